@@ -1,0 +1,137 @@
+package dev.gazette.build;
+
+import dev.gazette.clean.Cleaner;
+import dev.gazette.clean.Extraction;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.link.Linker;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
+import dev.gazette.model.GazetteException;
+import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteWriter;
+import dev.gazette.render.SiteRenderer;
+import dev.gazette.render.Theme;
+import dev.gazette.source.Source;
+import dev.gazette.source.SourceReader;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires the stages: config → source → clean → enrich → link → render → output. Per-article
+ * stages run in parallel; site-wide ones run once. Holds no logic of its own beyond order,
+ * error collection and timing.
+ */
+public final class Pipeline {
+
+    /**
+     * @param baseUrl overrides {@code site.yml}'s base URL when not null
+     */
+    public record Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts) {
+    }
+
+    /** What a build did, for the console. */
+    public record Result(int articles, int files, Map<String, Long> millis) {
+    }
+
+    private final Diagnostics diagnostics;
+    private final Cleaner cleaner = new Cleaner();
+
+    public Pipeline(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    public Result build(Options options) {
+        Timer timer = new Timer();
+        SiteConfig site = config(options);
+        timer.lap("config");
+        List<Article> articles = articles(options.content(), site, options.drafts(), timer);
+        Digest digest = new Linker(site).link(articles, diagnostics);
+        timer.lap("link");
+        failOnErrors();
+        SiteRenderer renderer = new SiteRenderer(site, Theme.load(options.templates()));
+        AtomicInteger files = new AtomicInteger();
+        try (SiteWriter writer = SiteWriter.open(options.out())) {
+            OutputSink counting = (path, bytes) -> {
+                files.incrementAndGet();
+                writer.write(path, bytes);
+            };
+            renderer.render(digest, counting);
+            timer.lap("render");
+            writer.commit();
+            timer.lap("write");
+        }
+        return new Result(digest.articles().size(), files.get(), timer.laps());
+    }
+
+    /** Reads site.yml and applies command-line overrides. */
+    public static SiteConfig config(Options options) {
+        SiteConfig site = SiteConfigLoader.load(options.content());
+        return options.baseUrl() == null ? site : site.withBaseUrl(options.baseUrl());
+    }
+
+    /**
+     * Reads, cleans and enriches every source in parallel; problems go to the diagnostics and
+     * the build stops after this stage if any source had an error, so all are reported at once.
+     */
+    public List<Article> articles(Path content, SiteConfig site, boolean drafts, Timer timer) {
+        SourceReader reader = new SourceReader(content);
+        List<Path> files = reader.discover();
+        ArticleBuilder builder = new ArticleBuilder(site);
+        List<Article> articles = files.parallelStream()
+                .map(file -> one(reader, builder, file))
+                .flatMap(Optional::stream)
+                .filter(a -> drafts || !a.draft())
+                .toList();
+        timer.lap("read+clean");
+        failOnErrors();
+        return articles;
+    }
+
+    private Optional<Article> one(SourceReader reader, ArticleBuilder builder, Path file) {
+        try {
+            Optional<Source> source = reader.read(file, diagnostics);
+            if (source.isEmpty()) {
+                return Optional.empty();
+            }
+            Source s = source.get();
+            String sourceUrl = s.frontMatter().string(s.frontMatter().firstKey(ArticleBuilder.SOURCE_URL.toArray(String[]::new)));
+            Extraction found = cleaner.clean(s.format(), s.body(), ArticleBuilder.isAbsoluteHttp(sourceUrl) ? sourceUrl : null);
+            return builder.build(s, found, diagnostics);
+        } catch (GazetteException e) {
+            diagnostics.reportAll(e.problems().isEmpty()
+                    ? List.of(dev.gazette.model.Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
+            return Optional.empty();
+        }
+    }
+
+    private void failOnErrors() {
+        List<dev.gazette.model.Problem> errors = diagnostics.errors();
+        if (!errors.isEmpty()) {
+            throw new GazetteException(errors);
+        }
+    }
+
+    /** Wall-clock time per stage, for the build report (never written into the site). */
+    public static final class Timer {
+        private final Map<String, Long> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        public void lap(String stage) {
+            long now = System.nanoTime();
+            laps.merge(stage, (now - last) / 1_000_000, Long::sum);
+            last = now;
+        }
+
+        public Map<String, Long> laps() {
+            return laps;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gazette.clean;
+
+import dev.gazette.source.SourceFormat;
+import org.jsoup.Jsoup;
+
+/**
+ * The clean stage: turns the body of any source into sanitized article HTML, plain text and
+ * whatever metadata the source itself reveals. Stateless and safe to share between threads.
+ */
+public final class Cleaner {
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final TextExtractor text = new TextExtractor();
+    private final HtmlExtractor html = new HtmlExtractor();
+    private final Sanitizer curated = Sanitizer.curated();
+
+    /**
+     * @param sourceUrl the original page's URL when known, to resolve relative links; may be null
+     */
+    public Extraction clean(SourceFormat format, String body, String sourceUrl) {
+        return switch (format) {
+            case MARKDOWN -> markdown(body);
+            case TEXT -> text.extract(body);
+            case HTML -> html.extract(body, sourceUrl);
+        };
+    }
+
+    private Extraction markdown(String body) {
+        String safe = curated.clean(markdown.render(body), null);
+        String plain = PlainText.of(Jsoup.parseBodyFragment(safe).body());
+        return new Extraction(null, null, null, null, null, null, null, safe, plain);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.gazette.clean;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the many ways pages write a publication date and normalises them to ISO 8601, keeping
+ * only the precision the page gave: {@code 2025-02-12}, {@code 2025-02-12T09:30:00} (local) or
+ * {@code 2025-02-12T09:30:00+08:00}. Never looks at the clock or the machine's locale.
+ */
+public final class DateParser {
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
+            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+    private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    private static final Pattern ISO = Pattern.compile(
+            "\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
+    private static final Pattern SLASHED = Pattern.compile("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+            "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+
+    private DateParser() {
+    }
+
+    /** Normalises a date written as a whole value (front matter, a meta tag, a datetime attribute). */
+    public static Optional<String> parse(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String value = text.strip();
+        try {
+            return Optional.of(OffsetDateTime.parse(value).toString());
+        } catch (DateTimeParseException ignored) {
+            // not an ISO date-time with offset; try the rest
+        }
+        try {
+            return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toOffsetDateTime().toString());
+        } catch (DateTimeParseException ignored) {
+            // not an RFC 822 date either
+        }
+        return find(value);
+    }
+
+    /** The first date written anywhere in {@code text}, or empty. */
+    public static Optional<String> find(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher iso = ISO.matcher(text);
+        if (iso.find()) {
+            Optional<String> result = fromIso(iso);
+            if (result.isPresent()) {
+                return result;
+            }
+        }
+        Matcher m = MONTH_DAY_YEAR.matcher(text);
+        if (m.find()) {
+            return date(m.group(3), month(m.group(1)), m.group(2));
+        }
+        m = DAY_MONTH_YEAR.matcher(text);
+        if (m.find()) {
+            return date(m.group(3), month(m.group(2)), m.group(1));
+        }
+        m = SLASHED.matcher(text);
+        if (m.find()) {
+            return date(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Resolves a normalised date in {@code zone}: a date or local time is taken to be in the
+     * site's zone; a time with an offset keeps its instant and is shown in the site's zone.
+     */
+    public static ZonedDateTime resolve(String iso, ZoneId zone) {
+        if (iso.length() == 10) {
+            return LocalDate.parse(iso).atStartOfDay(zone);
+        }
+        try {
+            return OffsetDateTime.parse(iso).atZoneSameInstant(zone);
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(iso).atZone(zone);
+        }
+    }
+
+    private static Optional<String> fromIso(Matcher m) {
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            if (m.group(4) == null) {
+                return Optional.of(date.toString());
+            }
+            LocalTime time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            LocalDateTime local = LocalDateTime.of(date, time);
+            String zone = m.group(7);
+            if (zone == null) {
+                return Optional.of(local.toString().length() == 16 ? local + ":00" : local.toString());
+            }
+            String offset = zone.equals("Z") ? "Z" : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone;
+            return Optional.of(OffsetDateTime.of(local, java.time.ZoneOffset.of(offset)).toString());
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int month(String name) {
+        return MONTHS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<String> date(String year, int month, String day) {
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(year), month, Integer.parseInt(day)).toString());
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gazette.clean;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
+
+/**
+ * The one gate every article body passes before it reaches a page: a jsoup {@link Safelist}
+ * that keeps article structure (headings, lists, quotes, tables, figures, links, emphasis)
+ * and drops scripts, styles, frames, forms, event handlers and {@code javascript:} URLs.
+ */
+public final class Sanitizer {
+    private final Safelist safelist;
+
+    private Sanitizer(boolean keepIds) {
+        this.safelist = new Safelist()
+                .addTags("p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
+                        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
+                        "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup",
+                        "code", "pre", "kbd", "samp", "var", "abbr", "time",
+                        "a", "img", "figure", "figcaption",
+                        "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
+                .addAttributes("a", "href", "title")
+                .addAttributes("img", "src", "alt", "title", "width", "height")
+                .addAttributes("blockquote", "cite")
+                .addAttributes("q", "cite")
+                .addAttributes("abbr", "title")
+                .addAttributes("time", "datetime")
+                .addAttributes("ol", "start", "reversed")
+                .addAttributes("th", "colspan", "rowspan", "scope")
+                .addAttributes("td", "colspan", "rowspan")
+                .addProtocols("a", "href", "http", "https", "mailto", "#")
+                .addProtocols("img", "src", "http", "https")
+                .addProtocols("blockquote", "cite", "http", "https")
+                .addProtocols("q", "cite", "http", "https")
+                .preserveRelativeLinks(true);
+        if (keepIds) {
+            // Curated Markdown uses ids for footnotes and heading anchors; raw pages do not get
+            // them, so their ids can never clash with the page's own.
+            for (String tag : new String[] {"h2", "h3", "h4", "h5", "h6", "li", "sup", "a", "div", "section", "ol"}) {
+                safelist.addAttributes(tag, "id");
+            }
+            safelist.addTags("div", "section").addAttributes("div", "class").addAttributes("a", "class");
+        }
+    }
+
+    /** For bodies from raw pages saved off the web. */
+    public static Sanitizer untrusted() {
+        return new Sanitizer(false);
+    }
+
+    /** For curated Markdown: still no scripts, but ids and classes for footnotes survive. */
+    public static Sanitizer curated() {
+        return new Sanitizer(true);
+    }
+
+    /**
+     * Cleans an HTML fragment. Relative URLs are resolved against {@code baseUrl} when one is
+     * given; without one, only same-page {@code #fragment} links and relative paths are kept.
+     */
+    public String clean(String html, String baseUrl) {
+        Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
+        demoteTitleHeadings(dirty.body());
+        if (baseUrl != null && !baseUrl.isEmpty()) {
+            absolutize(dirty.body());
+        }
+        Document clean = new Cleaner(safelist).clean(dirty);
+        clean.outputSettings().prettyPrint(false);
+        for (Element a : clean.select("a[href]")) {
+            String href = a.attr("href").strip();
+            if (href.isEmpty() || href.regionMatches(true, 0, "javascript:", 0, 11)) {
+                a.unwrap();
+            }
+        }
+        for (Element img : clean.select("img")) {
+            if (!img.hasAttr("src") || img.attr("src").isBlank()) {
+                img.remove();
+            } else if (!img.hasAttr("alt")) {
+                img.attr("alt", "");
+            }
+        }
+        return clean.body().html().strip();
+    }
+
+    /** The page has its own {@code <h1>}: body headings start one level lower. */
+    private static void demoteTitleHeadings(Element body) {
+        for (Element h1 : body.select("h1")) {
+            h1.tagName("h2");
+        }
+    }
+
+    private static void absolutize(Element body) {
+        for (Element el : body.select("a[href]")) {
+            String href = el.attr("href");
+            if (!href.startsWith("#")) {
+                String abs = el.absUrl("href");
+                if (!abs.isEmpty()) {
+                    el.attr("href", abs);
+                }
+            }
+        }
+        for (Element el : body.select("img[src]")) {
+            String abs = el.absUrl("src");
+            if (!abs.isEmpty()) {
+                el.attr("src", abs);
+            }
+        }
+    }
+}

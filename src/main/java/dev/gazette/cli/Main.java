@@ -1,0 +1,80 @@
+package dev.gazette.cli;
+
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code gazette} command. Exit codes: 0 success, 1 the input has problems (printed as
+ * {@code path:line: message}), 2 bad command-line usage, 3 an internal error.
+ */
+@Command(name = "gazette",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Builds a curated news digest: cleans saved articles, tags and links them, and renders a static site with feeds.",
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
+                "  gazette build --base-url https://user.github.io/digest/"})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int INPUT_ERROR = 1;
+    public static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the CLI with the given streams; what tests call instead of {@link #main}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static int handle(Exception e, PrintWriter err) {
+        if (e instanceof GazetteException g) {
+            if (g.problems().isEmpty()) {
+                err.println("gazette: " + g.getMessage());
+            } else {
+                for (Problem p : g.problems()) {
+                    err.println(p);
+                }
+                long errors = g.problems().stream().filter(Problem::isError).count();
+                err.println("gazette: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
+            }
+            return INPUT_ERROR;
+        }
+        err.println("gazette: internal error: " + e);
+        if (System.getenv("GAZETTE_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("gazette: set GAZETTE_DEBUG=1 to see where it happened, and please report it");
+        }
+        return INTERNAL_ERROR;
+    }
+
+    /** Reads the version Maven wrote into the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"gazette " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.gazette.config;
+
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Slugs;
+import dev.gazette.model.Tag;
+import dev.gazette.source.TextDecoder;
+import dev.gazette.source.YamlMap;
+import dev.gazette.source.YamlParser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads {@code site.yml}; a missing file gives a site with sensible defaults. */
+public final class SiteConfigLoader {
+    public static final String FILE_NAME = "site.yml";
+    static final URI DEFAULT_BASE_URL = URI.create("http://localhost:4000/");
+
+    private static final Set<String> KNOWN_KEYS = Set.of(
+            "title", "description", "base_url", "baseURL", "baseurl", "url", "language", "lang", "languageCode",
+            "timezone", "author", "feed_items", "page_size", "paginate", "edition", "tags", "cname",
+            "canonical", "copyright");
+
+    private SiteConfigLoader() {
+    }
+
+    public static SiteConfig load(Path contentDir) {
+        Path file = contentDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return fromYaml(YamlMap.empty(file.toString()));
+        }
+        try {
+            String text = TextDecoder.decode(Files.readAllBytes(file), false).text();
+            return fromYaml(YamlParser.parse(file.toString(), text, 1));
+        } catch (IOException e) {
+            throw new GazetteException(file.toString(), 0, "cannot read file: " + e.getMessage());
+        }
+    }
+
+    public static SiteConfig fromYaml(YamlMap yaml) {
+        for (String key : yaml.keys()) {
+            if (!KNOWN_KEYS.contains(key)) {
+                throw yaml.error(key, "unknown setting '" + key + "'; known settings: " + String.join(", ",
+                        new java.util.TreeSet<>(KNOWN_KEYS)));
+            }
+        }
+        String title = orElse(yaml.string("title"), "Gazette");
+        String description = orElse(yaml.string("description"), "A curated news digest.");
+        String baseKey = yaml.firstKey("base_url", "baseURL", "baseurl", "url");
+        URI baseUrl = yaml.has(baseKey) ? parseBaseUrl(yaml.string(baseKey), yaml, baseKey) : DEFAULT_BASE_URL;
+        String langKey = yaml.firstKey("language", "lang", "languageCode");
+        String language = orElse(yaml.string(langKey), "en");
+        if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+            throw yaml.error(langKey, "'" + language + "' is not a language tag such as en or en-GB");
+        }
+        ZoneId zone = ZoneId.of("UTC");
+        if (yaml.has("timezone")) {
+            try {
+                zone = ZoneId.of(yaml.string("timezone"));
+            } catch (DateTimeException e) {
+                throw yaml.error("timezone", "unknown time zone '" + yaml.string("timezone")
+                        + "'; use a name such as Europe/London or UTC");
+            }
+        }
+        int feedItems = yaml.integer("feed_items", 20, 1, 10_000);
+        int pageSize = yaml.integer(yaml.firstKey("page_size", "paginate"), 10, 1, 1000);
+        SiteConfig.Edition edition = SiteConfig.Edition.WEEKLY;
+        if (yaml.has("edition")) {
+            try {
+                edition = SiteConfig.Edition.valueOf(yaml.string("edition").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw yaml.error("edition", "edition must be daily or weekly, not '" + yaml.string("edition") + "'");
+            }
+        }
+        String canonical = orElse(yaml.string("canonical"), "self");
+        if (!canonical.equals("self") && !canonical.equals("source")) {
+            throw yaml.error("canonical", "canonical must be 'self' (this site) or 'source' (the original article)");
+        }
+        return new SiteConfig(title, description, baseUrl, language, zone, yaml.string("author"),
+                feedItems, pageSize, edition, vocabulary(yaml), yaml.string("cname"),
+                canonical.equals("source"), yaml.string("copyright"));
+    }
+
+    /** Accepts an absolute http(s) URL and makes sure it ends with '/'. */
+    public static URI parseBaseUrl(String text, YamlMap yaml, String key) {
+        try {
+            URI uri = new URI(text.endsWith("/") ? text : text + "/");
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(text, "not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            String message = "base URL '" + text + "' must be an absolute http(s) URL such as https://user.github.io/repo/";
+            if (yaml == null) {
+                throw new GazetteException(message);
+            }
+            throw yaml.error(key, message);
+        }
+    }
+
+    private static List<Tag> vocabulary(YamlMap yaml) {
+        YamlMap tags = yaml.map("tags");
+        List<Tag> out = new ArrayList<>();
+        for (String key : tags.keys()) {
+            String slug = Slugs.of(key);
+            if (slug.isEmpty()) {
+                throw tags.error(key, "tag key '" + key + "' has no letters or digits to make a page name from");
+            }
+            Object value = tags.raw(key);
+            if (value instanceof YamlMap def) {
+                for (String field : def.keys()) {
+                    if (!Set.of("name", "aliases", "description").contains(field)) {
+                        throw def.error(field, "unknown tag field '" + field + "'; use name, aliases or description");
+                    }
+                }
+                String name = orElse(def.string("name"), key);
+                out.add(new Tag(slug, name, def.string("description"), def.strings("aliases")));
+            } else if (value == null || value instanceof String) {
+                // "tag: Display Name" or a bare key
+                String name = value == null ? key : value.toString();
+                out.add(new Tag(slug, name, null, List.of(name)));
+            } else {
+                throw tags.error(key, "tag '" + key + "' must be a mapping with name, aliases and description");
+            }
+        }
+        return out;
+    }
+
+    private static String orElse(String value, String otherwise) {
+        return value == null ? otherwise : value;
+    }
+}

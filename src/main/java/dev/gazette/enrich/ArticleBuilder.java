@@ -1,0 +1,256 @@
+package dev.gazette.enrich;
+
+import dev.gazette.clean.DateParser;
+import dev.gazette.clean.Extraction;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.model.Article;
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import dev.gazette.model.ProblemSink;
+import dev.gazette.model.Slugs;
+import dev.gazette.source.Source;
+import dev.gazette.source.SourceFormat;
+import dev.gazette.source.YamlMap;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The enrich stage: merges what the curator wrote in front matter with what the cleaner found
+ * (front matter always wins) and derives slug, summary, date, word count and feed identity.
+ */
+public final class ArticleBuilder {
+    /** Front matter keys, with the Hugo and Jekyll spellings that mean the same thing. */
+    public static final List<String> TITLE = List.of("title");
+    public static final List<String> DATE = List.of("date", "published_at", "publishDate", "pubDate");
+    public static final List<String> SOURCE = List.of("source", "publication", "outlet", "site_name");
+    public static final List<String> SOURCE_URL = List.of("source_url", "sourceUrl", "source_link", "original_url", "link");
+    public static final List<String> AUTHOR = List.of("author", "authors", "byline");
+    public static final List<String> TAGS = List.of("tags", "categories", "keywords");
+    public static final List<String> SUMMARY = List.of("summary", "description", "excerpt");
+    public static final List<String> IMAGE = List.of("image", "cover", "featured_image");
+    public static final List<String> LANG = List.of("lang", "language");
+    private static final Set<String> OTHER_KEYS = Set.of("draft", "published", "story", "slug", "link_tags", "layout", "lastmod", "updated");
+    private static final Pattern PATH_DATE = Pattern.compile("(\\d{4})[-/](\\d{2})[-/](\\d{2})");
+
+    private final SiteConfig site;
+
+    public ArticleBuilder(SiteConfig site) {
+        this.site = site;
+    }
+
+    /**
+     * @return the article, or empty (with a warning) for a raw page in which no article was found
+     * @throws GazetteException listing every problem that stops this source from being published
+     */
+    public Optional<Article> build(Source source, Extraction found, ProblemSink problems) {
+        YamlMap fm = source.frontMatter();
+        String file = source.displayPath();
+        warnUnknownKeys(fm, problems);
+        List<Problem> errors = new ArrayList<>();
+
+        boolean raw = source.format() != SourceFormat.MARKDOWN;
+        if (raw && found.isEmpty()) {
+            problems.report(Problem.warning(file, 0, "no article text found in this page: skipped"));
+            return Optional.empty();
+        }
+        String title = first(fm, TITLE, errors);
+        if (title == null) {
+            title = found.title();
+        }
+        if (title == null) {
+            errors.add(Problem.error(file, fm.keys().isEmpty() ? 1 : fm.line(), raw
+                    ? "no title found in this page; add a front matter block with 'title:' at the top"
+                    : "missing title: add 'title: ...' to the front matter"));
+        }
+
+        String sourceUrl = first(fm, SOURCE_URL, errors);
+        if (sourceUrl != null && !isAbsoluteHttp(sourceUrl)) {
+            errors.add(Problem.error(file, fm.lineOf(key(fm, SOURCE_URL)), "'" + key(fm, SOURCE_URL)
+                    + "' must be an absolute http(s) URL, not '" + sourceUrl + "'"));
+            sourceUrl = null;
+        }
+        if (sourceUrl == null && found.url() != null && isAbsoluteHttp(found.url())) {
+            sourceUrl = found.url();
+        }
+
+        ZonedDateTime date = date(source, fm, found, errors, problems);
+        String slug = slug(source, fm, title, errors);
+        List<String> tags = new ArrayList<>();
+        try {
+            tags.addAll(fm.strings(key(fm, TAGS)));
+            if (!key(fm, TAGS).equals("categories") && fm.has("categories")) {
+                tags.addAll(fm.strings("categories"));
+            }
+        } catch (GazetteException e) {
+            errors.addAll(e.problems());
+        }
+        boolean draft = false;
+        boolean linkTags = true;
+        String story = null;
+        String author = null;
+        try {
+            draft = fm.bool("draft", false) || !fm.bool("published", true);
+            linkTags = fm.bool("link_tags", true);
+            story = fm.string("story");
+            author = fm.raw(key(fm, AUTHOR)) instanceof List ? String.join(" and ", fm.strings(key(fm, AUTHOR)))
+                    : fm.string(key(fm, AUTHOR));
+        } catch (GazetteException e) {
+            errors.addAll(e.problems());
+        }
+        if (!errors.isEmpty()) {
+            throw new GazetteException(errors);
+        }
+        String summary = first(fm, SUMMARY, errors);
+        if (summary == null) {
+            summary = Summaries.of(found.text(), Summaries.MAX_LENGTH);
+        }
+        String lang = first(fm, LANG, errors);
+        if (lang == null) {
+            lang = found.lang() != null ? found.lang() : site.language();
+        }
+        String image = first(fm, IMAGE, errors);
+        if (image == null) {
+            image = found.image();
+        }
+        return Optional.of(new Article(
+                source.displayPath(), slug, title, summary, found.html(), found.text(),
+                author != null ? author : found.byline(),
+                firstNonNull(first(fm, SOURCE, errors), found.siteName()),
+                sourceUrl, date, lang, image, tags, story, linkTags, draft,
+                wordCount(found.text()), guid(sourceUrl, title, found.text())));
+    }
+
+    private ZonedDateTime date(Source source, YamlMap fm, Extraction found, List<Problem> errors, ProblemSink problems) {
+        String key = key(fm, DATE);
+        String written = null;
+        try {
+            written = fm.string(key);
+        } catch (GazetteException e) {
+            errors.addAll(e.problems());
+        }
+        if (written != null) {
+            Optional<String> iso = DateParser.parse(written);
+            if (iso.isEmpty()) {
+                errors.add(Problem.error(source.displayPath(), fm.lineOf(key),
+                        "'" + written + "' is not a date; write it as 2025-02-12 or 2025-02-12T09:30:00Z"));
+                return null;
+            }
+            return DateParser.resolve(iso.get(), site.timeZone());
+        }
+        if (found.date() != null) {
+            return DateParser.resolve(found.date(), site.timeZone());
+        }
+        Matcher m = PATH_DATE.matcher(source.relativePath());
+        if (m.find()) {
+            Optional<String> iso = DateParser.find(m.group());
+            if (iso.isPresent()) {
+                return DateParser.resolve(iso.get(), site.timeZone());
+            }
+        }
+        problems.report(Problem.warning(source.displayPath(), fm.keys().isEmpty() ? 0 : fm.line(),
+                "no date found: published undated, listed after dated articles; add 'date:' to fix"));
+        return null;
+    }
+
+    private static String slug(Source source, YamlMap fm, String title, List<Problem> errors) {
+        String chosen = null;
+        try {
+            chosen = fm.string("slug");
+        } catch (GazetteException e) {
+            errors.addAll(e.problems());
+        }
+        if (chosen != null) {
+            String slug = Slugs.of(chosen);
+            if (slug.isEmpty()) {
+                errors.add(Problem.error(source.displayPath(), fm.lineOf("slug"), "slug '" + chosen + "' has no letters or digits"));
+            }
+            return slug;
+        }
+        String slug = title == null ? "" : Slugs.of(title);
+        if (slug.isEmpty()) {
+            // A headline in a script without Latin letters: name the page after its source file.
+            String name = source.relativePath().replaceAll("^.*/", "").replaceAll("\\.[^.]+$", "");
+            slug = Slugs.of(name);
+            if (slug.isEmpty()) {
+                slug = "article-" + sha256(source.relativePath()).substring(0, 10);
+            }
+        }
+        return slug;
+    }
+
+    private void warnUnknownKeys(YamlMap fm, ProblemSink problems) {
+        for (String key : fm.keys()) {
+            boolean known = OTHER_KEYS.contains(key) || TITLE.contains(key) || DATE.contains(key) || SOURCE.contains(key)
+                    || SOURCE_URL.contains(key) || AUTHOR.contains(key) || TAGS.contains(key) || SUMMARY.contains(key)
+                    || IMAGE.contains(key) || LANG.contains(key);
+            if (!known) {
+                problems.report(Problem.warning(fm.file(), fm.lineOf(key), "unknown front matter key '" + key + "' is ignored"));
+            }
+        }
+    }
+
+    private static String first(YamlMap fm, List<String> keys, List<Problem> errors) {
+        try {
+            return fm.string(key(fm, keys));
+        } catch (GazetteException e) {
+            errors.addAll(e.problems());
+            return null;
+        }
+    }
+
+    private static String key(YamlMap fm, List<String> keys) {
+        return fm.firstKey(keys.toArray(String[]::new));
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    public static boolean isAbsoluteHttp(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    static int wordCount(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        return text.strip().split("\\s+").length;
+    }
+
+    /** The source URL when there is one; otherwise a hash of the content, stable across slug or base URL changes. */
+    static String guid(String sourceUrl, String title, String text) {
+        if (sourceUrl != null) {
+            return sourceUrl;
+        }
+        return "urn:gazette:" + sha256((title == null ? "" : title) + "\n" + text).substring(0, 32);
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

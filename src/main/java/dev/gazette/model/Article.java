@@ -1,0 +1,74 @@
+package dev.gazette.model;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * One published piece of the digest after cleaning and enrichment: everything later stages
+ * need, and nothing about how it was read.
+ *
+ * @param sourceFile  the source's path relative to the content folder, for messages and identity
+ * @param slug        URL-safe name, unique across the site
+ * @param title       headline
+ * @param summary     plain text, at most about 300 characters
+ * @param html        the sanitized article body
+ * @param text        the body as plain text, paragraphs separated by blank lines
+ * @param author      byline of the original piece, or {@code null}
+ * @param publication name of the original outlet, or {@code null}
+ * @param sourceUrl   absolute URL of the original, or {@code null}
+ * @param date        publication date in the site's time zone, or {@code null} when unknown
+ * @param lang        BCP 47 language tag of the article
+ * @param image       absolute URL of a lead image, or {@code null}
+ * @param tags        canonical tag slugs chosen by the curator, in their order
+ * @param story       story key set by the curator to group coverage by hand, or {@code null}
+ * @param linkTags    whether the first mention of a tagged entity in the body links to its tag page
+ * @param draft       drafts are built only with {@code --drafts}
+ * @param wordCount   words in the body
+ * @param guid        stable identity for feeds: the source URL, or a hash of the content
+ */
+public record Article(
+        String sourceFile,
+        String slug,
+        String title,
+        String summary,
+        String html,
+        String text,
+        String author,
+        String publication,
+        String sourceUrl,
+        ZonedDateTime date,
+        String lang,
+        String image,
+        List<String> tags,
+        String story,
+        boolean linkTags,
+        boolean draft,
+        int wordCount,
+        String guid) {
+
+    /** Words per minute of an attentive reader of news prose. */
+    private static final int WORDS_PER_MINUTE = 230;
+
+    public Article {
+        tags = List.copyOf(tags);
+    }
+
+    public boolean hasDate() {
+        return date != null;
+    }
+
+    /** Whole minutes, at least one. */
+    public int readingMinutes() {
+        return Math.max(1, (wordCount + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
+    }
+
+    public Article withTags(List<String> newTags) {
+        return new Article(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl,
+                date, lang, image, newTags, story, linkTags, draft, wordCount, guid);
+    }
+
+    public Article withHtml(String newHtml) {
+        return new Article(sourceFile, slug, title, summary, newHtml, text, author, publication, sourceUrl,
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gazette.render;
+
+import dev.gazette.model.GazetteException;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A theme: Pebble templates plus a {@code static/} folder copied to the site root. Read from a
+ * {@code templates/} folder when there is one, otherwise from the copy embedded in the jar.
+ */
+public final class Theme {
+    private static final String EMBEDDED = "theme";
+
+    private final PebbleEngine engine;
+    private final Map<String, byte[]> staticFiles;
+    private final String origin;
+
+    private Theme(PebbleEngine engine, Map<String, byte[]> staticFiles, String origin) {
+        this.engine = engine;
+        this.staticFiles = staticFiles;
+        this.origin = origin;
+    }
+
+    /** The theme in {@code dir}, or the embedded default when {@code dir} is null or missing. */
+    public static Theme load(Path dir) {
+        if (dir != null && Files.isDirectory(dir)) {
+            FileLoader loader = new FileLoader();
+            loader.setPrefix(dir.toAbsolutePath().toString());
+            return new Theme(engine(loader), readStatic(dir.resolve("static")), dir.toString());
+        }
+        ClasspathLoader loader = new ClasspathLoader(Theme.class.getClassLoader());
+        loader.setPrefix(EMBEDDED);
+        return new Theme(engine(loader), embeddedStatic(), "embedded theme");
+    }
+
+    private static PebbleEngine engine(Loader<?> loader) {
+        return new PebbleEngine.Builder()
+                .loader(loader)
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .defaultLocale(Locale.ROOT)
+                .build();
+    }
+
+    public PebbleEngine engine() {
+        return engine;
+    }
+
+    /** Static files by site path, in a stable order. */
+    public Map<String, byte[]> staticFiles() {
+        return staticFiles;
+    }
+
+    /** Where templates come from, for messages. */
+    public String origin() {
+        return origin;
+    }
+
+    private static Map<String, byte[]> readStatic(Path root) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (!rel.startsWith(".") && !rel.contains("/.")) {
+                    files.put(rel, Files.readAllBytes(p));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new GazetteException(root.toString(), 0, "cannot read theme files: " + e.getMessage());
+        }
+        return files;
+    }
+
+    private static Map<String, byte[]> embeddedStatic() {
+        URL url = Theme.class.getClassLoader().getResource(EMBEDDED + "/static");
+        if (url == null) {
+            return new TreeMap<>();
+        }
+        try {
+            URI uri = url.toURI();
+            if (!uri.getScheme().equals("jar")) {
+                return readStatic(Path.of(uri));
+            }
+            FileSystem fs;
+            try {
+                fs = FileSystems.getFileSystem(uri);
+            } catch (FileSystemNotFoundException e) {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+            }
+            return readStatic(fs.provider().getPath(uri));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("embedded theme unreadable: " + e.getMessage(), e);
+        }
+    }
+}

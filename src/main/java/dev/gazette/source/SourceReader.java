@@ -1,0 +1,121 @@
+package dev.gazette.source;
+
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import dev.gazette.model.ProblemSink;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Finds article sources under a content folder and reads each into a {@link Source}. */
+public final class SourceReader {
+    private static final String FENCE = "---";
+    /** Front matter longer than this is more likely a dump whose first line happens to be "---". */
+    private static final int MAX_FRONT_MATTER_LINES = 300;
+
+    private final Path contentDir;
+
+    public SourceReader(Path contentDir) {
+        this.contentDir = contentDir;
+    }
+
+    /**
+     * Every source file under the content folder, sorted by path so that the build never depends
+     * on the order the file system lists them in. Hidden files and folders are skipped.
+     */
+    public List<Path> discover() {
+        if (!Files.isDirectory(contentDir)) {
+            throw new GazetteException(contentDir.toString(), 0, "content folder not found");
+        }
+        try (Stream<Path> files = Files.walk(contentDir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> SourceFormat.of(p).isPresent())
+                    .filter(p -> !isHidden(contentDir.relativize(p)))
+                    .sorted((a, b) -> relative(a).compareTo(relative(b)))
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new GazetteException(contentDir.toString(), 0, "cannot list the content folder: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads one source. Returns empty, with a warning, for files that hold no text (empty or
+     * binary). Throws {@link GazetteException} for a source that is broken, such as bad YAML.
+     */
+    public Optional<Source> read(Path file, ProblemSink problems) {
+        String display = display(file);
+        SourceFormat format = SourceFormat.of(file).orElseThrow();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new GazetteException(display, 0, "cannot read file: " + describe(e));
+        }
+        if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+            problems.report(Problem.warning(display, 0, "empty file, skipped"));
+            return Optional.empty();
+        }
+        if (TextDecoder.looksBinary(bytes)) {
+            problems.report(Problem.warning(display, 0, "binary file, not text: skipped"));
+            return Optional.empty();
+        }
+        String text = TextDecoder.decode(bytes, format == SourceFormat.HTML).text();
+        return Optional.of(split(display, relative(file), format, text));
+    }
+
+    /** Splits text into front matter and body; public so tests and tools can parse without files. */
+    public static Source split(String display, String relative, SourceFormat format, String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\n", -1);
+        if (lines.length > 0 && lines[0].strip().equals(FENCE)) {
+            int limit = Math.min(lines.length, MAX_FRONT_MATTER_LINES);
+            for (int i = 1; i < limit; i++) {
+                String line = lines[i].strip();
+                if (line.equals(FENCE) || line.equals("...")) {
+                    String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, i));
+                    YamlMap frontMatter = YamlParser.parse(display, yaml, 2);
+                    String body = String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length));
+                    return new Source(display, relative, format, frontMatter, body, i + 2);
+                }
+            }
+            if (format == SourceFormat.MARKDOWN) {
+                throw new GazetteException(display, 1, "front matter starts here but has no closing '---' line");
+            }
+        }
+        return new Source(display, relative, format, YamlMap.empty(display), text, 1);
+    }
+
+    private String display(Path file) {
+        return file.toString();
+    }
+
+    private String relative(Path file) {
+        return contentDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gazette.source;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the bytes of a saved page into text the way a browser would: a byte order mark wins,
+ * then valid UTF-8, then the charset an HTML page declares, then windows-1252, the legacy
+ * encoding most Western pages without a declaration were written in.
+ */
+public final class TextDecoder {
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int SNIFF_BYTES = 8192;
+
+    private TextDecoder() {
+    }
+
+    /** The decoded text with line ends normalised to '\n', and the charset used. */
+    public record Decoded(String text, Charset charset) {
+    }
+
+    /** Whether the bytes look like a binary file (NUL bytes where text never has them). */
+    public static boolean looksBinary(byte[] bytes) {
+        if (bom(bytes).isPresent()) {
+            return false;
+        }
+        int limit = Math.min(bytes.length, SNIFF_BYTES);
+        for (int i = 0; i < limit; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Decoded decode(byte[] bytes, boolean html) {
+        Optional<Bom> bom = bom(bytes);
+        if (bom.isPresent()) {
+            Bom b = bom.get();
+            String text = new String(bytes, b.length, bytes.length - b.length, b.charset);
+            return new Decoded(normalizeLineEnds(text), b.charset);
+        }
+        Optional<String> utf8 = strictUtf8(bytes);
+        if (utf8.isPresent()) {
+            return new Decoded(normalizeLineEnds(utf8.get()), StandardCharsets.UTF_8);
+        }
+        Charset charset = html ? declaredCharset(bytes).orElse(WINDOWS_1252) : WINDOWS_1252;
+        return new Decoded(normalizeLineEnds(new String(bytes, charset)), charset);
+    }
+
+    private record Bom(Charset charset, int length) {
+    }
+
+    private static Optional<Bom> bom(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return Optional.of(new Bom(StandardCharsets.UTF_8, 3));
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return Optional.of(new Bom(StandardCharsets.UTF_16BE, 2));
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return Optional.of(new Bom(StandardCharsets.UTF_16LE, 2));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Charset> declaredCharset(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        // Browsers read pages labelled Latin-1 or ASCII as windows-1252 (WHATWG Encoding Standard).
+        if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("us-ascii") || name.equals("ascii")) {
+            return Optional.of(WINDOWS_1252);
+        }
+        try {
+            Charset charset = Charset.forName(name);
+            // A page cannot honestly declare a 16-bit encoding in ASCII; ignore such declarations.
+            return charset.name().startsWith("UTF-16") ? Optional.empty() : Optional.of(charset);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String normalizeLineEnds(String text) {
+        if (text.indexOf('\r') < 0) {
+            return text;
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+}
