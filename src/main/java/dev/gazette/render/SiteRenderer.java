@@ -80,9 +80,20 @@ public final class SiteRenderer {
                 ? article.sourceUrl() : urls.absolute(path);
         Views.Page page = new Views.Page(article.title(), article.summary(), urls.link(path), canonical,
                 article.lang(), "article");
-        Views.ArticleView view = new Views.ArticleView(cards.card(article), article.html(), article.image(),
-                article.wordCount());
+        Views.ArticleView view = new Views.ArticleView(cards.card(article), dek(article), article.html(),
+                article.image(), article.wordCount());
         page(out, path, "article.peb", page, Map.of("article", view));
+    }
+
+    /** The summary shown under the headline, unless it only repeats the opening of the body. */
+    private static String dek(Article article) {
+        String summary = article.summary();
+        if (summary == null || summary.isBlank()) {
+            return null;
+        }
+        String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
+        String body = article.text().replaceAll("\\s+", " ").strip();
+        return body.startsWith(lead.replaceAll("\\s+", " ").strip()) ? null : summary;
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,

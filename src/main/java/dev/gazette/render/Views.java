@@ -55,9 +55,10 @@ public final class Views {
             String lang) {
     }
 
-    /** Everything an article page shows. */
+    /** Everything an article page shows; {@code dek} is null when the summary merely repeats the lead. */
     public record ArticleView(
             ArticleCard card,
+            String dek,
             String html,
             String image,
             int wordCount) {

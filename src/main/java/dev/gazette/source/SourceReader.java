@@ -33,7 +33,8 @@ public final class SourceReader {
             throw new GazetteException(contentDir.toString(), 0, "content folder not found");
         }
         try (Stream<Path> files = Files.walk(contentDir)) {
-            return files.filter(Files::isRegularFile)
+            // Not only regular files: a broken link named like a source is reported, not ignored.
+            return files.filter(p -> !Files.isDirectory(p))
                     .filter(p -> SourceFormat.of(p).isPresent())
                     .filter(p -> !isHidden(contentDir.relativize(p)))
                     .sorted((a, b) -> relative(a).compareTo(relative(b)))

@@ -1,0 +1,27 @@
+package dev.gazette.enrich;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummariesTest {
+    @Test
+    void takesWholeSentencesOfTheFirstSubstantialParagraph() {
+        String text = "Photo: Jane\n\n" + "The council voted on Monday to keep the library open. ".repeat(3)
+                + "It will review the decision in a year. ".repeat(5);
+        String summary = Summaries.of(text, 300);
+        assertThat(summary).startsWith("The council voted").endsWith(".").hasSizeLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void cutsAnOverlongSentenceAtAWordWithAnEllipsis() {
+        String summary = Summaries.of("word ".repeat(200), 300);
+        assertThat(summary).endsWith("word…").hasSizeLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void emptyTextHasAnEmptySummary() {
+        assertThat(Summaries.of("", 300)).isEmpty();
+        assertThat(Summaries.of(null, 300)).isEmpty();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gazette.source;
+
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SourceReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void splitsFrontMatterFromBodyAndKeepsLineNumbers() {
+        Source s = SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN,
+                "---\ntitle: Hello\ntags: [x, y]\n---\nBody line\n");
+        assertThat(s.frontMatter().string("title")).isEqualTo("Hello");
+        assertThat(s.frontMatter().strings("tags")).containsExactly("x", "y");
+        assertThat(s.frontMatter().lineOf("tags")).isEqualTo(3);
+        assertThat(s.body()).isEqualTo("Body line\n");
+        assertThat(s.bodyLine()).isEqualTo(5);
+    }
+
+    @Test
+    void aTextDumpWithoutFrontMatterIsAllBody() {
+        Source s = SourceReader.split("a.txt", "a.txt", SourceFormat.TEXT, "Menu\n- Advertisement -\nText");
+        assertThat(s.frontMatter().keys()).isEmpty();
+        assertThat(s.body()).startsWith("Menu");
+    }
+
+    @Test
+    void unclosedFrontMatterInMarkdownIsAnError() {
+        assertThatThrownBy(() -> SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN, "---\ntitle: x\nbody"))
+                .isInstanceOf(GazetteException.class)
+                .hasMessage("a.md:1: front matter starts here but has no closing '---' line");
+    }
+
+    @Test
+    void yamlErrorsPointAtTheFileLine() {
+        assertThatThrownBy(() -> SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN,
+                "---\ntitle: ok\nsummary: \"unterminated\n---\nbody"))
+                .isInstanceOf(GazetteException.class)
+                .hasMessageStartingWith("a.md:")
+                .hasMessageContaining("invalid YAML");
+        assertThatThrownBy(() -> SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN,
+                "---\ntitle: one\ntitle: two\n---\nbody"))
+                .hasMessage("a.md:3: 'title' is set twice (first on line 2)");
+    }
+
+    @Test
+    void discoversSourcesInPathOrderAndSkipsHiddenFiles() throws Exception {
+        Files.createDirectories(dir.resolve("b"));
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("b/z.md"), "x");
+        Files.writeString(dir.resolve("a.txt"), "x");
+        Files.writeString(dir.resolve("c.html"), "x");
+        Files.writeString(dir.resolve(".hidden.md"), "x");
+        Files.writeString(dir.resolve(".git/x.md"), "x");
+        Files.writeString(dir.resolve("notes.pdf"), "x");
+
+        List<Path> found = new SourceReader(dir).discover();
+
+        assertThat(found).extracting(p -> dir.relativize(p).toString()).containsExactly("a.txt", "b/z.md", "c.html");
+    }
+
+    @Test
+    void emptyAndBinaryFilesAreSkippedWithAWarning() throws Exception {
+        Files.writeString(dir.resolve("empty.txt"), "  \n");
+        Files.write(dir.resolve("image.html"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        List<Problem> problems = new ArrayList<>();
+        SourceReader reader = new SourceReader(dir);
+
+        assertThat(reader.read(dir.resolve("empty.txt"), problems::add)).isEmpty();
+        assertThat(reader.read(dir.resolve("image.html"), problems::add)).isEmpty();
+        assertThat(problems).extracting(Problem::toString).containsExactly(
+                dir.resolve("empty.txt") + ": warning: empty file, skipped",
+                dir.resolve("image.html") + ": warning: binary file, not text: skipped");
+    }
+
+    @Test
+    void decodesBomsLegacyEncodingsAndDeclaredCharsets() throws Exception {
+        Files.write(dir.resolve("utf16.txt"), "\uFEFFCafé crème".getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("legacy.txt"), "“Quoted” café".getBytes(Charset.forName("windows-1252")));
+        Files.write(dir.resolve("declared.html"),
+                "<html><head><meta charset=\"koi8-r\"></head><body>Привет</body></html>".getBytes(Charset.forName("KOI8-R")));
+        SourceReader reader = new SourceReader(dir);
+        List<Problem> problems = new ArrayList<>();
+
+        assertThat(reader.read(dir.resolve("utf16.txt"), problems::add).orElseThrow().body()).isEqualTo("Café crème");
+        assertThat(reader.read(dir.resolve("legacy.txt"), problems::add).orElseThrow().body()).isEqualTo("“Quoted” café");
+        assertThat(reader.read(dir.resolve("declared.html"), problems::add).orElseThrow().body()).contains("Привет");
+        assertThat(problems).isEmpty();
+    }
+}
