@@ -3,7 +3,6 @@ package dev.gazette.cli;
 import dev.gazette.build.Diagnostics;
 import dev.gazette.build.Pipeline;
 import dev.gazette.config.SiteConfigLoader;
-import dev.gazette.model.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,9 +33,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             result = new Pipeline(diagnostics).build(site.options(out));
         } finally {
-            for (Problem warning : diagnostics.warnings()) {
-                spec.commandLine().getErr().println(warning);
-            }
+            Main.printWarnings(diagnostics, spec.commandLine().getErr());
         }
         String stages = result.millis().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a curated news digest: cleans saved articles, tags and links them, and renders a static site with feeds.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, TagsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
                 "  gazette build --base-url https://user.github.io/digest/"})
 public final class Main implements Runnable {
@@ -45,6 +45,13 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Warnings go to stderr as {@code path:line: warning: message}, whether the command succeeded or not. */
+    static void printWarnings(dev.gazette.build.Diagnostics diagnostics, PrintWriter err) {
+        for (Problem warning : diagnostics.warnings()) {
+            err.println(warning);
+        }
     }
 
     static int handle(Exception e, PrintWriter err) {

@@ -22,6 +22,7 @@ import java.util.List;
  * @param cname       custom domain for GitHub Pages, or {@code null}
  * @param canonicalToSource whether article pages name the original as {@code rel=canonical}
  * @param copyright   footer notice, or {@code null}
+ * @param feed        what {@code feed.xml} carries
  */
 public record SiteConfig(
         String title,
@@ -36,9 +37,13 @@ public record SiteConfig(
         List<Tag> vocabulary,
         String cname,
         boolean canonicalToSource,
-        String copyright) {
+        String copyright,
+        Feed feed) {
 
     public enum Edition { DAILY, WEEKLY }
+
+    /** What the site feed carries: one item per article, per edition, or both. */
+    public enum Feed { ARTICLES, EDITIONS, BOTH }
 
     public SiteConfig {
         vocabulary = List.copyOf(vocabulary);
@@ -46,6 +51,6 @@ public record SiteConfig(
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timeZone, author, feedItems, pageSize,
-                edition, vocabulary, cname, canonicalToSource, copyright);
+                edition, vocabulary, cname, canonicalToSource, copyright, feed);
     }
 }

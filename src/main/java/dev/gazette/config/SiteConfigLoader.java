@@ -27,7 +27,7 @@ public final class SiteConfigLoader {
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "description", "base_url", "baseURL", "baseurl", "url", "language", "lang", "languageCode",
             "timezone", "author", "feed_items", "page_size", "paginate", "edition", "tags", "cname",
-            "canonical", "copyright");
+            "canonical", "copyright", "feed");
 
     private SiteConfigLoader() {
     }
@@ -72,21 +72,15 @@ public final class SiteConfigLoader {
         }
         int feedItems = yaml.integer("feed_items", 20, 1, 10_000);
         int pageSize = yaml.integer(yaml.firstKey("page_size", "paginate"), 10, 1, 1000);
-        SiteConfig.Edition edition = SiteConfig.Edition.WEEKLY;
-        if (yaml.has("edition")) {
-            try {
-                edition = SiteConfig.Edition.valueOf(yaml.string("edition").toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw yaml.error("edition", "edition must be daily or weekly, not '" + yaml.string("edition") + "'");
-            }
-        }
+        SiteConfig.Edition edition = choice(yaml, "edition", SiteConfig.Edition.WEEKLY);
+        SiteConfig.Feed feed = choice(yaml, "feed", SiteConfig.Feed.ARTICLES);
         String canonical = orElse(yaml.string("canonical"), "self");
         if (!canonical.equals("self") && !canonical.equals("source")) {
             throw yaml.error("canonical", "canonical must be 'self' (this site) or 'source' (the original article)");
         }
         return new SiteConfig(title, description, baseUrl, language, zone, yaml.string("author"),
                 feedItems, pageSize, edition, vocabulary(yaml), yaml.string("cname"),
-                canonical.equals("source"), yaml.string("copyright"));
+                canonical.equals("source"), yaml.string("copyright"), feed);
     }
 
     /** Accepts an absolute http(s) URL and makes sure it ends with '/'. */
@@ -110,10 +104,16 @@ public final class SiteConfigLoader {
     private static List<Tag> vocabulary(YamlMap yaml) {
         YamlMap tags = yaml.map("tags");
         List<Tag> out = new ArrayList<>();
+        java.util.Map<String, String> keyOfSlug = new java.util.HashMap<>();
         for (String key : tags.keys()) {
             String slug = Slugs.of(key);
             if (slug.isEmpty()) {
                 throw tags.error(key, "tag key '" + key + "' has no letters or digits to make a page name from");
+            }
+            String other = keyOfSlug.putIfAbsent(slug, key);
+            if (other != null) {
+                throw tags.error(key, "tags '" + other + "' (line " + tags.lineOf(other) + ") and '" + key
+                        + "' would share the page tags/" + slug + "/; merge them or rename one");
             }
             Object value = tags.raw(key);
             if (value instanceof YamlMap def) {
@@ -133,6 +133,22 @@ public final class SiteConfigLoader {
             }
         }
         return out;
+    }
+
+    /** One of an enum's values, written in lower case in site.yml. */
+    private static <E extends Enum<E>> E choice(YamlMap yaml, String key, E otherwise) {
+        if (!yaml.has(key)) {
+            return otherwise;
+        }
+        String written = yaml.string(key);
+        for (E value : otherwise.getDeclaringClass().getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(written)) {
+                return value;
+            }
+        }
+        String allowed = java.util.Arrays.stream(otherwise.getDeclaringClass().getEnumConstants())
+                .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+        throw yaml.error(key, key + " must be one of " + allowed + ", not '" + written + "'");
     }
 
     private static String orElse(String value, String otherwise) {

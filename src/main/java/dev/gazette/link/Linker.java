@@ -3,39 +3,69 @@ package dev.gazette.link;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
+import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
-/** The link stage: canonical tags, site-wide order and the checks that need every article at once. */
+/**
+ * The link stage: everything that needs all articles at once. Canonical and automatic tags,
+ * related articles, stories, editions, the archive, neighbours, and links inside bodies.
+ */
 public final class Linker {
     /** Newest first; undated articles after dated ones; ties broken by title then slug so order never varies. */
     public static final Comparator<Article> NEWEST_FIRST = Comparator
-            .comparing(Article::date, Comparator.nullsLast(Comparator.<java.time.ZonedDateTime>reverseOrder()))
+            .comparing(Article::date, Comparator.nullsLast(Comparator.<ZonedDateTime>reverseOrder()))
             .thenComparing(Article::title)
             .thenComparing(Article::slug);
 
+    static final int RELATED = 5;
+    /** Candidates looked at per article: enough for stories and for tag boosts to reorder. */
+    private static final int CANDIDATES = 20;
+    private static final double MIN_SIMILARITY = 0.005;
+    /** A related article must be at least this close, tags included, to be worth a reader's click. */
+    private static final double MIN_RELATED = 0.05;
+    /** Each tag two articles share adds this much to their similarity, up to three tags. */
+    static final double SHARED_TAG_BOOST = 0.05;
+
+    private final SiteConfig site;
     private final TagVocabulary vocabulary;
+    private final TermAnalyzer analyzer = new TermAnalyzer();
 
     public Linker(SiteConfig site) {
+        this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
         checkUniqueSlugs(input);
+        List<Article> sorted = new ArrayList<>(input);
+        sorted.sort(NEWEST_FIRST);
+
+        // Tags: the curator's, then the strongest the vocabulary finds in the text.
+        TagVocabulary automatic = vocabulary.isEmpty()
+                ? new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(sorted, vocabulary)))
+                : vocabulary;
+        AutoTagger tagger = new AutoTagger(automatic.tags());
         Map<String, Tag> tags = new TreeMap<>();
-        Map<String, String> firstUse = new TreeMap<>();
+        Map<String, String> firstUse = new HashMap<>();
         List<Article> articles = new ArrayList<>();
-        for (Article article : input) {
+        for (Article article : sorted) {
             Set<String> slugs = new LinkedHashSet<>();
             for (String written : article.tags()) {
                 Tag tag = vocabulary.resolve(written);
@@ -44,24 +74,120 @@ public final class Linker {
                             "tag '" + written + "' has no letters or digits to name a page after: ignored"));
                     continue;
                 }
-                Tag seen = tags.putIfAbsent(tag.slug(), tag);
-                if (seen != null && !seen.name().equals(tag.name()) && !vocabulary.isCanonical(tag.slug())) {
-                    problems.report(Problem.warning(article.sourceFile(), 0, "tag '" + tag.name() + "' and tag '"
-                            + seen.name() + "' (" + firstUse.get(tag.slug()) + ") share the page tags/" + tag.slug()
-                            + "/: merged as '" + seen.name() + "'"));
-                }
-                firstUse.putIfAbsent(tag.slug(), article.sourceFile());
+                register(tag, article, tags, firstUse, problems);
                 slugs.add(tag.slug());
+            }
+            for (String slug : tagger.tags(article.title(), article.text())) {
+                if (slugs.add(slug)) {
+                    register(automatic.resolve(slug), article, tags, firstUse, problems);
+                }
             }
             articles.add(article.withTags(List.copyOf(slugs)));
         }
-        articles.sort(NEWEST_FIRST);
+
+        // Links in bodies: tag mentions, and sources that cite another article's original.
+        Map<String, String> slugBySource = new HashMap<>();
+        for (Article a : articles) {
+            if (a.sourceUrl() != null) {
+                slugBySource.putIfAbsent(InBodyLinks.normalise(a.sourceUrl()), a.slug());
+            }
+        }
+        Map<String, Tag> tagsView = Map.copyOf(tags);
+        articles = articles.parallelStream().map(a -> linkBody(a, tagger, tagsView, slugBySource)).toList();
+
+        // Related articles and stories, from one similarity index over the cleaned texts.
+        List<List<String>> terms = articles.parallelStream()
+                .map(a -> analyzer.terms(a.title() + "\n" + a.title() + "\n" + a.text(), a.lang()))
+                .toList();
+        SimilarityIndex index = new SimilarityIndex(terms);
+        List<List<SimilarityIndex.Match>> similar = IntStream.range(0, articles.size()).parallel()
+                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY))
+                .toList();
+        Stories stories = new Stories(articles);
+        for (int i = 0; i < articles.size(); i++) {
+            for (SimilarityIndex.Match m : similar.get(i)) {
+                stories.consider(i, m.doc(), m.score(), boosted(articles.get(i), articles.get(m.doc()), m.score()));
+            }
+        }
+        List<Story> storyList = stories.stories();
+        Map<String, Story> storyOf = new HashMap<>();
+        for (Story story : storyList) {
+            for (Article a : story.articles()) {
+                storyOf.put(a.slug(), story);
+            }
+        }
+
+        List<Edition> editions = Editions.editions(articles, site.edition(), storyOf);
+        Map<String, String> editionOf = new HashMap<>();
+        for (Edition e : editions) {
+            e.groups().forEach(g -> g.articles().forEach(a -> editionOf.put(a.slug(), e.slug())));
+        }
+        Map<String, Digest.ArticleLinks> links = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i);
+            Story story = storyOf.get(a.slug());
+            links.put(a.slug(), new Digest.ArticleLinks(
+                    related(i, articles, similar.get(i)),
+                    story == null ? null : story.slug(),
+                    editionOf.get(a.slug()),
+                    i > 0 ? articles.get(i - 1).slug() : null,
+                    i + 1 < articles.size() ? articles.get(i + 1).slug() : null));
+        }
         List<Digest.TagGroup> groups = new ArrayList<>();
         for (Tag tag : tags.values()) {
-            List<Article> tagged = articles.stream().filter(a -> a.tags().contains(tag.slug())).toList();
-            groups.add(new Digest.TagGroup(tag, tagged));
+            groups.add(new Digest.TagGroup(tag, articles.stream().filter(a -> a.tags().contains(tag.slug())).toList()));
         }
-        return new Digest(articles, groups);
+        return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
+    }
+
+    /** The best related articles: content similarity boosted by shared tags, ties by date then slug. */
+    private static List<String> related(int i, List<Article> articles, List<SimilarityIndex.Match> candidates) {
+        Article a = articles.get(i);
+        record Scored(Article article, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (SimilarityIndex.Match m : candidates) {
+            Article other = articles.get(m.doc());
+            double score = boosted(a, other, m.score());
+            if (score >= MIN_RELATED) {
+                scored.add(new Scored(other, score));
+            }
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(Scored::article, NEWEST_FIRST));
+        return scored.stream().limit(RELATED).map(s -> s.article().slug()).toList();
+    }
+
+    /** Text similarity plus a little for each tag the two articles share. */
+    static double boosted(Article a, Article b, double similarity) {
+        long shared = b.tags().stream().filter(a.tags()::contains).count();
+        return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
+    }
+
+    private static Article linkBody(Article a, AutoTagger tagger, Map<String, Tag> tags, Map<String, String> slugBySource) {
+        String html = InBodyLinks.rewriteSourceLinks(a.html(), slugBySource, a.slug());
+        if (a.linkTags()) {
+            Map<String, Pattern> patterns = new LinkedHashMap<>();
+            for (String slug : a.tags()) {
+                Pattern p = tagger.pattern(slug);
+                if (p == null) {
+                    p = Pattern.compile("(?<![\\p{L}\\p{N}])" + AutoTagger.aliasPattern(tags.get(slug).name()) + "(?![\\p{L}\\p{N}])");
+                }
+                patterns.put(slug, p);
+            }
+            html = InBodyLinks.linkFirstMentions(html, patterns);
+        }
+        return html.equals(a.html()) ? a : a.withHtml(html);
+    }
+
+    private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, ProblemSink problems) {
+        Tag seen = tags.putIfAbsent(tag.slug(), tag);
+        if (seen != null && !seen.name().equals(tag.name()) && !vocabulary.isCanonical(tag.slug())) {
+            problems.report(Problem.warning(article.sourceFile(), 0, "tag '" + tag.name() + "' and tag '"
+                    + seen.name() + "' (" + firstUse.get(tag.slug()) + ") share the page tags/" + tag.slug()
+                    + "/: merged as '" + seen.name() + "'"));
+        }
+        firstUse.putIfAbsent(tag.slug(), article.sourceFile());
     }
 
     private static void checkUniqueSlugs(List<Article> articles) {
@@ -72,6 +198,7 @@ public final class Linker {
         List<Problem> errors = new ArrayList<>();
         for (Map.Entry<String, List<Article>> e : bySlug.entrySet()) {
             List<Article> same = e.getValue();
+            same.sort(Comparator.comparing(Article::sourceFile));
             for (int i = 1; i < same.size(); i++) {
                 errors.add(Problem.error(same.get(i).sourceFile(), 0, "slug '" + e.getKey() + "' is also used by "
                         + same.get(0).sourceFile() + "; give one of them a different 'slug:' in its front matter"));
@@ -81,4 +208,5 @@ public final class Linker {
             throw new GazetteException(errors);
         }
     }
+
 }

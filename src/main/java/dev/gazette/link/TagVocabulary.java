@@ -13,10 +13,12 @@ import java.util.Map;
  * to one canonical tag; a tag outside the vocabulary is accepted and normalised to a slug.
  */
 public final class TagVocabulary {
+    private final List<Tag> ordered;
     private final Map<String, Tag> bySlug = new HashMap<>();
     private final Map<String, Tag> byName = new HashMap<>();
 
     public TagVocabulary(List<Tag> tags) {
+        this.ordered = List.copyOf(tags);
         for (Tag tag : tags) {
             bySlug.put(tag.slug(), tag);
         }
@@ -38,6 +40,20 @@ public final class TagVocabulary {
             known = bySlug.get(Slugs.of(written));
         }
         return known != null ? known : new Tag(Slugs.of(written), written.strip(), null, List.of());
+    }
+
+    /** Whether a tag of the vocabulary already has this name or alias. */
+    public boolean covers(String name) {
+        return byName.containsKey(fold(name));
+    }
+
+    /** The tags in the order the site lists them. */
+    public List<Tag> tags() {
+        return ordered;
+    }
+
+    public boolean isEmpty() {
+        return bySlug.isEmpty();
     }
 
     public boolean isCanonical(String slug) {

@@ -1,7 +1,6 @@
 package dev.gazette.render;
 
 import dev.gazette.config.SiteConfig;
-import dev.gazette.model.Article;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -10,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,26 +24,18 @@ public final class RssFeed {
 
     private final SiteConfig site;
     private final Urls urls;
-    private final Map<String, String> tagNames;
 
-    /** @param tagNames display name of each tag slug, for {@code category} elements */
-    public RssFeed(SiteConfig site, Urls urls, Map<String, String> tagNames) {
+    public RssFeed(SiteConfig site, Urls urls) {
         this.site = site;
         this.urls = urls;
-        this.tagNames = tagNames;
-    }
-
-    /** The feed of the newest articles of {@code articles} (already newest first). */
-    public byte[] write(List<Article> articles) {
-        return write(articles, site.title(), site.description(), "", Urls.FEED);
     }
 
     /**
+     * @param items    the entries, newest first, already cut to the feed's length
      * @param listPath site path of the HTML page the feed mirrors
      * @param feedPath site path the feed is served at, for {@code atom:link rel=self}
      */
-    public byte[] write(List<Article> articles, String title, String description, String listPath, String feedPath) {
-        List<Article> items = articles.stream().limit(site.feedItems()).toList();
+    public byte[] write(List<FeedItem> items, String title, String description, String listPath, String feedPath) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try {
             XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
@@ -63,7 +53,7 @@ public final class RssFeed {
             element(x, 1, "description", description);
             element(x, 1, "language", site.language());
             element(x, 1, "generator", SiteRenderer.GENERATOR);
-            ZonedDateTime newest = items.stream().map(Article::date).filter(Objects::nonNull)
+            ZonedDateTime newest = items.stream().map(FeedItem::date).filter(Objects::nonNull)
                     .max(ZonedDateTime::compareTo).orElse(null);
             if (newest != null) {
                 element(x, 1, "lastBuildDate", rfc822(newest));
@@ -73,8 +63,8 @@ public final class RssFeed {
             x.writeAttribute("href", urls.absolute(feedPath));
             x.writeAttribute("rel", "self");
             x.writeAttribute("type", "application/rss+xml");
-            for (Article a : items) {
-                item(x, a);
+            for (FeedItem item : items) {
+                item(x, item);
             }
             x.writeCharacters("\n");
             x.writeEndElement();
@@ -89,33 +79,32 @@ public final class RssFeed {
         return bytes.toByteArray();
     }
 
-    private void item(XMLStreamWriter x, Article a) throws XMLStreamException {
-        String link = urls.absolute(Urls.article(a.slug()));
+    private void item(XMLStreamWriter x, FeedItem item) throws XMLStreamException {
         indent(x, 1);
         x.writeStartElement("item");
-        element(x, 2, "title", a.title());
-        element(x, 2, "link", link);
+        element(x, 2, "title", item.title());
+        element(x, 2, "link", item.link());
         indent(x, 2);
         x.writeStartElement("guid");
         x.writeAttribute("isPermaLink", "false");
-        x.writeCharacters(xmlSafe(a.guid()));
+        x.writeCharacters(xmlSafe(item.guid()));
         x.writeEndElement();
-        if (a.date() != null) {
-            element(x, 2, "pubDate", rfc822(a.date()));
+        if (item.date() != null) {
+            element(x, 2, "pubDate", rfc822(item.date()));
         }
-        if (a.author() != null) {
+        if (item.author() != null) {
             indent(x, 2);
             x.writeStartElement("dc", "creator", DC_NS);
-            x.writeCharacters(xmlSafe(a.author()));
+            x.writeCharacters(xmlSafe(item.author()));
             x.writeEndElement();
         }
-        for (String tag : a.tags()) {
-            element(x, 2, "category", tagNames.getOrDefault(tag, tag));
+        for (String category : item.categories()) {
+            element(x, 2, "category", category);
         }
-        element(x, 2, "description", a.summary());
+        element(x, 2, "description", item.summary());
         indent(x, 2);
         x.writeStartElement("content", "encoded", CONTENT_NS);
-        x.writeCharacters(xmlSafe(AbsoluteUrls.rewrite(a.html(), link)));
+        x.writeCharacters(xmlSafe(item.html()));
         x.writeEndElement();
         indent(x, 1);
         x.writeEndElement();

@@ -3,7 +3,9 @@ package dev.gazette.render;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 import dev.gazette.output.OutputSink;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -12,33 +14,33 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
     public static final String GENERATOR = "Gazette";
+    /** Earlier editions listed on the home page below the newest one. */
+    private static final int EARLIER_EDITIONS = 4;
 
     private final SiteConfig site;
     private final Theme theme;
     private final Urls urls;
-    private final DateTimeFormatter displayDate;
     private final Views.Site siteView;
 
     public SiteRenderer(SiteConfig site, Theme theme) {
         this.site = site;
         this.theme = theme;
         this.urls = new Urls(site.baseUrl());
-        this.displayDate = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(site.language()));
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
-                site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.TAGS),
-                urls.link(Urls.FEED), urls.absolute(Urls.FEED), urls.link(Urls.ASSETS + "style.css"), GENERATOR);
+                site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
+                urls.link(Urls.TAGS), urls.link(Urls.ARCHIVE), urls.link(Urls.FEED), urls.absolute(Urls.FEED),
+                urls.link(Urls.ASSETS + "style.css"), GENERATOR);
     }
 
     public Urls urls() {
@@ -46,64 +48,112 @@ public final class SiteRenderer {
     }
 
     public void render(Digest digest, OutputSink out) {
-        Map<String, Tag> tags = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
-        for (Digest.TagGroup group : digest.tags()) {
-            tags.put(group.tag().slug(), group.tag());
-            counts.put(group.tag().slug(), group.articles().size());
+        ViewFactory views = new ViewFactory(site, urls, digest);
+        FeedItems feedItems = new FeedItems(site, urls, digest, views);
+        home(digest, views, out);
+        digest.articles().parallelStream().forEach(a -> page(out, Urls.article(a.slug()), "article.peb",
+                page(a.title(), a.summary(), Urls.article(a.slug()), a.lang(), "article", null,
+                        site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null),
+                Map.of("article", views.article(a))));
+        editions(digest, views, out);
+        for (Story story : digest.stories()) {
+            String path = Urls.story(story.slug());
+            page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
+                            + " sources covered this story.", path, site.language(), "story", null, null),
+                    Map.of("story", views.story(story)));
         }
-        Cards cards = new Cards(tags, counts);
+        tags(digest, views, feedItems, out);
+        archive(digest, views, out);
+        page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
+                site.language(), "404", null, null), Map.of());
 
-        renderList(out, "", "home.peb", site.title(), site.description(), digest.articles(), cards, Map.of());
-        digest.articles().parallelStream().forEach(a -> renderArticle(out, a, cards));
-        List<Views.TagLink> tagLinks = digest.tags().stream().map(g -> cards.tagLink(g.tag().slug())).toList();
-        page(out, Urls.TAGS, "tags.peb", new Views.Page("Tags", "Every tag in " + site.title() + ", with its articles.",
-                urls.link(Urls.TAGS), urls.absolute(Urls.TAGS), site.language(), "tags"), Map.of("tags", tagLinks));
-        for (Digest.TagGroup group : digest.tags()) {
-            Tag tag = group.tag();
-            String description = tag.description() != null ? tag.description()
-                    : "Articles tagged " + tag.name() + " in " + site.title() + ".";
-            renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), cards,
-                    Map.of("tag", cards.tagLink(tag.slug())));
-        }
-        page(out, Urls.NOT_FOUND, "404.peb", new Views.Page("Page not found", "This page does not exist.",
-                urls.link(Urls.NOT_FOUND), urls.absolute(Urls.NOT_FOUND), site.language(), "404"), Map.of());
-        Map<String, String> tagNames = new HashMap<>();
-        tags.forEach((slug, tag) -> tagNames.put(slug, tag.name()));
-        out.write(Urls.FEED, new RssFeed(site, urls, tagNames).write(digest.articles()));
+        RssFeed rss = new RssFeed(site, urls);
+        List<FeedItem> main = switch (site.feed()) {
+            case ARTICLES -> feedItems.articles(digest.articles());
+            case EDITIONS -> feedItems.editions();
+            case BOTH -> feedItems.both();
+        };
+        out.write(Urls.FEED, rss.write(main, site.title(), site.description(), "", Urls.FEED));
+        out.write(Urls.EDITIONS + Urls.FEED, rss.write(feedItems.editions(), site.title() + ": editions",
+                "Every edition of " + site.title() + ".", Urls.EDITIONS, Urls.EDITIONS + Urls.FEED));
         theme.staticFiles().forEach(out::write);
     }
 
-    private void renderArticle(OutputSink out, Article article, Cards cards) {
-        String path = Urls.article(article.slug());
-        String canonical = site.canonicalToSource() && article.sourceUrl() != null
-                ? article.sourceUrl() : urls.absolute(path);
-        Views.Page page = new Views.Page(article.title(), article.summary(), urls.link(path), canonical,
-                article.lang(), "article");
-        Views.ArticleView view = new Views.ArticleView(cards.card(article), dek(article), article.html(),
-                article.image(), article.wordCount());
-        page(out, path, "article.peb", page, Map.of("article", view));
+    private void home(Digest digest, ViewFactory views, OutputSink out) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        List<Views.EditionLink> earlier = new ArrayList<>();
+        if (digest.editions().isEmpty()) {
+            // Nothing is dated: the home page lists the newest articles instead of an edition.
+            context.put("edition", null);
+            context.put("articles", digest.articles().stream().limit(site.pageSize()).map(views::card).toList());
+        } else {
+            context.put("edition", views.edition(0));
+            context.put("articles", List.of());
+            digest.editions().stream().skip(1).limit(EARLIER_EDITIONS).map(views::editionLink).forEach(earlier::add);
+        }
+        context.put("earlierEditions", earlier);
+        context.put("undated", digest.undated().size());
+        page(out, "", "home.peb", page(site.title(), site.description(), "", site.language(), "home", null, null), context);
     }
 
-    /** The summary shown under the headline, unless it only repeats the opening of the body. */
-    private static String dek(Article article) {
-        String summary = article.summary();
-        if (summary == null || summary.isBlank()) {
-            return null;
+    private void editions(Digest digest, ViewFactory views, OutputSink out) {
+        List<Edition> editions = digest.editions();
+        IntStream.range(0, editions.size()).parallel().forEach(i -> {
+            Views.EditionView view = views.edition(i);
+            String path = Urls.edition(editions.get(i).slug());
+            page(out, path, "edition.peb", page(editionTitle(view.link()), "The stories of "
+                            + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
+                            + view.link().startDisplay() + ".", path, site.language(), "edition", null, null),
+                    Map.of("edition", view));
+        });
+        page(out, Urls.EDITIONS, "editions.peb", page("Editions", "Every edition of " + site.title() + ", newest first.",
+                        Urls.EDITIONS, site.language(), "editions", urls.absolute(Urls.EDITIONS + Urls.FEED), null),
+                Map.of("editions", editions.stream().map(views::editionLink).toList()));
+    }
+
+    static String editionTitle(Views.EditionLink link) {
+        return link.weekly() ? "Week of " + link.startDisplay() : link.startDisplay();
+    }
+
+    private void tags(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
+        List<Views.TagLink> tagLinks = digest.tags().stream().map(g -> views.tagLink(g.tag().slug())).toList();
+        page(out, Urls.TAGS, "tags.peb", page("Topics", "Every topic in " + site.title() + ", with its articles.",
+                Urls.TAGS, site.language(), "tags", null, null), Map.of("tags", tagLinks));
+        RssFeed rss = new RssFeed(site, urls);
+        for (Digest.TagGroup group : digest.tags()) {
+            Tag tag = group.tag();
+            String description = tag.description() != null ? tag.description()
+                    : "Articles about " + tag.name() + " in " + site.title() + ".";
+            String feed = Urls.tagFeed(tag.slug());
+            renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), views,
+                    Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(feed)), urls.absolute(feed));
+            out.write(feed, rss.write(feedItems.articles(group.articles()), site.title() + ": " + tag.name(),
+                    description, Urls.tag(tag.slug()), feed));
         }
-        String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
-        String body = article.text().replaceAll("\\s+", " ").strip();
-        return body.startsWith(lead.replaceAll("\\s+", " ").strip()) ? null : summary;
+    }
+
+    private void archive(Digest digest, ViewFactory views, OutputSink out) {
+        page(out, Urls.ARCHIVE, "archive.peb", page("Archive", "Every article of " + site.title() + " by month.",
+                        Urls.ARCHIVE, site.language(), "archive", null, null),
+                Map.of("months", digest.months().stream().map(views::monthLink).toList(),
+                        "undated", digest.undated().stream().map(views::card).toList()));
+        for (Digest.Month month : digest.months()) {
+            String path = Urls.month(month.month());
+            String title = views.monthTitle(month);
+            page(out, path, "month.peb", page(title, "Articles of " + site.title() + " published in " + title + ".",
+                            path, site.language(), "month", null, null),
+                    Map.of("month", views.monthLink(month), "articles", month.articles().stream().map(views::card).toList()));
+        }
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,
-                            List<Article> articles, Cards cards, Map<String, Object> extra) {
+                            List<Article> articles, ViewFactory views, Map<String, Object> extra, String feedUrl) {
         int size = site.pageSize();
         int pages = Math.max(1, (articles.size() + size - 1) / size);
         for (int n = 1; n <= pages; n++) {
             String path = Urls.page(first, n);
             List<Views.ArticleCard> slice = articles.subList((n - 1) * size, Math.min(articles.size(), n * size))
-                    .stream().map(cards::card).toList();
+                    .stream().map(views::card).toList();
             Views.Pagination pagination = new Views.Pagination(n, pages,
                     n > 1 ? urls.link(Urls.page(first, n - 1)) : null,
                     n < pages ? urls.link(Urls.page(first, n + 1)) : null);
@@ -111,9 +161,15 @@ public final class SiteRenderer {
             Map<String, Object> context = new LinkedHashMap<>(extra);
             context.put("articles", slice);
             context.put("pagination", pagination);
-            page(out, path, template, new Views.Page(pageTitle, description, urls.link(path), urls.absolute(path),
-                    site.language(), first.isEmpty() ? "home" : "list"), context);
+            page(out, path, template, page(pageTitle, description, path, site.language(), "list", feedUrl, null), context);
         }
+    }
+
+    /** @param canonical the canonical URL when it is not the page's own */
+    private Views.Page page(String title, String description, String path, String lang, String kind,
+                            String feedUrl, String canonical) {
+        return new Views.Page(title, description, urls.link(path), canonical != null ? canonical : urls.absolute(path),
+                lang, kind, feedUrl);
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {
@@ -136,35 +192,6 @@ public final class SiteRenderer {
                     "template error: " + e.getPebbleMessage());
         } catch (IOException e) {
             throw new GazetteException(template, 0, "cannot render template: " + e.getMessage());
-        }
-    }
-
-    /** Builds the card every list shows for an article. */
-    private final class Cards {
-        private final Map<String, Tag> tags;
-        private final Map<String, Integer> counts;
-
-        Cards(Map<String, Tag> tags, Map<String, Integer> counts) {
-            this.tags = tags;
-            this.counts = counts;
-        }
-
-        Views.TagLink tagLink(String slug) {
-            Tag tag = tags.get(slug);
-            return new Views.TagLink(tag.name(), urls.link(Urls.tag(slug)), tag.description(), counts.getOrDefault(slug, 0));
-        }
-
-        Views.ArticleCard card(Article a) {
-            List<Views.TagLink> links = new ArrayList<>();
-            for (String slug : a.tags()) {
-                links.add(tagLink(slug));
-            }
-            ZonedDateTime date = a.date();
-            return new Views.ArticleCard(urls.link(Urls.article(a.slug())), a.title(), a.summary(), a.author(),
-                    a.publication(), a.sourceUrl(),
-                    date == null ? null : date.toOffsetDateTime().toString(),
-                    date == null ? null : displayDate.format(date),
-                    a.readingMinutes(), links, a.lang());
         }
     }
 }

@@ -58,7 +58,25 @@ public final class Urls {
         return n <= 1 ? first : first + "page/" + n + "/";
     }
 
+    public static String story(String slug) {
+        return "stories/" + slug + "/";
+    }
+
+    public static String edition(String slug) {
+        return EDITIONS + slug + "/";
+    }
+
+    public static String month(java.time.YearMonth month) {
+        return ARCHIVE + String.format("%04d/%02d/", month.getYear(), month.getMonthValue());
+    }
+
+    public static String tagFeed(String slug) {
+        return tag(slug) + FEED;
+    }
+
     public static final String TAGS = "tags/";
+    public static final String EDITIONS = "editions/";
+    public static final String ARCHIVE = "archive/";
     public static final String FEED = "feed.xml";
     public static final String NOT_FOUND = "404.html";
     public static final String ASSETS = "assets/";

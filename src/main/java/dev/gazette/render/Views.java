@@ -21,21 +21,28 @@ public final class Views {
             String author,
             String copyright,
             String homeUrl,
+            String editionsUrl,
             String tagsUrl,
+            String archiveUrl,
             String feedUrl,
             String feedAbsoluteUrl,
             String stylesheetUrl,
             String generator) {
     }
 
-    /** The page being rendered, available as {@code page}. */
+    /**
+     * The page being rendered, available as {@code page}.
+     *
+     * @param feedUrl absolute URL of a feed for this page besides the site's, or null
+     */
     public record Page(
             String title,
             String description,
             String url,
             String canonicalUrl,
             String lang,
-            String kind) {
+            String kind,
+            String feedUrl) {
     }
 
     public record TagLink(String name, String url, String description, int count) {
@@ -55,13 +62,41 @@ public final class Views {
             String lang) {
     }
 
+    /** Another outlet's report of the same story: its publication (or title) and page. */
+    public record Coverage(String label, String url) {
+    }
+
     /** Everything an article page shows; {@code dek} is null when the summary merely repeats the lead. */
     public record ArticleView(
             ArticleCard card,
             String dek,
             String html,
             String image,
-            int wordCount) {
+            int wordCount,
+            List<Coverage> alsoCoveredBy,
+            String storyUrl,
+            List<ArticleCard> related,
+            ArticleCard newer,
+            ArticleCard older,
+            EditionLink edition) {
+    }
+
+    /** One story as an edition shows it: the newest report, then the others. */
+    public record Group(ArticleCard lead, List<Coverage> alsoCoveredBy, String storyUrl) {
+    }
+
+    /** How to point at an edition: its page, its dates and its size. */
+    public record EditionLink(String url, String startDisplay, String endDisplay, boolean weekly, int articles) {
+    }
+
+    public record EditionView(EditionLink link, List<Group> groups, EditionLink newer, EditionLink older) {
+    }
+
+    /** A story page: every source's coverage, newest first. */
+    public record StoryView(String title, List<ArticleCard> coverage) {
+    }
+
+    public record MonthLink(String url, String title, int count) {
     }
 
     /** Links between the pages of a paginated list; null URLs where there is no such page. */

@@ -1,0 +1,262 @@
+package dev.gazette.link;
+
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds named entities the cheap way that works well on news: runs of capitalised words
+ * ("Sam Altman", "South China Morning Post"), brand-style words ("OpenAI", "DeepSeek") and
+ * acronyms. A lone capitalised word at the start of a sentence only counts if the text also
+ * capitalises it mid-sentence; a surname alone ("Altman") counts for the full name used in
+ * the same article; honorifics and job titles are dropped.
+ */
+final class EntityFinder {
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*");
+    /** Honorifics and job titles: capitalised, but never the entity itself. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady",
+            "ceo", "cfo", "cto", "coo", "chair", "chairman", "chairwoman", "president", "minister", "senator",
+            "governor", "mayor", "judge", "captain", "st");
+    private static final Set<String> CALENDAR = calendarWords();
+    private static final Pattern PARAGRAPHS = Pattern.compile("\n\\s*\n");
+    private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}?");
+    /** Punctuation between two words that ends a sentence or a name. */
+    private static final Pattern BREAK = Pattern.compile("[.!?:;\"“”()\\[\\]\\n|—–]");
+
+    /** An entity in one article: its display form, the other forms seen, and its weighted mentions. */
+    record Entity(String name, Set<String> forms, int score, int mentions) {
+    }
+
+    /** Entities of one article, strongest first, keyed by their folded name. */
+    Map<String, Entity> find(String title, String text) {
+        Mentions.Parts parts = Mentions.Parts.of(title, text);
+        List<Found> found = new ArrayList<>();
+        for (Mentions where : Mentions.values()) {
+            for (String paragraph : PARAGRAPHS.split(parts.part(where))) {
+                // In a headline written in title case every word is capitalised: it names nothing by itself.
+                boolean titleCase = isTitleCase(paragraph);
+                for (Found f : phrases(paragraph)) {
+                    found.add(new Found(f.name, f.sentenceStart, where, titleCase));
+                }
+            }
+        }
+        Set<String> midSentence = new HashSet<>();
+        Map<String, Integer> runs = new HashMap<>();
+        for (Found f : found) {
+            if (!f.titleCase) {
+                runs.merge(fold(f.name), 1, Integer::sum);
+                if (!f.sentenceStart) {
+                    for (String word : f.name.split(" ")) {
+                        midSentence.add(fold(word));
+                    }
+                }
+            }
+        }
+        List<Found> names = new ArrayList<>();
+        for (Found f : found) {
+            String name = f.name;
+            boolean start = f.sentenceStart;
+            int space = name.indexOf(' ');
+            // "Unlike Chinese firms": the first word is capitalised only because it starts the sentence.
+            if (start && space > 0 && !midSentence.contains(fold(name.substring(0, space)))
+                    && runs.getOrDefault(fold(name), 0) < 2) {
+                name = name.substring(space + 1);
+                start = false;
+            }
+            names.add(new Found(name, start, f.where, f.titleCase));
+        }
+        Map<String, String> bySurname = new HashMap<>();
+        Set<String> prose = new HashSet<>();
+        for (Found f : names) {
+            String[] words = f.name.split(" ");
+            if (!f.titleCase && words.length >= 2) {
+                bySurname.putIfAbsent(fold(words[words.length - 1]), f.name);
+            }
+        }
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, Integer> mentions = new HashMap<>();
+        Map<String, Map<String, Integer>> forms = new HashMap<>();
+        List<Found> counted = new ArrayList<>();
+        List<String> surfaces = new ArrayList<>();
+        for (Found f : names) {
+            String name = f.name;
+            boolean single = name.indexOf(' ') < 0;
+            if (single && bySurname.containsKey(fold(name))) {
+                name = bySurname.get(fold(name));
+            } else if (single && f.sentenceStart && !midSentence.contains(fold(name)) && !isDistinctive(name)) {
+                continue;
+            }
+            if (!f.titleCase) {
+                prose.add(fold(name));
+            }
+            counted.add(new Found(name, f.sentenceStart, f.where, f.titleCase));
+            surfaces.add(f.name);
+        }
+        for (int i = 0; i < counted.size(); i++) {
+            Found f = counted.get(i);
+            String key = fold(f.name);
+            if (f.titleCase && !prose.contains(key)) {
+                // "Harbour Trust Buys Mill": count the names the prose confirms inside the run.
+                String run = " " + key + " ";
+                for (String known : prose) {
+                    if (run.contains(" " + known + " ")) {
+                        scores.merge(known, f.where.weight, Integer::sum);
+                        mentions.merge(known, 1, Integer::sum);
+                    }
+                }
+                continue;
+            }
+            scores.merge(key, f.where.weight, Integer::sum);
+            mentions.merge(key, 1, Integer::sum);
+            forms.computeIfAbsent(key, k -> new HashMap<>()).merge(surfaces.get(i), 1, Integer::sum);
+        }
+        Map<String, Entity> out = new LinkedHashMap<>();
+        scores.entrySet().stream()
+                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
+                .forEach(e -> {
+                    Map<String, Integer> f = forms.get(e.getKey());
+                    // The full name ("Sam Altman"), in its most frequent spelling, names the entity.
+                    Comparator<Map.Entry<String, Integer>> frequent = Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+                    String display = f.entrySet().stream()
+                            .filter(x -> fold(x.getKey()).equals(e.getKey()))
+                            .max(frequent)
+                            .or(() -> f.entrySet().stream().max(frequent))
+                            .orElseThrow().getKey();
+                    out.put(e.getKey(), new Entity(display, Set.copyOf(f.keySet()), e.getValue(), mentions.get(e.getKey())));
+                });
+        return out;
+    }
+
+    /** A short line with most of its content words capitalised: a headline or a heading. */
+    static boolean isTitleCase(String line) {
+        String[] words = line.strip().split("\\s+");
+        if (words.length < 3 || words.length > 20) {
+            return false;
+        }
+        int content = 0;
+        int capitalised = 0;
+        for (String w : words) {
+            String t = trimWord(w);
+            if (t.isEmpty() || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(t))) {
+                continue;
+            }
+            content++;
+            if (Character.isUpperCase(t.charAt(0))) {
+                capitalised++;
+            }
+        }
+        return content >= 3 && capitalised >= content * 0.75;
+    }
+
+    private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
+    }
+
+    /** Capitalised phrases of a text, split where a brand word or acronym stands on its own. */
+    private static List<Found> phrases(String text) {
+        List<Found> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        List<String> run = new ArrayList<>();
+        boolean runAtStart = false;
+        int lastEnd = 0;
+        boolean sentenceStart = true;
+        boolean endsSentence = false;
+        while (m.find()) {
+            String between = text.substring(lastEnd, m.start());
+            boolean boundary = lastEnd == 0 || BREAK.matcher(between).find() || endsSentence;
+            String raw = m.group();
+            String word = trimWord(raw);
+            lastEnd = m.end();
+            // A word ending in a full stop closes the sentence, unless it is an acronym like "U.S.".
+            char last = raw.charAt(raw.length() - 1);
+            endsSentence = (last == '.' || last == '!' || last == '?') && !DOTTED_ACRONYM.matcher(raw).matches();
+            if (boundary || !between.equals(" ")) {
+                flush(run, runAtStart, out);
+            }
+            if (boundary) {
+                sentenceStart = true;
+            }
+            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || TITLES.contains(fold(word))
+                    || CALENDAR.contains(fold(word)) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(word))) {
+                flush(run, runAtStart, out);
+                sentenceStart = false;
+                continue;
+            }
+            if (isDistinctive(word)) {
+                // "OpenAI CEO Sam Altman": a brand or acronym is an entity of its own.
+                flush(run, runAtStart, out);
+                out.add(new Found(normaliseAcronym(word), sentenceStart, null, false));
+                sentenceStart = false;
+                continue;
+            }
+            if (run.isEmpty()) {
+                runAtStart = sentenceStart;
+            }
+            run.add(word);
+            sentenceStart = false;
+            if (raw.endsWith("'s") || raw.endsWith("’s") || endsSentence || raw.endsWith(",")) {
+                flush(run, runAtStart, out);
+            }
+        }
+        flush(run, runAtStart, out);
+        return out;
+    }
+
+    private static void flush(List<String> run, boolean atStart, List<Found> out) {
+        if (!run.isEmpty()) {
+            out.add(new Found(String.join(" ", run), atStart, null, false));
+            run.clear();
+        }
+    }
+
+    /** Acronyms and words with inner capitals name something whatever their position. */
+    static boolean isDistinctive(String word) {
+        int upper = 0;
+        for (int i = 1; i < word.length(); i++) {
+            if (Character.isUpperCase(word.charAt(i))) {
+                upper++;
+            }
+        }
+        return upper > 0;
+    }
+
+    private static String trimWord(String word) {
+        String w = word.endsWith("'s") || word.endsWith("’s") ? word.substring(0, word.length() - 2) : word;
+        while (!w.isEmpty() && !Character.isLetterOrDigit(w.charAt(w.length() - 1))) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /** "U.S." and "US" are one entity. */
+    private static String normaliseAcronym(String word) {
+        return DOTTED_ACRONYM.matcher(word).matches() ? word.replace(".", "") : word;
+    }
+
+    static String fold(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> calendarWords() {
+        Set<String> words = new HashSet<>();
+        for (Month month : Month.values()) {
+            words.add(fold(month.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+            words.add(fold(month.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)));
+        }
+        for (DayOfWeek day : DayOfWeek.values()) {
+            words.add(fold(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        }
+        return words;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gazette.link;
+
+import dev.gazette.model.Article;
+import dev.gazette.model.Slugs;
+import dev.gazette.model.Story;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Groups articles that cover the same event into stories: two articles are one story when
+ * their texts and names are similar and they were published within a few days of each other
+ * (by content alone when either date is unknown). A curator can also
+ * group articles by giving them the same {@code story} key. Groups are the connected components
+ * of these links.
+ */
+final class Stories {
+    /**
+     * Two reports of one event by different outlets share both words and names: their text
+     * similarity, boosted by the tags they share, reaches this; articles that merely share a
+     * topic stay below it.
+     */
+    static final double SAME_EVENT = 0.20;
+    /** Below this text similarity, shared tags alone never make two articles one story. */
+    static final double MIN_TEXT_SIMILARITY = 0.10;
+    static final Duration WINDOW = Duration.ofDays(3);
+
+    private final int[] parent;
+    private final List<Article> articles;
+
+    Stories(List<Article> articles) {
+        this.articles = articles;
+        this.parent = new int[articles.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        Map<String, Integer> byKey = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            String key = articles.get(i).story();
+            if (key != null) {
+                Integer first = byKey.putIfAbsent(Slugs.of(key), i);
+                if (first != null) {
+                    union(first, i);
+                }
+            }
+        }
+    }
+
+    /**
+     * Considers one similar pair and joins them when they look like the same event: similar
+     * enough, and published within the window unless a date is unknown.
+     */
+    void consider(int a, int b, double textSimilarity, double boosted) {
+        if (textSimilarity < MIN_TEXT_SIMILARITY || boosted < SAME_EVENT) {
+            return;
+        }
+        Article x = articles.get(a);
+        Article y = articles.get(b);
+        boolean undated = x.date() == null || y.date() == null;
+        if (undated || Duration.between(x.date(), y.date()).abs().compareTo(WINDOW) <= 0) {
+            union(a, b);
+        }
+    }
+
+    /** Every group of two or more articles, each newest first; the list newest story first. */
+    List<Story> stories() {
+        Map<Integer, List<Article>> groups = new TreeMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            groups.computeIfAbsent(find(i), k -> new ArrayList<>()).add(articles.get(i));
+        }
+        List<Story> out = new ArrayList<>();
+        Map<String, Integer> slugs = new HashMap<>();
+        for (List<Article> group : groups.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            group.sort(Linker.NEWEST_FIRST);
+            Article first = group.stream().min(Comparator.comparing(Article::date,
+                    Comparator.nullsLast(Comparator.<java.time.ZonedDateTime>naturalOrder()))
+                    .thenComparing(Article::slug)).orElseThrow();
+            String key = group.stream().map(Article::story).filter(s -> s != null).findFirst().orElse(null);
+            String slug = key != null ? Slugs.of(key) : first.slug();
+            int n = slugs.merge(slug, 1, Integer::sum);
+            out.add(new Story(n == 1 ? slug : slug + "-" + n, first.title(), group));
+        }
+        out.sort(Comparator.comparing((Story s) -> s.articles().get(0), Linker.NEWEST_FIRST));
+        return out;
+    }
+
+    private int find(int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private void union(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra != rb) {
+            // The smaller index is the root, so components come out in article order.
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gazette.render;
+
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the link stage's internal references ({@code gazette:tag/<slug>},
+ * {@code gazette:article/<slug>}) in article HTML into URLs of this site's scheme.
+ */
+final class InternalRefs {
+    private static final Pattern REF = Pattern.compile("href=\"gazette:(tag|article)/([a-z0-9-]+)\"");
+
+    private InternalRefs() {
+    }
+
+    /** @param link turns a site path into the URL to write (with the base path, or absolute) */
+    static String resolve(String html, UnaryOperator<String> link) {
+        if (html.indexOf("gazette:") < 0) {
+            return html;
+        }
+        Matcher m = REF.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        while (m.find()) {
+            String path = m.group(1).equals("tag") ? Urls.tag(m.group(2)) : Urls.article(m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement("href=\"" + link.apply(path) + "\""));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

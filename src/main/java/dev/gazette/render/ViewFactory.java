@@ -1,0 +1,142 @@
+package dev.gazette.render;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
+import dev.gazette.model.Edition;
+import dev.gazette.model.Story;
+import dev.gazette.model.Tag;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns the digest's records into the formatted views templates show. */
+final class ViewFactory {
+    private final SiteConfig site;
+    private final Urls urls;
+    private final Digest digest;
+    private final DateTimeFormatter displayDate;
+    private final DateTimeFormatter monthTitle;
+    private final Map<String, Tag> tags = new HashMap<>();
+    private final Map<String, Integer> tagCounts = new HashMap<>();
+    private final Map<String, Article> articles = new HashMap<>();
+    private final Map<String, Story> stories = new HashMap<>();
+    private final Map<String, Edition> editions = new HashMap<>();
+
+    ViewFactory(SiteConfig site, Urls urls, Digest digest) {
+        this.site = site;
+        this.urls = urls;
+        this.digest = digest;
+        Locale locale = Locale.forLanguageTag(site.language());
+        this.displayDate = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        this.monthTitle = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
+        for (Digest.TagGroup group : digest.tags()) {
+            tags.put(group.tag().slug(), group.tag());
+            tagCounts.put(group.tag().slug(), group.articles().size());
+        }
+        digest.articles().forEach(a -> articles.put(a.slug(), a));
+        digest.stories().forEach(s -> stories.put(s.slug(), s));
+        digest.editions().forEach(e -> editions.put(e.slug(), e));
+    }
+
+    Views.TagLink tagLink(String slug) {
+        Tag tag = tags.get(slug);
+        return new Views.TagLink(tag.name(), urls.link(Urls.tag(slug)), tag.description(), tagCounts.getOrDefault(slug, 0));
+    }
+
+    Views.ArticleCard card(Article a) {
+        List<Views.TagLink> links = new ArrayList<>();
+        for (String slug : a.tags()) {
+            links.add(tagLink(slug));
+        }
+        ZonedDateTime date = a.date();
+        return new Views.ArticleCard(urls.link(Urls.article(a.slug())), a.title(), a.summary(), a.author(),
+                a.publication(), a.sourceUrl(),
+                date == null ? null : date.toOffsetDateTime().toString(),
+                date == null ? null : displayDate.format(date),
+                a.readingMinutes(), links, a.lang());
+    }
+
+    Views.ArticleView article(Article a) {
+        Digest.ArticleLinks links = digest.links().get(a.slug());
+        Story story = links.story() == null ? null : stories.get(links.story());
+        List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
+        Edition edition = links.edition() == null ? null : editions.get(links.edition());
+        String html = InternalRefs.resolve(a.html(), urls::link);
+        return new Views.ArticleView(card(a), dek(a), html, a.image(), a.wordCount(),
+                story == null ? List.of() : coverage(story, a),
+                story == null ? null : urls.link(Urls.story(story.slug())),
+                related,
+                links.newer() == null ? null : card(articles.get(links.newer())),
+                links.older() == null ? null : card(articles.get(links.older())),
+                edition == null ? null : editionLink(edition));
+    }
+
+    /** The other reports of a story, named by their publication (or headline when it has none). */
+    List<Views.Coverage> coverage(Story story, Article except) {
+        List<Views.Coverage> out = new ArrayList<>();
+        for (Article other : story.articles()) {
+            if (other != except && !other.slug().equals(except.slug())) {
+                String label = other.publication() != null ? other.publication() : other.title();
+                out.add(new Views.Coverage(label, urls.link(Urls.article(other.slug()))));
+            }
+        }
+        return out;
+    }
+
+    Views.EditionLink editionLink(Edition e) {
+        return new Views.EditionLink(urls.link(Urls.edition(e.slug())), displayDate.format(e.start()),
+                displayDate.format(e.end()), !e.start().equals(e.end()), e.size());
+    }
+
+    Views.EditionView edition(int index) {
+        List<Edition> all = digest.editions();
+        Edition e = all.get(index);
+        List<Views.Group> groups = new ArrayList<>();
+        for (Edition.Group g : e.groups()) {
+            Article lead = g.lead();
+            List<Views.Coverage> others = g.story() == null ? List.of() : coverage(g.story(), lead);
+            groups.add(new Views.Group(card(lead), others,
+                    g.story() == null ? null : urls.link(Urls.story(g.story().slug()))));
+        }
+        return new Views.EditionView(editionLink(e), groups,
+                index > 0 ? editionLink(all.get(index - 1)) : null,
+                index + 1 < all.size() ? editionLink(all.get(index + 1)) : null);
+    }
+
+    Views.StoryView story(Story s) {
+        return new Views.StoryView(s.title(), s.articles().stream().map(this::card).toList());
+    }
+
+    Views.MonthLink monthLink(Digest.Month m) {
+        return new Views.MonthLink(urls.link(Urls.month(m.month())), monthTitle.format(m.month()), m.articles().size());
+    }
+
+    String monthTitle(Digest.Month m) {
+        return monthTitle.format(m.month());
+    }
+
+    String displayDate(ZonedDateTime date) {
+        return displayDate.format(date);
+    }
+
+    /** The summary shown under the headline, unless it only repeats the opening of the body. */
+    private static String dek(Article article) {
+        String summary = article.summary();
+        if (summary == null || summary.isBlank()) {
+            return null;
+        }
+        String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
+        String body = article.text().replaceAll("\\s+", " ").strip();
+        return body.startsWith(lead.replaceAll("\\s+", " ").strip()) ? null : summary;
+    }
+
+    SiteConfig site() {
+        return site;
+    }
+}

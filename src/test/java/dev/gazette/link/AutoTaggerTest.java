@@ -1,0 +1,47 @@
+package dev.gazette.link;
+
+import dev.gazette.model.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AutoTaggerTest {
+    private final AutoTagger tagger = new AutoTagger(List.of(
+            new Tag("openai", "OpenAI", null, List.of("OpenAI", "ChatGPT")),
+            new Tag("ai", "Artificial Intelligence", null, List.of("AI")),
+            new Tag("china", "China", null, List.of("China", "Chinese")),
+            new Tag("apple", "Apple", null, List.of("Apple")),
+            new Tag("sam-altman", "Sam Altman", null, List.of("Sam Altman", "Altman"))));
+
+    @Test
+    void matchesWholeWordsAndPossessives() {
+        List<AutoTagger.Scored> scores = tagger.score("OpenAI’s plan",
+                "Regulators in three countries looked closely at OpenAI's filing and at ChatGPT.\n\nNothing about Chinaware.");
+        assertThat(scores).extracting(s -> s.tag().slug()).containsExactly("openai");
+        // title 3 + lead mentions 2 + 2
+        assertThat(scores.get(0).score()).isEqualTo(7);
+    }
+
+    @Test
+    void acronymsOnlyInCapitalsAndNamesKeepTheirCapital() {
+        assertThat(tagger.score("", "The ai of the story, said Mr Kai.")).isEmpty();
+        assertThat(tagger.score("", "An apple a day, and apple pie.")).isEmpty();
+        assertThat(tagger.score("", "AI rules. Apple shares rose; APPLE is loud."))
+                .extracting(s -> s.tag().slug()).containsExactlyInAnyOrder("ai", "apple");
+    }
+
+    @Test
+    void aLongerAliasWinsOverTheShorterOneInside() {
+        List<AutoTagger.Scored> scores = tagger.score("", "Sam Altman spoke.\n\nLater Altman left.");
+        assertThat(scores).hasSize(1);
+        assertThat(scores.get(0).score()).isEqualTo(3); // lead 2 + body 1, not counted twice
+    }
+
+    @Test
+    void keepsOnlyTagsStrongEnoughAndAtMostFive() {
+        assertThat(tagger.tags("Chinese markets", "A passing note on AI.")).containsExactly("china");
+        assertThat(tagger.tags("", "A passing note on AI.")).isEmpty();
+    }
+}

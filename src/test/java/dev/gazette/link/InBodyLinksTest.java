@@ -1,0 +1,34 @@
+package dev.gazette.link;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InBodyLinksTest {
+    @Test
+    void linksOnlyTheFirstMentionOutsideHeadingsAndLinks() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        patterns.put("openai", Pattern.compile("(?<![\\p{L}\\p{N}])" + AutoTagger.aliasPattern("OpenAI") + "(?![\\p{L}\\p{N}])"));
+        patterns.put("china", Pattern.compile("(?<![\\p{L}\\p{N}])" + AutoTagger.aliasPattern("China") + "(?![\\p{L}\\p{N}])"));
+        String html = "<h2>OpenAI and China</h2><p>See <a href=\"https://x.example/\">OpenAI news</a>. "
+                + "OpenAI’s offer to China, and China again.</p><p>OpenAI later.</p>";
+
+        String linked = InBodyLinks.linkFirstMentions(html, patterns);
+
+        assertThat(linked).isEqualTo("<h2>OpenAI and China</h2><p>See <a href=\"https://x.example/\">OpenAI news</a>. "
+                + "<a href=\"gazette:tag/openai\" class=\"tag-link\">OpenAI</a>’s offer to "
+                + "<a href=\"gazette:tag/china\" class=\"tag-link\">China</a>, and China again.</p><p>OpenAI later.</p>");
+    }
+
+    @Test
+    void rewritesLinksToAnotherArticlesOriginal() {
+        String html = "<p>As <a href=\"http://www.paper.example/story/1/\">reported</a> and <a href=\"https://other.example/\">elsewhere</a>.</p>";
+        String rewritten = InBodyLinks.rewriteSourceLinks(html,
+                Map.of(InBodyLinks.normalise("https://paper.example/story/1"), "first-report"), "this-one");
+        assertThat(rewritten).contains("href=\"gazette:article/first-report\"").contains("https://other.example/");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.gazette.link;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import dev.gazette.model.Tag;
+import dev.gazette.source.YamlMap;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.gazette.link.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LinkerTest {
+    private static final String RATE_CUT = "The Central Bank of Valdoria cut its main interest rate by a quarter point "
+            + "to 3.25 percent on Thursday, its first cut in two years, as inflation eased. Governor Ilse Maren said "
+            + "further cuts in interest rates would be gradual. Banks passed the rate cut to mortgage borrowers.";
+    private static final String RATE_CUT_2 = "Mortgage borrowers in Valdoria will pay less after the central bank cut "
+            + "the interest rate to 3.25 percent on Thursday. Governor Ilse Maren said rate cuts would be gradual; "
+            + "banks said variable mortgage rates fall from April.";
+    private static final String BEAVERS = "Trail cameras filmed beaver kits on the river, the first wild breeding there "
+            + "in centuries. Rangers said the dams had already changed the wetland.";
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    private Digest link(SiteConfig site, Article... articles) {
+        return new Linker(site).link(List.of(articles), problems::add);
+    }
+
+    private static SiteConfig site() {
+        return SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
+    }
+
+    @Test
+    void sameEventWithinDaysIsOneStoryAndTopRelated() {
+        Digest d = link(site(),
+                article("cut", "Valdoria central bank cuts rates", RATE_CUT, "2025-03-06"),
+                article("mortgages", "What the rate cut means for mortgages", RATE_CUT_2, "2025-03-07"),
+                article("beavers", "Beavers breed on the Wend", BEAVERS, "2025-03-06"));
+
+        assertThat(d.stories()).hasSize(1);
+        assertThat(d.stories().get(0).articles()).extracting(Article::slug).containsExactly("mortgages", "cut");
+        assertThat(d.links().get("cut").related()).first().isEqualTo("mortgages");
+        assertThat(d.links().get("mortgages").related()).first().isEqualTo("cut");
+        assertThat(d.links().get("beavers").story()).isNull();
+    }
+
+    @Test
+    void theSameTextsMonthsApartAreNotOneStory() {
+        Digest d = link(site(),
+                article("cut", "Valdoria central bank cuts rates", RATE_CUT, "2025-03-06"),
+                article("mortgages", "What the rate cut means for mortgages", RATE_CUT_2, "2025-07-01"));
+        assertThat(d.stories()).isEmpty();
+        assertThat(d.links().get("cut").related()).containsExactly("mortgages");
+    }
+
+    @Test
+    void curatorStoryKeysGroupArticlesWhateverTheirText() {
+        Digest d = link(site(),
+                TestArticles.withStory(article("a", "A", RATE_CUT, "2025-03-06"), "budget"),
+                TestArticles.withStory(article("b", "B", BEAVERS, "2025-03-01"), "budget"));
+        assertThat(d.stories()).singleElement().satisfies(s -> assertThat(s.slug()).isEqualTo("budget"));
+    }
+
+    @Test
+    void editionsGroupByWeekAndArchiveByMonth() {
+        Digest d = link(site(),
+                article("cut", "Valdoria central bank cuts rates", RATE_CUT, "2025-03-06"),
+                article("mortgages", "What the rate cut means for mortgages", RATE_CUT_2, "2025-03-07"),
+                article("beavers", "Beavers breed on the Wend", BEAVERS, "2025-03-31"),
+                article("undated", "An undated note", BEAVERS.replace("beaver", "otter"), null));
+
+        assertThat(d.editions()).extracting(e -> e.slug()).containsExactly("2025-03-31", "2025-03-03");
+        assertThat(d.editions().get(1).groups()).singleElement()
+                .satisfies(g -> assertThat(g.articles()).hasSize(2));
+        assertThat(d.months()).extracting(m -> m.month().toString()).containsExactly("2025-03");
+        assertThat(d.undated()).extracting(Article::slug).containsExactly("undated");
+        assertThat(d.links().get("beavers").newer()).isNull();
+        assertThat(d.links().get("beavers").older()).isEqualTo("mortgages");
+        assertThat(d.links().get("cut").edition()).isEqualTo("2025-03-03");
+    }
+
+    @Test
+    void vocabularyTagsAreFoundAndFrontMatterTagsKept() {
+        SiteConfig site = new SiteConfig("t", "d", java.net.URI.create("https://x.example/"), "en", java.time.ZoneOffset.UTC,
+                null, 10, 10, SiteConfig.Edition.WEEKLY,
+                List.of(new Tag("valdoria", "Valdoria", null, List.of("Valdoria", "Valdorian")),
+                        new Tag("beavers", "Beavers", null, List.of("beaver", "beavers"))),
+                null, false, null, SiteConfig.Feed.ARTICLES);
+        Digest d = link(site,
+                article("cut", "Valdoria central bank cuts rates", RATE_CUT, "2025-03-06", "Monetary Policy"),
+                article("beavers", "Beavers breed on the Wend", BEAVERS, "2025-03-06"));
+        assertThat(d.articles()).filteredOn(a -> a.slug().equals("cut")).singleElement()
+                .satisfies(a -> assertThat(a.tags()).containsExactly("monetary-policy", "valdoria"));
+        assertThat(d.articles()).filteredOn(a -> a.slug().equals("beavers")).singleElement()
+                .satisfies(a -> assertThat(a.tags()).containsExactly("beavers"));
+        assertThat(d.tags()).extracting(g -> g.tag().slug()).containsExactly("beavers", "monetary-policy", "valdoria");
+    }
+
+    @Test
+    void tagsThatWouldShareAPageAreReportedWithBothSources() {
+        link(site(),
+                article("a", "A", RATE_CUT, "2025-03-06", "C++"),
+                article("b", "B", BEAVERS, "2025-03-05", "C"));
+        assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .contains("b.md").contains("tag 'C'").contains("'C++' (a.md)").contains("tags/c/"));
+    }
+
+    @Test
+    void duplicateArticleSlugsNameBothSources() {
+        assertThatThrownBy(() -> link(site(),
+                article("same", "One", RATE_CUT, "2025-03-06"),
+                article("same", "Two", BEAVERS, "2025-03-06")))
+                .isInstanceOf(GazetteException.class)
+                .hasMessageContaining("slug 'same' is also used by same.md");
+    }
+}
