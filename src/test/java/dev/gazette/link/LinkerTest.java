@@ -104,6 +104,18 @@ class LinkerTest {
     }
 
     @Test
+    void firstMentionsLinkToTagPagesUnlessTheArticleSaysNo() {
+        Article linked = article("cut", "Valdoria cuts rates", RATE_CUT, "2025-03-06", "Valdoria");
+        Article plain = new Article("calm.md", "calm", "Valdoria holds", "s", "<p>" + RATE_CUT + "</p>", RATE_CUT,
+                null, null, null, linked.date().minusDays(30), "en", null, List.of("Valdoria"), null, false, false, 50, "urn:x");
+        Digest d = link(site(), linked, plain);
+        assertThat(d.articles()).filteredOn(a -> a.slug().equals("cut")).singleElement()
+                .satisfies(a -> assertThat(a.html()).contains("<a href=\"gazette:tag/valdoria\" class=\"tag-link\">Valdoria</a>"));
+        assertThat(d.articles()).filteredOn(a -> a.slug().equals("calm")).singleElement()
+                .satisfies(a -> assertThat(a.html()).doesNotContain("gazette:tag/"));
+    }
+
+    @Test
     void tagsThatWouldShareAPageAreReportedWithBothSources() {
         link(site(),
                 article("a", "A", RATE_CUT, "2025-03-06", "C++"),
