@@ -3,15 +3,10 @@ package dev.gazette.render;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * RSS 2.0 written with a real XML writer: absolute links, RFC 822 dates in English whatever
@@ -24,19 +19,20 @@ public final class RssFeed {
     static final String DC_NS = "http://purl.org/dc/elements/1.1/";
     static final String ATOM_NS = "http://www.w3.org/2005/Atom";
 
-    private final SiteConfig site;
-    private final Urls urls;
-    private final Map<String, String> tagNames;
+    private final FeedItems items;
 
     /** @param tagNames display name of each tag slug, for {@code category} elements */
     public RssFeed(SiteConfig site, Urls urls, Map<String, String> tagNames) {
-        this.site = site;
-        this.urls = urls;
-        this.tagNames = tagNames;
+        this(new FeedItems(site, urls, tagNames));
+    }
+
+    RssFeed(FeedItems items) {
+        this.items = items;
     }
 
     /** The feed of the newest articles of {@code articles} (already newest first). */
     public byte[] write(List<Article> articles) {
+        SiteConfig site = items.site();
         return write(articles, site.title(), site.description(), "", Urls.FEED);
     }
 
@@ -45,116 +41,45 @@ public final class RssFeed {
      * @param feedPath site path the feed is served at, for {@code atom:link rel=self}
      */
     public byte[] write(List<Article> articles, String title, String description, String listPath, String feedPath) {
-        List<Article> items = articles.stream().limit(site.feedItems()).toList();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("rss");
-            x.writeAttribute("version", "2.0");
-            x.writeNamespace("atom", ATOM_NS);
-            x.writeNamespace("content", CONTENT_NS);
-            x.writeNamespace("dc", DC_NS);
-            x.writeCharacters("\n");
-            x.writeStartElement("channel");
-            element(x, 1, "title", title);
-            element(x, 1, "link", urls.absolute(listPath));
-            element(x, 1, "description", description);
-            element(x, 1, "language", site.language());
-            element(x, 1, "generator", SiteRenderer.GENERATOR);
-            ZonedDateTime newest = items.stream().map(Article::date).filter(Objects::nonNull)
-                    .max(ZonedDateTime::compareTo).orElse(null);
-            if (newest != null) {
-                element(x, 1, "lastBuildDate", rfc822(newest));
+        List<Article> newest = items.newest(articles);
+        return XmlOut.document(x -> {
+            x.start(0, "rss").attribute("version", "2.0");
+            x.raw().writeNamespace("atom", ATOM_NS);
+            x.raw().writeNamespace("content", CONTENT_NS);
+            x.raw().writeNamespace("dc", DC_NS);
+            x.start(0, "channel");
+            x.element(1, "title", title);
+            x.element(1, "link", items.urls().absolute(listPath));
+            x.element(1, "description", description);
+            x.element(1, "language", items.site().language());
+            x.element(1, "generator", SiteRenderer.GENERATOR);
+            ZonedDateTime lastBuild = FeedItems.newestDate(newest);
+            if (lastBuild != null) {
+                x.element(1, "lastBuildDate", FeedItems.rfc822(lastBuild));
             }
-            indent(x, 1);
-            x.writeEmptyElement("atom", "link", ATOM_NS);
-            x.writeAttribute("href", urls.absolute(feedPath));
-            x.writeAttribute("rel", "self");
-            x.writeAttribute("type", "application/rss+xml");
-            for (Article a : items) {
+            x.empty(1, "atom", "link", ATOM_NS).attribute("href", items.urls().absolute(feedPath))
+                    .attribute("rel", "self").attribute("type", "application/rss+xml");
+            for (Article a : newest) {
                 item(x, a);
             }
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeCharacters("\n");
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write feed: " + e.getMessage(), e);
-        }
-        return bytes.toByteArray();
+            x.end(0).end(0);
+        });
     }
 
-    private void item(XMLStreamWriter x, Article a) throws XMLStreamException {
-        String link = urls.absolute(Urls.article(a.slug()));
-        indent(x, 1);
-        x.writeStartElement("item");
-        element(x, 2, "title", a.title());
-        element(x, 2, "link", link);
-        indent(x, 2);
-        x.writeStartElement("guid");
-        x.writeAttribute("isPermaLink", "false");
-        x.writeCharacters(xmlSafe(a.guid()));
-        x.writeEndElement();
+    private void item(XmlOut x, Article a) throws XMLStreamException {
+        x.start(1, "item");
+        x.element(2, "title", a.title());
+        x.element(2, "link", items.link(a));
+        x.start(2, "guid").attribute("isPermaLink", "false").text(a.guid()).end(-1);
         if (a.date() != null) {
-            element(x, 2, "pubDate", rfc822(a.date()));
+            x.element(2, "pubDate", FeedItems.rfc822(a.date()));
         }
-        if (a.author() != null) {
-            indent(x, 2);
-            x.writeStartElement("dc", "creator", DC_NS);
-            x.writeCharacters(xmlSafe(a.author()));
-            x.writeEndElement();
+        x.element(2, "dc", "creator", DC_NS, FeedItems.creator(a));
+        for (String category : items.categories(a)) {
+            x.element(2, "category", category);
         }
-        for (String tag : a.tags()) {
-            element(x, 2, "category", tagNames.getOrDefault(tag, tag));
-        }
-        element(x, 2, "description", a.summary());
-        indent(x, 2);
-        x.writeStartElement("content", "encoded", CONTENT_NS);
-        x.writeCharacters(xmlSafe(AbsoluteUrls.rewrite(a.html(), link)));
-        x.writeEndElement();
-        indent(x, 1);
-        x.writeEndElement();
-    }
-
-    /** RFC 822 as RSS wants it: English names and a numeric offset, never the JVM's locale. */
-    static String rfc822(ZonedDateTime date) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(date);
-    }
-
-    private static void element(XMLStreamWriter x, int depth, String name, String text) throws XMLStreamException {
-        if (text == null) {
-            return;
-        }
-        indent(x, depth);
-        x.writeStartElement(name);
-        x.writeCharacters(xmlSafe(text));
-        x.writeEndElement();
-    }
-
-    private static void indent(XMLStreamWriter x, int depth) throws XMLStreamException {
-        x.writeCharacters("\n" + "  ".repeat(depth));
-    }
-
-    /** Drops the control characters XML 1.0 forbids; a stray one would make the whole feed unreadable. */
-    static String xmlSafe(String text) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
-            if (!ok) {
-                if (sb == null) {
-                    sb = new StringBuilder(text.substring(0, i));
-                }
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? text : sb.toString();
+        x.element(2, "description", a.summary());
+        x.element(2, "content", "encoded", CONTENT_NS, items.content(a));
+        x.end(1);
     }
 }

@@ -61,16 +61,20 @@ public final class SiteRenderer {
                 urls.link(Urls.TAGS), urls.absolute(Urls.TAGS), site.language(), "tags"), Map.of("tags", tagLinks));
         for (Digest.TagGroup group : digest.tags()) {
             Tag tag = group.tag();
-            String description = tag.description() != null ? tag.description()
-                    : "Articles tagged " + tag.name() + " in " + site.title() + ".";
-            renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), cards,
+            renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), tagDescription(tag), group.articles(), cards,
                     Map.of("tag", cards.tagLink(tag.slug())));
         }
         page(out, Urls.NOT_FOUND, "404.peb", new Views.Page("Page not found", "This page does not exist.",
                 urls.link(Urls.NOT_FOUND), urls.absolute(Urls.NOT_FOUND), site.language(), "404"), Map.of());
         Map<String, String> tagNames = new HashMap<>();
         tags.forEach((slug, tag) -> tagNames.put(slug, tag.name()));
-        out.write(Urls.FEED, new RssFeed(site, urls, tagNames).write(digest.articles()));
+        // Feeds: RSS, Atom and JSON Feed for the site, RSS per tag.
+        Feeds feeds = new Feeds(site, urls, tagNames);
+        feeds.writeSite(digest.articles(), out);
+        for (Digest.TagGroup group : digest.tags()) {
+            feeds.writeTag(group.tag().slug(), site.title() + ": " + group.tag().name(),
+                    tagDescription(group.tag()), group.articles(), out);
+        }
         theme.staticFiles().forEach(out::write);
     }
 
@@ -83,6 +87,11 @@ public final class SiteRenderer {
         Views.ArticleView view = new Views.ArticleView(cards.card(article), dek(article), article.html(),
                 article.image(), article.wordCount());
         page(out, path, "article.peb", page, Map.of("article", view));
+    }
+
+    private String tagDescription(Tag tag) {
+        return tag.description() != null ? tag.description()
+                : "Articles tagged " + tag.name() + " in " + site.title() + ".";
     }
 
     /** The summary shown under the headline, unless it only repeats the opening of the body. */
