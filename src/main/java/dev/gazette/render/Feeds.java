@@ -21,13 +21,10 @@ public final class Feeds {
 
     private final SiteConfig site;
     private final Urls urls;
-    private final FeedItems items;
 
-    /** @param tagNames display name of each tag slug */
-    public Feeds(SiteConfig site, Urls urls, Map<String, String> tagNames) {
+    public Feeds(SiteConfig site, Urls urls) {
         this.site = site;
         this.urls = urls;
-        this.items = new FeedItems(site, urls, tagNames);
     }
 
     /** Site path of a tag's RSS feed, beside the tag's page: {@code tags/<slug>/feed.xml}. */
@@ -35,15 +32,39 @@ public final class Feeds {
         return Urls.tag(slug) + RSS;
     }
 
-    /** Writes {@code feed.xml}, {@code atom.xml} and {@code feed.json} for the newest of {@code articles}. */
-    public void writeSite(List<Article> articles, OutputSink out) {
+    /**
+     * Writes {@code feed.xml}, {@code atom.xml} and {@code feed.json} for the newest of {@code articles}.
+     *
+     * @param tagNames display name of each tag slug
+     */
+    public void writeSite(List<Article> articles, Map<String, String> tagNames, OutputSink out) {
+        FeedItems items = new FeedItems(site, urls, tagNames);
         out.write(RSS, new RssFeed(items).write(articles, site.title(), site.description(), "", RSS));
         out.write(ATOM, new AtomFeed(items).write(articles, site.title(), site.description(), "", ATOM));
         out.write(JSON, new JsonFeed(items).write(articles, site.title(), site.description(), "", JSON));
     }
 
     /** Writes the RSS feed of one tag's articles beside the tag's page. */
-    public void writeTag(String slug, String title, String description, List<Article> articles, OutputSink out) {
-        out.write(tag(slug), new RssFeed(items).write(articles, title, description, Urls.tag(slug), tag(slug)));
+    public void writeTag(String slug, String tagName, String description, List<Article> articles,
+                         Map<String, String> tagNames, OutputSink out) {
+        out.write(tag(slug), new RssFeed(new FeedItems(site, urls, tagNames))
+                .write(articles, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
+    }
+
+    private String tagTitle(String tagName) {
+        return site.title() + ": " + tagName;
+    }
+
+    /** The site-wide feeds, for {@code <link rel="alternate">} on every page. */
+    public List<PageMetadata.FeedLink> siteLinks() {
+        return List.of(
+                new PageMetadata.FeedLink(RSS_TYPE, site.title(), urls.absolute(RSS)),
+                new PageMetadata.FeedLink(ATOM_TYPE, site.title() + " (Atom)", urls.absolute(ATOM)),
+                new PageMetadata.FeedLink(JSON_TYPE, site.title() + " (JSON Feed)", urls.absolute(JSON)));
+    }
+
+    /** A tag's feed, announced on the tag's pages. */
+    public PageMetadata.FeedLink tagLink(String slug, String tagName) {
+        return new PageMetadata.FeedLink(RSS_TYPE, tagTitle(tagName), urls.absolute(tag(slug)));
     }
 }

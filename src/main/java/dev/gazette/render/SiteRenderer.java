@@ -24,12 +24,17 @@ import java.util.Map;
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
     public static final String GENERATOR = "Gazette";
+    /** Context keys: the page's metadata for {@code _head.peb}, and the page's own feed (a tag's) to announce. */
+    private static final String HEAD = "head";
+    private static final String PAGE_FEED = "pageFeed";
 
     private final SiteConfig site;
     private final Theme theme;
     private final Urls urls;
     private final DateTimeFormatter displayDate;
     private final Views.Site siteView;
+    private final Feeds feeds;
+    private final PageMetadata metadata;
 
     public SiteRenderer(SiteConfig site, Theme theme) {
         this.site = site;
@@ -39,6 +44,8 @@ public final class SiteRenderer {
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
                 site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.TAGS),
                 urls.link(Urls.FEED), urls.absolute(Urls.FEED), urls.link(Urls.ASSETS + "style.css"), GENERATOR);
+        this.feeds = new Feeds(site, urls);
+        this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
     }
 
     public Urls urls() {
@@ -62,18 +69,17 @@ public final class SiteRenderer {
         for (Digest.TagGroup group : digest.tags()) {
             Tag tag = group.tag();
             renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), tagDescription(tag), group.articles(), cards,
-                    Map.of("tag", cards.tagLink(tag.slug())));
+                    Map.of("tag", cards.tagLink(tag.slug()), PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
         }
         page(out, Urls.NOT_FOUND, "404.peb", new Views.Page("Page not found", "This page does not exist.",
                 urls.link(Urls.NOT_FOUND), urls.absolute(Urls.NOT_FOUND), site.language(), "404"), Map.of());
         Map<String, String> tagNames = new HashMap<>();
         tags.forEach((slug, tag) -> tagNames.put(slug, tag.name()));
         // Feeds: RSS, Atom and JSON Feed for the site, RSS per tag.
-        Feeds feeds = new Feeds(site, urls, tagNames);
-        feeds.writeSite(digest.articles(), out);
+        feeds.writeSite(digest.articles(), tagNames, out);
         for (Digest.TagGroup group : digest.tags()) {
-            feeds.writeTag(group.tag().slug(), site.title() + ": " + group.tag().name(),
-                    tagDescription(group.tag()), group.articles(), out);
+            feeds.writeTag(group.tag().slug(), group.tag().name(), tagDescription(group.tag()), group.articles(),
+                    tagNames, out);
         }
         theme.staticFiles().forEach(out::write);
     }
@@ -86,7 +92,8 @@ public final class SiteRenderer {
                 article.lang(), "article");
         Views.ArticleView view = new Views.ArticleView(cards.card(article), dek(article), article.html(),
                 article.image(), article.wordCount());
-        page(out, path, "article.peb", page, Map.of("article", view));
+        List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
+        page(out, path, "article.peb", page, Map.of("article", view, HEAD, metadata.article(article, tagNames)));
     }
 
     private String tagDescription(Tag tag) {
@@ -129,6 +136,8 @@ public final class SiteRenderer {
         Map<String, Object> context = new HashMap<>(values);
         context.put("site", siteView);
         context.put("page", page);
+        // Page metadata for _head.peb: pages that need more than the defaults put their own.
+        context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
         out.write(Urls.file(path), evaluate(template, context).getBytes(StandardCharsets.UTF_8));
     }
 

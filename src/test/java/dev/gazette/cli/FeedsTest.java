@@ -105,6 +105,10 @@ class FeedsTest {
             for (Item item : rss.getItems()) {
                 assertThat(PAGE_TAGS.get(item.getLink())).as(item.getLink()).contains(tagName);
             }
+            // The tag page announces its feed.
+            Document page = SiteChecks.parse(feed.resolveSibling("index.html"));
+            assertThat(page.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
+                    .contains(BASE + "tags/" + slug + "/feed.xml");
             items += rss.getItems().size();
         }
         System.out.printf("FeedsTest: %d tag feeds, %d items checked%n", tagFeeds.size(), items);
