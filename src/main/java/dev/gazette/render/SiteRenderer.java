@@ -52,7 +52,10 @@ public final class SiteRenderer {
         return urls;
     }
 
-    public void render(Digest digest, OutputSink out) {
+    public void render(Digest digest, OutputSink target) {
+        // Every page written through the recorder is listed in the sitemap.
+        Sitemap sitemap = new Sitemap(urls);
+        OutputSink out = sitemap.recording(target);
         Map<String, Tag> tags = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         for (Digest.TagGroup group : digest.tags()) {
@@ -81,6 +84,8 @@ public final class SiteRenderer {
             feeds.writeTag(group.tag().slug(), group.tag().name(), tagDescription(group.tag()), group.articles(),
                     tagNames, out);
         }
+        sitemap.write(out);
+        GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
     }
 
@@ -139,6 +144,9 @@ public final class SiteRenderer {
         // Page metadata for _head.peb: pages that need more than the defaults put their own.
         context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
         out.write(Urls.file(path), evaluate(template, context).getBytes(StandardCharsets.UTF_8));
+        if (out instanceof Sitemap.Recorder sitemap) {
+            sitemap.page(path, values);
+        }
     }
 
     private String evaluate(String template, Map<String, Object> context) {

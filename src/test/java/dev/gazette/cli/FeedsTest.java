@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when the base URL or a slug changes.
  */
 class FeedsTest {
-    static final String BASE = "https://example.github.io/gazette/";
+    static final String BASE = SampleSite.BASE;
 
     @TempDir
     static Path tmp;
@@ -50,9 +50,7 @@ class FeedsTest {
 
     @BeforeAll
     static void build() throws IOException {
-        site = tmp.resolve("site");
-        Cli cli = Cli.run("build", "--content", "content", "--out", site.toString());
-        assertThat(cli.code()).as(cli.toString()).isZero();
+        site = SampleSite.shared();
         for (Path page : BuildCommandTest.pages(site.resolve("articles"))) {
             Document doc = SiteChecks.parse(page);
             String url = BASE + site.relativize(page.getParent()) + "/";
@@ -229,19 +227,14 @@ class FeedsTest {
     void guidsSurviveANewBaseUrlAndANewSlug() throws Exception {
         Map<String, String> before = guidsByTitle(site);
 
-        Path moved = tmp.resolve("moved");
-        assertThat(Cli.run("build", "--content", "content", "--out", moved.toString(),
-                "--base-url", "https://news.example.org/").code()).isZero();
+        Path moved = SampleSite.build(SampleSite.CONTENT, tmp.resolve("moved"), "--base-url", "https://news.example.org/");
         assertThat(guidsByTitle(moved)).isEqualTo(before);
 
         // Give one article with a source URL and one without a new slug.
-        Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
+        Path content = SampleSite.copy(tmp.resolve("content"), "");
         reslug(content.resolve("articles/kestrel-line-tram-extension-opens.md"), "kestrel-renamed");
         reslug(content.resolve("raw/aldwick-chronicle-astronomical-clock.txt"), "clock-renamed");
-        Path renamed = tmp.resolve("renamed");
-        Cli cli = Cli.run("build", "--content", content.toString(), "--out", renamed.toString());
-        assertThat(cli.code()).as(cli.toString()).isZero();
+        Path renamed = SampleSite.build(content, tmp.resolve("renamed"));
         assertThat(renamed.resolve("articles/kestrel-renamed/index.html")).isRegularFile();
         assertThat(renamed.resolve("articles/clock-renamed/index.html")).isRegularFile();
         assertThat(before.values()).anyMatch(g -> g.startsWith("urn:gazette:")).anyMatch(g -> g.startsWith("https:"));
@@ -262,19 +255,6 @@ class FeedsTest {
         assertThat(text).doesNotContain("\nslug:");
         Files.writeString(source, text.startsWith("---\n") ? "---\nslug: " + slug + "\n" + text.substring(4)
                 : "---\nslug: " + slug + "\n---\n" + text);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     static Channel rss(Path file) throws Exception {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Canonical URLs, Open Graph, Twitter cards, JSON-LD, feed discovery and provenance on the sample's pages. */
 class PageMetadataEndToEndTest {
-    static final String BASE = "https://example.github.io/gazette/";
+    static final String BASE = SampleSite.BASE;
     static final ObjectMapper JSON = new ObjectMapper();
 
+    final Path site = SampleSite.shared();
     @TempDir
-    static Path tmp;
-    static Path site;
-
-    @BeforeAll
-    static void build() {
-        site = tmp.resolve("site");
-        Cli cli = Cli.run("build", "--content", "content", "--out", site.toString());
-        assertThat(cli.code()).as(cli.toString()).isZero();
-    }
+    Path tmp;
 
     @Test
     void everyPageHasCanonicalOpenGraphTwitterAndFeedLinks() {
@@ -124,12 +116,8 @@ class PageMetadataEndToEndTest {
 
     @Test
     void canonicalSourcePointsRepublishedArticlesAtTheOriginal() throws Exception {
-        Path content = tmp.resolve("content");
-        FeedsTest.copyTree(Path.of("content"), content);
-        Files.writeString(content.resolve("site.yml"), "canonical: source\n" + Files.readString(content.resolve("site.yml")));
-        Path out = tmp.resolve("source-canonical");
-        Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
-        assertThat(cli.code()).as(cli.toString()).isZero();
+        Path out = SampleSite.build(SampleSite.copy(tmp.resolve("content"), "canonical: source\n"),
+                tmp.resolve("source-canonical"));
 
         int toSource = 0;
         for (Path file : BuildCommandTest.pages(out.resolve("articles"))) {
