@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -38,8 +39,8 @@ final class SampleSite {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            deleteTree(dir);
         } catch (IOException e) {
             // Best effort: it is a temporary folder.
         }
@@ -56,9 +57,17 @@ final class SampleSite {
 
     /** A copy of the sample content in {@code dir}, with {@code siteYml} lines put first in its site.yml. */
     static Path copy(Path dir, String siteYml) throws IOException {
-        try (Stream<Path> walk = Files.walk(CONTENT)) {
+        copyTree(CONTENT, dir);
+        Path yml = dir.resolve("site.yml");
+        Files.writeString(yml, siteYml + Files.readString(yml));
+        return dir;
+    }
+
+    /** Copies the folder {@code from} to {@code to}, which must not exist yet. */
+    static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
-                Path target = dir.resolve(CONTENT.relativize(p).toString());
+                Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
@@ -66,8 +75,14 @@ final class SampleSite {
                 }
             }
         }
-        Path yml = dir.resolve("site.yml");
-        Files.writeString(yml, siteYml + Files.readString(yml));
-        return dir;
+        return to;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
