@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,6 +35,10 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         URI base = baseUrl == null || baseUrl.isBlank() ? null : SiteConfigLoader.parseBaseUrl(baseUrl.strip(), null, null);
+        if (!Files.isDirectory(dir)) {
+            spec.commandLine().getErr().println(dir + ": no such folder: build the site first with 'gazette build'");
+            return Main.INPUT_ERROR;
+        }
         SiteCheck.Result result = SiteCheck.run(dir, base);
         PrintWriter out = spec.commandLine().getOut();
         for (Problem problem : result.problems()) {

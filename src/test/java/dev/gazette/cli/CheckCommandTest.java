@@ -100,6 +100,6 @@ class CheckCommandTest {
     void aMissingFolderIsAUserError() {
         Cli cli = Cli.run("check", tmp.resolve("nowhere").toString());
         assertThat(cli.code()).isEqualTo(1);
-        assertThat(cli.err()).contains("nowhere: no such folder: build the site first");
+        assertThat(cli.err()).isEqualTo(tmp.resolve("nowhere") + ": no such folder: build the site first with 'gazette build'\n");
     }
 }
