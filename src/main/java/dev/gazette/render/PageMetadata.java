@@ -94,6 +94,9 @@ public final class PageMetadata {
         }
         if (article.author() != null) {
             ld.putObject("author").put("@type", "Person").put("name", article.author());
+        } else if (article.publication() != null) {
+            // No byline: the outlet is the author, as in the feeds.
+            ld.putObject("author").put("@type", "Organization").put("name", article.publication());
         }
         ObjectNode publisher = ld.putObject("publisher");
         publisher.put("@type", "Organization").put("name", site.title()).put("url", urls.absolute(""));

@@ -77,7 +77,12 @@ class PageMetadataEndToEndTest {
             }
             Element author = doc.selectFirst(".story-head .author");
             if (author != null) {
+                assertThat(ld.path("author").path("@type").asText()).isEqualTo("Person");
                 assertThat("By " + ld.path("author").path("name").asText()).isEqualTo(author.text());
+            } else if (ld.has("author")) {
+                assertThat(ld.path("author").path("@type").asText()).isEqualTo("Organization");
+                assertThat(ld.path("author").path("name").asText())
+                        .isEqualTo(ld.path("sourceOrganization").path("name").asText());
             }
             String image = meta(doc, "property", "og:image");
             if (image != null) {
