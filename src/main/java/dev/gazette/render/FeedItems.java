@@ -2,46 +2,64 @@ package dev.gazette.render;
 
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
-import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
-/** The entries feeds carry: articles, and editions for readers who want one item per issue. */
+/**
+ * What every feed format takes from the digest: the newest entries, absolute links, bodies with
+ * every URL absolute, tag display names, and dates in the formats feeds require, all derived
+ * from content, never from the clock or the machine's locale.
+ */
 final class FeedItems {
+    private static final DateTimeFormatter RFC_3339 =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
     private final SiteConfig site;
     private final Urls urls;
-    private final Digest digest;
-    private final ViewFactory views;
+    private final Map<String, String> tagNames;
 
-    FeedItems(SiteConfig site, Urls urls, Digest digest, ViewFactory views) {
+    FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames) {
         this.site = site;
         this.urls = urls;
-        this.digest = digest;
-        this.views = views;
+        this.tagNames = tagNames;
     }
 
-    /** The newest of {@code articles} (already newest first), as many as the site's feeds carry. */
+    SiteConfig site() {
+        return site;
+    }
+
+    Urls urls() {
+        return urls;
+    }
+
+    /** The first {@code feed_items} of {@code articles}, which are already newest first. */
     List<FeedItem> articles(List<Article> articles) {
         return articles.stream().limit(site.feedItems()).map(this::article).toList();
     }
 
     FeedItem article(Article a) {
         String link = urls.absolute(Urls.article(a.slug()));
-        List<String> categories = a.tags().stream().map(slug -> views.tagLink(slug).name()).toList();
         String html = AbsoluteUrls.rewrite(InternalRefs.resolve(a.html(), urls::absolute), link);
-        return new FeedItem(a.title(), link, a.guid(), a.date(), a.author(), categories, a.summary(), html);
+        List<FeedItem.Category> categories = a.tags().stream()
+                .map(t -> new FeedItem.Category(t, tagNames.getOrDefault(t, t))).toList();
+        String image = a.image() == null ? null : AbsoluteUrls.resolve(link, a.image());
+        return new FeedItem(a.title(), link, a.guid(), a.date(), creator(a), categories, a.summary(), html,
+                a.sourceUrl(), image, a.lang());
     }
 
     /** One item per edition, newest first: its headlines with links and summaries. */
-    List<FeedItem> editions() {
+    List<FeedItem> editions(List<Edition> editions, Function<Edition, String> title) {
         List<FeedItem> items = new ArrayList<>();
-        for (Edition e : digest.editions().stream().limit(site.feedItems()).toList()) {
-            Views.EditionLink link = views.editionLink(e);
+        for (Edition e : editions.stream().limit(site.feedItems()).toList()) {
             StringBuilder html = new StringBuilder("<ul>\n");
             List<String> headlines = new ArrayList<>();
             for (Edition.Group g : e.groups()) {
@@ -57,20 +75,40 @@ final class FeedItems {
             html.append("</ul>");
             ZonedDateTime newest = e.groups().stream().flatMap(g -> g.articles().stream()).map(Article::date)
                     .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-            items.add(new FeedItem(site.title() + ": " + SiteRenderer.editionTitle(link),
-                    urls.absolute(Urls.edition(e.slug())), "urn:gazette:edition:" + e.slug(), newest, null,
-                    List.of(), String.join(" · ", headlines), html.toString()));
+            items.add(new FeedItem(site.title() + ": " + title.apply(e), urls.absolute(Urls.edition(e.slug())),
+                    "urn:gazette:edition:" + e.slug(), newest, site.author(), List.of(),
+                    String.join(" · ", headlines), html.toString(), null, null, site.language()));
         }
         return items;
     }
 
-    /** Articles and editions in one feed, newest first; an edition sorts just after its newest article. */
-    List<FeedItem> both() {
-        List<FeedItem> items = new ArrayList<>(articles(digest.articles()));
-        items.addAll(editions());
+    /** Articles and editions in one list, newest first, cut to the feed's length. */
+    List<FeedItem> merged(List<FeedItem> first, List<FeedItem> second) {
+        List<FeedItem> items = new ArrayList<>(first);
+        items.addAll(second);
         items.sort(Comparator.comparing(FeedItem::date, Comparator.nullsLast(Comparator.<ZonedDateTime>reverseOrder()))
                 .thenComparing(FeedItem::guid));
         return items.stream().limit(site.feedItems()).toList();
+    }
+
+    /** Who to credit as the item's creator: the author, else the original publication, else null. */
+    static String creator(Article a) {
+        return a.author() != null ? a.author() : a.publication();
+    }
+
+    /** The newest date among {@code items}, or null when none is dated. */
+    static ZonedDateTime newestDate(List<FeedItem> items) {
+        return items.stream().map(FeedItem::date).filter(Objects::nonNull).max(ZonedDateTime::compareTo).orElse(null);
+    }
+
+    /** RFC 822 as RSS wants it: English names and a numeric offset, never the JVM's locale. */
+    static String rfc822(ZonedDateTime date) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(date);
+    }
+
+    /** RFC 3339 with seconds and an offset ({@code 2025-02-17T09:30:00Z}), as Atom and JSON Feed want it. */
+    static String rfc3339(ZonedDateTime date) {
+        return RFC_3339.format(date);
     }
 
     private static String escape(String text) {

@@ -27,11 +27,16 @@ public final class SiteRenderer {
     public static final String GENERATOR = "Gazette";
     /** Earlier editions listed on the home page below the newest one. */
     private static final int EARLIER_EDITIONS = 4;
+    /** Context keys: the page's metadata for {@code _head.peb}, and the page's own feed (a tag's) to announce. */
+    private static final String HEAD = "head";
+    private static final String PAGE_FEED = "pageFeed";
 
     private final SiteConfig site;
     private final Theme theme;
     private final Urls urls;
     private final Views.Site siteView;
+    private final Feeds feeds;
+    private final PageMetadata metadata;
 
     public SiteRenderer(SiteConfig site, Theme theme) {
         this.site = site;
@@ -41,42 +46,57 @@ public final class SiteRenderer {
                 site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
                 urls.link(Urls.TAGS), urls.link(Urls.ARCHIVE), urls.link(Urls.FEED), urls.absolute(Urls.FEED),
                 urls.link(Urls.ASSETS + "style.css"), GENERATOR);
+        this.feeds = new Feeds(site, urls);
+        this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
     }
 
     public Urls urls() {
         return urls;
     }
 
-    public void render(Digest digest, OutputSink out) {
+    public void render(Digest digest, OutputSink target) {
+        // Every page written through the recorder is listed in the sitemap.
+        Sitemap sitemap = new Sitemap(urls);
+        OutputSink out = sitemap.recording(target);
         ViewFactory views = new ViewFactory(site, urls, digest);
-        FeedItems feedItems = new FeedItems(site, urls, digest, views);
+        Map<String, String> tagNames = new HashMap<>();
+        digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
+        FeedItems feedItems = new FeedItems(site, urls, tagNames);
+
         home(digest, views, out);
-        digest.articles().parallelStream().forEach(a -> page(out, Urls.article(a.slug()), "article.peb",
-                page(a.title(), a.summary(), Urls.article(a.slug()), a.lang(), "article", null,
-                        site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null),
-                Map.of("article", views.article(a))));
+        digest.articles().parallelStream().forEach(a -> article(a, views, out));
         editions(digest, views, out);
         for (Story story : digest.stories()) {
             String path = Urls.story(story.slug());
             page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
-                            + " sources covered this story.", path, site.language(), "story", null, null),
+                            + " sources covered this story.", path, site.language(), "story", null),
                     Map.of("story", views.story(story)));
         }
         tags(digest, views, feedItems, out);
         archive(digest, views, out);
         page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
-                site.language(), "404", null, null), Map.of());
+                site.language(), "404", null), Map.of());
 
-        RssFeed rss = new RssFeed(site, urls);
-        List<FeedItem> main = switch (site.feed()) {
-            case ARTICLES -> feedItems.articles(digest.articles());
-            case EDITIONS -> feedItems.editions();
-            case BOTH -> feedItems.both();
-        };
-        out.write(Urls.FEED, rss.write(main, site.title(), site.description(), "", Urls.FEED));
-        out.write(Urls.EDITIONS + Urls.FEED, rss.write(feedItems.editions(), site.title() + ": editions",
-                "Every edition of " + site.title() + ".", Urls.EDITIONS, Urls.EDITIONS + Urls.FEED));
+        List<FeedItem> articleItems = feedItems.articles(digest.articles());
+        List<FeedItem> editionItems = feedItems.editions(digest.editions(), e -> editionTitle(views.editionLink(e)));
+        feeds.writeSite(switch (site.feed()) {
+            case ARTICLES -> articleItems;
+            case EDITIONS -> editionItems;
+            case BOTH -> feedItems.merged(articleItems, editionItems);
+        }, out);
+        feeds.writeEditions(editionItems, out);
+        sitemap.write(out);
+        GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
+    }
+
+    private void article(Article a, ViewFactory views, OutputSink out) {
+        String path = Urls.article(a.slug());
+        Views.ArticleView view = views.article(a);
+        List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
+        page(out, path, "article.peb", page(a.title(), a.summary(), path, a.lang(), "article",
+                        site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null),
+                Map.of("article", view, HEAD, metadata.article(a, tagNames)));
     }
 
     private void home(Digest digest, ViewFactory views, OutputSink out) {
@@ -93,7 +113,7 @@ public final class SiteRenderer {
         }
         context.put("earlierEditions", earlier);
         context.put("undated", digest.undated().size());
-        page(out, "", "home.peb", page(site.title(), site.description(), "", site.language(), "home", null, null), context);
+        page(out, "", "home.peb", page(site.title(), site.description(), "", site.language(), "home", null), context);
     }
 
     private void editions(Digest digest, ViewFactory views, OutputSink out) {
@@ -103,12 +123,13 @@ public final class SiteRenderer {
             String path = Urls.edition(editions.get(i).slug());
             page(out, path, "edition.peb", page(editionTitle(view.link()), "The stories of "
                             + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
-                            + view.link().startDisplay() + ".", path, site.language(), "edition", null, null),
+                            + view.link().startDisplay() + ".", path, site.language(), "edition", null),
                     Map.of("edition", view));
         });
         page(out, Urls.EDITIONS, "editions.peb", page("Editions", "Every edition of " + site.title() + ", newest first.",
-                        Urls.EDITIONS, site.language(), "editions", urls.absolute(Urls.EDITIONS + Urls.FEED), null),
-                Map.of("editions", editions.stream().map(views::editionLink).toList()));
+                        Urls.EDITIONS, site.language(), "editions", null),
+                Map.of("editions", editions.stream().map(views::editionLink).toList(),
+                        "editionsFeedUrl", urls.link(Feeds.EDITIONS), PAGE_FEED, feeds.editionsLink()));
     }
 
     static String editionTitle(Views.EditionLink link) {
@@ -118,36 +139,34 @@ public final class SiteRenderer {
     private void tags(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
         List<Views.TagLink> tagLinks = digest.tags().stream().map(g -> views.tagLink(g.tag().slug())).toList();
         page(out, Urls.TAGS, "tags.peb", page("Topics", "Every topic in " + site.title() + ", with its articles.",
-                Urls.TAGS, site.language(), "tags", null, null), Map.of("tags", tagLinks));
-        RssFeed rss = new RssFeed(site, urls);
+                Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagLinks));
         for (Digest.TagGroup group : digest.tags()) {
             Tag tag = group.tag();
             String description = tag.description() != null ? tag.description()
                     : "Articles about " + tag.name() + " in " + site.title() + ".";
-            String feed = Urls.tagFeed(tag.slug());
             renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), views,
-                    Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(feed)), urls.absolute(feed));
-            out.write(feed, rss.write(feedItems.articles(group.articles()), site.title() + ": " + tag.name(),
-                    description, Urls.tag(tag.slug()), feed));
+                    Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(Feeds.tag(tag.slug())),
+                            PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
+            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.articles(group.articles()), out);
         }
     }
 
     private void archive(Digest digest, ViewFactory views, OutputSink out) {
         page(out, Urls.ARCHIVE, "archive.peb", page("Archive", "Every article of " + site.title() + " by month.",
-                        Urls.ARCHIVE, site.language(), "archive", null, null),
+                        Urls.ARCHIVE, site.language(), "archive", null),
                 Map.of("months", digest.months().stream().map(views::monthLink).toList(),
                         "undated", digest.undated().stream().map(views::card).toList()));
         for (Digest.Month month : digest.months()) {
             String path = Urls.month(month.month());
             String title = views.monthTitle(month);
             page(out, path, "month.peb", page(title, "Articles of " + site.title() + " published in " + title + ".",
-                            path, site.language(), "month", null, null),
+                            path, site.language(), "month", null),
                     Map.of("month", views.monthLink(month), "articles", month.articles().stream().map(views::card).toList()));
         }
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,
-                            List<Article> articles, ViewFactory views, Map<String, Object> extra, String feedUrl) {
+                            List<Article> articles, ViewFactory views, Map<String, Object> extra) {
         int size = site.pageSize();
         int pages = Math.max(1, (articles.size() + size - 1) / size);
         for (int n = 1; n <= pages; n++) {
@@ -161,22 +180,26 @@ public final class SiteRenderer {
             Map<String, Object> context = new LinkedHashMap<>(extra);
             context.put("articles", slice);
             context.put("pagination", pagination);
-            page(out, path, template, page(pageTitle, description, path, site.language(), "list", feedUrl, null), context);
+            page(out, path, template, page(pageTitle, description, path, site.language(), "list", null), context);
         }
     }
 
     /** @param canonical the canonical URL when it is not the page's own */
-    private Views.Page page(String title, String description, String path, String lang, String kind,
-                            String feedUrl, String canonical) {
+    private Views.Page page(String title, String description, String path, String lang, String kind, String canonical) {
         return new Views.Page(title, description, urls.link(path), canonical != null ? canonical : urls.absolute(path),
-                lang, kind, feedUrl);
+                lang, kind);
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {
         Map<String, Object> context = new HashMap<>(values);
         context.put("site", siteView);
         context.put("page", page);
+        // Page metadata for _head.peb: pages that need more than the defaults put their own.
+        context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
         out.write(Urls.file(path), evaluate(template, context).getBytes(StandardCharsets.UTF_8));
+        if (out instanceof Sitemap.Recorder sitemap) {
+            sitemap.page(path, values);
+        }
     }
 
     private String evaluate(String template, Map<String, Object> context) {

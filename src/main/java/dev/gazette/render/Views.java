@@ -30,19 +30,14 @@ public final class Views {
             String generator) {
     }
 
-    /**
-     * The page being rendered, available as {@code page}.
-     *
-     * @param feedUrl absolute URL of a feed for this page besides the site's, or null
-     */
+    /** The page being rendered, available as {@code page}. */
     public record Page(
             String title,
             String description,
             String url,
             String canonicalUrl,
             String lang,
-            String kind,
-            String feedUrl) {
+            String kind) {
     }
 
     public record TagLink(String name, String url, String description, int count) {

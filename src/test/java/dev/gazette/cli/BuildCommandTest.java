@@ -105,7 +105,9 @@ class BuildCommandTest {
             assertThat(page).doesNotContain("Advertisement", "Hot this week", "cookies", "Newsletter",
                     "addEventListener", "IntersectionObserver", "dataLayer", "function(");
             assertThat(body).doesNotContain("You May Also Like", "Read also", "Enable Notifications");
-            assertThat(doc.select("script")).isEmpty();
+            // No script from a source survives; the only script is our own JSON-LD metadata.
+            assertThat(doc.select("script:not([type=application/ld+json])")).isEmpty();
+            assertThat(doc.select("script[type=application/ld+json]")).hasSize(1);
         }
     }
 

@@ -1,0 +1,74 @@
+package dev.gazette.render;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.output.OutputSink;
+
+import java.util.List;
+
+/**
+ * Every feed of the site: RSS 2.0, Atom and JSON Feed for the whole digest, RSS per tag and
+ * RSS per edition.
+ * Owns where they live, and the links pages use to announce them.
+ */
+public final class Feeds {
+    public static final String RSS = Urls.FEED;
+    public static final String ATOM = "atom.xml";
+    public static final String JSON = "feed.json";
+    public static final String EDITIONS = Urls.EDITIONS + Urls.FEED;
+    static final String RSS_TYPE = "application/rss+xml";
+    static final String ATOM_TYPE = "application/atom+xml";
+    static final String JSON_TYPE = "application/feed+json";
+
+    private final SiteConfig site;
+    private final Urls urls;
+
+    public Feeds(SiteConfig site, Urls urls) {
+        this.site = site;
+        this.urls = urls;
+    }
+
+    /** Site path of a tag's RSS feed, beside the tag's page: {@code tags/<slug>/feed.xml}. */
+    public static String tag(String slug) {
+        return Urls.tag(slug) + RSS;
+    }
+
+    /** Writes {@code feed.xml}, {@code atom.xml} and {@code feed.json} with the site's entries. */
+    public void writeSite(List<FeedItem> items, OutputSink out) {
+        out.write(RSS, new RssFeed(site, urls).write(items, site.title(), site.description(), "", RSS));
+        out.write(ATOM, new AtomFeed(site, urls).write(items, site.title(), site.description(), "", ATOM));
+        out.write(JSON, new JsonFeed(site, urls).write(items, site.title(), site.description(), "", JSON));
+    }
+
+    /** Writes the RSS feed of one tag's articles beside the tag's page. */
+    public void writeTag(String slug, String tagName, String description, List<FeedItem> items, OutputSink out) {
+        out.write(tag(slug), new RssFeed(site, urls).write(items, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
+    }
+
+    /** Writes {@code editions/feed.xml}: one item per edition. */
+    public void writeEditions(List<FeedItem> items, OutputSink out) {
+        out.write(EDITIONS, new RssFeed(site, urls).write(items, site.title() + ": editions",
+                "Every edition of " + site.title() + ", one item each.", Urls.EDITIONS, EDITIONS));
+    }
+
+    /** The editions feed, announced on the editions page. */
+    public PageMetadata.FeedLink editionsLink() {
+        return new PageMetadata.FeedLink(RSS_TYPE, site.title() + ": editions", urls.absolute(EDITIONS));
+    }
+
+    private String tagTitle(String tagName) {
+        return site.title() + ": " + tagName;
+    }
+
+    /** The site-wide feeds, for {@code <link rel="alternate">} on every page. */
+    public List<PageMetadata.FeedLink> siteLinks() {
+        return List.of(
+                new PageMetadata.FeedLink(RSS_TYPE, site.title(), urls.absolute(RSS)),
+                new PageMetadata.FeedLink(ATOM_TYPE, site.title() + " (Atom)", urls.absolute(ATOM)),
+                new PageMetadata.FeedLink(JSON_TYPE, site.title() + " (JSON Feed)", urls.absolute(JSON)));
+    }
+
+    /** A tag's feed, announced on the tag's pages. */
+    public PageMetadata.FeedLink tagLink(String slug, String tagName) {
+        return new PageMetadata.FeedLink(RSS_TYPE, tagTitle(tagName), urls.absolute(tag(slug)));
+    }
+}

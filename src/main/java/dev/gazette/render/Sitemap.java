@@ -1,0 +1,114 @@
+package dev.gazette.render;
+
+import dev.gazette.output.OutputSink;
+
+import javax.xml.stream.XMLStreamException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * {@code sitemap.xml} and the {@code robots.txt} that points at it. Pages are recorded as they
+ * are rendered (from several threads), so every HTML page is listed whatever kinds of page the
+ * renderer has, except the 404 page. {@code lastmod} is the newest date among the articles the
+ * page shows (an article page: its own date), left out when none is known.
+ */
+public final class Sitemap {
+    public static final String PATH = "sitemap.xml";
+    public static final String ROBOTS = "robots.txt";
+    static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private final Urls urls;
+    /** Site path → lastmod (RFC 3339) or "" when unknown, sorted so the file is reproducible. */
+    private final Map<String, String> pages = new ConcurrentSkipListMap<>();
+
+    public Sitemap(Urls urls) {
+        this.urls = urls;
+    }
+
+    /** An output that notes pages for this sitemap as {@link SiteRenderer} writes through it. */
+    public Recorder recording(OutputSink out) {
+        return new Recorder(out);
+    }
+
+    /** Writes {@code sitemap.xml} and {@code robots.txt}. */
+    public void write(OutputSink out) {
+        out.write(PATH, XmlOut.document(x -> {
+            x.raw().setDefaultNamespace(NS);
+            x.start(0, "urlset");
+            x.raw().writeDefaultNamespace(NS);
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                url(x, page.getKey(), page.getValue());
+            }
+            x.end(0);
+        }));
+        String robots = "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute(PATH) + "\n";
+        out.write(ROBOTS, robots.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void url(XmlOut x, String path, String lastmod) throws XMLStreamException {
+        x.start(1, "url");
+        x.element(2, "loc", urls.absolute(path));
+        x.element(2, "lastmod", lastmod.isEmpty() ? null : lastmod);
+        x.end(1);
+    }
+
+    /**
+     * The newest article date a page's template values show: an article page's own date, or the
+     * newest card of a list. Looks at values that are cards, article views or collections of them.
+     */
+    static String lastmod(Map<String, Object> values) {
+        List<Views.ArticleCard> cards = new ArrayList<>();
+        for (Object value : values.values()) {
+            if (value instanceof Views.ArticleView article) {
+                return rfc3339(List.of(article.card()));
+            }
+            if (value instanceof Views.EditionView edition) {
+                edition.groups().forEach(g -> cards.add(g.lead()));
+            } else if (value instanceof Views.StoryView story) {
+                cards.addAll(story.coverage());
+            } else if (value instanceof Views.ArticleCard card) {
+                cards.add(card);
+            } else if (value instanceof Collection<?> list) {
+                for (Object item : list) {
+                    if (item instanceof Views.ArticleCard card) {
+                        cards.add(card);
+                    }
+                }
+            }
+        }
+        return rfc3339(cards);
+    }
+
+    private static String rfc3339(List<Views.ArticleCard> cards) {
+        return cards.stream().map(Views.ArticleCard::dateIso).filter(Objects::nonNull).map(OffsetDateTime::parse)
+                .max((a, b) -> a.toInstant().compareTo(b.toInstant()))
+                .map(d -> FeedItems.rfc3339(d.toZonedDateTime())).orElse("");
+    }
+
+    /** Passes every file through and remembers the pages {@link #page} names. */
+    public final class Recorder implements OutputSink {
+        private final OutputSink out;
+
+        private Recorder(OutputSink out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(String path, byte[] content) {
+            out.write(path, content);
+        }
+
+        /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */
+        public void page(String sitePath, Map<String, Object> values) {
+            if (!sitePath.equals(Urls.NOT_FOUND)) {
+                pages.put(sitePath, lastmod(values));
+            }
+        }
+    }
+}

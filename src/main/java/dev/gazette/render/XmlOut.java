@@ -1,0 +1,134 @@
+package dev.gazette.render;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A thin layer over StAX for the XML files of a site (feeds, sitemap): UTF-8, the declaration
+ * first, two-space indentation, and text stripped of the control characters XML 1.0 forbids.
+ * Escaping is StAX's own, so nothing is ever escaped twice or not at all.
+ */
+final class XmlOut {
+    /** What a document body writes; may throw the StAX exception. */
+    @FunctionalInterface
+    interface Body {
+        void write(XmlOut x) throws XMLStreamException;
+    }
+
+    private final XMLStreamWriter w;
+
+    private XmlOut(XMLStreamWriter w) {
+        this.w = w;
+    }
+
+    /** A whole UTF-8 document whose root element {@code body} writes (at depth 0), ending with a newline. */
+    static byte[] document(Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        try {
+            XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            body.write(new XmlOut(w));
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The underlying writer, for namespaces and attributes. */
+    XMLStreamWriter raw() {
+        return w;
+    }
+
+    /** Opens an element on a new line at {@code depth}. */
+    XmlOut start(int depth, String name) throws XMLStreamException {
+        return open(depth, false, null, name, null);
+    }
+
+    XmlOut start(int depth, String prefix, String name, String ns) throws XMLStreamException {
+        return open(depth, false, prefix, name, ns);
+    }
+
+    /** Closes the innermost element, on a new line at {@code depth} (or on the same line when negative). */
+    XmlOut end(int depth) throws XMLStreamException {
+        if (depth >= 0) {
+            indent(depth);
+        }
+        w.writeEndElement();
+        return this;
+    }
+
+    XmlOut attribute(String name, String value) throws XMLStreamException {
+        w.writeAttribute(name, xmlSafe(value));
+        return this;
+    }
+
+    XmlOut text(String text) throws XMLStreamException {
+        w.writeCharacters(xmlSafe(text));
+        return this;
+    }
+
+    /** {@code <name>text</name>} on its own line; nothing at all when {@code text} is null. */
+    XmlOut element(int depth, String name, String text) throws XMLStreamException {
+        if (text != null) {
+            start(depth, name).text(text).end(-1);
+        }
+        return this;
+    }
+
+    XmlOut element(int depth, String prefix, String name, String ns, String text) throws XMLStreamException {
+        if (text != null) {
+            start(depth, prefix, name, ns).text(text).end(-1);
+        }
+        return this;
+    }
+
+    /** An element without content, such as {@code <link href="..."/>}; attributes follow with {@link #attribute}. */
+    XmlOut empty(int depth, String name) throws XMLStreamException {
+        return open(depth, true, null, name, null);
+    }
+
+    XmlOut empty(int depth, String prefix, String name, String ns) throws XMLStreamException {
+        return open(depth, true, prefix, name, ns);
+    }
+
+    private XmlOut open(int depth, boolean empty, String prefix, String name, String ns) throws XMLStreamException {
+        indent(depth);
+        if (ns == null && empty) {
+            w.writeEmptyElement(name);
+        } else if (ns == null) {
+            w.writeStartElement(name);
+        } else if (empty) {
+            w.writeEmptyElement(prefix, name, ns);
+        } else {
+            w.writeStartElement(prefix, name, ns);
+        }
+        return this;
+    }
+
+    private void indent(int depth) throws XMLStreamException {
+        w.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /** Drops the control characters XML 1.0 forbids; a stray one would make the whole file unreadable. */
+    static String xmlSafe(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || Character.isSurrogate(c);
+            if (!ok) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.substring(0, i));
+                }
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.gazette.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Canonical URLs, Open Graph, Twitter cards, JSON-LD, feed discovery and provenance on the sample's pages. */
+class PageMetadataEndToEndTest {
+    static final String BASE = SampleSite.BASE;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Path site = SampleSite.shared();
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyPageHasCanonicalOpenGraphTwitterAndFeedLinks() {
+        List<Path> pages = SiteChecks.htmlFiles(site);
+        assertThat(pages).hasSizeGreaterThan(30);
+        for (Path file : pages) {
+            String name = site.relativize(file).toString();
+            Document doc = SiteChecks.parse(file);
+            assertThat(doc.select("link[rel=alternate]").eachAttr("href")).as(name)
+                    .contains(BASE + "feed.xml", BASE + "atom.xml", BASE + "feed.json");
+            assertThat(meta(doc, "name", "description")).as(name).isNotBlank();
+            assertThat(meta(doc, "name", "twitter:card")).as(name).isIn("summary", "summary_large_image");
+            assertThat(meta(doc, "property", "og:title")).as(name).isNotBlank();
+            assertThat(meta(doc, "property", "og:description")).as(name).isNotBlank();
+            assertThat(meta(doc, "property", "og:site_name")).as(name).isEqualTo("The Slow Wire");
+            if (name.equals("404.html")) {
+                assertThat(meta(doc, "name", "robots")).isEqualTo("noindex");
+                assertThat(doc.select("link[rel=canonical]")).isEmpty();
+                continue;
+            }
+            String url = BASE + (name.endsWith("index.html") ? name.substring(0, name.length() - "index.html".length()) : name);
+            assertThat(doc.selectFirst("link[rel=canonical]").attr("href")).as(name).isEqualTo(url);
+            assertThat(meta(doc, "property", "og:url")).as(name).isEqualTo(url);
+            assertThat(meta(doc, "property", "og:type")).as(name)
+                    .isEqualTo(name.startsWith("articles/") ? "article" : "website");
+        }
+    }
+
+    @Test
+    void articlePagesDescribeThemselvesAsNewsArticlesAndCreditTheirSource() throws Exception {
+        List<Path> articles = BuildCommandTest.pages(site.resolve("articles"));
+        assertThat(articles).hasSizeGreaterThanOrEqualTo(11);
+        int withImage = 0;
+        int credited = 0;
+        for (Path file : articles) {
+            Document doc = SiteChecks.parse(file);
+            String name = site.relativize(file).toString();
+            Element script = doc.selectFirst("script[type=application/ld+json]");
+            assertThat(script).as(name).isNotNull();
+            JsonNode ld = JSON.readTree(script.data());
+            assertThat(ld.path("@context").asText()).isEqualTo("https://schema.org");
+            assertThat(ld.path("@type").asText()).isEqualTo("NewsArticle");
+            assertThat(ld.path("headline").asText()).isEqualTo(doc.selectFirst("h1").text());
+            assertThat(ld.path("publisher").path("name").asText()).isEqualTo("The Slow Wire");
+            assertThat(ld.path("description").asText()).isEqualTo(meta(doc, "name", "description"));
+
+            Element time = doc.selectFirst(".story-head time[datetime]");
+            if (time != null) {
+                OffsetDateTime shown = OffsetDateTime.parse(time.attr("datetime"));
+                assertThat(OffsetDateTime.parse(ld.path("datePublished").asText()).toInstant()).isEqualTo(shown.toInstant());
+                assertThat(OffsetDateTime.parse(meta(doc, "property", "article:published_time")).toInstant())
+                        .isEqualTo(shown.toInstant());
+            }
+            Element author = doc.selectFirst(".story-head .author");
+            if (author != null) {
+                assertThat(ld.path("author").path("@type").asText()).isEqualTo("Person");
+                assertThat("By " + ld.path("author").path("name").asText()).isEqualTo(author.text());
+            } else if (ld.has("author")) {
+                assertThat(ld.path("author").path("@type").asText()).isEqualTo("Organization");
+                assertThat(ld.path("author").path("name").asText())
+                        .isEqualTo(ld.path("sourceOrganization").path("name").asText());
+            }
+            String image = meta(doc, "property", "og:image");
+            if (image != null) {
+                withImage++;
+                assertThat(ld.path("image").get(0).asText()).isEqualTo(image);
+                assertThat(meta(doc, "name", "twitter:card")).isEqualTo("summary_large_image");
+            }
+            // Provenance: the page credits the original and links to it; JSON-LD says the same.
+            Element provenance = doc.selectFirst(".provenance");
+            assertThat(provenance).as(name).isNotNull();
+            Element original = provenance.selectFirst("a.read-original");
+            if (original != null) {
+                credited++;
+                assertThat(ld.path("isBasedOn").asText()).isEqualTo(original.attr("href"));
+            }
+            if (ld.has("sourceOrganization")) {
+                assertThat(provenance.text()).contains("Originally published by "
+                        + ld.path("sourceOrganization").path("name").asText());
+            }
+        }
+        assertThat(withImage).isPositive();
+        assertThat(credited).isGreaterThanOrEqualTo(articles.size() - 1);
+    }
+
+    @Test
+    void theHomePageIsAWebSiteAndTagPagesAnnounceTheirFeed() throws Exception {
+        Document home = SiteChecks.parse(site.resolve("index.html"));
+        JsonNode ld = JSON.readTree(home.selectFirst("script[type=application/ld+json]").data());
+        assertThat(ld.path("@type").asText()).isEqualTo("WebSite");
+        assertThat(ld.path("url").asText()).isEqualTo(BASE);
+
+        Document tag = SiteChecks.parse(site.resolve("tags/openai/index.html"));
+        assertThat(tag.select("link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
+                .containsExactly(BASE + "feed.xml", BASE + "tags/openai/feed.xml");
+    }
+
+    @Test
+    void canonicalSourcePointsRepublishedArticlesAtTheOriginal() throws Exception {
+        Path out = SampleSite.build(SampleSite.copy(tmp.resolve("content"), "canonical: source\n"),
+                tmp.resolve("source-canonical"));
+
+        int toSource = 0;
+        for (Path file : BuildCommandTest.pages(out.resolve("articles"))) {
+            Document doc = SiteChecks.parse(file);
+            String canonical = doc.selectFirst("link[rel=canonical]").attr("href");
+            Element original = doc.selectFirst(".provenance a.read-original");
+            if (original != null) {
+                assertThat(canonical).isEqualTo(original.attr("href")).doesNotStartWith(BASE);
+                toSource++;
+            } else {
+                assertThat(canonical).startsWith(BASE + "articles/");
+            }
+            // og:url always names this page: it is where the card links to.
+            assertThat(meta(doc, "property", "og:url")).startsWith(BASE + "articles/");
+        }
+        assertThat(toSource).isGreaterThanOrEqualTo(10);
+        assertThat(SiteChecks.parse(out.resolve("index.html")).selectFirst("link[rel=canonical]").attr("href"))
+                .isEqualTo(BASE);
+    }
+
+    static String meta(Document doc, String attribute, String key) {
+        Element el = doc.selectFirst("meta[" + attribute + "=" + key + "]");
+        return el == null ? null : el.attr("content");
+    }
+}
