@@ -58,7 +58,7 @@ final class Words {
 
     /** Share of tokens that are function words of {@code lang}; 0 for an unknown language. */
     static double functionWordDensity(List<String> tokens, String lang) {
-        Set<String> words = FUNCTION_WORDS.get(lang);
+        Set<String> words = lang == null ? null : FUNCTION_WORDS.get(lang);
         if (words == null || tokens.isEmpty()) {
             return 0;
         }
