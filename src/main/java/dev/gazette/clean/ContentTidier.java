@@ -42,9 +42,9 @@ final class ContentTidier {
         if (title == null) {
             return;
         }
-        String wanted = normalise(title);
+        String wanted = Words.comparable(title);
         for (Element h : container.select("h1, h2, h3, p")) {
-            if (normalise(h.text()).equals(wanted)) {
+            if (Words.comparable(h.text()).equals(wanted)) {
                 stats.remove(h);
             }
         }
@@ -186,9 +186,5 @@ final class ContentTidier {
             p = p.parent();
         }
         return p != container;
-    }
-
-    static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}‘’“”]+", " ").strip();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,40 +64,72 @@ final class HtmlMetadata {
         return article == null ? null : text(article.path("articleBody"));
     }
 
-    private static String title(Document doc, JsonNode article) {
-        String og = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"));
-        String headline = article == null ? null : text(article.path("headline"));
-        String pageTitle = doc.title().isBlank() ? null : doc.title().strip();
-        Element h1 = doc.selectFirst("article h1, main h1, h1");
-        String heading = h1 == null ? null : h1.text().strip();
-        for (String candidate : new String[] {og, headline, pageTitle}) {
-            if (heading != null && candidate != null && normalise(candidate).contains(normalise(heading))
-                    && heading.length() >= 10) {
-                return heading;
+    /**
+     * The visible headline when it agrees with what the page's metadata calls it (menus and
+     * site logos are headings too); else the metadata title without the site's name.
+     */
+    private String title(Document doc, JsonNode article) {
+        List<String> declared = new ArrayList<>();
+        for (String t : new String[] {article == null ? null : text(article.path("headline")), meta(doc, "og:title"),
+                meta(doc, "twitter:title"), doc.title()}) {
+            if (t != null && !t.isBlank()) {
+                declared.add(Parser.unescapeEntities(t, false).replaceAll("\\s+", " ").strip());
             }
         }
-        String best = firstNonBlank(og, headline);
+        String best = null;
+        for (Element h : doc.select("h1, [itemprop=headline]")) {
+            String heading = h.text().strip();
+            if (heading.length() < 10 || best != null && heading.length() <= best.length()) {
+                continue;
+            }
+            for (String t : declared) {
+                if (Words.comparable(t).contains(Words.comparable(heading))) {
+                    best = heading;
+                    break;
+                }
+            }
+        }
         if (best != null) {
-            return stripSiteName(best, doc);
+            return best;
         }
-        if (heading != null && !heading.isBlank()) {
-            return heading;
+        if (!declared.isEmpty()) {
+            return withoutSiteName(declared.get(0), siteName());
         }
-        return pageTitle == null ? null : stripSiteName(pageTitle, doc);
+        Element h1 = doc.selectFirst("h1");
+        return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
     }
 
-    private static String stripSiteName(String title, Document doc) {
-        String[] parts = title.split("\\s+[|•·»]\\s+|\\s+[-–—]\\s+");
+    /**
+     * "Headline | Outlet" → "Headline": drops parts that name the site, or, when the site's name
+     * is unknown, a short last part after a long enough headline.
+     */
+    static String withoutSiteName(String title, String siteName) {
+        String[] parts = title.split("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+");
         if (parts.length < 2) {
             return title;
         }
-        String longest = parts[0];
-        for (String p : parts) {
-            if (p.length() > longest.length()) {
-                longest = p;
+        if (siteName != null) {
+            String site = Words.comparable(siteName);
+            List<String> kept = new ArrayList<>();
+            for (String part : parts) {
+                String n = Words.comparable(part);
+                if (!n.isEmpty() && !site.contains(n) && !n.contains(site)) {
+                    kept.add(part.strip());
+                }
             }
+            if (kept.size() == parts.length || kept.isEmpty()) {
+                return title;
+            }
+            // Keep the headline as written, separators and all, up to where the site's name starts.
+            String first = kept.get(0);
+            String last = kept.get(kept.size() - 1);
+            int from = title.indexOf(first);
+            int to = title.lastIndexOf(last) + last.length();
+            return from >= 0 && to > from ? title.substring(from, to).strip() : title;
         }
-        return longest.split("\\s+").length >= 3 ? longest.strip() : title;
+        String last = parts[parts.length - 1];
+        String rest = title.substring(0, title.lastIndexOf(last)).replaceAll("[\\s|•·»/:\\p{Pd}]+$", "");
+        return Words.tokens(last).size() <= 3 && Words.tokens(rest).size() >= 4 ? rest : title;
     }
 
     private static String byline(Document doc, JsonNode article) {
@@ -271,9 +304,5 @@ final class HtmlMetadata {
             }
         }
         return null;
-    }
-
-    private static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}‘’“”]+", " ").strip();
     }
 }

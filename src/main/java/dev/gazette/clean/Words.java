@@ -101,6 +101,11 @@ final class Words {
         return best;
     }
 
+    /** Lower case with punctuation and symbols folded to single spaces, for comparing headlines. */
+    static String comparable(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}\\p{S}]+", " ").strip();
+    }
+
     /** Content words: tokens that are neither function words nor very short. */
     static boolean isContentWord(String token, String lang) {
         if (token.length() < 3) {
