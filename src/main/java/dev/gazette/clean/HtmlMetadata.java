@@ -138,22 +138,22 @@ final class HtmlMetadata {
             JsonNode author = article.path("author");
             for (JsonNode a : author.isArray() ? iterable(author) : List.of(author)) {
                 String name = a.isTextual() ? a.asText() : text(a.path("name"));
-                if (name != null && TextExtractor.nameOf(name) != null) {
-                    names.add(TextExtractor.nameOf(name));
+                if (name != null && TextHeader.nameOf(name) != null) {
+                    names.add(TextHeader.nameOf(name));
                 }
             }
         }
         if (names.isEmpty()) {
             String meta = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "dc.creator"));
-            if (meta != null && !meta.startsWith("http") && TextExtractor.nameOf(meta) != null) {
-                names.add(TextExtractor.nameOf(meta));
+            if (meta != null && !meta.startsWith("http") && TextHeader.nameOf(meta) != null) {
+                names.add(TextHeader.nameOf(meta));
             }
         }
         if (names.isEmpty()) {
             Element el = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author-name]");
             if (el != null) {
                 String t = el.text().replaceFirst("(?i)^\\s*by\\s+", "");
-                String name = TextExtractor.nameOf(t);
+                String name = TextHeader.nameOf(t);
                 if (name != null) {
                     names.add(name);
                 }
