@@ -52,9 +52,8 @@ final class TextExtractor {
                 System.err.printf("%4d %s %-10s %s%7.1f %s%n", l.index, l.index >= region[0] && l.index <= region[1] ? "*" : " ", l.kind, l.heading ? "H" : " ", score(l), l.text.length() > 100 ? l.text.substring(0, 100) : l.text);
             }
         }
-        Set<String> bodyWords = TextHeader.contentWords(Words.tokens(joinText(lines, region[0], region[1])), lang);
-        int titleAt = TextHeader.firstRepeat(lines, TextHeader.findTitle(lines, region[0], bodyWords, lang));
-        String title = titleAt < 0 ? null : TextHeader.cleanTitle(lines.get(titleAt).text, bodyWords, lang);
+        int titleAt = TextHeader.firstRepeat(lines, TextHeader.findTitle(lines, region[0], region[1], lang));
+        String title = titleAt < 0 ? null : Headlines.withoutSiteName(lines.get(titleAt).text, null);
         int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6) : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
         // Headings right above the first paragraph belong to the article, once past the title.
@@ -112,7 +111,9 @@ final class TextExtractor {
             }
         }
         if (run != null) {
-            while (run[0] < run[1] && score(lines.get(run[0])) <= 0) {
+            // An article opens with prose; list items before its first paragraph are a teaser list.
+            boolean prose = lines.subList(run[0], run[1] + 1).stream().anyMatch(l -> l.kind == Kind.PROSE && !l.heading);
+            while (run[0] < run[1] && (score(lines.get(run[0])) <= 0 || prose && lines.get(run[0]).kind != Kind.PROSE)) {
                 run[0]++;
             }
         }
@@ -161,14 +162,6 @@ final class TextExtractor {
             }
         }
         return changed;
-    }
-
-    private static String joinText(List<DumpLine> lines, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = from; i <= to; i++) {
-            sb.append(lines.get(i).text).append('\n');
-        }
-        return sb.toString();
     }
 
     private static boolean keepInBody(DumpLine line) {
