@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a curated news digest: cleans saved articles, tags and links them, and renders a static site with feeds.",
-        subcommands = {BuildCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ExtractCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
                 "  gazette build --base-url https://user.github.io/digest/", "  gazette extract --json content/raw/page.html"})
 public final class Main implements Runnable {
