@@ -10,11 +10,9 @@ import dev.gazette.enrich.Summaries;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
-import dev.gazette.source.SourceReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +33,8 @@ final class ExtractCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Raw sources to clean.")
-    List<Path> files;
+    @CommandLine.Mixin
+    RawFiles raw;
 
     @Option(names = "--json", description = "One JSON object per file and line (keys: file, title, byline, date, site, "
             + "lang, summary, html, text, image, url, words, reading_minutes).")
@@ -48,10 +46,10 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SourceCleaner cleaner = new SourceCleaner();
         boolean failed = false;
-        for (Path file : files) {
+        for (Path file : raw.files) {
             Diagnostics diagnostics = new Diagnostics();
             try {
-                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(readerFor(file), file, diagnostics);
+                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
                 if (cleaned.isPresent()) {
                     Extraction found = cleaned.get().extraction();
                     if (found.isEmpty()) {
@@ -72,11 +70,6 @@ final class ExtractCommand implements Callable<Integer> {
         }
         out.flush();
         return failed ? Main.INPUT_ERROR : Main.OK;
-    }
-
-    /** A reader rooted at the file's own folder, so messages name the file as the user typed it. */
-    static SourceReader readerFor(Path file) {
-        return new SourceReader(file.getParent() == null ? Path.of("") : file.getParent());
     }
 
     static Map<String, Object> fields(Path file, Extraction found) {

@@ -14,7 +14,6 @@ import dev.gazette.source.YamlMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,8 +35,8 @@ final class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Raw sources to import.")
-    List<Path> files;
+    @CommandLine.Mixin
+    RawFiles raw;
 
     @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
             description = "Folder the Markdown files are written to (default: ${DEFAULT-VALUE}).")
@@ -53,10 +52,10 @@ final class ImportCommand implements Callable<Integer> {
         SourceCleaner cleaner = new SourceCleaner();
         HtmlToMarkdown markdown = new HtmlToMarkdown();
         boolean failed = false;
-        for (Path file : files) {
+        for (Path file : raw.files) {
             Diagnostics diagnostics = new Diagnostics();
             try {
-                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(ExtractCommand.readerFor(file), file, diagnostics);
+                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
                 if (cleaned.isPresent()) {
                     Path written = write(file, cleaned.get(), markdown, diagnostics);
                     if (written != null) {
