@@ -44,7 +44,8 @@ final class ContentTidier {
         }
         String wanted = Words.comparable(title);
         for (Element h : container.select("h1, h2, h3, p")) {
-            if (Words.comparable(h.text()).equals(wanted)) {
+            // Only blocks about as long as the title can repeat it; this keeps large pages fast.
+            if (Math.abs(stats.of(h).chars - title.length()) <= 20 && Words.comparable(h.text()).equals(wanted)) {
                 stats.remove(h);
             }
         }

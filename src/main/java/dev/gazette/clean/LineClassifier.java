@@ -69,7 +69,8 @@ final class LineClassifier {
             }
         }
         double density = (double) symbols / Math.max(1, t.length());
-        if (CSS_RULE.matcher(t).find() && density > 0.02) {
+        // The brace test first: the rule pattern backtracks a lot on long lines of plain words.
+        if (t.indexOf('{') >= 0 && t.indexOf(':') >= 0 && density > 0.02 && CSS_RULE.matcher(t).find()) {
             return true;
         }
         Matcher m = CODE_WORDS.matcher(t);
