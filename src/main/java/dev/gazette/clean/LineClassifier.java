@@ -107,9 +107,10 @@ final class LineClassifier {
     }
 
     /**
-     * Lines of a block that read like sentences on average are list items of the article; a block
-     * of one- or two-word lines is a menu. Judged per block, since a list shows as one block of
-     * single lines.
+     * Lines of a block that read like sentences on average are list items of the article, when a
+     * lead-in line ending in a colon announces them or most end like sentences; a block of one- or
+     * two-word lines is a menu, and a block of bare headlines is a teaser list. Judged per block,
+     * since a list shows as one block of single lines.
      */
     private void markContentLists(List<DumpLine> lines) {
         int i = 0;
@@ -119,19 +120,22 @@ final class LineClassifier {
                 end++;
             }
             int count = end - i + 1;
+            boolean announced = i > 0 && lines.get(i - 1).text.endsWith(":");
             if (count >= 3) {
                 int words = 0;
                 int tokens = 0;
+                int sentences = 0;
                 double function = 0;
                 for (int j = i; j <= end; j++) {
                     DumpLine l = lines.get(j);
                     words += l.words;
                     tokens += l.tokens.size();
+                    sentences += l.endsSentence ? 1 : 0;
                     function += Words.functionWordDensity(l.tokens, lang) * l.tokens.size();
                 }
                 double meanWords = (double) words / count;
                 double density = tokens == 0 ? 0 : function / tokens;
-                if (meanWords >= 5 && (lang == null || density >= 0.12)) {
+                if (meanWords >= 5 && (lang == null || density >= 0.12) && (announced || sentences * 2 > count)) {
                     for (int j = i; j <= end; j++) {
                         DumpLine l = lines.get(j);
                         if ((l.kind == Kind.MEDIUM || l.kind == Kind.SHORT && l.words >= 3) && !l.heading) {
@@ -188,7 +192,7 @@ final class LineClassifier {
             if (!(Character.isUpperCase(first) || Character.isDigit(first) || !Character.isLetter(first) && first != '-')) {
                 continue;
             }
-            if (t.endsWith(".") || t.endsWith(",") || t.endsWith(";") || TextHeader.BYLINE.matcher(t).matches() || DateParser.find(t).isPresent() && line.words < 7) {
+            if (t.endsWith(".") || t.endsWith(",") || t.endsWith(";") || t.endsWith(":") || TextHeader.BYLINE.matcher(t).matches() || DateParser.find(t).isPresent() && line.words < 7) {
                 continue;
             }
             if (i + 1 < lines.size()) {

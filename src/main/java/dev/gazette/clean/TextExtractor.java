@@ -66,7 +66,8 @@ final class TextExtractor {
         List<DumpLine> body = new ArrayList<>();
         for (int i = start; i <= region[1]; i++) {
             DumpLine line = lines.get(i);
-            if (keepInBody(line) && !TextHeader.isTitleRepeat(lines, titleAt, i)) {
+            DumpLine next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            if (keepInBody(line, next) && !TextHeader.isTitleRepeat(lines, titleAt, i)) {
                 body.add(line);
             }
         }
@@ -156,7 +157,7 @@ final class TextExtractor {
             }
             double coherence = (double) shared / words.size();
             double address = Words.readerAddressDensity(line.tokens);
-            if ((address >= 0.05 && coherence < 0.3) || coherence < 0.06) {
+            if ((address >= 0.05 && coherence < 0.3) || (address >= 0.1 && coherence < 0.45) || coherence < 0.06) {
                 line.kind = Kind.BOILERPLATE;
                 changed = true;
             }
@@ -164,9 +165,9 @@ final class TextExtractor {
         return changed;
     }
 
-    private static boolean keepInBody(DumpLine line) {
-        if (line.heading) {
-            return true;
+    private static boolean keepInBody(DumpLine line, DumpLine next) {
+        if (line.heading || line.text.endsWith(":") && next != null && (next.isListItem() || next.kind == Kind.ITEM)) {
+            return true; // a heading, or the lead-in of a list
         }
         return switch (line.kind) {
             case PROSE, MEDIUM, ITEM, LISTING -> true;
