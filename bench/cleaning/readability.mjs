@@ -85,7 +85,9 @@ if (mode === "extract") {
   let rounds = 0;
   do { once(); rounds++; } while (Number(process.hrtime.bigint() - start) / 1e9 < 10);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  console.log(JSON.stringify({ pages: (files.length * rounds) / seconds, mbPerSecond: (bytes * rounds) / 1e6 / seconds }));
+  const pages = ((files.length * rounds) / seconds).toFixed(1);
+  const mb = ((bytes * rounds) / 1e6 / seconds).toFixed(2);
+  console.log(`{"pages": ${pages}, "mbPerSecond": ${mb}}`);
 } else {
   console.error("usage: node readability.mjs extract|throughput FILE...");
   process.exit(2);

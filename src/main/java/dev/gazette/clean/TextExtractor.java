@@ -47,11 +47,6 @@ final class TextExtractor {
         if (region == null) {
             return new Extraction(null, null, null, null, lang, null, null, "", "");
         }
-        if (System.getenv("GAZETTE_DEBUG_TEXT") != null) {
-            for (DumpLine l : lines) {
-                System.err.printf("%4d %s %-10s %s%7.1f %s%n", l.index, l.index >= region[0] && l.index <= region[1] ? "*" : " ", l.kind, l.heading ? "H" : " ", score(l), l.text.length() > 100 ? l.text.substring(0, 100) : l.text);
-            }
-        }
         int titleAt = TextHeader.firstRepeat(lines, TextHeader.findTitle(lines, region[0], region[1], lang));
         String title = titleAt < 0 ? null : Headlines.withoutSiteName(lines.get(titleAt).text, null);
         int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6) : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
