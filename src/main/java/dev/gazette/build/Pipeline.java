@@ -1,7 +1,5 @@
 package dev.gazette.build;
 
-import dev.gazette.clean.Cleaner;
-import dev.gazette.clean.Extraction;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
@@ -13,7 +11,6 @@ import dev.gazette.output.OutputSink;
 import dev.gazette.output.SiteWriter;
 import dev.gazette.render.SiteRenderer;
 import dev.gazette.render.Theme;
-import dev.gazette.source.Source;
 import dev.gazette.source.SourceReader;
 
 import java.net.URI;
@@ -42,7 +39,7 @@ public final class Pipeline {
     }
 
     private final Diagnostics diagnostics;
-    private final Cleaner cleaner = new Cleaner();
+    private final SourceCleaner cleaner = new SourceCleaner();
 
     public Pipeline(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -97,14 +94,11 @@ public final class Pipeline {
 
     private Optional<Article> one(SourceReader reader, ArticleBuilder builder, Path file) {
         try {
-            Optional<Source> source = reader.read(file, diagnostics);
-            if (source.isEmpty()) {
+            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, file, diagnostics);
+            if (cleaned.isEmpty()) {
                 return Optional.empty();
             }
-            Source s = source.get();
-            String sourceUrl = s.frontMatter().string(s.frontMatter().firstKey(ArticleBuilder.SOURCE_URL.toArray(String[]::new)));
-            Extraction found = cleaner.clean(s.format(), s.body(), ArticleBuilder.isAbsoluteHttp(sourceUrl) ? sourceUrl : null);
-            return builder.build(s, found, diagnostics);
+            return builder.build(cleaned.get().source(), cleaned.get().extraction(), diagnostics);
         } catch (GazetteException e) {
             diagnostics.reportAll(e.problems().isEmpty()
                     ? List.of(dev.gazette.model.Problem.error(file.toString(), 0, e.getMessage())) : e.problems());

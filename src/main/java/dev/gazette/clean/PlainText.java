@@ -6,7 +6,11 @@ import org.jsoup.nodes.TextNode;
 
 import java.util.Set;
 
-/** Renders cleaned HTML as plain text: one paragraph per block, separated by a blank line. */
+/**
+ * Renders cleaned HTML as plain text: one paragraph per block, separated by a blank line. Figure
+ * captions are left out: they describe a picture, not the running text that summaries, word
+ * counts and reading time are made of.
+ */
 final class PlainText {
     private static final Set<String> BLOCKS = Set.of(
             "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
@@ -30,6 +34,9 @@ final class PlainText {
                 paragraph.append(text.getWholeText());
             } else if (child instanceof Element el) {
                 String tag = el.normalName();
+                if (tag.equals("figcaption")) {
+                    continue;
+                }
                 if (tag.equals("br")) {
                     paragraph.append('\n');
                 } else if (tag.equals("td") || tag.equals("th")) {

@@ -68,7 +68,8 @@ public final class Sanitizer {
         }
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        for (Element a : clean.select("a[href]")) {
+        // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text.
+        for (Element a : clean.select("a")) {
             String href = a.attr("href").strip();
             if (href.isEmpty() || href.regionMatches(true, 0, "javascript:", 0, 11)) {
                 a.unwrap();

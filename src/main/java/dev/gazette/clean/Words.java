@@ -58,7 +58,7 @@ final class Words {
 
     /** Share of tokens that are function words of {@code lang}; 0 for an unknown language. */
     static double functionWordDensity(List<String> tokens, String lang) {
-        Set<String> words = FUNCTION_WORDS.get(lang);
+        Set<String> words = lang == null ? null : FUNCTION_WORDS.get(lang);
         if (words == null || tokens.isEmpty()) {
             return 0;
         }
@@ -99,6 +99,11 @@ final class Words {
             }
         }
         return best;
+    }
+
+    /** Lower case with punctuation and symbols folded to single spaces, for comparing headlines. */
+    static String comparable(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}\\p{S}]+", " ").strip();
     }
 
     /** Content words: tokens that are neither function words nor very short. */

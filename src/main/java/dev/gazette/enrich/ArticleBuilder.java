@@ -230,7 +230,8 @@ public final class ArticleBuilder {
         }
     }
 
-    static int wordCount(String text) {
+    /** Words in a plain-text body, as counted for reading time. */
+    public static int wordCount(String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }

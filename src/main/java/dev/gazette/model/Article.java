@@ -59,7 +59,12 @@ public record Article(
 
     /** Whole minutes, at least one. */
     public int readingMinutes() {
-        return Math.max(1, (wordCount + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
+        return readingMinutes(wordCount);
+    }
+
+    /** Whole minutes to read {@code words} words, at least one. */
+    public static int readingMinutes(int words) {
+        return Math.max(1, (words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
     }
 
     public Article withTags(List<String> newTags) {

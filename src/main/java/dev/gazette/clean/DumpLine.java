@@ -1,0 +1,174 @@
+package dev.gazette.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One logical line of a text dump (a paragraph, list item, menu entry, heading, script...) with
+ * the shape features the cleaner reads it by. Hard-wrapped paragraphs are joined back into one
+ * line first, so a paragraph is judged as a whole.
+ */
+final class DumpLine {
+    enum Kind {
+        /** Running prose: long enough, sentence-shaped, with the language's function words. */
+        PROSE,
+        /** Neither prose nor clearly short: labels, teaser headlines, list items. */
+        MEDIUM,
+        /** A few words: menu entries, buttons, labels. */
+        SHORT,
+        /** An item of a list whose lines read like content, not like a menu. */
+        ITEM,
+        /** Script or style text. */
+        CODE,
+        /** One line of a multi-line code listing, as technical articles show them. */
+        LISTING,
+        /** A teaser cut off with an ellipsis. */
+        TRUNCATED,
+        /** Prose that is page furniture: notices, repeated blurbs. */
+        BOILERPLATE
+    }
+
+    private static final Pattern ORDERED = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+(.*)$");
+    private static final Pattern BULLET = Pattern.compile("^\\s*[•*·▪‣◦–+-]\\s+(.*)$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;][\"'”’»)\\]]*$|[\"”»]$");
+    private static final Pattern TERMINAL = Pattern.compile("[.!?。！？…:;|][\"'”’»)\\]]*$");
+
+    final int index;
+    final String raw;
+    final String text;
+    final boolean blankBefore;
+    final int block;
+    final boolean ordered;
+    final int number;
+    final boolean bullet;
+    final List<String> tokens;
+    final int words;
+    final boolean endsSentence;
+    Kind kind;
+    boolean heading;
+
+    private DumpLine(int index, String raw, boolean blankBefore, int block) {
+        this.index = index;
+        this.raw = raw;
+        this.blankBefore = blankBefore;
+        this.block = block;
+        Matcher o = ORDERED.matcher(raw);
+        Matcher b = BULLET.matcher(raw);
+        if (o.matches() && !o.group(2).isBlank()) {
+            ordered = true;
+            number = Integer.parseInt(o.group(1));
+            bullet = false;
+            text = o.group(2).strip();
+        } else if (b.matches() && !b.group(1).isBlank() && !raw.strip().endsWith("-")) {
+            ordered = false;
+            number = 0;
+            bullet = true;
+            text = b.group(1).strip();
+        } else {
+            ordered = false;
+            number = 0;
+            bullet = false;
+            text = raw.strip();
+        }
+        tokens = Words.tokens(text);
+        words = wordCount(text, tokens);
+        endsSentence = SENTENCE_END.matcher(text).find();
+    }
+
+    boolean isListItem() {
+        return ordered || bullet;
+    }
+
+    /** The text compared when looking for repeats. */
+    String key() {
+        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** Splits a dump into logical lines, remembering which were preceded by a blank line. */
+    static List<DumpLine> parse(String dump) {
+        List<DumpLine> out = new ArrayList<>();
+        String[] physical = dump.split("\n");
+        boolean blank = true;
+        int block = -1;
+        StringBuilder pending = null;
+        boolean pendingBlank = false;
+        for (String line : physical) {
+            String r = stripTrailing(line.replace('\u00A0', ' ').replace("\t", "    "));
+            if (r.isBlank()) {
+                if (pending != null) {
+                    out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
+                    pending = null;
+                }
+                blank = true;
+                continue;
+            }
+            if (pending != null && continues(pending, r)) {
+                pending.append(' ').append(r.strip());
+                continue;
+            }
+            if (pending != null) {
+                out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
+            }
+            if (blank) {
+                block++;
+            }
+            pending = new StringBuilder(r);
+            pendingBlank = blank;
+            blank = false;
+        }
+        if (pending != null) {
+            out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
+        }
+        return out;
+    }
+
+    /**
+     * A hard-wrapped sentence: the line so far is long and stops mid-sentence, and the next line
+     * carries on in lower case or after a word that cannot end a sentence.
+     */
+    private static boolean continues(CharSequence sofar, String next) {
+        String previous = sofar.toString();
+        int lastBreak = previous.lastIndexOf('\n');
+        String tail = previous.substring(lastBreak + 1);
+        if (tail.length() < 40 || TERMINAL.matcher(tail).find() || ORDERED.matcher(next).matches()
+                || BULLET.matcher(next).matches() || LineClassifier.isCode(next) || LineClassifier.isCode(tail)) {
+            return false;
+        }
+        String n = next.strip();
+        char first = n.charAt(0);
+        if (Character.isLowerCase(first)) {
+            return true;
+        }
+        String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        return tail.endsWith(",") || lastWord.length() > 1 && Words.FUNCTION_WORDS.values().stream().anyMatch(w -> w.contains(lastWord));
+    }
+
+    private static String stripTrailing(String s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** Words, or for scripts written without spaces, characters over two. */
+    private static int wordCount(String text, List<String> tokens) {
+        int letters = 0;
+        int ideographs = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI) {
+                    ideographs++;
+                }
+            }
+        }
+        return ideographs > letters / 2 ? Math.max(tokens.size(), ideographs / 2) : tokens.size();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.gazette.clean;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Headlines as pages write them in titles: "Headline | Outlet", "Outlet - Headline". */
+final class Headlines {
+    private Headlines() {
+    }
+
+    /**
+     * "Headline | Outlet" → "Headline": drops parts that name the site, or, when the site's name
+     * is unknown, a short last part after a long enough headline.
+     */
+    static String withoutSiteName(String title, String siteName) {
+        String[] parts = title.split("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+");
+        if (parts.length < 2) {
+            return title;
+        }
+        if (siteName != null) {
+            String site = Words.comparable(siteName);
+            List<String> kept = new ArrayList<>();
+            for (String part : parts) {
+                String n = Words.comparable(part);
+                if (!n.isEmpty() && !site.contains(n) && !n.contains(site)) {
+                    kept.add(part.strip());
+                }
+            }
+            if (kept.size() == parts.length || kept.isEmpty()) {
+                return title;
+            }
+            // Keep the headline as written, separators and all, up to where the site's name starts.
+            String first = kept.get(0);
+            String last = kept.get(kept.size() - 1);
+            int from = title.indexOf(first);
+            int to = title.lastIndexOf(last) + last.length();
+            return from >= 0 && to > from ? title.substring(from, to).strip() : title;
+        }
+        String last = parts[parts.length - 1];
+        String rest = title.substring(0, title.lastIndexOf(last)).replaceAll("[\\s|•·»/:\\p{Pd}]+$", "");
+        return Words.tokens(last).size() <= 3 && Words.tokens(rest).size() >= 4 ? rest : title;
+    }
+}

@@ -1,0 +1,275 @@
+package dev.gazette.clean;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a saved page says about itself: title, byline, date, site name, language, lead image and
+ * canonical URL, from {@code <meta>} tags, JSON-LD and the visible header, and the JSON-LD
+ * {@code articleBody} when the page carries one.
+ */
+final class HtmlMetadata {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Document doc;
+    private final JsonNode article;
+
+    HtmlMetadata(Document doc) {
+        this.doc = doc;
+        this.article = jsonLd(doc).stream().filter(HtmlMetadata::isArticle).findFirst().orElse(null);
+    }
+
+    String title() {
+        return title(doc, article);
+    }
+
+    String byline() {
+        return byline(doc, article);
+    }
+
+    String date() {
+        return date(doc, article);
+    }
+
+    String siteName() {
+        return firstNonBlank(meta(doc, "og:site_name"), article == null ? null : text(article.path("publisher").path("name")),
+                meta(doc, "application-name"));
+    }
+
+    String lang() {
+        return lang(doc);
+    }
+
+    String image() {
+        return image(doc, article);
+    }
+
+    /** The canonical URL when the page names an absolute one, else {@code fallback}. */
+    String url(String fallback) {
+        String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), fallback);
+        return url != null && url.startsWith("http") ? url : fallback;
+    }
+
+    /** The article text the page declares in JSON-LD, or null. */
+    String articleBody() {
+        return article == null ? null : text(article.path("articleBody"));
+    }
+
+    /**
+     * The visible headline when it agrees with what the page's metadata calls it (menus and
+     * site logos are headings too); else the metadata title without the site's name.
+     */
+    private String title(Document doc, JsonNode article) {
+        List<String> declared = new ArrayList<>();
+        for (String t : new String[] {article == null ? null : text(article.path("headline")), meta(doc, "og:title"),
+                meta(doc, "twitter:title"), doc.title()}) {
+            if (t != null && !t.isBlank()) {
+                declared.add(Parser.unescapeEntities(t, false).replaceAll("\\s+", " ").strip());
+            }
+        }
+        String best = null;
+        for (Element h : doc.select("h1, [itemprop=headline]")) {
+            String heading = h.text().strip();
+            if (heading.length() < 10 || best != null && heading.length() <= best.length()) {
+                continue;
+            }
+            for (String t : declared) {
+                if (Words.comparable(t).contains(Words.comparable(heading))) {
+                    best = heading;
+                    break;
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (!declared.isEmpty()) {
+            return Headlines.withoutSiteName(declared.get(0), siteName());
+        }
+        Element h1 = doc.selectFirst("h1");
+        return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
+    }
+
+    private static String byline(Document doc, JsonNode article) {
+        List<String> names = new ArrayList<>();
+        if (article != null) {
+            JsonNode author = article.path("author");
+            for (JsonNode a : author.isArray() ? iterable(author) : List.of(author)) {
+                String name = a.isTextual() ? a.asText() : text(a.path("name"));
+                if (name != null && TextHeader.nameOf(name) != null) {
+                    names.add(TextHeader.nameOf(name));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            String meta = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "dc.creator"));
+            if (meta != null && !meta.startsWith("http") && TextHeader.nameOf(meta) != null) {
+                names.add(TextHeader.nameOf(meta));
+            }
+        }
+        if (names.isEmpty()) {
+            Element el = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author-name]");
+            if (el != null) {
+                String t = el.text().replaceFirst("(?i)^\\s*by\\s+", "");
+                String name = TextHeader.nameOf(t);
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+        }
+        return names.isEmpty() ? null : String.join(" and ", names.stream().distinct().toList());
+    }
+
+    private static String date(Document doc, JsonNode article) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(meta(doc, "article:published_time"));
+        if (article != null) {
+            candidates.add(text(article.path("datePublished")));
+            candidates.add(text(article.path("dateCreated")));
+        }
+        for (String name : new String[] {"datePublished", "date", "pubdate", "publishdate", "publish-date",
+                "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time"}) {
+            candidates.add(meta(doc, name));
+        }
+        Element itemprop = doc.selectFirst("[itemprop=datePublished]");
+        if (itemprop != null) {
+            candidates.add(firstNonBlank(itemprop.attr("datetime"), itemprop.attr("content"), itemprop.text()));
+        }
+        Element time = doc.selectFirst("article time[datetime], time[pubdate], time[datetime]");
+        if (time != null) {
+            candidates.add(time.attr("datetime"));
+        }
+        for (String c : candidates) {
+            Optional<String> iso = DateParser.parse(c);
+            if (iso.isPresent()) {
+                return iso.get();
+            }
+        }
+        return null;
+    }
+
+    private static String lang(Document doc) {
+        Element html = doc.selectFirst("html[lang]");
+        String lang = html == null ? null : html.attr("lang").strip();
+        if (lang == null || lang.isEmpty()) {
+            lang = meta(doc, "og:locale");
+        }
+        if (lang == null || lang.isEmpty()) {
+            lang = meta(doc, "content-language");
+        }
+        if (lang == null) {
+            return null;
+        }
+        lang = lang.replace('_', '-').split("[,;\\s]")[0];
+        return lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") ? lang : null;
+    }
+
+    private static String image(Document doc, JsonNode article) {
+        String og = firstNonBlank(meta(doc, "og:image"), meta(doc, "og:image:url"), meta(doc, "twitter:image"));
+        if (og == null && article != null) {
+            JsonNode img = article.path("image");
+            if (img.isArray() && !img.isEmpty()) {
+                img = img.get(0);
+            }
+            og = img.isTextual() ? img.asText() : text(img.path("url"));
+        }
+        if (og == null) {
+            return null;
+        }
+        Element probe = doc.createElement("img").attr("src", og);
+        doc.body().appendChild(probe);
+        String abs = probe.absUrl("src");
+        probe.remove();
+        return abs.startsWith("http") ? abs : null;
+    }
+
+    private static List<JsonNode> jsonLd(Document doc) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            try {
+                collect(JSON.readTree(script.data()), out);
+            } catch (JsonProcessingException e) {
+                // Broken JSON-LD is common; the page's other metadata still counts.
+            }
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<JsonNode> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> collect(n, out));
+        } else if (node.isObject()) {
+            out.add(node);
+            collect(node.get("@graph"), out);
+        }
+    }
+
+    private static boolean isArticle(JsonNode node) {
+        JsonNode type = node.path("@type");
+        for (JsonNode t : type.isArray() ? iterable(type) : List.of(type)) {
+            String s = t.asText("");
+            if (s.endsWith("Article") || s.equals("BlogPosting") || s.equals("Report") || s.equals("LiveBlogPosting")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- helpers ----
+
+    private static String meta(Document doc, String name) {
+        for (Element m : doc.select("meta[property], meta[name], meta[itemprop], meta[http-equiv]")) {
+            String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"), m.attr("http-equiv"));
+            if (key != null && key.equalsIgnoreCase(name)) {
+                String content = m.attr("content").strip();
+                if (!content.isEmpty()) {
+                    return content;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String attr(Document doc, String selector, String attr) {
+        Element el = doc.selectFirst(selector);
+        return el == null ? null : el.attr(attr).strip();
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? null : text(node.get(0));
+        }
+        String t = node.asText("").strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+}

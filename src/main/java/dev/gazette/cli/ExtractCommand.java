@@ -1,0 +1,110 @@
+package dev.gazette.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gazette.build.Diagnostics;
+import dev.gazette.build.SourceCleaner;
+import dev.gazette.clean.Extraction;
+import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.enrich.Summaries;
+import dev.gazette.model.Article;
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "extract",
+        description = "Shows what the cleaner finds in raw sources (.txt dumps, saved .html pages): "
+                + "metadata, summary, and the body as HTML and plain text.",
+        mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  gazette extract content/raw/page.html", "  gazette extract --json saved/*.txt > found.jsonl"})
+final class ExtractCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    RawFiles raw;
+
+    @Option(names = "--json", description = "One JSON object per file and line (keys: file, title, byline, date, site, "
+            + "lang, summary, html, text, image, url, words, reading_minutes).")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SourceCleaner cleaner = new SourceCleaner();
+        boolean failed = false;
+        for (Path file : raw.files) {
+            Diagnostics diagnostics = new Diagnostics();
+            try {
+                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
+                if (cleaned.isPresent()) {
+                    Extraction found = cleaned.get().extraction();
+                    if (found.isEmpty()) {
+                        diagnostics.report(Problem.warning(file.toString(), 0, "no article text found in this page"));
+                    }
+                    Map<String, Object> fields = fields(file, found);
+                    if (json) {
+                        out.println(JSON.writeValueAsString(fields));
+                    } else {
+                        printReadable(out, fields);
+                    }
+                }
+            } catch (GazetteException e) {
+                failed = true;
+                e.problems().forEach(err::println);
+            }
+            diagnostics.warnings().forEach(err::println);
+        }
+        out.flush();
+        return failed ? Main.INPUT_ERROR : Main.OK;
+    }
+
+    static Map<String, Object> fields(Path file, Extraction found) {
+        int words = ArticleBuilder.wordCount(found.text());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", file.toString());
+        fields.put("title", found.title());
+        fields.put("byline", found.byline());
+        fields.put("date", found.date());
+        fields.put("site", found.siteName());
+        fields.put("lang", found.lang());
+        fields.put("summary", Summaries.of(found.text(), Summaries.MAX_LENGTH));
+        fields.put("image", found.image());
+        fields.put("url", found.url());
+        fields.put("words", words);
+        fields.put("reading_minutes", Article.readingMinutes(words));
+        fields.put("html", found.html());
+        fields.put("text", found.text());
+        return fields;
+    }
+
+    private static void printReadable(PrintWriter out, Map<String, Object> fields) {
+        out.println("== " + fields.get("file"));
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            String key = e.getKey();
+            if (!key.equals("file") && !key.equals("html") && !key.equals("text")) {
+                out.printf("%-16s %s%n", key + ":", e.getValue() == null ? "-" : e.getValue());
+            }
+        }
+        out.println();
+        out.println("-- html --");
+        out.println(fields.get("html"));
+        out.println();
+        out.println("-- text --");
+        out.println(fields.get("text"));
+        out.println();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.gazette.clean;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The scorer follows the cleaning-dev README; checked on hand-made cases. */
+class CleaningScoreTest {
+    private static CleaningScore.Fields body(String text) {
+        return new CleaningScore.Fields(null, null, null, text);
+    }
+
+    @Test
+    void bodyIsABagOfLowercaseWordTokens() {
+        CleaningScore.CaseScore s = CleaningScore.score("c", "txt", body("The cat sat, the cat ran."), body("the CAT sat sat"));
+        // truth: the×2 cat×2 sat ran; prediction: the cat sat sat → tp 3, fp 1, fn 3
+        assertThat(s.precision()).isCloseTo(0.75, within(1e-9));
+        assertThat(s.recall()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void emptyPredictionsCountForRecallButNotPrecision() {
+        List<CleaningScore.CaseScore> scores = List.of(
+                CleaningScore.score("a", "txt", body("one two"), body("one two")),
+                CleaningScore.score("b", "txt", body("one two"), body("")));
+        CleaningScore.Summary summary = CleaningScore.summarise(scores);
+        assertThat(summary.precision()).isEqualTo(1.0);
+        assertThat(summary.recall()).isEqualTo(0.5);
+        assertThat(summary.meanF1()).isEqualTo(0.5);
+        assertThat(summary.f1()).isCloseTo(2 * 0.5 / 1.5, within(1e-9));
+    }
+
+    @Test
+    void titlesMatchAfterNormalisation() {
+        assertThat(CleaningScore.titleMatches("OpenAI’s  “Plan” – Now", "openai's \"plan\" - now")).isTrue();
+        assertThat(CleaningScore.titleMatches("Straße", "STRASSE")).isTrue();
+        assertThat(CleaningScore.titleMatches("A title", "A title | Site")).isFalse();
+    }
+
+    @Test
+    void bylinesMatchOnTokensWithSomeSlack() {
+        assertThat(CleaningScore.bylineMatches("Jane Doe and John Roe", "By John Roe, Jane Doe")).isTrue();
+        assertThat(CleaningScore.bylineMatches("Jane Doe", "Jane")).isFalse();
+        assertThat(CleaningScore.bylineMatches("Jane Doe", "Jane Doe one two three four five six seven")).isFalse();
+    }
+
+    @Test
+    void datesCompareTheFirstIsoDay() {
+        assertThat(CleaningScore.dateMatches("2025-02-17", "2025-02-17T07:05Z")).isTrue();
+        assertThat(CleaningScore.dateMatches("2025-02-17", "17 February 2025")).isFalse();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.gazette.clean;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The saved-page cleaner on small pages written for these tests. */
+class HtmlExtractorTest {
+    private static final String PARAGRAPH = "The committee met on Tuesday evening to hear from residents, and it agreed after "
+            + "a long debate that the footbridge over the river should be rebuilt in timber, as the old one was. ";
+
+    private static String page(String article) {
+        return """
+                <html lang="en-GB"><head>
+                <title>Footbridge to be rebuilt in timber | Riverside Gazette</title>
+                <meta property="og:title" content="Footbridge to be rebuilt in timber">
+                <meta property="og:site_name" content="Riverside Gazette">
+                <meta property="article:published_time" content="2025-04-02T09:15:00+01:00">
+                <meta name="author" content="Owen Pritchard">
+                </head><body>
+                <header><nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav></header>
+                <div class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Council tax rises</a></li><li><a href="/b">Road closures</a></li></ul></div>
+                """ + article + """
+                <footer><p>© Riverside Gazette. All rights reserved.</p></footer>
+                </body></html>
+                """;
+    }
+
+    @Test
+    void extractsTheArticleAndItsMetadata() {
+        Extraction found = new HtmlExtractor().extract(page("""
+                <article>
+                <h1>Footbridge to be rebuilt in timber</h1>
+                <div class="byline">By <a href="/owen">Owen Pritchard</a></div>
+                <div class="share"><a href="https://facebook.example/share">Share</a><a href="https://x.example/post">Post</a></div>
+                <figure><img src="/img/bridge.jpg" alt="The old bridge"><figcaption>The old bridge in 1950</figcaption></figure>
+                <p>%1$s</p><h2>What happens next</h2><p>%1$s</p>
+                <blockquote><p>We listened to the town.</p></blockquote>
+                <ul><li>Work starts in June</li><li>The bridge reopens in spring</li></ul>
+                <p>%1$s <a href="../plans.html">See the plans</a>.</p>
+                <div class="related"><h3>Related</h3><ul><li><a href="/c">Ferry fares</a></li><li><a href="/d">Library hours</a></li></ul></div>
+                </article>
+                """.formatted(PARAGRAPH)), "https://riverside.example/news/2025/bridge.html");
+        assertThat(found.title()).isEqualTo("Footbridge to be rebuilt in timber");
+        assertThat(found.byline()).isEqualTo("Owen Pritchard");
+        assertThat(found.date()).isEqualTo("2025-04-02T09:15+01:00");
+        assertThat(found.siteName()).isEqualTo("Riverside Gazette");
+        assertThat(found.lang()).isEqualTo("en-GB");
+        assertThat(found.html()).contains("<h2>What happens next</h2>", "<blockquote>", "<li>Work starts in June</li>",
+                "<figcaption>The old bridge in 1950</figcaption>", "src=\"https://riverside.example/img/bridge.jpg\"",
+                "href=\"https://riverside.example/news/plans.html\"");
+        assertThat(found.text()).startsWith("The committee met").doesNotContain("Home", "Most read", "Share", "Ferry fares",
+                "All rights reserved", "Owen Pritchard", "The old bridge in 1950");
+    }
+
+    @Test
+    void givesParagraphsToLooseText() {
+        Extraction found = new HtmlExtractor().extract(page("<div id=\"story\">" + PARAGRAPH + "<br><br>" + PARAGRAPH
+                + "<br><br>" + PARAGRAPH + "</div>"), null);
+        assertThat(found.html()).containsPattern("(?s)<p>The committee.*</p>\\s*<p>The committee.*</p>\\s*<p>The committee");
+    }
+
+    @Test
+    void fallsBackToTheDeclaredArticleBody() {
+        String body = (PARAGRAPH + "\n\n").repeat(4);
+        Extraction found = new HtmlExtractor().extract("""
+                <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Footbridge plan",
+                "articleBody": %s}</script></head>
+                <body><div id="app">Loading…</div></body></html>
+                """.formatted(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(body)), null);
+        assertThat(found.title()).isEqualTo("Footbridge plan");
+        assertThat(found.text().split("\n\n")).hasSize(4);
+    }
+}

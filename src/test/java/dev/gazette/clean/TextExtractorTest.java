@@ -1,0 +1,100 @@
+package dev.gazette.clean;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The text-dump cleaner on small pages written for these tests. */
+class TextExtractorTest {
+    private static final String DUMP = """
+            window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());
+            Home
+            News
+            Weather
+            Sport
+            Sign in
+
+            Lantern festival returns to the old harbour after a five-year pause
+
+            By Miriam Okafor
+            Published 3 March 2025
+
+            The lantern festival that once filled the old harbour every spring is coming back. Organisers said on Monday that the parade, last held in 2020, will return in April with more than two hundred paper lanterns made by local schools.
+
+            The festival began in the 1970s as a small procession of fishing families and grew into one of the town's busiest weekends. It stopped when the harbour wall was closed for repairs, and the volunteers who ran it went their separate ways.
+
+            A new committee
+
+            A new committee of eleven volunteers has raised most of the money needed, helped by a grant from the town council and a crowdfunding appeal that closed last week. The chair, a retired harbour pilot, said the response had surprised everyone on the committee.
+
+            What to expect on the night:
+
+              1. A parade from the lifeboat station to the lighthouse, starting at dusk.
+              2. Music from two brass bands and a ceilidh on the quay until late.
+              3. A lantern-making tent for children throughout the afternoon.
+
+            The committee hopes the festival will be held every year from now on, and is looking for more volunteers to help with stewarding and safety on the night itself.
+
+            - Advertisement -
+
+            More from News
+            Council approves new cycle lanes for the ring road
+            Bakery on Mill Street wins regional award for its sourdough
+            Ferry timetable changes announced for the summer season
+
+            Sign up to our newsletter and get the week's best stories in your inbox every Friday, and you can unsubscribe at any time.
+
+            We use cookies to give you the best experience on our website. By continuing to browse you agree to our use of cookies and our privacy policy.
+            """;
+
+    private final Extraction found = new TextExtractor().extract(DUMP);
+
+    @Test
+    void findsTitleBylineAndDate() {
+        assertThat(found.title()).isEqualTo("Lantern festival returns to the old harbour after a five-year pause");
+        assertThat(found.byline()).isEqualTo("Miriam Okafor");
+        assertThat(found.date()).isEqualTo("2025-03-03");
+        assertThat(found.lang()).isEqualTo("en");
+    }
+
+    @Test
+    void keepsTheArticleWithItsHeadingAndList() {
+        assertThat(found.text()).startsWith("The lantern festival that once filled the old harbour")
+                .endsWith("stewarding and safety on the night itself.");
+        assertThat(found.html()).contains("<h2>A new committee</h2>")
+                .containsPattern("<ol>\\s*<li>A parade from the lifeboat station")
+                .contains("<li>A lantern-making tent for children throughout the afternoon.</li>");
+    }
+
+    @Test
+    void dropsScriptsMenusTeasersAndNotices() {
+        assertThat(found.text()).doesNotContain("dataLayer", "Sign in", "Advertisement", "More from News", "cycle lanes",
+                "newsletter", "cookies", "By Miriam Okafor", "Published 3 March");
+    }
+
+    @Test
+    void joinsHardWrappedParagraphs() {
+        Extraction wrapped = new TextExtractor().extract("""
+                Menu
+                Search
+
+                A quiet revolution in how small towns keep their libraries open
+
+                Volunteers now run more than half of the branch libraries in the county, and
+                the number has doubled in five years as councils look for savings in every
+                department they run.
+
+                The county librarian said the change had kept doors open that would otherwise
+                have closed, but warned that volunteers cannot replace trained staff for every
+                task a library takes on.
+                """);
+        assertThat(wrapped.text()).contains("in the county, and the number has doubled")
+                .contains("\n\nThe county librarian");
+    }
+
+    @Test
+    void anEmptyOrTextlessDumpGivesNothing() {
+        assertThat(new TextExtractor().extract("").isEmpty()).isTrue();
+        assertThat(new TextExtractor().extract("Home\nNews\nContact us\n").isEmpty()).isTrue();
+    }
+}
