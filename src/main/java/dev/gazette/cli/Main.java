@@ -15,9 +15,9 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a curated news digest: cleans saved articles, tags and links them, and renders a static site with feeds.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
-                "  gazette build --base-url https://user.github.io/digest/"})
+                "  gazette build --base-url https://user.github.io/digest/", "  gazette serve --open"})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_ERROR = 1;
