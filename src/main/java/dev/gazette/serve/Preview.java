@@ -105,6 +105,11 @@ public final class Preview implements AutoCloseable {
         return goodBuilds;
     }
 
+    /** How many open pages listen for live-reload events. */
+    public int liveClients() {
+        return server.liveClients();
+    }
+
     /** The base path from {@code --base-url} or {@code site.yml}; "/" when site.yml cannot be read yet. */
     private static String basePath(Options options, PrintWriter err) {
         if (options.baseUrl() != null) {
