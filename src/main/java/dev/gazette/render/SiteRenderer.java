@@ -30,10 +30,17 @@ public final class SiteRenderer {
     private final Urls urls;
     private final DateTimeFormatter displayDate;
     private final Views.Site siteView;
+    private final PageMemo memo;
 
     public SiteRenderer(SiteConfig site, Theme theme) {
+        this(site, theme, PageMemo.NONE);
+    }
+
+    /** A renderer that asks {@code memo} before rendering each page (the preview server reuses pages). */
+    public SiteRenderer(SiteConfig site, Theme theme, PageMemo memo) {
         this.site = site;
         this.theme = theme;
+        this.memo = memo;
         this.urls = new Urls(site.baseUrl());
         this.displayDate = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag(site.language()));
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
@@ -120,7 +127,8 @@ public final class SiteRenderer {
         Map<String, Object> context = new HashMap<>(values);
         context.put("site", siteView);
         context.put("page", page);
-        out.write(Urls.file(path), evaluate(template, context).getBytes(StandardCharsets.UTF_8));
+        String file = Urls.file(path);
+        out.write(file, memo.page(file, template, context, () -> evaluate(template, context).getBytes(StandardCharsets.UTF_8)));
     }
 
     private String evaluate(String template, Map<String, Object> context) {

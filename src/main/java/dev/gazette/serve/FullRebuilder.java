@@ -2,6 +2,7 @@ package dev.gazette.serve;
 
 import dev.gazette.build.Diagnostics;
 import dev.gazette.build.Pipeline;
+import dev.gazette.output.SiteWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,19 +61,23 @@ public final class FullRebuilder implements Rebuilder {
         }
         Map<String, Long> millis = new LinkedHashMap<>(result.millis());
         millis.put("compare", (System.nanoTime() - start) / 1_000_000);
-        return new Rebuild(out, changedFiles, changed.size(), result.articles(), result.files(), millis,
-                diagnostics.warnings(), true);
+        return new Rebuild(out, changedFiles, result.articles(), result.articles(), result.files(), result.files(),
+                millis, diagnostics.warnings());
     }
 
-    /** A cheap fingerprint (size and CRC-32C) of every file, by site path. */
+    /** A cheap fingerprint (size and CRC-32C) of every file but the build marker, by site path. */
     static Map<String, Long> fingerprint(Path root) {
         Map<String, Long> prints = new HashMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String path = root.relativize(file).toString().replace('\\', '/');
+                if (path.equals(SiteWriter.MARKER)) {
+                    continue;
+                }
                 byte[] bytes = Files.readAllBytes(file);
                 CRC32C crc = new CRC32C();
                 crc.update(bytes);
-                prints.put(root.relativize(file).toString().replace('\\', '/'), ((long) bytes.length << 32) ^ crc.getValue());
+                prints.put(path, ((long) bytes.length << 32) ^ crc.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the preview build " + root, e);

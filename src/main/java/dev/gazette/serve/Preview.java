@@ -90,9 +90,9 @@ public final class Preview implements AutoCloseable {
         }
     }
 
-    /** Starts with the {@link FullRebuilder}. */
+    /** Starts with the {@link IncrementalRebuilder}. */
     public static Preview start(Options options, PrintWriter out, PrintWriter err) throws IOException {
-        return start(options, FullRebuilder::new, out, err);
+        return start(options, IncrementalRebuilder::new, out, err);
     }
 
     /** The home page, e.g. {@code http://127.0.0.1:4000/gazette/}. */
@@ -172,18 +172,21 @@ public final class Preview implements AutoCloseable {
     }
 
     private static String firstLine(Rebuild build, long ms) {
-        return "built " + build.articles() + " articles in " + ms + " ms (" + stages(build.millis()) + "): "
-                + build.filesWritten() + " files";
+        return "built " + build.articles() + " articles in " + ms + " ms: " + build.filesWritten() + " files ["
+                + stages(build.millis()) + "]";
     }
 
+    /** E.g. {@code rebuilt in 84 ms: content/a.md changed; 1 source read, 7 pages rendered, 5 files written [...]}. */
     private static String rebuildLine(Set<Path> changed, Rebuild build, long ms) {
-        String sources = build.sourcesChanged() + (build.sourcesChanged() == 1 ? " source" : " sources")
-                + " changed (" + changed.stream().limit(3).map(Preview::display).collect(Collectors.joining(", "))
-                + (changed.size() > 3 ? ", …" : "") + ")";
-        int pages = build.changedFiles().size();
-        return "rebuilt in " + ms + " ms: " + sources + ", " + build.filesWritten() + " files written"
-                + (build.full() ? " (full build)" : "") + ", " + pages + (pages == 1 ? " file" : " files")
-                + " changed [" + stages(build.millis()) + "]";
+        String what = changed.stream().limit(3).map(Preview::display).collect(Collectors.joining(", "))
+                + (changed.size() > 3 ? " and " + (changed.size() - 3) + " more" : "");
+        return "rebuilt in " + ms + " ms: " + what + " changed; " + count(build.sourcesRead(), "source") + " read, "
+                + count(build.pagesRendered(), "page") + " rendered, " + count(build.filesWritten(), "file")
+                + " written [" + stages(build.millis()) + "]";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String stages(Map<String, Long> millis) {
