@@ -20,10 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
     public static final String GENERATOR = "Gazette";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final SiteConfig site;
     private final Theme theme;
@@ -99,8 +101,22 @@ public final class SiteRenderer {
             return null;
         }
         String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
-        String body = article.text().replaceAll("\\s+", " ").strip();
-        return body.startsWith(lead.replaceAll("\\s+", " ").strip()) ? null : summary;
+        return startsWithCollapsed(article.text(), SPACES.matcher(lead).replaceAll(" ").strip()) ? null : summary;
+    }
+
+    /**
+     * Whether {@code text}, with whitespace runs collapsed to one space and stripped, starts with
+     * {@code lead}; collapses only as much of the text as the answer needs, not the whole body.
+     */
+    static boolean startsWithCollapsed(String text, String lead) {
+        for (int window = lead.length() + 64; ; window *= 2) {
+            boolean whole = window >= text.length();
+            String head = SPACES.matcher(whole ? text : text.substring(0, window)).replaceAll(" ");
+            head = whole ? head.strip() : head.stripLeading();
+            if (whole || head.length() > lead.length()) {
+                return head.startsWith(lead);
+            }
+        }
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,
