@@ -20,12 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
     public static final String GENERATOR = "Gazette";
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final SiteConfig site;
     private final Theme theme;
@@ -101,7 +100,7 @@ public final class SiteRenderer {
             return null;
         }
         String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
-        return startsWithCollapsed(article.text(), SPACES.matcher(lead).replaceAll(" ").strip()) ? null : summary;
+        return startsWithCollapsed(article.text(), collapse(lead, lead.length()).strip()) ? null : summary;
     }
 
     /**
@@ -111,12 +110,31 @@ public final class SiteRenderer {
     static boolean startsWithCollapsed(String text, String lead) {
         for (int window = lead.length() + 64; ; window *= 2) {
             boolean whole = window >= text.length();
-            String head = SPACES.matcher(whole ? text : text.substring(0, window)).replaceAll(" ");
+            String head = collapse(text, Math.min(window, text.length()));
             head = whole ? head.strip() : head.stripLeading();
             if (whole || head.length() > lead.length()) {
                 return head.startsWith(lead);
             }
         }
+    }
+
+    /** The first {@code length} characters of {@code text} with each run of {@code \s} (regex) made one space. */
+    static String collapse(String text, int length) {
+        StringBuilder out = new StringBuilder(length);
+        boolean space = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,
@@ -167,6 +185,7 @@ public final class SiteRenderer {
     private final class Cards {
         private final Map<String, Tag> tags;
         private final Map<String, Integer> counts;
+        private final Map<Article, Views.ArticleCard> made = new ConcurrentHashMap<>();
 
         Cards(Map<String, Tag> tags, Map<String, Integer> counts) {
             this.tags = tags;
@@ -178,7 +197,12 @@ public final class SiteRenderer {
             return new Views.TagLink(tag.name(), urls.link(Urls.tag(slug)), tag.description(), counts.getOrDefault(slug, 0));
         }
 
+        /** The same article's card appears on its page, the home pages and its tag pages: made once. */
         Views.ArticleCard card(Article a) {
+            return made.computeIfAbsent(a, this::make);
+        }
+
+        private Views.ArticleCard make(Article a) {
             List<Views.TagLink> links = new ArrayList<>();
             for (String slug : a.tags()) {
                 links.add(tagLink(slug));
