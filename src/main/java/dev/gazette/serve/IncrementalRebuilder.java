@@ -78,8 +78,11 @@ public final class IncrementalRebuilder implements Rebuilder {
     public Rebuild rebuild(Set<Path> changed) {
         Pipeline.Timer timer = new Pipeline.Timer();
         List<Path> paths = changed.stream().map(IncrementalRebuilder::key).toList();
-        boolean configChanged = config == null || paths.stream().anyMatch(siteYml::startsWith);
-        boolean themeChanged = theme == null || paths.stream().anyMatch(p -> p.startsWith(templatesRoot));
+        // A path the watcher spelled differently (a symbolic link on the way, macOS's /private)
+        // cannot be matched to the cache: start again from scratch rather than serve stale pages.
+        boolean unknown = paths.stream().anyMatch(p -> !p.startsWith(contentRoot) && !p.startsWith(templatesRoot));
+        boolean configChanged = config == null || unknown || paths.stream().anyMatch(siteYml::startsWith);
+        boolean themeChanged = theme == null || unknown || paths.stream().anyMatch(p -> p.startsWith(templatesRoot));
         SiteConfig newConfig = configChanged ? Pipeline.config(options) : config;
         if (configChanged) {
             sources.clear();

@@ -74,6 +74,15 @@ class IncrementalRebuilderTest {
     }
 
     @Test
+    void aChangedPathOutsideTheKnownFoldersRebuildsEverything() throws Exception {
+        Rebuild first = rebuilder.rebuild(Set.of());
+        Rebuild again = rebuilder.rebuild(Set.of(tmp.resolve("elsewhere/linked-content/a.md")));
+        assertThat(again.sourcesRead()).isEqualTo(first.sourcesRead());
+        assertThat(again.pagesRendered()).isEqualTo(first.pagesRendered());
+        assertSameAsFullBuild(again);
+    }
+
+    @Test
     void tagsDatesNewAndDeletedSourcesDraftsConfigAndThemeStayIdenticalToAFullBuild() throws Exception {
         rebuilder.rebuild(Set.of());
         Path article = content.resolve("articles/tessera-3-0-release.md");
