@@ -83,7 +83,7 @@ public final class Pipeline {
         List<Path> files = reader.discover();
         ArticleBuilder builder = new ArticleBuilder(site);
         List<Article> articles = files.parallelStream()
-                .map(file -> one(reader, builder, file))
+                .map(file -> article(reader, builder, file, diagnostics))
                 .flatMap(Optional::stream)
                 .filter(a -> drafts || !a.draft())
                 .toList();
@@ -92,7 +92,11 @@ public final class Pipeline {
         return articles;
     }
 
-    private Optional<Article> one(SourceReader reader, ArticleBuilder builder, Path file) {
+    /**
+     * Reads, cleans and enriches one source; its problems go to {@code diagnostics}. Public so a
+     * rebuilder can redo only the sources that changed.
+     */
+    public Optional<Article> article(SourceReader reader, ArticleBuilder builder, Path file, Diagnostics diagnostics) {
         try {
             Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, file, diagnostics);
             if (cleaned.isEmpty()) {

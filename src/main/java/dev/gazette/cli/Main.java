@@ -15,11 +15,12 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a curated news digest: cleans saved articles, tags and links them, and renders a static site with feeds.",
-        subcommands = {BuildCommand.class, ExtractCommand.class, ImportCommand.class, TagsCommand.class,
-                CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, ExtractCommand.class, ImportCommand.class,
+                TagsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
-                "  gazette build --base-url https://user.github.io/digest/", "  gazette extract --json content/raw/page.html",
-                "  gazette import saved-page.html", "  gazette tags", "  gazette check site"})
+                "  gazette build --base-url https://user.github.io/digest/", "  gazette serve --open",
+                "  gazette extract --json content/raw/page.html", "  gazette import saved-page.html", "  gazette tags",
+                "  gazette check site"})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_ERROR = 1;

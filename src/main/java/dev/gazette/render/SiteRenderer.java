@@ -37,10 +37,17 @@ public final class SiteRenderer {
     private final Views.Site siteView;
     private final Feeds feeds;
     private final PageMetadata metadata;
+    private final PageMemo memo;
 
     public SiteRenderer(SiteConfig site, Theme theme) {
+        this(site, theme, PageMemo.NONE);
+    }
+
+    /** A renderer that asks {@code memo} before rendering each page (the preview server reuses pages). */
+    public SiteRenderer(SiteConfig site, Theme theme, PageMemo memo) {
         this.site = site;
         this.theme = theme;
+        this.memo = memo;
         this.urls = new Urls(site.baseUrl());
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
                 site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
@@ -196,7 +203,8 @@ public final class SiteRenderer {
         context.put("page", page);
         // Page metadata for _head.peb: pages that need more than the defaults put their own.
         context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
-        out.write(Urls.file(path), evaluate(template, context).getBytes(StandardCharsets.UTF_8));
+        String file = Urls.file(path);
+        out.write(file, memo.page(file, template, context, () -> evaluate(template, context).getBytes(StandardCharsets.UTF_8)));
         if (out instanceof Sitemap.Recorder sitemap) {
             sitemap.page(path, values);
         }

@@ -27,6 +27,7 @@ final class ViewFactory {
     private final Map<String, Article> articles = new HashMap<>();
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, Edition> editions = new HashMap<>();
+    private final Map<String, Views.ArticleCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
 
     ViewFactory(SiteConfig site, Urls urls, Digest digest) {
         this.site = site;
@@ -49,7 +50,12 @@ final class ViewFactory {
         return new Views.TagLink(tag.name(), urls.link(Urls.tag(slug)), tag.description(), tagCounts.getOrDefault(slug, 0));
     }
 
+    /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
     Views.ArticleCard card(Article a) {
+        return cards.computeIfAbsent(a.slug(), k -> makeCard(a));
+    }
+
+    private Views.ArticleCard makeCard(Article a) {
         List<Views.TagLink> links = new ArrayList<>();
         for (String slug : a.tags()) {
             links.add(tagLink(slug));
@@ -132,8 +138,41 @@ final class ViewFactory {
             return null;
         }
         String lead = summary.endsWith("…") ? summary.substring(0, summary.length() - 1) : summary;
-        String body = article.text().replaceAll("\\s+", " ").strip();
-        return body.startsWith(lead.replaceAll("\\s+", " ").strip()) ? null : summary;
+        return startsWithCollapsed(article.text(), collapse(lead, lead.length()).strip()) ? null : summary;
+    }
+
+    /**
+     * Whether {@code text}, with whitespace runs collapsed to one space and stripped, starts with
+     * {@code lead}; collapses only as much of the text as the answer needs, not the whole body.
+     */
+    static boolean startsWithCollapsed(String text, String lead) {
+        for (int window = lead.length() + 64; ; window *= 2) {
+            boolean whole = window >= text.length();
+            String head = collapse(text, Math.min(window, text.length()));
+            head = whole ? head.strip() : head.stripLeading();
+            if (whole || head.length() > lead.length()) {
+                return head.startsWith(lead);
+            }
+        }
+    }
+
+    /** The first {@code length} characters of {@code text} with each run of {@code \\s} (regex) made one space. */
+    static String collapse(String text, int length) {
+        StringBuilder out = new StringBuilder(length);
+        boolean space = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+                if (!space) {
+                    out.append(' ');
+                }
+                space = true;
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
     }
 
     SiteConfig site() {

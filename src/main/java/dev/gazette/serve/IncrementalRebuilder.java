@@ -1,0 +1,223 @@
+package dev.gazette.serve;
+
+import dev.gazette.build.Diagnostics;
+import dev.gazette.build.Pipeline;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.link.Linker;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import dev.gazette.render.PageMemo;
+import dev.gazette.render.SiteRenderer;
+import dev.gazette.render.Theme;
+import dev.gazette.source.SourceReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A {@link Rebuilder} that keeps the previous build in memory and redoes only what changed:
+ * <ul>
+ *   <li>sources: each one's article (read, cleaned, enriched) and problems are kept by path and
+ *       read again only when the watcher reports that path (or a folder above it) changed; the
+ *       whole cache goes when {@code site.yml} changes, since every article depends on it;</li>
+ *   <li>linking: redone every time (it is site-wide and works from indexes);</li>
+ *   <li>pages: a page is rendered again only when its template or its context (the records the
+ *       template sees) differs from last time ({@link PageMemo}); a theme change renders all;</li>
+ *   <li>files: only files whose bytes changed are written (each atomically), removed pages are
+ *       deleted, into one folder that is served throughout.</li>
+ * </ul>
+ * Nothing is written unless the whole build succeeds, so a failed build leaves the served folder
+ * as it was. The output is byte-identical to a full {@link Pipeline} build with the same options.
+ */
+public final class IncrementalRebuilder implements Rebuilder {
+    private record Read(Optional<Article> article, List<Problem> problems) {
+    }
+
+    private final Pipeline.Options options;
+    private final Path site;
+    private final Path siteYml;
+    private final Path contentRoot;
+    private final Path templatesRoot;
+    private final Map<Path, Read> sources = new ConcurrentHashMap<>();
+    private final Memo memo = new Memo();
+    private final Pipeline pipeline = new Pipeline(new Diagnostics());
+    private List<Path> files;
+    private Set<Path> keys = Set.of();
+    private SiteConfig config;
+    private Theme theme;
+    private Map<String, byte[]> served = Map.of();
+
+    /** @param options what to build; {@code out} is the working folder, the site goes to {@code out/site} */
+    public IncrementalRebuilder(Pipeline.Options options) {
+        this.options = options;
+        this.site = options.out().resolve("site");
+        this.contentRoot = options.content().toAbsolutePath().normalize();
+        this.siteYml = contentRoot.resolve(SiteConfigLoader.FILE_NAME);
+        this.templatesRoot = options.templates().toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Rebuild rebuild(Set<Path> changed) {
+        Pipeline.Timer timer = new Pipeline.Timer();
+        List<Path> paths = changed.stream().map(IncrementalRebuilder::key).toList();
+        // A path the watcher spelled differently (a symbolic link on the way, macOS's /private)
+        // cannot be matched to the cache: start again from scratch rather than serve stale pages.
+        boolean unknown = paths.stream().anyMatch(p -> !p.startsWith(contentRoot) && !p.startsWith(templatesRoot));
+        boolean configChanged = config == null || unknown || paths.stream().anyMatch(siteYml::startsWith);
+        boolean themeChanged = theme == null || unknown || paths.stream().anyMatch(p -> p.startsWith(templatesRoot));
+        SiteConfig newConfig = configChanged ? Pipeline.config(options) : config;
+        if (configChanged) {
+            sources.clear();
+        }
+        for (Path path : paths) {
+            sources.keySet().removeIf(key -> key.startsWith(path));
+        }
+        // A new, deleted or moved source (or folder) changes the list of sources; an edit does not.
+        boolean listChanged = files == null || paths.stream().anyMatch(p -> p.startsWith(contentRoot)
+                && !p.equals(siteYml) && (!Files.isRegularFile(p) || !keys.contains(p)));
+        SourceReader reader = new SourceReader(options.content());
+        if (configChanged || listChanged) {
+            files = reader.discover();
+            keys = files.stream().map(IncrementalRebuilder::key).collect(Collectors.toUnmodifiableSet());
+            sources.keySet().retainAll(keys);
+        }
+        config = newConfig;
+        timer.lap("config");
+
+        AtomicInteger read = new AtomicInteger();
+        ArticleBuilder builder = new ArticleBuilder(config);
+        files.parallelStream().forEach(file -> sources.computeIfAbsent(key(file), k -> {
+            read.incrementAndGet();
+            Diagnostics problems = new Diagnostics();
+            return new Read(pipeline.article(reader, builder, file, problems), problems.sorted());
+        }));
+        Diagnostics diagnostics = new Diagnostics();
+        List<Article> articles = new ArrayList<>();
+        for (Path file : files) {
+            Read source = sources.get(key(file));
+            diagnostics.reportAll(source.problems());
+            source.article().filter(a -> options.drafts() || !a.draft()).ifPresent(articles::add);
+        }
+        timer.lap("read+clean");
+        throwErrors(diagnostics);
+        Digest digest = new Linker(config).link(articles, diagnostics);
+        throwErrors(diagnostics);
+        timer.lap("link");
+
+        if (themeChanged) {
+            theme = Theme.load(options.templates());
+            memo.clear();
+        }
+        Map<String, byte[]> output = new ConcurrentHashMap<>();
+        int before = memo.rendered();
+        new SiteRenderer(config, theme, memo).render(digest, output::put);
+        memo.retain(output.keySet());
+        int rendered = memo.rendered() - before;
+        timer.lap("render");
+
+        List<String> changedFiles = write(output);
+        timer.lap("write");
+        return new Rebuild(site, changedFiles, read.get(), digest.articles().size(), rendered, changedFiles.size(),
+                timer.laps(), diagnostics.warnings());
+    }
+
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+
+    private static void throwErrors(Diagnostics diagnostics) {
+        List<Problem> errors = diagnostics.errors();
+        if (!errors.isEmpty()) {
+            throw new GazetteException(errors);
+        }
+    }
+
+    /** Writes the files whose bytes changed and deletes the ones that are gone; returns both, sorted. */
+    private List<String> write(Map<String, byte[]> output) {
+        List<String> changed = new ArrayList<>();
+        output.forEach((path, bytes) -> {
+            byte[] before = served.get(path);
+            if (before != bytes && !Arrays.equals(before, bytes)) {
+                changed.add(path);
+            }
+        });
+        List<String> removed = served.keySet().stream().filter(path -> !output.containsKey(path)).toList();
+        try {
+            Files.createDirectories(site);
+            for (String path : changed) {
+                Path file = site.resolve(path).normalize();
+                if (!file.startsWith(site)) {
+                    throw new IllegalArgumentException("output path escapes the site folder: " + path);
+                }
+                Files.createDirectories(file.getParent());
+                Path temp = file.resolveSibling(file.getFileName() + ".tmp-gazette");
+                Files.write(temp, output.get(path));
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (String path : removed) {
+                Files.deleteIfExists(site.resolve(path));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the preview site", e);
+        }
+        served = Map.copyOf(output);
+        changed.addAll(removed);
+        changed.sort(null);
+        return changed;
+    }
+
+    /** Pages by file: the template and context they were rendered from, and their bytes. */
+    private static final class Memo implements PageMemo {
+        private record Page(String template, Map<String, Object> context, byte[] bytes) {
+        }
+
+        private final Map<String, Page> pages = new ConcurrentHashMap<>();
+        private final AtomicInteger rendered = new AtomicInteger();
+
+        @Override
+        public byte[] page(String path, String template, Map<String, Object> context, Supplier<byte[]> render) {
+            Page before = pages.get(path);
+            if (before != null && before.template().equals(template) && before.context().equals(context)) {
+                return before.bytes();
+            }
+            byte[] bytes = render.get();
+            rendered.incrementAndGet();
+            pages.put(path, new Page(template, context, bytes));
+            return bytes;
+        }
+
+        int rendered() {
+            return rendered.get();
+        }
+
+        void retain(Set<String> paths) {
+            pages.keySet().retainAll(paths);
+        }
+
+        void clear() {
+            pages.clear();
+        }
+    }
+}
