@@ -4,8 +4,11 @@ import dev.gazette.model.Tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +16,10 @@ import java.util.regex.Pattern;
  * boundaries (so "OpenAI’s" counts for OpenAI and "Chinaware" does not count for China),
  * acronyms only in capitals, other names with their capital letter; mentions are weighted by
  * where they stand, and the strongest few tags are kept.
+ *
+ * <p>Matching works on words, not regular expressions: the text is split once into runs of
+ * letters and digits, and each word looks up the names that start with it, so the cost does
+ * not grow with the size of the vocabulary.
  */
 final class AutoTagger {
     /** Tags added automatically to one article at most. */
@@ -20,31 +27,52 @@ final class AutoTagger {
     /** One mention in the headline, or in the lead plus one more, or three in passing. */
     static final int MIN_SCORE = 3;
 
-    private record TagPattern(Tag tag, Pattern pattern) {
+    /** One spelling of a tag, as folded words, with its case rule. */
+    private record Alias(Tag tag, String[] words, String[] written, boolean acronym) {
+        /** Acronyms match only in capitals; other names keep their leading capital. */
+        boolean caseMatches(List<Word> text, int at) {
+            for (int k = 0; k < words.length; k++) {
+                String surface = text.get(at + k).surface;
+                if (acronym ? !surface.equals(written[k])
+                        : k == 0 && Character.isUpperCase(written[0].charAt(0)) && surface.charAt(0) != written[0].charAt(0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
-    private final List<TagPattern> matchers = new ArrayList<>();
+    /** A run of letters and digits in a text, as written and folded, with where it stands. */
+    private record Word(String surface, String folded, int start, int end) {
+    }
+
+    private final List<Tag> vocabulary;
+    private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
+    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     AutoTagger(List<Tag> vocabulary) {
+        this.vocabulary = List.copyOf(vocabulary);
         for (Tag tag : vocabulary) {
             List<String> names = new ArrayList<>(tag.aliases());
             names.add(tag.name());
-            names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-            StringBuilder alternation = new StringBuilder();
-            for (String name : names.stream().distinct().toList()) {
-                if (name.isBlank()) {
+            for (String name : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList()) {
+                List<Word> words = words(name);
+                if (words.isEmpty()) {
                     continue;
                 }
-                if (!alternation.isEmpty()) {
-                    alternation.append('|');
-                }
-                alternation.append(aliasPattern(name.strip()));
-            }
-            if (!alternation.isEmpty()) {
-                matchers.add(new TagPattern(tag, Pattern.compile(
-                        "(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])")));
+                boolean acronym = name.length() <= 6 && name.equals(name.toUpperCase(Locale.ROOT))
+                        && name.chars().anyMatch(Character::isLetter);
+                Alias alias = new Alias(tag, words.stream().map(Word::folded).toArray(String[]::new),
+                        words.stream().map(Word::surface).toArray(String[]::new), acronym);
+                byFirstWord.computeIfAbsent(alias.words[0], k -> new ArrayList<>()).add(alias);
             }
         }
+        // Longest names first, so "Sam Altman" is taken before the "Sam" it starts with.
+        byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Alias a) -> a.words.length).reversed()));
+    }
+
+    List<Tag> vocabulary() {
+        return vocabulary;
     }
 
     /** A tag found in an article, with its weighted mention score. */
@@ -54,19 +82,14 @@ final class AutoTagger {
     /** Every vocabulary tag mentioned in the article, strongest first, ties by slug. */
     List<Scored> score(String title, String text) {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
-        List<Scored> out = new ArrayList<>();
-        for (TagPattern m : matchers) {
-            int score = 0;
-            for (Mentions where : Mentions.values()) {
-                Matcher found = m.pattern.matcher(parts.part(where));
-                while (found.find()) {
-                    score += where.weight;
-                }
-            }
-            if (score > 0) {
-                out.add(new Scored(m.tag, score));
+        Map<Tag, Integer> scores = new HashMap<>();
+        for (Mentions where : Mentions.values()) {
+            for (Tag tag : mentions(parts.part(where))) {
+                scores.merge(tag, where.weight, Integer::sum);
             }
         }
+        List<Scored> out = new ArrayList<>();
+        scores.forEach((tag, score) -> out.add(new Scored(tag, score)));
         out.sort(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.tag().slug()));
         return out;
     }
@@ -80,23 +103,83 @@ final class AutoTagger {
                 .toList();
     }
 
-    /** The pattern matching any of the tag's names, or null for a tag outside this vocabulary. */
-    Pattern pattern(String slug) {
-        for (TagPattern m : matchers) {
-            if (m.tag.slug().equals(slug)) {
-                return m.pattern;
+    /**
+     * Every mention of a tag in {@code text}, in order: at each word the longest name that
+     * starts there wins, and a tag's mentions never overlap.
+     */
+    private List<Tag> mentions(String text) {
+        List<Word> words = words(text);
+        List<Tag> found = new ArrayList<>();
+        Map<Tag, Integer> busyUntil = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            List<Alias> candidates = byFirstWord.get(words.get(i).folded);
+            if (candidates == null) {
+                continue;
+            }
+            for (Alias alias : candidates) {
+                if (i + alias.words.length <= words.size() && busyUntil.getOrDefault(alias.tag, 0) <= i
+                        && sameWords(words, i, alias) && alias.caseMatches(words, i)) {
+                    found.add(alias.tag);
+                    busyUntil.put(alias.tag, i + alias.words.length);
+                }
             }
         }
-        return null;
+        return found;
+    }
+
+    private static boolean sameWords(List<Word> text, int at, Alias alias) {
+        for (int k = 1; k < alias.words.length; k++) {
+            if (!text.get(at + k).folded.equals(alias.words[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Word> words(String text) {
+        List<Word> out = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                String surface = text.substring(start, i);
+                out.add(new Word(surface, surface.toLowerCase(Locale.ROOT), start, i));
+            }
+        }
+        return out;
+    }
+
+    /** The pattern matching any of the tag's names in body HTML text, built when first needed. */
+    Pattern pattern(Tag tag) {
+        return patterns.computeIfAbsent(tag.slug(), slug -> {
+            List<String> names = new ArrayList<>(tag.aliases());
+            names.add(tag.name());
+            names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+            StringBuilder alternation = new StringBuilder();
+            for (String name : names.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList()) {
+                if (!alternation.isEmpty()) {
+                    alternation.append('|');
+                }
+                alternation.append(aliasPattern(name));
+            }
+            return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])");
+        });
     }
 
     /**
-     * Acronyms ("AI", "EU") match only in capitals; other names match whatever the case of
-     * their later letters but keep a leading capital ("Apple" is not "apple"). Spaces in a
-     * name match any run of white space.
+     * The regular expression for one name, with the same case rule as word matching: acronyms
+     * ("AI", "EU") only in capitals, other names keep a leading capital ("Apple" is not
+     * "apple"). Spaces in a name match any run of white space.
      */
     static String aliasPattern(String alias) {
-        boolean acronym = alias.length() <= 6 && alias.equals(alias.toUpperCase(java.util.Locale.ROOT))
+        boolean acronym = alias.length() <= 6 && alias.equals(alias.toUpperCase(Locale.ROOT))
                 && alias.chars().anyMatch(Character::isLetter);
         String[] words = alias.split("\\s+");
         StringBuilder sb = new StringBuilder();

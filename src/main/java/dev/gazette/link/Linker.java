@@ -43,13 +43,22 @@ public final class Linker {
     /** Each tag two articles share adds this much to their similarity, up to three tags. */
     static final double SHARED_TAG_BOOST = 0.05;
 
+    private static final TermAnalyzer ANALYZER = new TermAnalyzer();
+    private static final EntityFinder ENTITIES = new EntityFinder();
+
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
-    private final TermAnalyzer analyzer = new TermAnalyzer();
+    private final LinkMemo memo;
 
     public Linker(SiteConfig site) {
+        this(site, new LinkMemo());
+    }
+
+    /** @param memo what an earlier build of the same site computed, reused where its articles are unchanged */
+    public Linker(SiteConfig site, LinkMemo memo) {
         this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
+        this.memo = memo;
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
@@ -59,9 +68,10 @@ public final class Linker {
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
         TagVocabulary automatic = vocabulary.isEmpty()
-                ? new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(sorted, vocabulary)))
+                ? new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(sorted, vocabulary, this::entities)))
                 : vocabulary;
-        AutoTagger tagger = new AutoTagger(automatic.tags());
+        AutoTagger tagger = memo.tagger(automatic.tags());
+        sorted.parallelStream().forEach(a -> autoTags(a, tagger));
         Map<String, Tag> tags = new TreeMap<>();
         Map<String, String> firstUse = new HashMap<>();
         List<Article> articles = new ArrayList<>();
@@ -77,13 +87,14 @@ public final class Linker {
                 register(tag, article, tags, firstUse, problems);
                 slugs.add(tag.slug());
             }
-            for (String slug : tagger.tags(article.title(), article.text())) {
+            for (String slug : memo.of(article).autoTags) {
                 if (slugs.add(slug)) {
                     register(automatic.resolve(slug), article, tags, firstUse, problems);
                 }
             }
             articles.add(article.withTags(List.copyOf(slugs)));
         }
+        List<Article> inputs = sorted;
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
         Map<String, String> slugBySource = new HashMap<>();
@@ -93,16 +104,14 @@ public final class Linker {
             }
         }
         Map<String, Tag> tagsView = Map.copyOf(tags);
-        articles = articles.parallelStream().map(a -> linkBody(a, tagger, tagsView, slugBySource)).toList();
+        List<Article> tagged = articles;
+        articles = IntStream.range(0, tagged.size()).parallel()
+                .mapToObj(i -> linkBody(inputs.get(i), tagged.get(i), tagger, tagsView, slugBySource)).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts.
-        List<List<String>> terms = articles.parallelStream()
-                .map(a -> analyzer.terms(a.title() + "\n" + a.title() + "\n" + a.text(), a.lang()))
-                .toList();
-        SimilarityIndex index = new SimilarityIndex(terms);
-        List<List<SimilarityIndex.Match>> similar = IntStream.range(0, articles.size()).parallel()
-                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY))
-                .toList();
+        List<List<String>> terms = inputs.parallelStream().map(this::terms).toList();
+        List<List<SimilarityIndex.Match>> similar = memo.similar(terms, CANDIDATES, MIN_SIMILARITY);
+        memo.retain(inputs);
         Stories stories = new Stories(articles);
         for (int i = 0; i < articles.size(); i++) {
             for (SimilarityIndex.Match m : similar.get(i)) {
@@ -133,9 +142,15 @@ public final class Linker {
                     i > 0 ? articles.get(i - 1).slug() : null,
                     i + 1 < articles.size() ? articles.get(i + 1).slug() : null));
         }
+        Map<String, List<Article>> bySlug = new HashMap<>();
+        for (Article a : articles) {
+            for (String slug : a.tags()) {
+                bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(a);
+            }
+        }
         List<Digest.TagGroup> groups = new ArrayList<>();
         for (Tag tag : tags.values()) {
-            groups.add(new Digest.TagGroup(tag, articles.stream().filter(a -> a.tags().contains(tag.slug())).toList()));
+            groups.add(new Digest.TagGroup(tag, bySlug.getOrDefault(tag.slug(), List.of())));
         }
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
     }
@@ -164,16 +179,65 @@ public final class Linker {
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 
+    private Map<String, EntityFinder.Entity> entities(Article a) {
+        LinkMemo.Derived d = memo.of(a);
+        if (d.entities == null) {
+            d.entities = ENTITIES.find(a.title(), a.text());
+        }
+        return d.entities;
+    }
+
+    private static void autoTagsOf(Article a, AutoTagger tagger, LinkMemo.Derived d) {
+        if (d.taggedBy != tagger) {
+            d.autoTags = tagger.tags(a.title(), a.text());
+            d.taggedBy = tagger;
+        }
+    }
+
+    private void autoTags(Article a, AutoTagger tagger) {
+        autoTagsOf(a, tagger, memo.of(a));
+    }
+
+    private List<String> terms(Article a) {
+        LinkMemo.Derived d = memo.of(a);
+        if (d.terms == null) {
+            d.terms = ANALYZER.terms(a.title() + "\n" + a.title() + "\n" + a.text(), a.lang());
+        }
+        return d.terms;
+    }
+
+    /**
+     * The article with links in its body; remembered while the article, its tags and the
+     * articles its links point to stay the same.
+     */
+    private Article linkBody(Article input, Article a, AutoTagger tagger, Map<String, Tag> tags,
+                             Map<String, String> slugBySource) {
+        List<Tag> own = a.tags().stream().map(tags::get).toList();
+        Map<String, String> cited = new HashMap<>();
+        LinkMemo.Derived d = memo.of(input);
+        if (d.hrefs == null) {
+            d.hrefs = InBodyLinks.hrefs(input.html());
+        }
+        for (String href : d.hrefs) {
+            String slug = slugBySource.get(InBodyLinks.normalise(href));
+            if (slug != null) {
+                cited.put(href, slug);
+            }
+        }
+        List<Object> key = List.of(own, cited, a.slug());
+        if (d.linked == null || !d.linkedKey.equals(key)) {
+            d.linked = linkBody(a, tagger, tags, slugBySource);
+            d.linkedKey = key;
+        }
+        return d.linked;
+    }
+
     private static Article linkBody(Article a, AutoTagger tagger, Map<String, Tag> tags, Map<String, String> slugBySource) {
         String html = InBodyLinks.rewriteSourceLinks(a.html(), slugBySource, a.slug());
         if (a.linkTags()) {
             Map<String, Pattern> patterns = new LinkedHashMap<>();
             for (String slug : a.tags()) {
-                Pattern p = tagger.pattern(slug);
-                if (p == null) {
-                    p = Pattern.compile("(?<![\\p{L}\\p{N}])" + AutoTagger.aliasPattern(tags.get(slug).name()) + "(?![\\p{L}\\p{N}])");
-                }
-                patterns.put(slug, p);
+                patterns.put(slug, tagger.pattern(tags.get(slug)));
             }
             html = InBodyLinks.linkFirstMentions(html, patterns);
         }

@@ -26,9 +26,15 @@ public final class TagSuggestions {
     /** Entities salient in at least two articles and not in the vocabulary, most widespread first. */
     public static List<Suggestion> suggest(List<Article> articles, TagVocabulary vocabulary) {
         EntityFinder finder = new EntityFinder();
+        return suggest(articles, vocabulary, a -> finder.find(a.title(), a.text()));
+    }
+
+    /** @param entitiesOf each article's entities, perhaps remembered from an earlier build */
+    static List<Suggestion> suggest(List<Article> articles, TagVocabulary vocabulary,
+                                    java.util.function.Function<Article, Map<String, EntityFinder.Entity>> entitiesOf) {
         Map<String, List<EntityFinder.Entity>> byKey = new HashMap<>();
         for (Article a : articles) {
-            for (Map.Entry<String, EntityFinder.Entity> e : finder.find(a.title(), a.text()).entrySet()) {
+            for (Map.Entry<String, EntityFinder.Entity> e : entitiesOf.apply(a).entrySet()) {
                 if (e.getValue().score() >= AutoTagger.MIN_SCORE) {
                     byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
                 }

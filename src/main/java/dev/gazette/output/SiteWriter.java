@@ -10,7 +10,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,13 +31,23 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     public static final String MARKER = ".gazette";
     private static final String MARKER_TEXT = "This folder is written by Gazette and replaced on every build.\n";
 
+    /** File creation is slow metadata work on many disks: several writers keep rendering busy. */
+    private static final int WRITERS = 8;
+
     private final Path out;
     private final Path staging;
+    private final ExecutorService writers;
+    private final List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
     private boolean committed;
 
     private SiteWriter(Path out, Path staging) {
         this.out = out;
         this.staging = staging;
+        this.writers = Executors.newFixedThreadPool(WRITERS, r -> {
+            Thread t = new Thread(r, "gazette-writer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static SiteWriter open(Path out) {
@@ -77,17 +94,44 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         if (!file.startsWith(staging) || file.equals(staging)) {
             throw new IllegalArgumentException("output path escapes the site folder: " + path);
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
+        pending.add(writers.submit(() -> {
+            try {
+                try {
+                    Files.write(file, content);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // The first file of a folder makes it (a system call saved for every other file).
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, content);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + path, e);
+            }
+        }));
+    }
+
+    /** Waits until every file handed to {@link #write} is on disk. */
+    private void flush() throws IOException {
+        List<Future<?>> all;
+        synchronized (pending) {
+            all = new ArrayList<>(pending);
+        }
+        for (Future<?> f : all) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing the site", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof UncheckedIOException u ? u.getCause() : new IOException(cause);
+            }
         }
     }
 
     /** Swaps the new site in place of the old one. */
     public void commit() {
         try {
+            flush();
             Files.writeString(staging.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
             Path old = null;
             if (Files.exists(out)) {
@@ -114,6 +158,12 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     /** Deletes the staging folder unless the build was committed. */
     @Override
     public void close() {
+        writers.shutdown();
+        try {
+            flush();
+        } catch (IOException | RuntimeException e) {
+            // Only cleaning up: the build has already failed or succeeded.
+        }
         if (!committed) {
             try {
                 deleteTree(staging);

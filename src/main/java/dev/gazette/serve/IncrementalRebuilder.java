@@ -5,6 +5,7 @@ import dev.gazette.build.Pipeline;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.link.LinkMemo;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
  *   <li>sources: each one's article (read, cleaned, enriched) and problems are kept by path and
  *       read again only when the watcher reports that path (or a folder above it) changed; the
  *       whole cache goes when {@code site.yml} changes, since every article depends on it;</li>
- *   <li>linking: redone every time (it is site-wide and works from indexes);</li>
+ *   <li>linking: redone every time, but what depends on one article alone (its tags, terms,
+ *       linked body) is remembered by the {@link LinkMemo}, and on a large site the similarity
+ *       index is updated for the changed articles only;</li>
  *   <li>pages: a page is rendered again only when its template or its context (the records the
  *       template sees) differs from last time ({@link PageMemo}); a theme change renders all;</li>
  *   <li>files: only files whose bytes changed are written (each atomically), removed pages are
@@ -58,6 +61,7 @@ public final class IncrementalRebuilder implements Rebuilder {
     private final Path templatesRoot;
     private final Map<Path, Read> sources = new ConcurrentHashMap<>();
     private final Memo memo = new Memo();
+    private LinkMemo linkMemo = new LinkMemo();
     private final Pipeline pipeline = new Pipeline(new Diagnostics());
     private List<Path> files;
     private Set<Path> keys = Set.of();
@@ -86,6 +90,7 @@ public final class IncrementalRebuilder implements Rebuilder {
         SiteConfig newConfig = configChanged ? Pipeline.config(options) : config;
         if (configChanged) {
             sources.clear();
+            linkMemo = new LinkMemo();
         }
         for (Path path : paths) {
             sources.keySet().removeIf(key -> key.startsWith(path));
@@ -118,7 +123,7 @@ public final class IncrementalRebuilder implements Rebuilder {
         }
         timer.lap("read+clean");
         throwErrors(diagnostics);
-        Digest digest = new Linker(config).link(articles, diagnostics);
+        Digest digest = new Linker(config, linkMemo).link(articles, diagnostics);
         throwErrors(diagnostics);
         timer.lap("link");
 
