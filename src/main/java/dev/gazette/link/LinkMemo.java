@@ -29,6 +29,7 @@ public final class LinkMemo {
         volatile Map<String, EntityFinder.Entity> entities;
         volatile List<String> terms;
         volatile List<String> hrefs;
+        volatile String source;
         volatile AutoTagger taggedBy;
         volatile List<String> autoTags;
         volatile Object linkedKey;

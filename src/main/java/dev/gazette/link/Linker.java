@@ -98,9 +98,13 @@ public final class Linker {
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
         Map<String, String> slugBySource = new HashMap<>();
-        for (Article a : articles) {
+        for (Article a : inputs) {
             if (a.sourceUrl() != null) {
-                slugBySource.putIfAbsent(InBodyLinks.normalise(a.sourceUrl()), a.slug());
+                LinkMemo.Derived d = memo.of(a);
+                if (d.source == null) {
+                    d.source = InBodyLinks.normalise(a.sourceUrl());
+                }
+                slugBySource.putIfAbsent(d.source, a.slug());
             }
         }
         Map<String, Tag> tagsView = Map.copyOf(tags);

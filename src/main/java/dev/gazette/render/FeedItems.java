@@ -27,7 +27,10 @@ final class FeedItems {
     private final Urls urls;
     private final Map<String, String> tagNames;
 
-    FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames) {
+    private final ArticleMemo memo;
+
+    FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames, ArticleMemo memo) {
+        this.memo = memo;
         this.site = site;
         this.urls = urls;
         this.tagNames = tagNames;
@@ -47,6 +50,10 @@ final class FeedItems {
     }
 
     FeedItem article(Article a) {
+        return memo.get(a, ArticleMemo.Part.FEED_ITEM, () -> item(a));
+    }
+
+    private FeedItem item(Article a) {
         String link = urls.absolute(Urls.article(a.slug()));
         String html = AbsoluteUrls.rewrite(InternalRefs.resolve(a.html(), urls::absolute), link);
         List<FeedItem.Category> categories = a.tags().stream()

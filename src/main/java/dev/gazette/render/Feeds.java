@@ -22,7 +22,15 @@ public final class Feeds {
     private final SiteConfig site;
     private final Urls urls;
 
+    private final PageMemo memo;
+
     public Feeds(SiteConfig site, Urls urls) {
+        this(site, urls, PageMemo.NONE);
+    }
+
+    /** @param memo reuses a feed whose entries and title are the same as last time */
+    Feeds(SiteConfig site, Urls urls, PageMemo memo) {
+        this.memo = memo;
         this.site = site;
         this.urls = urls;
     }
@@ -34,25 +42,31 @@ public final class Feeds {
 
     /** Writes {@code feed.xml}, {@code atom.xml} and {@code feed.json} with the site's entries. */
     public void writeSite(List<FeedItem> items, OutputSink out) {
-        out.write(RSS, new RssFeed(site, urls).write(items, site.title(), site.description(), "", RSS));
-        out.write(ATOM, new AtomFeed(site, urls).write(items, site.title(), site.description(), "", ATOM));
-        out.write(JSON, new JsonFeed(site, urls).write(items, site.title(), site.description(), "", JSON));
+        write(out, RSS, items, site.title(), () -> new RssFeed(site, urls).write(items, site.title(), site.description(), "", RSS));
+        write(out, ATOM, items, site.title(), () -> new AtomFeed(site, urls).write(items, site.title(), site.description(), "", ATOM));
+        write(out, JSON, items, site.title(), () -> new JsonFeed(site, urls).write(items, site.title(), site.description(), "", JSON));
     }
 
     /** Writes the RSS feed of one tag's articles beside the tag's page. */
     public void writeTag(String slug, String tagName, String description, List<FeedItem> items, OutputSink out) {
-        out.write(tag(slug), new RssFeed(site, urls).write(items, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
+        write(out, tag(slug), items, tagTitle(tagName) + "\n" + description,
+                () -> new RssFeed(site, urls).write(items, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
     }
 
     /** Writes {@code editions/feed.xml}: one item per edition. */
     public void writeEditions(List<FeedItem> items, OutputSink out) {
-        out.write(EDITIONS, new RssFeed(site, urls).write(items, site.title() + ": editions",
+        write(out, EDITIONS, items, site.title(), () -> new RssFeed(site, urls).write(items, site.title() + ": editions",
                 "Every edition of " + site.title() + ", one item each.", Urls.EDITIONS, EDITIONS));
     }
 
     /** The editions feed, announced on the editions page. */
     public PageMetadata.FeedLink editionsLink() {
         return new PageMetadata.FeedLink(RSS_TYPE, site.title() + ": editions", urls.absolute(EDITIONS));
+    }
+
+    /** A feed's bytes are a function of its entries and titles; the rest comes from the site's configuration. */
+    private void write(OutputSink out, String path, List<FeedItem> items, String titles, java.util.function.Supplier<byte[]> feed) {
+        out.write(path, memo.page(path, "feed", java.util.Map.of("items", items, "titles", titles), feed));
     }
 
     private String tagTitle(String tagName) {

@@ -39,21 +39,27 @@ public final class SiteRenderer {
     private final PageMetadata metadata;
     private final PageMemo memo;
 
+    private final ArticleMemo articles;
+
     public SiteRenderer(SiteConfig site, Theme theme) {
-        this(site, theme, PageMemo.NONE);
+        this(site, theme, PageMemo.NONE, new ArticleMemo());
     }
 
-    /** A renderer that asks {@code memo} before rendering each page (the preview server reuses pages). */
-    public SiteRenderer(SiteConfig site, Theme theme, PageMemo memo) {
+    /**
+     * A renderer that asks {@code memo} before rendering each page and remembers per-article work
+     * in {@code articles}: the preview server keeps both between builds.
+     */
+    public SiteRenderer(SiteConfig site, Theme theme, PageMemo memo, ArticleMemo articles) {
         this.site = site;
         this.theme = theme;
         this.memo = memo;
+        this.articles = articles;
         this.urls = new Urls(site.baseUrl());
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
                 site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
                 urls.link(Urls.TAGS), urls.link(Urls.ARCHIVE), urls.link(Urls.FEED), urls.absolute(Urls.FEED),
                 urls.link(Urls.ASSETS + "style.css"), GENERATOR);
-        this.feeds = new Feeds(site, urls);
+        this.feeds = new Feeds(site, urls, memo);
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
     }
 
@@ -63,12 +69,12 @@ public final class SiteRenderer {
 
     public void render(Digest digest, OutputSink target) {
         // Every page written through the recorder is listed in the sitemap.
-        Sitemap sitemap = new Sitemap(urls);
+        Sitemap sitemap = new Sitemap(urls, memo);
         OutputSink out = sitemap.recording(target);
-        ViewFactory views = new ViewFactory(site, urls, digest);
+        ViewFactory views = new ViewFactory(site, urls, digest, articles);
         Map<String, String> tagNames = new HashMap<>();
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
-        FeedItems feedItems = new FeedItems(site, urls, tagNames);
+        FeedItems feedItems = new FeedItems(site, urls, tagNames, articles);
 
         home(digest, views, out);
         digest.articles().parallelStream().forEach(a -> article(a, views, out));
@@ -95,6 +101,7 @@ public final class SiteRenderer {
         sitemap.write(out);
         GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
+        articles.retain(digest.articles());
     }
 
     private void article(Article a, ViewFactory views, OutputSink out) {
@@ -103,7 +110,7 @@ public final class SiteRenderer {
         List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
         page(out, path, "article.peb", page(a.title(), a.summary(), path, a.lang(), "article",
                         site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null),
-                Map.of("article", view, HEAD, metadata.article(a, tagNames)));
+                Map.of("article", view, HEAD, articles.get(a, ArticleMemo.Part.HEAD, () -> metadata.article(a, tagNames))));
     }
 
     private void home(Digest digest, ViewFactory views, OutputSink out) {

@@ -27,8 +27,18 @@ public final class Sitemap {
     /** Site path → lastmod (RFC 3339) or "" when unknown, sorted so the file is reproducible. */
     private final Map<String, String> pages = new ConcurrentSkipListMap<>();
 
+    private final PageMemo memo;
+    /** Dates as cards write them, parsed once: many pages show the same cards. */
+    private final Map<String, OffsetDateTime> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Sitemap(Urls urls) {
+        this(urls, PageMemo.NONE);
+    }
+
+    /** @param memo reuses the sitemap when its pages and dates are the same as last time */
+    Sitemap(Urls urls, PageMemo memo) {
         this.urls = urls;
+        this.memo = memo;
     }
 
     /** An output that notes pages for this sitemap as {@link SiteRenderer} writes through it. */
@@ -38,7 +48,7 @@ public final class Sitemap {
 
     /** Writes {@code sitemap.xml} and {@code robots.txt}. */
     public void write(OutputSink out) {
-        out.write(PATH, XmlOut.document(x -> {
+        out.write(PATH, memo.page(PATH, "sitemap", Map.of("pages", new java.util.TreeMap<>(pages)), () -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
@@ -46,7 +56,7 @@ public final class Sitemap {
                 url(x, page.getKey(), page.getValue());
             }
             x.end(0);
-        }));
+        })));
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute(PATH) + "\n";
         out.write(ROBOTS, robots.getBytes(StandardCharsets.UTF_8));
     }
@@ -62,7 +72,7 @@ public final class Sitemap {
      * The newest article date a page's template values show: an article page's own date, or the
      * newest card of a list. Looks at values that are cards, article views or collections of them.
      */
-    static String lastmod(Map<String, Object> values) {
+    String lastmod(Map<String, Object> values) {
         List<Views.ArticleCard> cards = new ArrayList<>();
         for (Object value : values.values()) {
             if (value instanceof Views.ArticleView article) {
@@ -85,8 +95,9 @@ public final class Sitemap {
         return rfc3339(cards);
     }
 
-    private static String rfc3339(List<Views.ArticleCard> cards) {
-        return cards.stream().map(Views.ArticleCard::dateIso).filter(Objects::nonNull).map(OffsetDateTime::parse)
+    private String rfc3339(List<Views.ArticleCard> cards) {
+        return cards.stream().map(Views.ArticleCard::dateIso).filter(Objects::nonNull)
+                .map(d -> parsed.computeIfAbsent(d, OffsetDateTime::parse))
                 .max((a, b) -> a.toInstant().compareTo(b.toInstant()))
                 .map(d -> FeedItems.rfc3339(d.toZonedDateTime())).orElse("");
     }

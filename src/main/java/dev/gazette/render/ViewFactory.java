@@ -28,8 +28,12 @@ final class ViewFactory {
     private final Map<String, Story> stories = new HashMap<>();
     private final Map<String, Edition> editions = new HashMap<>();
     private final Map<String, Views.ArticleCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Views.TagLink> tagLinks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ViewFactory(SiteConfig site, Urls urls, Digest digest) {
+    private final ArticleMemo memo;
+
+    ViewFactory(SiteConfig site, Urls urls, Digest digest, ArticleMemo memo) {
+        this.memo = memo;
         this.site = site;
         this.urls = urls;
         this.digest = digest;
@@ -46,8 +50,14 @@ final class ViewFactory {
     }
 
     Views.TagLink tagLink(String slug) {
-        Tag tag = tags.get(slug);
-        return new Views.TagLink(tag.name(), urls.link(Urls.tag(slug)), tag.description(), tagCounts.getOrDefault(slug, 0));
+        return tagLinks.computeIfAbsent(slug, s -> {
+            Tag tag = tags.get(s);
+            return new Views.TagLink(tag.name(), urls.link(Urls.tag(s)), tag.description(), tagCounts.getOrDefault(s, 0));
+        });
+    }
+
+    /** A card and the tag links it was made with, kept between builds while those stay the same. */
+    private record RememberedCard(List<Views.TagLink> links, Views.ArticleCard card) {
     }
 
     /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
@@ -60,6 +70,16 @@ final class ViewFactory {
         for (String slug : a.tags()) {
             links.add(tagLink(slug));
         }
+        RememberedCard before = memo.peek(a, ArticleMemo.Part.CARD);
+        if (before != null && before.links().equals(links)) {
+            return before.card();
+        }
+        Views.ArticleCard card = newCard(a, links);
+        memo.put(a, ArticleMemo.Part.CARD, new RememberedCard(links, card));
+        return card;
+    }
+
+    private Views.ArticleCard newCard(Article a, List<Views.TagLink> links) {
         ZonedDateTime date = a.date();
         return new Views.ArticleCard(urls.link(Urls.article(a.slug())), a.title(), a.summary(), a.author(),
                 a.publication(), a.sourceUrl(),
@@ -73,7 +93,7 @@ final class ViewFactory {
         Story story = links.story() == null ? null : stories.get(links.story());
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
-        String html = InternalRefs.resolve(a.html(), urls::link);
+        String html = memo.get(a, ArticleMemo.Part.PAGE_HTML, () -> InternalRefs.resolve(a.html(), urls::link));
         return new Views.ArticleView(card(a), dek(a), html, a.image(), a.wordCount(),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),

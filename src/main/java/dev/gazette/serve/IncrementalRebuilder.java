@@ -11,6 +11,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.render.ArticleMemo;
 import dev.gazette.render.PageMemo;
 import dev.gazette.render.SiteRenderer;
 import dev.gazette.render.Theme;
@@ -62,6 +63,7 @@ public final class IncrementalRebuilder implements Rebuilder {
     private final Map<Path, Read> sources = new ConcurrentHashMap<>();
     private final Memo memo = new Memo();
     private LinkMemo linkMemo = new LinkMemo();
+    private ArticleMemo articleMemo = new ArticleMemo();
     private final Pipeline pipeline = new Pipeline(new Diagnostics());
     private List<Path> files;
     private Set<Path> keys = Set.of();
@@ -91,6 +93,7 @@ public final class IncrementalRebuilder implements Rebuilder {
         if (configChanged) {
             sources.clear();
             linkMemo = new LinkMemo();
+            articleMemo = new ArticleMemo();
         }
         for (Path path : paths) {
             sources.keySet().removeIf(key -> key.startsWith(path));
@@ -130,10 +133,11 @@ public final class IncrementalRebuilder implements Rebuilder {
         if (themeChanged) {
             theme = Theme.load(options.templates());
             memo.clear();
+            articleMemo = new ArticleMemo();
         }
         Map<String, byte[]> output = new ConcurrentHashMap<>();
         int before = memo.rendered();
-        new SiteRenderer(config, theme, memo).render(digest, output::put);
+        new SiteRenderer(config, theme, memo, articleMemo).render(digest, output::put);
         memo.retain(output.keySet());
         int rendered = memo.rendered() - before;
         timer.lap("render");
@@ -208,7 +212,9 @@ public final class IncrementalRebuilder implements Rebuilder {
                 return before.bytes();
             }
             byte[] bytes = render.get();
-            rendered.incrementAndGet();
+            if (path.endsWith(".html")) {
+                rendered.incrementAndGet();
+            }
             pages.put(path, new Page(template, context, bytes));
             return bytes;
         }
