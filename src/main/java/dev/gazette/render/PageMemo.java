@@ -21,4 +21,12 @@ public interface PageMemo {
      * @param render   renders the page (may throw a {@link dev.gazette.model.GazetteException})
      */
     byte[] page(String path, String template, Map<String, Object> context, Supplier<byte[]> render);
+
+    /**
+     * Like {@link #page}, for a page whose inputs the caller sums up in {@code key}, cheaper to
+     * make and compare than its context; {@code render} is called only when the key changed.
+     */
+    default byte[] keyed(String path, Object key, Supplier<byte[]> render) {
+        return render.get();
+    }
 }

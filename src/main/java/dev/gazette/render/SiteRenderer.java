@@ -104,13 +104,21 @@ public final class SiteRenderer {
         articles.retain(digest.articles());
     }
 
+    /** Article pages, the bulk of a site, are looked up by what they show before their views are made. */
     private void article(Article a, ViewFactory views, OutputSink out) {
         String path = Urls.article(a.slug());
-        Views.ArticleView view = views.article(a);
-        List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
-        page(out, path, "article.peb", page(a.title(), a.summary(), path, a.lang(), "article",
-                        site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null),
-                Map.of("article", view, HEAD, articles.get(a, ArticleMemo.Part.HEAD, () -> metadata.article(a, tagNames))));
+        String file = Urls.file(path);
+        out.write(file, memo.keyed(file, views.articleKey(a), () -> {
+            Views.ArticleView view = views.article(a);
+            List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
+            Views.Page page = page(a.title(), a.summary(), path, a.lang(), "article",
+                    site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null);
+            return evaluate("article.peb", context(page, Map.of("article", view,
+                    HEAD, articles.get(a, ArticleMemo.Part.HEAD, () -> metadata.article(a, tagNames)))));
+        }));
+        if (out instanceof Sitemap.Recorder sitemap) {
+            sitemap.page(path, a.date());
+        }
     }
 
     private void home(Digest digest, ViewFactory views, OutputSink out) {
@@ -205,24 +213,29 @@ public final class SiteRenderer {
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {
-        Map<String, Object> context = new HashMap<>(values);
-        context.put("site", siteView);
-        context.put("page", page);
-        // Page metadata for _head.peb: pages that need more than the defaults put their own.
-        context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
+        Map<String, Object> context = context(page, values);
         String file = Urls.file(path);
-        out.write(file, memo.page(file, template, context, () -> evaluate(template, context).getBytes(StandardCharsets.UTF_8)));
+        out.write(file, memo.page(file, template, context, () -> evaluate(template, context)));
         if (out instanceof Sitemap.Recorder sitemap) {
             sitemap.page(path, values);
         }
     }
 
-    private String evaluate(String template, Map<String, Object> context) {
+    private Map<String, Object> context(Views.Page page, Map<String, Object> values) {
+        Map<String, Object> context = new HashMap<>(values);
+        context.put("site", siteView);
+        context.put("page", page);
+        // Page metadata for _head.peb: pages that need more than the defaults put their own.
+        context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
+        return context;
+    }
+
+    private byte[] evaluate(String template, Map<String, Object> context) {
         try {
             PebbleTemplate compiled = theme.engine().getTemplate(template);
             StringWriter writer = new StringWriter(16_384);
             compiled.evaluate(writer, context, Locale.ROOT);
-            return writer.toString();
+            return writer.toString().getBytes(StandardCharsets.UTF_8);
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : template;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

@@ -116,6 +116,11 @@ public final class Sitemap {
         }
 
         /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */
+        /** Notes an article page, whose lastmod is its date. */
+        public void page(String sitePath, java.time.ZonedDateTime date) {
+            pages.put(sitePath, date == null ? "" : FeedItems.rfc3339(date));
+        }
+
         public void page(String sitePath, Map<String, Object> values) {
             if (!sitePath.equals(Urls.NOT_FOUND)) {
                 pages.put(sitePath, lastmod(values));

@@ -88,6 +88,39 @@ final class ViewFactory {
                 a.readingMinutes(), links, a.lang());
     }
 
+    /** Stands for an object by identity: the link stage keeps unchanged articles as the same objects. */
+    private record Same(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
+
+    /**
+     * Everything an article page is made from, cheap to compare: the article itself, its
+     * neighbours' cards, its story's articles and its edition. Equal keys make equal pages.
+     */
+    Object articleKey(Article a) {
+        Digest.ArticleLinks links = digest.links().get(a.slug());
+        List<Object> key = new ArrayList<>();
+        key.add(new Same(a));
+        key.add(card(a));
+        key.add(links);
+        links.related().forEach(s -> key.add(card(articles.get(s))));
+        key.add(links.newer() == null ? null : card(articles.get(links.newer())));
+        key.add(links.older() == null ? null : card(articles.get(links.older())));
+        if (links.story() != null) {
+            stories.get(links.story()).articles().forEach(x -> key.add(new Same(x)));
+        }
+        key.add(links.edition() == null ? null : editionLink(editions.get(links.edition())));
+        return key;
+    }
+
     Views.ArticleView article(Article a) {
         Digest.ArticleLinks links = digest.links().get(a.slug());
         Story story = links.story() == null ? null : stories.get(links.story());

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,8 +96,17 @@ public final class IncrementalRebuilder implements Rebuilder {
             linkMemo = new LinkMemo();
             articleMemo = new ArticleMemo();
         }
+        // What changed paths held before, so an article read again unchanged stays the same object
+        // and everything the link and render stages remember about it stays valid.
+        Map<Path, Read> previous = new HashMap<>();
         for (Path path : paths) {
-            sources.keySet().removeIf(key -> key.startsWith(path));
+            sources.entrySet().removeIf(e -> {
+                if (e.getKey().startsWith(path)) {
+                    previous.put(e.getKey(), e.getValue());
+                    return true;
+                }
+                return false;
+            });
         }
         // A new, deleted or moved source (or folder) changes the list of sources; an edit does not.
         boolean listChanged = files == null || paths.stream().anyMatch(p -> p.startsWith(contentRoot)
@@ -115,7 +125,9 @@ public final class IncrementalRebuilder implements Rebuilder {
         files.parallelStream().forEach(file -> sources.computeIfAbsent(key(file), k -> {
             read.incrementAndGet();
             Diagnostics problems = new Diagnostics();
-            return new Read(pipeline.article(reader, builder, file, problems), problems.sorted());
+            Read fresh = new Read(pipeline.article(reader, builder, file, problems), problems.sorted());
+            Read before = previous.get(k);
+            return fresh.equals(before) ? before : fresh;
         }));
         Diagnostics diagnostics = new Diagnostics();
         List<Article> articles = new ArrayList<>();
@@ -217,6 +229,11 @@ public final class IncrementalRebuilder implements Rebuilder {
             }
             pages.put(path, new Page(template, context, bytes));
             return bytes;
+        }
+
+        @Override
+        public byte[] keyed(String path, Object key, Supplier<byte[]> render) {
+            return page(path, "#keyed", Map.of("key", key), render);
         }
 
         int rendered() {
