@@ -97,7 +97,7 @@ final class DumpLine {
         boolean pendingBlank = false;
         for (String line : physical) {
             String r = stripTrailing(line.replace('\u00A0', ' ').replace("\t", "    "));
-            if (r.isBlank()) {
+            if (invisible(r)) {
                 if (pending != null) {
                     out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
                     pending = null;
@@ -144,6 +144,20 @@ final class DumpLine {
         }
         String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         return tail.endsWith(",") || lastWord.length() > 1 && Words.FUNCTION_WORDS.values().stream().anyMatch(w -> w.contains(lastWord));
+    }
+
+    /**
+     * Nothing a reader sees: white space, or only format characters such as zero-width spaces,
+     * which editors leave behind as spacer paragraphs.
+     */
+    static boolean invisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripTrailing(String s) {

@@ -93,6 +93,20 @@ class TextExtractorTest {
     }
 
     @Test
+    void linesOfZeroWidthSpacesSeparateParagraphsLikeBlankLines() {
+        String spacer = "\u200B";
+        Extraction spaced = new TextExtractor().extract(String.join("\n\n",
+                "Home", "Tide gauges return to the estuary after a decade",
+                "Volunteers have reinstalled the three tide gauges that the estuary trust removed ten years ago, and the readings go online every hour.",
+                spacer, spacer,
+                "The gauges had been taken down when the old jetty was closed, and nobody had the money to put them back until a local school raised it.",
+                spacer,
+                "The trust says the data will help fishermen and the sailing club plan their days, and will show how the channel silts up over the years."));
+        assertThat(spaced.text()).startsWith("Volunteers have reinstalled").contains("school raised it.\n\nThe trust says")
+                .endsWith("over the years.").doesNotContain(spacer);
+    }
+
+    @Test
     void anEmptyOrTextlessDumpGivesNothing() {
         assertThat(new TextExtractor().extract("").isEmpty()).isTrue();
         assertThat(new TextExtractor().extract("Home\nNews\nContact us\n").isEmpty()).isTrue();
