@@ -28,7 +28,10 @@ final class TextExtractor {
         List<String> all = new ArrayList<>();
         int blankBefore = 0;
         for (DumpLine line : lines) {
-            all.addAll(line.tokens);
+            // Scripts and styles are written in no natural language; their keywords would drown it.
+            if (!LineClassifier.isCode(line.text)) {
+                all.addAll(line.tokens);
+            }
             blankBefore += line.blankBefore ? 1 : 0;
         }
         String lang = Words.guessLanguage(all);

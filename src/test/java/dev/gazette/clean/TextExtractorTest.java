@@ -107,6 +107,17 @@ class TextExtractorTest {
     }
 
     @Test
+    void guessesTheLanguageFromTheTextNotFromTheScripts() {
+        String script = "var s = document.createElement('script'); s.src = 'https://cdn.example.com/tag.js'; "
+                + "window.config = { page: 'article', section: 'news', id: 1234, tags: ['x', 'y'] }; ";
+        Extraction found = new TextExtractor().extract(script.repeat(12) + "\n\n" + String.join("\n\n",
+                "Flood barrier tested before the winter storms",
+                "Engineers closed the new flood barrier on the river for the first time on Sunday, and it held back the tide as it was built to do.",
+                "The barrier took four years to build and cost more than was planned, but the council says it will protect two thousand homes."));
+        assertThat(found.lang()).isEqualTo("en");
+    }
+
+    @Test
     void anEmptyOrTextlessDumpGivesNothing() {
         assertThat(new TextExtractor().extract("").isEmpty()).isTrue();
         assertThat(new TextExtractor().extract("Home\nNews\nContact us\n").isEmpty()).isTrue();
