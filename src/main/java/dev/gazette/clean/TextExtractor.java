@@ -110,8 +110,13 @@ final class TextExtractor {
             }
         }
         if (run != null) {
-            // An article opens with prose; list items before its first paragraph are a teaser list.
-            boolean prose = lines.subList(run[0], run[1] + 1).stream().anyMatch(l -> l.kind == Kind.PROSE && !l.heading);
+            // An article opens with prose; list items before its first paragraph are a teaser list,
+            // unless the run is mostly a list with a paragraph in it (a changelog, a list article).
+            double proseScore = 0;
+            for (DumpLine l : lines.subList(run[0], run[1] + 1)) {
+                proseScore += l.kind == Kind.PROSE && !l.heading ? score(l) : 0;
+            }
+            boolean prose = proseScore > best / 3;
             while (run[0] < run[1] && (score(lines.get(run[0])) <= 0 || prose && lines.get(run[0]).kind != Kind.PROSE)) {
                 run[0]++;
             }

@@ -118,6 +118,31 @@ class TextExtractorTest {
     }
 
     @Test
+    void keepsAListArticleWholeWhenOneOfItsItemsReadsLikeASentence() {
+        Extraction found = new TextExtractor().extract("""
+                Release Notes
+
+                Harbour Tracker 2.0 - The Tides Update
+
+                + Added tide tables for forty more ports, with local times
+                + Added a night mode
+                + Added offline maps for the whole of the north coast
+                + Added warnings for spring tides and storm surges
+                + Moorings can now be shared with a crew of up to six
+                + Added a new chart style with depth shading, and a new layer called Shoals?
+                + Start-up is faster on older phones and on tablets
+                + The compass no longer drifts on some tablets
+                + Logbooks can be exported as spreadsheets or printed
+                + Harbour masters can post notices to everyone moored nearby
+                + Removed the old weather widget
+
+                Older posts
+                """);
+        assertThat(found.text()).startsWith("Added tide tables for forty more ports").contains("Added a night mode")
+                .contains("post notices to everyone moored nearby");
+    }
+
+    @Test
     void anEmptyOrTextlessDumpGivesNothing() {
         assertThat(new TextExtractor().extract("").isEmpty()).isTrue();
         assertThat(new TextExtractor().extract("Home\nNews\nContact us\n").isEmpty()).isTrue();
