@@ -50,12 +50,26 @@ final class TextExtractor {
         if (region == null) {
             return new Extraction(null, null, null, null, lang, null, null, "", "");
         }
-        int titleAt = TextHeader.firstRepeat(lines, TextHeader.findTitle(lines, region[0], region[1], lang));
-        String title = titleAt < 0 ? null : Headlines.withoutSiteName(lines.get(titleAt).text, null);
-        int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6) : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
+        int found = TextHeader.findTitle(lines, region[0], region[1], lang);
+        boolean headerInRun = found >= region[0];
+        int cluster = found < 0 ? -1 : TextHeader.headerBelow(lines, found, region[1] + 1);
+        if (headerInRun || cluster >= region[0]) {
+            // The run opened with a notice, the headline or its standfirst: the article starts
+            // under the byline.
+            region[0] = Math.max(found, cluster) + 1;
+            while (region[0] < region[1] && TextHeader.isByOrDateline(lines, region[0])) {
+                region[0]++;
+            }
+            headerInRun = true;
+        }
+        int titleAt = TextHeader.firstRepeat(lines, found);
+        String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, region[0], region[1], lang);
+        int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6)
+                : headerInRun ? region[0] : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
         // Headings right above the first paragraph belong to the article, once past the title.
-        while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)) {
+        while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)
+                && !TextHeader.isByOrDateline(lines, start - 1)) {
             start--;
         }
         int headFrom = titleAt < 0 ? headerStart : titleAt + 1;

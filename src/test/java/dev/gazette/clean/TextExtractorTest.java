@@ -138,6 +138,7 @@ class TextExtractorTest {
 
                 Older posts
                 """);
+        assertThat(found.title()).isEqualTo("Harbour Tracker 2.0 - The Tides Update");
         assertThat(found.text()).startsWith("Added tide tables for forty more ports").contains("Added a night mode")
                 .contains("post notices to everyone moored nearby");
     }
