@@ -29,6 +29,8 @@ final class TextHeader {
     private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
     private static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
+    private static final Pattern CAPTION = Pattern.compile(
+            "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|\\b(?i:credit|credits|photo|photograph|image|illustration|courtesy)\\s*(?::|\\.\\.\\.|…)");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
     /** Verbs that label links and buttons rather than start headlines. */
     private static final Set<String> CONTROL_VERBS = Set.of("follow", "share", "subscribe", "sign", "log", "login", "register",
@@ -87,7 +89,7 @@ final class TextHeader {
         double[] scores = new double[headEnd - from];
         for (int i = from; i < headEnd; i++) {
             DumpLine line = lines.get(i);
-            boolean repeated = counts.getOrDefault(line.key(), 0) > 1;
+            boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && shownApart(lines, i, headEnd);
             boolean header = headerBelow(lines, i, headEnd) >= 0;
             // In the run, only a line the page shows twice, or the run's first line over a byline.
             boolean inRun = i >= bodyStart && !repeated && !(i == bodyStart && header);
@@ -154,6 +156,24 @@ final class TextHeader {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the page shows line {@code i} again outside a list of teasers: a headline repeated
+     * in a teaser list or a playlist is a teaser, not the page's own headline.
+     */
+    private static boolean shownApart(List<DumpLine> lines, int i, int end) {
+        String key = lines.get(i).key();
+        for (int k = 0; k < end; k++) {
+            if (k != i && lines.get(k).key().equals(key)) {
+                boolean teaser = isHeadlineShaped(lines, k - 1) && !lines.get(k - 1).key().equals(key)
+                        || isHeadlineShaped(lines, k + 1) && !lines.get(k + 1).key().equals(key) && headerBelow(lines, k, end) < 0;
+                if (!teaser) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -363,7 +383,9 @@ final class TextHeader {
                 capitalised++;
             }
         }
-        double s = 3 * overlap + 0.5 * capitalised / parts.length - (line.words < 5 ? 0.5 : 0);
+        // Headlines capitalise their words; a line in capitals throughout is more often a label.
+        boolean shouting = t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        double s = 3 * overlap + (shouting ? 0 : 0.5 * capitalised / parts.length) - (line.words < 5 ? 0.5 : 0);
         if (t.endsWith(".") && !t.endsWith("..")) {
             s -= 1.5;
         }
@@ -381,6 +403,10 @@ final class TextHeader {
             s -= 2.5;
         }
         if (FIELD_LABEL.matcher(t).results().count() >= 2) {
+            s -= 1.0;
+        }
+        // A caption runs into its credit ("... last week.Credit: Jane Doe/Agency").
+        if (CAPTION.matcher(t).find()) {
             s -= 1.0;
         }
         return s;

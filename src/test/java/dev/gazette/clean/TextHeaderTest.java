@@ -198,6 +198,38 @@ class TextHeaderTest {
     }
 
     @Test
+    void passesOverACaptionWithItsCreditAndAHeadlineRepeatedInATeaserList() {
+        Extraction found = extract("""
+                World
+
+                Old lighthouse on the point will become a museum, council says
+
+                The council's decision ends ten years of argument over what to do with the empty lighthouse.
+
+                The lighthouse on the point at dawn last week.Credit...Jane Doe/Harbour Photos
+
+                More On:
+
+                lighthouse
+
+                Lighthouse keepers' cottages to be sold at auction next month
+
+                Council votes to keep the lighthouse lamp lit through the winter
+
+                Volunteers repaint the lighthouse on the point for its anniversary
+
+                see also
+
+                Lighthouse keepers' cottages to be sold at auction next month
+
+                The lighthouse on the point, empty since its last keeper retired, will become a museum of the coast, the council said on Monday, after a vote that ended ten years of argument.
+
+                The museum will show the lighthouse lamp, the keepers' logbooks and the charts of the reef, and the council hopes to open it next summer.
+                """);
+        assertThat(found.title()).isEqualTo("Old lighthouse on the point will become a museum, council says");
+    }
+
+    @Test
     void keepsAHeadlineWholeWhenThePageShowsItAgainInParts() {
         Extraction found = extract("""
                 Home
