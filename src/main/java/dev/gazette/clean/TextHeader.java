@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class TextHeader {
     static final Pattern BYLINE = Pattern.compile(
-            "^(?:by|written by|words by|reporting by|von|par|por|di|door)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+            "^(?:by|written by|words by|reporting by|von|par|por|di|door)\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:author|authors|byline)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(
             "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&))*$");
