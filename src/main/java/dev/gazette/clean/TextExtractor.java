@@ -69,12 +69,11 @@ final class TextExtractor {
         int start = region[0];
         // Headings right above the first paragraph belong to the article, once past the title.
         while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)
-                && !TextHeader.isByOrDateline(lines, start - 1)) {
+                && !TextHeader.isCredit(lines, start - 1, found, region[0])) {
             start--;
         }
-        int headFrom = titleAt < 0 ? headerStart : titleAt + 1;
-        String byline = TextHeader.findByline(lines, headFrom, start);
-        String date = TextHeader.findDate(lines, headFrom, start);
+        String byline = TextHeader.findByline(lines, found, titleAt, start, region[1]);
+        String date = TextHeader.findDate(lines, found, titleAt, start, region[1]);
         List<DumpLine> body = new ArrayList<>();
         for (int i = start; i <= region[1]; i++) {
             DumpLine line = lines.get(i);

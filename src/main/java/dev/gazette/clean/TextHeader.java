@@ -5,6 +5,7 @@ import dev.gazette.clean.DumpLine.Kind;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,13 @@ final class TextHeader {
             "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&))*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     private static final Pattern CREDITED = Pattern.compile("\\b(?:by|von|par|por)\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
+    /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
+    private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
+            + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
+    /** "... by Jane Doe" inside a line. */
+    private static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
+    private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
+    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
     private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
     private static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
@@ -322,13 +330,63 @@ final class TextHeader {
         if (label.matches()) {
             return nameOf(label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1));
         }
-        String name = line.words <= 8 ? nameOf(t) : null;
+        // "Posted by Jane Doe on ...", "5:45 AM 11/19/2019 by Jane Doe": a dateline that credits.
+        Matcher inside = BY_INSIDE.matcher(t);
+        if (line.words <= 16 && inside.find() && (POSTED.matcher(t).find() || DateParser.find(t).isPresent() || TIME.matcher(t).find())) {
+            return nameOf(inside.group(1));
+        }
+        String name = bareName(line);
+        if (name == null) {
+            return null;
+        }
+        boolean labelled = t.length() > name.length() && t.substring(name.length()).matches("\\s*[,|•·@].*");
+        boolean dated = t.equals(name) && (i + 1 < lines.size() && isDateline(lines.get(i + 1))
+                || i + 2 < lines.size() && lines.get(i + 1).words <= 2 && isDateline(lines.get(i + 2)));
+        return labelled || dated ? name : null;
+    }
+
+    /** The author of a line that credits one in so many words: "By ...", "Author: ...", "Posted by ...". */
+    private static String explicitAuthorOf(List<DumpLine> lines, int i) {
+        String t = lines.get(i).text;
+        boolean explicit = BYLINE.matcher(t).matches() || AUTHOR_LABEL.matcher(t).matches()
+                || lines.get(i).words <= 16 && BY_INSIDE.matcher(t).find();
+        return explicit ? authorOf(lines, i) : null;
+    }
+
+    /**
+     * The name a short line starts with, when it reads as a person's: two to four capitalised
+     * words with no function words between ("The Harbour Times" is no one's name).
+     */
+    private static String bareName(DumpLine line) {
+        String name = line.words <= 8 ? nameOf(line.text) : null;
         if (name == null || name.contains("&") || name.split(" ").length < 2 || name.split(" ").length > 4) {
             return null;
         }
-        boolean labelled = t.length() > name.length() && t.substring(name.length()).matches("\\s*[,|•·].*");
-        boolean dated = t.equals(name) && i + 1 < lines.size() && isDateline(lines.get(i + 1));
-        return labelled || dated ? name : null;
+        for (String token : Words.tokens(name)) {
+            if (Words.FUNCTION_WORDS.get("en").contains(token) && !token.equals("and")) {
+                return null;
+            }
+        }
+        return name;
+    }
+
+    /**
+     * A name standing as a block of its own between headline and body, as sites credit their
+     * authors, unless it is the subject the headline names ("Jane Doe" under "Jane Doe's boat").
+     */
+    private static String standaloneName(List<DumpLine> lines, int i, int titleAt, int bodyStart) {
+        DumpLine line = lines.get(i);
+        String name = ownBlock(lines, i) && (i <= titleAt + 4 || i >= bodyStart - 3) ? bareName(line) : null;
+        if (name == null || !name.equals(line.text) || titleAt < 0 || name.equals(name.toUpperCase(Locale.ROOT))) {
+            return null; // a label in capitals is a section's name
+        }
+        List<String> title = lines.get(titleAt).tokens;
+        return Words.tokens(name).stream().anyMatch(title::contains) ? null : name;
+    }
+
+    /** A byline, a dateline, or an author's name standing alone under the headline at {@code titleAt}. */
+    static boolean isCredit(List<DumpLine> lines, int i, int titleAt, int bodyStart) {
+        return isByOrDateline(lines, i) || standaloneName(lines, i, titleAt, bodyStart) != null;
     }
 
     static boolean isByOrDateline(List<DumpLine> lines, int i) {
@@ -497,8 +555,38 @@ final class TextHeader {
         return titleAt >= 0 && lines.get(i).key().equals(lines.get(titleAt).key());
     }
 
-    static String findByline(List<DumpLine> lines, int from, int to) {
-        for (int i = Math.max(0, from); i < to && i < lines.size(); i++) {
+    /**
+     * The byline of the article whose headline is line {@code titleAt} (-1 when none was found)
+     * and whose body starts at {@code bodyStart}: read between the two, then just above the
+     * headline, then among the first lines of the body (an explicit "By ..." only), then under an
+     * earlier showing of the headline ({@code firstAt}).
+     */
+    static String findByline(List<DumpLine> lines, int titleAt, int firstAt, int bodyStart, int bodyEnd) {
+        int from = titleAt < 0 ? Math.max(0, bodyStart - 6) : titleAt + 1;
+        for (int pass = 0; pass < 3; pass++) {
+            // Explicit credits first ("By ...", "Author: ..."), then names with a date or role,
+            // then a name standing alone.
+            for (int i = from; i < bodyStart; i++) {
+                String name = pass == 0 ? explicitAuthorOf(lines, i) : pass == 1 ? authorOf(lines, i)
+                        : standaloneName(lines, i, titleAt, bodyStart);
+                if (name != null) {
+                    return name;
+                }
+            }
+        }
+        for (int i = Math.max(0, titleAt - 4); i < titleAt; i++) {
+            String name = authorOf(lines, i);
+            if (name != null) {
+                return name;
+            }
+        }
+        for (int i = bodyStart; i <= bodyEnd && i < bodyStart + 12; i++) {
+            String name = explicitAuthorOf(lines, i);
+            if (name != null) {
+                return name;
+            }
+        }
+        for (int i = firstAt + 1; firstAt >= 0 && i < titleAt; i++) {
             String name = authorOf(lines, i);
             if (name != null) {
                 return name;
@@ -509,7 +597,8 @@ final class TextHeader {
 
     /** The name part of "Jane Doe, Transport Reporter | 4 min read", or null when it is no name. */
     static String nameOf(String text) {
-        String name = text.split("\\s*(?:[,|•·]|\\s[-–—]\\s|\\bon\\b|\\bupdated\\b|\\bpublished\\b)\\s*")[0].strip();
+        String[] parts = NAME_END.split(text);
+        String name = parts.length == 0 ? "" : parts[0].strip();
         name = name.replaceAll("\\s+", " ");
         if (name.isEmpty() || name.length() > 80 || !NAME.matcher(name).matches()) {
             return null;
@@ -518,10 +607,20 @@ final class TextHeader {
         return words <= 8 ? name : null;
     }
 
-    static String findDate(List<DumpLine> lines, int from, int to) {
+    /** The date of the article, looked for where {@link #findByline} looks for its byline. */
+    static String findDate(List<DumpLine> lines, int titleAt, int firstAt, int bodyStart, int bodyEnd) {
+        int from = titleAt < 0 ? Math.max(0, bodyStart - 6) : titleAt + 1;
+        String date = dateIn(lines, from, bodyStart);
+        date = date != null ? date : dateIn(lines, Math.max(0, titleAt - 3), titleAt);
+        date = date != null ? date : dateIn(lines, bodyStart, Math.min(bodyEnd + 1, bodyStart + 8));
+        return date != null || firstAt < 0 ? date : dateIn(lines, firstAt + 1, titleAt);
+    }
+
+    private static String dateIn(List<DumpLine> lines, int from, int to) {
         for (int i = Math.max(0, from); i < to && i < lines.size(); i++) {
             DumpLine line = lines.get(i);
-            if (line.words <= 12) {
+            // A dateline is short, unless it credits the author too ("Posted by ... on ...").
+            if (line.words <= 12 || line.words <= 20 && explicitAuthorOf(lines, i) != null) {
                 Optional<String> date = DateParser.find(line.text);
                 if (date.isPresent()) {
                     return date.get();

@@ -229,6 +229,77 @@ class TextHeaderTest {
         assertThat(found.title()).isEqualTo("Old lighthouse on the point will become a museum, council says");
     }
 
+    /** A page with the given lines between its menu and its article about a new harbour crane. */
+    private static Extraction withHeader(String... header) {
+        return extract("Home\nNews\nPorts\n\n" + String.join("\n\n", header) + "\n\n" + """
+                The harbour's new crane lifted its first containers on Tuesday, three months late, after engineers found a fault in its gearbox during trials in the summer.
+
+                Dock workers said the crane would let the harbour take ships twice the size of those it handles now, and the harbour board expects traffic to grow next year.
+
+                The old cranes will be kept for smaller ships until the second new crane arrives in the spring.
+                """);
+    }
+
+    @Test
+    void readsBylinesAsPagesWriteThem() {
+        assertThat(withHeader("New harbour crane lifts its first containers", "By JANE DOE NOV. 18, 2019").byline())
+                .isEqualTo("JANE DOE");
+        assertThat(withHeader("New harbour crane lifts its first containers", "By Jane Doe November 18 at 3:57 PM Follow @janedoe")
+                .byline()).isEqualTo("Jane Doe");
+        assertThat(withHeader("New harbour crane lifts its first containers", "Jane Doe @janedoe / 2 days").byline())
+                .isEqualTo("Jane Doe");
+        Extraction posted = withHeader("New harbour crane lifts its first containers", "5:45 AM PST 11/19/2019 by Jane Doe");
+        assertThat(posted.byline()).isEqualTo("Jane Doe");
+        assertThat(posted.date()).isEqualTo("2019-11-19");
+        assertThat(withHeader("New harbour crane lifts its first containers", "Posted by Jane Doe on November 19, 2019, 6:21 AM EST Harbour Photos")
+                .date()).isEqualTo("2019-11-19");
+    }
+
+    @Test
+    void takesHeadlinesThatStartLikeAForeignByline() {
+        assertThat(withHeader("Portsmouth crane lifts its first containers", "By Jane Doe").title())
+                .isEqualTo("Portsmouth crane lifts its first containers");
+        assertThat(withHeader("Parliament hears that the harbour crane lifts its first containers", "By Jane Doe").title())
+                .isEqualTo("Parliament hears that the harbour crane lifts its first containers");
+    }
+
+    @Test
+    void prefersAnExplicitCreditToNamesThatMerelyStandNextToADate() {
+        Extraction found = withHeader("New harbour crane lifts its first containers", "Older Article\nNewer Article",
+                "on March 10, 2015 by Jane Doe");
+        assertThat(found.byline()).isEqualTo("Jane Doe");
+        assertThat(found.date()).isEqualTo("2015-03-10");
+    }
+
+    @Test
+    void takesANameStandingAloneUnderTheHeadlineButNotTheHeadlinesSubjectOrASection() {
+        assertThat(withHeader("New harbour crane lifts its first containers", "Jane Doe").byline()).isEqualTo("Jane Doe");
+        assertThat(withHeader("Jane Doe's new harbour crane lifts its first containers", "Jane Doe").byline()).isNull();
+        assertThat(withHeader("New harbour crane lifts its first containers", "PORT NEWS").byline()).isNull();
+    }
+
+    @Test
+    void findsTheBylineInTheFirstLinesOfTheBodyWhenThePageShowsItThere() {
+        Extraction found = extract("""
+                Home
+                News
+
+                New harbour crane lifts its first containers
+
+                Share on Facebook
+                Share via Email
+
+                The new crane on the container quay at dawn on Tuesday, when it lifted the first of the containers from the ship that had waited for it since Sunday.
+
+                By Jane Doe March 18 at 12:22 PM
+
+                The harbour's new crane lifted its first containers on Tuesday, three months late, after engineers found a fault in its gearbox during trials in the summer.
+
+                Dock workers said the crane would let the harbour take ships twice the size of those it handles now, and the harbour board expects traffic to grow next year.
+                """);
+        assertThat(found.byline()).isEqualTo("Jane Doe");
+    }
+
     @Test
     void keepsAHeadlineWholeWhenThePageShowsItAgainInParts() {
         Extraction found = extract("""
