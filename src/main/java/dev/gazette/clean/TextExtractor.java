@@ -29,7 +29,7 @@ final class TextExtractor {
         int blankBefore = 0;
         for (DumpLine line : lines) {
             // Scripts and styles are written in no natural language; their keywords would drown it.
-            if (!LineClassifier.isCode(line.text)) {
+            if (!line.isCode()) {
                 all.addAll(line.tokens);
             }
             blankBefore += line.blankBefore ? 1 : 0;

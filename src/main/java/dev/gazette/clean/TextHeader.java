@@ -70,7 +70,7 @@ final class TextHeader {
             if (i < headEnd && (l.kind != Kind.PROSE || headerBelow(lines, i, headEnd) >= 0)) {
                 continue; // the head's notices are prose too, but not its headline and labels
             }
-            Set<String> words = stems(l.tokens, lang);
+            Set<String> words = stems(l, lang);
             paragraphs++;
             for (String w : words) {
                 bodyLines.merge(w, 1, Integer::sum);
@@ -81,19 +81,26 @@ final class TextHeader {
             }
         }
         Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < headEnd; i++) {
+            counts.merge(lines.get(i).key(), 1, Integer::sum);
+        }
+        int from = Math.max(0, bodyStart - 40);
+        // How often the rest of the page names the words of would-be short headlines.
+        int often = Math.max(3, paragraphs / 10);
         Map<String, Integer> elsewhere = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = from; i < headEnd; i++) {
             DumpLine l = lines.get(i);
-            if (i < headEnd) {
-                counts.merge(l.key(), 1, Integer::sum);
+            if (l.words < 3 && stems(l, lang).stream().allMatch(w -> bodyLines.getOrDefault(w, 0) >= often)) {
+                stems(l, lang).forEach(w -> elsewhere.put(w, 0));
             }
+        }
+        for (int i = 0; i < lines.size() && !elsewhere.isEmpty(); i++) {
             if (i < bodyStart || i > bodyEnd) {
-                for (String w : stems(l.tokens, lang)) {
-                    elsewhere.merge(w, 1, Integer::sum);
+                for (String w : stems(lines.get(i), lang)) {
+                    elsewhere.computeIfPresent(w, (k, n) -> n + 1);
                 }
             }
         }
-        int from = Math.max(0, bodyStart - 40);
         double[] scores = new double[headEnd - from];
         for (int i = from; i < headEnd; i++) {
             DumpLine line = lines.get(i);
@@ -102,7 +109,7 @@ final class TextHeader {
             // In the run, only a line the page shows twice, or the run's first line over a byline.
             boolean inRun = i >= bodyStart && !repeated && !(i == bodyStart && header);
             double s = inRun || isFieldValue(lines, i) ? Double.NEGATIVE_INFINITY
-                    : titleScore(line, ownBlock(lines, i), leadWords, bodyLines, elsewhere, paragraphs, lang);
+                    : titleScore(line, ownBlock(lines, i), leadWords, bodyLines, elsewhere, often, lang);
             scores[i - from] = s;
             if (s == Double.NEGATIVE_INFINITY) {
                 continue;
@@ -229,10 +236,10 @@ final class TextHeader {
      * show it whole once.
      */
     private static int echoes(List<DumpLine> lines, int i, int end, String lang) {
-        Set<String> own = stems(lines.get(i).tokens, lang);
+        Set<String> own = stems(lines.get(i), lang);
         int n = 0;
         for (int j = i + 1; j <= i + 3 && j < end; j++) {
-            Set<String> words = stems(lines.get(j).tokens, lang);
+            Set<String> words = stems(lines.get(j), lang);
             if (words.size() >= 2 && words.size() < own.size() && own.containsAll(words)) {
                 n++;
             }
@@ -321,6 +328,15 @@ final class TextHeader {
      */
     private static String authorOf(List<DumpLine> lines, int i) {
         DumpLine line = lines.get(i);
+        if (!line.authorRead) {
+            line.author = readAuthor(lines, i);
+            line.authorRead = true;
+        }
+        return line.author;
+    }
+
+    private static String readAuthor(List<DumpLine> lines, int i) {
+        DumpLine line = lines.get(i);
         String t = line.text;
         Matcher by = BYLINE.matcher(t);
         if (by.matches()) {
@@ -332,7 +348,7 @@ final class TextHeader {
         }
         // "Posted by Jane Doe on ...", "5:45 AM 11/19/2019 by Jane Doe": a dateline that credits.
         Matcher inside = BY_INSIDE.matcher(t);
-        if (line.words <= 16 && inside.find() && (POSTED.matcher(t).find() || DateParser.find(t).isPresent() || TIME.matcher(t).find())) {
+        if (line.words <= 16 && inside.find() && (POSTED.matcher(t).find() || line.date().isPresent() || TIME.matcher(t).find())) {
             return nameOf(inside.group(1));
         }
         String name = bareName(line);
@@ -394,7 +410,7 @@ final class TextHeader {
     }
 
     private static boolean isDateline(DumpLine line) {
-        return line.words <= 12 && DateParser.find(line.text).isPresent();
+        return line.words <= 12 && line.date().isPresent();
     }
 
     private static boolean isHeadlineShaped(List<DumpLine> lines, int i) {
@@ -412,12 +428,11 @@ final class TextHeader {
      * of its own and the body repeats every word of it.
      */
     private static double titleScore(DumpLine line, boolean ownBlock, Set<String> leadWords, Map<String, Integer> bodyLines,
-            Map<String, Integer> elsewhere, int paragraphs, String lang) {
+            Map<String, Integer> elsewhere, int often, String lang) {
         String t = line.text;
-        Set<String> words = stems(line.tokens, lang);
+        Set<String> words = stems(line, lang);
         // The words of a short headline are the body's subject: in many of its paragraphs, and
         // named less often by the rest of the page.
-        int often = Math.max(3, paragraphs / 10);
         boolean shortTitle = line.words >= 1 && line.words < 3 && ownBlock && !words.isEmpty()
                 && words.stream().allMatch(w -> bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0));
         if (line.kind == Kind.CODE || line.kind == Kind.TRUNCATED || line.words < 3 && !shortTitle || line.words > 35
@@ -501,7 +516,7 @@ final class TextHeader {
         }
         Set<String> lead = new HashSet<>();
         for (int i = bodyStart; i <= bodyEnd && i < bodyStart + 5; i++) {
-            lead.addAll(stems(lines.get(i).tokens, lang));
+            lead.addAll(stems(lines.get(i), lang));
         }
         for (String part : new String[] {parts[parts.length - 1], parts[0]}) {
             String site = Words.comparable(part);
@@ -621,13 +636,21 @@ final class TextHeader {
             DumpLine line = lines.get(i);
             // A dateline is short, unless it credits the author too ("Posted by ... on ...").
             if (line.words <= 12 || line.words <= 20 && explicitAuthorOf(lines, i) != null) {
-                Optional<String> date = DateParser.find(line.text);
+                Optional<String> date = line.date();
                 if (date.isPresent()) {
                     return date.get();
                 }
             }
         }
         return null;
+    }
+
+    /** The stems of a line's content words, read once per line. */
+    private static Set<String> stems(DumpLine line, String lang) {
+        if (line.stems == null) {
+            line.stems = stems(line.tokens, lang);
+        }
+        return line.stems;
     }
 
     /** The stems of the content words, as headlines are matched to the text by. */
