@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +22,34 @@ import java.util.regex.Pattern;
  * {@code 2025-02-12T09:30:00+08:00}. Never looks at the clock or the machine's locale.
  */
 public final class DateParser {
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-            Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
-    private static final String MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-            + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+    /** Month names and abbreviations in English and the other languages the cleaner reads. */
+    private static final Map<String, Integer> MONTHS = months(
+            "january jan janvier janv januar jän enero gennaio janeiro januari",
+            "february feb février févr fevrier februar febrero febbraio fevereiro februari",
+            "march mar mars märz marz marzo março maart",
+            "april apr avril avr abril aprile",
+            "may mai mayo maggio maio mei",
+            "june jun juin juni junio giugno junho",
+            "july jul juillet juil juli julio luglio julho",
+            "august aug août aout agosto augustus",
+            "september sep sept septembre septiembre setiembre settembre setembro",
+            "october oct octobre okt oktober octubre ottobre outubro",
+            "november nov novembre noviembre novembro",
+            "december dec décembre déc decembre dezember dez diciembre dicembre dezembro");
+    private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
+            .sorted((x, y) -> y.length() - x.length()).toList()) + ")(?![\\p{L}])\\.?";
     private static final Pattern ISO = Pattern.compile(
             "\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern SLASHED = Pattern.compile("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+            "(?<![\\p{L}])" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "18 November 2019", "18th of November, 2019", "18. November 2019", "18 de noviembre de 2019". */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE);
+            "\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+|de\\s+)?" + MONTH + ",?\\s+(?:de\\s+)?(\\d{4})\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** "13.11.2019" (day first, as where dots are used), "11/18/2019" or "18/11/2019" (whichever is a date). */
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?![\\d.:/]\\d)");
 
     private DateParser() {
     }
@@ -82,6 +98,13 @@ public final class DateParser {
         if (m.find()) {
             return date(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
         }
+        m = NUMERIC.matcher(text);
+        if (m.find()) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(3));
+            boolean dayFirst = m.group(2).equals(".") ? first > 12 || second <= 12 : first > 12;
+            return dayFirst ? date(m.group(4), second, m.group(1)) : date(m.group(4), first, m.group(3));
+        }
         return Optional.empty();
     }
 
@@ -122,7 +145,17 @@ public final class DateParser {
     }
 
     private static int month(String name) {
-        return MONTHS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
+        return MONTHS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, Integer> months(String... names) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int m = 0; m < names.length; m++) {
+            for (String name : names[m].split(" ")) {
+                out.put(name, m + 1);
+            }
+        }
+        return Map.copyOf(out);
     }
 
     private static Optional<String> date(String year, int month, String day) {

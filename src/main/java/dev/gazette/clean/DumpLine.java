@@ -3,6 +3,8 @@ package dev.gazette.clean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +51,15 @@ final class DumpLine {
     final boolean endsSentence;
     Kind kind;
     boolean heading;
+    /** The date the line writes, read once: the header is searched many times over. */
+    private Optional<String> date;
+    private String key;
+    private Boolean code;
+    /** The stems of its content words, as {@link TextHeader} compares lines by. */
+    Set<String> stems;
+    /** The author the line names in its place, once read (see {@link TextHeader}). */
+    String author;
+    boolean authorRead;
 
     private DumpLine(int index, String raw, boolean blankBefore, int block) {
         this.index = index;
@@ -78,13 +89,32 @@ final class DumpLine {
         endsSentence = SENTENCE_END.matcher(text).find();
     }
 
+    /** The first date the line writes, if any. */
+    Optional<String> date() {
+        if (date == null) {
+            date = DateParser.find(text);
+        }
+        return date;
+    }
+
     boolean isListItem() {
         return ordered || bullet;
     }
 
     /** The text compared when looking for repeats. */
     String key() {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (key == null) {
+            key = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        }
+        return key;
+    }
+
+    /** Whether the line is script or style text, read once. */
+    boolean isCode() {
+        if (code == null) {
+            code = LineClassifier.isCode(text);
+        }
+        return code;
     }
 
     /** Splits a dump into logical lines, remembering which were preceded by a blank line. */
@@ -97,7 +127,7 @@ final class DumpLine {
         boolean pendingBlank = false;
         for (String line : physical) {
             String r = stripTrailing(line.replace('\u00A0', ' ').replace("\t", "    "));
-            if (r.isBlank()) {
+            if (invisible(r)) {
                 if (pending != null) {
                     out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
                     pending = null;
@@ -144,6 +174,20 @@ final class DumpLine {
         }
         String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         return tail.endsWith(",") || lastWord.length() > 1 && Words.FUNCTION_WORDS.values().stream().anyMatch(w -> w.contains(lastWord));
+    }
+
+    /**
+     * Nothing a reader sees: white space, or only format characters such as zero-width spaces,
+     * which editors leave behind as spacer paragraphs.
+     */
+    static boolean invisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripTrailing(String s) {

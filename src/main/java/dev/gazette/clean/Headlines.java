@@ -2,18 +2,22 @@ package dev.gazette.clean;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Headlines as pages write them in titles: "Headline | Outlet", "Outlet - Headline". */
 final class Headlines {
     private Headlines() {
     }
 
+    /** How titles separate a headline from the site's name or section. */
+    static final Pattern SEPARATOR = Pattern.compile("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+");
+
     /**
      * "Headline | Outlet" → "Headline": drops parts that name the site, or, when the site's name
      * is unknown, a short last part after a long enough headline.
      */
     static String withoutSiteName(String title, String siteName) {
-        String[] parts = title.split("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+");
+        String[] parts = SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
         }

@@ -71,7 +71,7 @@ final class HtmlMetadata {
     private String title(Document doc, JsonNode article) {
         List<String> declared = new ArrayList<>();
         for (String t : new String[] {article == null ? null : text(article.path("headline")), meta(doc, "og:title"),
-                meta(doc, "twitter:title"), doc.title()}) {
+                meta(doc, "twitter:title"), meta(doc, "dc.title"), doc.title()}) {
             if (t != null && !t.isBlank()) {
                 declared.add(Parser.unescapeEntities(t, false).replaceAll("\\s+", " ").strip());
             }

@@ -38,7 +38,7 @@ final class LineClassifier {
     }
 
     private Kind kindOf(DumpLine line) {
-        if (isCode(line.text)) {
+        if (line.isCode()) {
             return Kind.CODE;
         }
         String t = line.text;
@@ -192,7 +192,7 @@ final class LineClassifier {
             if (!(Character.isUpperCase(first) || Character.isDigit(first) || !Character.isLetter(first) && first != '-')) {
                 continue;
             }
-            if (t.endsWith(".") || t.endsWith(",") || t.endsWith(";") || t.endsWith(":") || TextHeader.BYLINE.matcher(t).matches() || DateParser.find(t).isPresent() && line.words < 7) {
+            if (t.endsWith(".") || t.endsWith(",") || t.endsWith(";") || t.endsWith(":") || TextHeader.BYLINE.matcher(t).matches() || line.words < 7 && line.date().isPresent()) {
                 continue;
             }
             if (i + 1 < lines.size()) {

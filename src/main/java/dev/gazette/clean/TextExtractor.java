@@ -28,7 +28,10 @@ final class TextExtractor {
         List<String> all = new ArrayList<>();
         int blankBefore = 0;
         for (DumpLine line : lines) {
-            all.addAll(line.tokens);
+            // Scripts and styles are written in no natural language; their keywords would drown it.
+            if (!line.isCode()) {
+                all.addAll(line.tokens);
+            }
             blankBefore += line.blankBefore ? 1 : 0;
         }
         String lang = Words.guessLanguage(all);
@@ -47,17 +50,30 @@ final class TextExtractor {
         if (region == null) {
             return new Extraction(null, null, null, null, lang, null, null, "", "");
         }
-        int titleAt = TextHeader.firstRepeat(lines, TextHeader.findTitle(lines, region[0], region[1], lang));
-        String title = titleAt < 0 ? null : Headlines.withoutSiteName(lines.get(titleAt).text, null);
-        int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6) : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
+        int found = TextHeader.findTitle(lines, region[0], region[1], lang);
+        boolean headerInRun = found >= region[0];
+        int cluster = found < 0 ? -1 : TextHeader.headerBelow(lines, found, region[1] + 1);
+        if (headerInRun || cluster >= region[0]) {
+            // The run opened with a notice, the headline or its standfirst: the article starts
+            // under the byline.
+            region[0] = Math.max(found, cluster) + 1;
+            while (region[0] < region[1] && TextHeader.isByOrDateline(lines, region[0])) {
+                region[0]++;
+            }
+            headerInRun = true;
+        }
+        int titleAt = TextHeader.firstRepeat(lines, found);
+        String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, region[0], region[1], lang);
+        int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6)
+                : headerInRun ? region[0] : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
         // Headings right above the first paragraph belong to the article, once past the title.
-        while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)) {
+        while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)
+                && !TextHeader.isCredit(lines, start - 1, found, region[0])) {
             start--;
         }
-        int headFrom = titleAt < 0 ? headerStart : titleAt + 1;
-        String byline = TextHeader.findByline(lines, headFrom, start);
-        String date = TextHeader.findDate(lines, headFrom, start);
+        String byline = TextHeader.findByline(lines, found, titleAt, start, region[1]);
+        String date = TextHeader.findDate(lines, found, titleAt, start, region[1]);
         List<DumpLine> body = new ArrayList<>();
         for (int i = start; i <= region[1]; i++) {
             DumpLine line = lines.get(i);
@@ -107,8 +123,13 @@ final class TextExtractor {
             }
         }
         if (run != null) {
-            // An article opens with prose; list items before its first paragraph are a teaser list.
-            boolean prose = lines.subList(run[0], run[1] + 1).stream().anyMatch(l -> l.kind == Kind.PROSE && !l.heading);
+            // An article opens with prose; list items before its first paragraph are a teaser list,
+            // unless the run is mostly a list with a paragraph in it (a changelog, a list article).
+            double proseScore = 0;
+            for (DumpLine l : lines.subList(run[0], run[1] + 1)) {
+                proseScore += l.kind == Kind.PROSE && !l.heading ? score(l) : 0;
+            }
+            boolean prose = proseScore > best / 3;
             while (run[0] < run[1] && (score(lines.get(run[0])) <= 0 || prose && lines.get(run[0]).kind != Kind.PROSE)) {
                 run[0]++;
             }

@@ -5,6 +5,7 @@ import dev.gazette.clean.DumpLine.Kind;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,86 +14,312 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the head of an article in a text dump: the title is the headline-shaped line above the
- * body that shares its vocabulary (pages often show it twice, in a breadcrumb and as the
- * headline); byline and date are read between the title and the body.
+ * body that shares its vocabulary and heads the cluster of standfirst, byline and date over it
+ * (pages often show it twice, in a breadcrumb and as the headline); byline and date are read
+ * between the title and the body. Menus, teaser lists, captions and control labels are told apart
+ * by their shape and their neighbours, never by what a particular site calls them.
  */
 final class TextHeader {
     static final Pattern BYLINE = Pattern.compile(
-            "^(?:by|written by|words by|reporting by|von|par|por|di|door)\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:author|authors|byline)\\s*:\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+            "^(?:by|written by|words by|reporting by|von|par|por|di|door)\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:author|authors|byline)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(
-            "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|&))*$");
+            "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&))*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     private static final Pattern CREDITED = Pattern.compile("\\b(?:by|von|par|por)\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
+    /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
+    private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
+            + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
+    /** "... by Jane Doe" inside a line. */
+    private static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
+    private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
+    private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+    private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
+    /** "Home > News > 2015 > Headline": a trail of two or more steps. */
+    private static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
+    private static final Pattern CAPTION = Pattern.compile(
+            "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|\\b(?i:credit|credits|photo|photograph|image|illustration|courtesy)\\s*(?::|\\.\\.\\.|…)");
+    private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
+    /** Verbs that label links and buttons rather than start headlines. */
+    private static final Set<String> CONTROL_VERBS = Set.of("follow", "share", "subscribe", "sign", "log", "login", "register",
+            "download", "print", "email", "tweet", "comment", "reply", "read", "watch", "listen", "click", "tap", "join", "see",
+            "view", "skip", "jump", "back", "close", "search", "contact", "save", "buy", "shop", "donate", "advertise", "load",
+            "show", "hide", "enter", "submit", "send", "like", "get", "visit", "go", "open", "more", "next", "previous");
     private static final Pattern PUBLISHED = Pattern.compile("^(?:published|posted|updated|first published|date)\\b", Pattern.CASE_INSENSITIVE);
 
     private TextHeader() {
     }
 
-    /** The headline-shaped line above the body that shares most of its words with the body. */
     /**
-     * @param bodyEnd the last line of the article body; its first paragraphs weigh most, since a
-     *                headline announces the lead and related headlines share only the topic
+     * The headline of the article whose body runs from {@code bodyStart} to {@code bodyEnd}: the
+     * headline-shaped line above the body that shares its vocabulary, stands as a block of its own,
+     * heads the cluster of standfirst, byline and date over the body, and is neither a menu entry
+     * nor one of a list of teasers. The body's first paragraphs weigh most, since a headline
+     * announces the lead and related headlines share only the topic. The run chosen as the body
+     * may open with a notice or with the headline itself; a line among its first few is taken
+     * only when the page shows it twice or a byline or date follows it.
      */
     static int findTitle(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
-        Set<String> bodyWords = new HashSet<>();
+        int headEnd = runHeadEnd(lines, bodyStart, bodyEnd);
         Set<String> leadWords = new HashSet<>();
+        Map<String, Integer> bodyLines = new HashMap<>();
         int leadChars = 0;
-        for (DumpLine l : lines.subList(bodyStart, bodyEnd + 1)) {
-            Set<String> words = contentWords(l.tokens, lang);
-            bodyWords.addAll(words);
+        int paragraphs = 0;
+        for (int i = bodyStart; i <= bodyEnd; i++) {
+            DumpLine l = lines.get(i);
+            if (i < headEnd && (l.kind != Kind.PROSE || headerBelow(lines, i, headEnd) >= 0)) {
+                continue; // the head's notices are prose too, but not its headline and labels
+            }
+            Set<String> words = stems(l, lang);
+            paragraphs++;
+            for (String w : words) {
+                bodyLines.merge(w, 1, Integer::sum);
+            }
             if (leadChars < 600) {
                 leadWords.addAll(words);
                 leadChars += l.text.length();
             }
         }
         Map<String, Integer> counts = new HashMap<>();
-        for (DumpLine l : lines.subList(0, bodyStart)) {
-            counts.merge(l.key(), 1, Integer::sum);
+        for (int i = 0; i < headEnd; i++) {
+            counts.merge(lines.get(i).key(), 1, Integer::sum);
         }
-        int best = -1;
-        double bestScore = 0.9;
         int from = Math.max(0, bodyStart - 40);
-        for (int i = bodyStart - 1; i >= from; i--) {
+        // How often the rest of the page names the words of would-be short headlines.
+        int often = Math.max(3, paragraphs / 10);
+        Map<String, Integer> elsewhere = new HashMap<>();
+        for (int i = from; i < headEnd; i++) {
+            DumpLine l = lines.get(i);
+            if (l.words < 3 && stems(l, lang).stream().allMatch(w -> bodyLines.getOrDefault(w, 0) >= often)) {
+                stems(l, lang).forEach(w -> elsewhere.put(w, 0));
+            }
+        }
+        for (int i = 0; i < lines.size() && !elsewhere.isEmpty(); i++) {
+            if (i < bodyStart || i > bodyEnd) {
+                for (String w : stems(lines.get(i), lang)) {
+                    elsewhere.computeIfPresent(w, (k, n) -> n + 1);
+                }
+            }
+        }
+        double[] scores = new double[headEnd - from];
+        for (int i = from; i < headEnd; i++) {
             DumpLine line = lines.get(i);
-            double s = titleScore(line, leadWords, bodyWords, lang);
+            boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && shownApart(lines, i, headEnd);
+            boolean header = headerBelow(lines, i, headEnd) >= 0;
+            // In the run, only a line the page shows twice, or the run's first line over a byline.
+            boolean inRun = i >= bodyStart && !repeated && !(i == bodyStart && header);
+            double s = inRun || isFieldValue(lines, i) ? Double.NEGATIVE_INFINITY
+                    : titleScore(line, ownBlock(lines, i), leadWords, bodyLines, elsewhere, often, lang);
+            scores[i - from] = s;
             if (s == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            if (counts.getOrDefault(line.key(), 0) > 1) {
-                s += 0.75;
-            }
-            // A headline is a block of its own; header furniture comes in runs of single lines.
-            if (line.blankBefore && (i + 1 >= lines.size() || lines.get(i + 1).blankBefore)) {
-                s += 0.5;
-            }
-            if (bylineOrDateFollows(lines, i, bodyStart)) {
+            s += repeated ? 0.75 : 0;
+            s += ownBlock(lines, i) ? 0.5 : 0;
+            s += 0.5 * Math.min(2, echoes(lines, i, headEnd, lang));
+            // Teaser lists are runs of headlines, or of cards (headline, date, section) alike; the
+            // headline's own repeat and the standfirst under it are no teasers.
+            int neighbours = (isHeadlineShaped(lines, i - 1) && !lines.get(i - 1).key().equals(line.key()) ? 1 : 0)
+                    + (isHeadlineShaped(lines, i + 1) && !header ? 1 : 0);
+            boolean cards = inCardRun(lines, i);
+            s -= neighbours == 2 || cards ? 1.0 : neighbours * 0.3;
+            if (header && !cards) {
                 s += 1.5;
             }
-            // Teaser lists are runs of headlines; the article's own stands among short furniture.
-            int neighbours = (isHeadlineShaped(lines, i - 1) ? 1 : 0) + (isHeadlineShaped(lines, i + 1) ? 1 : 0);
-            s -= neighbours == 2 ? 1.0 : neighbours * 0.3;
-            s -= 0.02 * (bodyStart - 1 - i);
-            if (s > bestScore) {
-                bestScore = s;
+            if (inMenu(lines, i)) {
+                s -= 1.5;
+            }
+            s -= 0.02 * Math.abs(bodyStart - 1 - i);
+            scores[i - from] = s;
+        }
+        // A headline usually sits right over its article, unless a byline stands between.
+        for (int i = bodyStart - 1; i >= from && i >= bodyStart - 4; i--) {
+            if (scores[i - from] > Double.NEGATIVE_INFINITY) {
+                boolean underByline = i > 0 && isByOrDateline(lines, i - 1);
+                scores[i - from] += underByline ? 0 : 0.5;
+                break;
+            }
+            if (!isByOrDateline(lines, i) && lines.get(i).words > 3) {
+                break;
+            }
+        }
+        // A headline stands over its standfirst and labels, and the standfirst tells the lead in
+        // more of its words: the lines between a headline and its byline are no headline, nor are
+        // the captions and standfirsts under an author's byline, unless the page shows them twice.
+        boolean[] inCluster = new boolean[scores.length];
+        for (int i = from; i < headEnd; i++) {
+            int byline = scores[i - from] > 0.9 && !inCluster[i - from] ? headerBelow(lines, i, headEnd) : -1;
+            int clusterEnd = byline >= 0 && authorOf(lines, byline) != null ? Math.max(byline, bodyStart) : byline;
+            Set<String> members = new HashSet<>();
+            for (int j = i + 1; j < clusterEnd; j++) {
+                members.add(lines.get(j).key());
+            }
+            for (int k = i + 1; k < headEnd && !members.isEmpty(); k++) {
+                String key = lines.get(k).key();
+                if (!inCluster[k - from] && members.contains(key) && counts.getOrDefault(key, 0) < 2) {
+                    inCluster[k - from] = true;
+                    scores[k - from] -= 1.0;
+                }
+            }
+        }
+        int best = -1;
+        double bestScore = 0.9;
+        for (int i = headEnd - 1; i >= from; i--) {
+            if (scores[i - from] > bestScore) {
+                bestScore = scores[i - from];
                 best = i;
             }
         }
         return best;
     }
 
-    /** The next line (or the one after a standfirst) names an author or a date, as under a headline. */
-    private static boolean bylineOrDateFollows(List<DumpLine> lines, int i, int bodyStart) {
-        for (int j = i + 1; j <= i + 2 && j < bodyStart; j++) {
-            DumpLine next = lines.get(j);
-            if (authorOf(lines, j) != null || isDateline(next)) {
-                return true;
-            }
-            if (next.words < 8) {
-                return false; // only a standfirst may stand between headline and byline
+    /**
+     * Whether the page shows line {@code i} again outside a list of teasers: a headline repeated
+     * in a teaser list or a playlist is a teaser, not the page's own headline.
+     */
+    private static boolean shownApart(List<DumpLine> lines, int i, int end) {
+        String key = lines.get(i).key();
+        for (int k = 0; k < end; k++) {
+            if (k != i && lines.get(k).key().equals(key)) {
+                boolean teaser = isHeadlineShaped(lines, k - 1) && !lines.get(k - 1).key().equals(key)
+                        || isHeadlineShaped(lines, k + 1) && !lines.get(k + 1).key().equals(key) && headerBelow(lines, k, end) < 0;
+                if (!teaser) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Where the head of the run ends, which may hold a notice, the headline and its byline before
+     * the article's paragraphs: the first paragraph after the run's first line, at most eight lines
+     * on; the run's start when the run opens with two paragraphs.
+     */
+    static int runHeadEnd(List<DumpLine> lines, int bodyStart, int bodyEnd) {
+        int end = Math.min(bodyEnd, bodyStart + 8);
+        for (int i = bodyStart + 1; i <= end; i++) {
+            if (lines.get(i).kind == Kind.PROSE && !lines.get(i).heading) {
+                return i == bodyStart + 1 ? bodyStart : i;
+            }
+        }
+        return end > bodyStart ? end : bodyStart;
+    }
+
+    /**
+     * The byline or dateline of a headline's cluster under line {@code i}, within a few lines and
+     * with at most a standfirst and a short label (a section, an author's links) between; or -1.
+     */
+    static int headerBelow(List<DumpLine> lines, int i, int end) {
+        boolean dek = false;
+        boolean label = false;
+        for (int j = i + 1; j <= i + 4 && j < end && j < lines.size(); j++) {
+            DumpLine next = lines.get(j);
+            if (authorOf(lines, j) != null || isDateline(next)) {
+                return j;
+            }
+            if (!label && next.words <= 5) {
+                label = true;
+            } else if (!dek && !next.isListItem() && next.kind != Kind.CODE && next.kind != Kind.TRUNCATED
+                    && (next.words >= 8 || isHeadlineShaped(lines, j))) {
+                dek = true;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * How many of the next lines show parts of line {@code i} again ("Jane Doe's Dress -- STOLEN"
+     * over "Jane Doe" and "Dress ... STOLEN"): pages that split a headline into kicker and title
+     * show it whole once.
+     */
+    private static int echoes(List<DumpLine> lines, int i, int end, String lang) {
+        Set<String> own = stems(lines.get(i), lang);
+        int n = 0;
+        for (int j = i + 1; j <= i + 3 && j < end; j++) {
+            Set<String> words = stems(lines.get(j), lang);
+            if (words.size() >= 2 && words.size() < own.size() && own.containsAll(words)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Line {@code i} and the next one each stand as a block of their own. */
+    private static boolean ownBlock(List<DumpLine> lines, int i) {
+        return lines.get(i).blankBefore && (i + 1 >= lines.size() || lines.get(i + 1).blankBefore);
+    }
+
+    /**
+     * Line {@code i} heads a card (headline, then date, section or the like) of a list of cards
+     * alike: two more cards of the same shape before it, after it, or one on each side.
+     */
+    private static boolean inCardRun(List<DumpLine> lines, int i) {
+        if (shape(lines, i) != 'H') {
+            return false;
+        }
+        if (shape(lines, i + 1) == 'H') {
+            return false; // a run of bare headlines, which the neighbours tell
+        }
+        for (int p = 2; p <= 4; p++) {
+            if (sameCards(lines, i, p, -1) + sameCards(lines, i, p, 1) >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many cards {@code p} lines apart, going {@code step}, open like the card at {@code i}
+     * (a headline, then a line of the same shape), up to two.
+     */
+    private static int sameCards(List<DumpLine> lines, int i, int p, int step) {
+        int n = 0;
+        while (n < 2) {
+            int other = i + step * (n + 1) * p;
+            for (int t = 0; t < 2; t++) {
+                if (shape(lines, i + t) != shape(lines, other + t)) {
+                    return n;
+                }
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** A coarse shape: (H)eadline, (D)ate, (S)hort label, (O)ther, or 0 past either end. */
+    private static char shape(List<DumpLine> lines, int i) {
+        if (i < 0 || i >= lines.size()) {
+            return 0;
+        }
+        DumpLine l = lines.get(i);
+        return isDateline(l) ? 'D' : isHeadlineShaped(lines, i) ? 'H' : l.words <= 3 ? 'S' : 'O';
+    }
+
+    /** Between two menu entries in one block of lines, or the last of a block of them: a menu entry itself. */
+    private static boolean inMenu(List<DumpLine> lines, int i) {
+        if (i < 2 || lines.get(i).blankBefore || !isMenuEntry(lines, i - 1)) {
+            return false;
+        }
+        boolean between = i + 1 < lines.size() && !lines.get(i + 1).blankBefore && isMenuEntry(lines, i + 1);
+        boolean last = !lines.get(i - 1).blankBefore && isMenuEntry(lines, i - 2);
+        return between || last;
+    }
+
+    private static boolean isMenuEntry(List<DumpLine> lines, int i) {
+        DumpLine l = lines.get(i);
+        return l.words <= 3 && !l.isListItem() && !isDateline(l) && authorOf(lines, i) == null;
+    }
+
+    /** The value of a labelled field ("Author:" over "Jane Doe"), not a headline. */
+    private static boolean isFieldValue(List<DumpLine> lines, int i) {
+        if (i == 0 || lines.get(i).blankBefore) {
+            return false;
+        }
+        DumpLine label = lines.get(i - 1);
+        return label.text.endsWith(":") && label.words <= 3;
     }
 
     /**
@@ -101,6 +328,15 @@ final class TextHeader {
      */
     private static String authorOf(List<DumpLine> lines, int i) {
         DumpLine line = lines.get(i);
+        if (!line.authorRead) {
+            line.author = readAuthor(lines, i);
+            line.authorRead = true;
+        }
+        return line.author;
+    }
+
+    private static String readAuthor(List<DumpLine> lines, int i) {
+        DumpLine line = lines.get(i);
         String t = line.text;
         Matcher by = BYLINE.matcher(t);
         if (by.matches()) {
@@ -108,19 +344,73 @@ final class TextHeader {
         }
         Matcher label = AUTHOR_LABEL.matcher(t);
         if (label.matches()) {
-            return nameOf(label.group(1));
+            return nameOf(label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1));
         }
-        String name = line.words <= 8 ? nameOf(t) : null;
-        if (name == null || name.contains("&") || name.split(" ").length < 2 || name.split(" ").length > 4) {
+        // "Posted by Jane Doe on ...", "5:45 AM 11/19/2019 by Jane Doe": a dateline that credits.
+        Matcher inside = BY_INSIDE.matcher(t);
+        if (line.words <= 16 && inside.find() && (POSTED.matcher(t).find() || line.date().isPresent() || TIME.matcher(t).find())) {
+            return nameOf(inside.group(1));
+        }
+        String name = bareName(line);
+        if (name == null) {
             return null;
         }
-        boolean labelled = t.length() > name.length() && t.substring(name.length()).matches("\\s*[,|•·].*");
-        boolean dated = t.equals(name) && i + 1 < lines.size() && isDateline(lines.get(i + 1));
+        boolean labelled = t.length() > name.length() && t.substring(name.length()).matches("\\s*[,|•·@].*");
+        boolean dated = t.equals(name) && (i + 1 < lines.size() && isDateline(lines.get(i + 1))
+                || i + 2 < lines.size() && lines.get(i + 1).words <= 2 && isDateline(lines.get(i + 2)));
         return labelled || dated ? name : null;
     }
 
+    /** The author of a line that credits one in so many words: "By ...", "Author: ...", "Posted by ...". */
+    private static String explicitAuthorOf(List<DumpLine> lines, int i) {
+        String t = lines.get(i).text;
+        boolean explicit = BYLINE.matcher(t).matches() || AUTHOR_LABEL.matcher(t).matches()
+                || lines.get(i).words <= 16 && BY_INSIDE.matcher(t).find();
+        return explicit ? authorOf(lines, i) : null;
+    }
+
+    /**
+     * The name a short line starts with, when it reads as a person's: two to four capitalised
+     * words with no function words between ("The Harbour Times" is no one's name).
+     */
+    private static String bareName(DumpLine line) {
+        String name = line.words <= 8 ? nameOf(line.text) : null;
+        if (name == null || name.contains("&") || name.split(" ").length < 2 || name.split(" ").length > 4) {
+            return null;
+        }
+        for (String token : Words.tokens(name)) {
+            if (Words.FUNCTION_WORDS.get("en").contains(token) && !token.equals("and")) {
+                return null;
+            }
+        }
+        return name;
+    }
+
+    /**
+     * A name standing as a block of its own between headline and body, as sites credit their
+     * authors, unless it is the subject the headline names ("Jane Doe" under "Jane Doe's boat").
+     */
+    private static String standaloneName(List<DumpLine> lines, int i, int titleAt, int bodyStart) {
+        DumpLine line = lines.get(i);
+        String name = ownBlock(lines, i) && (i <= titleAt + 4 || i >= bodyStart - 3) ? bareName(line) : null;
+        if (name == null || !name.equals(line.text) || titleAt < 0 || name.equals(name.toUpperCase(Locale.ROOT))) {
+            return null; // a label in capitals is a section's name
+        }
+        List<String> title = lines.get(titleAt).tokens;
+        return Words.tokens(name).stream().anyMatch(title::contains) ? null : name;
+    }
+
+    /** A byline, a dateline, or an author's name standing alone under the headline at {@code titleAt}. */
+    static boolean isCredit(List<DumpLine> lines, int i, int titleAt, int bodyStart) {
+        return isByOrDateline(lines, i) || standaloneName(lines, i, titleAt, bodyStart) != null;
+    }
+
+    static boolean isByOrDateline(List<DumpLine> lines, int i) {
+        return authorOf(lines, i) != null || isDateline(lines.get(i));
+    }
+
     private static boolean isDateline(DumpLine line) {
-        return line.words <= 12 && DateParser.find(line.text).isPresent();
+        return line.words <= 12 && line.date().isPresent();
     }
 
     private static boolean isHeadlineShaped(List<DumpLine> lines, int i) {
@@ -132,22 +422,30 @@ final class TextHeader {
                 && !l.text.endsWith(".") && !isDateline(l) && !BYLINE.matcher(l.text).matches();
     }
 
-    private static double titleScore(DumpLine line, Set<String> leadWords, Set<String> bodyWords, String lang) {
+    /**
+     * How much a line reads like the headline of this body, from its own shape and its words.
+     * One- and two-word headlines ("Hermitian matrix") are allowed when the line stands as a block
+     * of its own and the body repeats every word of it.
+     */
+    private static double titleScore(DumpLine line, boolean ownBlock, Set<String> leadWords, Map<String, Integer> bodyLines,
+            Map<String, Integer> elsewhere, int often, String lang) {
         String t = line.text;
-        if (line.kind == Kind.CODE || line.kind == Kind.TRUNCATED || line.words < 3 || line.words > 35
+        Set<String> words = stems(line, lang);
+        // The words of a short headline are the body's subject: in many of its paragraphs, and
+        // named less often by the rest of the page.
+        boolean shortTitle = line.words >= 1 && line.words < 3 && ownBlock && !words.isEmpty()
+                && words.stream().allMatch(w -> bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0));
+        if (line.kind == Kind.CODE || line.kind == Kind.TRUNCATED || line.words < 3 && !shortTitle || line.words > 35
                 || line.isListItem() || t.endsWith(":") || t.endsWith(",") || t.contains("©")
-                || BYLINE.matcher(t).matches() || PUBLISHED.matcher(t).find() || isDateline(line) || !mostlyWords(line)
-                || line.words <= 8 && CREDITED.matcher(t).find()) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        Set<String> words = contentWords(line.tokens, lang);
-        if (words.isEmpty()) {
+                || BYLINE.matcher(t).matches() || PUBLISHED.matcher(t).find() || isDateline(line) || !mostlyWords(t)
+                || line.words <= 8 && CREDITED.matcher(t).find() || isControlLabel(line) || words.isEmpty()
+                || BREADCRUMB.matcher(t).find()) {
             return Double.NEGATIVE_INFINITY;
         }
         int inBody = 0;
         int inLead = 0;
         for (String w : words) {
-            inBody += bodyWords.contains(w) ? 1 : 0;
+            inBody += bodyLines.containsKey(w) ? 1 : 0;
             inLead += leadWords.contains(w) ? 1 : 0;
         }
         double overlap = (1.5 * inBody + 1.5 * inLead) / 3 / words.size();
@@ -158,7 +456,9 @@ final class TextHeader {
                 capitalised++;
             }
         }
-        double s = 3 * overlap + 0.5 * capitalised / parts.length - (line.words < 5 ? 0.5 : 0);
+        // Headlines capitalise their words; a line in capitals throughout is more often a label.
+        boolean shouting = t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
+        double s = 3 * overlap + (shouting ? 0 : 0.5 * capitalised / parts.length) - (line.words < 5 ? 0.5 : 0);
         if (t.endsWith(".") && !t.endsWith("..")) {
             s -= 1.5;
         }
@@ -167,19 +467,80 @@ final class TextHeader {
         }
         if (line.kind == Kind.PROSE) {
             s -= 0.5;
+        } else if (line.kind == Kind.BOILERPLATE) {
+            s -= 1.0; // a sentence the page repeats: a blurb more often than the headline
+        }
+        // Wide gaps inside a line are columns of a preformatted header, and several labelled
+        // fields ("Price: ... More info: ...") a fact box, not a headline.
+        if (WIDE_GAP.matcher(t).find()) {
+            s -= 2.5;
+        }
+        if (FIELD_LABEL.matcher(t).results().count() >= 2) {
+            s -= 1.0;
+        }
+        // A caption runs into its credit ("... last week.Credit: Jane Doe/Agency").
+        if (CAPTION.matcher(t).find()) {
+            s -= 1.0;
         }
         return s;
     }
 
-    /** Most tokens have letters: "13.11.2019, 23:06" or "1 2 3 Next" are no headline. */
-    private static boolean mostlyWords(DumpLine line) {
+    /** "Follow Us", "Share this story", "Sign in": a few words that start with what a control does. */
+    private static boolean isControlLabel(DumpLine line) {
+        return line.words <= 4 && !line.tokens.isEmpty() && CONTROL_VERBS.contains(line.tokens.get(0));
+    }
+
+    /** Most words have letters: "13.11.2019, 23:06" or "1 2 3 Next" are no headline; "Opening Bell 11.18.19" may be. */
+    private static boolean mostlyWords(String text) {
         int letters = 0;
-        for (String t : line.tokens) {
-            if (t.codePoints().anyMatch(Character::isLetter)) {
+        String[] parts = text.strip().split("\\s+");
+        for (String p : parts) {
+            if (p.codePoints().anyMatch(Character::isLetter)) {
                 letters++;
             }
         }
-        return letters * 2 > line.tokens.size();
+        return letters * 2 > parts.length;
+    }
+
+    /**
+     * The headline without a site's name the page wrote into it ("Headline | Outlet"): a first or
+     * last part of at most four words that the page also shows as furniture (a line of its own, or
+     * in two other lines outside the body) and that the body's lead does not use. A headline is
+     * not split on its dashes otherwise ("Minecraft 1.8 - The Bountiful Update").
+     */
+    static String withoutSiteName(List<DumpLine> lines, int titleAt, int bodyStart, int bodyEnd, String lang) {
+        String title = lines.get(titleAt).text;
+        String[] parts = Headlines.SEPARATOR.split(title);
+        if (parts.length < 2) {
+            return title;
+        }
+        Set<String> lead = new HashSet<>();
+        for (int i = bodyStart; i <= bodyEnd && i < bodyStart + 5; i++) {
+            lead.addAll(stems(lines.get(i), lang));
+        }
+        for (String part : new String[] {parts[parts.length - 1], parts[0]}) {
+            String site = Words.comparable(part);
+            List<String> tokens = Words.tokens(part);
+            if (site.isEmpty() || tokens.size() > 4 || Words.tokens(title).size() - tokens.size() < 3
+                    || stems(tokens, lang).stream().anyMatch(lead::contains)) {
+                continue;
+            }
+            int seen = 0;
+            boolean own = false;
+            for (int i = 0; i < lines.size(); i++) {
+                DumpLine l = lines.get(i);
+                if (i >= bodyStart && i <= bodyEnd || l.key().equals(lines.get(titleAt).key())) {
+                    continue;
+                }
+                String other = Words.comparable(l.text);
+                own |= other.equals(site);
+                seen += (" " + other + " ").contains(" " + site + " ") ? 1 : 0;
+            }
+            if (own || seen >= 2) {
+                return Headlines.withoutSiteName(title, part);
+            }
+        }
+        return title;
     }
 
     /** Pages often show the headline twice; the byline sits under the first one. */
@@ -209,8 +570,38 @@ final class TextHeader {
         return titleAt >= 0 && lines.get(i).key().equals(lines.get(titleAt).key());
     }
 
-    static String findByline(List<DumpLine> lines, int from, int to) {
-        for (int i = Math.max(0, from); i < to && i < lines.size(); i++) {
+    /**
+     * The byline of the article whose headline is line {@code titleAt} (-1 when none was found)
+     * and whose body starts at {@code bodyStart}: read between the two, then just above the
+     * headline, then among the first lines of the body (an explicit "By ..." only), then under an
+     * earlier showing of the headline ({@code firstAt}).
+     */
+    static String findByline(List<DumpLine> lines, int titleAt, int firstAt, int bodyStart, int bodyEnd) {
+        int from = titleAt < 0 ? Math.max(0, bodyStart - 6) : titleAt + 1;
+        for (int pass = 0; pass < 3; pass++) {
+            // Explicit credits first ("By ...", "Author: ..."), then names with a date or role,
+            // then a name standing alone.
+            for (int i = from; i < bodyStart; i++) {
+                String name = pass == 0 ? explicitAuthorOf(lines, i) : pass == 1 ? authorOf(lines, i)
+                        : standaloneName(lines, i, titleAt, bodyStart);
+                if (name != null) {
+                    return name;
+                }
+            }
+        }
+        for (int i = Math.max(0, titleAt - 4); i < titleAt; i++) {
+            String name = authorOf(lines, i);
+            if (name != null) {
+                return name;
+            }
+        }
+        for (int i = bodyStart; i <= bodyEnd && i < bodyStart + 12; i++) {
+            String name = explicitAuthorOf(lines, i);
+            if (name != null) {
+                return name;
+            }
+        }
+        for (int i = firstAt + 1; firstAt >= 0 && i < titleAt; i++) {
             String name = authorOf(lines, i);
             if (name != null) {
                 return name;
@@ -221,7 +612,8 @@ final class TextHeader {
 
     /** The name part of "Jane Doe, Transport Reporter | 4 min read", or null when it is no name. */
     static String nameOf(String text) {
-        String name = text.split("\\s*(?:[,|•·]|\\s[-–—]\\s|\\bon\\b|\\bupdated\\b|\\bpublished\\b)\\s*")[0].strip();
+        String[] parts = NAME_END.split(text);
+        String name = parts.length == 0 ? "" : parts[0].strip();
         name = name.replaceAll("\\s+", " ");
         if (name.isEmpty() || name.length() > 80 || !NAME.matcher(name).matches()) {
             return null;
@@ -230,17 +622,46 @@ final class TextHeader {
         return words <= 8 ? name : null;
     }
 
-    static String findDate(List<DumpLine> lines, int from, int to) {
+    /** The date of the article, looked for where {@link #findByline} looks for its byline. */
+    static String findDate(List<DumpLine> lines, int titleAt, int firstAt, int bodyStart, int bodyEnd) {
+        int from = titleAt < 0 ? Math.max(0, bodyStart - 6) : titleAt + 1;
+        String date = dateIn(lines, from, bodyStart);
+        date = date != null ? date : dateIn(lines, Math.max(0, titleAt - 3), titleAt);
+        date = date != null ? date : dateIn(lines, bodyStart, Math.min(bodyEnd + 1, bodyStart + 8));
+        return date != null || firstAt < 0 ? date : dateIn(lines, firstAt + 1, titleAt);
+    }
+
+    private static String dateIn(List<DumpLine> lines, int from, int to) {
         for (int i = Math.max(0, from); i < to && i < lines.size(); i++) {
             DumpLine line = lines.get(i);
-            if (line.words <= 12) {
-                Optional<String> date = DateParser.find(line.text);
+            // A dateline is short, unless it credits the author too ("Posted by ... on ...").
+            if (line.words <= 12 || line.words <= 20 && explicitAuthorOf(lines, i) != null) {
+                Optional<String> date = line.date();
                 if (date.isPresent()) {
                     return date.get();
                 }
             }
         }
         return null;
+    }
+
+    /** The stems of a line's content words, read once per line. */
+    private static Set<String> stems(DumpLine line, String lang) {
+        if (line.stems == null) {
+            line.stems = stems(line.tokens, lang);
+        }
+        return line.stems;
+    }
+
+    /** The stems of the content words, as headlines are matched to the text by. */
+    private static Set<String> stems(List<String> tokens, String lang) {
+        Set<String> out = new HashSet<>();
+        for (String t : tokens) {
+            if (Words.isContentWord(t, lang)) {
+                out.add(Words.stem(t, lang));
+            }
+        }
+        return out;
     }
 
     static Set<String> contentWords(List<String> tokens, String lang) {

@@ -106,6 +106,21 @@ final class Words {
         return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}\\p{S}]+", " ").strip();
     }
 
+    /**
+     * A crude stem for matching a headline's words to the text's: a plural or verb "s" off, and in
+     * English "ed" and "ing" ("seems", "talks", "trading" as "seem", "talk", "trad").
+     */
+    static String stem(String token, String lang) {
+        int n = token.length();
+        if ("en".equals(lang) && n >= 7 && token.endsWith("ing")) {
+            return token.substring(0, n - 3);
+        }
+        if ("en".equals(lang) && n >= 6 && token.endsWith("ed")) {
+            return token.substring(0, n - 2);
+        }
+        return n >= 5 && token.endsWith("s") && !token.endsWith("ss") ? token.substring(0, n - 1) : token;
+    }
+
     /** Content words: tokens that are neither function words nor very short. */
     static boolean isContentWord(String token, String lang) {
         if (token.length() < 3) {

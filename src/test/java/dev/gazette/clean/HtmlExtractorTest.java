@@ -61,6 +61,16 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void takesTheDublinCoreTitleBeforeTheDocumentTitle() {
+        Extraction found = new HtmlExtractor().extract("""
+                <html><head><title>draft-riverside-footbridge-02 - Footbridge</title>
+                <meta name="DC.Title" content="Footbridge"></head>
+                <body><pre>%s</pre></body></html>
+                """.formatted(PARAGRAPH.repeat(6)), null);
+        assertThat(found.title()).isEqualTo("Footbridge");
+    }
+
+    @Test
     void fallsBackToTheDeclaredArticleBody() {
         String body = (PARAGRAPH + "\n\n").repeat(4);
         Extraction found = new HtmlExtractor().extract("""

@@ -93,6 +93,57 @@ class TextExtractorTest {
     }
 
     @Test
+    void linesOfZeroWidthSpacesSeparateParagraphsLikeBlankLines() {
+        String spacer = "\u200B";
+        Extraction spaced = new TextExtractor().extract(String.join("\n\n",
+                "Home", "Tide gauges return to the estuary after a decade",
+                "Volunteers have reinstalled the three tide gauges that the estuary trust removed ten years ago, and the readings go online every hour.",
+                spacer, spacer,
+                "The gauges had been taken down when the old jetty was closed, and nobody had the money to put them back until a local school raised it.",
+                spacer,
+                "The trust says the data will help fishermen and the sailing club plan their days, and will show how the channel silts up over the years."));
+        assertThat(spaced.text()).startsWith("Volunteers have reinstalled").contains("school raised it.\n\nThe trust says")
+                .endsWith("over the years.").doesNotContain(spacer);
+    }
+
+    @Test
+    void guessesTheLanguageFromTheTextNotFromTheScripts() {
+        String script = "var s = document.createElement('script'); s.src = 'https://cdn.example.com/tag.js'; "
+                + "window.config = { page: 'article', section: 'news', id: 1234, tags: ['x', 'y'] }; ";
+        Extraction found = new TextExtractor().extract(script.repeat(12) + "\n\n" + String.join("\n\n",
+                "Flood barrier tested before the winter storms",
+                "Engineers closed the new flood barrier on the river for the first time on Sunday, and it held back the tide as it was built to do.",
+                "The barrier took four years to build and cost more than was planned, but the council says it will protect two thousand homes."));
+        assertThat(found.lang()).isEqualTo("en");
+    }
+
+    @Test
+    void keepsAListArticleWholeWhenOneOfItsItemsReadsLikeASentence() {
+        Extraction found = new TextExtractor().extract("""
+                Release Notes
+
+                Harbour Tracker 2.0 - The Tides Update
+
+                + Added tide tables for forty more ports, with local times
+                + Added a night mode
+                + Added offline maps for the whole of the north coast
+                + Added warnings for spring tides and storm surges
+                + Moorings can now be shared with a crew of up to six
+                + Added a new chart style with depth shading, and a new layer called Shoals?
+                + Start-up is faster on older phones and on tablets
+                + The compass no longer drifts on some tablets
+                + Logbooks can be exported as spreadsheets or printed
+                + Harbour masters can post notices to everyone moored nearby
+                + Removed the old weather widget
+
+                Older posts
+                """);
+        assertThat(found.title()).isEqualTo("Harbour Tracker 2.0 - The Tides Update");
+        assertThat(found.text()).startsWith("Added tide tables for forty more ports").contains("Added a night mode")
+                .contains("post notices to everyone moored nearby");
+    }
+
+    @Test
     void anEmptyOrTextlessDumpGivesNothing() {
         assertThat(new TextExtractor().extract("").isEmpty()).isTrue();
         assertThat(new TextExtractor().extract("Home\nNews\nContact us\n").isEmpty()).isTrue();
