@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
         footer = {"", "Examples:", "  gazette serve", "  gazette serve --port 8080 --open",
                 "  gazette serve --drafts --content ../digest/content"})
 final class ServeCommand implements Callable<Integer> {
-    static final Duration DEBOUNCE = Duration.ofMillis(100);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         Preview preview;
         try {
             preview = Preview.start(new Preview.Options(options.content(), options.templates(), options.baseUrl(),
-                    options.drafts(), new InetSocketAddress(address, port), DEBOUNCE), out, err);
+                    options.drafts(), new InetSocketAddress(address, port), Preview.DEBOUNCE), out, err);
         } catch (BindException e) {
             err.println("gazette: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
                     + "); is another server using it? Try --port 0 for any free port.");

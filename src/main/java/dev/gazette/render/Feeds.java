@@ -66,7 +66,7 @@ public final class Feeds {
 
     /** A feed's bytes are a function of its entries and titles; the rest comes from the site's configuration. */
     private void write(OutputSink out, String path, List<FeedItem> items, String titles, java.util.function.Supplier<byte[]> feed) {
-        out.write(path, memo.page(path, "feed", java.util.Map.of("items", items, "titles", titles), feed));
+        out.write(path, memo.keyed(path, List.of(items, titles), feed));
     }
 
     private String tagTitle(String tagName) {

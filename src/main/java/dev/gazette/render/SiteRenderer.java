@@ -213,9 +213,9 @@ public final class SiteRenderer {
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {
-        Map<String, Object> context = context(page, values);
         String file = Urls.file(path);
-        out.write(file, memo.page(file, template, context, () -> evaluate(template, context)));
+        // The rest of a page's context (site, head) follows from these and the configuration.
+        out.write(file, memo.keyed(file, List.of(template, page, values), () -> evaluate(template, context(page, values))));
         if (out instanceof Sitemap.Recorder sitemap) {
             sitemap.page(path, values);
         }

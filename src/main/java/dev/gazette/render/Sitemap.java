@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * {@code sitemap.xml} and the {@code robots.txt} that points at it. Pages are recorded as they
@@ -24,8 +23,8 @@ public final class Sitemap {
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final Urls urls;
-    /** Site path → lastmod (RFC 3339) or "" when unknown, sorted so the file is reproducible. */
-    private final Map<String, String> pages = new ConcurrentSkipListMap<>();
+    /** Site path → lastmod (RFC 3339) or "" when unknown; sorted when written, so the file is reproducible. */
+    private final Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final PageMemo memo;
     /** Dates as cards write them, parsed once: many pages show the same cards. */
@@ -48,11 +47,11 @@ public final class Sitemap {
 
     /** Writes {@code sitemap.xml} and {@code robots.txt}. */
     public void write(OutputSink out) {
-        out.write(PATH, memo.page(PATH, "sitemap", Map.of("pages", new java.util.TreeMap<>(pages)), () -> XmlOut.document(x -> {
+        out.write(PATH, memo.keyed(PATH, Map.copyOf(pages), () -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
-            for (Map.Entry<String, String> page : pages.entrySet()) {
+            for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
                 url(x, page.getKey(), page.getValue());
             }
             x.end(0);

@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  *       linked body) is remembered by the {@link LinkMemo}, and on a large site the similarity
  *       index is updated for the changed articles only;</li>
  *   <li>pages: a page is rendered again only when its template or its context (the records the
- *       template sees) differs from last time ({@link PageMemo}); a theme change renders all;</li>
+ *       template sees, summed up in a key) differs from last time ({@link PageMemo}); a theme
+ *       change renders all;</li>
  *   <li>files: only files whose bytes changed are written (each atomically), removed pages are
  *       deleted, into one folder that is served throughout.</li>
  * </ul>
@@ -95,6 +96,7 @@ public final class IncrementalRebuilder implements Rebuilder {
             sources.clear();
             linkMemo = new LinkMemo();
             articleMemo = new ArticleMemo();
+            memo.clear(); // page keys leave out what the configuration decides for every page
         }
         // What changed paths held before, so an article read again unchanged stays the same object
         // and everything the link and render stages remember about it stays valid.
@@ -211,29 +213,24 @@ public final class IncrementalRebuilder implements Rebuilder {
 
     /** Pages by file: the template and context they were rendered from, and their bytes. */
     private static final class Memo implements PageMemo {
-        private record Page(String template, Map<String, Object> context, byte[] bytes) {
+        private record Page(Object key, byte[] bytes) {
         }
 
         private final Map<String, Page> pages = new ConcurrentHashMap<>();
         private final AtomicInteger rendered = new AtomicInteger();
 
         @Override
-        public byte[] page(String path, String template, Map<String, Object> context, Supplier<byte[]> render) {
+        public byte[] keyed(String path, Object key, Supplier<byte[]> render) {
             Page before = pages.get(path);
-            if (before != null && before.template().equals(template) && before.context().equals(context)) {
+            if (before != null && before.key().equals(key)) {
                 return before.bytes();
             }
             byte[] bytes = render.get();
             if (path.endsWith(".html")) {
                 rendered.incrementAndGet();
             }
-            pages.put(path, new Page(template, context, bytes));
+            pages.put(path, new Page(key, bytes));
             return bytes;
-        }
-
-        @Override
-        public byte[] keyed(String path, Object key, Supplier<byte[]> render) {
-            return page(path, "#keyed", Map.of("key", key), render);
         }
 
         int rendered() {

@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
  * errors over them while the last good build stays served.
  */
 public final class Preview implements AutoCloseable {
+    /** How long sources must stay quiet before a rebuild: long enough to take an editor's write,
+     * rename and touch of one save as one change. */
+    public static final java.time.Duration DEBOUNCE = java.time.Duration.ofMillis(50);
+
 
     /**
      * @param baseUrl  overrides {@code site.yml}'s base URL (only its path is used), or null

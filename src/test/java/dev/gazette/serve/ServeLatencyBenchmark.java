@@ -70,7 +70,7 @@ public final class ServeLatencyBenchmark {
 
         PrintWriter console = new PrintWriter(System.out, true);
         try (Preview preview = Preview.start(new Preview.Options(content, Path.of("no-such-theme"), null, false,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMillis(100)), console, console)) {
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Preview.DEBOUNCE), console, console)) {
             Http http = new Http("http://" + preview.url().getAuthority());
             try (Http.Events events = http.events(preview.url().getPath() + SiteServer.INTERNAL + "events")) {
                 if (events.next("hello", 30) == null) {
