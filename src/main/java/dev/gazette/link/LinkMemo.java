@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.model.Article;
+import dev.gazette.model.Same;
 import dev.gazette.model.Tag;
 
 import java.util.ArrayList;
@@ -36,28 +37,15 @@ public final class LinkMemo {
         volatile Article linked;
     }
 
-    private final Map<Key, Derived> derived = new ConcurrentHashMap<>();
+    private final Map<Same, Derived> derived = new ConcurrentHashMap<>();
     private AutoTagger tagger;
     private SimilarityIndex index;
     /** The slot of each article's terms in {@link #index}, and each slot's candidate neighbours. */
     private final Map<List<String>, Integer> slots = new IdentityHashMap<>();
     private final Map<Integer, List<SimilarityIndex.Match>> neighbours = new HashMap<>();
 
-    /** An article compared by identity: its content is never hashed or compared. */
-    private record Key(Article article) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.article == article;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(article);
-        }
-    }
-
     Derived of(Article article) {
-        return derived.computeIfAbsent(new Key(article), k -> new Derived());
+        return derived.computeIfAbsent(new Same(article), k -> new Derived());
     }
 
     /** The tagger for this vocabulary: the previous one when the vocabulary is the same. */
@@ -70,8 +58,8 @@ public final class LinkMemo {
 
     /** Forgets articles that are no longer part of the site. */
     void retain(List<Article> articles) {
-        Set<Key> live = ConcurrentHashMap.newKeySet();
-        articles.forEach(a -> live.add(new Key(a)));
+        Set<Same> live = ConcurrentHashMap.newKeySet();
+        articles.forEach(a -> live.add(new Same(a)));
         derived.keySet().retainAll(live);
     }
 

@@ -1,6 +1,7 @@
 package dev.gazette.render;
 
 import dev.gazette.model.Article;
+import dev.gazette.model.Same;
 
 import java.util.List;
 import java.util.Map;
@@ -17,23 +18,14 @@ import java.util.function.Supplier;
 public final class ArticleMemo {
     enum Part { PAGE_HTML, HEAD, FEED_ITEM, CARD }
 
-    private record Key(Article article, Part part) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.article == article && k.part == part;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(article) * 31 + part.ordinal();
-        }
+    private record Key(Same article, Part part) {
     }
 
     private final Map<Key, Object> values = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
     <T> T get(Article article, Part part, Supplier<T> compute) {
-        Key key = new Key(article, part);
+        Key key = new Key(new Same(article), part);
         Object value = values.get(key);
         if (value == null) {
             value = compute.get();
@@ -44,17 +36,17 @@ public final class ArticleMemo {
 
     @SuppressWarnings("unchecked")
     <T> T peek(Article article, Part part) {
-        return (T) values.get(new Key(article, part));
+        return (T) values.get(new Key(new Same(article), part));
     }
 
     void put(Article article, Part part, Object value) {
-        values.put(new Key(article, part), value);
+        values.put(new Key(new Same(article), part), value);
     }
 
     /** Forgets articles that are no longer part of the site. */
     void retain(List<Article> articles) {
-        Set<Article> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        live.addAll(articles);
+        Set<Same> live = new java.util.HashSet<>();
+        articles.forEach(a -> live.add(new Same(a)));
         values.keySet().removeIf(k -> !live.contains(k.article()));
     }
 }

@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
+import dev.gazette.model.Same;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
@@ -86,19 +87,6 @@ final class ViewFactory {
                 date == null ? null : date.toOffsetDateTime().toString(),
                 date == null ? null : displayDate.format(date),
                 a.readingMinutes(), links, a.lang());
-    }
-
-    /** Stands for an object by identity: the link stage keeps unchanged articles as the same objects. */
-    private record Same(Object value) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Same s && s.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
-        }
     }
 
     /**
