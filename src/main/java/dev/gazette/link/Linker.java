@@ -135,12 +135,15 @@ public final class Linker {
         for (Edition e : editions) {
             e.groups().forEach(g -> g.articles().forEach(a -> editionOf.put(a.slug(), e.slug())));
         }
+        List<Article> linked = articles;
+        List<List<String>> related = IntStream.range(0, linked.size()).parallel()
+                .mapToObj(i -> related(i, linked, similar.get(i))).toList();
         Map<String, Digest.ArticleLinks> links = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
             Story story = storyOf.get(a.slug());
             links.put(a.slug(), new Digest.ArticleLinks(
-                    related(i, articles, similar.get(i)),
+                    related.get(i),
                     story == null ? null : story.slug(),
                     editionOf.get(a.slug()),
                     i > 0 ? articles.get(i - 1).slug() : null,

@@ -162,7 +162,8 @@ public final class SiteRenderer {
         List<Views.TagLink> tagLinks = digest.tags().stream().map(g -> views.tagLink(g.tag().slug())).toList();
         page(out, Urls.TAGS, "tags.peb", page("Topics", "Every topic in " + site.title() + ", with its articles.",
                 Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagLinks));
-        for (Digest.TagGroup group : digest.tags()) {
+        // Tags are independent of each other: their pages and feeds render in parallel.
+        digest.tags().parallelStream().forEach(group -> {
             Tag tag = group.tag();
             String description = tag.description() != null ? tag.description()
                     : "Articles about " + tag.name() + " in " + site.title() + ".";
@@ -170,7 +171,7 @@ public final class SiteRenderer {
                     Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(Feeds.tag(tag.slug())),
                             PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
             feeds.writeTag(tag.slug(), tag.name(), description, feedItems.articles(group.articles()), out);
-        }
+        });
     }
 
     private void archive(Digest digest, ViewFactory views, OutputSink out) {
