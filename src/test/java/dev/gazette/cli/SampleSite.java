@@ -65,17 +65,7 @@ final class SampleSite {
 
     /** Copies the folder {@code from} to {@code to}, which must not exist yet. */
     static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        return to;
+        return dev.gazette.serve.Trees.copy(from, to);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Folder helpers for the serve tests and the benchmark. */
-final class Trees {
+public final class Trees {
     private Trees() {
     }
 
     /** Copies the folder {@code from} to {@code to} (which must not exist yet) and returns {@code to}. */
-    static Path copy(Path from, Path to) throws IOException {
+    public static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
