@@ -1,5 +1,6 @@
 package dev.gazette.build;
 
+import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 
@@ -30,6 +31,14 @@ public final class Diagnostics implements ProblemSink {
 
     public List<Problem> errors() {
         return sorted().stream().filter(Problem::isError).toList();
+    }
+
+    /** Stops the build, reporting every error so far, when there is any. */
+    public void failOnErrors() {
+        List<Problem> errors = errors();
+        if (!errors.isEmpty()) {
+            throw new GazetteException(errors);
+        }
     }
 
     public List<Problem> warnings() {

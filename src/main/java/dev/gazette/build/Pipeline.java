@@ -7,6 +7,7 @@ import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
 import dev.gazette.output.OutputSink;
 import dev.gazette.output.SiteWriter;
 import dev.gazette.render.SiteRenderer;
@@ -52,7 +53,7 @@ public final class Pipeline {
         List<Article> articles = articles(options.content(), site, options.drafts(), timer);
         Digest digest = new Linker(site).link(articles, diagnostics);
         timer.lap("link");
-        failOnErrors();
+        diagnostics.failOnErrors();
         SiteRenderer renderer = new SiteRenderer(site, Theme.load(options.templates()));
         AtomicInteger files = new AtomicInteger();
         try (SiteWriter writer = SiteWriter.open(options.out())) {
@@ -88,7 +89,7 @@ public final class Pipeline {
                 .filter(a -> drafts || !a.draft())
                 .toList();
         timer.lap("read+clean");
-        failOnErrors();
+        diagnostics.failOnErrors();
         return articles;
     }
 
@@ -105,15 +106,8 @@ public final class Pipeline {
             return builder.build(cleaned.get().source(), cleaned.get().extraction(), diagnostics);
         } catch (GazetteException e) {
             diagnostics.reportAll(e.problems().isEmpty()
-                    ? List.of(dev.gazette.model.Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
+                    ? List.of(Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
             return Optional.empty();
-        }
-    }
-
-    private void failOnErrors() {
-        List<dev.gazette.model.Problem> errors = diagnostics.errors();
-        if (!errors.isEmpty()) {
-            throw new GazetteException(errors);
         }
     }
 

@@ -69,7 +69,7 @@ public final class Sitemap {
 
     /**
      * The newest article date a page's template values show: an article page's own date, or the
-     * newest card of a list. Looks at values that are cards, article views or collections of them.
+     * newest card of a list. Looks at values that are cards, article, edition or story views, or lists of cards.
      */
     String lastmod(Map<String, Object> values) {
         List<Views.ArticleCard> cards = new ArrayList<>();

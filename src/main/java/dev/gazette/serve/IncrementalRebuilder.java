@@ -9,7 +9,6 @@ import dev.gazette.link.LinkMemo;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
-import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.render.ArticleMemo;
 import dev.gazette.render.PageMemo;
@@ -139,9 +138,9 @@ public final class IncrementalRebuilder implements Rebuilder {
             source.article().filter(a -> options.drafts() || !a.draft()).ifPresent(articles::add);
         }
         timer.lap("read+clean");
-        throwErrors(diagnostics);
+        diagnostics.failOnErrors();
         Digest digest = new Linker(config, linkMemo).link(articles, diagnostics);
-        throwErrors(diagnostics);
+        diagnostics.failOnErrors();
         timer.lap("link");
 
         if (themeChanged) {
@@ -164,13 +163,6 @@ public final class IncrementalRebuilder implements Rebuilder {
 
     private static Path key(Path file) {
         return file.toAbsolutePath().normalize();
-    }
-
-    private static void throwErrors(Diagnostics diagnostics) {
-        List<Problem> errors = diagnostics.errors();
-        if (!errors.isEmpty()) {
-            throw new GazetteException(errors);
-        }
     }
 
     /** Writes the files whose bytes changed and deletes the ones that are gone; returns both, sorted. */
