@@ -2,8 +2,8 @@ package dev.gazette.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gazette.build.Diagnostics;
-import dev.gazette.build.SourceCleaner;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.SourceCleaner;
 import dev.gazette.clean.Extraction;
 import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.enrich.Summaries;

@@ -1,7 +1,7 @@
 package dev.gazette.cli;
 
-import dev.gazette.build.Diagnostics;
-import dev.gazette.build.SourceCleaner;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.SourceCleaner;
 import dev.gazette.clean.Extraction;
 import dev.gazette.clean.HtmlToMarkdown;
 import dev.gazette.enrich.ArticleBuilder;

@@ -51,7 +51,7 @@ public final class Main implements Runnable {
     }
 
     /** Warnings go to stderr as {@code path:line: warning: message}, whether the command succeeded or not. */
-    static void printWarnings(dev.gazette.build.Diagnostics diagnostics, PrintWriter err) {
+    static void printWarnings(dev.gazette.pipeline.Diagnostics diagnostics, PrintWriter err) {
         for (Problem warning : diagnostics.warnings()) {
             err.println(warning);
         }

@@ -1,6 +1,6 @@
 package dev.gazette.cli;
 
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Pipeline;
 import dev.gazette.serve.Preview;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

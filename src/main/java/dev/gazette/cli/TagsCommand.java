@@ -1,7 +1,7 @@
 package dev.gazette.cli;
 
-import dev.gazette.build.Diagnostics;
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.link.Linker;
 import dev.gazette.link.TagSuggestions;

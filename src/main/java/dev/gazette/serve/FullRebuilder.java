@@ -1,7 +1,7 @@
 package dev.gazette.serve;
 
-import dev.gazette.build.Diagnostics;
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.Pipeline;
 import dev.gazette.output.SiteWriter;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.gazette.serve;
 
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;

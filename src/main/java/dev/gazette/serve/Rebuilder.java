@@ -1,6 +1,6 @@
 package dev.gazette.serve;
 
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Pipeline;
 
 import java.nio.file.Path;
 import java.util.Set;

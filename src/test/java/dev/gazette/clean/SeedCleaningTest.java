@@ -1,7 +1,7 @@
 package dev.gazette.clean;
 
-import dev.gazette.build.Diagnostics;
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.model.Article;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package dev.gazette.serve;
 
-import dev.gazette.build.Diagnostics;
-import dev.gazette.build.Pipeline;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.Pipeline;
 import dev.gazette.model.GazetteException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.gazette.build;
+package dev.gazette.pipeline;
 
 import dev.gazette.clean.Cleaner;
 import dev.gazette.clean.Extraction;
