@@ -3,6 +3,8 @@ package dev.gazette.source;
 import dev.gazette.model.GazetteException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -15,13 +17,29 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Parses a YAML mapping into a {@link YamlMap}, keeping line numbers for error messages. */
+/**
+ * Parses a YAML mapping into a {@link YamlMap}, keeping line numbers for error messages.
+ *
+ * <p>Bounded against hostile input: nesting deeper than {@link #MAX_DEPTH} is refused before
+ * the (recursive) composer sees it, and aliases may not expand the document beyond
+ * {@link #MAX_VALUES} values or {@link #MAX_EXPANDED_CHARS} characters of text ("billion
+ * laughs"), nor refer to themselves.
+ */
 public final class YamlParser {
+    /** Deeper than any honest front matter or site.yml (a tag vocabulary is three levels). */
+    static final int MAX_DEPTH = 32;
+    static final int MAX_VALUES = 100_000;
+    /** Beyond the input's own length, which expansion without aliases never exceeds. */
+    static final int MAX_EXPANDED_CHARS = 1_000_000;
+
     private YamlParser() {
     }
 
@@ -40,6 +58,7 @@ public final class YamlParser {
                 .build();
         Optional<Node> root;
         try {
+            checkDepth(file, new Parse(settings).parseString(text), firstLine);
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(Mark::getLine).orElse(0) + firstLine;
@@ -55,56 +74,116 @@ public final class YamlParser {
             throw new GazetteException(file, lineOf(root.get(), firstLine),
                     "expected 'key: value' lines, found a " + root.get().getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        return toMap(file, mapping, firstLine);
+        return new Converter(file, firstLine, text.length()).toMap(mapping, 1);
     }
 
-    private static YamlMap toMap(String file, MappingNode mapping, int firstLine) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, Integer> lines = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            Node keyNode = tuple.getKeyNode();
-            int line = lineOf(keyNode, firstLine);
-            if (!(keyNode instanceof ScalarNode scalar)) {
-                throw new GazetteException(file, line, "a key must be a plain word");
+    /** The parser is an iterative state machine, unlike the composer: measure depth on its events. */
+    private static void checkDepth(String file, Iterable<Event> events, int firstLine) {
+        int depth = 0;
+        for (Event event : events) {
+            Event.ID id = event.getEventId();
+            if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
+                if (++depth > MAX_DEPTH) {
+                    int line = event.getStartMark().map(Mark::getLine).orElse(0) + firstLine;
+                    throw new GazetteException(file, line, "YAML nested more than " + MAX_DEPTH + " levels deep");
+                }
+            } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
+                depth--;
             }
-            String key = scalar.getValue();
-            if (lines.containsKey(key)) {
-                throw new GazetteException(file, line, "'" + key + "' is set twice (first on line " + lines.get(key) + ")");
-            }
-            lines.put(key, line);
-            values.put(key, toValue(file, tuple.getValueNode(), firstLine));
         }
-        return new YamlMap(file, lineOf(mapping, firstLine), values, lines);
     }
 
-    private static Object toValue(String file, Node node, int firstLine) {
-        if (node instanceof MappingNode m) {
-            return toMap(file, m, firstLine);
+    /** Turns nodes into values, counting what aliases expand to. */
+    private static final class Converter {
+        private final String file;
+        private final int firstLine;
+        private final long maxChars;
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private long values;
+        private long chars;
+        /** The line of the key being converted: an alias expands where it is used, not where its anchor is. */
+        private int keyLine;
+
+        Converter(String file, int firstLine, int inputLength) {
+            this.file = file;
+            this.firstLine = firstLine;
+            this.maxChars = (long) MAX_EXPANDED_CHARS + inputLength;
         }
-        if (node instanceof SequenceNode s) {
-            List<Object> list = new ArrayList<>();
-            for (Node item : s.getValue()) {
-                list.add(toValue(file, item, firstLine));
+
+        YamlMap toMap(MappingNode mapping, int depth) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            enter(mapping, depth);
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                int line = lineOf(keyNode, firstLine);
+                if (!(keyNode instanceof ScalarNode scalar)) {
+                    throw new GazetteException(file, line, "a key must be a plain word");
+                }
+                String key = scalar.getValue();
+                if (lines.containsKey(key)) {
+                    throw new GazetteException(file, line, "'" + key + "' is set twice (first on line " + lines.get(key) + ")");
+                }
+                lines.put(key, line);
+                keyLine = line;
+                values.put(key, toValue(tuple.getValueNode(), depth + 1));
             }
-            return list;
+            open.remove(mapping);
+            return new YamlMap(file, lineOf(mapping, firstLine), values, lines);
         }
-        ScalarNode scalar = (ScalarNode) node;
-        String value = scalar.getValue();
-        Tag tag = scalar.getTag();
-        if (Tag.NULL.equals(tag)) {
-            return null;
+
+        private Object toValue(Node node, int depth) {
+            if (node instanceof MappingNode m) {
+                return toMap(m, depth);
+            }
+            if (node instanceof SequenceNode s) {
+                enter(s, depth);
+                List<Object> list = new ArrayList<>();
+                for (Node item : s.getValue()) {
+                    list.add(toValue(item, depth + 1));
+                }
+                open.remove(s);
+                return list;
+            }
+            ScalarNode scalar = (ScalarNode) node;
+            String value = scalar.getValue();
+            count(value.length());
+            Tag tag = scalar.getTag();
+            if (Tag.NULL.equals(tag)) {
+                return null;
+            }
+            if (Tag.BOOL.equals(tag)) {
+                return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (Tag.INT.equals(tag)) {
+                try {
+                    return Long.decode(value.replace("_", "").replace("0o", "0"));
+                } catch (NumberFormatException e) {
+                    return value;
+                }
+            }
+            return value;
         }
-        if (Tag.BOOL.equals(tag)) {
-            return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+
+        /** A collection may hold itself only through an alias; following it would never end. */
+        private void enter(Node collection, int depth) {
+            if (!open.add(collection)) {
+                throw new GazetteException(file, lineOf(collection, firstLine), "a YAML alias refers to the list or mapping it is in");
+            }
+            if (depth > MAX_DEPTH) {
+                throw new GazetteException(file, lineOf(collection, firstLine), "YAML nested more than " + MAX_DEPTH + " levels deep");
+            }
+            count(0);
         }
-        if (Tag.INT.equals(tag)) {
-            try {
-                return Long.decode(value.replace("_", "").replace("0o", "0"));
-            } catch (NumberFormatException e) {
-                return value;
+
+        private void count(int length) {
+            values++;
+            chars += length;
+            if (values > MAX_VALUES || chars > maxChars) {
+                throw new GazetteException(file, keyLine, "YAML aliases expand to more than "
+                        + (values > MAX_VALUES ? MAX_VALUES + " values" : maxChars + " characters") + "; write the values out instead");
             }
         }
-        return value;
     }
 
     private static int lineOf(Node node, int firstLine) {
