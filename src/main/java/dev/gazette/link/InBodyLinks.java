@@ -73,32 +73,51 @@ final class InBodyLinks {
         return true;
     }
 
-    /** Links the earliest pending mention in this text node, then looks at the rest of it. */
+    /**
+     * Links the earliest pending mention in this text node, then goes on in the rest of it. The
+     * node is replaced by new nodes rather than split: jsoup's {@code splitText} miscounts the
+     * length of a node split at offset 0 (a mention at the start of a bold name), and a loop,
+     * unlike recursion, cannot run out of stack on a long paragraph.
+     */
     private static void linkIn(TextNode text, Map<String, Pattern> pending) {
         String value = text.getWholeText();
-        String bestSlug = null;
-        int bestStart = Integer.MAX_VALUE;
-        int bestEnd = 0;
-        for (Map.Entry<String, Pattern> e : pending.entrySet()) {
-            Matcher m = e.getValue().matcher(value);
-            if (m.find() && m.start() < bestStart) {
-                bestSlug = e.getKey();
-                bestStart = m.start();
-                bestEnd = m.end();
+        List<Node> parts = new ArrayList<>();
+        int from = 0;
+        while (!pending.isEmpty()) {
+            String bestSlug = null;
+            int bestStart = Integer.MAX_VALUE;
+            int bestEnd = 0;
+            for (Map.Entry<String, Pattern> e : pending.entrySet()) {
+                Matcher m = e.getValue().matcher(value).region(from, value.length())
+                        .useTransparentBounds(true).useAnchoringBounds(false);
+                if (m.find() && m.start() < bestStart) {
+                    bestSlug = e.getKey();
+                    bestStart = m.start();
+                    bestEnd = m.end();
+                }
             }
+            if (bestSlug == null || bestEnd <= bestStart) {
+                break;
+            }
+            pending.remove(bestSlug);
+            if (bestStart > from) {
+                parts.add(new TextNode(value.substring(from, bestStart)));
+            }
+            parts.add(new Element("a").attr("href", TAG_REF + bestSlug).attr("class", "tag-link")
+                    .appendChild(new TextNode(value.substring(bestStart, bestEnd))));
+            from = bestEnd;
         }
-        if (bestSlug == null) {
+        if (parts.isEmpty()) {
             return;
         }
-        pending.remove(bestSlug);
-        TextNode after = text.splitText(bestStart);
-        TextNode rest = after.splitText(bestEnd - bestStart);
-        Element link = new Element("a").attr("href", TAG_REF + bestSlug).attr("class", "tag-link");
-        after.replaceWith(link);
-        link.appendChild(after);
-        if (!pending.isEmpty()) {
-            linkIn(rest, pending);
+        if (from < value.length()) {
+            parts.add(new TextNode(value.substring(from)));
         }
+        text.before(parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            parts.get(i - 1).after(parts.get(i));
+        }
+        text.remove();
     }
 
     /** Rewrites links to another article's original into links to its page in the digest. */

@@ -31,4 +31,31 @@ class InBodyLinksTest {
                 Map.of(InBodyLinks.normalise("https://paper.example/story/1"), "first-report"), "this-one");
         assertThat(rewritten).contains("href=\"gazette:article/first-report\"").contains("https://other.example/");
     }
+
+    /** Issue 9: a mention that fills a bold run started at offset 0 of its text node and crashed jsoup's splitText. */
+    @Test
+    void linksANameThatFillsABoldRun() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        patterns.put("western-courier", Pattern.compile("(?<![\\p{L}\\p{N}])" + AutoTagger.aliasPattern("Western Courier") + "(?![\\p{L}\\p{N}])"));
+        patterns.put("trade", Pattern.compile("(?<![\\p{L}\\p{N}])" + AutoTagger.aliasPattern("trade") + "(?![\\p{L}\\p{N}])"));
+        String html = "<p><strong>Western Courier</strong> reports on trade and Western Courier again.</p>";
+
+        String linked = InBodyLinks.linkFirstMentions(html, patterns);
+
+        assertThat(linked).isEqualTo("<p><strong><a href=\"gazette:tag/western-courier\" class=\"tag-link\">Western Courier</a></strong>"
+                + " reports on <a href=\"gazette:tag/trade\" class=\"tag-link\">trade</a> and Western Courier again.</p>");
+    }
+
+    @Test
+    void linksSeveralMentionsInOneLongTextNodeWithoutRecursion() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        StringBuilder text = new StringBuilder("<p>");
+        for (int i = 0; i < 300; i++) {
+            patterns.put("t" + i, Pattern.compile("\\bw" + i + "\\b"));
+            text.append("w").append(i).append(' ');
+        }
+        String linked = InBodyLinks.linkFirstMentions(text.append("</p>").toString(), patterns);
+        assertThat(linked).contains("<a href=\"gazette:tag/t0\" class=\"tag-link\">w0</a> ")
+                .contains("<a href=\"gazette:tag/t299\" class=\"tag-link\">w299</a> </p>");
+    }
 }
