@@ -1,8 +1,10 @@
 package dev.gazette.config;
 
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.Tag;
+import dev.gazette.source.KnownKeys;
 import dev.gazette.source.TextDecoder;
 import dev.gazette.source.YamlMap;
 import dev.gazette.source.YamlParser;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads {@code site.yml}; a missing file gives a site with sensible defaults. */
 public final class SiteConfigLoader {
@@ -45,42 +48,80 @@ public final class SiteConfigLoader {
         }
     }
 
+    /** @throws GazetteException listing every wrong setting at once, each at its line */
     public static SiteConfig fromYaml(YamlMap yaml) {
+        List<Problem> errors = new ArrayList<>();
         for (String key : yaml.keys()) {
             if (!KNOWN_KEYS.contains(key)) {
-                throw yaml.error(key, "unknown setting '" + key + "'; known settings: " + String.join(", ",
-                        new java.util.TreeSet<>(KNOWN_KEYS)));
+                errors.add(Problem.error(yaml.file(), yaml.lineOf(key), "unknown setting '" + key + "'"
+                        + KnownKeys.suggestion(key, KNOWN_KEYS)
+                        + "; known settings: " + String.join(", ", new java.util.TreeSet<>(KNOWN_KEYS))));
             }
         }
-        String title = orElse(yaml.string("title"), "Gazette");
-        String description = orElse(yaml.string("description"), "A curated news digest.");
+        String title = attempt(errors, () -> orElse(yaml.string("title"), "Gazette"), "Gazette");
+        String description = attempt(errors, () -> orElse(yaml.string("description"), "A curated news digest."), "");
         String baseKey = yaml.firstKey("base_url", "baseURL", "baseurl", "url");
-        URI baseUrl = yaml.has(baseKey) ? parseBaseUrl(yaml.string(baseKey), yaml, baseKey) : DEFAULT_BASE_URL;
+        URI baseUrl = attempt(errors, () -> yaml.has(baseKey)
+                ? parseBaseUrl(nonEmpty(yaml, baseKey, "an absolute URL such as https://user.github.io/repo/"), yaml, baseKey)
+                : DEFAULT_BASE_URL, DEFAULT_BASE_URL);
         String langKey = yaml.firstKey("language", "lang", "languageCode");
-        String language = orElse(yaml.string(langKey), "en");
-        if (!language.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
-            throw yaml.error(langKey, "'" + language + "' is not a language tag such as en or en-GB");
-        }
-        ZoneId zone = ZoneId.of("UTC");
-        if (yaml.has("timezone")) {
-            try {
-                zone = ZoneId.of(yaml.string("timezone"));
-            } catch (DateTimeException e) {
-                throw yaml.error("timezone", "unknown time zone '" + yaml.string("timezone")
-                        + "'; use a name such as Europe/London or UTC");
+        String language = attempt(errors, () -> {
+            String written = yaml.has(langKey) ? nonEmpty(yaml, langKey, "a language tag such as en or en-GB") : "en";
+            if (!written.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")) {
+                throw yaml.error(langKey, "'" + written + "' is not a language tag such as en or en-GB");
             }
+            return written;
+        }, "en");
+        ZoneId zone = attempt(errors, () -> {
+            if (!yaml.has("timezone")) {
+                return ZoneId.of("UTC");
+            }
+            String written = nonEmpty(yaml, "timezone", "a time zone such as Europe/London or UTC");
+            try {
+                return ZoneId.of(written);
+            } catch (DateTimeException e) {
+                throw yaml.error("timezone", "unknown time zone '" + written + "'; use a name such as Europe/London or UTC");
+            }
+        }, ZoneId.of("UTC"));
+        int feedItems = attempt(errors, () -> yaml.integer("feed_items", 20, 1, 10_000), 20);
+        int pageSize = attempt(errors, () -> yaml.integer(yaml.firstKey("page_size", "paginate"), 10, 1, 1000), 10);
+        SiteConfig.Edition edition = attempt(errors, () -> choice(yaml, "edition", SiteConfig.Edition.WEEKLY), SiteConfig.Edition.WEEKLY);
+        SiteConfig.Feed feed = attempt(errors, () -> choice(yaml, "feed", SiteConfig.Feed.ARTICLES), SiteConfig.Feed.ARTICLES);
+        boolean toSource = attempt(errors, () -> {
+            String canonical = yaml.has("canonical") ? nonEmpty(yaml, "canonical", "self or source") : "self";
+            if (!canonical.equals("self") && !canonical.equals("source")) {
+                throw yaml.error("canonical", "canonical must be 'self' (this site) or 'source' (the original article)");
+            }
+            return canonical.equals("source");
+        }, false);
+        String author = attempt(errors, () -> yaml.string("author"), null);
+        String cname = attempt(errors, () -> yaml.string("cname"), null);
+        String copyright = attempt(errors, () -> yaml.string("copyright"), null);
+        List<Tag> vocabulary = attempt(errors, () -> vocabulary(yaml), List.of());
+        if (!errors.isEmpty()) {
+            throw new GazetteException(errors);
         }
-        int feedItems = yaml.integer("feed_items", 20, 1, 10_000);
-        int pageSize = yaml.integer(yaml.firstKey("page_size", "paginate"), 10, 1, 1000);
-        SiteConfig.Edition edition = choice(yaml, "edition", SiteConfig.Edition.WEEKLY);
-        SiteConfig.Feed feed = choice(yaml, "feed", SiteConfig.Feed.ARTICLES);
-        String canonical = orElse(yaml.string("canonical"), "self");
-        if (!canonical.equals("self") && !canonical.equals("source")) {
-            throw yaml.error("canonical", "canonical must be 'self' (this site) or 'source' (the original article)");
+        return new SiteConfig(title, description, baseUrl, language, zone, author,
+                feedItems, pageSize, edition, vocabulary, cname, toSource, copyright, feed);
+    }
+
+    /** Reads one setting; a wrong one is noted and its default used, so every wrong setting is reported. */
+    private static <T> T attempt(List<Problem> errors, Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (GazetteException e) {
+            errors.addAll(e.problems());
+            return otherwise;
         }
-        return new SiteConfig(title, description, baseUrl, language, zone, yaml.string("author"),
-                feedItems, pageSize, edition, vocabulary(yaml), yaml.string("cname"),
-                canonical.equals("source"), yaml.string("copyright"), feed);
+    }
+
+    /** A setting written with an empty value ({@code timezone: ""}) is a mistake, not a default. */
+    private static String nonEmpty(YamlMap yaml, String key, String expected) {
+        String value = yaml.string(key);
+        if (value == null) {
+            throw yaml.error(key, "'" + key + "' is empty; remove the line or give " + expected);
+        }
+        return value;
     }
 
     /** Accepts an absolute http(s) URL and makes sure it ends with '/'. */
@@ -88,10 +129,12 @@ public final class SiteConfigLoader {
         try {
             URI uri = new URI(text.endsWith("/") ? text : text + "/");
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null
-                    || uri.getQuery() != null || uri.getFragment() != null) {
+                    || uri.getQuery() != null || uri.getFragment() != null || uri.getRawUserInfo() != null) {
                 throw new URISyntaxException(text, "not an absolute http(s) URL");
             }
-            return uri;
+            // "https://host//repo/" would make every link "//repo/...": a link to a host named "repo".
+            String path = uri.getRawPath().replaceAll("/{2,}", "/");
+            return new URI(uri.getScheme() + "://" + uri.getRawAuthority() + path);
         } catch (URISyntaxException e) {
             String message = "base URL '" + text + "' must be an absolute http(s) URL such as https://user.github.io/repo/";
             if (yaml == null) {
@@ -140,7 +183,7 @@ public final class SiteConfigLoader {
         if (!yaml.has(key)) {
             return otherwise;
         }
-        String written = yaml.string(key);
+        String written = nonEmpty(yaml, key, "one of its values");
         for (E value : otherwise.getDeclaringClass().getEnumConstants()) {
             if (value.name().equalsIgnoreCase(written)) {
                 return value;

@@ -30,12 +30,35 @@ public final class Urls {
 
     /** Link for a site path such as "articles/x/" or "feed.xml". */
     public String link(String sitePath) {
-        return basePath + sitePath;
+        return basePath + encode(sitePath);
     }
 
     public String absolute(String sitePath) {
-        return baseUrl + sitePath;
+        return baseUrl + encode(sitePath);
     }
+
+    /**
+     * A site path as it goes into a URL: slugs in other scripts ("tags/москва/") are written
+     * percent-encoded as UTF-8, which feeds and sitemaps require and every server decodes back
+     * to the file name.
+     */
+    static String encode(String sitePath) {
+        if (sitePath.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            return sitePath;
+        }
+        StringBuilder out = new StringBuilder(sitePath.length() * 3);
+        for (byte b : sitePath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c > 0x20 && c < 0x7F) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** The file a site path is written to: directories get an index.html. */
     public static String file(String sitePath) {
@@ -67,7 +90,7 @@ public final class Urls {
     }
 
     public static String month(java.time.YearMonth month) {
-        return ARCHIVE + String.format("%04d/%02d/", month.getYear(), month.getMonthValue());
+        return ARCHIVE + String.format(java.util.Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
     }
 
     public static String tagFeed(String slug) {

@@ -61,6 +61,36 @@ class SiteConfigLoaderTest {
                 .hasMessageStartingWith("site.yml:3: unknown tag field 'nmae'");
     }
 
+    /** Issue 9 #7 and "smaller": empty values were a NullPointerException or "not 'null'". */
+    @Test
+    void emptyValuesAreReportedNotCrashedOn() {
+        assertThatThrownBy(() -> parse("timezone: \"\"\nbase_url: \"\"\nedition: ''\n"))
+                .isInstanceOf(GazetteException.class)
+                .satisfies(e -> assertThat(((GazetteException) e).problems()).extracting(Object::toString).containsExactly(
+                        "site.yml:2: 'base_url' is empty; remove the line or give an absolute URL such as https://user.github.io/repo/",
+                        "site.yml:1: 'timezone' is empty; remove the line or give a time zone such as Europe/London or UTC",
+                        "site.yml:3: 'edition' is empty; remove the line or give one of its values"));
+    }
+
+    @Test
+    void everyWrongSettingIsReportedAtOnceWithASuggestion() {
+        assertThatThrownBy(() -> parse("titel: x\nfeed_items: lots\n"))
+                .satisfies(e -> assertThat(((GazetteException) e).problems()).extracting(Object::toString).containsExactly(
+                        "site.yml:1: unknown setting 'titel'; did you mean 'title'?; known settings: author, baseURL, base_url, "
+                                + "baseurl, canonical, cname, copyright, description, edition, feed, feed_items, "
+                                + "lang, language, languageCode, page_size, paginate, tags, timezone, title, url",
+                        "site.yml:2: 'feed_items' must be a whole number from 1 to 10000, not 'lots'"));
+    }
+
+    /** Issue 9 #14: "//repo/" made every link a protocol-relative link to a host named "repo". */
+    @Test
+    void repeatedSlashesInTheBasePathAreCollapsed() {
+        assertThat(parse("base_url: https://site.example//repo//x\n").baseUrl().toString())
+                .isEqualTo("https://site.example/repo/x/");
+        assertThat(SiteConfigLoader.parseBaseUrl("https://site.example//repo/", null, null).toString())
+                .isEqualTo("https://site.example/repo/");
+    }
+
     private static SiteConfig parse(String yaml) {
         return SiteConfigLoader.fromYaml(YamlParser.parse("site.yml", yaml, 1));
     }
