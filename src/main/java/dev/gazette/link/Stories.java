@@ -43,7 +43,7 @@ final class Stories {
         for (int i = 0; i < articles.size(); i++) {
             String key = articles.get(i).story();
             if (key != null) {
-                Integer first = byKey.putIfAbsent(Slugs.of(key), i);
+                Integer first = byKey.putIfAbsent(Slugs.orHash(key, "story"), i);
                 if (first != null) {
                     union(first, i);
                 }
@@ -73,23 +73,46 @@ final class Stories {
         for (int i = 0; i < articles.size(); i++) {
             groups.computeIfAbsent(find(i), k -> new ArrayList<>()).add(articles.get(i));
         }
-        List<Story> out = new ArrayList<>();
-        Map<String, Integer> slugs = new HashMap<>();
+        List<List<Article>> kept = new ArrayList<>();
         for (List<Article> group : groups.values()) {
-            if (group.size() < 2) {
-                continue;
+            if (group.size() >= 2) {
+                group.sort(Linker.NEWEST_FIRST);
+                kept.add(group);
             }
-            group.sort(Linker.NEWEST_FIRST);
-            Article first = group.stream().min(Comparator.comparing(Article::date,
-                    Comparator.nullsLast(Comparator.<java.time.ZonedDateTime>naturalOrder()))
-                    .thenComparing(Article::slug)).orElseThrow();
+        }
+        // Stories the curator named claim their slugs first; a clash gets the next free "-n".
+        Map<List<Article>, String> wanted = new java.util.IdentityHashMap<>();
+        for (List<Article> group : kept) {
             String key = group.stream().map(Article::story).filter(s -> s != null).findFirst().orElse(null);
-            String slug = key != null ? Slugs.of(key) : first.slug();
-            int n = slugs.merge(slug, 1, Integer::sum);
-            out.add(new Story(n == 1 ? slug : slug + "-" + n, first.title(), group));
+            wanted.put(group, key != null ? Slugs.orHash(key, "story") : null);
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        Map<List<Article>, String> slugs = new java.util.IdentityHashMap<>();
+        for (boolean keyed : new boolean[] {true, false}) {
+            for (List<Article> group : kept) {
+                if ((wanted.get(group) != null) == keyed) {
+                    String slug = keyed ? wanted.get(group) : earliest(group).slug();
+                    String unique = slug;
+                    for (int n = 2; !used.add(unique); n++) {
+                        unique = slug + "-" + n;
+                    }
+                    slugs.put(group, unique);
+                }
+            }
+        }
+        List<Story> out = new ArrayList<>();
+        for (List<Article> group : kept) {
+            out.add(new Story(slugs.get(group), earliest(group).title(), group));
         }
         out.sort(Comparator.comparing((Story s) -> s.articles().get(0), Linker.NEWEST_FIRST));
         return out;
+    }
+
+    /** The first report of the event: the story is named after it. */
+    private static Article earliest(List<Article> group) {
+        return group.stream().min(Comparator.comparing(Article::date,
+                Comparator.nullsLast(Comparator.<java.time.ZonedDateTime>naturalOrder()))
+                .thenComparing(Article::slug)).orElseThrow();
     }
 
     private int find(int i) {
