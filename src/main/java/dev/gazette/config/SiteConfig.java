@@ -23,6 +23,7 @@ import java.util.List;
  * @param canonicalToSource whether article pages name the original as {@code rel=canonical}
  * @param copyright   footer notice, or {@code null}
  * @param feed        what {@code feed.xml} carries
+ * @param maxSourceBytes the largest article source read ({@code max_source_mb})
  */
 public record SiteConfig(
         String title,
@@ -38,7 +39,8 @@ public record SiteConfig(
         String cname,
         boolean canonicalToSource,
         String copyright,
-        Feed feed) {
+        Feed feed,
+        long maxSourceBytes) {
 
     public enum Edition { DAILY, WEEKLY }
 
@@ -51,6 +53,6 @@ public record SiteConfig(
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
         return new SiteConfig(title, description, newBaseUrl, language, timeZone, author, feedItems, pageSize,
-                edition, vocabulary, cname, canonicalToSource, copyright, feed);
+                edition, vocabulary, cname, canonicalToSource, copyright, feed, maxSourceBytes);
     }
 }

@@ -5,6 +5,7 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.Slugs;
 import dev.gazette.model.Tag;
 import dev.gazette.source.KnownKeys;
+import dev.gazette.source.SourceReader;
 import dev.gazette.source.TextDecoder;
 import dev.gazette.source.YamlMap;
 import dev.gazette.source.YamlParser;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -26,21 +28,32 @@ import java.util.function.Supplier;
 public final class SiteConfigLoader {
     public static final String FILE_NAME = "site.yml";
     static final URI DEFAULT_BASE_URL = URI.create("http://localhost:4000/");
+    private static final long MAX_CONFIG_BYTES = 4L << 20;
+    static final int DEFAULT_MAX_SOURCE_MB = (int) (SourceReader.DEFAULT_MAX_BYTES >> 20);
 
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title", "description", "base_url", "baseURL", "baseurl", "url", "language", "lang", "languageCode",
             "timezone", "author", "feed_items", "page_size", "paginate", "edition", "tags", "cname",
-            "canonical", "copyright", "feed");
+            "canonical", "copyright", "feed", "max_source_mb");
 
     private SiteConfigLoader() {
     }
 
     public static SiteConfig load(Path contentDir) {
         Path file = contentDir.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return fromYaml(YamlMap.empty(file.toString()));
         }
         try {
+            // The same rules as for sources: a regular file inside the content folder, of a sane size.
+            if (!file.toRealPath().startsWith(contentDir.toRealPath()) || !Files.isRegularFile(file)) {
+                throw new GazetteException(file.toString(), 0, "must be a regular file inside the content folder, "
+                        + "not a link to " + file.toRealPath() + " or a pipe or device");
+            }
+            if (Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new GazetteException(file.toString(), 0, "larger than " + (MAX_CONFIG_BYTES >> 20)
+                        + " MB; a site configuration is a few lines");
+            }
             String text = TextDecoder.decode(Files.readAllBytes(file), false).text();
             return fromYaml(YamlParser.parse(file.toString(), text, 1));
         } catch (IOException e) {
@@ -98,11 +111,12 @@ public final class SiteConfigLoader {
         String cname = attempt(errors, () -> yaml.string("cname"), null);
         String copyright = attempt(errors, () -> yaml.string("copyright"), null);
         List<Tag> vocabulary = attempt(errors, () -> vocabulary(yaml), List.of());
+        long maxSourceMb = attempt(errors, () -> yaml.integer("max_source_mb", DEFAULT_MAX_SOURCE_MB, 1, 2000), DEFAULT_MAX_SOURCE_MB);
         if (!errors.isEmpty()) {
             throw new GazetteException(errors);
         }
         return new SiteConfig(title, description, baseUrl, language, zone, author,
-                feedItems, pageSize, edition, vocabulary, cname, toSource, copyright, feed);
+                feedItems, pageSize, edition, vocabulary, cname, toSource, copyright, feed, maxSourceMb * 1024 * 1024);
     }
 
     /** Reads one setting; a wrong one is noted and its default used, so every wrong setting is reported. */

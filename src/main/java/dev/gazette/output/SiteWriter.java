@@ -4,21 +4,29 @@ import dev.gazette.model.GazetteException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,15 +42,20 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     /** File creation is slow metadata work on many disks: several writers keep rendering busy. */
     private static final int WRITERS = 8;
 
+    /** Held by the build writing a staging folder; a folder whose lock is free was left by a killed build. */
+    private static final String LOCK = ".gazette-build";
+
     private final Path out;
     private final Path staging;
+    private final FileChannel lock;
     private final ExecutorService writers;
     private final List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
     private boolean committed;
 
-    private SiteWriter(Path out, Path staging) {
+    private SiteWriter(Path out, Path staging, FileChannel lock) {
         this.out = out;
         this.staging = staging;
+        this.lock = lock;
         this.writers = Executors.newFixedThreadPool(WRITERS, r -> {
             Thread t = new Thread(r, "gazette-writer");
             t.setDaemon(true);
@@ -56,11 +69,95 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         try {
             Path parent = target.getParent();
             Files.createDirectories(parent);
+            removeLeftovers(target);
             Path staging = parent.resolve(target.getFileName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
             Files.createDirectory(staging);
-            return new SiteWriter(target, staging);
+            FileChannel lock = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            lock.lock();
+            return new SiteWriter(target, staging, lock);
         } catch (IOException e) {
             throw new GazetteException(out.toString(), 0, "cannot create the output folder: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Removes what killed builds left next to {@code out}: staging folders whose build lock is
+     * free, and old sites set aside by a swap that finished (the new site is in place).
+     */
+    static void removeLeftovers(Path out) throws IOException {
+        Pattern leftover = Pattern.compile(Pattern.quote(out.getFileName().toString()) + "\\.(tmp|old)-[0-9a-f]{8}");
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(out.getParent())) {
+            for (Path p : siblings) {
+                Matcher m = leftover.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && (m.group(1).equals("tmp") ? abandoned(p) : Files.exists(out))) {
+                    found.add(p);
+                }
+            }
+        }
+        for (Path p : found) {
+            try {
+                deleteTree(p);
+            } catch (IOException e) {
+                // Another build may be removing it too; what is left is tried again next time.
+            }
+        }
+    }
+
+    /** Whether no running build holds the staging folder's lock. */
+    private static boolean abandoned(Path staging) {
+        try (FileChannel channel = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return false;
+            }
+            held.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false; // held by a build in this very process
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true; // killed before it took the lock, or a staging folder from before locks
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses an output folder that holds one of the build's inputs (replacing it would delete
+     * them) or lies inside one (the next build would read its own pages as articles).
+     *
+     * @param inputs what the build reads, by the option that named it ("--content")
+     */
+    public static void checkApart(Path out, Map<String, Path> inputs) {
+        Path site = canonical(out);
+        for (Map.Entry<String, Path> input : inputs.entrySet()) {
+            Path in = canonical(input.getValue());
+            if (in.startsWith(site)) {
+                throw new GazetteException(out.toString(), 0, "the output folder holds the " + input.getKey()
+                        + " folder " + input.getValue() + ", and every build replaces it; choose another --out");
+            }
+            if (site.startsWith(in)) {
+                throw new GazetteException(out.toString(), 0, "the output folder is inside the " + input.getKey()
+                        + " folder " + input.getValue() + ", so the next build would read its own pages; choose another --out");
+            }
+        }
+    }
+
+    /** The real path, links resolved, of a path that may not exist yet. */
+    private static Path canonical(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
         }
     }
 
@@ -147,8 +244,13 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
                 throw e;
             }
             committed = true;
+            unlock(out.resolve(LOCK));
             if (old != null) {
-                deleteTree(old);
+                try {
+                    deleteTree(old);
+                } catch (IOException e) {
+                    // The new site is in place; the next build removes what is left of the old one.
+                }
             }
         } catch (IOException e) {
             throw new GazetteException(out.toString(), 0, "cannot replace the output folder: " + e.getMessage());
@@ -166,10 +268,18 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         }
         if (!committed) {
             try {
+                unlock(staging.resolve(LOCK));
                 deleteTree(staging);
             } catch (IOException e) {
                 // Best effort: a leftover staging folder is named clearly and harmless.
             }
+        }
+    }
+
+    private void unlock(Path lockFile) throws IOException {
+        if (lock.isOpen()) {
+            lock.close();
+            Files.deleteIfExists(lockFile);
         }
     }
 

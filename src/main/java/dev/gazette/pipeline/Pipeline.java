@@ -48,13 +48,21 @@ public final class Pipeline {
 
     public Result build(Options options) {
         Timer timer = new Timer();
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("content", options.content());
+        if (options.templates() != null && java.nio.file.Files.isDirectory(options.templates())) {
+            inputs.put("templates", options.templates());
+        }
+        SiteWriter.checkApart(options.out(), inputs);
         SiteConfig site = config(options);
         timer.lap("config");
         List<Article> articles = articles(options.content(), site, options.drafts(), timer);
         Digest digest = new Linker(site).link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
-        SiteRenderer renderer = new SiteRenderer(site, Theme.load(options.templates()));
+        Theme theme = Theme.load(options.templates());
+        diagnostics.reportAll(theme.warnings());
+        SiteRenderer renderer = new SiteRenderer(site, theme);
         AtomicInteger files = new AtomicInteger();
         try (SiteWriter writer = SiteWriter.open(options.out())) {
             OutputSink counting = (path, bytes) -> {
@@ -80,8 +88,8 @@ public final class Pipeline {
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
     public List<Article> articles(Path content, SiteConfig site, boolean drafts, Timer timer) {
-        SourceReader reader = new SourceReader(content);
-        List<Path> files = reader.discover();
+        SourceReader reader = new SourceReader(content, site.maxSourceBytes());
+        List<Path> files = reader.discover(diagnostics);
         ArticleBuilder builder = new ArticleBuilder(site);
         List<Article> articles = files.parallelStream()
                 .map(file -> article(reader, builder, file, diagnostics))

@@ -1,6 +1,7 @@
 package dev.gazette.render;
 
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -16,6 +17,8 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,11 +34,13 @@ public final class Theme {
     private final PebbleEngine engine;
     private final Map<String, byte[]> staticFiles;
     private final String origin;
+    private final List<Problem> warnings;
 
-    private Theme(PebbleEngine engine, Map<String, byte[]> staticFiles, String origin) {
+    private Theme(PebbleEngine engine, Map<String, byte[]> staticFiles, String origin, List<Problem> warnings) {
         this.engine = engine;
         this.staticFiles = staticFiles;
         this.origin = origin;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** The theme in {@code dir}, or the embedded default when {@code dir} is null or missing. */
@@ -43,11 +48,12 @@ public final class Theme {
         if (dir != null && Files.isDirectory(dir)) {
             FileLoader loader = new FileLoader();
             loader.setPrefix(dir.toAbsolutePath().toString());
-            return new Theme(engine(loader), readStatic(dir.resolve("static")), dir.toString());
+            List<Problem> warnings = new ArrayList<>();
+            return new Theme(engine(loader), readStatic(dir.resolve("static"), warnings), dir.toString(), warnings);
         }
         ClasspathLoader loader = new ClasspathLoader(Theme.class.getClassLoader());
         loader.setPrefix(EMBEDDED);
-        return new Theme(engine(loader), embeddedStatic(), "embedded theme");
+        return new Theme(engine(loader), embeddedStatic(), "embedded theme", List.of());
     }
 
     private static PebbleEngine engine(Loader<?> loader) {
@@ -69,22 +75,36 @@ public final class Theme {
         return staticFiles;
     }
 
+    /** Files the theme left out, such as links that point outside it, for the build to report. */
+    public List<Problem> warnings() {
+        return warnings;
+    }
+
     /** Where templates come from, for messages. */
     public String origin() {
         return origin;
     }
 
-    private static Map<String, byte[]> readStatic(Path root) {
+    private static Map<String, byte[]> readStatic(Path root, List<Problem> warnings) {
         Map<String, byte[]> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
             return files;
         }
         try (Stream<Path> walk = Files.walk(root)) {
+            // A cloned theme may carry a link such as assets/passwd.css -> /etc/passwd: never copy its target.
+            Path inside = root.toRealPath();
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                if (!rel.startsWith(".") && !rel.contains("/.")) {
-                    files.put(rel, Files.readAllBytes(p));
+                if (rel.startsWith(".") || rel.contains("/.")) {
+                    continue;
                 }
+                Path target = p.toRealPath();
+                if (!target.startsWith(inside)) {
+                    warnings.add(Problem.warning(p.toString(), 0, "links to " + target
+                            + ", outside the theme's static folder: skipped, never copied"));
+                    continue;
+                }
+                files.put(rel, Files.readAllBytes(p));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new GazetteException(root.toString(), 0, "cannot read theme files: " + e.getMessage());
@@ -100,7 +120,7 @@ public final class Theme {
         try {
             URI uri = url.toURI();
             if (!uri.getScheme().equals("jar")) {
-                return readStatic(Path.of(uri));
+                return readStatic(Path.of(uri), new ArrayList<>());
             }
             FileSystem fs;
             try {
@@ -108,7 +128,7 @@ public final class Theme {
             } catch (FileSystemNotFoundException e) {
                 fs = FileSystems.newFileSystem(uri, Map.of());
             }
-            return readStatic(fs.provider().getPath(uri));
+            return readStatic(fs.provider().getPath(uri), new ArrayList<>());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("embedded theme unreadable: " + e.getMessage(), e);
         }

@@ -112,7 +112,7 @@ public final class IncrementalRebuilder implements Rebuilder {
         // A new, deleted or moved source (or folder) changes the list of sources; an edit does not.
         boolean listChanged = files == null || paths.stream().anyMatch(p -> p.startsWith(contentRoot)
                 && !p.equals(siteYml) && (!Files.isRegularFile(p) || !keys.contains(p)));
-        SourceReader reader = new SourceReader(options.content());
+        SourceReader reader = new SourceReader(options.content(), newConfig.maxSourceBytes());
         if (configChanged || listChanged) {
             files = reader.discover();
             keys = files.stream().map(IncrementalRebuilder::key).collect(Collectors.toUnmodifiableSet());
@@ -148,6 +148,7 @@ public final class IncrementalRebuilder implements Rebuilder {
             memo.clear();
             articleMemo = new ArticleMemo();
         }
+        diagnostics.reportAll(theme.warnings());
         Map<String, byte[]> output = new ConcurrentHashMap<>();
         int before = memo.rendered();
         new SiteRenderer(config, theme, memo, articleMemo).render(digest, output::put);

@@ -5,8 +5,10 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +20,20 @@ public final class SourceReader {
     /** Front matter longer than this is more likely a dump whose first line happens to be "---". */
     private static final int MAX_FRONT_MATTER_LINES = 300;
 
+    /** Larger than any article page, even one with inline images; a multi-gigabyte log is a mistake. */
+    public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+
     private final Path contentDir;
+    private final long maxBytes;
 
     public SourceReader(Path contentDir) {
+        this(contentDir, DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest source read; larger files are an error naming the limit */
+    public SourceReader(Path contentDir, long maxBytes) {
         this.contentDir = contentDir;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -29,14 +41,24 @@ public final class SourceReader {
      * on the order the file system lists them in. Hidden files and folders are skipped.
      */
     public List<Path> discover() {
+        return discover(problem -> { });
+    }
+
+    /**
+     * As {@link #discover()}, warning about links to folders: they are not followed (a folder
+     * inside is read where it really is, once; one outside is never read), so no link can make
+     * the walk loop.
+     */
+    public List<Path> discover(ProblemSink problems) {
         if (!Files.isDirectory(contentDir)) {
             throw new GazetteException(contentDir.toString(), 0, "content folder not found");
         }
         try (Stream<Path> files = Files.walk(contentDir)) {
             // Not only regular files: a broken link named like a source is reported, not ignored.
-            return files.filter(p -> !Files.isDirectory(p))
+            return files.filter(p -> !isHidden(contentDir.relativize(p)))
+                    .filter(p -> !isFolderLink(p, problems))
+                    .filter(p -> !Files.isDirectory(p))
                     .filter(p -> SourceFormat.of(p).isPresent())
-                    .filter(p -> !isHidden(contentDir.relativize(p)))
                     .sorted((a, b) -> relative(a).compareTo(relative(b)))
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -51,11 +73,21 @@ public final class SourceReader {
     public Optional<Source> read(Path file, ProblemSink problems) {
         String display = display(file);
         SourceFormat format = SourceFormat.of(file).orElseThrow();
+        Optional<String> refused = refusal(file);
+        if (refused.isPresent()) {
+            problems.report(Problem.warning(display, 0, refused.get()));
+            return Optional.empty();
+        }
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            // Bounded even if the file grows after it was measured.
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw new GazetteException(display, 0, "cannot read file: " + describe(e));
+        }
+        if (bytes.length > maxBytes) {
+            throw new GazetteException(display, 0, "larger than the limit of " + megabytes(maxBytes)
+                    + " per source; raise 'max_source_mb' in site.yml if this file really is an article");
         }
         if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
             problems.report(Problem.warning(display, 0, "empty file, skipped"));
@@ -91,6 +123,49 @@ public final class SourceReader {
             }
         }
         return new Source(display, relative, format, YamlMap.empty(display), text, 1);
+    }
+
+    /**
+     * Why a file is not read at all, or empty: a link to a file outside the content folder (a
+     * cloned content repository could otherwise publish /etc/passwd), or anything but a regular
+     * file (a named pipe would block the build forever, a device never ends).
+     */
+    private Optional<String> refusal(Path file) {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                Path target = file.toRealPath();
+                if (!target.startsWith(contentDir.toRealPath())) {
+                    return Optional.of("links to " + target + ", outside the content folder: skipped, never read");
+                }
+            }
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return Optional.of("not a regular file (a pipe, device or socket): skipped, never read");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new GazetteException(display(file), 0, "cannot read file: " + describe(e));
+        }
+    }
+
+    private boolean isFolderLink(Path path, ProblemSink problems) {
+        if (!Files.isSymbolicLink(path) || !Files.isDirectory(path)) {
+            return false;
+        }
+        try {
+            Path target = path.toRealPath();
+            if (!target.startsWith(contentDir.toRealPath())) {
+                problems.report(Problem.warning(display(path), 0, "links to the folder " + target
+                        + ", outside the content folder: skipped, never read"));
+            }
+        } catch (IOException e) {
+            problems.report(Problem.warning(display(path), 0, "a link that cannot be followed: skipped"));
+        }
+        return true;
+    }
+
+    static String megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) / (1 << 20) + " MB";
     }
 
     private String display(Path file) {

@@ -78,7 +78,7 @@ class SiteConfigLoaderTest {
                 .satisfies(e -> assertThat(((GazetteException) e).problems()).extracting(Object::toString).containsExactly(
                         "site.yml:1: unknown setting 'titel'; did you mean 'title'?; known settings: author, baseURL, base_url, "
                                 + "baseurl, canonical, cname, copyright, description, edition, feed, feed_items, "
-                                + "lang, language, languageCode, page_size, paginate, tags, timezone, title, url",
+                                + "lang, language, languageCode, max_source_mb, page_size, paginate, tags, timezone, title, url",
                         "site.yml:2: 'feed_items' must be a whole number from 1 to 10000, not 'lots'"));
     }
 

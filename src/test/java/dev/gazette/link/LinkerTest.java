@@ -92,7 +92,7 @@ class LinkerTest {
                 null, 10, 10, SiteConfig.Edition.WEEKLY,
                 List.of(new Tag("valdoria", "Valdoria", null, List.of("Valdoria", "Valdorian")),
                         new Tag("beavers", "Beavers", null, List.of("beaver", "beavers"))),
-                null, false, null, SiteConfig.Feed.ARTICLES);
+                null, false, null, SiteConfig.Feed.ARTICLES, 1 << 20);
         Digest d = link(site,
                 article("cut", "Valdoria central bank cuts rates", RATE_CUT, "2025-03-06", "Monetary Policy"),
                 article("beavers", "Beavers breed on the Wend", BEAVERS, "2025-03-06"));
