@@ -1,5 +1,6 @@
 package dev.gazette.clean;
 
+import dev.gazette.SharedFolder;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfigLoader;
@@ -15,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Building the two seed dumps in ../shared/seeds publishes exactly their articles. */
 class SeedCleaningTest {
@@ -26,7 +26,7 @@ class SeedCleaningTest {
 
     @BeforeAll
     static void build() {
-        assumeTrue(Files.isDirectory(SEEDS), "../shared/seeds is absent: the seed articles are not checked");
+        SharedFolder.require("seeds");
         List<Article> articles = new Pipeline(new Diagnostics())
                 .articles(SEEDS, SiteConfigLoader.load(SEEDS), false, new Pipeline.Timer());
         byTitle = articles.stream().collect(Collectors.toMap(Article::title, Function.identity()));

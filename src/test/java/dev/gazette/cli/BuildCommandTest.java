@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.SharedFolder;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -20,7 +21,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** End to end: the real CLI on real content folders, checking the real files it writes. */
 class BuildCommandTest {
@@ -84,7 +84,7 @@ class BuildCommandTest {
 
     @Test
     void seedsBecomeExactlyTheirArticles() throws Exception {
-        assumeTrue(Files.isDirectory(SEEDS), "../shared/seeds is absent: seed check skipped");
+        SharedFolder.require("seeds");
         Path out = tmp.resolve("x");
         Cli cli = Cli.run("build", "--content", SEEDS.toString(), "--out", out.toString());
         assertThat(cli.code()).as(cli.toString()).isZero();

@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.SharedFolder;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Crawls the built sample digest as a reader would, from the home page. */
 class NavigationTest {
@@ -122,8 +122,7 @@ class NavigationTest {
 
     @Test
     void seedsAreOneStoryEachOthersTopRelatedAndTaggedAutomatically() {
-        Path seeds = Path.of("..", "shared", "seeds");
-        assumeTrue(Files.isDirectory(seeds), "../shared/seeds is absent: seed linking check skipped");
+        Path seeds = SharedFolder.require("seeds");
         Path out = tmp.resolve("seeds-site");
         Cli cli = Cli.run("build", "--content", seeds.toString(), "--out", out.toString());
         assertThat(cli.code()).as(cli.toString()).isZero();
