@@ -100,4 +100,60 @@ class SourceReaderTest {
         assertThat(reader.read(dir.resolve("declared.html"), problems::add).orElseThrow().body()).contains("Привет");
         assertThat(problems).isEmpty();
     }
+
+    /** Issue 9 #5: a link to /etc/passwd was published as an article and in atom.xml. */
+    @Test
+    void aLinkToAFileOutsideTheContentFolderIsNeverRead() throws Exception {
+        Path outside = Files.writeString(dir.resolve("secret.txt"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(content.resolve("real.md"), "---\ntitle: Real\n---\nText.\n");
+        Files.createSymbolicLink(content.resolve("notes.txt"), outside);
+        Files.createSymbolicLink(content.resolve("alias.md"), content.resolve("real.md"));
+        List<Problem> problems = new ArrayList<>();
+        SourceReader reader = new SourceReader(content);
+
+        assertThat(reader.read(content.resolve("notes.txt"), problems::add)).isEmpty();
+        assertThat(reader.read(content.resolve("alias.md"), problems::add)).isPresent();
+        assertThat(problems).extracting(Problem::toString).containsExactly(content.resolve("notes.txt")
+                + ": warning: links to " + outside.toRealPath() + ", outside the content folder: skipped, never read");
+    }
+
+    @Test
+    void folderLinksAreNotFollowedSoTheyCannotLoopOrReadOutside() throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("leak.md"), "---\ntitle: Leak\n---\nx\n");
+        Files.writeString(Files.createDirectories(content.resolve("2025")).resolve("a.md"), "---\ntitle: A\n---\nx\n");
+        Files.createSymbolicLink(content.resolve("loop"), content);
+        Files.createSymbolicLink(content.resolve("latest"), content.resolve("2025"));
+        Files.createSymbolicLink(content.resolve("out"), elsewhere);
+        List<Problem> problems = new ArrayList<>();
+
+        List<Path> found = new SourceReader(content).discover(problems::add);
+
+        assertThat(found).extracting(p -> content.relativize(p).toString()).containsExactly("2025/a.md");
+        assertThat(problems).extracting(Problem::toString).containsExactly(content.resolve("out")
+                + ": warning: links to the folder " + elsewhere.toRealPath() + ", outside the content folder: skipped, never read");
+    }
+
+    /** Issue 9 #23: a FIFO named pipe.md blocked the build forever. */
+    @Test
+    void aNamedPipeIsSkippedWithoutBlocking() throws Exception {
+        Path pipe = dir.resolve("pipe.md");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available here");
+        List<Problem> problems = new ArrayList<>();
+
+        assertThat(new SourceReader(dir).read(pipe, problems::add)).isEmpty();
+        assertThat(problems).extracting(Problem::toString)
+                .containsExactly(pipe + ": warning: not a regular file (a pipe, device or socket): skipped, never read");
+    }
+
+    @Test
+    void aSourceOverTheLimitIsAnErrorNamingTheLimit() throws Exception {
+        Path big = Files.writeString(dir.resolve("big.txt"), "x".repeat(2 * 1024 * 1024 + 1));
+        assertThatThrownBy(() -> new SourceReader(dir, 2 * 1024 * 1024).read(big, p -> { }))
+                .hasMessage(big + ": larger than the limit of 2 MB per source; raise 'max_source_mb' in site.yml "
+                        + "if this file really is an article");
+    }
 }
