@@ -83,7 +83,9 @@ final class BuildCommand implements Callable<Integer> {
                 description = "Content folder with article sources and " + SiteConfigLoader.FILE_NAME + " (default: ${DEFAULT-VALUE}).")
         Path content;
 
-        @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+        // The launcher sets GAZETTE_TEMPLATES to its own templates/ when the current folder has none,
+        // so edited templates take effect at once, without rebuilding the jar.
+        @Option(names = "--templates", paramLabel = "DIR", defaultValue = "${env:GAZETTE_TEMPLATES:-templates}",
                 description = "Theme folder with Pebble templates; the built-in theme is used when it does not exist (default: ${DEFAULT-VALUE}).")
         Path templates;
 

@@ -24,6 +24,7 @@ final class ProgressLine implements AutoCloseable {
         return t;
     });
     private int shown;
+    private String last;
     private boolean closed;
 
     ProgressLine(PrintWriter err, Progress progress) {
@@ -39,6 +40,7 @@ final class ProgressLine implements AutoCloseable {
             case "linking" -> "linking " + Plural.of(s.total(), "article") + " (tags, related, stories)";
             case "rendering" -> "rendering pages: " + Plural.of(s.done(), "file");
             case "writing" -> "writing " + Plural.of(s.total(), "file");
+            case "config" -> "reading site.yml";
             default -> s.stage();
         } + "...";
     }
@@ -48,6 +50,10 @@ final class ProgressLine implements AutoCloseable {
             return;
         }
         String line = text(progress.snapshot());
+        if (line.equals(last)) {
+            return;
+        }
+        last = line;
         // Pad with spaces over a longer earlier line: no terminal control codes needed.
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
