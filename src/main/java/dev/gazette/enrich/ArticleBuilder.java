@@ -42,7 +42,6 @@ public final class ArticleBuilder {
     public static final List<String> SUMMARY = List.of("summary", "description", "excerpt");
     public static final List<String> IMAGE = List.of("image", "cover", "featured_image");
     public static final List<String> LANG = List.of("lang", "language");
-    private static final Set<String> OTHER_KEYS = Set.of("draft", "published", "story", "slug", "link_tags", "layout", "lastmod", "updated");
     /** {@code source: self}: the piece was written for this digest. */
     public static final String SELF = "self";
     private static final Pattern PATH_DATE = Pattern.compile("(\\d{4})[-/](\\d{2})[-/](\\d{2})");
@@ -60,15 +59,15 @@ public final class ArticleBuilder {
     public Optional<Article> build(Source source, Extraction found, ProblemSink problems) {
         YamlMap fm = source.frontMatter();
         String file = source.displayPath();
-        warnUnknownKeys(fm, problems);
-        List<Problem> errors = new ArrayList<>();
+        FrontMatter matter = FrontMatter.read(fm, problems);
+        List<Problem> errors = new ArrayList<>(matter.errors());
 
         boolean raw = source.format() != SourceFormat.MARKDOWN;
         if (raw && found.isEmpty()) {
             problems.report(Problem.warning(file, 0, "no article text found in this page: skipped"));
             return Optional.empty();
         }
-        String title = first(fm, TITLE, errors);
+        String title = matter.title();
         if (title == null) {
             title = found.title();
         }
@@ -78,7 +77,7 @@ public final class ArticleBuilder {
                     : "missing title: add 'title: ...' to the front matter"));
         }
 
-        String sourceUrl = first(fm, SOURCE_URL, errors);
+        String sourceUrl = matter.sourceUrl();
         if (sourceUrl != null && !isAbsoluteHttp(sourceUrl)) {
             errors.add(Problem.error(file, fm.lineOf(key(fm, SOURCE_URL)), "'" + key(fm, SOURCE_URL)
                     + "' must be an absolute http(s) URL, not '" + sourceUrl + "'"));
@@ -88,46 +87,24 @@ public final class ArticleBuilder {
             sourceUrl = found.url();
         }
 
-        ZonedDateTime date = date(source, fm, found, errors, problems);
-        String slug = slug(source, fm, title, errors);
-        List<String> tags = new ArrayList<>();
-        try {
-            tags.addAll(fm.strings(key(fm, TAGS)));
-            if (!key(fm, TAGS).equals("categories") && fm.has("categories")) {
-                tags.addAll(fm.strings("categories"));
-            }
-        } catch (GazetteException e) {
-            errors.addAll(e.problems());
-        }
-        boolean draft = false;
-        boolean linkTags = true;
-        String story = null;
-        String author = null;
-        try {
-            draft = fm.bool("draft", false) || !fm.bool("published", true);
-            linkTags = fm.bool("link_tags", true);
-            story = fm.string("story");
-            author = fm.raw(key(fm, AUTHOR)) instanceof List ? String.join(" and ", fm.strings(key(fm, AUTHOR)))
-                    : fm.string(key(fm, AUTHOR));
-        } catch (GazetteException e) {
-            errors.addAll(e.problems());
-        }
+        ZonedDateTime date = date(source, matter, found, errors, problems);
+        String slug = slug(source, matter, title, errors);
         if (!errors.isEmpty()) {
             throw new GazetteException(errors);
         }
-        String summary = first(fm, SUMMARY, errors);
+        String summary = matter.summary();
         if (summary == null) {
             summary = Summaries.of(found.text(), Summaries.MAX_LENGTH);
         }
-        String lang = first(fm, LANG, errors);
+        String lang = matter.lang();
         if (lang == null) {
             lang = found.lang() != null ? found.lang() : site.language();
         }
-        String image = first(fm, IMAGE, errors);
+        String image = matter.image();
         if (image == null) {
             image = found.image();
         }
-        String outlet = first(fm, SOURCE, errors);
+        String outlet = matter.outlet();
         Origin origin = origin(outlet, found.siteName(), sourceUrl);
         String publication = origin == Origin.DIGEST ? null : firstNonNull(outlet, found.siteName());
         if (!origin.hasOutlet(publication)) {
@@ -139,8 +116,8 @@ public final class ArticleBuilder {
         }
         return Optional.of(new Article(
                 source.displayPath(), slug, title, summary, found.html(), found.text(),
-                author != null ? author : found.byline(), publication,
-                sourceUrl, date, lang, image, tags, story, linkTags, draft,
+                matter.author() != null ? matter.author() : found.byline(), publication,
+                sourceUrl, date, lang, image, matter.tags(), matter.story(), matter.linkTags(), matter.draft(),
                 wordCount(found.text()), guid(sourceUrl, title, found.text()), source.relativePath(), origin));
     }
 
@@ -155,14 +132,10 @@ public final class ArticleBuilder {
         return foundSiteName != null || sourceUrl != null ? Origin.PAGE : Origin.UNRECORDED;
     }
 
-    private ZonedDateTime date(Source source, YamlMap fm, Extraction found, List<Problem> errors, ProblemSink problems) {
+    private ZonedDateTime date(Source source, FrontMatter matter, Extraction found, List<Problem> errors, ProblemSink problems) {
+        YamlMap fm = source.frontMatter();
         String key = key(fm, DATE);
-        String written = null;
-        try {
-            written = fm.string(key);
-        } catch (GazetteException e) {
-            errors.addAll(e.problems());
-        }
+        String written = matter.date();
         if (written != null) {
             Optional<String> iso = DateParser.parse(written);
             if (iso.isEmpty()) {
@@ -171,12 +144,20 @@ public final class ArticleBuilder {
                 return null;
             }
             ZonedDateTime resolved = DateParser.resolve(iso.get(), site.timeZone());
+            if (!writable(resolved)) {
+                errors.add(Problem.error(source.displayPath(), fm.lineOf(key), "'" + written
+                        + "' is outside the years 1 to 9999 in the site's time zone"));
+                return null;
+            }
             AmbiguousDates.warning(written, resolved.toLocalDate())
                     .ifPresent(message -> problems.report(Problem.warning(source.displayPath(), fm.lineOf(key), message)));
             return resolved;
         }
         if (found.date() != null) {
-            return DateParser.resolve(found.date(), site.timeZone());
+            ZonedDateTime resolved = DateParser.resolve(found.date(), site.timeZone());
+            if (writable(resolved)) {
+                return resolved;
+            }
         }
         Matcher m = PATH_DATE.matcher(source.relativePath());
         if (m.find()) {
@@ -190,18 +171,21 @@ public final class ArticleBuilder {
         return null;
     }
 
+    /** Whether every feed format can write the date: RFC 822 and RFC 3339 have four-digit years. */
+    private static boolean writable(ZonedDateTime date) {
+        return date.getYear() >= 1 && date.getYear() <= 9999
+                && date.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear() >= 1
+                && date.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear() <= 9999;
+    }
+
     /**
      * The page name: {@code slug:} when given, else the source's file name (so a headline edit never
      * moves the page), else the title, else a hash of the path. Clashes are settled site-wide by
      * {@link PageNames#unique}.
      */
-    private static String slug(Source source, YamlMap fm, String title, List<Problem> errors) {
-        String chosen = null;
-        try {
-            chosen = fm.string("slug");
-        } catch (GazetteException e) {
-            errors.addAll(e.problems());
-        }
+    private static String slug(Source source, FrontMatter matter, String title, List<Problem> errors) {
+        YamlMap fm = source.frontMatter();
+        String chosen = matter.slug();
         if (chosen != null) {
             String slug = Slugs.of(chosen);
             if (slug.isEmpty()) {
@@ -214,26 +198,6 @@ public final class ArticleBuilder {
             slug = Slugs.of(title);
         }
         return slug.isEmpty() ? PageNames.fallback(source.relativePath()) : slug;
-    }
-
-    private void warnUnknownKeys(YamlMap fm, ProblemSink problems) {
-        for (String key : fm.keys()) {
-            boolean known = OTHER_KEYS.contains(key) || TITLE.contains(key) || DATE.contains(key) || SOURCE.contains(key)
-                    || SOURCE_URL.contains(key) || AUTHOR.contains(key) || TAGS.contains(key) || SUMMARY.contains(key)
-                    || IMAGE.contains(key) || LANG.contains(key);
-            if (!known) {
-                problems.report(Problem.warning(fm.file(), fm.lineOf(key), "unknown front matter key '" + key + "' is ignored"));
-            }
-        }
-    }
-
-    private static String first(YamlMap fm, List<String> keys, List<Problem> errors) {
-        try {
-            return fm.string(key(fm, keys));
-        } catch (GazetteException e) {
-            errors.addAll(e.problems());
-            return null;
-        }
     }
 
     private static String key(YamlMap fm, List<String> keys) {

@@ -89,7 +89,11 @@ public final class YamlMap {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw error(key, "'" + key + "' must be true or false, not '" + value + "'");
+        // 'true' in quotes is a string to YAML, but plainly what the curator meant.
+        if (value instanceof String text && (text.strip().equalsIgnoreCase("true") || text.strip().equalsIgnoreCase("false"))) {
+            return text.strip().equalsIgnoreCase("true");
+        }
+        throw error(key, "'" + key + "' must be true or false, not " + (value instanceof String ? "'" + value + "'" : "a " + describe(value)));
     }
 
     public int integer(String key, int otherwise, int min, int max) {
