@@ -12,6 +12,9 @@ import org.jsoup.safety.Safelist;
  * and drops scripts, styles, frames, forms, event handlers and {@code javascript:} URLs.
  */
 public final class Sanitizer {
+    /** The prefix of the ids the theme's pages use; an article's own ids never take it. */
+    public static final String THEME_IDS = "gz-";
+
     private final Safelist safelist;
 
     private Sanitizer(boolean keepIds) {
@@ -75,6 +78,21 @@ public final class Sanitizer {
                 a.unwrap();
             }
         }
+        for (Element el : clean.select("a[href], img[src], blockquote[cite], q[cite]")) {
+            String attribute = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "cite";
+            el.attr(attribute, escapeUnsafe(el.attr(attribute).strip()));
+        }
+        // Ids starting "gz-" belong to the theme ("## GZ main" would clash with its gz-main).
+        for (Element el : clean.select("[id]")) {
+            if (el.id().regionMatches(true, 0, THEME_IDS, 0, THEME_IDS.length())) {
+                el.id("content-" + el.id());
+            }
+        }
+        for (Element a : clean.select("a[href^=#]")) {
+            if (a.attr("href").regionMatches(true, 1, THEME_IDS, 0, THEME_IDS.length())) {
+                a.attr("href", "#content-" + a.attr("href").substring(1));
+            }
+        }
         for (Element img : clean.select("img")) {
             if (!img.hasAttr("src") || img.attr("src").isBlank()) {
                 img.remove();
@@ -83,6 +101,31 @@ public final class Sanitizer {
             }
         }
         return clean.body().html().strip();
+    }
+
+    /**
+     * A URL as pages may carry it: spaces, quotes, angle brackets and other characters that RFC
+     * 3986 never allows ({@code a b.jpg}) are percent-encoded as UTF-8; browsers already fetch
+     * them so, and the link checker and feed readers refuse them raw.
+     */
+    static String escapeUnsafe(String url) {
+        StringBuilder out = null;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean unsafe = c <= 0x20 || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0;
+            if (unsafe && out == null) {
+                out = new StringBuilder(url.length() + 16).append(url, 0, i);
+            }
+            if (unsafe) {
+                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? url : out.toString();
     }
 
     /** The page has its own {@code <h1>}: body headings start one level lower. */

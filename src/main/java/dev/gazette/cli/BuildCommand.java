@@ -90,8 +90,9 @@ final class BuildCommand implements Callable<Integer> {
         Path templates;
 
         @Option(names = "--base-url", paramLabel = "URL", defaultValue = "${env:GAZETTE_BASE_URL}",
+                converter = BaseUrlConverter.class,
                 description = "Absolute URL the site is served from, overriding site.yml (also GAZETTE_BASE_URL).")
-        String baseUrl;
+        URI baseUrl;
 
         @Option(names = "--drafts", description = "Also publish articles marked 'draft: true'.")
         boolean drafts;
@@ -102,8 +103,7 @@ final class BuildCommand implements Callable<Integer> {
 
         /** @param future also publish future-dated articles */
         Pipeline.Options options(Path out, boolean future) {
-            URI base = baseUrl == null || baseUrl.isBlank() ? null : SiteConfigLoader.parseBaseUrl(baseUrl.strip(), null, null);
-            return new Pipeline.Options(content, templates, out, base, drafts, future);
+            return new Pipeline.Options(content, templates, out, baseUrl, drafts, future);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.gazette.cli;
 
 import dev.gazette.check.SiteCheck;
-import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.model.Problem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +27,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "The built site (default: ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--base-url", paramLabel = "URL",
+    @Option(names = "--base-url", paramLabel = "URL", converter = BaseUrlConverter.class,
             description = "The URL the site is served from; by default read from the home page's canonical link or the feed.")
-    String baseUrl;
+    URI baseUrl;
 
     @Override
     public Integer call() {
-        URI base = baseUrl == null || baseUrl.isBlank() ? null : SiteConfigLoader.parseBaseUrl(baseUrl.strip(), null, null);
+        URI base = baseUrl;
         if (!Files.isDirectory(dir)) {
             spec.commandLine().getErr().println(dir + ": no such folder: build the site first with 'gazette build'");
             return Main.INPUT_ERROR;

@@ -33,6 +33,10 @@ final class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (suggestions < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--suggestions must be 0 or more, not " + suggestions);
+        }
         Diagnostics diagnostics = new Diagnostics();
         Pipeline.Options options = site.options(null);
         SiteConfig config = Pipeline.config(options);

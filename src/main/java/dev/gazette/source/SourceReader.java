@@ -72,7 +72,11 @@ public final class SourceReader {
      */
     public Optional<Source> read(Path file, ProblemSink problems) {
         String display = display(file);
-        SourceFormat format = SourceFormat.of(file).orElseThrow();
+        if (Files.isDirectory(file)) {
+            throw new GazetteException(display, 0, "is a folder; name the source files in it");
+        }
+        SourceFormat format = SourceFormat.of(file).orElseThrow(() -> new GazetteException(display, 0,
+                "not an article source: Gazette reads .md, .markdown, .txt, .html and .htm files"));
         Optional<String> refused = refusal(file);
         if (refused.isPresent()) {
             problems.report(Problem.warning(display, 0, refused.get()));
