@@ -43,7 +43,7 @@ class SiteServerTest {
         Files.createSymbolicLink(site.resolve("leakdir"), tmp);
         Files.createSymbolicLink(site.resolve("inside.css"), site.resolve("assets/style.css"));
 
-        server = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/repo/", 300);
+        server = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/repo/", SiteServer.Limits.defaults().withHeartbeat(java.time.Duration.ofMillis(300)));
         server.publish(site, List.of("index.html"));
         http = new Http("http://127.0.0.1:" + server.port());
     }
@@ -227,7 +227,7 @@ class SiteServerTest {
 
     @Test
     void beforeTheFirstBuildEveryPageWaitsAndReloads() throws Exception {
-        try (SiteServer fresh = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", 300)) {
+        try (SiteServer fresh = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", SiteServer.Limits.defaults().withHeartbeat(java.time.Duration.ofMillis(300)))) {
             Http client = new Http("http://127.0.0.1:" + fresh.port());
             HttpResponse<String> waiting = client.get("/articles/x/");
             assertThat(waiting.statusCode()).isEqualTo(503);
