@@ -8,6 +8,7 @@ import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LowResourceMonitor;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -76,8 +77,6 @@ public final class SiteServer implements AutoCloseable {
             + "<title>Gazette preview</title></head>\n<body><p>Gazette is waiting for a good build of the site; "
             + "this page reloads by itself when there is one.</p>\n</body></html>\n";
     private static final String TEXT = ContentTypes.of("x.txt");
-    /** Tasks waiting for a thread beyond this are refused (their connection is closed). */
-    private static final int MAX_QUEUED_TASKS = 1024;
 
     /**
      * What the server allows each client, and how long it waits.
@@ -154,8 +153,10 @@ public final class SiteServer implements AutoCloseable {
         if (!basePath.startsWith("/") || !basePath.endsWith("/")) {
             throw new IllegalArgumentException("base path must start and end with '/': " + basePath);
         }
+        // A connection has at most one task waiting for a thread, so the connection limit bounds the queue.
+        int maxQueued = limits.maxConnections() + 64;
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(4, limits.maxThreads()),
-                60_000, new BlockingArrayQueue<>(64, 64, MAX_QUEUED_TASKS));
+                60_000, new BlockingArrayQueue<>(64, 64, maxQueued));
         threads.setName("gazette-http");
         threads.setDaemon(true);
         Server jetty = new Server(threads, new ScheduledExecutorScheduler("gazette-http-timer", true),
@@ -175,12 +176,21 @@ public final class SiteServer implements AutoCloseable {
         connector.setPort(address.getPort());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setAcceptedTcpNoDelay(true);
+        connector.setAcceptQueueSize(512); // a burst of connections waits instead of being dropped
         HeaderDeadline deadline = new HeaderDeadline(limits.headerTimeout(), jetty.getScheduler());
         connector.addEventListener(deadline);
         jetty.addConnector(connector);
         NetworkConnectionLimit connections = new NetworkConnectionLimit(limits.maxConnections(), connector);
         connections.setEndPointIdleTimeout(limits.atLimitIdleTimeout().toMillis());
         jetty.addBean(connections);
+        // The limit shortens idle timeouts only of the connections open when it is reached; this
+        // periodic check also catches those accepted in that instant, and a starved thread pool.
+        LowResourceMonitor lowResources = new LowResourceMonitor(jetty);
+        lowResources.setMonitoredConnectors(List.of(connector));
+        lowResources.setPeriod(250);
+        lowResources.setLowResourcesIdleTimeout((int) limits.atLimitIdleTimeout().toMillis());
+        lowResources.addLowResourceCheck(lowResources.new MaxConnectionsLowResourceCheck(limits.maxConnections() - 1));
+        jetty.addBean(lowResources);
         jetty.setErrorHandler(new PlainErrors());
 
         try {
