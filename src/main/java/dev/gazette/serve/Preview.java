@@ -81,7 +81,8 @@ public final class Preview implements AutoCloseable {
                     preview.debouncer::add);
             preview.rebuild(Set.of());
             return preview;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Also an Error (a StackOverflowError in the first build): stop serving, delete the folder.
             if (preview != null) {
                 preview.close();
             } else {
