@@ -75,7 +75,7 @@ final class ContentFolders {
             files.add(file("site.yml", siteYml(draw, names, baseUrl)));
         }
         Set<String> paths = new LinkedHashSet<>();
-        int count = draw.between(1, 7);
+        int count = draw.between(1, 5);
         for (int i = 0; i < count; i++) {
             int kind = draw.between(0, 9);
             String ext = kind < 5 ? draw.pick(".md", ".md", ".markdown", ".MD") : kind < 7 ? ".txt" : draw.pick(".html", ".htm");

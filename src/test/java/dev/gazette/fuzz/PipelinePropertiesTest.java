@@ -27,7 +27,7 @@ class PipelinePropertiesTest {
 
     @Test
     void everyFolderBuildsOrIsRefusedWithPathAndLine() {
-        theory(15).forAll(ContentFolders.folders()).checkAssert(folder -> {
+        theory(12).forAll(ContentFolders.folders()).checkAssert(folder -> {
             Path dir = next();
             Path content = write(folder, dir.resolve("content"));
             Path out = dir.resolve("site");
@@ -37,7 +37,7 @@ class PipelinePropertiesTest {
 
     @Test
     void theSameFolderBuildsTheSameBytesWhateverTheOrderItsFilesWereWritten() {
-        theory(6).forAll(ContentFolders.folders()).checkAssert(folder -> {
+        theory(5).forAll(ContentFolders.folders()).checkAssert(folder -> {
             Path dir = next();
             Path first = write(folder, dir.resolve("one"));
             Path second;
@@ -53,6 +53,23 @@ class PipelinePropertiesTest {
                     .as(folder.toString()).isEqualTo(a.err().replace(first.toString(), "CONTENT"));
             assertThat(BuildOutcome.tree(dir.resolve("site-two")))
                     .as(folder.toString()).isEqualTo(BuildOutcome.tree(dir.resolve("site-one")));
+        });
+    }
+
+    @Test
+    void aMistakeIsReportedAtItsFileAndLine() {
+        theory(8).forAll(source -> Defects.inject(new Draw(source))).checkAssert(defects -> {
+            Path dir = next();
+            Path content = write(defects.folder(), dir.resolve("content"));
+            Path out = dir.resolve("site");
+            Cli cli = BuildOutcome.build(content, out);
+            BuildOutcome.assertSound(cli, defects.folder(), content, out);
+            assertThat(cli.code()).as(cli + "\n" + defects).isEqualTo(1);
+            String file = content.resolve(defects.path()).toString();
+            assertThat(cli.err().lines().filter(line -> line.startsWith(file + ":") && !line.contains(": warning: "))
+                    .map(line -> Integer.parseInt(line.substring(file.length() + 1).replaceAll(":.*", ""))))
+                    .as(cli + "\n" + defects)
+                    .anyMatch(line -> line >= defects.firstLine() && line <= defects.lastLine());
         });
     }
 
