@@ -11,8 +11,8 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The preview holds future-dated articles back as 'gazette build' does, and shows them with --future. */
-class PreviewFutureTest {
+/** What a curator meets in the preview: pages stay put when a headline changes; scheduled pieces wait. */
+class PreviewCuratorTest {
     @TempDir
     Path tmp;
 
@@ -31,6 +31,23 @@ class PreviewFutureTest {
                 assertThat(build.articles()).isEqualTo(future ? 2 : 1);
                 assertThat(build.root().resolve("articles/friday/index.html").toFile().exists()).isEqualTo(future);
             }
+        }
+    }
+
+    @Test
+    void editingAHeadlineRebuildsThePageWhereItWas() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Path source = content.resolve("kestrel-line.md");
+        Files.writeString(source, "---\ntitle: Trams reach the docks\ndate: 2025-03-01\nsource: self\n---\nNow.\n");
+        Pipeline.Options options = new Pipeline.Options(content, tmp.resolve("no-theme"), tmp.resolve("work"),
+                URI.create("http://127.0.0.1:4000/"), false);
+        try (IncrementalRebuilder rebuilder = new IncrementalRebuilder(options)) {
+            rebuilder.rebuild(Set.of());
+            Files.writeString(source, "---\ntitle: Crowds pack the first trams\ndate: 2025-03-01\nsource: self\n---\nNow.\n");
+            Rebuild edited = rebuilder.rebuild(Set.of(source));
+            assertThat(edited.changedFiles()).contains("articles/kestrel-line/index.html")
+                    .noneMatch(f -> f.startsWith("articles/") && !f.startsWith("articles/kestrel-line/"));
+            assertThat(Files.readString(edited.root().resolve("articles/kestrel-line/index.html"))).contains("Crowds pack the first trams");
         }
     }
 }
