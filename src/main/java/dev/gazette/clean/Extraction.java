@@ -25,6 +25,36 @@ public record Extraction(
         String html,
         String text) {
 
+    /**
+     * Half a character (a lone surrogate, from {@code &#xD800;} in a page) is no text any file
+     * can hold: it becomes U+FFFD, the replacement character, rather than failing a write.
+     */
+    public Extraction {
+        title = wellFormed(title);
+        byline = wellFormed(byline);
+        siteName = wellFormed(siteName);
+        image = wellFormed(image);
+        url = wellFormed(url);
+        html = wellFormed(html);
+        text = wellFormed(text);
+    }
+
+    static String wellFormed(String s) {
+        if (s == null || s.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
     public boolean isEmpty() {
         return text == null || text.isBlank();
     }

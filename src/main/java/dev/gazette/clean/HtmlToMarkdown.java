@@ -10,6 +10,7 @@ public final class HtmlToMarkdown {
             .set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)).build();
 
     public String convert(String html) {
-        return converter.convert(html).strip() + "\n";
+        // The converter decodes &#xd800; back into half a character, which no file can hold.
+        return Extraction.wellFormed(converter.convert(html)).strip() + "\n";
     }
 }

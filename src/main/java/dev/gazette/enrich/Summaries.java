@@ -47,7 +47,13 @@ public final class Summaries {
             return lead.substring(0, end).strip();
         }
         int cut = lead.lastIndexOf(' ', max - 1);
-        String head = lead.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[\\s,;:–—-]+$", "");
+        if (cut <= max / 2) {
+            // No space to cut at (CJK, a run of emoji): cut between characters, never inside one.
+            BreakIterator characters = BreakIterator.getCharacterInstance(Locale.ROOT);
+            characters.setText(lead);
+            cut = characters.isBoundary(max - 1) ? max - 1 : characters.preceding(max - 1);
+        }
+        String head = lead.substring(0, cut).replaceAll("[\\s,;:–—-]+$", "");
         return head + "…";
     }
 }

@@ -148,6 +148,11 @@ public final class Pipeline {
             diagnostics.reportAll(e.problems().isEmpty()
                     ? List.of(Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
             return Optional.empty();
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug that only this source triggers still names the source and lets the others be
+            // reported, instead of ending the whole run as an internal error.
+            diagnostics.report(Problem.error(file.toString(), 0, "could not be read (" + e + "); please report it"));
+            return Optional.empty();
         }
     }
 

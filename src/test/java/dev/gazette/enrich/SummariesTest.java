@@ -24,4 +24,13 @@ class SummariesTest {
         assertThat(Summaries.of("", 300)).isEmpty();
         assertThat(Summaries.of(null, 300)).isEmpty();
     }
+
+    /** Issue 9 #22: 400 emoji without spaces were cut inside a surrogate pair ("?…" in feeds). */
+    @Test
+    void aLongRunWithoutSpacesIsCutBetweenCharacters() {
+        String summary = Summaries.of("\uD83D\uDE00".repeat(400), Summaries.MAX_LENGTH);
+        assertThat(summary).endsWith("\uD83D\uDE00…").hasSizeLessThanOrEqualTo(Summaries.MAX_LENGTH);
+        assertThat(summary.chars().filter(Character::isSurrogate).count() % 2).isZero();
+        assertThat(Summaries.of("東京".repeat(400), Summaries.MAX_LENGTH)).hasSize(Summaries.MAX_LENGTH);
+    }
 }
