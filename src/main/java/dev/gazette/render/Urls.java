@@ -80,4 +80,5 @@ public final class Urls {
     public static final String FEED = "feed.xml";
     public static final String NOT_FOUND = "404.html";
     public static final String ASSETS = "assets/";
+    public static final String SEARCH = "search/";
 }
