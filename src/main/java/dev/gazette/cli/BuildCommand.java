@@ -39,8 +39,8 @@ final class BuildCommand implements Callable<Integer> {
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
         long total = result.millis().values().stream().mapToLong(Long::longValue).sum();
-        spec.commandLine().getOut().printf("Built %d articles into %s (%d files) in %d ms: %s%n",
-                result.articles(), out, result.files(), total, stages);
+        spec.commandLine().getOut().printf("Built %s into %s (%s) in %d ms: %s%n",
+                Plural.of(result.articles(), "article"), out, Plural.of(result.files(), "file"), total, stages);
         return Main.OK;
     }
 

@@ -66,7 +66,7 @@ public final class Main implements Runnable {
                     err.println(p);
                 }
                 long errors = g.problems().stream().filter(Problem::isError).count();
-                err.println("gazette: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
+                err.println("gazette: " + Plural.of(errors, "error") + "; nothing was written");
             }
             return INPUT_ERROR;
         }
