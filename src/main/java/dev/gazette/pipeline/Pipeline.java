@@ -62,6 +62,7 @@ public final class Pipeline {
                 writer.write(path, bytes);
             };
             renderer.render(digest, counting);
+            LocalImages.copy(options.content(), digest.articles(), counting);
             timer.lap("render");
             writer.commit();
             timer.lap("write");

@@ -64,7 +64,8 @@ public final class Views {
             List<TagLink> tags,
             String lang,
             String origin,
-            String sourceName) {
+            String sourceName,
+            String image) {
     }
 
     /** Another outlet's report of the same story: its publication (or title) and page. */

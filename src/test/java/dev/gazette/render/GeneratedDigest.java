@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.Origin;
 import dev.gazette.model.Tag;
 
 import java.time.ZoneOffset;
@@ -102,7 +103,7 @@ final class GeneratedDigest {
             String summary = body.substring(0, Math.min(body.length(), 200));
             Article a = new Article("gen/" + i + ".md", "a" + i, title, summary, "<p>" + body + "</p>", body,
                     null, "Publication " + (i % 20), "https://news.example/" + i, newest.minusMinutes(37L * i), "en",
-                    null, mine, null, false, false, count, "gen-" + i);
+                    null, mine, null, false, false, count, "gen-" + i, "gen/" + i + ".md", Origin.OUTLET);
             list.add(a);
             mine.forEach(slug -> byTag.get(slug).add(a));
         }

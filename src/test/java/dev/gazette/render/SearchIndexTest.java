@@ -3,6 +3,7 @@ package dev.gazette.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.model.Article;
+import dev.gazette.model.Origin;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;
@@ -101,6 +102,6 @@ class SearchIndexTest {
     private static Article article(String title, String text) {
         return new Article("x.md", "x", title, "", "<p>" + text + "</p>", text, null, "Gazette", null,
                 ZonedDateTime.of(2025, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), "en", null, List.of(), null, false, false,
-                200, "x");
+                200, "x", "x.md", Origin.OUTLET);
     }
 }
