@@ -171,7 +171,10 @@ public final class ArticleBuilder {
                         "'" + written + "' is not a date; write it as 2025-02-12 or 2025-02-12T09:30:00Z"));
                 return null;
             }
-            return DateParser.resolve(iso.get(), site.timeZone());
+            ZonedDateTime resolved = DateParser.resolve(iso.get(), site.timeZone());
+            AmbiguousDates.warning(written, resolved.toLocalDate())
+                    .ifPresent(message -> problems.report(Problem.warning(source.displayPath(), fm.lineOf(key), message)));
+            return resolved;
         }
         if (found.date() != null) {
             return DateParser.resolve(found.date(), site.timeZone());
