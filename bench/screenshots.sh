@@ -4,6 +4,7 @@
 # serves it on loopback and writes PNGs into bench/out/screenshots/ (git-ignored).
 #
 #   bench/screenshots.sh            # all page types
+#   bench/screenshots.sh home tag   # only these
 #   CHROME_BIN=/path/to/chrome bench/screenshots.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,10 +27,12 @@ server=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/gazette/" >/dev/null && break; sleep 0.1; done
 
 site="$work/www/gazette"
-first() { (cd "$site" && ls -d "$1" 2>/dev/null | sort | head -1); }
+# The first folder matching a glob (left unquoted on purpose so the shell expands it).
+first() { (cd "$site" && ls -d $1 2>/dev/null | sort | head -1); }
 declare -A pages=(
   [home]=""
-  [article]="$(first 'articles/*/')"
+  [article]="$(first 'articles/kestrel*/')"
+  [article-body-image]="$(first 'articles/valdoria-central*/')"
   [story]="$(first 'stories/*/')"
   [edition]="$(first 'editions/????-??-??/')"
   [editions]="editions/"
@@ -42,7 +45,9 @@ declare -A pages=(
 )
 
 mkdir -p "$out"
-for name in "${!pages[@]}"; do
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=("${!pages[@]}")
+for name in "${names[@]}"; do
   for width in 390 1280; do
     for scheme in light dark; do
       # --force-dark-mode makes the page see prefers-color-scheme: dark (no forced inversion).
