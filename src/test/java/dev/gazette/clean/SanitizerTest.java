@@ -28,7 +28,7 @@ class SanitizerTest {
         String html = sanitizer.clean("<p><a href=\"../story.html\">story</a> <a href=\"#notes\">notes</a></p>"
                 + "<figure><img src=\"/img/ferry.jpg\"><figcaption>Ferry</figcaption></figure>", "https://news.example/a/b.html");
         assertThat(html).contains("<a href=\"https://news.example/story.html\">story</a>", "<a href=\"#notes\">notes</a>",
-                "<img src=\"https://news.example/img/ferry.jpg\" alt=\"\">", "<figcaption>Ferry</figcaption>");
+                "<img src=\"https://news.example/img/ferry.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\">", "<figcaption>Ferry</figcaption>");
     }
 
     @Test

@@ -97,7 +97,7 @@ class AccessibilityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"light", "dark"})
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void noSeriousOrCriticalViolationOnAnyPageType(String scheme) throws Exception {
         chrome.call("Emulation.setEmulatedMedia", Map.of("features",
                 List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));

@@ -54,7 +54,7 @@ class SearchBrowserTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void firstQueryOnTenThousandArticlesStaysInBudgetAndToleratesTypos() throws Exception {
         Path binary = browser().orElseThrow();
         long generating = System.nanoTime();
@@ -99,9 +99,9 @@ class SearchBrowserTest {
                         + " and answered %s ms after its downloads%n", ARTICLES, indexMillis, word, bytes, millis);
                 assertThat(bytes).as("bytes downloaded for the first query").isLessThanOrEqualTo(FIRST_QUERY_BUDGET);
 
-                // A typo in the last letters, typed into the box: still found.
-                String typo = word.substring(0, word.length() - 2) + word.charAt(word.length() - 1) + word.charAt(word.length() - 2);
-                assumeTrue(!typo.equals(word));
+                // A wrong letter near the end, typed into the box: still found.
+                char wrong = word.charAt(word.length() - 2) == 'e' ? 'a' : 'e';
+                String typo = word.substring(0, word.length() - 2) + wrong + word.charAt(word.length() - 1);
                 type(chrome, typo);
                 JsonNode corrected = chrome.await(RESULTS, v -> v.get(0).asText().equals(typo), Duration.ofSeconds(10));
                 assertThat(corrected.toString()).as("results for the typo '%s'", typo).contains(target.title());
