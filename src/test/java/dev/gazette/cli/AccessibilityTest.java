@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * axe-core in headless Chromium on every page type of the sample digest, served under a
  * sub-path, in light and in dark (prefers-color-scheme emulated): no serious or critical
- * violation. axe-core comes from npm ({@code npm install --no-save axe-core@4.14.1}, which
+ * violation; and no page is wider than a 320 px screen. axe-core comes from npm ({@code npm install --no-save axe-core@4.14.1}, which
  * .ci/run does) into the git-ignored node_modules/.
  */
 @Tag("slow")
@@ -92,6 +92,28 @@ class AccessibilityTest {
         }
         if (server != null) {
             server.close();
+        }
+    }
+
+    /** At the narrowest phone width the theme supports, nothing sticks out sideways. */
+    @org.junit.jupiter.api.Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void noPageScrollsSidewaysAt320Pixels() throws Exception {
+        chrome.call("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 800,
+                "deviceScaleFactor", 1, "mobile", true));
+        try {
+            List<String> wide = new ArrayList<>();
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                chrome.navigate("http://127.0.0.1:" + server.port() + "/sub/" + page.getValue());
+                JsonNode width = chrome.await("document.readyState === 'complete' && innerWidth === 320"
+                        + " ? document.documentElement.scrollWidth : -1", v -> v.asInt() > 0, Duration.ofSeconds(10));
+                if (width.asInt() > 320) {
+                    wide.add(page.getKey() + ": " + width.asInt() + " px wide");
+                }
+            }
+            assertThat(wide).as("pages wider than a 320 px screen").isEmpty();
+        } finally {
+            chrome.call("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
