@@ -3,6 +3,7 @@ package dev.gazette.pipeline;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.enrich.Publishing;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
@@ -31,42 +32,68 @@ public final class Pipeline {
 
     /**
      * @param baseUrl overrides {@code site.yml}'s base URL when not null
+     * @param future  also publish articles dated after the build's "now" ({@link Publishing})
      */
-    public record Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts) {
+    public record Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts, boolean future) {
+        /** Future-dated articles held back. */
+        public Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts) {
+            this(content, templates, out, baseUrl, drafts, false);
+        }
     }
 
-    /** What a build did, for the console. */
-    public record Result(int articles, int files, Map<String, Long> millis) {
+    /**
+     * What a build did, for the console.
+     *
+     * @param heldBack the sources of future-dated articles not published
+     */
+    public record Result(int articles, int files, List<String> heldBack, Map<String, Long> millis) {
+        public Result {
+            heldBack = List.copyOf(heldBack);
+        }
     }
 
     private final Diagnostics diagnostics;
+    private final Progress progress;
     private final SourceCleaner cleaner = new SourceCleaner();
 
     public Pipeline(Diagnostics diagnostics) {
+        this(diagnostics, new Progress());
+    }
+
+    /** @param progress moved forward as the build goes, for a console's progress line */
+    public Pipeline(Diagnostics diagnostics, Progress progress) {
         this.diagnostics = diagnostics;
+        this.progress = progress;
     }
 
     public Result build(Options options) {
         Timer timer = new Timer();
         SiteConfig site = config(options);
         timer.lap("config");
-        List<Article> articles = articles(options.content(), site, options.drafts(), timer);
+        List<Article> read = articles(options.content(), site, options.drafts(), timer);
+        Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
+        List<Article> articles = read.stream().filter(publishing::publishes).toList();
+        progress.start("linking", articles.size());
         Digest digest = new Linker(site).link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
         SiteRenderer renderer = new SiteRenderer(site, Theme.load(options.templates()));
         AtomicInteger files = new AtomicInteger();
         try (SiteWriter writer = SiteWriter.open(options.out())) {
+            progress.start("rendering", 0);
             OutputSink counting = (path, bytes) -> {
                 files.incrementAndGet();
+                progress.advance();
                 writer.write(path, bytes);
             };
             renderer.render(digest, counting);
             timer.lap("render");
+            progress.start("writing", files.get());
             writer.commit();
             timer.lap("write");
         }
-        return new Result(digest.articles().size(), files.get(), timer.laps());
+        List<String> heldBack = read.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList();
+        return new Result(digest.articles().size(), files.get(), heldBack, timer.laps());
     }
 
     /** Reads site.yml and applies command-line overrides. */
@@ -83,8 +110,13 @@ public final class Pipeline {
         SourceReader reader = new SourceReader(content);
         List<Path> files = reader.discover();
         ArticleBuilder builder = new ArticleBuilder(site);
+        progress.start("reading", files.size());
         List<Article> articles = files.parallelStream()
-                .map(file -> article(reader, builder, file, diagnostics))
+                .map(file -> {
+                    Optional<Article> article = article(reader, builder, file, diagnostics);
+                    progress.advance();
+                    return article;
+                })
                 .flatMap(Optional::stream)
                 .filter(a -> drafts || !a.draft())
                 .toList();

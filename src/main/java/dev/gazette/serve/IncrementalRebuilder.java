@@ -5,6 +5,7 @@ import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.enrich.Publishing;
 import dev.gazette.link.LinkMemo;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
@@ -132,10 +133,11 @@ public final class IncrementalRebuilder implements Rebuilder {
         }));
         Diagnostics diagnostics = new Diagnostics();
         List<Article> articles = new ArrayList<>();
+        Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
         for (Path file : files) {
             Read source = sources.get(key(file));
             diagnostics.reportAll(source.problems());
-            source.article().filter(a -> options.drafts() || !a.draft()).ifPresent(articles::add);
+            source.article().filter(publishing::publishes).ifPresent(articles::add);
         }
         timer.lap("read+clean");
         diagnostics.failOnErrors();
