@@ -30,7 +30,7 @@ class SummariesTest {
     void aLongRunWithoutSpacesIsCutBetweenCharacters() {
         String summary = Summaries.of("\uD83D\uDE00".repeat(400), Summaries.MAX_LENGTH);
         assertThat(summary).endsWith("\uD83D\uDE00…").hasSizeLessThanOrEqualTo(Summaries.MAX_LENGTH);
-        assertThat(summary.chars().filter(Character::isSurrogate).count() % 2).isZero();
+        assertThat(summary.chars().filter(c -> Character.isSurrogate((char) c)).count() % 2).isZero();
         assertThat(Summaries.of("東京".repeat(400), Summaries.MAX_LENGTH)).hasSize(Summaries.MAX_LENGTH);
     }
 }
