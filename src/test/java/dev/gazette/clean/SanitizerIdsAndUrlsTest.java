@@ -24,7 +24,7 @@ class SanitizerIdsAndUrlsTest {
     void spacesAndOtherForbiddenCharactersInUrlsArePercentEncoded() {
         String html = Sanitizer.untrusted().clean("<p><img src=\"https://example.com/a b.jpg\" alt=\"x\">"
                 + "<a href=\" https://example.com/q?x={1}|^ \">link</a></p>", null);
-        assertThat(html).isEqualTo("<p><img src=\"https://example.com/a%20b.jpg\" alt=\"x\">"
+        assertThat(html).isEqualTo("<p><img src=\"https://example.com/a%20b.jpg\" alt=\"x\" loading=\"lazy\" decoding=\"async\">"
                 + "<a href=\"https://example.com/q?x=%7B1%7D%7C%5E\">link</a></p>");
         assertThat(Sanitizer.escapeUnsafe("https://example.com/ok%20already?a=1&b=é")).isEqualTo("https://example.com/ok%20already?a=1&b=é");
     }
