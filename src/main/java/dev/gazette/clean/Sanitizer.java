@@ -61,6 +61,14 @@ public final class Sanitizer {
      * given; without one, only same-page {@code #fragment} links and relative paths are kept.
      */
     public String clean(String html, String baseUrl) {
+        return cleanBody(html, baseUrl).html().strip();
+    }
+
+    /**
+     * Cleans an HTML fragment like {@link #clean} and returns the clean body element, so a caller
+     * that also needs the text reads it from this tree instead of parsing the HTML again.
+     */
+    public Element cleanBody(String html, String baseUrl) {
         Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
         demoteTitleHeadings(dirty.body());
         if (baseUrl != null && !baseUrl.isEmpty()) {
@@ -82,7 +90,7 @@ public final class Sanitizer {
                 img.attr("alt", "");
             }
         }
-        return clean.body().html().strip();
+        return clean.body();
     }
 
     /** The page has its own {@code <h1>}: body headings start one level lower. */

@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.incremental.BuildCache;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfigLoader;
@@ -26,12 +27,21 @@ final class BuildCommand implements Callable<Integer> {
             description = "Output folder, replaced as a whole when the build succeeds (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--no-cache", description = "Build from nothing, without reading or writing the build cache ("
+            + BuildCache.FOLDER + "/ beside the content folder).")
+    boolean noCache;
+
     @Override
     public Integer call() {
         Diagnostics diagnostics = new Diagnostics();
+        Pipeline.Options options = site.options(out);
         Pipeline.Result result;
         try {
-            result = new Pipeline(diagnostics).build(site.options(out));
+            if (noCache) {
+                result = new Pipeline(diagnostics).build(options);
+            } else {
+                result = new Pipeline(diagnostics).build(options, Pipeline.cacheFolder(options.content()));
+            }
         } finally {
             Main.printWarnings(diagnostics, spec.commandLine().getErr());
         }

@@ -32,7 +32,8 @@ final class EntityFinder {
     private static final Pattern PARAGRAPHS = Pattern.compile("\n\\s*\n");
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}?");
     /** Punctuation between two words that ends a sentence or a name. */
-    private static final Pattern BREAK = Pattern.compile("[.!?:;\"“”()\\[\\]\\n|—–]");
+    private static final String BREAKS = ".!?:;\"“”()[]\n|—–";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** An entity in one article: its display form, the other forms seen, and its weighted mentions. */
     record Entity(String name, Set<String> forms, int score, int mentions) {
@@ -141,7 +142,7 @@ final class EntityFinder {
 
     /** A short line with most of its content words capitalised: a headline or a heading. */
     static boolean isTitleCase(String line) {
-        String[] words = line.strip().split("\\s+");
+        String[] words = SPACES.split(line.strip());
         if (words.length < 3 || words.length > 20) {
             return false;
         }
@@ -174,7 +175,7 @@ final class EntityFinder {
         boolean endsSentence = false;
         while (m.find()) {
             String between = text.substring(lastEnd, m.start());
-            boolean boundary = lastEnd == 0 || BREAK.matcher(between).find() || endsSentence;
+            boolean boundary = lastEnd == 0 || hasBreak(between) || endsSentence;
             String raw = m.group();
             String word = trimWord(raw);
             lastEnd = m.end();
@@ -211,6 +212,15 @@ final class EntityFinder {
         }
         flush(run, runAtStart, out);
         return out;
+    }
+
+    private static boolean hasBreak(String between) {
+        for (int i = 0; i < between.length(); i++) {
+            if (BREAKS.indexOf(between.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void flush(List<String> run, boolean atStart, List<Found> out) {
