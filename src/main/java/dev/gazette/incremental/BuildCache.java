@@ -31,8 +31,6 @@ public final class BuildCache {
     static final int FORMAT = 1;
     private static final String MAGIC = "gazette build cache";
     private static final String FILE = "build.bin";
-    /** Steps cheap enough to redo, with outputs too big to be worth storing. */
-    private static final List<String> NOT_SAVED = List.of("render.page-html");
 
     private BuildCache() {
     }
@@ -48,7 +46,7 @@ public final class BuildCache {
     public static Loaded load(Path folder) {
         Path file = folder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return new Loaded(new BuildMemory(), "no build cache yet");
+            return new Loaded(new BuildMemory(null), "no build cache yet");
         }
         try {
             byte[] all = Files.readAllBytes(file);
@@ -62,11 +60,11 @@ public final class BuildCache {
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 16));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                return new Loaded(new BuildMemory(), "the build cache is of another format");
+                return new Loaded(new BuildMemory(null), "the build cache is of another format");
             }
             return new Loaded(read(in, new Fingerprint(in.readLong(), in.readLong())), null);
         } catch (IOException | RuntimeException e) {
-            return new Loaded(new BuildMemory(), "the build cache is unreadable (" + e.getMessage() + ")");
+            return new Loaded(new BuildMemory(null), "the build cache is unreadable (" + e.getMessage() + ")");
         }
     }
 
@@ -125,7 +123,7 @@ public final class BuildCache {
                     out.writeLong(e.getValue().size());
                 }
                 List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
-                        .filter(e -> !NOT_SAVED.contains(e.getValue().step())).toList();
+                        .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
                 out.writeInt(saved.size());
                 for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
                     write(out, e.getKey());

@@ -59,7 +59,12 @@ public final class BuildMemory {
     record Output(String step, Object value) {
     }
 
+    /** Steps cheap enough to redo, with outputs too big to be worth storing in a cache file. */
+    static final Set<String> NOT_SAVED = Set.of("render.page-html");
+
     private final Fingerprints fingerprints = new Fingerprints();
+    /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
+    private final boolean keepUnsaved;
     private Fingerprint environment;
     final Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
     private final Set<Fingerprint> used = ConcurrentHashMap.newKeySet();
@@ -81,12 +86,15 @@ public final class BuildMemory {
         }
     };
 
-    /** An empty memory. */
+    /** An empty memory for a process that builds again and again (the preview): keeps every output. */
     public BuildMemory() {
+        this.keepUnsaved = true;
     }
 
+    /** A memory for one build, to be saved in a cache file afterwards. */
     BuildMemory(Fingerprint environment) {
         this.environment = environment;
+        this.keepUnsaved = false;
     }
 
     Fingerprint environment() {
@@ -155,7 +163,7 @@ public final class BuildMemory {
         O out = step.apply(input);
         ran.incrementAndGet();
         changed = true;
-        if (out != null) {
+        if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
             outputs.put(key, new Output(step.name(), out));
         }
         return out;

@@ -174,21 +174,25 @@ final class EntityFinder {
         boolean sentenceStart = true;
         boolean endsSentence = false;
         while (m.find()) {
-            String between = text.substring(lastEnd, m.start());
-            boolean boundary = lastEnd == 0 || hasBreak(between) || endsSentence;
-            String raw = m.group();
-            String word = trimWord(raw);
+            int start = m.start();
+            boolean boundary = lastEnd == 0 || hasBreak(text, lastEnd, start) || endsSentence;
+            boolean oneSpace = start - lastEnd == 1 && text.charAt(lastEnd) == ' ';
             lastEnd = m.end();
             // A word ending in a full stop closes the sentence, unless it is an acronym like "U.S.".
-            char last = raw.charAt(raw.length() - 1);
-            endsSentence = (last == '.' || last == '!' || last == '?') && !DOTTED_ACRONYM.matcher(raw).matches();
-            if (boundary || !between.equals(" ")) {
+            char last = text.charAt(lastEnd - 1);
+            boolean capital = Character.isUpperCase(text.charAt(start));
+            // Most words are not capitalised: they are looked at without making strings of them.
+            String raw = capital ? m.group() : null;
+            endsSentence = (last == '.' || last == '!' || last == '?')
+                    && !(capital && DOTTED_ACRONYM.matcher(raw).matches());
+            if (boundary || !oneSpace) {
                 flush(run, runAtStart, out);
             }
             if (boundary) {
                 sentenceStart = true;
             }
-            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || TITLES.contains(fold(word))
+            String word = capital ? trimWord(raw) : null;
+            if (!capital || word.isEmpty() || TITLES.contains(fold(word))
                     || CALENDAR.contains(fold(word)) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(word))) {
                 flush(run, runAtStart, out);
                 sentenceStart = false;
@@ -214,9 +218,9 @@ final class EntityFinder {
         return out;
     }
 
-    private static boolean hasBreak(String between) {
-        for (int i = 0; i < between.length(); i++) {
-            if (BREAKS.indexOf(between.charAt(i)) >= 0) {
+    private static boolean hasBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (BREAKS.indexOf(text.charAt(i)) >= 0) {
                 return true;
             }
         }
