@@ -1,5 +1,8 @@
 package dev.gazette.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.model.Problem;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -15,9 +18,11 @@ import java.util.Map;
 /**
  * Checks one HTML page of a built site: every internal href, src and srcset leads to a file
  * (and its {@code #fragment} to an element of that page), no link escapes the base path, no id
- * is used twice, and every image has alt text. Problems carry the line of the element.
+ * is used twice, every image has alt text, and every article names its outlet (a warning).
+ * Problems carry the line of the element.
  */
 final class PageCheck {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final BuiltSite site;
 
     PageCheck(BuiltSite site) {
@@ -50,8 +55,30 @@ final class PageCheck {
             if (el.normalName().equals("img") && !el.hasAttr("alt")) {
                 problems.add(problem(file, line, "image without alt text: " + el.attr("src")));
             }
+            if (el.normalName().equals("script") && el.attr("type").equals("application/ld+json")) {
+                outlet(file, line, el.data(), problems);
+            }
         }
         return problems;
+    }
+
+    /**
+     * A warning for an article whose outlet nobody named: its {@code NewsArticle} JSON-LD has no
+     * {@code sourceOrganization} (the build gives one to every article with a known outlet, and
+     * the digest itself to pieces marked {@code source: self}).
+     */
+    private static void outlet(String file, int line, String json, List<Problem> problems) {
+        JsonNode ld;
+        try {
+            ld = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            problems.add(problem(file, line, "JSON-LD does not parse: " + e.getOriginalMessage()));
+            return;
+        }
+        if (ld != null && ld.path("@type").asText().equals("NewsArticle") && !ld.has("sourceOrganization")) {
+            problems.add(Problem.warning(file, line, "the article does not name its outlet: give its source 'source: <outlet name>' "
+                    + "(or 'source: self' for a piece written for this digest)"));
+        }
     }
 
     private void link(String file, int line, String attribute, String url, URI pageUrl, List<Problem> problems) {

@@ -19,8 +19,13 @@ import java.util.stream.Stream;
 public final class SiteCheck {
     /** What a check found. */
     public record Result(URI baseUrl, boolean baseUrlKnown, int pages, int feeds, List<Problem> problems) {
+        /** Nothing broken; warnings do not count. */
         public boolean ok() {
-            return problems.isEmpty();
+            return problems.stream().noneMatch(Problem::isError);
+        }
+
+        public long errors() {
+            return problems.stream().filter(Problem::isError).count();
         }
     }
 

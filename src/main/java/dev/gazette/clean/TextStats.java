@@ -81,7 +81,7 @@ final class TextStats {
                             commas++;
                         }
                     }
-                    Element parent = text.parent() instanceof Element ? (Element) text.parent() : null;
+                    Element parent = text.parent();
                     if (parent != null && chars > 0) {
                         Counts own = stats.counts.get(parent);
                         own.chars += chars;

@@ -3,13 +3,16 @@ package dev.gazette.cli;
 import dev.gazette.incremental.BuildCache;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.Pipeline;
+import dev.gazette.pipeline.Progress;
 import dev.gazette.config.SiteConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -27,31 +30,58 @@ final class BuildCommand implements Callable<Integer> {
             description = "Output folder, replaced as a whole when the build succeeds (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--future", description = "Also publish articles dated in the future (held back by default).")
+    boolean future;
+
     @Option(names = "--no-cache", description = "Build from nothing, without reading or writing the build cache ("
             + BuildCache.FOLDER + "/ beside the content folder).")
     boolean noCache;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print only warnings and errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also print the time each stage took and which articles were held back.")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        Diagnostics diagnostics = new Diagnostics();
-        Pipeline.Options options = site.options(out);
-        Pipeline.Result result;
-        try {
-            if (noCache) {
-                result = new Pipeline(diagnostics).build(options);
-            } else {
-                result = new Pipeline(diagnostics).build(options, Pipeline.cacheFolder(options.content()));
-            }
-        } finally {
-            Main.printWarnings(diagnostics, spec.commandLine().getErr());
+        if (quiet && verbose) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--quiet and --verbose cannot be used together");
         }
-        String stages = result.millis().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        PrintWriter err = spec.commandLine().getErr();
+        Console console = Console.detect();
+        Diagnostics diagnostics = new Diagnostics();
+        Progress progress = new Progress();
+        Pipeline.Result result;
+        try (ProgressLine line = console.interactive() && !quiet ? new ProgressLine(err, progress) : null) {
+            Pipeline.Options options = site.options(out, future);
+            Pipeline pipeline = new Pipeline(diagnostics, progress);
+            result = noCache ? pipeline.build(options) : pipeline.build(options, Pipeline.cacheFolder(options.content()));
+        } finally {
+            Main.printWarnings(diagnostics, err, console);
+        }
+        if (quiet) {
+            return Main.OK;
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
         long total = result.millis().values().stream().mapToLong(Long::longValue).sum();
-        spec.commandLine().getOut().printf("Built %d articles into %s (%d files) in %d ms: %s%n",
-                result.articles(), out, result.files(), total, stages);
+        stdout.printf("Built %s into %s (%s) in %s%n", Plural.of(result.articles(), "article"), out,
+                Plural.of(result.files(), "file"), duration(total));
+        if (!result.heldBack().isEmpty()) {
+            stdout.println("Held back " + Plural.of(result.heldBack().size(), "future-dated article")
+                    + " (publish with --future)" + (verbose ? ":" : ""));
+        }
+        if (verbose) {
+            result.heldBack().forEach(file -> stdout.println("  " + file));
+            stdout.println("Stages: " + result.millis().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue() + " ms").collect(Collectors.joining(", ")));
+        }
         return Main.OK;
+    }
+
+    /** "840 ms", "3.8 s": the same in every locale. */
+    static String duration(long millis) {
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** Options every command that reads the content folder shares. */
@@ -60,7 +90,9 @@ final class BuildCommand implements Callable<Integer> {
                 description = "Content folder with article sources and " + SiteConfigLoader.FILE_NAME + " (default: ${DEFAULT-VALUE}).")
         Path content;
 
-        @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates",
+        // The launcher sets GAZETTE_TEMPLATES to its own templates/ when the current folder has none,
+        // so edited templates take effect at once, without rebuilding the jar.
+        @Option(names = "--templates", paramLabel = "DIR", defaultValue = "${env:GAZETTE_TEMPLATES:-templates}",
                 description = "Theme folder with Pebble templates; the built-in theme is used when it does not exist (default: ${DEFAULT-VALUE}).")
         Path templates;
 
@@ -72,8 +104,13 @@ final class BuildCommand implements Callable<Integer> {
         boolean drafts;
 
         Pipeline.Options options(Path out) {
+            return options(out, false);
+        }
+
+        /** @param future also publish future-dated articles */
+        Pipeline.Options options(Path out, boolean future) {
             URI base = baseUrl == null || baseUrl.isBlank() ? null : SiteConfigLoader.parseBaseUrl(baseUrl.strip(), null, null);
-            return new Pipeline.Options(content, templates, out, base, drafts);
+            return new Pipeline.Options(content, templates, out, base, drafts, future);
         }
     }
 

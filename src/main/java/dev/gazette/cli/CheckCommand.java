@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check",
         description = {"Checks a built site: broken internal links (href, src, srcset and #fragment targets), "
                 + "links that escape the base path, feeds that do not parse, images without alt text and duplicate ids.",
-                "External links are not fetched. Exits with 1 when anything is broken."},
+                "Articles that do not name their outlet are warnings. External links are not fetched. Exits with 1 when anything is broken."},
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  gazette check", "  gazette check /tmp/site --base-url https://user.github.io/repo/"})
 final class CheckCommand implements Callable<Integer> {
@@ -45,9 +45,11 @@ final class CheckCommand implements Callable<Integer> {
             out.println(problem);
         }
         String shown = result.baseUrlKnown() ? result.baseUrl().toString() : "unknown (root-relative links taken as internal)";
-        int count = result.problems().size();
-        out.printf("%s: %d %s in %d pages and %d feeds or sitemaps (base URL %s)%n", dir,
-                count, count == 1 ? "problem" : "problems", result.pages(), result.feeds(), shown);
+        long errors = result.errors();
+        long warnings = result.problems().size() - errors;
+        out.printf("%s: %s%s in %s and %s (base URL %s)%n", dir, Plural.of(errors, "problem"),
+                warnings == 0 ? "" : ", " + Plural.of(warnings, "warning"), Plural.of(result.pages(), "page"),
+                Plural.of(result.feeds(), "feed or sitemap", "feeds or sitemaps"), shown);
         return result.ok() ? Main.OK : Main.INPUT_ERROR;
     }
 }

@@ -27,10 +27,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "import",
-        description = "Cleans raw sources (.txt dumps, saved .html pages) into reviewable Markdown files in the "
-                + "content folder, with front matter filled from what the cleaner found. The raw files are not changed.",
+        description = {"Cleans raw sources (.txt dumps, saved .html pages) into reviewable Markdown files, with front "
+                + "matter filled from what the cleaner found ('source:' and 'source_url:' left empty to fill when "
+                + "nothing was found).",
+                "A raw file from outside the content folder becomes DIR/<name from its title>.md and is left alone. "
+                + "A raw file inside it becomes a .md of the same name beside it (so its page keeps its address), and "
+                + "is moved to imported/ next to the content folder, or with --keep renamed to <name>.orig, so it is "
+                + "not built twice."},
         mixinStandardHelpOptions = true,
-        footer = {"", "Examples:", "  gazette import ~/saved/ferry.html", "  gazette import --content content/articles dump.txt"})
+        footer = {"", "Examples:", "  gazette import ~/saved/ferry.html", "  gazette import content/raw/*.txt",
+                "  gazette import --keep content/raw/ferry.html"})
 final class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,11 +45,17 @@ final class ImportCommand implements Callable<Integer> {
     RawFiles raw;
 
     @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
-            description = "Folder the Markdown files are written to (default: ${DEFAULT-VALUE}).")
+            description = "The content folder: where files from outside it are written (default: ${DEFAULT-VALUE}).")
     Path content;
 
     @Option(names = "--force", description = "Overwrite a Markdown file that already exists.")
     boolean force;
+
+    @Option(names = "--keep", description = "Leave a raw file from the content folder where it is, renamed to <name>.orig.")
+    boolean keep;
+
+    /** The folder, beside the content folder, that raw files imported from inside it are moved to. */
+    static final String IMPORTED = "imported";
 
     @Override
     public Integer call() {
@@ -59,7 +71,8 @@ final class ImportCommand implements Callable<Integer> {
                 if (cleaned.isPresent()) {
                     Path written = write(file, cleaned.get(), markdown, diagnostics);
                     if (written != null) {
-                        out.println(file + " -> " + written);
+                        Path aside = setAside(file, written, diagnostics);
+                        out.println(file + " -> " + written + (aside == null ? "" : " (raw file now " + aside + ")"));
                     }
                 }
             } catch (GazetteException e) {
@@ -91,19 +104,26 @@ final class ImportCommand implements Callable<Integer> {
         fields.put("title", title);
         fields.put("date", firstNonNull(curated(fm, ArticleBuilder.DATE), found.date()));
         fields.put("author", firstNonNull(curated(fm, ArticleBuilder.AUTHOR), found.byline()));
-        fields.put("source", firstNonNull(curated(fm, ArticleBuilder.SOURCE), found.siteName()));
-        fields.put("source_url", firstNonNull(curated(fm, ArticleBuilder.SOURCE_URL), found.url()));
+        // Empty when nothing was found: a placeholder that says what the curator should still fill.
+        fields.put("source", firstNonNull(firstNonNull(curated(fm, ArticleBuilder.SOURCE), found.siteName()), ""));
+        fields.put("source_url", firstNonNull(firstNonNull(curated(fm, ArticleBuilder.SOURCE_URL), found.url()), ""));
         String tagsKey = fm.firstKey(ArticleBuilder.TAGS.toArray(String[]::new));
         fields.put("tags", fm.has(tagsKey) ? fm.strings(tagsKey) : List.of());
         fields.put("summary", firstNonNull(curated(fm, ArticleBuilder.SUMMARY), Summaries.of(found.text(), Summaries.MAX_LENGTH)));
 
-        String slug = Slugs.of(title);
-        if (slug.isEmpty()) {
-            slug = Slugs.of(file.getFileName().toString().replaceAll("\\.[^.]+$", ""));
+        Path target = target(file, title);
+        if (target == null) {
+            problems.report(Problem.error(file.toString(), 0, "neither the title nor the file name has letters or digits "
+                    + "to name the Markdown file after; add 'slug:' to a front matter block at its top"));
+            return null;
         }
-        Path target = content.resolve(slug + ".md");
         if (Files.exists(target) && !force) {
             problems.report(Problem.error(file.toString(), 0, target + " already exists; use --force to overwrite it"));
+            return null;
+        }
+        Path aside = asideOf(file);
+        if (aside != null && Files.exists(aside)) {
+            problems.report(Problem.error(file.toString(), 0, aside + " already exists: move it away, then import again"));
             return null;
         }
         try {
@@ -114,6 +134,66 @@ final class ImportCommand implements Callable<Integer> {
             return null;
         }
         return target;
+    }
+
+    /**
+     * Where the Markdown goes: beside a raw file that is a source itself, under the same name, so
+     * its page keeps its address; otherwise into the content folder, named after the title.
+     */
+    private Path target(Path file, String title) {
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        if (insideContent(file)) {
+            return file.resolveSibling(base + ".md");
+        }
+        String name = Slugs.of(title);
+        if (name.isEmpty()) {
+            name = Slugs.of(base);
+        }
+        return name.isEmpty() ? null : content.resolve(name + ".md");
+    }
+
+    private boolean insideContent(Path file) {
+        return file.toAbsolutePath().normalize().startsWith(content.toAbsolutePath().normalize());
+    }
+
+    /** Where a raw file from the content folder is set aside, or null for one from outside it (not a source). */
+    private Path asideOf(Path file) {
+        if (!insideContent(file)) {
+            return null;
+        }
+        if (keep) {
+            return file.resolveSibling(file.getFileName() + ".orig");
+        }
+        Path root = content.toAbsolutePath().normalize();
+        Path relative = root.relativize(file.toAbsolutePath().normalize());
+        return content.resolveSibling(IMPORTED).resolve(relative.toString());
+    }
+
+    /**
+     * Moves the raw file out of the sources once its Markdown is written, so the next build does
+     * not publish it twice; when that fails, takes the Markdown back and reports why.
+     *
+     * @return where the raw file is now, or null when it was left alone
+     */
+    private Path setAside(Path file, Path written, Diagnostics problems) {
+        Path aside = asideOf(file);
+        if (aside == null) {
+            return null;
+        }
+        try {
+            Files.createDirectories(aside.toAbsolutePath().getParent());
+            Files.move(file, aside);
+            return aside;
+        } catch (IOException e) {
+            problems.report(Problem.error(file.toString(), 0, "cannot move the raw file to " + aside + " ("
+                    + e.getMessage() + "); " + written + " was not kept, so nothing is published twice"));
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException ignored) {
+                // Reported above; the build will then name both files.
+            }
+            return null;
+        }
     }
 
     private static String curated(YamlMap fm, List<String> keys) {

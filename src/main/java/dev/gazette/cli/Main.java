@@ -2,6 +2,7 @@ package dev.gazette.cli;
 
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,12 +16,14 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Builds a curated news digest: cleans saved articles, tags and links them, and renders a static site with feeds.",
-        subcommands = {BuildCommand.class, ServeCommand.class, ExtractCommand.class, ImportCommand.class,
-                TagsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
-                "  gazette build --base-url https://user.github.io/digest/", "  gazette serve --open",
-                "  gazette extract --json content/raw/page.html", "  gazette import saved-page.html", "  gazette tags",
-                "  gazette check site"})
+        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, ImportCommand.class, InitCommand.class,
+                ExtractCommand.class, TagsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class,
+                AutoComplete.GenerateCompletion.class},
+        footer = {"", "Examples:", "  gazette serve --open", "  gazette build", "  gazette build --content ../shared/seeds --out /tmp/site",
+                "  gazette build --base-url https://user.github.io/digest/",
+                "  gazette new \"Trams reach the docks\" --tags transport", "  gazette import saved-page.html",
+                "  gazette init my-digest", "  gazette extract --json content/raw/page.html", "  gazette tags",
+                "  gazette check site", "  source <(gazette generate-completion)    # tab completion in bash and zsh"})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int INPUT_ERROR = 1;
@@ -38,6 +41,11 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // picocli colours help on a terminal; NO_COLOR (no-color.org) turns that off as it does ours.
+        String noColor = System.getenv("NO_COLOR");
+        if (noColor != null && !noColor.isEmpty()) {
+            cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
         int code = cli.execute(args);
         out.flush();
@@ -52,8 +60,12 @@ public final class Main implements Runnable {
 
     /** Warnings go to stderr as {@code path:line: warning: message}, whether the command succeeded or not. */
     static void printWarnings(dev.gazette.pipeline.Diagnostics diagnostics, PrintWriter err) {
+        printWarnings(diagnostics, err, Console.detect());
+    }
+
+    static void printWarnings(dev.gazette.pipeline.Diagnostics diagnostics, PrintWriter err, Console console) {
         for (Problem warning : diagnostics.warnings()) {
-            err.println(warning);
+            err.println(console.format(warning));
         }
     }
 
@@ -62,11 +74,12 @@ public final class Main implements Runnable {
             if (g.problems().isEmpty()) {
                 err.println("gazette: " + g.getMessage());
             } else {
+                Console console = Console.detect();
                 for (Problem p : g.problems()) {
-                    err.println(p);
+                    err.println(console.format(p));
                 }
                 long errors = g.problems().stream().filter(Problem::isError).count();
-                err.println("gazette: " + errors + (errors == 1 ? " error" : " errors") + "; nothing was written");
+                err.println("gazette: " + Plural.of(errors, "error") + "; nothing was written");
             }
             return INPUT_ERROR;
         }

@@ -5,6 +5,7 @@ import dev.gazette.clean.Extraction;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Origin;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Slugs;
@@ -42,6 +43,8 @@ public final class ArticleBuilder {
     public static final List<String> IMAGE = List.of("image", "cover", "featured_image");
     public static final List<String> LANG = List.of("lang", "language");
     private static final Set<String> OTHER_KEYS = Set.of("draft", "published", "story", "slug", "link_tags", "layout", "lastmod", "updated");
+    /** {@code source: self}: the piece was written for this digest. */
+    public static final String SELF = "self";
     private static final Pattern PATH_DATE = Pattern.compile("(\\d{4})[-/](\\d{2})[-/](\\d{2})");
 
     private final SiteConfig site;
@@ -124,12 +127,32 @@ public final class ArticleBuilder {
         if (image == null) {
             image = found.image();
         }
+        String outlet = first(fm, SOURCE, errors);
+        Origin origin = origin(outlet, found.siteName(), sourceUrl);
+        String publication = origin == Origin.DIGEST ? null : firstNonNull(outlet, found.siteName());
+        if (!origin.hasOutlet(publication)) {
+            problems.report(Problem.warning(file, fm.keys().isEmpty() ? 0 : fm.line(), origin == Origin.PAGE
+                    ? "no outlet recorded: the page credits only " + URI.create(sourceUrl).getHost()
+                            + "; add 'source: <outlet name>', or 'source: self' for a piece written for this digest"
+                    : "no source recorded: the page says 'Source not recorded'; add 'source:' and 'source_url:', "
+                            + "or 'source: self' for a piece written for this digest"));
+        }
         return Optional.of(new Article(
                 source.displayPath(), slug, title, summary, found.html(), found.text(),
-                author != null ? author : found.byline(),
-                firstNonNull(first(fm, SOURCE, errors), found.siteName()),
+                author != null ? author : found.byline(), publication,
                 sourceUrl, date, lang, image, tags, story, linkTags, draft,
-                wordCount(found.text()), guid(sourceUrl, title, found.text())));
+                wordCount(found.text()), guid(sourceUrl, title, found.text()), source.relativePath(), origin));
+    }
+
+    /** Only the curator can say a piece was written for the digest; the page can only name its outlet. */
+    static Origin origin(String curatedOutlet, String foundSiteName, String sourceUrl) {
+        if (curatedOutlet != null && curatedOutlet.strip().equalsIgnoreCase(SELF)) {
+            return Origin.DIGEST;
+        }
+        if (curatedOutlet != null) {
+            return Origin.OUTLET;
+        }
+        return foundSiteName != null || sourceUrl != null ? Origin.PAGE : Origin.UNRECORDED;
     }
 
     private ZonedDateTime date(Source source, YamlMap fm, Extraction found, List<Problem> errors, ProblemSink problems) {
@@ -147,7 +170,10 @@ public final class ArticleBuilder {
                         "'" + written + "' is not a date; write it as 2025-02-12 or 2025-02-12T09:30:00Z"));
                 return null;
             }
-            return DateParser.resolve(iso.get(), site.timeZone());
+            ZonedDateTime resolved = DateParser.resolve(iso.get(), site.timeZone());
+            AmbiguousDates.warning(written, resolved.toLocalDate())
+                    .ifPresent(message -> problems.report(Problem.warning(source.displayPath(), fm.lineOf(key), message)));
+            return resolved;
         }
         if (found.date() != null) {
             return DateParser.resolve(found.date(), site.timeZone());
@@ -164,6 +190,11 @@ public final class ArticleBuilder {
         return null;
     }
 
+    /**
+     * The page name: {@code slug:} when given, else the source's file name (so a headline edit never
+     * moves the page), else the title, else a hash of the path. Clashes are settled site-wide by
+     * {@link PageNames#unique}.
+     */
     private static String slug(Source source, YamlMap fm, String title, List<Problem> errors) {
         String chosen = null;
         try {
@@ -178,16 +209,11 @@ public final class ArticleBuilder {
             }
             return slug;
         }
-        String slug = title == null ? "" : Slugs.of(title);
-        if (slug.isEmpty()) {
-            // A headline in a script without Latin letters: name the page after its source file.
-            String name = source.relativePath().replaceAll("^.*/", "").replaceAll("\\.[^.]+$", "");
-            slug = Slugs.of(name);
-            if (slug.isEmpty()) {
-                slug = "article-" + sha256(source.relativePath()).substring(0, 10);
-            }
+        String slug = PageNames.fromPath(source.relativePath());
+        if (slug.isEmpty() && title != null) {
+            slug = Slugs.of(title);
         }
-        return slug;
+        return slug.isEmpty() ? PageNames.fallback(source.relativePath()) : slug;
     }
 
     private void warnUnknownKeys(YamlMap fm, ProblemSink problems) {
@@ -258,7 +284,7 @@ public final class ArticleBuilder {
         return "urn:gazette:" + sha256((title == null ? "" : title) + "\n" + text).substring(0, 32);
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));

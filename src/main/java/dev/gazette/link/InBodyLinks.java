@@ -79,7 +79,7 @@ final class InBodyLinks {
     }
 
     private static boolean linkable(TextNode text) {
-        for (Element el = (Element) text.parent(); el != null; el = el.parent()) {
+        for (Element el = text.parent(); el != null; el = el.parent()) {
             switch (el.normalName()) {
                 case "a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "figcaption", "sup" -> {
                     return false;

@@ -1,10 +1,10 @@
 package dev.gazette.link;
 
 import dev.gazette.config.SiteConfig;
+import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
-import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
@@ -92,8 +92,7 @@ public final class Linker {
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
-        checkUniqueSlugs(input);
-        List<Article> sorted = new ArrayList<>(input);
+        List<Article> sorted = new ArrayList<>(PageNames.unique(input, problems));
         sorted.sort(NEWEST_FIRST);
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
@@ -252,24 +251,4 @@ public final class Linker {
         }
         firstUse.putIfAbsent(tag.slug(), article.sourceFile());
     }
-
-    private static void checkUniqueSlugs(List<Article> articles) {
-        Map<String, List<Article>> bySlug = new TreeMap<>();
-        for (Article a : articles) {
-            bySlug.computeIfAbsent(a.slug(), k -> new ArrayList<>()).add(a);
-        }
-        List<Problem> errors = new ArrayList<>();
-        for (Map.Entry<String, List<Article>> e : bySlug.entrySet()) {
-            List<Article> same = e.getValue();
-            same.sort(Comparator.comparing(Article::sourceFile));
-            for (int i = 1; i < same.size(); i++) {
-                errors.add(Problem.error(same.get(i).sourceFile(), 0, "slug '" + e.getKey() + "' is also used by "
-                        + same.get(0).sourceFile() + "; give one of them a different 'slug:' in its front matter"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new GazetteException(errors);
-        }
-    }
-
 }

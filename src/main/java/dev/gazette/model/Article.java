@@ -7,7 +7,7 @@ import java.util.List;
  * One published piece of the digest after cleaning and enrichment: everything later stages
  * need, and nothing about how it was read.
  *
- * @param sourceFile  the source's path relative to the content folder, for messages and identity
+ * @param sourceFile  the source's path as the user knows it, for messages
  * @param slug        URL-safe name, unique across the site
  * @param title       headline
  * @param summary     plain text, at most about 300 characters
@@ -25,6 +25,9 @@ import java.util.List;
  * @param draft       drafts are built only with {@code --drafts}
  * @param wordCount   words in the body
  * @param guid        stable identity for feeds: the source URL, or a hash of the content
+ * @param sourcePath  the source's path inside the content folder, '/'-separated: the same however
+ *                    the folder was named on the command line, so names derived from it are stable
+ * @param origin      where the piece was first published, as the curator or the page says
  */
 public record Article(
         String sourceFile,
@@ -44,7 +47,9 @@ public record Article(
         boolean linkTags,
         boolean draft,
         int wordCount,
-        String guid) {
+        String guid,
+        String sourcePath,
+        Origin origin) {
 
     /** Words per minute of an attentive reader of news prose. */
     private static final int WORDS_PER_MINUTE = 230;
@@ -69,11 +74,16 @@ public record Article(
 
     public Article withTags(List<String> newTags) {
         return new Article(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl,
-                date, lang, image, newTags, story, linkTags, draft, wordCount, guid);
+                date, lang, image, newTags, story, linkTags, draft, wordCount, guid, sourcePath, origin);
+    }
+
+    public Article withSlug(String newSlug) {
+        return new Article(sourceFile, newSlug, title, summary, html, text, author, publication, sourceUrl,
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin);
     }
 
     public Article withHtml(String newHtml) {
         return new Article(sourceFile, slug, title, summary, newHtml, text, author, publication, sourceUrl,
-                date, lang, image, tags, story, linkTags, draft, wordCount, guid);
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin);
     }
 }

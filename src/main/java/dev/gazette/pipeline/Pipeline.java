@@ -3,6 +3,7 @@ package dev.gazette.pipeline;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.enrich.Publishing;
 import dev.gazette.incremental.BuildCache;
 import dev.gazette.incremental.BuildMemory;
 import dev.gazette.incremental.Fingerprint;
@@ -49,8 +50,13 @@ public final class Pipeline {
 
     /**
      * @param baseUrl overrides {@code site.yml}'s base URL when not null
+     * @param future  also publish articles dated after the build's "now" ({@link Publishing})
      */
-    public record Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts) {
+    public record Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts, boolean future) {
+        /** Future-dated articles held back. */
+        public Options(Path content, Path templates, Path out, URI baseUrl, boolean drafts) {
+            this(content, templates, out, baseUrl, drafts, false);
+        }
     }
 
     /**
@@ -59,9 +65,13 @@ public final class Pipeline {
      * @param sourcesRead  sources read and cleaned (not reused)
      * @param pagesMade    files that went through a template or feed writer
      * @param changedFiles site paths written or deleted by a build with a memory (every file when it wrote a new site); else empty
+     * @param heldBack     the sources of future-dated articles not published
      */
     public record Result(int articles, int files, int sourcesRead, int pagesMade, List<String> changedFiles,
-                         Map<String, Long> millis) {
+                         List<String> heldBack, Map<String, Long> millis) {
+        public Result {
+            heldBack = List.copyOf(heldBack);
+        }
     }
 
     /** One source read from its bytes. */
@@ -73,16 +83,27 @@ public final class Pipeline {
     }
 
     private final Diagnostics diagnostics;
+    private final Progress progress;
     private final SourceCleaner cleaner = new SourceCleaner();
     private final int inPlaceUpTo;
 
     public Pipeline(Diagnostics diagnostics) {
-        this(diagnostics, IN_PLACE_UP_TO);
+        this(diagnostics, new Progress());
+    }
+
+    /** @param progress moved forward as the build goes, for a console's progress line */
+    public Pipeline(Diagnostics diagnostics, Progress progress) {
+        this(diagnostics, progress, IN_PLACE_UP_TO);
     }
 
     /** @param inPlaceUpTo how many changed sources a build with a memory still updates in place (tests set it to reach each path) */
     public Pipeline(Diagnostics diagnostics, int inPlaceUpTo) {
+        this(diagnostics, new Progress(), inPlaceUpTo);
+    }
+
+    private Pipeline(Diagnostics diagnostics, Progress progress, int inPlaceUpTo) {
         this.diagnostics = diagnostics;
+        this.progress = progress;
         this.inPlaceUpTo = inPlaceUpTo;
     }
 
@@ -92,19 +113,25 @@ public final class Pipeline {
         SiteConfig site = config(options);
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
-        List<Article> articles = articles(options, site, Steps.DIRECT, null, read, timer);
+        List<Article> all = articles(options, site, Steps.DIRECT, null, read, timer);
+        Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
+        List<Article> articles = all.stream().filter(publishing::publishes).toList();
+        progress.start("linking", articles.size());
         Digest digest = new Linker(site).link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
         SiteRenderer renderer = new SiteRenderer(site, Theme.load(options.templates()));
         Set<String> written = ConcurrentHashMap.newKeySet();
         try (SiteWriter writer = SiteWriter.open(options.out())) {
+            progress.start("rendering", 0);
             renderer.render(digest, recording(writer, written));
             timer.lap("render");
+            progress.start("writing", written.size());
             writer.commit();
             timer.lap("write");
         }
-        return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(), timer.laps());
+        return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
+                heldBack(all, publishing), timer.laps());
     }
 
     /**
@@ -122,7 +149,10 @@ public final class Pipeline {
         timer.lap("config");
         try {
             AtomicInteger read = new AtomicInteger();
-            List<Article> articles = articles(options, site, memory.steps(), memory, read, timer);
+            List<Article> all = articles(options, site, memory.steps(), memory, read, timer);
+            Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
+            List<Article> articles = all.stream().filter(publishing::publishes).toList();
+            progress.start("linking", articles.size());
             Digest digest = new Linker(site, memory.steps()).link(articles, diagnostics);
             timer.lap("link");
             diagnostics.failOnErrors();
@@ -133,6 +163,7 @@ public final class Pipeline {
             boolean update = memory.filesAt(place(out)) && read.get() <= inPlaceUpTo && intact(out, memory);
             Set<String> written = ConcurrentHashMap.newKeySet();
             List<String> changed;
+            progress.start("rendering", 0);
             if (update) {
                 SiteUpdater updater = new SiteUpdater(out);
                 renderer.render(digest, memory.files(recording(updater, written), true));
@@ -143,6 +174,7 @@ public final class Pipeline {
                 try (SiteWriter writer = SiteWriter.open(options.out())) {
                     renderer.render(digest, memory.files(recording(writer, written), false));
                     timer.lap("render");
+                    progress.start("writing", written.size());
                     writer.commit();
                     timer.lap("write");
                 }
@@ -151,7 +183,7 @@ public final class Pipeline {
             memory.finish();
             memory.filesNowAt(place(out));
             return new Result(digest.articles().size(), written.size(), read.get(), memory.filesMade(), changed,
-                    timer.laps());
+                    heldBack(all, publishing), timer.laps());
         } catch (RuntimeException e) {
             memory.abandon();
             throw e;
@@ -180,7 +212,7 @@ public final class Pipeline {
         millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
         millis.putAll(result.millis());
         return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
-                result.changedFiles(), millis);
+                result.changedFiles(), result.heldBack(), millis);
     }
 
     /** The build cache's folder for a content folder: beside it, so one cache serves one site. */
@@ -219,12 +251,17 @@ public final class Pipeline {
         }
     }
 
-    /** Passes files on to {@code target}, noting their paths in {@code written}. */
-    private static OutputSink recording(OutputSink target, Set<String> written) {
+    /** Passes files on to {@code target}, noting their paths in {@code written} and moving the progress on. */
+    private OutputSink recording(OutputSink target, Set<String> written) {
         return (path, bytes) -> {
             written.add(path);
+            progress.advance();
             target.write(path, bytes);
         };
+    }
+
+    private static List<String> heldBack(List<Article> all, Publishing publishing) {
+        return all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList();
     }
 
     /** Reads site.yml and applies command-line overrides. */
@@ -251,8 +288,13 @@ public final class Pipeline {
             read.incrementAndGet();
             return read(reader, builder, f);
         });
+        progress.start("reading", files.size());
         List<Article> articles = files.parallelStream()
-                .map(file -> source(reader, file, clean, memory))
+                .map(file -> {
+                    Read r = source(reader, file, clean, memory);
+                    progress.advance();
+                    return r;
+                })
                 .peek(r -> diagnostics.reportAll(r.problems()))
                 .flatMap(r -> r.article().stream())
                 .filter(a -> options.drafts() || !a.draft())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
+import dev.gazette.model.Origin;
 import org.jsoup.internal.StringUtil;
 
 import java.util.ArrayList;
@@ -103,9 +104,12 @@ public final class PageMetadata {
         if (article.sourceUrl() != null) {
             ld.put("isBasedOn", article.sourceUrl());
         }
-        if (article.publication() != null) {
+        if (article.origin() == Origin.DIGEST) {
+            ld.set("sourceOrganization", publisher.deepCopy());
+        } else if (article.publication() != null) {
             ld.putObject("sourceOrganization").put("@type", "Organization").put("name", article.publication());
         }
+        // Without a sourceOrganization the outlet is unknown: 'gazette check' warns about such pages.
         if (!tagNames.isEmpty()) {
             ld.put("keywords", String.join(", ", tagNames));
         }

@@ -9,6 +9,7 @@ import dev.gazette.model.Steps;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
+import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -76,7 +77,15 @@ final class ViewFactory {
                 a.publication(), a.sourceUrl(),
                 date == null ? null : date.toOffsetDateTime().toString(),
                 date == null ? null : displayDate.format(date),
-                a.readingMinutes(), links, a.lang());
+                a.readingMinutes(), links, a.lang(), a.origin().name().toLowerCase(Locale.ROOT), sourceName(a));
+    }
+
+    /** The outlet as credited: its name when known, else the host of the original's URL. */
+    private static String sourceName(Article a) {
+        if (a.publication() != null || a.sourceUrl() == null) {
+            return a.publication();
+        }
+        return URI.create(a.sourceUrl()).getHost();
     }
 
     Views.ArticleView article(Article a) {
@@ -99,7 +108,7 @@ final class ViewFactory {
         List<Views.Coverage> out = new ArrayList<>();
         for (Article other : story.articles()) {
             if (other != except && !other.slug().equals(except.slug())) {
-                String label = other.publication() != null ? other.publication() : other.title();
+                String label = sourceName(other) != null ? sourceName(other) : other.title();
                 out.add(new Views.Coverage(label, urls.link(Urls.article(other.slug()))));
             }
         }

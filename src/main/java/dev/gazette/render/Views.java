@@ -43,6 +43,12 @@ public final class Views {
     public record TagLink(String name, String url, String description, int count) {
     }
 
+    /**
+     * An article as lists and its own page show it. {@code origin} says what the page may credit:
+     * {@code digest} (written for this digest), {@code outlet} (named by the curator), {@code page}
+     * (named by the page, or only its URL's host) or {@code unrecorded}; {@code sourceName} is the
+     * outlet's name, else the host of the original's URL, else null.
+     */
     public record ArticleCard(
             String url,
             String title,
@@ -54,7 +60,9 @@ public final class Views {
             String dateDisplay,
             int readingMinutes,
             List<TagLink> tags,
-            String lang) {
+            String lang,
+            String origin,
+            String sourceName) {
     }
 
     /** Another outlet's report of the same story: its publication (or title) and page. */

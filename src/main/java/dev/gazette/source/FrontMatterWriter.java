@@ -16,7 +16,10 @@ public final class FrontMatterWriter {
     private FrontMatterWriter() {
     }
 
-    /** @param fields keys in the order to write; null values are left out; lists become flow sequences */
+    /**
+     * @param fields keys in the order to write; null values are left out; lists become flow sequences;
+     *               booleans are written bare, every other value as a quoted string
+     */
     public static String write(Map<String, Object> fields, String body) {
         StringBuilder out = new StringBuilder("---\n");
         try {
@@ -32,6 +35,8 @@ public final class FrontMatterWriter {
                         out.append(i > 0 ? ", " : "").append(JSON.writeValueAsString(String.valueOf(list.get(i))));
                     }
                     out.append(']');
+                } else if (value instanceof Boolean flag) {
+                    out.append(flag);
                 } else {
                     out.append(JSON.writeValueAsString(String.valueOf(value)));
                 }

@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
+import dev.gazette.model.Origin;
 import dev.gazette.model.Digest;
 import dev.gazette.source.YamlMap;
 
@@ -81,7 +82,8 @@ public final class LinkBenchmark {
                 String slug = "article-" + i;
                 out.add(new Article(slug + ".md", slug, "Report " + i + " on topic " + topic, "Summary " + i,
                         "<p>" + text + "</p>", text.toString(), null, "Outlet " + k, null, date.plusHours(k * 5L), "en",
-                        null, List.of("topic-" + topic % 50), null, false, false, 420, "urn:bench:" + i));
+                        null, List.of("topic-" + topic % 50), null, false, false, 420, "urn:bench:" + i,
+                        slug + ".md", Origin.OUTLET));
             }
         }
         return out;

@@ -178,7 +178,7 @@ class BuildCommandTest {
         Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
 
         assertThat(cli.code()).as(cli.toString()).isZero();
-        assertThat(out.resolve("articles/only-story/index.html")).isRegularFile();
+        assertThat(out.resolve("articles/a/index.html")).isRegularFile();
         assertThat(out.resolve("tags/local-news/index.html")).isRegularFile();
         assertThat(SiteChecks.brokenLinks(out, "/")).isEmpty();
     }

@@ -31,6 +31,7 @@ class ImportCommandTest {
                 title: "Village café saved after residents sign petition"
                 author: "Ruth Amberley"
                 source: "Valley Post"
+                source_url: ""
                 tags: ["food", "villages"]
                 summary: "The parish council voted""").contains("---\n\nThe parish council voted");
         assertThat(Files.readString(raw)).isEqualTo(source);

@@ -99,8 +99,8 @@ class PageMetadataEndToEndTest {
                 assertThat(ld.path("isBasedOn").asText()).isEqualTo(original.attr("href"));
             }
             if (ld.has("sourceOrganization")) {
-                assertThat(provenance.text()).contains("Originally published by "
-                        + ld.path("sourceOrganization").path("name").asText());
+                assertThat(provenance.text()).containsPattern("Originally published (by|at) \\Q"
+                        + ld.path("sourceOrganization").path("name").asText() + "\\E");
             }
         }
         assertThat(withImage).isPositive();

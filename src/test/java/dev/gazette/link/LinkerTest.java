@@ -3,8 +3,8 @@ package dev.gazette.link;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.model.Article;
+import dev.gazette.model.Origin;
 import dev.gazette.model.Digest;
-import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Tag;
 import dev.gazette.source.YamlMap;
@@ -15,7 +15,6 @@ import java.util.List;
 
 import static dev.gazette.link.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LinkerTest {
     private static final String RATE_CUT = "The Central Bank of Valdoria cut its main interest rate by a quarter point "
@@ -107,7 +106,8 @@ class LinkerTest {
     void firstMentionsLinkToTagPagesUnlessTheArticleSaysNo() {
         Article linked = article("cut", "Valdoria cuts rates", RATE_CUT, "2025-03-06", "Valdoria");
         Article plain = new Article("calm.md", "calm", "Valdoria holds", "s", "<p>" + RATE_CUT + "</p>", RATE_CUT,
-                null, null, null, linked.date().minusDays(30), "en", null, List.of("Valdoria"), null, false, false, 50, "urn:x");
+                null, null, null, linked.date().minusDays(30), "en", null, List.of("Valdoria"), null, false, false, 50, "urn:x",
+                "calm.md", Origin.UNRECORDED);
         Digest d = link(site(), linked, plain);
         assertThat(d.articles()).filteredOn(a -> a.slug().equals("cut")).singleElement()
                 .satisfies(a -> assertThat(a.html()).contains("<a href=\"gazette:tag/valdoria\" class=\"tag-link\">Valdoria</a>"));
@@ -125,11 +125,16 @@ class LinkerTest {
     }
 
     @Test
-    void duplicateArticleSlugsNameBothSources() {
-        assertThatThrownBy(() -> link(site(),
-                article("same", "One", RATE_CUT, "2025-03-06"),
-                article("same", "Two", BEAVERS, "2025-03-06")))
-                .isInstanceOf(GazetteException.class)
-                .hasMessageContaining("slug 'same' is also used by same.md");
+    void articlesWantingTheSameNameAreAllPublishedTheOlderUnderItAndTheOtherReported() {
+        Article older = article("same", "One", RATE_CUT, "2025-03-05");
+        Article newer = TestArticles.movedTo(article("same", "Two", BEAVERS, "2025-03-06"), "news/same.md");
+        Digest d = link(site(), newer, older);
+        assertThat(d.articles()).extracting(Article::title, Article::slug).satisfiesExactly(
+                two -> assertThat(two.toList()).satisfiesExactly(t -> assertThat(t).isEqualTo("Two"),
+                        s -> assertThat((String) s).matches("same-[0-9a-f]{6}")),
+                one -> assertThat(one.toList()).containsExactly("One", "same"));
+        assertThat(d.links()).containsKeys("same", d.articles().get(0).slug());
+        assertThat(problems).extracting(Problem::toString).anySatisfy(p -> assertThat(p)
+                .startsWith("news/same.md: warning: page name 'same' is already used by same.md"));
     }
 }

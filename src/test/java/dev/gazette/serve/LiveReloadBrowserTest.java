@@ -64,7 +64,7 @@ class LiveReloadBrowserTest {
 
     @Test
     void anArticlePageReloadsWithTheNewTextAfterItsSourceIsSaved() throws Exception {
-        open(preview.url() + "articles/trams-reach-the-docks/", "The first tram arrived at noon.");
+        open(preview.url() + "articles/trams/", "The first tram arrived at noon.");
         browser.evaluate("window.gazetteMarker = 'still the old page'");
 
         Files.writeString(content.resolve("trams.md"), PreviewTest.article("Trams reach the docks", "Crowds cheered the first tram."));
@@ -73,12 +73,12 @@ class LiveReloadBrowserTest {
                 .as(diagnostics()).contains("Crowds cheered the first tram.").doesNotContain("arrived at noon");
         // A real reload, not a refresh we did: the page's JavaScript state is gone.
         assertThat(browser.evaluate("typeof window.gazetteMarker").asText()).isEqualTo("undefined");
-        assertThat(browser.evaluate("location.pathname").asText()).isEqualTo("/digest/articles/trams-reach-the-docks/");
+        assertThat(browser.evaluate("location.pathname").asText()).isEqualTo("/digest/articles/trams/");
     }
 
     @Test
     void aBrokenSaveShowsAnEscapedOverlayAndTheLastGoodPageStays() throws Exception {
-        open(preview.url() + "articles/trams-reach-the-docks/", "The first tram arrived at noon.");
+        open(preview.url() + "articles/trams/", "The first tram arrived at noon.");
         Path broken = content.resolve("<img src=x onerror=window.pwned=1>.md");
         Files.writeString(broken, "---\ntitle: Broken\ntags: [one, two\ndate: 2025-01-02\n---\nBody.\n");
 
@@ -90,7 +90,7 @@ class LiveReloadBrowserTest {
         assertThat(browser.evaluate("document.body.innerText").asText()).contains("The first tram arrived at noon.");
 
         // Opening the page afresh while the build is broken: last good page, with the overlay.
-        open(preview.url() + "articles/trams-reach-the-docks/", "The first tram arrived at noon.");
+        open(preview.url() + "articles/trams/", "The first tram arrived at noon.");
         assertThat(text(browser.await(overlay, v -> v.asText().contains("invalid YAML"), PATIENCE))).contains("invalid YAML");
 
         // Fixing it (here: removing the bad file) clears the overlay.

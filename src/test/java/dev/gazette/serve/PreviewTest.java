@@ -74,10 +74,10 @@ class PreviewTest {
         assertThat(preview.url().toString()).matches("http://127\\.0\\.0\\.1:\\d+/digest/");
         assertThat(out.toString()).contains("Serving " + preview.url()).contains("built 2 articles in ");
 
-        HttpResponse<String> page = http.get(base + "articles/trams-reach-the-docks/");
+        HttpResponse<String> page = http.get(base + "articles/trams/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("The first tram arrived at noon.")
-                .contains("href=\"" + preview.url() + "articles/trams-reach-the-docks/\"")
+                .contains("href=\"" + preview.url() + "articles/trams/\"")
                 .contains("href=\"/digest/assets/style.css\"")
                 .doesNotContain("example.org");
         assertThat(http.get(base + "no/such/page/").body()).contains("Page not found");
@@ -97,9 +97,9 @@ class PreviewTest {
 
             Http.Event reload = events.next("reload", 15);
             assertThat(reload).as(out + "\n" + err).isNotNull();
-            assertThat(reload.data()).contains("articles/trams-reach-the-docks/index.html")
-                    .doesNotContain("articles/electric-ferry-sails/index.html");
-            assertThat(http.get(base + "articles/trams-reach-the-docks/").body()).contains("Crowds cheered the tram.");
+            assertThat(reload.data()).contains("articles/trams/index.html")
+                    .doesNotContain("articles/ferry/index.html");
+            assertThat(http.get(base + "articles/trams/").body()).contains("Crowds cheered the tram.");
             assertThat(out.toString()).containsPattern("rebuilt in \\d+ ms: \\S*trams\\.md changed; 1 source read, "
                     + "\\d+ pages rendered, \\d+ files written \\[");
         }
@@ -116,11 +116,11 @@ class PreviewTest {
             assertThat(error).as(out + "\n" + err).isNotNull();
             assertThat(error.data()).contains("trams.md:4: invalid YAML");
             assertThat(err.toString()).contains("trams.md:4: invalid YAML").contains("still serving the last good build");
-            assertThat(http.get(base + "articles/trams-reach-the-docks/").body()).contains("The first tram arrived at noon.");
+            assertThat(http.get(base + "articles/trams/").body()).contains("The first tram arrived at noon.");
 
             Files.writeString(content.resolve("trams.md"), article("Trams reach the docks", "Fixed and running."));
             assertThat(events.next("reload", 15)).isNotNull();
-            assertThat(http.get(base + "articles/trams-reach-the-docks/").body()).contains("Fixed and running.");
+            assertThat(http.get(base + "articles/trams/").body()).contains("Fixed and running.");
         }
     }
 
@@ -164,7 +164,7 @@ class PreviewTest {
             Files.writeString(content.resolve("trams.md"), article("Trams reach the docks", "Now it builds."));
             assertThat(events.next("reload", 15)).isNotNull();
         }
-        assertThat(http.get(base + "articles/trams-reach-the-docks/").body()).contains("Now it builds.");
+        assertThat(http.get(base + "articles/trams/").body()).contains("Now it builds.");
     }
 
     @Test
