@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fingerprints values: the digest of their {@link Values} encoding, in which every record and
- * every long string stands for its own fingerprint. So the fingerprint of an object is computed
+ * Fingerprints values: the digest of their {@link Values} encoding, in which every record, every
+ * long string and every immutable collection stands for its own fingerprint. So the fingerprint of an object is computed
  * once and reused while the same object is met again: an unchanged article is the same object
  * from one preview rebuild to the next, and its text is not hashed again. Safe because the values
  * fingerprinted are immutable. Remembers objects of the current and the previous build only.
@@ -39,7 +39,7 @@ public final class Fingerprints {
 
     /** The fingerprint of {@code value} (null, a record, collection, string, number, date...). */
     public Fingerprint of(Object value) {
-        if (value instanceof Record || value instanceof String s && s.length() >= LONG_STRING) {
+        if (remembered(value)) {
             Identity key = new Identity(value);
             Fingerprint f = current.get(key);
             if (f == null) {
@@ -87,7 +87,18 @@ public final class Fingerprints {
 
     /** Parts that stand for their own fingerprint inside a bigger value. */
     private Fingerprint nested(Object part) {
-        return part instanceof Record || part instanceof String s && s.length() >= LONG_STRING ? of(part) : null;
+        return remembered(part) ? of(part) : null;
+    }
+
+    /**
+     * Values that stand for their own fingerprint, remembered by identity: records, long strings,
+     * and the JDK's immutable collections ({@code List.of}, {@code List.copyOf}, {@code toList()},
+     * {@code Map.of}...), which cannot change after they are made. Mutable collections are
+     * walked every time.
+     */
+    private static boolean remembered(Object value) {
+        return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING
+                || value != null && Values.immutable(value);
     }
 
     /** The fingerprint of raw bytes, such as a file's. */

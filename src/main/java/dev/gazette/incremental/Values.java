@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +37,10 @@ final class Values {
 
     private static final byte NULL = 0, STRING = 1, INT = 2, LONG = 3, DOUBLE = 4, FLOAT = 5, TRUE = 6, FALSE = 7,
             LIST = 8, SET = 9, MAP = 10, RECORD = 11, ENUM = 12, ZONED = 13, DATE = 14, MONTH = 15, URI_ = 16,
-            BYTES = 17, INTS = 18, STRINGS = 19, FLOATS = 20, OPTIONAL = 21, EMPTY = 22, SHARED = 23, FINGERPRINT = 24;
+            BYTES = 17, INTS = 18, STRINGS = 19, FLOATS = 20, OPTIONAL = 21, EMPTY = 22, SHARED = 23, FINGERPRINT = 24,
+            IMMUTABLE_LIST = 25, IMMUTABLE_SET = 26, IMMUTABLE_MAP = 27;
+    /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
+    static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
     private static final Map<Class<?>, RecordType> RECORDS = new ConcurrentHashMap<>();
 
@@ -141,19 +143,19 @@ final class Values {
                     write(type.component(r, i));
                 }
             } else if (v instanceof List<?> list) {
-                out.writeByte(LIST);
+                out.writeByte(immutable(v) ? IMMUTABLE_LIST : LIST);
                 out.writeInt(list.size());
                 for (Object o : list) {
                     write(o);
                 }
             } else if (v instanceof Set<?> set) {
-                out.writeByte(SET);
+                out.writeByte(immutable(v) ? IMMUTABLE_SET : SET);
                 out.writeInt(set.size());
                 for (Object o : ordered(set)) {
                     write(o);
                 }
             } else if (v instanceof Map<?, ?> map) {
-                out.writeByte(MAP);
+                out.writeByte(immutable(v) ? IMMUTABLE_MAP : MAP);
                 out.writeInt(map.size());
                 List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
                 if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof java.util.SortedMap<?, ?>)) {
@@ -241,6 +243,10 @@ final class Values {
         }
     }
 
+    static boolean immutable(Object collection) {
+        return collection.getClass().getName().startsWith(IMMUTABLE);
+    }
+
     /** Reads what a sharing {@link Writer} without {@code nested} wrote. */
     static final class Reader {
         private final DataInput in;
@@ -280,13 +286,30 @@ final class Values {
                     return new Fingerprint(in.readLong(), in.readLong());
                 case RECORD:
                     return record(in.readUTF());
-                case LIST: {
+                case LIST:
+                case IMMUTABLE_LIST: {
                     int n = in.readInt();
                     List<Object> list = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
                         list.add(read());
                     }
-                    return Collections.unmodifiableList(list);
+                    return tag == LIST ? list : list.stream().toList();
+                }
+                case IMMUTABLE_SET: {
+                    int n = in.readInt();
+                    List<Object> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(read());
+                    }
+                    return Set.copyOf(list);
+                }
+                case IMMUTABLE_MAP: {
+                    int n = in.readInt();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        map.put(read(), read());
+                    }
+                    return Map.copyOf(map);
                 }
                 case SET: {
                     int n = in.readInt();

@@ -66,8 +66,9 @@ public final class Linker {
     }
 
     /** The per-article steps of this stage; each a function of its input alone. */
+    /** Only the entities strong enough to be suggested as tags are kept: most are named once in passing. */
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
-            new Step<>("link.entities", t -> ENTITIES.find(t.title(), t.text()));
+            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text())));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
             w -> Terms.count(ANALYZER.terms(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang())));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
@@ -96,16 +97,7 @@ public final class Linker {
         sorted.sort(NEWEST_FIRST);
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
-        TagVocabulary automatic = vocabulary;
-        if (vocabulary.isEmpty()) {
-            Map<Article, Map<String, EntityFinder.Entity>> entities = new IdentityHashMap<>();
-            List<Map<String, EntityFinder.Entity>> found = sorted.parallelStream()
-                    .map(a -> steps.run(ENTITIES_STEP, new Text(a.title(), a.text()))).toList();
-            for (int i = 0; i < sorted.size(); i++) {
-                entities.put(sorted.get(i), found.get(i));
-            }
-            automatic = new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(sorted, vocabulary, entities::get)));
-        }
+        TagVocabulary automatic = vocabulary.isEmpty() ? suggestedVocabulary(sorted) : vocabulary;
         List<Tag> automaticTags = automatic.tags();
         List<List<String>> autoTags = sorted.parallelStream()
                 .map(a -> steps.run(TAGS_STEP, new Tagging(automaticTags, a.title(), a.text()))).toList();
@@ -145,11 +137,7 @@ public final class Linker {
         articles = tagged.parallelStream().map(a -> linkBody(a, tagsView, slugBySource)).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts.
-        List<Terms> terms = sorted.parallelStream()
-                .map(a -> steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))).toList();
-        SimilarityIndex index = new SimilarityIndex(terms);
-        List<List<SimilarityIndex.Match>> similar = IntStream.range(0, terms.size()).parallel()
-                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
+        List<List<SimilarityIndex.Match>> similar = similar(sorted);
         Stories stories = new Stories(articles);
         for (int i = 0; i < articles.size(); i++) {
             for (SimilarityIndex.Match m : similar.get(i)) {
@@ -194,6 +182,26 @@ public final class Linker {
             groups.add(new Digest.TagGroup(tag, bySlug.getOrDefault(tag.slug(), List.of())));
         }
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
+    }
+
+    /** Each article's most similar others, by position; the terms and the index are garbage after. */
+    private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
+        List<Terms> terms = articles.parallelStream()
+                .map(a -> steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))).toList();
+        SimilarityIndex index = new SimilarityIndex(terms);
+        return IntStream.range(0, terms.size()).parallel()
+                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
+    }
+
+    /** For a site without a vocabulary: the named entities several articles are about. */
+    private TagVocabulary suggestedVocabulary(List<Article> articles) {
+        Map<Article, Map<String, EntityFinder.Entity>> entities = new IdentityHashMap<>();
+        List<Map<String, EntityFinder.Entity>> found = articles.parallelStream()
+                .map(a -> steps.run(ENTITIES_STEP, new Text(a.title(), a.text()))).toList();
+        for (int i = 0; i < articles.size(); i++) {
+            entities.put(articles.get(i), found.get(i));
+        }
+        return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, entities::get)));
     }
 
     /** The best related articles: content similarity boosted by shared tags, ties by date then slug. */

@@ -122,10 +122,11 @@ final class SimilarityIndex {
 
     /** Sorted distinct term ids of a document and their counts. */
     private int[][] count(Terms terms) {
-        int n = terms.words().length;
+        String[] words = terms.list();
+        int n = words.length;
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
-            int id = ids.computeIfAbsent(terms.words()[i], k -> ids.size());
+            int id = ids.computeIfAbsent(words[i], k -> ids.size());
             packed[i] = ((long) id << 32) | terms.counts()[i];
         }
         Arrays.sort(packed);

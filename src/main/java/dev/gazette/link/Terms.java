@@ -6,24 +6,37 @@ import java.util.Map;
 
 /**
  * An article's index terms, each once with how often it occurs, in order of first occurrence:
- * what the similarity index needs, in a tenth of the memory of the token list.
+ * what the similarity index needs. The terms are kept in one string, one per line (analysed
+ * terms never hold a line break), a small fraction of the memory of a string per term.
  *
- * @param words  distinct terms
- * @param counts occurrences of each, same order
+ * @param words  the distinct terms, each followed by '\n'
+ * @param counts occurrences of each, in the same order
  */
-record Terms(String[] words, int[] counts) {
+record Terms(String words, int[] counts) {
     static Terms count(List<String> tokens) {
         Map<String, int[]> seen = new LinkedHashMap<>();
         for (String token : tokens) {
             seen.computeIfAbsent(token, k -> new int[1])[0]++;
         }
-        String[] words = new String[seen.size()];
+        StringBuilder words = new StringBuilder();
         int[] counts = new int[seen.size()];
         int i = 0;
         for (Map.Entry<String, int[]> e : seen.entrySet()) {
-            words[i] = e.getKey();
+            words.append(e.getKey()).append('\n');
             counts[i++] = e.getValue()[0];
         }
-        return new Terms(words, counts);
+        return new Terms(words.toString(), counts);
+    }
+
+    /** The distinct terms, in order. */
+    String[] list() {
+        String[] out = new String[counts.length];
+        int start = 0;
+        for (int i = 0; i < out.length; i++) {
+            int end = words.indexOf('\n', start);
+            out[i] = words.substring(start, end);
+            start = end + 1;
+        }
+        return out;
     }
 }

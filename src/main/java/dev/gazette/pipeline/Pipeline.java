@@ -62,8 +62,9 @@ public final class Pipeline {
     /**
      * What a build did, for the console.
      *
+     * @param files        files in the site built
      * @param sourcesRead  sources read and cleaned (not reused)
-     * @param pagesMade    files that went through a template or feed writer
+     * @param pagesMade    pages (HTML files) rendered through a template, not reused
      * @param changedFiles site paths written or deleted by a build with a memory (every file when it wrote a new site); else empty
      * @param heldBack     the sources of future-dated articles not published
      */
@@ -182,7 +183,7 @@ public final class Pipeline {
             }
             memory.finish();
             memory.filesNowAt(place(out));
-            return new Result(digest.articles().size(), written.size(), read.get(), memory.filesMade(), changed,
+            return new Result(digest.articles().size(), memory.fileSizes().size(), read.get(), memory.filesMade(), changed,
                     heldBack(all, publishing), timer.laps());
         } catch (RuntimeException e) {
             memory.abandon();
@@ -208,9 +209,8 @@ public final class Pipeline {
         } catch (IOException | RuntimeException e) {
             diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "cannot save the build cache: " + e.getMessage()));
         }
-        Map<String, Long> millis = new LinkedHashMap<>();
+        Map<String, Long> millis = new LinkedHashMap<>(result.millis());
         millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
-        millis.putAll(result.millis());
         return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
                 result.changedFiles(), result.heldBack(), millis);
     }
