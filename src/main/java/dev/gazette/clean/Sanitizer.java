@@ -6,6 +6,11 @@ import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The one gate every article body passes before it reaches a page: a jsoup {@link Safelist}
  * that keeps article structure (headings, lists, quotes, tables, figures, links, emphasis)
@@ -57,8 +62,9 @@ public final class Sanitizer {
     }
 
     /**
-     * Cleans an HTML fragment. Relative URLs are resolved against {@code baseUrl} when one is
-     * given; without one, only same-page {@code #fragment} links and relative paths are kept.
+     * Cleans an HTML fragment. Relative URLs, same-page {@code #fragment} links included, are
+     * resolved against {@code baseUrl} when one is given; without one, relative paths are kept,
+     * and {@code #fragment} links only when the fragment has an element with that id.
      */
     public String clean(String html, String baseUrl) {
         return cleanBody(html, baseUrl).html().strip();
@@ -76,10 +82,13 @@ public final class Sanitizer {
         }
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text.
+        // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text,
+        // and so does a same-page link to an id the body does not have: it would lead nowhere.
+        Set<String> ids = new HashSet<>(clean.body().select("[id]").eachAttr("id"));
         for (Element a : clean.select("a")) {
             String href = a.attr("href").strip();
-            if (href.isEmpty() || href.regionMatches(true, 0, "javascript:", 0, 11)) {
+            if (href.isEmpty() || href.regionMatches(true, 0, "javascript:", 0, 11)
+                    || href.startsWith("#") && href.length() > 1 && !ids.contains(fragment(href))) {
                 a.unwrap();
             }
         }
@@ -93,6 +102,16 @@ public final class Sanitizer {
         return clean.body();
     }
 
+    /** The id a {@code #fragment} link points to, percent-escapes decoded as a browser does. */
+    private static String fragment(String href) {
+        try {
+            String id = new URI(href).getFragment();
+            return id == null ? "" : id;
+        } catch (URISyntaxException e) {
+            return href.substring(1);
+        }
+    }
+
     /** The page has its own {@code <h1>}: body headings start one level lower. */
     private static void demoteTitleHeadings(Element body) {
         for (Element h1 : body.select("h1")) {
@@ -101,13 +120,11 @@ public final class Sanitizer {
     }
 
     private static void absolutize(Element body) {
+        // Same-page links too: the page's ids do not survive, its original still has them.
         for (Element el : body.select("a[href]")) {
-            String href = el.attr("href");
-            if (!href.startsWith("#")) {
-                String abs = el.absUrl("href");
-                if (!abs.isEmpty()) {
-                    el.attr("href", abs);
-                }
+            String abs = el.absUrl("href");
+            if (!abs.isEmpty()) {
+                el.attr("href", abs);
             }
         }
         for (Element el : body.select("img[src]")) {

@@ -47,6 +47,10 @@ public final class YamlParser {
             throw new GazetteException(file, line, "invalid YAML: " + problem);
         } catch (YamlEngineException e) {
             throw new GazetteException(file, firstLine, "invalid YAML: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML's scanner lets a number error out for an escape beyond Unicode or cut off at the end.
+            throw new GazetteException(file, badEscapeLine(text) + firstLine,
+                    "invalid YAML: an escape such as \\u00e9 or \\U0001F600 that is cut off or is no character");
         }
         if (root.isEmpty()) {
             return new YamlMap(file, firstLine, Map.of(), Map.of());
@@ -105,6 +109,27 @@ public final class YamlParser {
             }
         }
         return value;
+    }
+
+    private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("\\\\([xuU])([0-9A-Fa-f]*)");
+
+    /** The 0-based line of the first \\x, \\u or \\U escape without its hex digits or beyond Unicode; 0 when none. */
+    static int badEscapeLine(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = ESCAPE.matcher(lines[i]);
+            while (m.find()) {
+                int digits = switch (m.group(1)) {
+                    case "x" -> 2;
+                    case "u" -> 4;
+                    default -> 8;
+                };
+                if (m.group(2).length() < digits || Long.parseLong(m.group(2).substring(0, digits), 16) > Character.MAX_CODE_POINT) {
+                    return i;
+                }
+            }
+        }
+        return 0;
     }
 
     private static int lineOf(Node node, int firstLine) {

@@ -27,7 +27,8 @@ class SanitizerTest {
     void resolvesRelativeUrlsAgainstTheSource() {
         String html = sanitizer.clean("<p><a href=\"../story.html\">story</a> <a href=\"#notes\">notes</a></p>"
                 + "<figure><img src=\"/img/ferry.jpg\"><figcaption>Ferry</figcaption></figure>", "https://news.example/a/b.html");
-        assertThat(html).contains("<a href=\"https://news.example/story.html\">story</a>", "<a href=\"#notes\">notes</a>",
+        assertThat(html).contains("<a href=\"https://news.example/story.html\">story</a>",
+                "<a href=\"https://news.example/a/b.html#notes\">notes</a>",
                 "<img src=\"https://news.example/img/ferry.jpg\" alt=\"\">", "<figcaption>Ferry</figcaption>");
     }
 
@@ -37,5 +38,15 @@ class SanitizerTest {
                 + "<ul><li><strong>two</strong></li></ul>", null);
         assertThat(html).isEqualTo("<h2>Head</h2><blockquote><p><em>Quoted</em></p></blockquote><ol><li>one</li></ol>"
                 + "<ul><li><strong>two</strong></li></ul>");
+    }
+
+    /** Found by PipelinePropertiesTest: a saved page's {@code #frag} link was a broken link in the site. */
+    @Test
+    void aSamePageLinkToAnIdTheBodyDoesNotHaveKeepsOnlyItsText() {
+        assertThat(sanitizer.clean("<p id=\"top\"><a href=\"#frag\">frag</a> <a href=\"#top\">top</a> <a href=\"#\">none</a></p>", null))
+                .isEqualTo("<p>frag top <a href=\"#\">none</a></p>");
+        String curated = Sanitizer.curated().clean("<h2 id=\"fl%C3%BCsse\">Flüsse</h2><p><a href=\"#fl%C3%BCsse\">up</a> "
+                + "<a href=\"#fn-1\">1</a> <a href=\"#elsewhere\">gone</a></p><ol><li id=\"fn-1\">Note</li></ol>", null);
+        assertThat(curated).contains("<a href=\"#fn-1\">1</a>", " gone</p>").doesNotContain("#elsewhere");
     }
 }

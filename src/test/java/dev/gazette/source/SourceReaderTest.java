@@ -100,4 +100,15 @@ class SourceReaderTest {
         assertThat(reader.read(dir.resolve("declared.html"), problems::add).orElseThrow().body()).contains("Привет");
         assertThat(problems).isEmpty();
     }
+
+    /** Found by StageFuzzTest#frontMatter (Jazzer): SnakeYAML threw a NumberFormatException, an internal error. */
+    @Test
+    void anEscapeCutOffOrBeyondUnicodeIsInvalidYamlAtItsLine() {
+        for (String yaml : List.of("title: Fine\nsummary: \"\\UFFFFFFFF\"\n", "title: Fine\nsummary: \"cut \\u")) {
+            assertThatThrownBy(() -> SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN, "---\n" + yaml + "\n---\nBody\n"))
+                    .isInstanceOf(GazetteException.class)
+                    .satisfies(e -> assertThat(((GazetteException) e).problems()).singleElement()
+                            .hasToString("a.md:3: invalid YAML: an escape such as \\u00e9 or \\U0001F600 that is cut off or is no character"));
+        }
+    }
 }

@@ -1,0 +1,117 @@
+package dev.gazette.fuzz;
+
+import dev.gazette.check.SiteCheck;
+import dev.gazette.cli.Cli;
+import dev.gazette.cli.SiteChecks;
+import dev.gazette.model.Problem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a build of a generated folder must look like, whatever the folder holds: exit 0 or 1,
+ * never 3; every line on stderr a {@code path:line: message} about a file of the folder; a
+ * refused build writes nothing; a built site has no script and no broken internal link.
+ */
+final class BuildOutcome {
+    /** {@code path:line: message} or, for a problem with a whole file, {@code path: message}. */
+    private static final Pattern PROBLEM = Pattern.compile("(.+?)(?::(\\d+))?: (warning: )?(\\S.*)");
+    private static final Pattern SUMMARY = Pattern.compile("gazette: \\d+ errors?; nothing was written");
+    private static final List<String> CRASH_SIGNS = List.of("internal error", "please report", "Exception", "Error:",
+            "\tat ", "StackOverflow", "OutOfMemory");
+
+    private BuildOutcome() {
+    }
+
+    static Cli build(Path content, Path out) {
+        return Cli.run("build", "--content", content.toString(), "--out", out.toString());
+    }
+
+    /** Checks everything a build must be; {@code folder} is shown when a check fails. */
+    static void assertSound(Cli cli, ContentFolder folder, Path content, Path out) {
+        String context = cli + "\n" + folder;
+        assertThat(cli.code()).as("exit status\n" + context).isIn(0, 1);
+        for (String sign : CRASH_SIGNS) {
+            assertThat(cli.out() + cli.err()).as("a crash reached the user\n" + context).doesNotContain(sign);
+        }
+        for (String line : cli.err().split("\n")) {
+            if (!line.isEmpty() && !SUMMARY.matcher(line).matches()) {
+                assertThat(problemWith(line, content)).as(line + "\n" + context).isNull();
+            }
+        }
+        if (cli.code() != 0) {
+            assertThat(out).as("a refused build wrote output\n" + context).doesNotExist();
+            return;
+        }
+        List<String> scripts = new ArrayList<>();
+        for (Path page : SiteChecks.htmlFiles(out)) {
+            for (String problem : ScriptFree.problems(SiteChecks.parse(page))) {
+                scripts.add(out.relativize(page) + ": " + problem);
+            }
+        }
+        assertThat(scripts).as("script in the site\n" + context).isEmpty();
+        assertThat(SiteCheck.run(out, URI.create(folder.baseUrl())).problems().stream().filter(Problem::isError))
+                .as("gazette check on the site\n" + context).isEmpty();
+    }
+
+    /** What is wrong with one stderr line, or null when it is a well-formed problem about a file of the folder. */
+    static String problemWith(String line, Path content) {
+        Matcher m = PROBLEM.matcher(line);
+        if (!m.matches()) {
+            return "not 'path:line: message'";
+        }
+        Path file = Path.of(m.group(1));
+        if (!file.startsWith(content) || !Files.exists(file)) {
+            return "names no file of the content folder: " + m.group(1);
+        }
+        if (m.group(2) != null) {
+            int number = Integer.parseInt(m.group(2));
+            long lines = lineCount(file);
+            if (number < 1 || number > lines + 1) {
+                return "line " + number + " is outside the file's " + lines + " lines";
+            }
+        }
+        return null;
+    }
+
+    private static long lineCount(Path file) {
+        if (Files.isDirectory(file)) {
+            return 0;
+        }
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return text.isEmpty() ? 0 : text.split("\r\n|\r|\n", -1).length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every file under {@code dir} by relative path, for byte-for-byte comparison. */
+    static Map<String, String> tree(Path dir) {
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString(), new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.gazette.fuzz;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One deliberate mistake in one source's front matter or in site.yml, and the lines the
+ * error message may name: the mistake's own line, or (for an unclosed bracket, which YAML
+ * notices only later) any line up to the end of the block.
+ */
+record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
+
+    /** Mistakes in front matter: each a line whose own line number the error must give. */
+    private static final List<String> FRONT_MATTER = List.of(
+            "title: again",                       // set twice: the curated title comes first
+            "date: someday soon",
+            "source_url: ftp://wire.example/a",
+            "draft: perhaps",
+            "slug: \"!!!\"",
+            "tags: {one: 1}",
+            // Known bug (issue 9, "errors dropped silently"): a list where summary, lang or source
+            // expects text is ignored and the build passes; add "summary: [one, two]" when fixed.
+            "unclosed: \"quote");
+    private static final List<String> SITE_YML = List.of(
+            "page_size: 0",
+            "timezone: Mars/Olympus_Mons",
+            "language: \"en_US and more\"",
+            "edition: fortnightly",
+            "canonical: elsewhere",
+            "unknown_setting: 1",
+            "feed_items: many");
+
+    /** A folder from {@link ContentFolders} with one defect added to a new Markdown file or to site.yml. */
+    static Defects inject(Draw draw) {
+        ContentFolder base = ContentFolders.folder(draw);
+        List<String> names = Names.pool(draw);
+        List<ContentFolder.File> files = new ArrayList<>(base.files());
+        boolean inSite = draw.chance(30);
+        String path;
+        List<String> lines;
+        String defect;
+        if (inSite) {
+            path = "site.yml";
+            ContentFolder.File existing = files.stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+            files.remove(existing);
+            lines = new ArrayList<>(existing == null ? List.of() : Arrays.asList(existing.text().split("\n")));
+            defect = draw.pick(SITE_YML);
+        } else {
+            path = "zz-defect/broken.md";
+            lines = new ArrayList<>();
+            lines.add("---");
+            lines.addAll(Arrays.asList(ContentFolders.frontMatter(draw, names, 999, true).split("\n")));
+            lines.removeIf(l -> l.startsWith("title: again"));
+            // A tab after "title:" is refused by SnakeYAML with its own line: it would hide the defect.
+            lines.replaceAll(l -> l.replace("title:\t", "title: "));
+            defect = draw.pick(FRONT_MATTER);
+        }
+        // site.yml: anywhere but inside the tags block; front matter: after the title line
+        int from = inSite ? 0 : 2;
+        int to = inSite ? firstNested(lines) : lines.size();
+        int at = draw.between(from, Math.max(from, to));
+        lines.add(at, defect);
+        int lastLine = at + 1;
+        if (!inSite) {
+            lines.add("---");
+            lines.add(ContentFolders.sentence(draw, names));
+            if (defect.startsWith("unclosed")) {
+                lastLine = lines.size() - 1; // the closing fence
+            }
+        }
+        String text = String.join(draw.chance(20) ? "\r\n" : "\n", lines) + "\n";
+        files.add(new ContentFolder.File(path, text.getBytes(StandardCharsets.UTF_8)));
+        return new Defects(new ContentFolder(files, base.baseUrl()), path, at + 1, lastLine);
+    }
+
+    /** The index of the first indented line (the tags block of site.yml), or the end. */
+    private static int firstNested(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(" ") || lines.get(i).startsWith("tags:")) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
+    @Override
+    public String toString() {
+        return "defect in " + path + " at line " + firstLine + (lastLine > firstLine ? "-" + lastLine : "") + "\n" + folder;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gazette.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.gazette.clean.Cleaner;
+import dev.gazette.clean.Extraction;
+import dev.gazette.config.SiteConfig;
+import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
+import dev.gazette.source.Source;
+import dev.gazette.source.SourceFormat;
+import dev.gazette.source.SourceReader;
+import dev.gazette.source.TextDecoder;
+import dev.gazette.source.YamlMap;
+import dev.gazette.source.YamlParser;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Jazzer fuzz targets for the per-source stages: front matter, site.yml, text-dump cleaning,
+ * HTML cleaning and Markdown rendering. Each takes raw bytes and decodes them the way the build
+ * reads a file. Under plain JUnit they replay the seeds in
+ * {@code src/test/resources/dev/gazette/fuzz/StageFuzzTestInputs/<method>/} (crashes the fuzzer
+ * found are kept there); with {@code JAZZER_FUZZ=1} they fuzz (see README, "Fuzzing").
+ *
+ * <p>What every target checks: the stage never throws anything but a {@link GazetteException}
+ * whose problems name the file and a line inside it, and cleaned HTML never carries script.
+ * {@code @Timeout} bounds each input (Jazzer passes it on to libFuzzer as {@code -timeout}).
+ */
+class StageFuzzTest {
+    private static final String FILE = "content/fuzz.md";
+    private static final SiteConfig SITE = SiteConfigLoader.fromYaml(YamlMap.empty("content/site.yml"));
+    private static final Extraction FOUND = new Extraction(null, null, null, null, null, null, null,
+            "<p>Body.</p>", "Body.");
+
+    private final Cleaner cleaner = new Cleaner();
+    private final ArticleBuilder builder = new ArticleBuilder(SITE);
+
+    /** Front matter as the build reads it: split from the body, parsed, every key checked. */
+    @FuzzTest(maxDuration = "4m")
+    @Timeout(5)
+    void frontMatter(byte[] bytes) {
+        String yaml = TextDecoder.decode(bytes, false).text();
+        String file = "---\n" + yaml + "\n---\nBody.\n";
+        int lines = file.split("\n", -1).length;
+        List<Problem> warnings = new ArrayList<>();
+        try {
+            Source source = SourceReader.split(FILE, "fuzz.md", SourceFormat.MARKDOWN, file);
+            builder.build(source, FOUND, warnings::add);
+        } catch (GazetteException e) {
+            assertPinned(e.problems(), FILE, lines);
+        }
+        assertPinned(warnings, FILE, lines);
+    }
+
+    /** {@code site.yml}: parsed and every setting checked. */
+    @FuzzTest(maxDuration = "4m")
+    @Timeout(5)
+    void siteConfig(byte[] bytes) {
+        String yaml = TextDecoder.decode(bytes, false).text();
+        try {
+            SiteConfigLoader.fromYaml(YamlParser.parse("content/site.yml", yaml, 1));
+        } catch (GazetteException e) {
+            assertPinned(e.problems(), "content/site.yml", yaml.split("\n", -1).length);
+        }
+    }
+
+    @FuzzTest(maxDuration = "4m")
+    @Timeout(5)
+    void textDump(byte[] bytes) {
+        assertClean(cleaner.clean(SourceFormat.TEXT, TextDecoder.decode(bytes, false).text(), null));
+    }
+
+    @FuzzTest(maxDuration = "4m")
+    @Timeout(5)
+    void htmlPage(byte[] bytes) {
+        assertClean(cleaner.clean(SourceFormat.HTML, TextDecoder.decode(bytes, true).text(),
+                "https://news.example/section/page.html"));
+    }
+
+    @FuzzTest(maxDuration = "4m")
+    @Timeout(5)
+    void markdown(byte[] bytes) {
+        assertClean(cleaner.clean(SourceFormat.MARKDOWN, TextDecoder.decode(bytes, false).text(), null));
+    }
+
+    private static void assertClean(Extraction found) {
+        assertThat(found.html()).isNotNull();
+        assertThat(found.text()).isNotNull();
+        assertThat(ScriptFree.problems(Jsoup.parseBodyFragment(found.html()).body())).isEmpty();
+    }
+
+    /** Every problem names the file and, when it has a line, a line inside it; none is empty. */
+    static void assertPinned(List<Problem> problems, String file, int lines) {
+        for (Problem p : problems) {
+            assertThat(p.file()).as(p.toString()).isEqualTo(file);
+            assertThat(p.line()).as(p.toString()).isBetween(0, lines);
+            assertThat(p.message()).as(p.toString()).isNotBlank();
+        }
+    }
+}
