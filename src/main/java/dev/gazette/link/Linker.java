@@ -76,6 +76,12 @@ public final class Linker {
     static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
             html -> InBodyLinks.hrefs(html).stream().map(InBodyLinks::normalise).toList());
     static final Step<Body, String> BODY_STEP = new Step<>("link.body", Linker::linkBody);
+    /** Each article's most similar others, by position: a function of all the articles' terms. */
+    static final Step<List<Terms>, List<List<SimilarityIndex.Match>>> SIMILAR_STEP = new Step<>("link.similar", terms -> {
+        SimilarityIndex index = new SimilarityIndex(terms);
+        return IntStream.range(0, terms.size()).parallel()
+                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
+    });
 
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
@@ -188,9 +194,7 @@ public final class Linker {
     private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
         List<Terms> terms = articles.parallelStream()
                 .map(a -> steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))).toList();
-        SimilarityIndex index = new SimilarityIndex(terms);
-        return IntStream.range(0, terms.size()).parallel()
-                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
+        return steps.run(SIMILAR_STEP, terms);
     }
 
     /** For a site without a vocabulary: the named entities several articles are about. */

@@ -32,7 +32,7 @@ public final class IncrementalRebuilder implements Rebuilder {
     /** @param inPlaceUpTo see {@link Pipeline#Pipeline(Diagnostics, int)}; tests set it to reach each path */
     IncrementalRebuilder(Pipeline.Options options, int inPlaceUpTo) {
         this.options = new Pipeline.Options(options.content(), options.templates(), options.out().resolve("site"),
-                options.baseUrl(), options.drafts());
+                options.baseUrl(), options.drafts(), options.future());
         this.site = this.options.out();
         this.inPlaceUpTo = inPlaceUpTo;
     }
