@@ -7,7 +7,6 @@ import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
-import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 import dev.gazette.output.OutputSink;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -86,12 +85,13 @@ public final class SiteRenderer {
         home(digest, views, out);
         digest.articles().parallelStream().forEach(a -> article(a, views, out));
         editions(digest, views, out);
-        for (Story story : digest.stories()) {
+        // Pages of one kind are independent of each other: each kind renders in parallel.
+        digest.stories().parallelStream().forEach(story -> {
             String path = Urls.story(story.slug());
             page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
                             + " sources covered this story.", path, site.language(), "story", null),
                     Map.of("story", views.story(story)));
-        }
+        });
         tags(digest, views, feedItems, out);
         archive(digest, views, out);
         page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
@@ -181,13 +181,13 @@ public final class SiteRenderer {
                         Urls.ARCHIVE, site.language(), "archive", null),
                 Map.of("months", digest.months().stream().map(views::monthLink).toList(),
                         "undated", digest.undated().stream().map(views::card).toList()));
-        for (Digest.Month month : digest.months()) {
+        digest.months().parallelStream().forEach(month -> {
             String path = Urls.month(month.month());
             String title = views.monthTitle(month);
             page(out, path, "month.peb", page(title, "Articles of " + site.title() + " published in " + title + ".",
                             path, site.language(), "month", null),
                     Map.of("month", views.monthLink(month), "articles", month.articles().stream().map(views::card).toList()));
-        }
+        });
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,
