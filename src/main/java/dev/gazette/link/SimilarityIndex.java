@@ -108,16 +108,78 @@ final class SimilarityIndex {
                 scores[other] += wq * ws[p];
             }
         }
-        List<Match> matches = new ArrayList<>();
+        // The best `limit` of the touched documents, kept in a small heap whose root is the worst
+        // kept: sorting every touched document, and keeping them all, cost most of the link stage.
+        int[] keptDoc = new int[Math.max(0, limit)];
+        float[] keptScore = new float[keptDoc.length];
+        int kept = 0;
         for (int i = 0; i < touchedCount; i++) {
             int other = touched[i];
-            if (scores[other] >= minScore) {
-                matches.add(new Match(other, scores[other]));
-            }
+            float score = scores[other];
             scores[other] = 0;
+            if (score < minScore || keptDoc.length == 0) {
+                continue;
+            }
+            if (kept < keptDoc.length) {
+                keptDoc[kept] = other;
+                keptScore[kept] = score;
+                siftUp(keptDoc, keptScore, kept++);
+            } else if (better(score, other, keptScore[0], keptDoc[0])) {
+                keptDoc[0] = other;
+                keptScore[0] = score;
+                siftDown(keptDoc, keptScore, kept);
+            }
         }
-        matches.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        return matches.size() > limit ? matches.subList(0, limit) : matches;
+        Match[] best = new Match[kept];
+        for (int i = 0; i < kept; i++) {
+            best[i] = new Match(keptDoc[i], keptScore[i]);
+        }
+        Arrays.sort(best, (a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return List.of(best);
+    }
+
+    /** Higher score first, then lower position: the order of the results. */
+    private static boolean better(float score, int doc, float thanScore, int thanDoc) {
+        return score != thanScore ? score > thanScore : doc < thanDoc;
+    }
+
+    /** Restores the heap (worst kept at the root) after adding at {@code i}. */
+    private static void siftUp(int[] doc, float[] score, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!better(score[parent], doc[parent], score[i], doc[i])) {
+                return;
+            }
+            swap(doc, score, i, parent);
+            i = parent;
+        }
+    }
+
+    /** Restores the heap after replacing the root. */
+    private static void siftDown(int[] doc, float[] score, int size) {
+        int i = 0;
+        while (true) {
+            int worst = i;
+            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                if (better(score[worst], doc[worst], score[child], doc[child])) {
+                    worst = child;
+                }
+            }
+            if (worst == i) {
+                return;
+            }
+            swap(doc, score, i, worst);
+            i = worst;
+        }
+    }
+
+    private static void swap(int[] doc, float[] score, int i, int j) {
+        int d = doc[i];
+        doc[i] = doc[j];
+        doc[j] = d;
+        float s = score[i];
+        score[i] = score[j];
+        score[j] = s;
     }
 
     /** Sorted distinct term ids of a document and their counts. */
