@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the file changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final String MAGIC = "gazette build cache";
     private static final String FILE = "build.bin";
 
@@ -73,7 +73,8 @@ public final class BuildCache {
         Values.Reader values = new Values.Reader(in);
         memory.loadedFilesAt((String) values.read());
         for (int n = in.readInt(); n > 0; n--) {
-            memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(), fingerprint(in)));
+            memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
+                    fingerprint(in), fingerprint(in)));
         }
         for (int n = in.readInt(); n > 0; n--) {
             String path = in.readUTF();
@@ -110,6 +111,7 @@ public final class BuildCache {
                     out.writeLong(e.getValue().size());
                     out.writeLong(e.getValue().modified());
                     out.writeLong(e.getValue().read());
+                    write(out, e.getValue().context());
                     write(out, e.getValue().key());
                 }
                 out.writeInt(memory.files.size());

@@ -30,14 +30,15 @@ public final class BuildMemory {
      * A source as last read: its size and modification time (ns), when it was read (ns since the
      * epoch), and the key of what was made from it.
      */
-    record Stamp(long size, long modified, long read, Fingerprint key) {
+    record Stamp(long size, long modified, long read, Fingerprint context, Fingerprint key) {
         /**
          * Whether the file is surely the one read: same size and time, and its time was already
          * in the past when it was read, so a save within the file system's clock tick after the
          * read cannot hide behind an equal time.
          */
-        boolean matches(long size, long modified) {
-            return size == this.size && modified == this.modified && modified < read - RACY_NANOS;
+        boolean matches(long size, long modified, Fingerprint context) {
+            return size == this.size && modified == this.modified && modified < read - RACY_NANOS
+                    && context.equals(this.context);
         }
     }
 
@@ -172,13 +173,14 @@ public final class BuildMemory {
     /**
      * What {@code step} makes from the source {@code name}: reused without reading the file when
      * its size and modification time are the ones recorded (as {@code make} and {@code git}
-     * assume), else {@code read} gives the input and the step runs unless that input was seen.
+     * assume) and so is {@code context} (the fingerprint of whatever else beside the file the
+     * input holds), else {@code read} gives the input and the step runs unless that input was seen.
      */
     @SuppressWarnings("unchecked")
-    public <I, O> O source(String name, long size, long modified, Supplier<I> read, Step<I, O> step) {
+    public <I, O> O source(String name, long size, long modified, Fingerprint context, Supplier<I> read, Step<I, O> step) {
         seenSources.add(name);
         Stamp stamp = stamps.get(name);
-        if (stamp != null && stamp.matches(size, modified)) {
+        if (stamp != null && stamp.matches(size, modified, context)) {
             Output before = outputs.get(stamp.key());
             if (before != null) {
                 used.add(stamp.key());
@@ -188,7 +190,7 @@ public final class BuildMemory {
         long now = System.currentTimeMillis() * 1_000_000;
         I input = read.get();
         Fingerprint key = fingerprints.of(new Call(step.name(), input));
-        stamps.put(name, new Stamp(size, modified, now, key));
+        stamps.put(name, new Stamp(size, modified, now, context, key));
         changed = true;
         return call(step, key, input);
     }

@@ -75,8 +75,11 @@ public final class Pipeline {
         }
     }
 
-    /** One source read from its bytes. */
-    record SourceFile(String display, String relative, byte[] bytes) {
+    /**
+     * One source read from its bytes, and the fingerprint of the content folder's other files
+     * (their names, sizes and times): a source's local images are looked up among them.
+     */
+    record SourceFile(String display, String relative, byte[] bytes, Fingerprint assets) {
     }
 
     /** What a source became: its article (none for a skipped or broken source) and its problems. */
@@ -125,7 +128,9 @@ public final class Pipeline {
         Set<String> written = ConcurrentHashMap.newKeySet();
         try (SiteWriter writer = SiteWriter.open(options.out())) {
             progress.start("rendering", 0);
-            renderer.render(digest, recording(writer, written));
+            OutputSink sink = recording(writer, written);
+            renderer.render(digest, sink);
+            LocalImages.copy(options.content(), digest.articles(), sink);
             timer.lap("render");
             progress.start("writing", written.size());
             writer.commit();
@@ -167,13 +172,17 @@ public final class Pipeline {
             progress.start("rendering", 0);
             if (update) {
                 SiteUpdater updater = new SiteUpdater(out);
-                renderer.render(digest, memory.files(recording(updater, written), true));
+                OutputSink sink = memory.files(recording(updater, written), true);
+                renderer.render(digest, sink);
+                LocalImages.copy(options.content(), digest.articles(), sink);
                 timer.lap("render");
                 changed = updater.commit(memory.removedFiles());
                 timer.lap("write");
             } else {
                 try (SiteWriter writer = SiteWriter.open(options.out())) {
-                    renderer.render(digest, memory.files(recording(writer, written), false));
+                    OutputSink sink = memory.files(recording(writer, written), false);
+                    renderer.render(digest, sink);
+                    LocalImages.copy(options.content(), digest.articles(), sink);
                     timer.lap("render");
                     progress.start("writing", written.size());
                     writer.commit();
@@ -289,9 +298,10 @@ public final class Pipeline {
             return read(reader, builder, f);
         });
         progress.start("reading", files.size());
+        Fingerprint assets = memory == null ? null : assets(options.content(), files);
         List<Article> articles = files.parallelStream()
                 .map(file -> {
-                    Read r = source(reader, file, clean, memory);
+                    Read r = source(reader, file, clean, memory, assets);
                     progress.advance();
                     return r;
                 })
@@ -305,25 +315,42 @@ public final class Pipeline {
     }
 
     /** One source, through the memory when there is one. */
-    private Read source(SourceReader reader, Path file, Step<SourceFile, Read> clean, BuildMemory memory) {
+    private Read source(SourceReader reader, Path file, Step<SourceFile, Read> clean, BuildMemory memory,
+                        Fingerprint assets) {
         String relative = reader.relative(file);
         try {
             if (memory == null) {
-                return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file)));
+                return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file), null));
             }
             BasicFileAttributes stat;
             try {
                 stat = Files.readAttributes(file, BasicFileAttributes.class);
             } catch (IOException e) {
                 // Reading it says why it cannot be read, in the words every unreadable source gets.
-                return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file)));
+                return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file), assets));
             }
-            return memory.source(relative, stat.size(), stat.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    () -> new SourceFile(file.toString(), relative, reader.bytes(file)), clean);
+            return memory.source(relative, stat.size(), stat.lastModifiedTime().to(TimeUnit.NANOSECONDS), assets,
+                    () -> new SourceFile(file.toString(), relative, reader.bytes(file), assets), clean);
         } catch (GazetteException e) {
             return new Read(Optional.empty(), e.problems().isEmpty()
                     ? List.of(Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
         }
+    }
+
+    /** The fingerprint of the names, sizes and times of the content folder's files that are not sources. */
+    private static Fingerprint assets(Path content, List<Path> sources) {
+        java.util.Set<Path> isSource = new java.util.HashSet<>(sources);
+        List<Object> seen = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(content)) {
+            for (Path p : walk.filter(p -> !isSource.contains(p) && Files.isRegularFile(p)).sorted().toList()) {
+                seen.add(content.relativize(p).toString());
+                seen.add(Files.size(p));
+                seen.add(Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            seen.add("unreadable: " + e.getMessage());
+        }
+        return new Fingerprints().of(seen);
     }
 
     /** Reads, cleans and enriches one source from its bytes: a function of the file and the configuration. */
