@@ -76,16 +76,17 @@ public final class SourceReader {
      * binary). Throws {@link GazetteException} for a source that is broken, such as bad YAML.
      */
     public Optional<Source> read(Path file, ProblemSink problems) {
+        return read(file, bytes(file), problems);
+    }
+
+    /** The file's bytes; throws {@link GazetteException} when it cannot be read. */
+    public byte[] bytes(Path file) {
         String display = display(file);
         if (Files.isDirectory(file)) {
             throw new GazetteException(display, 0, "is a folder; name the source files in it");
         }
-        SourceFormat format = SourceFormat.of(file).orElseThrow(() -> new GazetteException(display, 0,
-                "not an article source: Gazette reads .md, .markdown, .txt, .html and .htm files"));
-        Optional<String> refused = refusal(file);
-        if (refused.isPresent()) {
-            problems.report(Problem.warning(display, 0, refused.get()));
-            return Optional.empty();
+        if (refusal(file).isPresent()) {
+            return new byte[0]; // never read: a pipe would block, a link may lead out; read() says why
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
@@ -97,6 +98,19 @@ public final class SourceReader {
         if (bytes.length > maxBytes) {
             throw new GazetteException(display, 0, "larger than the limit of " + megabytes(maxBytes)
                     + " per source; raise 'max_source_mb' in site.yml if this file really is an article");
+        }
+        return bytes;
+    }
+
+    /** Reads one source from its bytes, read before with {@link #bytes}; otherwise as {@link #read(Path, ProblemSink)}. */
+    public Optional<Source> read(Path file, byte[] bytes, ProblemSink problems) {
+        String display = display(file);
+        SourceFormat format = SourceFormat.of(file).orElseThrow(() -> new GazetteException(display, 0,
+                "not an article source: Gazette reads .md, .markdown, .txt, .html and .htm files"));
+        Optional<String> refused = refusal(file);
+        if (refused.isPresent()) {
+            problems.report(Problem.warning(display, 0, refused.get()));
+            return Optional.empty();
         }
         if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
             problems.report(Problem.warning(display, 0, "empty file, skipped"));
@@ -181,7 +195,8 @@ public final class SourceReader {
         return file.toString();
     }
 
-    private String relative(Path file) {
+    /** The path of {@code file} inside the content folder, with '/' separators. */
+    public String relative(Path file) {
         return contentDir.relativize(file).toString().replace('\\', '/');
     }
 
