@@ -114,12 +114,7 @@ public final class Pipeline {
     /** A build from nothing into a new {@code out} folder, swapped in when it succeeded. */
     public Result build(Options options) {
         Timer timer = new Timer();
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        inputs.put("content", options.content());
-        if (options.templates() != null && java.nio.file.Files.isDirectory(options.templates())) {
-            inputs.put("templates", options.templates());
-        }
-        SiteWriter.checkApart(options.out(), inputs);
+        checkApart(options);
         SiteConfig site = config(options);
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
@@ -157,12 +152,7 @@ public final class Pipeline {
      */
     public Result build(Options options, BuildMemory memory) {
         Timer timer = new Timer();
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        inputs.put("content", options.content());
-        if (options.templates() != null && Files.isDirectory(options.templates())) {
-            inputs.put("templates", options.templates());
-        }
-        SiteWriter.checkApart(options.out(), inputs);
+        checkApart(options);
         SiteConfig site = config(options);
         Theme theme = Theme.load(options.templates());
         diagnostics.reportAll(theme.warnings());
@@ -286,6 +276,16 @@ public final class Pipeline {
 
     private static List<String> heldBack(List<Article> all, Publishing publishing) {
         return all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList();
+    }
+
+    /** The output folder may neither hold nor sit inside what the build reads. */
+    private static void checkApart(Options options) {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("content", options.content());
+        if (options.templates() != null && Files.isDirectory(options.templates())) {
+            inputs.put("templates", options.templates());
+        }
+        SiteWriter.checkApart(options.out(), inputs);
     }
 
     /** Reads site.yml and applies command-line overrides. */
