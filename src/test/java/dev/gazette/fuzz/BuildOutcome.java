@@ -1,9 +1,16 @@
 package dev.gazette.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import dev.gazette.check.SiteCheck;
 import dev.gazette.cli.Cli;
 import dev.gazette.cli.SiteChecks;
 import dev.gazette.model.Problem;
+import org.jsoup.Jsoup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a build of a generated folder must look like, whatever the folder holds: exit 0 or 1,
  * never 3; every line on stderr a {@code path:line: message} about a file of the folder; a
- * refused build writes nothing; a built site has no script and no broken internal link.
+ * refused build writes nothing; a built site has no script, in pages or feeds, and no broken
+ * internal link.
  */
 final class BuildOutcome {
     /** {@code path:line: message} or, for a problem with a whole file, {@code path: message}. */
     private static final Pattern PROBLEM = Pattern.compile("(.+?)(?::(\\d+))?: (warning: )?(\\S.*)");
     private static final Pattern SUMMARY = Pattern.compile("gazette: \\d+ errors?; nothing was written");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CRASH_SIGNS = List.of("internal error", "please report", "Exception", "Error:",
             "\tat ", "StackOverflow", "OutOfMemory");
 
@@ -62,9 +71,53 @@ final class BuildOutcome {
                 scripts.add(out.relativize(page) + ": " + problem);
             }
         }
+        scripts.addAll(feedScripts(out));
         assertThat(scripts).as("script in the site\n" + context).isEmpty();
         assertThat(SiteCheck.run(out, URI.create(folder.baseUrl())).problems().stream().filter(Problem::isError))
                 .as("gazette check on the site\n" + context).isEmpty();
+    }
+
+    /**
+     * Script in what feed readers render: the HTML of every RSS and Atom entry (description and
+     * content) and of every JSON Feed item, and every entry's link.
+     */
+    static List<String> feedScripts(Path site) {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                List<String> html = new ArrayList<>();
+                List<String> links = new ArrayList<>();
+                if (name.equals("feed.xml") || name.equals("atom.xml")) {
+                    for (SyndEntry entry : new SyndFeedInput().build(new XmlReader(file.toFile())).getEntries()) {
+                        if (entry.getDescription() != null) {
+                            html.add(entry.getDescription().getValue());
+                        }
+                        entry.getContents().forEach(c -> html.add(c.getValue()));
+                        links.add(entry.getLink());
+                    }
+                } else if (name.equals("feed.json")) {
+                    for (JsonNode item : JSON.readTree(file.toFile()).path("items")) {
+                        html.add(item.path("content_html").asText(""));
+                        links.add(item.path("url").asText(""));
+                    }
+                } else {
+                    continue;
+                }
+                for (String fragment : html) {
+                    ScriptFree.problems(Jsoup.parseBodyFragment(fragment == null ? "" : fragment).body())
+                            .forEach(p -> problems.add(site.relativize(file) + ": " + p));
+                }
+                for (String link : links) {
+                    if (link != null && ScriptFree.runsScript(link)) {
+                        problems.add(site.relativize(file) + ": entry link " + link);
+                    }
+                }
+            }
+        } catch (IOException | FeedException e) {
+            problems.add("a feed does not parse: " + e);
+        }
+        return problems;
     }
 
     /** What is wrong with one stderr line, or null when it is a well-formed problem about a file of the folder. */

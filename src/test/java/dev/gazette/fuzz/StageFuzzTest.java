@@ -1,5 +1,6 @@
 package dev.gazette.fuzz;
 
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.gazette.clean.Cleaner;
 import dev.gazette.clean.Extraction;
@@ -43,8 +44,12 @@ class StageFuzzTest {
     private final ArticleBuilder builder = new ArticleBuilder(SITE);
 
     /** Front matter as the build reads it: split from the body, parsed, every key checked. */
-    @FuzzTest(maxDuration = "4m")
+    @DictionaryEntries({": ", "- ", "&a ", "*a", "!!str ", "!!binary ", "|\n  ", ">-\n  ", "\"", "'", "\\u", "\\U",
+            "\\x", "[", "]", "{", "}", "? ", "---", "...", "# ", "\t", "\r\n", "\uFEFF", "<<: *a",
+            "title", "date", "tags", "source", "source_url", "author", "authors", "summary", "draft", "published", "slug", "story",
+            "link_tags", "lang", "image", "2025-02-17", "2025-02-17T09:30:00Z", "+05:30", "true", "null", "~", "0x1F", ".inf"})
     @Timeout(5)
+    @FuzzTest(maxDuration = "4m")
     void frontMatter(byte[] bytes) {
         String yaml = TextDecoder.decode(bytes, false).text();
         String file = "---\n" + yaml + "\n---\nBody.\n";
@@ -60,8 +65,11 @@ class StageFuzzTest {
     }
 
     /** {@code site.yml}: parsed and every setting checked. */
-    @FuzzTest(maxDuration = "4m")
+    @DictionaryEntries({": ", "- ", "  ", "&a ", "*a", "\"", "\\u", "[", "]", "{", "}", "# ", "\t", "title", "description",
+            "base_url", "baseURL", "url", "language", "timezone", "author", "feed_items", "page_size", "paginate", "edition", "tags",
+            "cname", "canonical", "copyright", "feed", "name", "aliases", "https://", "Europe/London", "daily", "weekly", "both", "self"})
     @Timeout(5)
+    @FuzzTest(maxDuration = "4m")
     void siteConfig(byte[] bytes) {
         String yaml = TextDecoder.decode(bytes, false).text();
         try {
@@ -71,21 +79,32 @@ class StageFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "4m")
+    @DictionaryEntries({"\n", "\n\n", "---\n", "By ", "Advertisement", "We use cookies", "Subscribe to our newsletter",
+            "Read more", "Share", "Skip to main content", "{", "}", ";", "function(", "var ", "window.", "a{b:c;", "©", "|", "»",
+            "Monday 17 February 2025", "17.02.2025", "February 17, 2025", "2025-02-17", "Updated", "Photo:", "Related", "•"})
     @Timeout(5)
+    @FuzzTest(maxDuration = "4m")
     void textDump(byte[] bytes) {
         assertClean(cleaner.clean(SourceFormat.TEXT, TextDecoder.decode(bytes, false).text(), null));
     }
 
-    @FuzzTest(maxDuration = "4m")
+    @DictionaryEntries({"<script", "</script>", "<div", "</div>", "<p>", "</p>", "<article", "<main", "<section", "<nav",
+            "<meta charset=", "<meta property=\"og:title\" content=", "application/ld+json", "\"articleBody\"", "\"headline\"",
+            "javascript:", "onerror=", "onclick=", "<a href=", "<img src=", "srcset=", "<h1>", "<h2>", "<!--", "-->", "&#x", "&#",
+            "<svg", "<math", "<iframe", "<noscript", "<template", "<table", "<li>", "<br>", "<base href=", "hidden", "style=",
+            "display:none", "<link rel=canonical href=", "windows-1252", "shift_jis", "<![CDATA[", "<time datetime="})
     @Timeout(5)
+    @FuzzTest(maxDuration = "4m")
     void htmlPage(byte[] bytes) {
         assertClean(cleaner.clean(SourceFormat.HTML, TextDecoder.decode(bytes, true).text(),
                 "https://news.example/section/page.html"));
     }
 
-    @FuzzTest(maxDuration = "4m")
+    @DictionaryEntries({"**", "__", "*", "_", "[", "](", "![", "`", "```", "~~~", "> ", "# ", "## ", "| a |", "|---|", "[^1]",
+            "[^1]: ", "<script", "javascript:", "<", "</", "\\", "~~", "- ", "1. ", "<https://", "&#", "    ", "\n\n", "[x]: ",
+            "<div>", "<img src=x onerror=", "](#", "{#id}", "---", "***"})
     @Timeout(5)
+    @FuzzTest(maxDuration = "4m")
     void markdown(byte[] bytes) {
         assertClean(cleaner.clean(SourceFormat.MARKDOWN, TextDecoder.decode(bytes, false).text(), null));
     }
