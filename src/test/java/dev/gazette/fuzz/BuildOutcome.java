@@ -45,8 +45,10 @@ final class BuildOutcome {
     private BuildOutcome() {
     }
 
-    static Cli build(Path content, Path out) {
-        return Cli.run("build", "--content", content.toString(), "--out", out.toString());
+    static Cli build(ContentFolder folder, Path content, Path out) {
+        List<String> args = new ArrayList<>(List.of("build", "--content", content.toString(), "--out", out.toString()));
+        args.addAll(folder.options());
+        return Cli.run(args.toArray(String[]::new));
     }
 
     /** Checks everything a build must be; {@code folder} is shown when a check fails. */

@@ -57,6 +57,11 @@ record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
             lines.replaceAll(l -> l.replace("title:\t", "title: "));
             defect = draw.pick(FRONT_MATTER);
         }
+        // The defect's key is set once, so that the error is about the defect and not a repeat.
+        String key = defect.substring(0, defect.indexOf(':') + 1);
+        if (!defect.startsWith("title:")) {
+            lines.removeIf(line -> line.startsWith(key));
+        }
         // site.yml: anywhere but inside the tags block; front matter: after the title line
         int from = inSite ? 0 : 2;
         int to = inSite ? firstNested(lines) : lines.size();
@@ -72,7 +77,7 @@ record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
         }
         String text = String.join(draw.chance(20) ? "\r\n" : "\n", lines) + "\n";
         files.add(new ContentFolder.File(path, text.getBytes(StandardCharsets.UTF_8)));
-        return new Defects(new ContentFolder(files, base.baseUrl()), path, at + 1, lastLine);
+        return new Defects(new ContentFolder(files, base.baseUrl(), base.options()), path, at + 1, lastLine);
     }
 
     /** The index of the first indented line (the tags block of site.yml), or the end. */
