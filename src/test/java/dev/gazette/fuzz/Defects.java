@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One deliberate mistake in one source's front matter or in site.yml, and the lines the
- * error message may name: the mistake's own line, or (for an unclosed bracket, which YAML
- * notices only later) any line up to the end of the block.
+ * A generated folder ({@code base}) and the same folder with one deliberate mistake in one
+ * source's front matter or in site.yml, with the lines the error message may name: the
+ * mistake's own line, or (for an unclosed quote, which YAML notices only later) any line up
+ * to the end of the block.
  */
-record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
+record Defects(ContentFolder base, ContentFolder folder, String path, int firstLine, int lastLine) {
 
     /** Mistakes in front matter: each a line whose own line number the error must give. */
     private static final List<String> FRONT_MATTER = List.of(
@@ -77,7 +78,7 @@ record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
         }
         String text = String.join(draw.chance(20) ? "\r\n" : "\n", lines) + "\n";
         files.add(new ContentFolder.File(path, text.getBytes(StandardCharsets.UTF_8)));
-        return new Defects(new ContentFolder(files, base.baseUrl(), base.options()), path, at + 1, lastLine);
+        return new Defects(base, new ContentFolder(files, base.baseUrl(), base.options()), path, at + 1, lastLine);
     }
 
     /** The index of the first indented line (the tags block of site.yml), or the end. */

@@ -9,6 +9,7 @@ import org.quicktheories.QuickTheory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,14 +60,18 @@ class PipelinePropertiesTest {
     }
 
     @Test
-    void aMistakeIsReportedAtItsFileAndLine() {
-        theory(8).forAll(source -> Defects.inject(new Draw(source))).checkAssert(defects -> {
+    @Tag("slow")
+    void aMistakeIsReportedAtItsFileAndLineAndTheSiteBuiltBeforeStays() {
+        theory(6).forAll(source -> Defects.inject(new Draw(source))).checkAssert(defects -> {
             Path dir = next();
-            Path content = write(defects.folder(), dir.resolve("content"));
             Path out = dir.resolve("site");
+            Cli before = BuildOutcome.build(defects.base(), write(defects.base(), dir.resolve("before")), out);
+            Map<String, String> built = BuildOutcome.tree(out);
+            Path content = write(defects.folder(), dir.resolve("content"));
             Cli cli = BuildOutcome.build(defects.folder(), content, out);
-            BuildOutcome.assertSound(cli, defects.folder(), content, out);
             assertThat(cli.code()).as(cli + "\n" + defects).isEqualTo(1);
+            assertThat(BuildOutcome.tree(out)).as("the site built before\n" + before + "\n" + defects).isEqualTo(built);
+            BuildOutcome.assertReported(cli, defects.folder(), content);
             String file = content.resolve(defects.path()).toString();
             assertThat(cli.err().lines().filter(line -> line.startsWith(file + ":") && !line.contains(": warning: "))
                     .map(line -> Integer.parseInt(line.substring(file.length() + 1).replaceAll(":.*", ""))))
