@@ -1,5 +1,6 @@
 package dev.gazette.fuzz;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.gazette.clean.Cleaner;
@@ -7,8 +8,14 @@ import dev.gazette.clean.Extraction;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.link.Linker;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.render.SiteRenderer;
+import dev.gazette.render.Theme;
 import dev.gazette.source.Source;
 import dev.gazette.source.SourceFormat;
 import dev.gazette.source.SourceReader;
@@ -18,14 +25,18 @@ import dev.gazette.source.YamlParser;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Jazzer fuzz targets for the per-source stages: front matter, site.yml, text-dump cleaning,
- * HTML cleaning and Markdown rendering. Each takes raw bytes and decodes them the way the build
+ * Jazzer fuzz targets for the per-source stages (front matter, site.yml, text-dump cleaning,
+ * HTML cleaning and Markdown rendering) and for the whole pipeline in memory. Each takes raw bytes and decodes them the way the build
  * reads a file. Under plain JUnit they replay the seeds in
  * {@code src/test/resources/dev/gazette/fuzz/StageFuzzTestInputs/<method>/} (crashes the fuzzer
  * found are kept there); with {@code JAZZER_FUZZ=1} they fuzz (see README, "Fuzzing").
@@ -37,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StageFuzzTest {
     private static final String FILE = "content/fuzz.md";
     private static final SiteConfig SITE = SiteConfigLoader.fromYaml(YamlMap.empty("content/site.yml"));
+    /** The built-in theme: a templates folder that does not exist. */
+    private static final Theme THEME = Theme.load(Path.of("no-such-theme-folder"));
     private static final Extraction FOUND = new Extraction(null, null, null, null, null, null, null,
             "<p>Body.</p>", "Body.");
 
@@ -107,6 +120,49 @@ class StageFuzzTest {
     @FuzzTest(maxDuration = "4m")
     void markdown(byte[] bytes) {
         assertClean(cleaner.clean(SourceFormat.MARKDOWN, TextDecoder.decode(bytes, false).text(), null));
+    }
+
+    /**
+     * The whole pipeline in memory: up to four sources of any format are read, cleaned and
+     * enriched, then linked and rendered with the built-in theme. Only a {@link GazetteException}
+     * may stop it, and no rendered page may carry script.
+     */
+    @Timeout(10)
+    @FuzzTest(maxDuration = "4m")
+    void wholePipeline(FuzzedDataProvider data) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<Article> articles = new ArrayList<>();
+        int count = data.consumeInt(1, 4);
+        for (int i = 0; i < count; i++) {
+            SourceFormat format = data.pickValue(SourceFormat.values());
+            String name = "content/a" + i + switch (format) {
+                case MARKDOWN -> ".md";
+                case TEXT -> ".txt";
+                case HTML -> ".html";
+            };
+            String text = "---\n" + data.consumeString(300) + "\n---\n" + data.consumeString(2000);
+            try {
+                Source source = SourceReader.split(name, name.substring(8), format, text);
+                String url = source.frontMatter().string(source.frontMatter().firstKey(ArticleBuilder.SOURCE_URL.toArray(String[]::new)));
+                Extraction found = cleaner.clean(format, source.body(), ArticleBuilder.isAbsoluteHttp(url) ? url : null);
+                builder.build(source, found, diagnostics).ifPresent(articles::add);
+            } catch (GazetteException e) {
+                assertPinned(e.problems(), name, text.split("\n", -1).length);
+            }
+        }
+        Map<String, byte[]> site = new HashMap<>();
+        try {
+            Digest digest = new Linker(SITE).link(articles, diagnostics);
+            diagnostics.failOnErrors();
+            new SiteRenderer(SITE, THEME).render(digest, site::put);
+        } catch (GazetteException e) {
+            return;
+        }
+        site.forEach((path, bytes) -> {
+            if (path.endsWith(".html")) {
+                assertThat(ScriptFree.problems(Jsoup.parse(new String(bytes, StandardCharsets.UTF_8)))).as(path).isEmpty();
+            }
+        });
     }
 
     private static void assertClean(Extraction found) {
