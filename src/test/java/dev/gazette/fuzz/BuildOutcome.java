@@ -2,6 +2,7 @@ package dev.gazette.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
@@ -103,10 +104,10 @@ final class BuildOutcome {
                 List<String> links = new ArrayList<>();
                 if (name.equals("feed.xml") || name.equals("atom.xml")) {
                     for (SyndEntry entry : new SyndFeedInput().build(new XmlReader(file.toFile())).getEntries()) {
-                        if (entry.getDescription() != null) {
+                        if (entry.getDescription() != null && isHtml(entry.getDescription())) {
                             html.add(entry.getDescription().getValue());
                         }
-                        entry.getContents().forEach(c -> html.add(c.getValue()));
+                        entry.getContents().stream().filter(BuildOutcome::isHtml).forEach(c -> html.add(c.getValue()));
                         links.add(entry.getLink());
                     }
                 } else if (name.equals("feed.json")) {
@@ -131,6 +132,12 @@ final class BuildOutcome {
             problems.add("a feed does not parse: " + e);
         }
         return problems;
+    }
+
+    /** RSS descriptions are HTML to readers; Atom text is HTML only when its type says so. */
+    private static boolean isHtml(SyndContent content) {
+        String type = content.getType();
+        return type == null || type.contains("html");
     }
 
     /** What is wrong with one stderr line, or null when it is a well-formed problem about a file of the folder. */
@@ -163,6 +170,27 @@ final class BuildOutcome {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each file that differs between two trees, with the text around its first difference. */
+    static List<String> differences(Map<String, String> one, Map<String, String> two) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> paths = new java.util.TreeSet<>(one.keySet());
+        paths.addAll(two.keySet());
+        for (String path : paths) {
+            String a = one.getOrDefault(path, "<missing>");
+            String b = two.getOrDefault(path, "<missing>");
+            if (!a.equals(b)) {
+                int at = 0;
+                while (at < Math.min(a.length(), b.length()) && a.charAt(at) == b.charAt(at)) {
+                    at++;
+                }
+                int from = Math.max(0, at - 80);
+                out.add(path + " at " + at + ":\n  " + a.substring(from, Math.min(a.length(), at + 80))
+                        + "\n  " + b.substring(from, Math.min(b.length(), at + 80)));
+            }
+        }
+        return out;
     }
 
     /** Every file under {@code dir} by relative path, for byte-for-byte comparison. */

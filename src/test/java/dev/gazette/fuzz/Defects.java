@@ -66,7 +66,14 @@ record Defects(ContentFolder base, ContentFolder folder, String path, int firstL
         // site.yml: anywhere but inside the tags block; front matter: after the title line
         int from = inSite ? 0 : 2;
         int to = inSite ? firstNested(lines) : lines.size();
-        int at = draw.between(from, Math.max(from, to));
+        // ...and never inside a block (the indented lines under "summary: |" or "authors:").
+        List<Integer> starts = new ArrayList<>();
+        for (int i = from; i <= Math.max(from, to); i++) {
+            if (i >= lines.size() || !lines.get(i).startsWith(" ")) {
+                starts.add(i);
+            }
+        }
+        int at = draw.pick(starts);
         lines.add(at, defect);
         int lastLine = at + 1;
         if (!inSite) {
