@@ -25,6 +25,14 @@ public record Extraction(
         String html,
         String text) {
 
+    public Extraction withHtml(String newHtml) {
+        return new Extraction(title, byline, date, siteName, lang, image, url, newHtml, text);
+    }
+
+    public Extraction withImage(String newImage) {
+        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text);
+    }
+
     public boolean isEmpty() {
         return text == null || text.isBlank();
     }

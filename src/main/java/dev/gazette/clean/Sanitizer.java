@@ -17,9 +17,17 @@ import java.util.Set;
  * and drops scripts, styles, frames, forms, event handlers and {@code javascript:} URLs.
  */
 public final class Sanitizer {
+    /** How a curated body's own files are marked until the build knows where they are (see pipeline.LocalImages). */
+    public static final String LOCAL_FILE = "gazette:file/";
+    /** Attributes lazy-loading scripts keep the real image address in, most specific first. */
+    private static final String[] LAZY_SRC = {"data-src", "data-lazy-src", "data-original", "data-url"};
+    private static final String[] LAZY_SRCSET = {"data-srcset", "data-lazy-srcset"};
+
     private final Safelist safelist;
+    private final boolean localFiles;
 
     private Sanitizer(boolean keepIds) {
+        this.localFiles = keepIds;
         this.safelist = new Safelist()
                 .addTags("p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
                         "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
@@ -28,7 +36,7 @@ public final class Sanitizer {
                         "a", "img", "figure", "figcaption",
                         "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td")
                 .addAttributes("a", "href", "title")
-                .addAttributes("img", "src", "alt", "title", "width", "height")
+                .addAttributes("img", "src", "srcset", "sizes", "alt", "title", "width", "height")
                 .addAttributes("blockquote", "cite")
                 .addAttributes("q", "cite")
                 .addAttributes("abbr", "title")
@@ -48,6 +56,8 @@ public final class Sanitizer {
                 safelist.addAttributes(tag, "id");
             }
             safelist.addTags("div", "section").addAttributes("div", "class").addAttributes("a", "class");
+            // Images next to the Markdown file: kept, and copied into the site by the build.
+            safelist.addProtocols("img", "src", "gazette");
         }
     }
 
@@ -69,6 +79,10 @@ public final class Sanitizer {
     public String clean(String html, String baseUrl) {
         Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
         demoteTitleHeadings(dirty.body());
+        promoteLazyImages(dirty.body());
+        if (localFiles) {
+            markLocalFiles(dirty.body());
+        }
         if (baseUrl != null && !baseUrl.isEmpty()) {
             absolutize(dirty.body());
         }
@@ -87,11 +101,84 @@ public final class Sanitizer {
         for (Element img : clean.select("img")) {
             if (!img.hasAttr("src") || img.attr("src").isBlank()) {
                 img.remove();
-            } else if (!img.hasAttr("alt")) {
+                continue;
+            }
+            if (!img.hasAttr("alt")) {
                 img.attr("alt", "");
             }
+            String srcset = webOnly(img.attr("srcset"));
+            if (srcset.isEmpty()) {
+                img.removeAttr("srcset").removeAttr("sizes");
+            } else {
+                img.attr("srcset", srcset);
+            }
+            // Below the headline, so never the first thing a reader sees: load when scrolled to.
+            img.attr("loading", "lazy").attr("decoding", "async");
         }
         return clean.body().html().strip();
+    }
+
+    /**
+     * Saved pages often keep an image's address in a lazy-loading attribute, with a placeholder
+     * (or nothing) in {@code src}; a {@code <picture>} may give it only in its {@code <source>}s.
+     */
+    private static void promoteLazyImages(Element body) {
+        for (Element img : body.select("img")) {
+            String src = img.attr("src").strip();
+            if (src.isEmpty() || src.regionMatches(true, 0, "data:", 0, 5)) {
+                for (String attr : LAZY_SRC) {
+                    if (!img.attr(attr).isBlank()) {
+                        img.attr("src", img.attr(attr).strip());
+                        break;
+                    }
+                }
+            }
+            if (img.attr("srcset").isBlank()) {
+                for (String attr : LAZY_SRCSET) {
+                    if (!img.attr(attr).isBlank()) {
+                        img.attr("srcset", img.attr(attr).strip());
+                        break;
+                    }
+                }
+            }
+            Element picture = img.parent();
+            if (picture != null && picture.normalName().equals("picture")) {
+                Element source = picture.selectFirst("source[srcset]");
+                if (source != null && img.attr("srcset").isBlank()) {
+                    img.attr("srcset", source.attr("srcset"));
+                }
+                String first = img.attr("srcset").strip().split("[\\s,]+")[0];
+                if ((img.attr("src").isBlank() || img.attr("src").regionMatches(true, 0, "data:", 0, 5)) && !first.isEmpty()) {
+                    img.attr("src", first);
+                }
+            }
+        }
+    }
+
+    /** In curated Markdown a relative image address names a file under content/. */
+    private static void markLocalFiles(Element body) {
+        for (Element img : body.select("img[src]")) {
+            String src = img.attr("src").strip();
+            if (!src.isEmpty() && !src.startsWith("/") && !src.startsWith("#") && !src.contains(":")
+                    && !src.startsWith("\\")) {
+                img.attr("src", LOCAL_FILE + src);
+                img.removeAttr("srcset");
+            }
+        }
+    }
+
+    /** A srcset with only http(s) candidates (made absolute before), or "" when any is not. */
+    private static String webOnly(String srcset) {
+        if (srcset.isBlank()) {
+            return "";
+        }
+        for (String candidate : srcset.split(",")) {
+            String url = candidate.strip().split("\\s+")[0];
+            if (!(url.startsWith("https://") || url.startsWith("http://"))) {
+                return "";
+            }
+        }
+        return srcset.strip().replaceAll("\\s+", " ");
     }
 
     /** The id a {@code #fragment} link points to, percent-escapes decoded as a browser does. */
@@ -121,9 +208,22 @@ public final class Sanitizer {
         }
         for (Element el : body.select("img[src]")) {
             String abs = el.absUrl("src");
-            if (!abs.isEmpty()) {
+            if (!abs.isEmpty() && !el.attr("src").startsWith(LOCAL_FILE)) {
                 el.attr("src", abs);
             }
+        }
+        for (Element el : body.select("img[srcset]")) {
+            StringBuilder out = new StringBuilder();
+            for (String candidate : el.attr("srcset").split(",")) {
+                String[] parts = candidate.strip().split("\\s+", 2);
+                if (parts[0].isEmpty()) {
+                    continue;
+                }
+                String abs = org.jsoup.internal.StringUtil.resolve(el.baseUri(), parts[0]);
+                out.append(out.length() > 0 ? ", " : "").append(abs.isEmpty() ? parts[0] : abs)
+                        .append(parts.length > 1 ? " " + parts[1] : "");
+            }
+            el.attr("srcset", out.toString());
         }
     }
 }

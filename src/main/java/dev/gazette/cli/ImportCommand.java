@@ -24,7 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 @Command(name = "import",
         description = {"Cleans raw sources (.txt dumps, saved .html pages) into reviewable Markdown files, with front "
@@ -110,6 +113,16 @@ final class ImportCommand implements Callable<Integer> {
         String tagsKey = fm.firstKey(ArticleBuilder.TAGS.toArray(String[]::new));
         fields.put("tags", fm.has(tagsKey) ? fm.strings(tagsKey) : List.of());
         fields.put("summary", firstNonNull(curated(fm, ArticleBuilder.SUMMARY), Summaries.of(found.text(), Summaries.MAX_LENGTH)));
+        // Everything else the curator wrote (slug, story, image, draft...) carries over as written:
+        // losing 'slug:' would move the page.
+        Set<String> written = Stream.of(ArticleBuilder.TITLE, ArticleBuilder.DATE, ArticleBuilder.AUTHOR, ArticleBuilder.SOURCE,
+                ArticleBuilder.SOURCE_URL, ArticleBuilder.TAGS, ArticleBuilder.SUMMARY).flatMap(List::stream).collect(Collectors.toSet());
+        for (String key : fm.keys()) {
+            Object value = fm.raw(key);
+            if (!written.contains(key) && value != null) {
+                fields.put(key, value instanceof Boolean || value instanceof List ? value : fm.string(key));
+            }
+        }
 
         Path target = target(file, title);
         if (target == null) {

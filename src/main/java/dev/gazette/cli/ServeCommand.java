@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Open the home page in the default browser.")
     boolean open;
 
+    @Option(names = "--future", description = "Also show articles dated in the future (held back by default, as in 'build').")
+    boolean future;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -65,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         Preview preview;
         try {
             preview = Preview.start(new Preview.Options(options.content(), options.templates(), options.baseUrl(),
-                    options.drafts(), new InetSocketAddress(address, port), Preview.DEBOUNCE), out, err);
+                    options.drafts(), future, new InetSocketAddress(address, port), Preview.DEBOUNCE), out, err);
         } catch (BindException e) {
             err.println("gazette: cannot listen on " + bind + ":" + port + " (" + e.getMessage()
                     + "); is another server using it? Try --port 0 for any free port.");

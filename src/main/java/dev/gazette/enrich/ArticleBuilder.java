@@ -124,7 +124,8 @@ public final class ArticleBuilder {
             lang = found.lang() != null ? found.lang() : site.language();
         }
         String image = first(fm, IMAGE, errors);
-        if (image == null) {
+        if (image == null || !image.contains(":") && !image.startsWith("/")) {
+            // None, or a file under content/ that the build found and put in the extraction.
             image = found.image();
         }
         String outlet = first(fm, SOURCE, errors);

@@ -87,6 +87,7 @@ public final class Pipeline {
                 writer.write(path, bytes);
             };
             renderer.render(digest, counting);
+            LocalImages.copy(options.content(), digest.articles(), counting);
             timer.lap("render");
             progress.start("writing", files.get());
             writer.commit();

@@ -1,11 +1,14 @@
 package dev.gazette.pipeline;
 
 import dev.gazette.clean.Cleaner;
+import dev.gazette.clean.Embeds;
 import dev.gazette.clean.Extraction;
 import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.source.Source;
+import dev.gazette.source.SourceFormat;
 import dev.gazette.source.SourceReader;
 
 import java.nio.file.Path;
@@ -32,11 +35,16 @@ public final class SourceCleaner {
             return Optional.empty();
         }
         Source s = source.get();
+        if (s.format() == SourceFormat.MARKDOWN) {
+            for (Embeds.Embed embed : Embeds.inMarkdown(s.body())) {
+                problems.report(Problem.warning(s.displayPath(), s.bodyLine() + embed.line(), embed.message()));
+            }
+        }
         // The original URL, when the curator gave it, resolves the page's relative links.
         String sourceUrl = s.frontMatter().string(s.frontMatter().firstKey(ArticleBuilder.SOURCE_URL.toArray(String[]::new)));
         try {
             Extraction found = cleaner.clean(s.format(), s.body(), ArticleBuilder.isAbsoluteHttp(sourceUrl) ? sourceUrl : null);
-            return Optional.of(new Cleaned(s, found));
+            return Optional.of(new Cleaned(s, LocalImages.resolve(s, reader.contentDir(), found, problems)));
         } catch (RuntimeException | StackOverflowError e) {
             // A page the cleaner cannot handle is one bad source, not a failed run: name it and go on.
             throw new GazetteException(s.displayPath(), 0, "the cleaner failed on this page (" + e + "); please report it");

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * configuration and theme.
  */
 public final class ArticleMemo {
-    enum Part { PAGE_HTML, HEAD, FEED_ITEM, CARD }
+    enum Part { PAGE_HTML, HEAD, FEED_ITEM, CARD, SEARCH_TERMS }
 
     private record Key(Same article, Part part) {
     }

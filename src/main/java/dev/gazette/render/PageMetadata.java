@@ -75,7 +75,8 @@ public final class PageMetadata {
     /** An article page: {@code NewsArticle} JSON-LD crediting the original publication and author. */
     public Head article(Article article, List<String> tagNames) {
         String url = urls.absolute(Urls.article(article.slug()));
-        String image = article.image() == null ? null : StringUtil.resolve(url, article.image());
+        String image = article.image() == null ? null
+                : StringUtil.resolve(url, InternalRefs.image(article.image(), urls::absolute));
         if (image != null && image.isEmpty()) {
             image = null;
         }

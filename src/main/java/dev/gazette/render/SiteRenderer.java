@@ -25,8 +25,12 @@ import java.util.stream.IntStream;
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
     public static final String GENERATOR = "Gazette";
-    /** Earlier editions listed on the home page below the newest one. */
+    /** Earlier editions listed on the home page below the ones it shows. */
     private static final int EARLIER_EDITIONS = 4;
+    /** Stories the home page shows at least (a screenful), from as many editions as that takes. */
+    private static final int HOME_STORIES = 12;
+    /** Headlines shown for each month of the archive and each edition of the editions index. */
+    private static final int INDEX_HEADLINES = 3;
     /** Context keys: the page's metadata for {@code _head.peb}, and the page's own feed (a tag's) to announce. */
     private static final String HEAD = "head";
     private static final String PAGE_FEED = "pageFeed";
@@ -58,7 +62,8 @@ public final class SiteRenderer {
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
                 site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
                 urls.link(Urls.TAGS), urls.link(Urls.ARCHIVE), urls.link(Urls.FEED), urls.absolute(Urls.FEED),
-                urls.link(Urls.ASSETS + "style.css"), GENERATOR);
+                urls.link(Urls.ASSETS + "style.css"), urls.link(Urls.ASSETS),
+                urls.link(Urls.SEARCH), GENERATOR);
         this.feeds = new Feeds(site, urls, memo);
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
     }
@@ -87,8 +92,10 @@ public final class SiteRenderer {
         }
         tags(digest, views, feedItems, out);
         archive(digest, views, out);
+        search(digest, views, out);
         page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
-                site.language(), "404", null), Map.of());
+                site.language(), "404", null), Map.of("recent",
+                digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
 
         List<FeedItem> articleItems = feedItems.articles(digest.articles());
         List<FeedItem> editionItems = feedItems.editions(digest.editions(), e -> editionTitle(views.editionLink(e)));
@@ -123,16 +130,27 @@ public final class SiteRenderer {
 
     private void home(Digest digest, ViewFactory views, OutputSink out) {
         Map<String, Object> context = new LinkedHashMap<>();
+        List<Views.EditionView> shown = new ArrayList<>();
         List<Views.EditionLink> earlier = new ArrayList<>();
         if (digest.editions().isEmpty()) {
             // Nothing is dated: the home page lists the newest articles instead of an edition.
             context.put("edition", null);
-            context.put("articles", digest.articles().stream().limit(site.pageSize()).map(views::card).toList());
+            context.put("articles", digest.articles().stream().limit(Math.max(site.pageSize(), HOME_STORIES))
+                    .map(views::card).toList());
         } else {
-            context.put("edition", views.edition(0));
+            // The newest edition, then earlier ones until the page holds a screenful of stories.
+            int stories = 0;
+            int next = 0;
+            while (next < digest.editions().size() && (next == 0 || stories < HOME_STORIES)) {
+                Views.EditionView edition = views.edition(next++);
+                shown.add(edition);
+                stories += edition.groups().size();
+            }
+            context.put("edition", shown.get(0));
             context.put("articles", List.of());
-            digest.editions().stream().skip(1).limit(EARLIER_EDITIONS).map(views::editionLink).forEach(earlier::add);
+            digest.editions().stream().skip(next).limit(EARLIER_EDITIONS).map(views::editionLink).forEach(earlier::add);
         }
+        context.put("moreEditions", shown.isEmpty() ? List.of() : shown.subList(1, shown.size()));
         context.put("earlierEditions", earlier);
         context.put("undated", digest.undated().size());
         page(out, "", "home.peb", page(site.title(), site.description(), "", site.language(), "home", null), context);
@@ -150,7 +168,8 @@ public final class SiteRenderer {
         });
         page(out, Urls.EDITIONS, "editions.peb", page("Editions", "Every edition of " + site.title() + ", newest first.",
                         Urls.EDITIONS, site.language(), "editions", null),
-                Map.of("editions", editions.stream().map(views::editionLink).toList(),
+                Map.of("editions", editions.stream().map(e -> new Views.Summary<>(views.editionLink(e),
+                                e.groups().stream().limit(INDEX_HEADLINES).map(g -> views.card(g.lead())).toList())).toList(),
                         "editionsFeedUrl", urls.link(Feeds.EDITIONS), PAGE_FEED, feeds.editionsLink()));
     }
 
@@ -159,9 +178,10 @@ public final class SiteRenderer {
     }
 
     private void tags(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
-        List<Views.TagLink> tagLinks = digest.tags().stream().map(g -> views.tagLink(g.tag().slug())).toList();
+        List<Views.TagSummary> tagIndex = digest.tags().stream().map(g -> new Views.TagSummary(
+                views.tagLink(g.tag().slug()), g.articles().isEmpty() ? null : views.card(g.articles().get(0)))).toList();
         page(out, Urls.TAGS, "tags.peb", page("Topics", "Every topic in " + site.title() + ", with its articles.",
-                Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagLinks));
+                Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagIndex));
         // Tags are independent of each other: their pages and feeds render in parallel.
         digest.tags().parallelStream().forEach(group -> {
             Tag tag = group.tag();
@@ -174,10 +194,31 @@ public final class SiteRenderer {
         });
     }
 
+    /** Only the search page, its index and the theme's files: for measuring search on large sites. */
+    void renderSearch(Digest digest, OutputSink out) {
+        search(digest, new ViewFactory(site, urls, digest, articles), out);
+        theme.staticFiles().forEach(out::write);
+    }
+
+    /** The search page and the index it queries (see {@link SearchIndex}). */
+    private void search(Digest digest, ViewFactory views, OutputSink out) {
+        SearchIndex index = new SearchIndex(site.language());
+        List<SearchIndex.Doc> docs = digest.articles().stream()
+                .map(a -> SearchIndex.doc(views.card(a), a.summary())).toList();
+        List<SearchIndex.Terms> terms = digest.articles().parallelStream()
+                .map(a -> articles.get(a, ArticleMemo.Part.SEARCH_TERMS, () -> index.terms(a,
+                        views.card(a).tags().stream().map(Views.TagLink::name).toList())))
+                .toList();
+        index.write(docs, terms, out);
+        page(out, Urls.SEARCH, "search.peb", page("Search", "Search every article of " + site.title() + ".",
+                Urls.SEARCH, site.language(), "search", null), Map.of("articleCount", digest.articles().size()));
+    }
+
     private void archive(Digest digest, ViewFactory views, OutputSink out) {
         page(out, Urls.ARCHIVE, "archive.peb", page("Archive", "Every article of " + site.title() + " by month.",
                         Urls.ARCHIVE, site.language(), "archive", null),
-                Map.of("months", digest.months().stream().map(views::monthLink).toList(),
+                Map.of("months", digest.months().stream().map(m -> new Views.Summary<>(views.monthLink(m),
+                                m.articles().stream().limit(INDEX_HEADLINES).map(views::card).toList())).toList(),
                         "undated", digest.undated().stream().map(views::card).toList()));
         for (Digest.Month month : digest.months()) {
             String path = Urls.month(month.month());
@@ -203,7 +244,7 @@ public final class SiteRenderer {
             Map<String, Object> context = new LinkedHashMap<>(extra);
             context.put("articles", slice);
             context.put("pagination", pagination);
-            page(out, path, template, page(pageTitle, description, path, site.language(), "list", null), context);
+            page(out, path, template, page(pageTitle, description, path, site.language(), "tag", null), context);
         }
     }
 

@@ -80,4 +80,7 @@ public final class Urls {
     public static final String FEED = "feed.xml";
     public static final String NOT_FOUND = "404.html";
     public static final String ASSETS = "assets/";
+    public static final String SEARCH = "search/";
+    /** A curated article's own images, under their path in the content folder. */
+    public static final String MEDIA = "media/";
 }

@@ -87,7 +87,8 @@ final class ViewFactory {
                 a.publication(), a.sourceUrl(),
                 date == null ? null : date.toOffsetDateTime().toString(),
                 date == null ? null : displayDate.format(date),
-                a.readingMinutes(), links, a.lang(), a.origin().name().toLowerCase(Locale.ROOT), sourceName(a));
+                a.readingMinutes(), links, a.lang(), a.origin().name().toLowerCase(Locale.ROOT), sourceName(a),
+                InternalRefs.image(a.image(), urls::link));
     }
 
     /** The outlet as credited: its name when known, else the host of the original's URL. */
@@ -124,7 +125,7 @@ final class ViewFactory {
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
         String html = memo.get(a, ArticleMemo.Part.PAGE_HTML, () -> InternalRefs.resolve(a.html(), urls::link));
-        return new Views.ArticleView(card(a), dek(a), html, a.image(), a.wordCount(),
+        return new Views.ArticleView(card(a), dek(a), html, InternalRefs.image(a.image(), urls::link), a.wordCount(),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),
                 related,

@@ -27,6 +27,8 @@ public final class Views {
             String feedUrl,
             String feedAbsoluteUrl,
             String stylesheetUrl,
+            String assetsUrl,
+            String searchUrl,
             String generator) {
     }
 
@@ -62,7 +64,8 @@ public final class Views {
             List<TagLink> tags,
             String lang,
             String origin,
-            String sourceName) {
+            String sourceName,
+            String image) {
     }
 
     /** Another outlet's report of the same story: its publication (or title) and page. */
@@ -100,6 +103,14 @@ public final class Views {
     }
 
     public record MonthLink(String url, String title, int count) {
+    }
+
+    /** An entry of the topic index: the tag and its newest article. */
+    public record TagSummary(TagLink tag, ArticleCard latest) {
+    }
+
+    /** An entry of the archive or the editions index: where it is, and the first few headlines in it. */
+    public record Summary<L>(L link, List<ArticleCard> headlines) {
     }
 
     /** Links between the pages of a paginated list; null URLs where there is no such page. */

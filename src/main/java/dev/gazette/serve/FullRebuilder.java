@@ -43,7 +43,7 @@ public final class FullRebuilder implements Rebuilder {
         Path out = work.resolve("build-" + (++generation));
         Diagnostics diagnostics = new Diagnostics();
         Pipeline.Result result = new Pipeline(diagnostics).build(new Pipeline.Options(options.content(),
-                options.templates(), out, options.baseUrl(), options.drafts()));
+                options.templates(), out, options.baseUrl(), options.drafts(), options.future()));
         long start = System.nanoTime();
         Map<String, Long> now = fingerprint(out);
         List<String> changedFiles = new ArrayList<>();

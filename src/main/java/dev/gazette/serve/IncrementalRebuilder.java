@@ -1,6 +1,7 @@
 package dev.gazette.serve;
 
 import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.LocalImages;
 import dev.gazette.pipeline.Pipeline;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
@@ -153,6 +154,7 @@ public final class IncrementalRebuilder implements Rebuilder {
         Map<String, byte[]> output = new ConcurrentHashMap<>();
         int before = memo.rendered();
         new SiteRenderer(config, theme, memo, articleMemo).render(digest, output::put);
+        LocalImages.copy(options.content(), digest.articles(), output::put);
         memo.retain(output.keySet());
         int rendered = memo.rendered() - before;
         timer.lap("render");

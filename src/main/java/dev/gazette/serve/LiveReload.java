@@ -2,18 +2,25 @@ package dev.gazette.serve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,22 +33,34 @@ import java.util.concurrent.TimeUnit;
  *       last build failed); the name avoids EventSource's own {@code error} event;</li>
  *   <li>{@code build-ok} after a good build that changed nothing, to clear the error overlay.</li>
  * </ul>
- * Each connection is held by its own request thread, which writes a comment line every
- * {@code heartbeat} so proxies and browsers do not close an idle stream.
+ * Streams hold no thread: each is a queue of messages written asynchronously, one at a time. A
+ * comment line every {@code heartbeat} keeps idle streams open and finds closed ones. At most
+ * {@code maxClients} streams are open at once (more get 503), and a client that stops reading
+ * is dropped once {@value #MAX_PENDING} messages wait for it, so no client can make the server
+ * hold unbounded memory or sockets.
  */
 final class LiveReload implements AutoCloseable {
-    private static final String CLOSE = "close";
+    static final int MAX_PENDING = 64;
+    private static final String KEEP_ALIVE = ": keep-alive\n\n";
     private static final int LISTED_CHANGES = 50;
 
-    private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
+    private final Set<Stream> clients = ConcurrentHashMap.newKeySet();
     private final ObjectMapper json = new ObjectMapper();
+    private final Scheduler scheduler;
     private final long heartbeatMillis;
+    private final int maxClients;
     private String buildId = "";
     private String error;
     private boolean closed;
 
-    LiveReload(long heartbeatMillis) {
-        this.heartbeatMillis = heartbeatMillis;
+    LiveReload(Scheduler scheduler, Duration heartbeat, int maxClients) {
+        this.scheduler = scheduler;
+        this.heartbeatMillis = heartbeat.toMillis();
+        this.maxClients = maxClients;
+    }
+
+    void start() {
+        scheduler.schedule(this::heartbeat, heartbeatMillis, TimeUnit.MILLISECONDS);
     }
 
     /** A good build is being served; tells pages to reload when it changed anything. */
@@ -70,49 +89,49 @@ final class LiveReload implements AutoCloseable {
         return clients.size();
     }
 
-    /** Serves one event stream until the client goes away or the server stops. */
-    void stream(HttpExchange exchange) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache, no-transform");
-        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(200, -1);
+    /** Answers a request for the event stream; the stream stays open until either side ends it. */
+    void stream(Request request, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, no-transform");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        if (HttpMethod.HEAD.is(request.getMethod())) {
+            response.setStatus(HttpStatus.OK_200);
+            callback.succeeded();
             return;
         }
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        Stream stream = new Stream(response, callback);
         synchronized (this) {
-            if (closed) {
-                exchange.sendResponseHeaders(503, -1);
+            if (closed || clients.size() >= maxClients) {
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, ContentTypes.of("x.txt"));
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, "10");
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE_503);
+                response.write(true, utf8(closed ? "the preview is stopping\n"
+                        : "too many live-reload connections (" + maxClients + " open)\n"), callback);
                 return;
             }
-            queue.add("retry: 1000\n\n");
-            queue.add(event("hello", Map.of("build", buildId)));
+            clients.add(stream);
+            response.setStatus(HttpStatus.OK_200);
+            stream.send("retry: 1000\n\n");
+            stream.send(event("hello", Map.of("build", buildId)));
             if (error != null) {
-                queue.add(event("build-error", Map.of("message", error)));
+                stream.send(event("build-error", Map.of("message", error)));
             }
-            clients.add(queue);
-        }
-        try {
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream body = exchange.getResponseBody();
-            while (true) {
-                String message = queue.poll(heartbeatMillis, TimeUnit.MILLISECONDS);
-                if (CLOSE.equals(message)) {
-                    break;
-                }
-                body.write((message == null ? ": keep-alive\n\n" : message).getBytes(StandardCharsets.UTF_8));
-                body.flush();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            clients.remove(queue);
         }
     }
 
+    private void heartbeat() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            broadcast(KEEP_ALIVE);
+        }
+        scheduler.schedule(this::heartbeat, heartbeatMillis, TimeUnit.MILLISECONDS);
+    }
+
     private void broadcast(String message) {
-        for (BlockingQueue<String> client : clients) {
-            client.add(message);
+        for (Stream client : clients) {
+            client.send(message);
         }
     }
 
@@ -125,12 +144,103 @@ final class LiveReload implements AutoCloseable {
         }
     }
 
+    private static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Ends every open stream so the server can stop. */
     @Override
     public synchronized void close() {
         closed = true;
-        for (BlockingQueue<String> client : clients) {
-            client.add(CLOSE);
+        for (Stream client : clients) {
+            client.end();
+        }
+    }
+
+    /** One open event stream: messages are written in order, the next once the last is sent. */
+    private final class Stream {
+        private final Response response;
+        private final Callback done;
+        private final ArrayDeque<String> pending = new ArrayDeque<>();
+        private boolean writing;
+        private boolean ending;
+        private boolean ended;
+
+        Stream(Response response, Callback done) {
+            this.response = response;
+            this.done = done;
+        }
+
+        void send(String message) {
+            boolean stuck;
+            synchronized (this) {
+                if (ended || ending) {
+                    return;
+                }
+                stuck = pending.size() >= MAX_PENDING;
+                if (!stuck) {
+                    pending.add(message);
+                    if (writing) {
+                        return;
+                    }
+                    writing = true;
+                }
+            }
+            if (stuck) {
+                fail(new EofException("live-reload client stopped reading"));
+            } else {
+                writeNext();
+            }
+        }
+
+        /** Ends the stream cleanly after what is already queued. */
+        void end() {
+            synchronized (this) {
+                if (ended || ending) {
+                    return;
+                }
+                ending = true;
+                if (writing) {
+                    return;
+                }
+                writing = true;
+            }
+            writeNext();
+        }
+
+        private void writeNext() {
+            String next;
+            boolean finish;
+            synchronized (this) {
+                next = pending.poll();
+                finish = next == null && ending && !ended;
+                if (next == null && !finish) {
+                    writing = false;
+                    return;
+                }
+                if (finish) {
+                    ended = true;
+                }
+            }
+            if (finish) {
+                clients.remove(this);
+                response.write(true, BufferUtil.EMPTY_BUFFER, done);
+                return;
+            }
+            // Success may run in this thread; the recursion is bounded by MAX_PENDING.
+            response.write(false, utf8(next), Callback.from(this::writeNext, this::fail));
+        }
+
+        private void fail(Throwable cause) {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+                pending.clear();
+            }
+            clients.remove(this);
+            done.failed(cause);
         }
     }
 }

@@ -36,8 +36,13 @@ public final class Preview implements AutoCloseable {
      * @param address  where to listen; port 0 picks a free one
      * @param debounce how long the sources must stay quiet before a rebuild
      */
-    public record Options(Path content, Path templates, URI baseUrl, boolean drafts, InetSocketAddress address,
-                          Duration debounce) {
+    /** @param future also show articles dated in the future, which a build holds back by default */
+    public record Options(Path content, Path templates, URI baseUrl, boolean drafts, boolean future,
+                          InetSocketAddress address, Duration debounce) {
+        public Options(Path content, Path templates, URI baseUrl, boolean drafts, InetSocketAddress address,
+                       Duration debounce) {
+            this(content, templates, baseUrl, drafts, false, address, debounce);
+        }
     }
 
     private final SiteServer server;
@@ -59,7 +64,7 @@ public final class Preview implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.rebuilder = factory.create(new Pipeline.Options(options.content(), options.templates(), work.path(),
-                url, options.drafts()));
+                url, options.drafts(), options.future()));
         this.debouncer = new Debouncer<>(options.debounce(), "gazette-rebuild", this::rebuild);
     }
 
@@ -81,7 +86,8 @@ public final class Preview implements AutoCloseable {
                     preview.debouncer::add);
             preview.rebuild(Set.of());
             return preview;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Also an Error (a StackOverflowError in the first build): stop serving, delete the folder.
             if (preview != null) {
                 preview.close();
             } else {
@@ -176,7 +182,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private static String firstLine(Rebuild build, long ms) {
-        return "built " + build.articles() + " articles in " + ms + " ms: " + build.filesWritten() + " files ["
+        return "built " + count(build.articles(), "article") + " in " + ms + " ms: " + count(build.filesWritten(), "file") + " ["
                 + stages(build.millis()) + "]";
     }
 

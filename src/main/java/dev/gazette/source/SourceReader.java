@@ -24,6 +24,11 @@ public final class SourceReader {
         this.contentDir = contentDir;
     }
 
+    /** The content folder sources are read from. */
+    public Path contentDir() {
+        return contentDir;
+    }
+
     /**
      * Every source file under the content folder, sorted by path so that the build never depends
      * on the order the file system lists them in. Hidden files and folders are skipped.

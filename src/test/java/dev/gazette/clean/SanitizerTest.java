@@ -29,7 +29,7 @@ class SanitizerTest {
                 + "<figure><img src=\"/img/ferry.jpg\"><figcaption>Ferry</figcaption></figure>", "https://news.example/a/b.html");
         assertThat(html).contains("<a href=\"https://news.example/story.html\">story</a>",
                 "<a href=\"https://news.example/a/b.html#notes\">notes</a>",
-                "<img src=\"https://news.example/img/ferry.jpg\" alt=\"\">", "<figcaption>Ferry</figcaption>");
+                "<img src=\"https://news.example/img/ferry.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\">", "<figcaption>Ferry</figcaption>");
     }
 
     @Test

@@ -79,7 +79,11 @@ class CheckCommandTest {
         List<String> problems = Arrays.asList(cli.out().split("\n"));
         String summary = problems.get(problems.size() - 1);
         List<String> listed = problems.subList(0, problems.size() - 1);
-        assertThat(listed).isSorted().allMatch(p -> p.startsWith(s + "/"));
+        // In file order, then line order (numerically: line 41 before line 111).
+        assertThat(listed).isSortedAccordingTo(java.util.Comparator
+                .comparing((String p) -> p.substring(0, p.indexOf(':')))
+                .thenComparingInt(p -> Integer.parseInt(p.substring(p.indexOf(':') + 1).split(":", 2)[0])))
+                .allMatch(p -> p.startsWith(s + "/"));
         assertThat(summary).startsWith(s + ": " + listed.size() + " problems in " + SiteChecks.htmlFiles(site).size() + " pages");
     }
 

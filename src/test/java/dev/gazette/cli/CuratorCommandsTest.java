@@ -145,16 +145,21 @@ class CuratorCommandsTest {
         Path content = tmp.resolve("content");
         Path raw = content.resolve("cafe.txt");
         Files.createDirectories(content);
-        Files.writeString(raw, "---\nsource: Valley Post\n---\n" + ExtractCommandTest.DUMP);
+        Files.writeString(raw, "---\nsource: Valley Post\nslug: cafe-saved\nstory: village-cafe\nlink_tags: false\n---\n"
+                + ExtractCommandTest.DUMP);
+        SampleSite.build(content, tmp.resolve("before"));
 
         Cli imported = Cli.run("import", "--keep", "--content", content.toString(), raw.toString());
 
         assertThat(imported.code()).as(imported.toString()).isZero();
         assertThat(content.resolve("cafe.txt.orig")).isRegularFile();
-        assertThat(content.resolve("cafe.md")).content().contains("source: \"Valley Post\"");
+        // What the curator wrote carries over, so the page stays where it was.
+        assertThat(content.resolve("cafe.md")).content().contains("source: \"Valley Post\"", "slug: \"cafe-saved\"",
+                "story: \"village-cafe\"", "link_tags: false");
         Cli build = Cli.run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
         assertThat(build.out()).startsWith("Built 1 article ");
         assertThat(build.err()).doesNotContain("cafe.txt");
+        assertThat(pages(tmp.resolve("site"))).isEqualTo(pages(tmp.resolve("before"))).containsExactly("cafe-saved");
     }
 
     @Test

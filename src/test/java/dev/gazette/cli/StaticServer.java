@@ -17,26 +17,27 @@ import java.util.Map;
  * its trailing slash (and "/repo" itself) redirects to it, and anything else is a 404 with the
  * site's 404.html as body.
  */
-final class StaticServer implements AutoCloseable {
+public final class StaticServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "css", "text/css", "xml", "application/xml",
-            "json", "application/json", "txt", "text/plain; charset=utf-8");
+            "json", "application/json", "txt", "text/plain; charset=utf-8", "js", "text/javascript",
+            "svg", "image/svg+xml", "png", "image/png");
 
     private final HttpServer server;
     private Path root;
     private String prefix;
 
     /** Binds a free port on loopback now, so the site can be built for its URL before it is served. */
-    StaticServer() throws IOException {
+    public StaticServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** Starts serving {@code root} under {@code prefix}, which starts and ends with '/'. */
-    void serve(Path root, String prefix) {
+    public void serve(Path root, String prefix) {
         this.root = root.toAbsolutePath().normalize();
         this.prefix = prefix;
         server.createContext("/", this::handle);

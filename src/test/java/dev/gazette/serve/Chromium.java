@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * no WebDriver and no driver/browser version pairing to keep in step, only the browser. Flags
  * keep it from reaching the network on its own (a closed network refuses those connections).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
             "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
 
@@ -42,7 +42,7 @@ final class Chromium implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
     /** The browser to use: {@code $CHROME_BIN}, else the usual Debian and Google paths. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         String env = System.getenv("CHROME_BIN");
         return Stream.concat(env == null ? Stream.empty() : Stream.of(env), CANDIDATES.stream())
                 .map(Path::of)
@@ -57,7 +57,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Starts the browser with a fresh profile in {@code dir} and attaches to its first tab. */
-    static Chromium start(Path binary, Path dir) throws Exception {
+    public static Chromium start(Path binary, Path dir) throws Exception {
         Path profile = Files.createDirectories(dir.resolve("profile"));
         Path log = dir.resolve("chromium.log");
         ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
@@ -138,7 +138,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Sends one DevTools command and waits for its result. */
-    JsonNode call(String method, Map<String, Object> params) throws Exception {
+    public JsonNode call(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -154,12 +154,12 @@ final class Chromium implements AutoCloseable {
         return result.get("result");
     }
 
-    void navigate(String url) throws Exception {
+    public void navigate(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
     }
 
     /** Evaluates {@code expression} in the page and returns its value (null when it threw, e.g. mid-reload). */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         if (result.has("exceptionDetails")) {
             return null;
@@ -171,7 +171,7 @@ final class Chromium implements AutoCloseable {
      * Polls {@code expression} until its value satisfies {@code until} or {@code timeout} passes;
      * returns the last value seen.
      */
-    JsonNode await(String expression, Predicate<JsonNode> until, Duration timeout) throws Exception {
+    public JsonNode await(String expression, Predicate<JsonNode> until, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         JsonNode value = null;
         while (System.nanoTime() < end) {
@@ -188,7 +188,7 @@ final class Chromium implements AutoCloseable {
         return value;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {

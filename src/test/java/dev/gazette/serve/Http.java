@@ -73,6 +73,29 @@ final class Http {
         }
     }
 
+    /**
+     * Sends {@code head} (request line and header lines, without the blank line that ends them)
+     * over a plain socket, with nothing added or normalised, and returns the whole response as
+     * text: for what an HTTP client will not send, like a foreign {@code Host}.
+     */
+    String raw(String head) {
+        URI uri = URI.create(origin);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The authority of this server, e.g. {@code 127.0.0.1:4000}, for a raw request's Host. */
+    String authority() {
+        return URI.create(origin).getAuthority();
+    }
+
     /** An open Server-Sent Events stream whose events are read in the background. */
     Events events(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(origin + path)).build();

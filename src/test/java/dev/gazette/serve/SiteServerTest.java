@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,7 +44,7 @@ class SiteServerTest {
         Files.createSymbolicLink(site.resolve("leakdir"), tmp);
         Files.createSymbolicLink(site.resolve("inside.css"), site.resolve("assets/style.css"));
 
-        server = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/repo/", 300);
+        server = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/repo/", SiteServer.Limits.defaults().withHeartbeat(java.time.Duration.ofMillis(300)));
         server.publish(site, List.of("index.html"));
         http = new Http("http://127.0.0.1:" + server.port());
     }
@@ -227,7 +228,7 @@ class SiteServerTest {
 
     @Test
     void beforeTheFirstBuildEveryPageWaitsAndReloads() throws Exception {
-        try (SiteServer fresh = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", 300)) {
+        try (SiteServer fresh = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", SiteServer.Limits.defaults().withHeartbeat(java.time.Duration.ofMillis(300)))) {
             Http client = new Http("http://127.0.0.1:" + fresh.port());
             HttpResponse<String> waiting = client.get("/articles/x/");
             assertThat(waiting.statusCode()).isEqualTo(503);
@@ -239,6 +240,133 @@ class SiteServerTest {
             }
             assertThat(client.get("/").body()).contains("<h1>Home</h1>");
         }
+    }
+
+    @Test
+    void onlyNamesThatDnsCannotRepointGetAnAnswer() {
+        String port = ":" + server.port();
+        for (String host : List.of("127.0.0.1" + port, "localhost" + port, "LOCALHOST." + port, "[::1]" + port,
+                "127.0.0.2" + port)) {
+            assertThat(status(http.raw("GET /repo/ HTTP/1.1\r\nHost: " + host))).as(host).isEqualTo(200);
+        }
+        // DNS rebinding: a page on evil.example whose name now points at 127.0.0.1.
+        for (String host : List.of("evil.example" + port, "127.0.0.1.nip.io" + port, "localhost.evil.example" + port,
+                "127.0.0.1:1", "127.0.0.1", "10.0.0.1" + port, "256.0.0.1" + port, "[::2]" + port, "")) {
+            String response = http.raw("GET /repo/ HTTP/1.1\r\nHost: " + host);
+            assertThat(status(response)).as(host).isIn(400, 421);
+            assertThat(response).as(host).doesNotContain("<h1>Home</h1>");
+        }
+        assertThat(status(http.raw("GET /repo/ HTTP/1.1\r\nHost: evil.example" + port))).isEqualTo(421);
+        // The event stream too, and a request target naming another host.
+        assertThat(status(http.raw("GET /repo/__gazette/events HTTP/1.1\r\nHost: evil.example" + port))).isEqualTo(421);
+        assertThat(status(http.raw("GET http://evil.example" + port + "/repo/ HTTP/1.1\r\nHost: " + http.authority())))
+                .isIn(400, 421);
+        // A foreign Origin (a cross-site fetch or EventSource), and the opaque "null" origin of sandboxes.
+        for (String origin : List.of("http://evil.example" + port, "null", "https://127.0.0.1" + port,
+                "http://127.0.0.1:1", "http://user@127.0.0.1" + port)) {
+            assertThat(status(http.raw("GET /repo/__gazette/events HTTP/1.1\r\nHost: " + http.authority()
+                    + "\r\nOrigin: " + origin))).as(origin).isEqualTo(421);
+        }
+        assertThat(status(http.raw("GET /repo/ HTTP/1.1\r\nHost: " + http.authority()
+                + "\r\nOrigin: http://localhost" + port))).isEqualTo(200);
+        assertThat(status(http.raw("GET /repo/ HTTP/1.0"))).isEqualTo(400);
+    }
+
+    @Test
+    void noResponseCanBeFramedByAnotherSite() {
+        for (String head : List.of("GET /repo/ HTTP/1.1\r\nHost: " + http.authority(),
+                "GET /repo/nope HTTP/1.1\r\nHost: " + http.authority(),
+                "GET /repo/ HTTP/1.1\r\nHost: evil.example:" + server.port(),
+                "GET /repo/%zz HTTP/1.1\r\nHost: " + http.authority(),
+                "GET /repo/ HTTP/1.1\r\nHost: " + http.authority() + "\r\nBroken header line")) {
+            String response = http.raw(head);
+            assertThat(response).as(head).containsIgnoringCase("X-Frame-Options: DENY")
+                    .containsIgnoringCase("Content-Security-Policy: frame-ancestors 'none'")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff");
+        }
+    }
+
+    @Test
+    void malformedRequestTargetsGet400() {
+        for (String target : List.of("/repo/%zz", "/repo/%", "/repo/%C3%28", "/repo/a%2", "nothing", "/repo/a b")) {
+            String response = http.raw("GET " + target + " HTTP/1.1\r\nHost: " + http.authority());
+            assertThat(status(response)).as(target).isEqualTo(400);
+            assertThat(response).as(target).doesNotContain("<h1>Home</h1>").doesNotContainIgnoringCase("jetty");
+        }
+    }
+
+    @Test
+    void byteRangesGet206Or416() throws Exception {
+        String css = "body { color: #222 }\n";
+        HttpResponse<String> whole = http.get("/repo/assets/style.css");
+        assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> first = http.get("/repo/assets/style.css", "Range", "bytes=0-3");
+        assertThat(first.statusCode()).isEqualTo(206);
+        assertThat(first.body()).isEqualTo("body");
+        assertThat(first.headers().firstValue("Content-Range")).hasValue("bytes 0-3/" + css.length());
+        assertThat(first.headers().firstValue("Content-Length")).hasValue("4");
+        assertThat(http.get("/repo/assets/style.css", "Range", "bytes=-5").body()).isEqualTo("222 }\n".substring(1));
+        assertThat(http.get("/repo/assets/style.css", "Range", "bytes=5-").body()).isEqualTo(css.substring(5));
+        // Overlapping ranges merge into one.
+        assertThat(http.get("/repo/assets/style.css", "Range", "bytes=0-2,1-3").body()).isEqualTo("body");
+
+        HttpResponse<String> beyond = http.get("/repo/assets/style.css", "Range", "bytes=500-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).hasValue("bytes */" + css.length());
+
+        // Not valid byte-range syntax, another unit, separate ranges: the whole body.
+        for (String range : List.of("bytes=abc", "bytes=4-2", "items=0-1", "bytes=0-1,5-6", "bytes=")) {
+            HttpResponse<String> ignored = http.get("/repo/assets/style.css", "Range", range);
+            assertThat(ignored.statusCode()).as(range).isEqualTo(200);
+            assertThat(ignored.body()).as(range).isEqualTo(css);
+        }
+        // If-Range: a part of this version only.
+        assertThat(http.get("/repo/assets/style.css", "Range", "bytes=0-3", "If-Range", etag).statusCode()).isEqualTo(206);
+        assertThat(http.get("/repo/assets/style.css", "Range", "bytes=0-3", "If-Range", "\"old\"").statusCode())
+                .isEqualTo(200);
+        // HTML is ranged over the bytes sent, script included, and HEAD says the part's length.
+        HttpResponse<String> page = http.get("/repo/");
+        HttpResponse<String> tail = http.get("/repo/", "Range", "bytes=-20");
+        assertThat(page.body()).endsWith(tail.body());
+        HttpResponse<String> head = http.send("HEAD", "/repo/assets/style.css", "Range", "bytes=0-3");
+        assertThat(head.statusCode()).isEqualTo(206);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("4");
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void eventStreamsAreCapped() throws Exception {
+        SiteServer.Limits limits = SiteServer.Limits.defaults();
+        limits = new SiteServer.Limits(Duration.ofMillis(200), limits.headerTimeout(), limits.idleTimeout(),
+                limits.maxConnections(), limits.atLimitIdleTimeout(), 2, limits.maxThreads());
+        try (SiteServer capped = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", limits)) {
+            capped.publish(site, List.of("index.html"));
+            Http client = new Http("http://127.0.0.1:" + capped.port());
+            try (Http.Events one = client.events("/__gazette/events"); Http.Events two = client.events("/__gazette/events")) {
+                assertThat(one.next(5).name()).isEqualTo("hello");
+                assertThat(two.next(5).name()).isEqualTo("hello");
+                HttpResponse<String> third = client.get("/__gazette/events");
+                assertThat(third.statusCode()).isEqualTo(503);
+                assertThat(third.headers().firstValue("Retry-After")).isPresent();
+                assertThat(capped.liveClients()).isEqualTo(2);
+            }
+            // Closed streams free their places, found by the heartbeat's writes.
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (capped.liveClients() > 0 && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            try (Http.Events again = client.events("/__gazette/events")) {
+                assertThat(again.response().statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** The status code of a raw response's status line. */
+    static int status(String response) {
+        assertThat(response).startsWith("HTTP/1.1 ");
+        return Integer.parseInt(response.substring(9, 12));
     }
 
     private void write(String path, String text) throws Exception {

@@ -1,0 +1,174 @@
+package dev.gazette.pipeline;
+
+import dev.gazette.clean.Extraction;
+import dev.gazette.clean.Sanitizer;
+import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.model.Article;
+import dev.gazette.model.Problem;
+import dev.gazette.model.ProblemSink;
+import dev.gazette.output.OutputSink;
+import dev.gazette.render.Urls;
+import dev.gazette.source.Source;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A curated article's own images: files under {@code content/} that its Markdown names by a
+ * relative address ({@code ![Chart](images/chart.png)}) or its {@code image:} front matter gives.
+ * An address is looked up next to the source first, then from the content folder (as Hugo's page
+ * bundles and {@code static/} do). Found when the source is read, so a missing one is left out
+ * with a warning naming its line; copied into the site's {@code media/} folder ({@link Urls#MEDIA}) when it is written.
+ */
+public final class LocalImages {
+    private static final Set<String> TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg");
+    private static final Pattern REF = Pattern.compile("src=\"" + Pattern.quote(Sanitizer.LOCAL_FILE) + "([^\"]+)\"");
+
+    private LocalImages() {
+    }
+
+    /** The extraction with its local image marks made content paths, and missing images left out. */
+    static Extraction resolve(Source source, Path contentDir, Extraction found, ProblemSink problems) {
+        Extraction out = found;
+        if (found.html() != null && found.html().contains(Sanitizer.LOCAL_FILE)) {
+            Document doc = Jsoup.parseBodyFragment(found.html());
+            doc.outputSettings().prettyPrint(false);
+            for (Element img : doc.select("img[src^=" + Sanitizer.LOCAL_FILE + "]")) {
+                String written = img.attr("src").substring(Sanitizer.LOCAL_FILE.length());
+                String path = find(source, contentDir, written);
+                if (path == null) {
+                    problems.report(Problem.warning(source.displayPath(), line(source, written),
+                            "image '" + written + "' not found next to this file or in the content folder; it is left out"));
+                    img.remove();
+                    continue;
+                }
+                img.attr("src", Sanitizer.LOCAL_FILE + path);
+                if (!img.hasAttr("width") && !img.hasAttr("height")) {
+                    int[] size = size(contentDir.resolve(path));
+                    if (size != null) {
+                        img.attr("width", Integer.toString(size[0])).attr("height", Integer.toString(size[1]));
+                    }
+                }
+            }
+            out = out.withHtml(doc.body().html());
+        }
+        String key = source.frontMatter().firstKey(ArticleBuilder.IMAGE.toArray(String[]::new));
+        String image = key == null ? null : source.frontMatter().string(key);
+        if (image != null && !image.isBlank() && !image.contains(":") && !image.startsWith("/")) {
+            String path = find(source, contentDir, image.strip());
+            if (path == null) {
+                problems.report(Problem.warning(source.displayPath(), source.frontMatter().lineOf(key),
+                        "image '" + image.strip() + "' not found next to this file or in the content folder"));
+            }
+            out = out.withImage(path == null ? null : Sanitizer.LOCAL_FILE + path);
+        }
+        return out;
+    }
+
+    /** Copies every local image the articles use into the site. */
+    public static void copy(Path contentDir, List<Article> articles, OutputSink out) {
+        Set<String> paths = new TreeSet<>();
+        for (Article a : articles) {
+            Matcher m = REF.matcher(a.html());
+            while (m.find()) {
+                paths.add(Parser.unescapeEntities(m.group(1), true));
+            }
+            if (a.image() != null && a.image().startsWith(Sanitizer.LOCAL_FILE)) {
+                paths.add(a.image().substring(Sanitizer.LOCAL_FILE.length()));
+            }
+        }
+        for (String path : paths) {
+            Path file = contentDir.resolve(path);
+            try {
+                out.write(Urls.MEDIA + path, Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+    }
+
+    /** The image's path in the content folder, with '/' separators, or null when there is none. */
+    private static String find(Source source, Path contentDir, String written) {
+        String address = written.split("[?#]", 2)[0];
+        try {
+            address = URLDecoder.decode(address.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Path root = contentDir.toAbsolutePath().normalize();
+        Path folder = Path.of(source.relativePath()).getParent();
+        for (Path base : folder == null ? List.of(root) : List.of(root.resolve(folder), root)) {
+            Path file = base.resolve(address).normalize();
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            String type = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            if (file.startsWith(root) && !file.equals(root) && TYPES.contains(type) && Files.isRegularFile(file)) {
+                return root.relativize(file).toString().replace('\\', '/');
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern SVG_SIZE = Pattern.compile(
+            "<svg\\b[^>]*?\\swidth=\"(\\d+)(?:px)?\"[^>]*?\\sheight=\"(\\d+)(?:px)?\"");
+
+    private static int[] svgSize(Path file) {
+        try {
+            Matcher m = SVG_SIZE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            return m.find() ? new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
+        } catch (IOException | NumberFormatException | UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    /** The line of the source where {@code written} first appears. */
+    private static int line(Source source, String written) {
+        int at = source.body().indexOf(written);
+        if (at < 0) {
+            return source.bodyLine();
+        }
+        return source.bodyLine() + (int) source.body().substring(0, at).chars().filter(c -> c == '\n').count();
+    }
+
+    /** Width and height in pixels from the file's header (an SVG's root attributes), or null when unknown. */
+    private static int[] size(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            return svgSize(file);
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.gazette.cli;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Images end to end: a Markdown entry's own images are copied into the site with their size,
+ * a missing one and an iframe are reported with their line, remote images and lazy-loaded ones
+ * of saved pages are kept, and lead images appear on the article and in lists.
+ */
+class ImagesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void localImagesAreCopiedAndMissingOnesAndEmbedsReported() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("site.yml"), "title: Pictures\nbase_url: https://example.org/sub/\n");
+        Path articles = Files.createDirectories(content.resolve("articles"));
+        Files.createDirectories(content.resolve("images"));
+        Files.createDirectories(articles.resolve("figs"));
+        ImageIO.write(new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB), "png", content.resolve("images/chart.png").toFile());
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", articles.resolve("figs/small.png").toFile());
+        Files.writeString(articles.resolve("charts.md"), """
+                ---
+                title: Charts of the week
+                date: 2025-03-01
+                source: self
+                image: images/chart.png
+                ---
+                The first paragraph says what the charts show.
+
+                ![Rates since 2023](images/chart.png)
+
+                ![A small one](figs/small.png)
+
+                ![Gone](images/missing.png)
+
+                <iframe src="https://video.example/embed/1"></iframe>
+
+                ![Remote](https://cdn.example/photo.jpg)
+
+                ```html
+                <iframe src="https://shown.example/as-code"></iframe>
+                ```
+                """);
+        Files.writeString(content.resolve("saved.html"), """
+                <html><head><title>Lazy pictures</title>
+                <meta property="og:image" content="https://outlet.example/lead.jpg">
+                <link rel="canonical" href="https://outlet.example/pictures/lazy"></head>
+                <body><article><h1>Lazy pictures</h1>
+                <p>A long enough paragraph of the saved article, so the extractor keeps it as the body of the page.</p>
+                <figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/a.jpg"
+                  data-srcset="/img/a-400.jpg 400w, /img/a-800.jpg 800w" alt="A picture"></figure>
+                <picture><source srcset="https://outlet.example/b.webp 1x"><img alt="B"></picture>
+                <p>Another paragraph of the saved article, long enough to be kept as part of the article text.</p>
+                </article></body></html>
+                """);
+
+        Path out = tmp.resolve("site");
+        Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
+        assertThat(cli.code()).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("charts.md:13: warning: image 'images/missing.png' not found")
+                .contains("charts.md:15: warning: an embedded frame (iframe) from https://video.example/embed/1 is left out")
+                .doesNotContain("shown.example");
+
+        assertThat(out.resolve("media/images/chart.png")).exists();
+        assertThat(out.resolve("media/articles/figs/small.png")).exists();
+        Document page = Jsoup.parse(out.resolve("articles/charts/index.html").toFile(), "UTF-8");
+        Element chart = page.selectFirst(".story-body img[alt=Rates since 2023]");
+        assertThat(chart.attr("src")).isEqualTo("/sub/media/images/chart.png");
+        assertThat(chart.attr("width")).isEqualTo("320");
+        assertThat(chart.attr("height")).isEqualTo("200");
+        assertThat(chart.attr("loading")).isEqualTo("lazy");
+        assertThat(page.selectFirst(".story-body img[alt=A small one]").attr("src")).isEqualTo("/sub/media/articles/figs/small.png");
+        assertThat(page.select(".story-body img[alt=Gone], .story-body iframe")).isEmpty();
+        assertThat(page.selectFirst(".story-body img[alt=Remote]").attr("src")).isEqualTo("https://cdn.example/photo.jpg");
+        assertThat(page.selectFirst(".lead-image img").attr("src")).isEqualTo("/sub/media/images/chart.png");
+        assertThat(page.selectFirst("meta[property=og:image]").attr("content")).isEqualTo("https://example.org/sub/media/images/chart.png");
+
+        Document saved = Jsoup.parse(out.resolve("articles/saved/index.html").toFile(), "UTF-8");
+        Element lazy = saved.selectFirst(".story-body img[alt=A picture]");
+        assertThat(lazy).as(saved.select(".story-body").html()).isNotNull();
+        assertThat(lazy.attr("src")).isEqualTo("https://outlet.example/img/a.jpg");
+        assertThat(lazy.attr("srcset")).isEqualTo("https://outlet.example/img/a-400.jpg 400w, https://outlet.example/img/a-800.jpg 800w");
+        assertThat(saved.selectFirst(".story-body img[alt=B]").attr("src")).isEqualTo("https://outlet.example/b.webp");
+
+        Document home = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertThat(home.select(".card-image").eachAttr("src")).containsExactly("/sub/media/images/chart.png");
+        assertThat(home.select(".card-image").eachAttr("alt")).containsOnly("");
+        // The saved page is undated: its card, with the page's og:image, is in the archive.
+        Document archive = Jsoup.parse(out.resolve("archive/index.html").toFile(), "UTF-8");
+        assertThat(archive.select(".card-image").eachAttr("src")).containsExactly("https://outlet.example/lead.jpg");
+    }
+}

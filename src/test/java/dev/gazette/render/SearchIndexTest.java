@@ -1,0 +1,107 @@
+package dev.gazette.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gazette.model.Article;
+import dev.gazette.model.Origin;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchIndexTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void splitsWhereMiniSearchsDefaultTokenizerSplits() {
+        // MiniSearch's tokenizer: text.split(/[\n\r\p{Z}\p{P}]+/u).
+        Pattern miniSearch = Pattern.compile("[\\n\\r\\p{Z}\\p{P}]");
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate(c)) {
+                assertThat(SearchIndex.separates(c)).as("U+%04X", (int) c)
+                        .isEqualTo(miniSearch.matcher(String.valueOf(c)).matches());
+            }
+        }
+    }
+
+    @Test
+    void termsAreLowerCasedWithoutAccentsAndStopWords() {
+        SearchIndex index = new SearchIndex("en");
+        assertThat(index.terms("The Zoë-class ferry's “first” run, in Malmö\u00a0today!"))
+                .containsExactly("zoe", "class", "ferry", "s", "first", "run", "malmo", "today");
+        assertThat(new SearchIndex("xx").terms("the end")).containsExactly("the", "end");
+    }
+
+    @Test
+    void writesShardsInMiniSearchsFormatCoveringEveryTermOnce() throws Exception {
+        SearchIndex index = new SearchIndex("en");
+        List<SearchIndex.Doc> docs = new ArrayList<>();
+        List<SearchIndex.Terms> terms = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int w = 0; w < 200; w++) {
+                body.append("word").append((i * 7 + w * 13) % 997).append(' ');
+            }
+            Article a = article("Tram number " + i, body.toString());
+            terms.add(index.terms(a, List.of("Transport")));
+            docs.add(new SearchIndex.Doc(a.title(), "/sub/articles/a" + i + "/", "1 May 2025", "Gazette", "snippet " + i,
+                    List.of("Transport")));
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        index.write(docs, terms, files::put);
+        Map<String, byte[]> again = new TreeMap<>();
+        index.write(docs, terms, again::put);
+        assertThat(again.keySet()).isEqualTo(files.keySet());
+        files.forEach((path, bytes) -> assertThat(again.get(path)).as(path).isEqualTo(bytes));
+
+        JsonNode meta = JSON.readTree(files.get("search/meta.json"));
+        assertThat(meta.get("documentCount").asInt()).isEqualTo(300);
+        assertThat(meta.get("fields").toString()).isEqualTo("[\"title\",\"tags\",\"source\",\"body\"]");
+        int shards = meta.get("shardFirst").size();
+        assertThat(shards).isGreaterThan(1);
+        List<String> all = new ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            byte[] bytes = files.get("search/terms/" + s + ".json");
+            assertThat(bytes.length).isLessThanOrEqualTo(SearchIndex.SHARD_BYTES + 2);
+            JsonNode entries = JSON.readTree(bytes);
+            assertThat(entries.get(0).get(0).asText()).isEqualTo(meta.get("shardFirst").get(s).asText());
+            entries.forEach(e -> all.add(e.get(0).asText()));
+        }
+        assertThat(all).isSorted().doesNotHaveDuplicates().contains("tram", "number", "transport", "gazette", "word5");
+
+        JsonNode tram = find(files, shards, "tram");
+        assertThat(tram.get(1).get("0").size()).as("every title has 'tram'").isEqualTo(300);
+        assertThat(tram.get(1).has("3")).as("no body has it").isFalse();
+        JsonNode number7 = find(files, shards, "7");
+        assertThat(number7.get(1).get("0").fieldNames()).toIterable().containsExactly("7");
+
+        JsonNode chunk = JSON.readTree(files.get("search/docs/1.json"));
+        assertThat(chunk.size()).isEqualTo(SearchIndex.DOCS_PER_CHUNK);
+        assertThat(chunk.get(0).get(0).asText()).isEqualTo("Tram number 10");
+        assertThat(chunk.get(0).get(1).asText()).isEqualTo("/sub/articles/a10/");
+    }
+
+    private static JsonNode find(Map<String, byte[]> files, int shards, String term) throws Exception {
+        for (int s = 0; s < shards; s++) {
+            for (JsonNode e : JSON.readTree(files.get("search/terms/" + s + ".json"))) {
+                if (e.get(0).asText().equals(term)) {
+                    return e;
+                }
+            }
+        }
+        throw new AssertionError("no entry for " + term);
+    }
+
+    private static Article article(String title, String text) {
+        return new Article("x.md", "x", title, "", "<p>" + text + "</p>", text, null, "Gazette", null,
+                ZonedDateTime.of(2025, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), "en", null, List.of(), null, false, false,
+                200, "x", "x.md", Origin.OUTLET);
+    }
+}
