@@ -103,11 +103,12 @@ final class BuildOutcome {
                 List<String> html = new ArrayList<>();
                 List<String> links = new ArrayList<>();
                 if (name.equals("feed.xml") || name.equals("atom.xml")) {
+                    boolean atom = name.equals("atom.xml");
                     for (SyndEntry entry : new SyndFeedInput().build(new XmlReader(file.toFile())).getEntries()) {
-                        if (entry.getDescription() != null && isHtml(entry.getDescription())) {
+                        if (entry.getDescription() != null && isHtml(entry.getDescription(), atom)) {
                             html.add(entry.getDescription().getValue());
                         }
-                        entry.getContents().stream().filter(BuildOutcome::isHtml).forEach(c -> html.add(c.getValue()));
+                        entry.getContents().stream().filter(c -> isHtml(c, atom)).forEach(c -> html.add(c.getValue()));
                         links.add(entry.getLink());
                     }
                 } else if (name.equals("feed.json")) {
@@ -135,9 +136,9 @@ final class BuildOutcome {
     }
 
     /** RSS descriptions are HTML to readers; Atom text is HTML only when its type says so. */
-    private static boolean isHtml(SyndContent content) {
+    private static boolean isHtml(SyndContent content, boolean atom) {
         String type = content.getType();
-        return type == null || type.contains("html");
+        return atom ? type != null && type.contains("html") : type == null || type.contains("html");
     }
 
     /**
