@@ -14,13 +14,14 @@ concurrency="${CONCURRENCY:-8}"
 command -v ab >/dev/null 2>&1 || { echo "bench: ab is missing (apt-get install apache2-utils)" >&2; exit 2; }
 
 log="$(mktemp)"
-before="$(ls -d "${TMPDIR:-/tmp}"/gazette-serve-* 2>/dev/null || true)"
-./gazette serve --port 0 >"$log" 2>&1 &
+# A temporary folder of its own, so what the preview leaves behind is told from other previews'.
+tmp="$(mktemp -d)"
+GAZETTE_JAVA_OPTS="${GAZETTE_JAVA_OPTS:-} -Djava.io.tmpdir=$tmp" ./gazette serve --port 0 >"$log" 2>&1 &
 server=$!
 stop() {
   kill -TERM "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
-  rm -f "$log"
+  rm -rf "$log" "$tmp"
 }
 trap stop EXIT
 
@@ -52,11 +53,9 @@ pid_threads="$(ls "/proc/$server/task" 2>/dev/null | wc -l || true)"
 pid_fds="$(ls "/proc/$server/fd" 2>/dev/null | wc -l || true)"
 echo "== server JVM: $pid_threads threads, $pid_fds file descriptors (after the runs)"
 
-# This preview's folder: the one that appeared after it started (other previews may run too).
-work="$(comm -13 <(echo "$before") <(ls -d "${TMPDIR:-/tmp}"/gazette-serve-* 2>/dev/null || true))"
+work="$(ls -d "$tmp"/gazette-serve-* 2>/dev/null || true)"
 kill -TERM "$server"
 for _ in $(seq 1 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
-for dir in $work; do
-  if [ -e "$dir" ]; then echo "== stopped with SIGTERM, but $dir is still there" >&2; exit 1; fi
-done
+left="$(ls -A "$tmp")"
+if [ -n "$left" ]; then echo "== stopped with SIGTERM, but left in $tmp: $left" >&2; exit 1; fi
 echo "== stopped with SIGTERM: its temporary build folder (${work:-none found}) is gone"

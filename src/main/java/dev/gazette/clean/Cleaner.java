@@ -1,7 +1,7 @@
 package dev.gazette.clean;
 
 import dev.gazette.source.SourceFormat;
-import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * The clean stage: turns the body of any source into sanitized article HTML, plain text and
@@ -25,8 +25,10 @@ public final class Cleaner {
     }
 
     private Extraction markdown(String body) {
-        String safe = curated.clean(markdown.render(body), null);
-        String plain = PlainText.of(Jsoup.parseBodyFragment(safe).body());
+        // One parse: the sanitized tree gives both the HTML and the plain text.
+        Element clean = curated.cleanBody(markdown.render(body), null);
+        String safe = clean.html().strip();
+        String plain = PlainText.of(clean);
         return new Extraction(null, null, null, null, null, null, null, safe, plain);
     }
 }

@@ -39,8 +39,9 @@ final class HtmlExtractor {
         if (articleBody != null && implausiblyShort(content, articleBody)) {
             bodyHtml = paragraphs(articleBody);
         }
-        String clean = sanitizer.clean(bodyHtml, baseUrl);
-        String text = PlainText.of(Jsoup.parseBodyFragment(clean).body());
+        Element cleanBody = sanitizer.cleanBody(bodyHtml, baseUrl);
+        String clean = cleanBody.html().strip();
+        String text = PlainText.of(cleanBody);
         String lang = meta.lang();
         if (lang == null) {
             lang = Words.guessLanguage(Words.tokens(text));

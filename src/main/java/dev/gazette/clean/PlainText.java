@@ -54,11 +54,36 @@ final class PlainText {
     }
 
     private static void flush(StringBuilder out, StringBuilder paragraph) {
-        String text = paragraph.toString().replace('\u00A0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ")
-                .replaceAll(" ?\n ?", "\n").strip();
+        String text = collapse(paragraph).strip();
         paragraph.setLength(0);
         if (!text.isEmpty()) {
             out.append(text).append("\n\n");
         }
+    }
+
+    /**
+     * The paragraph with no-break spaces made spaces, each run of spaces and tabs made one space
+     * and the spaces next to a line break dropped; in one pass, since every paragraph of every
+     * article goes through here.
+     */
+    static String collapse(CharSequence paragraph) {
+        StringBuilder sb = new StringBuilder(paragraph.length());
+        boolean space = false;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            if (c == ' ' || c == '\u00A0' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = true;
+            } else if (c == '\n') {
+                space = false;
+                sb.append('\n');
+            } else {
+                if (space && !sb.isEmpty() && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -77,6 +77,14 @@ public final class Sanitizer {
      * and {@code #fragment} links only when the fragment has an element with that id.
      */
     public String clean(String html, String baseUrl) {
+        return cleanBody(html, baseUrl).html().strip();
+    }
+
+    /**
+     * Cleans an HTML fragment like {@link #clean} and returns the clean body element, so a caller
+     * that also needs the text reads it from this tree instead of parsing the HTML again.
+     */
+    public Element cleanBody(String html, String baseUrl) {
         Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
         demoteTitleHeadings(dirty.body());
         promoteLazyImages(dirty.body());
@@ -115,7 +123,7 @@ public final class Sanitizer {
             // Below the headline, so never the first thing a reader sees: load when scrolled to.
             img.attr("loading", "lazy").attr("decoding", "async");
         }
-        return clean.body().html().strip();
+        return clean.body();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.incremental.BuildCache;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.Pipeline;
 import dev.gazette.pipeline.Progress;
@@ -32,6 +33,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--future", description = "Also publish articles dated in the future (held back by default).")
     boolean future;
 
+    @Option(names = "--no-cache", description = "Build from nothing, without reading or writing the build cache ("
+            + BuildCache.FOLDER + "/ beside the content folder).")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only warnings and errors.")
     boolean quiet;
 
@@ -49,7 +54,9 @@ final class BuildCommand implements Callable<Integer> {
         Progress progress = new Progress();
         Pipeline.Result result;
         try (ProgressLine line = console.interactive() && !quiet ? new ProgressLine(err, progress) : null) {
-            result = new Pipeline(diagnostics, progress).build(site.options(out, future));
+            Pipeline.Options options = site.options(out, future);
+            Pipeline pipeline = new Pipeline(diagnostics, progress);
+            result = noCache ? pipeline.build(options) : pipeline.build(options, Pipeline.cacheFolder(options.content()));
         } finally {
             Main.printWarnings(diagnostics, err, console);
         }

@@ -3,6 +3,7 @@ package dev.gazette.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.incremental.BuildCache;
 import dev.gazette.model.GazetteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,7 +99,7 @@ final class InitCommand implements Callable<Integer> {
         write(article, fill("welcome.md", values));
         write(workflow, fill("pages.yml", values));
         if (!Files.exists(gitignore)) {
-            write(gitignore, "# Gazette's build output, and the Gazette checkout the Pages workflow builds with.\nsite/\n.gazette/\n");
+            write(gitignore, "# Gazette's build output and build cache, and the Gazette checkout the Pages workflow builds with.\nsite/\n" + BuildCache.FOLDER + "/\n.gazette/\n");
         }
 
         PrintWriter out = spec.commandLine().getOut();

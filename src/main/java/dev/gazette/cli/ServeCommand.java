@@ -38,7 +38,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). "
-                    + "Anything else makes the preview reachable from other machines.")
+                    + "Anything else makes the preview reachable from other machines; they must then address it "
+                    + "by IP or by the name given here (other names get 421, against DNS rebinding).")
     String bind;
 
     @Option(names = "--open", description = "Open the home page in the default browser.")

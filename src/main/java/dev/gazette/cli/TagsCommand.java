@@ -46,7 +46,7 @@ final class TagsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TagVocabulary vocabulary = new TagVocabulary(config.vocabulary());
-        out.printf("%d tags on %d articles%s:%n", digest.tags().size(), digest.articles().size(),
+        out.printf("%s on %s%s:%n", Plural.of(digest.tags().size(), "tag"), Plural.of(digest.articles().size(), "article"),
                 vocabulary.isEmpty() ? " (no vocabulary in site.yml: tags were found from named entities)" : "");
         int width = digest.tags().stream().mapToInt(g -> g.tag().slug().length()).max().orElse(4);
         digest.tags().stream()
@@ -65,7 +65,7 @@ final class TagsCommand implements Callable<Integer> {
         }
         out.println("Suggested tags (named in several articles, not in the vocabulary):");
         for (TagSuggestions.Suggestion s : found.stream().limit(suggestions).toList()) {
-            out.printf("  %-30s  %d articles  aliases: %s%n", s.name(), s.articles(), String.join(", ", s.forms()));
+            out.printf("  %-30s  %s  aliases: %s%n", s.name(), Plural.of(s.articles(), "article"), String.join(", ", s.forms()));
         }
         return Main.OK;
     }

@@ -2,12 +2,16 @@ package dev.gazette.enrich;
 
 import java.text.BreakIterator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Summaries for lists and feeds: the first meaningful sentences of an article, cut cleanly. */
 public final class Summaries {
     public static final int MAX_LENGTH = 300;
     /** Paragraphs shorter than this are headings, datelines or captions, not the lead. */
     private static final int MIN_PARAGRAPH = 60;
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:–—-]+$");
 
     private Summaries() {
     }
@@ -21,8 +25,8 @@ public final class Summaries {
             return "";
         }
         String lead = null;
-        for (String paragraph : text.split("\\n\\s*\\n")) {
-            String p = paragraph.replaceAll("\\s+", " ").strip();
+        for (String paragraph : PARAGRAPH_BREAK.split(text)) {
+            String p = SPACES.matcher(paragraph).replaceAll(" ").strip();
             if (p.length() >= MIN_PARAGRAPH) {
                 lead = p;
                 break;
@@ -47,7 +51,7 @@ public final class Summaries {
             return lead.substring(0, end).strip();
         }
         int cut = lead.lastIndexOf(' ', max - 1);
-        String head = lead.substring(0, cut > max / 2 ? cut : max - 1).replaceAll("[\\s,;:–—-]+$", "");
+        String head = TRAILING_PUNCTUATION.matcher(lead.substring(0, cut > max / 2 ? cut : max - 1)).replaceAll("");
         return head + "…";
     }
 }

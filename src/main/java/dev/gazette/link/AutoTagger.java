@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -46,9 +47,14 @@ final class AutoTagger {
     private record Word(String surface, String folded, int start, int end) {
     }
 
+    /** The tagger last asked for: building one per article would cost more than tagging it. */
+    private static final AtomicReference<AutoTagger> LAST = new AtomicReference<>();
+    /** Each tag's body-text pattern, compiled once per tag rather than once per article; bounded. */
+    private static final Map<Tag, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final int MAX_PATTERNS = 10_000;
+
     private final List<Tag> vocabulary;
     private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     AutoTagger(List<Tag> vocabulary) {
         this.vocabulary = List.copyOf(vocabulary);
@@ -71,8 +77,15 @@ final class AutoTagger {
         byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Alias a) -> a.words.length).reversed()));
     }
 
-    List<Tag> vocabulary() {
-        return vocabulary;
+    /** A tagger for {@code vocabulary}, shared while the vocabulary stays the same. */
+    static AutoTagger of(List<Tag> vocabulary) {
+        AutoTagger last = LAST.get();
+        if (last != null && last.vocabulary.equals(vocabulary)) {
+            return last;
+        }
+        AutoTagger made = new AutoTagger(vocabulary);
+        LAST.set(made);
+        return made;
     }
 
     /** A tag found in an article, with its weighted mention score. */
@@ -157,8 +170,11 @@ final class AutoTagger {
     }
 
     /** The pattern matching any of the tag's names in body HTML text, built when first needed. */
-    Pattern pattern(Tag tag) {
-        return patterns.computeIfAbsent(tag.slug(), slug -> {
+    static Pattern pattern(Tag tag) {
+        if (PATTERNS.size() > MAX_PATTERNS) {
+            PATTERNS.clear();
+        }
+        return PATTERNS.computeIfAbsent(tag, t -> {
             List<String> names = new ArrayList<>(tag.aliases());
             names.add(tag.name());
             names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));

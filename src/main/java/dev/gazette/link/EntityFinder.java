@@ -32,7 +32,8 @@ final class EntityFinder {
     private static final Pattern PARAGRAPHS = Pattern.compile("\n\\s*\n");
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}?");
     /** Punctuation between two words that ends a sentence or a name. */
-    private static final Pattern BREAK = Pattern.compile("[.!?:;\"“”()\\[\\]\\n|—–]");
+    private static final String BREAKS = ".!?:;\"“”()[]\n|—–";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** An entity in one article: its display form, the other forms seen, and its weighted mentions. */
     record Entity(String name, Set<String> forms, int score, int mentions) {
@@ -141,7 +142,7 @@ final class EntityFinder {
 
     /** A short line with most of its content words capitalised: a headline or a heading. */
     static boolean isTitleCase(String line) {
-        String[] words = line.strip().split("\\s+");
+        String[] words = SPACES.split(line.strip());
         if (words.length < 3 || words.length > 20) {
             return false;
         }
@@ -173,21 +174,25 @@ final class EntityFinder {
         boolean sentenceStart = true;
         boolean endsSentence = false;
         while (m.find()) {
-            String between = text.substring(lastEnd, m.start());
-            boolean boundary = lastEnd == 0 || BREAK.matcher(between).find() || endsSentence;
-            String raw = m.group();
-            String word = trimWord(raw);
+            int start = m.start();
+            boolean boundary = lastEnd == 0 || hasBreak(text, lastEnd, start) || endsSentence;
+            boolean oneSpace = start - lastEnd == 1 && text.charAt(lastEnd) == ' ';
             lastEnd = m.end();
             // A word ending in a full stop closes the sentence, unless it is an acronym like "U.S.".
-            char last = raw.charAt(raw.length() - 1);
-            endsSentence = (last == '.' || last == '!' || last == '?') && !DOTTED_ACRONYM.matcher(raw).matches();
-            if (boundary || !between.equals(" ")) {
+            char last = text.charAt(lastEnd - 1);
+            boolean capital = Character.isUpperCase(text.charAt(start));
+            // Most words are not capitalised: they are looked at without making strings of them.
+            String raw = capital ? m.group() : null;
+            endsSentence = (last == '.' || last == '!' || last == '?')
+                    && !(capital && DOTTED_ACRONYM.matcher(raw).matches());
+            if (boundary || !oneSpace) {
                 flush(run, runAtStart, out);
             }
             if (boundary) {
                 sentenceStart = true;
             }
-            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0)) || TITLES.contains(fold(word))
+            String word = capital ? trimWord(raw) : null;
+            if (!capital || word.isEmpty() || TITLES.contains(fold(word))
                     || CALENDAR.contains(fold(word)) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(word))) {
                 flush(run, runAtStart, out);
                 sentenceStart = false;
@@ -211,6 +216,15 @@ final class EntityFinder {
         }
         flush(run, runAtStart, out);
         return out;
+    }
+
+    private static boolean hasBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (BREAKS.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void flush(List<String> run, boolean atStart, List<Found> out) {

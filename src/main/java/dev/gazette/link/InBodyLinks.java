@@ -35,11 +35,31 @@ final class InBodyLinks {
      * headings, existing links, code and figure captions alone.
      */
     static String linkFirstMentions(String html, Map<String, Pattern> tagPatterns) {
-        if (tagPatterns.isEmpty()) {
+        return link(html, Map.of(), "", tagPatterns);
+    }
+
+    /**
+     * Both kinds of in-body link in one parse of the body: links to other articles' originals
+     * rewritten ({@link #rewriteSourceLinks}), then the first mention of each tag linked.
+     *
+     * @return {@code html} itself when there was nothing to do
+     */
+    static String link(String html, Map<String, String> slugBySourceUrl, String ownSlug, Map<String, Pattern> tagPatterns) {
+        boolean sources = !slugBySourceUrl.isEmpty() && html.contains("href");
+        if (!sources && tagPatterns.isEmpty()) {
             return html;
         }
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
+        boolean changed = sources && rewriteSourceLinks(doc, slugBySourceUrl, ownSlug);
+        if (!tagPatterns.isEmpty()) {
+            linkFirstMentions(doc, tagPatterns);
+            changed = true;
+        }
+        return changed ? doc.body().html() : html;
+    }
+
+    private static void linkFirstMentions(Document doc, Map<String, Pattern> tagPatterns) {
         Map<String, Pattern> pending = new LinkedHashMap<>(tagPatterns);
         List<TextNode> texts = new ArrayList<>();
         NodeTraversor.traverse(new NodeVisitor() {
@@ -56,7 +76,6 @@ final class InBodyLinks {
             }
             linkIn(text, pending);
         }
-        return doc.body().html();
     }
 
     private static boolean linkable(TextNode text) {
@@ -103,11 +122,10 @@ final class InBodyLinks {
 
     /** Rewrites links to another article's original into links to its page in the digest. */
     static String rewriteSourceLinks(String html, Map<String, String> slugBySourceUrl, String ownSlug) {
-        if (slugBySourceUrl.isEmpty() || !html.contains("href")) {
-            return html;
-        }
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false);
+        return link(html, slugBySourceUrl, ownSlug, Map.of());
+    }
+
+    private static boolean rewriteSourceLinks(Document doc, Map<String, String> slugBySourceUrl, String ownSlug) {
         boolean changed = false;
         for (Element a : doc.select("a[href]")) {
             String slug = slugBySourceUrl.get(normalise(a.attr("href")));
@@ -116,7 +134,7 @@ final class InBodyLinks {
                 changed = true;
             }
         }
-        return changed ? doc.body().html() : html;
+        return changed;
     }
 
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");

@@ -7,6 +7,8 @@ import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
@@ -14,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,19 +49,53 @@ public final class Linker {
     private static final TermAnalyzer ANALYZER = new TermAnalyzer();
     private static final EntityFinder ENTITIES = new EntityFinder();
 
-    private final SiteConfig site;
-    private final TagVocabulary vocabulary;
-    private final LinkMemo memo;
-
-    public Linker(SiteConfig site) {
-        this(site, new LinkMemo());
+    /** What an article's text is about: its title and body. */
+    record Text(String title, String text) {
     }
 
-    /** @param memo what an earlier build of the same site computed, reused where its articles are unchanged */
-    public Linker(SiteConfig site, LinkMemo memo) {
+    /** The text with its language, for the word statistics. */
+    record Words(String title, String text, String lang) {
+    }
+
+    /** What automatic tagging reads: the vocabulary, and the text. */
+    record Tagging(List<Tag> vocabulary, String title, String text) {
+    }
+
+    /** Everything an article's in-body links are made from: its body, its own tags (when linked) and the articles it cites. */
+    record Body(String html, String slug, List<Tag> tags, Map<String, String> cited) {
+    }
+
+    /** The per-article steps of this stage; each a function of its input alone. */
+    /** Only the entities strong enough to be suggested as tags are kept: most are named once in passing. */
+    static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
+            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text())));
+    static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
+            w -> Terms.count(ANALYZER.terms(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang())));
+    static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
+            t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text()));
+    static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
+            html -> InBodyLinks.hrefs(html).stream().map(InBodyLinks::normalise).toList());
+    static final Step<Body, String> BODY_STEP = new Step<>("link.body", Linker::linkBody);
+    /** Each article's most similar others, by position: a function of all the articles' terms. */
+    static final Step<List<Terms>, List<List<SimilarityIndex.Match>>> SIMILAR_STEP = new Step<>("link.similar", terms -> {
+        SimilarityIndex index = new SimilarityIndex(terms);
+        return IntStream.range(0, terms.size()).parallel()
+                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
+    });
+
+    private final SiteConfig site;
+    private final TagVocabulary vocabulary;
+    private final Steps steps;
+
+    public Linker(SiteConfig site) {
+        this(site, Steps.DIRECT);
+    }
+
+    /** @param steps runs the per-article steps: directly, or reusing earlier builds' outputs */
+    public Linker(SiteConfig site, Steps steps) {
         this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
-        this.memo = memo;
+        this.steps = steps;
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
@@ -66,15 +103,15 @@ public final class Linker {
         sorted.sort(NEWEST_FIRST);
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
-        TagVocabulary automatic = vocabulary.isEmpty()
-                ? new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(sorted, vocabulary, this::entities)))
-                : vocabulary;
-        AutoTagger tagger = memo.tagger(automatic.tags());
-        sorted.parallelStream().forEach(a -> autoTags(a, tagger));
+        TagVocabulary automatic = vocabulary.isEmpty() ? suggestedVocabulary(sorted) : vocabulary;
+        List<Tag> automaticTags = automatic.tags();
+        List<List<String>> autoTags = sorted.parallelStream()
+                .map(a -> steps.run(TAGS_STEP, new Tagging(automaticTags, a.title(), a.text()))).toList();
         Map<String, Tag> tags = new TreeMap<>();
         Map<String, String> firstUse = new HashMap<>();
         List<Article> articles = new ArrayList<>();
-        for (Article article : sorted) {
+        for (int i = 0; i < sorted.size(); i++) {
+            Article article = sorted.get(i);
             Set<String> slugs = new LinkedHashSet<>();
             for (String written : article.tags()) {
                 Tag tag = vocabulary.resolve(written);
@@ -86,35 +123,27 @@ public final class Linker {
                 register(tag, article, tags, firstUse, problems);
                 slugs.add(tag.slug());
             }
-            for (String slug : memo.of(article).autoTags) {
+            for (String slug : autoTags.get(i)) {
                 if (slugs.add(slug)) {
                     register(automatic.resolve(slug), article, tags, firstUse, problems);
                 }
             }
             articles.add(article.withTags(List.copyOf(slugs)));
         }
-        List<Article> inputs = sorted;
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
         Map<String, String> slugBySource = new HashMap<>();
-        for (Article a : inputs) {
+        for (Article a : sorted) {
             if (a.sourceUrl() != null) {
-                LinkMemo.Derived d = memo.of(a);
-                if (d.source == null) {
-                    d.source = InBodyLinks.normalise(a.sourceUrl());
-                }
-                slugBySource.putIfAbsent(d.source, a.slug());
+                slugBySource.putIfAbsent(InBodyLinks.normalise(a.sourceUrl()), a.slug());
             }
         }
         Map<String, Tag> tagsView = Map.copyOf(tags);
         List<Article> tagged = articles;
-        articles = IntStream.range(0, tagged.size()).parallel()
-                .mapToObj(i -> linkBody(inputs.get(i), tagged.get(i), tagger, tagsView, slugBySource)).toList();
+        articles = tagged.parallelStream().map(a -> linkBody(a, tagsView, slugBySource)).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts.
-        List<List<String>> terms = inputs.parallelStream().map(this::terms).toList();
-        List<List<SimilarityIndex.Match>> similar = memo.similar(terms, CANDIDATES, MIN_SIMILARITY);
-        memo.retain(inputs);
+        List<List<SimilarityIndex.Match>> similar = similar(sorted);
         Stories stories = new Stories(articles);
         for (int i = 0; i < articles.size(); i++) {
             for (SimilarityIndex.Match m : similar.get(i)) {
@@ -161,6 +190,24 @@ public final class Linker {
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
     }
 
+    /** Each article's most similar others, by position; the terms and the index are garbage after. */
+    private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
+        List<Terms> terms = articles.parallelStream()
+                .map(a -> steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))).toList();
+        return steps.run(SIMILAR_STEP, terms);
+    }
+
+    /** For a site without a vocabulary: the named entities several articles are about. */
+    private TagVocabulary suggestedVocabulary(List<Article> articles) {
+        Map<Article, Map<String, EntityFinder.Entity>> entities = new IdentityHashMap<>();
+        List<Map<String, EntityFinder.Entity>> found = articles.parallelStream()
+                .map(a -> steps.run(ENTITIES_STEP, new Text(a.title(), a.text()))).toList();
+        for (int i = 0; i < articles.size(); i++) {
+            entities.put(articles.get(i), found.get(i));
+        }
+        return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, entities::get)));
+    }
+
     /** The best related articles: content similarity boosted by shared tags, ties by date then slug. */
     private static List<String> related(int i, List<Article> articles, List<SimilarityIndex.Match> candidates) {
         Article a = articles.get(i);
@@ -185,69 +232,26 @@ public final class Linker {
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 
-    private Map<String, EntityFinder.Entity> entities(Article a) {
-        LinkMemo.Derived d = memo.of(a);
-        if (d.entities == null) {
-            d.entities = ENTITIES.find(a.title(), a.text());
-        }
-        return d.entities;
-    }
-
-    private static void autoTagsOf(Article a, AutoTagger tagger, LinkMemo.Derived d) {
-        if (d.taggedBy != tagger) {
-            d.autoTags = tagger.tags(a.title(), a.text());
-            d.taggedBy = tagger;
-        }
-    }
-
-    private void autoTags(Article a, AutoTagger tagger) {
-        autoTagsOf(a, tagger, memo.of(a));
-    }
-
-    private List<String> terms(Article a) {
-        LinkMemo.Derived d = memo.of(a);
-        if (d.terms == null) {
-            d.terms = ANALYZER.terms(a.title() + "\n" + a.title() + "\n" + a.text(), a.lang());
-        }
-        return d.terms;
-    }
-
-    /**
-     * The article with links in its body; remembered while the article, its tags and the
-     * articles its links point to stay the same.
-     */
-    private Article linkBody(Article input, Article a, AutoTagger tagger, Map<String, Tag> tags,
-                             Map<String, String> slugBySource) {
-        List<Tag> own = a.tags().stream().map(tags::get).toList();
-        Map<String, String> cited = new HashMap<>();
-        LinkMemo.Derived d = memo.of(input);
-        if (d.hrefs == null) {
-            d.hrefs = InBodyLinks.hrefs(input.html());
-        }
-        for (String href : d.hrefs) {
-            String slug = slugBySource.get(InBodyLinks.normalise(href));
-            if (slug != null) {
+    /** The article with links in its body, from the inputs {@link #BODY_STEP} reads. */
+    private Article linkBody(Article a, Map<String, Tag> tags, Map<String, String> slugBySource) {
+        Map<String, String> cited = new TreeMap<>();
+        for (String href : steps.run(HREFS_STEP, a.html())) {
+            String slug = slugBySource.get(href);
+            if (slug != null && !slug.equals(a.slug())) {
                 cited.put(href, slug);
             }
         }
-        List<Object> key = List.of(own, cited, a.slug());
-        if (d.linked == null || !d.linkedKey.equals(key)) {
-            d.linked = linkBody(a, tagger, tags, slugBySource);
-            d.linkedKey = key;
-        }
-        return d.linked;
+        List<Tag> own = a.linkTags() ? a.tags().stream().map(tags::get).toList() : List.of();
+        String html = steps.run(BODY_STEP, new Body(a.html(), a.slug(), own, cited));
+        return html.equals(a.html()) ? a : a.withHtml(html);
     }
 
-    private static Article linkBody(Article a, AutoTagger tagger, Map<String, Tag> tags, Map<String, String> slugBySource) {
-        String html = InBodyLinks.rewriteSourceLinks(a.html(), slugBySource, a.slug());
-        if (a.linkTags()) {
-            Map<String, Pattern> patterns = new LinkedHashMap<>();
-            for (String slug : a.tags()) {
-                patterns.put(slug, tagger.pattern(tags.get(slug)));
-            }
-            html = InBodyLinks.linkFirstMentions(html, patterns);
+    private static String linkBody(Body body) {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        for (Tag tag : body.tags()) {
+            patterns.put(tag.slug(), AutoTagger.pattern(tag));
         }
-        return html.equals(a.html()) ? a : a.withHtml(html);
+        return InBodyLinks.link(body.html(), body.cited(), body.slug(), patterns);
     }
 
     private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, ProblemSink problems) {

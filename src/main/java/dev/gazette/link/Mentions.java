@@ -18,9 +18,10 @@ enum Mentions {
     record Parts(String title, String lead, String rest) {
         /** Paragraphs shorter than this are headings or captions, not the lead. */
         private static final int MIN_LEAD = 60;
+        private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\n\\s*\n");
 
         static Parts of(String title, String text) {
-            String[] paragraphs = (text == null ? "" : text.strip()).split("\n\\s*\n");
+            String[] paragraphs = PARAGRAPH_BREAK.split(text == null ? "" : text.strip());
             int lead = 0;
             while (lead < paragraphs.length - 1 && paragraphs[lead].length() < MIN_LEAD) {
                 lead++;

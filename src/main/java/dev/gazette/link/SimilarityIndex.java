@@ -10,36 +10,32 @@ import java.util.Map;
  * TF-IDF vectors of documents with an inverted index, for finding each document's most
  * similar others without comparing all pairs: a query walks only the postings of its own
  * strongest terms, skipping terms so common that they say little and cost most.
- *
- * <p>Documents live in numbered slots. A preview server may {@link #add} and {@link #remove}
- * documents after the index was built; those keep the document frequencies of the build, so
- * their weights are a close approximation until the next full build.
+ * Documents are numbered by their position in the list the index is built from.
  */
 final class SimilarityIndex {
     /** Terms of a document used as its query; the rest add little to the cosine. */
     private static final int QUERY_TERMS = 60;
 
-    /** A similar document and its (approximate) cosine similarity. */
+    /** A similar document and its cosine similarity (over the query's strongest terms). */
     record Match(int doc, double score) {
     }
 
     private final Map<String, Integer> ids = new HashMap<>();
-    private int[] df;
+    private final int[] df;
     private final int built;
     private final List<int[]> docTerms = new ArrayList<>();
     private final List<float[]> docWeights = new ArrayList<>();
-    private boolean[] removed = new boolean[0];
     private int[][] postingDocs;
     private float[][] postingWeights;
     private int[] postingSize;
     private final int maxDf;
     private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
 
-    SimilarityIndex(List<List<String>> documents) {
+    SimilarityIndex(List<Terms> documents) {
         built = documents.size();
         // Each document as sorted term ids with their counts, without boxing every occurrence.
         List<int[][]> counted = new ArrayList<>(built);
-        for (List<String> terms : documents) {
+        for (Terms terms : documents) {
             counted.add(count(terms));
         }
         df = new int[ids.size()];
@@ -65,7 +61,6 @@ final class SimilarityIndex {
         for (int d = 0; d < built; d++) {
             post(d);
         }
-        removed = new boolean[built];
         // A term in many documents barely separates them and costs the most to walk: like
         // Lucene's MoreLikeThis, queries leave out terms in more than 5% of a large collection.
         maxDf = built < 1000 ? Math.max(50, built / 5) : built / 20;
@@ -79,33 +74,7 @@ final class SimilarityIndex {
         return 1 + Math.log((1.0 + documents) / (1.0 + df));
     }
 
-    /** Slots in use, removed ones included. */
-    int slots() {
-        return docTerms.size();
-    }
-
-    /** Adds a document after the build, weighted with the build's document frequencies; returns its slot. */
-    int add(List<String> terms) {
-        int[][] tc = count(terms);
-        if (df.length < ids.size()) {
-            df = Arrays.copyOf(df, ids.size());
-            postingSize = Arrays.copyOf(postingSize, ids.size());
-            postingDocs = Arrays.copyOf(postingDocs, ids.size());
-            postingWeights = Arrays.copyOf(postingWeights, ids.size());
-        }
-        int slot = docTerms.size();
-        vector(tc);
-        removed = Arrays.copyOf(removed, slot + 1);
-        post(slot);
-        return slot;
-    }
-
-    /** Takes a document out of every later query's results. */
-    void remove(int slot) {
-        removed[slot] = true;
-    }
-
-    /** Up to {@code limit} documents most similar to {@code doc}, best first, ties by slot. */
+    /** Up to {@code limit} documents most similar to {@code doc}, best first, ties by position. */
     List<Match> similar(int doc, int limit, double minScore) {
         float[] scores = scratch.get();
         if (scores.length < docTerms.size()) {
@@ -127,7 +96,7 @@ final class SimilarityIndex {
             float wq = weights[k];
             for (int p = 0; p < postingSize[t]; p++) {
                 int other = docs[p];
-                if (other == doc || removed[other]) {
+                if (other == doc) {
                     continue;
                 }
                 if (scores[other] == 0) {
@@ -139,39 +108,95 @@ final class SimilarityIndex {
                 scores[other] += wq * ws[p];
             }
         }
-        List<Match> matches = new ArrayList<>();
+        // The best `limit` of the touched documents, kept in a small heap whose root is the worst
+        // kept: sorting every touched document, and keeping them all, cost most of the link stage.
+        int[] keptDoc = new int[Math.max(0, limit)];
+        float[] keptScore = new float[keptDoc.length];
+        int kept = 0;
         for (int i = 0; i < touchedCount; i++) {
             int other = touched[i];
-            if (scores[other] >= minScore) {
-                matches.add(new Match(other, scores[other]));
-            }
+            float score = scores[other];
             scores[other] = 0;
+            if (score < minScore || keptDoc.length == 0) {
+                continue;
+            }
+            if (kept < keptDoc.length) {
+                keptDoc[kept] = other;
+                keptScore[kept] = score;
+                siftUp(keptDoc, keptScore, kept++);
+            } else if (better(score, other, keptScore[0], keptDoc[0])) {
+                keptDoc[0] = other;
+                keptScore[0] = score;
+                siftDown(keptDoc, keptScore, kept);
+            }
         }
-        matches.sort((a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        return matches.size() > limit ? matches.subList(0, limit) : matches;
+        Match[] best = new Match[kept];
+        for (int i = 0; i < kept; i++) {
+            best[i] = new Match(keptDoc[i], keptScore[i]);
+        }
+        Arrays.sort(best, (a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        return List.of(best);
+    }
+
+    /** Higher score first, then lower position: the order of the results. */
+    private static boolean better(float score, int doc, float thanScore, int thanDoc) {
+        return score != thanScore ? score > thanScore : doc < thanDoc;
+    }
+
+    /** Restores the heap (worst kept at the root) after adding at {@code i}. */
+    private static void siftUp(int[] doc, float[] score, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!better(score[parent], doc[parent], score[i], doc[i])) {
+                return;
+            }
+            swap(doc, score, i, parent);
+            i = parent;
+        }
+    }
+
+    /** Restores the heap after replacing the root. */
+    private static void siftDown(int[] doc, float[] score, int size) {
+        int i = 0;
+        while (true) {
+            int worst = i;
+            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                if (better(score[worst], doc[worst], score[child], doc[child])) {
+                    worst = child;
+                }
+            }
+            if (worst == i) {
+                return;
+            }
+            swap(doc, score, i, worst);
+            i = worst;
+        }
+    }
+
+    private static void swap(int[] doc, float[] score, int i, int j) {
+        int d = doc[i];
+        doc[i] = doc[j];
+        doc[j] = d;
+        float s = score[i];
+        score[i] = score[j];
+        score[j] = s;
     }
 
     /** Sorted distinct term ids of a document and their counts. */
-    private int[][] count(List<String> terms) {
-        int[] seq = new int[terms.size()];
-        for (int i = 0; i < seq.length; i++) {
-            seq[i] = ids.computeIfAbsent(terms.get(i), k -> ids.size());
+    private int[][] count(Terms terms) {
+        String[] words = terms.list();
+        int n = words.length;
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            int id = ids.computeIfAbsent(words[i], k -> ids.size());
+            packed[i] = ((long) id << 32) | terms.counts()[i];
         }
-        Arrays.sort(seq);
-        int distinct = 0;
-        for (int i = 0; i < seq.length; i++) {
-            if (i == 0 || seq[i] != seq[i - 1]) {
-                distinct++;
-            }
-        }
-        int[] t = new int[distinct];
-        int[] c = new int[distinct];
-        int k = -1;
-        for (int i = 0; i < seq.length; i++) {
-            if (i == 0 || seq[i] != seq[i - 1]) {
-                t[++k] = seq[i];
-            }
-            c[k]++;
+        Arrays.sort(packed);
+        int[] t = new int[n];
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (int) (packed[i] >>> 32);
+            c[i] = (int) packed[i];
         }
         return new int[][] {t, c};
     }

@@ -70,6 +70,17 @@ public final class TagSuggestions {
         return out;
     }
 
+    /** The entities of one article strong enough to count towards a suggestion; the same order. */
+    static Map<String, EntityFinder.Entity> salient(Map<String, EntityFinder.Entity> entities) {
+        Map<String, EntityFinder.Entity> out = new java.util.LinkedHashMap<>();
+        entities.forEach((key, entity) -> {
+            if (entity.score() >= AutoTagger.MIN_SCORE) {
+                out.put(key, entity);
+            }
+        });
+        return out;
+    }
+
     /** Suggestions as tags, for a site without a vocabulary of its own. */
     static List<Tag> asVocabulary(List<Suggestion> suggestions) {
         List<Tag> tags = new ArrayList<>();

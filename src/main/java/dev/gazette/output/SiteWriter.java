@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -31,13 +32,16 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     public static final String MARKER = ".gazette";
     private static final String MARKER_TEXT = "This folder is written by Gazette and replaced on every build.\n";
 
-    /** File creation is slow metadata work on many disks: several writers keep rendering busy. */
-    private static final int WRITERS = 8;
+    /** One writer per core: writing a file is mostly system-call work on the CPU, not waiting. */
+    private static final int WRITERS = Runtime.getRuntime().availableProcessors();
+    /** Files handed over but not yet written, at most: renderers wait rather than pile pages up in memory. */
+    private static final int QUEUED = 64 * WRITERS;
 
     private final Path out;
     private final Path staging;
     private final ExecutorService writers;
     private final List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
+    private final Semaphore queued = new Semaphore(QUEUED);
     private boolean committed;
 
     private SiteWriter(Path out, Path staging) {
@@ -94,6 +98,7 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         if (!file.startsWith(staging) || file.equals(staging)) {
             throw new IllegalArgumentException("output path escapes the site folder: " + path);
         }
+        queued.acquireUninterruptibly();
         pending.add(writers.submit(() -> {
             try {
                 try {
@@ -105,6 +110,8 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + path, e);
+            } finally {
+                queued.release();
             }
         }));
     }

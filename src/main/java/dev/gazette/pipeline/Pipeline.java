@@ -4,31 +4,49 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.enrich.Publishing;
+import dev.gazette.incremental.BuildCache;
+import dev.gazette.incremental.BuildMemory;
+import dev.gazette.incremental.Fingerprint;
+import dev.gazette.incremental.Fingerprints;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteUpdater;
 import dev.gazette.output.SiteWriter;
 import dev.gazette.render.SiteRenderer;
 import dev.gazette.render.Theme;
 import dev.gazette.source.SourceReader;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires the stages: config → source → clean → enrich → link → render → output. Per-article
  * stages run in parallel; site-wide ones run once. Holds no logic of its own beyond order,
- * error collection and timing.
+ * error collection, timing, and the choice of how the output is written.
+ *
+ * <p>A build either starts from nothing, or runs its steps through a {@link BuildMemory} that
+ * reuses what earlier builds made from equal inputs; both give the same bytes.
  */
 public final class Pipeline {
+    /** More changed sources than this, and a build with a memory writes a whole new site instead of updating it in place. */
+    public static final int IN_PLACE_UP_TO = 2_000;
 
     /**
      * @param baseUrl overrides {@code site.yml}'s base URL when not null
@@ -44,17 +62,34 @@ public final class Pipeline {
     /**
      * What a build did, for the console.
      *
-     * @param heldBack the sources of future-dated articles not published
+     * @param files        files in the site built
+     * @param sourcesRead  sources read and cleaned (not reused)
+     * @param pagesMade    pages (HTML files) rendered through a template, not reused
+     * @param changedFiles site paths written or deleted by a build with a memory (every file when it wrote a new site); else empty
+     * @param heldBack     the sources of future-dated articles not published
      */
-    public record Result(int articles, int files, List<String> heldBack, Map<String, Long> millis) {
+    public record Result(int articles, int files, int sourcesRead, int pagesMade, List<String> changedFiles,
+                         List<String> heldBack, Map<String, Long> millis) {
         public Result {
             heldBack = List.copyOf(heldBack);
         }
     }
 
+    /**
+     * One source read from its bytes, and the fingerprint of the content folder's other files
+     * (their names, sizes and times): a source's local images are looked up among them.
+     */
+    record SourceFile(String display, String relative, byte[] bytes, Fingerprint assets) {
+    }
+
+    /** What a source became: its article (none for a skipped or broken source) and its problems. */
+    record Read(Optional<Article> article, List<Problem> problems) {
+    }
+
     private final Diagnostics diagnostics;
     private final Progress progress;
     private final SourceCleaner cleaner = new SourceCleaner();
+    private final int inPlaceUpTo;
 
     public Pipeline(Diagnostics diagnostics) {
         this(diagnostics, new Progress());
@@ -62,39 +97,180 @@ public final class Pipeline {
 
     /** @param progress moved forward as the build goes, for a console's progress line */
     public Pipeline(Diagnostics diagnostics, Progress progress) {
-        this.diagnostics = diagnostics;
-        this.progress = progress;
+        this(diagnostics, progress, IN_PLACE_UP_TO);
     }
 
+    /** @param inPlaceUpTo how many changed sources a build with a memory still updates in place (tests set it to reach each path) */
+    public Pipeline(Diagnostics diagnostics, int inPlaceUpTo) {
+        this(diagnostics, new Progress(), inPlaceUpTo);
+    }
+
+    private Pipeline(Diagnostics diagnostics, Progress progress, int inPlaceUpTo) {
+        this.diagnostics = diagnostics;
+        this.progress = progress;
+        this.inPlaceUpTo = inPlaceUpTo;
+    }
+
+    /** A build from nothing into a new {@code out} folder, swapped in when it succeeded. */
     public Result build(Options options) {
         Timer timer = new Timer();
         SiteConfig site = config(options);
         timer.lap("config");
-        List<Article> read = articles(options.content(), site, options.drafts(), timer);
+        AtomicInteger read = new AtomicInteger();
+        List<Article> all = articles(options, site, Steps.DIRECT, null, read, timer);
         Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
-        List<Article> articles = read.stream().filter(publishing::publishes).toList();
+        List<Article> articles = all.stream().filter(publishing::publishes).toList();
         progress.start("linking", articles.size());
         Digest digest = new Linker(site).link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
         SiteRenderer renderer = new SiteRenderer(site, Theme.load(options.templates()));
-        AtomicInteger files = new AtomicInteger();
+        Set<String> written = ConcurrentHashMap.newKeySet();
         try (SiteWriter writer = SiteWriter.open(options.out())) {
             progress.start("rendering", 0);
-            OutputSink counting = (path, bytes) -> {
-                files.incrementAndGet();
-                progress.advance();
-                writer.write(path, bytes);
-            };
-            renderer.render(digest, counting);
-            LocalImages.copy(options.content(), digest.articles(), counting);
+            OutputSink sink = recording(writer, written);
+            renderer.render(digest, sink);
+            LocalImages.copy(options.content(), digest.articles(), sink);
             timer.lap("render");
-            progress.start("writing", files.get());
+            progress.start("writing", written.size());
             writer.commit();
             timer.lap("write");
         }
-        List<String> heldBack = read.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList();
-        return new Result(digest.articles().size(), files.get(), heldBack, timer.laps());
+        return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
+                heldBack(all, publishing), timer.laps());
+    }
+
+    /**
+     * A build that reuses what {@code memory} recorded and records what it makes. When the
+     * memory's files are the ones in {@code out} (the site its last build wrote, by the time of
+     * the site's marker) and few sources changed, only the files whose bytes changed are written
+     * and the ones that are gone deleted; otherwise a whole new site is swapped in. After a
+     * failed build {@code out} and the memory's record of it are unchanged.
+     */
+    public Result build(Options options, BuildMemory memory) {
+        Timer timer = new Timer();
+        SiteConfig site = config(options);
+        Theme theme = Theme.load(options.templates());
+        memory.start(environment(options, site));
+        timer.lap("config");
+        try {
+            AtomicInteger read = new AtomicInteger();
+            List<Article> all = articles(options, site, memory.steps(), memory, read, timer);
+            Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
+            List<Article> articles = all.stream().filter(publishing::publishes).toList();
+            progress.start("linking", articles.size());
+            Digest digest = new Linker(site, memory.steps()).link(articles, diagnostics);
+            timer.lap("link");
+            diagnostics.failOnErrors();
+            SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
+            Path out = options.out().toAbsolutePath().normalize();
+            // Updating in place holds the changed files in memory until the build succeeded: a new
+            // environment or many changed sources make many files, which a new site writes as they come.
+            boolean update = memory.filesAt(place(out)) && read.get() <= inPlaceUpTo && intact(out, memory);
+            Set<String> written = ConcurrentHashMap.newKeySet();
+            List<String> changed;
+            progress.start("rendering", 0);
+            if (update) {
+                SiteUpdater updater = new SiteUpdater(out);
+                OutputSink sink = memory.files(recording(updater, written), true);
+                renderer.render(digest, sink);
+                LocalImages.copy(options.content(), digest.articles(), sink);
+                timer.lap("render");
+                changed = updater.commit(memory.removedFiles());
+                timer.lap("write");
+            } else {
+                try (SiteWriter writer = SiteWriter.open(options.out())) {
+                    OutputSink sink = memory.files(recording(writer, written), false);
+                    renderer.render(digest, sink);
+                    LocalImages.copy(options.content(), digest.articles(), sink);
+                    timer.lap("render");
+                    progress.start("writing", written.size());
+                    writer.commit();
+                    timer.lap("write");
+                }
+                changed = written.stream().sorted().toList();
+            }
+            memory.finish();
+            memory.filesNowAt(place(out));
+            return new Result(digest.articles().size(), memory.fileSizes().size(), read.get(), memory.filesMade(), changed,
+                    heldBack(all, publishing), timer.laps());
+        } catch (RuntimeException e) {
+            memory.abandon();
+            throw e;
+        }
+    }
+
+    /**
+     * A build through the build cache in {@code cacheFolder}: reuses what the last build
+     * recorded there, then saves what this one made (when anything changed). A cache that
+     * cannot be saved is a warning: it costs the next build its speed, not this one its result.
+     */
+    public Result build(Options options, Path cacheFolder) {
+        long start = System.nanoTime();
+        BuildCache.Loaded loaded = BuildCache.load(cacheFolder);
+        long loading = (System.nanoTime() - start) / 1_000_000;
+        Result result = build(options, loaded.memory());
+        start = System.nanoTime();
+        try {
+            if (loaded.memory().changed()) {
+                BuildCache.save(loaded.memory(), cacheFolder);
+            }
+        } catch (IOException | RuntimeException e) {
+            diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "cannot save the build cache: " + e.getMessage()));
+        }
+        Map<String, Long> millis = new LinkedHashMap<>(result.millis());
+        millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
+        return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
+                result.changedFiles(), result.heldBack(), millis);
+    }
+
+    /** The build cache's folder for a content folder: beside it, so one cache serves one site. */
+    public static Path cacheFolder(Path content) {
+        Path parent = content.toAbsolutePath().normalize().getParent();
+        return (parent == null ? content.toAbsolutePath() : parent).resolve(BuildCache.FOLDER);
+    }
+
+    /**
+     * Everything every output depends on beside the content: Gazette's code, the configuration,
+     * the theme's files and the options. A memory from another environment is not used.
+     */
+    private static Fingerprint environment(Options options, SiteConfig site) {
+        Path templates = options.templates() == null ? null : options.templates().toAbsolutePath().normalize();
+        return Fingerprints.environment(templates, BuildCache.code(), site.toString(), options.drafts(),
+                templates == null || !Files.isDirectory(templates) ? "embedded theme" : templates.toString());
+    }
+
+    /** Whether every file the memory recorded is still in {@code out} with its size: nobody touched the site. */
+    private static boolean intact(Path out, BuildMemory memory) {
+        return memory.fileSizes().entrySet().parallelStream().allMatch(e -> {
+            try {
+                return Files.size(out.resolve(e.getKey())) == e.getValue();
+            } catch (IOException x) {
+                return false;
+            }
+        });
+    }
+
+    /** Where a site is, and which build wrote it (the time of its marker). */
+    private static String place(Path out) {
+        try {
+            return out + "@" + Files.getLastModifiedTime(out.resolve(SiteWriter.MARKER)).to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            return out + "@none";
+        }
+    }
+
+    /** Passes files on to {@code target}, noting their paths in {@code written} and moving the progress on. */
+    private OutputSink recording(OutputSink target, Set<String> written) {
+        return (path, bytes) -> {
+            written.add(path);
+            progress.advance();
+            target.write(path, bytes);
+        };
+    }
+
+    private static List<String> heldBack(List<Article> all, Publishing publishing) {
+        return all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList();
     }
 
     /** Reads site.yml and applies command-line overrides. */
@@ -103,44 +279,93 @@ public final class Pipeline {
         return options.baseUrl() == null ? site : site.withBaseUrl(options.baseUrl());
     }
 
+    /** Every published article of the content folder, read, cleaned and enriched, for commands that need no site. */
+    public List<Article> articles(Path content, SiteConfig site, boolean drafts, Timer timer) {
+        return articles(new Options(content, null, null, null, drafts), site, Steps.DIRECT, null, new AtomicInteger(), timer);
+    }
+
     /**
      * Reads, cleans and enriches every source in parallel; problems go to the diagnostics and
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
-    public List<Article> articles(Path content, SiteConfig site, boolean drafts, Timer timer) {
-        SourceReader reader = new SourceReader(content);
+    private List<Article> articles(Options options, SiteConfig site, Steps steps, BuildMemory memory,
+                                   AtomicInteger read, Timer timer) {
+        SourceReader reader = new SourceReader(options.content());
         List<Path> files = reader.discover();
         ArticleBuilder builder = new ArticleBuilder(site);
+        Step<SourceFile, Read> clean = new Step<>("pipeline.source", f -> {
+            read.incrementAndGet();
+            return read(reader, builder, f);
+        });
         progress.start("reading", files.size());
+        Fingerprint assets = memory == null ? null : assets(options.content(), files);
         List<Article> articles = files.parallelStream()
                 .map(file -> {
-                    Optional<Article> article = article(reader, builder, file, diagnostics);
+                    Read r = source(reader, file, clean, memory, assets);
                     progress.advance();
-                    return article;
+                    return r;
                 })
-                .flatMap(Optional::stream)
-                .filter(a -> drafts || !a.draft())
+                .peek(r -> diagnostics.reportAll(r.problems()))
+                .flatMap(r -> r.article().stream())
+                .filter(a -> options.drafts() || !a.draft())
                 .toList();
         timer.lap("read+clean");
         diagnostics.failOnErrors();
         return articles;
     }
 
-    /**
-     * Reads, cleans and enriches one source; its problems go to {@code diagnostics}. Public so a
-     * rebuilder can redo only the sources that changed.
-     */
-    public Optional<Article> article(SourceReader reader, ArticleBuilder builder, Path file, Diagnostics diagnostics) {
+    /** One source, through the memory when there is one. */
+    private Read source(SourceReader reader, Path file, Step<SourceFile, Read> clean, BuildMemory memory,
+                        Fingerprint assets) {
+        String relative = reader.relative(file);
         try {
-            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, file, diagnostics);
-            if (cleaned.isEmpty()) {
-                return Optional.empty();
+            if (memory == null) {
+                return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file), null));
             }
-            return builder.build(cleaned.get().source(), cleaned.get().extraction(), diagnostics);
+            BasicFileAttributes stat;
+            try {
+                stat = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException e) {
+                // Reading it says why it cannot be read, in the words every unreadable source gets.
+                return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file), assets));
+            }
+            return memory.source(relative, stat.size(), stat.lastModifiedTime().to(TimeUnit.NANOSECONDS), assets,
+                    () -> new SourceFile(file.toString(), relative, reader.bytes(file), assets), clean);
         } catch (GazetteException e) {
-            diagnostics.reportAll(e.problems().isEmpty()
+            return new Read(Optional.empty(), e.problems().isEmpty()
                     ? List.of(Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
-            return Optional.empty();
+        }
+    }
+
+    /** The fingerprint of the names, sizes and times of the content folder's files that are not sources. */
+    private static Fingerprint assets(Path content, List<Path> sources) {
+        java.util.Set<Path> isSource = new java.util.HashSet<>(sources);
+        List<Object> seen = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = Files.walk(content)) {
+            for (Path p : walk.filter(p -> !isSource.contains(p) && Files.isRegularFile(p)).sorted().toList()) {
+                seen.add(content.relativize(p).toString());
+                seen.add(Files.size(p));
+                seen.add(Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            seen.add("unreadable: " + e.getMessage());
+        }
+        return new Fingerprints().of(seen);
+    }
+
+    /** Reads, cleans and enriches one source from its bytes: a function of the file and the configuration. */
+    private Read read(SourceReader reader, ArticleBuilder builder, SourceFile file) {
+        Diagnostics problems = new Diagnostics();
+        Path path = Path.of(file.display());
+        try {
+            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, path, file.bytes(), problems);
+            Optional<Article> article = cleaned.isEmpty() ? Optional.empty()
+                    : builder.build(cleaned.get().source(), cleaned.get().extraction(), problems);
+            return new Read(article, problems.sorted());
+        } catch (GazetteException e) {
+            problems.reportAll(e.problems().isEmpty()
+                    ? List.of(Problem.error(file.display(), 0, e.getMessage())) : e.problems());
+            return new Read(Optional.empty(), problems.sorted());
         }
     }
 

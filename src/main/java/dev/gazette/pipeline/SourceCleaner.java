@@ -30,7 +30,12 @@ public final class SourceCleaner {
      * @throws GazetteException when the file cannot be read or its front matter is broken
      */
     public Optional<Cleaned> read(SourceReader reader, Path file, ProblemSink problems) {
-        Optional<Source> source = reader.read(file, problems);
+        return read(reader, file, reader.bytes(file), problems);
+    }
+
+    /** As {@link #read(SourceReader, Path, ProblemSink)}, from the file's bytes read before. */
+    public Optional<Cleaned> read(SourceReader reader, Path file, byte[] bytes, ProblemSink problems) {
+        Optional<Source> source = reader.read(file, bytes, problems);
         if (source.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,8 @@ package dev.gazette.render;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Edition;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,10 +29,18 @@ final class FeedItems {
     private final Urls urls;
     private final Map<String, String> tagNames;
 
-    private final ArticleMemo memo;
+    private final Steps steps;
+    /** An article's body for feeds: internal references resolved and every URL absolute, which takes a parse. */
+    private final Step<FeedBody, String> feedHtml;
 
-    FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames, ArticleMemo memo) {
-        this.memo = memo;
+    /** What an article's feed body is made from, beside the base URL. */
+    record FeedBody(String html, String slug) {
+    }
+
+    FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames, Steps steps) {
+        this.steps = steps;
+        this.feedHtml = new Step<>("render.feed-html", b -> AbsoluteUrls.rewrite(
+                InternalRefs.resolve(b.html(), urls::absolute), urls.absolute(Urls.article(b.slug()))));
         this.site = site;
         this.urls = urls;
         this.tagNames = tagNames;
@@ -50,12 +60,8 @@ final class FeedItems {
     }
 
     FeedItem article(Article a) {
-        return memo.get(a, ArticleMemo.Part.FEED_ITEM, () -> item(a));
-    }
-
-    private FeedItem item(Article a) {
         String link = urls.absolute(Urls.article(a.slug()));
-        String html = AbsoluteUrls.rewrite(InternalRefs.resolve(a.html(), urls::absolute), link);
+        String html = steps.run(feedHtml, new FeedBody(a.html(), a.slug()));
         List<FeedItem.Category> categories = a.tags().stream()
                 .map(t -> new FeedItem.Category(t, tagNames.getOrDefault(t, t))).toList();
         String image = a.image() == null ? null : AbsoluteUrls.resolve(link, a.image());
@@ -118,7 +124,8 @@ final class FeedItems {
         return RFC_3339.format(date);
     }
 
-    private static String escape(String text) {
+    /** Plain text made safe to stand as HTML. */
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -22,17 +22,17 @@ public final class Feeds {
     private final SiteConfig site;
     private final Urls urls;
 
-    private final PageMemo memo;
-
     public Feeds(SiteConfig site, Urls urls) {
-        this(site, urls, PageMemo.NONE);
-    }
-
-    /** @param memo reuses a feed whose entries and title are the same as last time */
-    Feeds(SiteConfig site, Urls urls, PageMemo memo) {
-        this.memo = memo;
         this.site = site;
         this.urls = urls;
+    }
+
+    /** Everything one RSS feed is made from, beside the site's configuration. */
+    private record Rss(List<FeedItem> items, String title, String description, String listPath, String feedPath) {
+    }
+
+    /** The site's feeds in one format: its entries, beside the site's configuration. */
+    private record SiteFeed(String format, List<FeedItem> items) {
     }
 
     /** Site path of a tag's RSS feed, beside the tag's page: {@code tags/<slug>/feed.xml}. */
@@ -42,21 +42,20 @@ public final class Feeds {
 
     /** Writes {@code feed.xml}, {@code atom.xml} and {@code feed.json} with the site's entries. */
     public void writeSite(List<FeedItem> items, OutputSink out) {
-        write(out, RSS, items, site.title(), () -> new RssFeed(site, urls).write(items, site.title(), site.description(), "", RSS));
-        write(out, ATOM, items, site.title(), () -> new AtomFeed(site, urls).write(items, site.title(), site.description(), "", ATOM));
-        write(out, JSON, items, site.title(), () -> new JsonFeed(site, urls).write(items, site.title(), site.description(), "", JSON));
+        rss(out, new Rss(items, site.title(), site.description(), "", RSS));
+        out.write(ATOM, new SiteFeed(ATOM, items), f -> new AtomFeed(site, urls).write(f.items(), site.title(), site.description(), "", ATOM));
+        out.write(JSON, new SiteFeed(JSON, items), f -> new JsonFeed(site, urls).write(f.items(), site.title(), site.description(), "", JSON));
     }
 
     /** Writes the RSS feed of one tag's articles beside the tag's page. */
     public void writeTag(String slug, String tagName, String description, List<FeedItem> items, OutputSink out) {
-        write(out, tag(slug), items, tagTitle(tagName) + "\n" + description,
-                () -> new RssFeed(site, urls).write(items, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
+        rss(out, new Rss(items, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
     }
 
     /** Writes {@code editions/feed.xml}: one item per edition. */
     public void writeEditions(List<FeedItem> items, OutputSink out) {
-        write(out, EDITIONS, items, site.title(), () -> new RssFeed(site, urls).write(items, site.title() + ": editions",
-                "Every edition of " + site.title() + ", one item each.", Urls.EDITIONS, EDITIONS));
+        rss(out, new Rss(items, site.title() + ": editions", "Every edition of " + site.title() + ", one item each.",
+                Urls.EDITIONS, EDITIONS));
     }
 
     /** The editions feed, announced on the editions page. */
@@ -64,9 +63,8 @@ public final class Feeds {
         return new PageMetadata.FeedLink(RSS_TYPE, site.title() + ": editions", urls.absolute(EDITIONS));
     }
 
-    /** A feed's bytes are a function of its entries and titles; the rest comes from the site's configuration. */
-    private void write(OutputSink out, String path, List<FeedItem> items, String titles, java.util.function.Supplier<byte[]> feed) {
-        out.write(path, memo.keyed(path, List.of(items, titles), feed));
+    private void rss(OutputSink out, Rss feed) {
+        out.write(feed.feedPath(), feed, f -> new RssFeed(site, urls).write(f.items(), f.title(), f.description(), f.listPath(), f.feedPath()));
     }
 
     private String tagTitle(String tagName) {

@@ -5,7 +5,8 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
-import dev.gazette.model.Story;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 import dev.gazette.model.Tag;
 import dev.gazette.output.OutputSink;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -41,31 +42,40 @@ public final class SiteRenderer {
     private final Views.Site siteView;
     private final Feeds feeds;
     private final PageMetadata metadata;
-    private final PageMemo memo;
+    private final Steps steps;
+    /** An article page's head: Open Graph values and JSON-LD, written with Jackson. */
+    private final Step<ArticleHead, PageMetadata.Head> head;
+    /** An article's words for the search index, analysed. */
+    private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
 
-    private final ArticleMemo articles;
-
-    public SiteRenderer(SiteConfig site, Theme theme) {
-        this(site, theme, PageMemo.NONE, new ArticleMemo());
+    /** What an article page's head (or its search entry) is made from, beside the site's configuration. */
+    record ArticleHead(Article article, List<String> tagNames) {
     }
 
-    /**
-     * A renderer that asks {@code memo} before rendering each page and remembers per-article work
-     * in {@code articles}: the preview server keeps both between builds.
-     */
-    public SiteRenderer(SiteConfig site, Theme theme, PageMemo memo, ArticleMemo articles) {
+    /** Everything a page is made from, beside the theme: its template and what the template sees. */
+    record Page(String template, Map<String, Object> context) {
+    }
+
+    public SiteRenderer(SiteConfig site, Theme theme) {
+        this(site, theme, Steps.DIRECT);
+    }
+
+    /** @param steps runs the per-article steps: directly, or reusing earlier builds' outputs */
+    public SiteRenderer(SiteConfig site, Theme theme, Steps steps) {
         this.site = site;
         this.theme = theme;
-        this.memo = memo;
-        this.articles = articles;
+        this.steps = steps;
         this.urls = new Urls(site.baseUrl());
         this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
                 site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
                 urls.link(Urls.TAGS), urls.link(Urls.ARCHIVE), urls.link(Urls.FEED), urls.absolute(Urls.FEED),
                 urls.link(Urls.ASSETS + "style.css"), urls.link(Urls.ASSETS),
                 urls.link(Urls.SEARCH), GENERATOR);
-        this.feeds = new Feeds(site, urls, memo);
+        this.feeds = new Feeds(site, urls);
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
+        this.head = new Step<>("render.head", h -> metadata.article(h.article(), h.tagNames()));
+        SearchIndex index = new SearchIndex(site.language());
+        this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
     }
 
     public Urls urls() {
@@ -74,22 +84,23 @@ public final class SiteRenderer {
 
     public void render(Digest digest, OutputSink target) {
         // Every page written through the recorder is listed in the sitemap.
-        Sitemap sitemap = new Sitemap(urls, memo);
+        Sitemap sitemap = new Sitemap(urls);
         OutputSink out = sitemap.recording(target);
-        ViewFactory views = new ViewFactory(site, urls, digest, articles);
+        ViewFactory views = new ViewFactory(site, urls, digest, steps);
         Map<String, String> tagNames = new HashMap<>();
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
-        FeedItems feedItems = new FeedItems(site, urls, tagNames, articles);
+        FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
 
         home(digest, views, out);
         digest.articles().parallelStream().forEach(a -> article(a, views, out));
         editions(digest, views, out);
-        for (Story story : digest.stories()) {
+        // Pages of one kind are independent of each other: each kind renders in parallel.
+        digest.stories().parallelStream().forEach(story -> {
             String path = Urls.story(story.slug());
             page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
                             + " sources covered this story.", path, site.language(), "story", null),
                     Map.of("story", views.story(story)));
-        }
+        });
         tags(digest, views, feedItems, out);
         archive(digest, views, out);
         search(digest, views, out);
@@ -108,21 +119,16 @@ public final class SiteRenderer {
         sitemap.write(out);
         GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
-        articles.retain(digest.articles());
     }
 
-    /** Article pages, the bulk of a site, are looked up by what they show before their views are made. */
     private void article(Article a, ViewFactory views, OutputSink out) {
         String path = Urls.article(a.slug());
-        String file = Urls.file(path);
-        out.write(file, memo.keyed(file, views.articleKey(a), () -> {
-            Views.ArticleView view = views.article(a);
-            List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
-            Views.Page page = page(a.title(), a.summary(), path, a.lang(), "article",
-                    site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null);
-            return evaluate("article.peb", context(page, Map.of("article", view,
-                    HEAD, articles.get(a, ArticleMemo.Part.HEAD, () -> metadata.article(a, tagNames)))));
-        }));
+        Views.ArticleView view = views.article(a);
+        List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
+        Views.Page page = page(a.title(), a.summary(), path, a.lang(), "article",
+                site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null);
+        out.write(Urls.file(path), new Page("article.peb", context(page, Map.of("article", view,
+                HEAD, steps.run(head, new ArticleHead(a, tagNames))))), this::evaluate);
         if (out instanceof Sitemap.Recorder sitemap) {
             sitemap.page(path, a.date());
         }
@@ -196,7 +202,7 @@ public final class SiteRenderer {
 
     /** Only the search page, its index and the theme's files: for measuring search on large sites. */
     void renderSearch(Digest digest, OutputSink out) {
-        search(digest, new ViewFactory(site, urls, digest, articles), out);
+        search(digest, new ViewFactory(site, urls, digest, steps), out);
         theme.staticFiles().forEach(out::write);
     }
 
@@ -206,7 +212,7 @@ public final class SiteRenderer {
         List<SearchIndex.Doc> docs = digest.articles().stream()
                 .map(a -> SearchIndex.doc(views.card(a), a.summary())).toList();
         List<SearchIndex.Terms> terms = digest.articles().parallelStream()
-                .map(a -> articles.get(a, ArticleMemo.Part.SEARCH_TERMS, () -> index.terms(a,
+                .map(a -> steps.run(searchTerms, new ArticleHead(a,
                         views.card(a).tags().stream().map(Views.TagLink::name).toList())))
                 .toList();
         index.write(docs, terms, out);
@@ -220,13 +226,13 @@ public final class SiteRenderer {
                 Map.of("months", digest.months().stream().map(m -> new Views.Summary<>(views.monthLink(m),
                                 m.articles().stream().limit(INDEX_HEADLINES).map(views::card).toList())).toList(),
                         "undated", digest.undated().stream().map(views::card).toList()));
-        for (Digest.Month month : digest.months()) {
+        digest.months().parallelStream().forEach(month -> {
             String path = Urls.month(month.month());
             String title = views.monthTitle(month);
             page(out, path, "month.peb", page(title, "Articles of " + site.title() + " published in " + title + ".",
                             path, site.language(), "month", null),
                     Map.of("month", views.monthLink(month), "articles", month.articles().stream().map(views::card).toList()));
-        }
+        });
     }
 
     private void renderList(OutputSink out, String first, String template, String title, String description,
@@ -255,9 +261,7 @@ public final class SiteRenderer {
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {
-        String file = Urls.file(path);
-        // The rest of a page's context (site, head) follows from these and the configuration.
-        out.write(file, memo.keyed(file, List.of(template, page, values), () -> evaluate(template, context(page, values))));
+        out.write(Urls.file(path), new Page(template, context(page, values)), this::evaluate);
         if (out instanceof Sitemap.Recorder sitemap) {
             sitemap.page(path, values);
         }
@@ -272,11 +276,12 @@ public final class SiteRenderer {
         return context;
     }
 
-    private byte[] evaluate(String template, Map<String, Object> context) {
+    private byte[] evaluate(Page page) {
+        String template = page.template();
         try {
             PebbleTemplate compiled = theme.engine().getTemplate(template);
             StringWriter writer = new StringWriter(16_384);
-            compiled.evaluate(writer, context, Locale.ROOT);
+            compiled.evaluate(writer, page.context(), Locale.ROOT);
             return writer.toString().getBytes(StandardCharsets.UTF_8);
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : template;

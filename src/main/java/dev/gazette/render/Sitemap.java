@@ -26,18 +26,11 @@ public final class Sitemap {
     /** Site path → lastmod (RFC 3339) or "" when unknown; sorted when written, so the file is reproducible. */
     private final Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final PageMemo memo;
     /** Dates as cards write them, parsed once: many pages show the same cards. */
     private final Map<String, OffsetDateTime> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Sitemap(Urls urls) {
-        this(urls, PageMemo.NONE);
-    }
-
-    /** @param memo reuses the sitemap when its pages and dates are the same as last time */
-    Sitemap(Urls urls, PageMemo memo) {
         this.urls = urls;
-        this.memo = memo;
     }
 
     /** An output that notes pages for this sitemap as {@link SiteRenderer} writes through it. */
@@ -47,15 +40,15 @@ public final class Sitemap {
 
     /** Writes {@code sitemap.xml} and {@code robots.txt}. */
     public void write(OutputSink out) {
-        out.write(PATH, memo.keyed(PATH, Map.copyOf(pages), () -> XmlOut.document(x -> {
+        out.write(PATH, new java.util.TreeMap<>(pages), sorted -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
-            for (Map.Entry<String, String> page : new java.util.TreeMap<>(pages).entrySet()) {
+            for (Map.Entry<String, String> page : sorted.entrySet()) {
                 url(x, page.getKey(), page.getValue());
             }
             x.end(0);
-        })));
+        }));
         String robots = "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute(PATH) + "\n";
         out.write(ROBOTS, robots.getBytes(StandardCharsets.UTF_8));
     }
@@ -112,6 +105,11 @@ public final class Sitemap {
         @Override
         public void write(String path, byte[] content) {
             out.write(path, content);
+        }
+
+        @Override
+        public <I> void write(String path, I input, java.util.function.Function<I, byte[]> make) {
+            out.write(path, input, make);
         }
 
         /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */

@@ -4,7 +4,8 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
-import dev.gazette.model.Same;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
@@ -32,10 +33,13 @@ final class ViewFactory {
     private final Map<String, Views.ArticleCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Views.TagLink> tagLinks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final ArticleMemo memo;
+    private final Steps steps;
+    /** An article's body for its page: internal references resolved to this site's links. */
+    private final Step<String, String> pageHtml;
 
-    ViewFactory(SiteConfig site, Urls urls, Digest digest, ArticleMemo memo) {
-        this.memo = memo;
+    ViewFactory(SiteConfig site, Urls urls, Digest digest, Steps steps) {
+        this.steps = steps;
+        this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html, urls::link));
         this.site = site;
         this.urls = urls;
         this.digest = digest;
@@ -58,10 +62,6 @@ final class ViewFactory {
         });
     }
 
-    /** A card and the tag links it was made with, kept between builds while those stay the same. */
-    private record RememberedCard(List<Views.TagLink> links, Views.ArticleCard card) {
-    }
-
     /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
     Views.ArticleCard card(Article a) {
         return cards.computeIfAbsent(a.slug(), k -> makeCard(a));
@@ -72,16 +72,6 @@ final class ViewFactory {
         for (String slug : a.tags()) {
             links.add(tagLink(slug));
         }
-        RememberedCard before = memo.peek(a, ArticleMemo.Part.CARD);
-        if (before != null && before.links().equals(links)) {
-            return before.card();
-        }
-        Views.ArticleCard card = newCard(a, links);
-        memo.put(a, ArticleMemo.Part.CARD, new RememberedCard(links, card));
-        return card;
-    }
-
-    private Views.ArticleCard newCard(Article a, List<Views.TagLink> links) {
         ZonedDateTime date = a.date();
         return new Views.ArticleCard(urls.link(Urls.article(a.slug())), a.title(), a.summary(), a.author(),
                 a.publication(), a.sourceUrl(),
@@ -99,32 +89,12 @@ final class ViewFactory {
         return URI.create(a.sourceUrl()).getHost();
     }
 
-    /**
-     * Everything an article page is made from, cheap to compare: the article itself, its
-     * neighbours' cards, its story's articles and its edition. Equal keys make equal pages.
-     */
-    Object articleKey(Article a) {
-        Digest.ArticleLinks links = digest.links().get(a.slug());
-        List<Object> key = new ArrayList<>();
-        key.add(new Same(a));
-        key.add(card(a));
-        key.add(links);
-        links.related().forEach(s -> key.add(card(articles.get(s))));
-        key.add(links.newer() == null ? null : card(articles.get(links.newer())));
-        key.add(links.older() == null ? null : card(articles.get(links.older())));
-        if (links.story() != null) {
-            stories.get(links.story()).articles().forEach(x -> key.add(new Same(x)));
-        }
-        key.add(links.edition() == null ? null : editionLink(editions.get(links.edition())));
-        return key;
-    }
-
     Views.ArticleView article(Article a) {
         Digest.ArticleLinks links = digest.links().get(a.slug());
         Story story = links.story() == null ? null : stories.get(links.story());
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
-        String html = memo.get(a, ArticleMemo.Part.PAGE_HTML, () -> InternalRefs.resolve(a.html(), urls::link));
+        String html = steps.run(pageHtml, a.html());
         return new Views.ArticleView(card(a), dek(a), html, InternalRefs.image(a.image(), urls::link), a.wordCount(),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),

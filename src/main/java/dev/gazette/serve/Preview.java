@@ -182,7 +182,7 @@ public final class Preview implements AutoCloseable {
     }
 
     private static String firstLine(Rebuild build, long ms) {
-        return "built " + build.articles() + " articles in " + ms + " ms: " + build.filesWritten() + " files ["
+        return "built " + count(build.articles(), "article") + " in " + ms + " ms: " + count(build.filesWritten(), "file") + " ["
                 + stages(build.millis()) + "]";
     }
 

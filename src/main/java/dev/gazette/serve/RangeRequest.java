@@ -45,7 +45,8 @@ sealed interface RangeRequest {
         if (ifRange != null && !ifRange.strip().equals(etag) && !ifRange.strip().equals(lastModified)) {
             return new Whole();
         }
-        List<ByteRange> parts = ByteRange.parse(range, length);
+        // The unit is case-insensitive (RFC 9110 §14.1); Jetty's parser reads only "bytes=".
+        List<ByteRange> parts = ByteRange.parse(List.of("bytes=" + range.get(0).substring(6)), length);
         if (parts.isEmpty()) {
             return new Unsatisfiable();
         }

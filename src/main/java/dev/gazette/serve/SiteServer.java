@@ -15,7 +15,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -45,6 +44,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -156,7 +156,7 @@ public final class SiteServer implements AutoCloseable {
         // A connection has at most one task waiting for a thread, so the connection limit bounds the queue.
         int maxQueued = limits.maxConnections() + 64;
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), Math.min(4, limits.maxThreads()),
-                60_000, new BlockingArrayQueue<>(64, 64, maxQueued));
+                60_000, new ArrayBlockingQueue<>(maxQueued));
         threads.setName("gazette-http");
         threads.setDaemon(true);
         Server jetty = new Server(threads, new ScheduledExecutorScheduler("gazette-http-timer", true),
@@ -540,6 +540,8 @@ public final class SiteServer implements AutoCloseable {
             response.write(true, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), callback);
         }
 
+        // Jetty marks this hook for removal but still calls it for malformed requests; nothing replaces it yet.
+        @SuppressWarnings("removal")
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
             secure(fields);

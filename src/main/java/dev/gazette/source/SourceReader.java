@@ -54,14 +54,22 @@ public final class SourceReader {
      * binary). Throws {@link GazetteException} for a source that is broken, such as bad YAML.
      */
     public Optional<Source> read(Path file, ProblemSink problems) {
+        return read(file, bytes(file), problems);
+    }
+
+    /** The file's bytes; throws {@link GazetteException} when it cannot be read. */
+    public byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new GazetteException(display(file), 0, "cannot read file: " + describe(e));
+        }
+    }
+
+    /** Reads one source from its bytes, read before with {@link #bytes}; otherwise as {@link #read(Path, ProblemSink)}. */
+    public Optional<Source> read(Path file, byte[] bytes, ProblemSink problems) {
         String display = display(file);
         SourceFormat format = SourceFormat.of(file).orElseThrow();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new GazetteException(display, 0, "cannot read file: " + describe(e));
-        }
         if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
             problems.report(Problem.warning(display, 0, "empty file, skipped"));
             return Optional.empty();
@@ -102,7 +110,8 @@ public final class SourceReader {
         return file.toString();
     }
 
-    private String relative(Path file) {
+    /** The path of {@code file} inside the content folder, with '/' separators. */
+    public String relative(Path file) {
         return contentDir.relativize(file).toString().replace('\\', '/');
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.incremental.BuildCache;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -149,7 +150,8 @@ class BuildCommandTest {
         assertThat(failed.code()).isEqualTo(1);
         assertThat(tree(out)).isEqualTo(before);
         try (Stream<Path> siblings = Files.list(tmp)) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("content", "site");
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("content", "site", BuildCache.FOLDER);
         }
     }
 

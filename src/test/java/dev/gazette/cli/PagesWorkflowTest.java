@@ -1,5 +1,6 @@
 package dev.gazette.cli;
 
+import dev.gazette.incremental.BuildCache;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -52,6 +53,12 @@ class PagesWorkflowTest {
         assertThat(runs(build)).containsExactly(
                 "./gazette build --base-url \"${{ steps.pages.outputs.base_url }}/\"",
                 "./gazette check site");
+        // The build cache is kept between runs, restored before the build.
+        Map<String, Object> cache = step(build, "actions/cache");
+        assertThat(map(cache.get("with"))).containsEntry("path", BuildCache.FOLDER)
+                .containsKey("key").containsKey("restore-keys");
+        List<Object> steps = steps(build).stream().map(s -> s.containsKey("uses") ? s.get("uses") : s.get("run")).toList();
+        assertThat(steps.indexOf(cache.get("uses"))).isLessThan(steps.indexOf(runs(build).get(0)));
         Map<String, Object> upload = map(step(build, "actions/upload-pages-artifact").get("with"));
         assertThat(upload).containsEntry("path", "site").containsEntry("include-hidden-files", true);
         // Steps run in this order: configure, build, check, upload.

@@ -12,10 +12,10 @@ class SimilarityIndexTest {
     @Test
     void ranksDocumentsByCosineOfStemmedTerms() {
         SimilarityIndex index = new SimilarityIndex(List.of(
-                analyzer.terms("The central bank cut interest rates by a quarter point", "en"),
-                analyzer.terms("Banks cutting rates: the central bank's interest decision", "en"),
-                analyzer.terms("Beavers breed on the river for the first time", "en"),
-                analyzer.terms("Central banking and interest rate cuts explained", "en")));
+                Terms.count(analyzer.terms("The central bank cut interest rates by a quarter point", "en")),
+                Terms.count(analyzer.terms("Banks cutting rates: the central bank's interest decision", "en")),
+                Terms.count(analyzer.terms("Beavers breed on the river for the first time", "en")),
+                Terms.count(analyzer.terms("Central banking and interest rate cuts explained", "en"))));
 
         List<SimilarityIndex.Match> similar = index.similar(0, 5, 0.01);
 
@@ -26,7 +26,8 @@ class SimilarityIndexTest {
     @Test
     void identicalScoresAreOrderedByDocumentNotByChance() {
         SimilarityIndex index = new SimilarityIndex(List.of(
-                List.of("ferry", "harbour"), List.of("ferry", "harbour"), List.of("ferry", "harbour"), List.of("ferry", "harbour")));
+                Terms.count(List.of("ferry", "harbour")), Terms.count(List.of("ferry", "harbour")),
+                Terms.count(List.of("ferry", "harbour")), Terms.count(List.of("ferry", "harbour"))));
         assertThat(index.similar(2, 5, 0)).extracting(SimilarityIndex.Match::doc).containsExactly(0, 1, 3);
     }
 

@@ -89,17 +89,18 @@ class ConnectionGuardTest {
 
     @Test
     void aKeptAliveConnectionMayIdleBetweenRequestsUntilTheIdleTimeout() throws Exception {
-        start(Duration.ofMillis(400), Duration.ofSeconds(2), 100, Duration.ofSeconds(2));
+        // A header deadline generous enough for a loaded machine to read a head sent at once.
+        start(Duration.ofSeconds(1), Duration.ofSeconds(3), 100, Duration.ofSeconds(2));
         try (Socket socket = connect()) {
             socket.setSoTimeout(10_000);
             assertThat(exchange(socket)).startsWith("HTTP/1.1 200 ");
-            // Three header deadlines of quiet: a kept-alive connection waits for its idle timeout.
-            Thread.sleep(1_200);
+            // Two header deadlines of quiet: a kept-alive connection waits for its idle timeout.
+            Thread.sleep(2_000);
             assertThat(exchange(socket)).startsWith("HTTP/1.1 200 ");
             long start = System.nanoTime();
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
             // Jetty checks idleness once per timeout: closed between one and two timeouts later.
-            assertThat((System.nanoTime() - start) / 1e9).isBetween(0.5, 5.0);
+            assertThat((System.nanoTime() - start) / 1e9).isBetween(1.0, 7.0);
         }
     }
 

@@ -74,11 +74,12 @@ class IncrementalRebuilderTest {
     }
 
     @Test
-    void aChangedPathOutsideTheKnownFoldersRebuildsEverything() throws Exception {
-        Rebuild first = rebuilder.rebuild(Set.of());
+    void aChangeTheWatcherNamesDifferentlyIsStillFound() throws Exception {
+        rebuilder.rebuild(Set.of());
+        Path article = content.resolve("articles/beavers-breeding-river-wend.md");
+        Files.writeString(article, Files.readString(article) + "\nA closing line.\n");
         Rebuild again = rebuilder.rebuild(Set.of(tmp.resolve("elsewhere/linked-content/a.md")));
-        assertThat(again.sourcesRead()).isEqualTo(first.sourcesRead());
-        assertThat(again.pagesRendered()).isEqualTo(first.pagesRendered());
+        assertThat(again.sourcesRead()).isEqualTo(1);
         assertSameAsFullBuild(again);
     }
 

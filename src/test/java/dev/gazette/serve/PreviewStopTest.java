@@ -83,7 +83,8 @@ class PreviewStopTest {
             assertThat(work).isDirectory();
             assertThat(work.resolve("half-written.html")).isRegularFile();
 
-            new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            // The shell's own kill: no procps needed on a bare machine.
+            new ProcessBuilder("sh", "-c", "kill -" + signal + " " + child.pid()).start().waitFor(5, TimeUnit.SECONDS);
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child stopped").isTrue();
             assertThat(work).as("the preview's folder after SIG" + signal).doesNotExist();
         } finally {

@@ -363,6 +363,34 @@ class SiteServerTest {
         }
     }
 
+    @Test
+    void aPageThatStopsReadingItsStreamIsDroppedNotBuffered() throws Exception {
+        try (java.net.Socket stuck = new java.net.Socket()) {
+            stuck.setReceiveBufferSize(4096);
+            stuck.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            stuck.getOutputStream().write(("GET /repo/__gazette/events HTTP/1.1\r\nHost: " + http.authority()
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (server.liveClients() == 0 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(server.liveClients()).isEqualTo(1);
+            // The client reads nothing: once the socket buffers are full, messages queue for it,
+            // and past LiveReload.MAX_PENDING it is dropped instead of holding them all.
+            String big = "x".repeat(100_000);
+            for (int i = 0; i < 400 && server.liveClients() > 0; i++) {
+                server.failed(big);
+            }
+            end = System.nanoTime() + 5_000_000_000L;
+            while (server.liveClients() > 0 && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertThat(server.liveClients()).isZero();
+        }
+        // Everyone else is still served.
+        assertThat(http.get("/repo/").statusCode()).isEqualTo(200);
+    }
+
     /** The status code of a raw response's status line. */
     static int status(String response) {
         assertThat(response).startsWith("HTTP/1.1 ");

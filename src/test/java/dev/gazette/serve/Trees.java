@@ -30,8 +30,17 @@ public final class Trees {
         return to;
     }
 
+    /** Deletes a folder and everything in it. */
+    public static void delete(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** SHA-256 of every file but the build marker, by site path. */
-    static Map<String, String> hashes(Path root) throws IOException {
+    public static Map<String, String> hashes(Path root) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `gazette build` after editing one article, with the build cache, against a cold build of the
+# same site: the corpus of ../shared/bench laid out as its Gazette anchor does. Not a test.
+#
+#   bench/rebuild.sh [ARTICLES] [EDITS]      # default 10000 articles, 3 edits
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="$repo/../shared/bench"
+n="${1:-10000}"; edits="${2:-3}"
+work="${BENCH_WORK:-/tmp/ssg-bench}/rebuild-$n"
+"$repo/gazette" --version >/dev/null
+corpus="$work/corpus"
+if [ ! -d "$corpus/content" ]; then
+  python3 "$shared/gen_corpus.py" "$corpus" "$n" --seed "${SEED:-20261122}" >&2
+fi
+"$shared/anchors/gazette/prepare.sh" "$corpus/content" "$work/site-src"
+cd "$work/site-src"
+timed() {   # prints "wall_s maxrss_mb" of one build
+  /usr/bin/time -f "%e %M" -o "$work/time" "$repo/gazette" build --content content --out out >/dev/null
+  awk '{printf "%s %d\n", $1, $2 / 1024}' "$work/time"
+}
+rm -rf out .gazette-cache
+read -r cold cold_rss < <(timed)
+echo "cold build with an empty cache: ${cold} s, ${cold_rss} MB"
+read -r same same_rss < <(timed)
+echo "no change: ${same} s, ${same_rss} MB"
+article="$(ls content/articles | sort | sed -n "$((n / 2))p")"
+walls=()
+for i in $(seq 1 "$edits"); do
+  printf '\nEdit number %s adds a sentence to the article.\n' "$i" >> "content/articles/$article"
+  read -r wall rss < <(timed)
+  echo "one article edited: ${wall} s, ${rss} MB"
+  walls+=("$wall")
+done
+median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+echo "median one-edit rebuild ${median} s = $(awk "BEGIN {printf \"%.1f\", 100 * $median / $cold}") % of the cold build"

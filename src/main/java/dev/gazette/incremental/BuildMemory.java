@@ -1,0 +1,284 @@
+package dev.gazette.incremental;
+
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
+import dev.gazette.output.OutputSink;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * What earlier builds made, and from what: the one place Gazette reuses work. A build runs its
+ * steps through {@link #steps()}, which returns what a step made before from an equal input
+ * (the input's {@link Fingerprint} is the key, so no key is kept by hand); reads sources through
+ * {@link #source}, which skips reading a file whose size and modification time are as recorded;
+ * and writes files through {@link #files}, which records each file's input and bytes, skips
+ * making a page whose input is unchanged and writing a file whose bytes are unchanged.
+ *
+ * <p>Everything recorded belongs to one environment (Gazette's code, the configuration, the
+ * theme, the options): a build in another environment starts from nothing. The preview keeps a
+ * memory between rebuilds; {@code gazette build} loads and saves one with {@link BuildCache}.
+ */
+public final class BuildMemory {
+    /**
+     * A source as last read: its size and modification time (ns), when it was read (ns since the
+     * epoch), and the key of what was made from it.
+     */
+    record Stamp(long size, long modified, long read, Fingerprint context, Fingerprint key) {
+        /**
+         * Whether the file is surely the one read: same size and time, and its time was already
+         * in the past when it was read, so a save within the file system's clock tick after the
+         * read cannot hide behind an equal time.
+         */
+        boolean matches(long size, long modified, Fingerprint context) {
+            return size == this.size && modified == this.modified && modified < read - RACY_NANOS
+                    && context.equals(this.context);
+        }
+    }
+
+    /** Coarser than any file system's clock tick. */
+    private static final long RACY_NANOS = 2_000_000_000L;
+
+    /** A site file as last written: the fingerprint of its input (null for plain files), of its bytes, and its size. */
+    record FileRecord(Fingerprint input, Fingerprint bytes, long size) {
+        static FileRecord of(Fingerprint input, byte[] content) {
+            return new FileRecord(input, Fingerprints.ofBytes(content), content.length);
+        }
+    }
+
+    /** A step applied to an input: what a step output is keyed by. */
+    private record Call(String step, Object input) {
+    }
+
+    /** A step's output, with the step's name. */
+    record Output(String step, Object value) {
+    }
+
+    /** Steps cheap enough to redo, with outputs too big to be worth storing in a cache file. */
+    static final Set<String> NOT_SAVED = Set.of("render.page-html");
+
+    private final Fingerprints fingerprints = new Fingerprints();
+    /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
+    private final boolean keepUnsaved;
+    private Fingerprint environment;
+    final Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
+    private final Set<Fingerprint> used = ConcurrentHashMap.newKeySet();
+    final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
+    private final Set<String> seenSources = ConcurrentHashMap.newKeySet();
+    Map<String, FileRecord> files = new ConcurrentHashMap<>();
+    private final Map<String, FileRecord> written = new ConcurrentHashMap<>();
+    /** Where the recorded files are, in a form the owner of the memory chooses (a folder and its marker's time). */
+    private String filesAt;
+    /** Whether anything recorded changed since the memory was made or loaded: only then is it worth saving. */
+    private volatile boolean changed;
+    private final AtomicInteger made = new AtomicInteger();
+    private final AtomicInteger ran = new AtomicInteger();
+
+    private final Steps steps = new Steps() {
+        @Override
+        public <I, O> O run(Step<I, O> step, I input) {
+            return call(step, fingerprints.of(new Call(step.name(), input)), input);
+        }
+    };
+
+    /** An empty memory for a process that builds again and again (the preview): keeps every output. */
+    public BuildMemory() {
+        this.keepUnsaved = true;
+    }
+
+    /** A memory for one build, to be saved in a cache file afterwards. */
+    BuildMemory(Fingerprint environment) {
+        this.environment = environment;
+        this.keepUnsaved = false;
+    }
+
+    Fingerprint environment() {
+        return environment;
+    }
+
+    /**
+     * Starts a build in {@code environment}. When it differs from the recorded one, every
+     * recorded output is forgotten, and of the files only their bytes are remembered (so that
+     * unchanged files are still not rewritten): each page is made again. Returns whether the
+     * environment is the recorded one.
+     */
+    public boolean start(Fingerprint environment) {
+        boolean same = environment.equals(this.environment);
+        if (!same) {
+            changed = true;
+            outputs.clear();
+            stamps.clear();
+            Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
+            files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size())));
+            files = bytesOnly;
+            this.environment = environment;
+        }
+        used.clear();
+        seenSources.clear();
+        written.clear();
+        made.set(0);
+        ran.set(0);
+        return same;
+    }
+
+    /** Whether the recorded files are at {@code place}: then a build may update them in place. */
+    public boolean filesAt(String place) {
+        return !files.isEmpty() && place.equals(filesAt);
+    }
+
+    /** Notes where the files of the last finished build are. */
+    public void filesNowAt(String place) {
+        if (!place.equals(filesAt)) {
+            changed = true;
+        }
+        filesAt = place;
+    }
+
+    String filesAt() {
+        return filesAt;
+    }
+
+    /** For a memory being loaded: where its files are, without counting as a change. */
+    void loadedFilesAt(String place) {
+        filesAt = place;
+    }
+
+    /** Runs the build's steps, reusing recorded outputs. */
+    public Steps steps() {
+        return steps;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <I, O> O call(Step<I, O> step, Fingerprint key, I input) {
+        used.add(key);
+        Output before = outputs.get(key);
+        if (before != null) {
+            return (O) before.value();
+        }
+        O out = step.apply(input);
+        ran.incrementAndGet();
+        changed = true;
+        if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
+            outputs.put(key, new Output(step.name(), out));
+        }
+        return out;
+    }
+
+    /**
+     * What {@code step} makes from the source {@code name}: reused without reading the file when
+     * its size and modification time are the ones recorded (as {@code make} and {@code git}
+     * assume) and so is {@code context} (the fingerprint of whatever else beside the file the
+     * input holds), else {@code read} gives the input and the step runs unless that input was seen.
+     */
+    @SuppressWarnings("unchecked")
+    public <I, O> O source(String name, long size, long modified, Fingerprint context, Supplier<I> read, Step<I, O> step) {
+        seenSources.add(name);
+        Stamp stamp = stamps.get(name);
+        if (stamp != null && stamp.matches(size, modified, context)) {
+            Output before = outputs.get(stamp.key());
+            if (before != null) {
+                used.add(stamp.key());
+                return (O) before.value();
+            }
+        }
+        long now = System.currentTimeMillis() * 1_000_000;
+        I input = read.get();
+        Fingerprint key = fingerprints.of(new Call(step.name(), input));
+        stamps.put(name, new Stamp(size, modified, now, context, key));
+        changed = true;
+        return call(step, key, input);
+    }
+
+    /**
+     * A sink that records what each file is made from before passing it to {@code target}.
+     *
+     * @param inPlace {@code target} holds the files recorded by the last build: files whose input
+     *                or bytes are unchanged are neither made nor passed on
+     */
+    public OutputSink files(OutputSink target, boolean inPlace) {
+        Map<String, FileRecord> before = files;
+        return new OutputSink() {
+            @Override
+            public void write(String path, byte[] content) {
+                FileRecord now = FileRecord.of(null, content);
+                written.put(path, now);
+                FileRecord old = before.get(path);
+                if (!inPlace || old == null || !old.bytes().equals(now.bytes())) {
+                    target.write(path, content);
+                }
+            }
+
+            @Override
+            public <I> void write(String path, I input, Function<I, byte[]> make) {
+                Fingerprint in = fingerprints.of(input);
+                FileRecord old = before.get(path);
+                if (inPlace && old != null && in.equals(old.input())) {
+                    written.put(path, old);
+                    return;
+                }
+                byte[] content = make.apply(input);
+                if (path.endsWith(".html")) {
+                    made.incrementAndGet();
+                }
+                FileRecord now = FileRecord.of(in, content);
+                written.put(path, now);
+                if (!inPlace || old == null || !old.bytes().equals(now.bytes())) {
+                    target.write(path, content);
+                }
+            }
+        };
+    }
+
+    /** The size of every file the last build recorded, by site path. */
+    public Map<String, Long> fileSizes() {
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        files.forEach((path, f) -> sizes.put(path, f.size()));
+        return sizes;
+    }
+
+    /** Site files the last build wrote that this one did not: to delete. Valid after the render. */
+    public List<String> removedFiles() {
+        Set<String> gone = new HashSet<>(files.keySet());
+        gone.removeAll(written.keySet());
+        return gone.stream().sorted().toList();
+    }
+
+    /** How many pages (HTML files) were made through {@link #files} in this build. */
+    public int filesMade() {
+        return made.get();
+    }
+
+    /** How many steps ran (rather than being reused) in this build. */
+    public int stepsRun() {
+        return ran.get();
+    }
+
+    /**
+     * Ends a successful build: keeps what it used and the files it wrote, forgets the rest.
+     * After a failed build, call {@link #abandon} instead: the files stay as they were.
+     */
+    public void finish() {
+        boolean dropped = outputs.keySet().retainAll(used) | stamps.keySet().retainAll(seenSources);
+        if (dropped || !written.equals(files)) {
+            changed = true;
+        }
+        files = new ConcurrentHashMap<>(written);
+        fingerprints.nextBuild();
+    }
+
+    /** Whether anything recorded changed since this memory was made or loaded. */
+    public boolean changed() {
+        return changed;
+    }
+
+    /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
+    public void abandon() {
+        fingerprints.nextBuild();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.gazette.incremental;
+
+import java.util.HexFormat;
+
+/**
+ * A 128-bit digest of a value's canonical encoding ({@link Values}): what the incremental layer
+ * records as "made from". Equal values have equal fingerprints in every run; different values
+ * collide only by accident of the hash (MD5, chosen for speed: these keys guard against stale
+ * output, not against an attacker who could edit the content anyway).
+ */
+public record Fingerprint(long high, long low) {
+    static Fingerprint of(byte[] digest) {
+        long h = 0;
+        long l = 0;
+        for (int i = 0; i < 8; i++) {
+            h = (h << 8) | (digest[i] & 0xFF);
+            l = (l << 8) | (digest[i + 8] & 0xFF);
+        }
+        return new Fingerprint(h, l);
+    }
+
+    @Override
+    public String toString() {
+        return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
+    }
+}

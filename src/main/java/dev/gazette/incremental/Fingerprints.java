@@ -1,0 +1,178 @@
+package dev.gazette.incremental;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fingerprints values: the digest of their {@link Values} encoding, in which every record, every
+ * long string and every immutable collection stands for its own fingerprint. So the fingerprint of an object is computed
+ * once and reused while the same object is met again: an unchanged article is the same object
+ * from one preview rebuild to the next, and its text is not hashed again. Safe because the values
+ * fingerprinted are immutable. Remembers objects of the current and the previous build only.
+ */
+public final class Fingerprints {
+    /** Strings at least this long stand for their own fingerprint (and are remembered by identity). */
+    private static final int LONG_STRING = 256;
+
+    /** An object compared by identity. */
+    private record Identity(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
+    }
+
+    private volatile Map<Identity, Fingerprint> current = new ConcurrentHashMap<>();
+    private volatile Map<Identity, Fingerprint> previous = new ConcurrentHashMap<>();
+
+    /** The fingerprint of {@code value} (null, a record, collection, string, number, date...). */
+    public Fingerprint of(Object value) {
+        if (remembered(value)) {
+            Identity key = new Identity(value);
+            Fingerprint f = current.get(key);
+            if (f == null) {
+                f = previous.get(key);
+                if (f == null) {
+                    f = digest(value);
+                }
+                current.put(key, f);
+            }
+            return f;
+        }
+        return digest(value);
+    }
+
+    /** Forgets objects not met since the last call: called once per build. */
+    public void nextBuild() {
+        previous = current;
+        current = new ConcurrentHashMap<>();
+    }
+
+    private Fingerprint digest(Object value) {
+        // Digests nest (a record's parts are digested first), so each thread keeps a stack of them.
+        java.util.ArrayDeque<Hasher> free = HASHERS.get();
+        Hasher h = free.isEmpty() ? new Hasher() : free.pop();
+        try {
+            new Values.Writer(h.data, this::nested, false).writeValue(value);
+            h.data.flush();
+            return Fingerprint.of(h.md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            h.md.reset();
+            free.push(h);
+        }
+    }
+
+    private static final ThreadLocal<java.util.ArrayDeque<Hasher>> HASHERS =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
+    /** A digest with its buffered stream: made once per thread and depth, not once per value. */
+    private static final class Hasher {
+        final MessageDigest md = md5();
+        final DataOutputStream data = new DataOutputStream(new DigestOut(md));
+    }
+
+    /** Parts that stand for their own fingerprint inside a bigger value. */
+    private Fingerprint nested(Object part) {
+        return remembered(part) ? of(part) : null;
+    }
+
+    /**
+     * Values that stand for their own fingerprint, remembered by identity: records, long strings,
+     * and the JDK's immutable collections ({@code List.of}, {@code List.copyOf}, {@code toList()},
+     * {@code Map.of}...), which cannot change after they are made. Mutable collections are
+     * walked every time.
+     */
+    private static boolean remembered(Object value) {
+        return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING
+                || value != null && Values.immutable(value);
+    }
+
+    /** The fingerprint of raw bytes, such as a file's. */
+    public static Fingerprint ofBytes(byte[] bytes) {
+        return Fingerprint.of(md5().digest(bytes));
+    }
+
+    /**
+     * The fingerprint of everything under {@code folder} (names and bytes; hidden files left out)
+     * with {@code parts}: what a build's environment is made of. A folder that does not exist
+     * counts as empty.
+     */
+    public static Fingerprint environment(Path folder, Object... parts) {
+        MessageDigest md = md5();
+        md.update(new Fingerprints().of(java.util.Arrays.asList(parts)).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (folder != null && java.nio.file.Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
+                for (Path p : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    String name = folder.relativize(p).toString().replace('\\', '/');
+                    if (!name.startsWith(".") && !name.contains("/.")) {
+                        md.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        byte[] bytes = java.nio.file.Files.readAllBytes(p);
+                        md.update(java.nio.ByteBuffer.allocate(9).put((byte) 0).putLong(bytes.length).array());
+                        md.update(bytes);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + folder, e);
+            }
+        }
+        return Fingerprint.of(md.digest());
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    }
+
+    /** Feeds written bytes to a digest, buffered. */
+    private static final class DigestOut extends OutputStream {
+        private final MessageDigest md;
+        private final byte[] buffer = new byte[8192];
+        private int size;
+
+        DigestOut(MessageDigest md) {
+            this.md = md;
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == buffer.length) {
+                flush();
+            }
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > buffer.length - size) {
+                flush();
+                md.update(b, off, len);
+            } else {
+                System.arraycopy(b, off, buffer, size, len);
+                size += len;
+            }
+        }
+
+        @Override
+        public void flush() {
+            md.update(buffer, 0, size);
+            size = 0;
+        }
+    }
+}

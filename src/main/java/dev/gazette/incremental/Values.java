@@ -1,0 +1,413 @@
+package dev.gazette.incremental;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One canonical binary encoding of the values stages pass around (records, lists, sets, maps,
+ * strings, numbers, dates, enums, arrays), used both to fingerprint inputs and to store outputs
+ * in the build cache. Every value starts with a tag byte and every variable-length part with its
+ * length, so two different values never encode alike. Maps are written in key order, so a
+ * map's fingerprint does not depend on its iteration order. A type it does not know is an
+ * error, never silently skipped. Records are read back through their canonical constructors,
+ * and only Gazette's own records are read from a cache file. In a file each string is written
+ * once and referred to by number after that.
+ */
+final class Values {
+    private static final String OWN_PACKAGE = "dev.gazette.";
+
+    private static final byte NULL = 0, STRING = 1, INT = 2, LONG = 3, DOUBLE = 4, FLOAT = 5, TRUE = 6, FALSE = 7,
+            LIST = 8, SET = 9, MAP = 10, RECORD = 11, ENUM = 12, ZONED = 13, DATE = 14, MONTH = 15, URI_ = 16,
+            BYTES = 17, INTS = 18, STRINGS = 19, FLOATS = 20, OPTIONAL = 21, EMPTY = 22, SHARED = 23, FINGERPRINT = 24,
+            IMMUTABLE_LIST = 25, IMMUTABLE_SET = 26, IMMUTABLE_MAP = 27;
+    /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
+    static final String IMMUTABLE = "java.util.ImmutableCollections$";
+
+    private static final Map<Class<?>, RecordType> RECORDS = new ConcurrentHashMap<>();
+
+    private Values() {
+    }
+
+    /** How records of one class are taken apart and put together. */
+    private record RecordType(Method[] accessors, Constructor<?> constructor) {
+        static RecordType of(Class<?> type) {
+            return RECORDS.computeIfAbsent(type, t -> {
+                RecordComponent[] components = t.getRecordComponents();
+                Method[] accessors = new Method[components.length];
+                Class<?>[] types = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    accessors[i] = components[i].getAccessor();
+                    accessors[i].setAccessible(true);
+                    types[i] = components[i].getType();
+                }
+                try {
+                    Constructor<?> constructor = t.getDeclaredConstructor(types);
+                    constructor.setAccessible(true);
+                    return new RecordType(accessors, constructor);
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException("a record without its canonical constructor: " + t, e);
+                }
+            });
+        }
+
+        Object component(Object record, int i) {
+            try {
+                return accessors[i].invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + accessors[i], e);
+            }
+        }
+    }
+
+    /**
+     * Writes values. {@code nested} may replace a nested value by its fingerprint (so a
+     * fingerprint can be composed of the fingerprints of its parts); {@code shared} strings long
+     * enough are written once per stream and referred to after that.
+     */
+    static final class Writer {
+        private final DataOutput out;
+        private final java.util.function.Function<Object, Fingerprint> nested;
+        /** Strings written so far, by index: short ones by value, long ones by identity. */
+        private final Map<String, Integer> shortStrings;
+        private final Map<String, Integer> longStrings;
+        private int strings;
+
+        Writer(DataOutput out, java.util.function.Function<Object, Fingerprint> nested, boolean share) {
+            this.out = out;
+            this.nested = nested;
+            this.shortStrings = share ? new java.util.HashMap<>() : null;
+            this.longStrings = share ? new IdentityHashMap<>() : null;
+        }
+
+        void write(Object v) throws IOException {
+            if (v == null) {
+                out.writeByte(NULL);
+                return;
+            }
+            Fingerprint f = nested == null ? null : nested.apply(v);
+            if (f != null) {
+                out.writeByte(FINGERPRINT);
+                out.writeLong(f.high());
+                out.writeLong(f.low());
+                return;
+            }
+            writeValue(v);
+        }
+
+        /** Writes {@code v} itself, without asking {@code nested} about it (its parts may be replaced). */
+        void writeValue(Object v) throws IOException {
+            if (v instanceof String s) {
+                string(s);
+            } else if (v instanceof Integer i) {
+                out.writeByte(INT);
+                out.writeInt(i);
+            } else if (v instanceof Long l) {
+                out.writeByte(LONG);
+                out.writeLong(l);
+            } else if (v instanceof Double d) {
+                out.writeByte(DOUBLE);
+                out.writeDouble(d);
+            } else if (v instanceof Float d) {
+                out.writeByte(FLOAT);
+                out.writeFloat(d);
+            } else if (v instanceof Boolean b) {
+                out.writeByte(b ? TRUE : FALSE);
+            } else if (v instanceof Fingerprint f) {
+                out.writeByte(FINGERPRINT);
+                out.writeLong(f.high());
+                out.writeLong(f.low());
+            } else if (v instanceof Record r) {
+                out.writeByte(RECORD);
+                out.writeUTF(r.getClass().getName());
+                RecordType type = RecordType.of(r.getClass());
+                for (int i = 0; i < type.accessors().length; i++) {
+                    write(type.component(r, i));
+                }
+            } else if (v instanceof List<?> list) {
+                out.writeByte(immutable(v) ? IMMUTABLE_LIST : LIST);
+                out.writeInt(list.size());
+                for (Object o : list) {
+                    write(o);
+                }
+            } else if (v instanceof Set<?> set) {
+                out.writeByte(immutable(v) ? IMMUTABLE_SET : SET);
+                out.writeInt(set.size());
+                for (Object o : ordered(set)) {
+                    write(o);
+                }
+            } else if (v instanceof Map<?, ?> map) {
+                out.writeByte(immutable(v) ? IMMUTABLE_MAP : MAP);
+                out.writeInt(map.size());
+                List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+                if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof java.util.SortedMap<?, ?>)) {
+                    entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
+                }
+                for (Map.Entry<?, ?> e : entries) {
+                    write(e.getKey());
+                    write(e.getValue());
+                }
+            } else if (v instanceof Enum<?> e) {
+                out.writeByte(ENUM);
+                out.writeUTF(e.getDeclaringClass().getName());
+                out.writeUTF(e.name());
+            } else if (v instanceof ZonedDateTime z) {
+                out.writeByte(ZONED);
+                out.writeUTF(z.toString());
+            } else if (v instanceof LocalDate d) {
+                out.writeByte(DATE);
+                out.writeUTF(d.toString());
+            } else if (v instanceof YearMonth m) {
+                out.writeByte(MONTH);
+                out.writeUTF(m.toString());
+            } else if (v instanceof URI u) {
+                out.writeByte(URI_);
+                out.writeUTF(u.toString());
+            } else if (v instanceof byte[] b) {
+                out.writeByte(BYTES);
+                out.writeInt(b.length);
+                out.write(b);
+            } else if (v instanceof int[] a) {
+                out.writeByte(INTS);
+                out.writeInt(a.length);
+                for (int x : a) {
+                    out.writeInt(x);
+                }
+            } else if (v instanceof float[] a) {
+                out.writeByte(FLOATS);
+                out.writeInt(a.length);
+                for (float x : a) {
+                    out.writeFloat(x);
+                }
+            } else if (v instanceof String[] a) {
+                out.writeByte(STRINGS);
+                out.writeInt(a.length);
+                for (String x : a) {
+                    write(x);
+                }
+            } else if (v instanceof Optional<?> o) {
+                if (o.isPresent()) {
+                    out.writeByte(OPTIONAL);
+                    write(o.get());
+                } else {
+                    out.writeByte(EMPTY);
+                }
+            } else {
+                throw new IllegalArgumentException("no canonical encoding for " + v.getClass().getName());
+            }
+        }
+
+        private void string(String s) throws IOException {
+            if (shortStrings != null) {
+                Map<String, Integer> table = s.length() < 256 ? shortStrings : longStrings;
+                Integer seen = table.get(s);
+                if (seen != null) {
+                    out.writeByte(SHARED);
+                    out.writeInt(seen);
+                    return;
+                }
+                table.put(s, strings++);
+            }
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            out.writeByte(STRING);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        /** A set's elements in an order of their own, not of the set's hashing. */
+        private static List<?> ordered(Set<?> set) {
+            if (set instanceof LinkedHashSet<?> || set instanceof java.util.SortedSet<?>) {
+                return new ArrayList<>(set);
+            }
+            List<Object> list = new ArrayList<>(set);
+            list.sort(Comparator.comparing(String::valueOf));
+            return list;
+        }
+    }
+
+    static boolean immutable(Object collection) {
+        return collection.getClass().getName().startsWith(IMMUTABLE);
+    }
+
+    /** Reads what a sharing {@link Writer} without {@code nested} wrote. */
+    static final class Reader {
+        private final DataInput in;
+        private final List<String> shared = new ArrayList<>();
+
+        Reader(DataInput in) {
+            this.in = in;
+        }
+
+        Object read() throws IOException {
+            byte tag = in.readByte();
+            switch (tag) {
+                case NULL:
+                    return null;
+                case STRING: {
+                    byte[] bytes = new byte[in.readInt()];
+                    in.readFully(bytes);
+                    String s = new String(bytes, StandardCharsets.UTF_8);
+                    shared.add(s);
+                    return s;
+                }
+                case SHARED:
+                    return shared.get(in.readInt());
+                case INT:
+                    return in.readInt();
+                case LONG:
+                    return in.readLong();
+                case DOUBLE:
+                    return in.readDouble();
+                case FLOAT:
+                    return in.readFloat();
+                case TRUE:
+                    return true;
+                case FALSE:
+                    return false;
+                case FINGERPRINT:
+                    return new Fingerprint(in.readLong(), in.readLong());
+                case RECORD:
+                    return record(in.readUTF());
+                case LIST:
+                case IMMUTABLE_LIST: {
+                    int n = in.readInt();
+                    List<Object> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(read());
+                    }
+                    return tag == LIST ? list : list.stream().toList();
+                }
+                case IMMUTABLE_SET: {
+                    int n = in.readInt();
+                    List<Object> list = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        list.add(read());
+                    }
+                    return Set.copyOf(list);
+                }
+                case IMMUTABLE_MAP: {
+                    int n = in.readInt();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        map.put(read(), read());
+                    }
+                    return Map.copyOf(map);
+                }
+                case SET: {
+                    int n = in.readInt();
+                    Set<Object> set = new LinkedHashSet<>();
+                    for (int i = 0; i < n; i++) {
+                        set.add(read());
+                    }
+                    return set; // insertion-ordered, so it encodes again as it was written
+                }
+                case MAP: {
+                    int n = in.readInt();
+                    Map<Object, Object> map = new LinkedHashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        map.put(read(), read());
+                    }
+                    return map; // insertion-ordered, so it encodes again as it was written
+                }
+                case ENUM:
+                    return enumValue(in.readUTF(), in.readUTF());
+                case ZONED:
+                    return ZonedDateTime.parse(in.readUTF());
+                case DATE:
+                    return LocalDate.parse(in.readUTF());
+                case MONTH:
+                    return YearMonth.parse(in.readUTF());
+                case URI_:
+                    return URI.create(in.readUTF());
+                case BYTES: {
+                    byte[] b = new byte[in.readInt()];
+                    in.readFully(b);
+                    return b;
+                }
+                case INTS: {
+                    int[] a = new int[in.readInt()];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readInt();
+                    }
+                    return a;
+                }
+                case FLOATS: {
+                    float[] a = new float[in.readInt()];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = in.readFloat();
+                    }
+                    return a;
+                }
+                case STRINGS: {
+                    String[] a = new String[in.readInt()];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = (String) read();
+                    }
+                    return a;
+                }
+                case OPTIONAL:
+                    return Optional.ofNullable(read());
+                case EMPTY:
+                    return Optional.empty();
+                default:
+                    throw new IOException("unknown value tag " + tag);
+            }
+        }
+
+        private Object record(String name) throws IOException {
+            Class<?> type = ownClass(name);
+            if (!type.isRecord()) {
+                throw new IOException("not a record: " + name);
+            }
+            RecordType rt = RecordType.of(type);
+            Object[] args = new Object[rt.accessors().length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = read();
+            }
+            try {
+                return rt.constructor().newInstance(args);
+            } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                throw new IOException("cannot make a " + name + ": " + e, e);
+            }
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object enumValue(String name, String constant) throws IOException {
+            Class<?> type = ownClass(name);
+            if (!type.isEnum()) {
+                throw new IOException("not an enum: " + name);
+            }
+            return Enum.valueOf((Class) type, constant);
+        }
+
+        private static Class<?> ownClass(String name) throws IOException {
+            if (!name.startsWith(OWN_PACKAGE)) {
+                throw new IOException("not one of Gazette's own types: " + name);
+            }
+            try {
+                return Class.forName(name, false, Values.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IOException("unknown type " + name, e);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,20 @@
+package dev.gazette.model;
+
+/**
+ * How a stage runs its {@link Step}s: {@link #DIRECT}ly, or through the incremental layer, which
+ * looks a step's input up among what earlier builds computed. Since the input is the whole key,
+ * no key can fall out of step with what the output was made from.
+ */
+@FunctionalInterface
+public interface Steps {
+    /** Runs every step. */
+    Steps DIRECT = new Steps() {
+        @Override
+        public <I, O> O run(Step<I, O> step, I input) {
+            return step.apply(input);
+        }
+    };
+
+    /** The output of {@code step} for {@code input}: computed now, or reused. Called from several threads. */
+    <I, O> O run(Step<I, O> step, I input);
+}
