@@ -6,12 +6,12 @@
 #
 #   bench/fuzz.sh [TARGET...]     e.g. bench/fuzz.sh htmlPage markdown
 #
-# Targets: frontMatter siteConfig textDump htmlPage markdown (default: all).
+# Targets: frontMatter siteConfig textDump htmlPage markdown wholePipeline (default: all).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-  targets=(frontMatter siteConfig textDump htmlPage markdown)
+  targets=(frontMatter siteConfig textDump htmlPage markdown wholePipeline)
 fi
 mkdir -p bench/out/fuzz
 for target in "${targets[@]}"; do

@@ -4,7 +4,7 @@ import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +72,9 @@ final class ContentFinder {
             removeUnlikely(body);
         }
         TextStats stats = TextStats.measure(body);
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // Insertion (document) order, not identity-hash order: ties in the ranking below must be
+        // settled the same way on every run (jsoup elements hash and compare by identity).
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element p : paragraphs(body, stats)) {
             TextStats.Counts c = stats.of(p);
             double score = 1 + c.commas + Math.min(3, c.chars / 100);
@@ -90,7 +92,7 @@ final class ContentFinder {
         if (scores.isEmpty()) {
             return body.children().isEmpty() && body.text().isBlank() ? null : wrap(body.childNodesCopy());
         }
-        Map<Element, Double> adjusted = new IdentityHashMap<>();
+        Map<Element, Double> adjusted = new LinkedHashMap<>();
         scores.forEach((el, s) -> adjusted.put(el, s * (1 - stats.of(el).linkDensity())));
         List<Element> ranked = new ArrayList<>(adjusted.keySet());
         ranked.sort(Comparator.comparingDouble((Element e) -> -adjusted.get(e)));

@@ -172,7 +172,7 @@ final class TextExtractor {
                 }
             }
             double coherence = (double) shared / words.size();
-            double address = Words.readerAddressDensity(line.tokens);
+            double address = Words.readerAddressDensity(line.tokens, lang);
             if ((address >= 0.05 && coherence < 0.3) || (address >= 0.1 && coherence < 0.45) || coherence < 0.06) {
                 line.kind = Kind.BOILERPLATE;
                 changed = true;

@@ -124,7 +124,8 @@ final class FeedItems {
         return RFC_3339.format(date);
     }
 
-    private static String escape(String text) {
+    /** Plain text made safe to stand as HTML. */
+    static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

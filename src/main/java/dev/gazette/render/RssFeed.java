@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * RSS 2.0 written with a real XML writer: absolute links, RFC 822 dates in English whatever
  * the machine's locale, a {@code lastBuildDate} taken from the newest item (never the clock),
- * stable non-permalink guids, the summary as {@code description} and the full article in
+ * stable non-permalink guids, the summary as {@code description} (escaped, since readers
+ * render it as HTML) and the full article in
  * {@code content:encoded} with absolute URLs.
  */
 final class RssFeed {
@@ -39,7 +40,7 @@ final class RssFeed {
             x.start(0, "channel");
             x.element(1, "title", title);
             x.element(1, "link", urls.absolute(listPath));
-            x.element(1, "description", description);
+            x.element(1, "description", description == null ? null : FeedItems.escape(description));
             x.element(1, "language", site.language());
             x.element(1, "generator", SiteRenderer.GENERATOR);
             ZonedDateTime lastBuild = FeedItems.newestDate(items);
@@ -67,7 +68,8 @@ final class RssFeed {
         for (FeedItem.Category category : item.categories()) {
             x.element(2, "category", category.label());
         }
-        x.element(2, "description", item.summary());
+        // Readers take an RSS description as HTML: the plain-text summary is escaped for it.
+        x.element(2, "description", item.summary() == null ? null : FeedItems.escape(item.summary()));
         x.element(2, "content", "encoded", CONTENT_NS, item.html());
         x.end(1);
     }

@@ -1,9 +1,17 @@
 package dev.gazette.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
 import dev.gazette.check.SiteCheck;
 import dev.gazette.cli.Cli;
 import dev.gazette.cli.SiteChecks;
 import dev.gazette.model.Problem;
+import org.jsoup.Jsoup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,24 +32,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a build of a generated folder must look like, whatever the folder holds: exit 0 or 1,
  * never 3; every line on stderr a {@code path:line: message} about a file of the folder; a
- * refused build writes nothing; a built site has no script and no broken internal link.
+ * refused build writes nothing; a built site has no script, in pages or feeds, and no broken
+ * internal link.
  */
 final class BuildOutcome {
     /** {@code path:line: message} or, for a problem with a whole file, {@code path: message}. */
     private static final Pattern PROBLEM = Pattern.compile("(.+?)(?::(\\d+))?: (warning: )?(\\S.*)");
     private static final Pattern SUMMARY = Pattern.compile("gazette: \\d+ errors?; nothing was written");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CRASH_SIGNS = List.of("internal error", "please report", "Exception", "Error:",
             "\tat ", "StackOverflow", "OutOfMemory");
 
     private BuildOutcome() {
     }
 
-    static Cli build(Path content, Path out) {
-        return Cli.run("build", "--content", content.toString(), "--out", out.toString());
+    static Cli build(ContentFolder folder, Path content, Path out) {
+        List<String> args = new ArrayList<>(List.of("build", "--content", content.toString(), "--out", out.toString()));
+        args.addAll(folder.options());
+        return Cli.run(args.toArray(String[]::new));
     }
 
     /** Checks everything a build must be; {@code folder} is shown when a check fails. */
     static void assertSound(Cli cli, ContentFolder folder, Path content, Path out) {
+        assertReported(cli, folder, content);
+        if (cli.code() == 0) {
+            assertSafeAndLinked(cli, folder, out);
+        } else {
+            assertThat(out).as("a refused build wrote output\n" + cli + "\n" + folder).doesNotExist();
+        }
+    }
+
+    /** Exit 0 or 1, no crash, and every stderr line a {@code path:line: message} about a file of the folder. */
+    static void assertReported(Cli cli, ContentFolder folder, Path content) {
         String context = cli + "\n" + folder;
         assertThat(cli.code()).as("exit status\n" + context).isIn(0, 1);
         for (String sign : CRASH_SIGNS) {
@@ -52,19 +74,71 @@ final class BuildOutcome {
                 assertThat(problemWith(line, content)).as(line + "\n" + context).isNull();
             }
         }
-        if (cli.code() != 0) {
-            assertThat(out).as("a refused build wrote output\n" + context).doesNotExist();
-            return;
-        }
+    }
+
+    /** No script in any page or feed, and 'gazette check' finds no error. */
+    static void assertSafeAndLinked(Cli cli, ContentFolder folder, Path out) {
+        String context = cli + "\n" + folder;
         List<String> scripts = new ArrayList<>();
         for (Path page : SiteChecks.htmlFiles(out)) {
             for (String problem : ScriptFree.problems(SiteChecks.parse(page), BuildOutcome::theme)) {
                 scripts.add(out.relativize(page) + ": " + problem);
             }
         }
+        scripts.addAll(feedScripts(out));
         assertThat(scripts).as("script in the site\n" + context).isEmpty();
         assertThat(SiteCheck.run(out, URI.create(folder.baseUrl())).problems().stream().filter(Problem::isError))
                 .as("gazette check on the site\n" + context).isEmpty();
+    }
+
+    /**
+     * Script in what feed readers render: the HTML of every RSS and Atom entry (description and
+     * content) and of every JSON Feed item, and every entry's link.
+     */
+    static List<String> feedScripts(Path site) {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                List<String> html = new ArrayList<>();
+                List<String> links = new ArrayList<>();
+                if (name.equals("feed.xml") || name.equals("atom.xml")) {
+                    boolean atom = name.equals("atom.xml");
+                    for (SyndEntry entry : new SyndFeedInput().build(new XmlReader(file.toFile())).getEntries()) {
+                        if (entry.getDescription() != null && isHtml(entry.getDescription(), atom)) {
+                            html.add(entry.getDescription().getValue());
+                        }
+                        entry.getContents().stream().filter(c -> isHtml(c, atom)).forEach(c -> html.add(c.getValue()));
+                        links.add(entry.getLink());
+                    }
+                } else if (name.equals("feed.json")) {
+                    for (JsonNode item : JSON.readTree(file.toFile()).path("items")) {
+                        html.add(item.path("content_html").asText(""));
+                        links.add(item.path("url").asText(""));
+                    }
+                } else {
+                    continue;
+                }
+                for (String fragment : html) {
+                    ScriptFree.problems(Jsoup.parseBodyFragment(fragment == null ? "" : fragment).body())
+                            .forEach(p -> problems.add(site.relativize(file) + ": " + p));
+                }
+                for (String link : links) {
+                    if (link != null && ScriptFree.runsScript(link)) {
+                        problems.add(site.relativize(file) + ": entry link " + link);
+                    }
+                }
+            }
+        } catch (IOException | FeedException e) {
+            problems.add("a feed does not parse: " + e);
+        }
+        return problems;
+    }
+
+    /** RSS descriptions are HTML to readers; Atom text is HTML only when its type says so. */
+    private static boolean isHtml(SyndContent content, boolean atom) {
+        String type = content.getType();
+        return atom ? type != null && type.contains("html") : type == null || type.contains("html");
     }
 
     /**
@@ -111,6 +185,27 @@ final class BuildOutcome {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Each file that differs between two trees, with the text around its first difference. */
+    static List<String> differences(Map<String, String> one, Map<String, String> two) {
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> paths = new java.util.TreeSet<>(one.keySet());
+        paths.addAll(two.keySet());
+        for (String path : paths) {
+            String a = one.getOrDefault(path, "<missing>");
+            String b = two.getOrDefault(path, "<missing>");
+            if (!a.equals(b)) {
+                int at = 0;
+                while (at < Math.min(a.length(), b.length()) && a.charAt(at) == b.charAt(at)) {
+                    at++;
+                }
+                int from = Math.max(0, at - 80);
+                out.add(path + " at " + at + ":\n  " + a.substring(from, Math.min(a.length(), at + 80))
+                        + "\n  " + b.substring(from, Math.min(b.length(), at + 80)));
+            }
+        }
+        return out;
     }
 
     /** Every file under {@code dir} by relative path, for byte-for-byte comparison. */

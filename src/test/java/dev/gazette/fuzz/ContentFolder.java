@@ -14,9 +14,10 @@ import java.util.Random;
  * A generated content folder: files by path, written to disk on demand.
  *
  * @param files   every file, site.yml included when there is one
- * @param baseUrl the base URL the site is built for (site.yml's, or the default)
+ * @param baseUrl the base URL the site is built for (site.yml's, the default, or --base-url's)
+ * @param options extra options for {@code gazette build}, such as {@code --drafts}
  */
-record ContentFolder(List<File> files, String baseUrl) {
+record ContentFolder(List<File> files, String baseUrl, List<String> options) {
 
     /** One file of the folder; {@code path} is relative with '/' separators. */
     record File(String path, byte[] bytes) {
@@ -51,7 +52,7 @@ record ContentFolder(List<File> files, String baseUrl) {
     /** Every file with its text, invisible characters made visible, for a failure report. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("content folder for " + baseUrl + "\n");
+        StringBuilder out = new StringBuilder("content folder for " + baseUrl + ", built with " + options + "\n");
         for (File file : files) {
             out.append("=== ").append(file.path()).append(" (").append(file.bytes().length).append(" bytes)\n");
             file.text().codePoints().forEach(c -> {

@@ -88,7 +88,15 @@ final class ContentFolders {
                     : htmlPage(draw, names);
             files.add(new ContentFolder.File(path, bytes));
         }
-        return new ContentFolder(files, baseUrl);
+        List<String> options = new ArrayList<>();
+        if (draw.chance(20)) {
+            options.add("--drafts");
+        }
+        if (draw.chance(20)) {
+            baseUrl = draw.pick(BASE_URLS);
+            options.addAll(List.of("--base-url", draw.chance(50) ? baseUrl : baseUrl.replaceAll("/$", "")));
+        }
+        return new ContentFolder(files, baseUrl, options);
     }
 
     private static String path(Draw draw, int i) {

@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One deliberate mistake in one source's front matter or in site.yml, and the lines the
- * error message may name: the mistake's own line, or (for an unclosed bracket, which YAML
- * notices only later) any line up to the end of the block.
+ * A generated folder ({@code base}) and the same folder with one deliberate mistake in one
+ * source's front matter or in site.yml, with the lines the error message may name: the
+ * mistake's own line, or (for an unclosed quote, which YAML notices only later) any line up
+ * to the end of the block.
  */
-record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
+record Defects(ContentFolder base, ContentFolder folder, String path, int firstLine, int lastLine) {
 
     /** Mistakes in front matter: each a line whose own line number the error must give. */
     private static final List<String> FRONT_MATTER = List.of(
@@ -57,10 +58,22 @@ record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
             lines.replaceAll(l -> l.replace("title:\t", "title: "));
             defect = draw.pick(FRONT_MATTER);
         }
+        // The defect's key is set once, so that the error is about the defect and not a repeat.
+        String key = defect.substring(0, defect.indexOf(':') + 1);
+        if (!defect.startsWith("title:")) {
+            lines.removeIf(line -> line.startsWith(key));
+        }
         // site.yml: anywhere but inside the tags block; front matter: after the title line
         int from = inSite ? 0 : 2;
         int to = inSite ? firstNested(lines) : lines.size();
-        int at = draw.between(from, Math.max(from, to));
+        // ...and never inside a block (the indented lines under "summary: |" or "authors:").
+        List<Integer> starts = new ArrayList<>();
+        for (int i = from; i <= Math.max(from, to); i++) {
+            if (i >= lines.size() || !lines.get(i).startsWith(" ")) {
+                starts.add(i);
+            }
+        }
+        int at = draw.pick(starts);
         lines.add(at, defect);
         int lastLine = at + 1;
         if (!inSite) {
@@ -72,7 +85,7 @@ record Defects(ContentFolder folder, String path, int firstLine, int lastLine) {
         }
         String text = String.join(draw.chance(20) ? "\r\n" : "\n", lines) + "\n";
         files.add(new ContentFolder.File(path, text.getBytes(StandardCharsets.UTF_8)));
-        return new Defects(new ContentFolder(files, base.baseUrl()), path, at + 1, lastLine);
+        return new Defects(base, new ContentFolder(files, base.baseUrl(), base.options()), path, at + 1, lastLine);
     }
 
     /** The index of the first indented line (the tags block of site.yml), or the end. */

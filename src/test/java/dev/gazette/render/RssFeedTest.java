@@ -1,0 +1,34 @@
+package dev.gazette.render;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.source.YamlMap;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RssFeedTest {
+    /**
+     * Found by PipelinePropertiesTest: a code sample "<script>" in an article's text reached the
+     * RSS description escaped only once, so a reader decoding the XML rendered a live script.
+     */
+    @Test
+    void aSummaryIsTextToAReaderThatRendersTheDescriptionAsHtml() throws Exception {
+        var site = SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
+        FeedItem item = new FeedItem("Code", "https://x.example/a/", "urn:a", null, null, List.of(),
+                "Try <script>alert(1)</script> & <b>this</b>", "<p>Body</p>", null, null, "en");
+        byte[] xml = new RssFeed(site, new Urls(URI.create("https://x.example/"))).write(List.of(item), "T",
+                "Dig <i>this</i>", "", "feed.xml");
+
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(new String(xml, StandardCharsets.UTF_8)));
+        assertThat(feed.getEntries().get(0).getDescription().getValue())
+                .isEqualTo("Try &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;this&lt;/b&gt;");
+        assertThat(feed.getDescription()).isEqualTo("Dig &lt;i&gt;this&lt;/i&gt;");
+    }
+}
