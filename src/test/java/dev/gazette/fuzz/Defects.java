@@ -66,10 +66,11 @@ record Defects(ContentFolder base, ContentFolder folder, String path, int firstL
         // site.yml: anywhere but inside the tags block; front matter: after the title line
         int from = inSite ? 0 : 2;
         int to = inSite ? firstNested(lines) : lines.size();
-        // ...and never inside a block (the indented lines under "summary: |" or "authors:").
+        // ...and never inside a block (the indented lines under "summary: |" or "authors:", and
+        // the blank lines a block scalar may hold between them).
         List<Integer> starts = new ArrayList<>();
         for (int i = from; i <= Math.max(from, to); i++) {
-            if (i >= lines.size() || !lines.get(i).startsWith(" ")) {
+            if (i >= lines.size() || !(lines.get(i).startsWith(" ") || lines.get(i).isBlank())) {
                 starts.add(i);
             }
         }
