@@ -35,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Wires the stages: config → source → clean → enrich → link → render → output. Per-article
@@ -129,9 +130,20 @@ public final class Pipeline {
         diagnostics.reportAll(theme.warnings());
         SiteRenderer renderer = new SiteRenderer(site, theme);
         Set<String> written = ConcurrentHashMap.newKeySet();
+        progress.start("rendering", 0);
+        writeNewSite(options, renderer, digest, sink -> recording(sink, written), written, timer);
+        return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
+                heldBack(all, publishing), timer.laps());
+    }
+
+    /**
+     * Renders the whole site into a new folder beside {@code out}, swapped in when it succeeded;
+     * {@code wrap} puts the build's recording (and a memory's, when there is one) around the writer.
+     */
+    private void writeNewSite(Options options, SiteRenderer renderer, Digest digest,
+            UnaryOperator<OutputSink> wrap, Set<String> written, Timer timer) {
         try (SiteWriter writer = SiteWriter.open(options.out())) {
-            progress.start("rendering", 0);
-            OutputSink sink = recording(writer, written);
+            OutputSink sink = wrap.apply(writer);
             renderer.render(digest, sink);
             LocalImages.copy(options.content(), digest.articles(), sink);
             timer.lap("render");
@@ -139,8 +151,6 @@ public final class Pipeline {
             writer.commit();
             timer.lap("write");
         }
-        return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
-                heldBack(all, publishing), timer.laps());
     }
 
     /**
@@ -184,15 +194,8 @@ public final class Pipeline {
                 changed = updater.commit(memory.removedFiles());
                 timer.lap("write");
             } else {
-                try (SiteWriter writer = SiteWriter.open(options.out())) {
-                    OutputSink sink = memory.files(recording(writer, written), false);
-                    renderer.render(digest, sink);
-                    LocalImages.copy(options.content(), digest.articles(), sink);
-                    timer.lap("render");
-                    progress.start("writing", written.size());
-                    writer.commit();
-                    timer.lap("write");
-                }
+                writeNewSite(options, renderer, digest, sink -> memory.files(recording(sink, written), false),
+                        written, timer);
                 changed = written.stream().sorted().toList();
             }
             memory.finish();
