@@ -165,7 +165,7 @@ final class ContentTidier {
         List<Element> empty = new ArrayList<>();
         for (Element el : container.select("p, div, section, span, li, ul, ol, h2, h3, h4, h5, h6, blockquote, figure")) {
             TextStats.Counts c = stats.of(el);
-            if (el != container && c.chars == 0 && c.images == 0 && el.selectFirst("picture, video, table, hr") == null) {
+            if (el != container && c.chars == 0 && c.images == 0 && el.selectFirst("picture, video, audio, iframe, embed, object, table, hr") == null) {
                 empty.add(el);
             }
         }

@@ -15,9 +15,9 @@ import java.util.Set;
  * {@code articleBody} when the DOM yields implausibly little beside it.
  */
 final class HtmlExtractor {
-    /** Never article text; removed before anything is scored. */
+    /** Never article text; removed before anything is scored. (Frames and players stay: they become links.) */
     private static final Set<String> REMOVE = Set.of(
-            "script", "style", "noscript", "template", "iframe", "object", "embed", "button", "input",
+            "script", "style", "noscript", "template", "button", "input",
             "select", "textarea", "svg", "canvas", "nav", "aside", "dialog", "link", "meta", "menu");
 
     /**
