@@ -51,14 +51,19 @@ class LeadImagesTest {
         return page.selectFirst(".lead-image img");
     }
 
+    /** Builds the folder of {@link #content()} into site/ and returns what the build printed. */
+    private Cli build(Path content) {
+        Cli cli = Cli.run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+        assertThat(cli.code()).as(cli.toString()).isZero();
+        return cli;
+    }
+
     @Test
     void aLocalLeadImageHasItsSizeAndASrcsetOfSmallerCopies() throws Exception {
         Path content = content();
+        build(content);
         Path site = tmp.resolve("site");
 
-        Cli cli = Cli.run("build", "--content", content.toString(), "--out", site.toString());
-
-        assertThat(cli.code()).as(cli.toString()).isZero();
         Element img = lead(site, "local");
         assertThat(img.attr("width")).isEqualTo("1600");
         assertThat(img.attr("height")).isEqualTo("900");
@@ -87,11 +92,9 @@ class LeadImagesTest {
     @Test
     void aRemoteLeadImageTakesItsSizeFromTheFrontMatterOrKeepsAReservedBox() throws Exception {
         Path content = content();
+        Cli cli = build(content);
         Path site = tmp.resolve("site");
 
-        Cli cli = Cli.run("build", "--content", content.toString(), "--out", site.toString());
-
-        assertThat(cli.code()).as(cli.toString()).isZero();
         Element sized = lead(site, "remote-sized");
         assertThat(sized.attr("src")).isEqualTo("https://cdn.example/p.jpg");
         assertThat(sized.attr("width") + "x" + sized.attr("height")).isEqualTo("1200x800");
