@@ -11,8 +11,7 @@ import java.util.Locale;
 
 /**
  * Smaller copies of a local lead image for its {@code srcset}, made with the JDK's ImageIO: PNG
- * and JPEG, which it reads and writes everywhere. Other formats (SVG scales by itself; WebP,
- * AVIF and GIF are not written by the JDK) get none, and the page names only the original.
+ * and JPEG, which it reads and writes everywhere (which images get copies: {@code Urls.leadWidths}).
  * The same file always gives the same bytes.
  */
 final class ImageCopies {

@@ -110,10 +110,13 @@ public final class LocalImages {
             }
         }
         leads.forEach((path, width) -> {
-            for (int w : Urls.leadWidths(width)) {
+            for (int w : Urls.leadWidths(path, width)) {
+                // Every copy a page's srcset names exists: one that cannot be scaled is the original.
                 byte[] smaller = ImageCopies.scaled(contentDir.resolve(path), w);
-                if (smaller != null) {
-                    out.write(Urls.sized(path, w), smaller);
+                try {
+                    out.write(Urls.sized(path, w), smaller != null ? smaller : Files.readAllBytes(contentDir.resolve(path)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + contentDir.resolve(path), e);
                 }
             }
         });

@@ -114,8 +114,16 @@ public final class Urls {
     /** The widths of those copies, for a {@code srcset}: a phone's column, and a desktop's at 2x. */
     private static final int[] LEAD_WIDTHS = {480, 960};
 
-    /** The copy widths a lead image {@code width} pixels wide gets: those smaller than itself. */
-    public static java.util.List<Integer> leadWidths(int width) {
+    /**
+     * The widths of the copies the build makes of the local lead image at {@code contentPath},
+     * {@code width} pixels wide: those smaller than itself, for PNG and JPEG (an SVG scales by
+     * itself; the JDK writes no WebP, AVIF or animated GIF).
+     */
+    public static java.util.List<Integer> leadWidths(String contentPath, int width) {
+        String name = contentPath.toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+            return java.util.List.of();
+        }
         return java.util.Arrays.stream(LEAD_WIDTHS).filter(w -> w < width).boxed().toList();
     }
 

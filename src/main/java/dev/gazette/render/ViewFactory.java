@@ -90,7 +90,7 @@ final class ViewFactory {
         StringBuilder srcset = new StringBuilder();
         if (a.image().startsWith(InternalRefs.LOCAL_FILE) && a.hasImageSize()) {
             String path = a.image().substring(InternalRefs.LOCAL_FILE.length());
-            for (int w : Urls.leadWidths(a.imageWidth())) {
+            for (int w : Urls.leadWidths(path, a.imageWidth())) {
                 srcset.append(urls.link(Urls.sized(path, w))).append(' ').append(w).append("w, ");
             }
             if (!srcset.isEmpty()) {
