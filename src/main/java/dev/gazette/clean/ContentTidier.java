@@ -27,7 +27,7 @@ final class ContentTidier {
     /** Photo credits and bylines written as a label. */
     private static final Pattern CREDIT = Pattern.compile(
             "^\\(?(photo|image|picture|credit|source|foto|bild|getty|video)s?( credit)?\\s*[:©]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern BYLINE = Pattern.compile("^(by|von|par|por|di|door)\\s+\\p{Lu}", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BYLINE = Pattern.compile("^(?:" + Language.bylineAlternation() + ")\\s+\\p{Lu}", Pattern.CASE_INSENSITIVE);
     private static final int SMALL = 300;
 
     void tidy(Element container, String title) {

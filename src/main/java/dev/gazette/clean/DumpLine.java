@@ -35,8 +35,9 @@ final class DumpLine {
 
     private static final Pattern ORDERED = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+(.*)$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[•*·▪‣◦–+-]\\s+(.*)$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;][\"'”’»)\\]]*$|[\"”»]$");
-    private static final Pattern TERMINAL = Pattern.compile("[.!?。！？…:;|][\"'”’»)\\]]*$");
+    /** Sentence ends of Latin, CJK, Devanagari (।), Myanmar (။), Tibetan (།), Arabic (؟) and Urdu (۔) scripts. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;।॥။།؟۔][\"'”’»)\\]]*$|[\"”»]$");
+    private static final Pattern TERMINAL = Pattern.compile("[.!?。！？…:;|।॥။།؟۔][\"'”’»)\\]]*$");
 
     final int index;
     final String raw;
@@ -51,6 +52,8 @@ final class DumpLine {
     final boolean endsSentence;
     Kind kind;
     boolean heading;
+    /** The model's probability that the line is article text ({@link LineModel}). */
+    double probability;
     /** The date the line writes, read once: the header is searched many times over. */
     private Optional<String> date;
     private String key;
@@ -121,12 +124,16 @@ final class DumpLine {
     static List<DumpLine> parse(String dump) {
         List<DumpLine> out = new ArrayList<>();
         String[] physical = dump.split("\n");
+        for (int i = 0; i < physical.length; i++) {
+            physical[i] = stripTrailing(physical[i].replace('\u00A0', ' ').replace("\t", "    "));
+        }
+        int width = wrapWidth(physical);
         boolean blank = true;
         int block = -1;
         StringBuilder pending = null;
+        int lastLength = 0;
         boolean pendingBlank = false;
-        for (String line : physical) {
-            String r = stripTrailing(line.replace('\u00A0', ' ').replace("\t", "    "));
+        for (String r : physical) {
             if (invisible(r)) {
                 if (pending != null) {
                     out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
@@ -135,8 +142,9 @@ final class DumpLine {
                 blank = true;
                 continue;
             }
-            if (pending != null && continues(pending, r)) {
+            if (pending != null && (continues(pending, r) || wrapped(lastLength, r, width))) {
                 pending.append(' ').append(r.strip());
+                lastLength = r.length();
                 continue;
             }
             if (pending != null) {
@@ -146,6 +154,7 @@ final class DumpLine {
                 block++;
             }
             pending = new StringBuilder(r);
+            lastLength = r.length();
             pendingBlank = blank;
             blank = false;
         }
@@ -153,6 +162,34 @@ final class DumpLine {
             out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
         }
         return out;
+    }
+
+    /**
+     * The column a text browser or mail tool hard-wrapped the dump at, or 0 when it is not wrapped:
+     * a fifth or more of its lines end within 15 columns short of the longest common line length
+     * (the 97th percentile), which a dump of one line per paragraph never shows.
+     */
+    static int wrapWidth(String[] physical) {
+        int[] lengths = java.util.Arrays.stream(physical).filter(l -> !l.isBlank()).mapToInt(String::length).sorted().toArray();
+        if (lengths.length < 10) {
+            return 0;
+        }
+        int width = lengths[(int) (lengths.length * 0.97)];
+        long near = java.util.Arrays.stream(lengths).filter(n -> n > width - 15 && n <= width).count();
+        return width <= 150 && near * 5 >= lengths.length ? width : 0;
+    }
+
+    /**
+     * In a hard-wrapped dump, a line was broken where the next word would not have fitted: the
+     * reflow test of text formatters. List items and code start lines of their own.
+     */
+    private static boolean wrapped(int lastLength, String next, int width) {
+        if (width == 0 || ORDERED.matcher(next).matches() || BULLET.matcher(next).matches()) {
+            return false;
+        }
+        String n = next.strip();
+        int firstWord = n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ');
+        return lastLength + 1 + firstWord > width;
     }
 
     /**
@@ -173,7 +210,7 @@ final class DumpLine {
             return true;
         }
         String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        return tail.endsWith(",") || lastWord.length() > 1 && Words.FUNCTION_WORDS.values().stream().anyMatch(w -> w.contains(lastWord));
+        return tail.endsWith(",") || lastWord.length() > 1 && Language.codes().stream().anyMatch(c -> Language.stopWords(c).contains(lastWord));
     }
 
     /**
@@ -198,6 +235,14 @@ final class DumpLine {
         return s.substring(0, end);
     }
 
+    /** Whether the letter belongs to a script written without spaces between words. */
+    static boolean spaceless(char c) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                || s == Character.UnicodeScript.THAI || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
+                || s == Character.UnicodeScript.MYANMAR || s == Character.UnicodeScript.TIBETAN;
+    }
+
     /** Words, or for scripts written without spaces, characters over two. */
     private static int wordCount(String text, List<String> tokens) {
         int letters = 0;
@@ -206,9 +251,7 @@ final class DumpLine {
             char c = text.charAt(i);
             if (Character.isLetter(c)) {
                 letters++;
-                Character.UnicodeScript script = Character.UnicodeScript.of(c);
-                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI) {
+                if (spaceless(c)) {
                     ideographs++;
                 }
             }

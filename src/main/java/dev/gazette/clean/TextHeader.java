@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  */
 final class TextHeader {
     static final Pattern BYLINE = Pattern.compile(
-            "^(?:by|written by|words by|reporting by|von|par|por|di|door)\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+            "^(?:" + Language.bylineAlternation() + ")\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:author|authors|byline)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME = Pattern.compile(
             "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&))*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
-    private static final Pattern CREDITED = Pattern.compile("\\b(?:by|von|par|por)\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
+    private static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
     /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
     private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
             + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
@@ -379,7 +379,7 @@ final class TextHeader {
             return null;
         }
         for (String token : Words.tokens(name)) {
-            if (Words.FUNCTION_WORDS.get("en").contains(token) && !token.equals("and")) {
+            if (Language.stopWords("en").contains(token) && !token.equals("and")) {
                 return null;
             }
         }

@@ -1,0 +1,137 @@
+package dev.gazette.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one home of language knowledge: Lucene's analyzers give stop words and stems per language,
+ * and {@code lang/<code>.json} beside this class gives what Lucene does not know (the words a
+ * byline opens with, the words a notice addresses the reader by). Languages without an analyzer
+ * here fall back to plain tokenisation.
+ */
+public final class Language {
+    private static final Map<String, Analyzer> ANALYZERS = new TreeMap<>(Map.of(
+            "en", new EnglishAnalyzer(),
+            "de", new GermanAnalyzer(),
+            "fr", new FrenchAnalyzer(),
+            "es", new SpanishAnalyzer(),
+            "it", new ItalianAnalyzer(),
+            "nl", new DutchAnalyzer(),
+            "pt", new PortugueseAnalyzer()));
+    private static final Map<String, CharArraySet> STOP_WORDS = Map.of(
+            "en", EnglishAnalyzer.getDefaultStopSet(),
+            "de", GermanAnalyzer.getDefaultStopSet(),
+            "fr", FrenchAnalyzer.getDefaultStopSet(),
+            "es", SpanishAnalyzer.getDefaultStopSet(),
+            "it", ItalianAnalyzer.getDefaultStopSet(),
+            "nl", DutchAnalyzer.getDefaultStopSet(),
+            "pt", PortugueseAnalyzer.getDefaultStopSet());
+    private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private static final Map<String, JsonNode> DATA = load();
+
+    private Language() {
+    }
+
+    /** The languages the cleaner knows, in a fixed order. */
+    static Set<String> codes() {
+        return ANALYZERS.keySet();
+    }
+
+    /** Lucene's analyzer for a BCP 47 tag: tokenised, lower-cased, stop words removed, stemmed. */
+    public static Analyzer analyzer(String lang) {
+        Analyzer a = ANALYZERS.get(key(lang));
+        return a == null ? FALLBACK : a;
+    }
+
+    /** Lucene's stop words of the language; empty for an unknown one. */
+    static CharArraySet stopWords(String lang) {
+        return STOP_WORDS.getOrDefault(key(lang), CharArraySet.EMPTY_SET);
+    }
+
+    /** The stem Lucene's analyzer gives a single lower-case word (the word itself for a stop word). */
+    static String stem(String token, String lang) {
+        List<String> terms = terms(token, lang);
+        return terms.isEmpty() ? token : terms.get(0);
+    }
+
+    /** Index terms of a text: what {@link #analyzer} makes of it. */
+    public static List<String> terms(String text, String lang) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream stream = analyzer(lang).tokenStream("body", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a string cannot fail", e);
+        }
+        return out;
+    }
+
+    /** Words that open a byline in any known language ("by", "von", "par"...), longest first. */
+    static List<String> bylineWords() {
+        Set<String> out = new LinkedHashSet<>();
+        DATA.values().forEach(d -> d.path("byline").forEach(w -> out.add(w.asText())));
+        List<String> sorted = new ArrayList<>(out);
+        sorted.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
+        return sorted;
+    }
+
+    /** {@link #bylineWords()} as a regular-expression alternation. */
+    static String bylineAlternation() {
+        return String.join("|", bylineWords().stream().map(w -> w.replace(" ", "\\s+")).toList());
+    }
+
+    /** Words by which a page speaks to its visitor in this language; English where unknown. */
+    static Set<String> readerAddress(String lang) {
+        JsonNode d = DATA.getOrDefault(key(lang), DATA.get("en"));
+        Set<String> out = new LinkedHashSet<>();
+        d.path("reader_address").forEach(w -> out.add(w.asText()));
+        return out;
+    }
+
+    private static String key(String lang) {
+        return lang == null ? "" : lang.toLowerCase(Locale.ROOT).split("-")[0];
+    }
+
+    private static Map<String, JsonNode> load() {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> out = new TreeMap<>();
+        for (String code : ANALYZERS.keySet()) {
+            try (InputStream in = Language.class.getResourceAsStream("lang/" + code + ".json")) {
+                if (in == null) {
+                    throw new IllegalStateException("language resource lang/" + code + ".json is missing from the build");
+                }
+                out.put(code, json.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}
