@@ -52,6 +52,8 @@ final class DumpLine {
     final boolean endsSentence;
     Kind kind;
     boolean heading;
+    /** The model's probability that the line is article text ({@link LineModel}). */
+    double probability;
     /** The date the line writes, read once: the header is searched many times over. */
     private Optional<String> date;
     private String key;
@@ -234,7 +236,7 @@ final class DumpLine {
     }
 
     /** Whether the letter belongs to a script written without spaces between words. */
-    private static boolean spaceless(char c) {
+    static boolean spaceless(char c) {
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
                 || s == Character.UnicodeScript.THAI || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER

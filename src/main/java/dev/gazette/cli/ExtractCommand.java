@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.SourceCleaner;
+import dev.gazette.clean.Cleaner;
 import dev.gazette.clean.Extraction;
 import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.enrich.Summaries;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.source.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +42,17 @@ final class ExtractCommand implements Callable<Integer> {
             + "lang, summary, html, text, image, url, words, reading_minutes).")
     boolean json;
 
+    @Option(names = "--explain", description = "For .txt dumps: print each line with the model's probability that it "
+            + "is article text (p), whether it was kept (*) and the features that decided it.")
+    boolean explain;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (explain) {
+            return explain(out, err);
+        }
         SourceCleaner cleaner = new SourceCleaner();
         boolean failed = false;
         for (Path file : raw.files) {
@@ -60,6 +69,33 @@ final class ExtractCommand implements Callable<Integer> {
                         out.println(JSON.writeValueAsString(fields));
                     } else {
                         printReadable(out, fields);
+                    }
+                }
+            } catch (GazetteException e) {
+                failed = true;
+                e.problems().forEach(err::println);
+            }
+            diagnostics.warnings().forEach(err::println);
+        }
+        out.flush();
+        return failed ? Main.INPUT_ERROR : Main.OK;
+    }
+
+    private Integer explain(PrintWriter out, PrintWriter err) {
+        Cleaner cleaner = new Cleaner();
+        boolean failed = false;
+        for (Path file : raw.files) {
+            Diagnostics diagnostics = new Diagnostics();
+            try {
+                Optional<Source> source = RawFiles.readerFor(file).read(file, diagnostics);
+                if (source.isPresent()) {
+                    Optional<List<String>> rows = cleaner.explain(source.get().format(), source.get().body());
+                    if (rows.isPresent()) {
+                        out.println("== " + file);
+                        rows.get().forEach(out::println);
+                    } else {
+                        diagnostics.report(Problem.warning(file.toString(), 0,
+                                "--explain reads text dumps; a saved page is cleaned by its markup, not line by line"));
                     }
                 }
             } catch (GazetteException e) {
