@@ -16,5 +16,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
 fi
 (cd "$root" && mvn -B -q -o -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_THRESHOLD:+-Dgazette.threshold=$GAZETTE_THRESHOLD} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

@@ -26,7 +26,8 @@ final class LineFeatures {
             "code",              // script or style text
             "ellipsis",          // ends with an ellipsis: a truncated teaser
             "repeated",          // the same text stands elsewhere on the page
-            "position",          // index / number of lines
+            "short_repeated",    // ... and is three words or fewer: a label the page repeats ("Advertisement", "Share")
+            "interface_words",   // share of words that label controls and furniture (lang/*.json "interface")
             "neighbour_prose",   // share of the 6 nearest lines that are anchors (long for the page, see anchor())
             "log_block_lines",   // ln(lines in its block): menus are long blocks of single lines
             "block_mean_words",  // ln(1 + mean words per line of its block)
@@ -44,6 +45,7 @@ final class LineFeatures {
             "cjk",               // share of characters in scripts written without spaces
             "prose_off_topic",   // for a line of 15+ words: 1 - coherence (notices amid the article)
             "prose_address",     // for a line of 15+ words: reader_address (disclaimers, sign-up pitches)
+            "notice",            // for a line of 15+ words: reader_address x (1 - coherence), as a notice speaks to the reader about something else
             "label_colon",       // opens with a label of one to three words and a colon ("Read more: ...", "Photo: ...")
             "kind_prose",        // LineClassifier's reading by shape: running prose
             "kind_medium",       // ... neither prose nor short (labels, teaser headlines)
@@ -60,13 +62,13 @@ final class LineFeatures {
      * with a space, not a mark, so length alone speaks for them.
      */
     private static boolean anchor(DumpLine l, int minWords) {
-        return l.words >= minWords && !l.isCode() && (l.endsSentence || l.isListItem() || cjk(l.text) > 0.5);
+        return l.words >= minWords && !l.isCode() && (l.endsSentence || l.isListItem() || l.spacelessShare > 0.5);
     }
 
     private static int anchorWords(List<DumpLine> lines) {
         int longest = 0;
         for (DumpLine l : lines) {
-            if (!l.isCode() && (l.endsSentence || l.isListItem() || cjk(l.text) > 0.5)) {
+            if (!l.isCode() && (l.endsSentence || l.isListItem() || l.spacelessShare > 0.5)) {
                 longest = Math.max(longest, l.words);
             }
         }
@@ -138,7 +140,8 @@ final class LineFeatures {
                     l.isCode() ? 1 : 0,
                     l.text.endsWith("...") || l.text.endsWith("…") ? 1 : 0,
                     counts.get(l.key()) > 1 ? 1 : 0,
-                    n <= 1 ? 0 : (double) i / (n - 1),
+                    counts.get(l.key()) > 1 && l.words <= 3 ? 1 : 0,
+                    Words.interfaceDensity(l.tokens, lang),
                     prose / 6.0,
                     Math.log(b[0]),
                     Math.log1p((double) b[1] / b[0]),
@@ -153,9 +156,10 @@ final class LineFeatures {
                     Math.log1p(Math.min(nearest[i], 1000)),
                     l.kind == Kind.ITEM ? 1 : 0,
                     l.kind == Kind.LISTING ? 1 : 0,
-                    cjk(l.text),
+                    l.spacelessShare,
                     l.words >= 15 && !own.isEmpty() ? 1 - (double) shared / own.size() : 0,
                     l.words >= 15 ? Words.readerAddressDensity(l.tokens, lang) : 0,
+                    l.words >= 15 && !own.isEmpty() ? Words.readerAddressDensity(l.tokens, lang) * (1 - (double) shared / own.size()) : 0,
                     LABEL.matcher(l.text).lookingAt() ? 1 : 0,
                     l.kind == Kind.PROSE ? 1 : 0,
                     l.kind == Kind.MEDIUM ? 1 : 0,
@@ -209,18 +213,5 @@ final class LineFeatures {
             s += "|•·/»›".indexOf(text.charAt(i)) >= 0 ? 1 : 0;
         }
         return s;
-    }
-
-    private static double cjk(String text) {
-        int letters = 0;
-        int spaceless = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                spaceless += DumpLine.spaceless(c) ? 1 : 0;
-            }
-        }
-        return letters == 0 ? 0 : (double) spaceless / letters;
     }
 }

@@ -44,6 +44,11 @@ final class LineModel {
         return threshold;
     }
 
+    /** The same weights with another decision threshold. */
+    LineModel withThreshold(double t) {
+        return new LineModel(mean, scale, weights, bias, t);
+    }
+
     /** The shipped model. */
     static LineModel shipped() {
         return Holder.SHIPPED;

@@ -3,7 +3,9 @@ package dev.gazette.clean;
 import dev.gazette.clean.DumpLine.Kind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the article in a raw text dump of a web page (everything a browser shows, in order:
@@ -32,7 +34,11 @@ final class TextExtractor {
     }
 
     Scored score(String dump) {
-        Scored read = read(dump);
+        return score(read(dump));
+    }
+
+    /** The lines read, each given this model's probability of being article text. */
+    Scored score(Scored read) {
         for (int i = 0; i < read.lines.size(); i++) {
             read.lines.get(i).probability = model.probability(read.features[i]);
         }
@@ -62,25 +68,34 @@ final class TextExtractor {
         return new Scored(lines, LineFeatures.of(lines, lang), lang);
     }
 
-    /** One row per line: its probability of being article text, the deciding features, the text. */
+    /**
+     * One row per line: its probability of being article text, the deciding features, the text;
+     * "*" marks the lines of the chosen run the model keeps (the header is then read off its top).
+     */
     List<String> explain(String dump) {
         Scored scored = score(dump);
-        int[] region = bestRun(scored.lines);
+        List<DumpLine> lines = scored.lines;
+        int[] region = bestRun(lines);
         List<String> out = new ArrayList<>();
-        out.add("lang: " + (scored.lang == null ? "-" : scored.lang) + "; article run: "
+        out.add("lang: " + (scored.lang == null ? "-" : scored.lang) + "; threshold " + model.threshold() + "; article run: "
                 + (region == null ? "none" : "lines " + (region[0] + 1) + "-" + (region[1] + 1)) + "; * = kept as body");
-        boolean[] kept = region == null ? new boolean[scored.lines.size()] : kept(scored.lines, region[0], region[1]);
-        for (int i = 0; i < scored.lines.size(); i++) {
-            DumpLine l = scored.lines.get(i);
+        boolean[] kept = region == null ? new boolean[lines.size()] : kept(lines, region[0], region[1]);
+        for (int i = 0; i < lines.size(); i++) {
+            DumpLine l = lines.get(i);
             String text = l.text.length() > 70 ? l.text.substring(0, 67) + "..." : l.text;
+            String kind = l.heading ? "heading" : l.kind.name().toLowerCase(java.util.Locale.ROOT);
             out.add(String.format(java.util.Locale.ROOT, "%4d %s p=%.2f %-10s %s%n       %s", i + 1, kept[i] ? "*" : " ", l.probability,
-                    l.heading ? "heading" : l.kind.name().toLowerCase(java.util.Locale.ROOT), text, model.explain(scored.features[i], 4)));
+                    kind, text, model.explain(scored.features[i], 4)));
         }
         return out;
     }
 
     Extraction extract(String dump) {
-        Scored scored = score(dump);
+        return extract(score(dump));
+    }
+
+    /** The article of a dump whose lines carry this model's probabilities ({@link #score}). */
+    Extraction extract(Scored scored) {
         List<DumpLine> lines = scored.lines;
         String lang = scored.lang;
         if (lines.isEmpty()) {
@@ -101,6 +116,8 @@ final class TextExtractor {
                 region[0]++;
             }
             headerInRun = true;
+            // A headline shown again under its kicker, share bar or standfirst closes the header.
+            region[0] = Math.max(region[0], TextHeader.lastRepeat(lines, found, TextHeader.runHeadEnd(lines, region[0], region[1])) + 1);
         }
         int titleAt = TextHeader.firstRepeat(lines, found);
         String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, region[0], region[1], lang);
@@ -162,7 +179,8 @@ final class TextExtractor {
             // An article opens with prose; list items before its first paragraph are a teaser list,
             // unless the run is mostly a list with a paragraph in it (a changelog, a list article).
             double proseScore = 0;
-            for (DumpLine l : lines.subList(run[0], run[1] + 1)) {
+            for (int i = run[0]; i <= run[1]; i++) {
+                DumpLine l = lines.get(i);
                 proseScore += l.kind == Kind.PROSE && !l.heading ? score(l) : 0;
             }
             boolean prose = proseScore > best / 3;
@@ -176,14 +194,20 @@ final class TextExtractor {
     /**
      * Which lines of the run from {@code from} to {@code to} are article text: those the model
      * accepts, and headings and list lead-ins ("as follows:") when what they introduce is kept.
+     * A label of three words or fewer that the page shows more than once ("Advertisement",
+     * "Share", "Continue reading") is furniture even amid the article: the model, fitted to the
+     * words of the body, gives such one-word lines little weight, and the reader sees every one.
      */
     private boolean[] kept(List<DumpLine> lines, int from, int to) {
+        Map<String, Integer> shown = new HashMap<>();
+        lines.forEach(l -> shown.merge(l.key(), 1, Integer::sum));
         boolean[] kept = new boolean[lines.size()];
         for (int i = to; i >= from; i--) {
             DumpLine line = lines.get(i);
             DumpLine next = i + 1 <= to ? lines.get(i + 1) : null;
             boolean introduces = line.heading || line.text.endsWith(":") && next != null && (next.isListItem() || next.kind == Kind.ITEM);
-            kept[i] = introduces ? next != null && kept[i + 1] : line.probability >= model.threshold();
+            boolean repeatedLabel = line.words <= 3 && !line.isListItem() && shown.get(line.key()) > 1;
+            kept[i] = introduces ? next != null && kept[i + 1] : !repeatedLabel && line.probability >= model.threshold();
         }
         return kept;
     }

@@ -51,42 +51,8 @@ final class ExtractCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (explain) {
-            return explain(out, err);
-        }
-        SourceCleaner cleaner = new SourceCleaner();
-        boolean failed = false;
-        for (Path file : raw.files) {
-            Diagnostics diagnostics = new Diagnostics();
-            try {
-                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
-                if (cleaned.isPresent()) {
-                    Extraction found = cleaned.get().extraction();
-                    if (found.isEmpty()) {
-                        diagnostics.report(Problem.warning(file.toString(), 0, "no article text found in this page"));
-                    }
-                    Map<String, Object> fields = fields(file, found);
-                    if (json) {
-                        out.println(JSON.writeValueAsString(fields));
-                    } else {
-                        printReadable(out, fields);
-                    }
-                }
-            } catch (GazetteException e) {
-                failed = true;
-                e.problems().forEach(err::println);
-            }
-            diagnostics.warnings().forEach(err::println);
-        }
-        out.flush();
-        return failed ? Main.INPUT_ERROR : Main.OK;
-    }
-
-    private Integer explain(PrintWriter out, PrintWriter err) {
-        Cleaner cleaner = new Cleaner();
-        boolean failed = false;
-        for (Path file : raw.files) {
-            Diagnostics diagnostics = new Diagnostics();
-            try {
+            Cleaner cleaner = new Cleaner();
+            return eachFile(err, (file, diagnostics) -> {
                 Optional<Source> source = RawFiles.readerFor(file).read(file, diagnostics);
                 if (source.isPresent()) {
                     Optional<List<String>> rows = cleaner.explain(source.get().format(), source.get().body());
@@ -98,13 +64,47 @@ final class ExtractCommand implements Callable<Integer> {
                                 "--explain reads text dumps; a saved page is cleaned by its markup, not line by line"));
                     }
                 }
+            });
+        }
+        SourceCleaner cleaner = new SourceCleaner();
+        int code = eachFile(err, (file, diagnostics) -> {
+            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
+            if (cleaned.isPresent()) {
+                Extraction found = cleaned.get().extraction();
+                if (found.isEmpty()) {
+                    diagnostics.report(Problem.warning(file.toString(), 0, "no article text found in this page"));
+                }
+                Map<String, Object> fields = fields(file, found);
+                if (json) {
+                    out.println(JSON.writeValueAsString(fields));
+                } else {
+                    printReadable(out, fields);
+                }
+            }
+        });
+        out.flush();
+        return code;
+    }
+
+    /** What is done with one file; its problems and warnings are reported by {@link #eachFile}. */
+    private interface PerFile {
+        void read(Path file, Diagnostics diagnostics) throws JsonProcessingException;
+    }
+
+    /** Runs the action on every file, printing each file's problems and warnings; INPUT_ERROR if any failed. */
+    private int eachFile(PrintWriter err, PerFile action) throws JsonProcessingException {
+        boolean failed = false;
+        for (Path file : raw.files) {
+            Diagnostics diagnostics = new Diagnostics();
+            try {
+                action.read(file, diagnostics);
             } catch (GazetteException e) {
                 failed = true;
                 e.problems().forEach(err::println);
             }
             diagnostics.warnings().forEach(err::println);
         }
-        out.flush();
+        spec.commandLine().getOut().flush();
         return failed ? Main.INPUT_ERROR : Main.OK;
     }
 
