@@ -285,8 +285,6 @@ final class ContentFinder {
                 doomed.add(el);
             }
         }
-        for (Element el : doomed) {
-            el.remove();
-        }
+        Nodes.removeAll(doomed);
     }
 }

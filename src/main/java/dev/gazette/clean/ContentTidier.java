@@ -162,14 +162,14 @@ final class ContentTidier {
     }
 
     private static void removeEmpty(Element container, TextStats stats) {
-        List<Element> all = container.select("p, div, section, span, li, ul, ol, h2, h3, h4, h5, h6, blockquote, figure");
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Element el = all.get(i);
+        List<Element> empty = new ArrayList<>();
+        for (Element el : container.select("p, div, section, span, li, ul, ol, h2, h3, h4, h5, h6, blockquote, figure")) {
             TextStats.Counts c = stats.of(el);
-            if (el != container && c.chars == 0 && c.images == 0 && el.selectFirst("picture, video, table, hr") == null) {
-                el.remove();
+            if (el != container && c.chars == 0 && c.images == 0 && el.selectFirst("picture, video, audio, iframe, embed, object, table, hr") == null) {
+                empty.add(el);
             }
         }
+        Nodes.removeAll(empty);
     }
 
     private static boolean inFigure(Element el) {

@@ -96,6 +96,7 @@ public final class Sanitizer {
         if (baseUrl != null && !baseUrl.isEmpty()) {
             absolutize(dirty.body());
         }
+        Embeds.asLinks(dirty.body());
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text,

@@ -121,6 +121,10 @@ final class TextExtractor {
         }
         int titleAt = TextHeader.firstRepeat(lines, found);
         String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, region[0], region[1], lang);
+        String site = titleAt < 0 ? null : TextHeader.siteName(lines, titleAt, region[0], region[1], lang);
+        if (site == null) {
+            site = CopyrightHolder.in(lines);
+        }
         int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6)
                 : headerInRun ? region[0] : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
@@ -142,7 +146,7 @@ final class TextExtractor {
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         render(body, html, text);
-        return new Extraction(title, byline, date, null, lang, null, null, html.toString(), text.toString().strip());
+        return new Extraction(title, byline, date, site, lang, null, null, html.toString(), text.toString().strip());
     }
 
     /**

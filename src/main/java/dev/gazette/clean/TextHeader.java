@@ -510,9 +510,20 @@ final class TextHeader {
      */
     static String withoutSiteName(List<DumpLine> lines, int titleAt, int bodyStart, int bodyEnd, String lang) {
         String title = lines.get(titleAt).text;
+        String site = siteName(lines, titleAt, bodyStart, bodyEnd, lang);
+        return site == null ? title : Headlines.withoutSiteName(title, site);
+    }
+
+    /**
+     * The site's name as the page wrote it into the headline ("Headline | Outlet"), by the rule of
+     * {@link #withoutSiteName}; null when the headline carries none. A text dump has no metadata,
+     * so this is where it names its outlet.
+     */
+    static String siteName(List<DumpLine> lines, int titleAt, int bodyStart, int bodyEnd, String lang) {
+        String title = lines.get(titleAt).text;
         String[] parts = Headlines.SEPARATOR.split(title);
         if (parts.length < 2) {
-            return title;
+            return null;
         }
         Set<String> lead = new HashSet<>();
         for (int i = bodyStart; i <= bodyEnd && i < bodyStart + 5; i++) {
@@ -537,10 +548,10 @@ final class TextHeader {
                 seen += (" " + other + " ").contains(" " + site + " ") ? 1 : 0;
             }
             if (own || seen >= 2) {
-                return Headlines.withoutSiteName(title, part);
+                return part.strip();
             }
         }
-        return title;
+        return null;
     }
 
     /** Pages often show the headline twice; the byline sits under the first one. */

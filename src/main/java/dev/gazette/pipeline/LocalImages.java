@@ -8,6 +8,7 @@ import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.output.OutputSink;
 import dev.gazette.render.Urls;
+import dev.gazette.source.FolderLinks;
 import dev.gazette.source.Source;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -130,7 +131,7 @@ public final class LocalImages {
     /** A link inside content/ to a file outside it (say /etc/passwd named photo.png) is never copied. */
     private static boolean insideReally(Path file, Path root) {
         try {
-            return file.toRealPath().startsWith(root.toRealPath());
+            return FolderLinks.refusal(file, root, "the content folder").isEmpty();
         } catch (java.io.IOException e) {
             return false;
         }

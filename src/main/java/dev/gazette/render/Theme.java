@@ -2,9 +2,9 @@ package dev.gazette.render;
 
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.source.FolderLinks;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.loader.Loader;
 
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -46,10 +47,10 @@ public final class Theme {
     /** The theme in {@code dir}, or the embedded default when {@code dir} is null or missing. */
     public static Theme load(Path dir) {
         if (dir != null && Files.isDirectory(dir)) {
-            FileLoader loader = new FileLoader();
-            loader.setPrefix(dir.toAbsolutePath().toString());
             List<Problem> warnings = new ArrayList<>();
-            return new Theme(engine(loader), readStatic(dir.resolve("static"), warnings), dir.toString(), warnings);
+            warnLinksOutside(dir, warnings);
+            return new Theme(engine(new ThemeFileLoader(dir)), readStatic(dir.resolve("static"), warnings),
+                    dir.toString(), warnings);
         }
         ClasspathLoader loader = new ClasspathLoader(Theme.class.getClassLoader());
         loader.setPrefix(EMBEDDED);
@@ -85,6 +86,26 @@ public final class Theme {
         return origin;
     }
 
+    /**
+     * Warns, once per build, about template files that {@link ThemeFileLoader} will refuse: links
+     * out of the folder and links that cannot be followed. The static folder warns on its own.
+     */
+    private static void warnLinksOutside(Path dir, List<Problem> warnings) {
+        Path statics = dir.resolve("static");
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(p -> !p.startsWith(statics) && Files.isSymbolicLink(p)).toList()) {
+                try {
+                    FolderLinks.refusal(p, dir, ThemeFileLoader.FOLDER_NAME)
+                            .ifPresent(outside -> warnings.add(Problem.warning(p.toString(), 0, outside)));
+                } catch (IOException e) {
+                    warnings.add(Problem.warning(p.toString(), 0, ThemeFileLoader.LINK_LOOP));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new GazetteException(dir.toString(), 0, "cannot read theme files: " + e.getMessage());
+        }
+    }
+
     private static Map<String, byte[]> readStatic(Path root, List<Problem> warnings) {
         Map<String, byte[]> files = new TreeMap<>();
         if (!Files.isDirectory(root)) {
@@ -92,19 +113,17 @@ public final class Theme {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             // A cloned theme may carry a link such as assets/passwd.css -> /etc/passwd: never copy its target.
-            Path inside = root.toRealPath();
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
                 if (rel.startsWith(".") || rel.contains("/.")) {
                     continue;
                 }
-                Path target = p.toRealPath();
-                if (!target.startsWith(inside)) {
-                    warnings.add(Problem.warning(p.toString(), 0, "links to " + target
-                            + ", outside the theme's static folder: skipped, never copied"));
+                Optional<String> refused = FolderLinks.refusal(p, root, "the theme's static folder");
+                if (refused.isPresent()) {
+                    warnings.add(Problem.warning(p.toString(), 0, refused.get()));
                     continue;
                 }
-                files.put(rel, Files.readAllBytes(p));
+                files.put(rel, Files.readAllBytes(p.toRealPath()));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new GazetteException(root.toString(), 0, "cannot read theme files: " + e.getMessage());

@@ -156,9 +156,9 @@ public final class SourceReader {
     private Optional<String> refusal(Path file) {
         try {
             if (Files.isSymbolicLink(file)) {
-                Path target = file.toRealPath();
-                if (!target.startsWith(contentDir.toRealPath())) {
-                    return Optional.of("links to " + target + ", outside the content folder: skipped, never read");
+                Optional<String> outside = FolderLinks.refusal(file, contentDir, "the content folder");
+                if (outside.isPresent()) {
+                    return outside;
                 }
             }
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -176,11 +176,8 @@ public final class SourceReader {
             return false;
         }
         try {
-            Path target = path.toRealPath();
-            if (!target.startsWith(contentDir.toRealPath())) {
-                problems.report(Problem.warning(display(path), 0, "links to the folder " + target
-                        + ", outside the content folder: skipped, never read"));
-            }
+            FolderLinks.refusal(path, contentDir, "the content folder")
+                    .ifPresent(outside -> problems.report(Problem.warning(display(path), 0, outside)));
         } catch (IOException e) {
             problems.report(Problem.warning(display(path), 0, "a link that cannot be followed: skipped"));
         }

@@ -71,7 +71,7 @@ class ImagesTest {
         Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
         assertThat(cli.code()).as(cli.err()).isZero();
         assertThat(cli.err()).contains("charts.md:13: warning: image 'images/missing.png' not found")
-                .contains("charts.md:15: warning: an embedded frame (iframe) from https://video.example/embed/1 is left out")
+                .contains("charts.md:15: warning: an embedded frame (iframe) from https://video.example/embed/1 is shown as a link to it")
                 .doesNotContain("shown.example");
 
         assertThat(out.resolve("media/images/chart.png")).exists();

@@ -77,6 +77,38 @@ class StableUrlsAndProvenanceTest {
                 .contains("0 problems, 2 warnings in ");
     }
 
+    /** Issue 12: a text dump without 'source:' credits the outlet its page names, or says nobody did. */
+    @Test
+    void aTextDumpIsCreditedToTheOutletItsPageNamesAndOtherwiseToNobody() throws IOException {
+        Path content = tmp.resolve("content");
+        write(content.resolve("masthead.txt"), dump("Aldwick Chronicle", "Harbour ferries return after a week of repairs",
+                "© 2025 Aldwick Chronicle Ltd. All rights reserved."));
+        write(content.resolve("parent.txt"), dump("News | Sport | Weather", "Tram line reaches the quay at last",
+                "© 2025 Coastal Media Holdings, Inc."));
+        write(content.resolve("bare.txt"), dump("Menu", "Council votes to keep the old clock tower", ""));
+
+        Cli cli = Cli.run("build", "--content", content.toString(), "--out", tmp.resolve("site").toString());
+
+        assertThat(cli.code()).as(cli.toString()).isZero();
+        assertThat(provenance("masthead")).startsWith("Originally published at Aldwick Chronicle, by Jane Smith");
+        assertThat(provenance("parent")).startsWith("Source not recorded, by Jane Smith");
+        assertThat(provenance("bare")).startsWith("Source not recorded, by Jane Smith");
+        assertThat(cli.err()).contains(content.resolve("parent.txt") + ": warning: no source recorded",
+                content.resolve("bare.txt") + ": warning: no source recorded").doesNotContain("masthead.txt");
+        Cli check = Cli.run("check", tmp.resolve("site").toString());
+        assertThat(check.out()).contains("articles/parent/index.html", "articles/bare/index.html")
+                .doesNotContain("articles/masthead/index.html:").contains("0 problems, 2 warnings in ");
+    }
+
+    private static String dump(String top, String headline, String notice) {
+        return "Skip to main content\n" + top + "\n\n" + headline + "\nBy Jane Smith\nMonday 17 February 2025\n\n"
+                + "The harbour authority reopened the northern docks on Monday after a week of repairs, and the first"
+                + " ferries left on time with every berth taken.\n\nOfficials said the work had cost less than expected"
+                + " and finished two days early, to the relief of traders on the quay.\n\nPassengers queued from dawn;"
+                + " several said they had waited all week to visit relatives on the island.\n\nSubscribe to our newsletter\n"
+                + notice + "\n";
+    }
+
     private String provenance(String name) throws IOException {
         return SiteChecks.parse(tmp.resolve("site/articles/" + name + "/index.html")).selectFirst(".provenance").text();
     }

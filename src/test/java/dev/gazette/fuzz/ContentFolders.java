@@ -19,8 +19,10 @@ import java.util.Set;
  * (anchors, block scalars, tabs, comments, BOM, CRLF, duplicate keys), malformed and deeply
  * nested HTML in several charsets, script payloads everywhere, and site.yml variants.
  *
- * <p>Some known bugs of issue 9's table are kept out of the generators until they are fixed;
- * each such limit names its table item ("#n").
+ * <p>Inputs that once broke the build (issue 9's table, "#n") are drawn on purpose: story keys
+ * without Latin letters or that are suffixed forms of others (#11, #12), far years (#8), long
+ * CSS-like lines (#4), deep nesting (#17), image URLs with spaces (#16), names that end their
+ * text node (the first "internal error" finding).
  */
 final class ContentFolders {
     static final String DEFAULT_BASE_URL = "http://localhost:4000/";
@@ -53,8 +55,9 @@ final class ContentFolders {
     private static final List<String> LANGUAGES = List.of("en", "de", "tr", "ar", "ja", "zh-Hant", "he", "fr-CA");
     private static final List<String> ZONES = List.of("UTC", "Europe/Istanbul", "Pacific/Chatham", "Asia/Kolkata",
             "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago");
-    /** Story keys: Latin words only, none a suffixed form of another (#11, #12). */
-    private static final List<String> STORIES = List.of("kestrel", "harbour-strike", "election", "flood");
+    /** Story keys, among them keys with no Latin letters (#11) and suffixed forms of others (#12). */
+    private static final List<String> STORIES = List.of("kestrel", "harbour-strike", "election", "flood",
+            "\"!!\"", "東京", "Москва", "alpha", "alpha-2", "election-2");
     private static final List<String> HTML_CHARSETS = List.of("utf-8", "windows-1252", "iso-8859-1", "shift_jis",
             "koi8-r", "utf-16le", "none");
 
@@ -252,9 +255,10 @@ final class ContentFolders {
         return y.toString();
     }
 
-    /** Dates between 1990 and 2035 in the forms the README documents (#8: far years kept out). */
+    /** Dates in the forms the README documents, mostly between 1990 and 2035, sometimes at the ends of the calendar (#8). */
     private static String date(Draw draw) {
-        String day = String.format(Locale.ROOT, "%04d-%02d-%02d", draw.between(1990, 2035), draw.between(1, 12), draw.between(1, 28));
+        int year = draw.chance(10) ? draw.pick(1, 1000, 9999) : draw.between(1990, 2035);
+        String day = String.format(Locale.ROOT, "%04d-%02d-%02d", year, draw.between(1, 12), draw.between(1, 28));
         String time = String.format(Locale.ROOT, "T%02d:%02d:%02d", draw.between(0, 23), draw.between(0, 59), draw.between(0, 59));
         return switch (draw.between(0, 4)) {
             case 0 -> day;
@@ -341,9 +345,10 @@ final class ContentFolders {
                 case 4, 5, 6, 7 -> paragraph(draw, names, false);
                 case 8 -> draw.pick("We use cookies to improve your experience. Accept all",
                         "Subscribe to our newsletter", "Advertisement", "Read more: " + sentence(draw, names), "Share on X");
-                // #4: CSS-like lines stay short, the classifier's regex is slow on long ones
+                // #4: long CSS-like lines once took minutes in the line classifier's regex
                 case 9 -> draw.pick("window.dataLayer = window.dataLayer || [];", "a{b:c;}", ".x{color:red}",
-                        "function(){return 1}", "var " + Names.word(draw) + " = \"" + draw.pick(names) + "\";");
+                        "function(){return 1}", "var " + Names.word(draw) + " = \"" + draw.pick(names) + "\";",
+                        "a{b:c;".repeat(draw.between(50, 2000)));
                 case 10 -> draw.pick(PAYLOADS);
                 case 11 -> draw.pick("", "", "   ", "\t", "• " + said(draw, names), "1. " + said(draw, names), "#" + Names.word(draw));
                 default -> said(draw, names) + " " + draw.pick("🚀", "—", "|", "»") + " " + said(draw, names);
@@ -395,8 +400,8 @@ final class ContentFolders {
         h.append(draw.pick("", "<script>var x = '</p>';</script>", "<style>p{color:red}</style>", "<base href=\"https://base.example/x/\">"));
         h.append(draw.chance(90) ? "</head><body>" : "");
         h.append(draw.pick("", "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>", "<header>" + escape(said(draw, names)) + "</header>"));
-        // #17: nesting stays far below the depth at which the cleaner's recursion overflows
-        int depth = draw.between(0, 40);
+        // #17: sometimes nested far deeper than any recursion could follow
+        int depth = draw.chance(10) ? draw.between(2_000, 20_000) : draw.between(0, 40);
         for (int i = 0; i < depth; i++) {
             h.append(draw.pick("<div>", "<div class=\"wrap\">", "<section>", "<span>", "<main>", "<article>", "<font>"));
         }
@@ -422,8 +427,9 @@ final class ContentFolders {
             case 4 -> "<h" + draw.between(2, 6) + ">" + n + "</h" + draw.between(2, 6) + ">";
             case 5 -> "<ul><li>" + n + "<li>" + inlineHtml(draw, names) + "</ul>";
             case 6 -> "<blockquote><p>" + inlineHtml(draw, names) + "</blockquote>";
-            // #16: image URLs without spaces (a space in src makes 'gazette check' fail)
-            case 7 -> "<figure><img src=\"" + draw.pick("https://img.example/a.jpg", "/img/b.png", "c.gif", "//cdn.example/d.webp", "")
+            // #16: a space in an image URL once made 'gazette check' fail on the built site
+            case 7 -> "<figure><img src=\"" + draw.pick("https://img.example/a.jpg", "/img/b.png", "c.gif", "//cdn.example/d.webp", "",
+                            "https://img.example/a b.jpg", "photo 1.png")
                     + "\"" + draw.pick("", " alt=\"" + n + "\"", " alt") + "><figcaption>" + n + "</figcaption></figure>";
             case 8 -> draw.pick(PAYLOADS);
             case 9 -> "<table><tr><td>" + n + "<td>" + inlineHtml(draw, names) + "</table>";
@@ -482,13 +488,11 @@ final class ContentFolders {
     // ---------------------------------------------------------------- helpers
 
     /**
-     * A name as a body mentions it. Known bug (issue 9, the first "internal error" finding,
-     * InBodyLinks split offset): a tag name that ends its text node (a bold or linked name)
-     * crashes in-body linking, so until that is fixed every mention has words around it
-     * inside its text node.
+     * A name as a body mentions it: with words around it, or alone, so that inside bold or a link
+     * it ends its text node (the first "internal error" finding: InBodyLinks' split offset).
      */
     static String said(Draw draw, List<String> names) {
-        return "the " + draw.pick(names) + " said";
+        return draw.chance(30) ? draw.pick(names) : "the " + draw.pick(names) + " said";
     }
 
     /** UTF-8 bytes, sometimes with a byte order mark or CRLF line ends. */
