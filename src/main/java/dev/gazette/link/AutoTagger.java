@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -49,9 +48,6 @@ final class AutoTagger {
 
     /** The tagger last asked for: building one per article would cost more than tagging it. */
     private static final AtomicReference<AutoTagger> LAST = new AtomicReference<>();
-    /** Each tag's body-text pattern, compiled once per tag rather than once per article; bounded. */
-    private static final Map<Tag, Pattern> PATTERNS = new ConcurrentHashMap<>();
-    private static final int MAX_PATTERNS = 10_000;
 
     private final List<Tag> vocabulary;
     private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
@@ -169,24 +165,26 @@ final class AutoTagger {
         return out;
     }
 
-    /** The pattern matching any of the tag's names in body HTML text, built when first needed. */
-    static Pattern pattern(Tag tag) {
-        if (PATTERNS.size() > MAX_PATTERNS) {
-            PATTERNS.clear();
-        }
-        return PATTERNS.computeIfAbsent(tag, t -> {
-            List<String> names = new ArrayList<>(tag.aliases());
-            names.add(tag.name());
-            names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-            StringBuilder alternation = new StringBuilder();
-            for (String name : names.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList()) {
-                if (!alternation.isEmpty()) {
-                    alternation.append('|');
-                }
-                alternation.append(aliasPattern(name));
+    /** Around a mention: neither a letter nor a digit on either side. */
+    static final String BEFORE = "(?<![\\p{L}\\p{N}])";
+    static final String AFTER = "(?![\\p{L}\\p{N}])";
+
+    /**
+     * The regular expression matching any of the tag's names in body text ({@link #aliasPattern}),
+     * longest first; a mention also stands between {@link #BEFORE} and {@link #AFTER}.
+     */
+    static String names(Tag tag) {
+        List<String> names = new ArrayList<>(tag.aliases());
+        names.add(tag.name());
+        names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        StringBuilder alternation = new StringBuilder();
+        for (String name : names.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList()) {
+            if (!alternation.isEmpty()) {
+                alternation.append('|');
             }
-            return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation + ")(?![\\p{L}\\p{N}])");
-        });
+            alternation.append(aliasPattern(name));
+        }
+        return alternation.toString();
     }
 
     /**

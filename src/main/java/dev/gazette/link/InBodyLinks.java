@@ -11,10 +11,10 @@ import org.jsoup.select.NodeVisitor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,9 +33,11 @@ final class InBodyLinks {
     /**
      * Links the first mention of each tag in the body's text to the tag's page, leaving
      * headings, existing links, code and figure captions alone.
+     *
+     * @param tagNames each tag's slug with the alternation of its names ({@link AutoTagger#names})
      */
-    static String linkFirstMentions(String html, Map<String, Pattern> tagPatterns) {
-        return link(html, Map.of(), "", tagPatterns);
+    static String linkFirstMentions(String html, Map<String, String> tagNames) {
+        return link(html, Map.of(), "", tagNames);
     }
 
     /**
@@ -44,23 +46,22 @@ final class InBodyLinks {
      *
      * @return {@code html} itself when there was nothing to do
      */
-    static String link(String html, Map<String, String> slugBySourceUrl, String ownSlug, Map<String, Pattern> tagPatterns) {
+    static String link(String html, Map<String, String> slugBySourceUrl, String ownSlug, Map<String, String> tagNames) {
         boolean sources = !slugBySourceUrl.isEmpty() && html.contains("href");
-        if (!sources && tagPatterns.isEmpty()) {
+        if (!sources && tagNames.isEmpty()) {
             return html;
         }
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false);
         boolean changed = sources && rewriteSourceLinks(doc, slugBySourceUrl, ownSlug);
-        if (!tagPatterns.isEmpty()) {
-            linkFirstMentions(doc, tagPatterns);
+        if (!tagNames.isEmpty()) {
+            linkFirstMentions(doc, new FirstMentions(tagNames));
             changed = true;
         }
         return changed ? doc.body().html() : html;
     }
 
-    private static void linkFirstMentions(Document doc, Map<String, Pattern> tagPatterns) {
-        Map<String, Pattern> pending = new LinkedHashMap<>(tagPatterns);
+    private static void linkFirstMentions(Document doc, FirstMentions mentions) {
         List<TextNode> texts = new ArrayList<>();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
@@ -71,10 +72,10 @@ final class InBodyLinks {
             }
         }, doc.body());
         for (TextNode text : texts) {
-            if (pending.isEmpty()) {
+            if (mentions.pending == 0) {
                 break;
             }
-            linkIn(text, pending);
+            linkIn(text, mentions);
         }
     }
 
@@ -93,38 +94,109 @@ final class InBodyLinks {
     }
 
     /**
+     * Finds the earliest mention of a tag not linked yet, as if each tag's pattern were searched
+     * on its own and the earliest match kept (ties to the tag listed first), but with one scan
+     * of the text for all the tags: one pattern holds every tag's names as named alternatives,
+     * in the tags' order, between the word bounds they share.
+     */
+    private static final class FirstMentions {
+        private static final Map<List<String>, Pattern> ANY = new ConcurrentHashMap<>();
+        private static final int MAX_CACHED = 10_000;
+
+        private final List<String> slugs;
+        private final List<String> names;
+        private final Pattern any;
+        private final Pattern[] each;
+        private final boolean[] linked;
+        int pending;
+
+        FirstMentions(Map<String, String> tagNames) {
+            slugs = List.copyOf(tagNames.keySet());
+            names = List.copyOf(tagNames.values());
+            if (ANY.size() > MAX_CACHED) {
+                ANY.clear();
+            }
+            any = ANY.computeIfAbsent(names, FirstMentions::anyOf);
+            each = new Pattern[names.size()];
+            linked = new boolean[names.size()];
+            pending = names.size();
+        }
+
+        private static Pattern anyOf(List<String> names) {
+            StringBuilder alternatives = new StringBuilder();
+            for (int k = 0; k < names.size(); k++) {
+                alternatives.append(k == 0 ? "" : "|").append("(?<t").append(k).append(">").append(names.get(k)).append(')');
+            }
+            return Pattern.compile(AutoTagger.BEFORE + "(?:" + alternatives + ")" + AutoTagger.AFTER);
+        }
+
+        /** The earliest mention of a pending tag at or after {@code from}: {tag, start, end}, or null. */
+        int[] next(String text, int from) {
+            Matcher m = any.matcher(text);
+            int at = from;
+            while (at <= text.length()) {
+                m.region(at, text.length()).useTransparentBounds(true).useAnchoringBounds(false);
+                if (!m.find()) {
+                    return null;
+                }
+                int k = 0;
+                while (m.start("t" + k) < 0) {
+                    k++;
+                }
+                if (!linked[k]) {
+                    return new int[] {k, m.start(), m.end()};
+                }
+                // The first name here is a linked tag's: a pending tag may still start here too.
+                for (int j = 0; j < each.length; j++) {
+                    if (!linked[j]) {
+                        Matcher one = single(j).matcher(text).region(m.start(), text.length())
+                                .useTransparentBounds(true).useAnchoringBounds(false);
+                        if (one.lookingAt()) {
+                            return new int[] {j, m.start(), one.end()};
+                        }
+                    }
+                }
+                at = m.start() + 1;
+            }
+            return null;
+        }
+
+        private Pattern single(int k) {
+            if (each[k] == null) {
+                each[k] = Pattern.compile(AutoTagger.BEFORE + "(?:" + names.get(k) + ")" + AutoTagger.AFTER);
+            }
+            return each[k];
+        }
+
+        String link(int k) {
+            linked[k] = true;
+            pending--;
+            return slugs.get(k);
+        }
+    }
+
+    /**
      * Links the earliest pending mention in this text node, then goes on in the rest of it. The
      * node is replaced by new nodes rather than split: jsoup's {@code splitText} miscounts the
      * length of a node split at offset 0 (a mention at the start of a bold name), and a loop,
      * unlike recursion, cannot run out of stack on a long paragraph.
      */
-    private static void linkIn(TextNode text, Map<String, Pattern> pending) {
+    private static void linkIn(TextNode text, FirstMentions mentions) {
         String value = text.getWholeText();
         List<Node> parts = new ArrayList<>();
         int from = 0;
-        while (!pending.isEmpty()) {
-            String bestSlug = null;
-            int bestStart = Integer.MAX_VALUE;
-            int bestEnd = 0;
-            for (Map.Entry<String, Pattern> e : pending.entrySet()) {
-                Matcher m = e.getValue().matcher(value).region(from, value.length())
-                        .useTransparentBounds(true).useAnchoringBounds(false);
-                if (m.find() && m.start() < bestStart) {
-                    bestSlug = e.getKey();
-                    bestStart = m.start();
-                    bestEnd = m.end();
-                }
-            }
-            if (bestSlug == null || bestEnd <= bestStart) {
+        while (mentions.pending > 0) {
+            int[] found = mentions.next(value, from);
+            if (found == null || found[2] <= found[1]) {
                 break;
             }
-            pending.remove(bestSlug);
-            if (bestStart > from) {
-                parts.add(new TextNode(value.substring(from, bestStart)));
+            String slug = mentions.link(found[0]);
+            if (found[1] > from) {
+                parts.add(new TextNode(value.substring(from, found[1])));
             }
-            parts.add(new Element("a").attr("href", TAG_REF + bestSlug).attr("class", "tag-link")
-                    .appendChild(new TextNode(value.substring(bestStart, bestEnd))));
-            from = bestEnd;
+            parts.add(new Element("a").attr("href", TAG_REF + slug).attr("class", "tag-link")
+                    .appendChild(new TextNode(value.substring(found[1], found[2]))));
+            from = found[2];
         }
         if (parts.isEmpty()) {
             return;

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -247,11 +246,11 @@ public final class Linker {
     }
 
     private static String linkBody(Body body) {
-        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (Tag tag : body.tags()) {
-            patterns.put(tag.slug(), AutoTagger.pattern(tag));
+            names.put(tag.slug(), AutoTagger.names(tag));
         }
-        return InBodyLinks.link(body.html(), body.cited(), body.slug(), patterns);
+        return InBodyLinks.link(body.html(), body.cited(), body.slug(), names);
     }
 
     private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, ProblemSink problems) {

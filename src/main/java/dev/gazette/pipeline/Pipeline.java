@@ -119,13 +119,8 @@ public final class Pipeline {
         SiteConfig site = config(options);
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
-        List<Article> all = articles(options, site, Steps.DIRECT, null, read, timer);
-        Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
-        List<Article> articles = all.stream().filter(publishing::publishes).toList();
-        progress.start("linking", articles.size());
-        Digest digest = new Linker(site).link(articles, diagnostics);
-        timer.lap("link");
-        diagnostics.failOnErrors();
+        Linked linked = link(options, site, Steps.DIRECT, null, read, timer);
+        Digest digest = linked.digest();
         Theme theme = Theme.load(options.templates());
         diagnostics.reportAll(theme.warnings());
         SiteRenderer renderer = new SiteRenderer(site, theme);
@@ -133,7 +128,7 @@ public final class Pipeline {
         progress.start("rendering", 0);
         writeNewSite(options, renderer, digest, sink -> recording(sink, written), written, timer);
         return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
-                heldBack(all, publishing), timer.laps());
+                linked.heldBack(), timer.laps());
     }
 
     /**
@@ -170,13 +165,8 @@ public final class Pipeline {
         timer.lap("config");
         try {
             AtomicInteger read = new AtomicInteger();
-            List<Article> all = articles(options, site, memory.steps(), memory, read, timer);
-            Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
-            List<Article> articles = all.stream().filter(publishing::publishes).toList();
-            progress.start("linking", articles.size());
-            Digest digest = new Linker(site, memory.steps()).link(articles, diagnostics);
-            timer.lap("link");
-            diagnostics.failOnErrors();
+            Linked linked = link(options, site, memory.steps(), memory, read, timer);
+            Digest digest = linked.digest();
             SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
             Path out = options.out().toAbsolutePath().normalize();
             // Updating in place holds the changed files in memory until the build succeeded: a new
@@ -201,7 +191,7 @@ public final class Pipeline {
             memory.finish();
             memory.filesNowAt(place(out));
             return new Result(digest.articles().size(), memory.fileSizes().size(), read.get(), memory.filesMade(), changed,
-                    heldBack(all, publishing), timer.laps());
+                    linked.heldBack(), timer.laps());
         } catch (RuntimeException e) {
             memory.abandon();
             throw e;
@@ -277,8 +267,24 @@ public final class Pipeline {
         };
     }
 
-    private static List<String> heldBack(List<Article> all, Publishing publishing) {
-        return all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList();
+    /** The linked digest, and the sources of the articles held back (future-dated). */
+    private record Linked(Digest digest, List<String> heldBack) {
+    }
+
+    /**
+     * Reads, cleans and links. The articles as read are garbage once this returns: only the
+     * digest's linked ones (with their in-body links) are kept while the site is rendered.
+     */
+    private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory, AtomicInteger read,
+                        Timer timer) {
+        List<Article> all = articles(options, site, steps, memory, read, timer);
+        Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
+        List<Article> articles = all.stream().filter(publishing::publishes).toList();
+        progress.start("linking", articles.size());
+        Digest digest = new Linker(site, steps).link(articles, diagnostics);
+        timer.lap("link");
+        diagnostics.failOnErrors();
+        return new Linked(digest, all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList());
     }
 
     /** The output folder may neither hold nor sit inside what the build reads. */

@@ -30,6 +30,7 @@ final class FeedItems {
     private final Map<String, String> tagNames;
 
     private final Steps steps;
+    private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
     /** An article's body for feeds: internal references resolved and every URL absolute, which takes a parse. */
     private final Step<FeedBody, String> feedHtml;
 
@@ -59,7 +60,15 @@ final class FeedItems {
         return articles.stream().limit(site.feedItems()).map(this::article).toList();
     }
 
+    /**
+     * One article's item. An article is in the site's feed and in each of its tags' feeds: the
+     * item (its body takes a parse) is made once per build, by slug, which is unique in a digest.
+     */
     FeedItem article(Article a) {
+        return items.computeIfAbsent(a.slug(), slug -> item(a));
+    }
+
+    private FeedItem item(Article a) {
         String link = urls.absolute(Urls.article(a.slug()));
         String html = steps.run(feedHtml, new FeedBody(a.html(), a.slug()));
         List<FeedItem.Category> categories = a.tags().stream()

@@ -162,12 +162,31 @@ final class SearchIndex {
      * with their {@code terms}, computed with {@link #terms(Article, List)}.
      */
     void write(List<Doc> docs, List<Terms> terms, OutputSink out) {
-        // Each term's postings per field; documents are visited in id order, so each list is sorted.
-        Map<String, Postings[]> postings = new HashMap<>();
-        int[] fieldTotals = new int[FIELDS.size()];
-        byte[] lengths = new byte[docs.size() * 2];
+        Builder builder = builder(docs.size());
         for (int id = 0; id < terms.size(); id++) {
-            List<Map<String, Integer>> fields = terms.get(id).fields();
+            builder.add(id, terms.get(id));
+        }
+        builder.write(docs, out);
+    }
+
+    /** An index filled document by document, so no more than a few documents' terms are held at once. */
+    Builder builder(int documents) {
+        return new Builder(documents);
+    }
+
+    final class Builder {
+        // Each term's postings per field; documents are added in id order, so each list is sorted.
+        private final Map<String, Postings[]> postings = new HashMap<>();
+        private final int[] fieldTotals = new int[FIELDS.size()];
+        private final byte[] lengths;
+
+        private Builder(int documents) {
+            lengths = new byte[documents * 2];
+        }
+
+        /** Adds document {@code id}'s terms; ids come in increasing order. */
+        void add(int id, Terms terms) {
+            List<Map<String, Integer>> fields = terms.fields();
             for (int f = 0; f < fields.size(); f++) {
                 int length = 0;
                 for (Map.Entry<String, Integer> e : fields.get(f).entrySet()) {
@@ -186,17 +205,21 @@ final class SearchIndex {
                 }
             }
         }
-        Map<String, byte[]> entries = new TreeMap<>();
-        postings.forEach((term, byField) -> entries.put(term, entry(term, byField)));
-        List<Shard> shards = split(entries);
-        for (int i = 0; i < shards.size(); i++) {
-            out.write(DIR + "terms/" + i + ".json", shards.get(i).json(entries));
+
+        void write(List<Doc> docs, OutputSink out) {
+            Map<String, byte[]> entries = new TreeMap<>();
+            postings.forEach((term, byField) -> entries.put(term, entry(term, byField)));
+            postings.clear();
+            List<Shard> shards = split(entries);
+            for (int i = 0; i < shards.size(); i++) {
+                out.write(DIR + "terms/" + i + ".json", shards.get(i).json(entries));
+            }
+            for (int chunk = 0; chunk * DOCS_PER_CHUNK < docs.size(); chunk++) {
+                out.write(DIR + "docs/" + chunk + ".json",
+                        docs(docs.subList(chunk * DOCS_PER_CHUNK, Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK))));
+            }
+            out.write(DIR + "meta.json", meta(docs.size(), fieldTotals, lengths, shards));
         }
-        for (int chunk = 0; chunk * DOCS_PER_CHUNK < docs.size(); chunk++) {
-            out.write(DIR + "docs/" + chunk + ".json",
-                    docs(docs.subList(chunk * DOCS_PER_CHUNK, Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK))));
-        }
-        out.write(DIR + "meta.json", meta(docs.size(), fieldTotals, lengths, shards));
     }
 
     /** (document id, term frequency) pairs, appended in id order. */

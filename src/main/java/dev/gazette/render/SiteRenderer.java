@@ -13,7 +13,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +31,8 @@ public final class SiteRenderer {
     private static final int HOME_STORIES = 12;
     /** Headlines shown for each month of the archive and each edition of the editions index. */
     private static final int INDEX_HEADLINES = 3;
+    /** Articles whose search terms are made at a time. */
+    private static final int SEARCH_BATCH = 512;
     /** Context keys: the page's metadata for {@code _head.peb}, and the page's own feed (a tag's) to announce. */
     private static final String HEAD = "head";
     private static final String PAGE_FEED = "pageFeed";
@@ -211,11 +212,21 @@ public final class SiteRenderer {
         SearchIndex index = new SearchIndex(site.language());
         List<SearchIndex.Doc> docs = digest.articles().stream()
                 .map(a -> SearchIndex.doc(views.card(a), a.summary())).toList();
-        List<SearchIndex.Terms> terms = digest.articles().parallelStream()
-                .map(a -> steps.run(searchTerms, new ArticleHead(a,
-                        views.card(a).tags().stream().map(Views.TagLink::name).toList())))
-                .toList();
-        index.write(docs, terms, out);
+        // Terms are made in parallel a batch at a time and folded into the index in id order: the
+        // whole site's term counts are never held at once.
+        SearchIndex.Builder builder = index.builder(docs.size());
+        List<Article> articles = digest.articles();
+        for (int from = 0; from < articles.size(); from += SEARCH_BATCH) {
+            List<SearchIndex.Terms> terms = articles.subList(from, Math.min(articles.size(), from + SEARCH_BATCH))
+                    .parallelStream()
+                    .map(a -> steps.run(searchTerms, new ArticleHead(a,
+                            views.card(a).tags().stream().map(Views.TagLink::name).toList())))
+                    .toList();
+            for (int i = 0; i < terms.size(); i++) {
+                builder.add(from + i, terms.get(i));
+            }
+        }
+        builder.write(docs, out);
         page(out, Urls.SEARCH, "search.peb", page("Search", "Search every article of " + site.title() + ".",
                 Urls.SEARCH, site.language(), "search", null), Map.of("articleCount", digest.articles().size()));
     }
@@ -280,7 +291,7 @@ public final class SiteRenderer {
         String template = page.template();
         try {
             PebbleTemplate compiled = theme.engine().getTemplate(template);
-            StringWriter writer = new StringWriter(16_384);
+            TextWriter writer = new TextWriter(16_384);
             compiled.evaluate(writer, page.context(), Locale.ROOT);
             return writer.toString().getBytes(StandardCharsets.UTF_8);
         } catch (PebbleException e) {

@@ -3,7 +3,6 @@ package dev.gazette.render;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,7 +27,8 @@ final class XmlOut {
     static byte[] document(Body body) {
         // Written to characters and encoded once at the end: StAX's own UTF-8 stream writer
         // encodes and checks one character at a time, which made feeds slow to write.
-        StringWriter chars = new StringWriter(64 * 1024);
+        // StAX escapes text one character at a time: a StringWriter would take its lock for each.
+        TextWriter chars = new TextWriter(64 * 1024);
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
             w.writeStartDocument("UTF-8", "1.0");
@@ -39,7 +39,7 @@ final class XmlOut {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
         }
-        return chars.toString().getBytes(StandardCharsets.UTF_8);
+        return chars.text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newInstance();
