@@ -24,6 +24,14 @@ public final class Cleaner {
         };
     }
 
+    /**
+     * Each line of a text dump with the model's probability that it is article text and the
+     * features that decided it; empty for other formats, whose blocks are read by their markup.
+     */
+    public java.util.Optional<java.util.List<String>> explain(SourceFormat format, String body) {
+        return format == SourceFormat.TEXT ? java.util.Optional.of(text.explain(body)) : java.util.Optional.empty();
+    }
+
     private Extraction markdown(String body) {
         // One parse: the sanitized tree gives both the HTML and the plain text.
         Element clean = curated.cleanBody(markdown.render(body), null);

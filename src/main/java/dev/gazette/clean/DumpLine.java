@@ -49,9 +49,13 @@ final class DumpLine {
     final boolean bullet;
     final List<String> tokens;
     final int words;
+    /** Share of its letters in scripts written without spaces between words (Chinese, Japanese, Thai...). */
+    final double spacelessShare;
     final boolean endsSentence;
     Kind kind;
     boolean heading;
+    /** The model's probability that the line is article text ({@link LineModel}). */
+    double probability;
     /** The date the line writes, read once: the header is searched many times over. */
     private Optional<String> date;
     private String key;
@@ -86,7 +90,9 @@ final class DumpLine {
             text = raw.strip();
         }
         tokens = Words.tokens(text);
-        words = wordCount(text, tokens);
+        spacelessShare = spacelessShare(text);
+        // Words, or for scripts written without spaces, characters over two.
+        words = spacelessShare > 0.5 ? Math.max(tokens.size(), (int) Math.round(spacelessShare * letters(text)) / 2) : tokens.size();
         endsSentence = SENTENCE_END.matcher(text).find();
     }
 
@@ -241,19 +247,25 @@ final class DumpLine {
                 || s == Character.UnicodeScript.MYANMAR || s == Character.UnicodeScript.TIBETAN;
     }
 
-    /** Words, or for scripts written without spaces, characters over two. */
-    private static int wordCount(String text, List<String> tokens) {
+    /** Share of the letters of the text in scripts written without spaces between words. */
+    private static double spacelessShare(String text) {
         int letters = 0;
-        int ideographs = 0;
+        int spaceless = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isLetter(c)) {
                 letters++;
-                if (spaceless(c)) {
-                    ideographs++;
-                }
+                spaceless += spaceless(c) ? 1 : 0;
             }
         }
-        return ideographs > letters / 2 ? Math.max(tokens.size(), ideographs / 2) : tokens.size();
+        return letters == 0 ? 0 : (double) spaceless / letters;
+    }
+
+    private static int letters(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            n += Character.isLetter(text.charAt(i)) ? 1 : 0;
+        }
+        return n;
     }
 }

@@ -45,6 +45,7 @@ public final class Language {
     private static final Map<String, JsonNode> DATA = load();
     private static final Map<String, Set<String>> FUNCTION_WORDS = wordLists("function_words");
     private static final Map<String, Set<String>> READER_ADDRESS = wordLists("reader_address");
+    private static final Map<String, Set<String>> INTERFACE = withEnglish(wordLists("interface"));
 
     private Language() {
     }
@@ -110,6 +111,14 @@ public final class Language {
         return READER_ADDRESS.getOrDefault(key(lang), READER_ADDRESS.get("en"));
     }
 
+    /**
+     * Words that label a page's controls and furniture (advertisement, share, menu, comments) in
+     * this language, and in English, which pages in every language borrow for them.
+     */
+    static Set<String> interfaceWords(String lang) {
+        return INTERFACE.getOrDefault(key(lang), INTERFACE.get("en"));
+    }
+
     /** One word list of every language's data, by language code. */
     private static Map<String, Set<String>> wordLists(String field) {
         Map<String, Set<String>> out = new TreeMap<>();
@@ -117,6 +126,17 @@ public final class Language {
             Set<String> words = new LinkedHashSet<>();
             d.path(field).forEach(w -> words.add(w.asText()));
             out.put(code, Set.copyOf(words));
+        });
+        return out;
+    }
+
+    /** Each language's list with English's beside it. */
+    private static Map<String, Set<String>> withEnglish(Map<String, Set<String>> lists) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        lists.forEach((code, words) -> {
+            Set<String> both = new LinkedHashSet<>(words);
+            both.addAll(lists.get("en"));
+            out.put(code, Set.copyOf(both));
         });
         return out;
     }

@@ -6,25 +6,48 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds the article in a raw text dump of a web page (everything a browser shows, in order:
  * menus, ads, the article, teasers, cookie notices, inline scripts).
  *
- * <p>{@link LineClassifier} reads each line for shape and context; the article is the contiguous
- * run of lines with the highest total score, which is long running prose interrupted only by a
- * little noise. Prose in that run that shares little vocabulary with the rest of it and speaks to
- * the reader (cookie and newsletter notices, disclaimers) is then scored as boilerplate and the run
- * is chosen again. {@link TextHeader} reads title, byline and date above the run.
+ * <p>{@link LineClassifier} reads each line for shape and block context, {@link LineFeatures}
+ * turns line, neighbours and page into named features, and {@link LineModel} gives each line its
+ * probability of being article text. The article is the contiguous run of lines with the highest
+ * total score (probability above or below one half, weighted by length): long running prose
+ * interrupted only by a little noise; inside the run, lines the model rejects are dropped.
+ * {@link TextHeader} reads title, byline and date above the run.
  */
 final class TextExtractor {
+    private final LineModel model;
 
-    Extraction extract(String dump) {
-        List<DumpLine> lines = DumpLine.parse(dump);
-        if (lines.isEmpty()) {
-            return new Extraction(null, null, null, null, null, null, null, "", "");
+    TextExtractor() {
+        this(LineModel.shipped());
+    }
+
+    TextExtractor(LineModel model) {
+        this.model = model;
+    }
+
+    /** The lines of a dump, classified, with the features and body probability of each. */
+    record Scored(List<DumpLine> lines, double[][] features, String lang) {
+    }
+
+    Scored score(String dump) {
+        return score(read(dump));
+    }
+
+    /** The lines read, each given this model's probability of being article text. */
+    Scored score(Scored read) {
+        for (int i = 0; i < read.lines.size(); i++) {
+            read.lines.get(i).probability = model.probability(read.features[i]);
         }
+        return read;
+    }
+
+    /** The lines of a dump, classified, with their features but not yet scored. */
+    static Scored read(String dump) {
+        List<DumpLine> lines = DumpLine.parse(dump);
         List<String> all = new ArrayList<>();
         int blankBefore = 0;
         for (DumpLine line : lines) {
@@ -42,11 +65,43 @@ final class TextExtractor {
             LineClassifier.demoteCards(lines);
         }
         LineClassifier.markHeadings(lines, blankSeparated);
+        return new Scored(lines, LineFeatures.of(lines, lang), lang);
+    }
+
+    /**
+     * One row per line: its probability of being article text, the deciding features, the text;
+     * "*" marks the lines of the chosen run the model keeps (the header is then read off its top).
+     */
+    List<String> explain(String dump) {
+        Scored scored = score(dump);
+        List<DumpLine> lines = scored.lines;
         int[] region = bestRun(lines);
-        if (region != null && demoteBoilerplate(lines, region, lang)) {
-            LineClassifier.markHeadings(lines, blankSeparated);
-            region = bestRun(lines);
+        List<String> out = new ArrayList<>();
+        out.add("lang: " + (scored.lang == null ? "-" : scored.lang) + "; threshold " + model.threshold() + "; article run: "
+                + (region == null ? "none" : "lines " + (region[0] + 1) + "-" + (region[1] + 1)) + "; * = kept as body");
+        boolean[] kept = region == null ? new boolean[lines.size()] : kept(lines, region[0], region[1]);
+        for (int i = 0; i < lines.size(); i++) {
+            DumpLine l = lines.get(i);
+            String text = l.text.length() > 70 ? l.text.substring(0, 67) + "..." : l.text;
+            String kind = l.heading ? "heading" : l.kind.name().toLowerCase(java.util.Locale.ROOT);
+            out.add(String.format(java.util.Locale.ROOT, "%4d %s p=%.2f %-10s %s%n       %s", i + 1, kept[i] ? "*" : " ", l.probability,
+                    kind, text, model.explain(scored.features[i], 4)));
         }
+        return out;
+    }
+
+    Extraction extract(String dump) {
+        return extract(score(dump));
+    }
+
+    /** The article of a dump whose lines carry this model's probabilities ({@link #score}). */
+    Extraction extract(Scored scored) {
+        List<DumpLine> lines = scored.lines;
+        String lang = scored.lang;
+        if (lines.isEmpty()) {
+            return new Extraction(null, null, null, null, null, null, null, "", "");
+        }
+        int[] region = bestRun(lines);
         if (region == null) {
             return new Extraction(null, null, null, null, lang, null, null, "", "");
         }
@@ -61,6 +116,8 @@ final class TextExtractor {
                 region[0]++;
             }
             headerInRun = true;
+            // A headline shown again under its kicker, share bar or standfirst closes the header.
+            region[0] = Math.max(region[0], TextHeader.lastRepeat(lines, found, TextHeader.runHeadEnd(lines, region[0], region[1])) + 1);
         }
         int titleAt = TextHeader.firstRepeat(lines, found);
         String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, region[0], region[1], lang);
@@ -79,10 +136,10 @@ final class TextExtractor {
         String byline = TextHeader.findByline(lines, found, titleAt, start, region[1]);
         String date = TextHeader.findDate(lines, found, titleAt, start, region[1]);
         List<DumpLine> body = new ArrayList<>();
+        boolean[] kept = kept(lines, start, region[1]);
         for (int i = start; i <= region[1]; i++) {
             DumpLine line = lines.get(i);
-            DumpLine next = i + 1 < lines.size() ? lines.get(i + 1) : null;
-            if (keepInBody(line, next) && !TextHeader.isTitleRepeat(lines, titleAt, i)) {
+            if (kept[i] && !TextHeader.isTitleRepeat(lines, titleAt, i)) {
                 body.add(line);
             }
         }
@@ -92,24 +149,20 @@ final class TextExtractor {
         return new Extraction(title, byline, date, site, lang, null, null, html.toString(), text.toString().strip());
     }
 
-    private static double score(DumpLine line) {
-        int chars = Math.min(line.text.length(), 1000);
+    /**
+     * A line's contribution to the run it stands in: its probability of being article text above
+     * or below the model's threshold, weighted by its length (plus a constant, so that short lines
+     * count too), as a paragraph outweighs a label. Headings count nothing either way.
+     */
+    private double score(DumpLine line) {
         if (line.heading) {
             return 0;
         }
-        return switch (line.kind) {
-            case PROSE -> chars;
-            case ITEM -> chars / 2.0;
-            case MEDIUM -> line.isListItem() ? chars / 2.0 : -10;
-            case SHORT -> line.isListItem() ? -5 : -(25 + chars / 3.0);
-            case LISTING -> -5;
-            case CODE -> -(100 + chars);
-            case TRUNCATED, BOILERPLATE -> -(50 + chars);
-        };
+        return (line.probability - model.threshold()) * 2 * (25 + Math.min(line.text.length(), 1000));
     }
 
     /** The contiguous run of lines with the highest total score (maximum subarray), or null. */
-    private static int[] bestRun(List<DumpLine> lines) {
+    private int[] bestRun(List<DumpLine> lines) {
         double best = 0;
         double sum = 0;
         int start = 0;
@@ -130,7 +183,8 @@ final class TextExtractor {
             // An article opens with prose; list items before its first paragraph are a teaser list,
             // unless the run is mostly a list with a paragraph in it (a changelog, a list article).
             double proseScore = 0;
-            for (DumpLine l : lines.subList(run[0], run[1] + 1)) {
+            for (int i = run[0]; i <= run[1]; i++) {
+                DumpLine l = lines.get(i);
                 proseScore += l.kind == Kind.PROSE && !l.heading ? score(l) : 0;
             }
             boolean prose = proseScore > best / 3;
@@ -142,58 +196,24 @@ final class TextExtractor {
     }
 
     /**
-     * Marks prose in the run that does not belong to the article: it shares few content words
-     * with the rest of the run and addresses the reader. Returns whether anything changed.
+     * Which lines of the run from {@code from} to {@code to} are article text: those the model
+     * accepts, and headings and list lead-ins ("as follows:") when what they introduce is kept.
+     * A label of three words or fewer that the page shows more than once ("Advertisement",
+     * "Share", "Continue reading") is furniture even amid the article: the model, fitted to the
+     * words of the body, gives such one-word lines little weight, and the reader sees every one.
      */
-    private static boolean demoteBoilerplate(List<DumpLine> lines, int[] run, String lang) {
-        Map<String, Integer> lineFrequency = new HashMap<>();
-        List<Set<String>> wordsOf = new ArrayList<>();
-        int prose = 0;
-        for (int i = run[0]; i <= run[1]; i++) {
-            Set<String> words = TextHeader.contentWords(lines.get(i).tokens, lang);
-            wordsOf.add(words);
-            if (lines.get(i).kind == Kind.PROSE) {
-                prose++;
-                for (String w : words) {
-                    lineFrequency.merge(w, 1, Integer::sum);
-                }
-            }
-        }
-        if (prose < 3) {
-            return false;
-        }
-        boolean changed = false;
-        for (int i = run[0]; i <= run[1]; i++) {
+    private boolean[] kept(List<DumpLine> lines, int from, int to) {
+        Map<String, Integer> shown = new HashMap<>();
+        lines.forEach(l -> shown.merge(l.key(), 1, Integer::sum));
+        boolean[] kept = new boolean[lines.size()];
+        for (int i = to; i >= from; i--) {
             DumpLine line = lines.get(i);
-            Set<String> words = wordsOf.get(i - run[0]);
-            if (line.kind != Kind.PROSE || words.size() < 6) {
-                continue;
-            }
-            int shared = 0;
-            for (String w : words) {
-                if (lineFrequency.getOrDefault(w, 0) > 1) {
-                    shared++;
-                }
-            }
-            double coherence = (double) shared / words.size();
-            double address = Words.readerAddressDensity(line.tokens, lang);
-            if ((address >= 0.05 && coherence < 0.3) || (address >= 0.1 && coherence < 0.45) || coherence < 0.06) {
-                line.kind = Kind.BOILERPLATE;
-                changed = true;
-            }
+            DumpLine next = i + 1 <= to ? lines.get(i + 1) : null;
+            boolean introduces = line.heading || line.text.endsWith(":") && next != null && (next.isListItem() || next.kind == Kind.ITEM);
+            boolean repeatedLabel = line.words <= 3 && !line.isListItem() && shown.get(line.key()) > 1;
+            kept[i] = introduces ? next != null && kept[i + 1] : !repeatedLabel && line.probability >= model.threshold();
         }
-        return changed;
-    }
-
-    private static boolean keepInBody(DumpLine line, DumpLine next) {
-        if (line.heading || line.text.endsWith(":") && next != null && (next.isListItem() || next.kind == Kind.ITEM)) {
-            return true; // a heading, or the lead-in of a list
-        }
-        return switch (line.kind) {
-            case PROSE, MEDIUM, ITEM, LISTING -> true;
-            case SHORT -> line.isListItem() && line.words >= 2;
-            case CODE, TRUNCATED, BOILERPLATE -> false;
-        };
+        return kept;
     }
 
     /** Writes the kept lines as HTML blocks and as plain text, one block per paragraph. */

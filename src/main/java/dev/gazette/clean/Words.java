@@ -43,13 +43,21 @@ final class Words {
     }
 
     static double readerAddressDensity(List<String> tokens, String lang) {
+        return share(tokens, Language.readerAddress(lang));
+    }
+
+    /** Share of tokens that label a page's controls and furniture ({@link Language#interfaceWords}). */
+    static double interfaceDensity(List<String> tokens, String lang) {
+        return share(tokens, Language.interfaceWords(lang));
+    }
+
+    private static double share(List<String> tokens, Set<String> words) {
         if (tokens.isEmpty()) {
             return 0;
         }
-        Set<String> address = Language.readerAddress(lang);
         int n = 0;
         for (String t : tokens) {
-            if (address.contains(t)) {
+            if (words.contains(t)) {
                 n++;
             }
         }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.SourceCleaner;
+import dev.gazette.clean.Cleaner;
 import dev.gazette.clean.Extraction;
 import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.enrich.Summaries;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.source.Source;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,35 +42,69 @@ final class ExtractCommand implements Callable<Integer> {
             + "lang, summary, html, text, image, url, words, reading_minutes).")
     boolean json;
 
+    @Option(names = "--explain", description = "For .txt dumps: print each line with the model's probability that it "
+            + "is article text (p), whether it was kept (*) and the features that decided it.")
+    boolean explain;
+
     @Override
     public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (explain) {
+            Cleaner cleaner = new Cleaner();
+            return eachFile(err, (file, diagnostics) -> {
+                Optional<Source> source = RawFiles.readerFor(file).read(file, diagnostics);
+                if (source.isPresent()) {
+                    Optional<List<String>> rows = cleaner.explain(source.get().format(), source.get().body());
+                    if (rows.isPresent()) {
+                        out.println("== " + file);
+                        rows.get().forEach(out::println);
+                    } else {
+                        diagnostics.report(Problem.warning(file.toString(), 0,
+                                "--explain reads text dumps; a saved page is cleaned by its markup, not line by line"));
+                    }
+                }
+            });
+        }
         SourceCleaner cleaner = new SourceCleaner();
+        int code = eachFile(err, (file, diagnostics) -> {
+            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
+            if (cleaned.isPresent()) {
+                Extraction found = cleaned.get().extraction();
+                if (found.isEmpty()) {
+                    diagnostics.report(Problem.warning(file.toString(), 0, "no article text found in this page"));
+                }
+                Map<String, Object> fields = fields(file, found);
+                if (json) {
+                    out.println(JSON.writeValueAsString(fields));
+                } else {
+                    printReadable(out, fields);
+                }
+            }
+        });
+        out.flush();
+        return code;
+    }
+
+    /** What is done with one file; its problems and warnings are reported by {@link #eachFile}. */
+    private interface PerFile {
+        void read(Path file, Diagnostics diagnostics) throws JsonProcessingException;
+    }
+
+    /** Runs the action on every file, printing each file's problems and warnings; INPUT_ERROR if any failed. */
+    private int eachFile(PrintWriter err, PerFile action) throws JsonProcessingException {
         boolean failed = false;
         for (Path file : raw.files) {
             Diagnostics diagnostics = new Diagnostics();
             try {
-                Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(RawFiles.readerFor(file), file, diagnostics);
-                if (cleaned.isPresent()) {
-                    Extraction found = cleaned.get().extraction();
-                    if (found.isEmpty()) {
-                        diagnostics.report(Problem.warning(file.toString(), 0, "no article text found in this page"));
-                    }
-                    Map<String, Object> fields = fields(file, found);
-                    if (json) {
-                        out.println(JSON.writeValueAsString(fields));
-                    } else {
-                        printReadable(out, fields);
-                    }
-                }
+                action.read(file, diagnostics);
             } catch (GazetteException e) {
                 failed = true;
                 e.problems().forEach(err::println);
             }
             diagnostics.warnings().forEach(err::println);
         }
-        out.flush();
+        spec.commandLine().getOut().flush();
         return failed ? Main.INPUT_ERROR : Main.OK;
     }
 

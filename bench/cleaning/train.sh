@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Fits the cleaner's line model and measures it cross-validated by site.
+#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes src/main/resources/dev/gazette/clean/model-v1.json
+#   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
+#   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table for `gazette extract --json` output
+# CASES_DIR default: ../shared/cleaning-dev and bench/out/cases (made by make_cases.sh).
+# See src/test/java/dev/gazette/clean/LineModelTrainer.java.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+mode="$1"; shift
+arg=""
+if [ "$mode" = cv ] || [ "$mode" = score ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean/model-v1.json"; fi
+dirs=("$@")
+if [ ${#dirs[@]} -eq 0 ]; then
+  dirs=("$root/../shared/cleaning-dev")
+  [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
+fi
+(cd "$root" && mvn -B -q -o -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+  dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

@@ -1,0 +1,217 @@
+package dev.gazette.clean;
+
+import dev.gazette.clean.DumpLine.Kind;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The named features each line of a text dump is scored by ({@link LineModel}). All are read from
+ * the line, its neighbours and the page, never from what a particular site writes; each is a
+ * number, 0/1 for yes/no. The order of {@link #NAMES} is the order of the model's weights.
+ */
+final class LineFeatures {
+    static final List<String> NAMES = List.of(
+            "log_chars",         // ln(1 + characters): articles are made of long paragraphs
+            "log_words",         // ln(1 + words; CJK/Thai: characters / 2)
+            "ends_sentence",     // ends with . ! ? 。 etc. (or a closing quote)
+            "stop_words",        // share of tokens that are stop words of the page's language
+            "reader_address",    // share of "you/your/we/our/please": notices speak to the visitor
+            "capitalised",       // share of words starting upper-case: menus and headlines are title-cased
+            "list_item",         // carries a bullet or "N." marker
+            "code",              // script or style text
+            "ellipsis",          // ends with an ellipsis: a truncated teaser
+            "repeated",          // the same text stands elsewhere on the page
+            "short_repeated",    // ... and is three words or fewer: a label the page repeats ("Advertisement", "Share")
+            "interface_words",   // share of words that label controls and furniture (lang/*.json "interface")
+            "neighbour_prose",   // share of the 6 nearest lines that are anchors (long for the page, see anchor())
+            "log_block_lines",   // ln(lines in its block): menus are long blocks of single lines
+            "block_mean_words",  // ln(1 + mean words per line of its block)
+            "digits",            // share of characters that are digits: dates, scores, prices
+            "separators",        // | • · / » per word: breadcrumbs, menus, share bars
+            "date_line",         // a short line that writes a date
+            "byline_line",       // starts like a byline ("By ...")
+            "heading",           // a short title-shaped line introducing prose (LineClassifier)
+            "blank_before",      // a blank line stands before it
+            "coherence",         // share of its content words that other long lines also use
+            "inside_prose_span", // lies between the page's first and last anchor
+            "log_gap_to_prose",  // ln(1 + lines to the nearest anchor; 1000 when there is none)
+            "content_list",      // a list of sentence-like lines (LineClassifier ITEM)
+            "listing",           // a multi-line code listing introduced by prose (LineClassifier)
+            "cjk",               // share of characters in scripts written without spaces
+            "prose_off_topic",   // for a line of 15+ words: 1 - coherence (notices amid the article)
+            "prose_address",     // for a line of 15+ words: reader_address (disclaimers, sign-up pitches)
+            "notice",            // for a line of 15+ words: reader_address x (1 - coherence), as a notice speaks to the reader about something else
+            "label_colon",       // opens with a label of one to three words and a colon ("Read more: ...", "Photo: ...")
+            "kind_prose",        // LineClassifier's reading by shape: running prose
+            "kind_medium",       // ... neither prose nor short (labels, teaser headlines)
+            "kind_short",        // ... a few words (menu entries, buttons)
+            "kind_boilerplate"); // ... prose repeated on the page (notices, blurbs)
+
+    /** A label and a colon opening a line: "Read more: ", "Photo: ", "Updated: ". */
+    private static final Pattern LABEL = Pattern.compile("\\p{L}+(?: \\p{L}+){0,2}:\\s");
+
+    /**
+     * A paragraph long for its page, the anchor the context features measure from: at least half
+     * as long as the page's longest sentence (never under 8 or over 30 words), ending like a
+     * sentence or standing as a list item. Thai and some other spaceless scripts end sentences
+     * with a space, not a mark, so length alone speaks for them.
+     */
+    private static boolean anchor(DumpLine l, int minWords) {
+        return l.words >= minWords && !l.isCode() && (l.endsSentence || l.isListItem() || l.spacelessShare > 0.5);
+    }
+
+    private static int anchorWords(List<DumpLine> lines) {
+        int longest = 0;
+        for (DumpLine l : lines) {
+            if (!l.isCode() && (l.endsSentence || l.isListItem() || l.spacelessShare > 0.5)) {
+                longest = Math.max(longest, l.words);
+            }
+        }
+        return Math.max(8, Math.min(30, longest / 2));
+    }
+
+    private LineFeatures() {
+    }
+
+    /** The feature vectors of all lines, once {@link LineClassifier} has run and headings are marked. */
+    static double[][] of(List<DumpLine> lines, String lang) {
+        int n = lines.size();
+        double[][] out = new double[n][];
+        Map<String, Integer> counts = new HashMap<>();
+        Map<Integer, int[]> blocks = new HashMap<>();
+        Map<String, Integer> longLineWords = new HashMap<>();
+        int first = -1;
+        int last = -1;
+        int[] nearest = new int[n];
+        int minWords = anchorWords(lines);
+        for (DumpLine l : lines) {
+            counts.merge(l.key(), 1, Integer::sum);
+            int[] b = blocks.computeIfAbsent(l.block, k -> new int[2]);
+            b[0]++;
+            b[1] += l.words;
+            if (l.words >= 15 && !l.isCode()) {
+                for (String w : contentSet(l, lang)) {
+                    longLineWords.merge(w, 1, Integer::sum);
+                }
+            }
+            if (anchor(l, minWords)) {
+                first = first < 0 ? l.index : first;
+                last = l.index;
+            }
+        }
+        // Distance to the nearest long paragraph, in two sweeps.
+        int seen = -1_000_000;
+        for (int i = 0; i < n; i++) {
+            seen = anchor(lines.get(i), minWords) ? i : seen;
+            nearest[i] = i - seen;
+        }
+        seen = 1_000_000;
+        for (int i = n - 1; i >= 0; i--) {
+            seen = anchor(lines.get(i), minWords) ? i : seen;
+            nearest[i] = Math.min(nearest[i], seen - i);
+        }
+        for (int i = 0; i < n; i++) {
+            DumpLine l = lines.get(i);
+            int[] b = blocks.get(l.block);
+            int prose = 0;
+            for (int j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
+                prose += j != i && anchor(lines.get(j), minWords) ? 1 : 0;
+            }
+            Set<String> own = contentSet(l, lang);
+            int shared = 0;
+            for (String w : own) {
+                // Other long lines: discount the line's own count when it is long itself.
+                int others = longLineWords.getOrDefault(w, 0) - (l.words >= 15 && !l.isCode() ? 1 : 0);
+                shared += others > 0 ? 1 : 0;
+            }
+            out[i] = new double[] {
+                    Math.log1p(l.text.length()),
+                    Math.log1p(l.words),
+                    l.endsSentence ? 1 : 0,
+                    Words.functionWordDensity(l.tokens, lang),
+                    Words.readerAddressDensity(l.tokens, lang),
+                    capitalised(l.text),
+                    l.isListItem() ? 1 : 0,
+                    l.isCode() ? 1 : 0,
+                    l.text.endsWith("...") || l.text.endsWith("…") ? 1 : 0,
+                    counts.get(l.key()) > 1 ? 1 : 0,
+                    counts.get(l.key()) > 1 && l.words <= 3 ? 1 : 0,
+                    Words.interfaceDensity(l.tokens, lang),
+                    prose / 6.0,
+                    Math.log(b[0]),
+                    Math.log1p((double) b[1] / b[0]),
+                    digits(l.text),
+                    separators(l.text) / Math.max(1.0, l.words),
+                    l.words < 12 && l.date().isPresent() ? 1 : 0,
+                    TextHeader.BYLINE.matcher(l.text).matches() ? 1 : 0,
+                    l.heading ? 1 : 0,
+                    l.blankBefore ? 1 : 0,
+                    own.isEmpty() ? 0 : (double) shared / own.size(),
+                    first >= 0 && i >= first && i <= last ? 1 : 0,
+                    Math.log1p(Math.min(nearest[i], 1000)),
+                    l.kind == Kind.ITEM ? 1 : 0,
+                    l.kind == Kind.LISTING ? 1 : 0,
+                    l.spacelessShare,
+                    l.words >= 15 && !own.isEmpty() ? 1 - (double) shared / own.size() : 0,
+                    l.words >= 15 ? Words.readerAddressDensity(l.tokens, lang) : 0,
+                    l.words >= 15 && !own.isEmpty() ? Words.readerAddressDensity(l.tokens, lang) * (1 - (double) shared / own.size()) : 0,
+                    LABEL.matcher(l.text).lookingAt() ? 1 : 0,
+                    l.kind == Kind.PROSE ? 1 : 0,
+                    l.kind == Kind.MEDIUM ? 1 : 0,
+                    l.kind == Kind.SHORT ? 1 : 0,
+                    l.kind == Kind.BOILERPLATE ? 1 : 0
+            };
+        }
+        return out;
+    }
+
+    private static Set<String> contentSet(DumpLine l, String lang) {
+        Set<String> out = new HashSet<>();
+        for (String t : l.tokens) {
+            if (Words.isContentWord(t, lang)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static double capitalised(String text) {
+        int words = 0;
+        int upper = 0;
+        boolean start = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                if (start) {
+                    words++;
+                    upper += Character.isUpperCase(c) ? 1 : 0;
+                }
+                start = false;
+            } else {
+                start = Character.isWhitespace(c) || start;
+            }
+        }
+        return words == 0 ? 0 : (double) upper / words;
+    }
+
+    private static double digits(String text) {
+        int d = 0;
+        for (int i = 0; i < text.length(); i++) {
+            d += Character.isDigit(text.charAt(i)) ? 1 : 0;
+        }
+        return text.isEmpty() ? 0 : (double) d / text.length();
+    }
+
+    private static int separators(String text) {
+        int s = 0;
+        for (int i = 0; i < text.length(); i++) {
+            s += "|•·/»›".indexOf(text.charAt(i)) >= 0 ? 1 : 0;
+        }
+        return s;
+    }
+}
