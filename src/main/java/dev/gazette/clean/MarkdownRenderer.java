@@ -1,6 +1,5 @@
 package dev.gazette.clean;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -20,7 +19,7 @@ final class MarkdownRenderer {
     MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), FootnoteExtension.create()))
+                        new LinkableTextAutolink(), FootnoteExtension.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 .set(HtmlRenderer.SOFT_BREAK, " ")
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)

@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,8 @@ final class InitCommand implements Callable<Integer> {
     String timezone;
 
     @Option(names = "--gazette-repo", paramLabel = "OWNER/NAME[@REF]",
-            description = "GitHub repository the Pages workflow builds Gazette from, with an optional branch, tag or commit.")
+            description = "GitHub repository the Pages workflow builds Gazette from, with an optional branch, tag or commit "
+                    + "(default: the one this Gazette was cloned from, and the branch it tracks).")
     String gazetteRepo;
 
     @Override
@@ -65,7 +67,16 @@ final class InitCommand implements Callable<Integer> {
         ZoneId zone = zone();
         String repository = "";
         String ref = "main";
-        if (gazetteRepo != null) {
+        boolean derived = false;
+        if (gazetteRepo == null) {
+            // Without --gazette-repo: the GitHub repository this Gazette was cloned from, if any.
+            Optional<GazetteCheckout.Repository> origin = GazetteCheckout.running().flatMap(GazetteCheckout::origin);
+            if (origin.isPresent()) {
+                repository = origin.get().name();
+                ref = origin.get().ref();
+                derived = true;
+            }
+        } else {
             String[] parts = gazetteRepo.strip().split("@", 2);
             if (!REPOSITORY.matcher(parts[0]).matches() || (parts.length == 2 && parts[1].isBlank())) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -111,7 +122,11 @@ final class InitCommand implements Callable<Integer> {
         out.println("Preview it with 'gazette serve" + where + "'; start a story with 'gazette new" + where + " \"Headline\"'.");
         if (repository.isEmpty()) {
             out.println("Before pushing: set GAZETTE_REPOSITORY in " + workflow + " to the GitHub repository Gazette "
-                    + "is built from (or run init with --gazette-repo owner/name).");
+                    + "is built from (or run init with --gazette-repo owner/name): this Gazette is not a clone of one.");
+        } else if (derived) {
+            out.println("The Pages workflow builds Gazette from " + repository + "@" + ref + ", the GitHub repository this "
+                    + "Gazette was cloned from; change GAZETTE_REPOSITORY in " + workflow + " (or run init with "
+                    + "--gazette-repo owner/name) for another.");
         }
         return Main.OK;
     }

@@ -101,8 +101,9 @@ public final class ArticleBuilder {
             lang = found.lang() != null ? found.lang() : site.language();
         }
         String image = matter.image();
-        if (image == null || !image.contains(":") && !image.startsWith("/")) {
-            // None, or a file under content/ that the build found and put in the extraction.
+        boolean curatedAddress = image != null && (image.contains(":") || image.startsWith("/"));
+        if (!curatedAddress) {
+            // None, or a file under content/ that the build found (and measures) and put in the extraction.
             image = found.image();
         }
         String outlet = matter.outlet();
@@ -119,7 +120,8 @@ public final class ArticleBuilder {
                 source.displayPath(), slug, title, summary, found.html(), found.text(),
                 matter.author() != null ? matter.author() : found.byline(), publication,
                 sourceUrl, date, lang, image, matter.tags(), matter.story(), matter.linkTags(), matter.draft(),
-                wordCount(found.text()), guid(sourceUrl, title, found.text()), source.relativePath(), origin));
+                wordCount(found.text()), guid(sourceUrl, title, found.text()), source.relativePath(), origin,
+                curatedAddress ? matter.imageWidth() : 0, curatedAddress ? matter.imageHeight() : 0));
     }
 
     /** Only the curator can say a piece was written for the digest; the page can only name its outlet. */

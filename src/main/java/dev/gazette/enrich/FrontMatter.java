@@ -30,6 +30,7 @@ import static dev.gazette.enrich.ArticleBuilder.TITLE;
  * @param date    the date as written; the enrich stage reads it in the site's time zone
  * @param outlet  {@code source:}, the original publication (or "self")
  * @param author  one author, or several joined with " and "
+ * @param imageWidth  {@code image_width:}, the size of a remote lead image in pixels (0 when not written)
  * @param errors  every problem with a value, in the order of the keys
  */
 public record FrontMatter(
@@ -41,6 +42,8 @@ public record FrontMatter(
         List<String> tags,
         String summary,
         String image,
+        int imageWidth,
+        int imageHeight,
         String lang,
         String slug,
         String story,
@@ -48,9 +51,13 @@ public record FrontMatter(
         boolean linkTags,
         List<Problem> errors) {
 
+    static final String IMAGE_WIDTH = "image_width";
+    static final String IMAGE_HEIGHT = "image_height";
     /** Keys that take one plain value and need no further reading here. */
     private static final Set<String> OTHER_KEYS = Set.of("draft", "published", "story", "slug", "link_tags",
-            "layout", "lastmod", "updated");
+            "layout", "lastmod", "updated", IMAGE_WIDTH, IMAGE_HEIGHT);
+    /** Larger than any photograph a page shows. */
+    private static final int MAX_IMAGE_SIDE = 20_000;
     private static final List<List<String>> GROUPS = List.of(TITLE, DATE, SOURCE, SOURCE_URL, AUTHOR, TAGS, SUMMARY, IMAGE, LANG);
 
     public FrontMatter {
@@ -99,6 +106,15 @@ public record FrontMatter(
         }, List.of());
         String summary = value(errors, () -> fm.string(key(fm, SUMMARY)), null);
         String image = value(errors, () -> fm.string(key(fm, IMAGE)), null);
+        int imageWidth = value(errors, () -> fm.integer(IMAGE_WIDTH, 0, 1, MAX_IMAGE_SIDE), 0);
+        int imageHeight = value(errors, () -> fm.integer(IMAGE_HEIGHT, 0, 1, MAX_IMAGE_SIDE), 0);
+        if ((imageWidth > 0) != (imageHeight > 0)) {
+            String given = imageWidth > 0 ? IMAGE_WIDTH : IMAGE_HEIGHT;
+            warnings.report(Problem.warning(fm.file(), fm.lineOf(given), "'" + given + "' is ignored without '"
+                    + (imageWidth > 0 ? IMAGE_HEIGHT : IMAGE_WIDTH) + "': a lead image's size needs both"));
+            imageWidth = 0;
+            imageHeight = 0;
+        }
         String lang = value(errors, () -> {
             String written = fm.string(key(fm, LANG));
             if (written != null && !written.matches("[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*")) {
@@ -114,7 +130,7 @@ public record FrontMatter(
         for (String ignored : List.of("layout", "lastmod", "updated")) {
             value(errors, () -> fm.string(ignored), null);
         }
-        return new FrontMatter(title, date, outlet, sourceUrl, author, tags, summary, image, lang, slug, story,
+        return new FrontMatter(title, date, outlet, sourceUrl, author, tags, summary, image, imageWidth, imageHeight, lang, slug, story,
                 draft || !published, linkTags, errors);
     }
 

@@ -60,8 +60,11 @@ public final class BuildMemory {
     record Output(String step, Object value) {
     }
 
-    /** Steps cheap enough to redo, with outputs too big to be worth storing in a cache file. */
-    static final Set<String> NOT_SAVED = Set.of("render.page-html");
+    /**
+     * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
+     * holding until it is saved): bodies with their links resolved, and search terms.
+     */
+    static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
@@ -83,6 +86,11 @@ public final class BuildMemory {
     private final Steps steps = new Steps() {
         @Override
         public <I, O> O run(Step<I, O> step, I input) {
+            if (!keepUnsaved && NOT_SAVED.contains(step.name())) {
+                // Neither kept nor saved: a key would cost its fingerprint and buy nothing.
+                ran.incrementAndGet();
+                return step.apply(input);
+            }
             return call(step, fingerprints.of(new Call(step.name(), input)), input);
         }
     };
@@ -189,7 +197,8 @@ public final class BuildMemory {
         }
         long now = System.currentTimeMillis() * 1_000_000;
         I input = read.get();
-        Fingerprint key = fingerprints.of(new Call(step.name(), input));
+        // The input holds the file's bytes: a memory for one build does not keep them past the key.
+        Fingerprint key = (keepUnsaved ? fingerprints : new Fingerprints()).of(new Call(step.name(), input));
         stamps.put(name, new Stamp(size, modified, now, context, key));
         changed = true;
         return call(step, key, input);
@@ -216,7 +225,10 @@ public final class BuildMemory {
 
             @Override
             public <I> void write(String path, I input, Function<I, byte[]> make) {
-                Fingerprint in = fingerprints.of(input);
+                // A memory for one build remembers nothing of a page past the page: the shared memo
+                // would keep every page's views alive until the build ends. Fingerprints do not
+                // depend on what is remembered, only the time they take.
+                Fingerprint in = keepUnsaved ? fingerprints.of(input) : new Fingerprints().of(input);
                 FileRecord old = before.get(path);
                 if (inPlace && old != null && in.equals(old.input())) {
                     written.put(path, old);

@@ -57,7 +57,9 @@ public final class Fingerprints {
     /** Forgets objects not met since the last call: called once per build. */
     public void nextBuild() {
         previous = current;
-        current = new ConcurrentHashMap<>();
+        // Sized for as many objects as this build met: a map growing while every thread reads it
+        // would spend the next build resizing (and its readers following forwarding nodes).
+        current = new ConcurrentHashMap<>(Math.max(16, previous.size()));
     }
 
     private Fingerprint digest(Object value) {

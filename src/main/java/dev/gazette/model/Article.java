@@ -28,6 +28,8 @@ import java.util.List;
  * @param sourcePath  the source's path inside the content folder, '/'-separated: the same however
  *                    the folder was named on the command line, so names derived from it are stable
  * @param origin      where the piece was first published, as the curator or the page says
+ * @param imageWidth  the lead image's width in pixels, 0 when unknown
+ * @param imageHeight the lead image's height in pixels, 0 when unknown
  */
 public record Article(
         String sourceFile,
@@ -49,13 +51,33 @@ public record Article(
         int wordCount,
         String guid,
         String sourcePath,
-        Origin origin) {
+        Origin origin,
+        int imageWidth,
+        int imageHeight) {
 
     /** Words per minute of an attentive reader of news prose. */
     private static final int WORDS_PER_MINUTE = 230;
 
     public Article {
         tags = List.copyOf(tags);
+    }
+
+    /** An article whose lead image's size is not known. */
+    public Article(String sourceFile, String slug, String title, String summary, String html, String text, String author,
+                   String publication, String sourceUrl, ZonedDateTime date, String lang, String image, List<String> tags,
+                   String story, boolean linkTags, boolean draft, int wordCount, String guid, String sourcePath, Origin origin) {
+        this(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl, date, lang, image, tags, story,
+                linkTags, draft, wordCount, guid, sourcePath, origin, 0, 0);
+    }
+
+    /** Whether the lead image's width and height are known. */
+    public boolean hasImageSize() {
+        return imageWidth > 0 && imageHeight > 0;
+    }
+
+    public Article withImageSize(int width, int height) {
+        return new Article(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl,
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, width, height);
     }
 
     public boolean hasDate() {
@@ -74,16 +96,16 @@ public record Article(
 
     public Article withTags(List<String> newTags) {
         return new Article(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl,
-                date, lang, image, newTags, story, linkTags, draft, wordCount, guid, sourcePath, origin);
+                date, lang, image, newTags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
     }
 
     public Article withSlug(String newSlug) {
         return new Article(sourceFile, newSlug, title, summary, html, text, author, publication, sourceUrl,
-                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin);
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
     }
 
     public Article withHtml(String newHtml) {
         return new Article(sourceFile, slug, title, summary, newHtml, text, author, publication, sourceUrl,
-                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin);
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
     }
 }

@@ -84,9 +84,19 @@ public final class LocalImages {
         return out;
     }
 
-    /** Copies every local image the articles use into the site. */
+    /** The article with its local lead image's width and height, read from the file's header. */
+    static Article measured(Article article, Path contentDir) {
+        if (article.image() == null || !article.image().startsWith(Sanitizer.LOCAL_FILE)) {
+            return article;
+        }
+        int[] size = size(contentDir.resolve(article.image().substring(Sanitizer.LOCAL_FILE.length())));
+        return size == null ? article : article.withImageSize(size[0], size[1]);
+    }
+
+    /** Copies every local image the articles use into the site, and smaller copies of lead images for srcset. */
     public static void copy(Path contentDir, List<Article> articles, OutputSink out) {
         Set<String> paths = new TreeSet<>();
+        java.util.Map<String, Integer> leads = new java.util.TreeMap<>();
         for (Article a : articles) {
             Matcher m = REF.matcher(a.html());
             while (m.find()) {
@@ -94,8 +104,22 @@ public final class LocalImages {
             }
             if (a.image() != null && a.image().startsWith(Sanitizer.LOCAL_FILE)) {
                 paths.add(a.image().substring(Sanitizer.LOCAL_FILE.length()));
+                if (a.hasImageSize()) {
+                    leads.put(a.image().substring(Sanitizer.LOCAL_FILE.length()), a.imageWidth());
+                }
             }
         }
+        leads.forEach((path, width) -> {
+            for (int w : Urls.leadWidths(path, width)) {
+                // Every copy a page's srcset names exists: one that cannot be scaled is the original.
+                byte[] smaller = ImageCopies.scaled(contentDir.resolve(path), w);
+                try {
+                    out.write(Urls.sized(path, w), smaller != null ? smaller : Files.readAllBytes(contentDir.resolve(path)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + contentDir.resolve(path), e);
+                }
+            }
+        });
         for (String path : paths) {
             Path file = contentDir.resolve(path);
             try {

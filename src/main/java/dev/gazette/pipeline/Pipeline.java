@@ -384,7 +384,8 @@ public final class Pipeline {
         try {
             Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, path, file.bytes(), problems);
             Optional<Article> article = cleaned.isEmpty() ? Optional.empty()
-                    : builder.build(cleaned.get().source(), cleaned.get().extraction(), problems);
+                    : builder.build(cleaned.get().source(), cleaned.get().extraction(), problems)
+                            .map(a -> LocalImages.measured(a, reader.contentDir()));
             return new Read(article, problems.sorted());
         } catch (GazetteException e) {
             problems.reportAll(e.problems().isEmpty()

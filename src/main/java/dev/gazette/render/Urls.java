@@ -106,4 +106,29 @@ public final class Urls {
     public static final String SEARCH = "search/";
     /** A curated article's own images, under their path in the content folder. */
     public static final String MEDIA = "media/";
+    /**
+     * Smaller copies of local lead images, {@code sized/<width>/<path in the content folder>}:
+     * outside {@link #MEDIA}, so no content file's path can name one.
+     */
+    public static final String SIZED = "sized/";
+    /** The widths of those copies, for a {@code srcset}: a phone's column, and a desktop's at 2x. */
+    private static final int[] LEAD_WIDTHS = {480, 960};
+
+    /**
+     * The widths of the copies the build makes of the local lead image at {@code contentPath},
+     * {@code width} pixels wide: those smaller than itself, for PNG and JPEG (an SVG scales by
+     * itself; the JDK writes no WebP, AVIF or animated GIF).
+     */
+    public static java.util.List<Integer> leadWidths(String contentPath, int width) {
+        String name = contentPath.toLowerCase(java.util.Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(LEAD_WIDTHS).filter(w -> w < width).boxed().toList();
+    }
+
+    /** The site path of a local lead image's copy {@code width} pixels wide. */
+    public static String sized(String contentPath, int width) {
+        return SIZED + width + "/" + contentPath;
+    }
 }

@@ -78,7 +78,26 @@ final class ViewFactory {
                 date == null ? null : date.toOffsetDateTime().toString(),
                 date == null ? null : displayDate.format(date),
                 a.readingMinutes(), links, a.lang(), a.origin().name().toLowerCase(Locale.ROOT), sourceName(a),
-                InternalRefs.image(a.image(), urls::link));
+                picture(a));
+    }
+
+    /** The lead image with its size and, when it is local, the srcset of the build's smaller copies. */
+    private Views.Picture picture(Article a) {
+        if (a.image() == null) {
+            return null;
+        }
+        String src = InternalRefs.image(a.image(), urls::link);
+        StringBuilder srcset = new StringBuilder();
+        if (a.image().startsWith(InternalRefs.LOCAL_FILE) && a.hasImageSize()) {
+            String path = a.image().substring(InternalRefs.LOCAL_FILE.length());
+            for (int w : Urls.leadWidths(path, a.imageWidth())) {
+                srcset.append(urls.link(Urls.sized(path, w))).append(' ').append(w).append("w, ");
+            }
+            if (!srcset.isEmpty()) {
+                srcset.append(src).append(' ').append(a.imageWidth()).append('w');
+            }
+        }
+        return new Views.Picture(src, a.imageWidth(), a.imageHeight(), srcset.toString());
     }
 
     /** The outlet as credited: its name when known, else the host of the original's URL. */
@@ -95,7 +114,7 @@ final class ViewFactory {
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
         String html = steps.run(pageHtml, a.html());
-        return new Views.ArticleView(card(a), dek(a), html, InternalRefs.image(a.image(), urls::link), a.wordCount(),
+        return new Views.ArticleView(card(a), dek(a), html, picture(a), a.wordCount(),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),
                 related,

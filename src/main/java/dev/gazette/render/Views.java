@@ -65,7 +65,18 @@ public final class Views {
             String lang,
             String origin,
             String sourceName,
-            String image) {
+            Picture image) {
+    }
+
+    /**
+     * A lead image as pages show it: its address, its size in pixels when known (0 otherwise: the
+     * theme then reserves a 16:9 box, so nothing moves when it loads), and a {@code srcset} of
+     * the build's smaller copies for a local image (empty for remote ones: they are never fetched).
+     */
+    public record Picture(String src, int width, int height, String srcset) {
+        public boolean sized() {
+            return width > 0 && height > 0;
+        }
     }
 
     /** Another outlet's report of the same story: its publication (or title) and page. */
@@ -77,7 +88,7 @@ public final class Views {
             ArticleCard card,
             String dek,
             String html,
-            String image,
+            Picture image,
             int wordCount,
             List<Coverage> alsoCoveredBy,
             String storyUrl,

@@ -107,11 +107,22 @@ class CuratorCommandsTest {
         assertThat(digest.resolve("content/site.yml")).hasContent(before);
     }
 
+    /** Without --gazette-repo: the repository this checkout was cloned from (see GazetteCheckoutTest), else a clear message. */
     @Test
-    void initWithoutAGazetteRepositorySaysWhatToSet() {
+    void initWithoutAGazetteRepositoryTakesThisCheckoutsOriginOrSaysWhatToSet() throws IOException {
         Cli init = Cli.run("init", tmp.resolve("d").toString(), "--title", "D");
         assertThat(init.code()).isZero();
-        assertThat(init.out()).contains("set GAZETTE_REPOSITORY in " + tmp.resolve("d/.github/workflows/pages.yml"));
+        Path workflow = tmp.resolve("d/.github/workflows/pages.yml");
+        Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(workflow))).get("env");
+        java.util.Optional<GazetteCheckout.Repository> origin = GazetteCheckout.running().flatMap(GazetteCheckout::origin);
+        if (origin.isPresent()) {
+            assertThat(env).isEqualTo(Map.of("GAZETTE_REPOSITORY", origin.get().name(), "GAZETTE_REF", origin.get().ref()));
+            assertThat(init.out()).contains("builds Gazette from " + origin.get().name() + "@" + origin.get().ref());
+        } else {
+            assertThat(env.get("GAZETTE_REPOSITORY")).isEqualTo("");
+            assertThat(init.out()).contains("set GAZETTE_REPOSITORY in " + workflow);
+        }
         assertThat(Cli.run("init", tmp.resolve("e").toString(), "--gazette-repo", "not a repo").code()).isEqualTo(2);
     }
 
