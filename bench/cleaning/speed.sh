@@ -2,7 +2,8 @@
 # Cleaning throughput on one core: saved pages/s over every source.html and text dumps/s over
 # every source.txt of the case folders (default: ../shared/cleaning-dev and, when made by
 # make_cases.sh, bench/out/cases). Each figure is CleaningThroughput's: a warm-up pass, then
-# at least ten seconds of whole passes on one thread, pinned to one CPU where taskset exists.
+# at least ten seconds of whole passes on one thread, pinned to one CPU where taskset exists;
+# then the five slowest files of each form (each alone, best of five runs).
 #   bench/cleaning/speed.sh [CASES_DIR...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,6 +18,6 @@ one_core=()
 command -v taskset >/dev/null 2>&1 && one_core=(taskset -c 0)
 for form in html txt; do
   mapfile -t files < <(for d in "${dirs[@]}"; do find "$d/cases" -name "source.$form"; done | sort)
-  printf '%s: %d files on one core: %s\n' "$form" "${#files[@]}" \
-    "$("${one_core[@]}" java -XX:ActiveProcessorCount=1 -cp "$cp" dev.gazette.clean.CleaningThroughput "${files[@]}")"
+  echo "$form: ${#files[@]} files on one core:"
+  "${one_core[@]}" java -XX:ActiveProcessorCount=1 -Dgazette.slowest=5 -cp "$cp" dev.gazette.clean.CleaningThroughput "${files[@]}"
 done

@@ -2,7 +2,7 @@
 # Fits the cleaner's line model and measures it cross-validated by site.
 #   bench/cleaning/train.sh fit   [CASES_DIR...]  writes src/main/resources/dev/gazette/clean/model-v1.json
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
-#   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table for `gazette extract --json` output
+#   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
 # CASES_DIR default: ../shared/cleaning-dev and bench/out/cases (made by make_cases.sh).
 # See src/test/java/dev/gazette/clean/LineModelTrainer.java.
 set -euo pipefail

@@ -56,7 +56,7 @@ final class CopyrightHolder {
             if (i == notice || NOTICE.matcher(lines.get(i).text).matches()) {
                 continue;
             }
-            String other = Words.comparable(lines.get(i).text);
+            String other = lines.get(i).comparable();
             if (other.equals(name)) {
                 return true;
             }

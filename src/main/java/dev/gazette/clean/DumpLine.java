@@ -37,6 +37,7 @@ final class DumpLine {
     private static final Pattern BULLET = Pattern.compile("^\\s*[•*·▪‣◦–+-]\\s+(.*)$");
     /** Sentence ends of Latin, CJK, Devanagari (।), Myanmar (။), Tibetan (།), Arabic (؟) and Urdu (۔) scripts. */
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;।॥။།؟۔][\"'”’»)\\]]*$|[\"”»]$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TERMINAL = Pattern.compile("[.!?。！？…:;|।॥။།؟۔][\"'”’»)\\]]*$");
 
     final int index;
@@ -59,6 +60,7 @@ final class DumpLine {
     /** The date the line writes, read once: the header is searched many times over. */
     private Optional<String> date;
     private String key;
+    private String comparable;
     private Boolean code;
     /** The stems of its content words, as {@link TextHeader} compares lines by. */
     Set<String> stems;
@@ -109,9 +111,17 @@ final class DumpLine {
     }
 
     /** The text compared when looking for repeats. */
+    /** {@link Words#comparable} of the text, read once: headlines and site names are compared with every line. */
+    String comparable() {
+        if (comparable == null) {
+            comparable = Words.comparable(text);
+        }
+        return comparable;
+    }
+
     String key() {
         if (key == null) {
-            key = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            key = SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
         }
         return key;
     }
@@ -214,7 +224,7 @@ final class DumpLine {
             return true;
         }
         String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        return tail.endsWith(",") || lastWord.length() > 1 && Language.codes().stream().anyMatch(c -> Language.functionWords(c).contains(lastWord));
+        return tail.endsWith(",") || lastWord.length() > 1 && Language.isFunctionWord(lastWord);
     }
 
     /**

@@ -45,6 +45,12 @@ public final class Language {
     private static final Map<String, JsonNode> DATA = load();
     private static final Map<String, Set<String>> FUNCTION_WORDS = wordLists("function_words");
     private static final Map<String, Set<String>> READER_ADDRESS = wordLists("reader_address");
+    private static final Set<String> ANY_FUNCTION_WORD = FUNCTION_WORDS.values().stream()
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Map<String, List<String>> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
+    /** Stems already found, by language and word; emptied when it grows past {@link #MAX_STEMS}. */
+    private static final Map<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_STEMS = 100_000;
     private static final Map<String, Set<String>> INTERFACE = withEnglish(wordLists("interface"));
 
     private Language() {
@@ -70,10 +76,31 @@ public final class Language {
         return FUNCTION_WORDS.getOrDefault(key(lang), Set.of());
     }
 
+    /** Whether the word is a function word of any language known here. */
+    static boolean isFunctionWord(String word) {
+        return ANY_FUNCTION_WORD.contains(word);
+    }
+
     /** The stem Lucene's analyzer gives a single lower-case word (the word itself for a stop word). */
     static String stem(String token, String lang) {
+        // Running an analyzer costs far more than the word: the same words recur, so their stems are kept.
+        String k = key(lang) + ' ' + token;
+        String cached = STEMS.get(k);
+        if (cached != null) {
+            return cached;
+        }
         List<String> terms = terms(token, lang);
-        return terms.isEmpty() ? token : terms.get(0);
+        String stem = terms.isEmpty() ? token : terms.get(0);
+        if (STEMS.size() >= MAX_STEMS) {
+            STEMS.clear();
+        }
+        STEMS.put(k, stem);
+        return stem;
+    }
+
+    /** Which known languages have this as a function word. */
+    static List<String> functionWordOf(String word) {
+        return FUNCTION_WORD_LANGUAGES.getOrDefault(word, List.of());
     }
 
     /** Index terms of a text: what {@link #analyzer} makes of it. */
@@ -130,6 +157,14 @@ public final class Language {
         return out;
     }
 
+    /** For each word, the languages whose list has it, in a fixed order. */
+    private static Map<String, List<String>> byWord(Map<String, Set<String>> lists) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        lists.forEach((code, words) -> words.forEach(w -> out.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
+        out.replaceAll((w, codes) -> List.copyOf(codes));
+        return Map.copyOf(out);
+    }
+
     /** Each language's list with English's beside it. */
     private static Map<String, Set<String>> withEnglish(Map<String, Set<String>> lists) {
         Map<String, Set<String>> out = new TreeMap<>();
@@ -142,7 +177,11 @@ public final class Language {
     }
 
     private static String key(String lang) {
-        return lang == null ? "" : lang.toLowerCase(Locale.ROOT).split("-")[0];
+        if (lang == null) {
+            return "";
+        }
+        // Most calls pass a code this class gave out ("en"): no need to lower-case and split it.
+        return ANALYZERS.containsKey(lang) ? lang : lang.toLowerCase(Locale.ROOT).split("-")[0];
     }
 
     private static Map<String, JsonNode> load() {

@@ -103,7 +103,10 @@ final class LineClassifier {
             }
         }
         double density = (double) symbols / Math.max(1, t.length());
-        if (density > 0.02 && hasCssRule(t)) {
+        if (density <= 0.02) {
+            return false; // every test below wants more symbols than prose has
+        }
+        if (hasCssRule(t)) {
             return true;
         }
         Matcher m = CODE_WORDS.matcher(t);

@@ -123,6 +123,7 @@ final class LineFeatures {
                 prose += j != i && anchor(lines.get(j), minWords) ? 1 : 0;
             }
             Set<String> own = contentSet(l, lang);
+            double address = Words.readerAddressDensity(l.tokens, lang);
             int shared = 0;
             for (String w : own) {
                 // Other long lines: discount the line's own count when it is long itself.
@@ -134,7 +135,7 @@ final class LineFeatures {
                     Math.log1p(l.words),
                     l.endsSentence ? 1 : 0,
                     Words.functionWordDensity(l.tokens, lang),
-                    Words.readerAddressDensity(l.tokens, lang),
+                    address,
                     capitalised(l.text),
                     l.isListItem() ? 1 : 0,
                     l.isCode() ? 1 : 0,
@@ -158,8 +159,8 @@ final class LineFeatures {
                     l.kind == Kind.LISTING ? 1 : 0,
                     l.spacelessShare,
                     l.words >= 15 && !own.isEmpty() ? 1 - (double) shared / own.size() : 0,
-                    l.words >= 15 ? Words.readerAddressDensity(l.tokens, lang) : 0,
-                    l.words >= 15 && !own.isEmpty() ? Words.readerAddressDensity(l.tokens, lang) * (1 - (double) shared / own.size()) : 0,
+                    l.words >= 15 ? address : 0,
+                    l.words >= 15 && !own.isEmpty() ? address * (1 - (double) shared / own.size()) : 0,
                     LABEL.matcher(l.text).lookingAt() ? 1 : 0,
                     l.kind == Kind.PROSE ? 1 : 0,
                     l.kind == Kind.MEDIUM ? 1 : 0,

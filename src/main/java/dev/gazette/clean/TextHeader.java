@@ -543,7 +543,7 @@ final class TextHeader {
                 if (i >= bodyStart && i <= bodyEnd || l.key().equals(lines.get(titleAt).key())) {
                     continue;
                 }
-                String other = Words.comparable(l.text);
+                String other = l.comparable();
                 own |= other.equals(site);
                 seen += (" " + other + " ").contains(" " + site + " ") ? 1 : 0;
             }

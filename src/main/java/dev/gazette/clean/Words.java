@@ -3,6 +3,8 @@ package dev.gazette.clean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Words {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
+    private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\s\\p{P}\\p{S}]+");
 
     private Words() {
     }
@@ -69,10 +72,17 @@ final class Words {
      * covers enough to be sure (other languages and scripts).
      */
     static String guessLanguage(List<String> tokens) {
+        // One pass: each token counts for every language that has it as a function word.
+        Map<String, Integer> hits = new TreeMap<>();
+        for (String t : tokens) {
+            for (String code : Language.functionWordOf(t)) {
+                hits.merge(code, 1, Integer::sum);
+            }
+        }
         String best = null;
         double bestDensity = 0.12;
         for (String code : Language.codes()) {
-            double d = functionWordDensity(tokens, code);
+            double d = tokens.isEmpty() ? 0 : (double) hits.getOrDefault(code, 0) / tokens.size();
             if (d > bestDensity) {
                 best = code;
                 bestDensity = d;
@@ -83,7 +93,7 @@ final class Words {
 
     /** Lower case with punctuation and symbols folded to single spaces, for comparing headlines. */
     static String comparable(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{P}\\p{S}]+", " ").strip();
+        return PUNCTUATION_AND_SPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     /** The stem of a lower-case word, as Lucene's analyzer for the language makes it. */

@@ -1,6 +1,7 @@
 package dev.gazette.clean;
 
 import dev.gazette.source.SourceFormat;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9, HTML depth: saved pages nested 100,000 deep clean on a thread with a small stack (so
- * not through the build's deep-stack retry), keep their text, and import as Markdown that builds.
+ * not through the build's deep-stack retry), keep their text, and import as Markdown that builds;
+ * pages 50,000 siblings wide clean in one pass.
  */
+@Tag("slow")
 class DeepHtmlTest {
     private static final int DEEP = 100_000;
     /** A quarter of the JVM's usual thread stack: nothing may recurse once per level. */
@@ -60,6 +63,26 @@ class DeepHtmlTest {
         String markdown = onSmallStack(() -> new HtmlToMarkdown().convert(found.html()));
         Extraction rebuilt = onSmallStack(() -> new Cleaner().clean(SourceFormat.MARKDOWN, markdown, null));
         assertThat(rebuilt.text()).contains("harbour authority reopened").contains("the innermost words");
+    }
+
+    /** Wide rather than deep: tens of thousands of siblings, each moved or removed by the cleaner. */
+    @ParameterizedTest
+    @ValueSource(strings = {"line %d<br><br>", "<p></p><p>line %d</p>", "<div class=\"ad-slot\">Advertisement</div><p>line %d</p>",
+            "<p>Photo: Jane Smith</p><p>line %d</p>"})
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // a hang guard: one at a time, 50,000 breaks took 50 s, credits 14 s
+    void aPageOfFiftyThousandSiblingsCleansInOnePass(String sibling) throws Throwable {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            many.append(sibling.formatted(i));
+        }
+        String html = "<html><head><title>Wide page</title></head><body><article><h1>Wide page</h1>" + INTRO
+                + "<div>" + many + "</div>" + INTRO + "</article></body></html>";
+
+        Extraction found = onSmallStack(() -> new Cleaner().clean(SourceFormat.HTML, html, null));
+
+        assertThat(found.text()).contains("line 0\n").contains("line 49999\n").doesNotContain("Advertisement")
+                .doesNotContain("Photo: Jane");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(found.html()).select("p").size()).isGreaterThanOrEqualTo(50_000);
     }
 
     @Test

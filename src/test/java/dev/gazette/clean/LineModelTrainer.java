@@ -43,7 +43,7 @@ public final class LineModelTrainer {
     static final double L2 = Double.parseDouble(System.getProperty("gazette.l2", "30"));
     static final double SEED_WEIGHT = 20;
     /** The decision thresholds tried: the one giving the training cases the best body F1 is kept. */
-    static final double[] THRESHOLDS = java.util.stream.IntStream.rangeClosed(8, 24).mapToDouble(i -> i / 40.0).toArray();
+    static final double[] THRESHOLDS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LineModelTrainer() {
@@ -324,11 +324,19 @@ public final class LineModelTrainer {
         }
     }
 
-    /** Summaries by source (case-name prefix) and by dumper (case-name suffix). */
+    /**
+     * Summaries by source (case-name prefix) and by dumper (case-name suffix); saved pages
+     * (form html) in groups of their own, named "html ...".
+     */
     static Map<String, List<CleaningScore.CaseScore>> table(List<CleaningScore.CaseScore> scores) {
         Map<String, List<CleaningScore.CaseScore>> out = new LinkedHashMap<>();
         for (CleaningScore.CaseScore s : scores) {
             String source = s.name().replaceAll("-.*$", "");
+            if (s.form().equals("html")) {
+                out.computeIfAbsent("html all", x -> new ArrayList<>()).add(s);
+                out.computeIfAbsent("html source " + source, x -> new ArrayList<>()).add(s);
+                continue;
+            }
             String dumper = s.name().contains("--") ? s.name().replaceAll("^.*--", "") : "dev-set";
             out.computeIfAbsent("all", x -> new ArrayList<>()).add(s);
             out.computeIfAbsent("source " + source, x -> new ArrayList<>()).add(s);
@@ -359,7 +367,7 @@ public final class LineModelTrainer {
             // Predictions made elsewhere (gazette extract --json of another version): the same table.
             Map<String, CleaningScore.Fields> predicted = CleaningScore.predictions(Files.readAllLines(Path.of(args[1])));
             for (Path dir : dirs) {
-                scores.addAll(CleaningScore.scoreAll(dir, predicted).stream().filter(c -> c.form().equals("txt")).toList());
+                scores.addAll(CleaningScore.scoreAll(dir, predicted));
             }
         } else {
             scores = crossValidate(cases, Integer.parseInt(args[1]));
@@ -376,7 +384,7 @@ public final class LineModelTrainer {
         if (perCase != null) {
             // Every case's row, for comparing two versions of the cleaner case by case.
             List<String> rows = new ArrayList<>();
-            scores.forEach(s -> rows.add(String.format(Locale.ROOT, "%s\t%.3f\t%.3f\t%.3f", s.name(), s.precision(), s.recall(), s.f1())));
+            scores.forEach(s -> rows.add(String.format(Locale.ROOT, "%s\t%s\t%.3f\t%.3f\t%.3f", s.name(), s.form(), s.precision(), s.recall(), s.f1())));
             Files.write(Path.of(perCase), rows);
         }
         System.out.println();
