@@ -111,6 +111,12 @@ final class TextStats {
 
     /** Removes {@code el} from the tree and its counts from its ancestors'. */
     void remove(Element el) {
+        forget(el);
+        el.remove();
+    }
+
+    /** Takes {@code el}'s counts from its ancestors', for a caller that removes it later, with others at once. */
+    void forget(Element el) {
         Counts gone = of(el);
         for (Element up = el.parent(); up != null; up = up.parent()) {
             Counts c = counts.get(up);
@@ -118,7 +124,6 @@ final class TextStats {
                 c.add(gone, -1);
             }
         }
-        el.remove();
     }
 
     /** Characters as they would show: runs of white space count as one. */
