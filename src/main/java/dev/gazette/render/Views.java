@@ -77,6 +77,12 @@ public final class Views {
         public boolean sized() {
             return width > 0 && height > 0;
         }
+
+        /** The address: a theme written when the lead image was a plain URL ({@code src="{{ card.image }}"}) still works. */
+        @Override
+        public String toString() {
+            return src;
+        }
     }
 
     /** Another outlet's report of the same story: its publication (or title) and page. */

@@ -31,4 +31,26 @@ class LanguageTest {
         assertThat(Language.stem("trading", "en")).isEqualTo(Language.stem("trade", "en"));
         assertThat(Language.stem("häuser", "de")).isEqualTo(Language.stem("haus", "de"));
     }
+
+    @Test
+    void interfaceWordsOfTheLanguageStandBesideEnglishOnes() {
+        for (String code : Language.codes()) {
+            assertThat(Language.interfaceWords(code)).as(code).contains("advertisement", "newsletter").hasSizeGreaterThan(40);
+        }
+        assertThat(Language.interfaceWords("de")).contains("anzeige", "teilen");
+        assertThat(Language.interfaceWords("en")).doesNotContain("anzeige");
+        assertThat(Language.interfaceWords("xx")).isEqualTo(Language.interfaceWords("en"));
+        assertThat(Words.interfaceDensity(Words.tokens("Share on Facebook"), "en")).isGreaterThan(0.6);
+        assertThat(Words.interfaceDensity(Words.tokens("The council voted to keep the harbour open"), "en")).isZero();
+    }
+
+    @Test
+    void functionWordsOfAnyLanguageAndTheLanguageGuess() {
+        assertThat(Language.isFunctionWord("the")).isTrue();
+        assertThat(Language.isFunctionWord("und")).isTrue();
+        assertThat(Language.isFunctionWord("harbour")).isFalse();
+        assertThat(Words.guessLanguage(Words.tokens("Der Hafen wird im Winter geschlossen und die Fähre fährt nicht"))).isEqualTo("de");
+        assertThat(Words.guessLanguage(Words.tokens("The harbour is closed in the winter and the ferry does not run"))).isEqualTo("en");
+        assertThat(Words.guessLanguage(Words.tokens("42 17 2025"))).isNull();
+    }
 }

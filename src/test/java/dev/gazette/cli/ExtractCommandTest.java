@@ -73,6 +73,21 @@ class ExtractCommandTest {
     }
 
     @Test
+    void explainsEachLineOfADumpAndWarnsForASavedPage() throws IOException {
+        Path dump = write("cafe.txt", DUMP.getBytes(StandardCharsets.UTF_8));
+        Path page = write("cafe.html", ("<html><body><article><p>" + PARAGRAPH + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8));
+        Run run = run("extract", "--explain", dump.toString(), page.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("== " + dump).contains("lang: en; threshold ");
+        // Every line of the dump, numbered, with its probability; the menu is rejected, the paragraphs kept.
+        assertThat(run.out()).containsPattern("(?m)^   1   p=0\\.\\d\\d short +Home$")
+                .containsPattern("(?m)^ +\\d+ \\* p=0\\.\\d\\d prose +The parish council voted")
+                .containsPattern("(?m)^ +\\w+=[-0-9.]+\\([-+][0-9.]+\\)");
+        assertThat(run.out()).doesNotContain("== " + page);
+        assertThat(run.err()).contains(page + ": warning: --explain reads text dumps");
+    }
+
+    @Test
     void emptyAndBinaryFilesAreSkippedWithAWarning() throws IOException {
         Path empty = write("empty.txt", new byte[0]);
         Path binary = write("image.html", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});

@@ -89,6 +89,29 @@ class LeadImagesTest {
         assertThat(check.code()).as(check.toString()).isZero();
     }
 
+    /** A theme written when the lead image was a plain address ({@code src="{{ article.image }}"}) still works. */
+    @Test
+    void anOlderThemePrintingTheImageAsItIsStillGetsItsAddress() throws Exception {
+        Path content = content();
+        Path theme = tmp.resolve("theme");
+        dev.gazette.serve.Trees.copy(Path.of("templates"), theme);
+        Path article = theme.resolve("article.peb");
+        String lead = Files.readString(article).replaceAll("(?s)\\{% if article.image is not null %}.*?\\{% endif %}\\n  \\{% if article.alsoCoveredBy",
+                "{% if article.image is not empty %}<figure class=\"lead-image\"><img src=\"{{ article.image }}\" alt=\"\"></figure>{% endif %}\n"
+                        + "  {% if article.alsoCoveredBy");
+        assertThat(lead).contains("src=\"{{ article.image }}\"");
+        Files.writeString(article, lead);
+        Path site = tmp.resolve("old-theme");
+
+        Cli cli = Cli.run("build", "--content", content.toString(), "--templates", theme.toString(), "--out", site.toString());
+
+        assertThat(cli.code()).as(cli.toString()).isZero();
+        assertThat(SiteChecks.parse(site.resolve("articles/local/index.html")).selectFirst(".lead-image img").attr("src"))
+                .isEqualTo("/sub/media/images/wide.png");
+        assertThat(SiteChecks.parse(site.resolve("articles/remote/index.html")).selectFirst(".lead-image img").attr("src"))
+                .isEqualTo("https://cdn.example/q.jpg");
+    }
+
     @Test
     void aRemoteLeadImageTakesItsSizeFromTheFrontMatterOrKeepsAReservedBox() throws Exception {
         Path content = content();

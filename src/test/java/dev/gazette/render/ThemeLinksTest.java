@@ -87,16 +87,7 @@ class ThemeLinksTest {
     void aBuildWithALayoutLinkedOutsideFailsWithThePathAndNeverPublishesTheTarget() throws Exception {
         Path secretFile = Files.writeString(tmp.resolve("secret.txt"), SECRET + "\n");
         Path templates = tmp.resolve("theme");
-        try (var files = Files.walk(Path.of("templates"))) {
-            for (Path p : files.toList()) {
-                Path copy = templates.resolve(Path.of("templates").relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(p, copy);
-                }
-            }
-        }
+        dev.gazette.serve.Trees.copy(Path.of("templates"), templates);
         Files.delete(templates.resolve("layout.peb"));
         Files.createSymbolicLink(templates.resolve("layout.peb"), secretFile);
         Path out = tmp.resolve("site");
