@@ -62,9 +62,11 @@ public final class BuildMemory {
 
     /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
-     * holding until it is saved): bodies with their links resolved, and search terms.
+     * holding until it is saved): bodies with their links resolved, and search terms; and steps
+     * that only copy values, run as steps so that the preview gets the same objects back.
      */
-    static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms");
+    static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
+            "link.tagged", "link.linked", "render.card");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */

@@ -75,6 +75,24 @@ public final class Linker {
     static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
             html -> InBodyLinks.hrefs(html).stream().map(InBodyLinks::normalise).toList());
     static final Step<Body, String> BODY_STEP = new Step<>("link.body", Linker::linkBody);
+    /** An article with the tags it ended up with. */
+    record Tagged(Article article, List<String> tags) {
+    }
+
+    /** An article with its body's links made. */
+    record Linked(Article article, String html) {
+    }
+
+    /*
+     * Steps that only copy an article with one part replaced: cheap to run, but run as steps so
+     * that an unchanged article comes out as the very object of the last build, whose
+     * fingerprint (and everything made from it downstream) the incremental layer finds by
+     * identity instead of hashing it again.
+     */
+    static final Step<Tagged, Article> TAGGED_STEP = new Step<>("link.tagged",
+            t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
+    static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
+            l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
     /** Each article's most similar others, by position: a function of all the articles' terms. */
     static final Step<List<Terms>, List<List<SimilarityIndex.Match>>> SIMILAR_STEP = new Step<>("link.similar", terms -> {
         SimilarityIndex index = new SimilarityIndex(terms);
@@ -127,7 +145,7 @@ public final class Linker {
                     register(automatic.resolve(slug), article, tags, firstUse, problems);
                 }
             }
-            articles.add(article.withTags(List.copyOf(slugs)));
+            articles.add(steps.run(TAGGED_STEP, new Tagged(article, List.copyOf(slugs))));
         }
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
@@ -242,7 +260,7 @@ public final class Linker {
         }
         List<Tag> own = a.linkTags() ? a.tags().stream().map(tags::get).toList() : List.of();
         String html = steps.run(BODY_STEP, new Body(a.html(), a.slug(), own, cited));
-        return html.equals(a.html()) ? a : a.withHtml(html);
+        return steps.run(LINKED_STEP, new Linked(a, html));
     }
 
     private static String linkBody(Body body) {

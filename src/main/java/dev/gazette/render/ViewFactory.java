@@ -36,10 +36,21 @@ final class ViewFactory {
     private final Steps steps;
     /** An article's body for its page: internal references resolved to this site's links. */
     private final Step<String, String> pageHtml;
+    /**
+     * An article's card, from the article and its tags' links. A step although cheap: an unchanged
+     * card is then the very object of the last build, and every page showing it is fingerprinted
+     * without hashing the card again.
+     */
+    private final Step<CardInput, Views.ArticleCard> card;
+
+    /** What a card is made from, beside the site's configuration. */
+    record CardInput(Article article, List<Views.TagLink> tags) {
+    }
 
     ViewFactory(SiteConfig site, Urls urls, Digest digest, Steps steps) {
         this.steps = steps;
         this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html, urls::link));
+        this.card = new Step<>("render.card", c -> makeCard(c.article(), c.tags()));
         this.site = site;
         this.urls = urls;
         this.digest = digest;
@@ -64,14 +75,10 @@ final class ViewFactory {
 
     /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
     Views.ArticleCard card(Article a) {
-        return cards.computeIfAbsent(a.slug(), k -> makeCard(a));
+        return cards.computeIfAbsent(a.slug(), k -> steps.run(card, new CardInput(a, a.tags().stream().map(this::tagLink).toList())));
     }
 
-    private Views.ArticleCard makeCard(Article a) {
-        List<Views.TagLink> links = new ArrayList<>();
-        for (String slug : a.tags()) {
-            links.add(tagLink(slug));
-        }
+    private Views.ArticleCard makeCard(Article a, List<Views.TagLink> links) {
         ZonedDateTime date = a.date();
         return new Views.ArticleCard(urls.link(Urls.article(a.slug())), a.title(), a.summary(), a.author(),
                 a.publication(), a.sourceUrl(),
@@ -114,7 +121,8 @@ final class ViewFactory {
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
         String html = steps.run(pageHtml, a.html());
-        return new Views.ArticleView(card(a), dek(a), html, picture(a), a.wordCount(),
+        Views.ArticleCard card = card(a);
+        return new Views.ArticleView(card, dek(a), html, card.image(), a.wordCount(),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),
                 related,
