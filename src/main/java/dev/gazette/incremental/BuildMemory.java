@@ -61,6 +61,26 @@ public final class BuildMemory {
     }
 
     /**
+     * A step applied to an input, equal to another when the inputs are {@link SameValues#same}:
+     * found without fingerprinting when the input is made of the objects of a recent call.
+     */
+    private record RecentCall(String step, Object input) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RecentCall c && c.step.equals(step) && SameValues.same(c.input, input);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * step.hashCode() + SameValues.hash(input);
+        }
+    }
+
+    /** What a recent call made, and the key it is recorded under. */
+    private record Recent(Fingerprint key, Object value) {
+    }
+
+    /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
      * holding until it is saved): bodies with their links resolved, and search terms; and steps
      * that only copy values, run as steps so that the preview gets the same objects back.
@@ -82,6 +102,14 @@ public final class BuildMemory {
     private String filesAt;
     /** Whether anything recorded changed since the memory was made or loaded: only then is it worth saving. */
     private volatile boolean changed;
+    /*
+     * For a memory that outlives builds: the step calls and page inputs of this build and the
+     * last one, compared part by part before anything is fingerprinted.
+     */
+    private volatile Map<RecentCall, Recent> recentCalls = new ConcurrentHashMap<>();
+    private volatile Map<RecentCall, Recent> earlierCalls = new ConcurrentHashMap<>();
+    private Map<String, Object> pageInputs = new ConcurrentHashMap<>();
+    private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
 
@@ -93,7 +121,10 @@ public final class BuildMemory {
                 ran.incrementAndGet();
                 return step.apply(input);
             }
-            return call(step, fingerprints.of(new Call(step.name(), input)), input);
+            if (!keepUnsaved) {
+                return call(step, fingerprints.of(new Call(step.name(), input)), input);
+            }
+            return recentCall(step, input);
         }
     };
 
@@ -124,6 +155,9 @@ public final class BuildMemory {
             changed = true;
             outputs.clear();
             stamps.clear();
+            recentCalls.clear();
+            earlierCalls.clear();
+            pageInputs.clear();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size())));
             files = bytesOnly;
@@ -132,6 +166,7 @@ public final class BuildMemory {
         used.clear();
         seenSources.clear();
         written.clear();
+        writtenInputs.clear();
         made.set(0);
         ran.set(0);
         return same;
@@ -162,6 +197,27 @@ public final class BuildMemory {
     /** Runs the build's steps, reusing recorded outputs. */
     public Steps steps() {
         return steps;
+    }
+
+    /** A step's output through the calls of this build and the last one, then through the recorded outputs. */
+    @SuppressWarnings("unchecked")
+    private <I, O> O recentCall(Step<I, O> step, I input) {
+        RecentCall call = new RecentCall(step.name(), input);
+        Recent recent = recentCalls.get(call);
+        if (recent == null) {
+            recent = earlierCalls.get(call);
+        }
+        if (recent != null) {
+            used.add(recent.key());
+            recentCalls.put(call, recent);
+            return (O) recent.value();
+        }
+        Fingerprint key = fingerprints.of(new Call(step.name(), input));
+        O out = call(step, key, input);
+        if (out != null) {
+            recentCalls.put(call, new Recent(key, out));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -227,11 +283,19 @@ public final class BuildMemory {
 
             @Override
             public <I> void write(String path, I input, Function<I, byte[]> make) {
+                FileRecord old = before.get(path);
+                if (keepUnsaved) {
+                    // The page's input last time is kept: when it is the same, so is its fingerprint.
+                    writtenInputs.put(path, input);
+                    if (inPlace && old != null && old.input() != null && SameValues.same(pageInputs.get(path), input)) {
+                        written.put(path, old);
+                        return;
+                    }
+                }
                 // A memory for one build remembers nothing of a page past the page: the shared memo
                 // would keep every page's views alive until the build ends. Fingerprints do not
                 // depend on what is remembered, only the time they take.
                 Fingerprint in = keepUnsaved ? fingerprints.of(input) : new Fingerprints().of(input);
-                FileRecord old = before.get(path);
                 if (inPlace && old != null && in.equals(old.input())) {
                     written.put(path, old);
                     return;
@@ -283,7 +347,16 @@ public final class BuildMemory {
             changed = true;
         }
         files = new ConcurrentHashMap<>(written);
+        pageInputs = new ConcurrentHashMap<>(writtenInputs);
+        writtenInputs.clear();
+        nextBuild();
+    }
+
+    /** Forgets what no call of the build that ended met. */
+    private void nextBuild() {
         fingerprints.nextBuild();
+        earlierCalls = recentCalls;
+        recentCalls = new ConcurrentHashMap<>(Math.max(16, earlierCalls.size()));
     }
 
     /** Whether anything recorded changed since this memory was made or loaded. */
@@ -293,6 +366,7 @@ public final class BuildMemory {
 
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
-        fingerprints.nextBuild();
+        writtenInputs.clear();
+        nextBuild();
     }
 }

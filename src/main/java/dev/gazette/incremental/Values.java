@@ -48,7 +48,7 @@ final class Values {
     }
 
     /** How records of one class are taken apart and put together. */
-    private record RecordType(Method[] accessors, Constructor<?> constructor) {
+    record RecordType(Method[] accessors, Constructor<?> constructor) {
         static RecordType of(Class<?> type) {
             return RECORDS.computeIfAbsent(type, t -> {
                 RecordComponent[] components = t.getRecordComponents();
