@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The outlet a text dump names in its copyright notice ("© 2025 Aldwick Chronicle. All rights
  * reserved."), when the page also shows that name elsewhere: as a line of its own (the masthead)
  * or inside two other lines. The second condition keeps out parent companies that appear only
- * in the notice ("© 2019 Hearst Communications, Inc." on the Houston Chronicle's pages).
+ * in the notice (a publishing group that owns the paper, named nowhere else on the page).
  * On the 65 dumps of ../shared/cleaning-dev it names 14 outlets, 13 of them the page's own
  * og:site_name or its short form, and one blogger's own name.
  */

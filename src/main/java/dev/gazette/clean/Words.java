@@ -32,17 +32,7 @@ final class Words {
 
     /** Share of tokens that are function words of {@code lang}; 0 for an unknown language. */
     static double functionWordDensity(List<String> tokens, String lang) {
-        Set<String> words = Language.functionWords(lang);
-        if (words.isEmpty() || tokens.isEmpty()) {
-            return 0;
-        }
-        int n = 0;
-        for (String t : tokens) {
-            if (words.contains(t)) {
-                n++;
-            }
-        }
-        return (double) n / tokens.size();
+        return share(tokens, Language.functionWords(lang));
     }
 
     static double readerAddressDensity(List<String> tokens, String lang) {
