@@ -5,6 +5,7 @@ import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
+import dev.gazette.model.Incremental;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
@@ -93,16 +94,16 @@ public final class Linker {
             t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
             l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
-    /** Each article's most similar others, by position: a function of all the articles' terms. */
-    static final Step<List<Terms>, List<List<SimilarityIndex.Match>>> SIMILAR_STEP = new Step<>("link.similar", terms -> {
-        SimilarityIndex index = new SimilarityIndex(terms);
-        return IntStream.range(0, terms.size()).parallel()
-                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
-    });
+    /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
+    static final Incremental<List<SimilarityIndex.Doc>, SimilarityIndex> SIMILARITY = new Incremental<>(
+            "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
+            (before, index, now, changes) -> index.update(before, now, changes));
 
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
     private final Steps steps;
+    /** Each article's most similar others, by position: a function of all the articles' terms. */
+    private final Step<List<SimilarityIndex.Doc>, List<List<SimilarityIndex.Match>>> similar;
 
     public Linker(SiteConfig site) {
         this(site, Steps.DIRECT);
@@ -113,6 +114,7 @@ public final class Linker {
         this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
         this.steps = steps;
+        this.similar = new Step<>("link.similar", docs -> steps.update(SIMILARITY, docs).matches(docs));
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
@@ -209,9 +211,10 @@ public final class Linker {
 
     /** Each article's most similar others, by position; the terms and the index are garbage after. */
     private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
-        List<Terms> terms = articles.parallelStream()
-                .map(a -> steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))).toList();
-        return steps.run(SIMILAR_STEP, terms);
+        List<SimilarityIndex.Doc> docs = articles.parallelStream()
+                .map(a -> new SimilarityIndex.Doc(a.slug(), steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))))
+                .toList();
+        return steps.run(similar, docs);
     }
 
     /** For a site without a vocabulary: the named entities several articles are about. */
