@@ -118,8 +118,7 @@ public final class Linker {
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
-        List<Article> sorted = new ArrayList<>(PageNames.unique(input, problems));
-        sorted.sort(NEWEST_FIRST);
+        List<Article> sorted = newestFirst(PageNames.unique(input, problems));
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
         TagVocabulary automatic = vocabulary.isEmpty() ? suggestedVocabulary(sorted) : vocabulary;
@@ -207,6 +206,31 @@ public final class Linker {
             groups.add(new Digest.TagGroup(tag, bySlug.getOrDefault(tag.slug(), List.of())));
         }
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
+    }
+
+    /**
+     * The articles in {@link #NEWEST_FIRST} order, each date's instant taken once: comparing two
+     * zoned dates computes both instants, and a sort compares each article many times.
+     */
+    static List<Article> newestFirst(List<Article> articles) {
+        record Dated(Article article, long second, int nano) {
+        }
+        List<Dated> dated = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            dated.add(a.date() == null ? new Dated(a, 0, 0)
+                    : new Dated(a, a.date().toEpochSecond(), a.date().getNano()));
+        }
+        dated.sort((x, y) -> {
+            if (x.article().date() != null && y.article().date() != null
+                    && (x.second() != y.second() || x.nano() != y.nano())) {
+                // Different instants: newer first, as NEWEST_FIRST orders them.
+                return x.second() != y.second() ? Long.compare(y.second(), x.second()) : Integer.compare(y.nano(), x.nano());
+            }
+            return NEWEST_FIRST.compare(x.article(), y.article());
+        });
+        List<Article> sorted = new ArrayList<>(dated.size());
+        dated.forEach(d -> sorted.add(d.article()));
+        return sorted;
     }
 
     /** Each article's most similar others, by position; the terms and the index are garbage after. */

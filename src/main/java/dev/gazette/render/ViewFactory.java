@@ -43,6 +43,16 @@ final class ViewFactory {
      */
     private final Step<CardInput, Views.ArticleCard> card;
 
+    /**
+     * A tag's link with its article count. A step although cheap, as cards are: an unchanged
+     * link is then the very object of the last build, and so is every card showing it.
+     */
+    private final Step<TagLinkInput, Views.TagLink> tagLink;
+
+    /** What a tag's link is made from. */
+    record TagLinkInput(Tag tag, int count) {
+    }
+
     /** What a card is made from, beside the site's configuration. */
     record CardInput(Article article, List<Views.TagLink> tags) {
     }
@@ -51,6 +61,8 @@ final class ViewFactory {
         this.steps = steps;
         this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html, urls::link));
         this.card = new Step<>("render.card", c -> makeCard(c.article(), c.tags()));
+        this.tagLink = new Step<>("render.tag-link", t -> new Views.TagLink(t.tag().name(),
+                urls.link(Urls.tag(t.tag().slug())), t.tag().description(), t.count()));
         this.site = site;
         this.urls = urls;
         this.digest = digest;
@@ -67,10 +79,7 @@ final class ViewFactory {
     }
 
     Views.TagLink tagLink(String slug) {
-        return tagLinks.computeIfAbsent(slug, s -> {
-            Tag tag = tags.get(s);
-            return new Views.TagLink(tag.name(), urls.link(Urls.tag(s)), tag.description(), tagCounts.getOrDefault(s, 0));
-        });
+        return tagLinks.computeIfAbsent(slug, s -> steps.run(tagLink, new TagLinkInput(tags.get(s), tagCounts.getOrDefault(s, 0))));
     }
 
     /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
