@@ -73,7 +73,8 @@ public final class BuildMemory {
      * that only copy values, run as steps so that the preview gets the same objects back.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
-            "link.tagged", "link.linked", "render.card", "render.tag-link", "pipeline.image-refs");
+            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
+            "render.article-view", "pipeline.image-refs");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
