@@ -204,7 +204,7 @@ final class SearchIndex {
                 List<Terms> batch = documents.subList(from, Math.min(documents.size(), from + BATCH))
                         .parallelStream().map(terms).toList();
                 for (int i = 0; i < batch.size(); i++) {
-                    made.add(from + i, batch.get(i), null);
+                    made.add(from + i, batch.get(i));
                 }
             }
             made.entries.values().forEach(Entry::encode);
@@ -232,8 +232,7 @@ final class SearchIndex {
             }
             java.util.Set<Entry> touched = new java.util.HashSet<>();
             for (int id : changed) {
-                state.remove(id, terms.apply(before.get(id)), touched);
-                state.add(id, terms.apply(now.get(id)), touched);
+                state.replace(id, terms.apply(before.get(id)), terms.apply(now.get(id)), touched);
             }
             for (Entry entry : touched) {
                 if (entry.isEmpty()) {
@@ -245,37 +244,60 @@ final class SearchIndex {
             return state;
         }
 
-        private void add(int id, Terms terms, java.util.Set<Entry> touched) {
+        private void add(int id, Terms terms) {
             List<Map<String, Integer>> fields = terms.fields();
             for (int f = 0; f < fields.size(); f++) {
                 int length = 0;
                 for (Map.Entry<String, Integer> e : fields.get(f).entrySet()) {
                     Entry entry = entries.computeIfAbsent(e.getKey(), Entry::new);
                     entry.postings(f).put(id, e.getValue());
-                    if (touched != null) {
+                    length += e.getValue();
+                }
+                fieldTotals[f] += length;
+                setLength(id, f, length);
+            }
+        }
+
+        /** Notes a document's title length, or its body length in units. */
+        private void setLength(int id, int field, int length) {
+            if (field == 0) {
+                lengths[2 * id] = (byte) Math.min(255, Math.max(1, length));
+            } else if (field == FIELDS.size() - 1) {
+                lengths[2 * id + 1] = (byte) Math.min(255, Math.max(1, (length + BODY_LENGTH_UNIT / 2) / BODY_LENGTH_UNIT));
+            }
+        }
+
+        /**
+         * Replaces document {@code id}'s terms {@code old} by {@code now}: only the entries of terms
+         * whose frequency in the document changed are touched (and encoded again).
+         */
+        private void replace(int id, Terms old, Terms now, java.util.Set<Entry> touched) {
+            for (int f = 0; f < FIELDS.size(); f++) {
+                Map<String, Integer> before = old.fields().get(f);
+                Map<String, Integer> after = now.fields().get(f);
+                for (Map.Entry<String, Integer> e : before.entrySet()) {
+                    if (!e.getValue().equals(after.get(e.getKey()))) {
+                        Entry entry = entries.get(e.getKey());
+                        entry.byField[f].remove(id);
+                        touched.add(entry);
+                    }
+                    fieldTotals[f] -= e.getValue();
+                }
+            }
+            for (int f = 0; f < FIELDS.size(); f++) {
+                Map<String, Integer> before = old.fields().get(f);
+                Map<String, Integer> after = now.fields().get(f);
+                int length = 0;
+                for (Map.Entry<String, Integer> e : after.entrySet()) {
+                    if (!e.getValue().equals(before.get(e.getKey()))) {
+                        Entry entry = entries.computeIfAbsent(e.getKey(), Entry::new);
+                        entry.postings(f).put(id, e.getValue());
                         touched.add(entry);
                     }
                     length += e.getValue();
                 }
                 fieldTotals[f] += length;
-                if (f == 0) {
-                    lengths[2 * id] = (byte) Math.min(255, Math.max(1, length));
-                } else if (f == FIELDS.size() - 1) {
-                    lengths[2 * id + 1] = (byte) Math.min(255, Math.max(1, (length + BODY_LENGTH_UNIT / 2) / BODY_LENGTH_UNIT));
-                }
-            }
-        }
-
-        /** Takes a document's terms out (its lengths are overwritten when its new terms are added). */
-        private void remove(int id, Terms terms, java.util.Set<Entry> touched) {
-            List<Map<String, Integer>> fields = terms.fields();
-            for (int f = 0; f < fields.size(); f++) {
-                for (Map.Entry<String, Integer> e : fields.get(f).entrySet()) {
-                    Entry entry = entries.get(e.getKey());
-                    entry.byField[f].remove(id);
-                    touched.add(entry);
-                    fieldTotals[f] -= e.getValue();
-                }
+                setLength(id, f, length);
             }
         }
     }
