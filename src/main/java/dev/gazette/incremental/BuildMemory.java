@@ -116,7 +116,7 @@ public final class BuildMemory {
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.article-view", "pipeline.image-refs");
+            "render.article-view", "render.site-view", "pipeline.image-refs");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
