@@ -279,7 +279,9 @@ public final class SiteRenderer {
         context.put("site", siteView);
         context.put("page", page);
         // Page metadata for _head.peb: pages that need more than the defaults put their own.
-        context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
+        if (!context.containsKey(HEAD)) {
+            context.put(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
+        }
         return context;
     }
 
