@@ -57,8 +57,7 @@ final class DumpLine {
     boolean heading;
     /** The model's probability that the line is article text ({@link LineModel}). */
     double probability;
-    /** The date the line writes, read once: the header is searched many times over. */
-    private Optional<String> date;
+    private List<DateParser.Found> dates;
     private String key;
     private String comparable;
     private Boolean code;
@@ -100,10 +99,16 @@ final class DumpLine {
 
     /** The first date the line writes, if any. */
     Optional<String> date() {
-        if (date == null) {
-            date = DateParser.find(text);
+        List<DateParser.Found> all = dates();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).value());
+    }
+
+    /** Every date the line writes, in order, read once: the header is searched many times over. */
+    List<DateParser.Found> dates() {
+        if (dates == null) {
+            dates = DateParser.findAll(text);
         }
-        return date;
+        return dates;
     }
 
     boolean isListItem() {

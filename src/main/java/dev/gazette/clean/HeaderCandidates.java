@@ -105,6 +105,8 @@ final class HeaderCandidates {
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
     private static final Pattern PUBLISHED = wordsPattern(Language.datePublishedWords());
     private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());
+    /** The longest line a date candidate is read from: datelines, even with a byline in them, are short. */
+    private static final int MAX_DATELINE_WORDS = 40;
     /** How far above the headline and below the article's start name-shaped lines are considered. */
     private static final int NAME_WINDOW_ABOVE = 10;
     private static final int NAME_WINDOW_BELOW = 15;
@@ -177,7 +179,7 @@ final class HeaderCandidates {
         int elsewhere = 0;
         boolean inBody = false;
         for (int j = 0; j < lines.size(); j++) {
-            if (j != i && (" " + lines.get(j).comparable() + " ").contains(" " + key + " ")) {
+            if (j != i && containsWords(lines.get(j).comparable(), key)) {
                 elsewhere++;
                 inBody |= j >= a.start && j <= a.end && a.kept[j];
             }
@@ -248,7 +250,7 @@ final class HeaderCandidates {
     }
 
     /**
-     * Every date the dump writes outside scripts, in line order. {@code bylines} tell which lines
+     * Every date the dump writes outside scripts and paragraphs, in line order. {@code bylines} tell which lines
      * credit an author in so many words.
      */
     static List<Candidate> dates(Layout a, List<Candidate> bylines) {
@@ -263,10 +265,10 @@ final class HeaderCandidates {
         List<DateParser.Found> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             DumpLine line = lines.get(i);
-            if (line.isCode()) {
-                continue; // a script's dates are in addresses and data, not shown as the article's
+            if (line.isCode() || line.words > MAX_DATELINE_WORDS) {
+                continue; // a script's dates are in addresses and data; a paragraph's are what it tells of
             }
-            for (DateParser.Found f : DateParser.findAll(line.text)) {
+            for (DateParser.Found f : line.dates()) {
                 at.add(i);
                 found.add(f);
             }
@@ -337,6 +339,20 @@ final class HeaderCandidates {
                 line.isListItem() ? 1 : 0,
                 Words.interfaceDensity(line.tokens, a.lang)
         };
+    }
+
+    /** Whether {@code words} stands in {@code text} as whole words (both folded by {@link Words#comparable}). */
+    static boolean containsWords(String text, String words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            if ((at == 0 || text.charAt(at - 1) == ' ') && (end == text.length() || text.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rows for {@code gazette extract --explain}: each candidate with its probability and deciding features. */
