@@ -142,10 +142,13 @@ final class EntityFinder {
 
     /** A short line with most of its content words capitalised: a headline or a heading. */
     static boolean isTitleCase(String line) {
-        String[] words = SPACES.split(line.strip());
-        if (words.length < 3 || words.length > 20) {
+        String stripped = line.strip();
+        // Most paragraphs are longer than a headline: counted, not split into words.
+        int count = pieces(stripped, 21);
+        if (count < 3 || count > 20) {
             return false;
         }
+        String[] words = SPACES.split(stripped);
         int content = 0;
         int capitalised = 0;
         for (String w : words) {
@@ -159,6 +162,24 @@ final class EntityFinder {
             }
         }
         return content >= 3 && capitalised >= content * 0.75;
+    }
+
+    /**
+     * How many pieces {@link #SPACES} splits {@code stripped} (no leading or trailing space) into,
+     * counted up to {@code most}.
+     */
+    static int pieces(String stripped, int most) {
+        int n = 1;
+        boolean inSpace = false;
+        for (int i = 0; i < stripped.length() && n < most; i++) {
+            char c = stripped.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && !inSpace) {
+                n++;
+            }
+            inSpace = space;
+        }
+        return n;
     }
 
     private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
