@@ -56,8 +56,50 @@ public final class BuildMemory {
     private record Call(String step, Object input) {
     }
 
-    /** A step's output, with the step's name. */
-    record Output(String step, Object value) {
+    /**
+     * A step's output, with the step's name: made by this process, or stored in the build cache
+     * and read from it the first time a build asks for it.
+     */
+    static final class Output {
+        private final String step;
+        private final BuildCache.Stored stored;
+        private Object value;
+        private boolean damaged;
+
+        Output(String step, Object value) {
+            this.step = step;
+            this.value = value;
+            this.stored = null;
+        }
+
+        Output(String step, BuildCache.Stored stored) {
+            this.step = step;
+            this.stored = stored;
+        }
+
+        String step() {
+            return step;
+        }
+
+        /** Where the output is stored in the build cache; null when it was made by this process. */
+        BuildCache.Stored stored() {
+            return stored;
+        }
+
+        /**
+         * The value, read from the cache (with its parts' fingerprints) when first asked for;
+         * null when its stored bytes are damaged, so the step runs again.
+         */
+        synchronized Object value(BuildMemory memory) {
+            if (value == null && stored != null && !damaged) {
+                value = stored.read(memory.fingerprints);
+                damaged = value == null;
+                if (damaged) {
+                    memory.damaged.incrementAndGet();
+                }
+            }
+            return value;
+        }
     }
 
     /**
@@ -88,6 +130,15 @@ public final class BuildMemory {
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card");
 
+    /**
+     * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
+     * output stands for the fingerprint of its call (see {@link Fingerprints#derive}), so a page
+     * is recognised without hashing a body made again by every build. Search terms are not: no
+     * page input holds them, and remembering them would keep them all until the build ends.
+     */
+    private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
+            "link.tagged", "link.linked", "render.card");
+
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
     private final boolean keepUnsaved;
@@ -112,14 +163,20 @@ public final class BuildMemory {
     private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
+    /** Outputs stored in the build cache whose bytes failed their checksum. */
+    private final AtomicInteger damaged = new AtomicInteger();
 
     private final Steps steps = new Steps() {
         @Override
         public <I, O> O run(Step<I, O> step, I input) {
             if (!keepUnsaved && NOT_SAVED.contains(step.name())) {
-                // Neither kept nor saved: a key would cost its fingerprint and buy nothing.
+                // Neither kept nor saved; but what it makes may be part of a page's input.
                 ran.incrementAndGet();
-                return step.apply(input);
+                O out = step.apply(input);
+                if (DERIVED.contains(step.name()) && out != input && out != null) {
+                    fingerprints.derive(out, () -> fingerprints.of(new Call(step.name(), input)));
+                }
+                return out;
             }
             if (!keepUnsaved) {
                 return call(step, fingerprints.of(new Call(step.name(), input)), input);
@@ -141,6 +198,15 @@ public final class BuildMemory {
 
     Fingerprint environment() {
         return environment;
+    }
+
+    Fingerprints fingerprints() {
+        return fingerprints;
+    }
+
+    /** How many outputs stored in the build cache were damaged (and made again) in this build. */
+    public int damagedOutputs() {
+        return damaged.get();
     }
 
     /**
@@ -224,8 +290,9 @@ public final class BuildMemory {
     private <I, O> O call(Step<I, O> step, Fingerprint key, I input) {
         used.add(key);
         Output before = outputs.get(key);
-        if (before != null) {
-            return (O) before.value();
+        Object value = before == null ? null : before.value(this);
+        if (value != null) {
+            return (O) value;
         }
         O out = step.apply(input);
         ran.incrementAndGet();
@@ -248,9 +315,10 @@ public final class BuildMemory {
         Stamp stamp = stamps.get(name);
         if (stamp != null && stamp.matches(size, modified, context)) {
             Output before = outputs.get(stamp.key());
-            if (before != null) {
+            Object value = before == null ? null : before.value(this);
+            if (value != null) {
                 used.add(stamp.key());
-                return (O) before.value();
+                return (O) value;
             }
         }
         long now = System.currentTimeMillis() * 1_000_000;
@@ -293,9 +361,10 @@ public final class BuildMemory {
                     }
                 }
                 // A memory for one build remembers nothing of a page past the page: the shared memo
-                // would keep every page's views alive until the build ends. Fingerprints do not
-                // depend on what is remembered, only the time they take.
-                Fingerprint in = keepUnsaved ? fingerprints.of(input) : new Fingerprints().of(input);
+                // would keep every page's views alive until the build ends; but it finds there the
+                // fingerprints of the values the page is made of (read from the cache, or step
+                // inputs). Fingerprints do not depend on what is remembered, only the time they take.
+                Fingerprint in = keepUnsaved ? fingerprints.of(input) : fingerprints.reading().of(input);
                 if (inPlace && old != null && in.equals(old.input())) {
                     written.put(path, old);
                     return;

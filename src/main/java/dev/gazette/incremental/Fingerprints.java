@@ -35,6 +35,25 @@ public final class Fingerprints {
 
     private volatile Map<Identity, Fingerprint> current = new ConcurrentHashMap<>();
     private volatile Map<Identity, Fingerprint> previous = new ConcurrentHashMap<>();
+    /** Fingerprints looked up, never added to: those of a longer-lived memo. */
+    private final Fingerprints known;
+
+    public Fingerprints() {
+        this.known = null;
+    }
+
+    private Fingerprints(Fingerprints known) {
+        this.known = known;
+    }
+
+    /**
+     * A memo of its own that also finds what {@code this} remembers (values loaded from the
+     * build cache, step inputs), without adding to it: for values nobody needs once they are
+     * fingerprinted, such as one page's views.
+     */
+    public Fingerprints reading() {
+        return new Fingerprints(this);
+    }
 
     /** The fingerprint of {@code value} (null, a record, collection, string, number, date...). */
     public Fingerprint of(Object value) {
@@ -43,6 +62,9 @@ public final class Fingerprints {
             Fingerprint f = current.get(key);
             if (f == null) {
                 f = previous.get(key);
+                if (f == null && known != null) {
+                    f = known.remembered(key);
+                }
                 if (f == null) {
                     f = digest(value);
                 }
@@ -51,6 +73,41 @@ public final class Fingerprints {
             return f;
         }
         return digest(value);
+    }
+
+    private Fingerprint remembered(Identity key) {
+        Fingerprint f = current.get(key);
+        return f != null ? f : previous.get(key);
+    }
+
+    /**
+     * Notes that {@code output}, made by a deterministic step from an input that {@code call}
+     * fingerprints (step name and input), stands for the fingerprint of that call rather than
+     * of its content. Sound because within one environment equal calls make equal outputs: two
+     * outputs with the same such fingerprint are equal. The converse need not hold (equal
+     * outputs of different calls differ), which costs a page made again, never a stale one.
+     * An object already fingerprinted keeps its fingerprint, and values that are not
+     * {@link #remembered} are not noted.
+     */
+    void derive(Object output, java.util.function.Supplier<Fingerprint> call) {
+        if (remembered(output)) {
+            Identity key = new Identity(output);
+            if (!current.containsKey(key) && !previous.containsKey(key)) {
+                Fingerprint f = call.get();
+                current.putIfAbsent(key, new Fingerprint(f.high() ^ DERIVED, f.low()));
+            }
+        }
+    }
+
+    /** Sets fingerprints of calls apart from fingerprints of contents (any constant would do). */
+    private static final long DERIVED = 0x6465726976656421L;
+
+    /**
+     * Notes that {@code value}'s fingerprint is {@code f}, as recorded with it in the build cache:
+     * a value read back from the cache is not hashed again. Only for values {@link #remembered}.
+     */
+    void seed(Object value, Fingerprint f) {
+        current.put(new Identity(value), f);
     }
 
     /** Forgets objects not met since the last call: called once per build. */
@@ -96,9 +153,9 @@ public final class Fingerprints {
      * {@code Map.of}...), which cannot change after they are made. Mutable collections are
      * walked every time.
      */
-    private static boolean remembered(Object value) {
+    static boolean remembered(Object value) {
         return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING
-                || value != null && Values.immutable(value);
+                || (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) && Values.immutable(value);
     }
 
     /** The fingerprint of raw bytes, such as a file's. */

@@ -205,21 +205,29 @@ public final class Pipeline {
      */
     public Result build(Options options, Path cacheFolder) {
         long start = System.nanoTime();
-        BuildCache.Loaded loaded = BuildCache.load(cacheFolder);
-        long loading = (System.nanoTime() - start) / 1_000_000;
-        Result result = build(options, loaded.memory());
-        start = System.nanoTime();
-        try {
-            if (loaded.memory().changed()) {
-                BuildCache.save(loaded.memory(), cacheFolder);
+        try (BuildCache.Loaded loaded = BuildCache.load(cacheFolder)) {
+            if (loaded.damaged()) {
+                diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
             }
-        } catch (IOException | RuntimeException e) {
-            diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "cannot save the build cache: " + e.getMessage()));
+            long loading = (System.nanoTime() - start) / 1_000_000;
+            Result result = build(options, loaded.memory());
+            if (loaded.memory().damagedOutputs() > 0) {
+                diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "the build cache had "
+                        + loaded.memory().damagedOutputs() + " damaged entries: made again"));
+            }
+            start = System.nanoTime();
+            try {
+                if (loaded.memory().changed()) {
+                    BuildCache.save(loaded, cacheFolder);
+                }
+            } catch (IOException | RuntimeException e) {
+                diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "cannot save the build cache: " + e.getMessage()));
+            }
+            Map<String, Long> millis = new LinkedHashMap<>(result.millis());
+            millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
+            return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
+                    result.changedFiles(), result.heldBack(), millis);
         }
-        Map<String, Long> millis = new LinkedHashMap<>(result.millis());
-        millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
-        return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
-                result.changedFiles(), result.heldBack(), millis);
     }
 
     /** The build cache's folder for a content folder: beside it, so one cache serves one site. */
