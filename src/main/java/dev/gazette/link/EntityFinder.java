@@ -1,5 +1,7 @@
 package dev.gazette.link;
 
+import dev.gazette.enrich.ArticleBuilder;
+
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -144,7 +146,7 @@ final class EntityFinder {
     static boolean isTitleCase(String line) {
         String stripped = line.strip();
         // Most paragraphs are longer than a headline: counted, not split into words.
-        int count = pieces(stripped, 21);
+        int count = ArticleBuilder.words(stripped, 21);
         if (count < 3 || count > 20) {
             return false;
         }
@@ -162,24 +164,6 @@ final class EntityFinder {
             }
         }
         return content >= 3 && capitalised >= content * 0.75;
-    }
-
-    /**
-     * How many pieces {@link #SPACES} splits {@code stripped} (no leading or trailing space) into,
-     * counted up to {@code most}.
-     */
-    static int pieces(String stripped, int most) {
-        int n = 1;
-        boolean inSpace = false;
-        for (int i = 0; i < stripped.length() && n < most; i++) {
-            char c = stripped.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-            if (space && !inSpace) {
-                n++;
-            }
-            inSpace = space;
-        }
-        return n;
     }
 
     private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {

@@ -32,21 +32,4 @@ class EntityFinderTest {
         assertThat(EntityFinder.isTitleCase("OpenAI Scrambles to Rethink China Strategy as DeepSeek Disrupts AI Race")).isTrue();
         assertThat(EntityFinder.isTitleCase("Sam Altman signals OpenAI’s desire to partner with China")).isFalse();
     }
-
-    /** The word count that spares long paragraphs a split agrees with the split, whatever the spaces. */
-    @Test
-    void countsThePiecesASplitOnSpacesGives() {
-        java.util.Random random = new java.util.Random(3);
-        String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003x";
-        for (int n = 0; n < 2_000; n++) {
-            StringBuilder line = new StringBuilder();
-            for (int i = random.nextInt(60); i > 0; i--) {
-                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            }
-            String stripped = line.toString().strip();
-            int split = stripped.split("\\s+").length;
-            assertThat(EntityFinder.pieces(stripped, 1_000)).as("'%s'", stripped).isEqualTo(split);
-            assertThat(EntityFinder.pieces(stripped, 21)).isEqualTo(Math.min(split, 21));
-        }
-    }
 }
