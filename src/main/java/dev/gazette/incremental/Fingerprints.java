@@ -21,7 +21,7 @@ public final class Fingerprints {
     private static final int LONG_STRING = 256;
 
     /** An object compared by identity. */
-    private record Identity(Object value) {
+    record Identity(Object value) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Identity i && i.value == value;
