@@ -87,18 +87,24 @@ public final class BuildMemory {
         }
 
         /**
-         * The value, read from the cache (with its parts' fingerprints) when first asked for;
-         * null when its stored bytes are damaged, so the step runs again.
+         * The value, read from the cache (with its parts' fingerprints) when asked for; null when
+         * its stored bytes are damaged, so the step runs again. A memory for one build does not
+         * keep what it read: saving needs only where it is stored, and whoever asked holds it as
+         * long as it is needed (most are garbage once the stage that asked is done).
          */
         synchronized Object value(BuildMemory memory) {
-            if (value == null && stored != null && !damaged) {
-                value = stored.read(memory.fingerprints);
-                damaged = value == null;
-                if (damaged) {
-                    memory.damaged.incrementAndGet();
-                }
+            if (value != null || stored == null || damaged) {
+                return value;
             }
-            return value;
+            Object read = stored.read(memory.fingerprints);
+            damaged = read == null;
+            if (damaged) {
+                memory.damaged.incrementAndGet();
+            }
+            if (memory.keepUnsaved) {
+                value = read;
+            }
+            return read;
         }
     }
 
