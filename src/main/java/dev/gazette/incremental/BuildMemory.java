@@ -169,6 +169,8 @@ public final class BuildMemory {
     private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
+    /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
+    private BuildCache.NewSegment newSegment;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
 
@@ -208,6 +210,14 @@ public final class BuildMemory {
 
     Fingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /**
+     * Has the outputs this memory makes appended to {@code segment} as they are made, rather
+     * than kept until the memory is saved.
+     */
+    void storeIn(BuildCache.NewSegment segment) {
+        this.newSegment = segment;
     }
 
     /** How many outputs stored in the build cache were damaged (and made again) in this build. */
@@ -304,7 +314,8 @@ public final class BuildMemory {
         ran.incrementAndGet();
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
-            outputs.put(key, new Output(step.name(), out));
+            BuildCache.Stored stored = newSegment == null ? null : newSegment.append(BuildCache.encode(this, out));
+            outputs.put(key, stored == null ? new Output(step.name(), out) : new Output(step.name(), stored));
         }
         return out;
     }
