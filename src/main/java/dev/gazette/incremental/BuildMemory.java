@@ -1,5 +1,6 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.Incremental;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
@@ -41,6 +42,12 @@ public final class BuildMemory {
                     && context.equals(this.context);
         }
     }
+
+    /**
+     * What a page made by a memory that outlives builds is recorded as made from: such a memory
+     * keeps the page's input itself and compares it part by part, not by fingerprint.
+     */
+    private static final Fingerprint PAGE = new Fingerprint(0, 0);
 
     /** Coarser than any file system's clock tick. */
     private static final long RACY_NANOS = 2_000_000_000L;
@@ -109,32 +116,13 @@ public final class BuildMemory {
     }
 
     /**
-     * A step applied to an input, equal to another when the inputs are {@link SameValues#same}:
-     * found without fingerprinting when the input is made of the objects of a recent call.
-     */
-    private record RecentCall(String step, Object input) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RecentCall c && c.step.equals(step) && SameValues.same(c.input, input);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * step.hashCode() + SameValues.hash(input);
-        }
-    }
-
-    /** What a recent call made, and the key it is recorded under. */
-    private record Recent(Fingerprint key, Object value) {
-    }
-
-    /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
      * holding until it is saved): bodies with their links resolved, and search terms; and steps
      * that only copy values, run as steps so that the preview gets the same objects back.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
-            "link.tagged", "link.linked", "render.card");
+            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
+            "render.article-view", "pipeline.image-refs");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -143,7 +131,8 @@ public final class BuildMemory {
      * page input holds them, and remembering them would keep them all until the build ends.
      */
     private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
-            "link.tagged", "link.linked", "render.card");
+            "link.tagged", "link.linked", "render.card", "render.article-view", "render.tag-link",
+            "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
@@ -160,12 +149,12 @@ public final class BuildMemory {
     /** Whether anything recorded changed since the memory was made or loaded: only then is it worth saving. */
     private volatile boolean changed;
     /*
-     * For a memory that outlives builds: the step calls and page inputs of this build and the
-     * last one, compared part by part before anything is fingerprinted.
+     * For a memory that outlives builds: the step calls and page inputs of the last build,
+     * compared part by part; nothing of them is fingerprinted.
      */
-    private volatile Map<RecentCall, Recent> recentCalls = new ConcurrentHashMap<>();
-    private volatile Map<RecentCall, Recent> earlierCalls = new ConcurrentHashMap<>();
+    private final RecentCalls recentCalls;
     private Map<String, Object> pageInputs = new ConcurrentHashMap<>();
+    private final SameValues.Proven provenPages = new SameValues.Proven();
     private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
@@ -189,19 +178,40 @@ public final class BuildMemory {
             if (!keepUnsaved) {
                 return call(step, fingerprints.of(new Call(step.name(), input)), input);
             }
-            return recentCall(step, input);
+            return recentCalls.run(step, input);
+        }
+
+        @Override
+        public <I, S> S update(Incremental<I, S> step, I input) {
+            return keepUnsaved ? recentCalls.update(step, input) : step.fresh().apply(input);
         }
     };
 
+    /**
+     * Changed elements (articles) up to which an incremental step updates its state one by one
+     * rather than making it afresh: a few hundred updates cost about what one fresh state does.
+     */
+    public static final int UPDATE_UP_TO = 500;
+
     /** An empty memory for a process that builds again and again (the preview): keeps every output. */
     public BuildMemory() {
+        this(UPDATE_UP_TO);
+    }
+
+    /**
+     * As {@link #BuildMemory()}, with incremental steps updating their state one by one up to
+     * {@code updateUpTo} changed elements (tests set it to 0 and to the maximum to reach each path).
+     */
+    public BuildMemory(int updateUpTo) {
         this.keepUnsaved = true;
+        this.recentCalls = new RecentCalls(updateUpTo);
     }
 
     /** A memory for one build, to be saved in a cache file afterwards. */
     BuildMemory(Fingerprint environment) {
         this.environment = environment;
         this.keepUnsaved = false;
+        this.recentCalls = new RecentCalls(0);
     }
 
     Fingerprint environment() {
@@ -238,7 +248,6 @@ public final class BuildMemory {
             outputs.clear();
             stamps.clear();
             recentCalls.clear();
-            earlierCalls.clear();
             pageInputs.clear();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size())));
@@ -251,6 +260,7 @@ public final class BuildMemory {
         writtenInputs.clear();
         made.set(0);
         ran.set(0);
+        recentCalls.start();
         return same;
     }
 
@@ -279,27 +289,6 @@ public final class BuildMemory {
     /** Runs the build's steps, reusing recorded outputs. */
     public Steps steps() {
         return steps;
-    }
-
-    /** A step's output through the calls of this build and the last one, then through the recorded outputs. */
-    @SuppressWarnings("unchecked")
-    private <I, O> O recentCall(Step<I, O> step, I input) {
-        RecentCall call = new RecentCall(step.name(), input);
-        Recent recent = recentCalls.get(call);
-        if (recent == null) {
-            recent = earlierCalls.get(call);
-        }
-        if (recent != null) {
-            used.add(recent.key());
-            recentCalls.put(call, recent);
-            return (O) recent.value();
-        }
-        Fingerprint key = fingerprints.of(new Call(step.name(), input));
-        O out = call(step, key, input);
-        if (out != null) {
-            recentCalls.put(call, new Recent(key, out));
-        }
-        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -370,12 +359,15 @@ public final class BuildMemory {
             public <I> void write(String path, I input, Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 if (keepUnsaved) {
-                    // The page's input last time is kept: when it is the same, so is its fingerprint.
+                    // The page's input last time is kept: when it is the same, so are the page's bytes.
                     writtenInputs.put(path, input);
-                    if (inPlace && old != null && old.input() != null && SameValues.same(pageInputs.get(path), input)) {
+                    if (inPlace && old != null && old.input() != null
+                            && SameValues.same(input, pageInputs.get(path), provenPages)) {
                         written.put(path, old);
                         return;
                     }
+                    make(path, input, make, PAGE, old, inPlace);
+                    return;
                 }
                 // A memory for one build remembers nothing of a page past the page: the shared memo
                 // would keep every page's views alive until the build ends; but it finds there the
@@ -386,6 +378,11 @@ public final class BuildMemory {
                     written.put(path, old);
                     return;
                 }
+                make(path, input, make, in, old, inPlace);
+            }
+
+            private <I> void make(String path, I input, Function<I, byte[]> make, Fingerprint in, FileRecord old,
+                                  boolean inPlace) {
                 byte[] content = make.apply(input);
                 if (path.endsWith(".html")) {
                     made.incrementAndGet();
@@ -420,7 +417,7 @@ public final class BuildMemory {
 
     /** How many steps ran (rather than being reused) in this build. */
     public int stepsRun() {
-        return ran.get();
+        return ran.get() + recentCalls.ran();
     }
 
     /**
@@ -435,14 +432,14 @@ public final class BuildMemory {
         files = new ConcurrentHashMap<>(written);
         pageInputs = new ConcurrentHashMap<>(writtenInputs);
         writtenInputs.clear();
+        recentCalls.finish();
         nextBuild();
     }
 
-    /** Forgets what no call of the build that ended met. */
+    /** Forgets the fingerprints of objects the build that ended did not meet. */
     private void nextBuild() {
         fingerprints.nextBuild();
-        earlierCalls = recentCalls;
-        recentCalls = new ConcurrentHashMap<>(Math.max(16, earlierCalls.size()));
+        provenPages.clear();
     }
 
     /** Whether anything recorded changed since this memory was made or loaded. */
@@ -453,6 +450,7 @@ public final class BuildMemory {
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
         writtenInputs.clear();
+        recentCalls.abandon();
         nextBuild();
     }
 }

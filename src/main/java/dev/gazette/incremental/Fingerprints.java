@@ -2,7 +2,6 @@ package dev.gazette.incremental;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -25,7 +24,7 @@ public final class Fingerprints {
     private static final int LONG_STRING = 256;
 
     /** An object compared by identity: the key a memo is searched with. */
-    private record Identity(Object value) {
+    record Identity(Object value) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Identity i && i.value == value || o instanceof Held h && h.get() == value;
@@ -164,12 +163,11 @@ public final class Fingerprints {
         Hasher h = free.isEmpty() ? new Hasher() : free.pop();
         try {
             new Values.Writer(h.data, this::nested, false).writeValue(value);
-            h.data.flush();
-            return Fingerprint.of(h.md.digest());
+            return h.hash.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            h.md.reset();
+            h.hash.reset();
             free.push(h);
         }
     }
@@ -177,10 +175,10 @@ public final class Fingerprints {
     private static final ThreadLocal<java.util.ArrayDeque<Hasher>> HASHERS =
             ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
-    /** A digest with its buffered stream: made once per thread and depth, not once per value. */
+    /** A hash with its stream: made once per thread and depth, not once per value. */
     private static final class Hasher {
-        final MessageDigest md = md5();
-        final DataOutputStream data = new DataOutputStream(new DigestOut(md));
+        final Hash128 hash = new Hash128();
+        final DataOutputStream data = new DataOutputStream(hash);
     }
 
     /** Parts that stand for their own fingerprint inside a bigger value. */
@@ -201,7 +199,9 @@ public final class Fingerprints {
 
     /** The fingerprint of raw bytes, such as a file's. */
     public static Fingerprint ofBytes(byte[] bytes) {
-        return Fingerprint.of(md5().digest(bytes));
+        Hash128 hash = new Hash128();
+        hash.write(bytes, 0, bytes.length);
+        return hash.finish();
     }
 
     /**
@@ -235,42 +235,6 @@ public final class Fingerprints {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every Java runtime", e);
-        }
-    }
-
-    /** Feeds written bytes to a digest, buffered. */
-    private static final class DigestOut extends OutputStream {
-        private final MessageDigest md;
-        private final byte[] buffer = new byte[8192];
-        private int size;
-
-        DigestOut(MessageDigest md) {
-            this.md = md;
-        }
-
-        @Override
-        public void write(int b) {
-            if (size == buffer.length) {
-                flush();
-            }
-            buffer[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (len > buffer.length - size) {
-                flush();
-                md.update(b, off, len);
-            } else {
-                System.arraycopy(b, off, buffer, size, len);
-                size += len;
-            }
-        }
-
-        @Override
-        public void flush() {
-            md.update(buffer, 0, size);
-            size = 0;
         }
     }
 }

@@ -6,7 +6,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -18,15 +17,15 @@ final class ImageCopies {
     private ImageCopies() {
     }
 
-    /** The image scaled to {@code width} pixels wide, in its own format; null when it cannot be. */
-    static byte[] scaled(Path file, int width) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    /** The image {@code bytes} of the file {@code name} scaled to {@code width} pixels wide, in its own format; null when it cannot be. */
+    static byte[] scaled(String name, byte[] bytes, int width) {
+        name = name.toLowerCase(Locale.ROOT);
         String format = name.endsWith(".png") ? "png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg" : null;
         if (format == null) {
             return null;
         }
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
             if (image == null || image.getWidth() <= width) {
                 return null;
             }
