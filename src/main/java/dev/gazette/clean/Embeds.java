@@ -1,6 +1,8 @@
 package dev.gazette.clean;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -44,6 +46,9 @@ public final class Embeds {
     /** Media elements a page may carry, and the attribute that holds each one's address. */
     private static final Map<String, String> ADDRESS = Map.of(
             "iframe", "src", "embed", "src", "object", "data", "video", "src", "audio", "src");
+    /** The elements of {@link #ADDRESS}, as a selector parsed once (jsoup parses a query string on every select). */
+    private static final Evaluator EMBEDS = QueryParser.parse(String.join(", ", ADDRESS.keySet()));
+    private static final Evaluator SOURCE_WITH_SRC = QueryParser.parse("source[src]");
     /** Blocks that hold a line of text, where a link goes in place; elsewhere it gets a paragraph. */
     private static final java.util.Set<String> HOLDS_TEXT = java.util.Set.of(
             "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption", "pre");
@@ -62,7 +67,7 @@ public final class Embeds {
      */
     static void asLinks(Element body) {
         List<Element> dropped = new ArrayList<>();
-        for (Element el : body.select(String.join(", ", ADDRESS.keySet()))) {
+        for (Element el : body.select(EMBEDS)) {
             if (el.parents().stream().anyMatch(p -> ADDRESS.containsKey(p.normalName()))) {
                 continue; // inside another embed (a <video> fallback in an <object>): that one speaks for both
             }
@@ -82,7 +87,7 @@ public final class Embeds {
         String attribute = ADDRESS.get(el.normalName());
         String src = el.absUrl(attribute).isEmpty() ? el.attr(attribute).strip() : el.absUrl(attribute);
         if (src.isEmpty() && (el.normalName().equals("video") || el.normalName().equals("audio"))) {
-            Element source = el.selectFirst("source[src]");
+            Element source = el.selectFirst(SOURCE_WITH_SRC);
             src = source == null ? "" : source.absUrl("src").isEmpty() ? source.attr("src").strip() : source.absUrl("src");
         }
         return src;
@@ -132,7 +137,8 @@ public final class Embeds {
                 fence = fence == null ? f.group(1) : f.group(1).equals(fence) ? null : fence;
                 continue;
             }
-            if (fence != null || lines[i].startsWith("    ") || lines[i].startsWith("\t")) {
+            // A line without '<' holds no tag: most lines, spared the code-span and tag patterns.
+            if (fence != null || lines[i].startsWith("    ") || lines[i].startsWith("\t") || lines[i].indexOf('<') < 0) {
                 continue;
             }
             Matcher m = TAG.matcher(CODE_SPAN.matcher(lines[i]).replaceAll(""));

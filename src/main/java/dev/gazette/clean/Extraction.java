@@ -40,7 +40,7 @@ public record Extraction(
     }
 
     static String wellFormed(String s) {
-        if (s == null || s.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+        if (s == null || !hasSurrogate(s)) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -53,6 +53,16 @@ public record Extraction(
             }
         }
         return out.toString();
+    }
+
+    /** A plain loop: bodies are long, and a stream of chars costs a call per character. */
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Extraction withHtml(String newHtml) {

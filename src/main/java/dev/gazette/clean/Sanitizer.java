@@ -5,6 +5,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +26,17 @@ public final class Sanitizer {
     /** Attributes lazy-loading scripts keep the real image address in, most specific first. */
     private static final String[] LAZY_SRC = {"data-src", "data-lazy-src", "data-original", "data-url"};
     private static final String[] LAZY_SRCSET = {"data-srcset", "data-lazy-srcset"};
+    /* Selectors parsed once: jsoup parses a query string again on every select. */
+    private static final Evaluator IMG = QueryParser.parse("img");
+    private static final Evaluator IMG_WITH_SRC = QueryParser.parse("img[src]");
+    private static final Evaluator IMG_WITH_SRCSET = QueryParser.parse("img[srcset]");
+    private static final Evaluator SOURCE_WITH_SRCSET = QueryParser.parse("source[srcset]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator LINK = QueryParser.parse("a");
+    private static final Evaluator LINK_WITH_HREF = QueryParser.parse("a[href]");
+    private static final Evaluator SAME_PAGE_LINK = QueryParser.parse("a[href^=#]");
+    private static final Evaluator WITH_ID = QueryParser.parse("[id]");
+    private static final Evaluator ADDRESSES = QueryParser.parse("a[href], img[src], blockquote[cite], q[cite]");
 
     private final Safelist safelist;
     private final boolean localFiles;
@@ -101,15 +114,15 @@ public final class Sanitizer {
         clean.outputSettings().prettyPrint(false);
         // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text,
         // and so does a same-page link to an id the body does not have: it would lead nowhere.
-        Set<String> ids = new HashSet<>(clean.body().select("[id]").eachAttr("id"));
-        for (Element a : clean.select("a")) {
+        Set<String> ids = new HashSet<>(clean.body().select(WITH_ID).eachAttr("id"));
+        for (Element a : clean.select(LINK)) {
             String href = a.attr("href").strip();
             if (href.isEmpty() || href.regionMatches(true, 0, "javascript:", 0, 11)
                     || href.startsWith("#") && href.length() > 1 && !ids.contains(fragment(href))) {
                 a.unwrap();
             }
         }
-        for (Element el : clean.select("a[href], img[src], blockquote[cite], q[cite]")) {
+        for (Element el : clean.select(ADDRESSES)) {
             String attribute = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "cite";
             String value = el.attr(attribute).strip();
             if (!value.startsWith(LOCAL_FILE)) { // a file name, resolved later by the build
@@ -117,17 +130,17 @@ public final class Sanitizer {
             }
         }
         // Ids starting "gz-" belong to the theme ("## GZ main" would clash with its gz-main).
-        for (Element el : clean.select("[id]")) {
+        for (Element el : clean.select(WITH_ID)) {
             if (el.id().regionMatches(true, 0, THEME_IDS, 0, THEME_IDS.length())) {
                 el.id("content-" + el.id());
             }
         }
-        for (Element a : clean.select("a[href^=#]")) {
+        for (Element a : clean.select(SAME_PAGE_LINK)) {
             if (a.attr("href").regionMatches(true, 1, THEME_IDS, 0, THEME_IDS.length())) {
                 a.attr("href", "#content-" + a.attr("href").substring(1));
             }
         }
-        for (Element img : clean.select("img")) {
+        for (Element img : clean.select(IMG)) {
             if (!img.hasAttr("src") || img.attr("src").isBlank()) {
                 img.remove();
                 continue;
@@ -177,7 +190,7 @@ public final class Sanitizer {
      * (or nothing) in {@code src}; a {@code <picture>} may give it only in its {@code <source>}s.
      */
     private static void promoteLazyImages(Element body) {
-        for (Element img : body.select("img")) {
+        for (Element img : body.select(IMG)) {
             String src = img.attr("src").strip();
             if (src.isEmpty() || src.regionMatches(true, 0, "data:", 0, 5)) {
                 for (String attr : LAZY_SRC) {
@@ -197,7 +210,7 @@ public final class Sanitizer {
             }
             Element picture = img.parent();
             if (picture != null && picture.normalName().equals("picture")) {
-                Element source = picture.selectFirst("source[srcset]");
+                Element source = picture.selectFirst(SOURCE_WITH_SRCSET);
                 if (source != null && img.attr("srcset").isBlank()) {
                     img.attr("srcset", source.attr("srcset"));
                 }
@@ -211,7 +224,7 @@ public final class Sanitizer {
 
     /** In curated Markdown a relative image address names a file under content/. */
     private static void markLocalFiles(Element body) {
-        for (Element img : body.select("img[src]")) {
+        for (Element img : body.select(IMG_WITH_SRC)) {
             String src = img.attr("src").strip();
             if (!src.isEmpty() && !src.startsWith("/") && !src.startsWith("#") && !src.contains(":")
                     && !src.startsWith("\\")) {
@@ -247,26 +260,26 @@ public final class Sanitizer {
 
     /** The page has its own {@code <h1>}: body headings start one level lower. */
     private static void demoteTitleHeadings(Element body) {
-        for (Element h1 : body.select("h1")) {
+        for (Element h1 : body.select(H1)) {
             h1.tagName("h2");
         }
     }
 
     private static void absolutize(Element body) {
         // Same-page links too: the page's ids do not survive, its original still has them.
-        for (Element el : body.select("a[href]")) {
+        for (Element el : body.select(LINK_WITH_HREF)) {
             String abs = el.absUrl("href");
             if (!abs.isEmpty()) {
                 el.attr("href", abs);
             }
         }
-        for (Element el : body.select("img[src]")) {
+        for (Element el : body.select(IMG_WITH_SRC)) {
             String abs = el.absUrl("src");
             if (!abs.isEmpty() && !el.attr("src").startsWith(LOCAL_FILE)) {
                 el.attr("src", abs);
             }
         }
-        for (Element el : body.select("img[srcset]")) {
+        for (Element el : body.select(IMG_WITH_SRCSET)) {
             StringBuilder out = new StringBuilder();
             for (String candidate : el.attr("srcset").split(",")) {
                 String[] parts = candidate.strip().split("\\s+", 2);

@@ -228,12 +228,18 @@ public final class ArticleBuilder {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        // As many words as split("\\s+") would give, counted without a regex: every article passes here.
-        String t = text.strip();
+        return words(text.strip(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * As many words as {@code split("\\s+")} would give for a stripped text, counted up to
+     * {@code most} without a regex or strings: every article passes here.
+     */
+    public static int words(String stripped, int most) {
         int words = 1;
         boolean space = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = 0; i < stripped.length() && words < most; i++) {
+            char c = stripped.charAt(i);
             boolean s = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
             if (s && !space) {
                 words++;

@@ -1,42 +1,242 @@
 package dev.gazette.incremental;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 
 /**
  * The build cache of {@code gazette build}: a {@link BuildMemory} saved in a folder beside the
- * content ({@value #FOLDER}). The file starts with a format version and the environment it was
- * made in and ends with a digest of everything before it; a cache of another format, or one that
- * is truncated or corrupt, is ignored and replaced, never trusted, and one of another environment
+ * content ({@value #FOLDER}), so that a build reads only what it uses and writes only what changed.
+ *
+ * <p>The folder holds an index ({@value #INDEX}: the format version, the environment the cache
+ * was made in, the record of sources and site files, and for each step output its key and where
+ * its bytes are) and segment files, which hold the step outputs one after another. The index is
+ * read whole (a few MB at 10,000 articles); an output is read from its segment only when a build
+ * asks for it, and checked against the CRC-32C the index gives for it. Saving appends the new
+ * outputs to one new segment and writes a new index, which replaces the old one atomically; a
+ * segment is never changed once written. Outputs no build used are dropped from the index, and a
+ * segment less than half of which is still used is compacted: its used outputs are copied into
+ * the new segment and the file deleted.
+ *
+ * <p>Nothing is trusted that a check did not pass: an index of another format, or one that is
+ * truncated or corrupt (its own checksum), or that names a segment missing or of another size, is
+ * ignored and replaced; an output whose bytes fail their checksum is made again. A save that
+ * stops half-way leaves the old index with its segments untouched. A cache of another environment
  * (another Gazette, configuration or theme) is forgotten when the build starts.
  */
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
-    /** Raised whenever the layout of the file changes. */
-    static final int FORMAT = 2;
+    /** Raised whenever the layout of the files changes. */
+    static final int FORMAT = 3;
     private static final String MAGIC = "gazette build cache";
-    private static final String FILE = "build.bin";
+    static final String INDEX = "index.bin";
+    private static final String SEGMENT = "segment-";
+    private static final String SEGMENT_SUFFIX = ".bin";
+    /** The one file of formats 1 and 2: removed when a cache of this format is saved. */
+    private static final String OLD_FILE = "build.bin";
 
     private BuildCache() {
     }
 
-    /** Why a cache was not used, for the console; null when it was. */
-    public record Loaded(BuildMemory memory, String ignored) {
+    /**
+     * A loaded cache: its memory, why the cache on disk was not used (null when it was), and its
+     * segment files, to close once the build's memory is saved.
+     */
+    public record Loaded(BuildMemory memory, String ignored, Segments segments) implements AutoCloseable {
+        /** Whether the cache on disk was there but could not be trusted (rather than missing or of another format). */
+        public boolean damaged() {
+            return ignored != null && ignored.startsWith(UNREADABLE);
+        }
+
+        @Override
+        public void close() {
+            segments.close();
+        }
+    }
+
+    private static final String UNREADABLE = "the build cache is unreadable";
+
+    /**
+     * The segment files of a loaded cache, open for reading until closed, and the new segment
+     * the build appends its new outputs to, deleted on closing unless an index was saved naming it.
+     */
+    public static final class Segments {
+        private final List<Segment> open = new ArrayList<>();
+        final NewSegment fresh;
+
+        Segments(Path folder) {
+            this.fresh = new NewSegment(folder);
+        }
+
+        void close() {
+            for (Segment s : open) {
+                close(s);
+            }
+            fresh.close();
+        }
+
+        private static void close(Segment s) {
+            try {
+                s.channel.close();
+            } catch (IOException e) {
+                // Only read from, or a new segment that is deleted or already complete.
+            }
+        }
+    }
+
+    /** One segment file: outputs stored one after another. */
+    static final class Segment {
+        final String name;
+        final FileChannel channel;
+        /** Its length: fixed for a segment named by an index, growing for the one a build appends to. */
+        volatile long size;
+
+        Segment(String name, long size, FileChannel channel) {
+            this.name = name;
+            this.size = size;
+            this.channel = channel;
+        }
+    }
+
+    /**
+     * The segment a build appends its new outputs to as they are made, from any thread, so that
+     * a memory for one build holds none of them until the save (a cold build would hold them
+     * all). Made when the first output is appended; deleted unless a saved index names it.
+     */
+    static final class NewSegment {
+        private final Path folder;
+        private Path file;
+        private Segment segment;
+        private boolean failed;
+        private boolean committed;
+        private final AtomicLong end = new AtomicLong();
+
+        NewSegment(Path folder) {
+            this.folder = folder;
+        }
+
+        private synchronized Segment open() throws IOException {
+            if (failed) {
+                throw new IOException("the new segment could not be written");
+            }
+            if (segment == null) {
+                Files.createDirectories(folder);
+                file = Files.createTempFile(folder, SEGMENT, SEGMENT_SUFFIX);
+                segment = new Segment(file.getFileName().toString(), 0,
+                        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            }
+            return segment;
+        }
+
+        /** Appends one output's bytes: where they are, or null when the file cannot be written (the caller keeps the value). */
+        Stored append(byte[] bytes) {
+            try {
+                Segment s = open();
+                long at = end.getAndAdd(bytes.length);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    s.channel.write(buffer, at + buffer.position());
+                }
+                s.size = Math.max(s.size, at + bytes.length);
+                CRC32C crc = new CRC32C();
+                crc.update(bytes);
+                return new Stored(s, at, bytes.length, (int) crc.getValue());
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    failed = true;
+                }
+                return null;
+            }
+        }
+
+        /** The segment, complete, when anything was appended; else null. */
+        synchronized Segment finished() throws IOException {
+            if (failed) {
+                throw new IOException("cannot write " + file);
+            }
+            if (segment != null) {
+                segment.size = end.get();
+            }
+            return segment;
+        }
+
+        synchronized void committed() {
+            committed = true;
+        }
+
+        synchronized void close() {
+            if (segment != null) {
+                Segments.close(segment);
+                if (!committed) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // Deleted by the next save, which names only its own segments.
+                    }
+                }
+            }
+        }
+    }
+
+    /** Where an output is stored: its segment, where in it, how long, and the CRC-32C of its bytes. */
+    record Stored(Segment segment, long offset, int length, int crc) {
+        /** The stored bytes, or null when they cannot be read or fail their checksum. */
+        byte[] bytes() {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(length);
+                while (buffer.hasRemaining()) {
+                    if (segment.channel.read(buffer, offset + buffer.position()) < 0) {
+                        return null;
+                    }
+                }
+                CRC32C check = new CRC32C();
+                check.update(buffer.array());
+                return (int) check.getValue() == crc ? buffer.array() : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** The value stored, each part with its fingerprint noted in {@code fingerprints}; null when damaged. */
+        Object read(Fingerprints fingerprints) {
+            byte[] bytes = bytes();
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                BufferInput in = new BufferInput(ByteBuffer.wrap(bytes));
+                Object value = new Values.Reader(in, fingerprints::seed).read();
+                return in.atEnd() ? value : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -44,12 +244,14 @@ public final class BuildCache {
      * environment is forgotten by {@link BuildMemory#start} when the build begins.
      */
     public static Loaded load(Path folder) {
-        Path file = folder.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return new Loaded(new BuildMemory(null), "no build cache yet");
+        Segments segments = new Segments(folder);
+        Path index = folder.resolve(INDEX);
+        if (!Files.isRegularFile(index)) {
+            return loaded(new BuildMemory(null), Files.exists(folder.resolve(OLD_FILE))
+                    ? "the build cache is of another format" : "no build cache yet", segments);
         }
         try {
-            byte[] all = Files.readAllBytes(file);
+            byte[] all = Files.readAllBytes(index);
             if (all.length < 16) {
                 throw new IOException("truncated");
             }
@@ -58,20 +260,31 @@ public final class BuildCache {
             if (!Arrays.equals(md.digest(), Arrays.copyOfRange(all, all.length - 16, all.length))) {
                 throw new IOException("its checksum does not match");
             }
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 16));
+            BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 16));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                return new Loaded(new BuildMemory(null), "the build cache is of another format");
+                return loaded(new BuildMemory(null), "the build cache is of another format", segments);
             }
-            return new Loaded(read(in, new Fingerprint(in.readLong(), in.readLong())), null);
+            BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments);
+            if (!in.atEnd()) {
+                throw new IOException("data after the end");
+            }
+            return loaded(memory, null, segments);
         } catch (IOException | RuntimeException e) {
-            return new Loaded(new BuildMemory(null), "the build cache is unreadable (" + e.getMessage() + ")");
+            segments.close();
+            return loaded(new BuildMemory(null), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
         }
     }
 
-    private static BuildMemory read(DataInputStream in, Fingerprint environment) throws IOException {
+    /** A memory that appends the outputs it makes to the new segment of {@code segments}. */
+    private static Loaded loaded(BuildMemory memory, String ignored, Segments segments) {
+        memory.storeIn(segments.fresh);
+        return new Loaded(memory, ignored, segments);
+    }
+
+    private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments)
+            throws IOException {
         BuildMemory memory = new BuildMemory(environment);
-        Values.Reader values = new Values.Reader(in);
-        memory.loadedFilesAt((String) values.read());
+        memory.loadedFilesAt(in.readBoolean() ? in.readUTF() : null);
         for (int n = in.readInt(); n > 0; n--) {
             memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
                     fingerprint(in), fingerprint(in)));
@@ -81,71 +294,206 @@ public final class BuildCache {
             Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
             memory.files.put(path, new BuildMemory.FileRecord(input, fingerprint(in), in.readLong()));
         }
+        List<Segment> segmentList = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            String name = in.readUTF();
+            long size = in.readLong();
+            if (!name.startsWith(SEGMENT) || !name.endsWith(SEGMENT_SUFFIX) || name.contains("/") || name.contains("\\")) {
+                throw new IOException("a segment named " + name);
+            }
+            FileChannel channel = FileChannel.open(folder.resolve(name), StandardOpenOption.READ);
+            Segment segment = new Segment(name, size, channel);
+            segments.open.add(segment);
+            if (channel.size() != size) {
+                throw new IOException(name + " has " + channel.size() + " bytes, not " + size);
+            }
+            segmentList.add(segment);
+        }
+        List<String> steps = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            steps.add(in.readUTF());
+        }
         for (int n = in.readInt(); n > 0; n--) {
             Fingerprint key = fingerprint(in);
-            String step = in.readUTF();
-            memory.outputs.put(key, new BuildMemory.Output(step, values.read()));
-        }
-        if (in.read() != -1) {
-            throw new IOException("data after the end");
+            String step = steps.get(in.readInt());
+            Segment segment = segmentList.get(in.readInt());
+            long offset = in.readLong();
+            int length = in.readInt();
+            int crc = in.readInt();
+            if (offset < 0 || length < 0 || offset + length > segment.size) {
+                throw new IOException("an output beyond the end of " + segment.name);
+            }
+            memory.outputs.put(key, new BuildMemory.Output(step, new Stored(segment, offset, length, crc)));
         }
         return memory;
     }
 
-    /** Saves {@code memory} into {@code folder}, atomically (a reader sees the old cache or the new one). */
-    public static void save(BuildMemory memory, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, FILE, ".tmp");
+    /**
+     * Saves the memory of {@code loaded} into {@code folder}: what its build did not append to
+     * the new segment yet (outputs kept in memory, outputs copied out of segments being
+     * compacted), then a new index in place of the old one, atomically (a reader sees the old
+     * cache or the new one); then deletes the segments no longer named, and closes {@code loaded}.
+     */
+    public static void save(Loaded loaded, Path folder) throws IOException {
         try {
-            MessageDigest md = Fingerprints.md5();
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                DataOutputStream out = new DataOutputStream(new DigestOutputStream(file, md));
-                out.writeUTF(MAGIC);
-                out.writeInt(FORMAT);
-                write(out, memory.environment());
-                Values.Writer values = new Values.Writer(out, null, true);
-                values.write(memory.filesAt());
-                out.writeInt(memory.stamps.size());
-                for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeLong(e.getValue().size());
-                    out.writeLong(e.getValue().modified());
-                    out.writeLong(e.getValue().read());
-                    write(out, e.getValue().context());
-                    write(out, e.getValue().key());
+            BuildMemory memory = loaded.memory();
+            NewSegment fresh = loaded.segments().fresh;
+            Files.createDirectories(folder);
+            List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
+                    .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
+            // A segment less than half of which is still used is copied out and dropped.
+            Map<Segment, Long> live = new IdentityHashMap<>();
+            for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
+                Stored s = e.getValue().stored();
+                if (s != null) {
+                    live.merge(s.segment(), (long) s.length(), Long::sum);
                 }
-                out.writeInt(memory.files.size());
-                for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeBoolean(e.getValue().input() != null);
-                    if (e.getValue().input() != null) {
-                        write(out, e.getValue().input());
-                    }
-                    write(out, e.getValue().bytes());
-                    out.writeLong(e.getValue().size());
-                }
-                List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
-                        .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
-                out.writeInt(saved.size());
-                for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
-                    write(out, e.getKey());
-                    out.writeUTF(e.getValue().step());
-                    values.write(e.getValue().value());
-                }
-                out.flush();
-                file.write(md.digest());
             }
+            Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+            live.forEach((segment, bytes) -> {
+                if (2 * bytes >= segment.size) {
+                    kept.add(segment);
+                }
+            });
+            Map<Fingerprint, Stored> locations = new ConcurrentHashMap<>();
+            List<Map.Entry<Fingerprint, BuildMemory.Output>> toWrite = new ArrayList<>();
+            for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
+                Stored s = e.getValue().stored();
+                if (s != null && kept.contains(s.segment())) {
+                    locations.put(e.getKey(), s);
+                } else {
+                    toWrite.add(e);
+                }
+            }
+            toWrite.parallelStream().forEach(e -> {
+                // A stored output whose bytes are damaged is left out: made again next time.
+                byte[] bytes = e.getValue().stored() != null ? e.getValue().stored().bytes() : encode(memory, e.getValue().value(memory));
+                Stored s = bytes == null ? null : fresh.append(bytes);
+                if (s != null) {
+                    locations.put(e.getKey(), s);
+                }
+            });
+            List<Segment> segments = new ArrayList<>(kept);
+            Segment appended = fresh.finished();
+            if (appended != null) {
+                segments.remove(appended);
+                segments.add(appended);
+            }
+            Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
             try {
-                Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+                writeIndex(memory, saved, segments, locations, tempIndex);
+                try {
+                    Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
+                }
+                fresh.committed();
+            } finally {
+                Files.deleteIfExists(tempIndex);
             }
+            loaded.close();
+            deleteUnnamed(folder, segments);
         } finally {
-            Files.deleteIfExists(temp);
+            loaded.close();
         }
     }
 
-    private static Fingerprint fingerprint(DataInputStream in) throws IOException {
+    /** An output's value encoded with its parts' fingerprints: what a segment stores. */
+    static byte[] encode(BuildMemory memory, Object value) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream data = new DataOutputStream(bytes);
+            Values.Writer.withFingerprints(data, memory.fingerprints()::of).writeKnown(value);
+            data.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
+                                   List<Segment> segments, Map<Fingerprint, Stored> locations, Path file) throws IOException {
+        MessageDigest md = Fingerprints.md5();
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            DataOutputStream out = new DataOutputStream(new DigestOutputStream(stream, md));
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT);
+            write(out, memory.environment());
+            out.writeBoolean(memory.filesAt() != null);
+            if (memory.filesAt() != null) {
+                out.writeUTF(memory.filesAt());
+            }
+            out.writeInt(memory.stamps.size());
+            for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue().size());
+                out.writeLong(e.getValue().modified());
+                out.writeLong(e.getValue().read());
+                write(out, e.getValue().context());
+                write(out, e.getValue().key());
+            }
+            out.writeInt(memory.files.size());
+            for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeBoolean(e.getValue().input() != null);
+                if (e.getValue().input() != null) {
+                    write(out, e.getValue().input());
+                }
+                write(out, e.getValue().bytes());
+                out.writeLong(e.getValue().size());
+            }
+            Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
+            out.writeInt(segments.size());
+            for (Segment s : segments) {
+                segmentIds.put(s, segmentIds.size());
+                out.writeUTF(s.name);
+                out.writeLong(s.size);
+            }
+            Map<String, Integer> stepIds = new LinkedHashMap<>();
+            saved.forEach(e -> stepIds.putIfAbsent(e.getValue().step(), stepIds.size()));
+            out.writeInt(stepIds.size());
+            for (String step : stepIds.keySet()) {
+                out.writeUTF(step);
+            }
+            List<Map.Entry<Fingerprint, BuildMemory.Output>> placed = saved.stream()
+                    .filter(e -> locations.containsKey(e.getKey())).toList();
+            out.writeInt(placed.size());
+            for (Map.Entry<Fingerprint, BuildMemory.Output> e : placed) {
+                Stored s = locations.get(e.getKey());
+                write(out, e.getKey());
+                out.writeInt(stepIds.get(e.getValue().step()));
+                out.writeInt(segmentIds.get(s.segment()));
+                out.writeLong(s.offset());
+                out.writeInt(s.length());
+                out.writeInt(s.crc());
+            }
+            out.flush();
+            stream.write(md.digest());
+        }
+    }
+
+    /** Deletes the segments (and the file of older formats, and files of saves that stopped) the index does not name. */
+    private static void deleteUnnamed(Path folder, List<Segment> named) {
+        Set<String> keep = new HashSet<>();
+        named.forEach(s -> keep.add(s.name));
+        keep.add(INDEX);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (!keep.contains(name) && (name.startsWith(SEGMENT) || name.startsWith(INDEX) || name.equals(OLD_FILE))) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // Deleted by the next save.
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // Left for the next save.
+        }
+    }
+
+    private static Fingerprint fingerprint(BufferInput in) throws IOException {
         return new Fingerprint(in.readLong(), in.readLong());
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.Incremental;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
@@ -42,6 +43,12 @@ public final class BuildMemory {
         }
     }
 
+    /**
+     * What a page made by a memory that outlives builds is recorded as made from: such a memory
+     * keeps the page's input itself and compares it part by part, not by fingerprint.
+     */
+    private static final Fingerprint PAGE = new Fingerprint(0, 0);
+
     /** Coarser than any file system's clock tick. */
     private static final long RACY_NANOS = 2_000_000_000L;
 
@@ -56,28 +63,56 @@ public final class BuildMemory {
     private record Call(String step, Object input) {
     }
 
-    /** A step's output, with the step's name. */
-    record Output(String step, Object value) {
-    }
-
     /**
-     * A step applied to an input, equal to another when the inputs are {@link SameValues#same}:
-     * found without fingerprinting when the input is made of the objects of a recent call.
+     * A step's output, with the step's name: made by this process, or stored in the build cache
+     * and read from it the first time a build asks for it.
      */
-    private record RecentCall(String step, Object input) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RecentCall c && c.step.equals(step) && SameValues.same(c.input, input);
+    static final class Output {
+        private final String step;
+        private final BuildCache.Stored stored;
+        private Object value;
+        private boolean damaged;
+
+        Output(String step, Object value) {
+            this.step = step;
+            this.value = value;
+            this.stored = null;
         }
 
-        @Override
-        public int hashCode() {
-            return 31 * step.hashCode() + SameValues.hash(input);
+        Output(String step, BuildCache.Stored stored) {
+            this.step = step;
+            this.stored = stored;
         }
-    }
 
-    /** What a recent call made, and the key it is recorded under. */
-    private record Recent(Fingerprint key, Object value) {
+        String step() {
+            return step;
+        }
+
+        /** Where the output is stored in the build cache; null when it was made by this process. */
+        BuildCache.Stored stored() {
+            return stored;
+        }
+
+        /**
+         * The value, read from the cache (with its parts' fingerprints) when asked for; null when
+         * its stored bytes are damaged, so the step runs again. A memory for one build does not
+         * keep what it read: saving needs only where it is stored, and whoever asked holds it as
+         * long as it is needed (most are garbage once the stage that asked is done).
+         */
+        synchronized Object value(BuildMemory memory) {
+            if (value != null || stored == null || damaged) {
+                return value;
+            }
+            Object read = stored.read(memory.fingerprints);
+            damaged = read == null;
+            if (damaged) {
+                memory.damaged.incrementAndGet();
+            }
+            if (memory.keepUnsaved) {
+                value = read;
+            }
+            return read;
+        }
     }
 
     /**
@@ -86,7 +121,18 @@ public final class BuildMemory {
      * that only copy values, run as steps so that the preview gets the same objects back.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
-            "link.tagged", "link.linked", "render.card");
+            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
+            "render.article-view", "pipeline.image-refs");
+
+    /**
+     * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
+     * output stands for the fingerprint of its call (see {@link Fingerprints#derive}), so a page
+     * is recognised without hashing a body made again by every build. Search terms are not: no
+     * page input holds them, and remembering them would keep them all until the build ends.
+     */
+    private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
+            "link.tagged", "link.linked", "render.card", "render.article-view", "render.tag-link",
+            "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
@@ -103,44 +149,90 @@ public final class BuildMemory {
     /** Whether anything recorded changed since the memory was made or loaded: only then is it worth saving. */
     private volatile boolean changed;
     /*
-     * For a memory that outlives builds: the step calls and page inputs of this build and the
-     * last one, compared part by part before anything is fingerprinted.
+     * For a memory that outlives builds: the step calls and page inputs of the last build,
+     * compared part by part; nothing of them is fingerprinted.
      */
-    private volatile Map<RecentCall, Recent> recentCalls = new ConcurrentHashMap<>();
-    private volatile Map<RecentCall, Recent> earlierCalls = new ConcurrentHashMap<>();
+    private final RecentCalls recentCalls;
     private Map<String, Object> pageInputs = new ConcurrentHashMap<>();
+    private final SameValues.Proven provenPages = new SameValues.Proven();
     private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
+    /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
+    private BuildCache.NewSegment newSegment;
+    /** Outputs stored in the build cache whose bytes failed their checksum. */
+    private final AtomicInteger damaged = new AtomicInteger();
 
     private final Steps steps = new Steps() {
         @Override
         public <I, O> O run(Step<I, O> step, I input) {
             if (!keepUnsaved && NOT_SAVED.contains(step.name())) {
-                // Neither kept nor saved: a key would cost its fingerprint and buy nothing.
+                // Neither kept nor saved; but what it makes may be part of a page's input.
                 ran.incrementAndGet();
-                return step.apply(input);
+                O out = step.apply(input);
+                if (DERIVED.contains(step.name()) && out != input && out != null) {
+                    fingerprints.derive(out, () -> fingerprints.of(new Call(step.name(), input)));
+                }
+                return out;
             }
             if (!keepUnsaved) {
                 return call(step, fingerprints.of(new Call(step.name(), input)), input);
             }
-            return recentCall(step, input);
+            return recentCalls.run(step, input);
+        }
+
+        @Override
+        public <I, S> S update(Incremental<I, S> step, I input) {
+            return keepUnsaved ? recentCalls.update(step, input) : step.fresh().apply(input);
         }
     };
 
+    /**
+     * Changed elements (articles) up to which an incremental step updates its state one by one
+     * rather than making it afresh: a few hundred updates cost about what one fresh state does.
+     */
+    public static final int UPDATE_UP_TO = 500;
+
     /** An empty memory for a process that builds again and again (the preview): keeps every output. */
     public BuildMemory() {
+        this(UPDATE_UP_TO);
+    }
+
+    /**
+     * As {@link #BuildMemory()}, with incremental steps updating their state one by one up to
+     * {@code updateUpTo} changed elements (tests set it to 0 and to the maximum to reach each path).
+     */
+    public BuildMemory(int updateUpTo) {
         this.keepUnsaved = true;
+        this.recentCalls = new RecentCalls(updateUpTo);
     }
 
     /** A memory for one build, to be saved in a cache file afterwards. */
     BuildMemory(Fingerprint environment) {
         this.environment = environment;
         this.keepUnsaved = false;
+        this.recentCalls = new RecentCalls(0);
     }
 
     Fingerprint environment() {
         return environment;
+    }
+
+    Fingerprints fingerprints() {
+        return fingerprints;
+    }
+
+    /**
+     * Has the outputs this memory makes appended to {@code segment} as they are made, rather
+     * than kept until the memory is saved.
+     */
+    void storeIn(BuildCache.NewSegment segment) {
+        this.newSegment = segment;
+    }
+
+    /** How many outputs stored in the build cache were damaged (and made again) in this build. */
+    public int damagedOutputs() {
+        return damaged.get();
     }
 
     /**
@@ -156,7 +248,6 @@ public final class BuildMemory {
             outputs.clear();
             stamps.clear();
             recentCalls.clear();
-            earlierCalls.clear();
             pageInputs.clear();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size())));
@@ -169,6 +260,7 @@ public final class BuildMemory {
         writtenInputs.clear();
         made.set(0);
         ran.set(0);
+        recentCalls.start();
         return same;
     }
 
@@ -199,39 +291,20 @@ public final class BuildMemory {
         return steps;
     }
 
-    /** A step's output through the calls of this build and the last one, then through the recorded outputs. */
-    @SuppressWarnings("unchecked")
-    private <I, O> O recentCall(Step<I, O> step, I input) {
-        RecentCall call = new RecentCall(step.name(), input);
-        Recent recent = recentCalls.get(call);
-        if (recent == null) {
-            recent = earlierCalls.get(call);
-        }
-        if (recent != null) {
-            used.add(recent.key());
-            recentCalls.put(call, recent);
-            return (O) recent.value();
-        }
-        Fingerprint key = fingerprints.of(new Call(step.name(), input));
-        O out = call(step, key, input);
-        if (out != null) {
-            recentCalls.put(call, new Recent(key, out));
-        }
-        return out;
-    }
-
     @SuppressWarnings("unchecked")
     private <I, O> O call(Step<I, O> step, Fingerprint key, I input) {
         used.add(key);
         Output before = outputs.get(key);
-        if (before != null) {
-            return (O) before.value();
+        Object value = before == null ? null : before.value(this);
+        if (value != null) {
+            return (O) value;
         }
         O out = step.apply(input);
         ran.incrementAndGet();
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
-            outputs.put(key, new Output(step.name(), out));
+            BuildCache.Stored stored = newSegment == null ? null : newSegment.append(BuildCache.encode(this, out));
+            outputs.put(key, stored == null ? new Output(step.name(), out) : new Output(step.name(), stored));
         }
         return out;
     }
@@ -248,9 +321,10 @@ public final class BuildMemory {
         Stamp stamp = stamps.get(name);
         if (stamp != null && stamp.matches(size, modified, context)) {
             Output before = outputs.get(stamp.key());
-            if (before != null) {
+            Object value = before == null ? null : before.value(this);
+            if (value != null) {
                 used.add(stamp.key());
-                return (O) before.value();
+                return (O) value;
             }
         }
         long now = System.currentTimeMillis() * 1_000_000;
@@ -285,21 +359,30 @@ public final class BuildMemory {
             public <I> void write(String path, I input, Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 if (keepUnsaved) {
-                    // The page's input last time is kept: when it is the same, so is its fingerprint.
+                    // The page's input last time is kept: when it is the same, so are the page's bytes.
                     writtenInputs.put(path, input);
-                    if (inPlace && old != null && old.input() != null && SameValues.same(pageInputs.get(path), input)) {
+                    if (inPlace && old != null && old.input() != null
+                            && SameValues.same(input, pageInputs.get(path), provenPages)) {
                         written.put(path, old);
                         return;
                     }
+                    make(path, input, make, PAGE, old, inPlace);
+                    return;
                 }
                 // A memory for one build remembers nothing of a page past the page: the shared memo
-                // would keep every page's views alive until the build ends. Fingerprints do not
-                // depend on what is remembered, only the time they take.
-                Fingerprint in = keepUnsaved ? fingerprints.of(input) : new Fingerprints().of(input);
+                // would keep every page's views alive until the build ends; but it finds there the
+                // fingerprints of the values the page is made of (read from the cache, or step
+                // inputs). Fingerprints do not depend on what is remembered, only the time they take.
+                Fingerprint in = keepUnsaved ? fingerprints.of(input) : fingerprints.reading().of(input);
                 if (inPlace && old != null && in.equals(old.input())) {
                     written.put(path, old);
                     return;
                 }
+                make(path, input, make, in, old, inPlace);
+            }
+
+            private <I> void make(String path, I input, Function<I, byte[]> make, Fingerprint in, FileRecord old,
+                                  boolean inPlace) {
                 byte[] content = make.apply(input);
                 if (path.endsWith(".html")) {
                     made.incrementAndGet();
@@ -334,7 +417,7 @@ public final class BuildMemory {
 
     /** How many steps ran (rather than being reused) in this build. */
     public int stepsRun() {
-        return ran.get();
+        return ran.get() + recentCalls.ran();
     }
 
     /**
@@ -349,14 +432,14 @@ public final class BuildMemory {
         files = new ConcurrentHashMap<>(written);
         pageInputs = new ConcurrentHashMap<>(writtenInputs);
         writtenInputs.clear();
+        recentCalls.finish();
         nextBuild();
     }
 
-    /** Forgets what no call of the build that ended met. */
+    /** Forgets the fingerprints of objects the build that ended did not meet. */
     private void nextBuild() {
         fingerprints.nextBuild();
-        earlierCalls = recentCalls;
-        recentCalls = new ConcurrentHashMap<>(Math.max(16, earlierCalls.size()));
+        provenPages.clear();
     }
 
     /** Whether anything recorded changed since this memory was made or loaded. */
@@ -367,6 +450,7 @@ public final class BuildMemory {
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
         writtenInputs.clear();
+        recentCalls.abandon();
         nextBuild();
     }
 }

@@ -5,7 +5,7 @@ import java.util.HexFormat;
 /**
  * A 128-bit digest of a value's canonical encoding ({@link Values}): what the incremental layer
  * records as "made from". Equal values have equal fingerprints in every run; different values
- * collide only by accident of the hash (MD5, chosen for speed: these keys guard against stale
+ * collide only by accident of the hash ({@link Hash128}, chosen for speed: these keys guard against stale
  * output, not against an attacker who could edit the content anyway).
  */
 public record Fingerprint(long high, long low) {

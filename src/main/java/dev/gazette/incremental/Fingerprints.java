@@ -2,8 +2,10 @@ package dev.gazette.incremental;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +23,11 @@ public final class Fingerprints {
     /** Strings at least this long stand for their own fingerprint (and are remembered by identity). */
     private static final int LONG_STRING = 256;
 
-    /** An object compared by identity. */
-    private record Identity(Object value) {
+    /** An object compared by identity: the key a memo is searched with. */
+    record Identity(Object value) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Identity i && i.value == value;
+            return o instanceof Identity i && i.value == value || o instanceof Held h && h.get() == value;
         }
 
         @Override
@@ -34,8 +36,55 @@ public final class Fingerprints {
         }
     }
 
-    private volatile Map<Identity, Fingerprint> current = new ConcurrentHashMap<>();
-    private volatile Map<Identity, Fingerprint> previous = new ConcurrentHashMap<>();
+    /**
+     * The key a memo holds: an object compared by identity and held weakly, since an object
+     * nobody else holds can never be met again. Its entry is removed once the object is gone.
+     */
+    private static final class Held extends WeakReference<Object> {
+        private final int hash;
+
+        Held(Object value, ReferenceQueue<Object> gone) {
+            super(value, gone);
+            this.hash = System.identityHashCode(value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            Object value = get();
+            return value != null && (o instanceof Held h && h.get() == value || o instanceof Identity i && i.value() == value);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private volatile Map<Object, Fingerprint> current = new ConcurrentHashMap<>();
+    private volatile Map<Object, Fingerprint> previous = new ConcurrentHashMap<>();
+    private final ReferenceQueue<Object> gone = new ReferenceQueue<>();
+    /** Fingerprints looked up, never added to: those of a longer-lived memo. */
+    private final Fingerprints known;
+
+    public Fingerprints() {
+        this.known = null;
+    }
+
+    private Fingerprints(Fingerprints known) {
+        this.known = known;
+    }
+
+    /**
+     * A memo of its own that also finds what {@code this} remembers (values loaded from the
+     * build cache, step inputs), without adding to it: for values nobody needs once they are
+     * fingerprinted, such as one page's views.
+     */
+    public Fingerprints reading() {
+        return new Fingerprints(this);
+    }
 
     /** The fingerprint of {@code value} (null, a record, collection, string, number, date...). */
     public Fingerprint of(Object value) {
@@ -44,14 +93,60 @@ public final class Fingerprints {
             Fingerprint f = current.get(key);
             if (f == null) {
                 f = previous.get(key);
+                if (f == null && known != null) {
+                    f = known.lookUp(key);
+                }
                 if (f == null) {
                     f = digest(value);
                 }
-                current.put(key, f);
+                remember(value, f);
             }
             return f;
         }
         return digest(value);
+    }
+
+    private Fingerprint lookUp(Object key) {
+        Fingerprint f = current.get(key);
+        return f != null ? f : previous.get(key);
+    }
+
+    /**
+     * Notes that {@code output}, made by a deterministic step from an input that {@code call}
+     * fingerprints (step name and input), stands for the fingerprint of that call rather than
+     * of its content. Sound because within one environment equal calls make equal outputs: two
+     * outputs with the same such fingerprint are equal. The converse need not hold (equal
+     * outputs of different calls differ), which costs a page made again, never a stale one.
+     * An object already fingerprinted keeps its fingerprint, and values that are not
+     * {@link #remembered} are not noted.
+     */
+    void derive(Object output, java.util.function.Supplier<Fingerprint> call) {
+        if (remembered(output)) {
+            Identity key = new Identity(output);
+            if (!current.containsKey(key) && !previous.containsKey(key)) {
+                Fingerprint f = call.get();
+                remember(output, new Fingerprint(f.high() ^ DERIVED, f.low()));
+            }
+        }
+    }
+
+    /** Sets fingerprints of calls apart from fingerprints of contents (any constant would do). */
+    private static final long DERIVED = 0x6465726976656421L;
+
+    /**
+     * Notes that {@code value}'s fingerprint is {@code f}, as recorded with it in the build cache:
+     * a value read back from the cache is not hashed again. Only for values {@link #remembered}.
+     */
+    void seed(Object value, Fingerprint f) {
+        remember(value, f);
+    }
+
+    private void remember(Object value, Fingerprint f) {
+        for (Reference<?> r = gone.poll(); r != null; r = gone.poll()) {
+            current.remove(r);
+            previous.remove(r);
+        }
+        current.putIfAbsent(new Held(value, gone), f);
     }
 
     /** Forgets objects not met since the last call: called once per build. */
@@ -68,12 +163,11 @@ public final class Fingerprints {
         Hasher h = free.isEmpty() ? new Hasher() : free.pop();
         try {
             new Values.Writer(h.data, this::nested, false).writeValue(value);
-            h.data.flush();
-            return Fingerprint.of(h.md.digest());
+            return h.hash.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            h.md.reset();
+            h.hash.reset();
             free.push(h);
         }
     }
@@ -81,10 +175,10 @@ public final class Fingerprints {
     private static final ThreadLocal<java.util.ArrayDeque<Hasher>> HASHERS =
             ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
-    /** A digest with its buffered stream: made once per thread and depth, not once per value. */
+    /** A hash with its stream: made once per thread and depth, not once per value. */
     private static final class Hasher {
-        final MessageDigest md = md5();
-        final DataOutputStream data = new DataOutputStream(new DigestOut(md));
+        final Hash128 hash = new Hash128();
+        final DataOutputStream data = new DataOutputStream(hash);
     }
 
     /** Parts that stand for their own fingerprint inside a bigger value. */
@@ -98,14 +192,16 @@ public final class Fingerprints {
      * {@code Map.of}...), which cannot change after they are made. Mutable collections are
      * walked every time.
      */
-    private static boolean remembered(Object value) {
+    static boolean remembered(Object value) {
         return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING
-                || value != null && Values.immutable(value);
+                || (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) && Values.immutable(value);
     }
 
     /** The fingerprint of raw bytes, such as a file's. */
     public static Fingerprint ofBytes(byte[] bytes) {
-        return Fingerprint.of(md5().digest(bytes));
+        Hash128 hash = new Hash128();
+        hash.write(bytes, 0, bytes.length);
+        return hash.finish();
     }
 
     /**
@@ -139,42 +235,6 @@ public final class Fingerprints {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every Java runtime", e);
-        }
-    }
-
-    /** Feeds written bytes to a digest, buffered. */
-    private static final class DigestOut extends OutputStream {
-        private final MessageDigest md;
-        private final byte[] buffer = new byte[8192];
-        private int size;
-
-        DigestOut(MessageDigest md) {
-            this.md = md;
-        }
-
-        @Override
-        public void write(int b) {
-            if (size == buffer.length) {
-                flush();
-            }
-            buffer[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (len > buffer.length - size) {
-                flush();
-                md.update(b, off, len);
-            } else {
-                System.arraycopy(b, off, buffer, size, len);
-                size += len;
-            }
-        }
-
-        @Override
-        public void flush() {
-            md.update(buffer, 0, size);
-            size = 0;
         }
     }
 }

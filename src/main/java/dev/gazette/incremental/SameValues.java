@@ -22,16 +22,64 @@ final class SameValues {
     /** Strings shorter than this are hashed by value; longer ones (bodies) by identity, like {@link Fingerprints}. */
     private static final int LONG_STRING = 256;
 
+    /**
+     * Collections at least this big that were found the same are remembered by identity, so a
+     * value that every step call shares but is made anew each build (the tag vocabulary) is
+     * compared once per build, not once per call.
+     */
+    private static final int REMEMBERED_SIZE = 4;
+
+    /** Pairs found the same, by the identity of the newer value: see {@link #REMEMBERED_SIZE}. */
+    static final class Proven {
+        private final Map<Fingerprints.Identity, Object> pairs = new java.util.concurrent.ConcurrentHashMap<>();
+
+        boolean contains(Object a, Object b) {
+            return pairs.get(new Fingerprints.Identity(a)) == b;
+        }
+
+        void add(Object a, Object b) {
+            pairs.put(new Fingerprints.Identity(a), b);
+        }
+
+        void clear() {
+            pairs.clear();
+        }
+    }
+
     private SameValues() {
     }
 
     static boolean same(Object a, Object b) {
+        return same(a, b, null);
+    }
+
+    /** Whether {@code a} and {@code b} are surely the same, using and adding to {@code proven} when not null. */
+    static boolean same(Object a, Object b, Proven proven) {
         if (a == b) {
             return true;
         }
         if (a == null || b == null || a.getClass() != b.getClass()) {
             return false;
         }
+        if (proven != null && big(a)) {
+            if (proven.contains(a, b)) {
+                return true;
+            }
+            boolean same = compare(a, b, proven);
+            if (same) {
+                proven.add(a, b);
+            }
+            return same;
+        }
+        return compare(a, b, proven);
+    }
+
+    private static boolean big(Object a) {
+        return a instanceof java.util.Collection<?> c && c.size() >= REMEMBERED_SIZE
+                || a instanceof Map<?, ?> m && m.size() >= REMEMBERED_SIZE;
+    }
+
+    private static boolean compare(Object a, Object b, Proven proven) {
         if (a instanceof String || a instanceof Integer || a instanceof Long || a instanceof Double
                 || a instanceof Float || a instanceof Boolean || a instanceof ZonedDateTime
                 || a instanceof LocalDate || a instanceof YearMonth || a instanceof URI || a instanceof Fingerprint) {
@@ -40,7 +88,7 @@ final class SameValues {
         if (a instanceof Record) {
             Values.RecordType type = Values.RecordType.of(a.getClass());
             for (int i = 0; i < type.accessors().length; i++) {
-                if (!same(type.component(a, i), type.component(b, i))) {
+                if (!same(type.component(a, i), type.component(b, i), proven)) {
                     return false;
                 }
             }
@@ -48,7 +96,7 @@ final class SameValues {
         }
         if (a instanceof List<?> || a instanceof Set<?>) {
             return sameInOrder(((java.util.Collection<?>) a).iterator(), ((java.util.Collection<?>) b).iterator(),
-                    ((java.util.Collection<?>) a).size(), ((java.util.Collection<?>) b).size());
+                    ((java.util.Collection<?>) a).size(), ((java.util.Collection<?>) b).size(), proven);
         }
         if (a instanceof Map<?, ?> x) {
             Map<?, ?> y = (Map<?, ?>) b;
@@ -60,14 +108,14 @@ final class SameValues {
             while (i.hasNext()) {
                 Map.Entry<?, ?> e = i.next();
                 Map.Entry<?, ?> f = j.next();
-                if (!same(e.getKey(), f.getKey()) || !same(e.getValue(), f.getValue())) {
+                if (!same(e.getKey(), f.getKey(), proven) || !same(e.getValue(), f.getValue(), proven)) {
                     return false;
                 }
             }
             return true;
         }
         if (a instanceof Optional<?> x) {
-            return same(x.orElse(null), ((Optional<?>) b).orElse(null));
+            return same(x.orElse(null), ((Optional<?>) b).orElse(null), proven);
         }
         if (a instanceof byte[] x) {
             return Arrays.equals(x, (byte[]) b);
@@ -84,12 +132,12 @@ final class SameValues {
         return a instanceof Enum<?> && a == b;
     }
 
-    private static boolean sameInOrder(Iterator<?> i, Iterator<?> j, int sizeA, int sizeB) {
+    private static boolean sameInOrder(Iterator<?> i, Iterator<?> j, int sizeA, int sizeB, Proven proven) {
         if (sizeA != sizeB) {
             return false;
         }
         while (i.hasNext()) {
-            if (!same(i.next(), j.next())) {
+            if (!same(i.next(), j.next(), proven)) {
                 return false;
             }
         }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * map's fingerprint does not depend on its iteration order. A type it does not know is an
  * error, never silently skipped. Records are read back through their canonical constructors,
  * and only Gazette's own records are read from a cache file. In a file each string is written
- * once and referred to by number after that.
+ * once and referred to by number after that, and a value may carry its own fingerprint (a
+ * {@code KNOWN} tag), so that what is read back is not hashed again.
  */
 final class Values {
     private static final String OWN_PACKAGE = "dev.gazette.";
@@ -38,7 +40,7 @@ final class Values {
     private static final byte NULL = 0, STRING = 1, INT = 2, LONG = 3, DOUBLE = 4, FLOAT = 5, TRUE = 6, FALSE = 7,
             LIST = 8, SET = 9, MAP = 10, RECORD = 11, ENUM = 12, ZONED = 13, DATE = 14, MONTH = 15, URI_ = 16,
             BYTES = 17, INTS = 18, STRINGS = 19, FLOATS = 20, OPTIONAL = 21, EMPTY = 22, SHARED = 23, FINGERPRINT = 24,
-            IMMUTABLE_LIST = 25, IMMUTABLE_SET = 26, IMMUTABLE_MAP = 27;
+            IMMUTABLE_LIST = 25, IMMUTABLE_SET = 26, IMMUTABLE_MAP = 27, KNOWN = 28;
     /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
     static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
@@ -90,17 +92,52 @@ final class Values {
         private final Map<String, Integer> shortStrings;
         private final Map<String, Integer> longStrings;
         private int strings;
+        /** Gives the fingerprints written with values (see {@link #writeKnown}); null: none written. */
+        private final java.util.function.Function<Object, Fingerprint> known;
+        /** Inside a collection: its elements are not written with their fingerprints (too many to be worth it). */
+        private boolean inCollection;
 
         Writer(DataOutput out, java.util.function.Function<Object, Fingerprint> nested, boolean share) {
+            this(out, nested, share, null);
+        }
+
+        private Writer(DataOutput out, java.util.function.Function<Object, Fingerprint> nested, boolean share,
+                       java.util.function.Function<Object, Fingerprint> known) {
             this.out = out;
             this.nested = nested;
             this.shortStrings = share ? new java.util.HashMap<>() : null;
             this.longStrings = share ? new IdentityHashMap<>() : null;
+            this.known = known;
+        }
+
+        /**
+         * A writer for one stored value (strings shared within it) that writes, with the value and
+         * with each record and long string in it outside collections, its fingerprint as
+         * {@code fingerprints} gives it: the {@link Reader} hands them back with the values read.
+         */
+        static Writer withFingerprints(DataOutput out, java.util.function.Function<Object, Fingerprint> fingerprints) {
+            return new Writer(out, null, true, fingerprints);
+        }
+
+        /** Writes {@code v} with its fingerprint, when it is a value fingerprints remember. */
+        void writeKnown(Object v) throws IOException {
+            if (known != null && v != null && Fingerprints.remembered(v)) {
+                Fingerprint f = known.apply(v);
+                out.writeByte(KNOWN);
+                out.writeLong(f.high());
+                out.writeLong(f.low());
+            }
+            writeValue(v);
         }
 
         void write(Object v) throws IOException {
             if (v == null) {
                 out.writeByte(NULL);
+                return;
+            }
+            if (known != null && !inCollection && (v instanceof Record && !(v instanceof Fingerprint)
+                    || v instanceof String s && s.length() >= 256)) {
+                writeKnown(v);
                 return;
             }
             Fingerprint f = nested == null ? null : nested.apply(v);
@@ -111,6 +148,16 @@ final class Values {
                 return;
             }
             writeValue(v);
+        }
+
+        /** Writes the elements of a collection. */
+        private void elements(Iterable<?> elements) throws IOException {
+            boolean was = inCollection;
+            inCollection = true;
+            for (Object o : elements) {
+                write(o);
+            }
+            inCollection = was;
         }
 
         /** Writes {@code v} itself, without asking {@code nested} about it (its parts may be replaced). */
@@ -145,15 +192,11 @@ final class Values {
             } else if (v instanceof List<?> list) {
                 out.writeByte(immutable(v) ? IMMUTABLE_LIST : LIST);
                 out.writeInt(list.size());
-                for (Object o : list) {
-                    write(o);
-                }
+                elements(list);
             } else if (v instanceof Set<?> set) {
                 out.writeByte(immutable(v) ? IMMUTABLE_SET : SET);
                 out.writeInt(set.size());
-                for (Object o : ordered(set)) {
-                    write(o);
-                }
+                elements(ordered(set));
             } else if (v instanceof Map<?, ?> map) {
                 out.writeByte(immutable(v) ? IMMUTABLE_MAP : MAP);
                 out.writeInt(map.size());
@@ -161,10 +204,13 @@ final class Values {
                 if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof java.util.SortedMap<?, ?>)) {
                     entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
                 }
+                boolean was = inCollection;
+                inCollection = true;
                 for (Map.Entry<?, ?> e : entries) {
                     write(e.getKey());
                     write(e.getValue());
                 }
+                inCollection = was;
             } else if (v instanceof Enum<?> e) {
                 out.writeByte(ENUM);
                 out.writeUTF(e.getDeclaringClass().getName());
@@ -200,9 +246,7 @@ final class Values {
             } else if (v instanceof String[] a) {
                 out.writeByte(STRINGS);
                 out.writeInt(a.length);
-                for (String x : a) {
-                    write(x);
-                }
+                elements(Arrays.asList(a));
             } else if (v instanceof Optional<?> o) {
                 if (o.isPresent()) {
                     out.writeByte(OPTIONAL);
@@ -244,16 +288,32 @@ final class Values {
     }
 
     static boolean immutable(Object collection) {
-        return collection.getClass().getName().startsWith(IMMUTABLE);
+        Class<?> type = collection.getClass();
+        Boolean known = IMMUTABLE_TYPES.get(type);
+        if (known == null) {
+            known = type.getName().startsWith(IMMUTABLE);
+            IMMUTABLE_TYPES.put(type, known);
+        }
+        return known;
     }
+
+    /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
+    private static final Map<Class<?>, Boolean> IMMUTABLE_TYPES = new ConcurrentHashMap<>();
 
     /** Reads what a sharing {@link Writer} without {@code nested} wrote. */
     static final class Reader {
         private final DataInput in;
         private final List<String> shared = new ArrayList<>();
+        /** Told each value read with its fingerprint; null: fingerprints are skipped. */
+        private final java.util.function.BiConsumer<Object, Fingerprint> known;
 
         Reader(DataInput in) {
+            this(in, null);
+        }
+
+        Reader(DataInput in, java.util.function.BiConsumer<Object, Fingerprint> known) {
             this.in = in;
+            this.known = known;
         }
 
         Object read() throws IOException {
@@ -261,6 +321,14 @@ final class Values {
             switch (tag) {
                 case NULL:
                     return null;
+                case KNOWN: {
+                    Fingerprint f = new Fingerprint(in.readLong(), in.readLong());
+                    Object value = read();
+                    if (known != null) {
+                        known.accept(value, f);
+                    }
+                    return value;
+                }
                 case STRING: {
                     byte[] bytes = new byte[in.readInt()];
                     in.readFully(bytes);

@@ -1,5 +1,7 @@
 package dev.gazette.link;
 
+import dev.gazette.enrich.ArticleBuilder;
+
 import java.time.DayOfWeek;
 import java.time.Month;
 import java.time.format.TextStyle;
@@ -142,10 +144,13 @@ final class EntityFinder {
 
     /** A short line with most of its content words capitalised: a headline or a heading. */
     static boolean isTitleCase(String line) {
-        String[] words = SPACES.split(line.strip());
-        if (words.length < 3 || words.length > 20) {
+        String stripped = line.strip();
+        // Most paragraphs are longer than a headline: counted, not split into words.
+        int count = ArticleBuilder.words(stripped, 21);
+        if (count < 3 || count > 20) {
             return false;
         }
+        String[] words = SPACES.split(stripped);
         int content = 0;
         int capitalised = 0;
         for (String w : words) {

@@ -5,8 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
 final class InBodyLinks {
     static final String TAG_REF = "gazette:tag/";
     static final String ARTICLE_REF = "gazette:article/";
+    /** Parsed once: jsoup parses a query string again on every select. */
+    private static final Evaluator LINK_WITH_HREF = QueryParser.parse("a[href]");
 
     private InBodyLinks() {
     }
@@ -218,7 +222,7 @@ final class InBodyLinks {
 
     private static boolean rewriteSourceLinks(Document doc, Map<String, String> slugBySourceUrl, String ownSlug) {
         boolean changed = false;
-        for (Element a : doc.select("a[href]")) {
+        for (Element a : doc.select(LINK_WITH_HREF)) {
             String slug = slugBySourceUrl.get(normalise(a.attr("href")));
             if (slug != null && !slug.equals(ownSlug)) {
                 a.attr("href", ARTICLE_REF + slug);

@@ -5,6 +5,7 @@ import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
+import dev.gazette.model.Incremental;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
@@ -93,16 +94,16 @@ public final class Linker {
             t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
             l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
-    /** Each article's most similar others, by position: a function of all the articles' terms. */
-    static final Step<List<Terms>, List<List<SimilarityIndex.Match>>> SIMILAR_STEP = new Step<>("link.similar", terms -> {
-        SimilarityIndex index = new SimilarityIndex(terms);
-        return IntStream.range(0, terms.size()).parallel()
-                .mapToObj(i -> index.similar(i, CANDIDATES, MIN_SIMILARITY)).toList();
-    });
+    /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
+    static final Incremental<List<SimilarityIndex.Doc>, SimilarityIndex> SIMILARITY = new Incremental<>(
+            "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
+            (before, index, now, changes) -> index.update(before, now, changes));
 
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
     private final Steps steps;
+    /** Each article's most similar others, by position: a function of all the articles' terms. */
+    private final Step<List<SimilarityIndex.Doc>, List<List<SimilarityIndex.Match>>> similar;
 
     public Linker(SiteConfig site) {
         this(site, Steps.DIRECT);
@@ -113,11 +114,11 @@ public final class Linker {
         this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
         this.steps = steps;
+        this.similar = new Step<>("link.similar", docs -> steps.update(SIMILARITY, docs).matches(docs));
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
-        List<Article> sorted = new ArrayList<>(PageNames.unique(input, problems));
-        sorted.sort(NEWEST_FIRST);
+        List<Article> sorted = newestFirst(PageNames.unique(input, problems));
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
         TagVocabulary automatic = vocabulary.isEmpty() ? suggestedVocabulary(sorted) : vocabulary;
@@ -207,11 +208,37 @@ public final class Linker {
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
     }
 
+    /**
+     * The articles in {@link #NEWEST_FIRST} order, each date's instant taken once: comparing two
+     * zoned dates computes both instants, and a sort compares each article many times.
+     */
+    static List<Article> newestFirst(List<Article> articles) {
+        record Dated(Article article, long second, int nano) {
+        }
+        List<Dated> dated = new ArrayList<>(articles.size());
+        for (Article a : articles) {
+            dated.add(a.date() == null ? new Dated(a, 0, 0)
+                    : new Dated(a, a.date().toEpochSecond(), a.date().getNano()));
+        }
+        dated.sort((x, y) -> {
+            if (x.article().date() != null && y.article().date() != null
+                    && (x.second() != y.second() || x.nano() != y.nano())) {
+                // Different instants: newer first, as NEWEST_FIRST orders them.
+                return x.second() != y.second() ? Long.compare(y.second(), x.second()) : Integer.compare(y.nano(), x.nano());
+            }
+            return NEWEST_FIRST.compare(x.article(), y.article());
+        });
+        List<Article> sorted = new ArrayList<>(dated.size());
+        dated.forEach(d -> sorted.add(d.article()));
+        return sorted;
+    }
+
     /** Each article's most similar others, by position; the terms and the index are garbage after. */
     private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
-        List<Terms> terms = articles.parallelStream()
-                .map(a -> steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))).toList();
-        return steps.run(SIMILAR_STEP, terms);
+        List<SimilarityIndex.Doc> docs = articles.parallelStream()
+                .map(a -> new SimilarityIndex.Doc(a.slug(), steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))))
+                .toList();
+        return steps.run(similar, docs);
     }
 
     /** For a site without a vocabulary: the named entities several articles are about. */

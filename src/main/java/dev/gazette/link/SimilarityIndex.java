@@ -3,67 +3,269 @@ package dev.gazette.link;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * TF-IDF vectors of documents with an inverted index, for finding each document's most
- * similar others without comparing all pairs: a query walks only the postings of its own
- * strongest terms, skipping terms so common that they say little and cost most.
- * Documents are numbered by their position in the list the index is built from.
+ * TF-IDF vectors of documents with an inverted index, for finding each document's most similar
+ * others without comparing all pairs: a query walks only the postings of its own strongest
+ * terms, skipping terms so common that they say little and cost most.
+ *
+ * <p>Document frequencies and the collection size enter the weights quantised (to steps of a
+ * quarter power of two, {@link #quantised}), so that an edit leaves every other document's
+ * vector as it was unless a term's frequency crosses a step. That makes the index cheap to keep
+ * up to date ({@link #update}): only the documents that changed are queried again, and the
+ * results of documents whose query reaches a changed one are patched with its new score, or
+ * queried again when what they lost may have let an unseen document in. Either way the
+ * results are exactly those of an index made afresh ({@link #of}) from the same documents.
+ *
+ * <p>Results are ordered by score, ties by document key, so they do not depend on the order of
+ * the documents.
  */
 final class SimilarityIndex {
     /** Terms of a document used as its query; the rest add little to the cosine. */
-    private static final int QUERY_TERMS = 60;
+    static final int QUERY_TERMS = 60;
+    /** Document frequencies, in quarter powers of two: each a step of about 19 %. */
+    private static final int[] STEPS = steps();
 
-    /** A similar document and its cosine similarity (over the query's strongest terms). */
+    /** A document: a key unique among the documents (the article's slug), and its terms. */
+    record Doc(String key, Terms terms) {
+    }
+
+    /** A similar document, by position in the list given, and its cosine similarity (over the query's strongest terms). */
     record Match(int doc, double score) {
     }
 
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final int[] df;
-    private final int built;
-    private final List<int[]> docTerms = new ArrayList<>();
-    private final List<float[]> docWeights = new ArrayList<>();
-    private int[][] postingDocs;
-    private float[][] postingWeights;
-    private int[] postingSize;
-    private final int maxDf;
-    private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
+    /** A document in the index. */
+    private static final class Slot {
+        final int id;
+        final String key;
+        final Terms terms;
+        /** Term ids, heaviest first (ties by the term), and their unit-length weights. */
+        int[] termIds;
+        float[] weights;
+        /** The term ids of the query, sorted by id for lookups. */
+        int[] queryIds;
+        /** The best matches, best first. */
+        Slot[] matches = new Slot[0];
+        float[] scores = new float[0];
 
-    SimilarityIndex(List<Terms> documents) {
-        built = documents.size();
-        // Each document as sorted term ids with their counts, without boxing every occurrence.
-        List<int[][]> counted = new ArrayList<>(built);
-        for (Terms terms : documents) {
-            counted.add(count(terms));
+        Slot(int id, String key, Terms terms) {
+            this.id = id;
+            this.key = key;
+            this.terms = terms;
         }
-        df = new int[ids.size()];
-        for (int[][] tc : counted) {
-            for (int term : tc[0]) {
-                df[term]++;
+    }
+
+    /** The documents holding a term, with the term's weight in each; unordered. */
+    private static final class Postings {
+        Slot[] slots = new Slot[2];
+        float[] weights = new float[2];
+        int size;
+        /** Documents added to the index but not weighed and posted yet. */
+        int pending;
+
+        /** How many documents hold the term. */
+        int df() {
+            return size + pending;
+        }
+
+        void add(Slot slot, float weight) {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            slots[size] = slot;
+            weights[size++] = weight;
+        }
+
+        void remove(Slot slot) {
+            for (int i = 0; i < size; i++) {
+                if (slots[i] == slot) {
+                    slots[i] = slots[--size];
+                    weights[i] = weights[size];
+                    slots[size] = null;
+                    return;
+                }
             }
         }
-        postingSize = new int[ids.size()];
-        postingDocs = new int[ids.size()][];
-        postingWeights = new float[ids.size()][];
-        for (int[][] tc : counted) {
-            vector(tc);
-            for (int t : tc[0]) {
-                postingSize[t]++;
+
+        void reweigh(Slot slot, float weight) {
+            for (int i = 0; i < size; i++) {
+                if (slots[i] == slot) {
+                    weights[i] = weight;
+                    return;
+                }
             }
         }
-        for (int t = 0; t < postingSize.length; t++) {
-            postingDocs[t] = new int[postingSize[t]];
-            postingWeights[t] = new float[postingSize[t]];
-            postingSize[t] = 0;
+    }
+
+    private final int limit;
+    private final double minScore;
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private final List<String> termNames = new ArrayList<>();
+    private final List<Postings> postings = new ArrayList<>();
+    private final Map<String, Slot> byKey = new HashMap<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final ArrayDequeOfInts freeIds = new ArrayDequeOfInts();
+    private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
+    /** The collection's size, quantised, and what follows from it. */
+    private int collection;
+    private int maxDf;
+
+    private SimilarityIndex(int limit, double minScore) {
+        this.limit = limit;
+        this.minScore = minScore;
+    }
+
+    /** The index of {@code docs}, each with its best {@code limit} matches scoring at least {@code minScore}. */
+    static SimilarityIndex of(List<Doc> docs, int limit, double minScore) {
+        SimilarityIndex index = new SimilarityIndex(limit, minScore);
+        index.scale(docs.size());
+        List<Slot> added = new ArrayList<>(docs.size());
+        for (Doc doc : docs) {
+            added.add(index.add(doc));
         }
-        for (int d = 0; d < built; d++) {
-            post(d);
+        added.parallelStream().forEach(index::weigh);
+        for (Slot slot : added) {
+            index.post(slot);
         }
-        // A term in many documents barely separates them and costs the most to walk: like
-        // Lucene's MoreLikeThis, queries leave out terms in more than 5% of a large collection.
-        maxDf = built < 1000 ? Math.max(50, built / 5) : built / 20;
+        index.query(added);
+        return index;
+    }
+
+    /**
+     * Brings this index, made from {@code before}, up to date with {@code now}; returns it, or
+     * null (leaving it unusable) when more than {@code changes} documents would be weighed again,
+     * or the collection's size crossed a step: then an index made afresh costs less.
+     */
+    SimilarityIndex update(List<Doc> before, List<Doc> now, int changes) {
+        Map<String, Terms> next = new HashMap<>();
+        for (Doc doc : now) {
+            next.put(doc.key(), doc.terms());
+        }
+        List<Slot> gone = new ArrayList<>();
+        List<Doc> arriving = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot != null && next.get(slot.key) != slot.terms) {
+                gone.add(slot);
+            }
+        }
+        for (Doc doc : now) {
+            Slot slot = byKey.get(doc.key());
+            if (slot == null || slot.terms != doc.terms()) {
+                arriving.add(doc);
+            }
+        }
+        if (gone.size() + arriving.size() > changes || quantised(now.size()) != collection) {
+            return null;
+        }
+        // Frequencies after the change, and the terms whose step changed: every document holding
+        // one is weighed again.
+        Map<Integer, Integer> delta = new HashMap<>();
+        for (Slot slot : gone) {
+            for (int t : slot.termIds) {
+                delta.merge(t, -1, Integer::sum);
+            }
+        }
+        for (Doc doc : arriving) {
+            for (String term : doc.terms().list()) {
+                Integer t = termIds.get(term);
+                if (t != null) {
+                    delta.merge(t, 1, Integer::sum);
+                }
+            }
+        }
+        Set<Slot> reweighed = new LinkedHashSet<>();
+        for (Map.Entry<Integer, Integer> e : delta.entrySet()) {
+            Postings p = postings.get(e.getKey());
+            if (quantised(p.df()) != quantised(p.df() + e.getValue())) {
+                for (int i = 0; i < p.size; i++) {
+                    reweighed.add(p.slots[i]);
+                }
+            }
+        }
+        reweighed.removeAll(gone);
+        if (reweighed.size() + arriving.size() > changes) {
+            return null;
+        }
+        for (Slot slot : gone) {
+            for (int t : slot.termIds) {
+                postings.get(t).remove(slot);
+            }
+            byKey.remove(slot.key);
+            slots.set(slot.id, null);
+            freeIds.push(slot.id);
+        }
+        List<Slot> changed = new ArrayList<>(reweighed);
+        for (Doc doc : arriving) {
+            Slot slot = add(doc);
+            changed.add(slot);
+        }
+        for (Slot slot : changed) {
+            weigh(slot);
+        }
+        for (Slot slot : changed) {
+            if (reweighed.contains(slot)) {
+                for (int k = 0; k < slot.termIds.length; k++) {
+                    postings.get(slot.termIds[k]).reweigh(slot, slot.weights[k]);
+                }
+            } else {
+                post(slot);
+            }
+        }
+        // Documents whose query reaches a changed or removed document: their results may change.
+        Set<Slot> lost = new HashSet<>(gone);
+        lost.addAll(changed);
+        Set<Slot> reached = new LinkedHashSet<>();
+        for (Slot slot : lost) {
+            for (int t : slot.termIds) {
+                Postings p = postings.get(t);
+                if (skipped(p.df())) {
+                    continue;
+                }
+                for (int i = 0; i < p.size; i++) {
+                    Slot other = p.slots[i];
+                    if (!lost.contains(other) && Arrays.binarySearch(other.queryIds, t) >= 0) {
+                        reached.add(other);
+                    }
+                }
+            }
+        }
+        List<Slot> requery = new ArrayList<>(changed);
+        Map<Slot, long[]> byTerm = new HashMap<>();
+        for (Slot slot : changed) {
+            byTerm.put(slot, byTerm(slot));
+        }
+        for (Slot slot : reached) {
+            if (!patch(slot, lost, changed, byTerm)) {
+                requery.add(slot);
+            }
+        }
+        query(requery);
+        return this;
+    }
+
+    /** Each document's matches, by position in {@code docs} (the documents this index holds). */
+    List<List<Match>> matches(List<Doc> docs) {
+        Map<Slot, Integer> position = new HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            position.put(byKey.get(docs.get(i).key()), i);
+        }
+        List<List<Match>> out = new ArrayList<>(docs.size());
+        for (Doc doc : docs) {
+            Slot slot = byKey.get(doc.key());
+            Match[] matches = new Match[slot.matches.length];
+            for (int i = 0; i < matches.length; i++) {
+                matches[i] = new Match(position.get(slot.matches[i]), slot.scores[i]);
+            }
+            out.add(List.of(matches));
+        }
+        return out;
     }
 
     /**
@@ -71,184 +273,361 @@ final class SimilarityIndex {
      * reports of one event share still count.
      */
     static double idf(int documents, int df) {
-        return 1 + Math.log((1.0 + documents) / (1.0 + df));
+        return 1 + StrictMath.log((1.0 + documents) / (1.0 + df));
     }
 
-    /** Up to {@code limit} documents most similar to {@code doc}, best first, ties by position. */
-    List<Match> similar(int doc, int limit, double minScore) {
+    /** The largest step not above {@code n} (0 for 0): frequencies as the weights see them. */
+    static int quantised(int n) {
+        int i = Arrays.binarySearch(STEPS, n);
+        return i >= 0 ? STEPS[i] : i == -1 ? 0 : STEPS[-i - 2];
+    }
+
+    private static int[] steps() {
+        List<Integer> steps = new ArrayList<>();
+        for (int k = 0; ; k++) {
+            double v = StrictMath.rint(StrictMath.pow(2, k / 4.0));
+            if (v > Integer.MAX_VALUE) {
+                break;
+            }
+            if (steps.isEmpty() || steps.get(steps.size() - 1) < v) {
+                steps.add((int) v);
+            }
+        }
+        return steps.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void scale(int documents) {
+        collection = quantised(documents);
+        // A term in many documents barely separates them and costs the most to walk: like
+        // Lucene's MoreLikeThis, queries leave out terms in more than 5% of a large collection.
+        maxDf = collection < 1000 ? Math.max(50, collection / 5) : collection / 20;
+    }
+
+    /** Whether a term in {@code df} documents is left out of queries. */
+    private boolean skipped(int df) {
+        return quantised(df) > maxDf;
+    }
+
+    private Slot add(Doc doc) {
+        String[] words = doc.terms().list();
+        int[] ids = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            Integer id = termIds.get(words[i]);
+            if (id == null) {
+                id = termNames.size();
+                termIds.put(words[i], id);
+                termNames.add(words[i]);
+                postings.add(new Postings());
+            }
+            ids[i] = id;
+        }
+        int id = freeIds.isEmpty() ? slots.size() : freeIds.pop();
+        Slot slot = new Slot(id, doc.key(), doc.terms());
+        slot.termIds = ids;
+        if (id == slots.size()) {
+            slots.add(slot);
+        } else {
+            slots.set(id, slot);
+        }
+        byKey.put(doc.key(), slot);
+        // Counted before weighing: the weights see every document added.
+        for (int t : ids) {
+            postings.get(t).pending++;
+        }
+        return slot;
+    }
+
+    /**
+     * The document's unit-length weights, heaviest first (ties by the term itself, so the
+     * query does not depend on the order terms were first seen in), and its query.
+     */
+    private void weigh(Slot slot) {
+        int[] counts = slot.terms.counts();
+        String[] words = slot.terms.list();
+        int n = counts.length;
+        int[] ids = new int[n];
+        float[] weights = new float[n];
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            ids[i] = termIds.get(words[i]);
+            double w = (1 + StrictMath.log(counts[i])) * idf(collection, quantised(Math.max(1, df(ids[i]))));
+            weights[i] = (float) w;
+            norm += w * w;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / StrictMath.sqrt(norm));
+        // Heaviest first: weights are non-negative, so their float bits order like the floats;
+        // negated, packed with the term's position, sorted; then runs of equal weights by term.
+        long[] packed = new long[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] *= scale;
+            packed[i] = ((long) -Float.floatToIntBits(weights[i]) << 32) | i;
+        }
+        Arrays.sort(packed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) packed[i];
+        }
+        for (int from = 0, to; from < n; from = to) {
+            to = from + 1;
+            while (to < n && weights[order[to]] == weights[order[from]]) {
+                to++;
+            }
+            if (to - from > 1) {
+                Integer[] run = new Integer[to - from];
+                for (int i = from; i < to; i++) {
+                    run[i - from] = order[i];
+                }
+                Arrays.sort(run, (a, b) -> words[a].compareTo(words[b]));
+                for (int i = from; i < to; i++) {
+                    order[i] = run[i - from];
+                }
+            }
+        }
+        slot.termIds = new int[n];
+        slot.weights = new float[n];
+        for (int i = 0; i < n; i++) {
+            slot.termIds[i] = ids[order[i]];
+            slot.weights[i] = weights[order[i]];
+        }
+        int[] query = new int[Math.min(QUERY_TERMS, n)];
+        int q = 0;
+        for (int k = 0; k < query.length; k++) {
+            if (!skipped(df(slot.termIds[k]))) {
+                query[q++] = slot.termIds[k];
+            }
+        }
+        slot.queryIds = Arrays.copyOf(query, q);
+        Arrays.sort(slot.queryIds);
+    }
+
+    /** How many documents hold term {@code t}, counting those added but not yet posted. */
+    private int df(int t) {
+        return postings.get(t).df();
+    }
+
+    /** Puts a weighed document into the postings of its terms (counted already by {@link #add}). */
+    private void post(Slot slot) {
+        for (int k = 0; k < slot.termIds.length; k++) {
+            Postings p = postings.get(slot.termIds[k]);
+            p.pending--;
+            p.add(slot, slot.weights[k]);
+        }
+    }
+
+    /** Queries each of {@code slots} against the whole index, in parallel. */
+    private void query(List<Slot> toQuery) {
+        toQuery.parallelStream().forEach(this::query);
+    }
+
+    private void query(Slot slot) {
         float[] scores = scratch.get();
-        if (scores.length < docTerms.size()) {
-            scores = new float[docTerms.size()];
+        if (scores.length < slots.size()) {
+            scores = new float[slots.size()];
             scratch.set(scores);
         }
         int[] touched = new int[64];
         int touchedCount = 0;
-        int[] terms = docTerms.get(doc);
-        float[] weights = docWeights.get(doc);
-        int queryTerms = Math.min(QUERY_TERMS, terms.length);
+        int queryTerms = Math.min(QUERY_TERMS, slot.termIds.length);
         for (int k = 0; k < queryTerms; k++) {
-            int t = terms[k];
-            if (postingSize[t] > maxDf) {
+            Postings p = postings.get(slot.termIds[k]);
+            if (skipped(p.df())) {
                 continue;
             }
-            int[] docs = postingDocs[t];
-            float[] ws = postingWeights[t];
-            float wq = weights[k];
-            for (int p = 0; p < postingSize[t]; p++) {
-                int other = docs[p];
-                if (other == doc) {
+            float wq = slot.weights[k];
+            for (int i = 0; i < p.size; i++) {
+                Slot other = p.slots[i];
+                if (other == slot) {
                     continue;
                 }
-                if (scores[other] == 0) {
+                if (scores[other.id] == 0) {
                     if (touchedCount == touched.length) {
                         touched = Arrays.copyOf(touched, touchedCount * 2);
                     }
-                    touched[touchedCount++] = other;
+                    touched[touchedCount++] = other.id;
                 }
-                scores[other] += wq * ws[p];
+                scores[other.id] += wq * p.weights[i];
             }
         }
-        // The best `limit` of the touched documents, kept in a small heap whose root is the worst
-        // kept: sorting every touched document, and keeping them all, cost most of the link stage.
-        int[] keptDoc = new int[Math.max(0, limit)];
-        float[] keptScore = new float[keptDoc.length];
-        int kept = 0;
+        Best best = new Best(limit);
         for (int i = 0; i < touchedCount; i++) {
             int other = touched[i];
             float score = scores[other];
             scores[other] = 0;
-            if (score < minScore || keptDoc.length == 0) {
+            if (!(score < minScore)) {
+                best.offer(slots.get(other), score);
+            }
+        }
+        best.into(slot);
+    }
+
+    /**
+     * Brings the matches of {@code slot}, whose own vector did not change, up to date when only
+     * the documents in {@code lost} changed or went: returns false when that cannot be told
+     * without querying again (the list was full, lost a member, and what is known now does not
+     * fill it with matches at least as good as its old last one: an unseen document may rank
+     * in between).
+     */
+    private boolean patch(Slot slot, Set<Slot> lost, List<Slot> changed, Map<Slot, long[]> byTerm) {
+        Best best = new Best(limit);
+        boolean full = slot.matches.length == limit;
+        boolean dropped = false;
+        for (int i = 0; i < slot.matches.length; i++) {
+            if (lost.contains(slot.matches[i])) {
+                dropped = true;
+            } else {
+                best.offer(slot.matches[i], slot.scores[i]);
+            }
+        }
+        for (Slot other : changed) {
+            float score = score(slot, byTerm.get(other));
+            if (score > 0 && !(score < minScore)) {
+                best.offer(other, score);
+            }
+        }
+        if (full && dropped) {
+            Slot last = slot.matches[limit - 1];
+            float lastScore = slot.scores[limit - 1];
+            if (best.size < limit || better(lastScore, last, best.scores[0], best.slots[0])) {
+                return false;
+            }
+        }
+        best.into(slot);
+        return true;
+    }
+
+    /** A document's weights as (term id, weight bits) packed in longs sorted by term id, for {@link #score}. */
+    private static long[] byTerm(Slot slot) {
+        long[] packed = new long[slot.termIds.length];
+        for (int k = 0; k < packed.length; k++) {
+            packed[k] = ((long) slot.termIds[k] << 32) | (Float.floatToIntBits(slot.weights[k]) & 0xFFFFFFFFL);
+        }
+        Arrays.sort(packed);
+        return packed;
+    }
+
+    /**
+     * The score {@code slot}'s query gives another document, whose weights are {@code byTerm}
+     * ({@link #byTerm}): the same sum, in the same order, as a query makes.
+     */
+    private float score(Slot slot, long[] byTerm) {
+        float score = 0;
+        int queryTerms = Math.min(QUERY_TERMS, slot.termIds.length);
+        for (int k = 0; k < queryTerms; k++) {
+            int t = slot.termIds[k];
+            if (skipped(df(t))) {
                 continue;
             }
-            if (kept < keptDoc.length) {
-                keptDoc[kept] = other;
-                keptScore[kept] = score;
-                siftUp(keptDoc, keptScore, kept++);
-            } else if (better(score, other, keptScore[0], keptDoc[0])) {
-                keptDoc[0] = other;
-                keptScore[0] = score;
-                siftDown(keptDoc, keptScore, kept);
+            int at = Arrays.binarySearch(byTerm, (long) t << 32);
+            int i = at >= 0 ? at : -at - 1;
+            if (i < byTerm.length && (int) (byTerm[i] >>> 32) == t) {
+                score += slot.weights[k] * Float.intBitsToFloat((int) byTerm[i]);
             }
         }
-        Match[] best = new Match[kept];
-        for (int i = 0; i < kept; i++) {
-            best[i] = new Match(keptDoc[i], keptScore[i]);
+        return score;
+    }
+
+    /** Higher score first, then the lower key: the order of the results. */
+    private static boolean better(float score, Slot slot, float thanScore, Slot than) {
+        return score != thanScore ? score > thanScore : slot.key.compareTo(than.key) < 0;
+    }
+
+    /** The best {@code limit} offered, in a small heap whose root is the worst kept. */
+    private static final class Best {
+        final Slot[] slots;
+        final float[] scores;
+        int size;
+
+        Best(int limit) {
+            slots = new Slot[Math.max(0, limit)];
+            scores = new float[slots.length];
         }
-        Arrays.sort(best, (a, b) -> a.score != b.score ? Double.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
-        return List.of(best);
-    }
 
-    /** Higher score first, then lower position: the order of the results. */
-    private static boolean better(float score, int doc, float thanScore, int thanDoc) {
-        return score != thanScore ? score > thanScore : doc < thanDoc;
-    }
-
-    /** Restores the heap (worst kept at the root) after adding at {@code i}. */
-    private static void siftUp(int[] doc, float[] score, int i) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (!better(score[parent], doc[parent], score[i], doc[i])) {
+        void offer(Slot slot, float score) {
+            if (slots.length == 0) {
                 return;
             }
-            swap(doc, score, i, parent);
-            i = parent;
+            if (size < slots.length) {
+                slots[size] = slot;
+                scores[size] = score;
+                siftUp(size++);
+            } else if (better(score, slot, scores[0], slots[0])) {
+                slots[0] = slot;
+                scores[0] = score;
+                siftDown();
+            }
         }
-    }
 
-    /** Restores the heap after replacing the root. */
-    private static void siftDown(int[] doc, float[] score, int size) {
-        int i = 0;
-        while (true) {
-            int worst = i;
-            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
-                if (better(score[worst], doc[worst], score[child], doc[child])) {
-                    worst = child;
+        /** Stores what was kept, best first, as the matches of {@code owner}. */
+        void into(Slot owner) {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> better(scores[a], slots[a], scores[b], slots[b]) ? -1 : 1);
+            owner.matches = new Slot[size];
+            owner.scores = new float[size];
+            for (int i = 0; i < size; i++) {
+                owner.matches[i] = slots[order[i]];
+                owner.scores[i] = scores[order[i]];
+            }
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (!better(scores[parent], slots[parent], scores[i], slots[i])) {
+                    return;
                 }
+                swap(i, parent);
+                i = parent;
             }
-            if (worst == i) {
-                return;
+        }
+
+        private void siftDown() {
+            int i = 0;
+            while (true) {
+                int worst = i;
+                for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                    if (better(scores[worst], slots[worst], scores[child], slots[child])) {
+                        worst = child;
+                    }
+                }
+                if (worst == i) {
+                    return;
+                }
+                swap(i, worst);
+                i = worst;
             }
-            swap(doc, score, i, worst);
-            i = worst;
+        }
+
+        private void swap(int i, int j) {
+            Slot s = slots[i];
+            slots[i] = slots[j];
+            slots[j] = s;
+            float f = scores[i];
+            scores[i] = scores[j];
+            scores[j] = f;
         }
     }
 
-    private static void swap(int[] doc, float[] score, int i, int j) {
-        int d = doc[i];
-        doc[i] = doc[j];
-        doc[j] = d;
-        float s = score[i];
-        score[i] = score[j];
-        score[j] = s;
-    }
+    /** A stack of ints: the ids of removed documents, reused. */
+    private static final class ArrayDequeOfInts {
+        private int[] values = new int[4];
+        private int size;
 
-    /** Sorted distinct term ids of a document and their counts. */
-    private int[][] count(Terms terms) {
-        String[] words = terms.list();
-        int n = words.length;
-        long[] packed = new long[n];
-        for (int i = 0; i < n; i++) {
-            int id = ids.computeIfAbsent(words[i], k -> ids.size());
-            packed[i] = ((long) id << 32) | terms.counts()[i];
+        boolean isEmpty() {
+            return size == 0;
         }
-        Arrays.sort(packed);
-        int[] t = new int[n];
-        int[] c = new int[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = (int) (packed[i] >>> 32);
-            c[i] = (int) packed[i];
-        }
-        return new int[][] {t, c};
-    }
 
-    /** Appends the document's unit-length weight vector, heaviest terms first. */
-    private void vector(int[][] tc) {
-        int[] terms = tc[0].clone();
-        float[] weights = new float[terms.length];
-        double norm = 0;
-        for (int i = 0; i < terms.length; i++) {
-            double w = (1 + Math.log(tc[1][i])) * idf(built, Math.max(1, df[terms[i]]));
-            weights[i] = (float) w;
-            norm += w * w;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] *= scale;
-        }
-        sortByWeight(terms, weights);
-        docTerms.add(terms);
-        docWeights.add(weights);
-    }
-
-    private void post(int doc) {
-        int[] terms = docTerms.get(doc);
-        float[] weights = docWeights.get(doc);
-        for (int k = 0; k < terms.length; k++) {
-            int t = terms[k];
-            int n = postingSize[t];
-            if (postingDocs[t] == null || postingDocs[t].length == n) {
-                int capacity = Math.max(4, n * 2);
-                postingDocs[t] = postingDocs[t] == null ? new int[capacity] : Arrays.copyOf(postingDocs[t], capacity);
-                postingWeights[t] = postingWeights[t] == null ? new float[capacity] : Arrays.copyOf(postingWeights[t], capacity);
+        void push(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
-            postingDocs[t][n] = doc;
-            postingWeights[t][n] = weights[k];
-            postingSize[t] = n + 1;
+            values[size++] = v;
         }
-    }
 
-    /** Sorts terms by weight, heaviest first, so a query can take a prefix; ties by term id. */
-    private static void sortByWeight(int[] terms, float[] weights) {
-        // Pack each (weight, term) into a long that sorts in the wanted order: weights are
-        // non-negative, so their float bits order like the floats; negated for heaviest first.
-        long[] packed = new long[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            packed[i] = ((long) -Float.floatToIntBits(weights[i]) << 32) | (terms[i] & 0xFFFFFFFFL);
-        }
-        Arrays.sort(packed);
-        for (int i = 0; i < packed.length; i++) {
-            terms[i] = (int) packed[i];
-            weights[i] = Float.intBitsToFloat(-(int) (packed[i] >> 32));
+        int pop() {
+            return values[--size];
         }
     }
 }

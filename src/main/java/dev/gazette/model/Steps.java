@@ -17,4 +17,12 @@ public interface Steps {
 
     /** The output of {@code step} for {@code input}: computed now, or reused. Called from several threads. */
     <I, O> O run(Step<I, O> step, I input);
+
+    /**
+     * The state of {@code step} for {@code input}: made fresh, or brought up to date from the last
+     * build's. Called once per step and build, from one thread.
+     */
+    default <I, S> S update(Incremental<I, S> step, I input) {
+        return step.fresh().apply(input);
+    }
 }

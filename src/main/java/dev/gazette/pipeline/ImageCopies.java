@@ -8,7 +8,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Smaller copies of a local lead image for its {@code srcset}, made with the JDK's ImageIO: PNG
@@ -19,14 +18,14 @@ final class ImageCopies {
     private ImageCopies() {
     }
 
-    /** The image scaled to {@code width} pixels wide, in its own format; null when it cannot be. */
-    static byte[] scaled(Path file, int width) {
-        String format = Urls.scalableFormat(file.getFileName().toString());
+    /** The image {@code bytes} of the file {@code name} scaled to {@code width} pixels wide, in its own format; null when it cannot be. */
+    static byte[] scaled(String name, byte[] bytes, int width) {
+        String format = Urls.scalableFormat(name);
         if (format == null) {
             return null;
         }
         try {
-            BufferedImage image = ImageIO.read(file.toFile());
+            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
             if (image == null || image.getWidth() <= width) {
                 return null;
             }

@@ -6,6 +6,8 @@ import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.model.Article;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
 import dev.gazette.render.Urls;
 import dev.gazette.source.FolderLinks;
@@ -93,15 +95,29 @@ public final class LocalImages {
         return size == null ? article : article.withImageSize(size[0], size[1]);
     }
 
-    /** Copies every local image the articles use into the site, and smaller copies of lead images for srcset. */
-    public static void copy(Path contentDir, List<Article> articles, OutputSink out) {
+    /** The content paths of the local images an article body shows. */
+    private static final Step<String, List<String>> REFS = new Step<>("pipeline.image-refs", html -> {
+        List<String> paths = new java.util.ArrayList<>();
+        Matcher m = REF.matcher(html);
+        while (m.find()) {
+            paths.add(Parser.unescapeEntities(m.group(1), true));
+        }
+        return List.copyOf(paths);
+    });
+
+    /** A lead image and the width of a smaller copy of it: what the copy is made from. */
+    private record Scaled(String path, byte[] original, int width) {
+    }
+
+    /**
+     * Copies every local image the articles use into the site, and smaller copies of lead images
+     * for srcset; {@code steps} finds each body's images (again, or as last time).
+     */
+    public static void copy(Path contentDir, List<Article> articles, OutputSink out, Steps steps) {
         Set<String> paths = new TreeSet<>();
         java.util.Map<String, Integer> leads = new java.util.TreeMap<>();
         for (Article a : articles) {
-            Matcher m = REF.matcher(a.html());
-            while (m.find()) {
-                paths.add(Parser.unescapeEntities(m.group(1), true));
-            }
+            paths.addAll(steps.run(REFS, a.html()));
             if (a.image() != null && a.image().startsWith(Sanitizer.LOCAL_FILE)) {
                 paths.add(a.image().substring(Sanitizer.LOCAL_FILE.length()));
                 if (a.hasImageSize()) {
@@ -110,23 +126,25 @@ public final class LocalImages {
             }
         }
         leads.forEach((path, width) -> {
+            byte[] original = read(contentDir.resolve(path));
             for (int w : Urls.leadWidths(path, width)) {
                 // Every copy a page's srcset names exists: one that cannot be scaled is the original.
-                byte[] smaller = ImageCopies.scaled(contentDir.resolve(path), w);
-                try {
-                    out.write(Urls.sized(path, w), smaller != null ? smaller : Files.readAllBytes(contentDir.resolve(path)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + contentDir.resolve(path), e);
-                }
+                out.write(Urls.sized(path, w), new Scaled(path, original, w), s -> {
+                    byte[] smaller = ImageCopies.scaled(s.path(), s.original(), s.width());
+                    return smaller != null ? smaller : s.original();
+                });
             }
         });
         for (String path : paths) {
-            Path file = contentDir.resolve(path);
-            try {
-                out.write(Urls.MEDIA + path, Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
+            out.write(Urls.MEDIA + path, read(contentDir.resolve(path)));
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

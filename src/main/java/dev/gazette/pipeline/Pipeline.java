@@ -126,7 +126,7 @@ public final class Pipeline {
         SiteRenderer renderer = new SiteRenderer(site, theme);
         Set<String> written = ConcurrentHashMap.newKeySet();
         progress.start("rendering", 0);
-        writeNewSite(options, renderer, digest, sink -> recording(sink, written), written, timer);
+        writeNewSite(options, renderer, digest, Steps.DIRECT, sink -> recording(sink, written), written, timer);
         return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
                 linked.heldBack(), timer.laps());
     }
@@ -135,12 +135,12 @@ public final class Pipeline {
      * Renders the whole site into a new folder beside {@code out}, swapped in when it succeeded;
      * {@code wrap} puts the build's recording (and a memory's, when there is one) around the writer.
      */
-    private void writeNewSite(Options options, SiteRenderer renderer, Digest digest,
+    private void writeNewSite(Options options, SiteRenderer renderer, Digest digest, Steps steps,
             UnaryOperator<OutputSink> wrap, Set<String> written, Timer timer) {
         try (SiteWriter writer = SiteWriter.open(options.out())) {
             OutputSink sink = wrap.apply(writer);
             renderer.render(digest, sink);
-            LocalImages.copy(options.content(), digest.articles(), sink);
+            LocalImages.copy(options.content(), digest.articles(), sink, steps);
             timer.lap("render");
             progress.start("writing", written.size());
             writer.commit();
@@ -179,13 +179,13 @@ public final class Pipeline {
                 SiteUpdater updater = new SiteUpdater(out);
                 OutputSink sink = memory.files(recording(updater, written), true);
                 renderer.render(digest, sink);
-                LocalImages.copy(options.content(), digest.articles(), sink);
+                LocalImages.copy(options.content(), digest.articles(), sink, memory.steps());
                 timer.lap("render");
                 changed = updater.commit(memory.removedFiles());
                 timer.lap("write");
             } else {
-                writeNewSite(options, renderer, digest, sink -> memory.files(recording(sink, written), false),
-                        written, timer);
+                writeNewSite(options, renderer, digest, memory.steps(),
+                        sink -> memory.files(recording(sink, written), false), written, timer);
                 changed = written.stream().sorted().toList();
             }
             memory.finish();
@@ -205,21 +205,29 @@ public final class Pipeline {
      */
     public Result build(Options options, Path cacheFolder) {
         long start = System.nanoTime();
-        BuildCache.Loaded loaded = BuildCache.load(cacheFolder);
-        long loading = (System.nanoTime() - start) / 1_000_000;
-        Result result = build(options, loaded.memory());
-        start = System.nanoTime();
-        try {
-            if (loaded.memory().changed()) {
-                BuildCache.save(loaded.memory(), cacheFolder);
+        try (BuildCache.Loaded loaded = BuildCache.load(cacheFolder)) {
+            if (loaded.damaged()) {
+                diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
             }
-        } catch (IOException | RuntimeException e) {
-            diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "cannot save the build cache: " + e.getMessage()));
+            long loading = (System.nanoTime() - start) / 1_000_000;
+            Result result = build(options, loaded.memory());
+            if (loaded.memory().damagedOutputs() > 0) {
+                diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "the build cache had "
+                        + loaded.memory().damagedOutputs() + " damaged entries: made again"));
+            }
+            start = System.nanoTime();
+            try {
+                if (loaded.memory().changed()) {
+                    BuildCache.save(loaded, cacheFolder);
+                }
+            } catch (IOException | RuntimeException e) {
+                diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "cannot save the build cache: " + e.getMessage()));
+            }
+            Map<String, Long> millis = new LinkedHashMap<>(result.millis());
+            millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
+            return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
+                    result.changedFiles(), result.heldBack(), millis);
         }
-        Map<String, Long> millis = new LinkedHashMap<>(result.millis());
-        millis.put("cache", loading + (System.nanoTime() - start) / 1_000_000);
-        return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
-                result.changedFiles(), result.heldBack(), millis);
     }
 
     /** The build cache's folder for a content folder: beside it, so one cache serves one site. */

@@ -4,6 +4,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +15,24 @@ import java.util.List;
  * RSS-to-email tools ignore base URLs, so feed content must carry no relative reference.
  */
 final class AbsoluteUrls {
+    /* Parsed once: jsoup parses a query string again on every select. */
+    private static final Evaluator WITH_HREF = QueryParser.parse("[href]");
+    private static final Evaluator WITH_SRC = QueryParser.parse("[src]");
+    private static final Evaluator WITH_SRCSET = QueryParser.parse("[srcset]");
+
     private AbsoluteUrls() {
     }
 
     static String rewrite(String html, String pageUrl) {
         Document doc = Jsoup.parseBodyFragment(html, pageUrl);
         doc.outputSettings().prettyPrint(false);
-        for (Element el : doc.select("[href]")) {
+        for (Element el : doc.select(WITH_HREF)) {
             el.attr("href", el.absUrl("href"));
         }
-        for (Element el : doc.select("[src]")) {
+        for (Element el : doc.select(WITH_SRC)) {
             el.attr("src", el.absUrl("src"));
         }
-        for (Element el : doc.select("[srcset]")) {
+        for (Element el : doc.select(WITH_SRCSET)) {
             String srcset = srcset(el.attr("srcset"), pageUrl);
             if (srcset.isEmpty()) {
                 el.removeAttr("srcset");

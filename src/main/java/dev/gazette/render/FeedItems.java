@@ -55,26 +55,38 @@ final class FeedItems {
         return urls;
     }
 
+    /**
+     * Everything an article's item is made from, beside the configuration: cheap to make, so a
+     * feed is recognised as unchanged by its entries without the parse its items' bodies take.
+     */
+    record Entry(Article article, List<FeedItem.Category> categories) {
+    }
+
     /** The first {@code feed_items} of {@code articles}, which are already newest first. */
     List<FeedItem> articles(List<Article> articles) {
-        return articles.stream().limit(site.feedItems()).map(this::article).toList();
+        return items(entries(articles));
+    }
+
+    /** The entries of the first {@code feed_items} of {@code articles}. */
+    List<Entry> entries(List<Article> articles) {
+        return articles.stream().limit(site.feedItems()).map(a -> new Entry(a, a.tags().stream()
+                .map(t -> new FeedItem.Category(t, tagNames.getOrDefault(t, t))).toList())).toList();
     }
 
     /**
-     * One article's item. An article is in the site's feed and in each of its tags' feeds: the
+     * The entries' items. An article is in the site's feed and in each of its tags' feeds: its
      * item (its body takes a parse) is made once per build, by slug, which is unique in a digest.
      */
-    FeedItem article(Article a) {
-        return items.computeIfAbsent(a.slug(), slug -> item(a));
+    List<FeedItem> items(List<Entry> entries) {
+        return entries.stream().map(e -> items.computeIfAbsent(e.article().slug(), slug -> item(e))).toList();
     }
 
-    private FeedItem item(Article a) {
+    private FeedItem item(Entry e) {
+        Article a = e.article();
         String link = urls.absolute(Urls.article(a.slug()));
         String html = steps.run(feedHtml, new FeedBody(a.html(), a.slug()));
-        List<FeedItem.Category> categories = a.tags().stream()
-                .map(t -> new FeedItem.Category(t, tagNames.getOrDefault(t, t))).toList();
         String image = a.image() == null ? null : AbsoluteUrls.resolve(link, a.image());
-        return new FeedItem(a.title(), link, a.guid(), a.date(), creator(a), categories, a.summary(), html,
+        return new FeedItem(a.title(), link, a.guid(), a.date(), creator(a), e.categories(), a.summary(), html,
                 a.sourceUrl(), image, a.lang());
     }
 

@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.output.OutputSink;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every feed of the site: RSS 2.0, Atom and JSON Feed for the whole digest, RSS per tag and
@@ -47,9 +48,19 @@ public final class Feeds {
         out.write(JSON, new SiteFeed(JSON, items), f -> new JsonFeed(site, urls).write(f.items(), site.title(), site.description(), "", JSON));
     }
 
-    /** Writes the RSS feed of one tag's articles beside the tag's page. */
-    public void writeTag(String slug, String tagName, String description, List<FeedItem> items, OutputSink out) {
-        rss(out, new Rss(items, tagTitle(tagName), description, Urls.tag(slug), tag(slug)));
+    /**
+     * Writes the RSS feed of one tag's articles beside the tag's page. The file is made from
+     * {@code entries}, whose {@code items} are made only when the file is.
+     */
+    public <E> void writeTag(String slug, String tagName, String description, List<E> entries,
+                             Function<List<E>, List<FeedItem>> items, OutputSink out) {
+        out.write(tag(slug), new TagFeed<>(entries, tagTitle(tagName), description, Urls.tag(slug), tag(slug)),
+                f -> new RssFeed(site, urls).write(items.apply(f.entries()), f.title(), f.description(), f.listPath(),
+                        f.feedPath()));
+    }
+
+    /** Everything a tag's RSS feed is made from, beside the site's configuration: what its items are made from. */
+    private record TagFeed<E>(List<E> entries, String title, String description, String listPath, String feedPath) {
     }
 
     /** Writes {@code editions/feed.xml}: one item per edition. */

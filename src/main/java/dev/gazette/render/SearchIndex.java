@@ -162,98 +162,236 @@ final class SearchIndex {
      * with their {@code terms}, computed with {@link #terms(Article, List)}.
      */
     void write(List<Doc> docs, List<Terms> terms, OutputSink out) {
-        Builder builder = builder(docs.size());
-        for (int id = 0; id < terms.size(); id++) {
-            builder.add(id, terms.get(id));
+        write(docs, Entries.of(terms, t -> t), out);
+    }
+
+    /** Writes the index of {@code docs} from the entries of their terms. */
+    void write(List<Doc> docs, Entries entries, OutputSink out) {
+        List<Shard> shards = split(entries.entries);
+        for (int i = 0; i < shards.size(); i++) {
+            out.write(DIR + "terms/" + i + ".json", shards.get(i).parts(), SearchIndex::json);
         }
-        builder.write(docs, out);
+        for (int chunk = 0; chunk * DOCS_PER_CHUNK < docs.size(); chunk++) {
+            out.write(DIR + "docs/" + chunk + ".json",
+                    docs.subList(chunk * DOCS_PER_CHUNK, Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK)),
+                    SearchIndex::docs);
+        }
+        out.write(DIR + "meta.json", meta(docs.size(), entries.fieldTotals, entries.lengths, shards));
     }
 
-    /** An index filled document by document, so no more than a few documents' terms are held at once. */
-    Builder builder(int documents) {
-        return new Builder(documents);
-    }
+    /**
+     * Every term's index entry, encoded, made from the documents' terms in id order. May be kept
+     * between builds by the incremental layer: documents that changed in place (same id, other
+     * terms) update only their own terms' entries, and a shard file whose entries are all the
+     * same objects as before is then recognised without reading its bytes.
+     */
+    static final class Entries {
+        /** Documents whose terms are made at a time, in parallel: the whole site's term counts are never held at once. */
+        private static final int BATCH = 512;
 
-    final class Builder {
-        // Each term's postings per field; documents are added in id order, so each list is sorted.
-        private final Map<String, Postings[]> postings = new HashMap<>();
+        private final TreeMap<String, Entry> entries = new TreeMap<>();
         private final int[] fieldTotals = new int[FIELDS.size()];
         private final byte[] lengths;
 
-        private Builder(int documents) {
-            lengths = new byte[documents * 2];
+        private Entries(int documents) {
+            this.lengths = new byte[documents * 2];
         }
 
-        /** Adds document {@code id}'s terms; ids come in increasing order. */
-        void add(int id, Terms terms) {
+        /** The entries of {@code documents}, whose terms {@code terms} makes (from several threads). */
+        static <D> Entries of(List<D> documents, java.util.function.Function<D, Terms> terms) {
+            Entries made = new Entries(documents.size());
+            for (int from = 0; from < documents.size(); from += BATCH) {
+                List<Terms> batch = documents.subList(from, Math.min(documents.size(), from + BATCH))
+                        .parallelStream().map(terms).toList();
+                for (int i = 0; i < batch.size(); i++) {
+                    made.add(from + i, batch.get(i));
+                }
+            }
+            made.entries.values().forEach(Entry::encode);
+            return made;
+        }
+
+        /**
+         * Brings {@code state}, made from {@code before}, up to date with {@code now}: possible
+         * when every document kept its id (edits, no article added, removed or moved) and at most
+         * {@code limit} of them changed (are not equal). Returns null otherwise.
+         */
+        static <D> Entries update(List<D> before, Entries state, List<D> now, int limit,
+                                  java.util.function.Function<D, Terms> terms) {
+            if (before.size() != now.size()) {
+                return null;
+            }
+            List<Integer> changed = new ArrayList<>();
+            for (int id = 0; id < now.size(); id++) {
+                if (!before.get(id).equals(now.get(id))) {
+                    changed.add(id);
+                    if (changed.size() > limit) {
+                        return null;
+                    }
+                }
+            }
+            java.util.Set<Entry> touched = new java.util.HashSet<>();
+            for (int id : changed) {
+                state.replace(id, terms.apply(before.get(id)), terms.apply(now.get(id)), touched);
+            }
+            for (Entry entry : touched) {
+                if (entry.isEmpty()) {
+                    state.entries.remove(entry.term);
+                } else {
+                    entry.encode();
+                }
+            }
+            return state;
+        }
+
+        private void add(int id, Terms terms) {
             List<Map<String, Integer>> fields = terms.fields();
             for (int f = 0; f < fields.size(); f++) {
                 int length = 0;
                 for (Map.Entry<String, Integer> e : fields.get(f).entrySet()) {
-                    Postings[] byField = postings.computeIfAbsent(e.getKey(), k -> new Postings[FIELDS.size()]);
-                    if (byField[f] == null) {
-                        byField[f] = new Postings();
-                    }
-                    byField[f].add(id, e.getValue());
+                    Entry entry = entries.computeIfAbsent(e.getKey(), Entry::new);
+                    entry.postings(f).put(id, e.getValue());
                     length += e.getValue();
                 }
                 fieldTotals[f] += length;
-                if (f == 0) {
-                    lengths[2 * id] = (byte) Math.min(255, Math.max(1, length));
-                } else if (f == FIELDS.size() - 1) {
-                    lengths[2 * id + 1] = (byte) Math.min(255, Math.max(1, (length + BODY_LENGTH_UNIT / 2) / BODY_LENGTH_UNIT));
-                }
+                setLength(id, f, length);
             }
         }
 
-        void write(List<Doc> docs, OutputSink out) {
-            Map<String, byte[]> entries = new TreeMap<>();
-            postings.forEach((term, byField) -> entries.put(term, entry(term, byField)));
-            postings.clear();
-            List<Shard> shards = split(entries);
-            for (int i = 0; i < shards.size(); i++) {
-                out.write(DIR + "terms/" + i + ".json", shards.get(i).json(entries));
+        /** Notes a document's title length, or its body length in units. */
+        private void setLength(int id, int field, int length) {
+            if (field == 0) {
+                lengths[2 * id] = (byte) Math.min(255, Math.max(1, length));
+            } else if (field == FIELDS.size() - 1) {
+                lengths[2 * id + 1] = (byte) Math.min(255, Math.max(1, (length + BODY_LENGTH_UNIT / 2) / BODY_LENGTH_UNIT));
             }
-            for (int chunk = 0; chunk * DOCS_PER_CHUNK < docs.size(); chunk++) {
-                out.write(DIR + "docs/" + chunk + ".json",
-                        docs(docs.subList(chunk * DOCS_PER_CHUNK, Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK))));
+        }
+
+        /**
+         * Replaces document {@code id}'s terms {@code old} by {@code now}: only the entries of terms
+         * whose frequency in the document changed are touched (and encoded again).
+         */
+        private void replace(int id, Terms old, Terms now, java.util.Set<Entry> touched) {
+            for (int f = 0; f < FIELDS.size(); f++) {
+                Map<String, Integer> before = old.fields().get(f);
+                Map<String, Integer> after = now.fields().get(f);
+                for (Map.Entry<String, Integer> e : before.entrySet()) {
+                    if (!e.getValue().equals(after.get(e.getKey()))) {
+                        Entry entry = entries.get(e.getKey());
+                        entry.byField[f].remove(id);
+                        touched.add(entry);
+                    }
+                    fieldTotals[f] -= e.getValue();
+                }
             }
-            out.write(DIR + "meta.json", meta(docs.size(), fieldTotals, lengths, shards));
+            for (int f = 0; f < FIELDS.size(); f++) {
+                Map<String, Integer> before = old.fields().get(f);
+                Map<String, Integer> after = now.fields().get(f);
+                int length = 0;
+                for (Map.Entry<String, Integer> e : after.entrySet()) {
+                    if (!e.getValue().equals(before.get(e.getKey()))) {
+                        Entry entry = entries.computeIfAbsent(e.getKey(), Entry::new);
+                        entry.postings(f).put(id, e.getValue());
+                        touched.add(entry);
+                    }
+                    length += e.getValue();
+                }
+                fieldTotals[f] += length;
+                setLength(id, f, length);
+            }
         }
     }
 
-    /** (document id, term frequency) pairs, appended in id order. */
+    /** One term's postings per field, and its entry as written. */
+    private static final class Entry {
+        final String term;
+        final Postings[] byField = new Postings[FIELDS.size()];
+        byte[] json;
+
+        Entry(String term) {
+            this.term = term;
+        }
+
+        Postings postings(int field) {
+            if (byField[field] == null) {
+                byField[field] = new Postings();
+            }
+            return byField[field];
+        }
+
+        boolean isEmpty() {
+            for (Postings p : byField) {
+                if (p != null && p.size > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void encode() {
+            json = entry(term, byField);
+        }
+    }
+
+    /** (document id, term frequency) pairs in id order. */
     private static final class Postings {
         private int[] pairs = new int[4];
         private int size;
 
-        void add(int id, int frequency) {
+        /** Adds a document; in id order this appends. */
+        void put(int id, int frequency) {
+            int at = size == 0 || pairs[size - 2] < id ? size : 2 * find(id);
             if (size + 2 > pairs.length) {
                 pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
             }
-            pairs[size++] = id;
-            pairs[size++] = frequency;
+            System.arraycopy(pairs, at, pairs, at + 2, size - at);
+            pairs[at] = id;
+            pairs[at + 1] = frequency;
+            size += 2;
+        }
+
+        void remove(int id) {
+            int at = 2 * find(id);
+            System.arraycopy(pairs, at + 2, pairs, at, size - at - 2);
+            size -= 2;
+        }
+
+        /** The index of the first pair whose id is not below {@code id}. */
+        private int find(int id) {
+            int lo = 0;
+            int hi = size / 2;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (pairs[2 * mid] < id) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 
-    /** A run of consecutive terms in sorted order, named by its first term. */
-    private record Shard(List<String> terms, int bytes) {
-        String first() {
-            return terms.get(0);
-        }
+    /** A run of consecutive terms in sorted order, named by its first term, with their entries. */
+    private record Shard(String first, List<byte[]> parts, int bytes) {
+    }
 
-        byte[] json(Map<String, byte[]> entries) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes + 2);
-            out.write('[');
-            for (int i = 0; i < terms.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.writeBytes(entries.get(terms.get(i)));
-            }
-            out.write(']');
-            return out.toByteArray();
+    /** A shard's file: its entries in a JSON array. */
+    private static byte[] json(List<byte[]> parts) {
+        int size = 2;
+        for (byte[] part : parts) {
+            size += part.length + 1;
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.write('[');
+        for (int i = 0; i < parts.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(parts.get(i));
+        }
+        out.write(']');
+        return out.toByteArray();
     }
 
     /**
@@ -261,22 +399,26 @@ final class SearchIndex {
      * Terms sharing a prefix are neighbours in this order, so a term and its completions are in
      * one shard or a few consecutive ones; Java and JavaScript both order strings by UTF-16 unit.
      */
-    private static List<Shard> split(Map<String, byte[]> entries) {
+    private static List<Shard> split(TreeMap<String, Entry> entries) {
         List<Shard> shards = new ArrayList<>();
-        List<String> run = new ArrayList<>();
+        List<byte[]> run = new ArrayList<>();
+        String first = null;
         int bytes = 0;
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            int size = e.getValue().length + 1;
+        for (Entry e : entries.values()) {
+            int size = e.json.length + 1;
             if (!run.isEmpty() && bytes + size > SHARD_BYTES) {
-                shards.add(new Shard(run, bytes));
+                shards.add(new Shard(first, List.copyOf(run), bytes));
                 run = new ArrayList<>();
                 bytes = 0;
             }
-            run.add(e.getKey());
+            if (run.isEmpty()) {
+                first = e.term;
+            }
+            run.add(e.json);
             bytes += size;
         }
         if (!run.isEmpty()) {
-            shards.add(new Shard(run, bytes));
+            shards.add(new Shard(first, List.copyOf(run), bytes));
         }
         return shards;
     }
@@ -288,7 +430,7 @@ final class SearchIndex {
         boolean firstField = true;
         for (int f = 0; f < byField.length; f++) {
             Postings p = byField[f];
-            if (p == null) {
+            if (p == null || p.size == 0) {
                 continue;
             }
             json.append(firstField ? "\"" : ",\"").append(f).append("\":{");

@@ -5,6 +5,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.Incremental;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.model.Tag;
@@ -31,8 +32,6 @@ public final class SiteRenderer {
     private static final int HOME_STORIES = 12;
     /** Headlines shown for each month of the archive and each edition of the editions index. */
     private static final int INDEX_HEADLINES = 3;
-    /** Articles whose search terms are made at a time. */
-    private static final int SEARCH_BATCH = 512;
     /** Context keys: the page's metadata for {@code _head.peb}, and the page's own feed (a tag's) to announce. */
     private static final String HEAD = "head";
     private static final String PAGE_FEED = "pageFeed";
@@ -48,6 +47,8 @@ public final class SiteRenderer {
     private final Step<ArticleHead, PageMetadata.Head> head;
     /** An article's words for the search index, analysed. */
     private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
+    /** The search index's entries, from every article's words in the site's order. */
+    private final Incremental<List<ArticleHead>, SearchIndex.Entries> searchEntries;
 
     /** What an article page's head (or its search entry) is made from, beside the site's configuration. */
     record ArticleHead(Article article, List<String> tagNames) {
@@ -77,6 +78,9 @@ public final class SiteRenderer {
         this.head = new Step<>("render.head", h -> metadata.article(h.article(), h.tagNames()));
         SearchIndex index = new SearchIndex(site.language());
         this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
+        java.util.function.Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
+        this.searchEntries = new Incremental<>("render.search-entries", heads -> SearchIndex.Entries.of(heads, terms),
+                (before, entries, now, limit) -> SearchIndex.Entries.update(before, entries, now, limit, terms));
     }
 
     public Urls urls() {
@@ -197,7 +201,7 @@ public final class SiteRenderer {
             renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), views,
                     Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(Feeds.tag(tag.slug())),
                             PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
-            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.articles(group.articles()), out);
+            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.entries(group.articles()), feedItems::items, out);
         });
     }
 
@@ -212,21 +216,9 @@ public final class SiteRenderer {
         SearchIndex index = new SearchIndex(site.language());
         List<SearchIndex.Doc> docs = digest.articles().stream()
                 .map(a -> SearchIndex.doc(views.card(a), a.summary())).toList();
-        // Terms are made in parallel a batch at a time and folded into the index in id order: the
-        // whole site's term counts are never held at once.
-        SearchIndex.Builder builder = index.builder(docs.size());
-        List<Article> articles = digest.articles();
-        for (int from = 0; from < articles.size(); from += SEARCH_BATCH) {
-            List<SearchIndex.Terms> terms = articles.subList(from, Math.min(articles.size(), from + SEARCH_BATCH))
-                    .parallelStream()
-                    .map(a -> steps.run(searchTerms, new ArticleHead(a,
-                            views.card(a).tags().stream().map(Views.TagLink::name).toList())))
-                    .toList();
-            for (int i = 0; i < terms.size(); i++) {
-                builder.add(from + i, terms.get(i));
-            }
-        }
-        builder.write(docs, out);
+        List<ArticleHead> heads = digest.articles().stream().map(a -> new ArticleHead(a,
+                views.card(a).tags().stream().map(Views.TagLink::name).toList())).toList();
+        index.write(docs, steps.update(searchEntries, heads), out);
         page(out, Urls.SEARCH, "search.peb", page("Search", "Search every article of " + site.title() + ".",
                 Urls.SEARCH, site.language(), "search", null), Map.of("articleCount", digest.articles().size()));
     }

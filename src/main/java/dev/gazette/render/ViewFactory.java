@@ -43,6 +43,35 @@ final class ViewFactory {
      */
     private final Step<CardInput, Views.ArticleCard> card;
 
+    /**
+     * A tag's link with its article count. A step although cheap, as cards are: an unchanged
+     * link is then the very object of the last build, and so is every card showing it.
+     */
+    private final Step<TagLinkInput, Views.TagLink> tagLink;
+
+    /** What a tag's link is made from. */
+    record TagLinkInput(Tag tag, int count) {
+    }
+
+    /** What an edition's link is made from. */
+    record EditionLinkInput(String slug, java.time.LocalDate start, java.time.LocalDate end, int size) {
+    }
+
+    /** An edition's link: a step so that it is the same object from build to build, as cards are. */
+    private final Step<EditionLinkInput, Views.EditionLink> editionLink;
+
+    /**
+     * Everything an article page's view is made from beside the article: its card, the cards it
+     * links to, its story's other reports and its edition. A step: an article page whose view is
+     * the same object as last time is recognised without comparing the view.
+     */
+    record ArticleViewInput(Article article, Views.ArticleCard card, List<Views.ArticleCard> related,
+                            Views.ArticleCard newer, Views.ArticleCard older, List<Views.Coverage> coverage,
+                            String storyUrl, Views.EditionLink edition) {
+    }
+
+    private final Step<ArticleViewInput, Views.ArticleView> articleView;
+
     /** What a card is made from, beside the site's configuration. */
     record CardInput(Article article, List<Views.TagLink> tags) {
     }
@@ -51,6 +80,11 @@ final class ViewFactory {
         this.steps = steps;
         this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html, urls::link));
         this.card = new Step<>("render.card", c -> makeCard(c.article(), c.tags()));
+        this.articleView = new Step<>("render.article-view", this::makeArticle);
+        this.editionLink = new Step<>("render.edition-link", e -> new Views.EditionLink(urls.link(Urls.edition(e.slug())),
+                displayDate(e.start()), displayDate(e.end()), !e.start().equals(e.end()), e.size()));
+        this.tagLink = new Step<>("render.tag-link", t -> new Views.TagLink(t.tag().name(),
+                urls.link(Urls.tag(t.tag().slug())), t.tag().description(), t.count()));
         this.site = site;
         this.urls = urls;
         this.digest = digest;
@@ -67,10 +101,7 @@ final class ViewFactory {
     }
 
     Views.TagLink tagLink(String slug) {
-        return tagLinks.computeIfAbsent(slug, s -> {
-            Tag tag = tags.get(s);
-            return new Views.TagLink(tag.name(), urls.link(Urls.tag(s)), tag.description(), tagCounts.getOrDefault(s, 0));
-        });
+        return tagLinks.computeIfAbsent(slug, s -> steps.run(tagLink, new TagLinkInput(tags.get(s), tagCounts.getOrDefault(s, 0))));
     }
 
     /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
@@ -120,15 +151,19 @@ final class ViewFactory {
         Story story = links.story() == null ? null : stories.get(links.story());
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
-        String html = steps.run(pageHtml, a.html());
-        Views.ArticleCard card = card(a);
-        return new Views.ArticleView(card, dek(a), html, card.image(), a.wordCount(),
-                story == null ? List.of() : coverage(story, a),
-                story == null ? null : urls.link(Urls.story(story.slug())),
-                related,
+        return steps.run(articleView, new ArticleViewInput(a, card(a), related,
                 links.newer() == null ? null : card(articles.get(links.newer())),
                 links.older() == null ? null : card(articles.get(links.older())),
-                edition == null ? null : editionLink(edition));
+                story == null ? List.of() : coverage(story, a),
+                story == null ? null : urls.link(Urls.story(story.slug())),
+                edition == null ? null : editionLink(edition)));
+    }
+
+    /** An article page's view from everything it shows of other pages. */
+    private Views.ArticleView makeArticle(ArticleViewInput in) {
+        Article a = in.article();
+        return new Views.ArticleView(in.card(), dek(a), steps.run(pageHtml, a.html()), in.card().image(), a.wordCount(),
+                in.coverage(), in.storyUrl(), in.related(), in.newer(), in.older(), in.edition());
     }
 
     /** The other reports of a story, named by their publication (or headline when it has none). */
@@ -144,8 +179,7 @@ final class ViewFactory {
     }
 
     Views.EditionLink editionLink(Edition e) {
-        return new Views.EditionLink(urls.link(Urls.edition(e.slug())), displayDate.format(e.start()),
-                displayDate.format(e.end()), !e.start().equals(e.end()), e.size());
+        return steps.run(editionLink, new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
     }
 
     Views.EditionView edition(int index) {
@@ -175,7 +209,7 @@ final class ViewFactory {
         return monthTitle.format(m.month());
     }
 
-    String displayDate(ZonedDateTime date) {
+    String displayDate(java.time.temporal.TemporalAccessor date) {
         return displayDate.format(date);
     }
 

@@ -21,16 +21,20 @@ import java.util.Set;
 public final class IncrementalRebuilder implements Rebuilder {
     private final Pipeline.Options options;
     private final Path site;
-    private final BuildMemory memory = new BuildMemory();
+    private final BuildMemory memory;
     private final int inPlaceUpTo;
 
     /** @param options what to build; {@code out} is the working folder, the site goes to {@code out/site} */
     public IncrementalRebuilder(Pipeline.Options options) {
-        this(options, Pipeline.IN_PLACE_UP_TO);
+        this(options, Pipeline.IN_PLACE_UP_TO, BuildMemory.UPDATE_UP_TO);
     }
 
-    /** @param inPlaceUpTo see {@link Pipeline#Pipeline(Diagnostics, int)}; tests set it to reach each path */
-    IncrementalRebuilder(Pipeline.Options options, int inPlaceUpTo) {
+    /**
+     * @param inPlaceUpTo see {@link Pipeline#Pipeline(Diagnostics, int)}
+     * @param updateUpTo  see {@link BuildMemory#BuildMemory(int)}; tests set both to reach each path
+     */
+    IncrementalRebuilder(Pipeline.Options options, int inPlaceUpTo, int updateUpTo) {
+        this.memory = new BuildMemory(updateUpTo);
         this.options = new Pipeline.Options(options.content(), options.templates(), options.out().resolve("site"),
                 options.baseUrl(), options.drafts(), options.future());
         this.site = this.options.out();

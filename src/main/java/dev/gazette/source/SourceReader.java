@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -64,7 +65,10 @@ public final class SourceReader {
                     .filter(p -> !isFolderLink(p, problems))
                     .filter(p -> !Files.isDirectory(p))
                     .filter(p -> SourceFormat.of(p).isPresent())
-                    .sorted((a, b) -> relative(a).compareTo(relative(b)))
+                    // Each path's name made once, not once per comparison.
+                    .map(p -> Map.entry(relative(p), p))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(Map.Entry::getValue)
                     .toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new GazetteException(contentDir.toString(), 0, "cannot list the content folder: " + e.getMessage());

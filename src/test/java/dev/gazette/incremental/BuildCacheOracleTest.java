@@ -6,6 +6,7 @@ import dev.gazette.pipeline.Pipeline;
 import dev.gazette.serve.Trees;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,20 +127,22 @@ class BuildCacheOracleTest {
     void aDamagedCacheIsIgnoredAndAFailedBuildChangesNothing(int limit) throws Exception {
         inPlaceUpTo = limit;
         cachedBuild();
-        Path file = Files.list(cache).findFirst().orElseThrow();
-        byte[] bytes = Files.readAllBytes(file);
+        Path index = cache.resolve(BuildCache.INDEX);
+        byte[] bytes = Files.readAllBytes(index);
 
         bytes[bytes.length / 2] ^= 0x5A;
-        Files.write(file, bytes);
+        Files.write(index, bytes);
         assertThat(BuildCache.load(cache).ignored()).contains("checksum");
-        assertThat(cachedBuild().sourcesRead()).as("a corrupt cache is not used").isEqualTo(13);
+        Diagnostics warned = new Diagnostics();
+        assertThat(cachedBuild(warned).sourcesRead()).as("a corrupt index is not used").isEqualTo(13);
+        assertThat(warned.sorted()).anySatisfy(p -> assertThat(p.message()).contains("build cache is unreadable"));
         assertSameAsBuildFromNothing();
 
-        bytes = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 3));
-        assertThat(cachedBuild().sourcesRead()).as("a truncated cache is not used").isEqualTo(13);
+        bytes = Files.readAllBytes(index);
+        Files.write(index, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertThat(cachedBuild().sourcesRead()).as("a truncated index is not used").isEqualTo(13);
 
-        Files.write(file, "gazette build cache from another version".getBytes());
+        Files.write(index, "gazette build cache from another version".getBytes());
         assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
         assertSameAsBuildFromNothing();
 
@@ -151,6 +155,123 @@ class BuildCacheOracleTest {
         assertThat(cachedBuild().changedFiles()).as(limit > 0 ? "the site is as it was" : "a new site")
                 .hasSize(limit > 0 ? 0 : before.size());
         assertSameAsBuildFromNothing();
+    }
+
+    @Test
+    void aCacheOfAnotherFormatVersionIsIgnoredAndReplaced() throws Exception {
+        cachedBuild();
+        Path index = cache.resolve(BuildCache.INDEX);
+        byte[] bytes = Files.readAllBytes(index);
+        // The format follows the magic string (a length and its bytes); the checksum is made again,
+        // so only the version tells this index apart.
+        java.nio.ByteBuffer.wrap(bytes).putInt(2 + ((bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF), BuildCache.FORMAT + 1);
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
+        md.update(bytes, 0, bytes.length - 16);
+        System.arraycopy(md.digest(), 0, bytes, bytes.length - 16, 16);
+        Files.write(index, bytes);
+        assertThat(BuildCache.load(cache).ignored()).isEqualTo("the build cache is of another format");
+        assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
+        assertThat(BuildCache.load(cache).ignored()).as("replaced by one of this format").isNull();
+
+        // The single file of the formats before segments: left for this format's save to remove.
+        Trees.delete(cache);
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve("build.bin"), "gazette build cache, format 2");
+        assertThat(BuildCache.load(cache).ignored()).isEqualTo("the build cache is of another format");
+        assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .contains(BuildCache.INDEX).doesNotContain("build.bin");
+        }
+        assertSameAsBuildFromNothing();
+    }
+
+    @Test
+    void damagedOrMissingSegmentsAreNeverTrusted() throws Exception {
+        cachedBuild();
+        Path segment = onlySegment();
+        byte[] bytes = Files.readAllBytes(segment);
+
+        // A flipped byte inside a stored output: that output fails its checksum and is made again.
+        for (int at : new int[] {bytes.length / 5, bytes.length / 2, bytes.length - 3}) {
+            byte[] damaged = bytes.clone();
+            damaged[at] ^= 0x5A;
+            Files.write(segment, damaged);
+            Diagnostics warned = new Diagnostics();
+            cachedBuild(warned);
+            assertThat(warned.sorted()).as("damage at byte " + at)
+                    .anySatisfy(p -> assertThat(p.message()).contains("damaged entries: made again"));
+            Path fresh = tmp.resolve("fresh-damaged-" + at);
+            new Pipeline(new Diagnostics()).build(options(fresh));
+            assertThat(Trees.hashes(site)).isEqualTo(Trees.hashes(fresh));
+            Trees.delete(fresh);
+            // The next build starts from that build's cache: put the damaged segment back for the next case.
+            Trees.delete(cache);
+            cachedBuild();
+            segment = onlySegment();
+            bytes = Files.readAllBytes(segment);
+        }
+
+        Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertThat(BuildCache.load(cache).ignored()).as("a truncated segment").contains("bytes, not");
+        assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
+        assertSameAsBuildFromNothing();
+
+        Files.delete(onlySegment());
+        assertThat(BuildCache.load(cache).ignored()).as("a missing segment").contains("unreadable");
+        assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
+        assertSameAsBuildFromNothing();
+    }
+
+    @Test
+    void aSaveThatStoppedHalfWayLeavesAValidCacheAndItsLeftoversAreRemoved() throws Exception {
+        cachedBuild();
+        // What a save killed before its index replaced the old one leaves: a new segment and a temporary index.
+        Files.write(cache.resolve("segment-123.bin"), new byte[] {1, 2, 3});
+        Files.write(cache.resolve(BuildCache.INDEX + "42.tmp"), new byte[] {4, 5});
+        assertThat(BuildCache.load(cache).ignored()).isNull();
+        Path article = content.resolve("articles/beavers-breeding-river-wend.md");
+        edit(article, Files.readString(article) + "\nOne more line.\n");
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("segment-123.bin", BuildCache.INDEX + "42.tmp");
+        }
+    }
+
+    @Test
+    void aSaveWritesOnlyNewOutputsAndCompactsWhatIsNoLongerUsed() throws Exception {
+        cachedBuild();
+        Path first = onlySegment();
+        long size = Files.size(first);
+        Path article = content.resolve("articles/beavers-breeding-river-wend.md");
+        String text = Files.readString(article);
+
+        edit(article, text + "\nA line about otters.\n");
+        try (var files = Files.list(cache)) {
+            List<Path> segments = files.filter(p -> p.getFileName().toString().startsWith("segment-")).toList();
+            assertThat(segments).as("the first segment is kept, one small one added").hasSize(2).contains(first);
+            assertThat(Files.size(first)).isEqualTo(size);
+            assertThat(segments.stream().filter(p -> !p.equals(first)).findFirst().orElseThrow())
+                    .satisfies(p -> assertThat(Files.size(p)).isLessThan(size / 2));
+        }
+        // Every source edited: most of the first segment is no longer used, and it is compacted away.
+        try (var files = Files.walk(content.resolve("articles"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+                Files.writeString(p, Files.readString(p) + "\nAn added closing line.\n");
+            }
+        }
+        assertSameAsBuildFromNothing();
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(first.getFileName().toString());
+        }
+        assertThat(cachedBuild().sourcesRead()).as("nothing changed since").isZero();
+    }
+
+    private Path onlySegment() throws IOException {
+        try (var files = Files.list(cache)) {
+            List<Path> segments = files.filter(p -> p.getFileName().toString().startsWith("segment-")).toList();
+            assertThat(segments).hasSize(1);
+            return segments.get(0);
+        }
     }
 
     /** Writes {@code text} to {@code file}, builds through the cache and compares with a build from nothing. */
@@ -168,7 +289,11 @@ class BuildCacheOracleTest {
     }
 
     private Pipeline.Result cachedBuild() {
-        return new Pipeline(new Diagnostics(), inPlaceUpTo).build(options(site), cache);
+        return cachedBuild(new Diagnostics());
+    }
+
+    private Pipeline.Result cachedBuild(Diagnostics diagnostics) {
+        return new Pipeline(diagnostics, inPlaceUpTo).build(options(site), cache);
     }
 
     private Pipeline.Options options(Path out) {

@@ -11,24 +11,34 @@ class SimilarityIndexTest {
 
     @Test
     void ranksDocumentsByCosineOfStemmedTerms() {
-        SimilarityIndex index = new SimilarityIndex(List.of(
+        List<SimilarityIndex.Doc> docs = docs(
                 Terms.count(analyzer.terms("The central bank cut interest rates by a quarter point", "en")),
                 Terms.count(analyzer.terms("Banks cutting rates: the central bank's interest decision", "en")),
                 Terms.count(analyzer.terms("Beavers breed on the river for the first time", "en")),
-                Terms.count(analyzer.terms("Central banking and interest rate cuts explained", "en"))));
+                Terms.count(analyzer.terms("Central banking and interest rate cuts explained", "en")));
 
-        List<SimilarityIndex.Match> similar = index.similar(0, 5, 0.01);
+        List<SimilarityIndex.Match> similar = SimilarityIndex.of(docs, 5, 0.01).matches(docs).get(0);
 
         assertThat(similar).extracting(SimilarityIndex.Match::doc).containsExactly(1, 3);
         assertThat(similar.get(0).score()).isGreaterThan(similar.get(1).score()).isLessThanOrEqualTo(1.0001);
     }
 
     @Test
-    void identicalScoresAreOrderedByDocumentNotByChance() {
-        SimilarityIndex index = new SimilarityIndex(List.of(
-                Terms.count(List.of("ferry", "harbour")), Terms.count(List.of("ferry", "harbour")),
-                Terms.count(List.of("ferry", "harbour")), Terms.count(List.of("ferry", "harbour"))));
-        assertThat(index.similar(2, 5, 0)).extracting(SimilarityIndex.Match::doc).containsExactly(0, 1, 3);
+    void identicalScoresAreOrderedByKeyNotByChance() {
+        List<SimilarityIndex.Doc> docs = List.of(new SimilarityIndex.Doc("d", Terms.count(List.of("ferry", "harbour"))),
+                new SimilarityIndex.Doc("b", Terms.count(List.of("ferry", "harbour"))),
+                new SimilarityIndex.Doc("c", Terms.count(List.of("ferry", "harbour"))),
+                new SimilarityIndex.Doc("a", Terms.count(List.of("ferry", "harbour"))));
+        assertThat(SimilarityIndex.of(docs, 5, 0).matches(docs).get(2)).extracting(SimilarityIndex.Match::doc)
+                .containsExactly(3, 1, 0);
+    }
+
+    private static List<SimilarityIndex.Doc> docs(Terms... terms) {
+        List<SimilarityIndex.Doc> docs = new java.util.ArrayList<>();
+        for (int i = 0; i < terms.length; i++) {
+            docs.add(new SimilarityIndex.Doc("doc-" + i, terms[i]));
+        }
+        return docs;
     }
 
     @Test

@@ -88,6 +88,53 @@ class SearchIndexTest {
         assertThat(chunk.get(0).get(1).asText()).isEqualTo("/sub/articles/a10/");
     }
 
+    @Test
+    void entriesUpdatedDocumentByDocumentAreWrittenAsEntriesMadeAfresh() {
+        SearchIndex index = new SearchIndex("en");
+        java.util.Random random = new java.util.Random(5);
+        List<SearchIndex.Terms> terms = new ArrayList<>();
+        List<SearchIndex.Doc> docs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            terms.add(index.terms(article("Ferry " + i, words(random)), List.of("Transport")));
+            docs.add(new SearchIndex.Doc("Ferry " + i, "/a" + i + "/", null, null, "", List.of()));
+        }
+        SearchIndex.Entries entries = SearchIndex.Entries.of(terms, t -> t);
+        for (int edit = 0; edit < 40; edit++) {
+            List<SearchIndex.Terms> now = new ArrayList<>(terms);
+            int changes = 1 + random.nextInt(3);
+            for (int c = 0; c < changes; c++) {
+                // Titles and tags change too, so terms leave fields and whole entries go.
+                now.set(random.nextInt(now.size()), index.terms(article("Boat " + edit, words(random)),
+                        random.nextBoolean() ? List.of() : List.of("Harbour " + edit)));
+            }
+            SearchIndex.Entries updated = SearchIndex.Entries.update(terms, entries, now, 3, t -> t);
+            assertThat(updated).isSameAs(entries);
+            Map<String, byte[]> written = new TreeMap<>();
+            index.write(docs, updated, written::put);
+            Map<String, byte[]> fresh = new TreeMap<>();
+            index.write(docs, now, fresh::put);
+            assertThat(written.keySet()).as("edit %d", edit).isEqualTo(fresh.keySet());
+            fresh.forEach((path, bytes) -> assertThat(new String(written.get(path), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(path).isEqualTo(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            terms = now;
+        }
+        List<SearchIndex.Terms> fewer = terms.subList(1, terms.size());
+        assertThat(SearchIndex.Entries.update(terms, entries, fewer, 3, t -> t)).as("ids moved: made afresh").isNull();
+        List<SearchIndex.Terms> many = new ArrayList<>(terms);
+        for (int i = 0; i < 4; i++) {
+            many.set(i, index.terms(article("Many " + i, "words"), List.of()));
+        }
+        assertThat(SearchIndex.Entries.update(terms, entries, many, 3, t -> t)).as("more than allowed").isNull();
+    }
+
+    private static String words(java.util.Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 30; w++) {
+            text.append("word").append((int) Math.pow(300, random.nextDouble())).append(' ');
+        }
+        return text.toString();
+    }
+
     private static JsonNode find(Map<String, byte[]> files, int shards, String term) throws Exception {
         for (int s = 0; s < shards; s++) {
             for (JsonNode e : JSON.readTree(files.get("search/terms/" + s + ".json"))) {

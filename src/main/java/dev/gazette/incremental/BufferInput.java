@@ -1,0 +1,123 @@
+package dev.gazette.incremental;
+
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+
+/**
+ * {@link DataInput} over a byte buffer (big-endian, as {@code DataOutputStream} writes): reading
+ * the build cache value by value without a stream's per-byte calls. Reading past the end is an
+ * {@link EOFException}.
+ */
+final class BufferInput implements DataInput {
+    private final ByteBuffer buffer;
+
+    BufferInput(ByteBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    /** Whether every byte was read. */
+    boolean atEnd() {
+        return !buffer.hasRemaining();
+    }
+
+    @Override
+    public void readFully(byte[] b) throws IOException {
+        readFully(b, 0, b.length);
+    }
+
+    @Override
+    public void readFully(byte[] b, int off, int len) throws IOException {
+        try {
+            buffer.get(b, off, len);
+        } catch (BufferUnderflowException e) {
+            throw new EOFException();
+        }
+    }
+
+    @Override
+    public int skipBytes(int n) {
+        int skipped = Math.min(n, buffer.remaining());
+        buffer.position(buffer.position() + skipped);
+        return skipped;
+    }
+
+    @Override
+    public boolean readBoolean() throws IOException {
+        return readByte() != 0;
+    }
+
+    @Override
+    public byte readByte() throws IOException {
+        try {
+            return buffer.get();
+        } catch (BufferUnderflowException e) {
+            throw new EOFException();
+        }
+    }
+
+    @Override
+    public int readUnsignedByte() throws IOException {
+        return readByte() & 0xFF;
+    }
+
+    @Override
+    public short readShort() throws IOException {
+        try {
+            return buffer.getShort();
+        } catch (BufferUnderflowException e) {
+            throw new EOFException();
+        }
+    }
+
+    @Override
+    public int readUnsignedShort() throws IOException {
+        return readShort() & 0xFFFF;
+    }
+
+    @Override
+    public char readChar() throws IOException {
+        return (char) readShort();
+    }
+
+    @Override
+    public int readInt() throws IOException {
+        try {
+            return buffer.getInt();
+        } catch (BufferUnderflowException e) {
+            throw new EOFException();
+        }
+    }
+
+    @Override
+    public long readLong() throws IOException {
+        try {
+            return buffer.getLong();
+        } catch (BufferUnderflowException e) {
+            throw new EOFException();
+        }
+    }
+
+    @Override
+    public float readFloat() throws IOException {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    @Override
+    public double readDouble() throws IOException {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    @Override
+    public String readLine() {
+        throw new UnsupportedOperationException("the build cache holds no lines");
+    }
+
+    @Override
+    public String readUTF() throws IOException {
+        return DataInputStream.readUTF(this);
+    }
+}

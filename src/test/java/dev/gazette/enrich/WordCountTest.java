@@ -1,0 +1,27 @@
+package dev.gazette.enrich;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The regex-free word count agrees with splitting on {@code \s+}, whatever the spaces (no-break ones are no spaces). */
+class WordCountTest {
+    @Test
+    void countsThePiecesASplitOnSpacesGives() {
+        Random random = new Random(3);
+        String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003x";
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String stripped = line.toString().strip();
+            int split = stripped.split("\\s+").length;
+            assertThat(ArticleBuilder.words(stripped, Integer.MAX_VALUE)).as("'%s'", stripped).isEqualTo(split);
+            assertThat(ArticleBuilder.words(stripped, 21)).isEqualTo(Math.min(split, 21));
+            assertThat(ArticleBuilder.wordCount(line.toString())).isEqualTo(stripped.isEmpty() ? 0 : split);
+        }
+    }
+}

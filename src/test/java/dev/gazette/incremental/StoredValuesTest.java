@@ -1,0 +1,78 @@
+package dev.gazette.incremental;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.ByteBuffer;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Values stored in the build cache carry their fingerprints, so a build does not hash them again:
+ * every fingerprint handed back with a value read must be the one that value has.
+ */
+class StoredValuesTest {
+    record Card(String title, List<String> tags, ZonedDateTime date) {
+    }
+
+    record Entry(Card card, String body, Map<String, Integer> counts, Optional<Card> lead, List<Card> related) {
+    }
+
+    private static final String BODY = "<p>" + "a long enough body ".repeat(30) + "</p>";
+
+    @Test
+    void theFingerprintsReadBackWithAValueAreThoseOfTheValueReadBack() throws Exception {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("beavers", 3);
+        counts.put("rivers", 1);
+        Card card = new Card("Beavers", List.of("nature", "rivers"), ZonedDateTime.parse("2025-03-01T10:00:00Z"));
+        Entry entry = new Entry(card, BODY, counts, Optional.of(new Card("Lead", List.of(), null)),
+                List.of(new Card("Other", List.of("x"), null)));
+
+        Fingerprints writing = new Fingerprints();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Values.Writer.withFingerprints(new DataOutputStream(bytes), writing::of).writeKnown(entry);
+
+        Map<Object, Fingerprint> handedBack = new IdentityHashMap<>();
+        List<Object> order = new ArrayList<>();
+        BufferInput in = new BufferInput(ByteBuffer.wrap(bytes.toByteArray()));
+        Object read = new Values.Reader(in, (value, f) -> {
+            handedBack.put(value, f);
+            order.add(value);
+        }).read();
+
+        assertThat(in.atEnd()).isTrue();
+        assertThat(read).isEqualTo(entry);
+        assertThat(handedBack).as("the value, its records and long strings outside collections")
+                .containsKeys(read, ((Entry) read).card(), ((Entry) read).body(), ((Entry) read).lead().orElseThrow())
+                .hasSize(4);
+        handedBack.forEach((value, f) -> assertThat(f).as("fingerprint of " + value).isEqualTo(new Fingerprints().of(value)));
+        assertThat(handedBack.get(read)).isEqualTo(writing.of(entry));
+    }
+
+    @Test
+    void aDerivedFingerprintStandsForItsCallAndNeverReplacesOneKnown() {
+        Fingerprints fingerprints = new Fingerprints();
+        Card made = new Card("Made", List.of(), null);
+        Fingerprint call = new Fingerprints().of(List.of("render.card", "input"));
+        fingerprints.derive(made, () -> call);
+        Fingerprint derived = fingerprints.of(made);
+        assertThat(derived).as("set apart from the call's own").isNotEqualTo(call)
+                .isNotEqualTo(new Fingerprints().of(made));
+        assertThat(fingerprints.reading().of(List.of(made))).as("found through a reading memo")
+                .isEqualTo(fingerprints.of(List.of(made)));
+
+        Card known = new Card("Known", List.of(), null);
+        Fingerprint content = fingerprints.of(known);
+        fingerprints.derive(known, () -> call);
+        assertThat(fingerprints.of(known)).isEqualTo(content);
+    }
+}

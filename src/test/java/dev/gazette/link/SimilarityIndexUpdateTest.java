@@ -1,0 +1,101 @@
+package dev.gazette.link;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An index brought up to date edit by edit gives exactly the matches of an index made afresh
+ * from the same documents, over random sequences of edits, additions and removals; and each
+ * path (patched results, results queried again, a fresh index) is taken.
+ */
+class SimilarityIndexUpdateTest {
+    private static final int LIMIT = 5;
+    private static final double MIN_SCORE = 0.01;
+
+    @Test
+    void updatesGiveTheMatchesOfAFreshIndex() {
+        Random random = new Random(20261129);
+        int updated = 0;
+        int fresh = 0;
+        for (int run = 0; run < 20; run++) {
+            List<SimilarityIndex.Doc> docs = new ArrayList<>();
+            int size = 30 + random.nextInt(90);
+            for (int i = 0; i < size; i++) {
+                docs.add(doc("doc-" + run + "-" + i, random));
+            }
+            SimilarityIndex index = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
+            for (int edit = 0; edit < 25; edit++) {
+                List<SimilarityIndex.Doc> now = edited(docs, random, run * 100 + edit);
+                SimilarityIndex next = index.update(docs, now, Integer.MAX_VALUE);
+                if (next == null) {
+                    fresh++;
+                    next = SimilarityIndex.of(now, LIMIT, MIN_SCORE);
+                } else {
+                    updated++;
+                }
+                assertThat(next.matches(now)).as("run %d, edit %d", run, edit)
+                        .isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
+                docs = now;
+                index = next;
+            }
+        }
+        assertThat(updated).isGreaterThan(300);
+        assertThat(fresh).as("the collection's size crossed a step").isPositive();
+    }
+
+    @Test
+    void moreChangesThanAllowedAskForAFreshIndex() {
+        Random random = new Random(7);
+        List<SimilarityIndex.Doc> docs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            docs.add(doc("d" + i, random));
+        }
+        SimilarityIndex index = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
+        List<SimilarityIndex.Doc> now = new ArrayList<>(docs);
+        now.set(3, doc("d3", random));
+        now.set(9, doc("d9", random));
+        assertThat(index.update(docs, now, 1)).isNull();
+        assertThat(index.update(docs, now, 100)).isSameAs(index);
+        assertThat(index.matches(now)).isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
+    }
+
+    @Test
+    void frequenciesAreQuantisedInQuarterPowersOfTwo() {
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 9, 10, 12, 13, 15, 16, 1000))
+                .extracting(SimilarityIndex::quantised)
+                .containsExactly(0, 1, 2, 3, 4, 5, 8, 10, 11, 13, 13, 16, 861);
+    }
+
+    /** One random edit: a document's words changed, a document added or removed, or the order shuffled. */
+    private static List<SimilarityIndex.Doc> edited(List<SimilarityIndex.Doc> docs, Random random, int serial) {
+        List<SimilarityIndex.Doc> now = new ArrayList<>(docs);
+        int kind = random.nextInt(10);
+        int at = random.nextInt(now.size());
+        if (kind < 5) {
+            now.set(at, doc(now.get(at).key(), random));
+        } else if (kind < 7) {
+            now.add(at, doc("new-" + serial, random));
+        } else if (kind < 9 && now.size() > 5) {
+            now.remove(at);
+        } else {
+            java.util.Collections.shuffle(now, random);
+        }
+        return now;
+    }
+
+    /** A document of 5 to 40 words from a vocabulary where low numbers are common (as in text). */
+    private static SimilarityIndex.Doc doc(String key, Random random) {
+        List<String> words = new ArrayList<>();
+        int n = 5 + random.nextInt(36);
+        for (int i = 0; i < n; i++) {
+            int w = (int) Math.floor(Math.pow(400, random.nextDouble())) - 1;
+            words.add("w" + w);
+        }
+        return new SimilarityIndex.Doc(key, Terms.count(words));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gazette.serve;
+
+import dev.gazette.pipeline.Diagnostics;
+import dev.gazette.pipeline.Pipeline;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The preview's oracle, property style: after each edit of a random sequence (a body, a title,
+ * tags, a date, an article added or deleted, the configuration, a template) the incremental
+ * rebuild is byte-identical to a full build of the same content. Run on every path: updating
+ * the site in place or writing a new one, and incremental steps updating their state one
+ * article at a time or making it afresh. A failure names the seed and the edits so far.
+ */
+@Tag("slow")
+class IncrementalOracleTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "in place up to {0} sources, updates up to {1} articles, seed {2}")
+    @CsvSource({"2147483647, 2147483647, 11", "2147483647, 0, 12", "-1, 2147483647, 13"})
+    void everyEditGivesTheSiteOfAFullBuild(int inPlaceUpTo, int updateUpTo, long seed) throws Exception {
+        Path content = Trees.copy(Path.of("content"), tmp.resolve("content"));
+        Path templates = Trees.copy(Path.of("templates"), tmp.resolve("templates"));
+        Pipeline.Options options = new Pipeline.Options(content, templates, tmp.resolve("work"),
+                IncrementalRebuilderTest.BASE, false);
+        Random random = new Random(seed);
+        List<String> done = new ArrayList<>();
+        try (IncrementalRebuilder rebuilder = new IncrementalRebuilder(options, inPlaceUpTo, updateUpTo)) {
+            rebuilder.rebuild(Set.of());
+            for (int step = 0; step < 6; step++) {
+                done.add(edit(content, templates, random, step));
+                Rebuild build = rebuilder.rebuild(Set.of(content));
+                Path full = tmp.resolve("full-" + step);
+                new Pipeline(new Diagnostics()).build(new Pipeline.Options(content, templates, full,
+                        IncrementalRebuilderTest.BASE, false));
+                assertThat(Trees.hashes(build.root())).as("seed %d after %s", seed, done)
+                        .isEqualTo(Trees.hashes(full));
+                Trees.delete(full);
+            }
+        }
+    }
+
+    /** Makes one random edit and says what it was. */
+    private static String edit(Path content, Path templates, Random random, int step) throws IOException {
+        List<Path> articles;
+        try (Stream<Path> files = Files.list(content.resolve("articles"))) {
+            articles = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        Path article = articles.get(random.nextInt(articles.size()));
+        String text = Files.readString(article);
+        String name = article.getFileName().toString();
+        switch (random.nextInt(8)) {
+            case 0 -> {
+                Files.writeString(article, text + "\nA closing line about the harbour, edit " + step + ".\n");
+                return "body of " + name;
+            }
+            case 1 -> {
+                Files.writeString(article, text.replaceFirst("title: \"?([^\"\\n]*)\"?\\n",
+                        "title: \"Update " + step + ": $1\"\n"));
+                return "title of " + name;
+            }
+            case 2 -> {
+                Files.writeString(article, text.replaceFirst("tags: \\[", "tags: [oceans, transport, "));
+                return "tags of " + name;
+            }
+            case 3 -> {
+                Files.writeString(article, text.replaceFirst("date: [^\\n]+", "date: 2025-0" + (1 + random.nextInt(4))
+                        + "-1" + random.nextInt(10)));
+                return "date of " + name;
+            }
+            case 4 -> {
+                Path added = content.resolve("articles/added-" + step + ".md");
+                Files.writeString(added, "---\ntitle: Trams and ferries on the Kestrel Line, report " + step
+                        + "\ndate: 2025-03-0" + (1 + random.nextInt(9)) + "\ntags: [transport]\n---\n"
+                        + "The Kestrel Line trams ran late again as the Saltmarsh Quay ferry was cancelled.\n");
+                return "added " + added.getFileName();
+            }
+            case 5 -> {
+                if (articles.size() > 6) {
+                    Files.delete(article);
+                    return "deleted " + name;
+                }
+                return "nothing";
+            }
+            case 6 -> {
+                Path siteYml = content.resolve("site.yml");
+                Files.writeString(siteYml, Files.readString(siteYml).replaceFirst("title: ([^\\n]+)",
+                        "title: The Wire " + step));
+                return "site.yml";
+            }
+            default -> {
+                Path card = templates.resolve("_card.peb");
+                Files.writeString(card, Files.readString(card) + "\n<!-- edit " + step + " -->\n");
+                return "_card.peb";
+            }
+        }
+    }
+}
