@@ -9,10 +9,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,10 +52,32 @@ public final class DateParser {
             "\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+|de\\s+)?" + MONTH + ",?\\s+(?:de\\s+)?(\\d{4})\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * Year, month and day in that order with their unit signs or dots, as Chinese, Japanese and
+     * Korean pages write dates: "2018年6月18日", "2019년 11월 18일", "2019.11.18".
+     */
+    private static final Pattern YEAR_FIRST = Pattern.compile(
+            "(?<![\\d.])(\\d{4})(?:\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]|\\.\\s?(\\d{1,2})\\.\\s?(\\d{1,2})(?![\\d]|\\.\\d))");
     /** "13.11.2019" (day first, as where dots are used), "11/18/2019" or "18/11/2019" (whichever is a date). */
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?![\\d.:/]\\d)");
 
     private DateParser() {
+    }
+
+    /** How a date was written, for telling a dateline from a date in passing. */
+    public enum Form {
+        /** 2019-11-18, with or without a time. */
+        ISO,
+        /** Nov. 18, 2019 / 18 November 2019 / 18 de noviembre de 2019. */
+        MONTH_NAME,
+        /** 2018年6月18日, 2019년 11월 18일, 2019.11.18, 2019/11/18. */
+        YEAR_FIRST,
+        /** 13.11.2019, 11/18/2019. */
+        NUMERIC
+    }
+
+    /** A date found in a text: its normalised value, how it was written and where it starts. */
+    public record Found(String value, Form form, int at) {
     }
 
     /** Normalises a date written as a whole value (front matter, a meta tag, a datetime attribute). */
@@ -100,12 +126,72 @@ public final class DateParser {
         }
         m = NUMERIC.matcher(text);
         if (m.find()) {
-            int first = Integer.parseInt(m.group(1));
-            int second = Integer.parseInt(m.group(3));
-            boolean dayFirst = m.group(2).equals(".") ? first > 12 || second <= 12 : first > 12;
-            return dayFirst ? date(m.group(4), second, m.group(1)) : date(m.group(4), first, m.group(3));
+            return numeric(m);
+        }
+        m = YEAR_FIRST.matcher(text);
+        if (m.find()) {
+            return yearFirst(m);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every date written in {@code text}, in order of position; where two readings overlap (an
+     * ISO date-time holds a year-first date) the one starting first, then the longer, is kept.
+     */
+    public static List<Found> findAll(String text) {
+        List<Found> out = new ArrayList<>();
+        if (text == null || !hasYear(text)) {
+            return out;
+        }
+        List<int[]> taken = new ArrayList<>();
+        collect(ISO.matcher(text), Form.ISO, DateParser::fromIso, out, taken);
+        collect(MONTH_DAY_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
+        collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(2)), m.group(1)), out, taken);
+        collect(SLASHED.matcher(text), Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
+        collect(YEAR_FIRST.matcher(text), Form.YEAR_FIRST, DateParser::yearFirst, out, taken);
+        collect(NUMERIC.matcher(text), Form.NUMERIC, DateParser::numeric, out, taken);
+        out.sort(Comparator.comparingInt(Found::at));
+        return out;
+    }
+
+    /** Every year pattern above has four digits in a row: most lines are passed over by this alone. */
+    private static boolean hasYear(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run == 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collect(Matcher m, Form form, Function<Matcher, Optional<String>> read, List<Found> out, List<int[]> taken) {
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            if (taken.stream().anyMatch(t -> start < t[1] && end > t[0])) {
+                continue;
+            }
+            Optional<String> value = read.apply(m);
+            if (value.isPresent()) {
+                out.add(new Found(value.get(), form, start));
+                taken.add(new int[] {start, end});
+            }
+        }
+    }
+
+    private static Optional<String> numeric(Matcher m) {
+        int first = Integer.parseInt(m.group(1));
+        int second = Integer.parseInt(m.group(3));
+        boolean dayFirst = m.group(2).equals(".") ? first > 12 || second <= 12 : first > 12;
+        return dayFirst ? date(m.group(4), second, m.group(1)) : date(m.group(4), first, m.group(3));
+    }
+
+    private static Optional<String> yearFirst(Matcher m) {
+        return m.group(2) != null ? date(m.group(1), Integer.parseInt(m.group(2)), m.group(3))
+                : date(m.group(1), Integer.parseInt(m.group(4)), m.group(5));
     }
 
     /**

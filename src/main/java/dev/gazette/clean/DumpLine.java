@@ -57,8 +57,7 @@ final class DumpLine {
     boolean heading;
     /** The model's probability that the line is article text ({@link LineModel}). */
     double probability;
-    /** The date the line writes, read once: the header is searched many times over. */
-    private Optional<String> date;
+    private List<DateParser.Found> dates;
     private String key;
     private String comparable;
     private Boolean code;
@@ -100,10 +99,16 @@ final class DumpLine {
 
     /** The first date the line writes, if any. */
     Optional<String> date() {
-        if (date == null) {
-            date = DateParser.find(text);
+        List<DateParser.Found> all = dates();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).value());
+    }
+
+    /** Every date the line writes, in order, read once: the header is searched many times over. */
+    List<DateParser.Found> dates() {
+        if (dates == null) {
+            dates = DateParser.findAll(text);
         }
-        return date;
+        return dates;
     }
 
     boolean isListItem() {
@@ -141,7 +146,7 @@ final class DumpLine {
         for (int i = 0; i < physical.length; i++) {
             physical[i] = stripTrailing(physical[i].replace('\u00A0', ' ').replace("\t", "    "));
         }
-        int width = wrapWidth(physical);
+        Wrap wrap = wrap(physical);
         boolean blank = true;
         int block = -1;
         StringBuilder pending = null;
@@ -156,9 +161,14 @@ final class DumpLine {
                 blank = true;
                 continue;
             }
-            if (pending != null && (continues(pending, r) || wrapped(lastLength, r, width))) {
-                pending.append(' ').append(r.strip());
-                lastLength = r.length();
+            if (pending != null && (continues(pending, r) || wrapped(lastLength, r, wrap))) {
+                String next = r.strip();
+                // Chinese and Japanese are wrapped between any two characters: no space to restore.
+                if (!(breaksAnywhere(pending.charAt(pending.length() - 1)) && breaksAnywhere(next.charAt(0)))) {
+                    pending.append(' ');
+                }
+                pending.append(next);
+                lastLength = wrap.length(r);
                 continue;
             }
             if (pending != null) {
@@ -168,7 +178,7 @@ final class DumpLine {
                 block++;
             }
             pending = new StringBuilder(r);
-            lastLength = r.length();
+            lastLength = wrap.length(r);
             pendingBlank = blank;
             blank = false;
         }
@@ -178,32 +188,110 @@ final class DumpLine {
         return out;
     }
 
-    /**
-     * The column a text browser or mail tool hard-wrapped the dump at, or 0 when it is not wrapped:
-     * a fifth or more of its lines end within 15 columns short of the longest common line length
-     * (the 97th percentile), which a dump of one line per paragraph never shows.
-     */
-    static int wrapWidth(String[] physical) {
-        int[] lengths = java.util.Arrays.stream(physical).filter(l -> !l.isBlank()).mapToInt(String::length).sorted().toArray();
-        if (lengths.length < 10) {
-            return 0;
+    /** How a dump was hard-wrapped: at which width, counted in display columns ({@code wide}) or in characters. */
+    record Wrap(int width, boolean wide) {
+        static final Wrap NONE = new Wrap(0, false);
+
+        int length(String line) {
+            return wide ? columns(line) : line.codePointCount(0, line.length());
         }
-        int width = lengths[(int) (lengths.length * 0.97)];
-        long near = java.util.Arrays.stream(lengths).filter(n -> n > width - 15 && n <= width).count();
-        return width <= 150 && near * 5 >= lengths.length ? width : 0;
+    }
+
+    /**
+     * How a text browser or mail tool hard-wrapped the dump, or {@link Wrap#NONE}. Text wrapped at
+     * a fixed width piles its lines up just under that width, which a dump of one line per
+     * paragraph never does: the width W is the 99th percentile of the line lengths (a few lines,
+     * such as long addresses, cannot be broken), between 30 and 150, and at least 5 lines, and at
+     * least 30% of the lines longer than W/2, end within 10 of it. Tools count differently (lynx
+     * counts characters, terminals display columns, where East Asian wide characters take two),
+     * so both measures are tried; where both show a pile, the one under which more of the long
+     * lines pass the reflow test ({@link #wrapped}) against the line after them is the tool's.
+     */
+    static Wrap wrap(String[] physical) {
+        Wrap best = Wrap.NONE;
+        double bestFit = -1;
+        for (boolean wide : new boolean[] {true, false}) {
+            Wrap measure = new Wrap(0, wide);
+            int[] lengths = java.util.Arrays.stream(physical).filter(l -> !l.isBlank()).mapToInt(measure::length).sorted().toArray();
+            if (lengths.length < 10) {
+                return Wrap.NONE;
+            }
+            int width = lengths[lengths.length - 1 - lengths.length / 100];
+            long near = java.util.Arrays.stream(lengths).filter(n -> n > width - 10 && n <= width).count();
+            long longer = java.util.Arrays.stream(lengths).filter(n -> n > width / 2).count();
+            if (width < 30 || width > 150 || near < 5 || near * 10 < longer * 3) {
+                continue;
+            }
+            Wrap candidate = new Wrap(width, wide);
+            int pairs = 0;
+            int fit = 0;
+            for (int i = 0; i + 1 < physical.length; i++) {
+                int length = candidate.length(physical[i]);
+                if (length > width / 2 && !invisible(physical[i + 1])) {
+                    pairs++;
+                    fit += wrapped(length, physical[i + 1], candidate) ? 1 : 0;
+                }
+            }
+            double share = pairs == 0 ? 0 : (double) fit / pairs;
+            if (share > bestFit) {
+                best = candidate;
+                bestFit = share;
+            }
+        }
+        return best;
     }
 
     /**
      * In a hard-wrapped dump, a line was broken where the next word would not have fitted: the
-     * reflow test of text formatters. List items and code start lines of their own.
+     * reflow test of text formatters. Chinese and Japanese may break after any character
+     * ({@link #breaksAnywhere}), so there the next "word" is one character. List items and code
+     * start lines of their own.
      */
-    private static boolean wrapped(int lastLength, String next, int width) {
-        if (width == 0 || ORDERED.matcher(next).matches() || BULLET.matcher(next).matches()) {
+    private static boolean wrapped(int lastLength, String next, Wrap wrap) {
+        if (wrap.width() == 0 || ORDERED.matcher(next).matches() || BULLET.matcher(next).matches()) {
             return false;
         }
         String n = next.strip();
-        int firstWord = n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ');
-        return lastLength + 1 + firstWord > width;
+        int space = n.indexOf(' ');
+        int firstWord = wrap.length(breaksAnywhere(n.charAt(0)) ? n.substring(0, 1) : space < 0 ? n : n.substring(0, space));
+        return lastLength + 1 + firstWord > wrap.width();
+    }
+
+    /**
+     * The columns a terminal gives the text: two for East Asian wide and full-width characters
+     * (Han, kana, Hangul, CJK punctuation, full-width forms), none for combining marks and format
+     * characters, one for the rest. Text browsers and mail tools wrap by these, not by characters.
+     */
+    static int columns(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+                continue;
+            }
+            n += wide(c) ? 2 : 1;
+        }
+        return n;
+    }
+
+    private static boolean wide(int c) {
+        if (c < 0x1100) {
+            return false;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        if (s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
+                || s == Character.UnicodeScript.HANGUL || s == Character.UnicodeScript.BOPOMOFO || s == Character.UnicodeScript.YI) {
+            return true;
+        }
+        // Marks shared by these scripts ("。", "ー", "㈜") and full-width forms.
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION || b == Character.UnicodeBlock.HIRAGANA
+                || b == Character.UnicodeBlock.KATAKANA || b == Character.UnicodeBlock.KATAKANA_PHONETIC_EXTENSIONS
+                || b == Character.UnicodeBlock.ENCLOSED_CJK_LETTERS_AND_MONTHS || b == Character.UnicodeBlock.CJK_COMPATIBILITY
+                || b == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS || b == Character.UnicodeBlock.VERTICAL_FORMS
+                || c >= 0xFF01 && c <= 0xFF60 || c >= 0xFFE0 && c <= 0xFFE6;
     }
 
     /**
@@ -247,6 +335,16 @@ final class DumpLine {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /**
+     * Whether wrapping tools may break a line before or after the character with no space there:
+     * Chinese and Japanese characters and their wide punctuation ("。", "、", "ー"). Hangul spaces
+     * its words, and Thai, Lao, Khmer and Myanmar are broken only at their spaces (finding their
+     * word ends takes a dictionary), so a wrap there stands for a space.
+     */
+    private static boolean breaksAnywhere(char c) {
+        return wide(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HANGUL;
     }
 
     /** Whether the letter belongs to a script written without spaces between words. */

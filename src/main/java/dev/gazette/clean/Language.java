@@ -133,6 +133,27 @@ public final class Language {
         return String.join("|", bylineWords().stream().map(w -> w.replace(" ", "\\s+")).toList());
     }
 
+    /** Words that label a credit field ("Author: ...", "Autorin: ..."), in any known language. */
+    static List<String> authorLabelWords() {
+        return allLanguages("author_label");
+    }
+
+    /** Words by which a dateline says its date is the publication's ("published", "veröffentlicht"), in any known language. */
+    static List<String> datePublishedWords() {
+        return allLanguages("date_published");
+    }
+
+    /** Words by which a dateline says its date is a later update's ("updated", "aktualisiert"), in any known language. */
+    static List<String> dateUpdatedWords() {
+        return allLanguages("date_updated");
+    }
+
+    private static List<String> allLanguages(String field) {
+        Set<String> out = new LinkedHashSet<>();
+        DATA.values().forEach(d -> d.path(field).forEach(w -> out.add(w.asText())));
+        return List.copyOf(out);
+    }
+
     /** Words by which a page speaks to its visitor in this language; English where unknown. */
     static Set<String> readerAddress(String lang) {
         return READER_ADDRESS.getOrDefault(key(lang), READER_ADDRESS.get("en"));

@@ -13,15 +13,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Logistic regression over {@link LineFeatures}: the probability that a line of a text dump
- * belongs to the article body. Features are standardised by the training set's mean and spread,
- * then weighted. The shipped weights ({@code model-v1.json}) are fitted by the test-scope tool
- * {@code LineModelTrainer} (see {@code bench/cleaning/train.sh}) and are reproducible from it.
+ * Logistic regression over named features. The line model ({@link #shipped()}, over
+ * {@link LineFeatures}) gives the probability that a line of a text dump belongs to the article
+ * body; the header models ({@link HeaderCandidates}) the probability that a candidate byline or
+ * date is the article's. Features are standardised by the training set's mean and spread, then
+ * weighted. The shipped weights ({@code model-v1.json}, {@code byline-v1.json}, {@code date-v1.json})
+ * are fitted by the test-scope tool {@code LineModelTrainer} (see {@code bench/cleaning/train.sh})
+ * and are reproducible from it.
  */
 final class LineModel {
     static final String RESOURCE = "model-v1.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final List<String> names;
     private final double[] mean;
     private final double[] scale;
     private final double[] weights;
@@ -32,7 +36,11 @@ final class LineModel {
      * @param threshold the probability above which a line counts as article text, chosen by
      *                  cross-validation (the F1 of the body, not the accuracy of lines, is the goal)
      */
-    LineModel(double[] mean, double[] scale, double[] weights, double bias, double threshold) {
+    LineModel(List<String> names, double[] mean, double[] scale, double[] weights, double bias, double threshold) {
+        if (mean.length != names.size() || scale.length != names.size() || weights.length != names.size()) {
+            throw new IllegalStateException("model arrays must have " + names.size() + " entries, one per feature " + names);
+        }
+        this.names = List.copyOf(names);
         this.mean = mean.clone();
         this.scale = scale.clone();
         this.weights = weights.clone();
@@ -46,46 +54,53 @@ final class LineModel {
 
     /** The same weights with another decision threshold. */
     LineModel withThreshold(double t) {
-        return new LineModel(mean, scale, weights, bias, t);
+        return new LineModel(names, mean, scale, weights, bias, t);
     }
 
-    /** The shipped model. */
+    /** The names of the features, in the order of the weights. */
+    List<String> names() {
+        return names;
+    }
+
+    /** The shipped line model. */
     static LineModel shipped() {
         return Holder.SHIPPED;
     }
 
     private static final class Holder {
-        static final LineModel SHIPPED = load();
+        static final LineModel SHIPPED = load(RESOURCE, LineFeatures.NAMES);
+    }
 
-        private static LineModel load() {
-            try (InputStream in = LineModel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("the cleaner's model resource " + RESOURCE + " is missing from the build");
-                }
-                return fromJson(JSON.readTree(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** A shipped model resource beside this class, whose features must be {@code names}. */
+    static LineModel load(String resource, List<String> names) {
+        try (InputStream in = LineModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the cleaner's model resource " + resource + " is missing from the build");
             }
+            return fromJson(JSON.readTree(in), names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static LineModel fromJson(JsonNode node) {
+    static LineModel fromJson(JsonNode node, List<String> expected) {
         List<String> names = new ArrayList<>();
         node.path("features").forEach(n -> names.add(n.asText()));
-        if (!names.equals(LineFeatures.NAMES)) {
-            throw new IllegalStateException("model features " + names + " differ from the code's " + LineFeatures.NAMES);
+        if (!names.equals(expected)) {
+            throw new IllegalStateException("model features " + names + " differ from the code's " + expected);
         }
-        return new LineModel(doubles(node.path("mean")), doubles(node.path("scale")), doubles(node.path("weights")),
+        return new LineModel(names, doubles(node.path("mean")), doubles(node.path("scale")), doubles(node.path("weights")),
                 node.path("bias").asDouble(), node.path("threshold").asDouble(0.5));
     }
 
-    ObjectNode toJson(String provenance) {
+    /** @param description what the model is and what its probability is of, as the resource states it */
+    ObjectNode toJson(String description, String provenance) {
         ObjectNode node = JSON.createObjectNode();
         node.put("version", 1);
-        node.put("model", "logistic regression over standardised line features; p(body line)");
+        node.put("model", description);
         node.put("provenance", provenance);
         ArrayNode names = node.putArray("features");
-        LineFeatures.NAMES.forEach(names::add);
+        this.names.forEach(names::add);
         put(node.putArray("mean"), mean);
         put(node.putArray("scale"), scale);
         put(node.putArray("weights"), weights);
@@ -112,7 +127,7 @@ final class LineModel {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < Math.min(top, order.size()); k++) {
             int i = order.get(k);
-            sb.append(k == 0 ? "" : " ").append(LineFeatures.NAMES.get(i)).append('=').append(String.format(java.util.Locale.ROOT, "%.2f(%+.1f)", x[i], contribution(x, i)));
+            sb.append(k == 0 ? "" : " ").append(names.get(i)).append('=').append(String.format(java.util.Locale.ROOT, "%.2f(%+.1f)", x[i], contribution(x, i)));
         }
         return sb.toString();
     }
@@ -125,9 +140,6 @@ final class LineModel {
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = array.get(i).asDouble();
-        }
-        if (out.length != LineFeatures.NAMES.size()) {
-            throw new IllegalStateException("model arrays must have " + LineFeatures.NAMES.size() + " entries, not " + out.length);
         }
         return out;
     }

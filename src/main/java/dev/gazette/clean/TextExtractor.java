@@ -16,17 +16,26 @@ import java.util.Map;
  * probability of being article text. The article is the contiguous run of lines with the highest
  * total score (probability above or below one half, weighted by length): long running prose
  * interrupted only by a little noise; inside the run, lines the model rejects are dropped.
- * {@link TextHeader} reads title, byline and date above the run.
+ * {@link TextHeader} finds the headline above the run, and {@link HeaderCandidates} chooses byline
+ * and date among the candidates the dump offers, each by a fitted model.
  */
 final class TextExtractor {
     private final LineModel model;
+    private final HeaderCandidates.Models header;
 
     TextExtractor() {
         this(LineModel.shipped());
     }
 
+    /** With the shipped byline and date models, read when first needed (the trainer fits the line model before them). */
     TextExtractor(LineModel model) {
+        this(model, null);
+    }
+
+    /** @param header the models that choose byline and date among their candidates; null for the shipped ones */
+    TextExtractor(LineModel model, HeaderCandidates.Models header) {
         this.model = model;
+        this.header = header;
     }
 
     /** The lines of a dump, classified, with the features and body probability of each. */
@@ -70,22 +79,30 @@ final class TextExtractor {
 
     /**
      * One row per line: its probability of being article text, the deciding features, the text;
-     * "*" marks the lines of the chosen run the model keeps (the header is then read off its top).
+     * "*" marks the lines kept as the article's text. Then the byline and date candidates, each
+     * with its probability and deciding features, ">" marking the one chosen.
      */
     List<String> explain(String dump) {
         Scored scored = score(dump);
         List<DumpLine> lines = scored.lines;
-        int[] region = bestRun(lines);
+        HeaderCandidates.Layout a = lines.isEmpty() ? null : layout(scored);
         List<String> out = new ArrayList<>();
         out.add("lang: " + (scored.lang == null ? "-" : scored.lang) + "; threshold " + model.threshold() + "; article run: "
-                + (region == null ? "none" : "lines " + (region[0] + 1) + "-" + (region[1] + 1)) + "; * = kept as body");
-        boolean[] kept = region == null ? new boolean[lines.size()] : kept(lines, region[0], region[1]);
+                + (a == null ? "none" : "lines " + (a.runStart() + 1) + "-" + (a.end() + 1) + ", headline line "
+                + (a.titleAt() < 0 ? "none" : a.titleAt() + 1)) + "; * = kept as body");
+        boolean[] kept = a == null ? new boolean[lines.size()] : a.kept();
         for (int i = 0; i < lines.size(); i++) {
             DumpLine l = lines.get(i);
             String text = l.text.length() > 70 ? l.text.substring(0, 67) + "..." : l.text;
             String kind = l.heading ? "heading" : l.kind.name().toLowerCase(java.util.Locale.ROOT);
             out.add(String.format(java.util.Locale.ROOT, "%4d %s p=%.2f %-10s %s%n       %s", i + 1, kept[i] ? "*" : " ", l.probability,
                     kind, text, model.explain(scored.features[i], 4)));
+        }
+        if (a != null) {
+            List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
+            List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
+            out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
+            out.addAll(HeaderCandidates.explain("date", dates, header().date(), HeaderCandidates.choose(dates, header().date())));
         }
         return out;
     }
@@ -96,14 +113,58 @@ final class TextExtractor {
 
     /** The article of a dump whose lines carry this model's probabilities ({@link #score}). */
     Extraction extract(Scored scored) {
-        List<DumpLine> lines = scored.lines;
-        String lang = scored.lang;
-        if (lines.isEmpty()) {
+        if (scored.lines.isEmpty()) {
             return new Extraction(null, null, null, null, null, null, null, "", "");
         }
-        int[] region = bestRun(lines);
+        HeaderCandidates.Layout a = layout(scored);
+        if (a == null) {
+            return new Extraction(null, null, null, null, scored.lang, null, null, "", "");
+        }
+        List<DumpLine> lines = a.lines();
+        String title = a.firstTitle() < 0 ? null : TextHeader.withoutSiteName(lines, a.firstTitle(), a.runStart(), a.end(), a.lang());
+        String site = a.firstTitle() < 0 ? null : TextHeader.siteName(lines, a.firstTitle(), a.runStart(), a.end(), a.lang());
+        if (site == null) {
+            site = CopyrightHolder.in(lines);
+        }
+        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
+        HeaderCandidates.Candidate byline = HeaderCandidates.choose(bylines, header().byline());
+        HeaderCandidates.Candidate date = HeaderCandidates.choose(HeaderCandidates.dates(a, bylines), header().date());
+        StringBuilder html = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        render(body(a), html, text);
+        return new Extraction(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, a.lang(), null, null,
+                html.toString(), text.toString().strip());
+    }
+
+    /** The article's text as {@link #extract} gives it, without reading its header. */
+    String text(HeaderCandidates.Layout a) {
+        StringBuilder text = new StringBuilder();
+        render(body(a), new StringBuilder(), text);
+        return text.toString().strip();
+    }
+
+    /** The lines kept as the article's text, without the headline shown again among them. */
+    private static List<DumpLine> body(HeaderCandidates.Layout a) {
+        List<DumpLine> body = new ArrayList<>();
+        for (int i = a.start(); i <= a.end(); i++) {
+            if (a.kept()[i] && !TextHeader.isTitleRepeat(a.lines(), a.firstTitle(), i)) {
+                body.add(a.lines().get(i));
+            }
+        }
+        return body;
+    }
+
+    private HeaderCandidates.Models header() {
+        return header != null ? header : HeaderCandidates.Models.shipped();
+    }
+
+    /** Where the article lies in a scored dump: headline, run, first line and kept lines; null when there is no article. */
+    HeaderCandidates.Layout layout(Scored scored) {
+        List<DumpLine> lines = scored.lines;
+        String lang = scored.lang;
+        int[] region = lines.isEmpty() ? null : bestRun(lines);
         if (region == null) {
-            return new Extraction(null, null, null, null, lang, null, null, "", "");
+            return null;
         }
         int found = TextHeader.findTitle(lines, region[0], region[1], lang);
         boolean headerInRun = found >= region[0];
@@ -120,11 +181,6 @@ final class TextExtractor {
             region[0] = Math.max(region[0], TextHeader.lastRepeat(lines, found, TextHeader.runHeadEnd(lines, region[0], region[1])) + 1);
         }
         int titleAt = TextHeader.firstRepeat(lines, found);
-        String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, region[0], region[1], lang);
-        String site = titleAt < 0 ? null : TextHeader.siteName(lines, titleAt, region[0], region[1], lang);
-        if (site == null) {
-            site = CopyrightHolder.in(lines);
-        }
         int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6)
                 : headerInRun ? region[0] : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
@@ -133,20 +189,7 @@ final class TextExtractor {
                 && !TextHeader.isCredit(lines, start - 1, found, region[0])) {
             start--;
         }
-        String byline = TextHeader.findByline(lines, found, titleAt, start, region[1]);
-        String date = TextHeader.findDate(lines, found, titleAt, start, region[1]);
-        List<DumpLine> body = new ArrayList<>();
-        boolean[] kept = kept(lines, start, region[1]);
-        for (int i = start; i <= region[1]; i++) {
-            DumpLine line = lines.get(i);
-            if (kept[i] && !TextHeader.isTitleRepeat(lines, titleAt, i)) {
-                body.add(line);
-            }
-        }
-        StringBuilder html = new StringBuilder();
-        StringBuilder text = new StringBuilder();
-        render(body, html, text);
-        return new Extraction(title, byline, date, site, lang, null, null, html.toString(), text.toString().strip());
+        return new HeaderCandidates.Layout(lines, lang, found, titleAt, region[0], start, region[1], kept(lines, start, region[1]));
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,23 +14,27 @@ import java.util.regex.Pattern;
 /**
  * Reads the head of an article in a text dump: the title is the headline-shaped line above the
  * body that shares its vocabulary and heads the cluster of standfirst, byline and date over it
- * (pages often show it twice, in a breadcrumb and as the headline); byline and date are read
- * between the title and the body. Menus, teaser lists, captions and control labels are told apart
- * by their shape and their neighbours, never by what a particular site calls them.
+ * (pages often show it twice, in a breadcrumb and as the headline). Menus, teaser lists, captions
+ * and control labels are told apart by their shape and their neighbours, never by what a
+ * particular site calls them. It also says how a byline reads ("By ...", a name-shaped line),
+ * which tells where a headline's cluster ends; which byline and date are the article's is
+ * {@link HeaderCandidates}' choice.
  */
 final class TextHeader {
     static final Pattern BYLINE = Pattern.compile(
             "^(?:" + Language.bylineAlternation() + ")\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:author|authors|byline)\\s*:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+    /** "Author: Jane Doe": a credit field, labelled in any known language (lang/*.json author_label). */
+    static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:" + String.join("|", Language.authorLabelWords()) + ")\\s*:\\s*(.*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern NAME = Pattern.compile(
-            "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|van|von|der|den|la|le|di|bin|al|and|et|und|y|e|en|&))*$");
+            "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&))*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     private static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
     /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
     private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
             + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
     /** "... by Jane Doe" inside a line. */
-    private static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
+    static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
     private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
     private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
@@ -361,19 +364,11 @@ final class TextHeader {
         return labelled || dated ? name : null;
     }
 
-    /** The author of a line that credits one in so many words: "By ...", "Author: ...", "Posted by ...". */
-    private static String explicitAuthorOf(List<DumpLine> lines, int i) {
-        String t = lines.get(i).text;
-        boolean explicit = BYLINE.matcher(t).matches() || AUTHOR_LABEL.matcher(t).matches()
-                || lines.get(i).words <= 16 && BY_INSIDE.matcher(t).find();
-        return explicit ? authorOf(lines, i) : null;
-    }
-
     /**
      * The name a short line starts with, when it reads as a person's: two to four capitalised
      * words with no function words between ("The Harbour Times" is no one's name).
      */
-    private static String bareName(DumpLine line) {
+    static String bareName(DumpLine line) {
         String name = line.words <= 8 ? nameOf(line.text) : null;
         if (name == null || name.contains("&") || name.split(" ").length < 2 || name.split(" ").length > 4) {
             return null;
@@ -581,46 +576,6 @@ final class TextHeader {
         return titleAt >= 0 && lines.get(i).key().equals(lines.get(titleAt).key());
     }
 
-    /**
-     * The byline of the article whose headline is line {@code titleAt} (-1 when none was found)
-     * and whose body starts at {@code bodyStart}: read between the two, then just above the
-     * headline, then among the first lines of the body (an explicit "By ..." only), then under an
-     * earlier showing of the headline ({@code firstAt}).
-     */
-    static String findByline(List<DumpLine> lines, int titleAt, int firstAt, int bodyStart, int bodyEnd) {
-        int from = titleAt < 0 ? Math.max(0, bodyStart - 6) : titleAt + 1;
-        for (int pass = 0; pass < 3; pass++) {
-            // Explicit credits first ("By ...", "Author: ..."), then names with a date or role,
-            // then a name standing alone.
-            for (int i = from; i < bodyStart; i++) {
-                String name = pass == 0 ? explicitAuthorOf(lines, i) : pass == 1 ? authorOf(lines, i)
-                        : standaloneName(lines, i, titleAt, bodyStart);
-                if (name != null) {
-                    return name;
-                }
-            }
-        }
-        for (int i = Math.max(0, titleAt - 4); i < titleAt; i++) {
-            String name = authorOf(lines, i);
-            if (name != null) {
-                return name;
-            }
-        }
-        for (int i = bodyStart; i <= bodyEnd && i < bodyStart + 12; i++) {
-            String name = explicitAuthorOf(lines, i);
-            if (name != null) {
-                return name;
-            }
-        }
-        for (int i = firstAt + 1; firstAt >= 0 && i < titleAt; i++) {
-            String name = authorOf(lines, i);
-            if (name != null) {
-                return name;
-            }
-        }
-        return null;
-    }
-
     /** The name part of "Jane Doe, Transport Reporter | 4 min read", or null when it is no name. */
     static String nameOf(String text) {
         String[] parts = NAME_END.split(text);
@@ -631,29 +586,6 @@ final class TextHeader {
         }
         int words = name.split(" ").length;
         return words <= 8 ? name : null;
-    }
-
-    /** The date of the article, looked for where {@link #findByline} looks for its byline. */
-    static String findDate(List<DumpLine> lines, int titleAt, int firstAt, int bodyStart, int bodyEnd) {
-        int from = titleAt < 0 ? Math.max(0, bodyStart - 6) : titleAt + 1;
-        String date = dateIn(lines, from, bodyStart);
-        date = date != null ? date : dateIn(lines, Math.max(0, titleAt - 3), titleAt);
-        date = date != null ? date : dateIn(lines, bodyStart, Math.min(bodyEnd + 1, bodyStart + 8));
-        return date != null || firstAt < 0 ? date : dateIn(lines, firstAt + 1, titleAt);
-    }
-
-    private static String dateIn(List<DumpLine> lines, int from, int to) {
-        for (int i = Math.max(0, from); i < to && i < lines.size(); i++) {
-            DumpLine line = lines.get(i);
-            // A dateline is short, unless it credits the author too ("Posted by ... on ...").
-            if (line.words <= 12 || line.words <= 20 && explicitAuthorOf(lines, i) != null) {
-                Optional<String> date = line.date();
-                if (date.isPresent()) {
-                    return date.get();
-                }
-            }
-        }
-        return null;
     }
 
     /** The stems of a line's content words, read once per line. */

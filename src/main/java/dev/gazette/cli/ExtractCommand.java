@@ -43,7 +43,8 @@ final class ExtractCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--explain", description = "For .txt dumps: print each line with the model's probability that it "
-            + "is article text (p), whether it was kept (*) and the features that decided it.")
+            + "is article text (p), whether it was kept (*) and the features that decided it; then the byline and date "
+            + "candidates with their probabilities, the chosen one marked (>).")
     boolean explain;
 
     @Override

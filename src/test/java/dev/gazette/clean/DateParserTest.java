@@ -2,7 +2,13 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /** Dates as pages write them, found in a line of text. */
 class DateParserTest {
@@ -28,6 +34,47 @@ class DateParserTest {
         assertThat(DateParser.find("05.03.2020")).contains("2020-03-05");
         assertThat(DateParser.find("2/26/2015 7:11 AM PST")).contains("2015-02-26");
         assertThat(DateParser.find("13/06/2014 Tony Carter")).contains("2014-06-13");
+    }
+
+    @Test
+    void readsYearFirstDatesAsChineseJapaneseAndKoreanPagesWriteThem() {
+        assertThat(DateParser.find("2018年6月18日 10:01　発信地：カノ")).contains("2018-06-18");
+        assertThat(DateParser.find("입력 2019년 11월 18일 09:30")).contains("2019-11-18");
+        assertThat(DateParser.find("기사입력 2019.11.18 오후 3:02")).contains("2019-11-18");
+    }
+
+    @Test
+    void findsEveryDateOfALineInOrderWithHowItWasWritten() {
+        List<DateParser.Found> all = DateParser.findAll("Published 2019-11-18T09:30:00Z, updated Nov. 20, 2019; 21.11.2019; 2019年11月22日");
+        assertThat(all).extracting(DateParser.Found::value)
+                .containsExactly("2019-11-18T09:30Z", "2019-11-20", "2019-11-21", "2019-11-22");
+        assertThat(all).extracting(DateParser.Found::form)
+                .containsExactly(DateParser.Form.ISO, DateParser.Form.MONTH_NAME, DateParser.Form.NUMERIC, DateParser.Form.YEAR_FIRST);
+        assertThat(DateParser.findAll("No year here, only 12:30 and 3.4.5")).isEmpty();
+    }
+
+    /** Any day from 1900 to 2099, written in each form pages use, is read back as that day, alone or amid words. */
+    @Test
+    void everyDayWrittenInAnyFormIsReadBack() {
+        String[][] months = {{"January", "janvier", "Januar"}, {"February", "février", "Februar"}, {"March", "mars", "März"},
+                {"April", "avril", "April"}, {"May", "mai", "Mai"}, {"June", "juin", "Juni"}, {"July", "juillet", "Juli"},
+                {"August", "août", "August"}, {"September", "septembre", "September"}, {"October", "octobre", "Oktober"},
+                {"November", "novembre", "November"}, {"December", "décembre", "Dezember"}};
+        qt().withExamples(500).forAll(integers().between(0, 73_000), integers().between(0, 2)).checkAssert((offset, lang) -> {
+            LocalDate day = LocalDate.of(1900, 1, 1).plusDays(offset);
+            String month = months[day.getMonthValue() - 1][lang];
+            int d = day.getDayOfMonth();
+            int m = day.getMonthValue();
+            int y = day.getYear();
+            List<String> forms = List.of(day.toString(), month + " " + d + ", " + y, d + " " + month + " " + y, d + ". " + month + " " + y,
+                    String.format(Locale.ROOT, "%02d.%02d.%d", d, m, y), y + "年" + m + "月" + d + "日", y + "년 " + m + "월 " + d + "일",
+                    String.format(Locale.ROOT, "%d.%02d.%02d", y, m, d), y + "/" + m + "/" + d);
+            for (String form : forms) {
+                assertThat(DateParser.find(form)).as(form).contains(day.toString());
+                assertThat(DateParser.findAll("Posted " + form + " | 4 min read")).as(form)
+                        .extracting(DateParser.Found::value).containsExactly(day.toString());
+            }
+        });
     }
 
     @Test

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /** How a text dump is cut into logical lines: hard wraps rejoined, scripts without spaces counted. */
 class DumpLineTest {
@@ -46,7 +50,7 @@ class DumpLineTest {
                 "Archive", "Search", PARAGRAPHS.get(0));
 
         assertThat(DumpLine.parse(dump)).hasSize(11);
-        assertThat(DumpLine.wrapWidth(dump.split("\n"))).isZero();
+        assertThat(DumpLine.wrap(dump.split("\n"))).isEqualTo(DumpLine.Wrap.NONE);
     }
 
     @Test
@@ -57,6 +61,95 @@ class DumpLineTest {
         List<String> lines = DumpLine.parse(dump).stream().map(l -> l.text).toList();
 
         assertThat(lines).contains("The first stop is the harbour.", "The second is the pier.").hasSize(4);
+    }
+
+    @Test
+    void countsDisplayColumnsAsATerminalDoes() {
+        assertThat(DumpLine.columns("harbour")).isEqualTo(7);
+        assertThat(DumpLine.columns("경기도 용인")).as("Hangul is wide").isEqualTo(11);
+        assertThat(DumpLine.columns("東京、２０１９")).as("Han, CJK punctuation and full-width digits").isEqualTo(14);
+        assertThat(DumpLine.columns("café")).as("a combining accent takes no column").isEqualTo(4);
+    }
+
+    /** Sentences in several scripts: Latin, Cyrillic, Greek, Arabic, Korean and Thai with spaces; Chinese and Japanese without. */
+    private static final String[][] SENTENCES = {
+            {"The ferry will run all winter for the first time.", "Islanders had asked for a winter service for years.",
+                    "Tickets go on sale next week at the harbour office."},
+            {"Паром впервые будет ходить всю зиму.", "Жители островов много лет просили о зимнем сообщении.",
+                    "Билеты поступят в продажу на следующей неделе."},
+            {"Το πλοίο θα εκτελεί δρομολόγια όλο τον χειμώνα.", "Οι κάτοικοι ζητούσαν χειμερινή σύνδεση εδώ και χρόνια."},
+            {"ستعمل العبارة طوال فصل الشتاء لأول مرة.", "طالب سكان الجزر بخدمة شتوية منذ سنوات."},
+            {"여객선이 처음으로 겨울 내내 운항한다.", "섬 주민들은 수년 동안 겨울 운항을 요구해 왔다.", "승선권은 다음 주부터 판매된다."},
+            {"เรือข้ามฟาก จะเปิดให้บริการ ตลอดฤดูหนาว เป็นครั้งแรก", "ชาวเกาะ เรียกร้อง บริการในฤดูหนาว มาหลายปี",
+                    "ตั๋วจะวางขาย ที่ท่าเรือ ในสัปดาห์หน้า"},
+            // Chinese and Japanese, without spaces, are the last two: see everyHardWrappedParagraphIsReadBackWholeInAnyScript.
+            {"渡轮将首次在整个冬季运行。", "岛民多年来一直要求开通冬季航班。", "船票将于下周在港口售票处发售。"},
+            {"フェリーは初めて冬の間も運航する。", "島民は長年、冬の運航を求めてきた。", "乗船券は来週から港の窓口で販売される。"}};
+
+    /** Wraps like a text browser: at spaces by display columns, and between any two characters of spaceless scripts. */
+    private static List<String> wrapColumns(String paragraph, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : paragraph.split(" ")) {
+            boolean spaceless = word.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            String sep = line.length() > 0 ? " " : "";
+            if (DumpLine.columns(line + sep + word) <= width) {
+                line.append(sep).append(word);
+                continue;
+            }
+            if (spaceless) {
+                line.append(sep);
+                for (int i = 0; i < word.length(); i++) {
+                    if (DumpLine.columns(line.toString() + word.charAt(i)) > width) {
+                        lines.add(line.toString().strip());
+                        line.setLength(0);
+                    }
+                    line.append(word.charAt(i));
+                }
+                continue;
+            }
+            lines.add(line.toString());
+            line.setLength(0);
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    /**
+     * Generated dumps of paragraphs in any of these scripts, hard-wrapped at a width of 50 to 90
+     * columns (enough lines for the wrap to show: at least five full ones), with or without blank
+     * lines between paragraphs: every paragraph is read back as
+     * one line, word for word (Chinese and Japanese joined without spaces).
+     */
+    @Test
+    void everyHardWrappedParagraphIsReadBackWholeInAnyScript() {
+        qt().withExamples(200).forAll(integers().between(0, SENTENCES.length - 1), integers().between(50, 90),
+                lists().of(integers().between(5, 9)).ofSizeBetween(4, 7), booleans().all()).checkAssert((script, width, sizes, blank) -> {
+            String[] pool = SENTENCES[script];
+            List<String> paragraphs = new ArrayList<>();
+            List<String> physical = new ArrayList<>();
+            for (int p = 0; p < sizes.size(); p++) {
+                List<String> sentences = new ArrayList<>();
+                for (int k = 0; k < sizes.get(p); k++) {
+                    sentences.add(pool[(p + k) % pool.length]);
+                }
+                // Chinese and Japanese put no space between sentences either.
+                String paragraph = String.join(script >= SENTENCES.length - 2 ? "" : " ", sentences);
+                paragraphs.add(paragraph);
+                List<String> wrapped = wrapColumns(paragraph, width);
+                // A paragraph's last line ends short of the width, or the next paragraph would read as its continuation.
+                if (DumpLine.columns(wrapped.get(wrapped.size() - 1)) > width - 12) {
+                    return;
+                }
+                wrapped.forEach(l -> physical.add("   " + l));
+                if (blank) {
+                    physical.add("");
+                }
+            }
+            List<String> read = DumpLine.parse(String.join("\n", physical)).stream().map(l -> l.text).toList();
+            assertThat(read).as(String.join("\n", physical)).containsExactlyElementsOf(paragraphs);
+        });
     }
 
     @Test

@@ -1,0 +1,389 @@
+package dev.gazette.clean;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The byline and the date of a text dump, each chosen among scored candidates. Every line that
+ * credits someone in so many words ("By ...", "Author: ...", "Posted by ... on ..."), and every
+ * name-shaped line near the headline (two to four capitalised words), is a byline candidate;
+ * every date any line writes (in {@link DateParser}'s forms) is a date candidate. Each is
+ * described by the named features below, which say where it stands relative to the headline and
+ * the article and what surrounds it, never what a site calls it; a logistic regression
+ * ({@link LineModel}, weights in {@code byline-v1.json} and {@code date-v1.json}, fitted by
+ * {@code LineModelTrainer}) gives each its probability of being the article's, and the most
+ * probable one is taken when it clears the model's threshold, one half: a wrong byline or date
+ * costs as much as a right one gains (see {@code LineModelTrainer.fitHeader}).
+ */
+final class HeaderCandidates {
+    static final String BYLINE_RESOURCE = "byline-v1.json";
+    static final String DATE_RESOURCE = "date-v1.json";
+
+    /**
+     * Where the article lies in the dump, as {@link TextExtractor} found it: the headline
+     * ({@code titleAt}, -1 when none) and its first showing, the run the body was taken from
+     * ({@code runStart} to {@code end}), the first line of the article under its header
+     * ({@code start}) and which lines are kept as its text.
+     */
+    record Layout(List<DumpLine> lines, String lang, int titleAt, int firstTitle, int runStart, int start, int end, boolean[] kept) {
+    }
+
+    /** A byline or date read from line {@code line}, with its features in the model's order. */
+    record Candidate(String value, int line, double[] features) {
+    }
+
+    /** The shipped byline and date models. */
+    record Models(LineModel byline, LineModel date) {
+        static Models shipped() {
+            return Shipped.MODELS;
+        }
+    }
+
+    private static final class Shipped {
+        static final Models MODELS = new Models(LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES));
+    }
+
+    /** Where a candidate stands, shared by both kinds (see {@link #position}). */
+    private static final List<String> POSITION = List.of(
+            "after_title",       // between the headline (its first showing) and the article's first line
+            "above_title",       // above the headline
+            "in_article",        // within the run of lines the article was taken from
+            "after_article",     // below it
+            "log_lines_to_body", // ln(1 + lines between it and the article's first line)
+            "log_lines_to_title", // ln(1 + lines between it and the headline; 1000 when none was found)
+            "kept",              // the line is kept as article text
+            "p_body",            // the line model's probability that the line is article text
+            "own_block",         // a blank line before it and after it
+            "list_item",         // carries a bullet or number
+            "interface_words");  // share of its words that label controls ("Share", "Follow", "Menu")
+
+    static final List<String> BYLINE_FEATURES = concat(List.of(
+            "label",             // the line opens with a credit label: a byline word of some language ("By", "Von", "Par":
+                                 // lang/*.json byline) or "Author:"
+            "by_inside",         // "... by Name" further into the line ("Posted by", "Story by")
+            "bare_name",         // none of these: a name-shaped run of two to four capitalised words opening the line
+            "name_alone",        // the line (after its label) holds the name and nothing else
+            "name_words",        // words in the name
+            "log_line_words",    // ln(1 + words of the line)
+            "separator_after",   // the name is followed by , | • · @ (a role, an outlet, a handle)
+            "date_near",         // this line or one within two lines writes a date (datelines sit by bylines)
+            "name_in_title",     // share of the name's words the headline uses (a subject, not an author)
+            "name_in_body",      // the name appears in a kept line of the article (a subject quoted, not an author)
+            "log_name_elsewhere", // ln(1 + other lines that show the name): author boxes repeat it, menus and teasers too
+            "capitals",          // the name is written in capitals throughout (section labels are)
+            "common_words"),     // share of the name's capitalised words that are function or interface words ("Share This", "More News")
+            POSITION);
+
+    static final List<String> DATE_FEATURES = concat(List.of(
+            "form_iso",          // 2019-11-18
+            "form_month_name",   // Nov. 18, 2019 / 18. November 2019
+            "form_year_first",   // 2018年6月18日 / 2019.11.18 / 2019/11/18
+            "form_numeric",      // 18.11.2019 / 11/18/2019
+            "time",              // the line writes a time of day too (12:05)
+            "log_line_words",    // ln(1 + words of the line): datelines are short, dates in prose are in passing
+            "short_line",        // twelve words or fewer
+            "label_published",   // "Published", "Posted", "Veröffentlicht" ... (lang/*.json date_published)
+            "label_updated",     // "Updated", "Aktualisiert", "Mis à jour" ... (lang/*.json date_updated)
+            "byline_near",       // a line that credits an author in so many words is within two lines
+            "log_date_elsewhere", // ln(1 + other lines that write the same day)
+            "earlier_share",     // share of the page's other dates that are earlier (publication precedes updates and comments)
+            "first_from_title",  // the first date written at or below the headline
+            "copyright"),        // the line carries © or "copyright": a year of rights, not of publication
+            POSITION);
+
+    /** "Posted by Jane Doe", "| Par Jeanne Martin": a byline word of any known language further into a line. */
+    private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    /** The word that closes a list of names ("A, B and C"), in the languages known here. */
+    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:and|und|et|y|e|en|&)\\s");
+    private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
+    private static final Pattern PUBLISHED = wordsPattern(Language.datePublishedWords());
+    private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());
+    /** The longest line a date candidate is read from: datelines, even with a byline in them, are short. */
+    private static final int MAX_DATELINE_WORDS = 40;
+    /** How far above the headline and below the article's start name-shaped lines are considered. */
+    private static final int NAME_WINDOW_ABOVE = 10;
+    private static final int NAME_WINDOW_BELOW = 15;
+
+    private HeaderCandidates() {
+    }
+
+    /** The candidate the model finds most probable, when it clears the model's threshold; ties go to the earlier line. */
+    static Candidate choose(List<Candidate> candidates, LineModel model) {
+        Candidate best = null;
+        double bestP = -1;
+        for (Candidate c : candidates) {
+            double p = model.probability(c.features);
+            if (p > bestP) {
+                best = c;
+                bestP = p;
+            }
+        }
+        return best != null && bestP >= model.threshold() ? best : null;
+    }
+
+    /** Every byline candidate of the dump, in line order. */
+    static List<Candidate> bylines(Layout a) {
+        List<DumpLine> lines = a.lines;
+        int top = a.titleAt >= 0 ? Math.min(a.firstTitle, a.start) : a.start;
+        int from = Math.max(0, top - NAME_WINDOW_ABOVE);
+        int to = Math.min(lines.size() - 1, a.start + NAME_WINDOW_BELOW);
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            DumpLine line = lines.get(i);
+            if (line.isCode() || line.words > 30) {
+                continue;
+            }
+            String t = line.text;
+            int kind;
+            String name;
+            String credited;
+            Matcher by = TextHeader.BYLINE.matcher(t);
+            Matcher label = TextHeader.AUTHOR_LABEL.matcher(t);
+            Matcher inside = CREDIT_INSIDE.matcher(t);
+            if (by.matches()) {
+                kind = 0;
+                credited = by.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : by.group(1);
+            } else if (label.matches()) {
+                kind = 1;
+                credited = label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1);
+            } else if (line.words <= 20 && inside.find()) {
+                kind = 2;
+                credited = inside.group(1);
+            } else if (i >= from && i <= to) {
+                kind = 3;
+                credited = t;
+            } else {
+                continue;
+            }
+            name = kind == 3 ? TextHeader.bareName(line) : namesOf(credited);
+            if (name == null) {
+                continue;
+            }
+            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip()), position(a, i))));
+        }
+        return out;
+    }
+
+    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited) {
+        List<DumpLine> lines = a.lines;
+        DumpLine line = lines.get(i);
+        List<String> nameTokens = Words.tokens(name);
+        String key = Words.comparable(name);
+        int elsewhere = 0;
+        boolean inBody = false;
+        for (int j = 0; j < lines.size(); j++) {
+            if (j != i && containsWords(lines.get(j).comparable(), key)) {
+                elsewhere++;
+                inBody |= j >= a.start && j <= a.end && a.kept[j];
+            }
+        }
+        Set<String> title = a.titleAt >= 0 ? new HashSet<>(lines.get(a.titleAt).tokens) : Set.of();
+        int inTitle = 0;
+        int common = 0;
+        int capitalised = 0;
+        for (String word : name.split("\\s+")) {
+            if (Character.isUpperCase(word.codePointAt(0))) {
+                // Particles ("de la", "van") and "and" are a name's small words, not a label's.
+                String w = word.toLowerCase(Locale.ROOT);
+                capitalised++;
+                common += Language.isFunctionWord(w) || Language.interfaceWords(a.lang).contains(w) ? 1 : 0;
+            }
+        }
+        for (String w : nameTokens) {
+            inTitle += title.contains(w) ? 1 : 0;
+        }
+        String after = credited.length() > name.length() && credited.startsWith(name) ? credited.substring(name.length()).strip() : "";
+        boolean dateNear = false;
+        for (int j = Math.max(0, i - 2); j <= Math.min(lines.size() - 1, i + 2); j++) {
+            dateNear |= lines.get(j).words <= 20 && lines.get(j).date().isPresent();
+        }
+        return new double[] {
+                kind <= 1 ? 1 : 0,
+                kind == 2 ? 1 : 0,
+                kind == 3 ? 1 : 0,
+                credited.equals(name) ? 1 : 0,
+                nameTokens.size(),
+                Math.log1p(line.words),
+                !after.isEmpty() && "|,•·@".indexOf(after.charAt(0)) >= 0 ? 1 : 0,
+                dateNear ? 1 : 0,
+                nameTokens.isEmpty() ? 0 : (double) inTitle / nameTokens.size(),
+                inBody ? 1 : 0,
+                Math.log1p(elsewhere),
+                name.equals(name.toUpperCase(Locale.ROOT)) ? 1 : 0,
+                capitalised == 0 ? 0 : (double) common / capitalised
+        };
+    }
+
+    /**
+     * The names a credit opens with: one name, or a list of names of two to four words separated
+     * by commas when the list closes with "and" ("Jane Doe, John Roe and Ann Poe, Outlet"), as a
+     * role or an outlet after a single name's comma ("Jane Doe, Transport Reporter") is no second
+     * author.
+     */
+    static String namesOf(String credited) {
+        String first = TextHeader.nameOf(credited);
+        String[] parts = COMMA.split(credited.strip());
+        if (first == null || parts.length < 2 || !first.equals(parts[0])) {
+            return first;
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : parts) {
+            String name = TextHeader.nameOf(part);
+            // Each is a person's name of two to four words ("Privacy" or a role's long title is not).
+            int words = part.replaceFirst("^(?:and|und|et|y|e|en|&)\\s+", "").split("\\s+").length;
+            if (name == null || !name.equals(part) || words < 2 || words > 4 && !CLOSING.matcher(" " + part).find()) {
+                break;
+            }
+            names.add(part);
+            if (names.size() > 1 && CLOSING.matcher(" " + part).find()) {
+                return String.join(", ", names);
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Every date the dump writes outside scripts and paragraphs, in line order. {@code bylines} tell which lines
+     * credit an author in so many words.
+     */
+    static List<Candidate> dates(Layout a, List<Candidate> bylines) {
+        List<DumpLine> lines = a.lines;
+        List<Integer> credits = new ArrayList<>();
+        for (Candidate b : bylines) {
+            if (b.features[BYLINE_FEATURES.indexOf("bare_name")] == 0) {
+                credits.add(b.line);
+            }
+        }
+        List<Integer> at = new ArrayList<>();
+        List<DateParser.Found> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            DumpLine line = lines.get(i);
+            if (line.isCode() || line.words > MAX_DATELINE_WORDS) {
+                continue; // a script's dates are in addresses and data; a paragraph's are what it tells of
+            }
+            for (DateParser.Found f : line.dates()) {
+                at.add(i);
+                found.add(f);
+            }
+        }
+        List<String> days = new ArrayList<>();
+        found.forEach(f -> days.add(f.value().substring(0, 10)));
+        int top = a.titleAt >= 0 ? a.firstTitle : Math.max(0, a.start - 6);
+        int firstFromTitle = -1;
+        List<Candidate> out = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            int i = at.get(k);
+            DumpLine line = lines.get(i);
+            DateParser.Found f = found.get(k);
+            String day = days.get(k);
+            int same = 0;
+            int earlier = 0;
+            Set<Integer> sameLines = new HashSet<>();
+            for (int o = 0; o < found.size(); o++) {
+                if (at.get(o) == i) {
+                    continue;
+                }
+                int cmp = days.get(o).compareTo(day);
+                earlier += cmp < 0 ? 1 : 0;
+                if (cmp == 0 && sameLines.add(at.get(o))) {
+                    same++;
+                }
+            }
+            if (firstFromTitle < 0 && i >= top) {
+                firstFromTitle = k;
+            }
+            boolean bylineNear = credits.stream().anyMatch(c -> Math.abs(c - i) <= 2);
+            String lower = line.text.toLowerCase(Locale.ROOT);
+            double[] own = {
+                    f.form() == DateParser.Form.ISO ? 1 : 0,
+                    f.form() == DateParser.Form.MONTH_NAME ? 1 : 0,
+                    f.form() == DateParser.Form.YEAR_FIRST ? 1 : 0,
+                    f.form() == DateParser.Form.NUMERIC ? 1 : 0,
+                    TIME.matcher(line.text).find() ? 1 : 0,
+                    Math.log1p(line.words),
+                    line.words <= 12 ? 1 : 0,
+                    PUBLISHED.matcher(lower).find() ? 1 : 0,
+                    UPDATED.matcher(lower).find() ? 1 : 0,
+                    bylineNear ? 1 : 0,
+                    Math.log1p(same),
+                    found.size() > 1 ? (double) earlier / (found.size() - 1) : 0,
+                    firstFromTitle == k ? 1 : 0,
+                    line.text.contains("©") || lower.contains("copyright") ? 1 : 0
+            };
+            out.add(new Candidate(f.value(), i, concat(own, position(a, i))));
+        }
+        return out;
+    }
+
+    /** The features of {@link #POSITION} for line {@code i}. */
+    private static double[] position(Layout a, int i) {
+        DumpLine line = a.lines.get(i);
+        boolean ownBlock = line.blankBefore && (i + 1 >= a.lines.size() || a.lines.get(i + 1).blankBefore);
+        return new double[] {
+                a.titleAt >= 0 && i > a.firstTitle && i < a.start ? 1 : 0,
+                a.titleAt >= 0 && i < a.firstTitle ? 1 : 0,
+                i >= a.start && i <= a.end ? 1 : 0,
+                i > a.end ? 1 : 0,
+                Math.log1p(Math.abs(i - a.start)),
+                Math.log1p(a.titleAt >= 0 ? Math.abs(i - a.titleAt) : 1000),
+                a.kept[i] ? 1 : 0,
+                line.probability,
+                ownBlock ? 1 : 0,
+                line.isListItem() ? 1 : 0,
+                Words.interfaceDensity(line.tokens, a.lang)
+        };
+    }
+
+    /** Whether {@code words} stands in {@code text} as whole words (both folded by {@link Words#comparable}). */
+    static boolean containsWords(String text, String words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (int at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            if ((at == 0 || text.charAt(at - 1) == ' ') && (end == text.length() || text.charAt(end) == ' ')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rows for {@code gazette extract --explain}: each candidate with its probability and deciding features. */
+    static List<String> explain(String what, List<Candidate> candidates, LineModel model, Candidate chosen) {
+        List<String> out = new ArrayList<>();
+        out.add(what + " candidates (threshold " + model.threshold() + "; > = chosen):");
+        for (Candidate c : candidates) {
+            out.add(String.format(Locale.ROOT, "  %s line %4d p=%.2f %s%n       %s", c == chosen ? ">" : " ", c.line + 1,
+                    model.probability(c.features), c.value, model.explain(c.features, 4)));
+        }
+        return out;
+    }
+
+    private static Pattern wordsPattern(List<String> words) {
+        List<String> sorted = new ArrayList<>(words);
+        sorted.sort((x, y) -> x.length() != y.length() ? y.length() - x.length() : x.compareTo(y));
+        List<String> quoted = new ArrayList<>();
+        sorted.forEach(w -> quoted.add(Pattern.quote(w.toLowerCase(Locale.ROOT))));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return Collections.unmodifiableList(out);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = new double[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gazette.clean;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+/** Byline and date chosen among scored candidates, on pages written for these tests and generated ones. */
+class HeaderCandidatesTest {
+    private static final String PARAGRAPH_1 = "The island's only ferry will stop its evening sailings from December, the operator said on "
+            + "Tuesday, after a winter in which fewer than a dozen passengers used the last boat on most nights.";
+    private static final String PARAGRAPH_2 = "Residents who work late shifts on the mainland said the change would leave them with a "
+            + "choice between a long drive around the bay and a night away from home, and asked the council to step in.";
+    private static final String PARAGRAPH_3 = "The operator said it would review the timetable again in spring, when the tourist season "
+            + "brings more travellers, and that the morning sailings would not change.";
+
+    private static TextExtractor.Scored read(String dump) {
+        return new TextExtractor().score(dump);
+    }
+
+    @Test
+    void anExplicitBylineAndTheDatelineUnderTheHeadlineAreChosen() {
+        Extraction found = new TextExtractor().extract(String.join("\n", "Harbour Times", "Home", "News", "World News", "Contact Us", "",
+                "Island ferry to stop its evening sailings this winter", "", "By Miriam Okafor", "", "12 November 2024, 08:15", "",
+                PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3, "", "Comments", "", "Peter Lindqvist", "3 December 2024",
+                "Shameful decision.", "", "© 2024 Harbour Times"));
+        assertThat(found.byline()).isEqualTo("Miriam Okafor");
+        assertThat(found.date()).isEqualTo("2024-11-12");
+    }
+
+    @Test
+    void aPageWhoseOnlyNamesAreMenuLabelsHasNoByline() {
+        Extraction found = new TextExtractor().extract(String.join("\n", "Harbour Times", "World News", "Local Sport", "Contact Us", "",
+                "Island ferry to stop its evening sailings this winter", "", PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3, "",
+                "Privacy Policy", "Terms Of Use"));
+        assertThat(found.byline()).isNull();
+        assertThat(found.date()).isNull();
+    }
+
+    @Test
+    void everyCreditAndEveryDatelineOfThePageIsACandidateWithOneValuePerFeature() {
+        TextExtractor extractor = new TextExtractor();
+        TextExtractor.Scored scored = read(String.join("\n", "Island ferry to stop its evening sailings this winter", "",
+                "Posted by Jane Doe on 2024-11-12", "", PARAGRAPH_1, "", PARAGRAPH_2 + " It was first announced on 3 March 2023.", "",
+                "Author: John Smith", "2018年6月18日"));
+        HeaderCandidates.Layout layout = extractor.layout(scored);
+        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(layout);
+        List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(layout, bylines);
+        assertThat(bylines).extracting(HeaderCandidates.Candidate::value).contains("Jane Doe", "John Smith");
+        // The date told of in a paragraph is no dateline: only the two datelines are candidates.
+        assertThat(dates).extracting(HeaderCandidates.Candidate::value).containsExactly("2024-11-12", "2018-06-18");
+        bylines.forEach(c -> assertThat(c.features()).hasSize(HeaderCandidates.BYLINE_FEATURES.size()));
+        dates.forEach(c -> assertThat(c.features()).hasSize(HeaderCandidates.DATE_FEATURES.size()));
+        assertThat(HeaderCandidates.BYLINE_FEATURES).doesNotHaveDuplicates();
+        assertThat(HeaderCandidates.DATE_FEATURES).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void explainShowsTheCandidatesWithTheirProbabilities() {
+        List<String> rows = new TextExtractor().explain(String.join("\n", "Island ferry to stop its evening sailings this winter", "",
+                "By Miriam Okafor", "12 November 2024", "", PARAGRAPH_1, "", PARAGRAPH_2));
+        String all = String.join("\n", rows);
+        assertThat(all).contains("byline candidates (threshold ", "date candidates (threshold ")
+                .containsPattern("> line +2 p=[01]\\.\\d\\d Miriam Okafor").containsPattern("> line +3 p=[01]\\.\\d\\d 2024-11-12");
+    }
+
+    private static final String[] GIVEN = {"Miriam", "Jonas", "Aiko", "Pedro", "Fatima", "Olu", "Ingrid", "Tomasz", "Chen", "Léa"};
+    private static final String[] FAMILY = {"Okafor", "Lindqvist", "Tanaka", "Álvarez", "Haddad", "Nowak", "Brennan", "Moreau", "Kowalczyk", "Ruiz"};
+
+    /**
+     * Generated pages of the usual shape (a menu, the headline, a credit line in one of several
+     * forms, a dateline in one of several forms, the article, then a comment with another name
+     * and a later date, and a copyright year): the credited name and the dateline's day are chosen.
+     */
+    @Test
+    void theCreditAndDatelineOfGeneratedPagesAreChosen() {
+        String[] credit = {"By %s", "By %s, Staff Reporter", "Author: %s", "Words by %s"};
+        qt().withExamples(150).forAll(lists().of(integers().between(0, 9)).ofSize(4), integers().between(0, 3),
+                integers().between(0, 4), integers().between(0, 20_000)).checkAssert((names, form, dateForm, offset) -> {
+            String name = GIVEN[names.get(0)] + " " + FAMILY[names.get(1)];
+            String other = GIVEN[names.get(2)] + " " + FAMILY[names.get(3)];
+            LocalDate day = LocalDate.of(1990, 1, 1).plusDays(offset);
+            String written = switch (dateForm) {
+                case 0 -> day.toString();
+                case 1 -> day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + day.getDayOfMonth()
+                        + ", " + day.getYear();
+                case 2 -> String.format(Locale.ROOT, "%02d.%02d.%d, 09:30", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+                case 3 -> "Published " + day.getDayOfMonth() + " "
+                        + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + day.getYear();
+                default -> day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+            };
+            List<String> page = new ArrayList<>(List.of("Harbour Times", "Home", "World News", "Local Sport", "Contact Us", "",
+                    "Island ferry to stop its evening sailings this winter", "", String.format(credit[form], name), "", written, "",
+                    PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3, "", "Comments", "", other,
+                    day.plusDays(3).toString(), "Shameful decision.", "", "© " + (day.getYear() + 1) + " Harbour Times"));
+            Extraction found = new TextExtractor().extract(String.join("\n", page));
+            assertThat(found.byline()).as(String.join("\n", page)).isEqualTo(name);
+            assertThat(found.date()).as(String.join("\n", page)).startsWith(day.toString());
+        });
+    }
+}
