@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /**
@@ -59,15 +60,13 @@ public final class BuildCache {
     private static final String SEGMENT_SUFFIX = ".bin";
     /** The one file of formats 1 and 2: removed when a cache of this format is saved. */
     private static final String OLD_FILE = "build.bin";
-    /** New outputs encoded at a time (in parallel) before they are appended to the segment. */
-    private static final int BATCH = 512;
 
     private BuildCache() {
     }
 
     /**
      * A loaded cache: its memory, why the cache on disk was not used (null when it was), and its
-     * open segment files, to close once the build's memory is saved.
+     * segment files, to close once the build's memory is saved.
      */
     public record Loaded(BuildMemory memory, String ignored, Segments segments) implements AutoCloseable {
         /** Whether the cache on disk was there but could not be trusted (rather than missing or of another format). */
@@ -83,17 +82,30 @@ public final class BuildCache {
 
     private static final String UNREADABLE = "the build cache is unreadable";
 
-    /** The segment files of a loaded cache, open for reading until closed. */
+    /**
+     * The segment files of a loaded cache, open for reading until closed, and the new segment
+     * the build appends its new outputs to, deleted on closing unless an index was saved naming it.
+     */
     public static final class Segments {
         private final List<Segment> open = new ArrayList<>();
+        final NewSegment fresh;
+
+        Segments(Path folder) {
+            this.fresh = new NewSegment(folder);
+        }
 
         void close() {
             for (Segment s : open) {
-                try {
-                    s.channel.close();
-                } catch (IOException e) {
-                    // Only read from: nothing to lose.
-                }
+                close(s);
+            }
+            fresh.close();
+        }
+
+        private static void close(Segment s) {
+            try {
+                s.channel.close();
+            } catch (IOException e) {
+                // Only read from, or a new segment that is deleted or already complete.
             }
         }
     }
@@ -101,13 +113,94 @@ public final class BuildCache {
     /** One segment file: outputs stored one after another. */
     static final class Segment {
         final String name;
-        final long size;
         final FileChannel channel;
+        /** Its length: fixed for a segment named by an index, growing for the one a build appends to. */
+        volatile long size;
 
         Segment(String name, long size, FileChannel channel) {
             this.name = name;
             this.size = size;
             this.channel = channel;
+        }
+    }
+
+    /**
+     * The segment a build appends its new outputs to as they are made, from any thread, so that
+     * a memory for one build holds none of them until the save (a cold build would hold them
+     * all). Made when the first output is appended; deleted unless a saved index names it.
+     */
+    static final class NewSegment {
+        private final Path folder;
+        private Path file;
+        private Segment segment;
+        private boolean failed;
+        private boolean committed;
+        private final AtomicLong end = new AtomicLong();
+
+        NewSegment(Path folder) {
+            this.folder = folder;
+        }
+
+        private synchronized Segment open() throws IOException {
+            if (failed) {
+                throw new IOException("the new segment could not be written");
+            }
+            if (segment == null) {
+                Files.createDirectories(folder);
+                file = Files.createTempFile(folder, SEGMENT, SEGMENT_SUFFIX);
+                segment = new Segment(file.getFileName().toString(), 0,
+                        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            }
+            return segment;
+        }
+
+        /** Appends one output's bytes: where they are, or null when the file cannot be written (the caller keeps the value). */
+        Stored append(byte[] bytes) {
+            try {
+                Segment s = open();
+                long at = end.getAndAdd(bytes.length);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    s.channel.write(buffer, at + buffer.position());
+                }
+                s.size = Math.max(s.size, at + bytes.length);
+                CRC32C crc = new CRC32C();
+                crc.update(bytes);
+                return new Stored(s, at, bytes.length, (int) crc.getValue());
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    failed = true;
+                }
+                return null;
+            }
+        }
+
+        /** The segment, complete, when anything was appended; else null. */
+        synchronized Segment finished() throws IOException {
+            if (failed) {
+                throw new IOException("cannot write " + file);
+            }
+            if (segment != null) {
+                segment.size = end.get();
+            }
+            return segment;
+        }
+
+        synchronized void committed() {
+            committed = true;
+        }
+
+        synchronized void close() {
+            if (segment != null) {
+                Segments.close(segment);
+                if (!committed) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // Deleted by the next save, which names only its own segments.
+                    }
+                }
+            }
         }
     }
 
@@ -151,10 +244,10 @@ public final class BuildCache {
      * environment is forgotten by {@link BuildMemory#start} when the build begins.
      */
     public static Loaded load(Path folder) {
-        Segments segments = new Segments();
+        Segments segments = new Segments(folder);
         Path index = folder.resolve(INDEX);
         if (!Files.isRegularFile(index)) {
-            return new Loaded(new BuildMemory(null), Files.exists(folder.resolve(OLD_FILE))
+            return loaded(new BuildMemory(null), Files.exists(folder.resolve(OLD_FILE))
                     ? "the build cache is of another format" : "no build cache yet", segments);
         }
         try {
@@ -169,17 +262,23 @@ public final class BuildCache {
             }
             BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 16));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                return new Loaded(new BuildMemory(null), "the build cache is of another format", segments);
+                return loaded(new BuildMemory(null), "the build cache is of another format", segments);
             }
             BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments);
             if (!in.atEnd()) {
                 throw new IOException("data after the end");
             }
-            return new Loaded(memory, null, segments);
+            return loaded(memory, null, segments);
         } catch (IOException | RuntimeException e) {
             segments.close();
-            return new Loaded(new BuildMemory(null), UNREADABLE + " (" + e.getMessage() + ")", new Segments());
+            return loaded(new BuildMemory(null), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
         }
+    }
+
+    /** A memory that appends the outputs it makes to the new segment of {@code segments}. */
+    private static Loaded loaded(BuildMemory memory, String ignored, Segments segments) {
+        memory.storeIn(segments.fresh);
+        return new Loaded(memory, ignored, segments);
     }
 
     private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments)
@@ -230,106 +329,81 @@ public final class BuildCache {
     }
 
     /**
-     * Saves the memory of {@code loaded} into {@code folder}: its new outputs into a new segment,
-     * then a new index in place of the old one, atomically (a reader sees the old cache or the
-     * new one); then deletes the segments no longer named, and closes {@code loaded}.
+     * Saves the memory of {@code loaded} into {@code folder}: what its build did not append to
+     * the new segment yet (outputs kept in memory, outputs copied out of segments being
+     * compacted), then a new index in place of the old one, atomically (a reader sees the old
+     * cache or the new one); then deletes the segments no longer named, and closes {@code loaded}.
      */
     public static void save(Loaded loaded, Path folder) throws IOException {
-        BuildMemory memory = loaded.memory();
-        Files.createDirectories(folder);
-        List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
-                .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
-        // A segment less than half of which is still used is copied out and dropped.
-        Map<Segment, Long> live = new IdentityHashMap<>();
-        for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
-            Stored s = e.getValue().stored();
-            if (s != null) {
-                live.merge(s.segment(), (long) s.length(), Long::sum);
-            }
-        }
-        Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        live.forEach((segment, bytes) -> {
-            if (2 * bytes >= segment.size) {
-                kept.add(segment);
-            }
-        });
-        List<Map.Entry<Fingerprint, BuildMemory.Output>> toWrite = saved.stream()
-                .filter(e -> e.getValue().stored() == null || !kept.contains(e.getValue().stored().segment())).toList();
-        Map<Fingerprint, Stored> locations = new HashMap<>();
-        List<Segment> segments = new ArrayList<>(kept);
-        Path newSegment = null;
-        Path tempIndex = null;
         try {
-            if (!toWrite.isEmpty()) {
-                newSegment = Files.createTempFile(folder, SEGMENT, SEGMENT_SUFFIX);
-                segments.add(writeSegment(memory, toWrite, newSegment, locations));
+            BuildMemory memory = loaded.memory();
+            NewSegment fresh = loaded.segments().fresh;
+            Files.createDirectories(folder);
+            List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
+                    .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
+            // A segment less than half of which is still used is copied out and dropped.
+            Map<Segment, Long> live = new IdentityHashMap<>();
+            for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
+                Stored s = e.getValue().stored();
+                if (s != null) {
+                    live.merge(s.segment(), (long) s.length(), Long::sum);
+                }
             }
+            Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+            live.forEach((segment, bytes) -> {
+                if (2 * bytes >= segment.size) {
+                    kept.add(segment);
+                }
+            });
+            Map<Fingerprint, Stored> locations = new ConcurrentHashMap<>();
+            List<Map.Entry<Fingerprint, BuildMemory.Output>> toWrite = new ArrayList<>();
             for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
                 Stored s = e.getValue().stored();
                 if (s != null && kept.contains(s.segment())) {
                     locations.put(e.getKey(), s);
+                } else {
+                    toWrite.add(e);
                 }
             }
-            tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
-            writeIndex(memory, saved, segments, locations, tempIndex);
-            try {
-                Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
+            toWrite.parallelStream().forEach(e -> {
+                // A stored output whose bytes are damaged is left out: made again next time.
+                byte[] bytes = e.getValue().stored() != null ? e.getValue().stored().bytes() : encode(memory, e.getValue().value(memory));
+                Stored s = bytes == null ? null : fresh.append(bytes);
+                if (s != null) {
+                    locations.put(e.getKey(), s);
+                }
+            });
+            List<Segment> segments = new ArrayList<>(kept);
+            Segment appended = fresh.finished();
+            if (appended != null) {
+                segments.remove(appended);
+                segments.add(appended);
             }
-            newSegment = null;
-        } finally {
-            if (tempIndex != null) {
+            Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
+            try {
+                writeIndex(memory, saved, segments, locations, tempIndex);
+                try {
+                    Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
+                }
+                fresh.committed();
+            } finally {
                 Files.deleteIfExists(tempIndex);
             }
-            if (newSegment != null) {
-                Files.deleteIfExists(newSegment);
-            }
+            loaded.close();
+            deleteUnnamed(folder, segments);
+        } finally {
             loaded.close();
         }
-        deleteUnnamed(folder, segments);
     }
 
-    /** Appends the outputs of {@code entries} to a new segment file, noting where each went. */
-    private static Segment writeSegment(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> entries,
-                                        Path file, Map<Fingerprint, Stored> locations) throws IOException {
-        Segment segment;
-        long offset = 0;
-        List<Object[]> placed = new ArrayList<>();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            for (int from = 0; from < entries.size(); from += BATCH) {
-                List<Map.Entry<Fingerprint, BuildMemory.Output>> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-                // Encoding is the work; writing the bytes in order keeps the file one sequential write.
-                List<byte[]> encoded = batch.parallelStream().map(e -> encode(memory, e.getValue())).toList();
-                for (int i = 0; i < batch.size(); i++) {
-                    byte[] bytes = encoded.get(i);
-                    if (bytes == null) {
-                        continue; // a stored output whose bytes are damaged: made again next time
-                    }
-                    out.write(bytes);
-                    CRC32C crc = new CRC32C();
-                    crc.update(bytes);
-                    placed.add(new Object[] {batch.get(i).getKey(), offset, bytes.length, (int) crc.getValue()});
-                    offset += bytes.length;
-                }
-            }
-        }
-        segment = new Segment(file.getFileName().toString(), offset, null);
-        for (Object[] p : placed) {
-            locations.put((Fingerprint) p[0], new Stored(segment, (long) p[1], (int) p[2], (int) p[3]));
-        }
-        return segment;
-    }
-
-    /** An output's bytes: copied as stored, or its value encoded with its parts' fingerprints. */
-    private static byte[] encode(BuildMemory memory, BuildMemory.Output output) {
-        if (output.stored() != null) {
-            return output.stored().bytes();
-        }
+    /** An output's value encoded with its parts' fingerprints: what a segment stores. */
+    static byte[] encode(BuildMemory memory, Object value) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream data = new DataOutputStream(bytes);
-            Values.Writer.withFingerprints(data, memory.fingerprints()::of).writeKnown(output.value(memory));
+            Values.Writer.withFingerprints(data, memory.fingerprints()::of).writeKnown(value);
             data.flush();
             return bytes.toByteArray();
         } catch (IOException e) {

@@ -94,18 +94,24 @@ public final class BuildMemory {
         }
 
         /**
-         * The value, read from the cache (with its parts' fingerprints) when first asked for;
-         * null when its stored bytes are damaged, so the step runs again.
+         * The value, read from the cache (with its parts' fingerprints) when asked for; null when
+         * its stored bytes are damaged, so the step runs again. A memory for one build does not
+         * keep what it read: saving needs only where it is stored, and whoever asked holds it as
+         * long as it is needed (most are garbage once the stage that asked is done).
          */
         synchronized Object value(BuildMemory memory) {
-            if (value == null && stored != null && !damaged) {
-                value = stored.read(memory.fingerprints);
-                damaged = value == null;
-                if (damaged) {
-                    memory.damaged.incrementAndGet();
-                }
+            if (value != null || stored == null || damaged) {
+                return value;
             }
-            return value;
+            Object read = stored.read(memory.fingerprints);
+            damaged = read == null;
+            if (damaged) {
+                memory.damaged.incrementAndGet();
+            }
+            if (memory.keepUnsaved) {
+                value = read;
+            }
+            return read;
         }
     }
 
@@ -125,7 +131,8 @@ public final class BuildMemory {
      * page input holds them, and remembering them would keep them all until the build ends.
      */
     private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
-            "link.tagged", "link.linked", "render.card");
+            "link.tagged", "link.linked", "render.card", "render.article-view", "render.tag-link",
+            "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
@@ -151,6 +158,8 @@ public final class BuildMemory {
     private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
+    /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
+    private BuildCache.NewSegment newSegment;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
 
@@ -211,6 +220,14 @@ public final class BuildMemory {
 
     Fingerprints fingerprints() {
         return fingerprints;
+    }
+
+    /**
+     * Has the outputs this memory makes appended to {@code segment} as they are made, rather
+     * than kept until the memory is saved.
+     */
+    void storeIn(BuildCache.NewSegment segment) {
+        this.newSegment = segment;
     }
 
     /** How many outputs stored in the build cache were damaged (and made again) in this build. */
@@ -286,7 +303,8 @@ public final class BuildMemory {
         ran.incrementAndGet();
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
-            outputs.put(key, new Output(step.name(), out));
+            BuildCache.Stored stored = newSegment == null ? null : newSegment.append(BuildCache.encode(this, out));
+            outputs.put(key, stored == null ? new Output(step.name(), out) : new Output(step.name(), stored));
         }
         return out;
     }

@@ -3,6 +3,9 @@ package dev.gazette.incremental;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,11 +23,11 @@ public final class Fingerprints {
     /** Strings at least this long stand for their own fingerprint (and are remembered by identity). */
     private static final int LONG_STRING = 256;
 
-    /** An object compared by identity. */
+    /** An object compared by identity: the key a memo is searched with. */
     record Identity(Object value) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Identity i && i.value == value;
+            return o instanceof Identity i && i.value == value || o instanceof Held h && h.get() == value;
         }
 
         @Override
@@ -33,8 +36,36 @@ public final class Fingerprints {
         }
     }
 
-    private volatile Map<Identity, Fingerprint> current = new ConcurrentHashMap<>();
-    private volatile Map<Identity, Fingerprint> previous = new ConcurrentHashMap<>();
+    /**
+     * The key a memo holds: an object compared by identity and held weakly, since an object
+     * nobody else holds can never be met again. Its entry is removed once the object is gone.
+     */
+    private static final class Held extends WeakReference<Object> {
+        private final int hash;
+
+        Held(Object value, ReferenceQueue<Object> gone) {
+            super(value, gone);
+            this.hash = System.identityHashCode(value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            Object value = get();
+            return value != null && (o instanceof Held h && h.get() == value || o instanceof Identity i && i.value() == value);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private volatile Map<Object, Fingerprint> current = new ConcurrentHashMap<>();
+    private volatile Map<Object, Fingerprint> previous = new ConcurrentHashMap<>();
+    private final ReferenceQueue<Object> gone = new ReferenceQueue<>();
     /** Fingerprints looked up, never added to: those of a longer-lived memo. */
     private final Fingerprints known;
 
@@ -63,19 +94,19 @@ public final class Fingerprints {
             if (f == null) {
                 f = previous.get(key);
                 if (f == null && known != null) {
-                    f = known.remembered(key);
+                    f = known.lookUp(key);
                 }
                 if (f == null) {
                     f = digest(value);
                 }
-                current.put(key, f);
+                remember(value, f);
             }
             return f;
         }
         return digest(value);
     }
 
-    private Fingerprint remembered(Identity key) {
+    private Fingerprint lookUp(Object key) {
         Fingerprint f = current.get(key);
         return f != null ? f : previous.get(key);
     }
@@ -94,7 +125,7 @@ public final class Fingerprints {
             Identity key = new Identity(output);
             if (!current.containsKey(key) && !previous.containsKey(key)) {
                 Fingerprint f = call.get();
-                current.putIfAbsent(key, new Fingerprint(f.high() ^ DERIVED, f.low()));
+                remember(output, new Fingerprint(f.high() ^ DERIVED, f.low()));
             }
         }
     }
@@ -107,7 +138,15 @@ public final class Fingerprints {
      * a value read back from the cache is not hashed again. Only for values {@link #remembered}.
      */
     void seed(Object value, Fingerprint f) {
-        current.put(new Identity(value), f);
+        remember(value, f);
+    }
+
+    private void remember(Object value, Fingerprint f) {
+        for (Reference<?> r = gone.poll(); r != null; r = gone.poll()) {
+            current.remove(r);
+            previous.remove(r);
+        }
+        current.putIfAbsent(new Held(value, gone), f);
     }
 
     /** Forgets objects not met since the last call: called once per build. */
