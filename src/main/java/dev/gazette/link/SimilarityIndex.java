@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * TF-IDF vectors of documents with an inverted index, for finding each document's most similar
@@ -107,11 +106,11 @@ final class SimilarityIndex {
     private final int limit;
     private final double minScore;
     private final Map<String, Integer> termIds = new HashMap<>();
-    private final List<String> termNames = new ArrayList<>();
     private final List<Postings> postings = new ArrayList<>();
     private final Map<String, Slot> byKey = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
-    private final ArrayDequeOfInts freeIds = new ArrayDequeOfInts();
+    /** Ids of removed documents, reused. */
+    private final java.util.ArrayDeque<Integer> freeIds = new java.util.ArrayDeque<>();
     private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
     /** The collection's size, quantised, and what follows from it. */
     private int collection;
@@ -314,9 +313,8 @@ final class SimilarityIndex {
         for (int i = 0; i < words.length; i++) {
             Integer id = termIds.get(words[i]);
             if (id == null) {
-                id = termNames.size();
+                id = postings.size();
                 termIds.put(words[i], id);
-                termNames.add(words[i]);
                 postings.add(new Postings());
             }
             ids[i] = id;
@@ -607,27 +605,6 @@ final class SimilarityIndex {
             float f = scores[i];
             scores[i] = scores[j];
             scores[j] = f;
-        }
-    }
-
-    /** A stack of ints: the ids of removed documents, reused. */
-    private static final class ArrayDequeOfInts {
-        private int[] values = new int[4];
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void push(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        int pop() {
-            return values[--size];
         }
     }
 }
