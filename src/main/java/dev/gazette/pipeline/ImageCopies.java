@@ -1,16 +1,17 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.render.Urls;
+
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * Smaller copies of a local lead image for its {@code srcset}, made with the JDK's ImageIO: PNG
- * and JPEG, which it reads and writes everywhere (which images get copies: {@code Urls.leadWidths}).
+ * and JPEG, which it reads and writes everywhere ({@link Urls#scalableFormat}).
  * The same file always gives the same bytes.
  */
 final class ImageCopies {
@@ -19,8 +20,7 @@ final class ImageCopies {
 
     /** The image {@code bytes} of the file {@code name} scaled to {@code width} pixels wide, in its own format; null when it cannot be. */
     static byte[] scaled(String name, byte[] bytes, int width) {
-        name = name.toLowerCase(Locale.ROOT);
-        String format = name.endsWith(".png") ? "png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg" : null;
+        String format = Urls.scalableFormat(name);
         if (format == null) {
             return null;
         }

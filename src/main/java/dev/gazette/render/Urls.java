@@ -120,11 +120,16 @@ public final class Urls {
      * itself; the JDK writes no WebP, AVIF or animated GIF).
      */
     public static java.util.List<Integer> leadWidths(String contentPath, int width) {
-        String name = contentPath.toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
+        if (scalableFormat(contentPath) == null) {
             return java.util.List.of();
         }
         return java.util.Arrays.stream(LEAD_WIDTHS).filter(w -> w < width).boxed().toList();
+    }
+
+    /** The ImageIO format name ("png", "jpeg") of an image the build makes smaller copies of, or null for any other. */
+    public static String scalableFormat(String contentPath) {
+        String name = contentPath.toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".png") ? "png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg" : null;
     }
 
     /** The site path of a local lead image's copy {@code width} pixels wide. */
