@@ -76,7 +76,8 @@ final class HeaderCandidates {
             "name_in_title",     // share of the name's words the headline uses (a subject, not an author)
             "name_in_body",      // the name appears in a kept line of the article (a subject quoted, not an author)
             "log_name_elsewhere", // ln(1 + other lines that show the name): author boxes repeat it, menus and teasers too
-            "capitals",          // the name is written in capitals throughout (section labels are)
+            "bare_capitals",     // a name with no credit label written in capitals throughout: section labels are,
+                                 // while "By JANE DOE" is a credit however it is set
             "common_words"),     // share of the name's capitalised words that are function or interface words ("Share This", "More News")
             POSITION);
 
@@ -216,7 +217,7 @@ final class HeaderCandidates {
                 nameTokens.isEmpty() ? 0 : (double) inTitle / nameTokens.size(),
                 inBody ? 1 : 0,
                 Math.log1p(elsewhere),
-                name.equals(name.toUpperCase(Locale.ROOT)) ? 1 : 0,
+                kind == 3 && name.equals(name.toUpperCase(Locale.ROOT)) ? 1 : 0,
                 capitalised == 0 ? 0 : (double) common / capitalised
         };
     }

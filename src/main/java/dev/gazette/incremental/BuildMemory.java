@@ -122,7 +122,7 @@ public final class BuildMemory {
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.article-view", "pipeline.image-refs");
+            "render.article-view", "render.site-view", "pipeline.image-refs");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -153,6 +153,7 @@ public final class BuildMemory {
      * compared part by part; nothing of them is fingerprinted.
      */
     private final RecentCalls recentCalls;
+    private volatile Listing listing;
     private Map<String, Object> pageInputs = new ConcurrentHashMap<>();
     private final SameValues.Proven provenPages = new SameValues.Proven();
     private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
@@ -334,6 +335,45 @@ public final class BuildMemory {
         stamps.put(name, new Stamp(size, modified, now, context, key));
         changed = true;
         return call(step, key, input);
+    }
+
+    /**
+     * What the step made from the source {@code name} the last time it was read, for a file the
+     * caller knows is unchanged since (a file watcher did not report it); null when nothing is
+     * recorded for it with this {@code context}, and the file must go through {@link #source}.
+     */
+    @SuppressWarnings("unchecked")
+    public <O> O unchanged(String name, Fingerprint context) {
+        Stamp stamp = stamps.get(name);
+        if (stamp == null || !stamp.context().equals(context)) {
+            return null;
+        }
+        Output before = outputs.get(stamp.key());
+        Object value = before == null ? null : before.value(this);
+        if (value != null) {
+            seenSources.add(name);
+            used.add(stamp.key());
+        }
+        return (O) value;
+    }
+
+    /** The content folder as a build listed it: its sources, and the fingerprint of its other files. */
+    public record Listing(List<java.nio.file.Path> sources, Fingerprint assets) {
+    }
+
+    /**
+     * The listing the last build made, forgotten as it is handed over: a build that fails before
+     * it lists the folder again leaves none, and the next one lists it afresh.
+     */
+    public Listing takeListing() {
+        Listing taken = listing;
+        listing = null;
+        return taken;
+    }
+
+    /** Notes the listing this build made. */
+    public void listed(Listing now) {
+        listing = now;
     }
 
     /**

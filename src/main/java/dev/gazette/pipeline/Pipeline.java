@@ -119,7 +119,7 @@ public final class Pipeline {
         SiteConfig site = config(options);
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
-        Linked linked = link(options, site, Steps.DIRECT, null, read, timer);
+        Linked linked = link(options, site, Steps.DIRECT, null, null, read, timer);
         Digest digest = linked.digest();
         Theme theme = Theme.load(options.templates());
         diagnostics.reportAll(theme.warnings());
@@ -156,6 +156,16 @@ public final class Pipeline {
      * failed build {@code out} and the memory's record of it are unchanged.
      */
     public Result build(Options options, BuildMemory memory) {
+        return build(options, memory, null);
+    }
+
+    /**
+     * As {@link #build(Options, BuildMemory)}, told which files changed since the memory's last
+     * build (by a file watcher, for the preview): the content folder is not listed again, nor
+     * are the other sources' files looked at, unless a change may be more than sources edited,
+     * added or deleted. {@code changed} null means unknown: every source is looked at.
+     */
+    public Result build(Options options, BuildMemory memory, java.util.Collection<Path> changedFiles) {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
@@ -165,7 +175,7 @@ public final class Pipeline {
         timer.lap("config");
         try {
             AtomicInteger read = new AtomicInteger();
-            Linked linked = link(options, site, memory.steps(), memory, read, timer);
+            Linked linked = link(options, site, memory.steps(), memory, changedFiles, read, timer);
             Digest digest = linked.digest();
             SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
             Path out = options.out().toAbsolutePath().normalize();
@@ -283,9 +293,9 @@ public final class Pipeline {
      * Reads, cleans and links. The articles as read are garbage once this returns: only the
      * digest's linked ones (with their in-body links) are kept while the site is rendered.
      */
-    private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory, AtomicInteger read,
-                        Timer timer) {
-        List<Article> all = articles(options, site, steps, memory, read, timer);
+    private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
+                        java.util.Collection<Path> changed, AtomicInteger read, Timer timer) {
+        List<Article> all = articles(options, site, steps, memory, changed, read, timer);
         Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
         List<Article> articles = all.stream().filter(publishing::publishes).toList();
         progress.start("linking", articles.size());
@@ -313,7 +323,8 @@ public final class Pipeline {
 
     /** Every published article of the content folder, read, cleaned and enriched, for commands that need no site. */
     public List<Article> articles(Path content, SiteConfig site, boolean drafts, Timer timer) {
-        return articles(new Options(content, null, null, null, drafts), site, Steps.DIRECT, null, new AtomicInteger(), timer);
+        return articles(new Options(content, null, null, null, drafts), site, Steps.DIRECT, null, null,
+                new AtomicInteger(), timer);
     }
 
     /**
@@ -321,19 +332,26 @@ public final class Pipeline {
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
     private List<Article> articles(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                                   AtomicInteger read, Timer timer) {
+                                   java.util.Collection<Path> changed, AtomicInteger read, Timer timer) {
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
-        List<Path> files = reader.discover(diagnostics);
         ArticleBuilder builder = new ArticleBuilder(site);
         Step<SourceFile, Read> clean = new Step<>("pipeline.source", f -> {
             read.incrementAndGet();
             return read(reader, builder, f);
         });
+        BuildMemory.Listing before = memory == null ? null : memory.takeListing();
+        List<Path> relisted = before == null || changed == null ? null : reader.relisted(before.sources(), changed);
+        List<Path> files = relisted != null ? relisted : reader.discover(diagnostics);
+        Fingerprint assets = memory == null ? null : relisted != null ? before.assets() : assets(options.content(), files);
+        // Files the watcher did not report are as they were: not even looked at.
+        Set<String> unchanged = relisted == null ? Set.of() : unchangedNames(reader, files, changed);
         progress.start("reading", files.size());
-        Fingerprint assets = memory == null ? null : assets(options.content(), files);
         List<Article> articles = files.parallelStream()
                 .map(file -> {
-                    Read r = source(reader, file, clean, memory, assets);
+                    Read r = unchanged.contains(reader.relative(file)) ? memory.unchanged(reader.relative(file), assets) : null;
+                    if (r == null) {
+                        r = source(reader, file, clean, memory, assets);
+                    }
                     progress.advance();
                     return r;
                 })
@@ -342,8 +360,22 @@ public final class Pipeline {
                 .filter(a -> options.drafts() || !a.draft())
                 .toList();
         timer.lap("read+clean");
+        if (memory != null) {
+            memory.listed(new BuildMemory.Listing(files, assets));
+        }
         diagnostics.failOnErrors();
         return articles;
+    }
+
+    /** The names of the sources listed that are not among {@code changed}. */
+    private static Set<String> unchangedNames(SourceReader reader, List<Path> files, java.util.Collection<Path> changed) {
+        Set<String> names = new java.util.HashSet<>();
+        files.forEach(f -> names.add(reader.relative(f)));
+        Path root = reader.contentDir().toAbsolutePath().normalize();
+        for (Path p : changed) {
+            names.remove(root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+        }
+        return names;
     }
 
     /** One source, through the memory when there is one. */

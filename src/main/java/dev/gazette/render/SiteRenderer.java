@@ -50,6 +50,8 @@ public final class SiteRenderer {
     /** The search index's entries, from every article's words in the site's order. */
     private final Incremental<List<ArticleHead>, SearchIndex.Entries> searchEntries;
 
+    private static final Step<Views.Site, Views.Site> SITE_VIEW = new Step<>("render.site-view", view -> view);
+
     /** What an article page's head (or its search entry) is made from, beside the site's configuration. */
     record ArticleHead(Article article, List<String> tagNames) {
     }
@@ -68,11 +70,13 @@ public final class SiteRenderer {
         this.theme = theme;
         this.steps = steps;
         this.urls = new Urls(site.baseUrl());
-        this.siteView = new Views.Site(site.title(), site.description(), urls.baseUrl().toString(), urls.basePath(),
-                site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
+        // Run as a step that returns its input: through the incremental layer an unchanged view is
+        // the very object of the last build, which every page's input then holds.
+        this.siteView = steps.run(SITE_VIEW, new Views.Site(site.title(), site.description(), urls.baseUrl().toString(),
+                urls.basePath(), site.language(), site.author(), site.copyright(), urls.link(""), urls.link(Urls.EDITIONS),
                 urls.link(Urls.TAGS), urls.link(Urls.ARCHIVE), urls.link(Urls.FEED), urls.absolute(Urls.FEED),
                 urls.link(Urls.ASSETS + "style.css"), urls.link(Urls.ASSETS),
-                urls.link(Urls.SEARCH), GENERATOR);
+                urls.link(Urls.SEARCH), GENERATOR));
         this.feeds = new Feeds(site, urls);
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
         this.head = new Step<>("render.head", h -> metadata.article(h.article(), h.tagNames()));
@@ -275,7 +279,9 @@ public final class SiteRenderer {
         context.put("site", siteView);
         context.put("page", page);
         // Page metadata for _head.peb: pages that need more than the defaults put their own.
-        context.putIfAbsent(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
+        if (!context.containsKey(HEAD)) {
+            context.put(HEAD, metadata.page(page, (PageMetadata.FeedLink) values.get(PAGE_FEED)));
+        }
         return context;
     }
 

@@ -11,8 +11,9 @@ import java.util.Set;
  * A {@link Rebuilder} that keeps a {@link BuildMemory} between rebuilds and updates one folder in
  * place: sources whose file did not change are not read again, every step whose input did not
  * change is not run again, a page is rendered again only when what it shows changed, and only
- * files whose bytes changed are written (each atomically; removed pages are deleted). What the
- * watcher reports is not needed: the memory finds what changed from the files themselves.
+ * files whose bytes changed are written (each atomically; removed pages are deleted). Sources the
+ * watcher did not report are not looked at, unless what it reports may be more than sources
+ * edited, added or deleted (a folder, an overflow, a path outside the content folder).
  *
  * <p>Nothing is written unless the whole build succeeds, so a failed build leaves the served
  * folder as it was. The output is byte-identical to a full {@link Pipeline} build with the same
@@ -44,7 +45,9 @@ public final class IncrementalRebuilder implements Rebuilder {
     @Override
     public Rebuild rebuild(Set<Path> changed) {
         Diagnostics diagnostics = new Diagnostics();
-        Pipeline.Result result = new Pipeline(diagnostics, inPlaceUpTo).build(options, memory);
+        // The first build, and a watcher that lost events (it reports the watched folder), look at every source.
+        Pipeline.Result result = new Pipeline(diagnostics, inPlaceUpTo).build(options, memory,
+                changed.isEmpty() ? null : changed);
         return new Rebuild(site, result.changedFiles(), result.sourcesRead(), result.articles(), result.pagesMade(),
                 result.changedFiles().size(), result.millis(), diagnostics.warnings());
     }

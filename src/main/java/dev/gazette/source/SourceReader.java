@@ -76,6 +76,37 @@ public final class SourceReader {
     }
 
     /**
+     * The sources {@link #discover} would list now, from the ones it listed before and the files
+     * that changed since (as a file watcher reports them): a changed source that is a regular
+     * file is listed, one that is gone is not. Null when a change may be anything else (a folder,
+     * a link, a file that is not a source, a path outside the content folder): then discover again.
+     */
+    public List<Path> relisted(List<Path> before, java.util.Collection<Path> changed) {
+        Path root = contentDir.toAbsolutePath().normalize();
+        Map<String, Path> byName = new java.util.TreeMap<>();
+        before.forEach(p -> byName.put(relative(p), p));
+        for (Path path : changed) {
+            Path file = path.toAbsolutePath().normalize();
+            if (!file.startsWith(root) || file.equals(root) || SourceFormat.of(file).isEmpty()) {
+                return null;
+            }
+            Path inside = root.relativize(file);
+            if (isHidden(inside)) {
+                continue;
+            }
+            Path listed = contentDir.resolve(inside.toString());
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                byName.put(relative(listed), listed);
+            } else if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                byName.remove(relative(listed));
+            } else {
+                return null;
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /**
      * Reads one source. Returns empty, with a warning, for files that hold no text (empty or
      * binary). Throws {@link GazetteException} for a source that is broken, such as bad YAML.
      */

@@ -78,27 +78,41 @@ public final class ServeLatencyBenchmark {
                 }
                 String original = Files.readString(edited);
                 List<Long> millis = new ArrayList<>();
+                List<Long> cpuMillis = new ArrayList<>();
                 int warmUp = 2;
                 for (int n = 0; n < warmUp + saves; n++) {
                     Thread.sleep(500);
                     long start = System.nanoTime();
+                    long cpu = processCpuNanos();
                     Files.writeString(edited, original + "\nEdit number " + n + " adds a sentence to the article.\n");
                     if (events.next("reload", 600) == null) {
                         throw new IllegalStateException("no reload event after save " + n);
                     }
                     long ms = (System.nanoTime() - start) / 1_000_000;
-                    System.out.println((n < warmUp ? "warm-up save " : "save ") + n + ": " + ms + " ms to the reload event");
+                    long cpuMs = (processCpuNanos() - cpu) / 1_000_000;
+                    System.out.println((n < warmUp ? "warm-up save " : "save ") + n + ": " + ms
+                            + " ms to the reload event (" + cpuMs + " ms of CPU in this process)");
                     if (n >= warmUp) {
                         millis.add(ms);
+                        cpuMillis.add(cpuMs);
                     }
                 }
                 Files.writeString(edited, original);
                 Collections.sort(millis);
-                System.out.printf("save -> reload event over %d saves: median %d ms, p90 %d ms, min %d ms, max %d ms%n",
+                Collections.sort(cpuMillis);
+                System.out.printf("save -> reload event over %d saves: median %d ms, p90 %d ms, min %d ms, max %d ms; "
+                                + "CPU per save median %d ms, p90 %d ms; load average %.2f%n",
                         millis.size(), percentile(millis, 50), percentile(millis, 90), millis.get(0),
-                        millis.get(millis.size() - 1));
+                        millis.get(millis.size() - 1), percentile(cpuMillis, 50), percentile(cpuMillis, 90),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
+    }
+
+    /** CPU time this process used so far (all threads: the watcher, the rebuild, the collector). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Nearest-rank percentile of a sorted list. */

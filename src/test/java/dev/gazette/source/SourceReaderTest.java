@@ -20,6 +20,27 @@ class SourceReaderTest {
     Path dir;
 
     @Test
+    void aListingFollowsSourcesEditedAddedAndDeletedAndGivesUpOnAnythingElse() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("2025"));
+        java.nio.file.Files.writeString(dir.resolve("a.md"), "A");
+        java.nio.file.Files.writeString(dir.resolve("2025/b.txt"), "B");
+        SourceReader reader = new SourceReader(dir);
+        java.util.List<Path> before = reader.discover();
+
+        java.nio.file.Files.writeString(dir.resolve("2025/c.md"), "C");
+        java.nio.file.Files.delete(dir.resolve("a.md"));
+        java.util.List<Path> after = reader.relisted(before, java.util.List.of(dir.resolve("2025/c.md"),
+                dir.resolve("a.md"), dir.resolve("2025/b.txt"), dir.resolve(".hidden/x.md")));
+        assertThat(after).isEqualTo(reader.discover());
+        assertThat(after).extracting(reader::relative).containsExactly("2025/b.txt", "2025/c.md");
+
+        assertThat(reader.relisted(after, java.util.List.of(dir.resolve("2025")))).as("a folder").isNull();
+        assertThat(reader.relisted(after, java.util.List.of(dir.resolve("2025/photo.png")))).as("not a source").isNull();
+        assertThat(reader.relisted(after, java.util.List.of(dir.resolve("../elsewhere/d.md")))).as("outside").isNull();
+        assertThat(reader.relisted(after, java.util.List.of(dir))).as("the folder itself: lost events").isNull();
+    }
+
+    @Test
     void splitsFrontMatterFromBodyAndKeepsLineNumbers() {
         Source s = SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN,
                 "---\ntitle: Hello\ntags: [x, y]\n---\nBody line\n");
