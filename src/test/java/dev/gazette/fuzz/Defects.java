@@ -67,7 +67,7 @@ record Defects(ContentFolder base, ContentFolder folder, String path, int firstL
             List<String> anchors = lines.stream().filter(line -> line.startsWith(key))
                     .flatMap(line -> java.util.regex.Pattern.compile("&(\\w+)").matcher(line).results().map(m -> "*" + m.group(1)))
                     .toList();
-            lines.removeIf(line -> line.startsWith(key) || anchors.stream().anyMatch(line::contains));
+            lines = withoutEntries(lines, line -> line.startsWith(key) || anchors.stream().anyMatch(line::contains));
         }
         // site.yml: anywhere but inside the tags block; front matter: after the title line
         int from = inSite ? 0 : 2;
@@ -93,6 +93,26 @@ record Defects(ContentFolder base, ContentFolder folder, String path, int firstL
         String text = String.join(draw.chance(20) ? "\r\n" : "\n", lines) + "\n";
         files.add(new ContentFolder.File(path, text.getBytes(StandardCharsets.UTF_8)));
         return new Defects(base, new ContentFolder(files, base.baseUrl(), base.options()), path, at + 1, lastLine);
+    }
+
+    /**
+     * The lines without the entries whose first line matches {@code removed}, each with the
+     * indented and blank lines under it ("summary: |" and its text): left behind, they would
+     * continue the entry before and make a YAML error of their own on another line.
+     */
+    private static List<String> withoutEntries(List<String> lines, java.util.function.Predicate<String> removed) {
+        List<String> kept = new ArrayList<>();
+        boolean inRemoved = false;
+        for (String line : lines) {
+            boolean continues = line.startsWith(" ") || line.isBlank();
+            if (!continues) {
+                inRemoved = removed.test(line);
+            }
+            if (!inRemoved) {
+                kept.add(line);
+            }
+        }
+        return kept;
     }
 
     /** The index of the first indented line (the tags block of site.yml), or the end. */
