@@ -175,6 +175,11 @@ public final class BuildCache {
             }
         }
 
+        /** The segment appended to so far; null before the first output. */
+        synchronized Segment current() {
+            return segment;
+        }
+
         /** The segment, complete, when anything was appended; else null. */
         synchronized Segment finished() throws IOException {
             if (failed) {
@@ -341,7 +346,8 @@ public final class BuildCache {
             Files.createDirectories(folder);
             List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
                     .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
-            // A segment less than half of which is still used is copied out and dropped.
+            // A segment less than half of which is still used is copied out and dropped (never the
+            // one this build appends to: every output in it was made for this build).
             Map<Segment, Long> live = new IdentityHashMap<>();
             for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
                 Stored s = e.getValue().stored();
@@ -351,7 +357,7 @@ public final class BuildCache {
             }
             Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
             live.forEach((segment, bytes) -> {
-                if (2 * bytes >= segment.size) {
+                if (2 * bytes >= segment.size || segment == fresh.current()) {
                     kept.add(segment);
                 }
             });
@@ -375,8 +381,7 @@ public final class BuildCache {
             });
             List<Segment> segments = new ArrayList<>(kept);
             Segment appended = fresh.finished();
-            if (appended != null) {
-                segments.remove(appended);
+            if (appended != null && !segments.contains(appended)) {
                 segments.add(appended);
             }
             Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
