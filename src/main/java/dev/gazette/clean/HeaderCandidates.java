@@ -101,8 +101,9 @@ final class HeaderCandidates {
     /** "Posted by Jane Doe", "| Par Jeanne Martin": a byline word of any known language further into a line. */
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
-    /** The word that closes a list of names ("A, B and C"), in the languages known here. */
-    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:and|und|et|y|e|en|&)\\s");
+    /** The word that closes a list of names ("A, B and C"), in the languages known here (lang/*.json list_and), or "&". */
+    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + String.join("|",
+            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
     private static final Pattern PUBLISHED = wordsPattern(Language.datePublishedWords());
     private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());

@@ -148,6 +148,11 @@ public final class Language {
         return allLanguages("date_updated");
     }
 
+    /** Words that close a list of names ("A, B and C": "and", "und", "et"), in any known language. */
+    static List<String> listClosingWords() {
+        return allLanguages("list_and");
+    }
+
     private static List<String> allLanguages(String field) {
         Set<String> out = new LinkedHashSet<>();
         DATA.values().forEach(d -> d.path(field).forEach(w -> out.add(w.asText())));
