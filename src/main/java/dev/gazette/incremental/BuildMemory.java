@@ -1,6 +1,6 @@
 package dev.gazette.incremental;
 
-import dev.gazette.model.Incremental;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
@@ -183,7 +183,7 @@ public final class BuildMemory {
         }
 
         @Override
-        public <I, S> S update(Incremental<I, S> step, I input) {
+        public <I, S> S update(UpdatableStep<I, S> step, I input) {
             return keepUnsaved ? recentCalls.update(step, input) : step.fresh().apply(input);
         }
     };

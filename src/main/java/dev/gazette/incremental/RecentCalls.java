@@ -1,6 +1,6 @@
 package dev.gazette.incremental;
 
-import dev.gazette.model.Incremental;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 
 import java.util.Map;
@@ -56,7 +56,7 @@ final class RecentCalls {
     private final SameValues.Proven proven = new SameValues.Proven();
     /** Each incremental step's last input and state, by step name. */
     private final Map<String, Kept> states = new ConcurrentHashMap<>();
-    /** The most changed elements an incremental step updates one by one (see {@link Incremental.Update}). */
+    /** The most changed elements an incremental step updates one by one (see {@link UpdatableStep.Update}). */
     private final int updateUpTo;
     private final AtomicInteger ran = new AtomicInteger();
     private volatile int build;
@@ -72,7 +72,7 @@ final class RecentCalls {
 
     /** The state of {@code step} for {@code input}, brought up to date from the last one when there is one. */
     @SuppressWarnings("unchecked")
-    <I, S> S update(Incremental<I, S> step, I input) {
+    <I, S> S update(UpdatableStep<I, S> step, I input) {
         Kept kept = states.remove(step.name());
         S state = null;
         if (kept != null) {

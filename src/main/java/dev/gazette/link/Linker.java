@@ -5,7 +5,7 @@ import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
-import dev.gazette.model.Incremental;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
@@ -95,7 +95,7 @@ public final class Linker {
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
             l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
     /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
-    static final Incremental<List<SimilarityIndex.Doc>, SimilarityIndex> SIMILARITY = new Incremental<>(
+    static final UpdatableStep<List<SimilarityIndex.Doc>, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
             "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
             (before, index, now, changes) -> index.update(before, now, changes));
 

@@ -22,7 +22,7 @@ public interface Steps {
      * The state of {@code step} for {@code input}: made fresh, or brought up to date from the last
      * build's. Called once per step and build, from one thread.
      */
-    default <I, S> S update(Incremental<I, S> step, I input) {
+    default <I, S> S update(UpdatableStep<I, S> step, I input) {
         return step.fresh().apply(input);
     }
 }

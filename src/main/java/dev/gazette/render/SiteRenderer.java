@@ -5,7 +5,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
-import dev.gazette.model.Incremental;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.model.Tag;
@@ -48,7 +48,7 @@ public final class SiteRenderer {
     /** An article's words for the search index, analysed. */
     private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
     /** The search index's entries, from every article's words in the site's order. */
-    private final Incremental<List<ArticleHead>, SearchIndex.Entries> searchEntries;
+    private final UpdatableStep<List<ArticleHead>, SearchIndex.Entries> searchEntries;
 
     private static final Step<Views.Site, Views.Site> SITE_VIEW = new Step<>("render.site-view", view -> view);
 
@@ -83,7 +83,7 @@ public final class SiteRenderer {
         SearchIndex index = new SearchIndex(site.language());
         this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
         java.util.function.Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
-        this.searchEntries = new Incremental<>("render.search-entries", heads -> SearchIndex.Entries.of(heads, terms),
+        this.searchEntries = new UpdatableStep<>("render.search-entries", heads -> SearchIndex.Entries.of(heads, terms),
                 (before, entries, now, limit) -> SearchIndex.Entries.update(before, entries, now, limit, terms));
     }
 

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * @param fresh  makes the state from an input
  * @param update brings a state up to date
  */
-public record Incremental<I, S>(String name, Function<I, S> fresh, Update<I, S> update) {
+public record UpdatableStep<I, S>(String name, Function<I, S> fresh, Update<I, S> update) {
 
     /** Brings a state made from {@code before} up to date with {@code now}. */
     @FunctionalInterface
