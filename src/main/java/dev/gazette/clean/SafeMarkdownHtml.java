@@ -20,6 +20,7 @@ import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.Optional;
@@ -79,7 +80,7 @@ final class SafeMarkdownHtml {
     /** Writes one node as flexmark renders it and the sanitizer then serialises it; false for any other node. */
     private boolean node(Node node) {
         if (node instanceof Text) {
-            return text(Escaping.normalizeEOL(node.getChars().unescape()));
+            return text(plain(node.getChars()));
         } else if (node instanceof HtmlEntity) {
             return text(node.getChars().unescape());
         } else if (node instanceof SoftLineBreak) {
@@ -117,6 +118,18 @@ final class SafeMarkdownHtml {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A text node's characters as flexmark renders them ({@code normalizeEOL(unescape())}); most
+     * have no escape, character reference or carriage return, and are spared its regular expressions.
+     */
+    private static String plain(BasedSequence chars) {
+        String s = chars.toString();
+        if (s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return Escaping.normalizeEOL(chars.unescape());
     }
 
     private boolean paragraph(Paragraph paragraph) {
