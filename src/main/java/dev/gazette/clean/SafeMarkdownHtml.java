@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * <p>Safe by construction: only node kinds whose HTML is fixed here are written; text and
  * attribute values are escaped; a link is written only when its address is an http(s) or mailto
  * URL of plain URL characters, which the sanitizer keeps as it is. Anything else - raw HTML,
- * images, code, tables, footnotes, autolinks, other addresses, control characters - makes
+ * images, code, tables, footnotes, autolinks, other addresses, control characters, spaces
+ * at the start or end of a line of flexmark's HTML, which its writer trims - makes
  * {@link #of} decline, and the body takes the sanitizer's path. {@code SafeMarkdownHtmlTest}
  * checks on generated Markdown, hostile HTML and URLs included, that what this writes is what
  * the sanitizer makes.
@@ -52,6 +53,8 @@ final class SafeMarkdownHtml {
     private final PlainText.Builder text = new PlainText.Builder();
     private final ListOptions listOptions;
     private final Document document;
+    /** Set when a line ended in a space, which flexmark would have trimmed: the sanitizer's path then. */
+    private boolean trimmedSpace;
 
     private SafeMarkdownHtml(Document document) {
         this.document = document;
@@ -62,7 +65,7 @@ final class SafeMarkdownHtml {
     static Optional<Body> of(Document document) {
         new HeaderIdGenerator(document).generateIds(document);
         SafeMarkdownHtml writer = new SafeMarkdownHtml(document);
-        if (!writer.children(document)) {
+        if (!writer.children(document) || writer.trimmedSpace) {
             return Optional.empty();
         }
         return Optional.of(new Body(writer.html.toString().strip(), writer.text.build()));
@@ -223,6 +226,8 @@ final class SafeMarkdownHtml {
     /** flexmark starts each block on a new line; the line break is a text node of the sanitized tree. */
     private void line() {
         if (!html.isEmpty() && html.charAt(html.length() - 1) != '\n') {
+            // flexmark's writer trims spaces at the end of a line: not written here.
+            trimmedSpace |= isSpace(html.charAt(html.length() - 1));
             html.append('\n');
             text.append("\n");
         }
@@ -230,11 +235,17 @@ final class SafeMarkdownHtml {
 
     /** Text as the sanitizer's serialiser escapes it. */
     private boolean text(String value) {
-        if (!escape(html, value, false)) {
+        // flexmark's writer trims spaces at the start of a line (after a hard break): not written here.
+        boolean lineStart = !html.isEmpty() && html.charAt(html.length() - 1) == '\n';
+        if (lineStart && !value.isEmpty() && isSpace(value.charAt(0)) || !escape(html, value, false)) {
             return false;
         }
         text.append(value);
         return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static boolean attribute(StringBuilder out, String value) {

@@ -86,7 +86,8 @@ class SafeMarkdownHtmlTest {
                 "a ~~struck~~ b",
                 "| a | b |\n|---|---|\n| 1 | 2 |",
                 "text[^1]\n\n[^1]: note",
-                "- [ ] task")) {
+                "- [ ] task",
+                "line\\\n &#169; after a hard break")) { // flexmark's writer trims the space at the line's start
             assertThat(direct(md)).as(md).isEmpty();
             // The cleaner still gives the sanitizer's output for them.
             assertThat(cleaner.clean(SourceFormat.MARKDOWN, md, null).html()).as(md).isEqualTo(sanitized(md).html());
