@@ -76,7 +76,10 @@ final class SearchIndex {
     record Doc(String title, String url, String date, String source, String snippet, List<String> tags) {
     }
 
+    /** In order, for meta.json. */
     private final TreeSet<String> stopWords;
+    /** The same words, looked up for every word of every article. */
+    private final java.util.Set<String> isStopWord;
 
     SearchIndex(String language) {
         String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
@@ -84,6 +87,7 @@ final class SearchIndex {
         for (Object word : STOP_WORDS.getOrDefault(key, CharArraySet.EMPTY_SET)) {
             stopWords.add(term(new String((char[]) word)));
         }
+        isStopWord = java.util.Set.copyOf(stopWords);
     }
 
     /** The index terms of a text, in order, as the page's MiniSearch makes them. */
@@ -97,7 +101,7 @@ final class SearchIndex {
             if (i == text.length() || separates(text.charAt(i))) {
                 if (start >= 0) {
                     String term = term(text.substring(start, i));
-                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !stopWords.contains(term)) {
+                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !isStopWord.contains(term)) {
                         out.add(term);
                     }
                     start = -1;
