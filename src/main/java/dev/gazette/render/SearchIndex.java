@@ -204,15 +204,42 @@ final class SearchIndex {
         /** The entries of {@code documents}, whose terms {@code terms} makes (from several threads). */
         static <D> Entries of(List<D> documents, java.util.function.Function<D, Terms> terms) {
             Entries made = new Entries(documents.size());
+            // Adding a batch's terms to the entries is one thread's work: the next batch's terms
+            // are made meanwhile, so that the other cores are not idle while it is done.
+            java.util.concurrent.CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
             for (int from = 0; from < documents.size(); from += BATCH) {
-                List<Terms> batch = documents.subList(from, Math.min(documents.size(), from + BATCH))
-                        .parallelStream().map(terms).toList();
+                List<Terms> batch = joined(next);
+                next = batch(documents, from + BATCH, terms);
                 for (int i = 0; i < batch.size(); i++) {
                     made.add(from + i, batch.get(i));
                 }
             }
-            made.entries.values().forEach(Entry::encode);
+            made.entries.values().parallelStream().forEach(Entry::encode);
             return made;
+        }
+
+        /** The terms of the documents from {@code from} on (a batch of them), made in the background. */
+        private static <D> java.util.concurrent.CompletableFuture<List<Terms>> batch(
+                List<D> documents, int from, java.util.function.Function<D, Terms> terms) {
+            if (from >= documents.size()) {
+                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            }
+            List<D> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.parallelStream().map(terms).toList());
+        }
+
+        private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
         }
 
         /**
