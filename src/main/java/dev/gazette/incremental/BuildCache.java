@@ -53,7 +53,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -249,10 +249,18 @@ public final class BuildCache {
      * environment is forgotten by {@link BuildMemory#start} when the build begins.
      */
     public static Loaded load(Path folder) {
+        return load(folder, BuildMemory.UPDATE_UP_TO);
+    }
+
+    /**
+     * As {@link #load(Path)}, with incremental steps updating their saved state one by one up to
+     * {@code updateUpTo} changed elements (tests set it to 0 and to the maximum to reach each path).
+     */
+    public static Loaded load(Path folder, int updateUpTo) {
         Segments segments = new Segments(folder);
         Path index = folder.resolve(INDEX);
         if (!Files.isRegularFile(index)) {
-            return loaded(new BuildMemory(null), Files.exists(folder.resolve(OLD_FILE))
+            return loaded(new BuildMemory(null, updateUpTo), Files.exists(folder.resolve(OLD_FILE))
                     ? "the build cache is of another format" : "no build cache yet", segments);
         }
         try {
@@ -267,16 +275,16 @@ public final class BuildCache {
             }
             BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 16));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                return loaded(new BuildMemory(null), "the build cache is of another format", segments);
+                return loaded(new BuildMemory(null, updateUpTo), "the build cache is of another format", segments);
             }
-            BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments);
+            BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments, updateUpTo);
             if (!in.atEnd()) {
                 throw new IOException("data after the end");
             }
             return loaded(memory, null, segments);
         } catch (IOException | RuntimeException e) {
             segments.close();
-            return loaded(new BuildMemory(null), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
+            return loaded(new BuildMemory(null, updateUpTo), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
         }
     }
 
@@ -286,9 +294,9 @@ public final class BuildCache {
         return new Loaded(memory, ignored, segments);
     }
 
-    private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments)
-            throws IOException {
-        BuildMemory memory = new BuildMemory(environment);
+    private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments,
+                                    int updateUpTo) throws IOException {
+        BuildMemory memory = new BuildMemory(environment, updateUpTo);
         memory.loadedFilesAt(in.readBoolean() ? in.readUTF() : null);
         for (int n = in.readInt(); n > 0; n--) {
             memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
@@ -330,6 +338,21 @@ public final class BuildCache {
             }
             memory.outputs.put(key, new BuildMemory.Output(step, new Stored(segment, offset, length, crc)));
         }
+        for (int n = in.readInt(); n > 0; n--) {
+            String step = in.readUTF();
+            Fingerprint[] elements = new Fingerprint[in.readInt()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = fingerprint(in);
+            }
+            Segment segment = segmentList.get(in.readInt());
+            long offset = in.readLong();
+            int length = in.readInt();
+            int crc = in.readInt();
+            if (offset < 0 || length < 0 || offset + length > segment.size) {
+                throw new IOException("a state beyond the end of " + segment.name);
+            }
+            memory.states.put(step, new BuildMemory.SavedState(elements, new Stored(segment, offset, length, crc), null));
+        }
         return memory;
     }
 
@@ -353,6 +376,11 @@ public final class BuildCache {
                 Stored s = e.getValue().stored();
                 if (s != null) {
                     live.merge(s.segment(), (long) s.length(), Long::sum);
+                }
+            }
+            for (BuildMemory.SavedState state : memory.states.values()) {
+                if (state.stored != null) {
+                    live.merge(state.stored.segment(), (long) state.stored.length(), Long::sum);
                 }
             }
             Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -379,6 +407,18 @@ public final class BuildCache {
                     locations.put(e.getKey(), s);
                 }
             });
+            // States whose segment goes, or held in memory, are appended to the new segment.
+            Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
+            memory.states.forEach((step, state) -> {
+                Stored s = state.stored;
+                if (s == null || !kept.contains(s.segment())) {
+                    byte[] bytes = state.bytes();
+                    s = bytes == null ? null : fresh.append(bytes);
+                }
+                if (s != null) {
+                    states.put(step, new BuildMemory.SavedState(state.elements, s, null));
+                }
+            });
             List<Segment> segments = new ArrayList<>(kept);
             Segment appended = fresh.finished();
             if (appended != null && !segments.contains(appended)) {
@@ -386,7 +426,7 @@ public final class BuildCache {
             }
             Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
             try {
-                writeIndex(memory, saved, segments, locations, tempIndex);
+                writeIndex(memory, saved, states, segments, locations, tempIndex);
                 try {
                     Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -417,7 +457,8 @@ public final class BuildCache {
     }
 
     private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
-                                   List<Segment> segments, Map<Fingerprint, Stored> locations, Path file) throws IOException {
+                                   Map<String, BuildMemory.SavedState> states, List<Segment> segments,
+                                   Map<Fingerprint, Stored> locations, Path file) throws IOException {
         MessageDigest md = Fingerprints.md5();
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             DataOutputStream out = new DataOutputStream(new DigestOutputStream(stream, md));
@@ -467,6 +508,19 @@ public final class BuildCache {
                 Stored s = locations.get(e.getKey());
                 write(out, e.getKey());
                 out.writeInt(stepIds.get(e.getValue().step()));
+                out.writeInt(segmentIds.get(s.segment()));
+                out.writeLong(s.offset());
+                out.writeInt(s.length());
+                out.writeInt(s.crc());
+            }
+            out.writeInt(states.size());
+            for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue().elements.length);
+                for (Fingerprint f : e.getValue().elements) {
+                    write(out, f);
+                }
+                Stored s = e.getValue().stored;
                 out.writeInt(segmentIds.get(s.segment()));
                 out.writeLong(s.offset());
                 out.writeInt(s.length());

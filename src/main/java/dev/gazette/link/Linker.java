@@ -95,9 +95,9 @@ public final class Linker {
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
             l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
     /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
-    static final UpdatableStep<List<SimilarityIndex.Doc>, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
+    static final UpdatableStep<SimilarityIndex.Doc, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
             "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
-            (before, index, now, changes) -> index.update(before, now, changes));
+            (index, now, change, changes) -> index.update(now, change, changes), null);
 
     private final SiteConfig site;
     private final TagVocabulary vocabulary;

@@ -1,5 +1,7 @@
 package dev.gazette.link;
 
+import dev.gazette.model.UpdatableStep;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -138,26 +140,26 @@ final class SimilarityIndex {
     }
 
     /**
-     * Brings this index, made from {@code before}, up to date with {@code now}; returns it, or
+     * Brings this index up to date with {@code now} ({@code change} tells which documents are the
+     * ones it was made or last updated from); returns it, or
      * null (leaving it unusable) when more than {@code changes} documents would be weighed again,
      * or the collection's size crossed a step: then an index made afresh costs less.
      */
-    SimilarityIndex update(List<Doc> before, List<Doc> now, int changes) {
-        Map<String, Terms> next = new HashMap<>();
-        for (Doc doc : now) {
-            next.put(doc.key(), doc.terms());
-        }
-        List<Slot> gone = new ArrayList<>();
+    SimilarityIndex update(List<Doc> now, UpdatableStep.Change<Doc> change, int changes) {
+        // A document the same as one of the last input's is in the index as it is now.
+        Set<String> kept = new HashSet<>();
         List<Doc> arriving = new ArrayList<>();
-        for (Slot slot : slots) {
-            if (slot != null && next.get(slot.key) != slot.terms) {
-                gone.add(slot);
+        for (Doc doc : now) {
+            if (byKey.containsKey(doc.key()) && change.seen(doc)) {
+                kept.add(doc.key());
+            } else {
+                arriving.add(doc);
             }
         }
-        for (Doc doc : now) {
-            Slot slot = byKey.get(doc.key());
-            if (slot == null || slot.terms != doc.terms()) {
-                arriving.add(doc);
+        List<Slot> gone = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot != null && !kept.contains(slot.key)) {
+                gone.add(slot);
             }
         }
         if (gone.size() + arriving.size() > changes || quantised(now.size()) != collection) {

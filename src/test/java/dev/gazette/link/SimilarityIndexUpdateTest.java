@@ -1,5 +1,6 @@
 package dev.gazette.link;
 
+import dev.gazette.model.IdentityChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class SimilarityIndexUpdateTest {
             SimilarityIndex index = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
             for (int edit = 0; edit < 25; edit++) {
                 List<SimilarityIndex.Doc> now = edited(docs, random, run * 100 + edit);
-                SimilarityIndex next = index.update(docs, now, Integer.MAX_VALUE);
+                SimilarityIndex next = index.update(now, new IdentityChange<>(docs, now), Integer.MAX_VALUE);
                 if (next == null) {
                     fresh++;
                     next = SimilarityIndex.of(now, LIMIT, MIN_SCORE);
@@ -59,8 +60,8 @@ class SimilarityIndexUpdateTest {
         List<SimilarityIndex.Doc> now = new ArrayList<>(docs);
         now.set(3, doc("d3", random));
         now.set(9, doc("d9", random));
-        assertThat(index.update(docs, now, 1)).isNull();
-        assertThat(index.update(docs, now, 100)).isSameAs(index);
+        assertThat(index.update(now, new IdentityChange<>(docs, now), 1)).isNull();
+        assertThat(index.update(now, new IdentityChange<>(docs, now), 100)).isSameAs(index);
         assertThat(index.matches(now)).isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
     }
 
