@@ -57,6 +57,8 @@ public final class BuildCache {
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
+    /** Files of one incremental step's state each. */
+    private static final String STATE = "state-";
     private static final String SEGMENT_SUFFIX = ".bin";
     /** The one file of formats 1 and 2: removed when a cache of this format is saved. */
     private static final String OLD_FILE = "build.bin";
@@ -88,17 +90,47 @@ public final class BuildCache {
      */
     public static final class Segments {
         private final List<Segment> open = new ArrayList<>();
+        private final Path folder;
         final NewSegment fresh;
+        /** The files of the states this build saved, one each. */
+        private final List<NewSegment> states = new ArrayList<>();
 
         Segments(Path folder) {
-            this.fresh = new NewSegment(folder);
+            this.folder = folder;
+            this.fresh = new NewSegment(folder, SEGMENT);
         }
 
-        void close() {
+        /**
+         * Stores an incremental step's state in a file of its own: a state is replaced whole
+         * whenever its input changed, and left among the many small outputs of a segment it
+         * would soon leave most of it unused.
+         */
+        synchronized Stored storeState(byte[] bytes) {
+            NewSegment file = new NewSegment(folder, STATE);
+            states.add(file);
+            Stored stored = file.append(bytes);
+            try {
+                return stored == null || file.finished() == null ? null : stored;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Marks the state files a saved index names as kept. */
+        synchronized void statesCommitted(Set<Segment> named) {
+            for (NewSegment file : states) {
+                if (named.contains(file.current())) {
+                    file.committed();
+                }
+            }
+        }
+
+        synchronized void close() {
             for (Segment s : open) {
                 close(s);
             }
             fresh.close();
+            states.forEach(NewSegment::close);
         }
 
         private static void close(Segment s) {
@@ -131,14 +163,16 @@ public final class BuildCache {
      */
     static final class NewSegment {
         private final Path folder;
+        private final String prefix;
         private Path file;
         private Segment segment;
         private boolean failed;
         private boolean committed;
         private final AtomicLong end = new AtomicLong();
 
-        NewSegment(Path folder) {
+        NewSegment(Path folder, String prefix) {
             this.folder = folder;
+            this.prefix = prefix;
         }
 
         private synchronized Segment open() throws IOException {
@@ -147,7 +181,7 @@ public final class BuildCache {
             }
             if (segment == null) {
                 Files.createDirectories(folder);
-                file = Files.createTempFile(folder, SEGMENT, SEGMENT_SUFFIX);
+                file = Files.createTempFile(folder, prefix, SEGMENT_SUFFIX);
                 segment = new Segment(file.getFileName().toString(), 0,
                         FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
             }
@@ -290,7 +324,7 @@ public final class BuildCache {
 
     /** A memory that appends the outputs it makes to the new segment of {@code segments}. */
     private static Loaded loaded(BuildMemory memory, String ignored, Segments segments) {
-        memory.storeIn(segments.fresh);
+        memory.storeIn(segments);
         return new Loaded(memory, ignored, segments);
     }
 
@@ -311,7 +345,8 @@ public final class BuildCache {
         for (int n = in.readInt(); n > 0; n--) {
             String name = in.readUTF();
             long size = in.readLong();
-            if (!name.startsWith(SEGMENT) || !name.endsWith(SEGMENT_SUFFIX) || name.contains("/") || name.contains("\\")) {
+            if (!(name.startsWith(SEGMENT) || name.startsWith(STATE)) || !name.endsWith(SEGMENT_SUFFIX)
+                    || name.contains("/") || name.contains("\\")) {
                 throw new IOException("a segment named " + name);
             }
             FileChannel channel = FileChannel.open(folder.resolve(name), StandardOpenOption.READ);
@@ -378,11 +413,7 @@ public final class BuildCache {
                     live.merge(s.segment(), (long) s.length(), Long::sum);
                 }
             }
-            for (BuildMemory.SavedState state : memory.states.values()) {
-                if (state.stored != null) {
-                    live.merge(state.stored.segment(), (long) state.stored.length(), Long::sum);
-                }
-            }
+
             Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
             live.forEach((segment, bytes) -> {
                 if (2 * bytes >= segment.size || segment == fresh.current()) {
@@ -407,13 +438,12 @@ public final class BuildCache {
                     locations.put(e.getKey(), s);
                 }
             });
-            // States whose segment goes, or held in memory, are appended to the new segment.
+            // Each state in its file: the one it was read from or saved to in this build, or a new one.
             Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
             memory.states.forEach((step, state) -> {
                 Stored s = state.stored;
-                if (s == null || !kept.contains(s.segment())) {
-                    byte[] bytes = state.bytes();
-                    s = bytes == null ? null : fresh.append(bytes);
+                if (s == null) {
+                    s = loaded.segments().storeState(state.bytes);
                 }
                 if (s != null) {
                     states.put(step, new BuildMemory.SavedState(state.elements, s, null));
@@ -424,6 +454,10 @@ public final class BuildCache {
             if (appended != null && !segments.contains(appended)) {
                 segments.add(appended);
             }
+            Set<Segment> stateFiles = Collections.newSetFromMap(new IdentityHashMap<>());
+            states.values().forEach(state -> stateFiles.add(state.stored.segment()));
+            stateFiles.stream().filter(f -> !segments.contains(f)).sorted((a, b) -> a.name.compareTo(b.name))
+                    .forEach(segments::add);
             Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
             try {
                 writeIndex(memory, saved, states, segments, locations, tempIndex);
@@ -433,6 +467,7 @@ public final class BuildCache {
                     Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
                 }
                 fresh.committed();
+                loaded.segments().statesCommitted(stateFiles);
             } finally {
                 Files.deleteIfExists(tempIndex);
             }
@@ -539,7 +574,8 @@ public final class BuildCache {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (!keep.contains(name) && (name.startsWith(SEGMENT) || name.startsWith(INDEX) || name.equals(OLD_FILE))) {
+                if (!keep.contains(name) && (name.startsWith(SEGMENT) || name.startsWith(STATE) || name.startsWith(INDEX)
+                        || name.equals(OLD_FILE))) {
                     try {
                         Files.deleteIfExists(p);
                     } catch (IOException e) {

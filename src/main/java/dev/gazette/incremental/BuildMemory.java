@@ -161,6 +161,8 @@ public final class BuildMemory {
     private final AtomicInteger ran = new AtomicInteger();
     /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
     private BuildCache.NewSegment newSegment;
+    /** Where a memory for one build stores the states of its incremental steps; null: they are kept in memory. */
+    private BuildCache.Segments stateFiles;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
 
@@ -278,7 +280,7 @@ public final class BuildMemory {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
         }
-        BuildCache.Stored stored = newSegment == null ? null : newSegment.append(bytes);
+        BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(bytes);
         states.put(step.name(), new SavedState(now, stored, stored == null ? bytes : null));
         changed = true;
         return state;
@@ -343,11 +345,13 @@ public final class BuildMemory {
     }
 
     /**
-     * Has the outputs this memory makes appended to {@code segment} as they are made, rather
+     * Has the outputs this memory makes appended to the new segment of {@code segments} as they
+     * are made, and the states of its incremental steps written to files of their own, rather
      * than kept until the memory is saved.
      */
-    void storeIn(BuildCache.NewSegment segment) {
-        this.newSegment = segment;
+    void storeIn(BuildCache.Segments segments) {
+        this.newSegment = segments.fresh;
+        this.stateFiles = segments;
     }
 
     /** How many outputs stored in the build cache were damaged (and made again) in this build. */

@@ -97,7 +97,7 @@ public final class Linker {
     /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
     static final UpdatableStep<SimilarityIndex.Doc, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
             "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
-            (index, now, change, changes) -> index.update(now, change, changes), null);
+            (index, now, change, changes) -> index.update(now, change, changes), SimilarityIndex.CODEC);
 
     private final SiteConfig site;
     private final TagVocabulary vocabulary;

@@ -39,6 +39,10 @@ class SimilarityIndexUpdateTest {
                 } else {
                     updated++;
                 }
+                if (edit % 3 == 2) {
+                    // Goes on from the index as a build cache writes and reads it back.
+                    next = readBack(next);
+                }
                 assertThat(next.matches(now)).as("run %d, edit %d", run, edit)
                         .isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
                 docs = now;
@@ -47,6 +51,19 @@ class SimilarityIndexUpdateTest {
         }
         assertThat(updated).isGreaterThan(300);
         assertThat(fresh).as("the collection's size crossed a step").isPositive();
+    }
+
+    private static SimilarityIndex readBack(SimilarityIndex index) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            SimilarityIndex.CODEC.write(index, new java.io.DataOutputStream(bytes));
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            SimilarityIndex read = SimilarityIndex.CODEC.read(in);
+            assertThat(in.read()).as("everything written is read").isEqualTo(-1);
+            return read;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
