@@ -206,7 +206,7 @@ public final class SiteRenderer {
             renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), views,
                     Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(Feeds.tag(tag.slug())),
                             PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
-            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.entries(group.articles()), feedItems::items, out);
+            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.entries(group.articles()), feedItems, out);
         });
     }
 

@@ -18,9 +18,11 @@ final class XmlOut {
     }
 
     private final XMLStreamWriter w;
+    private final TextWriter chars;
 
-    private XmlOut(XMLStreamWriter w) {
+    private XmlOut(XMLStreamWriter w, TextWriter chars) {
         this.w = w;
+        this.chars = chars;
     }
 
     /** A whole UTF-8 document whose root element {@code body} writes (at depth 0), ending with a newline. */
@@ -32,7 +34,7 @@ final class XmlOut {
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
             w.writeStartDocument("UTF-8", "1.0");
-            body.write(new XmlOut(w));
+            body.write(new XmlOut(w, chars));
             w.writeCharacters("\n");
             w.writeEndDocument();
             w.close();
@@ -40,6 +42,30 @@ final class XmlOut {
             throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
         }
         return chars.text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A part of a document, as {@link #xml} takes it: what {@code body} writes, without the
+     * declaration. Prefixed names are written as they are; the document declares their namespaces.
+     */
+    static String fragment(Body body) {
+        TextWriter chars = new TextWriter(8 * 1024);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
+            body.write(new XmlOut(w, chars));
+            w.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
+        }
+        return chars.toString();
+    }
+
+    /** Copies a {@link #fragment} into the document here. */
+    XmlOut xml(String fragment) throws XMLStreamException {
+        w.writeCharacters("");   // closes a start tag still open, as any content would
+        w.flush();
+        chars.text.append(fragment);
+        return this;
     }
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newInstance();
