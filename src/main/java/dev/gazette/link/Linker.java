@@ -272,7 +272,14 @@ public final class Linker {
 
     /** Text similarity plus a little for each tag the two articles share. */
     static double boosted(Article a, Article b, double similarity) {
-        long shared = b.tags().stream().filter(a.tags()::contains).count();
+        // A loop, not a stream: called for every candidate pair of every build.
+        int shared = 0;
+        List<String> mine = a.tags();
+        for (String tag : b.tags()) {
+            if (mine.contains(tag)) {
+                shared++;
+            }
+        }
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 
