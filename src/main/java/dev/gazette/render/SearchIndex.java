@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.gazette.model.Article;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -15,6 +16,8 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -243,27 +246,34 @@ final class SearchIndex {
         }
 
         /**
-         * Brings {@code state}, made from {@code before}, up to date with {@code now}: possible
-         * when every document kept its id (edits, no article added, removed or moved) and at most
-         * {@code limit} of them changed (are not equal). Returns null otherwise.
+         * Brings {@code state} up to date with {@code now}: possible when every document kept its
+         * id (edits, no article added, removed or moved) and at most {@code limit} of them changed
+         * (are not the same as before, as {@code change} tells). Returns null otherwise. A changed
+         * document's terms before are read back from the entries, so the state needs nothing of
+         * the input it was made from.
          */
-        static <D> Entries update(List<D> before, Entries state, List<D> now, int limit,
+        static <D> Entries update(Entries state, List<D> now, UpdatableStep.Change<D> change, int limit,
                                   java.util.function.Function<D, Terms> terms) {
-            if (before.size() != now.size()) {
+            if (change.sizeBefore() != now.size() || state.lengths.length != 2 * now.size()) {
                 return null;
             }
             List<Integer> changed = new ArrayList<>();
             for (int id = 0; id < now.size(); id++) {
-                if (!before.get(id).equals(now.get(id))) {
+                if (!change.sameAt(id)) {
                     changed.add(id);
                     if (changed.size() > limit) {
                         return null;
                     }
                 }
             }
+            if (changed.isEmpty()) {
+                return state;
+            }
+            Map<Integer, Terms> old = state.termsOf(changed);
+            List<Terms> made = changed.parallelStream().map(id -> terms.apply(now.get(id))).toList();
             java.util.Set<Entry> touched = new java.util.HashSet<>();
-            for (int id : changed) {
-                state.replace(id, terms.apply(before.get(id)), terms.apply(now.get(id)), touched);
+            for (int i = 0; i < changed.size(); i++) {
+                state.replace(changed.get(i), old.get(changed.get(i)), made.get(i), touched);
             }
             for (Entry entry : touched) {
                 if (entry.isEmpty()) {
@@ -271,6 +281,124 @@ final class SearchIndex {
                 } else {
                     entry.encode();
                 }
+            }
+            return state;
+        }
+
+        /** Up to this many documents are looked up in each postings list; more, and every list is read through. */
+        private static final int FEW = 8;
+
+        /** The terms documents {@code ids} have in these entries: each term's frequency per field. */
+        private Map<Integer, Terms> termsOf(List<Integer> ids) {
+            Map<Integer, Terms> out = new HashMap<>();
+            for (int id : ids) {
+                List<Map<String, Integer>> fields = new ArrayList<>();
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    fields.add(new HashMap<>());
+                }
+                out.put(id, new Terms(fields));
+            }
+            for (Entry entry : entries.values()) {
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    Postings p = entry.byField[f];
+                    if (p == null) {
+                        continue;
+                    }
+                    if (ids.size() <= FEW) {
+                        for (int id : ids) {
+                            int at = p.find(id);
+                            if (at < p.size / 2 && p.pairs[2 * at] == id) {
+                                out.get(id).fields().get(f).put(entry.term, p.pairs[2 * at + 1]);
+                            }
+                        }
+                    } else {
+                        for (int i = 0; i < p.size; i += 2) {
+                            Terms t = out.get(p.pairs[i]);
+                            if (t != null) {
+                                t.fields().get(f).put(entry.term, p.pairs[i + 1]);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** How a build cache keeps the entries between builds. */
+        static final UpdatableStep.Codec<Entries> CODEC = new UpdatableStep.Codec<>() {
+            @Override
+            public void write(Entries state, DataOutput out) throws IOException {
+                Entries.write(state, out);
+            }
+
+            @Override
+            public Entries read(DataInput in) throws IOException {
+                return Entries.read(in);
+            }
+        };
+
+        /**
+         * Writes the entries for a build cache: each term with its postings and its entry as
+         * written, so that reading them back makes no JSON.
+         */
+        static void write(Entries state, DataOutput out) throws IOException {
+            out.writeInt(state.lengths.length / 2);
+            out.write(state.lengths);
+            for (int total : state.fieldTotals) {
+                out.writeInt(total);
+            }
+            out.writeInt(state.entries.size());
+            for (Entry e : state.entries.values()) {
+                out.writeUTF(e.term);
+                out.writeInt(e.json.length);
+                out.write(e.json);
+                int fields = 0;
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    fields |= e.byField[f] == null || e.byField[f].size == 0 ? 0 : 1 << f;
+                }
+                out.writeByte(fields);
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    if ((fields & 1 << f) != 0) {
+                        Postings p = e.byField[f];
+                        java.nio.ByteBuffer pairs = java.nio.ByteBuffer.allocate(4 * p.size);
+                        pairs.asIntBuffer().put(p.pairs, 0, p.size);
+                        out.writeInt(p.size);
+                        out.write(pairs.array());
+                    }
+                }
+            }
+        }
+
+        /** Reads what {@link #write(Entries, DataOutput)} wrote. */
+        static Entries read(DataInput in) throws IOException {
+            int documents = in.readInt();
+            Entries state = new Entries(documents);
+            in.readFully(state.lengths);
+            for (int f = 0; f < FIELDS.size(); f++) {
+                state.fieldTotals[f] = in.readInt();
+            }
+            byte[] buffer = new byte[0];
+            for (int n = in.readInt(); n > 0; n--) {
+                Entry e = new Entry(in.readUTF());
+                e.json = new byte[in.readInt()];
+                in.readFully(e.json);
+                int fields = in.readByte();
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    if ((fields & 1 << f) != 0) {
+                        Postings p = e.postings(f);
+                        p.size = in.readInt();
+                        if (p.size < 0 || p.size % 2 != 0) {
+                            throw new IOException("postings of " + p.size + " numbers");
+                        }
+                        if (buffer.length < 4 * p.size) {
+                            buffer = new byte[Math.max(4 * p.size, 2 * buffer.length)];
+                        }
+                        in.readFully(buffer, 0, 4 * p.size);
+                        p.pairs = new int[Math.max(4, p.size)];
+                        java.nio.ByteBuffer.wrap(buffer, 0, 4 * p.size).asIntBuffer().get(p.pairs, 0, p.size);
+                    }
+                }
+                state.entries.put(e.term, e);
             }
             return state;
         }
