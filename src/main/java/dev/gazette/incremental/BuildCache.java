@@ -105,15 +105,10 @@ public final class BuildCache {
          * whenever its input changed, and left among the many small outputs of a segment it
          * would soon leave most of it unused.
          */
-        synchronized Stored storeState(byte[] bytes) {
+        synchronized Stored storeState(Writing writing) {
             NewSegment file = new NewSegment(folder, STATE);
             states.add(file);
-            Stored stored = file.append(bytes);
-            try {
-                return stored == null || file.finished() == null ? null : stored;
-            } catch (IOException e) {
-                return null;
-            }
+            return file.write(writing);
         }
 
         /** Marks the state files a saved index names as kept. */
@@ -140,6 +135,12 @@ public final class BuildCache {
                 // Only read from, or a new segment that is deleted or already complete.
             }
         }
+    }
+
+    /** Writes a state to a stream. */
+    @FunctionalInterface
+    interface Writing {
+        void to(DataOutputStream out) throws IOException;
     }
 
     /** One segment file: outputs stored one after another. */
@@ -186,6 +187,34 @@ public final class BuildCache {
                         FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
             }
             return segment;
+        }
+
+        /**
+         * Writes what {@code writing} writes as the only content of this file, streamed (a state
+         * can be tens of MB, not worth holding as bytes too): where it is, or null when the file
+         * cannot be written.
+         */
+        Stored write(Writing writing) {
+            try {
+                Segment s = open();
+                CRC32C crc = new CRC32C();
+                DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(
+                        new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(s.channel), 1 << 16), crc));
+                writing.to(out);
+                out.flush();
+                long length = s.channel.size();
+                if (length > Integer.MAX_VALUE) {
+                    throw new IOException("a state of " + length + " bytes");
+                }
+                end.set(length);
+                finished();
+                return new Stored(s, 0, (int) length, (int) crc.getValue());
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    failed = true;
+                }
+                return null;
+            }
         }
 
         /** Appends one output's bytes: where they are, or null when the file cannot be written (the caller keeps the value). */
@@ -443,7 +472,7 @@ public final class BuildCache {
             memory.states.forEach((step, state) -> {
                 Stored s = state.stored;
                 if (s == null) {
-                    s = loaded.segments().storeState(state.bytes);
+                    s = loaded.segments().storeState(out -> out.write(state.bytes));
                 }
                 if (s != null) {
                     states.put(step, new BuildMemory.SavedState(state.elements, s, null));
