@@ -42,7 +42,10 @@ import java.util.zip.CRC32C;
  * outputs to one new segment and writes a new index, which replaces the old one atomically; a
  * segment is never changed once written. Outputs no build used are dropped from the index, and a
  * segment less than half of which is still used is compacted: its used outputs are copied into
- * the new segment and the file deleted.
+ * the new segment and the file deleted. The state of each incremental step with a codec (see
+ * {@link dev.gazette.model.UpdatableStep}) is a file of its own ({@code state-*.bin}), written
+ * whenever its input changed, named by the index with the fingerprints of the elements it was
+ * made from.
  *
  * <p>Nothing is trusted that a check did not pass: an index of another format, or one that is
  * truncated or corrupt (its own checksum), or that names a segment missing or of another size, is
@@ -393,14 +396,7 @@ public final class BuildCache {
         for (int n = in.readInt(); n > 0; n--) {
             Fingerprint key = fingerprint(in);
             String step = steps.get(in.readInt());
-            Segment segment = segmentList.get(in.readInt());
-            long offset = in.readLong();
-            int length = in.readInt();
-            int crc = in.readInt();
-            if (offset < 0 || length < 0 || offset + length > segment.size) {
-                throw new IOException("an output beyond the end of " + segment.name);
-            }
-            memory.outputs.put(key, new BuildMemory.Output(step, new Stored(segment, offset, length, crc)));
+            memory.outputs.put(key, new BuildMemory.Output(step, stored(in, segmentList)));
         }
         for (int n = in.readInt(); n > 0; n--) {
             String step = in.readUTF();
@@ -408,16 +404,21 @@ public final class BuildCache {
             for (int i = 0; i < elements.length; i++) {
                 elements[i] = fingerprint(in);
             }
-            Segment segment = segmentList.get(in.readInt());
-            long offset = in.readLong();
-            int length = in.readInt();
-            int crc = in.readInt();
-            if (offset < 0 || length < 0 || offset + length > segment.size) {
-                throw new IOException("a state beyond the end of " + segment.name);
-            }
-            memory.states.put(step, new BuildMemory.SavedState(elements, new Stored(segment, offset, length, crc), null));
+            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
         return memory;
+    }
+
+    /** Where the index says a value is: its segment, offset, length and CRC-32C, inside the segment. */
+    private static Stored stored(BufferInput in, List<Segment> segments) throws IOException {
+        Segment segment = segments.get(in.readInt());
+        long offset = in.readLong();
+        int length = in.readInt();
+        int crc = in.readInt();
+        if (offset < 0 || length < 0 || offset + length > segment.size) {
+            throw new IOException("a value beyond the end of " + segment.name);
+        }
+        return new Stored(segment, offset, length, crc);
     }
 
     /**
@@ -572,10 +573,7 @@ public final class BuildCache {
                 Stored s = locations.get(e.getKey());
                 write(out, e.getKey());
                 out.writeInt(stepIds.get(e.getValue().step()));
-                out.writeInt(segmentIds.get(s.segment()));
-                out.writeLong(s.offset());
-                out.writeInt(s.length());
-                out.writeInt(s.crc());
+                write(out, s, segmentIds);
             }
             out.writeInt(states.size());
             for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
@@ -584,11 +582,7 @@ public final class BuildCache {
                 for (Fingerprint f : e.getValue().elements) {
                     write(out, f);
                 }
-                Stored s = e.getValue().stored;
-                out.writeInt(segmentIds.get(s.segment()));
-                out.writeLong(s.offset());
-                out.writeInt(s.length());
-                out.writeInt(s.crc());
+                write(out, e.getValue().stored, segmentIds);
             }
             out.flush();
             stream.write(md.digest());
@@ -619,6 +613,14 @@ public final class BuildCache {
 
     private static Fingerprint fingerprint(BufferInput in) throws IOException {
         return new Fingerprint(in.readLong(), in.readLong());
+    }
+
+    /** What {@link #stored} reads. */
+    private static void write(DataOutputStream out, Stored s, Map<Segment, Integer> segmentIds) throws IOException {
+        out.writeInt(segmentIds.get(s.segment()));
+        out.writeLong(s.offset());
+        out.writeInt(s.length());
+        out.writeInt(s.crc());
     }
 
     private static void write(DataOutputStream out, Fingerprint f) throws IOException {
