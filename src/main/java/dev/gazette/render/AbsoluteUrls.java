@@ -49,9 +49,12 @@ final class AbsoluteUrls {
         return doc.body().html();
     }
 
-    /** Where the text is not plain HTML markup: the parse reads these otherwise, so only it can rewrite them. */
-    private static final String[] PARSED_ONLY = {"<!", "<?", "<script", "<style", "<textarea", "<title", "<xmp",
-            "<iframe", "<noembed", "<noframes", "<noscript", "<plaintext", "<template", "<svg", "<math", "<base"};
+    /**
+     * Elements whose content the parser does not read as plain HTML markup (raw text, foreign
+     * content), and the one that changes what URLs resolve against: only the parse rewrites them.
+     */
+    private static final java.util.Set<String> PARSED_ONLY = java.util.Set.of("script", "style", "textarea", "title",
+            "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "template", "svg", "math", "base");
 
     /**
      * The same rewrite without a parse, for HTML as jsoup writes it, as article bodies are: every
@@ -63,11 +66,6 @@ final class AbsoluteUrls {
      * a {@code srcset} with nothing left to keep, or markup not as jsoup writes it.
      */
     static String rewriteSerialised(String html, String pageUrl) {
-        for (String unsure : PARSED_ONLY) {
-            if (html.contains(unsure)) {
-                return null;
-            }
-        }
         int n = html.length();
         StringBuilder out = null;
         int copied = 0;
@@ -82,10 +80,14 @@ final class AbsoluteUrls {
                 continue;
             }
             if (i >= n || !isAsciiLetter(html.charAt(i))) {
-                return null;
+                return null;   // a comment, a declaration, or markup not as jsoup writes it
             }
-            while (i < n && html.charAt(i) != ' ' && html.charAt(i) != '>') {
+            int tag = i;
+            while (i < n && html.charAt(i) != ' ' && html.charAt(i) != '>' && html.charAt(i) != '/') {
                 i++;
+            }
+            if (PARSED_ONLY.contains(html.substring(tag, i).toLowerCase(java.util.Locale.ROOT))) {
+                return null;
             }
             while (i < n && html.charAt(i) == ' ') {
                 int name = ++i;

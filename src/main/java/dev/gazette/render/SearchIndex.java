@@ -79,7 +79,10 @@ final class SearchIndex {
     record Doc(String title, String url, String date, String source, String snippet, List<String> tags) {
     }
 
+    /** In order, for meta.json. */
     private final TreeSet<String> stopWords;
+    /** The same words, looked up for every word of every article. */
+    private final java.util.Set<String> isStopWord;
 
     SearchIndex(String language) {
         String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
@@ -87,6 +90,7 @@ final class SearchIndex {
         for (Object word : STOP_WORDS.getOrDefault(key, CharArraySet.EMPTY_SET)) {
             stopWords.add(term(new String((char[]) word)));
         }
+        isStopWord = java.util.Set.copyOf(stopWords);
     }
 
     /** The index terms of a text, in order, as the page's MiniSearch makes them. */
@@ -100,7 +104,7 @@ final class SearchIndex {
             if (i == text.length() || separates(text.charAt(i))) {
                 if (start >= 0) {
                     String term = term(text.substring(start, i));
-                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !stopWords.contains(term)) {
+                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !isStopWord.contains(term)) {
                         out.add(term);
                     }
                     start = -1;
@@ -203,15 +207,42 @@ final class SearchIndex {
         /** The entries of {@code documents}, whose terms {@code terms} makes (from several threads). */
         static <D> Entries of(List<D> documents, java.util.function.Function<D, Terms> terms) {
             Entries made = new Entries(documents.size());
+            // Adding a batch's terms to the entries is one thread's work: the next batch's terms
+            // are made meanwhile, so that the other cores are not idle while it is done.
+            java.util.concurrent.CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
             for (int from = 0; from < documents.size(); from += BATCH) {
-                List<Terms> batch = documents.subList(from, Math.min(documents.size(), from + BATCH))
-                        .parallelStream().map(terms).toList();
+                List<Terms> batch = joined(next);
+                next = batch(documents, from + BATCH, terms);
                 for (int i = 0; i < batch.size(); i++) {
                     made.add(from + i, batch.get(i));
                 }
             }
-            made.entries.values().forEach(Entry::encode);
+            made.entries.values().parallelStream().forEach(Entry::encode);
             return made;
+        }
+
+        /** The terms of the documents from {@code from} on (a batch of them), made in the background. */
+        private static <D> java.util.concurrent.CompletableFuture<List<Terms>> batch(
+                List<D> documents, int from, java.util.function.Function<D, Terms> terms) {
+            if (from >= documents.size()) {
+                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            }
+            List<D> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.parallelStream().map(terms).toList());
+        }
+
+        private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
         }
 
         /**

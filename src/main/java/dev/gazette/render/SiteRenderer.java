@@ -14,7 +14,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -290,9 +289,9 @@ public final class SiteRenderer {
         String template = page.template();
         try {
             PebbleTemplate compiled = theme.engine().getTemplate(template);
-            TextWriter writer = new TextWriter(16_384);
+            Utf8Writer writer = new Utf8Writer(32_768);
             compiled.evaluate(writer, page.context(), Locale.ROOT);
-            return writer.toString().getBytes(StandardCharsets.UTF_8);
+            return writer.toByteArray();
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : template;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

@@ -58,7 +58,8 @@ class AbsoluteUrlsTest {
     void whatOnlyTheParseReadsRightIsLeftToIt() {
         for (String html : List.of("<p>a</p><!-- <a href=\"/x\"> -->", "<p><iframe src=\"/e\"></iframe></p>",
                 "<a href=\"?a=1&amp;b=2\">q</a>", "<a href=\"caf\u00e9\">c</a>", "<p>a < b</p>",
-                "<svg><a href=\"/x\">s</a></svg>", "<img srcset=\" , \">")) {
+                "<svg><a href=\"/x\">s</a></svg>", "<img srcset=\" , \">", "<p><script>a<b</script></p>",
+                "<svg/><a href=\"/x\">s</a>", "<br/><a href=\"/x\">s</a>")) {
             assertThat(AbsoluteUrls.rewriteSerialised(html, "https://x.example/a/")).as(html).isNull();
             assertThat(AbsoluteUrls.rewrite(html, "https://x.example/a/"))
                     .isEqualTo(AbsoluteUrls.rewriteParsed(html, "https://x.example/a/"));
