@@ -1,7 +1,10 @@
 package dev.gazette.clean;
 
 import dev.gazette.source.SourceFormat;
+import com.vladsch.flexmark.util.ast.Document;
 import org.jsoup.nodes.Element;
+
+import java.util.Optional;
 
 /**
  * The clean stage: turns the body of any source into sanitized article HTML, plain text and
@@ -33,8 +36,14 @@ public final class Cleaner {
     }
 
     private Extraction markdown(String body) {
-        // One parse: the sanitized tree gives both the HTML and the plain text.
-        Element clean = curated.cleanBody(markdown.render(body), null);
+        Document document = markdown.parse(body);
+        // Most articles are only text, lists, quotes and web links: written safe from the tree.
+        Optional<SafeMarkdownHtml.Body> direct = SafeMarkdownHtml.of(document);
+        if (direct.isPresent()) {
+            return new Extraction(null, null, null, null, null, null, null, direct.get().html(), direct.get().text());
+        }
+        // The rest through the sanitizer; its tree gives both the HTML and the plain text.
+        Element clean = curated.cleanBody(markdown.render(document), null);
         String safe = clean.html().strip();
         String plain = PlainText.of(clean);
         return new Extraction(null, null, null, null, null, null, null, safe, plain);

@@ -32,9 +32,14 @@ final class MarkdownRenderer {
     static final int MAX_DEPTH = 64;
 
     /** @throws TooDeepException for Markdown nested deeper than {@link #MAX_DEPTH} */
-    String render(String markdown) {
+    Document parse(String markdown) {
         Document document = parser.parse(markdown);
         checkDepth(document);
+        return document;
+    }
+
+    /** flexmark's HTML for a parsed document, still to be sanitized. */
+    String render(Document document) {
         return renderer.render(document);
     }
 

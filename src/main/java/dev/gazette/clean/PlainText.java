@@ -21,43 +21,71 @@ final class PlainText {
     }
 
     static String of(Element root) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder paragraph = new StringBuilder();
-        walk(root, out, paragraph);
-        flush(out, paragraph);
-        return out.toString().strip();
+        Builder text = new Builder();
+        walk(root, text);
+        return text.build();
     }
 
-    private static void walk(Node node, StringBuilder out, StringBuilder paragraph) {
+    private static void walk(Node node, Builder text) {
         for (Node child : node.childNodes()) {
-            if (child instanceof TextNode text) {
-                paragraph.append(text.getWholeText());
+            if (child instanceof TextNode t) {
+                text.append(t.getWholeText());
             } else if (child instanceof Element el) {
                 String tag = el.normalName();
                 if (tag.equals("figcaption")) {
                     continue;
                 }
                 if (tag.equals("br")) {
-                    paragraph.append('\n');
+                    text.lineBreak();
                 } else if (tag.equals("td") || tag.equals("th")) {
-                    walk(el, out, paragraph);
-                    paragraph.append(' ');
-                } else if (BLOCKS.contains(tag)) {
-                    flush(out, paragraph);
-                    walk(el, out, paragraph);
-                    flush(out, paragraph);
+                    walk(el, text);
+                    text.append(" ");
+                } else if (isBlock(tag)) {
+                    text.blockEdge();
+                    walk(el, text);
+                    text.blockEdge();
                 } else {
-                    walk(el, out, paragraph);
+                    walk(el, text);
                 }
             }
         }
     }
 
-    private static void flush(StringBuilder out, StringBuilder paragraph) {
-        String text = collapse(paragraph).strip();
-        paragraph.setLength(0);
-        if (!text.isEmpty()) {
-            out.append(text).append("\n\n");
+    /** Whether an element of this tag starts and ends a paragraph of the plain text. */
+    static boolean isBlock(String tag) {
+        return BLOCKS.contains(tag);
+    }
+
+    /**
+     * The plain text of a body told piece by piece, in document order: the text nodes, the line
+     * breaks, and the start and end of each block element. Shared by the walk over a jsoup tree
+     * and by {@link SafeMarkdownHtml}, which writes a body without making one.
+     */
+    static final class Builder {
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder paragraph = new StringBuilder();
+
+        void append(CharSequence text) {
+            paragraph.append(text);
+        }
+
+        /** A {@code <br>}. */
+        void lineBreak() {
+            paragraph.append('\n');
+        }
+
+        /** The start or end of a block element: the paragraph so far is done. */
+        void blockEdge() {
+            String text = collapse(paragraph).strip();
+            paragraph.setLength(0);
+            if (!text.isEmpty()) {
+                out.append(text).append("\n\n");
+            }
+        }
+
+        String build() {
+            blockEdge();
+            return out.toString().strip();
         }
     }
 

@@ -53,10 +53,12 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
+    /** Files of one incremental step's state each. */
+    private static final String STATE = "state-";
     private static final String SEGMENT_SUFFIX = ".bin";
     /** The one file of formats 1 and 2: removed when a cache of this format is saved. */
     private static final String OLD_FILE = "build.bin";
@@ -88,17 +90,47 @@ public final class BuildCache {
      */
     public static final class Segments {
         private final List<Segment> open = new ArrayList<>();
+        private final Path folder;
         final NewSegment fresh;
+        /** The files of the states this build saved, one each. */
+        private final List<NewSegment> states = new ArrayList<>();
 
         Segments(Path folder) {
-            this.fresh = new NewSegment(folder);
+            this.folder = folder;
+            this.fresh = new NewSegment(folder, SEGMENT);
         }
 
-        void close() {
+        /**
+         * Stores an incremental step's state in a file of its own: a state is replaced whole
+         * whenever its input changed, and left among the many small outputs of a segment it
+         * would soon leave most of it unused.
+         */
+        synchronized Stored storeState(byte[] bytes) {
+            NewSegment file = new NewSegment(folder, STATE);
+            states.add(file);
+            Stored stored = file.append(bytes);
+            try {
+                return stored == null || file.finished() == null ? null : stored;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** Marks the state files a saved index names as kept. */
+        synchronized void statesCommitted(Set<Segment> named) {
+            for (NewSegment file : states) {
+                if (named.contains(file.current())) {
+                    file.committed();
+                }
+            }
+        }
+
+        synchronized void close() {
             for (Segment s : open) {
                 close(s);
             }
             fresh.close();
+            states.forEach(NewSegment::close);
         }
 
         private static void close(Segment s) {
@@ -131,14 +163,16 @@ public final class BuildCache {
      */
     static final class NewSegment {
         private final Path folder;
+        private final String prefix;
         private Path file;
         private Segment segment;
         private boolean failed;
         private boolean committed;
         private final AtomicLong end = new AtomicLong();
 
-        NewSegment(Path folder) {
+        NewSegment(Path folder, String prefix) {
             this.folder = folder;
+            this.prefix = prefix;
         }
 
         private synchronized Segment open() throws IOException {
@@ -147,7 +181,7 @@ public final class BuildCache {
             }
             if (segment == null) {
                 Files.createDirectories(folder);
-                file = Files.createTempFile(folder, SEGMENT, SEGMENT_SUFFIX);
+                file = Files.createTempFile(folder, prefix, SEGMENT_SUFFIX);
                 segment = new Segment(file.getFileName().toString(), 0,
                         FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
             }
@@ -249,10 +283,18 @@ public final class BuildCache {
      * environment is forgotten by {@link BuildMemory#start} when the build begins.
      */
     public static Loaded load(Path folder) {
+        return load(folder, BuildMemory.UPDATE_UP_TO);
+    }
+
+    /**
+     * As {@link #load(Path)}, with incremental steps updating their saved state one by one up to
+     * {@code updateUpTo} changed elements (tests set it to 0 and to the maximum to reach each path).
+     */
+    public static Loaded load(Path folder, int updateUpTo) {
         Segments segments = new Segments(folder);
         Path index = folder.resolve(INDEX);
         if (!Files.isRegularFile(index)) {
-            return loaded(new BuildMemory(null), Files.exists(folder.resolve(OLD_FILE))
+            return loaded(new BuildMemory(null, updateUpTo), Files.exists(folder.resolve(OLD_FILE))
                     ? "the build cache is of another format" : "no build cache yet", segments);
         }
         try {
@@ -267,28 +309,28 @@ public final class BuildCache {
             }
             BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 16));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                return loaded(new BuildMemory(null), "the build cache is of another format", segments);
+                return loaded(new BuildMemory(null, updateUpTo), "the build cache is of another format", segments);
             }
-            BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments);
+            BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments, updateUpTo);
             if (!in.atEnd()) {
                 throw new IOException("data after the end");
             }
             return loaded(memory, null, segments);
         } catch (IOException | RuntimeException e) {
             segments.close();
-            return loaded(new BuildMemory(null), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
+            return loaded(new BuildMemory(null, updateUpTo), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
         }
     }
 
     /** A memory that appends the outputs it makes to the new segment of {@code segments}. */
     private static Loaded loaded(BuildMemory memory, String ignored, Segments segments) {
-        memory.storeIn(segments.fresh);
+        memory.storeIn(segments);
         return new Loaded(memory, ignored, segments);
     }
 
-    private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments)
-            throws IOException {
-        BuildMemory memory = new BuildMemory(environment);
+    private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments,
+                                    int updateUpTo) throws IOException {
+        BuildMemory memory = new BuildMemory(environment, updateUpTo);
         memory.loadedFilesAt(in.readBoolean() ? in.readUTF() : null);
         for (int n = in.readInt(); n > 0; n--) {
             memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
@@ -303,7 +345,8 @@ public final class BuildCache {
         for (int n = in.readInt(); n > 0; n--) {
             String name = in.readUTF();
             long size = in.readLong();
-            if (!name.startsWith(SEGMENT) || !name.endsWith(SEGMENT_SUFFIX) || name.contains("/") || name.contains("\\")) {
+            if (!(name.startsWith(SEGMENT) || name.startsWith(STATE)) || !name.endsWith(SEGMENT_SUFFIX)
+                    || name.contains("/") || name.contains("\\")) {
                 throw new IOException("a segment named " + name);
             }
             FileChannel channel = FileChannel.open(folder.resolve(name), StandardOpenOption.READ);
@@ -330,6 +373,21 @@ public final class BuildCache {
             }
             memory.outputs.put(key, new BuildMemory.Output(step, new Stored(segment, offset, length, crc)));
         }
+        for (int n = in.readInt(); n > 0; n--) {
+            String step = in.readUTF();
+            Fingerprint[] elements = new Fingerprint[in.readInt()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = fingerprint(in);
+            }
+            Segment segment = segmentList.get(in.readInt());
+            long offset = in.readLong();
+            int length = in.readInt();
+            int crc = in.readInt();
+            if (offset < 0 || length < 0 || offset + length > segment.size) {
+                throw new IOException("a state beyond the end of " + segment.name);
+            }
+            memory.states.put(step, new BuildMemory.SavedState(elements, new Stored(segment, offset, length, crc), null));
+        }
         return memory;
     }
 
@@ -355,6 +413,7 @@ public final class BuildCache {
                     live.merge(s.segment(), (long) s.length(), Long::sum);
                 }
             }
+
             Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
             live.forEach((segment, bytes) -> {
                 if (2 * bytes >= segment.size || segment == fresh.current()) {
@@ -379,20 +438,36 @@ public final class BuildCache {
                     locations.put(e.getKey(), s);
                 }
             });
+            // Each state in its file: the one it was read from or saved to in this build, or a new one.
+            Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
+            memory.states.forEach((step, state) -> {
+                Stored s = state.stored;
+                if (s == null) {
+                    s = loaded.segments().storeState(state.bytes);
+                }
+                if (s != null) {
+                    states.put(step, new BuildMemory.SavedState(state.elements, s, null));
+                }
+            });
             List<Segment> segments = new ArrayList<>(kept);
             Segment appended = fresh.finished();
             if (appended != null && !segments.contains(appended)) {
                 segments.add(appended);
             }
+            Set<Segment> stateFiles = Collections.newSetFromMap(new IdentityHashMap<>());
+            states.values().forEach(state -> stateFiles.add(state.stored.segment()));
+            stateFiles.stream().filter(f -> !segments.contains(f)).sorted((a, b) -> a.name.compareTo(b.name))
+                    .forEach(segments::add);
             Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
             try {
-                writeIndex(memory, saved, segments, locations, tempIndex);
+                writeIndex(memory, saved, states, segments, locations, tempIndex);
                 try {
                     Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
                 }
                 fresh.committed();
+                loaded.segments().statesCommitted(stateFiles);
             } finally {
                 Files.deleteIfExists(tempIndex);
             }
@@ -417,7 +492,8 @@ public final class BuildCache {
     }
 
     private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
-                                   List<Segment> segments, Map<Fingerprint, Stored> locations, Path file) throws IOException {
+                                   Map<String, BuildMemory.SavedState> states, List<Segment> segments,
+                                   Map<Fingerprint, Stored> locations, Path file) throws IOException {
         MessageDigest md = Fingerprints.md5();
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             DataOutputStream out = new DataOutputStream(new DigestOutputStream(stream, md));
@@ -472,6 +548,19 @@ public final class BuildCache {
                 out.writeInt(s.length());
                 out.writeInt(s.crc());
             }
+            out.writeInt(states.size());
+            for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue().elements.length);
+                for (Fingerprint f : e.getValue().elements) {
+                    write(out, f);
+                }
+                Stored s = e.getValue().stored;
+                out.writeInt(segmentIds.get(s.segment()));
+                out.writeLong(s.offset());
+                out.writeInt(s.length());
+                out.writeInt(s.crc());
+            }
             out.flush();
             stream.write(md.digest());
         }
@@ -485,7 +574,8 @@ public final class BuildCache {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
-                if (!keep.contains(name) && (name.startsWith(SEGMENT) || name.startsWith(INDEX) || name.equals(OLD_FILE))) {
+                if (!keep.contains(name) && (name.startsWith(SEGMENT) || name.startsWith(STATE) || name.startsWith(INDEX)
+                        || name.equals(OLD_FILE))) {
                     try {
                         Files.deleteIfExists(p);
                     } catch (IOException e) {

@@ -161,6 +161,8 @@ public final class BuildMemory {
     private final AtomicInteger ran = new AtomicInteger();
     /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
     private BuildCache.NewSegment newSegment;
+    /** Where a memory for one build stores the states of its incremental steps; null: they are kept in memory. */
+    private BuildCache.Segments stateFiles;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
 
@@ -183,8 +185,11 @@ public final class BuildMemory {
         }
 
         @Override
-        public <I, S> S update(UpdatableStep<I, S> step, I input) {
-            return keepUnsaved ? recentCalls.update(step, input) : step.fresh().apply(input);
+        public <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
+            if (keepUnsaved) {
+                return recentCalls.update(step, input);
+            }
+            return step.codec() == null ? step.fresh().apply(input) : savedState(step, input);
         }
     };
 
@@ -193,6 +198,11 @@ public final class BuildMemory {
      * rather than making it afresh: a few hundred updates cost about what one fresh state does.
      */
     public static final int UPDATE_UP_TO = 500;
+
+    /** Incremental steps' states kept in a build cache, by step name (a memory for one build only). */
+    final Map<String, SavedState> states = new ConcurrentHashMap<>();
+    /** The most changed elements an incremental step updates one by one, in a memory for one build. */
+    private final int updateUpTo;
 
     /** An empty memory for a process that builds again and again (the preview): keeps every output. */
     public BuildMemory() {
@@ -206,13 +216,124 @@ public final class BuildMemory {
     public BuildMemory(int updateUpTo) {
         this.keepUnsaved = true;
         this.recentCalls = new RecentCalls(updateUpTo);
+        this.updateUpTo = updateUpTo;
     }
 
-    /** A memory for one build, to be saved in a cache file afterwards. */
-    BuildMemory(Fingerprint environment) {
+    /**
+     * A memory for one build, to be saved in a cache file afterwards; its incremental steps
+     * update their saved state one by one up to {@code updateUpTo} changed elements.
+     */
+    BuildMemory(Fingerprint environment, int updateUpTo) {
         this.environment = environment;
         this.keepUnsaved = false;
         this.recentCalls = new RecentCalls(0);
+        this.updateUpTo = updateUpTo;
+    }
+
+    /**
+     * An incremental step's state as a build cache keeps it: the fingerprints of the elements
+     * of the input it was made from, and its bytes (as the step's codec wrote them): stored in a
+     * segment, or held until the save when they could not be appended to one.
+     */
+    static final class SavedState {
+        final Fingerprint[] elements;
+        final BuildCache.Stored stored;
+        final byte[] bytes;
+
+        SavedState(Fingerprint[] elements, BuildCache.Stored stored, byte[] bytes) {
+            this.elements = elements;
+            this.stored = stored;
+            this.bytes = bytes;
+        }
+
+        /** The bytes, or null when the stored ones fail their checksum. */
+        byte[] bytes() {
+            return stored != null ? stored.bytes() : bytes;
+        }
+    }
+
+    /**
+     * The state of {@code step} for {@code input} in a memory for one build: the saved state
+     * read back and brought up to date, told which elements are the same by their fingerprints,
+     * or made fresh; saved again when its input changed.
+     */
+    private <E, S> S savedState(UpdatableStep<E, S> step, List<E> input) {
+        Fingerprint[] now = input.parallelStream().map(fingerprints::of).toArray(Fingerprint[]::new);
+        SavedState saved = states.get(step.name());
+        S state = saved == null ? null : read(step, saved);
+        if (state != null) {
+            state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
+        }
+        if (state == null) {
+            state = step.fresh().apply(input);
+            ran.incrementAndGet();
+        } else if (java.util.Arrays.equals(saved.elements, now)) {
+            return state;
+        }
+        byte[] bytes;
+        try {
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
+            java.io.DataOutputStream data = new java.io.DataOutputStream(buffer);
+            step.codec().write(state, data);
+            data.flush();
+            bytes = buffer.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+        }
+        BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(bytes);
+        states.put(step.name(), new SavedState(now, stored, stored == null ? bytes : null));
+        changed = true;
+        return state;
+    }
+
+    /** A saved state read back; null when its bytes are damaged (counted) or unreadable. */
+    private <S> S read(UpdatableStep<?, S> step, SavedState saved) {
+        byte[] bytes = saved.bytes();
+        if (bytes != null) {
+            try {
+                BufferInput in = new BufferInput(java.nio.ByteBuffer.wrap(bytes));
+                S state = step.codec().read(in);
+                if (in.atEnd()) {
+                    return state;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // Damaged: made fresh, and counted below.
+            }
+        }
+        damaged.incrementAndGet();
+        return null;
+    }
+
+    /** How a list changed since a saved state was made, by the fingerprints of its elements. */
+    private static final class SinceSaved<E> implements UpdatableStep.Change<E> {
+        private final Fingerprint[] before;
+        private final Fingerprint[] now;
+        private final Fingerprints fingerprints;
+        private Set<Fingerprint> seen;
+
+        SinceSaved(Fingerprint[] before, Fingerprint[] now, Fingerprints fingerprints) {
+            this.before = before;
+            this.now = now;
+            this.fingerprints = fingerprints;
+        }
+
+        @Override
+        public int sizeBefore() {
+            return before.length;
+        }
+
+        @Override
+        public boolean sameAt(int position) {
+            return position < before.length && before[position].equals(now[position]);
+        }
+
+        @Override
+        public synchronized boolean seen(E element) {
+            if (seen == null) {
+                seen = new HashSet<>(List.of(before));
+            }
+            return seen.contains(fingerprints.of(element));
+        }
     }
 
     Fingerprint environment() {
@@ -224,11 +345,13 @@ public final class BuildMemory {
     }
 
     /**
-     * Has the outputs this memory makes appended to {@code segment} as they are made, rather
+     * Has the outputs this memory makes appended to the new segment of {@code segments} as they
+     * are made, and the states of its incremental steps written to files of their own, rather
      * than kept until the memory is saved.
      */
-    void storeIn(BuildCache.NewSegment segment) {
-        this.newSegment = segment;
+    void storeIn(BuildCache.Segments segments) {
+        this.newSegment = segments.fresh;
+        this.stateFiles = segments;
     }
 
     /** How many outputs stored in the build cache were damaged (and made again) in this build. */
@@ -248,6 +371,7 @@ public final class BuildMemory {
             changed = true;
             outputs.clear();
             stamps.clear();
+            states.clear();
             recentCalls.clear();
             pageInputs.clear();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();

@@ -3,7 +3,10 @@ package dev.gazette.incremental;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,11 +75,12 @@ final class RecentCalls {
 
     /** The state of {@code step} for {@code input}, brought up to date from the last one when there is one. */
     @SuppressWarnings("unchecked")
-    <I, S> S update(UpdatableStep<I, S> step, I input) {
+    <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
         Kept kept = states.remove(step.name());
         S state = null;
         if (kept != null) {
-            state = step.update().apply((I) kept.input(), (S) kept.state(), input, updateUpTo);
+            state = step.update().apply((S) kept.state(), input, new Since<>((List<E>) kept.input(), input, proven),
+                    updateUpTo);
         }
         if (state == null) {
             state = step.fresh().apply(input);
@@ -85,6 +89,39 @@ final class RecentCalls {
         // Kept only once it is whole: a step that failed half-way leaves nothing to update.
         states.put(step.name(), new Kept(input, state));
         return state;
+    }
+
+    /** How a list changed since the last build's, element by element compared part by part ({@link SameValues}). */
+    private static final class Since<E> implements UpdatableStep.Change<E> {
+        private final List<E> before;
+        private final List<E> now;
+        private final SameValues.Proven proven;
+        private Set<Call> seen;
+
+        Since(List<E> before, List<E> now, SameValues.Proven proven) {
+            this.before = before;
+            this.now = now;
+            this.proven = proven;
+        }
+
+        @Override
+        public int sizeBefore() {
+            return before.size();
+        }
+
+        @Override
+        public boolean sameAt(int position) {
+            return position < before.size() && SameValues.same(now.get(position), before.get(position), proven);
+        }
+
+        @Override
+        public synchronized boolean seen(E element) {
+            if (seen == null) {
+                seen = new HashSet<>();
+                before.forEach(e -> seen.add(new Call(e, proven)));
+            }
+            return seen.contains(new Call(element, proven));
+        }
     }
 
     /** What {@code step} made from an input the same as {@code input}, or its output now. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +24,12 @@ import java.util.regex.Pattern;
  * the same article; honorifics and job titles are dropped.
  */
 final class EntityFinder {
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*");
+    /** A word: {@code [\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*}, found by {@link Words}. */
+    private static final int WORD_START = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER;
+    private static final int WORD_PART = WORD_START | 1 << Character.NON_SPACING_MARK | 1 << Character.ENCLOSING_MARK
+            | 1 << Character.COMBINING_SPACING_MARK;
     /** Honorifics and job titles: capitalised, but never the entity itself. */
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady",
             "ceo", "cfo", "cto", "coo", "chair", "chairman", "chairwoman", "president", "minister", "senator",
@@ -172,7 +176,7 @@ final class EntityFinder {
     /** Capitalised phrases of a text, split where a brand word or acronym stands on its own. */
     private static List<Found> phrases(String text) {
         List<Found> out = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
+        Words m = new Words(text);
         List<String> run = new ArrayList<>();
         boolean runAtStart = false;
         int lastEnd = 0;
@@ -187,7 +191,7 @@ final class EntityFinder {
             char last = text.charAt(lastEnd - 1);
             boolean capital = Character.isUpperCase(text.charAt(start));
             // Most words are not capitalised: they are looked at without making strings of them.
-            String raw = capital ? m.group() : null;
+            String raw = capital ? text.substring(start, lastEnd) : null;
             endsSentence = (last == '.' || last == '!' || last == '?')
                     && !(capital && DOTTED_ACRONYM.matcher(raw).matches());
             if (boundary || !oneSpace) {
@@ -221,6 +225,54 @@ final class EntityFinder {
         }
         flush(run, runAtStart, out);
         return out;
+    }
+
+    /**
+     * The words of a text one after another, as a matcher of the pattern above finds them (code
+     * point by code point, the general categories the pattern names), without the regex engine,
+     * which tried the pattern at every character of every article.
+     */
+    static final class Words {
+        private final String text;
+        private int start;
+        private int end;
+
+        Words(String text) {
+            this.text = text;
+        }
+
+        boolean find() {
+            int n = text.length();
+            int i = end;
+            while (i < n) {
+                int c = text.codePointAt(i);
+                if ((WORD_START >> Character.getType(c) & 1) != 0) {
+                    start = i;
+                    i += Character.charCount(c);
+                    while (i < n) {
+                        c = text.codePointAt(i);
+                        if ((WORD_PART >> Character.getType(c) & 1) == 0 && ".'’&-".indexOf(c) < 0) {
+                            break;
+                        }
+                        i += Character.charCount(c);
+                    }
+                    end = i;
+                    return true;
+                }
+                i += Character.charCount(c);
+            }
+            start = n;
+            end = n;
+            return false;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
     }
 
     private static boolean hasBreak(String text, int from, int to) {

@@ -95,9 +95,9 @@ public final class Linker {
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
             l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
     /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
-    static final UpdatableStep<List<SimilarityIndex.Doc>, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
+    static final UpdatableStep<SimilarityIndex.Doc, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
             "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
-            (before, index, now, changes) -> index.update(before, now, changes));
+            (index, now, change, changes) -> index.update(now, change, changes), SimilarityIndex.CODEC);
 
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
@@ -272,7 +272,14 @@ public final class Linker {
 
     /** Text similarity plus a little for each tag the two articles share. */
     static double boosted(Article a, Article b, double similarity) {
-        long shared = b.tags().stream().filter(a.tags()::contains).count();
+        // A loop, not a stream: called for every candidate pair of every build.
+        int shared = 0;
+        List<String> mine = a.tags();
+        for (String tag : b.tags()) {
+            if (mine.contains(tag)) {
+                shared++;
+            }
+        }
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 

@@ -1,5 +1,10 @@
 package dev.gazette.link;
 
+import dev.gazette.model.UpdatableStep;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,7 +48,9 @@ final class SimilarityIndex {
     private static final class Slot {
         final int id;
         final String key;
-        final Terms terms;
+        /** The document's term ids and their counts, in the order of its terms. */
+        final int[] docIds;
+        final int[] counts;
         /** Term ids, heaviest first (ties by the term), and their unit-length weights. */
         int[] termIds;
         float[] weights;
@@ -53,10 +60,11 @@ final class SimilarityIndex {
         Slot[] matches = new Slot[0];
         float[] scores = new float[0];
 
-        Slot(int id, String key, Terms terms) {
+        Slot(int id, String key, int[] docIds, int[] counts) {
             this.id = id;
             this.key = key;
-            this.terms = terms;
+            this.docIds = docIds;
+            this.counts = counts;
         }
     }
 
@@ -106,6 +114,8 @@ final class SimilarityIndex {
     private final int limit;
     private final double minScore;
     private final Map<String, Integer> termIds = new HashMap<>();
+    /** Each term id's term. */
+    private final List<String> names = new ArrayList<>();
     private final List<Postings> postings = new ArrayList<>();
     private final Map<String, Slot> byKey = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
@@ -138,26 +148,26 @@ final class SimilarityIndex {
     }
 
     /**
-     * Brings this index, made from {@code before}, up to date with {@code now}; returns it, or
+     * Brings this index up to date with {@code now} ({@code change} tells which documents are the
+     * ones it was made or last updated from); returns it, or
      * null (leaving it unusable) when more than {@code changes} documents would be weighed again,
      * or the collection's size crossed a step: then an index made afresh costs less.
      */
-    SimilarityIndex update(List<Doc> before, List<Doc> now, int changes) {
-        Map<String, Terms> next = new HashMap<>();
-        for (Doc doc : now) {
-            next.put(doc.key(), doc.terms());
-        }
-        List<Slot> gone = new ArrayList<>();
+    SimilarityIndex update(List<Doc> now, UpdatableStep.Change<Doc> change, int changes) {
+        // A document the same as one of the last input's is in the index as it is now.
+        Set<String> kept = new HashSet<>();
         List<Doc> arriving = new ArrayList<>();
-        for (Slot slot : slots) {
-            if (slot != null && next.get(slot.key) != slot.terms) {
-                gone.add(slot);
+        for (Doc doc : now) {
+            if (byKey.containsKey(doc.key()) && change.seen(doc)) {
+                kept.add(doc.key());
+            } else {
+                arriving.add(doc);
             }
         }
-        for (Doc doc : now) {
-            Slot slot = byKey.get(doc.key());
-            if (slot == null || slot.terms != doc.terms()) {
-                arriving.add(doc);
+        List<Slot> gone = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot != null && !kept.contains(slot.key)) {
+                gone.add(slot);
             }
         }
         if (gone.size() + arriving.size() > changes || quantised(now.size()) != collection) {
@@ -249,6 +259,130 @@ final class SimilarityIndex {
         return this;
     }
 
+    /** How a build cache keeps the index between builds. */
+    static final UpdatableStep.Codec<SimilarityIndex> CODEC = new UpdatableStep.Codec<>() {
+        @Override
+        public void write(SimilarityIndex index, DataOutput out) throws IOException {
+            index.write(out);
+        }
+
+        @Override
+        public SimilarityIndex read(DataInput in) throws IOException {
+            return SimilarityIndex.read(in);
+        }
+    };
+
+    /**
+     * Writes the index for a build cache: its terms, and each document's terms with their counts
+     * and its matches. Weights and postings are not written: reading weighs the documents again,
+     * which gives the weights they have (every update keeps them those of a fresh index).
+     */
+    private void write(DataOutput out) throws IOException {
+        out.writeInt(limit);
+        out.writeDouble(minScore);
+        out.writeInt(names.size());
+        for (String name : names) {
+            out.writeUTF(name);
+        }
+        out.writeInt(freeIds.size());
+        for (int id : freeIds) {
+            out.writeInt(id);
+        }
+        out.writeInt(slots.size());
+        for (Slot slot : slots) {
+            out.writeBoolean(slot != null);
+            if (slot == null) {
+                continue;
+            }
+            out.writeUTF(slot.key);
+            writeInts(out, slot.docIds, slot.docIds.length);
+            writeInts(out, slot.counts, slot.counts.length);
+            int[] matches = new int[slot.matches.length];
+            for (int i = 0; i < matches.length; i++) {
+                matches[i] = slot.matches[i].id;
+            }
+            writeInts(out, matches, matches.length);
+            for (float score : slot.scores) {
+                out.writeFloat(score);
+            }
+        }
+    }
+
+    /** Reads what {@link #write} wrote, and weighs and posts every document as {@link #of} does. */
+    private static SimilarityIndex read(DataInput in) throws IOException {
+        SimilarityIndex index = new SimilarityIndex(in.readInt(), in.readDouble());
+        for (int n = in.readInt(); n > 0; n--) {
+            String name = in.readUTF();
+            index.termIds.put(name, index.names.size());
+            index.names.add(name);
+            index.postings.add(new Postings());
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            index.freeIds.add(in.readInt());
+        }
+        int size = in.readInt();
+        List<Slot> added = new ArrayList<>();
+        int[][] matchIds = new int[size][];
+        for (int id = 0; id < size; id++) {
+            if (!in.readBoolean()) {
+                index.slots.add(null);
+                continue;
+            }
+            Slot slot = new Slot(id, in.readUTF(), readInts(in), readInts(in));
+            if (slot.docIds.length != slot.counts.length) {
+                throw new IOException("a document of " + slot.docIds.length + " terms and " + slot.counts.length + " counts");
+            }
+            for (int t : slot.docIds) {
+                if (t < 0 || t >= index.names.size()) {
+                    throw new IOException("term " + t + " of " + index.names.size());
+                }
+            }
+            index.place(slot);
+            matchIds[id] = readInts(in);
+            slot.scores = new float[matchIds[id].length];
+            for (int i = 0; i < slot.scores.length; i++) {
+                slot.scores[i] = in.readFloat();
+            }
+            added.add(slot);
+        }
+        index.scale(added.size());
+        for (Slot slot : added) {
+            slot.matches = new Slot[matchIds[slot.id].length];
+            for (int i = 0; i < slot.matches.length; i++) {
+                int other = matchIds[slot.id][i];
+                if (other < 0 || other >= size || index.slots.get(other) == null) {
+                    throw new IOException("a match with document " + other);
+                }
+                slot.matches[i] = index.slots.get(other);
+            }
+        }
+        added.parallelStream().forEach(index::weigh);
+        for (Slot slot : added) {
+            index.post(slot);
+        }
+        return index;
+    }
+
+    /** Writes {@code n} ints in one block. */
+    private static void writeInts(DataOutput out, int[] values, int n) throws IOException {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * n);
+        bytes.asIntBuffer().put(values, 0, n);
+        out.writeInt(n);
+        out.write(bytes.array());
+    }
+
+    private static int[] readInts(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException(n + " numbers");
+        }
+        byte[] bytes = new byte[4 * n];
+        in.readFully(bytes);
+        int[] values = new int[n];
+        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(values);
+        return values;
+    }
+
     /** Each document's matches, by position in {@code docs} (the documents this index holds). */
     List<List<Match>> matches(List<Doc> docs) {
         Map<Slot, Integer> position = new HashMap<>();
@@ -315,24 +449,31 @@ final class SimilarityIndex {
             if (id == null) {
                 id = postings.size();
                 termIds.put(words[i], id);
+                names.add(words[i]);
                 postings.add(new Postings());
             }
             ids[i] = id;
         }
         int id = freeIds.isEmpty() ? slots.size() : freeIds.pop();
-        Slot slot = new Slot(id, doc.key(), doc.terms());
-        slot.termIds = ids;
+        Slot slot = new Slot(id, doc.key(), ids, doc.terms().counts());
+        place(slot);
+        return slot;
+    }
+
+    /** Puts a document into the slots, counted in its terms' postings as added but not posted yet. */
+    private void place(Slot slot) {
+        int id = slot.id;
+        slot.termIds = slot.docIds;
         if (id == slots.size()) {
             slots.add(slot);
         } else {
             slots.set(id, slot);
         }
-        byKey.put(doc.key(), slot);
+        byKey.put(slot.key, slot);
         // Counted before weighing: the weights see every document added.
-        for (int t : ids) {
+        for (int t : slot.docIds) {
             postings.get(t).pending++;
         }
-        return slot;
     }
 
     /**
@@ -340,14 +481,12 @@ final class SimilarityIndex {
      * query does not depend on the order terms were first seen in), and its query.
      */
     private void weigh(Slot slot) {
-        int[] counts = slot.terms.counts();
-        String[] words = slot.terms.list();
+        int[] counts = slot.counts;
+        int[] ids = slot.docIds;
         int n = counts.length;
-        int[] ids = new int[n];
         float[] weights = new float[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            ids[i] = termIds.get(words[i]);
             double w = (1 + StrictMath.log(counts[i])) * idf(collection, quantised(Math.max(1, df(ids[i]))));
             weights[i] = (float) w;
             norm += w * w;
@@ -375,7 +514,7 @@ final class SimilarityIndex {
                 for (int i = from; i < to; i++) {
                     run[i - from] = order[i];
                 }
-                Arrays.sort(run, (a, b) -> words[a].compareTo(words[b]));
+                Arrays.sort(run, (a, b) -> names.get(ids[a]).compareTo(names.get(ids[b])));
                 for (int i = from; i < to; i++) {
                     order[i] = run[i - from];
                 }

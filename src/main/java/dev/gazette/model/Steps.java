@@ -22,7 +22,7 @@ public interface Steps {
      * The state of {@code step} for {@code input}: made fresh, or brought up to date from the last
      * build's. Called once per step and build, from one thread.
      */
-    default <I, S> S update(UpdatableStep<I, S> step, I input) {
+    default <E, S> S update(UpdatableStep<E, S> step, java.util.List<E> input) {
         return step.fresh().apply(input);
     }
 }

@@ -1,29 +1,62 @@
 package dev.gazette.model;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * A site-wide step whose result can be brought up to date from a change in its input instead of
- * being made again: the state it makes ({@code fresh}) is kept by the incremental layer between
- * builds, and {@code update} brings it from the last input to the new one. Whatever path is
- * taken, the state must be the one {@code fresh} makes from the new input; tests drive both.
- * The state belongs to the step: the stage reads its result from it during the build and keeps
- * no reference to it.
+ * A site-wide step over a list of elements (articles) whose result can be brought up to date
+ * from a change in its input instead of being made again: the state it makes ({@code fresh}) is
+ * kept by the incremental layer between builds (in memory by the preview, in the build cache by
+ * {@code gazette build} when the step has a {@code codec}), and {@code update} brings it from the
+ * last input to the new one, told by the layer which elements are the same as last time. Whatever
+ * path is taken, the state must be the one {@code fresh} makes from the new input; tests drive
+ * both. The state belongs to the step: the stage reads its result from it during the build and
+ * keeps no reference to it.
  *
  * @param name   unique among steps
  * @param fresh  makes the state from an input
  * @param update brings a state up to date
+ * @param codec  writes and reads the state, for a build cache; null: a cache makes it fresh each build
  */
-public record UpdatableStep<I, S>(String name, Function<I, S> fresh, Update<I, S> update) {
+public record UpdatableStep<E, S>(String name, Function<List<E>, S> fresh, Update<E, S> update, Codec<S> codec) {
 
-    /** Brings a state made from {@code before} up to date with {@code now}. */
+    /** Brings a state made from the last input up to date with {@code now}. */
     @FunctionalInterface
-    public interface Update<I, S> {
+    public interface Update<E, S> {
         /**
-         * @param limit the most changed elements worth updating one by one; with more, or with a
-         *              change the state cannot follow, return null and the state is made fresh
+         * @param change which elements of {@code now} are the same as in the input the state was made from
+         * @param limit  the most changed elements worth updating one by one; with more, or with a
+         *               change the state cannot follow, return null and the state is made fresh
          * @return the updated state (possibly {@code state} itself, changed), or null
          */
-        S apply(I before, S state, I now, int limit);
+        S apply(S state, List<E> now, Change<E> change, int limit);
+    }
+
+    /**
+     * How the input changed since the state was made, as the incremental layer sees it: "same"
+     * means surely equal (the layer compares identities or fingerprints, never the step).
+     */
+    public interface Change<E> {
+        /** How many elements the input the state was made from had. */
+        int sizeBefore();
+
+        /** Whether the element at {@code position} of the new input is the same as the one at that position before. */
+        boolean sameAt(int position);
+
+        /** Whether {@code element} (of the new input) is the same as one of the input before, at any position. */
+        boolean seen(E element);
+    }
+
+    /**
+     * Writes a state and reads it back, for a state kept in a build cache. What it reads is
+     * checked by the cache (a checksum) before it gets here; a state that cannot be read throws.
+     */
+    public interface Codec<S> {
+        void write(S state, DataOutput out) throws IOException;
+
+        S read(DataInput in) throws IOException;
     }
 }

@@ -91,6 +91,7 @@ public final class Pipeline {
     private final Progress progress;
     private final SourceCleaner cleaner = new SourceCleaner();
     private final int inPlaceUpTo;
+    private final int updateUpTo;
 
     public Pipeline(Diagnostics diagnostics) {
         this(diagnostics, new Progress());
@@ -103,13 +104,27 @@ public final class Pipeline {
 
     /** @param inPlaceUpTo how many changed sources a build with a memory still updates in place (tests set it to reach each path) */
     public Pipeline(Diagnostics diagnostics, int inPlaceUpTo) {
-        this(diagnostics, new Progress(), inPlaceUpTo);
+        this(diagnostics, new Progress(), inPlaceUpTo, BuildMemory.UPDATE_UP_TO);
+    }
+
+    /**
+     * @param inPlaceUpTo see {@link #Pipeline(Diagnostics, int)}
+     * @param updateUpTo  how many changed articles a build through the build cache updates its saved
+     *                    site-wide states with one by one (tests set it to 0 and the maximum to reach each path)
+     */
+    public Pipeline(Diagnostics diagnostics, int inPlaceUpTo, int updateUpTo) {
+        this(diagnostics, new Progress(), inPlaceUpTo, updateUpTo);
     }
 
     private Pipeline(Diagnostics diagnostics, Progress progress, int inPlaceUpTo) {
+        this(diagnostics, progress, inPlaceUpTo, BuildMemory.UPDATE_UP_TO);
+    }
+
+    private Pipeline(Diagnostics diagnostics, Progress progress, int inPlaceUpTo, int updateUpTo) {
         this.diagnostics = diagnostics;
         this.progress = progress;
         this.inPlaceUpTo = inPlaceUpTo;
+        this.updateUpTo = updateUpTo;
     }
 
     /** A build from nothing into a new {@code out} folder, swapped in when it succeeded. */
@@ -215,7 +230,7 @@ public final class Pipeline {
      */
     public Result build(Options options, Path cacheFolder) {
         long start = System.nanoTime();
-        try (BuildCache.Loaded loaded = BuildCache.load(cacheFolder)) {
+        try (BuildCache.Loaded loaded = BuildCache.load(cacheFolder, updateUpTo)) {
             if (loaded.damaged()) {
                 diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
             }

@@ -24,6 +24,12 @@ final class AbsoluteUrls {
     }
 
     static String rewrite(String html, String pageUrl) {
+        String rewritten = rewriteSerialised(html, pageUrl);
+        return rewritten != null ? rewritten : rewriteParsed(html, pageUrl);
+    }
+
+    /** The rewrite on jsoup's tree: for any HTML. */
+    static String rewriteParsed(String html, String pageUrl) {
         Document doc = Jsoup.parseBodyFragment(html, pageUrl);
         doc.outputSettings().prettyPrint(false);
         for (Element el : doc.select(WITH_HREF)) {
@@ -41,6 +47,107 @@ final class AbsoluteUrls {
             }
         }
         return doc.body().html();
+    }
+
+    /**
+     * Elements whose content the parser does not read as plain HTML markup (raw text, foreign
+     * content), and the one that changes what URLs resolve against: only the parse rewrites them.
+     */
+    private static final java.util.Set<String> PARSED_ONLY = java.util.Set.of("script", "style", "textarea", "title",
+            "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "template", "svg", "math", "base");
+
+    /**
+     * The same rewrite without a parse, for HTML as jsoup writes it, as article bodies are: every
+     * attribute value in double quotes, every {@code <} of text escaped, so each {@code <} opens a
+     * tag. The URLs are resolved as {@link #rewriteParsed} resolves them, and the rest of the text
+     * is left as it is, which is what parsing and writing it again gives. Null when the HTML holds
+     * anything this could rewrite otherwise than the parse: an element whose content the parser
+     * reads in another mode, a comment, a URL with an entity or a character that writing escapes,
+     * a {@code srcset} with nothing left to keep, or markup not as jsoup writes it.
+     */
+    static String rewriteSerialised(String html, String pageUrl) {
+        int n = html.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        while ((i = html.indexOf('<', i)) >= 0) {
+            i++;
+            if (i < n && html.charAt(i) == '/') {
+                i = html.indexOf('>', i);
+                if (i < 0) {
+                    return null;
+                }
+                continue;
+            }
+            if (i >= n || !isAsciiLetter(html.charAt(i))) {
+                return null;   // a comment, a declaration, or markup not as jsoup writes it
+            }
+            int tag = i;
+            while (i < n && html.charAt(i) != ' ' && html.charAt(i) != '>' && html.charAt(i) != '/') {
+                i++;
+            }
+            if (PARSED_ONLY.contains(html.substring(tag, i).toLowerCase(java.util.Locale.ROOT))) {
+                return null;
+            }
+            while (i < n && html.charAt(i) == ' ') {
+                int name = ++i;
+                while (i < n && html.charAt(i) != '=' && html.charAt(i) != ' ' && html.charAt(i) != '>') {
+                    i++;
+                }
+                int nameEnd = i;
+                if (i == n || html.charAt(i) != '=') {
+                    continue;   // a boolean attribute, written without a value
+                }
+                if (i + 1 >= n || html.charAt(i + 1) != '"') {
+                    return null;
+                }
+                int value = i + 2;
+                int valueEnd = html.indexOf('"', value);
+                if (valueEnd < 0) {
+                    return null;
+                }
+                i = valueEnd + 1;
+                String key = html.substring(name, nameEnd);
+                boolean srcset = key.equals("srcset");
+                if (!srcset && !key.equals("href") && !key.equals("src")) {
+                    if (key.equalsIgnoreCase("srcset") || key.equalsIgnoreCase("href") || key.equalsIgnoreCase("src")) {
+                        return null;
+                    }
+                    continue;
+                }
+                String url = html.substring(value, valueEnd);
+                String absolute = srcset ? srcset(url, pageUrl) : StringUtil.resolve(pageUrl, url);
+                if (!writtenAsIs(url) || !writtenAsIs(absolute) || srcset && absolute.isEmpty()) {
+                    return null;
+                }
+                if (!absolute.equals(url)) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 256);
+                    }
+                    out.append(html, copied, value).append(absolute);
+                    copied = valueEnd;
+                }
+            }
+            if (i >= n || html.charAt(i) != '>') {
+                return null;
+            }
+        }
+        return out == null ? html : out.append(html, copied, n).toString();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** An attribute value that reads and writes as itself: printable ASCII, nothing that is escaped. */
+    private static boolean writtenAsIs(String value) {
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            if (c < 0x20 || c > 0x7E || c == '&' || c == '"' || c == '<' || c == '>') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code url} resolved against {@code base}, or null when it cannot be. */

@@ -31,6 +31,7 @@ final class FeedItems {
 
     private final Steps steps;
     private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RssFeed.Items rss = new RssFeed.Items();
     /** An article's body for feeds: internal references resolved and every URL absolute, which takes a parse. */
     private final Step<FeedBody, String> feedHtml;
 
@@ -53,6 +54,11 @@ final class FeedItems {
 
     Urls urls() {
         return urls;
+    }
+
+    /** The RSS XML of the items made here, each written once. */
+    RssFeed.Items rss() {
+        return rss;
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.output.OutputSink;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Every feed of the site: RSS 2.0, Atom and JSON Feed for the whole digest, RSS per tag and
@@ -52,11 +51,11 @@ public final class Feeds {
      * Writes the RSS feed of one tag's articles beside the tag's page. The file is made from
      * {@code entries}, whose {@code items} are made only when the file is.
      */
-    public <E> void writeTag(String slug, String tagName, String description, List<E> entries,
-                             Function<List<E>, List<FeedItem>> items, OutputSink out) {
+    void writeTag(String slug, String tagName, String description, List<FeedItems.Entry> entries,
+                  FeedItems items, OutputSink out) {
         out.write(tag(slug), new TagFeed<>(entries, tagTitle(tagName), description, Urls.tag(slug), tag(slug)),
-                f -> new RssFeed(site, urls).write(items.apply(f.entries()), f.title(), f.description(), f.listPath(),
-                        f.feedPath()));
+                f -> new RssFeed(site, urls, items.rss()).write(items.items(f.entries()), f.title(), f.description(),
+                        f.listPath(), f.feedPath()));
     }
 
     /** Everything a tag's RSS feed is made from, beside the site's configuration: what its items are made from. */

@@ -4,7 +4,10 @@ import dev.gazette.config.SiteConfig;
 
 import javax.xml.stream.XMLStreamException;
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * RSS 2.0 written with a real XML writer: absolute links, RFC 822 dates in English whatever
@@ -20,10 +23,36 @@ final class RssFeed {
 
     private final SiteConfig site;
     private final Urls urls;
+    private final Items items;
 
     RssFeed(SiteConfig site, Urls urls) {
+        this(site, urls, null);
+    }
+
+    /** @param items each item's XML, written once and copied into every feed that lists the item; null: written in place */
+    RssFeed(SiteConfig site, Urls urls, Items items) {
         this.site = site;
         this.urls = urls;
+        this.items = items;
+    }
+
+    /**
+     * The XML of items, by item (the very object: a build makes one item per article): an article
+     * is in the site's feed and in the feed of each of its tags, and its item, with its whole
+     * body escaped, is the same text in each.
+     */
+    static final class Items {
+        /** In UTF-8: encoded once, and half the memory of a string of curly quotes and dashes. */
+        private final Map<FeedItem, byte[]> xml = Collections.synchronizedMap(new IdentityHashMap<>());
+
+        byte[] of(FeedItem item) {
+            byte[] written = xml.get(item);
+            if (written == null) {
+                written = XmlOut.fragment(x -> item(x, item));
+                xml.put(item, written);
+            }
+            return written;
+        }
     }
 
     /**
@@ -50,7 +79,11 @@ final class RssFeed {
             x.empty(1, "atom", "link", ATOM_NS).attribute("href", urls.absolute(feedPath))
                     .attribute("rel", "self").attribute("type", "application/rss+xml");
             for (FeedItem item : items) {
-                item(x, item);
+                if (this.items == null) {
+                    item(x, item);
+                } else {
+                    x.xml(this.items.of(item));
+                }
             }
             x.end(0).end(0);
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.gazette.model.Article;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -15,6 +16,8 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +79,10 @@ final class SearchIndex {
     record Doc(String title, String url, String date, String source, String snippet, List<String> tags) {
     }
 
+    /** In order, for meta.json. */
     private final TreeSet<String> stopWords;
+    /** The same words, looked up for every word of every article. */
+    private final java.util.Set<String> isStopWord;
 
     SearchIndex(String language) {
         String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
@@ -84,6 +90,7 @@ final class SearchIndex {
         for (Object word : STOP_WORDS.getOrDefault(key, CharArraySet.EMPTY_SET)) {
             stopWords.add(term(new String((char[]) word)));
         }
+        isStopWord = java.util.Set.copyOf(stopWords);
     }
 
     /** The index terms of a text, in order, as the page's MiniSearch makes them. */
@@ -97,7 +104,7 @@ final class SearchIndex {
             if (i == text.length() || separates(text.charAt(i))) {
                 if (start >= 0) {
                     String term = term(text.substring(start, i));
-                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !stopWords.contains(term)) {
+                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !isStopWord.contains(term)) {
                         out.add(term);
                     }
                     start = -1;
@@ -200,39 +207,73 @@ final class SearchIndex {
         /** The entries of {@code documents}, whose terms {@code terms} makes (from several threads). */
         static <D> Entries of(List<D> documents, java.util.function.Function<D, Terms> terms) {
             Entries made = new Entries(documents.size());
+            // Adding a batch's terms to the entries is one thread's work: the next batch's terms
+            // are made meanwhile, so that the other cores are not idle while it is done.
+            java.util.concurrent.CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
             for (int from = 0; from < documents.size(); from += BATCH) {
-                List<Terms> batch = documents.subList(from, Math.min(documents.size(), from + BATCH))
-                        .parallelStream().map(terms).toList();
+                List<Terms> batch = joined(next);
+                next = batch(documents, from + BATCH, terms);
                 for (int i = 0; i < batch.size(); i++) {
                     made.add(from + i, batch.get(i));
                 }
             }
-            made.entries.values().forEach(Entry::encode);
+            made.entries.values().parallelStream().forEach(Entry::encode);
             return made;
         }
 
+        /** The terms of the documents from {@code from} on (a batch of them), made in the background. */
+        private static <D> java.util.concurrent.CompletableFuture<List<Terms>> batch(
+                List<D> documents, int from, java.util.function.Function<D, Terms> terms) {
+            if (from >= documents.size()) {
+                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            }
+            List<D> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.parallelStream().map(terms).toList());
+        }
+
+        private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
         /**
-         * Brings {@code state}, made from {@code before}, up to date with {@code now}: possible
-         * when every document kept its id (edits, no article added, removed or moved) and at most
-         * {@code limit} of them changed (are not equal). Returns null otherwise.
+         * Brings {@code state} up to date with {@code now}: possible when every document kept its
+         * id (edits, no article added, removed or moved) and at most {@code limit} of them changed
+         * (are not the same as before, as {@code change} tells). Returns null otherwise. A changed
+         * document's terms before are read back from the entries, so the state needs nothing of
+         * the input it was made from.
          */
-        static <D> Entries update(List<D> before, Entries state, List<D> now, int limit,
+        static <D> Entries update(Entries state, List<D> now, UpdatableStep.Change<D> change, int limit,
                                   java.util.function.Function<D, Terms> terms) {
-            if (before.size() != now.size()) {
+            if (change.sizeBefore() != now.size() || state.lengths.length != 2 * now.size()) {
                 return null;
             }
             List<Integer> changed = new ArrayList<>();
             for (int id = 0; id < now.size(); id++) {
-                if (!before.get(id).equals(now.get(id))) {
+                if (!change.sameAt(id)) {
                     changed.add(id);
                     if (changed.size() > limit) {
                         return null;
                     }
                 }
             }
+            if (changed.isEmpty()) {
+                return state;
+            }
+            Map<Integer, Terms> old = state.termsOf(changed);
+            List<Terms> made = changed.parallelStream().map(id -> terms.apply(now.get(id))).toList();
             java.util.Set<Entry> touched = new java.util.HashSet<>();
-            for (int id : changed) {
-                state.replace(id, terms.apply(before.get(id)), terms.apply(now.get(id)), touched);
+            for (int i = 0; i < changed.size(); i++) {
+                state.replace(changed.get(i), old.get(changed.get(i)), made.get(i), touched);
             }
             for (Entry entry : touched) {
                 if (entry.isEmpty()) {
@@ -240,6 +281,124 @@ final class SearchIndex {
                 } else {
                     entry.encode();
                 }
+            }
+            return state;
+        }
+
+        /** Up to this many documents are looked up in each postings list; more, and every list is read through. */
+        private static final int FEW = 8;
+
+        /** The terms documents {@code ids} have in these entries: each term's frequency per field. */
+        private Map<Integer, Terms> termsOf(List<Integer> ids) {
+            Map<Integer, Terms> out = new HashMap<>();
+            for (int id : ids) {
+                List<Map<String, Integer>> fields = new ArrayList<>();
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    fields.add(new HashMap<>());
+                }
+                out.put(id, new Terms(fields));
+            }
+            for (Entry entry : entries.values()) {
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    Postings p = entry.byField[f];
+                    if (p == null) {
+                        continue;
+                    }
+                    if (ids.size() <= FEW) {
+                        for (int id : ids) {
+                            int at = p.find(id);
+                            if (at < p.size / 2 && p.pairs[2 * at] == id) {
+                                out.get(id).fields().get(f).put(entry.term, p.pairs[2 * at + 1]);
+                            }
+                        }
+                    } else {
+                        for (int i = 0; i < p.size; i += 2) {
+                            Terms t = out.get(p.pairs[i]);
+                            if (t != null) {
+                                t.fields().get(f).put(entry.term, p.pairs[i + 1]);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** How a build cache keeps the entries between builds. */
+        static final UpdatableStep.Codec<Entries> CODEC = new UpdatableStep.Codec<>() {
+            @Override
+            public void write(Entries state, DataOutput out) throws IOException {
+                Entries.write(state, out);
+            }
+
+            @Override
+            public Entries read(DataInput in) throws IOException {
+                return Entries.read(in);
+            }
+        };
+
+        /**
+         * Writes the entries for a build cache: each term with its postings and its entry as
+         * written, so that reading them back makes no JSON.
+         */
+        static void write(Entries state, DataOutput out) throws IOException {
+            out.writeInt(state.lengths.length / 2);
+            out.write(state.lengths);
+            for (int total : state.fieldTotals) {
+                out.writeInt(total);
+            }
+            out.writeInt(state.entries.size());
+            for (Entry e : state.entries.values()) {
+                out.writeUTF(e.term);
+                out.writeInt(e.json.length);
+                out.write(e.json);
+                int fields = 0;
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    fields |= e.byField[f] == null || e.byField[f].size == 0 ? 0 : 1 << f;
+                }
+                out.writeByte(fields);
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    if ((fields & 1 << f) != 0) {
+                        Postings p = e.byField[f];
+                        java.nio.ByteBuffer pairs = java.nio.ByteBuffer.allocate(4 * p.size);
+                        pairs.asIntBuffer().put(p.pairs, 0, p.size);
+                        out.writeInt(p.size);
+                        out.write(pairs.array());
+                    }
+                }
+            }
+        }
+
+        /** Reads what {@link #write(Entries, DataOutput)} wrote. */
+        static Entries read(DataInput in) throws IOException {
+            int documents = in.readInt();
+            Entries state = new Entries(documents);
+            in.readFully(state.lengths);
+            for (int f = 0; f < FIELDS.size(); f++) {
+                state.fieldTotals[f] = in.readInt();
+            }
+            byte[] buffer = new byte[0];
+            for (int n = in.readInt(); n > 0; n--) {
+                Entry e = new Entry(in.readUTF());
+                e.json = new byte[in.readInt()];
+                in.readFully(e.json);
+                int fields = in.readByte();
+                for (int f = 0; f < FIELDS.size(); f++) {
+                    if ((fields & 1 << f) != 0) {
+                        Postings p = e.postings(f);
+                        p.size = in.readInt();
+                        if (p.size < 0 || p.size % 2 != 0) {
+                            throw new IOException("postings of " + p.size + " numbers");
+                        }
+                        if (buffer.length < 4 * p.size) {
+                            buffer = new byte[Math.max(4 * p.size, 2 * buffer.length)];
+                        }
+                        in.readFully(buffer, 0, 4 * p.size);
+                        p.pairs = new int[Math.max(4, p.size)];
+                        java.nio.ByteBuffer.wrap(buffer, 0, 4 * p.size).asIntBuffer().get(p.pairs, 0, p.size);
+                    }
+                }
+                state.entries.put(e.term, e);
             }
             return state;
         }

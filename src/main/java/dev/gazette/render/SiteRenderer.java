@@ -14,7 +14,6 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +47,7 @@ public final class SiteRenderer {
     /** An article's words for the search index, analysed. */
     private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
     /** The search index's entries, from every article's words in the site's order. */
-    private final UpdatableStep<List<ArticleHead>, SearchIndex.Entries> searchEntries;
+    private final UpdatableStep<ArticleHead, SearchIndex.Entries> searchEntries;
 
     private static final Step<Views.Site, Views.Site> SITE_VIEW = new Step<>("render.site-view", view -> view);
 
@@ -84,7 +83,8 @@ public final class SiteRenderer {
         this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
         java.util.function.Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
         this.searchEntries = new UpdatableStep<>("render.search-entries", heads -> SearchIndex.Entries.of(heads, terms),
-                (before, entries, now, limit) -> SearchIndex.Entries.update(before, entries, now, limit, terms));
+                (entries, now, change, limit) -> SearchIndex.Entries.update(entries, now, change, limit, terms),
+                SearchIndex.Entries.CODEC);
     }
 
     public Urls urls() {
@@ -205,7 +205,7 @@ public final class SiteRenderer {
             renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), views,
                     Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(Feeds.tag(tag.slug())),
                             PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
-            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.entries(group.articles()), feedItems::items, out);
+            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.entries(group.articles()), feedItems, out);
         });
     }
 
@@ -289,9 +289,9 @@ public final class SiteRenderer {
         String template = page.template();
         try {
             PebbleTemplate compiled = theme.engine().getTemplate(template);
-            TextWriter writer = new TextWriter(16_384);
+            Utf8Writer writer = new Utf8Writer(32_768);
             compiled.evaluate(writer, page.context(), Locale.ROOT);
-            return writer.toString().getBytes(StandardCharsets.UTF_8);
+            return writer.toByteArray();
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : template;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

@@ -18,28 +18,68 @@ final class XmlOut {
     }
 
     private final XMLStreamWriter w;
+    private final TextWriter chars;
+    /** The document so far, in UTF-8, up to what {@code chars} holds. */
+    private final java.io.ByteArrayOutputStream bytes;
 
-    private XmlOut(XMLStreamWriter w) {
+    private XmlOut(XMLStreamWriter w, TextWriter chars, java.io.ByteArrayOutputStream bytes) {
         this.w = w;
+        this.chars = chars;
+        this.bytes = bytes;
+    }
+
+    /** Moves the characters written so far to the bytes, encoded. */
+    private void encodeWritten() {
+        bytes.writeBytes(chars.text.toString().getBytes(StandardCharsets.UTF_8));
+        chars.text.setLength(0);
     }
 
     /** A whole UTF-8 document whose root element {@code body} writes (at depth 0), ending with a newline. */
     static byte[] document(Body body) {
-        // Written to characters and encoded once at the end: StAX's own UTF-8 stream writer
-        // encodes and checks one character at a time, which made feeds slow to write.
+        // Written to characters, encoded to UTF-8 in runs (at the end, and before a fragment's
+        // bytes are copied in): StAX's own UTF-8 stream writer encodes and checks one character
+        // at a time, which made feeds slow to write.
         // StAX escapes text one character at a time: a StringWriter would take its lock for each.
-        TextWriter chars = new TextWriter(64 * 1024);
+        TextWriter chars = new TextWriter(16 * 1024);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
             w.writeStartDocument("UTF-8", "1.0");
-            body.write(new XmlOut(w));
+            XmlOut x = new XmlOut(w, chars, bytes);
+            body.write(x);
             w.writeCharacters("\n");
             w.writeEndDocument();
             w.close();
+            x.encodeWritten();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
         }
-        return chars.text.toString().getBytes(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A part of a document, as {@link #xml} takes it: what {@code body} writes, without the
+     * declaration. Prefixed names are written as they are; the document declares their namespaces.
+     */
+    static byte[] fragment(Body body) {
+        TextWriter chars = new TextWriter(8 * 1024);
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
+            body.write(new XmlOut(w, chars, null));
+            w.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
+        }
+        return chars.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Copies a {@link #fragment} (UTF-8) into the document here. */
+    XmlOut xml(byte[] fragment) throws XMLStreamException {
+        w.writeCharacters("");   // closes a start tag still open, as any content would
+        w.flush();
+        encodeWritten();
+        bytes.writeBytes(fragment);
+        return this;
     }
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newInstance();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -42,6 +43,7 @@ class BuildCacheOracleTest {
     Path cache;
     int builds;
     int inPlaceUpTo;
+    int updateUpTo = Integer.MAX_VALUE;
 
     @BeforeEach
     void copySample() throws IOException {
@@ -51,10 +53,11 @@ class BuildCacheOracleTest {
         cache = Pipeline.cacheFolder(content);
     }
 
-    @ParameterizedTest(name = "updated in place up to {0} changed sources")
-    @ValueSource(ints = {-1, Integer.MAX_VALUE})
-    void contentEditsGiveTheSameSiteAsABuildFromNothing(int limit) throws Exception {
+    @ParameterizedTest(name = "updated in place up to {0} changed sources, saved states updated up to {1} articles")
+    @CsvSource({"-1, 2147483647", "2147483647, 0", "2147483647, 2147483647"})
+    void contentEditsGiveTheSameSiteAsABuildFromNothing(int limit, int updates) throws Exception {
         inPlaceUpTo = limit;
+        updateUpTo = updates;
         Pipeline.Result first = cachedBuild();
         assertThat(first.sourcesRead()).isEqualTo(13);
 
@@ -80,6 +83,7 @@ class BuildCacheOracleTest {
         edit(article, text.replace("beaver", "beavor"));        // the same size
         edit(article, text.replaceFirst("title: [^\\n]+", "title: \"Beavers are back on the Wend\""));
         edit(article, text.replaceFirst("tags: \\[", "tags: [oceans, "));
+        edit(article, text.replaceFirst("tags: \\[[^\\]]*\\]", "tags: []"));    // every tag removed
         edit(article, text.replaceFirst("date: [^\\n]+", "date: 2020-01-01"));
         edit(article, text.replaceFirst("---\\n", "---\ndraft: true\n"));
         edit(article, text);
@@ -293,7 +297,7 @@ class BuildCacheOracleTest {
     }
 
     private Pipeline.Result cachedBuild(Diagnostics diagnostics) {
-        return new Pipeline(diagnostics, inPlaceUpTo).build(options(site), cache);
+        return new Pipeline(diagnostics, inPlaceUpTo, updateUpTo).build(options(site), cache);
     }
 
     private Pipeline.Options options(Path out) {

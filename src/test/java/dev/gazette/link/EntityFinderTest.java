@@ -32,4 +32,29 @@ class EntityFinderTest {
         assertThat(EntityFinder.isTitleCase("OpenAI Scrambles to Rethink China Strategy as DeepSeek Disrupts AI Race")).isTrue();
         assertThat(EntityFinder.isTitleCase("Sam Altman signals OpenAI’s desire to partner with China")).isFalse();
     }
+
+    @Test
+    void wordsAreFoundAsTheWordPatternFindsThem() {
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*");
+        String alphabet = "aZé9٣Ⅻ\u0301\u20DD\u0903.'’&- ,\n\uD835\uDC00\uD83D\uDE00\uD800\uDC00\uDC00\uD800\u00B2_";
+        java.util.Random random = new java.util.Random(11);
+        int words = 0;
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(14);
+            for (int k = 0; k < length; k++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            java.util.regex.Matcher expected = word.matcher(text);
+            EntityFinder.Words found = new EntityFinder.Words(text.toString());
+            while (expected.find()) {
+                assertThat(found.find()).as(text.toString()).isTrue();
+                assertThat(new int[] {found.start(), found.end()}).as(text.toString())
+                        .containsExactly(expected.start(), expected.end());
+                words++;
+            }
+            assertThat(found.find()).as(text.toString()).isFalse();
+        }
+        assertThat(words).isGreaterThan(5000);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.gazette.link;
 
+import dev.gazette.model.IdentityChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,12 +32,16 @@ class SimilarityIndexUpdateTest {
             SimilarityIndex index = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
             for (int edit = 0; edit < 25; edit++) {
                 List<SimilarityIndex.Doc> now = edited(docs, random, run * 100 + edit);
-                SimilarityIndex next = index.update(docs, now, Integer.MAX_VALUE);
+                SimilarityIndex next = index.update(now, new IdentityChange<>(docs, now), Integer.MAX_VALUE);
                 if (next == null) {
                     fresh++;
                     next = SimilarityIndex.of(now, LIMIT, MIN_SCORE);
                 } else {
                     updated++;
+                }
+                if (edit % 3 == 2) {
+                    // Goes on from the index as a build cache writes and reads it back.
+                    next = readBack(next);
                 }
                 assertThat(next.matches(now)).as("run %d, edit %d", run, edit)
                         .isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
@@ -46,6 +51,19 @@ class SimilarityIndexUpdateTest {
         }
         assertThat(updated).isGreaterThan(300);
         assertThat(fresh).as("the collection's size crossed a step").isPositive();
+    }
+
+    private static SimilarityIndex readBack(SimilarityIndex index) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            SimilarityIndex.CODEC.write(index, new java.io.DataOutputStream(bytes));
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            SimilarityIndex read = SimilarityIndex.CODEC.read(in);
+            assertThat(in.read()).as("everything written is read").isEqualTo(-1);
+            return read;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -59,8 +77,8 @@ class SimilarityIndexUpdateTest {
         List<SimilarityIndex.Doc> now = new ArrayList<>(docs);
         now.set(3, doc("d3", random));
         now.set(9, doc("d9", random));
-        assertThat(index.update(docs, now, 1)).isNull();
-        assertThat(index.update(docs, now, 100)).isSameAs(index);
+        assertThat(index.update(now, new IdentityChange<>(docs, now), 1)).isNull();
+        assertThat(index.update(now, new IdentityChange<>(docs, now), 100)).isSameAs(index);
         assertThat(index.matches(now)).isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
     }
 

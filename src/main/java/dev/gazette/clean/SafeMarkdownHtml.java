@@ -1,0 +1,263 @@
+package dev.gazette.clean;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.sequence.Escaping;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A Markdown body's clean HTML and plain text written straight from flexmark's tree, for the
+ * common article that is only paragraphs, headings, lists, quotes, emphasis and web links:
+ * the very bytes {@link Sanitizer#curated()} makes of flexmark's HTML, without rendering that
+ * HTML, parsing it again with jsoup, copying it through the safelist and serialising it.
+ *
+ * <p>Safe by construction: only node kinds whose HTML is fixed here are written; text and
+ * attribute values are escaped; a link is written only when its address is an http(s) or mailto
+ * URL of plain URL characters, which the sanitizer keeps as it is. Anything else - raw HTML,
+ * images, code, tables, footnotes, autolinks, other addresses, control characters - makes
+ * {@link #of} decline, and the body takes the sanitizer's path. {@code SafeMarkdownHtmlTest}
+ * checks on generated Markdown, hostile HTML and URLs included, that what this writes is what
+ * the sanitizer makes.
+ */
+final class SafeMarkdownHtml {
+    /** What a body is on a page, and as plain text. */
+    record Body(String html, String text) {
+    }
+
+    /** Addresses the sanitizer keeps unchanged: its protocols, and only characters a URL may hold. */
+    private static final Pattern WEB_URL = Pattern.compile("(?:https?://|mailto:)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
+
+    private final StringBuilder html = new StringBuilder();
+    private final PlainText.Builder text = new PlainText.Builder();
+    private final ListOptions listOptions;
+    private final Document document;
+
+    private SafeMarkdownHtml(Document document) {
+        this.document = document;
+        this.listOptions = ListOptions.get(document);
+    }
+
+    /** The body's HTML and text, or empty when it holds anything this does not write. */
+    static Optional<Body> of(Document document) {
+        new HeaderIdGenerator(document).generateIds(document);
+        SafeMarkdownHtml writer = new SafeMarkdownHtml(document);
+        if (!writer.children(document)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Body(writer.html.toString().strip(), writer.text.build()));
+    }
+
+    private boolean children(Node parent) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
+            if (!node(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes one node as flexmark renders it and the sanitizer then serialises it; false for any other node. */
+    private boolean node(Node node) {
+        if (node instanceof Text) {
+            return text(Escaping.normalizeEOL(node.getChars().unescape()));
+        } else if (node instanceof HtmlEntity) {
+            return text(node.getChars().unescape());
+        } else if (node instanceof SoftLineBreak) {
+            return text(" ");
+        } else if (node instanceof Emphasis) {
+            return inline("em", node);
+        } else if (node instanceof StrongEmphasis) {
+            return inline("strong", node);
+        } else if (node instanceof Link link) {
+            return link(link);
+        } else if (node instanceof HardLineBreak) {
+            html.append("<br>");
+            text.lineBreak();
+            line();
+            return true;
+        } else if (node instanceof Paragraph paragraph) {
+            return paragraph(paragraph);
+        } else if (node instanceof Heading heading) {
+            return heading(heading);
+        } else if (node instanceof BulletList) {
+            return block("ul", "", node);
+        } else if (node instanceof OrderedList list) {
+            int start = list.getStartNumber();
+            return block("ol", listOptions.isOrderedListManualStart() && start != 1 ? " start=\"" + start + "\"" : "", node);
+        } else if (node instanceof ListItem item) {
+            return item.getMarkerSuffix().isEmpty() && lineBlock("li", "", item);
+        } else if (node instanceof BlockQuote) {
+            return block("blockquote", "", node);
+        } else if (node instanceof ThematicBreak) {
+            line();
+            html.append("<hr>");
+            text.blockEdge();
+            text.blockEdge();
+            line();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean paragraph(Paragraph paragraph) {
+        if (paragraph.getFirstChildAnyNot(NonRenderingInline.class) == null) {
+            return true;
+        }
+        if (paragraph.getParent() instanceof ParagraphItemContainer container
+                && container.isParagraphWrappingDisabled(paragraph, listOptions, document)) {
+            return children(paragraph);
+        }
+        return lineBlock("p", "", paragraph);
+    }
+
+    /** The page has its own {@code <h1>}: the sanitizer demotes a body's to {@code <h2>}. */
+    private boolean heading(Heading heading) {
+        String id = heading.getAnchorRefId();
+        if (id == null || id.isEmpty()) {
+            return false;
+        }
+        if (id.regionMatches(true, 0, Sanitizer.THEME_IDS, 0, Sanitizer.THEME_IDS.length())) {
+            id = "content-" + id;
+        }
+        StringBuilder attributes = new StringBuilder(" id=\"");
+        return attribute(attributes, id) && lineBlock("h" + Math.max(2, heading.getLevel()), attributes.append('"').toString(), heading);
+    }
+
+    private boolean link(Link link) {
+        String url = link.getUrl().unescape();
+        if (!WEB_URL.matcher(url).matches()) {
+            return false;
+        }
+        StringBuilder attributes = new StringBuilder(" href=\"");
+        if (!attribute(attributes, url)) {
+            return false;
+        }
+        attributes.append('"');
+        if (link.getTitle().isNotNull()) {
+            attributes.append(" title=\"");
+            if (!attribute(attributes, link.getTitle().unescape())) {
+                return false;
+            }
+            attributes.append('"');
+        }
+        html.append("<a").append(attributes).append('>');
+        if (!children(link)) {
+            return false;
+        }
+        html.append("</a>");
+        return true;
+    }
+
+    private boolean inline(String tag, Node node) {
+        html.append('<').append(tag).append('>');
+        if (!children(node)) {
+            return false;
+        }
+        html.append("</").append(tag).append('>');
+        return true;
+    }
+
+    /** A block on lines of its own, its content too: {@code <ul>}, {@code <ol>}, {@code <blockquote>}. */
+    private boolean block(String tag, String attributes, Node node) {
+        line();
+        html.append('<').append(tag).append(attributes).append('>');
+        text.blockEdge();
+        line();
+        if (!children(node)) {
+            return false;
+        }
+        line();
+        html.append("</").append(tag).append('>');
+        text.blockEdge();
+        line();
+        return true;
+    }
+
+    /** A block on a line of its own: {@code <p>}, {@code <li>}, headings. */
+    private boolean lineBlock(String tag, String attributes, Node node) {
+        line();
+        html.append('<').append(tag).append(attributes).append('>');
+        text.blockEdge();
+        if (!children(node)) {
+            return false;
+        }
+        html.append("</").append(tag).append('>');
+        text.blockEdge();
+        line();
+        return true;
+    }
+
+    /** flexmark starts each block on a new line; the line break is a text node of the sanitized tree. */
+    private void line() {
+        if (!html.isEmpty() && html.charAt(html.length() - 1) != '\n') {
+            html.append('\n');
+            text.append("\n");
+        }
+    }
+
+    /** Text as the sanitizer's serialiser escapes it. */
+    private boolean text(String value) {
+        if (!escape(html, value, false)) {
+            return false;
+        }
+        text.append(value);
+        return true;
+    }
+
+    private static boolean attribute(StringBuilder out, String value) {
+        return escape(out, value, true);
+    }
+
+    /**
+     * jsoup's escaping of an HTML document in UTF-8: {@code & < >} and the no-break space always,
+     * {@code "} in attributes; false for characters whose way through an HTML parser is not plain
+     * (control characters, which it drops or rewrites; lone surrogates).
+     */
+    private static boolean escape(StringBuilder out, String value, boolean inAttribute) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\u00A0' -> out.append("&nbsp;");
+                case '"' -> out.append(inAttribute ? "&quot;" : "\"");
+                case '\n', '\t' -> out.append(c);
+                default -> {
+                    if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+                        return false;
+                    }
+                    if (Character.isSurrogate(c)) {
+                        if (!Character.isHighSurrogate(c) || i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                            return false;
+                        }
+                        out.append(c).append(value.charAt(++i));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gazette.render;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A writer that encodes what it is given to UTF-8 bytes as it goes, without a lock: a page is
+ * mostly ASCII template text around one long body, and encoding each piece as it comes costs
+ * less than gathering all of it in a string (which turns to two bytes a character as soon as
+ * one piece needs it) and encoding the whole of it at the end. The bytes are those
+ * {@code String.getBytes(UTF_8)} gives for everything written, joined.
+ */
+final class Utf8Writer extends Writer {
+    private byte[] bytes;
+    private int size;
+    /** A high surrogate written last, waiting for the low one that makes it a character. */
+    private char pendingHigh;
+
+    Utf8Writer(int capacity) {
+        bytes = new byte[capacity];
+    }
+
+    @Override
+    public void write(int c) {
+        char ch = (char) c;
+        if (pendingHigh == 0 && ch < 0x80) {
+            room(1);
+            bytes[size++] = (byte) ch;
+        } else {
+            write(String.valueOf(ch));
+        }
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+        write(new String(chars, offset, length));
+    }
+
+    @Override
+    public void write(String s, int offset, int length) {
+        write(offset == 0 && length == s.length() ? s : s.substring(offset, offset + length));
+    }
+
+    @Override
+    public void write(String s) {
+        if (s.isEmpty()) {
+            return;
+        }
+        if (pendingHigh != 0) {
+            s = pendingHigh + s;
+            pendingHigh = 0;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (Character.isHighSurrogate(last)) {
+            // Its low half may come with the next piece: encoded together, as in one string.
+            pendingHigh = last;
+            s = s.substring(0, s.length() - 1);
+        }
+        byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+        room(encoded.length);
+        System.arraycopy(encoded, 0, bytes, size, encoded.length);
+        size += encoded.length;
+    }
+
+    @Override
+    public Writer append(CharSequence s) {
+        write(String.valueOf(s));
+        return this;
+    }
+
+    private void room(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    /** Everything written, in UTF-8 (a high surrogate left alone at the end as {@code ?}, as a string encodes it). */
+    byte[] toByteArray() {
+        if (pendingHigh != 0) {
+            byte[] lone = String.valueOf(pendingHigh).getBytes(StandardCharsets.UTF_8);
+            pendingHigh = 0;
+            room(lone.length);
+            System.arraycopy(lone, 0, bytes, size, lone.length);
+            size += lone.length;
+        }
+        return Arrays.copyOf(bytes, size);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,250 @@
+package dev.gazette.clean;
+
+import dev.gazette.source.SourceFormat;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The direct writer must give exactly what flexmark's HTML through the sanitizer gives, or
+ * decline: checked on thousands of generated Markdown bodies mixing what it writes with raw and
+ * hostile HTML, hostile and odd URLs, entities, control characters and constructs it leaves to
+ * the sanitizer.
+ */
+class SafeMarkdownHtmlTest {
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final Sanitizer sanitizer = Sanitizer.curated();
+    private final Cleaner cleaner = new Cleaner();
+
+    private Optional<SafeMarkdownHtml.Body> direct(String md) {
+        return SafeMarkdownHtml.of(markdown.parse(md));
+    }
+
+    private SafeMarkdownHtml.Body sanitized(String md) {
+        Element clean = sanitizer.cleanBody(markdown.render(markdown.parse(md)), null);
+        return new SafeMarkdownHtml.Body(clean.html().strip(), PlainText.of(clean));
+    }
+
+    @Test
+    void writesAPlainArticleAsTheSanitizerWould() {
+        String md = """
+                # Rates & "markets" up
+
+                The *bank* raised **rates** by [a quarter](https://example.org/a?b=1&c=2 "A \\"quote\\"") point;\u00A0more
+                to come.\\
+                Next line.
+
+                ## GZ main
+
+                1. one
+                2. two
+
+                - loose
+
+                - list
+
+                > Quoted, with a [mail](mailto:desk@example.org).
+
+                ***
+                """;
+        Optional<SafeMarkdownHtml.Body> body = direct(md);
+        assertThat(body).isPresent();
+        assertThat(body.get()).isEqualTo(sanitized(md));
+        assertThat(body.get().html()).startsWith("<h2 id=\"rates--markets-up\">Rates &amp; \"markets\" up</h2>\n<p>The <em>bank</em>")
+                .contains("<a href=\"https://example.org/a?b=1&amp;c=2\" title=\"A &quot;quote&quot;\">a quarter</a> point;&nbsp;more to come.<br>\nNext line.")
+                .contains("<h2 id=\"content-gz-main\">GZ main</h2>")
+                .contains("<li>\n<p>loose</p>\n</li>")
+                .endsWith("<hr>");
+        assertThat(body.get().text()).startsWith("Rates & \"markets\" up\n\nThe bank raised rates by a quarter point; more to come.\n\nNext line.");
+    }
+
+    @Test
+    void leavesRawHtmlAndOtherAddressesToTheSanitizer() {
+        for (String md : List.of(
+                "Hi <script>alert(1)</script> there",
+                "<div onclick=\"x()\">block</div>",
+                "a <!-- comment --> b",
+                "[x](javascript:alert(1))",
+                "[x](JAVASCRIPT:alert(1))",
+                "[x](HTTPS://example.org/)",
+                "[x](#somewhere)",
+                "[x](relative/page.md)",
+                "[x](<https://example.org/a b>)",
+                "[x](data:text/html;base64,PHNjcmlwdD4=)",
+                "![image](https://example.org/a.png)",
+                "`code`",
+                "see https://example.org/ now",
+                "a\u0001b",
+                "a &#128; b",
+                "a ~~struck~~ b",
+                "| a | b |\n|---|---|\n| 1 | 2 |",
+                "text[^1]\n\n[^1]: note",
+                "- [ ] task")) {
+            assertThat(direct(md)).as(md).isEmpty();
+            // The cleaner still gives the sanitizer's output for them.
+            assertThat(cleaner.clean(SourceFormat.MARKDOWN, md, null).html()).as(md).isEqualTo(sanitized(md).html());
+        }
+    }
+
+    @Test
+    void givesTheSanitizersBytesOnGeneratedMarkdown() {
+        Random random = new Random(20261129);
+        int written = 0;
+        int declined = 0;
+        for (int i = 0; i < 1000; i++) {
+            String md = new Generator(random).document();
+            Optional<SafeMarkdownHtml.Body> body = direct(md);
+            if (body.isPresent()) {
+                written++;
+                assertThat(body.get()).as(md).isEqualTo(sanitized(md));
+                assertThat(body.get().html()).as(md).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("javascript:")
+                        .doesNotContainIgnoringCase("onerror").doesNotContainIgnoringCase("<iframe");
+            } else {
+                declined++;
+            }
+        }
+        // Both paths were exercised, the direct one on a good share of the bodies.
+        assertThat(written).isGreaterThan(400);
+        assertThat(declined).isGreaterThan(200);
+    }
+
+    /** Random Markdown: mostly what the direct writer handles, with a share of everything else. */
+    private static final class Generator {
+        private static final String[] WORDS = {"rates", "Bank", "market", "GZ-main", "gz", "café", "naïve", "“quoted”", "—",
+                "a&b", "x<y", "p>q", "\"q\"", "'s", "\u00A0", "\t", "😀", "\\*", "\\_", "\\[", "2025", "&amp;", "&nbsp;",
+                "&copy;", "&lt;", "&#169;", "&#x1F600;", "&bogus;", "*", "_", "**", "[", "]", "<", ">", "#"};
+        private static final String[] URLS = {"https://example.org/", "http://example.org/a?b=1&c=2", "https://example.org/a_(b)",
+                "mailto:desk@example.org", "https://example.org/%20x", "https://example.org/a#frag", "https://example.org/[x]",
+                "javascript:alert(1)", "JavaScript:alert(1)", "vbscript:x", "data:text/html,x", "#", "#top", "#rates",
+                "relative.md", "/absolute", "//example.org/x", "HTTPS://example.org", "https://exa mple.org", "<https://example.org/a b>",
+                "https://example.org/\"x", "https://example.org/<x>", "https://example.org/ü", "ftp://example.org/", "https://",
+                "https://example.org/\\x", "https://example.org/&amp;x", "https://example.org/&quot;"};
+        private static final String[] TITLES = {"", " \"Title\"", " \"a \\\"b\\\" c\"", " 'single'", " (paren)", " \"<b>&amp;</b>\"",
+                " \"x\u00A0y\""};
+        private static final String[] HOSTILE = {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                "<a href=\"javascript:alert(1)\">x</a>", "<iframe src=\"https://evil.example/\"></iframe>", "<!-- c -->",
+                "<b>bold</b>", "<abbr title=\"x\">X</abbr>", "<style>p{}</style>", "</p>", "<svg onload=x>"};
+
+        private final Random random;
+        private final StringBuilder out = new StringBuilder();
+
+        Generator(Random random) {
+            this.random = random;
+        }
+
+        String document() {
+            int blocks = 1 + random.nextInt(8);
+            for (int i = 0; i < blocks; i++) {
+                block(0);
+                out.append(random.nextInt(8) == 0 ? "\n" : "\n\n");
+            }
+            return out.toString();
+        }
+
+        private boolean rare() {
+            return random.nextInt(40) == 0;
+        }
+
+        private void block(int depth) {
+            int kind = random.nextInt(depth > 2 ? 3 : 12);
+            switch (kind) {
+                case 0, 1, 2 -> inlines();
+                case 3 -> {
+                    out.append("#".repeat(1 + random.nextInt(6))).append(' ');
+                    inlines();
+                }
+                case 4, 5 -> list(depth, random.nextBoolean());
+                case 6 -> {
+                    out.append("> ");
+                    block(depth + 1);
+                    if (random.nextBoolean()) {
+                        out.append("\n>\n> ");
+                        inlines();
+                    }
+                }
+                case 7 -> out.append(random.nextBoolean() ? "***" : "---");
+                case 8 -> {
+                    inlines();
+                    out.append(random.nextBoolean() ? "  \n" : "\n");
+                    inlines();
+                }
+                case 9 -> out.append(rare() ? "```\ncode <b>\n```" : rare() ? "    indented" : "plain words only");
+                case 10 -> out.append(rare() ? HOSTILE[random.nextInt(HOSTILE.length)] : "Another plain line.");
+                default -> out.append(rare() ? "| a | b |\n|---|---|\n| 1 | 2 |" : rare() ? "![alt](pic.png)" : rare() ? "Text [^1].\n\n[^1]: Note." : "Plain.");
+            }
+        }
+
+        private void list(int depth, boolean ordered) {
+            int items = 1 + random.nextInt(4);
+            int start = random.nextInt(4) == 0 ? random.nextInt(12) : 1;
+            boolean loose = random.nextInt(3) == 0;
+            String indent = "  ".repeat(depth) + (depth > 0 && ordered ? " " : "");
+            for (int i = 0; i < items; i++) {
+                out.append(indent).append(ordered ? (start + i) + ". " : "- ");
+                inlines();
+                out.append('\n');
+                if (random.nextInt(6) == 0 && depth < 2) {
+                    list(depth + 1, random.nextBoolean());
+                }
+                if (loose) {
+                    out.append('\n');
+                }
+            }
+        }
+
+        private void inlines() {
+            int pieces = 1 + random.nextInt(12);
+            for (int i = 0; i < pieces; i++) {
+                int kind = random.nextInt(20);
+                if (i > 0) {
+                    out.append(' ');
+                }
+                switch (kind) {
+                    case 0, 1 -> {
+                        out.append('*');
+                        word();
+                        out.append('*');
+                    }
+                    case 2 -> {
+                        out.append("**");
+                        word();
+                        out.append(" ");
+                        word();
+                        out.append("**");
+                    }
+                    case 3, 4 -> {
+                        out.append('[');
+                        word();
+                        out.append("](").append(URLS[random.nextInt(random.nextInt(8) == 0 ? URLS.length : 6)])
+                                .append(TITLES[random.nextInt(TITLES.length)]).append(')');
+                    }
+                    case 5 -> {
+                        if (rare()) {
+                            out.append(HOSTILE[random.nextInt(HOSTILE.length)]);
+                        } else if (rare()) {
+                            out.append("`code & <b>`");
+                        } else if (rare()) {
+                            out.append("www.example.org");
+                        } else if (rare()) {
+                            out.append(random.nextBoolean() ? "&#0;" : "&#128;");
+                        } else if (rare()) {
+                            out.append((char) random.nextInt(0x20)).append((char) (0xD800 + random.nextInt(0x800)));
+                        } else {
+                            word();
+                        }
+                    }
+                    default -> word();
+                }
+            }
+        }
+
+        private void word() {
+            out.append(random.nextInt(3) == 0 ? WORDS[random.nextInt(WORDS.length)] : "word" + random.nextInt(50));
+        }
+    }
+}

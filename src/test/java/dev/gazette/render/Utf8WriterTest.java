@@ -1,0 +1,39 @@
+package dev.gazette.render;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Utf8WriterTest {
+    private static final String CHARS = "ab<&\"é—“”\u00a0\uD83D\uDE00\uD83D\uDE00\uDE00\uD83Dz\n";
+
+    @Test
+    void piecesEncodeAsTheWholeTextWould() throws Exception {
+        Random random = new Random(7);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder whole = new StringBuilder();
+            Utf8Writer writer = new Utf8Writer(4);
+            int pieces = random.nextInt(6);
+            for (int p = 0; p < pieces; p++) {
+                StringBuilder piece = new StringBuilder();
+                int length = random.nextInt(5);
+                for (int k = 0; k < length; k++) {
+                    piece.append(CHARS.charAt(random.nextInt(CHARS.length())));
+                }
+                String s = piece.toString();
+                whole.append(s);
+                switch (random.nextInt(4)) {
+                    case 0 -> writer.write(s);
+                    case 1 -> writer.write(s.toCharArray());
+                    case 2 -> writer.write(("[" + s + "]").toCharArray(), 1, s.length());
+                    default -> { for (char c : s.toCharArray()) { writer.write(c); } }
+                }
+            }
+            assertThat(writer.toByteArray()).as(whole.toString())
+                    .isEqualTo(whole.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
