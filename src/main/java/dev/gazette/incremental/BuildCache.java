@@ -42,7 +42,10 @@ import java.util.zip.CRC32C;
  * outputs to one new segment and writes a new index, which replaces the old one atomically; a
  * segment is never changed once written. Outputs no build used are dropped from the index, and a
  * segment less than half of which is still used is compacted: its used outputs are copied into
- * the new segment and the file deleted.
+ * the new segment and the file deleted. The state of each incremental step with a codec (see
+ * {@link dev.gazette.model.UpdatableStep}) is a file of its own ({@code state-*.bin}), written
+ * whenever its input changed, named by the index with the fingerprints of the elements it was
+ * made from.
  *
  * <p>Nothing is trusted that a check did not pass: an index of another format, or one that is
  * truncated or corrupt (its own checksum), or that names a segment missing or of another size, is
@@ -105,15 +108,10 @@ public final class BuildCache {
          * whenever its input changed, and left among the many small outputs of a segment it
          * would soon leave most of it unused.
          */
-        synchronized Stored storeState(byte[] bytes) {
+        synchronized Stored storeState(Writing writing) {
             NewSegment file = new NewSegment(folder, STATE);
             states.add(file);
-            Stored stored = file.append(bytes);
-            try {
-                return stored == null || file.finished() == null ? null : stored;
-            } catch (IOException e) {
-                return null;
-            }
+            return file.write(writing);
         }
 
         /** Marks the state files a saved index names as kept. */
@@ -140,6 +138,12 @@ public final class BuildCache {
                 // Only read from, or a new segment that is deleted or already complete.
             }
         }
+    }
+
+    /** Writes a state to a stream. */
+    @FunctionalInterface
+    interface Writing {
+        void to(DataOutputStream out) throws IOException;
     }
 
     /** One segment file: outputs stored one after another. */
@@ -186,6 +190,34 @@ public final class BuildCache {
                         FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE));
             }
             return segment;
+        }
+
+        /**
+         * Writes what {@code writing} writes as the only content of this file, streamed (a state
+         * can be tens of MB, not worth holding as bytes too): where it is, or null when the file
+         * cannot be written.
+         */
+        Stored write(Writing writing) {
+            try {
+                Segment s = open();
+                CRC32C crc = new CRC32C();
+                DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(
+                        new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(s.channel), 1 << 16), crc));
+                writing.to(out);
+                out.flush();
+                long length = s.channel.size();
+                if (length > Integer.MAX_VALUE) {
+                    throw new IOException("a state of " + length + " bytes");
+                }
+                end.set(length);
+                finished();
+                return new Stored(s, 0, (int) length, (int) crc.getValue());
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    failed = true;
+                }
+                return null;
+            }
         }
 
         /** Appends one output's bytes: where they are, or null when the file cannot be written (the caller keeps the value). */
@@ -364,14 +396,7 @@ public final class BuildCache {
         for (int n = in.readInt(); n > 0; n--) {
             Fingerprint key = fingerprint(in);
             String step = steps.get(in.readInt());
-            Segment segment = segmentList.get(in.readInt());
-            long offset = in.readLong();
-            int length = in.readInt();
-            int crc = in.readInt();
-            if (offset < 0 || length < 0 || offset + length > segment.size) {
-                throw new IOException("an output beyond the end of " + segment.name);
-            }
-            memory.outputs.put(key, new BuildMemory.Output(step, new Stored(segment, offset, length, crc)));
+            memory.outputs.put(key, new BuildMemory.Output(step, stored(in, segmentList)));
         }
         for (int n = in.readInt(); n > 0; n--) {
             String step = in.readUTF();
@@ -379,16 +404,21 @@ public final class BuildCache {
             for (int i = 0; i < elements.length; i++) {
                 elements[i] = fingerprint(in);
             }
-            Segment segment = segmentList.get(in.readInt());
-            long offset = in.readLong();
-            int length = in.readInt();
-            int crc = in.readInt();
-            if (offset < 0 || length < 0 || offset + length > segment.size) {
-                throw new IOException("a state beyond the end of " + segment.name);
-            }
-            memory.states.put(step, new BuildMemory.SavedState(elements, new Stored(segment, offset, length, crc), null));
+            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
         return memory;
+    }
+
+    /** Where the index says a value is: its segment, offset, length and CRC-32C, inside the segment. */
+    private static Stored stored(BufferInput in, List<Segment> segments) throws IOException {
+        Segment segment = segments.get(in.readInt());
+        long offset = in.readLong();
+        int length = in.readInt();
+        int crc = in.readInt();
+        if (offset < 0 || length < 0 || offset + length > segment.size) {
+            throw new IOException("a value beyond the end of " + segment.name);
+        }
+        return new Stored(segment, offset, length, crc);
     }
 
     /**
@@ -443,7 +473,7 @@ public final class BuildCache {
             memory.states.forEach((step, state) -> {
                 Stored s = state.stored;
                 if (s == null) {
-                    s = loaded.segments().storeState(state.bytes);
+                    s = loaded.segments().storeState(out -> out.write(state.bytes));
                 }
                 if (s != null) {
                     states.put(step, new BuildMemory.SavedState(state.elements, s, null));
@@ -543,10 +573,7 @@ public final class BuildCache {
                 Stored s = locations.get(e.getKey());
                 write(out, e.getKey());
                 out.writeInt(stepIds.get(e.getValue().step()));
-                out.writeInt(segmentIds.get(s.segment()));
-                out.writeLong(s.offset());
-                out.writeInt(s.length());
-                out.writeInt(s.crc());
+                write(out, s, segmentIds);
             }
             out.writeInt(states.size());
             for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
@@ -555,11 +582,7 @@ public final class BuildCache {
                 for (Fingerprint f : e.getValue().elements) {
                     write(out, f);
                 }
-                Stored s = e.getValue().stored;
-                out.writeInt(segmentIds.get(s.segment()));
-                out.writeLong(s.offset());
-                out.writeInt(s.length());
-                out.writeInt(s.crc());
+                write(out, e.getValue().stored, segmentIds);
             }
             out.flush();
             stream.write(md.digest());
@@ -590,6 +613,14 @@ public final class BuildCache {
 
     private static Fingerprint fingerprint(BufferInput in) throws IOException {
         return new Fingerprint(in.readLong(), in.readLong());
+    }
+
+    /** What {@link #stored} reads. */
+    private static void write(DataOutputStream out, Stored s, Map<Segment, Integer> segmentIds) throws IOException {
+        out.writeInt(segmentIds.get(s.segment()));
+        out.writeLong(s.offset());
+        out.writeInt(s.length());
+        out.writeInt(s.crc());
     }
 
     private static void write(DataOutputStream out, Fingerprint f) throws IOException {

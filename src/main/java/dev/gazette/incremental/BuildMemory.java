@@ -270,18 +270,22 @@ public final class BuildMemory {
         } else if (java.util.Arrays.equals(saved.elements, now)) {
             return state;
         }
-        byte[] bytes;
-        try {
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
-            java.io.DataOutputStream data = new java.io.DataOutputStream(buffer);
-            step.codec().write(state, data);
-            data.flush();
-            bytes = buffer.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+        S made = state;
+        BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(out -> step.codec().write(made, out));
+        byte[] bytes = null;
+        if (stored == null) {
+            // No file to write it to: held until the save, which tries again.
+            try {
+                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
+                java.io.DataOutputStream data = new java.io.DataOutputStream(buffer);
+                step.codec().write(state, data);
+                data.flush();
+                bytes = buffer.toByteArray();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+            }
         }
-        BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(bytes);
-        states.put(step.name(), new SavedState(now, stored, stored == null ? bytes : null));
+        states.put(step.name(), new SavedState(now, stored, bytes));
         changed = true;
         return state;
     }
