@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * name-shaped line near the headline (two to four capitalised words), is a byline candidate;
  * every date any line writes (in {@link DateParser}'s forms) is a date candidate. Each is
  * described by the named features below, which say where it stands relative to the headline and
- * the article and what surrounds it, never what a site calls it; a logistic regression
- * ({@link LineModel}, weights in {@code byline-v1.json} and {@code date-v1.json}, fitted by
- * {@code LineModelTrainer}) gives each its probability of being the article's, and the most
+ * the article and what surrounds it, never what a site calls it; a model fitted to choose the
+ * right candidate among a page's (a conditional logit whose scores are calibrated into a
+ * logistic {@link LineModel}, weights in {@code byline-v1.json} and {@code date-v1.json}, fitted
+ * by {@code LineModelTrainer.fitChoice}) gives each its probability of being the article's, and the most
  * probable one is taken when it clears the model's threshold, one half: a wrong byline or date
  * costs as much as a right one gains (see {@code LineModelTrainer.fitHeader}).
  */
