@@ -20,6 +20,7 @@ import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.Optional;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
  * <p>Safe by construction: only node kinds whose HTML is fixed here are written; text and
  * attribute values are escaped; a link is written only when its address is an http(s) or mailto
  * URL of plain URL characters, which the sanitizer keeps as it is. Anything else - raw HTML,
- * images, code, tables, footnotes, autolinks, other addresses, control characters - makes
+ * images, code, tables, footnotes, autolinks, other addresses, control characters, spaces
+ * at the start or end of a line of flexmark's HTML, which its writer trims - makes
  * {@link #of} decline, and the body takes the sanitizer's path. {@code SafeMarkdownHtmlTest}
  * checks on generated Markdown, hostile HTML and URLs included, that what this writes is what
  * the sanitizer makes.
@@ -51,6 +53,8 @@ final class SafeMarkdownHtml {
     private final PlainText.Builder text = new PlainText.Builder();
     private final ListOptions listOptions;
     private final Document document;
+    /** Set when a line ended in a space, which flexmark would have trimmed: the sanitizer's path then. */
+    private boolean trimmedSpace;
 
     private SafeMarkdownHtml(Document document) {
         this.document = document;
@@ -61,7 +65,7 @@ final class SafeMarkdownHtml {
     static Optional<Body> of(Document document) {
         new HeaderIdGenerator(document).generateIds(document);
         SafeMarkdownHtml writer = new SafeMarkdownHtml(document);
-        if (!writer.children(document)) {
+        if (!writer.children(document) || writer.trimmedSpace) {
             return Optional.empty();
         }
         return Optional.of(new Body(writer.html.toString().strip(), writer.text.build()));
@@ -79,7 +83,7 @@ final class SafeMarkdownHtml {
     /** Writes one node as flexmark renders it and the sanitizer then serialises it; false for any other node. */
     private boolean node(Node node) {
         if (node instanceof Text) {
-            return text(Escaping.normalizeEOL(node.getChars().unescape()));
+            return text(plain(node.getChars()));
         } else if (node instanceof HtmlEntity) {
             return text(node.getChars().unescape());
         } else if (node instanceof SoftLineBreak) {
@@ -117,6 +121,18 @@ final class SafeMarkdownHtml {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A text node's characters as flexmark renders them ({@code normalizeEOL(unescape())}); most
+     * have no escape, character reference or carriage return, and are spared its regular expressions.
+     */
+    private static String plain(BasedSequence chars) {
+        String s = chars.toString();
+        if (s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return Escaping.normalizeEOL(chars.unescape());
     }
 
     private boolean paragraph(Paragraph paragraph) {
@@ -210,6 +226,8 @@ final class SafeMarkdownHtml {
     /** flexmark starts each block on a new line; the line break is a text node of the sanitized tree. */
     private void line() {
         if (!html.isEmpty() && html.charAt(html.length() - 1) != '\n') {
+            // flexmark's writer trims spaces at the end of a line: not written here.
+            trimmedSpace |= isSpace(html.charAt(html.length() - 1));
             html.append('\n');
             text.append("\n");
         }
@@ -217,11 +235,17 @@ final class SafeMarkdownHtml {
 
     /** Text as the sanitizer's serialiser escapes it. */
     private boolean text(String value) {
-        if (!escape(html, value, false)) {
+        // flexmark's writer trims spaces at the start of a line (after a hard break): not written here.
+        boolean lineStart = !html.isEmpty() && html.charAt(html.length() - 1) == '\n';
+        if (lineStart && !value.isEmpty() && isSpace(value.charAt(0)) || !escape(html, value, false)) {
             return false;
         }
         text.append(value);
         return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static boolean attribute(StringBuilder out, String value) {

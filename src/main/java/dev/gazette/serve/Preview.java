@@ -145,11 +145,12 @@ public final class Preview implements AutoCloseable {
         long start = System.nanoTime();
         try {
             Rebuild build = rebuilder.rebuild(changed);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            // Said before the browsers are told to reload, so the log never lags the page.
+            warn(build.warnings());
+            out.println(changed.isEmpty() ? firstLine(build, ms) : rebuildLine(changed, build, ms));
             server.publish(build.root(), build.changedFiles());
             goodBuilds++;
-            warn(build.warnings());
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            out.println(changed.isEmpty() ? firstLine(build, ms) : rebuildLine(changed, build, ms));
         } catch (GazetteException e) {
             List<Problem> problems = e.problems();
             String text = problems.isEmpty() ? e.getMessage()

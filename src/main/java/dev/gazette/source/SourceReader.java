@@ -164,17 +164,24 @@ public final class SourceReader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String[] lines = text.split("\n", -1);
-        if (lines.length > 0 && lines[0].strip().equals(FENCE)) {
-            int limit = Math.min(lines.length, MAX_FRONT_MATTER_LINES);
-            for (int i = 1; i < limit; i++) {
-                String line = lines[i].strip();
+        // Lines found by index, not split: the body is the rest of the text, copied once.
+        int firstEnd = text.indexOf('\n');
+        if ((firstEnd < 0 ? text : text.substring(0, firstEnd)).strip().equals(FENCE)) {
+            int yamlStart = firstEnd + 1;
+            int lineStart = yamlStart;
+            for (int i = 1; i < MAX_FRONT_MATTER_LINES && firstEnd >= 0; i++) {
+                int end = text.indexOf('\n', lineStart);
+                String line = text.substring(lineStart, end < 0 ? text.length() : end).strip();
                 if (line.equals(FENCE) || line.equals("...")) {
-                    String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, i));
+                    String yaml = lineStart == yamlStart ? "" : text.substring(yamlStart, lineStart - 1);
                     YamlMap frontMatter = YamlParser.parse(display, yaml, 2);
-                    String body = String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length));
+                    String body = end < 0 ? "" : text.substring(end + 1);
                     return new Source(display, relative, format, frontMatter, body, i + 2);
                 }
+                if (end < 0) {
+                    break;
+                }
+                lineStart = end + 1;
             }
             if (format == SourceFormat.MARKDOWN) {
                 throw new GazetteException(display, 1, "front matter starts here but has no closing '---' line");

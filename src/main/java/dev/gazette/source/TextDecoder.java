@@ -76,6 +76,12 @@ public final class TextDecoder {
     }
 
     private static Optional<String> strictUtf8(byte[] bytes) {
+        // The String constructor is the JDK's fast decoder, but it replaces malformed input with
+        // U+FFFD: text without one is valid as it is; only text with one is checked strictly.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return Optional.of(text);
+        }
         try {
             return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

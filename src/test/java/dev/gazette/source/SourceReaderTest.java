@@ -51,6 +51,57 @@ class SourceReaderTest {
         assertThat(s.bodyLine()).isEqualTo(5);
     }
 
+    /** The split by index gives what splitting into lines and joining them again gave. */
+    @Test
+    void splitsAsLinesJoinedAgainWould() {
+        String[] pool = {"---", " --- ", "...", "title: x", "summary: y z", "", "Body text", "--- not a fence", "\uFEFF---"};
+        java.util.Random random = new java.util.Random(11);
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder text = new StringBuilder(random.nextInt(3) > 0 ? "---\n" : "");
+            int lines = random.nextInt(7);
+            for (int i = 0; i < lines; i++) {
+                text.append(pool[random.nextInt(pool.length)]).append(i < lines - 1 || random.nextBoolean() ? "\n" : "");
+            }
+            for (SourceFormat format : new SourceFormat[] {SourceFormat.MARKDOWN, SourceFormat.TEXT}) {
+                String input = text.toString();
+                Object expected = bySplitLines(input, format);
+                Object actual;
+                try {
+                    Source s = SourceReader.split("a", "a", format, input);
+                    actual = java.util.List.of(s.body(), s.bodyLine(), s.frontMatter().keys().stream().sorted()
+                            .map(k -> k + "=" + s.frontMatter().string(k)).toList());
+                } catch (dev.gazette.model.GazetteException e) {
+                    actual = e.getMessage();
+                }
+                assertThat(actual).as(input).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The split as it was: every line a string, the front matter and body joined again. */
+    private static Object bySplitLines(String text, SourceFormat format) {
+        try {
+            String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            String[] lines = t.split("\n", -1);
+            if (lines[0].strip().equals("---")) {
+                for (int i = 1; i < Math.min(lines.length, 300); i++) {
+                    String line = lines[i].strip();
+                    if (line.equals("---") || line.equals("...")) {
+                        YamlMap front = YamlParser.parse("a", String.join("\n", java.util.Arrays.asList(lines).subList(1, i)), 2);
+                        return java.util.List.of(String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length)), i + 2,
+                                front.keys().stream().sorted().map(k -> k + "=" + front.string(k)).toList());
+                    }
+                }
+                if (format == SourceFormat.MARKDOWN) {
+                    return SourceReader.split("a", "a", format, text) == null ? "" : "expected an error";
+                }
+            }
+            return java.util.List.of(t, 1, java.util.List.of());
+        } catch (dev.gazette.model.GazetteException e) {
+            return e.getMessage();
+        }
+    }
+
     @Test
     void aTextDumpWithoutFrontMatterIsAllBody() {
         Source s = SourceReader.split("a.txt", "a.txt", SourceFormat.TEXT, "Menu\n- Advertisement -\nText");

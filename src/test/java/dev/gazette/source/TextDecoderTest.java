@@ -1,0 +1,31 @@
+package dev.gazette.source;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextDecoderTest {
+    @Test
+    void validUtf8IsReadAsUtf8EvenWithAReplacementCharacterInIt() {
+        byte[] bytes = "caf\u00E9 \uFFFD \u201Cq\u201D \uD83D\uDE00\r\nnext".getBytes(StandardCharsets.UTF_8);
+        TextDecoder.Decoded decoded = TextDecoder.decode(bytes, false);
+        assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(decoded.text()).isEqualTo("caf\u00E9 \uFFFD \u201Cq\u201D \uD83D\uDE00\nnext");
+    }
+
+    @Test
+    void malformedUtf8IsReadAsWindows1252() {
+        for (byte[] bytes : new byte[][] {
+                {'c', 'a', 'f', (byte) 0xE9}, // Latin-1 é
+                {(byte) 0xC0, (byte) 0xAF}, // overlong '/'
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate encoded
+                {'a', (byte) 0xE2, (byte) 0x80}}) { // truncated
+            TextDecoder.Decoded decoded = TextDecoder.decode(bytes, false);
+            assertThat(decoded.charset()).isEqualTo(Charset.forName("windows-1252"));
+            assertThat(decoded.text()).isEqualTo(new String(bytes, Charset.forName("windows-1252")));
+        }
+    }
+}
