@@ -79,7 +79,8 @@ final class TextExtractor {
 
     /**
      * One row per line: its probability of being article text, the deciding features, the text;
-     * "*" marks the lines kept as the article's text. Then the byline and date candidates, each
+     * "*" marks the lines kept as the article's text. Then the best title candidates with their
+     * scores, and the byline and date candidates, each
      * with its probability and deciding features, ">" marking the one chosen.
      */
     List<String> explain(String dump) {
@@ -99,10 +100,31 @@ final class TextExtractor {
                     kind, text, model.explain(scored.features[i], 4)));
         }
         if (a != null) {
+            out.addAll(explainTitle(lines, a.runStart(), a.end(), scored.lang, a.titleAt() < 0 ? -1 : TextHeader.findTitle(lines, a.runStart(), a.end(), scored.lang)));
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
             out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
             out.addAll(HeaderCandidates.explain("date", dates, header().date(), HeaderCandidates.choose(dates, header().date())));
+        }
+        return out;
+    }
+
+    /** The headline candidates of the run, best first (at most eight), each with its score; ">" marks the one taken. */
+    private List<String> explainTitle(List<DumpLine> lines, int runStart, int runEnd, String lang, int chosen) {
+        TextHeader.TitleScores t = TextHeader.titleScores(lines, runStart, runEnd, lang);
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < t.scores().length; k++) {
+            if (t.scores()[k] > Double.NEGATIVE_INFINITY) {
+                order.add(t.from() + k);
+            }
+        }
+        order.sort((x, y) -> Double.compare(t.scores()[y - t.from()], t.scores()[x - t.from()]));
+        List<String> out = new ArrayList<>();
+        out.add("title candidates (TextHeader's rules; score over " + TextHeader.TITLE_MIN_SCORE + " to be taken; > = chosen; best " + Math.min(8, order.size()) + " of "
+                + order.size() + "):");
+        for (int i : order.subList(0, Math.min(8, order.size()))) {
+            String text = lines.get(i).text.length() > 90 ? lines.get(i).text.substring(0, 87) + "..." : lines.get(i).text;
+            out.add(String.format(java.util.Locale.ROOT, "  %s line %4d score=%.2f %s", i == chosen ? ">" : " ", i + 1, t.scores()[i - t.from()], text));
         }
         return out;
     }

@@ -63,6 +63,22 @@ final class TextHeader {
      * only when the page shows it twice or a byline or date follows it.
      */
     static int findTitle(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
+        return titleScores(lines, bodyStart, bodyEnd, lang).best();
+    }
+
+    /**
+     * Each line's headline score from line {@code from} on ({@code scores[i - from]}, negative
+     * infinity where a line cannot be the headline) and the line taken: the best scoring over
+     * {@value #TITLE_MIN_SCORE}, or -1.
+     */
+    record TitleScores(int from, double[] scores, int best) {
+    }
+
+    /** The least score a headline must have. */
+    static final double TITLE_MIN_SCORE = 0.9;
+
+    /** The headline scores of {@link #findTitle}, for it and for {@code gazette extract --explain}. */
+    static TitleScores titleScores(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
         int headEnd = runHeadEnd(lines, bodyStart, bodyEnd);
         Set<String> leadWords = new HashSet<>();
         Map<String, Integer> bodyLines = new HashMap<>();
@@ -166,14 +182,14 @@ final class TextHeader {
             }
         }
         int best = -1;
-        double bestScore = 0.9;
+        double bestScore = TITLE_MIN_SCORE;
         for (int i = headEnd - 1; i >= from; i--) {
             if (scores[i - from] > bestScore) {
                 bestScore = scores[i - from];
                 best = i;
             }
         }
-        return best;
+        return new TitleScores(from, scores, best);
     }
 
     /**
