@@ -86,6 +86,13 @@ class DumpLineTest {
             {"渡轮将首次在整个冬季运行。", "岛民多年来一直要求开通冬季航班。", "船票将于下周在港口售票处发售。"},
             {"フェリーは初めて冬の間も運航する。", "島民は長年、冬の運航を求めてきた。", "乗船券は来週から港の窓口で販売される。"}};
 
+    private static int longestFirstWord(String[] pool, int script) {
+        if (script >= SENTENCES.length - 2) {
+            return 2;
+        }
+        return java.util.Arrays.stream(pool).mapToInt(sentence -> DumpLine.columns(sentence.split(" ")[0])).max().orElse(0);
+    }
+
     /** Wraps like a text browser: at spaces by display columns, and between any two characters of spaceless scripts. */
     private static List<String> wrapColumns(String paragraph, int width) {
         List<String> lines = new ArrayList<>();
@@ -124,11 +131,12 @@ class DumpLineTest {
      */
     @Test
     void everyHardWrappedParagraphIsReadBackWholeInAnyScript() {
-        qt().withExamples(200).forAll(integers().between(0, SENTENCES.length - 1), integers().between(50, 90),
+        qt().withExamples(400).forAll(integers().between(0, SENTENCES.length - 1), integers().between(50, 90),
                 lists().of(integers().between(5, 9)).ofSizeBetween(4, 7), booleans().all()).checkAssert((script, width, sizes, blank) -> {
             String[] pool = SENTENCES[script];
             List<String> paragraphs = new ArrayList<>();
             List<String> physical = new ArrayList<>();
+            int fullLines = 0;
             for (int p = 0; p < sizes.size(); p++) {
                 List<String> sentences = new ArrayList<>();
                 for (int k = 0; k < sizes.get(p); k++) {
@@ -138,14 +146,19 @@ class DumpLineTest {
                 String paragraph = String.join(script >= SENTENCES.length - 2 ? "" : " ", sentences);
                 paragraphs.add(paragraph);
                 List<String> wrapped = wrapColumns(paragraph, width);
-                // A paragraph's last line ends short of the width, or the next paragraph would read as its continuation.
-                if (DumpLine.columns(wrapped.get(wrapped.size() - 1)) > width - 12) {
+                // A paragraph's last line, indented, must leave room for the next paragraph's first word
+                // (one character in Chinese and Japanese), or no reader could tell it from a wrap.
+                if (DumpLine.columns(wrapped.get(wrapped.size() - 1)) + 3 + 1 + longestFirstWord(pool, script) > width - 6) {
                     return;
                 }
+                fullLines += wrapped.size() - 1;
                 wrapped.forEach(l -> physical.add("   " + l));
                 if (blank) {
                     physical.add("");
                 }
+            }
+            if (fullLines < 5 || physical.stream().filter(l -> !l.isBlank()).count() < 10) {
+                return; // too few lines for any width to show (DumpLine.wrap reads ten at least)
             }
             List<String> read = DumpLine.parse(String.join("\n", physical)).stream().map(l -> l.text).toList();
             assertThat(read).as(String.join("\n", physical)).containsExactlyElementsOf(paragraphs);
