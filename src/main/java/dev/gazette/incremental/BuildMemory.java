@@ -1,10 +1,17 @@
 package dev.gazette.incremental;
 
-import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
+import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -267,7 +274,7 @@ public final class BuildMemory {
         if (state == null) {
             state = step.fresh().apply(input);
             ran.incrementAndGet();
-        } else if (java.util.Arrays.equals(saved.elements, now)) {
+        } else if (Arrays.equals(saved.elements, now)) {
             return state;
         }
         S made = state;
@@ -276,13 +283,13 @@ public final class BuildMemory {
         if (stored == null) {
             // No file to write it to: held until the save, which tries again.
             try {
-                java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 16);
-                java.io.DataOutputStream data = new java.io.DataOutputStream(buffer);
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+                DataOutputStream data = new DataOutputStream(buffer);
                 step.codec().write(state, data);
                 data.flush();
                 bytes = buffer.toByteArray();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to memory cannot fail", e);
             }
         }
         states.put(step.name(), new SavedState(now, stored, bytes));
@@ -295,12 +302,12 @@ public final class BuildMemory {
         byte[] bytes = saved.bytes();
         if (bytes != null) {
             try {
-                BufferInput in = new BufferInput(java.nio.ByteBuffer.wrap(bytes));
+                BufferInput in = new BufferInput(ByteBuffer.wrap(bytes));
                 S state = step.codec().read(in);
                 if (in.atEnd()) {
                     return state;
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // Damaged: made fresh, and counted below.
             }
         }
@@ -566,7 +573,7 @@ public final class BuildMemory {
 
     /** The size of every file the last build recorded, by site path. */
     public Map<String, Long> fileSizes() {
-        Map<String, Long> sizes = new java.util.HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
         files.forEach((path, f) -> sizes.put(path, f.size()));
         return sizes;
     }

@@ -5,6 +5,8 @@ import dev.gazette.model.UpdatableStep;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -120,7 +122,7 @@ final class SimilarityIndex {
     private final Map<String, Slot> byKey = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
     /** Ids of removed documents, reused. */
-    private final java.util.ArrayDeque<Integer> freeIds = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Integer> freeIds = new ArrayDeque<>();
     private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
     /** The collection's size, quantised, and what follows from it. */
     private int collection;
@@ -365,7 +367,7 @@ final class SimilarityIndex {
 
     /** Writes {@code n} ints in one block. */
     private static void writeInts(DataOutput out, int[] values, int n) throws IOException {
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * n);
+        ByteBuffer bytes = ByteBuffer.allocate(4 * n);
         bytes.asIntBuffer().put(values, 0, n);
         out.writeInt(n);
         out.write(bytes.array());
@@ -379,7 +381,7 @@ final class SimilarityIndex {
         byte[] bytes = new byte[4 * n];
         in.readFully(bytes);
         int[] values = new int[n];
-        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(values);
+        ByteBuffer.wrap(bytes).asIntBuffer().get(values);
         return values;
     }
 

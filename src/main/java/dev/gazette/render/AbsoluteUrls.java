@@ -9,6 +9,8 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Rewrites every link and image in an HTML fragment to an absolute URL. Feed readers and
@@ -53,7 +55,7 @@ final class AbsoluteUrls {
      * Elements whose content the parser does not read as plain HTML markup (raw text, foreign
      * content), and the one that changes what URLs resolve against: only the parse rewrites them.
      */
-    private static final java.util.Set<String> PARSED_ONLY = java.util.Set.of("script", "style", "textarea", "title",
+    private static final Set<String> PARSED_ONLY = Set.of("script", "style", "textarea", "title",
             "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "template", "svg", "math", "base");
 
     /**
@@ -86,7 +88,7 @@ final class AbsoluteUrls {
             while (i < n && html.charAt(i) != ' ' && html.charAt(i) != '>' && html.charAt(i) != '/') {
                 i++;
             }
-            if (PARSED_ONLY.contains(html.substring(tag, i).toLowerCase(java.util.Locale.ROOT))) {
+            if (PARSED_ONLY.contains(html.substring(tag, i).toLowerCase(Locale.ROOT))) {
                 return null;
             }
             while (i < n && html.charAt(i) == ' ') {

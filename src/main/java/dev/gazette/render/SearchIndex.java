@@ -20,14 +20,18 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -82,7 +86,7 @@ final class SearchIndex {
     /** In order, for meta.json. */
     private final TreeSet<String> stopWords;
     /** The same words, looked up for every word of every article. */
-    private final java.util.Set<String> isStopWord;
+    private final Set<String> isStopWord;
 
     SearchIndex(String language) {
         String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
@@ -90,7 +94,7 @@ final class SearchIndex {
         for (Object word : STOP_WORDS.getOrDefault(key, CharArraySet.EMPTY_SET)) {
             stopWords.add(term(new String((char[]) word)));
         }
-        isStopWord = java.util.Set.copyOf(stopWords);
+        isStopWord = Set.copyOf(stopWords);
     }
 
     /** The index terms of a text, in order, as the page's MiniSearch makes them. */
@@ -271,7 +275,7 @@ final class SearchIndex {
             }
             Map<Integer, Terms> old = state.termsOf(changed);
             List<Terms> made = changed.parallelStream().map(id -> terms.apply(now.get(id))).toList();
-            java.util.Set<Entry> touched = new java.util.HashSet<>();
+            Set<Entry> touched = new HashSet<>();
             for (int i = 0; i < changed.size(); i++) {
                 state.replace(changed.get(i), old.get(changed.get(i)), made.get(i), touched);
             }
@@ -360,7 +364,7 @@ final class SearchIndex {
                 for (int f = 0; f < FIELDS.size(); f++) {
                     if ((fields & 1 << f) != 0) {
                         Postings p = e.byField[f];
-                        java.nio.ByteBuffer pairs = java.nio.ByteBuffer.allocate(4 * p.size);
+                        ByteBuffer pairs = ByteBuffer.allocate(4 * p.size);
                         pairs.asIntBuffer().put(p.pairs, 0, p.size);
                         out.writeInt(p.size);
                         out.write(pairs.array());
@@ -395,7 +399,7 @@ final class SearchIndex {
                         }
                         in.readFully(buffer, 0, 4 * p.size);
                         p.pairs = new int[Math.max(4, p.size)];
-                        java.nio.ByteBuffer.wrap(buffer, 0, 4 * p.size).asIntBuffer().get(p.pairs, 0, p.size);
+                        ByteBuffer.wrap(buffer, 0, 4 * p.size).asIntBuffer().get(p.pairs, 0, p.size);
                     }
                 }
                 state.entries.put(e.term, e);
@@ -430,7 +434,7 @@ final class SearchIndex {
          * Replaces document {@code id}'s terms {@code old} by {@code now}: only the entries of terms
          * whose frequency in the document changed are touched (and encoded again).
          */
-        private void replace(int id, Terms old, Terms now, java.util.Set<Entry> touched) {
+        private void replace(int id, Terms old, Terms now, Set<Entry> touched) {
             for (int f = 0; f < FIELDS.size(); f++) {
                 Map<String, Integer> before = old.fields().get(f);
                 Map<String, Integer> after = now.fields().get(f);
@@ -501,7 +505,7 @@ final class SearchIndex {
         void put(int id, int frequency) {
             int at = size == 0 || pairs[size - 2] < id ? size : 2 * find(id);
             if (size + 2 > pairs.length) {
-                pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
             }
             System.arraycopy(pairs, at, pairs, at + 2, size - at);
             pairs[at] = id;
