@@ -5,6 +5,7 @@ import dev.gazette.clean.DumpLine.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,7 +101,7 @@ final class TextExtractor {
                     kind, text, model.explain(scored.features[i], 4)));
         }
         if (a != null) {
-            out.addAll(explainTitle(lines, a.runStart(), a.end(), scored.lang, a.titleAt() < 0 ? -1 : TextHeader.findTitle(lines, a.runStart(), a.end(), scored.lang)));
+            out.addAll(explainTitle(lines, a.runStart(), a.end(), scored.lang, a.titleAt() >= 0));
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
             out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
@@ -109,9 +110,10 @@ final class TextExtractor {
         return out;
     }
 
-    /** The headline candidates of the run, best first (at most eight), each with its score; ">" marks the one taken. */
-    private List<String> explainTitle(List<DumpLine> lines, int runStart, int runEnd, String lang, int chosen) {
+    /** The headline candidates of the run, best first (at most eight), each with its score; ">" marks the one taken, if any. */
+    private List<String> explainTitle(List<DumpLine> lines, int runStart, int runEnd, String lang, boolean titleTaken) {
         TextHeader.TitleScores t = TextHeader.titleScores(lines, runStart, runEnd, lang);
+        int chosen = titleTaken ? t.best() : -1;
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < t.scores().length; k++) {
             if (t.scores()[k] > Double.NEGATIVE_INFINITY) {
@@ -124,7 +126,7 @@ final class TextExtractor {
                 + order.size() + "):");
         for (int i : order.subList(0, Math.min(8, order.size()))) {
             String text = lines.get(i).text.length() > 90 ? lines.get(i).text.substring(0, 87) + "..." : lines.get(i).text;
-            out.add(String.format(java.util.Locale.ROOT, "  %s line %4d score=%.2f %s", i == chosen ? ">" : " ", i + 1, t.scores()[i - t.from()], text));
+            out.add(String.format(Locale.ROOT, "  %s line %4d score=%.2f %s", i == chosen ? ">" : " ", i + 1, t.scores()[i - t.from()], text));
         }
         return out;
     }
