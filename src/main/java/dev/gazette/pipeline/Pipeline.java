@@ -23,10 +23,14 @@ import dev.gazette.render.Theme;
 import dev.gazette.source.SourceReader;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +184,7 @@ public final class Pipeline {
      * are the other sources' files looked at, unless a change may be more than sources edited,
      * added or deleted. {@code changed} null means unknown: every source is looked at.
      */
-    public Result build(Options options, BuildMemory memory, java.util.Collection<Path> changedFiles) {
+    public Result build(Options options, BuildMemory memory, Collection<Path> changedFiles) {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
@@ -309,7 +313,7 @@ public final class Pipeline {
      * digest's linked ones (with their in-body links) are kept while the site is rendered.
      */
     private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                        java.util.Collection<Path> changed, AtomicInteger read, Timer timer) {
+                        Collection<Path> changed, AtomicInteger read, Timer timer) {
         List<Article> all = articles(options, site, steps, memory, changed, read, timer);
         Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
         List<Article> articles = all.stream().filter(publishing::publishes).toList();
@@ -347,7 +351,7 @@ public final class Pipeline {
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
     private List<Article> articles(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                                   java.util.Collection<Path> changed, AtomicInteger read, Timer timer) {
+                                   Collection<Path> changed, AtomicInteger read, Timer timer) {
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
         ArticleBuilder builder = new ArticleBuilder(site);
         Step<SourceFile, Read> clean = new Step<>("pipeline.source", f -> {
@@ -383,8 +387,8 @@ public final class Pipeline {
     }
 
     /** The names of the sources listed that are not among {@code changed}. */
-    private static Set<String> unchangedNames(SourceReader reader, List<Path> files, java.util.Collection<Path> changed) {
-        Set<String> names = new java.util.HashSet<>();
+    private static Set<String> unchangedNames(SourceReader reader, List<Path> files, Collection<Path> changed) {
+        Set<String> names = new HashSet<>();
         files.forEach(f -> names.add(reader.relative(f)));
         Path root = reader.contentDir().toAbsolutePath().normalize();
         for (Path p : changed) {
@@ -418,15 +422,15 @@ public final class Pipeline {
 
     /** The fingerprint of the names, sizes and times of the content folder's files that are not sources. */
     private static Fingerprint assets(Path content, List<Path> sources) {
-        java.util.Set<Path> isSource = new java.util.HashSet<>(sources);
-        List<Object> seen = new java.util.ArrayList<>();
+        Set<Path> isSource = new HashSet<>(sources);
+        List<Object> seen = new ArrayList<>();
         try (java.util.stream.Stream<Path> walk = Files.walk(content)) {
             for (Path p : walk.filter(p -> !isSource.contains(p) && Files.isRegularFile(p)).sorted().toList()) {
                 seen.add(content.relativize(p).toString());
                 seen.add(Files.size(p));
                 seen.add(Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             seen.add("unreadable: " + e.getMessage());
         }
         return new Fingerprints().of(seen);

@@ -1,9 +1,10 @@
 package dev.gazette.render;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A thin layer over StAX for the XML files of a site (feeds, sitemap): UTF-8, the declaration
@@ -20,9 +21,9 @@ final class XmlOut {
     private final XMLStreamWriter w;
     private final TextWriter chars;
     /** The document so far, in UTF-8, up to what {@code chars} holds. */
-    private final java.io.ByteArrayOutputStream bytes;
+    private final ByteArrayOutputStream bytes;
 
-    private XmlOut(XMLStreamWriter w, TextWriter chars, java.io.ByteArrayOutputStream bytes) {
+    private XmlOut(XMLStreamWriter w, TextWriter chars, ByteArrayOutputStream bytes) {
         this.w = w;
         this.chars = chars;
         this.bytes = bytes;
@@ -41,7 +42,7 @@ final class XmlOut {
         // at a time, which made feeds slow to write.
         // StAX escapes text one character at a time: a StringWriter would take its lock for each.
         TextWriter chars = new TextWriter(16 * 1024);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
             w.writeStartDocument("UTF-8", "1.0");
