@@ -88,8 +88,21 @@ public final class Language {
 
     /** The stem Lucene's analyzer gives a single lower-case word (the word itself for a stop word). */
     static String stem(String token, String lang) {
+        return stemmer(lang).apply(token);
+    }
+
+    /**
+     * {@link #stem} for one language, resolved once: for callers that stem many words of a page,
+     * so each word costs one look-up.
+     */
+    static java.util.function.UnaryOperator<String> stemmer(String lang) {
+        String code = key(lang);
+        Map<String, String> stems = STEMS.computeIfAbsent(code, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        return token -> stem(token, code, stems);
+    }
+
+    private static String stem(String token, String lang, Map<String, String> stems) {
         // Running an analyzer costs far more than the word: the same words recur, so their stems are kept.
-        Map<String, String> stems = STEMS.computeIfAbsent(key(lang), k -> new java.util.concurrent.ConcurrentHashMap<>());
         String cached = stems.get(token);
         if (cached != null) {
             return cached;
