@@ -22,6 +22,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -128,7 +129,9 @@ final class SafeMarkdownHtml {
      * have no escape, character reference or carriage return, and are spared its regular expressions.
      */
     private static String plain(BasedSequence chars) {
-        String s = chars.toString();
+        // A slice of the source is copied at once; flexmark's toString goes character by character.
+        String s = chars instanceof SubSequence slice && slice.getBase() instanceof String source
+                ? source.substring(slice.getStartOffset(), slice.getEndOffset()) : chars.toString();
         if (s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
