@@ -1,15 +1,8 @@
 package dev.gazette.clean;
 
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,23 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Skipping text that cannot hold a link must change nothing: the same HTML as flexmark's own autolink extension. */
 class LinkableTextAutolinkTest {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
-    private final Parser stockParser;
-    private final HtmlRenderer stockRenderer;
-
-    LinkableTextAutolinkTest() {
-        MutableDataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        AutolinkExtension.create(), FootnoteExtension.create()))
-                .set(TablesExtension.CLASS_NAME, "")
-                .set(HtmlRenderer.SOFT_BREAK, " ")
-                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
-                .set(HtmlRenderer.RENDER_HEADER_ID, true);
-        stockParser = Parser.builder(options).build();
-        stockRenderer = HtmlRenderer.builder(options).build();
-    }
+    private final MarkdownRenderer stock = new MarkdownRenderer(AutolinkExtension.create());
 
     private String stock(String md) {
-        return stockRenderer.render(stockParser.parse(md));
+        return stock.render(stock.parse(md));
     }
 
     private String ours(String md) {
