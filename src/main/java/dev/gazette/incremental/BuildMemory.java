@@ -129,7 +129,7 @@ public final class BuildMemory {
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.article-view", "render.site-view", "pipeline.image-refs");
+            "render.site-view", "pipeline.image-refs");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -138,8 +138,7 @@ public final class BuildMemory {
      * page input holds them, and remembering them would keep them all until the build ends.
      */
     private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
-            "link.tagged", "link.linked", "render.card", "render.article-view", "render.tag-link",
-            "render.edition-link");
+            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
