@@ -124,12 +124,14 @@ public final class BuildMemory {
 
     /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
-     * holding until it is saved): bodies with their links resolved, and search terms; and steps
-     * that only copy values, run as steps so that the preview gets the same objects back.
+     * holding until it is saved): bodies with their links resolved, and search terms; steps
+     * that only copy values, run as steps so that the preview gets the same objects back; and
+     * steps whose output a state the cache keeps already holds (similar articles: the
+     * similarity index's matches).
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.site-view", "pipeline.image-refs");
+            "render.site-view", "pipeline.image-refs", "link.similar");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an

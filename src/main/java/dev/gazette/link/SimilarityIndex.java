@@ -128,6 +128,11 @@ final class SimilarityIndex {
     /** The collection's size, quantised, and what follows from it. */
     private int collection;
     private int maxDf;
+    /**
+     * Documents read back from a build cache but not weighed and posted yet: their matches are
+     * read with them, so a build in which no document changed never needs their weights.
+     */
+    private List<Slot> unweighed;
 
     private SimilarityIndex(int limit, double minScore) {
         this.limit = limit;
@@ -157,6 +162,7 @@ final class SimilarityIndex {
      * or the collection's size crossed a step: then an index made afresh costs less.
      */
     SimilarityIndex update(List<Doc> now, UpdatableStep.Change<Doc> change, int changes) {
+        weighRead();
         // A document the same as one of the last input's is in the index as it is now.
         Set<String> kept = new HashSet<>();
         List<Doc> arriving = new ArrayList<>();
@@ -311,7 +317,10 @@ final class SimilarityIndex {
         }
     }
 
-    /** Reads what {@link #write} wrote, and weighs and posts every document as {@link #of} does. */
+    /**
+     * Reads what {@link #write} wrote; its documents are weighed and posted as {@link #of} does
+     * when an update first needs them.
+     */
     private static SimilarityIndex read(DataInput in) throws IOException {
         SimilarityIndex index = new SimilarityIndex(in.readInt(), in.readDouble());
         for (int n = in.readInt(); n > 0; n--) {
@@ -359,11 +368,17 @@ final class SimilarityIndex {
                 slot.matches[i] = index.slots.get(other);
             }
         }
-        index.weighAll(added);
-        for (Slot slot : added) {
-            index.post(slot);
-        }
+        index.unweighed = added;
         return index;
+    }
+
+    /** Weighs and posts the documents read back, before anything needs their weights. */
+    private void weighRead() {
+        if (unweighed != null) {
+            weighAll(unweighed);
+            unweighed.forEach(this::post);
+            unweighed = null;
+        }
     }
 
     /** Writes {@code n} ints in one block. */
