@@ -182,12 +182,12 @@ public final class BuildMemory {
                 ran.incrementAndGet();
                 O out = step.apply(input);
                 if (DERIVED.contains(step.name()) && out != input && out != null) {
-                    fingerprints.derive(out, () -> fingerprints.of(new Call(step.name(), input)));
+                    fingerprints.derive(out, () -> fingerprints.ofOnce(new Call(step.name(), input)));
                 }
                 return out;
             }
             if (!keepUnsaved) {
-                return call(step, fingerprints.of(new Call(step.name(), input)), input);
+                return call(step, fingerprints.ofOnce(new Call(step.name(), input)), input);
             }
             return recentCalls.run(step, input);
         }
@@ -269,14 +269,16 @@ public final class BuildMemory {
         Fingerprint[] now = input.parallelStream().map(fingerprints::of).toArray(Fingerprint[]::new);
         SavedState saved = states.get(step.name());
         S state = saved == null ? null : read(step, saved);
+        if (state != null && Arrays.equals(saved.elements, now)) {
+            // Made from these very elements: nothing to update, nothing to save again.
+            return state;
+        }
         if (state != null) {
             state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
         }
         if (state == null) {
             state = step.fresh().apply(input);
             ran.incrementAndGet();
-        } else if (Arrays.equals(saved.elements, now)) {
-            return state;
         }
         S made = state;
         BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(out -> step.codec().write(made, out));
