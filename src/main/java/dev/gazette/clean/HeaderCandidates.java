@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The byline and the date of a text dump, each chosen among scored candidates. Every line that
- * credits someone in so many words ("By ...", "Author: ...", "Posted by ... on ..."), and every
- * name-shaped line near the headline (two to four capitalised words), is a byline candidate;
+ * credits someone in so many words ("By ...", "Author: ...", "Posted by ... on ..."), every
+ * name-shaped line near the headline (two to four capitalised words), and every name after a
+ * date or time written in figures ("2019-11-20 17:27 Jane Doe"), is a byline candidate;
  * every date any line writes (in {@link DateParser}'s forms) is a date candidate. Each is
  * described by the named features below, which say where it stands relative to the headline and
  * the article and what surrounds it, never what a site calls it; a model fitted to choose the
@@ -79,6 +80,8 @@ final class HeaderCandidates {
             "log_name_elsewhere", // ln(1 + other lines that show the name): author boxes repeat it, menus and teasers too
             "bare_capitals",     // a name with no credit label written in capitals throughout: section labels are,
                                  // while "By JANE DOE" is a credit however it is set
+            "log_block_lines",   // ln(1 + lines of its block, between blank lines): menus and tag lists are long blocks of names
+            "slash_credit",      // a slash joins the name to another ("Jane Doe/Getty Images"): a photo credit
             "common_words"),     // share of the name's capitalised words that are function or interface words ("Share This", "More News")
             POSITION);
 
@@ -110,7 +113,9 @@ final class HeaderCandidates {
     private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());
     /** The longest line a date candidate is read from: datelines, even with a byline in them, are short. */
     private static final int MAX_DATELINE_WORDS = 40;
-    /** How far above the headline and below the article's start name-shaped lines are considered. */
+    /** A date or time written in figures before a name ("2019-11-20 17:27 Jane Doe"): a dateline's credit. */
+    private static final Pattern FIGURES_FIRST = Pattern.compile("^\\d[\\d:./-]*(?:\\s+\\d[\\d:./-]*)*(?:\\s*[AaPp]\\.?[Mm]\\.?)?\\s+(?=\\p{Lu})");
+    /** How far above the headline and below the article's start name-shaped lines are considered (anywhere after a dateline's figures). */
     private static final int NAME_WINDOW_ABOVE = 10;
     private static final int NAME_WINDOW_BELOW = 15;
 
@@ -138,6 +143,8 @@ final class HeaderCandidates {
         int from = Math.max(0, top - NAME_WINDOW_ABOVE);
         int to = Math.min(lines.size() - 1, a.start + NAME_WINDOW_BELOW);
         List<Candidate> out = new ArrayList<>();
+        int[] blockLines = new int[lines.isEmpty() ? 0 : lines.get(lines.size() - 1).block + 1];
+        lines.forEach(l -> blockLines[l.block]++);
         for (int i = 0; i < lines.size(); i++) {
             DumpLine line = lines.get(i);
             if (line.isCode() || line.words > 30) {
@@ -159,22 +166,23 @@ final class HeaderCandidates {
             } else if (line.words <= 20 && inside.find()) {
                 kind = 2;
                 credited = inside.group(1);
-            } else if (i >= from && i <= to) {
-                kind = 3;
-                credited = t;
             } else {
+                kind = 3;
+                credited = FIGURES_FIRST.matcher(t).replaceFirst("");
+            }
+            if (kind == 3 && credited.equals(t) && (i < from || i > to)) {
                 continue;
             }
-            name = kind == 3 ? TextHeader.bareName(line) : namesOf(credited);
+            name = kind == 3 ? TextHeader.bareName(credited, line.words) : namesOf(credited);
             if (name == null) {
                 continue;
             }
-            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip()), position(a, i))));
+            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines), position(a, i))));
         }
         return out;
     }
 
-    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited) {
+    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines) {
         List<DumpLine> lines = a.lines;
         DumpLine line = lines.get(i);
         List<String> nameTokens = Words.tokens(name);
@@ -220,6 +228,8 @@ final class HeaderCandidates {
                 inBody ? 1 : 0,
                 Math.log1p(elsewhere),
                 kind == 3 && name.equals(name.toUpperCase(Locale.ROOT)) ? 1 : 0,
+                Math.log1p(blockLines[line.block]),
+                line.text.contains(name + "/") || line.text.contains("/" + name) ? 1 : 0,
                 capitalised == 0 ? 0 : (double) common / capitalised
         };
     }

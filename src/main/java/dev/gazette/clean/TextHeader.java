@@ -26,8 +26,13 @@ final class TextHeader {
     /** "Author: Jane Doe": a credit field, labelled in any known language (lang/*.json author_label). */
     static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:" + String.join("|", Language.authorLabelWords()) + ")\\s*:\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern NAME = Pattern.compile(
-            "^(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&))*$");
+    /**
+     * A word of a person's name: capitalised, a particle ("de", "van"), a list's "and", or a
+     * nickname in quotes ('Amanda "Tania Mae" Tan'), which a name carries after its first word.
+     */
+    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|[\"“]\\p{Lu}[\\p{L}\\p{M}'’. -]{0,30}[\"”]"
+            + "|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)";
+    private static final Pattern NAME = Pattern.compile("^(?![\"“])" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     private static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
     /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
@@ -385,7 +390,12 @@ final class TextHeader {
      * words with no function words between ("The Harbour Times" is no one's name).
      */
     static String bareName(DumpLine line) {
-        String name = line.words <= 8 ? nameOf(line.text) : null;
+        return bareName(line.text, line.words);
+    }
+
+    /** {@link #bareName(DumpLine)} of a line's {@code text} of {@code words} words. */
+    static String bareName(String text, int words) {
+        String name = words <= 8 ? nameOf(text) : null;
         if (name == null || name.contains("&") || name.split(" ").length < 2 || name.split(" ").length > 4) {
             return null;
         }

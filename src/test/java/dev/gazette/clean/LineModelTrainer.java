@@ -511,12 +511,44 @@ public final class LineModelTrainer {
                     header.date().threshold(), train.stream().map(Case::group).distinct().count());
             TextExtractor extractor = new TextExtractor(model, header);
             for (Case c : test) {
-                Extraction e = extractor.extract(extractor.score(c.read));
+                TextExtractor.Scored scored = extractor.score(c.read);
+                Extraction e = extractor.extract(scored);
+                if (BYLINE_REPORT != null && c.truth.byline() != null) {
+                    BYLINE_REPORT.add(bylineRow(c, extractor.layout(scored), header.byline()));
+                }
                 out.add(CleaningScore.score(c.name, "txt", c.truth,
                         new CleaningScore.Fields(e.title(), e.byline(), e.date(), e.text())));
             }
         }
         return out;
+    }
+
+    /** Rows of {@code GAZETTE_CV_BYLINES}: why each held-out byline was missed or found; null when not asked for. */
+    private static final List<String> BYLINE_REPORT = System.getenv("GAZETTE_CV_BYLINES") == null ? null : new ArrayList<>();
+
+    /**
+     * One held-out page's byline: its truth, how many candidates it had, the chosen one with its
+     * probability, and the best-ranked candidate that matches the truth (its rank and probability),
+     * or "none matches" when no candidate does: a miss of candidate generation, not of the model.
+     */
+    private static String bylineRow(Case c, HeaderCandidates.Layout a, LineModel model) {
+        List<HeaderCandidates.Candidate> candidates = a == null ? List.of() : HeaderCandidates.bylines(a);
+        HeaderCandidates.Candidate chosen = HeaderCandidates.choose(candidates, model);
+        List<HeaderCandidates.Candidate> ranked = new ArrayList<>(candidates);
+        ranked.sort((x, y) -> Double.compare(model.probability(y.features()), model.probability(x.features())));
+        String right = "none matches";
+        for (int r = 0; r < ranked.size(); r++) {
+            HeaderCandidates.Candidate x = ranked.get(r);
+            if (CleaningScore.bylineMatches(c.truth.byline(), x.value())) {
+                right = String.format(Locale.ROOT, "rank %d p=%.2f line %d '%s'", r + 1, model.probability(x.features()), x.line() + 1, x.value());
+                break;
+            }
+        }
+        boolean ok = chosen != null && CleaningScore.bylineMatches(c.truth.byline(), chosen.value());
+        boolean present = bylineInDump(c);
+        return String.format(Locale.ROOT, "%s\t%s\t%s\ttruth '%s'\t%d candidates\tchosen %s\tright: %s", ok ? "OK" : "MISS", present ? "in dump" : "not in dump", c.name, c.truth.byline(),
+                candidates.size(), chosen == null ? "none" : String.format(Locale.ROOT, "'%s' p=%.2f line %d", chosen.value(),
+                        model.probability(chosen.features()), chosen.line() + 1), right);
     }
 
     private static int mix(String s) {
@@ -642,6 +674,9 @@ public final class LineModelTrainer {
                     s.recall(), s.f1(), s.title(), s.byline(), s.date())));
             Files.write(Path.of(perCase), rows);
         }
+        if (BYLINE_REPORT != null) {
+            Files.write(Path.of(System.getenv("GAZETTE_CV_BYLINES")), BYLINE_REPORT);
+        }
         printPresence(cases, scores);
         System.out.println();
         System.out.println("worst 15 cases:");
@@ -671,8 +706,7 @@ public final class LineModelTrainer {
         for (Case c : cases) {
             CleaningScore.CaseScore s = byName.get(c.name);
             if (c.truth.byline() != null && s != null) {
-                List<String> want = CleaningScore.tokens(c.truth.byline()).stream().filter(t -> !t.equals("by") && !t.equals("and")).toList();
-                boolean present = c.read.lines().stream().anyMatch(l -> new HashSet<>(CleaningScore.tokens(l.text)).containsAll(want));
+                boolean present = bylineInDump(c);
                 count(byline, present, s.byline());
                 String text = c.html == null ? null : pageText.computeIfAbsent(c.html, LineModelTrainer::visibleText);
                 String reason = notAByline(c.truth.byline(), text);
@@ -695,6 +729,12 @@ public final class LineModelTrainer {
                 pct(valid[1] == 0 ? Double.NaN : (double) valid[2] / valid[1]));
         System.out.printf(Locale.ROOT, "dates:   %d truths, %d present in the dump; matched %s of all, %s of those present%n",
                 date[0], date[1], pct((double) date[2] / date[0]), pct(date[1] == 0 ? Double.NaN : (double) date[2] / date[1]));
+    }
+
+    /** Whether one line of the case's dump holds every word of its true byline, as the score compares them. */
+    private static boolean bylineInDump(Case c) {
+        List<String> want = CleaningScore.tokens(c.truth.byline()).stream().filter(t -> !t.equals("by") && !t.equals("and")).toList();
+        return c.read.lines().stream().anyMatch(l -> new HashSet<>(CleaningScore.tokens(l.text)).containsAll(want));
     }
 
     /** The most names a byline credits; beyond, a truth is a list of every author the page links to. */
