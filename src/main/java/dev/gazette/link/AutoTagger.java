@@ -62,8 +62,7 @@ final class AutoTagger {
                 if (words.isEmpty()) {
                     continue;
                 }
-                boolean acronym = name.length() <= 6 && name.equals(name.toUpperCase(Locale.ROOT))
-                        && name.chars().anyMatch(Character::isLetter);
+                boolean acronym = isAcronym(name);
                 Alias alias = new Alias(tag, words.stream().map(Word::folded).toArray(String[]::new),
                         words.stream().map(Word::surface).toArray(String[]::new), acronym);
                 byFirstWord.computeIfAbsent(alias.words[0], k -> new ArrayList<>()).add(alias);
@@ -187,14 +186,62 @@ final class AutoTagger {
         return alternation.toString();
     }
 
+    /** The characters a mention may begin with: ASCII ones by table, any other one when {@code other}. */
+    record Starts(boolean[] ascii, boolean other) {
+        static final Starts ANY = new Starts(null, true);
+
+        boolean may(char c) {
+            return ascii == null || (c < 128 ? ascii[c] : other);
+        }
+    }
+
+    /**
+     * The characters a mention of any of the tags' names ({@link #names}) may begin with: the
+     * first of each name, where {@link #aliasPattern} matches it exactly, or every character
+     * whose case folds as the regular expression's does to its own, where it ignores case.
+     */
+    static Starts starts(List<Tag> tags) {
+        boolean[] ascii = new boolean[128];
+        boolean other = false;
+        for (Tag tag : tags) {
+            List<String> names = new ArrayList<>(tag.aliases());
+            names.add(tag.name());
+            for (String name : names) {
+                String alias = name.strip();
+                if (alias.isEmpty()) {
+                    continue;
+                }
+                String word = alias.split("\\s+")[0];
+                char first = word.charAt(0);
+                if (isAcronym(alias) || Character.isUpperCase(first)) {
+                    if (first < 128) {
+                        ascii[first] = true;
+                    } else {
+                        other = true;
+                    }
+                    continue;
+                }
+                int folded = Character.toLowerCase(Character.toUpperCase(word.codePointAt(0)));
+                for (char c = 0; c < 128; c++) {
+                    ascii[c] |= Character.toLowerCase(Character.toUpperCase((int) c)) == folded;
+                }
+                other = true;   // characters outside ASCII may fold to it (the Kelvin sign to k)
+            }
+        }
+        return new Starts(ascii, other);
+    }
+
+    private static boolean isAcronym(String alias) {
+        return alias.length() <= 6 && alias.equals(alias.toUpperCase(Locale.ROOT)) && alias.chars().anyMatch(Character::isLetter);
+    }
+
     /**
      * The regular expression for one name, with the same case rule as word matching: acronyms
      * ("AI", "EU") only in capitals, other names keep a leading capital ("Apple" is not
      * "apple"). Spaces in a name match any run of white space.
      */
     static String aliasPattern(String alias) {
-        boolean acronym = alias.length() <= 6 && alias.equals(alias.toUpperCase(Locale.ROOT))
-                && alias.chars().anyMatch(Character::isLetter);
+        boolean acronym = isAcronym(alias);
         String[] words = alias.split("\\s+");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < words.length; i++) {

@@ -10,9 +10,12 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 
+import dev.gazette.model.Tag;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,16 +44,37 @@ final class InBodyLinks {
      * @param tagNames each tag's slug with the alternation of its names ({@link AutoTagger#names})
      */
     static String linkFirstMentions(String html, Map<String, String> tagNames) {
-        return link(html, Map.of(), "", tagNames);
+        return linkParsed(html, Map.of(), "", tagNames);
     }
 
     /**
-     * Both kinds of in-body link in one parse of the body: links to other articles' originals
-     * rewritten ({@link #rewriteSourceLinks}), then the first mention of each tag linked.
+     * Both kinds of in-body link: links to other articles' originals rewritten
+     * ({@link #rewriteSourceLinks}), then the first mention of each tag linked. Made in the
+     * body's text when it is written as jsoup writes it ({@link WrittenHtml}), else on its parse.
      *
      * @return {@code html} itself when there was nothing to do
      */
-    static String link(String html, Map<String, String> slugBySourceUrl, String ownSlug, Map<String, String> tagNames) {
+    static String link(String html, Map<String, String> slugBySourceUrl, String ownSlug, List<Tag> tags) {
+        boolean sources = !slugBySourceUrl.isEmpty() && html.contains("href");
+        if (!sources && tags.isEmpty()) {
+            return html;
+        }
+        String written = WrittenHtml.link(html, sources ? slugBySourceUrl : Map.of(), ownSlug,
+                tags.isEmpty() ? null : new FirstMentions(tags));
+        return written != null ? written : linkParsed(html, slugBySourceUrl, ownSlug, names(tags));
+    }
+
+    /** Each tag's slug with the pattern of its names ({@link AutoTagger#names}), in the tags' order. */
+    static Map<String, String> names(List<Tag> tags) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Tag tag : tags) {
+            names.put(tag.slug(), AutoTagger.names(tag));
+        }
+        return names;
+    }
+
+    /** {@link #link} on jsoup's tree of the body: for any HTML. */
+    static String linkParsed(String html, Map<String, String> slugBySourceUrl, String ownSlug, Map<String, String> tagNames) {
         boolean sources = !slugBySourceUrl.isEmpty() && html.contains("href");
         if (!sources && tagNames.isEmpty()) {
             return html;
@@ -103,8 +127,10 @@ final class InBodyLinks {
      * of the text for all the tags: one pattern holds every tag's names as named alternatives,
      * in the tags' order, between the word bounds they share.
      */
-    private static final class FirstMentions {
+    static final class FirstMentions {
         private static final Map<List<String>, Pattern> ANY = new ConcurrentHashMap<>();
+        /** Each tag's own pattern, by its names: the same few hundred tags recur in every article. */
+        private static final Map<String, Pattern> ONE = new ConcurrentHashMap<>();
         private static final int MAX_CACHED = 10_000;
 
         private final List<String> slugs;
@@ -114,7 +140,21 @@ final class InBodyLinks {
         private final boolean[] linked;
         int pending;
 
+        /** The characters a mention may begin with. */
+        private final AutoTagger.Starts starts;
+
+        /** @param tagNames each tag's slug with the pattern of its names; a mention may begin with any character */
         FirstMentions(Map<String, String> tagNames) {
+            this(tagNames, AutoTagger.Starts.ANY);
+        }
+
+        /** For the tags' names ({@link AutoTagger#names}), whose first characters are known. */
+        FirstMentions(List<Tag> tags) {
+            this(names(tags), AutoTagger.starts(tags));
+        }
+
+        private FirstMentions(Map<String, String> tagNames, AutoTagger.Starts starts) {
+            this.starts = starts;
             slugs = List.copyOf(tagNames.keySet());
             names = List.copyOf(tagNames.values());
             if (ANY.size() > MAX_CACHED) {
@@ -136,11 +176,10 @@ final class InBodyLinks {
 
         /** The earliest mention of a pending tag at or after {@code from}: {tag, start, end}, or null. */
         int[] next(String text, int from) {
-            Matcher m = any.matcher(text);
+            Matcher m = any.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             int at = from;
             while (at <= text.length()) {
-                m.region(at, text.length()).useTransparentBounds(true).useAnchoringBounds(false);
-                if (!m.find()) {
+                if (!find(m, text, at)) {
                     return null;
                 }
                 int k = 0;
@@ -165,9 +204,55 @@ final class InBodyLinks {
             return null;
         }
 
+        /**
+         * {@code m.find()} from {@code at}, without trying the pattern where no name begins or its
+         * opening {@link AutoTagger#BEFORE} cannot hold (after a letter or digit), which is most places:
+         * the same start positions in the same order as {@code find}, which steps over the second
+         * half of a surrogate pair after the first position.
+         */
+        private boolean find(Matcher m, String text, int at) {
+            int n = text.length();
+            for (int p = at; p <= n; p++) {
+                if (p < n ? !starts.may(text.charAt(p)) : starts != AutoTagger.Starts.ANY) {
+                    continue;
+                }
+                if (p > at && p < n && Character.isLowSurrogate(text.charAt(p)) && Character.isHighSurrogate(text.charAt(p - 1))) {
+                    continue;
+                }
+                if (p > 0 && letterOrNumber(text.charAt(p - 1))) {
+                    continue;
+                }
+                m.region(p, n);
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code c} is surely in {@code [\p{L}\p{N}]}; surrogates are left to the pattern. */
+        private static boolean letterOrNumber(char c) {
+            if (c < 128) {
+                return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            }
+            if (Character.isSurrogate(c)) {
+                return false;
+            }
+            return switch (Character.getType(c)) {
+                case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                        Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                        Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+                default -> false;
+            };
+        }
+
         private Pattern single(int k) {
             if (each[k] == null) {
-                each[k] = Pattern.compile(AutoTagger.BEFORE + "(?:" + names.get(k) + ")" + AutoTagger.AFTER);
+                if (ONE.size() > MAX_CACHED) {
+                    ONE.clear();
+                }
+                each[k] = ONE.computeIfAbsent(names.get(k),
+                        name -> Pattern.compile(AutoTagger.BEFORE + "(?:" + name + ")" + AutoTagger.AFTER));
             }
             return each[k];
         }
@@ -217,7 +302,7 @@ final class InBodyLinks {
 
     /** Rewrites links to another article's original into links to its page in the digest. */
     static String rewriteSourceLinks(String html, Map<String, String> slugBySourceUrl, String ownSlug) {
-        return link(html, slugBySourceUrl, ownSlug, Map.of());
+        return link(html, slugBySourceUrl, ownSlug, List.of());
     }
 
     private static boolean rewriteSourceLinks(Document doc, Map<String, String> slugBySourceUrl, String ownSlug) {
@@ -251,8 +336,17 @@ final class InBodyLinks {
             if (uri.getHost() == null) {
                 return url;
             }
-            String host = uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            // Plain string operations, not regular expressions: run for every article of every build.
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if (host.startsWith("www.")) {
+                host = host.substring(4);
+            }
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            int end = path.length();
+            while (end > 0 && path.charAt(end - 1) == '/') {
+                end--;
+            }
+            path = path.substring(0, end);
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
             return host + path + query;
         } catch (URISyntaxException e) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -298,11 +297,7 @@ public final class Linker {
     }
 
     private static String linkBody(Body body) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Tag tag : body.tags()) {
-            names.put(tag.slug(), AutoTagger.names(tag));
-        }
-        return InBodyLinks.link(body.html(), body.cited(), body.slug(), names);
+        return InBodyLinks.link(body.html(), body.cited(), body.slug(), body.tags());
     }
 
     private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, ProblemSink problems) {

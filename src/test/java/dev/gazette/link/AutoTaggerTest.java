@@ -4,6 +4,7 @@ import dev.gazette.model.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,5 +44,26 @@ class AutoTaggerTest {
     void keepsOnlyTagsStrongEnoughAndAtMostFive() {
         assertThat(tagger.tags("Chinese markets", "A passing note on AI.")).containsExactly("china");
         assertThat(tagger.tags("", "A passing note on AI.")).isEmpty();
+    }
+
+    /** Every character a name's pattern can begin a mention with is among the ones {@link AutoTagger#starts} lets through. */
+    @Test
+    void aMentionBeginsOnlyWithACharacterItsStartsAllow() {
+        List<String> aliases = List.of("OpenAI", "EU", "trade", "kilo", "sigma", "istanbul", "İzmir", "ſtar", "éclair",
+                "Élysée", "9to5", "#hashtag", "K-pop", "x", "ǆungla", "\uD801\uDC28esert", "ß-test");
+        int allowed = 0;
+        for (String alias : aliases) {
+            AutoTagger.Starts starts = AutoTagger.starts(List.of(new Tag("t", alias, null, List.of())));
+            Pattern pattern = Pattern.compile(AutoTagger.aliasPattern(alias));
+            String rest = alias.substring(Character.charCount(alias.codePointAt(0)));
+            for (char c = 0; c < Character.MAX_VALUE; c++) {
+                if (pattern.matcher(c + rest).lookingAt()) {
+                    assertThat(starts.may(c)).as("%s begun with U+%04X", alias, (int) c).isTrue();
+                }
+                allowed += c < 128 && starts.may(c) ? 1 : 0;
+            }
+        }
+        // The filter lets few ASCII characters through: it is not a test of a filter that lets everything pass.
+        assertThat(allowed).isLessThan(3 * aliases.size());
     }
 }
