@@ -41,7 +41,6 @@ final class DumpLine {
     private static final String LINE_END_MARKS = SENTENCE_MARKS + "|";
     /** What may follow a sentence's end mark: closing quotes and brackets. */
     private static final String CLOSERS = "\"'”’»)]";
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     final int index;
     final String raw;
@@ -141,7 +140,7 @@ final class DumpLine {
 
     String key() {
         if (key == null) {
-            key = SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+            key = Words.foldRuns(text.toLowerCase(Locale.ROOT), Words::isAsciiSpace);
         }
         return key;
     }
