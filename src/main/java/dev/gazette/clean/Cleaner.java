@@ -37,8 +37,8 @@ public final class Cleaner {
 
     private Extraction markdown(String body) {
         Document document = markdown.parse(body);
-        // Most articles are only text, lists, quotes and web links: written safe from the tree.
-        Optional<SafeMarkdownHtml.Body> direct = SafeMarkdownHtml.of(document);
+        // Most articles are only text, lists, quotes, web links and inline tags: written safe from the tree.
+        Optional<SafeMarkdownHtml.Body> direct = SafeMarkdownHtml.of(document, curated);
         if (direct.isPresent()) {
             return new Extraction(null, null, null, null, null, null, null, direct.get().html(), direct.get().text());
         }

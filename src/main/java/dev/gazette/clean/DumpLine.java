@@ -58,6 +58,9 @@ final class DumpLine {
     /** The model's probability that the line is article text ({@link LineModel}). */
     double probability;
     private List<DateParser.Found> dates;
+    /** {@link #functionWordShare}'s value and the language it was read in (classification and features both ask). */
+    private double functionShare;
+    private String functionLang;
     private String key;
     private String comparable;
     private Boolean code;
@@ -109,6 +112,15 @@ final class DumpLine {
             dates = DateParser.findAll(text);
         }
         return dates;
+    }
+
+    /** Share of the line's tokens that are function words of {@code lang} ({@link Words#functionWordDensity}), read once. */
+    double functionWordShare(String lang) {
+        if (functionLang == null || !functionLang.equals(lang == null ? "" : lang)) {
+            functionShare = Words.functionWordDensity(tokens, lang);
+            functionLang = lang == null ? "" : lang;
+        }
+        return functionShare;
     }
 
     boolean isListItem() {

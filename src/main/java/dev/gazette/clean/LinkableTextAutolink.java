@@ -16,8 +16,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * unescapes every text node and scans it with regular expressions, which nearly doubled the
  * time Markdown took; a link it finds needs "://" (a URL), "@" (an e-mail address) or "www",
  * possibly written as a character reference ("&amp;#58;"). So a text node, with the text nodes
- * that continue it (which the post-processor reads as one), in which none of ':', '@', '&' or
- * "www" occurs is left alone: the same HTML, without the scan.
+ * that continue it (which the post-processor reads as one), in which none of ':', '@', "www" or
+ * a '&' that may start such a reference occurs is left alone: the same HTML, without the scan.
  */
 final class LinkableTextAutolink implements Parser.ParserExtension {
     @Override
@@ -68,7 +68,7 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == ':' || c == '@' || c == '&') {
+            if (c == ':' || c == '@' || c == '&' && couldBeLinkCharacter(text, i)) {
                 return true;
             }
             if ((c | 0x20) == 'w' && i + 2 < n && (text.charAt(i + 1) | 0x20) == 'w' && (text.charAt(i + 2) | 0x20) == 'w') {
@@ -76,5 +76,38 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
             }
         }
         return false;
+    }
+
+    /** References that stand for characters no link needs (so "R&amp;D" is not scanned). */
+    private static final String[] PLAIN_REFERENCES = {"amp;", "lt;", "gt;", "quot;", "nbsp;"};
+
+    /**
+     * Whether the '&' at {@code at} may start a character reference for a character a link needs:
+     * not when no reference can start there (a reference is '&' then '#' or a letter), nor for
+     * the references of characters that are never part of one.
+     */
+    private static boolean couldBeLinkCharacter(CharSequence text, int at) {
+        char next = at + 1 < text.length() ? text.charAt(at + 1) : ' ';
+        if (next != '#' && !(next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z')) {
+            return false;
+        }
+        for (String reference : PLAIN_REFERENCES) {
+            if (startsWith(text, at + 1, reference)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(CharSequence text, int from, String prefix) {
+        if (from + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (text.charAt(from + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -17,9 +17,14 @@ final class MarkdownRenderer {
     private final HtmlRenderer renderer;
 
     MarkdownRenderer() {
+        this(new LinkableTextAutolink());
+    }
+
+    /** With another autolink extension: tests compare {@link LinkableTextAutolink} with flexmark's own. */
+    MarkdownRenderer(Parser.ParserExtension autolink) {
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                        new LinkableTextAutolink(), FootnoteExtension.create()))
+                        autolink, FootnoteExtension.create()))
                 .set(TablesExtension.CLASS_NAME, "")
                 .set(HtmlRenderer.SOFT_BREAK, " ")
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)

@@ -60,58 +60,66 @@ final class PlainText {
      * The plain text of a body told piece by piece, in document order: the text nodes, the line
      * breaks, and the start and end of each block element. Shared by the walk over a jsoup tree
      * and by {@link SafeMarkdownHtml}, which writes a body without making one.
+     *
+     * <p>Each paragraph is collapsed as it is told (no-break spaces made spaces, each run of
+     * spaces and tabs made one space, the spaces next to a line break dropped) straight into the
+     * text, and stripped there when the block ends: every paragraph of every article passes
+     * here, so nothing is copied twice.
      */
     static final class Builder {
         private final StringBuilder out = new StringBuilder();
-        private final StringBuilder paragraph = new StringBuilder();
+        /** Where the paragraph being told starts in {@code out}. */
+        private int paragraph;
+        /** Spaces were told since the paragraph's last character: one is written before the next. */
+        private boolean space;
 
         void append(CharSequence text) {
-            paragraph.append(text);
+            for (int i = 0, n = text.length(); i < n; i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\u00A0' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r') {
+                    space = true;
+                } else if (c == '\n') {
+                    lineBreak();
+                } else {
+                    if (space && out.length() > paragraph && out.charAt(out.length() - 1) != '\n') {
+                        out.append(' ');
+                    }
+                    space = false;
+                    out.append(c);
+                }
+            }
         }
 
         /** A {@code <br>}. */
         void lineBreak() {
-            paragraph.append('\n');
+            space = false;
+            out.append('\n');
         }
 
-        /** The start or end of a block element: the paragraph so far is done. */
+        /** The start or end of a block element: the paragraph so far is done, stripped as {@link String#strip} would. */
         void blockEdge() {
-            String text = collapse(paragraph).strip();
-            paragraph.setLength(0);
-            if (!text.isEmpty()) {
-                out.append(text).append("\n\n");
+            space = false;
+            int end = out.length();
+            while (end > paragraph && Character.isWhitespace(out.charAt(end - 1))) {
+                end--;
             }
+            int start = paragraph;
+            while (start < end && Character.isWhitespace(out.charAt(start))) {
+                start++;
+            }
+            out.setLength(end);
+            if (start > paragraph) {
+                out.delete(paragraph, start);
+            }
+            if (out.length() > paragraph) {
+                out.append("\n\n");
+            }
+            paragraph = out.length();
         }
 
         String build() {
             blockEdge();
             return out.toString().strip();
         }
-    }
-
-    /**
-     * The paragraph with no-break spaces made spaces, each run of spaces and tabs made one space
-     * and the spaces next to a line break dropped; in one pass, since every paragraph of every
-     * article goes through here.
-     */
-    static String collapse(CharSequence paragraph) {
-        StringBuilder sb = new StringBuilder(paragraph.length());
-        boolean space = false;
-        for (int i = 0; i < paragraph.length(); i++) {
-            char c = paragraph.charAt(i);
-            if (c == ' ' || c == '\u00A0' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r') {
-                space = true;
-            } else if (c == '\n') {
-                space = false;
-                sb.append('\n');
-            } else {
-                if (space && !sb.isEmpty() && sb.charAt(sb.length() - 1) != '\n') {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
@@ -22,24 +23,33 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Markdown body's clean HTML and plain text written straight from flexmark's tree, for the
- * common article that is only paragraphs, headings, lists, quotes, emphasis and web links:
- * the very bytes {@link Sanitizer#curated()} makes of flexmark's HTML, without rendering that
- * HTML, parsing it again with jsoup, copying it through the safelist and serialising it.
+ * common article that is only paragraphs, headings, lists, quotes, emphasis, web links and inline
+ * phrasing tags ({@code <abbr title="...">}, {@code <sup>}, {@code <kbd>}...): the very bytes the
+ * curated {@link Sanitizer} makes of flexmark's HTML, without rendering that HTML, parsing it
+ * again with jsoup, copying it through the safelist and serialising it.
  *
  * <p>Safe by construction: only node kinds whose HTML is fixed here are written; text and
  * attribute values are escaped; a link is written only when its address is an http(s) or mailto
- * URL of plain URL characters, which the sanitizer keeps as it is. Anything else - raw HTML,
- * images, code, tables, footnotes, autolinks, other addresses, control characters, spaces
- * at the start or end of a line of flexmark's HTML, which its writer trims - makes
- * {@link #of} decline, and the body takes the sanitizer's path. {@code SafeMarkdownHtmlTest}
- * checks on generated Markdown, hostile HTML and URLs included, that what this writes is what
- * the sanitizer makes.
+ * URL of plain URL characters, which the sanitizer keeps as it is. Raw HTML is written only as
+ * a tag of {@link #PHRASING} in one strict spelling ({@link #RAW_TAG}), opened and closed among
+ * the same siblings, with only the attributes the sanitizer keeps as written (the tag itself is
+ * left out where the sanitizer would unwrap it). Anything else - other raw HTML, images, code,
+ * tables, footnotes, autolinks, other addresses, control characters, spaces at the start or end
+ * of a line of flexmark's HTML, which its writer trims - makes {@link #of} decline, and the body
+ * takes the sanitizer's path. {@code SafeMarkdownHtmlTest} checks on generated Markdown, hostile
+ * HTML and URLs included, that what this writes is what the sanitizer makes.
  */
 final class SafeMarkdownHtml {
     /** What a body is on a page, and as plain text. */
@@ -49,6 +59,22 @@ final class SafeMarkdownHtml {
     /** Addresses the sanitizer keeps unchanged: its protocols, and only characters a URL may hold. */
     private static final Pattern WEB_URL = Pattern.compile("(?:https?://|mailto:)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
 
+    /**
+     * Inline elements of phrasing content that an HTML parser nests just as they are written when
+     * each is closed among its own siblings: no implied end tags, no foreign content, no special
+     * parsing of their text ({@code <a>}, void elements and {@code <nobr>} are not among them).
+     */
+    private static final Set<String> PHRASING = Set.of("abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn",
+            "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var");
+    /**
+     * A raw tag in the one spelling written here: lower case, attributes in double quotes separated
+     * by one space, no character reference, angle bracket, line break or tab in a value; an end tag
+     * has no attributes.
+     */
+    private static final Pattern RAW_TAG = Pattern.compile("<(/?)([a-z]+)((?: [a-z][a-z-]*=\"[^\"&<>\\n\\r\\t]+\")*)>");
+    private static final Pattern RAW_ATTRIBUTE = Pattern.compile(" ([a-z-]+)=\"([^\"]*)\"");
+
+    private final Sanitizer sanitizer;
     private final StringBuilder html = new StringBuilder();
     private final PlainText.Builder text = new PlainText.Builder();
     private final ListOptions listOptions;
@@ -56,26 +82,85 @@ final class SafeMarkdownHtml {
     /** Set when a line ended in a space, which flexmark would have trimmed: the sanitizer's path then. */
     private boolean trimmedSpace;
 
-    private SafeMarkdownHtml(Document document) {
+    private SafeMarkdownHtml(Document document, Sanitizer sanitizer) {
         this.document = document;
+        this.sanitizer = sanitizer;
         this.listOptions = ListOptions.get(document);
     }
 
-    /** The body's HTML and text, or empty when it holds anything this does not write. */
-    static Optional<Body> of(Document document) {
+    /**
+     * The body's HTML and text as {@code sanitizer} (the curated one) makes them of flexmark's
+     * HTML, or empty when it holds anything this does not write.
+     */
+    static Optional<Body> of(Document document, Sanitizer sanitizer) {
         new HeaderIdGenerator(document).generateIds(document);
-        SafeMarkdownHtml writer = new SafeMarkdownHtml(document);
+        SafeMarkdownHtml writer = new SafeMarkdownHtml(document, sanitizer);
         if (!writer.children(document) || writer.trimmedSpace) {
             return Optional.empty();
         }
         return Optional.of(new Body(writer.html.toString().strip(), writer.text.build()));
     }
 
+    /** The children of a node; a raw tag opened among them must be closed among them, in order. */
     private boolean children(Node parent) {
+        Deque<String> open = null;
         for (Node child = parent.getFirstChild(); child != null; child = child.getNext()) {
-            if (!node(child)) {
+            if (child instanceof HtmlInline raw) {
+                Matcher tag = RAW_TAG.matcher(raw.getChars());
+                if (!tag.matches() || !PHRASING.contains(tag.group(2))) {
+                    return false;
+                }
+                String name = tag.group(2);
+                if (tag.group(1).isEmpty()) {
+                    if (!startTag(name, tag.group(3))) {
+                        return false;
+                    }
+                    open = open == null ? new ArrayDeque<>() : open;
+                    open.push(name);
+                } else if (tag.group(3).isEmpty() && open != null && name.equals(open.peek())) {
+                    open.pop();
+                    if (sanitizer.keepsTag(name)) {
+                        html.append("</").append(name).append('>');
+                    }
+                } else {
+                    return false;
+                }
+            } else if (!node(child)) {
                 return false;
             }
+        }
+        return open == null || open.isEmpty();
+    }
+
+    /**
+     * A raw start tag as the sanitizer copies it: with the attributes it keeps as written, in
+     * their order; nothing for an element it unwraps. False for an attribute it would rewrite
+     * or check (ids, addresses), one given twice, or an empty one.
+     */
+    private boolean startTag(String name, String rawAttributes) {
+        boolean kept = sanitizer.keepsTag(name);
+        StringBuilder attributes = new StringBuilder();
+        Set<String> seen = new HashSet<>();
+        for (Matcher attribute = RAW_ATTRIBUTE.matcher(rawAttributes); attribute.find(); ) {
+            String key = attribute.group(1);
+            String value = attribute.group(2);
+            if (!seen.add(key) || value.isBlank()) {
+                return false;
+            }
+            Sanitizer.Fate fate = sanitizer.fate(name, key, value);
+            if (fate == Sanitizer.Fate.REWRITTEN) {
+                return false;
+            }
+            if (kept && fate == Sanitizer.Fate.KEPT) {
+                attributes.append(' ').append(key).append("=\"");
+                if (!attribute(attributes, value)) {
+                    return false;
+                }
+                attributes.append('"');
+            }
+        }
+        if (kept) {
+            html.append('<').append(name).append(attributes).append('>');
         }
         return true;
     }
@@ -128,7 +213,9 @@ final class SafeMarkdownHtml {
      * have no escape, character reference or carriage return, and are spared its regular expressions.
      */
     private static String plain(BasedSequence chars) {
-        String s = chars.toString();
+        // A slice of the source is copied at once; flexmark's toString goes character by character.
+        String s = chars instanceof SubSequence slice && slice.getBase() instanceof String source
+                ? source.substring(slice.getStartOffset(), slice.getEndOffset()) : chars.toString();
         if (s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

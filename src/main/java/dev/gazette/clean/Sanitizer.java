@@ -1,6 +1,7 @@
 package dev.gazette.clean;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
@@ -74,6 +75,30 @@ public final class Sanitizer {
             // Images next to the Markdown file: kept, and copied into the site by the build.
             safelist.addProtocols("img", "src", "gazette");
         }
+    }
+
+    /** What cleaning does to an attribute that an element's tag is written with. */
+    enum Fate {
+        /** Copied as it is. */
+        KEPT,
+        /** Left out (or the whole element is). */
+        DROPPED,
+        /** Kept only after a check, and possibly changed: ids and addresses. */
+        REWRITTEN
+    }
+
+    /** Whether elements of this tag are kept (with the attributes the safelist allows), not unwrapped. */
+    boolean keepsTag(String tag) {
+        return safelist.isSafeTag(tag);
+    }
+
+    /** What cleaning does to the attribute {@code key="value"} of a {@code tag} element. */
+    Fate fate(String tag, String key, String value) {
+        if (key.equals("id") || key.equals("href") || key.equals("src") || key.equals("srcset") || key.equals("cite")) {
+            return Fate.REWRITTEN;
+        }
+        return safelist.isSafeTag(tag) && safelist.isSafeAttribute(tag, new Element(tag), new Attribute(key, value))
+                ? Fate.KEPT : Fate.DROPPED;
     }
 
     /** For bodies from raw pages saved off the web. */

@@ -124,12 +124,14 @@ public final class BuildMemory {
 
     /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
-     * holding until it is saved): bodies with their links resolved, and search terms; and steps
-     * that only copy values, run as steps so that the preview gets the same objects back.
+     * holding until it is saved): bodies with their links resolved, and search terms; steps
+     * that only copy values, run as steps so that the preview gets the same objects back; and
+     * steps whose output a state the cache keeps already holds (similar articles: the
+     * similarity index's matches).
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.article-view", "render.site-view", "pipeline.image-refs");
+            "render.site-view", "pipeline.image-refs", "link.similar");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -138,8 +140,7 @@ public final class BuildMemory {
      * page input holds them, and remembering them would keep them all until the build ends.
      */
     private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
-            "link.tagged", "link.linked", "render.card", "render.article-view", "render.tag-link",
-            "render.edition-link");
+            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
@@ -181,12 +182,12 @@ public final class BuildMemory {
                 ran.incrementAndGet();
                 O out = step.apply(input);
                 if (DERIVED.contains(step.name()) && out != input && out != null) {
-                    fingerprints.derive(out, () -> fingerprints.of(new Call(step.name(), input)));
+                    fingerprints.derive(out, () -> fingerprints.ofOnce(new Call(step.name(), input)));
                 }
                 return out;
             }
             if (!keepUnsaved) {
-                return call(step, fingerprints.of(new Call(step.name(), input)), input);
+                return call(step, fingerprints.ofOnce(new Call(step.name(), input)), input);
             }
             return recentCalls.run(step, input);
         }
@@ -268,14 +269,16 @@ public final class BuildMemory {
         Fingerprint[] now = input.parallelStream().map(fingerprints::of).toArray(Fingerprint[]::new);
         SavedState saved = states.get(step.name());
         S state = saved == null ? null : read(step, saved);
+        if (state != null && Arrays.equals(saved.elements, now)) {
+            // Made from these very elements: nothing to update, nothing to save again.
+            return state;
+        }
         if (state != null) {
             state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
         }
         if (state == null) {
             state = step.fresh().apply(input);
             ran.incrementAndGet();
-        } else if (Arrays.equals(saved.elements, now)) {
-            return state;
         }
         S made = state;
         BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(out -> step.codec().write(made, out));

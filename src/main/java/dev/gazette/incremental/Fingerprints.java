@@ -9,6 +9,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -63,24 +64,37 @@ public final class Fingerprints {
         }
     }
 
-    private volatile Map<Object, Fingerprint> current = new ConcurrentHashMap<>();
-    private volatile Map<Object, Fingerprint> previous = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Object> gone = new ReferenceQueue<>();
+    private volatile Map<Object, Fingerprint> current;
+    private volatile Map<Object, Fingerprint> previous;
+    private final ReferenceQueue<Object> gone;
     /** Fingerprints looked up, never added to: those of a longer-lived memo. */
     private final Fingerprints known;
+    /**
+     * The memo of one value's parts, for a memo made by {@link #reading()}: used by one thread
+     * and dropped with the value, so held plainly (no weak references, no concurrent map).
+     */
+    private final IdentityHashMap<Object, Fingerprint> local;
 
     public Fingerprints() {
         this.known = null;
+        this.local = null;
+        this.current = new ConcurrentHashMap<>();
+        this.previous = new ConcurrentHashMap<>();
+        this.gone = new ReferenceQueue<>();
     }
 
     private Fingerprints(Fingerprints known) {
         this.known = known;
+        this.local = new IdentityHashMap<>();
+        this.current = Map.of();
+        this.previous = Map.of();
+        this.gone = null;
     }
 
     /**
      * A memo of its own that also finds what {@code this} remembers (values loaded from the
      * build cache, step inputs), without adding to it: for values nobody needs once they are
-     * fingerprinted, such as one page's views.
+     * fingerprinted, such as one page's views. For one thread, and one value at a time.
      */
     public Fingerprints reading() {
         return new Fingerprints(this);
@@ -88,14 +102,22 @@ public final class Fingerprints {
 
     /** The fingerprint of {@code value} (null, a record, collection, string, number, date...). */
     public Fingerprint of(Object value) {
+        if (local != null && remembered(value)) {
+            Fingerprint f = local.get(value);
+            if (f == null) {
+                f = known.lookUp(new Identity(value));
+                if (f == null) {
+                    f = digest(value);
+                }
+                local.put(value, f);
+            }
+            return f;
+        }
         if (remembered(value)) {
             Identity key = new Identity(value);
             Fingerprint f = current.get(key);
             if (f == null) {
                 f = previous.get(key);
-                if (f == null && known != null) {
-                    f = known.lookUp(key);
-                }
                 if (f == null) {
                     f = digest(value);
                 }
@@ -103,6 +125,14 @@ public final class Fingerprints {
             }
             return f;
         }
+        return digest(value);
+    }
+
+    /**
+     * The fingerprint of a value made for this one question and never met again (a step call):
+     * its parts are found in the memo or remembered, the value itself is not.
+     */
+    Fingerprint ofOnce(Object value) {
         return digest(value);
     }
 

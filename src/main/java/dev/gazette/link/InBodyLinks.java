@@ -336,8 +336,17 @@ final class InBodyLinks {
             if (uri.getHost() == null) {
                 return url;
             }
-            String host = uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
-            String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+            // Plain string operations, not regular expressions: run for every article of every build.
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if (host.startsWith("www.")) {
+                host = host.substring(4);
+            }
+            String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+            int end = path.length();
+            while (end > 0 && path.charAt(end - 1) == '/') {
+                end--;
+            }
+            path = path.substring(0, end);
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
             return host + path + query;
         } catch (URISyntaxException e) {

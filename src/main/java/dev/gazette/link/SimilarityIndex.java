@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * TF-IDF vectors of documents with an inverted index, for finding each document's most similar
@@ -127,6 +128,11 @@ final class SimilarityIndex {
     /** The collection's size, quantised, and what follows from it. */
     private int collection;
     private int maxDf;
+    /**
+     * Documents read back from a build cache but not weighed and posted yet: their matches are
+     * read with them, so a build in which no document changed never needs their weights.
+     */
+    private List<Slot> unweighed;
 
     private SimilarityIndex(int limit, double minScore) {
         this.limit = limit;
@@ -141,7 +147,7 @@ final class SimilarityIndex {
         for (Doc doc : docs) {
             added.add(index.add(doc));
         }
-        added.parallelStream().forEach(index::weigh);
+        index.weighAll(added);
         for (Slot slot : added) {
             index.post(slot);
         }
@@ -156,6 +162,7 @@ final class SimilarityIndex {
      * or the collection's size crossed a step: then an index made afresh costs less.
      */
     SimilarityIndex update(List<Doc> now, UpdatableStep.Change<Doc> change, int changes) {
+        weighRead();
         // A document the same as one of the last input's is in the index as it is now.
         Set<String> kept = new HashSet<>();
         List<Doc> arriving = new ArrayList<>();
@@ -310,7 +317,10 @@ final class SimilarityIndex {
         }
     }
 
-    /** Reads what {@link #write} wrote, and weighs and posts every document as {@link #of} does. */
+    /**
+     * Reads what {@link #write} wrote; its documents are weighed and posted as {@link #of} does
+     * when an update first needs them.
+     */
     private static SimilarityIndex read(DataInput in) throws IOException {
         SimilarityIndex index = new SimilarityIndex(in.readInt(), in.readDouble());
         for (int n = in.readInt(); n > 0; n--) {
@@ -358,11 +368,17 @@ final class SimilarityIndex {
                 slot.matches[i] = index.slots.get(other);
             }
         }
-        added.parallelStream().forEach(index::weigh);
-        for (Slot slot : added) {
-            index.post(slot);
-        }
+        index.unweighed = added;
         return index;
+    }
+
+    /** Weighs and posts the documents read back, before anything needs their weights. */
+    private void weighRead() {
+        if (unweighed != null) {
+            weighAll(unweighed);
+            unweighed.forEach(this::post);
+            unweighed = null;
+        }
     }
 
     /** Writes {@code n} ints in one block. */
@@ -479,54 +495,96 @@ final class SimilarityIndex {
     }
 
     /**
+     * Weighs many documents at once (a fresh index, or one read back), in parallel: each term's
+     * IDF and its rank among the terms by name are computed once for all of them, not once per
+     * document (frequencies do not change while they are weighed; every one was counted first).
+     */
+    private void weighAll(List<Slot> many) {
+        int terms = names.size();
+        double[] idf = new double[terms];
+        for (int t = 0; t < terms; t++) {
+            idf[t] = idf(collection, quantised(Math.max(1, df(t))));
+        }
+        Integer[] byName = new Integer[terms];
+        for (int t = 0; t < terms; t++) {
+            byName[t] = t;
+        }
+        Arrays.parallelSort(byName, (a, b) -> names.get(a).compareTo(names.get(b)));
+        int[] rank = new int[terms];
+        int[] byRank = new int[terms];
+        for (int r = 0; r < terms; r++) {
+            rank[byName[r]] = r;
+            byRank[r] = byName[r];
+        }
+        many.parallelStream().forEach(slot -> weigh(slot, t -> idf[t], rank, byRank));
+    }
+
+    /** Weighs one document, its terms' IDF computed from their frequencies now. */
+    private void weigh(Slot slot) {
+        weigh(slot, t -> idf(collection, quantised(Math.max(1, df(t)))), null, null);
+    }
+
+    /**
      * The document's unit-length weights, heaviest first (ties by the term itself, so the
      * query does not depend on the order terms were first seen in), and its query.
+     *
+     * @param rank   each term id's rank among the terms by name, or null to compare the names
+     * @param byRank the term id of each rank (with {@code rank})
      */
-    private void weigh(Slot slot) {
+    private void weigh(Slot slot, IntToDoubleFunction idf, int[] rank, int[] byRank) {
         int[] counts = slot.counts;
         int[] ids = slot.docIds;
         int n = counts.length;
         float[] weights = new float[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            double w = (1 + StrictMath.log(counts[i])) * idf(collection, quantised(Math.max(1, df(ids[i]))));
+            double w = (counts[i] == 1 ? 1 : 1 + StrictMath.log(counts[i])) * idf.applyAsDouble(ids[i]);
             weights[i] = (float) w;
             norm += w * w;
         }
         float scale = norm == 0 ? 0 : (float) (1 / StrictMath.sqrt(norm));
         // Heaviest first: weights are non-negative, so their float bits order like the floats;
-        // negated, packed with the term's position, sorted; then runs of equal weights by term.
+        // negated, packed with the term's rank by name (or its position, then runs of equal
+        // weights sorted by name), sorted.
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
             weights[i] *= scale;
-            packed[i] = ((long) -Float.floatToIntBits(weights[i]) << 32) | i;
+            packed[i] = ((long) -Float.floatToIntBits(weights[i]) << 32) | (rank == null ? i : rank[ids[i]]);
         }
         Arrays.sort(packed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = (int) packed[i];
-        }
-        for (int from = 0, to; from < n; from = to) {
-            to = from + 1;
-            while (to < n && weights[order[to]] == weights[order[from]]) {
-                to++;
-            }
-            if (to - from > 1) {
-                Integer[] run = new Integer[to - from];
-                for (int i = from; i < to; i++) {
-                    run[i - from] = order[i];
-                }
-                Arrays.sort(run, (a, b) -> names.get(ids[a]).compareTo(names.get(ids[b])));
-                for (int i = from; i < to; i++) {
-                    order[i] = run[i - from];
-                }
-            }
-        }
         slot.termIds = new int[n];
         slot.weights = new float[n];
-        for (int i = 0; i < n; i++) {
-            slot.termIds[i] = ids[order[i]];
-            slot.weights[i] = weights[order[i]];
+        if (rank != null) {
+            // The order is complete: each term's rank is unique.
+            for (int i = 0; i < n; i++) {
+                slot.termIds[i] = byRank[(int) packed[i]];
+                slot.weights[i] = Float.intBitsToFloat((int) -(packed[i] >> 32));
+            }
+        } else {
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) packed[i];
+            }
+            for (int from = 0, to; from < n; from = to) {
+                to = from + 1;
+                while (to < n && weights[order[to]] == weights[order[from]]) {
+                    to++;
+                }
+                if (to - from > 1) {
+                    Integer[] run = new Integer[to - from];
+                    for (int i = from; i < to; i++) {
+                        run[i - from] = order[i];
+                    }
+                    Arrays.sort(run, (a, b) -> names.get(ids[a]).compareTo(names.get(ids[b])));
+                    for (int i = from; i < to; i++) {
+                        order[i] = run[i - from];
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                slot.termIds[i] = ids[order[i]];
+                slot.weights[i] = weights[order[i]];
+            }
         }
         int[] query = new int[Math.min(QUERY_TERMS, n)];
         int q = 0;

@@ -44,8 +44,6 @@ public final class SiteRenderer {
     private final Feeds feeds;
     private final PageMetadata metadata;
     private final Steps steps;
-    /** An article page's head: Open Graph values and JSON-LD, written with Jackson. */
-    private final Step<ArticleHead, PageMetadata.Head> head;
     /** An article's words for the search index, analysed. */
     private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
     /** The search index's entries, from every article's words in the site's order. */
@@ -80,7 +78,6 @@ public final class SiteRenderer {
                 urls.link(Urls.SEARCH), GENERATOR));
         this.feeds = new Feeds(site, urls);
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
-        this.head = new Step<>("render.head", h -> metadata.article(h.article(), h.tagNames()));
         SearchIndex index = new SearchIndex(site.language());
         this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
         java.util.function.Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
@@ -154,14 +151,23 @@ public final class SiteRenderer {
         feeds.writeEditions(editionItems, out);
     }
 
+    /**
+     * An article page, made from its view's input and its head's: the view (and the body it
+     * shows, with internal references resolved) and the head (Open Graph values and JSON-LD)
+     * are made only when the page is.
+     */
+    record ArticlePage(Views.Page page, ViewFactory.ArticleViewInput view, ArticleHead head) {
+    }
+
     private void article(Article a, ViewFactory views, OutputSink out) {
         String path = Urls.article(a.slug());
-        Views.ArticleView view = views.article(a);
+        ViewFactory.ArticleViewInput view = views.articleInput(a);
         List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
         Views.Page page = page(a.title(), a.summary(), path, a.lang(), "article",
                 site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null);
-        out.write(Urls.file(path), new Page("article.peb", context(page, Map.of("article", view,
-                HEAD, steps.run(head, new ArticleHead(a, tagNames))))), this::evaluate);
+        out.write(Urls.file(path), new ArticlePage(page, view, new ArticleHead(a, tagNames)),
+                in -> evaluate(new Page("article.peb", context(in.page(), Map.of("article", views.article(in.view()),
+                        HEAD, metadata.article(in.head().article(), in.head().tagNames()))))));
         if (out instanceof Sitemap.Recorder sitemap) {
             sitemap.page(path, a.date());
         }

@@ -62,15 +62,13 @@ final class ViewFactory {
 
     /**
      * Everything an article page's view is made from beside the article: its card, the cards it
-     * links to, its story's other reports and its edition. A step: an article page whose view is
-     * the same object as last time is recognised without comparing the view.
+     * links to, its story's other reports and its edition. The page is made from this, and its
+     * view only when the page is made: an unchanged page costs no view (nor its resolved body).
      */
     record ArticleViewInput(Article article, Views.ArticleCard card, List<Views.ArticleCard> related,
                             Views.ArticleCard newer, Views.ArticleCard older, List<Views.Coverage> coverage,
                             String storyUrl, Views.EditionLink edition) {
     }
-
-    private final Step<ArticleViewInput, Views.ArticleView> articleView;
 
     /** What a card is made from, beside the site's configuration. */
     record CardInput(Article article, List<Views.TagLink> tags) {
@@ -80,7 +78,6 @@ final class ViewFactory {
         this.steps = steps;
         this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html, urls::link));
         this.card = new Step<>("render.card", c -> makeCard(c.article(), c.tags()));
-        this.articleView = new Step<>("render.article-view", this::makeArticle);
         this.editionLink = new Step<>("render.edition-link", e -> new Views.EditionLink(urls.link(Urls.edition(e.slug())),
                 displayDate(e.start()), displayDate(e.end()), !e.start().equals(e.end()), e.size()));
         this.tagLink = new Step<>("render.tag-link", t -> new Views.TagLink(t.tag().name(),
@@ -146,21 +143,22 @@ final class ViewFactory {
         return URI.create(a.sourceUrl()).getHost();
     }
 
-    Views.ArticleView article(Article a) {
+    /** What the page of {@code a} is made from; {@link #article(ArticleViewInput)} makes its view. */
+    ArticleViewInput articleInput(Article a) {
         Digest.ArticleLinks links = digest.links().get(a.slug());
         Story story = links.story() == null ? null : stories.get(links.story());
         List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
         Edition edition = links.edition() == null ? null : editions.get(links.edition());
-        return steps.run(articleView, new ArticleViewInput(a, card(a), related,
+        return new ArticleViewInput(a, card(a), related,
                 links.newer() == null ? null : card(articles.get(links.newer())),
                 links.older() == null ? null : card(articles.get(links.older())),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),
-                edition == null ? null : editionLink(edition)));
+                edition == null ? null : editionLink(edition));
     }
 
     /** An article page's view from everything it shows of other pages. */
-    private Views.ArticleView makeArticle(ArticleViewInput in) {
+    Views.ArticleView article(ArticleViewInput in) {
         Article a = in.article();
         return new Views.ArticleView(in.card(), dek(a), steps.run(pageHtml, a.html()), in.card().image(), a.wordCount(),
                 in.coverage(), in.storyUrl(), in.related(), in.newer(), in.older(), in.edition());

@@ -2,8 +2,7 @@ package dev.gazette.source;
 
 import dev.gazette.model.GazetteException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -14,6 +13,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.util.ArrayList;
@@ -40,6 +42,16 @@ public final class YamlParser {
     /** Beyond the input's own length, which expansion without aliases never exceeds. */
     static final int MAX_EXPANDED_CHARS = 1_000_000;
 
+    /**
+     * Immutable, so shared by every parse (building the schema's resolvers for each front matter
+     * cost as much as parsing it); messages name the file themselves, so the settings need not.
+     */
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setSchema(new CoreSchema())
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(50)
+            .build();
+
     private YamlParser() {
     }
 
@@ -50,16 +62,10 @@ public final class YamlParser {
      * @throws GazetteException on invalid YAML, with the line of the problem
      */
     public static YamlMap parse(String file, String text, int firstLine) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
-                .setSchema(new CoreSchema())
-                .setAllowRecursiveKeys(false)
-                .setMaxAliasesForCollections(50)
-                .build();
         Optional<Node> root;
         try {
-            checkDepth(file, new Parse(settings).parseString(text), firstLine);
-            root = new Compose(settings).composeString(text);
+            Parser events = new DepthChecked(file, firstLine, new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+            root = new Composer(SETTINGS, events).getSingleNode();
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(Mark::getLine).orElse(0) + firstLine;
             String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
@@ -81,10 +87,41 @@ public final class YamlParser {
         return new Converter(file, firstLine, text.length()).toMap(mapping, 1);
     }
 
-    /** The parser is an iterative state machine, unlike the composer: measure depth on its events. */
-    private static void checkDepth(String file, Iterable<Event> events, int firstLine) {
-        int depth = 0;
-        for (Event event : events) {
+    /**
+     * The composer is recursive, the parser an iterative state machine: the composer's events
+     * are counted as it takes them, so it never goes deeper than {@link #MAX_DEPTH} (one pass
+     * over the text, not a parse to check the depth and another to compose).
+     */
+    private static final class DepthChecked implements Parser {
+        private final String file;
+        private final int firstLine;
+        private final Parser parser;
+        private int depth;
+
+        DepthChecked(String file, int firstLine, Parser parser) {
+            this.file = file;
+            this.firstLine = firstLine;
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID id) {
+            return parser.checkEvent(id);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
+
+        @Override
+        public Event next() {
+            Event event = parser.next();
             Event.ID id = event.getEventId();
             if (id == Event.ID.SequenceStart || id == Event.ID.MappingStart) {
                 if (++depth > MAX_DEPTH) {
@@ -94,6 +131,7 @@ public final class YamlParser {
             } else if (id == Event.ID.SequenceEnd || id == Event.ID.MappingEnd) {
                 depth--;
             }
+            return event;
         }
     }
 

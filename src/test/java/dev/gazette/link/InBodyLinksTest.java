@@ -31,6 +31,15 @@ class InBodyLinksTest {
         assertThat(rewritten).contains("href=\"gazette:article/first-report\"").contains("https://other.example/");
     }
 
+    @Test
+    void normalisesAnOriginalsAddressToHostPathAndQuery() {
+        assertThat(InBodyLinks.normalise(" https://WWW.Paper.example/story/1///?page=2 "))
+                .isEqualTo("paper.example/story/1?page=2");
+        assertThat(InBodyLinks.normalise("http://www.paper.example/")).isEqualTo("paper.example");
+        assertThat(InBodyLinks.normalise("https://wwwx.example/a/b")).isEqualTo("wwwx.example/a/b");
+        assertThat(InBodyLinks.normalise("no scheme here")).isEqualTo("no scheme here");
+    }
+
     /** Issue 9: a mention that fills a bold run started at offset 0 of its text node and crashed jsoup's splitText. */
     @Test
     void linksANameThatFillsABoldRun() {

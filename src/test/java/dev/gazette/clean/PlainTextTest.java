@@ -1,0 +1,72 @@
+package dev.gazette.clean;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plain text a body is told as: paragraphs collapsed and stripped, a blank line between them. */
+class PlainTextTest {
+    @Test
+    void collapsesSpacesAndSeparatesBlocks() {
+        PlainText.Builder text = new PlainText.Builder();
+        text.append("  Rates\u00A0 rose,\t");
+        text.append(" again ");
+        text.lineBreak();
+        text.append("  then fell. ");
+        text.blockEdge();
+        text.blockEdge();
+        text.append("\n \u2003 ");
+        text.blockEdge();
+        text.append("Next\u2003");
+        assertThat(text.build()).isEqualTo("Rates rose, again\nthen fell.\n\nNext");
+    }
+
+    /** Told in any pieces, the text is what collapsing and stripping each whole paragraph gives. */
+    @Test
+    void equalsCollapsingEachWholeParagraph() {
+        Random random = new Random(20261129);
+        String[] pieces = {" ", "  ", "\u00A0", "\t", "\u000B", "\f", "\r", "\n", "\u2003", "\u3000", "\u001C", "word", "é",
+                "\uD83D\uDE00", "a b", " x ", "\n\n", "“q”"};
+        for (int i = 0; i < 3000; i++) {
+            PlainText.Builder text = new PlainText.Builder();
+            List<StringBuilder> paragraphs = new ArrayList<>(List.of(new StringBuilder()));
+            int steps = random.nextInt(30);
+            for (int s = 0; s < steps; s++) {
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    text.blockEdge();
+                    paragraphs.add(new StringBuilder());
+                } else if (kind == 1) {
+                    text.lineBreak();
+                    paragraphs.get(paragraphs.size() - 1).append('\n');
+                } else {
+                    StringBuilder piece = new StringBuilder();
+                    for (int k = random.nextInt(4); k >= 0; k--) {
+                        piece.append(pieces[random.nextInt(pieces.length)]);
+                    }
+                    text.append(piece);
+                    paragraphs.get(paragraphs.size() - 1).append(piece);
+                }
+            }
+            StringBuilder expected = new StringBuilder();
+            for (StringBuilder paragraph : paragraphs) {
+                String p = collapse(paragraph.toString()).strip();
+                if (!p.isEmpty()) {
+                    expected.append(p).append("\n\n");
+                }
+            }
+            assertThat(text.build()).as("case %d", i).isEqualTo(expected.toString().strip());
+        }
+    }
+
+    /** The rule as first written, over a whole paragraph: spaces, tabs and no-break spaces to one space, none next to a line break. */
+    private static String collapse(String paragraph) {
+        String s = paragraph.replaceAll("[ \u00A0\t\u000B\f\r]+", " ");
+        s = s.replaceAll(" ?\n ?", "\n");
+        return s.startsWith(" ") ? s.substring(1) : s;
+    }
+}
