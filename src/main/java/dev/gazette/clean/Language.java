@@ -124,17 +124,25 @@ public final class Language {
     /** Index terms of a text: what {@link #analyzer} makes of it. */
     public static List<String> terms(String text, String lang) {
         List<String> out = new ArrayList<>();
+        eachTerm(text, lang, term -> out.add(term.toString()));
+        return out;
+    }
+
+    /**
+     * Each index term of a text ({@link #terms}) in turn, as the analyzer holds it (valid only
+     * during the call): for callers that count terms without a string per occurrence.
+     */
+    public static void eachTerm(String text, String lang, java.util.function.Consumer<CharTermAttribute> each) {
         try (TokenStream stream = analyzer(lang).tokenStream("body", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                out.add(term.toString());
+                each.accept(term);
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a string cannot fail", e);
         }
-        return out;
     }
 
     /** Words that open a byline in any known language ("by", "von", "par"...), longest first. */

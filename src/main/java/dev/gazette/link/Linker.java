@@ -69,7 +69,7 @@ public final class Linker {
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
             new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text())));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
-            w -> Terms.count(ANALYZER.terms(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang())));
+            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
             t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text()));
     static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
