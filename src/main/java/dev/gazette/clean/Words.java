@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Word-level signals the cleaner reads prose by: tokens, function-word (stop-word) density per
@@ -16,7 +14,11 @@ import java.util.regex.Pattern;
  * prose from menus and labels (jusText's insight); the word lists are {@link Language}'s.
  */
 final class Words {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
+    /** The general categories of regex "\p{L}", "\p{M}" and "\p{N}", as bits by {@link Character#getType}. */
+    private static final int WORD_PART = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.NON_SPACING_MARK | 1 << Character.ENCLOSING_MARK | 1 << Character.COMBINING_SPACING_MARK
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER;
     /** The general categories of regex "\p{P}" and "\p{S}", as bits by {@link Character#getType}. */
     private static final int PUNCTUATION_OR_SYMBOL = 1 << Character.CONNECTOR_PUNCTUATION | 1 << Character.DASH_PUNCTUATION
             | 1 << Character.START_PUNCTUATION | 1 << Character.END_PUNCTUATION | 1 << Character.INITIAL_QUOTE_PUNCTUATION
@@ -26,11 +28,25 @@ final class Words {
     private Words() {
     }
 
+    /**
+     * The words of the text in lower case: runs of letters, marks, digits and "_", as regex
+     * "[\p{L}\p{M}\p{N}_]+" finds them, in one pass over code points, as every line is read.
+     */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            out.add(m.group().toLowerCase(Locale.ROOT));
+        int start = -1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (c == '_' || (WORD_PART >> Character.getType(c) & 1) != 0) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+            i += Character.charCount(c);
+        }
+        if (start >= 0) {
+            out.add(text.substring(start).toLowerCase(Locale.ROOT));
         }
         return out;
     }

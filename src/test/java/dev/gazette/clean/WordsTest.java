@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,17 @@ class WordsTest {
                     assertThat(Words.comparable(text)).as(text)
                             .isEqualTo(punctuationAndSpace.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip());
                     assertThat(Words.foldRuns(text, Words::isAsciiSpace)).as(text).isEqualTo(spaces.matcher(text).replaceAll(" "));
+                });
+    }
+
+    @Test
+    void tokensAreTheLowerCaseRunsTheRegexFinds() {
+        Pattern token = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
+        qt().withExamples(5000).forAll(strings().allPossible().ofLengthBetween(0, 12), strings().ascii().ofLengthBetween(0, 12))
+                .checkAssert((any, ascii) -> {
+                    String text = ascii + any + ascii;
+                    List<String> expected = token.matcher(text).results().map(m -> m.group().toLowerCase(Locale.ROOT)).toList();
+                    assertThat(Words.tokens(text)).as(text).containsExactlyElementsOf(expected);
                 });
     }
 
