@@ -58,6 +58,9 @@ final class DumpLine {
     /** The model's probability that the line is article text ({@link LineModel}). */
     double probability;
     private List<DateParser.Found> dates;
+    /** {@link #functionWordShare}'s value and the language it was read in (classification and features both ask). */
+    private double functionShare;
+    private String functionLang;
     private String key;
     private String comparable;
     private Boolean code;
@@ -109,6 +112,15 @@ final class DumpLine {
             dates = DateParser.findAll(text);
         }
         return dates;
+    }
+
+    /** Share of the line's tokens that are function words of {@code lang} ({@link Words#functionWordDensity}), read once. */
+    double functionWordShare(String lang) {
+        if (functionLang == null || !functionLang.equals(lang == null ? "" : lang)) {
+            functionShare = Words.functionWordDensity(tokens, lang);
+            functionLang = lang == null ? "" : lang;
+        }
+        return functionShare;
     }
 
     boolean isListItem() {
@@ -298,21 +310,17 @@ final class DumpLine {
      * A hard-wrapped sentence: the line so far is long and stops mid-sentence, and the next line
      * carries on in lower case or after a word that cannot end a sentence.
      */
-    private static boolean continues(CharSequence sofar, String next) {
-        String previous = sofar.toString();
-        int lastBreak = previous.lastIndexOf('\n');
-        String tail = previous.substring(lastBreak + 1);
-        if (tail.length() < 40 || TERMINAL.matcher(tail).find() || ORDERED.matcher(next).matches()
-                || BULLET.matcher(next).matches() || LineClassifier.isCode(next) || LineClassifier.isCode(tail)) {
+    private static boolean continues(StringBuilder sofar, String next) {
+        String tail = sofar.substring(sofar.lastIndexOf("\n") + 1);
+        if (tail.length() < 40 || TERMINAL.matcher(tail).find()) {
             return false;
         }
-        String n = next.strip();
-        char first = n.charAt(0);
-        if (Character.isLowerCase(first)) {
-            return true;
-        }
+        // The cheap signs that the sentence carries on first: most lines show none, and the code tests are dear.
         String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
-        return tail.endsWith(",") || lastWord.length() > 1 && Language.isFunctionWord(lastWord);
+        boolean carriesOn = Character.isLowerCase(next.strip().charAt(0)) || tail.endsWith(",")
+                || lastWord.length() > 1 && Language.isFunctionWord(lastWord);
+        return carriesOn && !ORDERED.matcher(next).matches() && !BULLET.matcher(next).matches()
+                && !LineClassifier.isCode(next) && !LineClassifier.isCode(tail);
     }
 
     /**

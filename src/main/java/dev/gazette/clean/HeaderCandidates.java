@@ -173,7 +173,7 @@ final class HeaderCandidates {
             if (kind == 3 && credited.equals(t) && (i < from || i > to)) {
                 continue;
             }
-            name = kind == 3 ? TextHeader.bareName(credited, line.words) : namesOf(credited);
+            name = kind == 3 ? TextHeader.bareName(credited, credited.equals(t) ? line.words : Words.tokens(credited).size()) : namesOf(credited);
             if (name == null) {
                 continue;
             }
@@ -288,7 +288,7 @@ final class HeaderCandidates {
         }
         List<String> days = new ArrayList<>();
         found.forEach(f -> days.add(f.value().substring(0, 10)));
-        int top = a.titleAt >= 0 ? a.firstTitle : Math.max(0, a.start - 6);
+        int top = headTop(a);
         int firstFromTitle = -1;
         List<Candidate> out = new ArrayList<>();
         for (int k = 0; k < found.size(); k++) {
@@ -333,6 +333,11 @@ final class HeaderCandidates {
             out.add(new Candidate(f.value(), i, concat(own, position(a, i))));
         }
         return out;
+    }
+
+    /** Where the article's head begins: its headline's first showing, or six lines above its text when no headline was found. */
+    private static int headTop(Layout a) {
+        return a.titleAt >= 0 ? a.firstTitle : Math.max(0, a.start - 6);
     }
 
     /** The features of {@link #POSITION} for line {@code i}. */

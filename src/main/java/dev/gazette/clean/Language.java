@@ -48,10 +48,15 @@ public final class Language {
     private static final Set<String> ANY_FUNCTION_WORD = FUNCTION_WORDS.values().stream()
             .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Map<String, List<String>> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
-    /** Stems already found, by language and word; emptied when it grows past {@link #MAX_STEMS}. */
-    private static final Map<String, String> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Stems already found, by language, then by word (a map per language, so a look-up hashes the
+     * word, whose hash a string keeps, instead of building a key); each emptied when it grows past
+     * {@link #MAX_STEMS}.
+     */
+    private static final Map<String, Map<String, String>> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_STEMS = 100_000;
     private static final Map<String, Set<String>> INTERFACE = withEnglish(wordLists("interface"));
+    private static final Map<String, Set<String>> TIME_UNITS = withEnglish(wordLists("time_units"));
 
     private Language() {
     }
@@ -83,18 +88,31 @@ public final class Language {
 
     /** The stem Lucene's analyzer gives a single lower-case word (the word itself for a stop word). */
     static String stem(String token, String lang) {
+        return stemmer(lang).apply(token);
+    }
+
+    /**
+     * {@link #stem} for one language, resolved once: for callers that stem many words of a page,
+     * so each word costs one look-up.
+     */
+    static java.util.function.UnaryOperator<String> stemmer(String lang) {
+        String code = key(lang);
+        Map<String, String> stems = STEMS.computeIfAbsent(code, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        return token -> stem(token, code, stems);
+    }
+
+    private static String stem(String token, String lang, Map<String, String> stems) {
         // Running an analyzer costs far more than the word: the same words recur, so their stems are kept.
-        String k = key(lang) + ' ' + token;
-        String cached = STEMS.get(k);
+        String cached = stems.get(token);
         if (cached != null) {
             return cached;
         }
         List<String> terms = terms(token, lang);
         String stem = terms.isEmpty() ? token : terms.get(0);
-        if (STEMS.size() >= MAX_STEMS) {
-            STEMS.clear();
+        if (stems.size() >= MAX_STEMS) {
+            stems.clear();
         }
-        STEMS.put(k, stem);
+        stems.put(token, stem);
         return stem;
     }
 
@@ -106,17 +124,25 @@ public final class Language {
     /** Index terms of a text: what {@link #analyzer} makes of it. */
     public static List<String> terms(String text, String lang) {
         List<String> out = new ArrayList<>();
+        eachTerm(text, lang, term -> out.add(term.toString()));
+        return out;
+    }
+
+    /**
+     * Each index term of a text ({@link #terms}) in turn, as the analyzer holds it (valid only
+     * during the call): for callers that count terms without a string per occurrence.
+     */
+    public static void eachTerm(String text, String lang, java.util.function.Consumer<CharTermAttribute> each) {
         try (TokenStream stream = analyzer(lang).tokenStream("body", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                out.add(term.toString());
+                each.accept(term);
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a string cannot fail", e);
         }
-        return out;
     }
 
     /** Words that open a byline in any known language ("by", "von", "par"...), longest first. */
@@ -170,6 +196,14 @@ public final class Language {
      */
     static Set<String> interfaceWords(String lang) {
         return INTERFACE.getOrDefault(key(lang), INTERFACE.get("en"));
+    }
+
+    /**
+     * Words of a relative time stamp ("2 hours ago", "Hace una hora", "vor 3 Tagen") in this
+     * language, and in English.
+     */
+    static Set<String> timeUnits(String lang) {
+        return TIME_UNITS.getOrDefault(key(lang), TIME_UNITS.get("en"));
     }
 
     /** One word list of every language's data, by language code. */

@@ -17,9 +17,17 @@ final class LineClassifier {
     private static final Pattern CODE_WORDS = Pattern.compile(
             "\\b(?:function\\s*\\(|var\\s+\\w+\\s*=|const\\s+\\w+\\s*=|let\\s+\\w+\\s*=|return\\s|=>|window\\.|document\\.|"
                     + "\\w+\\.push\\(|addEventListener|getElementById|querySelector|typeof\\s|new\\s+\\w+\\(|googletag|dataLayer)");
-    /** How script statements start. */
+    /**
+     * How script statements start: a keyword, a well-known global, or a call of an object's method
+     * or an assignment to its property, ended by a semicolon ("_nk.putUrl(...);", "conf.URL = ...;"),
+     * which opens a line of prose as "word.word(" or "word.word=" never does.
+     */
     private static final Pattern STATEMENT = Pattern.compile(
-            "^(?:var|let|const|function|if|for|try|window\\.|document\\.|\\(function|!function|\\$\\(|jQuery)\\b.*[;{=]");
+            "^(?:var|let|const|function|if|for|try|window\\.|document\\.|\\(function|!function|\\$\\(|jQuery)\\b.*[;{=]"
+                    + "|^[\\w$]+(?:\\.[\\w$]+)+\\s*(?:\\(|=[^=]).*;$");
+
+    /** The share of function words at which a line reads as prose rather than as a label or a headline. */
+    private static final double PROSE_FUNCTION_SHARE = 0.15;
 
     private final String lang;
 
@@ -47,8 +55,8 @@ final class LineClassifier {
         if (line.words < 7) {
             return Kind.SHORT;
         }
-        double fw = Words.functionWordDensity(line.tokens, lang);
-        boolean proseLike = lang == null || fw >= 0.15 || (line.words >= 30 && fw >= 0.08);
+        double fw = line.functionWordShare(lang);
+        boolean proseLike = lang == null || fw >= PROSE_FUNCTION_SHARE || (line.words >= 30 && fw >= 0.08);
         if (proseLike && (line.endsSentence || line.words >= 25)) {
             return Kind.PROSE;
         }
@@ -167,7 +175,7 @@ final class LineClassifier {
                     words += l.words;
                     tokens += l.tokens.size();
                     sentences += l.endsSentence ? 1 : 0;
-                    function += Words.functionWordDensity(l.tokens, lang) * l.tokens.size();
+                    function += l.functionWordShare(lang) * l.tokens.size();
                 }
                 double meanWords = (double) words / count;
                 double density = tokens == 0 ? 0 : function / tokens;

@@ -50,7 +50,37 @@ final class LineFeatures {
             "kind_prose",        // LineClassifier's reading by shape: running prose
             "kind_medium",       // ... neither prose nor short (labels, teaser headlines)
             "kind_short",        // ... a few words (menu entries, buttons)
-            "kind_boilerplate"); // ... prose repeated on the page (notices, blurbs)
+            "kind_boilerplate",  // ... prose repeated on the page (notices, blurbs)
+            "stamped");          // a time stamp stands in the two lines above it or the line below, below the page's first
+                                 // long paragraph, where two or more stand: comments and posts each carry one
+
+    /** A time of day: "6:34 am", "17:27". */
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
+    /** The fewest stamps below the article's first long paragraph that make a thread, not a dateline of an update. */
+    private static final int THREAD_STAMPS = 2;
+
+    /**
+     * A short line that stamps a post with its time: a date, a time of day, or a relative time
+     * ("2 hours ago", "Hace una hora": a figure and a time unit, or two time units).
+     */
+    static boolean isStamp(DumpLine l, String lang) {
+        if (l.isCode() || l.words > 8) {
+            return false;
+        }
+        if (l.words <= 5) {
+            Set<String> units = Language.timeUnits(lang);
+            int unitWords = 0;
+            boolean figure = false;
+            for (String t : l.tokens) {
+                unitWords += units.contains(t) ? 1 : 0;
+                figure |= Character.isDigit(t.charAt(0));
+            }
+            if (unitWords >= 2 || unitWords == 1 && figure) {
+                return true;
+            }
+        }
+        return TIME_OF_DAY.matcher(l.text).find() || l.date().isPresent();
+    }
 
     /** A label and a colon opening a line: "Read more: ", "Photo: ", "Updated: ". */
     private static final Pattern LABEL = Pattern.compile("\\p{L}+(?: \\p{L}+){0,2}:\\s");
@@ -89,13 +119,15 @@ final class LineFeatures {
         int last = -1;
         int[] nearest = new int[n];
         int minWords = anchorWords(lines);
+        List<Set<String>> content = new java.util.ArrayList<>(n);
         for (DumpLine l : lines) {
             counts.merge(l.key(), 1, Integer::sum);
             int[] b = blocks.computeIfAbsent(l.block, k -> new int[2]);
             b[0]++;
             b[1] += l.words;
+            content.add(contentSet(l, lang));
             if (l.words >= 15 && !l.isCode()) {
-                for (String w : contentSet(l, lang)) {
+                for (String w : content.get(content.size() - 1)) {
                     longLineWords.merge(w, 1, Integer::sum);
                 }
             }
@@ -103,6 +135,14 @@ final class LineFeatures {
                 first = first < 0 ? l.index : first;
                 last = l.index;
             }
+        }
+        // A thread follows the article: only stamps below the page's first long paragraph stamp its posts
+        // (the article's dateline and the dates of teaser cards stand above it).
+        boolean[] stamp = new boolean[n];
+        int stamps = 0;
+        for (int i = first + 1; first >= 0 && i < n; i++) {
+            stamp[i] = isStamp(lines.get(i), lang);
+            stamps += stamp[i] ? 1 : 0;
         }
         // Distance to the nearest long paragraph, in two sweeps.
         int seen = -1_000_000;
@@ -122,7 +162,7 @@ final class LineFeatures {
             for (int j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
                 prose += j != i && anchor(lines.get(j), minWords) ? 1 : 0;
             }
-            Set<String> own = contentSet(l, lang);
+            Set<String> own = content.get(i);
             double address = Words.readerAddressDensity(l.tokens, lang);
             int shared = 0;
             for (String w : own) {
@@ -134,7 +174,7 @@ final class LineFeatures {
                     Math.log1p(l.text.length()),
                     Math.log1p(l.words),
                     l.endsSentence ? 1 : 0,
-                    Words.functionWordDensity(l.tokens, lang),
+                    l.functionWordShare(lang),
                     address,
                     capitalised(l.text),
                     l.isListItem() ? 1 : 0,
@@ -165,7 +205,8 @@ final class LineFeatures {
                     l.kind == Kind.PROSE ? 1 : 0,
                     l.kind == Kind.MEDIUM ? 1 : 0,
                     l.kind == Kind.SHORT ? 1 : 0,
-                    l.kind == Kind.BOILERPLATE ? 1 : 0
+                    l.kind == Kind.BOILERPLATE ? 1 : 0,
+                    stamps >= THREAD_STAMPS && (i >= 1 && stamp[i - 1] || i >= 2 && stamp[i - 2] || i + 1 < n && stamp[i + 1]) ? 1 : 0
             };
         }
         return out;

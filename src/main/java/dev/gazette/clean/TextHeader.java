@@ -625,9 +625,10 @@ final class TextHeader {
     /** The stems of the content words, as headlines are matched to the text by. */
     private static Set<String> stems(List<String> tokens, String lang) {
         Set<String> out = new HashSet<>();
+        java.util.function.UnaryOperator<String> stemmer = Language.stemmer(lang);
         for (String t : tokens) {
             if (Words.isContentWord(t, lang)) {
-                out.add(Words.stem(t, lang));
+                out.add(stemmer.apply(t));
             }
         }
         return out;

@@ -69,7 +69,7 @@ public final class Linker {
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
             new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text())));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
-            w -> Terms.count(ANALYZER.terms(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang())));
+            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
             t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text()));
     static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
@@ -161,10 +161,22 @@ public final class Linker {
 
         // Related articles and stories, from one similarity index over the cleaned texts.
         List<List<SimilarityIndex.Match>> similar = similar(sorted);
+        // Each candidate pair's score with shared tags, computed once (in parallel) for stories and related lists.
+        List<Article> withBodies = articles;
+        List<double[]> boostedScores = IntStream.range(0, articles.size()).parallel().mapToObj(i -> {
+            List<SimilarityIndex.Match> matches = similar.get(i);
+            double[] scores = new double[matches.size()];
+            for (int k = 0; k < scores.length; k++) {
+                SimilarityIndex.Match m = matches.get(k);
+                scores[k] = boosted(withBodies.get(i), withBodies.get(m.doc()), m.score());
+            }
+            return scores;
+        }).toList();
         Stories stories = new Stories(articles);
         for (int i = 0; i < articles.size(); i++) {
-            for (SimilarityIndex.Match m : similar.get(i)) {
-                stories.consider(i, m.doc(), m.score(), boosted(articles.get(i), articles.get(m.doc()), m.score()));
+            List<SimilarityIndex.Match> matches = similar.get(i);
+            for (int k = 0; k < matches.size(); k++) {
+                stories.consider(i, matches.get(k).doc(), matches.get(k).score(), boostedScores.get(i)[k]);
             }
         }
         List<Story> storyList = stories.stories();
@@ -182,7 +194,7 @@ public final class Linker {
         }
         List<Article> linked = articles;
         List<List<String>> related = IntStream.range(0, linked.size()).parallel()
-                .mapToObj(i -> related(i, linked, similar.get(i))).toList();
+                .mapToObj(i -> related(linked, similar.get(i), boostedScores.get(i))).toList();
         Map<String, Digest.ArticleLinks> links = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
@@ -251,15 +263,18 @@ public final class Linker {
         return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, entities::get)));
     }
 
-    /** The best related articles: content similarity boosted by shared tags, ties by date then slug. */
-    private static List<String> related(int i, List<Article> articles, List<SimilarityIndex.Match> candidates) {
-        Article a = articles.get(i);
+    /**
+     * The best related articles: content similarity boosted by shared tags ({@code boostedScores},
+     * one per candidate), ties by date then slug.
+     */
+    private static List<String> related(List<Article> articles, List<SimilarityIndex.Match> candidates,
+                                        double[] boostedScores) {
         record Scored(Article article, double score) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (SimilarityIndex.Match m : candidates) {
-            Article other = articles.get(m.doc());
-            double score = boosted(a, other, m.score());
+        for (int k = 0; k < candidates.size(); k++) {
+            Article other = articles.get(candidates.get(k).doc());
+            double score = boostedScores[k];
             if (score >= MIN_RELATED) {
                 scored.add(new Scored(other, score));
             }

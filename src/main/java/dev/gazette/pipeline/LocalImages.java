@@ -97,6 +97,9 @@ public final class LocalImages {
 
     /** The content paths of the local images an article body shows. */
     private static final Step<String, List<String>> REFS = new Step<>("pipeline.image-refs", html -> {
+        if (!html.contains(Sanitizer.LOCAL_FILE)) {
+            return List.of();
+        }
         List<String> paths = new java.util.ArrayList<>();
         Matcher m = REF.matcher(html);
         while (m.find()) {
@@ -116,8 +119,10 @@ public final class LocalImages {
     public static void copy(Path contentDir, List<Article> articles, OutputSink out, Steps steps) {
         Set<String> paths = new TreeSet<>();
         java.util.Map<String, Integer> leads = new java.util.TreeMap<>();
+        // Every body scanned, in parallel; the paths are sorted as they are added.
+        List<List<String>> refs = articles.parallelStream().map(a -> steps.run(REFS, a.html())).toList();
+        refs.forEach(paths::addAll);
         for (Article a : articles) {
-            paths.addAll(steps.run(REFS, a.html()));
             if (a.image() != null && a.image().startsWith(Sanitizer.LOCAL_FILE)) {
                 paths.add(a.image().substring(Sanitizer.LOCAL_FILE.length()));
                 if (a.hasImageSize()) {

@@ -367,7 +367,8 @@ public final class Pipeline {
         progress.start("reading", files.size());
         List<Article> articles = files.parallelStream()
                 .map(file -> {
-                    Read r = unchanged.contains(reader.relative(file)) ? memory.unchanged(reader.relative(file), assets) : null;
+                    String name = unchanged.isEmpty() ? null : reader.relative(file);
+                    Read r = name != null && unchanged.contains(name) ? memory.unchanged(name, assets) : null;
                     if (r == null) {
                         r = source(reader, file, clean, memory, assets);
                     }

@@ -10,7 +10,9 @@ import org.jsoup.select.QueryParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rewrites every link and image in an HTML fragment to an absolute URL. Feed readers and
@@ -26,8 +28,50 @@ final class AbsoluteUrls {
     }
 
     static String rewrite(String html, String pageUrl) {
-        String rewritten = rewriteSerialised(html, pageUrl);
+        return rewrite(html, pageUrl, new Resolutions());
+    }
+
+    /** @param resolutions URLs already resolved for other pages of the site, and where this page's are kept */
+    static String rewrite(String html, String pageUrl, Resolutions resolutions) {
+        String rewritten = rewriteSerialised(html, pageUrl, resolutions);
         return rewritten != null ? rewritten : rewriteParsed(html, pageUrl);
+    }
+
+    /**
+     * URLs resolved against pages of one site, kept for the other pages: jsoup's resolution
+     * (a URL parse, host normalisation) costs far more than a look-up, and the bodies of a
+     * site's feed repeat its tag links and their sources. Kept are the URLs whose resolution
+     * depends on the page's origin alone (scheme, host and port, for a page URL without query
+     * or fragment): absolute ones with a host ({@code https://...}) and paths from the root.
+     */
+    static final class Resolutions {
+        private final Map<String, String> resolved = new ConcurrentHashMap<>();
+
+        String resolve(String pageUrl, String url) {
+            String origin = originOnly(pageUrl, url);
+            if (origin == null) {
+                return StringUtil.resolve(pageUrl, url);
+            }
+            String key = origin + ' ' + url;
+            String known = resolved.get(key);
+            if (known == null) {
+                known = StringUtil.resolve(pageUrl, url);
+                resolved.put(key, known);
+            }
+            return known;
+        }
+
+        /** The page's origin when {@code url} resolves the same from every page of it; else null. */
+        private static String originOnly(String pageUrl, String url) {
+            boolean fromOrigin = url.startsWith("https://") || url.startsWith("http://")
+                    || url.startsWith("/") && !url.startsWith("//");
+            int scheme = pageUrl.indexOf("://");
+            if (!fromOrigin || scheme < 0 || pageUrl.indexOf('?') >= 0 || pageUrl.indexOf('#') >= 0) {
+                return null;
+            }
+            int path = pageUrl.indexOf('/', scheme + 3);
+            return path < 0 ? pageUrl : pageUrl.substring(0, path);
+        }
     }
 
     /** The rewrite on jsoup's tree: for any HTML. */
@@ -68,6 +112,10 @@ final class AbsoluteUrls {
      * a {@code srcset} with nothing left to keep, or markup not as jsoup writes it.
      */
     static String rewriteSerialised(String html, String pageUrl) {
+        return rewriteSerialised(html, pageUrl, new Resolutions());
+    }
+
+    static String rewriteSerialised(String html, String pageUrl, Resolutions resolutions) {
         int n = html.length();
         StringBuilder out = null;
         int copied = 0;
@@ -118,7 +166,7 @@ final class AbsoluteUrls {
                     continue;
                 }
                 String url = html.substring(value, valueEnd);
-                String absolute = srcset ? srcset(url, pageUrl) : StringUtil.resolve(pageUrl, url);
+                String absolute = srcset ? srcset(url, pageUrl) : resolutions.resolve(pageUrl, url);
                 if (!writtenAsIs(url) || !writtenAsIs(absolute) || srcset && absolute.isEmpty()) {
                     return null;
                 }

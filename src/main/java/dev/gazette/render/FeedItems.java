@@ -41,8 +41,9 @@ final class FeedItems {
 
     FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames, Steps steps) {
         this.steps = steps;
+        AbsoluteUrls.Resolutions resolutions = new AbsoluteUrls.Resolutions();
         this.feedHtml = new Step<>("render.feed-html", b -> AbsoluteUrls.rewrite(
-                InternalRefs.resolve(b.html(), urls::absolute), urls.absolute(Urls.article(b.slug()))));
+                InternalRefs.resolve(b.html(), urls::absolute), urls.absolute(Urls.article(b.slug())), resolutions));
         this.site = site;
         this.urls = urls;
         this.tagNames = tagNames;

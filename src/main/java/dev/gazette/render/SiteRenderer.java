@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
@@ -97,23 +99,48 @@ public final class SiteRenderer {
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
         FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
 
-        home(digest, views, out);
-        digest.articles().parallelStream().forEach(a -> article(a, views, out));
-        editions(digest, views, out);
-        // Pages of one kind are independent of each other: each kind renders in parallel.
-        digest.stories().parallelStream().forEach(story -> {
-            String path = Urls.story(story.slug());
-            page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
-                            + " sources covered this story.", path, site.language(), "story", null),
-                    Map.of("story", views.story(story)));
+        // The search index and the site-wide pages are made mostly on one thread: they are made
+        // beside the pages of articles, tags, editions, stories and months, which spread over
+        // every core, instead of after them with the other cores waiting.
+        CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> {
+            search(digest, views, out);
+            home(digest, views, out);
+            editionsIndex(digest, views, out);
+            tagIndex(digest, views, out);
+            archiveIndex(digest, views, out);
+            page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
+                    site.language(), "404", null), Map.of("recent",
+                    digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
+            siteFeeds(digest, views, feedItems, out);
         });
-        tags(digest, views, feedItems, out);
-        archive(digest, views, out);
-        search(digest, views, out);
-        page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
-                site.language(), "404", null), Map.of("recent",
-                digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
+        try {
+            digest.articles().parallelStream().forEach(a -> article(a, views, out));
+            editions(digest, views, out);
+            // Pages of one kind are independent of each other: each kind renders in parallel.
+            digest.stories().parallelStream().forEach(story -> {
+                String path = Urls.story(story.slug());
+                page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
+                                + " sources covered this story.", path, site.language(), "story", null),
+                        Map.of("story", views.story(story)));
+            });
+            tags(digest, views, feedItems, out);
+            months(digest, views, out);
+        } catch (RuntimeException | Error e) {
+            siteWide.exceptionally(x -> null).join();   // done writing before the caller abandons the site
+            throw e;
+        }
+        try {
+            siteWide.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        sitemap.write(out);
+        GitHubPagesFiles.write(site, out);
+        theme.staticFiles().forEach(out::write);
+    }
 
+    /** The site's feed and the editions' feed. */
+    private void siteFeeds(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
         List<FeedItem> articleItems = feedItems.articles(digest.articles());
         List<FeedItem> editionItems = feedItems.editions(digest.editions(), e -> editionTitle(views.editionLink(e)));
         feeds.writeSite(switch (site.feed()) {
@@ -122,9 +149,6 @@ public final class SiteRenderer {
             case BOTH -> feedItems.merged(articleItems, editionItems);
         }, out);
         feeds.writeEditions(editionItems, out);
-        sitemap.write(out);
-        GitHubPagesFiles.write(site, out);
-        theme.staticFiles().forEach(out::write);
     }
 
     /**
@@ -187,6 +211,10 @@ public final class SiteRenderer {
                             + view.link().startDisplay() + ".", path, site.language(), "edition", null),
                     Map.of("edition", view));
         });
+    }
+
+    private void editionsIndex(Digest digest, ViewFactory views, OutputSink out) {
+        List<Edition> editions = digest.editions();
         page(out, Urls.EDITIONS, "editions.peb", page("Editions", "Every edition of " + site.title() + ", newest first.",
                         Urls.EDITIONS, site.language(), "editions", null),
                 Map.of("editions", editions.stream().map(e -> new Views.Summary<>(views.editionLink(e),
@@ -198,11 +226,14 @@ public final class SiteRenderer {
         return link.weekly() ? "Week of " + link.startDisplay() : link.startDisplay();
     }
 
-    private void tags(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
+    private void tagIndex(Digest digest, ViewFactory views, OutputSink out) {
         List<Views.TagSummary> tagIndex = digest.tags().stream().map(g -> new Views.TagSummary(
                 views.tagLink(g.tag().slug()), g.articles().isEmpty() ? null : views.card(g.articles().get(0)))).toList();
         page(out, Urls.TAGS, "tags.peb", page("Topics", "Every topic in " + site.title() + ", with its articles.",
                 Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagIndex));
+    }
+
+    private void tags(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
         // Tags are independent of each other: their pages and feeds render in parallel.
         digest.tags().parallelStream().forEach(group -> {
             Tag tag = group.tag();
@@ -233,12 +264,15 @@ public final class SiteRenderer {
                 Urls.SEARCH, site.language(), "search", null), Map.of("articleCount", digest.articles().size()));
     }
 
-    private void archive(Digest digest, ViewFactory views, OutputSink out) {
+    private void archiveIndex(Digest digest, ViewFactory views, OutputSink out) {
         page(out, Urls.ARCHIVE, "archive.peb", page("Archive", "Every article of " + site.title() + " by month.",
                         Urls.ARCHIVE, site.language(), "archive", null),
                 Map.of("months", digest.months().stream().map(m -> new Views.Summary<>(views.monthLink(m),
                                 m.articles().stream().limit(INDEX_HEADLINES).map(views::card).toList())).toList(),
                         "undated", digest.undated().stream().map(views::card).toList()));
+    }
+
+    private void months(Digest digest, ViewFactory views, OutputSink out) {
         digest.months().parallelStream().forEach(month -> {
             String path = Urls.month(month.month());
             String title = views.monthTitle(month);

@@ -105,4 +105,35 @@ class HeaderCandidatesTest {
             assertThat(found.date()).as(String.join("\n", page)).startsWith(day.toString());
         });
     }
+
+    @Test
+    void aNicknameInQuotesIsPartOfTheNameAndANameAfterADatelinesFiguresIsACandidate() {
+        assertThat(HeaderCandidates.namesOf("Amanda \"Tania Mae\" Tan  November 19, 2023 7:18 pm")).isEqualTo("Amanda \"Tania Mae\" Tan");
+        // A quoted phrase opening a line is a quotation, not a name.
+        assertThat(TextHeader.nameOf("\"Tania Mae\" Tan")).isNull();
+        TextExtractor extractor = new TextExtractor();
+        StringBuilder dump = new StringBuilder("Island ferry to stop its evening sailings this winter\n\n" + PARAGRAPH_1 + "\n\n" + PARAGRAPH_2
+                + "\n\n" + PARAGRAPH_3 + "\n\n");
+        for (int i = 0; i < 30; i++) {
+            dump.append("Related link number ").append(i).append("\n");
+        }
+        dump.append("2019-11-20 17:27:46 Marcus De Guzman\n");
+        HeaderCandidates.Layout layout = extractor.layout(read(dump.toString()));
+        assertThat(HeaderCandidates.bylines(layout)).extracting(HeaderCandidates.Candidate::value).contains("Marcus De Guzman");
+    }
+
+    @Test
+    void aPhotoCreditJoinedBySlashesIsMarkedAsOne() {
+        TextExtractor extractor = new TextExtractor();
+        String dump = String.join("\n", "Island ferry to stop its evening sailings this winter", "", "By Miriam Okafor, Transport Reporter", "",
+                "Getty Images/Sipa USA", "", PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3);
+        HeaderCandidates.Layout layout = extractor.layout(read(dump));
+        int slash = HeaderCandidates.BYLINE_FEATURES.indexOf("slash_credit");
+        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(layout);
+        assertThat(bylines).filteredOn(c -> c.value().equals("Getty Images")).singleElement()
+                .satisfies(c -> assertThat(c.features()[slash]).isEqualTo(1.0));
+        assertThat(bylines).filteredOn(c -> c.value().equals("Miriam Okafor")).singleElement()
+                .satisfies(c -> assertThat(c.features()[slash]).isEqualTo(0.0));
+        assertThat(extractor.extract(dump).byline()).isEqualTo("Miriam Okafor");
+    }
 }

@@ -2,6 +2,8 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The text-dump cleaner on small pages written for these tests. */
@@ -147,5 +149,39 @@ class TextExtractorTest {
     void anEmptyOrTextlessDumpGivesNothing() {
         assertThat(new TextExtractor().extract("").isEmpty()).isTrue();
         assertThat(new TextExtractor().extract("Home\nNews\nContact us\n").isEmpty()).isTrue();
+    }
+
+    @Test
+    void scriptStatementsThatCallOrSetAnObjectsMemberAreCode() {
+        assertThat(LineClassifier.isCode("_nk.putUrl(\"#JSID_R1FT\",{JSID_urlTargettype:'href'});")).isTrue();
+        assertThat(LineClassifier.isCode("_nkconf.DATA_GUIDE_URL=\"/async/async.do/?ae=P_LK\";_nkconf.IS_TOPPAGE=false;")).isTrue();
+        // Prose that names a file or a site and ends a sentence is no statement.
+        assertThat(LineClassifier.isCode("The file config.json (which holds the settings) was changed; nobody noticed.")).isFalse();
+        assertThat(LineClassifier.isCode("Node.js is used by many teams; the survey found it in most of them.")).isFalse();
+    }
+
+    @Test
+    void linesUnderAThreadOfTimeStampsAreMarkedStampedAndTheArticleUnderItsOneDatelineIsNot() {
+        String paragraph = "The council voted on Tuesday to keep the evening ferry running through the winter, after residents "
+                + "who work late shifts on the mainland asked it to step in.";
+        List<String> dump = new java.util.ArrayList<>(List.of("Ferry keeps its evening sailings", "", "12 November 2024, 08:15", "", paragraph,
+                "", paragraph.replace("Tuesday", "Monday"), "", "3 comments", ""));
+        for (String stamp : List.of("2 hours ago", "an hour ago", "November 12, 2024 at 6:34 am")) {
+            dump.addAll(List.of("reader" + dump.size() + " says:", stamp, "I think this is the right decision for everyone on the island.", ""));
+        }
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", dump));
+        new LineClassifier("en").classify(lines);
+        double[][] features = LineFeatures.of(lines, "en");
+        int stamped = LineFeatures.NAMES.indexOf("stamped");
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text;
+            if (text.startsWith("I think")) {
+                assertThat(features[i][stamped]).as(text).isEqualTo(1.0);
+            }
+            if (text.equals(paragraph) || text.equals("Ferry keeps its evening sailings")) {
+                assertThat(features[i][stamped]).as(text).isEqualTo(0.0);
+            }
+        }
+        assertThat(LineFeatures.isStamp(lines.get(0), "en")).isFalse();
     }
 }

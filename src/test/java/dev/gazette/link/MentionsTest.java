@@ -1,0 +1,35 @@
+package dev.gazette.link;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MentionsTest {
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final List<String> PIECES = List.of("word", "A longer sentence of several words that ends here.",
+            "\n", "\n\n", "\n \n", "\n\t\n\n", " ", "\r\n\r\n", "\u00a0", "\n\u00a0\n", "\f", "\u000B", "é😀", "\n\n\n");
+
+    /** The paragraphs found with indexOf are the ones splitting at the paragraph-break pattern gives. */
+    @Test
+    void paragraphsAreTheOnesThePatternSplitsInto() {
+        Random random = new Random(112026);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "" : "x");
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                text.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            String body = random.nextBoolean() ? text.toString().strip() : text + "end";
+            int[] bounds = Mentions.Parts.paragraphs(body);
+            List<String> found = new ArrayList<>();
+            for (int i = 0; i < bounds.length; i += 2) {
+                found.add(body.substring(bounds[i], bounds[i + 1]));
+            }
+            assertThat(found).as(body).containsExactly(PARAGRAPH_BREAK.split(body));
+        }
+    }
+}
