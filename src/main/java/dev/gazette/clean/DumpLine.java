@@ -36,9 +36,11 @@ final class DumpLine {
     private static final Pattern ORDERED = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+(.*)$");
     private static final Pattern BULLET = Pattern.compile("^\\s*[•*·▪‣◦–+-]\\s+(.*)$");
     /** Sentence ends of Latin, CJK, Devanagari (।), Myanmar (။), Tibetan (།), Arabic (؟) and Urdu (۔) scripts. */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？…:;।॥။།؟۔][\"'”’»)\\]]*$|[\"”»]$");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern TERMINAL = Pattern.compile("[.!?。！？…:;|।॥။།؟۔][\"'”’»)\\]]*$");
+    private static final String SENTENCE_MARKS = ".!?。！？…:;।॥။།؟۔";
+    /** Where a line of running text stops: a sentence's end, or a "|" between items. */
+    private static final String LINE_END_MARKS = SENTENCE_MARKS + "|";
+    /** What may follow a sentence's end mark: closing quotes and brackets. */
+    private static final String CLOSERS = "\"'”’»)]";
 
     final int index;
     final String raw;
@@ -97,7 +99,7 @@ final class DumpLine {
         spacelessShare = spacelessShare(text);
         // Words, or for scripts written without spaces, characters over two.
         words = spacelessShare > 0.5 ? Math.max(tokens.size(), (int) Math.round(spacelessShare * letters(text)) / 2) : tokens.size();
-        endsSentence = SENTENCE_END.matcher(text).find();
+        endsSentence = endsWithMark(text, SENTENCE_MARKS) || "\"”»".indexOf(lastChar(text)) >= 0;
     }
 
     /** The first date the line writes, if any. */
@@ -138,7 +140,7 @@ final class DumpLine {
 
     String key() {
         if (key == null) {
-            key = SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+            key = Words.foldRuns(text.toLowerCase(Locale.ROOT), Words::isAsciiSpace);
         }
         return key;
     }
@@ -312,7 +314,7 @@ final class DumpLine {
      */
     private static boolean continues(StringBuilder sofar, String next) {
         String tail = sofar.substring(sofar.lastIndexOf("\n") + 1);
-        if (tail.length() < 40 || TERMINAL.matcher(tail).find()) {
+        if (tail.length() < 40 || endsWithMark(tail, LINE_END_MARKS)) {
             return false;
         }
         // The cheap signs that the sentence carries on first: most lines show none, and the code tests are dear.
@@ -357,6 +359,9 @@ final class DumpLine {
 
     /** Whether the letter belongs to a script written without spaces between words. */
     private static boolean spaceless(char c) {
+        if (c < 0x0E00) {
+            return false; // below Thai, the first such script, and Character.UnicodeScript.of is a binary search
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA
                 || s == Character.UnicodeScript.THAI || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
@@ -375,6 +380,29 @@ final class DumpLine {
             }
         }
         return letters == 0 ? 0 : (double) spaceless / letters;
+    }
+
+    /**
+     * Whether the text ends with one of the marks and then only {@link #CLOSERS}: what a regex
+     * "[marks][closers]*$" finds, read from the end instead of tried at every character.
+     */
+    private static boolean endsWithMark(String text, String marks) {
+        int end = endBeforeBreak(text);
+        while (end > 0 && CLOSERS.indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && marks.indexOf(text.charAt(end - 1)) >= 0;
+    }
+
+    /** The last character "$" sees (0 for none): it skips one final line break, and strip() keeps U+0085's. */
+    private static char lastChar(String text) {
+        int end = endBeforeBreak(text);
+        return end == 0 ? 0 : text.charAt(end - 1);
+    }
+
+    private static int endBeforeBreak(String text) {
+        int end = text.length();
+        return end > 0 && text.charAt(end - 1) == '\u0085' ? end - 1 : end;
     }
 
     private static int letters(String text) {

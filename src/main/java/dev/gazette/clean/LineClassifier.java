@@ -20,7 +20,8 @@ final class LineClassifier {
     /**
      * How script statements start: a keyword, a well-known global, or a call of an object's method
      * or an assignment to its property, ended by a semicolon ("_nk.putUrl(...);", "conf.URL = ...;"),
-     * which opens a line of prose as "word.word(" or "word.word=" never does.
+     * which opens a line of prose as "word.word(" or "word.word=" never does. Both alternatives are
+     * anchored at the start, so lookingAt() finds what find() would without trying every character.
      */
     private static final Pattern STATEMENT = Pattern.compile(
             "^(?:var|let|const|function|if|for|try|window\\.|document\\.|\\(function|!function|\\$\\(|jQuery)\\b.*[;{=]"
@@ -101,7 +102,7 @@ final class LineClassifier {
     static boolean isCode(String text) {
         String t = text.strip();
         if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("<!--") || t.startsWith("<script") || t.startsWith("@media")
-                || t.startsWith("@import") || t.startsWith("{") || t.startsWith("}") || STATEMENT.matcher(t).find()) {
+                || t.startsWith("@import") || t.startsWith("{") || t.startsWith("}") || STATEMENT.matcher(t).lookingAt()) {
             return true;
         }
         int symbols = 0;

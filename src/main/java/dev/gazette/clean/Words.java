@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,11 @@ import java.util.regex.Pattern;
  */
 final class Words {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
-    private static final Pattern PUNCTUATION_AND_SPACE = Pattern.compile("[\\s\\p{P}\\p{S}]+");
+    /** The general categories of regex "\p{P}" and "\p{S}", as bits by {@link Character#getType}. */
+    private static final int PUNCTUATION_OR_SYMBOL = 1 << Character.CONNECTOR_PUNCTUATION | 1 << Character.DASH_PUNCTUATION
+            | 1 << Character.START_PUNCTUATION | 1 << Character.END_PUNCTUATION | 1 << Character.INITIAL_QUOTE_PUNCTUATION
+            | 1 << Character.FINAL_QUOTE_PUNCTUATION | 1 << Character.OTHER_PUNCTUATION | 1 << Character.MATH_SYMBOL
+            | 1 << Character.CURRENCY_SYMBOL | 1 << Character.MODIFIER_SYMBOL | 1 << Character.OTHER_SYMBOL;
 
     private Words() {
     }
@@ -83,7 +88,38 @@ final class Words {
 
     /** Lower case with punctuation and symbols folded to single spaces, for comparing headlines. */
     static String comparable(String text) {
-        return PUNCTUATION_AND_SPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return foldRuns(text.toLowerCase(Locale.ROOT), Words::isSpaceOrPunctuation).strip();
+    }
+
+    /**
+     * The text with each run of code points that {@code fold} accepts replaced by one space: what
+     * a regex replaceAll("[...]+", " ") gives, in one pass, as every line of a page is folded.
+     */
+    static String foldRuns(String text, IntPredicate fold) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (!fold.test(c)) {
+                out.appendCodePoint(c);
+                inRun = false;
+            } else if (!inRun) {
+                out.append(' ');
+                inRun = true;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Regex "\s": the ASCII space, tab, line feed, vertical tab, form feed and carriage return. */
+    static boolean isAsciiSpace(int c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** Regex "[\s\p{P}\p{S}]". */
+    private static boolean isSpaceOrPunctuation(int c) {
+        return isAsciiSpace(c) || (PUNCTUATION_OR_SYMBOL >> Character.getType(c) & 1) != 0;
     }
 
     /** The stem of a lower-case word, as Lucene's analyzer for the language makes it. */

@@ -174,6 +174,19 @@ class DumpLineTest {
         assertThat(DumpLine.parse("यह एक वाक्य है").get(0).endsSentence).isFalse();
     }
 
+    /** The sentence-end test is read from the line's end; it must say what the regex it replaced said. */
+    @Test
+    void endsSentenceAsTheRegexOfMarksAndClosingQuotesSays() {
+        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("[.!?。！？…:;।॥။།؟۔][\"'”’»)\\]]*$|[\"”»]$");
+        String alphabet = "a .!?。…:;।؟|\"'”’»)]([\u0085";
+        qt().withExamples(2000).forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(1, 8)).checkAssert(picks -> {
+            StringBuilder text = new StringBuilder("word");
+            picks.forEach(i -> text.append(alphabet.charAt(i)));
+            DumpLine line = DumpLine.parse(text.toString()).get(0);
+            assertThat(line.endsSentence).as(line.text).isEqualTo(regex.matcher(line.text).find());
+        });
+    }
+
     @Test
     void countsWordsOfScriptsWrittenWithoutSpacesByCharacters() {
         String thai = "คณะกรรมการประกาศว่าเทศกาลโคมไฟจะกลับมาจัดที่ท่าเรือเก่าในเดือนเมษายน";
