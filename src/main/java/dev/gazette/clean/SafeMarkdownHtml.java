@@ -340,35 +340,15 @@ final class SafeMarkdownHtml {
     }
 
     /**
-     * jsoup's escaping of an HTML document in UTF-8: {@code & < >} and the no-break space always,
-     * {@code "} in attributes; false for characters whose way through an HTML parser is not plain
-     * (control characters, which it drops or rewrites; lone surrogates).
+     * {@code value} escaped as the sanitizer's serialiser writes it; false for characters whose
+     * way through flexmark's HTML and the sanitizer's parse is not plain (controls, lone surrogates).
      */
     private static boolean escape(StringBuilder out, String value, boolean inAttribute) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\u00A0' -> out.append("&nbsp;");
-                case '"' -> out.append(inAttribute ? "&quot;" : "\"");
-                case '\n', '\t' -> out.append(c);
-                default -> {
-                    if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
-                        return false;
-                    }
-                    if (Character.isSurrogate(c)) {
-                        if (!Character.isHighSurrogate(c) || i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                            return false;
-                        }
-                        out.append(c).append(value.charAt(++i));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+        String escaped = JsoupText.escape(value, inAttribute, JsoupText.Unusual.DECLINE);
+        if (escaped == null) {
+            return false;
         }
+        out.append(escaped);
         return true;
     }
 }

@@ -1,10 +1,13 @@
 package dev.gazette.link;
 
+import dev.gazette.clean.JsoupText;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 
 import java.util.Map;
 import java.util.Set;
+
+import static dev.gazette.clean.JsoupText.Unusual.AS_JSOUP;
 
 /**
  * In-body links made on HTML as jsoup writes it, without a parse: what {@link InBodyLinks}
@@ -122,7 +125,7 @@ final class WrittenHtml {
             }
             if (href[0] >= 0 && name.equals("a") && !slugBySourceUrl.isEmpty()) {
                 String slug = citedSlug(html, href[0], href[1], slugBySourceUrl, ownSlug);
-                String rewritten = slug == null ? null : escape(InBodyLinks.ARTICLE_REF + slug, true);
+                String rewritten = slug == null ? null : JsoupText.escape(InBodyLinks.ARTICLE_REF + slug, true, AS_JSOUP);
                 if (slug != null && rewritten == null) {
                     return null;
                 }
@@ -349,49 +352,6 @@ final class WrittenHtml {
     }
 
     /**
-     * A text node's (or an attribute's) characters as jsoup writes them; null for characters
-     * whose writing is not handled here (controls).
-     */
-    private static String escape(String text, boolean attribute) {
-        int i = 0;
-        while (i < text.length() && !special(text.charAt(i))) {
-            i++;
-        }
-        if (i == text.length()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\u00a0' -> out.append("&nbsp;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n') {
-                        return null;
-                    }
-                    boolean lone = Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
-                            || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-                    if (lone) {
-                        out.append("&#x").append(Integer.toHexString(c)).append(';');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    /** A character {@link #escape} may have to write otherwise. */
-    private static boolean special(char c) {
-        return c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\u00a0' || Character.isSurrogate(c);
-    }
-
-    /**
      * Links the pending tags' first mentions in one text node's characters, as
      * {@code InBodyLinks.linkIn} does on the node: the written replacement of the run, {@code text}
      * itself when nothing was linked, or null when a slug would need escaping this does not do.
@@ -404,16 +364,16 @@ final class WrittenHtml {
             if (found == null || found[2] <= found[1]) {
                 break;
             }
-            String href = escape(InBodyLinks.TAG_REF + mentions.link(found[0]), true);
+            String href = JsoupText.escape(InBodyLinks.TAG_REF + mentions.link(found[0]), true, AS_JSOUP);
             if (href == null) {
                 return null;
             }
             out = out != null ? out : new StringBuilder(text.length() + 128);
-            out.append(escape(text.substring(from, found[1]), false))
+            out.append(JsoupText.escape(text.substring(from, found[1]), false, AS_JSOUP))
                     .append("<a href=\"").append(href).append("\" class=\"tag-link\">")
-                    .append(escape(text.substring(found[1], found[2]), false)).append("</a>");
+                    .append(JsoupText.escape(text.substring(found[1], found[2]), false, AS_JSOUP)).append("</a>");
             from = found[2];
         }
-        return out == null ? text : out.append(escape(text.substring(from), false)).toString();
+        return out == null ? text : out.append(JsoupText.escape(text.substring(from), false, AS_JSOUP)).toString();
     }
 }

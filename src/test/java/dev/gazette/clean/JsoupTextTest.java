@@ -1,0 +1,62 @@
+package dev.gazette.clean;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+class JsoupTextTest {
+    /** Text and an attribute value escaped here are what jsoup writes for them, wherever it writes them at all. */
+    @Test
+    void escapesTextAndAttributeValuesAsJsoupWritesThem() {
+        qt().withExamples(4000).forAll(strings().allPossible().ofLengthBetween(0, 10), strings().ascii().ofLengthBetween(0, 10))
+                .checkAssert((any, ascii) -> {
+                    String value = ascii + "&<>\"\u00a0" + any;
+                    String text = JsoupText.escape(value, false, JsoupText.Unusual.AS_JSOUP);
+                    String attribute = JsoupText.escape(value, true, JsoupText.Unusual.AS_JSOUP);
+                    boolean control = value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n');
+                    assertThat(text == null).as(value).isEqualTo(control);
+                    assertThat(attribute == null).as(value).isEqualTo(control);
+                    if (!control) {
+                        assertThat("<span title=\"" + attribute + "\">" + text + "</span>").as(value).isEqualTo(jsoup(value));
+                    }
+                });
+    }
+
+    /** Declining gives up on C1 controls and lone surrogates too, and otherwise writes what jsoup writes. */
+    @Test
+    void decliningGivesUpOnEveryControlAndLoneSurrogate() {
+        qt().withExamples(4000).forAll(strings().allPossible().ofLengthBetween(0, 10), strings().ascii().ofLengthBetween(0, 10))
+                .checkAssert((any, ascii) -> {
+                    String value = any + "\"" + ascii;
+                    String declining = JsoupText.escape(value, true, JsoupText.Unusual.DECLINE);
+                    boolean unusual = value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' || c >= 0x7F && c <= 0x9F)
+                            || !value.codePoints().allMatch(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE);
+                    assertThat(declining == null).as(value).isEqualTo(unusual);
+                    if (!unusual) {
+                        assertThat(declining).as(value).isEqualTo(JsoupText.escape(value, true, JsoupText.Unusual.AS_JSOUP));
+                    }
+                });
+        assertThat(JsoupText.escape("plain words", false, JsoupText.Unusual.DECLINE)).isEqualTo("plain words");
+        assertThat(JsoupText.escape("a\u0085b", false, JsoupText.Unusual.DECLINE)).isNull();
+        assertThat(JsoupText.escape("a\u0085b", false, JsoupText.Unusual.AS_JSOUP)).isEqualTo("a\u0085b");
+        assertThat(JsoupText.escape("\ud800x", false, JsoupText.Unusual.AS_JSOUP)).isEqualTo("&#xd800;x");
+        // jsoup writes U+1D806 as a reference (its low 16 bits are a surrogate's), U+1F600 as itself.
+        String signs = "\ud836\udc06 \ud83d\ude00";
+        assertThat(JsoupText.escape(signs, false, JsoupText.Unusual.DECLINE)).isEqualTo("&#x1d806; \ud83d\ude00");
+        assertThat("<span title=\"" + JsoupText.escape(signs, true, JsoupText.Unusual.AS_JSOUP) + "\">"
+                + JsoupText.escape(signs, false, JsoupText.Unusual.AS_JSOUP) + "</span>").isEqualTo(jsoup(signs));
+    }
+
+    private static String jsoup(String value) {
+        Document document = Jsoup.parseBodyFragment("");
+        document.outputSettings().prettyPrint(false);
+        Element span = document.body().appendElement("span").attr("title", value);
+        span.appendText(value);
+        return span.outerHtml();
+    }
+}
