@@ -16,12 +16,10 @@ import java.util.Map;
  * @param entries       what each article of the input became, by its position in the input
  * @param order         the input's positions, newest first ({@link Linker#NEWEST_FIRST})
  * @param automaticTags the vocabulary automatic tags were chosen from
- * @param slugBySource  each original's normalised address, with the article that cites it
  * @param problems      the warnings the stage reported, in order
  * @param digest        the stage's output
  */
-record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, Map<String, String> slugBySource,
-                 List<Problem> problems, Digest digest) {
+record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems, Digest digest) {
 
     /**
      * One article's way through the stage: every value an unchanged article can keep when what
@@ -32,6 +30,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, Map<Stri
      * @param autoTags the tags the vocabulary finds in its text
      * @param slugs    its tags' slugs, its own then automatic ones
      * @param tagged   the article with those tags
+     * @param source   the normalised address of its original, or null
      * @param hrefs    the normalised addresses its body links to
      * @param own      its tags as linked in its body (none unless it links them)
      * @param cited    the addresses in its body that are another article's original, with that article
@@ -39,7 +38,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, Map<Stri
      * @param doc      its terms, for the similarity index
      */
     record Entry(Article article, Map<String, EntityFinder.Entity> entities, List<String> autoTags, List<String> slugs,
-                 Article tagged, List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked,
+                 Article tagged, String source, List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked,
                  SimilarityIndex.Doc doc) {
     }
 }

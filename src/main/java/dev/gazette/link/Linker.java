@@ -139,7 +139,11 @@ public final class Linker {
         int[] from = new int[now.size()];
         int kept = 0;
         for (int i = 0; i < from.length; i++) {
-            from[i] = change.sameAt(i) ? i : change.before(now.get(i));
+            // In the same place as the article from the same source: that one changed, and finding
+            // where else it might have been would hash every article of the last input.
+            boolean edited = i < last.entries().length
+                    && last.entries()[i].article().sourceFile().equals(now.get(i).sourceFile());
+            from[i] = change.sameAt(i) ? i : edited ? -1 : change.before(now.get(i));
             kept += from[i] >= 0 ? 1 : 0;
         }
         if (now.size() - kept + change.sizeBefore() - kept > limit) {
@@ -160,12 +164,10 @@ public final class Linker {
         int[] order = last == null ? order(now) : reordered(now, from, last.order());
         List<Article> sorted = new ArrayList<>(n);
         LinkState.Entry[] prior = new LinkState.Entry[n];
-        boolean[] stays = last == null ? null : new boolean[last.entries().length];
         for (int k = 0; k < n; k++) {
             sorted.add(now.get(order[k]));
             if (last != null && from[order[k]] >= 0) {
                 prior[k] = last.entries()[from[order[k]]];
-                stays[from[order[k]]] = true;
             }
         }
 
@@ -213,8 +215,14 @@ public final class Linker {
         }
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
-        Map<String, String> slugBySource = last != null && !sourcesTouched(sorted, prior, last, stays)
-                ? last.slugBySource() : slugBySource(sorted);
+        List<String> sources = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].source()
+                : sorted.get(k).sourceUrl() == null ? null : InBodyLinks.normalise(sorted.get(k).sourceUrl())).toList();
+        Map<String, String> slugBySource = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            if (sources.get(k) != null) {
+                slugBySource.putIfAbsent(sources.get(k), sorted.get(k).slug());
+            }
+        }
         Map<String, Tag> tagsView = Map.copyOf(tags);
         record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked) {
         }
@@ -247,10 +255,10 @@ public final class Linker {
         for (int k = 0; k < n; k++) {
             InBody body = bodies.get(k);
             entries[order[k]] = new LinkState.Entry(sorted.get(k), entities == null ? null : entities.get(k),
-                    autoTags.get(k), slugLists.get(k), tagged.get(k), body.hrefs(), body.own(), body.cited(),
-                    body.linked(), docs.get(k));
+                    autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
+                    body.cited(), body.linked(), docs.get(k));
         }
-        return new LinkState(entries, order, automaticTags, slugBySource, List.copyOf(problems), digest);
+        return new LinkState(entries, order, automaticTags, List.copyOf(problems), digest);
     }
 
     /** The site-wide lists: stories, editions, related articles, neighbours, tag pages, the archive. */
@@ -309,32 +317,6 @@ public final class Linker {
             groups.add(new Digest.TagGroup(tag, bySlug.getOrDefault(tag.slug(), List.of())));
         }
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
-    }
-
-    /** Whether an article added, changed or removed has an original: then which article cites which may change. */
-    private static boolean sourcesTouched(List<Article> sorted, LinkState.Entry[] prior, LinkState last, boolean[] stays) {
-        for (int k = 0; k < sorted.size(); k++) {
-            if (prior[k] == null && sorted.get(k).sourceUrl() != null) {
-                return true;
-            }
-        }
-        for (int p = 0; p < stays.length; p++) {
-            if (!stays[p] && last.entries()[p].article().sourceUrl() != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Each original's normalised address, with the newest article that has it. */
-    private static Map<String, String> slugBySource(List<Article> sorted) {
-        Map<String, String> slugBySource = new HashMap<>();
-        for (Article a : sorted) {
-            if (a.sourceUrl() != null) {
-                slugBySource.putIfAbsent(InBodyLinks.normalise(a.sourceUrl()), a.slug());
-            }
-        }
-        return slugBySource;
     }
 
     /** The articles in {@link #NEWEST_FIRST} order. */
