@@ -9,7 +9,6 @@ import dev.gazette.model.Story;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,8 @@ final class Editions {
 
     static LocalDate editionStart(Article article, SiteConfig.Edition kind) {
         LocalDate day = article.date().toLocalDate();
-        return kind == SiteConfig.Edition.DAILY ? day : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // The Monday on or before the day (what TemporalAdjusters.previousOrSame(MONDAY) gives, without its lambda per call).
+        return kind == SiteConfig.Edition.DAILY ? day : day.minusDays(day.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
     }
 
     /**
@@ -62,7 +62,7 @@ final class Editions {
         Map<YearMonth, List<Article>> byMonth = new TreeMap<>(java.util.Comparator.reverseOrder());
         for (Article a : articles) {
             if (a.hasDate()) {
-                byMonth.computeIfAbsent(YearMonth.from(a.date()), k -> new ArrayList<>()).add(a);
+                byMonth.computeIfAbsent(YearMonth.of(a.date().getYear(), a.date().getMonthValue()), k -> new ArrayList<>()).add(a);
             }
         }
         List<Digest.Month> out = new ArrayList<>();

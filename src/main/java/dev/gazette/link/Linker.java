@@ -264,12 +264,13 @@ public final class Linker {
     /** The site-wide lists: stories, editions, related articles, neighbours, tag pages, the archive. */
     private Digest digest(List<Article> articles, List<List<SimilarityIndex.Match>> similar, Map<String, Tag> tags) {
         // Each candidate pair's score with shared tags, computed once (in parallel) for stories and related lists.
+        int[][] tagIds = tagIds(articles, tags);
         List<double[]> boostedScores = IntStream.range(0, articles.size()).parallel().mapToObj(i -> {
             List<SimilarityIndex.Match> matches = similar.get(i);
             double[] scores = new double[matches.size()];
             for (int k = 0; k < scores.length; k++) {
                 SimilarityIndex.Match m = matches.get(k);
-                scores[k] = boosted(articles.get(i), articles.get(m.doc()), m.score());
+                scores[k] = boosted(shared(tagIds[i], tagIds[m.doc()]), m.score());
             }
             return scores;
         }).toList();
@@ -421,16 +422,41 @@ public final class Linker {
     }
 
     /** Text similarity plus a little for each tag the two articles share. */
-    static double boosted(Article a, Article b, double similarity) {
-        // A loop, not a stream: called for every candidate pair of every build.
-        int shared = 0;
-        List<String> mine = a.tags();
-        for (String tag : b.tags()) {
-            if (mine.contains(tag)) {
-                shared++;
+    static double boosted(int shared, double similarity) {
+        return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
+    }
+
+    /**
+     * Each article's tags as the ranks of their slugs among {@code tags}, ascending: shared tags
+     * are then counted for every candidate pair by merging two short arrays of numbers.
+     */
+    private static int[][] tagIds(List<Article> articles, Map<String, Tag> tags) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (String slug : tags.keySet()) {
+            rank.put(slug, rank.size());
+        }
+        int[][] ids = new int[articles.size()][];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = articles.get(i).tags().stream().mapToInt(rank::get).distinct().sorted().toArray();
+        }
+        return ids;
+    }
+
+    /** How many numbers two ascending arrays share. */
+    private static int shared(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
+        return n;
     }
 
     private static String linkBody(Body body) {

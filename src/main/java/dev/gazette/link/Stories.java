@@ -32,12 +32,22 @@ final class Stories {
 
     private final int[] parent;
     private final List<Article> articles;
+    /** Each article's instant (seconds, nanoseconds), taken once: every candidate pair compares two. */
+    private final long[] seconds;
+    private final int[] nanos;
 
     Stories(List<Article> articles) {
         this.articles = articles;
         this.parent = new int[articles.size()];
+        this.seconds = new long[articles.size()];
+        this.nanos = new int[articles.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
+            java.time.ZonedDateTime date = articles.get(i).date();
+            if (date != null) {
+                seconds[i] = date.toEpochSecond();
+                nanos[i] = date.getNano();
+            }
         }
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
@@ -59,19 +69,34 @@ final class Stories {
         if (textSimilarity < MIN_TEXT_SIMILARITY || boosted < SAME_EVENT) {
             return;
         }
-        Article x = articles.get(a);
-        Article y = articles.get(b);
-        boolean undated = x.date() == null || y.date() == null;
-        if (undated || Duration.between(x.date(), y.date()).abs().compareTo(WINDOW) <= 0) {
+        boolean undated = articles.get(a).date() == null || articles.get(b).date() == null;
+        if (undated || withinWindow(a, b)) {
             union(a, b);
         }
     }
 
+    /** Whether the two dated articles were published at most {@link #WINDOW} apart, to the nanosecond. */
+    private boolean withinWindow(int a, int b) {
+        long apart = seconds[a] - seconds[b];
+        if (Math.abs(apart) > WINDOW.getSeconds() + 1) {
+            return false;
+        }
+        return Math.abs(apart * 1_000_000_000L + (nanos[a] - nanos[b])) <= WINDOW.toNanos();
+    }
+
     /** Every group of two or more articles, each newest first; the list newest story first. */
     List<Story> stories() {
+        // Most articles are in no story: only roots with two or more members get a list.
+        int[] members = new int[articles.size()];
+        for (int i = 0; i < articles.size(); i++) {
+            members[find(i)]++;
+        }
         Map<Integer, List<Article>> groups = new TreeMap<>();
         for (int i = 0; i < articles.size(); i++) {
-            groups.computeIfAbsent(find(i), k -> new ArrayList<>()).add(articles.get(i));
+            int root = find(i);
+            if (members[root] >= 2) {
+                groups.computeIfAbsent(root, k -> new ArrayList<>()).add(articles.get(i));
+            }
         }
         List<List<Article>> kept = new ArrayList<>();
         for (List<Article> group : groups.values()) {
