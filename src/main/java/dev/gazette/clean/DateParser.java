@@ -230,6 +230,11 @@ public final class DateParser {
         }
     }
 
+    /** Whether {@code word} names a month in one of the languages read here ("Nov", "Oktober"). */
+    static boolean isMonthName(String word) {
+        return MONTHS.containsKey(word.toLowerCase(Locale.ROOT));
+    }
+
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
     }
