@@ -204,7 +204,7 @@ final class HeaderCandidates {
     /**
      * The name that opens a short dateline, "LinkNaija October 06, 2018" or "Jane Doe | 5 May 2019": one to four
      * capitalised words and then only the date; a blog's byline is often its author's one-word handle. Not a word of the
-     * page's language that labels the date or a control ("Updated", "Share"), nor a month ("Nov.November 18, 2019").
+     * page's language that labels the date or a control ("Updated", "Share"), nor a month or a weekday ("Nov.November 18, 2019", "Monday 17 February 2025").
      * (A one-word name alone over a line that opens with a date was tried too: it took section labels, "Business" over
      * the dateline, on more pages than it found bylines.)
      */
@@ -220,7 +220,7 @@ final class HeaderCandidates {
         }
         for (String token : Words.tokens(name)) {
             if (Language.isFunctionWord(token) || Language.interfaceWords(lang).contains(token) || DATE_WORDS.matcher(token).find()
-                    || DateParser.isMonthName(token)) {
+                    || DateParser.isCalendarWord(token)) {
                 return null;
             }
         }

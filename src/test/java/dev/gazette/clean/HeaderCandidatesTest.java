@@ -47,10 +47,10 @@ class HeaderCandidatesTest {
     @Test
     void aHandleBeforeItsDateIsACandidateButAMonthOrADateLabelIsNot() {
         List<DumpLine> lines = DumpLine.parse(String.join("\n", "LinkNaija October 06, 2018", "", "Jane Doe | 5 May 2019", "",
-                "Nov.November 18, 2019 12:02 PM", "", "Updated October 06, 2018", "", "October 06, 2018 LinkNaija"));
+                "Nov.November 18, 2019 12:02 PM", "", "Updated October 06, 2018", "", "October 06, 2018 LinkNaija", "", "Monday 17 February 2025"));
         List<String> names = new ArrayList<>();
         lines.forEach(l -> names.add(HeaderCandidates.nameBeforeDate(l, "en")));
-        assertThat(names).containsExactly("LinkNaija", "Jane Doe", null, null, null);
+        assertThat(names).containsExactly("LinkNaija", "Jane Doe", null, null, null, null);
     }
 
     @Test
