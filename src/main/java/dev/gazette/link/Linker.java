@@ -5,6 +5,7 @@ import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
+import dev.gazette.model.LongText;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
@@ -50,38 +51,38 @@ public final class Linker {
     private static final EntityFinder ENTITIES = new EntityFinder();
 
     /** What an article's text is about: its title and body. */
-    record Text(String title, String text) {
+    record Text(String title, LongText text) {
     }
 
     /** The text with its language, for the word statistics. */
-    record Words(String title, String text, String lang) {
+    record Words(String title, LongText text, String lang) {
     }
 
     /** What automatic tagging reads: the vocabulary, and the text. */
-    record Tagging(List<Tag> vocabulary, String title, String text) {
+    record Tagging(List<Tag> vocabulary, String title, LongText text) {
     }
 
     /** Everything an article's in-body links are made from: its body, its own tags (when linked) and the articles it cites. */
-    record Body(String html, String slug, List<Tag> tags, Map<String, String> cited) {
+    record Body(LongText html, String slug, List<Tag> tags, Map<String, String> cited) {
     }
 
     /** The per-article steps of this stage; each a function of its input alone. */
     /** Only the entities strong enough to be suggested as tags are kept: most are named once in passing. */
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
-            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text())));
+            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text().value())));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
-            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang()));
+            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text().value(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
-            t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text()));
-    static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
-            html -> InBodyLinks.hrefs(html).stream().map(InBodyLinks::normalise).toList());
-    static final Step<Body, String> BODY_STEP = new Step<>("link.body", Linker::linkBody);
+            t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text().value()));
+    static final Step<LongText, List<String>> HREFS_STEP = new Step<>("link.hrefs",
+            html -> InBodyLinks.hrefs(html.value()).stream().map(InBodyLinks::normalise).toList());
+    static final Step<Body, LongText> BODY_STEP = new Step<>("link.body", Linker::linkBody);
     /** An article with the tags it ended up with. */
     record Tagged(Article article, List<String> tags) {
     }
 
     /** An article with its body's links made. */
-    record Linked(Article article, String html) {
+    record Linked(Article article, LongText html) {
     }
 
     /*
@@ -93,7 +94,7 @@ public final class Linker {
     static final Step<Tagged, Article> TAGGED_STEP = new Step<>("link.tagged",
             t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
-            l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
+            l -> l.html() == l.article().bodyHtml() ? l.article() : l.article().withHtml(l.html()));
     /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
     static final UpdatableStep<SimilarityIndex.Doc, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
             "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
@@ -177,14 +178,14 @@ public final class Linker {
         if (vocabulary.isEmpty()) {
             entities = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
                     ? prior[k].entities()
-                    : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).text()))).toList();
+                    : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
             automatic = suggestedVocabulary(sorted, entities);
         }
         boolean sameVocabulary = last != null && automatic.tags().equals(last.automaticTags());
         List<Tag> automaticTags = sameVocabulary ? last.automaticTags() : automatic.tags();
         List<List<String>> autoTags = IntStream.range(0, n).parallel().mapToObj(k -> sameVocabulary && prior[k] != null
                 ? prior[k].autoTags()
-                : steps.run(TAGS_STEP, new Tagging(automaticTags, sorted.get(k).title(), sorted.get(k).text()))).toList();
+                : steps.run(TAGS_STEP, new Tagging(automaticTags, sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
         List<Problem> problems = new ArrayList<>();
         Map<String, Tag> tags = new TreeMap<>();
         Map<String, String> firstUse = new HashMap<>();
@@ -228,7 +229,7 @@ public final class Linker {
         }
         List<InBody> bodies = IntStream.range(0, n).parallel().mapToObj(k -> {
             Article a = tagged.get(k);
-            List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.html());
+            List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();
             for (String href : hrefs) {
                 String slug = slugBySource.get(href);
@@ -240,14 +241,14 @@ public final class Linker {
             boolean same = prior[k] != null && prior[k].tagged() == a && prior[k].own().equals(own)
                     && prior[k].cited().equals(cited);
             return new InBody(hrefs, own, cited, same ? prior[k].linked() : steps.run(LINKED_STEP,
-                    new Linked(a, steps.run(BODY_STEP, new Body(a.html(), a.slug(), own, cited)))));
+                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))));
         }).toList();
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts.
         List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].doc()
                 : new SimilarityIndex.Doc(sorted.get(k).slug(), steps.run(TERMS_STEP,
-                        new Words(sorted.get(k).title(), sorted.get(k).text(), sorted.get(k).lang())))).toList();
+                        new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang())))).toList();
         List<List<SimilarityIndex.Match>> similar = steps.run(this.similar, docs);
         Digest digest = digest(articles, similar, tags);
 
@@ -433,8 +434,11 @@ public final class Linker {
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 
-    private static String linkBody(Body body) {
-        return InBodyLinks.link(body.html(), body.cited(), body.slug(), body.tags());
+    /** The body with its links; the very text given when it has none to add. */
+    private static LongText linkBody(Body body) {
+        String html = body.html().value();
+        String linked = InBodyLinks.link(html, body.cited(), body.slug(), body.tags());
+        return linked.equals(html) ? body.html() : LongText.of(linked);
     }
 
     private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, List<Problem> problems) {
