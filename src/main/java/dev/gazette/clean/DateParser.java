@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -228,6 +229,22 @@ public final class DateParser {
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** Names and abbreviations of the days of the week, in the languages of {@link #MONTHS}. */
+    private static final Set<String> WEEKDAYS = Set.of((
+            "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun "
+            + "lundi mardi mercredi jeudi vendredi samedi dimanche "
+            + "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+            + "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+            + "lunedì martedì mercoledì giovedì venerdì sabato domenica "
+            + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+            + "segunda terça terca quarta quinta sexta feira").split(" "));
+
+    /** Whether {@code word} names a month or a day of the week in one of the languages read here ("Nov", "Oktober", "Monday"). */
+    static boolean isCalendarWord(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return MONTHS.containsKey(w) || WEEKDAYS.contains(w);
     }
 
     private static int month(String name) {

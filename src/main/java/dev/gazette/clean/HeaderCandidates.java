@@ -82,7 +82,9 @@ final class HeaderCandidates {
                                  // while "By JANE DOE" is a credit however it is set
             "log_block_lines",   // ln(1 + lines of its block, between blank lines): menus and tag lists are long blocks of names
             "slash_credit",      // a slash joins the name to another ("Jane Doe/Getty Images"): a photo credit
-            "common_words"),     // share of the name's capitalised words that are function or interface words ("Share This", "More News")
+            "common_words",      // share of the name's capitalised words that are function or interface words ("Share This", "More News")
+            "dateline",          // the line that names it writes a date too ("Jane Doe | Oct. 5, 2018", "2019-11-20 17:27 Jane Doe")
+            "log_words_before"), // ln(1 + words before the credit word of "... by Name": "Posted by" has one, a teaser headline ten
             POSITION);
 
     static final List<String> DATE_FEATURES = concat(List.of(
@@ -108,6 +110,13 @@ final class HeaderCandidates {
     /** The word that closes a list of names ("A, B and C"), in the languages known here (lang/*.json list_and), or "&". */
     private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + String.join("|",
             Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s");
+    /** "(with John Roe and Ann Poe)" after a credited name, with the words of lang/*.json list_with. */
+    private static final Pattern COAUTHORS = Pattern.compile("\\s*\\((?i:(" + String.join("|",
+            Language.listWithWords().stream().map(Pattern::quote).toList()) + "))\\s+([^()]{3,160})\\)");
+    /** What separates the names of a list: a comma or its closing word. */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*(?:(?:" + String.join("|",
+            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s+)?|\\s+(?:" + String.join("|",
+            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s+");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
     private static final Pattern PUBLISHED = wordsPattern(Language.datePublishedWords());
     private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());
@@ -115,6 +124,10 @@ final class HeaderCandidates {
     private static final int MAX_DATELINE_WORDS = 40;
     /** A date or time written in figures before a name ("2019-11-20 17:27 Jane Doe"): a dateline's credit. */
     private static final Pattern FIGURES_FIRST = Pattern.compile("^\\d[\\d:./-]*(?:\\s+\\d[\\d:./-]*)*(?:\\s*[AaPp]\\.?[Mm]\\.?)?\\s+(?=\\p{Lu})");
+    /** What stands between a dateline's name and its date: separators, "on". */
+    private static final Pattern DATELINE_GLUE = Pattern.compile("(?:\\s*[,|•·:–—-]|\\s+(?i:on))*\\s*$");
+    /** Words of the page's languages that label a date ("Published", "Mis à jour"). */
+    private static final Pattern DATE_WORDS = wordsPattern(concat(Language.datePublishedWords(), Language.dateUpdatedWords()));
     /** How far above the headline and below the article's start name-shaped lines are considered (anywhere after a dateline's figures). */
     private static final int NAME_WINDOW_ABOVE = 10;
     private static final int NAME_WINDOW_BELOW = 15;
@@ -157,15 +170,18 @@ final class HeaderCandidates {
             Matcher by = TextHeader.BYLINE.matcher(t);
             Matcher label = TextHeader.AUTHOR_LABEL.matcher(t);
             Matcher inside = CREDIT_INSIDE.matcher(t);
+            int before = 0;
             if (by.matches()) {
                 kind = 0;
                 credited = by.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : by.group(1);
             } else if (label.matches()) {
                 kind = 1;
                 credited = label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1);
-            } else if (line.words <= 20 && inside.find()) {
+            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty()) && inside.find()) {
+                // A credit inside a line of prose is in passing; a dateline carries its credit after its dates.
                 kind = 2;
                 credited = inside.group(1);
+                before = Words.tokens(t.substring(0, inside.start())).size();
             } else {
                 kind = 3;
                 credited = FIGURES_FIRST.matcher(t).replaceFirst("");
@@ -174,15 +190,44 @@ final class HeaderCandidates {
                 continue;
             }
             name = kind == 3 ? TextHeader.bareName(credited, credited.equals(t) ? line.words : Words.tokens(credited).size()) : namesOf(credited);
+            if (name == null && kind == 3) {
+                name = nameBeforeDate(line, a.lang);
+            }
             if (name == null) {
                 continue;
             }
-            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines), position(a, i))));
+            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before), position(a, i))));
         }
         return out;
     }
 
-    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines) {
+    /**
+     * The name that opens a short dateline, "LinkNaija October 06, 2018" or "Jane Doe | 5 May 2019": one to four
+     * capitalised words and then only the date; a blog's byline is often its author's one-word handle. Not a word of the
+     * page's language that labels the date or a control ("Updated", "Share"), nor a month or a weekday ("Nov.November 18, 2019", "Monday 17 February 2025").
+     * (A one-word name alone over a line that opens with a date was tried too: it took section labels, "Business" over
+     * the dateline, on more pages than it found bylines.)
+     */
+    static String nameBeforeDate(DumpLine line, String lang) {
+        List<DateParser.Found> dates = line.words <= 12 ? line.dates() : List.of();
+        if (dates.isEmpty() || dates.get(0).at() == 0) {
+            return null;
+        }
+        String head = DATELINE_GLUE.matcher(line.text.substring(0, dates.get(0).at())).replaceFirst("");
+        String name = TextHeader.nameOf(head);
+        if (name == null || !name.equals(head) || name.split(" ").length > 4 || name.contains("&")) {
+            return null;
+        }
+        for (String token : Words.tokens(name)) {
+            if (Language.isFunctionWord(token) || Language.interfaceWords(lang).contains(token) || DATE_WORDS.matcher(token).find()
+                    || DateParser.isCalendarWord(token)) {
+                return null;
+            }
+        }
+        return name;
+    }
+
+    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines, int before) {
         List<DumpLine> lines = a.lines;
         DumpLine line = lines.get(i);
         List<String> nameTokens = Words.tokens(name);
@@ -230,7 +275,9 @@ final class HeaderCandidates {
                 kind == 3 && name.equals(name.toUpperCase(Locale.ROOT)) ? 1 : 0,
                 Math.log1p(blockLines[line.block]),
                 line.text.contains(name + "/") || line.text.contains("/" + name) ? 1 : 0,
-                capitalised == 0 ? 0 : (double) common / capitalised
+                capitalised == 0 ? 0 : (double) common / capitalised,
+                line.dates().isEmpty() ? 0 : 1,
+                Math.log1p(before)
         };
     }
 
@@ -241,6 +288,29 @@ final class HeaderCandidates {
      * author.
      */
     static String namesOf(String credited) {
+        String names = listOfNames(credited);
+        return names == null ? null : withCoauthors(names, credited.strip());
+    }
+
+    /**
+     * {@code names} with the co-authors a credit adds in parentheses after them ("Martin Untersinger (avec Damien Leloup et
+     * Morgane Tual)"): they are part of the credit, as printed. Only when the parentheses hold nothing but names.
+     */
+    private static String withCoauthors(String names, String credited) {
+        Matcher m = credited.startsWith(names) ? COAUTHORS.matcher(credited).region(names.length(), credited.length()) : null;
+        if (m == null || !m.lookingAt()) {
+            return names;
+        }
+        for (String part : LIST_SEPARATOR.split(m.group(2).strip())) {
+            if (!part.equals(TextHeader.nameOf(part))) {
+                return names;
+            }
+        }
+        return names + " (" + m.group(1) + " " + m.group(2).strip() + ")";
+    }
+
+    /** {@link #namesOf} without the co-authors in parentheses. */
+    private static String listOfNames(String credited) {
         String first = TextHeader.nameOf(credited);
         String[] parts = COMMA.split(credited.strip());
         if (first == null || parts.length < 2 || !first.equals(parts[0])) {

@@ -187,6 +187,11 @@ public final class Language {
         return allLanguages("list_and");
     }
 
+    /** Words that add co-authors in parentheses ("Jane Doe (with John Roe)": "with", "avec", "mit"), in any known language. */
+    static List<String> listWithWords() {
+        return allLanguages("list_with");
+    }
+
     private static List<String> allLanguages(String field) {
         Set<String> out = new LinkedHashSet<>();
         DATA.values().forEach(d -> d.path(field).forEach(w -> out.add(w.asText())));

@@ -131,7 +131,7 @@ public final class BuildMemory {
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.site-view", "pipeline.image-refs", "link.similar");
+            "render.site-view", "link.similar");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an

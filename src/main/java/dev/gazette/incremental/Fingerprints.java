@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.LongText;
+
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -217,13 +219,13 @@ public final class Fingerprints {
     }
 
     /**
-     * Values that stand for their own fingerprint, remembered by identity: records, long strings,
+     * Values that stand for their own fingerprint, remembered by identity: records, long strings and texts,
      * and the JDK's immutable collections ({@code List.of}, {@code List.copyOf}, {@code toList()},
      * {@code Map.of}...), which cannot change after they are made. Mutable collections are
      * walked every time.
      */
     static boolean remembered(Object value) {
-        return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING
+        return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING || value instanceof LongText
                 || (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) && Values.immutable(value);
     }
 

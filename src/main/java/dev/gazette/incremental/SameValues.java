@@ -82,7 +82,8 @@ final class SameValues {
     private static boolean compare(Object a, Object b, Proven proven) {
         if (a instanceof String || a instanceof Integer || a instanceof Long || a instanceof Double
                 || a instanceof Float || a instanceof Boolean || a instanceof ZonedDateTime
-                || a instanceof LocalDate || a instanceof YearMonth || a instanceof URI || a instanceof Fingerprint) {
+                || a instanceof LocalDate || a instanceof YearMonth || a instanceof URI || a instanceof Fingerprint
+                || a instanceof dev.gazette.model.LongText) {
             return a.equals(b);
         }
         if (a instanceof Record) {

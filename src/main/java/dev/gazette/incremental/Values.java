@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.LongText;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -25,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One canonical binary encoding of the values stages pass around (records, lists, sets, maps,
- * strings, numbers, dates, enums, arrays), used both to fingerprint inputs and to store outputs
+ * strings, {@link LongText}s, numbers, dates, enums, arrays), used both to fingerprint inputs and to store outputs
  * in the build cache. Every value starts with a tag byte and every variable-length part with its
  * length, so two different values never encode alike. Maps are written in key order, so a
  * map's fingerprint does not depend on its iteration order. A type it does not know is an
@@ -40,7 +42,7 @@ final class Values {
     private static final byte NULL = 0, STRING = 1, INT = 2, LONG = 3, DOUBLE = 4, FLOAT = 5, TRUE = 6, FALSE = 7,
             LIST = 8, SET = 9, MAP = 10, RECORD = 11, ENUM = 12, ZONED = 13, DATE = 14, MONTH = 15, URI_ = 16,
             BYTES = 17, INTS = 18, STRINGS = 19, FLOATS = 20, OPTIONAL = 21, EMPTY = 22, SHARED = 23, FINGERPRINT = 24,
-            IMMUTABLE_LIST = 25, IMMUTABLE_SET = 26, IMMUTABLE_MAP = 27, KNOWN = 28;
+            IMMUTABLE_LIST = 25, IMMUTABLE_SET = 26, IMMUTABLE_MAP = 27, KNOWN = 28, LONG_TEXT = 29;
     /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
     static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
@@ -136,7 +138,7 @@ final class Values {
                 return;
             }
             if (known != null && !inCollection && (v instanceof Record && !(v instanceof Fingerprint)
-                    || v instanceof String s && s.length() >= 256)) {
+                    || v instanceof String s && s.length() >= 256 || v instanceof LongText)) {
                 writeKnown(v);
                 return;
             }
@@ -164,6 +166,12 @@ final class Values {
         void writeValue(Object v) throws IOException {
             if (v instanceof String s) {
                 string(s);
+            } else if (v instanceof LongText t) {
+                // As it was read when it was never decoded: a text nobody reads is not decoded to be stored again.
+                byte[] bytes = t.utf8();
+                out.writeByte(LONG_TEXT);
+                out.writeInt(bytes.length);
+                out.write(bytes);
             } else if (v instanceof Integer i) {
                 out.writeByte(INT);
                 out.writeInt(i);
@@ -338,6 +346,12 @@ final class Values {
                 }
                 case SHARED:
                     return shared.get(in.readInt());
+                case LONG_TEXT: {
+                    // Kept encoded: decoded only if a step or a page reads it.
+                    byte[] bytes = new byte[in.readInt()];
+                    in.readFully(bytes);
+                    return LongText.ofUtf8(bytes);
+                }
                 case INT:
                     return in.readInt();
                 case LONG:

@@ -5,6 +5,7 @@ import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
+import dev.gazette.model.LongText;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
@@ -49,38 +50,38 @@ public final class Linker {
     private static final EntityFinder ENTITIES = new EntityFinder();
 
     /** What an article's text is about: its title and body. */
-    record Text(String title, String text) {
+    record Text(String title, LongText text) {
     }
 
     /** The text with its language, for the word statistics. */
-    record Words(String title, String text, String lang) {
+    record Words(String title, LongText text, String lang) {
     }
 
     /** What automatic tagging reads: the vocabulary, and the text. */
-    record Tagging(List<Tag> vocabulary, String title, String text) {
+    record Tagging(List<Tag> vocabulary, String title, LongText text) {
     }
 
     /** Everything an article's in-body links are made from: its body, its own tags (when linked) and the articles it cites. */
-    record Body(String html, String slug, List<Tag> tags, Map<String, String> cited) {
+    record Body(LongText html, String slug, List<Tag> tags, Map<String, String> cited) {
     }
 
     /** The per-article steps of this stage; each a function of its input alone. */
     /** Only the entities strong enough to be suggested as tags are kept: most are named once in passing. */
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
-            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text())));
+            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text().value())));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
-            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text(), w.lang()));
+            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text().value(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
-            t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text()));
-    static final Step<String, List<String>> HREFS_STEP = new Step<>("link.hrefs",
-            html -> InBodyLinks.hrefs(html).stream().map(InBodyLinks::normalise).toList());
-    static final Step<Body, String> BODY_STEP = new Step<>("link.body", Linker::linkBody);
+            t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text().value()));
+    static final Step<LongText, List<String>> HREFS_STEP = new Step<>("link.hrefs",
+            html -> InBodyLinks.hrefs(html.value()).stream().map(InBodyLinks::normalise).toList());
+    static final Step<Body, LongText> BODY_STEP = new Step<>("link.body", Linker::linkBody);
     /** An article with the tags it ended up with. */
     record Tagged(Article article, List<String> tags) {
     }
 
     /** An article with its body's links made. */
-    record Linked(Article article, String html) {
+    record Linked(Article article, LongText html) {
     }
 
     /*
@@ -92,7 +93,7 @@ public final class Linker {
     static final Step<Tagged, Article> TAGGED_STEP = new Step<>("link.tagged",
             t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
-            l -> l.html().equals(l.article().html()) ? l.article() : l.article().withHtml(l.html()));
+            l -> l.html() == l.article().bodyHtml() ? l.article() : l.article().withHtml(l.html()));
     /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
     static final UpdatableStep<SimilarityIndex.Doc, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
             "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
@@ -123,7 +124,7 @@ public final class Linker {
         TagVocabulary automatic = vocabulary.isEmpty() ? suggestedVocabulary(sorted) : vocabulary;
         List<Tag> automaticTags = automatic.tags();
         List<List<String>> autoTags = sorted.parallelStream()
-                .map(a -> steps.run(TAGS_STEP, new Tagging(automaticTags, a.title(), a.text()))).toList();
+                .map(a -> steps.run(TAGS_STEP, new Tagging(automaticTags, a.title(), a.bodyText()))).toList();
         Map<String, Tag> tags = new TreeMap<>();
         Map<String, String> firstUse = new HashMap<>();
         List<Article> articles = new ArrayList<>();
@@ -247,7 +248,7 @@ public final class Linker {
     /** Each article's most similar others, by position; the terms and the index are garbage after. */
     private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
         List<SimilarityIndex.Doc> docs = articles.parallelStream()
-                .map(a -> new SimilarityIndex.Doc(a.slug(), steps.run(TERMS_STEP, new Words(a.title(), a.text(), a.lang()))))
+                .map(a -> new SimilarityIndex.Doc(a.slug(), steps.run(TERMS_STEP, new Words(a.title(), a.bodyText(), a.lang()))))
                 .toList();
         return steps.run(similar, docs);
     }
@@ -256,7 +257,7 @@ public final class Linker {
     private TagVocabulary suggestedVocabulary(List<Article> articles) {
         Map<Article, Map<String, EntityFinder.Entity>> entities = new IdentityHashMap<>();
         List<Map<String, EntityFinder.Entity>> found = articles.parallelStream()
-                .map(a -> steps.run(ENTITIES_STEP, new Text(a.title(), a.text()))).toList();
+                .map(a -> steps.run(ENTITIES_STEP, new Text(a.title(), a.bodyText()))).toList();
         for (int i = 0; i < articles.size(); i++) {
             entities.put(articles.get(i), found.get(i));
         }
@@ -300,19 +301,22 @@ public final class Linker {
     /** The article with links in its body, from the inputs {@link #BODY_STEP} reads. */
     private Article linkBody(Article a, Map<String, Tag> tags, Map<String, String> slugBySource) {
         Map<String, String> cited = new TreeMap<>();
-        for (String href : steps.run(HREFS_STEP, a.html())) {
+        for (String href : steps.run(HREFS_STEP, a.bodyHtml())) {
             String slug = slugBySource.get(href);
             if (slug != null && !slug.equals(a.slug())) {
                 cited.put(href, slug);
             }
         }
         List<Tag> own = a.linkTags() ? a.tags().stream().map(tags::get).toList() : List.of();
-        String html = steps.run(BODY_STEP, new Body(a.html(), a.slug(), own, cited));
+        LongText html = steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited));
         return steps.run(LINKED_STEP, new Linked(a, html));
     }
 
-    private static String linkBody(Body body) {
-        return InBodyLinks.link(body.html(), body.cited(), body.slug(), body.tags());
+    /** The body with its links; the very text given when it has none to add. */
+    private static LongText linkBody(Body body) {
+        String html = body.html().value();
+        String linked = InBodyLinks.link(html, body.cited(), body.slug(), body.tags());
+        return linked.equals(html) ? body.html() : LongText.of(linked);
     }
 
     private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, ProblemSink problems) {

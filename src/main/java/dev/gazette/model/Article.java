@@ -11,8 +11,9 @@ import java.util.List;
  * @param slug        URL-safe name, unique across the site
  * @param title       headline
  * @param summary     plain text, at most about 300 characters
- * @param html        the sanitized article body
- * @param text        the body as plain text, paragraphs separated by blank lines
+ * @param bodyHtml    the sanitized article body ({@link #html()} as a string)
+ * @param bodyText    the body as plain text, paragraphs separated by blank lines ({@link #text()} as a string);
+ *                    both are {@link LongText}s, decoded only when read
  * @param author      byline of the original piece, or {@code null}
  * @param publication name of the original outlet, or {@code null}
  * @param sourceUrl   absolute URL of the original, or {@code null}
@@ -36,8 +37,8 @@ public record Article(
         String slug,
         String title,
         String summary,
-        String html,
-        String text,
+        LongText bodyHtml,
+        LongText bodyText,
         String author,
         String publication,
         String sourceUrl,
@@ -62,12 +63,31 @@ public record Article(
         tags = List.copyOf(tags);
     }
 
+    /** An article made from its body and text as strings. */
+    public Article(String sourceFile, String slug, String title, String summary, String html, String text, String author,
+                   String publication, String sourceUrl, ZonedDateTime date, String lang, String image, List<String> tags,
+                   String story, boolean linkTags, boolean draft, int wordCount, String guid, String sourcePath, Origin origin,
+                   int imageWidth, int imageHeight) {
+        this(sourceFile, slug, title, summary, LongText.of(html), LongText.of(text), author, publication, sourceUrl, date,
+                lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
+    }
+
+    /** The sanitized body, decoded when first read. */
+    public String html() {
+        return bodyHtml.value();
+    }
+
+    /** The body as plain text, decoded when first read. */
+    public String text() {
+        return bodyText.value();
+    }
+
     /** An article whose lead image's size is not known. */
     public Article(String sourceFile, String slug, String title, String summary, String html, String text, String author,
                    String publication, String sourceUrl, ZonedDateTime date, String lang, String image, List<String> tags,
                    String story, boolean linkTags, boolean draft, int wordCount, String guid, String sourcePath, Origin origin) {
-        this(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl, date, lang, image, tags, story,
-                linkTags, draft, wordCount, guid, sourcePath, origin, 0, 0);
+        this(sourceFile, slug, title, summary, LongText.of(html), LongText.of(text), author, publication, sourceUrl, date,
+                lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, 0, 0);
     }
 
     /** Whether the lead image's width and height are known. */
@@ -76,7 +96,7 @@ public record Article(
     }
 
     public Article withImageSize(int width, int height) {
-        return new Article(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl,
+        return new Article(sourceFile, slug, title, summary, bodyHtml, bodyText, author, publication, sourceUrl,
                 date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, width, height);
     }
 
@@ -95,17 +115,21 @@ public record Article(
     }
 
     public Article withTags(List<String> newTags) {
-        return new Article(sourceFile, slug, title, summary, html, text, author, publication, sourceUrl,
+        return new Article(sourceFile, slug, title, summary, bodyHtml, bodyText, author, publication, sourceUrl,
                 date, lang, image, newTags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
     }
 
     public Article withSlug(String newSlug) {
-        return new Article(sourceFile, newSlug, title, summary, html, text, author, publication, sourceUrl,
+        return new Article(sourceFile, newSlug, title, summary, bodyHtml, bodyText, author, publication, sourceUrl,
                 date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
     }
 
     public Article withHtml(String newHtml) {
-        return new Article(sourceFile, slug, title, summary, newHtml, text, author, publication, sourceUrl,
+        return withHtml(LongText.of(newHtml));
+    }
+
+    public Article withHtml(LongText newHtml) {
+        return new Article(sourceFile, slug, title, summary, newHtml, bodyText, author, publication, sourceUrl,
                 date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
     }
 }

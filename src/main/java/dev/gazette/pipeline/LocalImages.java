@@ -4,6 +4,7 @@ import dev.gazette.clean.Extraction;
 import dev.gazette.clean.Sanitizer;
 import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.model.Article;
+import dev.gazette.model.LongText;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
@@ -96,7 +97,8 @@ public final class LocalImages {
     }
 
     /** The content paths of the local images an article body shows. */
-    private static final Step<String, List<String>> REFS = new Step<>("pipeline.image-refs", html -> {
+    private static final Step<LongText, List<String>> REFS = new Step<>("pipeline.image-refs", body -> {
+        String html = body.value();
         if (!html.contains(Sanitizer.LOCAL_FILE)) {
             return List.of();
         }
@@ -120,7 +122,7 @@ public final class LocalImages {
         Set<String> paths = new TreeSet<>();
         java.util.Map<String, Integer> leads = new java.util.TreeMap<>();
         // Every body scanned, in parallel; the paths are sorted as they are added.
-        List<List<String>> refs = articles.parallelStream().map(a -> steps.run(REFS, a.html())).toList();
+        List<List<String>> refs = articles.parallelStream().map(a -> steps.run(REFS, a.bodyHtml())).toList();
         refs.forEach(paths::addAll);
         for (Article a : articles) {
             if (a.image() != null && a.image().startsWith(Sanitizer.LOCAL_FILE)) {

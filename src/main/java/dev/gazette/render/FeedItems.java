@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
+import dev.gazette.model.LongText;
 import dev.gazette.model.Edition;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
@@ -36,14 +37,14 @@ final class FeedItems {
     private final Step<FeedBody, String> feedHtml;
 
     /** What an article's feed body is made from, beside the base URL. */
-    record FeedBody(String html, String slug) {
+    record FeedBody(LongText html, String slug) {
     }
 
     FeedItems(SiteConfig site, Urls urls, Map<String, String> tagNames, Steps steps) {
         this.steps = steps;
         AbsoluteUrls.Resolutions resolutions = new AbsoluteUrls.Resolutions();
         this.feedHtml = new Step<>("render.feed-html", b -> AbsoluteUrls.rewrite(
-                InternalRefs.resolve(b.html(), urls::absolute), urls.absolute(Urls.article(b.slug())), resolutions));
+                InternalRefs.resolve(b.html().value(), urls::absolute), urls.absolute(Urls.article(b.slug())), resolutions));
         this.site = site;
         this.urls = urls;
         this.tagNames = tagNames;
@@ -91,7 +92,7 @@ final class FeedItems {
     private FeedItem item(Entry e) {
         Article a = e.article();
         String link = urls.absolute(Urls.article(a.slug()));
-        String html = steps.run(feedHtml, new FeedBody(a.html(), a.slug()));
+        String html = steps.run(feedHtml, new FeedBody(a.bodyHtml(), a.slug()));
         String image = a.image() == null ? null : AbsoluteUrls.resolve(link, a.image());
         return new FeedItem(a.title(), link, a.guid(), a.date(), creator(a), e.categories(), a.summary(), html,
                 a.sourceUrl(), image, a.lang());

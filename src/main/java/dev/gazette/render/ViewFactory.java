@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
+import dev.gazette.model.LongText;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 import dev.gazette.model.Step;
@@ -35,7 +36,7 @@ final class ViewFactory {
 
     private final Steps steps;
     /** An article's body for its page: internal references resolved to this site's links. */
-    private final Step<String, String> pageHtml;
+    private final Step<LongText, String> pageHtml;
     /**
      * An article's card, from the article and its tags' links. A step although cheap: an unchanged
      * card is then the very object of the last build, and every page showing it is fingerprinted
@@ -76,7 +77,7 @@ final class ViewFactory {
 
     ViewFactory(SiteConfig site, Urls urls, Digest digest, Steps steps) {
         this.steps = steps;
-        this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html, urls::link));
+        this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html.value(), urls::link));
         this.card = new Step<>("render.card", c -> makeCard(c.article(), c.tags()));
         this.editionLink = new Step<>("render.edition-link", e -> new Views.EditionLink(urls.link(Urls.edition(e.slug())),
                 displayDate(e.start()), displayDate(e.end()), !e.start().equals(e.end()), e.size()));
@@ -160,7 +161,7 @@ final class ViewFactory {
     /** An article page's view from everything it shows of other pages. */
     Views.ArticleView article(ArticleViewInput in) {
         Article a = in.article();
-        return new Views.ArticleView(in.card(), dek(a), steps.run(pageHtml, a.html()), in.card().image(), a.wordCount(),
+        return new Views.ArticleView(in.card(), dek(a), steps.run(pageHtml, a.bodyHtml()), in.card().image(), a.wordCount(),
                 in.coverage(), in.storyUrl(), in.related(), in.newer(), in.older(), in.edition());
     }
 

@@ -45,6 +45,25 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aHandleBeforeItsDateIsACandidateButAMonthOrADateLabelIsNot() {
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", "LinkNaija October 06, 2018", "", "Jane Doe | 5 May 2019", "",
+                "Nov.November 18, 2019 12:02 PM", "", "Updated October 06, 2018", "", "October 06, 2018 LinkNaija", "", "Monday 17 February 2025"));
+        List<String> names = new ArrayList<>();
+        lines.forEach(l -> names.add(HeaderCandidates.nameBeforeDate(l, "en")));
+        assertThat(names).containsExactly("LinkNaija", "Jane Doe", null, null, null, null);
+    }
+
+    @Test
+    void coAuthorsInParenthesesArePartOfTheCreditButOtherRemarksAreNot() {
+        assertThat(HeaderCandidates.namesOf("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
+                .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
+        assertThat(HeaderCandidates.namesOf("Jane Doe (with John Roe, Ann Poe and Bo Li), Outlet"))
+                .isEqualTo("Jane Doe (with John Roe, Ann Poe and Bo Li)");
+        assertThat(HeaderCandidates.namesOf("Jane Doe (with reporting from the newsroom)")).isEqualTo("Jane Doe");
+        assertThat(HeaderCandidates.namesOf("Jane Doe (Reuters)")).isEqualTo("Jane Doe");
+    }
+
+    @Test
     void everyCreditAndEveryDatelineOfThePageIsACandidateWithOneValuePerFeature() {
         TextExtractor extractor = new TextExtractor();
         TextExtractor.Scored scored = read(String.join("\n", "Island ferry to stop its evening sailings this winter", "",

@@ -1,5 +1,6 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.LongText;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -56,6 +57,31 @@ class StoredValuesTest {
                 .hasSize(4);
         handedBack.forEach((value, f) -> assertThat(f).as("fingerprint of " + value).isEqualTo(new Fingerprints().of(value)));
         assertThat(handedBack.get(read)).isEqualTo(writing.of(entry));
+    }
+
+    record Stored(String title, LongText body) {
+    }
+
+    @Test
+    void aLongTextIsReadBackEncodedWithItsFingerprintAndStoredAgainAsItWas() throws Exception {
+        Stored stored = new Stored("Beavers", LongText.of(BODY + " \u201cdams\u201d \u2014 \ud83e\uddab"));
+        Fingerprints writing = new Fingerprints();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Values.Writer.withFingerprints(new DataOutputStream(bytes), writing::of).writeKnown(stored);
+
+        Map<Object, Fingerprint> handedBack = new IdentityHashMap<>();
+        Stored read = (Stored) new Values.Reader(new BufferInput(ByteBuffer.wrap(bytes.toByteArray())), handedBack::put).read();
+        assertThat(handedBack.get(read.body())).as("the text's fingerprint, handed back without decoding it")
+                .isEqualTo(new Fingerprints().of(stored.body()));
+
+        // Stored again before anyone read it: the same bytes, from the encoded text.
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        Values.Writer.withFingerprints(new DataOutputStream(again), new Fingerprints()::of).writeKnown(read);
+        assertThat(again.toByteArray()).isEqualTo(bytes.toByteArray());
+
+        assertThat(read).isEqualTo(stored);
+        assertThat(read.body().value()).isEqualTo(stored.body().value());
+        assertThat(new Fingerprints().of(read)).isEqualTo(writing.of(stored));
     }
 
     @Test
