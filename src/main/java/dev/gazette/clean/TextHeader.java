@@ -180,7 +180,7 @@ final class TextHeader {
      * Whether the page shows line {@code i} again outside a list of teasers: a headline repeated
      * in a teaser list or a playlist is a teaser, not the page's own headline.
      */
-    private static boolean shownApart(List<DumpLine> lines, int i, int end) {
+    static boolean shownApart(List<DumpLine> lines, int i, int end) {
         String key = lines.get(i).key();
         for (int k = 0; k < end; k++) {
             if (k != i && lines.get(k).key().equals(key)) {
@@ -238,7 +238,7 @@ final class TextHeader {
      * over "Jane Doe" and "Dress ... STOLEN"): pages that split a headline into kicker and title
      * show it whole once.
      */
-    private static int echoes(List<DumpLine> lines, int i, int end, String lang) {
+    static int echoes(List<DumpLine> lines, int i, int end, String lang) {
         Set<String> own = stems(lines.get(i), lang);
         int n = 0;
         for (int j = i + 1; j <= i + 3 && j < end; j++) {
@@ -251,7 +251,7 @@ final class TextHeader {
     }
 
     /** Line {@code i} and the next one each stand as a block of their own. */
-    private static boolean ownBlock(List<DumpLine> lines, int i) {
+    static boolean ownBlock(List<DumpLine> lines, int i) {
         return lines.get(i).blankBefore && (i + 1 >= lines.size() || lines.get(i + 1).blankBefore);
     }
 
@@ -259,7 +259,7 @@ final class TextHeader {
      * Line {@code i} heads a card (headline, then date, section or the like) of a list of cards
      * alike: two more cards of the same shape before it, after it, or one on each side.
      */
-    private static boolean inCardRun(List<DumpLine> lines, int i) {
+    static boolean inCardRun(List<DumpLine> lines, int i) {
         if (shape(lines, i) != 'H') {
             return false;
         }
@@ -302,7 +302,7 @@ final class TextHeader {
     }
 
     /** Between two menu entries in one block of lines, or the last of a block of them: a menu entry itself. */
-    private static boolean inMenu(List<DumpLine> lines, int i) {
+    static boolean inMenu(List<DumpLine> lines, int i) {
         if (i < 2 || lines.get(i).blankBefore || !isMenuEntry(lines, i - 1)) {
             return false;
         }
@@ -317,7 +317,7 @@ final class TextHeader {
     }
 
     /** The value of a labelled field ("Author:" over "Jane Doe"), not a headline. */
-    private static boolean isFieldValue(List<DumpLine> lines, int i) {
+    static boolean isFieldValue(List<DumpLine> lines, int i) {
         if (i == 0 || lines.get(i).blankBefore) {
             return false;
         }
@@ -404,11 +404,11 @@ final class TextHeader {
         return authorOf(lines, i) != null || isDateline(lines.get(i));
     }
 
-    private static boolean isDateline(DumpLine line) {
+    static boolean isDateline(DumpLine line) {
         return line.words <= 12 && line.date().isPresent();
     }
 
-    private static boolean isHeadlineShaped(List<DumpLine> lines, int i) {
+    static boolean isHeadlineShaped(List<DumpLine> lines, int i) {
         if (i < 0 || i >= lines.size()) {
             return false;
         }
@@ -589,7 +589,7 @@ final class TextHeader {
     }
 
     /** The stems of a line's content words, read once per line. */
-    private static Set<String> stems(DumpLine line, String lang) {
+    static Set<String> stems(DumpLine line, String lang) {
         if (line.stems == null) {
             line.stems = stems(line.tokens, lang);
         }

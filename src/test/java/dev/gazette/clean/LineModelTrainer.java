@@ -41,6 +41,7 @@ import java.util.TreeSet;
  */
 public final class LineModelTrainer {
     static final double L2 = Double.parseDouble(System.getProperty("gazette.l2", "30"));
+    static final double CHOICE_L2 = Double.parseDouble(System.getProperty("gazette.l2choice", "300"));
     static final double SEED_WEIGHT = 20;
     /** The decision thresholds tried: the one giving the training cases the best body F1 is kept. */
     static final double[] THRESHOLDS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
@@ -78,13 +79,16 @@ public final class LineModelTrainer {
      */
     static LineModel fit(List<Case> cases) {
         LineModel weighted = fitWeights(cases);
+        // The threshold is judged on the article as extraction lays it out, under a headline chosen
+        // by a headline model fitted to these weights (refitted to the final line model by fitHeader).
+        HeaderCandidates.Models title = new HeaderCandidates.Models(fitTitle(cases, weighted), null, null);
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
         double[] f1 = new double[THRESHOLDS.length];
         for (Case c : cases) {
             TextExtractor.Scored scored = new TextExtractor(weighted).score(c.read);
             for (int t = 0; t < THRESHOLDS.length; t++) {
-                TextExtractor extractor = new TextExtractor(weighted.withThreshold(THRESHOLDS[t]));
+                TextExtractor extractor = new TextExtractor(weighted.withThreshold(THRESHOLDS[t]), title);
                 HeaderCandidates.Layout a = extractor.layout(scored);
                 String text = a == null ? "" : extractor.text(a);
                 double f = CleaningScore.score(c.name, "txt", c.truth, new CleaningScore.Fields(null, null, null, text)).f1();
@@ -135,9 +139,12 @@ public final class LineModelTrainer {
      * only fitted noise.)
      */
     static HeaderCandidates.Models fitHeader(List<Case> cases, LineModel lines) {
-        TextExtractor extractor = new TextExtractor(lines);
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
+        // The headline first: where it stands tells where the article's header ends, and so which
+        // lines the byline and date candidates are read against.
+        LineModel title = fitTitle(cases, lines);
+        TextExtractor extractor = new TextExtractor(lines, new HeaderCandidates.Models(title, null, null));
         List<Field> bylines = new ArrayList<>();
         List<Field> dates = new ArrayList<>();
         for (Case c : cases) {
@@ -148,7 +155,26 @@ public final class LineModelTrainer {
             bylines.add(new Field(c.truth.byline(), b, weight, CleaningScore::bylineMatches));
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
-        return new HeaderCandidates.Models(fitField(HeaderCandidates.BYLINE_FEATURES, bylines), fitField(HeaderCandidates.DATE_FEATURES, dates));
+        return new HeaderCandidates.Models(title, fitField(HeaderCandidates.BYLINE_FEATURES, bylines), fitField(HeaderCandidates.DATE_FEATURES, dates));
+    }
+
+    /**
+     * The headline model fitted on these cases, whose article runs the line model {@code lines}
+     * finds, labelled and weighted as {@link #fitHeader} does bylines and dates.
+     */
+    static LineModel fitTitle(List<Case> cases, LineModel lines) {
+        Map<String, Integer> dumpsOfSite = new TreeMap<>();
+        cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
+        TextExtractor runs = new TextExtractor(lines);
+        List<Field> titles = new ArrayList<>();
+        for (Case c : cases) {
+            TextExtractor.Scored scored = runs.score(c.read);
+            int[] run = runs.run(scored);
+            List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
+            titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1),
+                    CleaningScore::titleMatches));
+        }
+        return fitChoice(TitleCandidates.FEATURES, titles, TitleCandidates.THRESHOLD);
     }
 
     /** One page's truth for a header field, its candidates, its weight and how a candidate is matched. */
@@ -176,6 +202,204 @@ public final class LineModelTrainer {
         return logistic(names, xs, ys, ws);
     }
 
+    /**
+     * A choice model: which of a page's candidates is the truth. The weights maximise the
+     * likelihood of the true candidate against the page's other candidates (a conditional logit:
+     * the probability of candidate i is exp(w·x_i) over the page's sum), so they are fitted to the
+     * choice extraction makes, the best of a page, not to telling candidates apart across pages
+     * (a logistic regression over all candidates learns that long pages have many unlikely lines).
+     * Pages, weighted as in {@link #fitField}, count where some candidate matches their truth; a
+     * page with several matching candidates (the headline shown twice) counts any of them as right.
+     * Then the scores are calibrated: a one-feature logistic regression over every page with a
+     * truth turns the best candidate's score into the probability that it is right, so the
+     * shipped model's probability and threshold mean what the other models' do. Fitted by Newton's
+     * method with the Fisher information and step halving; L2 as {@link #logistic}.
+     */
+    private static LineModel fitChoice(List<String> names, List<Field> fields, double threshold) {
+        int d = names.size();
+        List<Field> labelled = fields.stream().filter(f -> f.truth != null && !f.candidates.isEmpty()).toList();
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        double wsum = 0;
+        for (Field f : labelled) {
+            for (HeaderCandidates.Candidate c : f.candidates) {
+                double w = f.weight / f.candidates.size();
+                wsum += w;
+                for (int j = 0; j < d; j++) {
+                    mean[j] += w * c.features()[j];
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= wsum;
+        }
+        for (Field f : labelled) {
+            for (HeaderCandidates.Candidate c : f.candidates) {
+                double w = f.weight / f.candidates.size();
+                for (int j = 0; j < d; j++) {
+                    double v = c.features()[j] - mean[j];
+                    scale[j] += w * v * v;
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            scale[j] = Math.max(Math.sqrt(scale[j] / wsum), 1e-6);
+        }
+        List<double[][]> zs = new ArrayList<>();
+        List<boolean[]> right = new ArrayList<>();
+        List<Double> ws = new ArrayList<>();
+        for (Field f : labelled) {
+            double[][] z = new double[f.candidates.size()][d];
+            boolean[] r = new boolean[z.length];
+            boolean any = false;
+            for (int i = 0; i < z.length; i++) {
+                HeaderCandidates.Candidate c = f.candidates.get(i);
+                for (int j = 0; j < d; j++) {
+                    z[i][j] = (c.features()[j] - mean[j]) / scale[j];
+                }
+                r[i] = f.matches.test(f.truth, c.value());
+                any |= r[i];
+            }
+            zs.add(z);
+            right.add(any ? r : null);
+            ws.add(f.weight * 100);
+        }
+        double[] beta = new double[d];
+        double objective = choiceObjective(beta, zs, right, ws);
+        for (int iter = 0; iter < 50; iter++) {
+            double[][] h = new double[d][d];
+            double[] g = new double[d];
+            for (int p = 0; p < zs.size(); p++) {
+                if (right.get(p) == null) {
+                    continue;
+                }
+                double[][] z = zs.get(p);
+                double[] q = softmax(z, beta, null);
+                double[] t = softmax(z, beta, right.get(p));
+                double w = ws.get(p);
+                double[] eq = new double[d];
+                for (int i = 0; i < z.length; i++) {
+                    for (int j = 0; j < d; j++) {
+                        eq[j] += q[i] * z[i][j];
+                        g[j] += w * (t[i] - q[i]) * z[i][j];
+                    }
+                }
+                for (int i = 0; i < z.length; i++) {
+                    for (int j = 0; j < d; j++) {
+                        double a = w * q[i] * (z[i][j] - eq[j]);
+                        for (int k = 0; k <= j; k++) {
+                            h[j][k] += a * (z[i][k] - eq[k]);
+                        }
+                    }
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < j; k++) {
+                    h[k][j] = h[j][k];
+                }
+                g[j] -= CHOICE_L2 * beta[j];
+                h[j][j] += CHOICE_L2 + 1e-9;
+            }
+            double[] step = solve(h, g);
+            double size = 1;
+            double[] next = beta;
+            double nextObjective = objective;
+            for (int half = 0; half < 30; half++, size /= 2) {
+                double[] tried = new double[d];
+                for (int j = 0; j < d; j++) {
+                    tried[j] = beta[j] + size * step[j];
+                }
+                double o = choiceObjective(tried, zs, right, ws);
+                if (o >= objective - 1e-12) {
+                    next = tried;
+                    nextObjective = o;
+                    break;
+                }
+            }
+            double change = 0;
+            for (int j = 0; j < d; j++) {
+                change = Math.max(change, Math.abs(next[j] - beta[j]));
+            }
+            beta = next;
+            objective = nextObjective;
+            if (change < 1e-7) {
+                break;
+            }
+        }
+        // Calibration: each candidate's score against whether it is right, on every page with a truth.
+        List<double[]> scores = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        List<Double> cw = new ArrayList<>();
+        for (int p = 0; p < zs.size(); p++) {
+            double[][] z = zs.get(p);
+            for (int i = 0; i < z.length; i++) {
+                scores.add(new double[] {dot(beta, z[i])});
+                ys.add(right.get(p) != null && right.get(p)[i] ? 1.0 : 0.0);
+                cw.add(ws.get(p) / 100 / z.length);
+            }
+        }
+        LineModel calibration = logistic(List.of("score"), scores, ys, cw);
+        double intercept = logit(calibration.probability(new double[] {0}));
+        double slope = logit(calibration.probability(new double[] {1})) - intercept;
+        double[] weights = new double[d];
+        for (int j = 0; j < d; j++) {
+            weights[j] = slope * beta[j];
+        }
+        return new LineModel(names, mean, scale, weights, intercept, threshold);
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
+    }
+
+    /** The softmax of the candidates' scores, over all of them or only those {@code among} marks. */
+    private static double[] softmax(double[][] z, double[] beta, boolean[] among) {
+        double[] out = new double[z.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < z.length; i++) {
+            out[i] = dot(beta, z[i]);
+            if (among == null || among[i]) {
+                max = Math.max(max, out[i]);
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            out[i] = among == null || among[i] ? Math.exp(out[i] - max) : 0;
+            sum += out[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            out[i] /= sum;
+        }
+        return out;
+    }
+
+    /** The penalised log-likelihood of the right candidates. */
+    private static double choiceObjective(double[] beta, List<double[][]> zs, List<boolean[]> right, List<Double> ws) {
+        double o = 0;
+        for (int p = 0; p < zs.size(); p++) {
+            if (right.get(p) == null) {
+                continue;
+            }
+            double[] q = softmax(zs.get(p), beta, null);
+            double r = 0;
+            for (int i = 0; i < q.length; i++) {
+                r += right.get(p)[i] ? q[i] : 0;
+            }
+            o += ws.get(p) * Math.log(Math.max(r, 1e-300));
+        }
+        for (double b : beta) {
+            o -= CHOICE_L2 / 2 * b * b;
+        }
+        return o;
+    }
 
     private static double weight(DumpLine l) {
         return 25 + Math.min(l.text.length(), 1000);
@@ -318,8 +542,8 @@ public final class LineModelTrainer {
             }
             LineModel model = fit(train);
             HeaderCandidates.Models header = fitHeader(train, model);
-            System.err.printf(Locale.ROOT, "fold %d: %d sites held out, thresholds %.2f (lines) %.2f (byline) %.2f (date) fitted on the other %d%n",
-                    f + 1, test.stream().map(Case::group).distinct().count(), model.threshold(), header.byline().threshold(),
+            System.err.printf(Locale.ROOT, "fold %d: %d sites held out, thresholds %.2f (lines) %.2f (title) %.2f (byline) %.2f (date) fitted on the other %d%n",
+                    f + 1, test.stream().map(Case::group).distinct().count(), model.threshold(), header.title().threshold(), header.byline().threshold(),
                     header.date().threshold(), train.stream().map(Case::group).distinct().count());
             TextExtractor extractor = new TextExtractor(model, header);
             for (Case c : test) {
@@ -420,6 +644,8 @@ public final class LineModelTrainer {
             String provenance = "LineModelTrainer fit on " + cases.size() + " text-dump cases (bench/cleaning/train.sh)";
             Path dir = Path.of(args[1]);
             write(dir.resolve(LineModel.RESOURCE), model.toJson("logistic regression over standardised line features; p(body line)", provenance));
+            write(dir.resolve(TitleCandidates.RESOURCE), header.title().toJson(
+                    "logistic regression over standardised headline-candidate features; p(the article's headline)", provenance));
             write(dir.resolve(HeaderCandidates.BYLINE_RESOURCE), header.byline().toJson(
                     "logistic regression over standardised byline-candidate features; p(the article's byline)", provenance));
             write(dir.resolve(HeaderCandidates.DATE_RESOURCE), header.date().toJson(
