@@ -52,11 +52,6 @@ public final class LongText {
         return b != null ? b : value().getBytes(StandardCharsets.UTF_8);
     }
 
-    public boolean isEmpty() {
-        byte[] b = utf8;
-        return b != null ? b.length == 0 : value().isEmpty();
-    }
-
     @Override
     public boolean equals(Object o) {
         return o == this || o instanceof LongText t && value().equals(t.value());

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Updates a site folder in place: collects the files that changed while the build runs, and only
  * when the whole build succeeded writes each of them (atomically: a reader sees the old file or
- * the new one) and deletes the files that are gone. What a build does not hand over is left
+ * the new one) and deletes the files that are gone, with the folders they leave empty. What a build does not hand over is left
  * as it is, so an incremental build writes only what changed. A failed build writes nothing.
  */
 public final class SiteUpdater implements OutputSink {
@@ -47,7 +47,12 @@ public final class SiteUpdater implements OutputSink {
                 }
             }
             for (String path : removed) {
-                Files.deleteIfExists(file(path));
+                Path file = file(path);
+                Files.deleteIfExists(file);
+                // A page's folder goes with its last file, as a new site would not have it.
+                for (Path dir = file.getParent(); !dir.equals(root) && isEmptyFolder(dir); dir = dir.getParent()) {
+                    Files.delete(dir);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the site folder " + root, e);
@@ -57,6 +62,15 @@ public final class SiteUpdater implements OutputSink {
         removed.forEach(p -> all.put(p, true));
         changed.clear();
         return List.copyOf(all.keySet());
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private Path file(String path) {

@@ -157,7 +157,7 @@ class BuildCacheOracleTest {
         assertThat(Trees.hashes(site)).isEqualTo(before);
         Files.delete(broken);
         assertThat(cachedBuild().changedFiles()).as(limit > 0 ? "the site is as it was" : "a new site")
-                .hasSize(limit > 0 ? 0 : before.size());
+                .hasSize(limit > 0 ? 0 : (int) before.keySet().stream().filter(p -> !p.endsWith("/")).count());
         assertSameAsBuildFromNothing();
     }
 

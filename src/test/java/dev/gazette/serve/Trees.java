@@ -39,13 +39,18 @@ public final class Trees {
         }
     }
 
-    /** SHA-256 of every file but the build marker, by site path. */
+    /** SHA-256 of every file but the build marker by site path, and every folder (as "path/"). */
     public static Map<String, String> hashes(Path root) throws IOException {
         Map<String, String> hashes = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            for (Path p : walk.toList()) {
                 String path = root.relativize(p).toString().replace('\\', '/');
-                if (!path.equals(".gazette")) {
+                if (Files.isDirectory(p)) {
+                    // Folders too, so an empty one left behind is a difference.
+                    if (!path.isEmpty()) {
+                        hashes.put(path + "/", "folder");
+                    }
+                } else if (!path.equals(".gazette")) {
                     hashes.put(path, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
                 }
             }
