@@ -33,14 +33,17 @@ import java.util.TreeMap;
  * addresses the reader by). Languages without an analyzer here fall back to plain tokenisation.
  */
 public final class Language {
-    private static final Map<String, Analyzer> ANALYZERS = new TreeMap<>(Map.of(
-            "en", new EnglishAnalyzer(),
-            "de", new GermanAnalyzer(),
-            "fr", new FrenchAnalyzer(),
-            "es", new SpanishAnalyzer(),
-            "it", new ItalianAnalyzer(),
-            "nl", new DutchAnalyzer(),
-            "pt", new PortugueseAnalyzer()));
+    /** How each language's analyzer is made: only when a text in it is analysed (their stop sets and stemmer tables take a tenth of a small build's start-up). */
+    private static final Map<String, java.util.function.Supplier<Analyzer>> ANALYZERS = new TreeMap<>(Map.of(
+            "en", EnglishAnalyzer::new,
+            "de", GermanAnalyzer::new,
+            "fr", FrenchAnalyzer::new,
+            "es", SpanishAnalyzer::new,
+            "it", ItalianAnalyzer::new,
+            "nl", DutchAnalyzer::new,
+            "pt", PortugueseAnalyzer::new));
+    /** The analyzers made so far, one per language, shared (an analyzer keeps its streams per thread). */
+    private static final Map<String, Analyzer> MADE = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private static final Map<String, JsonNode> DATA = load();
     private static final Map<String, Set<String>> FUNCTION_WORDS = wordLists("function_words");
@@ -68,8 +71,13 @@ public final class Language {
 
     /** Lucene's analyzer for a BCP 47 tag: tokenised, lower-cased, stop words removed, stemmed. */
     private static Analyzer analyzer(String lang) {
-        Analyzer a = ANALYZERS.get(key(lang));
-        return a == null ? FALLBACK : a;
+        String key = key(lang);
+        Analyzer made = MADE.get(key);
+        if (made != null) {
+            return made;
+        }
+        java.util.function.Supplier<Analyzer> make = ANALYZERS.get(key);
+        return make == null ? FALLBACK : MADE.computeIfAbsent(key, k -> make.get());
     }
 
     /**

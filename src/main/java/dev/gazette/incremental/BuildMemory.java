@@ -323,7 +323,7 @@ public final class BuildMemory {
         private final Fingerprint[] before;
         private final Fingerprint[] now;
         private final Fingerprints fingerprints;
-        private Set<Fingerprint> seen;
+        private Map<Fingerprint, Integer> positions;
 
         SinceSaved(Fingerprint[] before, Fingerprint[] now, Fingerprints fingerprints) {
             this.before = before;
@@ -342,11 +342,14 @@ public final class BuildMemory {
         }
 
         @Override
-        public synchronized boolean seen(E element) {
-            if (seen == null) {
-                seen = new HashSet<>(List.of(before));
+        public synchronized int before(E element) {
+            if (positions == null) {
+                positions = new HashMap<>();
+                for (int i = 0; i < before.length; i++) {
+                    positions.putIfAbsent(before[i], i);
+                }
             }
-            return seen.contains(fingerprints.of(element));
+            return positions.getOrDefault(fingerprints.of(element), -1);
         }
     }
 

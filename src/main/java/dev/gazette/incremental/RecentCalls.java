@@ -3,10 +3,9 @@ package dev.gazette.incremental;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -96,7 +95,7 @@ final class RecentCalls {
         private final List<E> before;
         private final List<E> now;
         private final SameValues.Proven proven;
-        private Set<Call> seen;
+        private Map<Call, Integer> positions;
 
         Since(List<E> before, List<E> now, SameValues.Proven proven) {
             this.before = before;
@@ -115,12 +114,14 @@ final class RecentCalls {
         }
 
         @Override
-        public synchronized boolean seen(E element) {
-            if (seen == null) {
-                seen = new HashSet<>();
-                before.forEach(e -> seen.add(new Call(e, proven)));
+        public synchronized int before(E element) {
+            if (positions == null) {
+                positions = new HashMap<>();
+                for (int i = 0; i < before.size(); i++) {
+                    positions.putIfAbsent(new Call(before.get(i), proven), i);
+                }
             }
-            return seen.contains(new Call(element, proven));
+            return positions.getOrDefault(new Call(element, proven), -1);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.gazette.model.Tag;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -104,6 +105,11 @@ public final class Linker {
     private final Steps steps;
     /** Each article's most similar others, by position: a function of all the articles' terms. */
     private final Step<List<SimilarityIndex.Doc>, List<List<SimilarityIndex.Match>>> similar;
+    /**
+     * The whole stage as one state over the articles, brought up to date from the last build's
+     * when few changed (in the preview's memory; a build cache makes it afresh, its steps reused).
+     */
+    private final UpdatableStep<Article, LinkState> state;
 
     public Linker(SiteConfig site) {
         this(site, Steps.DIRECT);
@@ -115,61 +121,156 @@ public final class Linker {
         this.vocabulary = new TagVocabulary(site.vocabulary());
         this.steps = steps;
         this.similar = new Step<>("link.similar", docs -> steps.update(SIMILARITY, docs).matches(docs));
+        this.state = new UpdatableStep<>("link.digest", articles -> make(articles, null, null),
+                (last, now, change, limit) -> update(last, now, change, limit), null);
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
-        List<Article> sorted = newestFirst(PageNames.unique(input, problems));
+        LinkState made = steps.update(state, PageNames.unique(input, problems));
+        made.problems().forEach(problems::report);
+        return made.digest();
+    }
+
+    /**
+     * The state for {@code now} made from {@code last}'s: the articles the same as before keep
+     * their entries where what they were made from is unchanged; null (made afresh) when more
+     * than {@code limit} articles were added, changed or removed.
+     */
+    private LinkState update(LinkState last, List<Article> now, UpdatableStep.Change<Article> change, int limit) {
+        int[] from = new int[now.size()];
+        int kept = 0;
+        for (int i = 0; i < from.length; i++) {
+            // In the same place as the article from the same source: that one changed, and finding
+            // where else it might have been would hash every article of the last input.
+            boolean edited = i < last.entries().length
+                    && last.entries()[i].article().sourceFile().equals(now.get(i).sourceFile());
+            from[i] = change.sameAt(i) ? i : edited ? -1 : change.before(now.get(i));
+            kept += from[i] >= 0 ? 1 : 0;
+        }
+        if (now.size() - kept + change.sizeBefore() - kept > limit) {
+            return null;
+        }
+        return make(now, last, from);
+    }
+
+    /**
+     * The stage's state for {@code now}. {@code last} null: made from nothing. Else each article
+     * at position i with {@code from[i] >= 0} is the one at that position of {@code last}'s input
+     * and keeps each value of its entry whose inputs are the same as then (its own tags, the
+     * vocabulary, the tags and originals its body links to); every other value is made as a build
+     * from nothing makes it, so both give the same digest.
+     */
+    private LinkState make(List<Article> now, LinkState last, int[] from) {
+        int n = now.size();
+        int[] order = last == null ? order(now) : reordered(now, from, last.order());
+        List<Article> sorted = new ArrayList<>(n);
+        LinkState.Entry[] prior = new LinkState.Entry[n];
+        for (int k = 0; k < n; k++) {
+            sorted.add(now.get(order[k]));
+            if (last != null && from[order[k]] >= 0) {
+                prior[k] = last.entries()[from[order[k]]];
+            }
+        }
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
-        TagVocabulary automatic = vocabulary.isEmpty() ? suggestedVocabulary(sorted) : vocabulary;
-        List<Tag> automaticTags = automatic.tags();
-        List<List<String>> autoTags = sorted.parallelStream()
-                .map(a -> steps.run(TAGS_STEP, new Tagging(automaticTags, a.title(), a.bodyText()))).toList();
+        List<Map<String, EntityFinder.Entity>> entities = null;
+        TagVocabulary automatic = vocabulary;
+        if (vocabulary.isEmpty()) {
+            entities = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
+                    ? prior[k].entities()
+                    : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
+            automatic = suggestedVocabulary(sorted, entities);
+        }
+        boolean sameVocabulary = last != null && automatic.tags().equals(last.automaticTags());
+        List<Tag> automaticTags = sameVocabulary ? last.automaticTags() : automatic.tags();
+        List<List<String>> autoTags = IntStream.range(0, n).parallel().mapToObj(k -> sameVocabulary && prior[k] != null
+                ? prior[k].autoTags()
+                : steps.run(TAGS_STEP, new Tagging(automaticTags, sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
+        List<Problem> problems = new ArrayList<>();
         Map<String, Tag> tags = new TreeMap<>();
         Map<String, String> firstUse = new HashMap<>();
-        List<Article> articles = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            Article article = sorted.get(i);
+        List<List<String>> slugLists = new ArrayList<>(n);
+        List<Article> tagged = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Article article = sorted.get(k);
             Set<String> slugs = new LinkedHashSet<>();
             for (String written : article.tags()) {
                 Tag tag = vocabulary.resolve(written);
                 if (tag.slug().isEmpty()) {
-                    problems.report(Problem.warning(article.sourceFile(), 0,
+                    problems.add(Problem.warning(article.sourceFile(), 0,
                             "tag '" + written + "' has no letters or digits to name a page after: ignored"));
                     continue;
                 }
                 register(tag, article, tags, firstUse, problems);
                 slugs.add(tag.slug());
             }
-            for (String slug : autoTags.get(i)) {
+            for (String slug : autoTags.get(k)) {
                 if (slugs.add(slug)) {
                     register(automatic.resolve(slug), article, tags, firstUse, problems);
                 }
             }
-            articles.add(steps.run(TAGGED_STEP, new Tagged(article, List.copyOf(slugs))));
+            List<String> list = List.copyOf(slugs);
+            slugLists.add(list);
+            tagged.add(prior[k] != null && prior[k].slugs().equals(list) ? prior[k].tagged()
+                    : steps.run(TAGGED_STEP, new Tagged(article, list)));
         }
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
+        List<String> sources = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].source()
+                : sorted.get(k).sourceUrl() == null ? null : InBodyLinks.normalise(sorted.get(k).sourceUrl())).toList();
         Map<String, String> slugBySource = new HashMap<>();
-        for (Article a : sorted) {
-            if (a.sourceUrl() != null) {
-                slugBySource.putIfAbsent(InBodyLinks.normalise(a.sourceUrl()), a.slug());
+        for (int k = 0; k < n; k++) {
+            if (sources.get(k) != null) {
+                slugBySource.putIfAbsent(sources.get(k), sorted.get(k).slug());
             }
         }
         Map<String, Tag> tagsView = Map.copyOf(tags);
-        List<Article> tagged = articles;
-        articles = tagged.parallelStream().map(a -> linkBody(a, tagsView, slugBySource)).toList();
+        record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked) {
+        }
+        List<InBody> bodies = IntStream.range(0, n).parallel().mapToObj(k -> {
+            Article a = tagged.get(k);
+            List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
+            Map<String, String> cited = new TreeMap<>();
+            for (String href : hrefs) {
+                String slug = slugBySource.get(href);
+                if (slug != null && !slug.equals(a.slug())) {
+                    cited.put(href, slug);
+                }
+            }
+            List<Tag> own = a.linkTags() ? a.tags().stream().map(tagsView::get).toList() : List.of();
+            boolean same = prior[k] != null && prior[k].tagged() == a && prior[k].own().equals(own)
+                    && prior[k].cited().equals(cited);
+            return new InBody(hrefs, own, cited, same ? prior[k].linked() : steps.run(LINKED_STEP,
+                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))));
+        }).toList();
+        List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts.
-        List<List<SimilarityIndex.Match>> similar = similar(sorted);
+        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].doc()
+                : new SimilarityIndex.Doc(sorted.get(k).slug(), steps.run(TERMS_STEP,
+                        new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang())))).toList();
+        List<List<SimilarityIndex.Match>> similar = steps.run(this.similar, docs);
+        Digest digest = digest(articles, similar, tags);
+
+        LinkState.Entry[] entries = new LinkState.Entry[n];
+        for (int k = 0; k < n; k++) {
+            InBody body = bodies.get(k);
+            entries[order[k]] = new LinkState.Entry(sorted.get(k), entities == null ? null : entities.get(k),
+                    autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
+                    body.cited(), body.linked(), docs.get(k));
+        }
+        return new LinkState(entries, order, automaticTags, List.copyOf(problems), digest);
+    }
+
+    /** The site-wide lists: stories, editions, related articles, neighbours, tag pages, the archive. */
+    private Digest digest(List<Article> articles, List<List<SimilarityIndex.Match>> similar, Map<String, Tag> tags) {
         // Each candidate pair's score with shared tags, computed once (in parallel) for stories and related lists.
-        List<Article> withBodies = articles;
         List<double[]> boostedScores = IntStream.range(0, articles.size()).parallel().mapToObj(i -> {
             List<SimilarityIndex.Match> matches = similar.get(i);
             double[] scores = new double[matches.size()];
             for (int k = 0; k < scores.length; k++) {
                 SimilarityIndex.Match m = matches.get(k);
-                scores[k] = boosted(withBodies.get(i), withBodies.get(m.doc()), m.score());
+                scores[k] = boosted(articles.get(i), articles.get(m.doc()), m.score());
             }
             return scores;
         }).toList();
@@ -193,9 +294,8 @@ public final class Linker {
         for (Edition e : editions) {
             e.groups().forEach(g -> g.articles().forEach(a -> editionOf.put(a.slug(), e.slug())));
         }
-        List<Article> linked = articles;
-        List<List<String>> related = IntStream.range(0, linked.size()).parallel()
-                .mapToObj(i -> related(linked, similar.get(i), boostedScores.get(i))).toList();
+        List<List<String>> related = IntStream.range(0, articles.size()).parallel()
+                .mapToObj(i -> related(articles, similar.get(i), boostedScores.get(i))).toList();
         Map<String, Digest.ArticleLinks> links = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
@@ -220,17 +320,27 @@ public final class Linker {
         return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
     }
 
-    /**
-     * The articles in {@link #NEWEST_FIRST} order, each date's instant taken once: comparing two
-     * zoned dates computes both instants, and a sort compares each article many times.
-     */
+    /** The articles in {@link #NEWEST_FIRST} order. */
     static List<Article> newestFirst(List<Article> articles) {
-        record Dated(Article article, long second, int nano) {
+        List<Article> sorted = new ArrayList<>(articles.size());
+        for (int p : order(articles)) {
+            sorted.add(articles.get(p));
+        }
+        return sorted;
+    }
+
+    /**
+     * The positions of the articles in {@link #NEWEST_FIRST} order, each date's instant taken
+     * once: comparing two zoned dates computes both instants, and a sort compares each article many times.
+     */
+    private static int[] order(List<Article> articles) {
+        record Dated(int position, Article article, long second, int nano) {
         }
         List<Dated> dated = new ArrayList<>(articles.size());
-        for (Article a : articles) {
-            dated.add(a.date() == null ? new Dated(a, 0, 0)
-                    : new Dated(a, a.date().toEpochSecond(), a.date().getNano()));
+        for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i);
+            dated.add(a.date() == null ? new Dated(i, a, 0, 0)
+                    : new Dated(i, a, a.date().toEpochSecond(), a.date().getNano()));
         }
         dated.sort((x, y) -> {
             if (x.article().date() != null && y.article().date() != null
@@ -240,28 +350,54 @@ public final class Linker {
             }
             return NEWEST_FIRST.compare(x.article(), y.article());
         });
-        List<Article> sorted = new ArrayList<>(dated.size());
-        dated.forEach(d -> sorted.add(d.article()));
-        return sorted;
+        return dated.stream().mapToInt(Dated::position).toArray();
     }
 
-    /** Each article's most similar others, by position; the terms and the index are garbage after. */
-    private List<List<SimilarityIndex.Match>> similar(List<Article> articles) {
-        List<SimilarityIndex.Doc> docs = articles.parallelStream()
-                .map(a -> new SimilarityIndex.Doc(a.slug(), steps.run(TERMS_STEP, new Words(a.title(), a.bodyText(), a.lang()))))
-                .toList();
-        return steps.run(similar, docs);
-    }
-
-    /** For a site without a vocabulary: the named entities several articles are about. */
-    private TagVocabulary suggestedVocabulary(List<Article> articles) {
-        Map<Article, Map<String, EntityFinder.Entity>> entities = new IdentityHashMap<>();
-        List<Map<String, EntityFinder.Entity>> found = articles.parallelStream()
-                .map(a -> steps.run(ENTITIES_STEP, new Text(a.title(), a.bodyText()))).toList();
-        for (int i = 0; i < articles.size(); i++) {
-            entities.put(articles.get(i), found.get(i));
+    /**
+     * The order of {@code now} from the last one: the articles kept stay in their order (no key
+     * of theirs changed), and the others are merged in. Names are unique, so the order is total
+     * and the same as sorting afresh.
+     */
+    private static int[] reordered(List<Article> now, int[] from, int[] lastOrder) {
+        int[] to = new int[lastOrder.length];
+        Arrays.fill(to, -1);
+        List<Article> arriving = new ArrayList<>();
+        List<Integer> arrivingAt = new ArrayList<>();
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] >= 0) {
+                to[from[i]] = i;
+            } else {
+                arriving.add(now.get(i));
+                arrivingAt.add(i);
+            }
         }
-        return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, entities::get)));
+        int[] arrivingOrder = order(arriving);
+        int[] out = new int[now.size()];
+        int k = 0;
+        int a = 0;
+        for (int p : lastOrder) {
+            int i = to[p];
+            if (i < 0) {
+                continue;
+            }
+            while (a < arrivingOrder.length && NEWEST_FIRST.compare(arriving.get(arrivingOrder[a]), now.get(i)) < 0) {
+                out[k++] = arrivingAt.get(arrivingOrder[a++]);
+            }
+            out[k++] = i;
+        }
+        while (a < arrivingOrder.length) {
+            out[k++] = arrivingAt.get(arrivingOrder[a++]);
+        }
+        return out;
+    }
+
+    /** For a site without a vocabulary: the named entities several articles are about ({@code entities}, by position). */
+    private TagVocabulary suggestedVocabulary(List<Article> articles, List<Map<String, EntityFinder.Entity>> entities) {
+        Map<Article, Map<String, EntityFinder.Entity>> byArticle = new IdentityHashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            byArticle.put(articles.get(i), entities.get(i));
+        }
+        return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, byArticle::get)));
     }
 
     /**
@@ -298,20 +434,6 @@ public final class Linker {
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 
-    /** The article with links in its body, from the inputs {@link #BODY_STEP} reads. */
-    private Article linkBody(Article a, Map<String, Tag> tags, Map<String, String> slugBySource) {
-        Map<String, String> cited = new TreeMap<>();
-        for (String href : steps.run(HREFS_STEP, a.bodyHtml())) {
-            String slug = slugBySource.get(href);
-            if (slug != null && !slug.equals(a.slug())) {
-                cited.put(href, slug);
-            }
-        }
-        List<Tag> own = a.linkTags() ? a.tags().stream().map(tags::get).toList() : List.of();
-        LongText html = steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited));
-        return steps.run(LINKED_STEP, new Linked(a, html));
-    }
-
     /** The body with its links; the very text given when it has none to add. */
     private static LongText linkBody(Body body) {
         String html = body.html().value();
@@ -319,10 +441,10 @@ public final class Linker {
         return linked.equals(html) ? body.html() : LongText.of(linked);
     }
 
-    private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, ProblemSink problems) {
+    private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, List<Problem> problems) {
         Tag seen = tags.putIfAbsent(tag.slug(), tag);
         if (seen != null && !seen.name().equals(tag.name()) && !vocabulary.isCanonical(tag.slug())) {
-            problems.report(Problem.warning(article.sourceFile(), 0, "tag '" + tag.name() + "' and tag '"
+            problems.add(Problem.warning(article.sourceFile(), 0, "tag '" + tag.name() + "' and tag '"
                     + seen.name() + "' (" + firstUse.get(tag.slug()) + ") share the page tags/" + tag.slug()
                     + "/: merged as '" + seen.name() + "'"));
         }

@@ -166,8 +166,10 @@ final class SimilarityIndex {
         // A document the same as one of the last input's is in the index as it is now.
         Set<String> kept = new HashSet<>();
         List<Doc> arriving = new ArrayList<>();
-        for (Doc doc : now) {
-            if (byKey.containsKey(doc.key()) && change.seen(doc)) {
+        for (int i = 0; i < now.size(); i++) {
+            Doc doc = now.get(i);
+            // Where it was last time, if anywhere: asking in place first spares looking for it among all.
+            if (byKey.containsKey(doc.key()) && (change.sameAt(i) || change.seen(doc))) {
                 kept.add(doc.key());
             } else {
                 arriving.add(doc);

@@ -47,7 +47,15 @@ public record UpdatableStep<E, S>(String name, Function<List<E>, S> fresh, Updat
         boolean sameAt(int position);
 
         /** Whether {@code element} (of the new input) is the same as one of the input before, at any position. */
-        boolean seen(E element);
+        default boolean seen(E element) {
+            return before(element) >= 0;
+        }
+
+        /**
+         * The position in the input before of an element the same as {@code element} (of the new
+         * input), or -1 when there was none: where a state finds what it made from that element.
+         */
+        int before(E element);
     }
 
     /**

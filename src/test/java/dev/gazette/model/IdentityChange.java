@@ -1,9 +1,8 @@
 package dev.gazette.model;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A change between two lists as tests tell it to an {@link UpdatableStep}: an element is the
@@ -12,12 +11,14 @@ import java.util.Set;
 public final class IdentityChange<E> implements UpdatableStep.Change<E> {
     private final List<E> before;
     private final List<E> now;
-    private final Set<E> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<E, Integer> positions = new IdentityHashMap<>();
 
     public IdentityChange(List<E> before, List<E> now) {
         this.before = before;
         this.now = now;
-        seen.addAll(before);
+        for (int i = 0; i < before.size(); i++) {
+            positions.putIfAbsent(before.get(i), i);
+        }
     }
 
     @Override
@@ -31,7 +32,7 @@ public final class IdentityChange<E> implements UpdatableStep.Change<E> {
     }
 
     @Override
-    public boolean seen(E element) {
-        return seen.contains(element);
+    public int before(E element) {
+        return positions.getOrDefault(element, -1);
     }
 }

@@ -1,0 +1,233 @@
+package dev.gazette.link;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.config.SiteConfigLoader;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
+import dev.gazette.model.IdentityChange;
+import dev.gazette.model.Origin;
+import dev.gazette.model.Problem;
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
+import dev.gazette.model.Tag;
+import dev.gazette.model.UpdatableStep;
+import dev.gazette.source.YamlMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The link stage's state brought up to date edit after edit (as the preview keeps it) gives the
+ * digest and warnings a link from nothing gives, for random sequences of edits: articles added,
+ * removed, retagged, redated, retitled, their bodies or originals changed.
+ */
+class LinkStateTest {
+    private static final String[] NAMES = {"Valdoria", "Ilse Maren", "Port Alden", "Mira Quell", "Wend River",
+            "Central Bank", "Harbour Authority", "Ostrava Works", "NATO", "Tomas Brel"};
+    private static final String[] WORDS = ("the a rate cut river harbour bank said on Thursday after months of talks "
+            + "workers ferry inflation council vote budget strike storm flood bridge trade plan minister report").split(" ");
+    private static final String[] TAGS = {"Economy", "economy", "Transport", "Weather", "AI", "ai", "Valdoria", "!!!", "Energy"};
+
+    /** Steps run directly, counting the per-article ones, and one state kept from build to build as the preview keeps it. */
+    private static final class KeptState implements Steps {
+        private final int limit;
+        private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        private Object lastInput;
+        private Object lastState;
+        int updated;
+
+        KeptState(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public <I, O> O run(Step<I, O> step, I input) {
+            runs.computeIfAbsent(step.name(), k -> new AtomicInteger()).incrementAndGet();
+            return step.apply(input);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
+            if (!step.name().equals("link.digest")) {
+                return step.fresh().apply(input);
+            }
+            S state = lastState == null ? null
+                    : step.update().apply((S) lastState, input, new IdentityChange<>((List<E>) lastInput, input), limit);
+            if (state == null) {
+                state = step.fresh().apply(input);
+            } else {
+                updated++;
+            }
+            lastInput = input;
+            lastState = state;
+            return state;
+        }
+
+        int runsOf(String step) {
+            AtomicInteger n = runs.get(step);
+            return n == null ? 0 : n.get();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everySequenceOfEditsGivesTheDigestOfALinkFromNothing(boolean withVocabulary) {
+        SiteConfig site = withVocabulary ? vocabularySite() : SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
+        int updates = 0;
+        for (long seed = 1; seed <= 12; seed++) {
+            Random random = new Random(seed * 31 + (withVocabulary ? 7 : 0));
+            int limit = new int[] {0, 1, 3, Integer.MAX_VALUE}[random.nextInt(4)];
+            KeptState steps = new KeptState(limit);
+            Linker kept = new Linker(site, steps);
+            List<Article> articles = new ArrayList<>();
+            int next = 0;
+            for (; next < 12 + random.nextInt(12); next++) {
+                articles.add(article(random, next));
+            }
+            for (int edit = 0; edit < 14; edit++) {
+                List<Problem> keptProblems = new ArrayList<>();
+                Digest incremental = kept.link(articles, keptProblems::add);
+                List<Problem> freshProblems = new ArrayList<>();
+                Digest fresh = new Linker(site).link(articles, freshProblems::add);
+                assertThat(incremental).as("seed %d, edit %d", seed, edit).isEqualTo(fresh);
+                assertThat(keptProblems).as("seed %d, edit %d", seed, edit).isEqualTo(freshProblems);
+                articles = edited(random, articles, next++);
+            }
+            updates += steps.updated;
+        }
+        assertThat(updates).as("states brought up to date rather than made afresh").isGreaterThan(50);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aBodyEditRunsTheStepsOfThatArticleOnly(boolean withVocabulary) {
+        SiteConfig site = withVocabulary ? vocabularySite() : SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
+        Random random = new Random(5);
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            articles.add(article(random, i));
+        }
+        KeptState steps = new KeptState(Integer.MAX_VALUE);
+        Linker linker = new Linker(site, steps);
+        linker.link(articles, p -> { });
+        assertThat(steps.runsOf("link.terms")).isEqualTo(40);
+        articles = new ArrayList<>(articles);
+        articles.set(17, withBody(articles.get(17), articles.get(17).text() + " One more sentence about the bridge."));
+        Digest d = linker.link(articles, p -> { });
+        assertThat(steps.updated).isEqualTo(1);
+        assertThat(steps.runsOf("link.terms")).as("terms of the edited article only").isEqualTo(41);
+        assertThat(steps.runsOf("link.hrefs")).isEqualTo(41);
+        assertThat(steps.runsOf("link.body")).isEqualTo(41);
+        assertThat(d).isEqualTo(new Linker(site).link(articles, p -> { }));
+    }
+
+    private static SiteConfig vocabularySite() {
+        return new SiteConfig("t", "d", URI.create("https://x.example/"), "en", ZoneOffset.UTC,
+                null, 10, 10, SiteConfig.Edition.WEEKLY,
+                List.of(new Tag("valdoria", "Valdoria", null, List.of("Valdoria", "Valdorian")),
+                        new Tag("ilse-maren", "Ilse Maren", null, List.of()),
+                        new Tag("port-alden", "Port Alden", null, List.of("Alden")),
+                        new Tag("nato", "NATO", null, List.of())),
+                null, false, null, SiteConfig.Feed.ARTICLES, 1 << 20);
+    }
+
+    /** One of the edits a curator makes, to a random article (or a new one). */
+    private static List<Article> edited(Random random, List<Article> articles, int next) {
+        List<Article> out = new ArrayList<>(articles);
+        int kind = out.isEmpty() ? 0 : random.nextInt(8);
+        int i = out.isEmpty() ? 0 : random.nextInt(out.size());
+        switch (kind) {
+            case 0 -> out.add(random.nextInt(out.size() + 1), article(random, next));
+            case 1 -> out.remove(i);
+            case 2 -> out.set(i, out.get(i).withTags(tags(random)));
+            case 3 -> out.set(i, with(out.get(i), out.get(i).title(), date(random), out.get(i).sourceUrl()));
+            case 4 -> out.set(i, with(out.get(i), sentence(random, 6), out.get(i).date(), out.get(i).sourceUrl()));
+            case 5 -> out.set(i, withBody(out.get(i), text(random)));
+            case 6 -> out.set(i, with(out.get(i), out.get(i).title(), out.get(i).date(),
+                    random.nextBoolean() ? null : source(random)));
+            default -> {
+                // Several at once, as a pull or a bulk rename brings them.
+                for (int k = 0; k < 3 && !out.isEmpty(); k++) {
+                    int j = random.nextInt(out.size());
+                    out.set(j, withBody(out.get(j), text(random)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Article article(Random random, int n) {
+        String text = text(random);
+        return new Article("a" + n + ".md", "a" + n, sentence(random, 5), text.substring(0, 40), html(random, text), text,
+                null, null, random.nextInt(3) == 0 ? source(random) : null, date(random), "en", null, tags(random),
+                random.nextInt(8) == 0 ? "story " + random.nextInt(2) : null, random.nextInt(4) != 0, false,
+                text.split(" ").length, "urn:" + n, "a" + n + ".md", Origin.OUTLET);
+    }
+
+    private static Article with(Article a, String title, ZonedDateTime date, String source) {
+        return new Article(a.sourceFile(), a.slug(), title, a.summary(), a.html(), a.text(), a.author(),
+                a.publication(), source, date, a.lang(), a.image(), a.tags(), a.story(), a.linkTags(), a.draft(),
+                a.wordCount(), a.guid(), a.sourcePath(), a.origin());
+    }
+
+    private static Article withBody(Article a, String text) {
+        Article changed = new Article(a.sourceFile(), a.slug(), a.title(), a.summary(), a.html(), text, a.author(),
+                a.publication(), a.sourceUrl(), a.date(), a.lang(), a.image(), a.tags(), a.story(), a.linkTags(),
+                a.draft(), a.wordCount(), a.guid(), a.sourcePath(), a.origin());
+        return changed.withHtml(html(new Random(text.hashCode()), text));
+    }
+
+    /** Paragraphs of the text, sometimes with a link to an original another article may have. */
+    private static String html(Random random, String text) {
+        String link = random.nextBoolean() ? " <a href=\"" + source(random) + "\">as reported</a>" : "";
+        return "<p>" + text + link + "</p>";
+    }
+
+    private static String source(Random random) {
+        return "https://outlet.example/news/" + random.nextInt(6) + (random.nextBoolean() ? "/" : "");
+    }
+
+    private static ZonedDateTime date(Random random) {
+        return random.nextInt(10) == 0 ? null
+                : ZonedDateTime.of(2025, 3, 1 + random.nextInt(20), 9, 0, 0, 0, ZoneOffset.UTC);
+    }
+
+    private static List<String> tags(Random random) {
+        List<String> tags = new ArrayList<>();
+        for (int k = random.nextInt(3); k > 0; k--) {
+            tags.add(TAGS[random.nextInt(TAGS.length)]);
+        }
+        return tags;
+    }
+
+    private static String text(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < 4 + random.nextInt(4); s++) {
+            text.append(sentence(random, 8 + random.nextInt(8))).append(' ');
+        }
+        return text.toString().strip();
+    }
+
+    /** Words with a name now and then: names said often enough become suggested tags. */
+    private static String sentence(Random random, int words) {
+        StringBuilder s = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            String word = random.nextInt(4) == 0 ? NAMES[random.nextInt(random.nextBoolean() ? 3 : NAMES.length)]
+                    : WORDS[random.nextInt(WORDS.length)];
+            s.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word).append(' ');
+        }
+        return s.toString().strip() + ".";
+    }
+}
