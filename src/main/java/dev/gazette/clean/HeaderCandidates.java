@@ -40,15 +40,17 @@ final class HeaderCandidates {
     record Candidate(String value, int line, double[] features) {
     }
 
-    /** The shipped byline and date models. */
-    record Models(LineModel byline, LineModel date) {
+    /** The models that choose the headline, the byline and the date among their candidates. */
+    record Models(LineModel title, LineModel byline, LineModel date) {
+        /** The shipped ones. */
         static Models shipped() {
             return Shipped.MODELS;
         }
     }
 
     private static final class Shipped {
-        static final Models MODELS = new Models(LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES));
+        static final Models MODELS = new Models(LineModel.load(TitleCandidates.RESOURCE, TitleCandidates.FEATURES),
+                LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES));
     }
 
     /** Where a candidate stands, shared by both kinds (see {@link #position}). */

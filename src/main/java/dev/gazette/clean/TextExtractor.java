@@ -17,8 +17,8 @@ import java.util.Map;
  * probability of being article text. The article is the contiguous run of lines with the highest
  * total score (probability above or below one half, weighted by length): long running prose
  * interrupted only by a little noise; inside the run, lines the model rejects are dropped.
- * {@link TextHeader} finds the headline above the run, and {@link HeaderCandidates} chooses byline
- * and date among the candidates the dump offers, each by a fitted model.
+ * {@link TitleCandidates} chooses the headline among the lines about the run's top, and
+ * {@link HeaderCandidates} byline and date among the candidates the dump offers, each by a fitted model.
  */
 final class TextExtractor {
     private final LineModel model;
@@ -80,8 +80,7 @@ final class TextExtractor {
 
     /**
      * One row per line: its probability of being article text, the deciding features, the text;
-     * "*" marks the lines kept as the article's text. Then the best title candidates with their
-     * scores, and the byline and date candidates, each
+     * "*" marks the lines kept as the article's text. Then the title, byline and date candidates, each
      * with its probability and deciding features, ">" marking the one chosen.
      */
     List<String> explain(String dump) {
@@ -101,32 +100,13 @@ final class TextExtractor {
                     kind, text, model.explain(scored.features[i], 4)));
         }
         if (a != null) {
-            out.addAll(explainTitle(lines, a.runStart(), a.end(), scored.lang, a.titleAt() >= 0));
+            int[] region = run(scored);
+            List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], scored.lang);
+            out.addAll(HeaderCandidates.explain("title", titles, header().title(), HeaderCandidates.choose(titles, header().title())));
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
             out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
             out.addAll(HeaderCandidates.explain("date", dates, header().date(), HeaderCandidates.choose(dates, header().date())));
-        }
-        return out;
-    }
-
-    /** The headline candidates of the run, best first (at most eight), each with its score; ">" marks the one taken, if any. */
-    private List<String> explainTitle(List<DumpLine> lines, int runStart, int runEnd, String lang, boolean titleTaken) {
-        TextHeader.TitleScores t = TextHeader.titleScores(lines, runStart, runEnd, lang);
-        int chosen = titleTaken ? t.best() : -1;
-        List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < t.scores().length; k++) {
-            if (t.scores()[k] > Double.NEGATIVE_INFINITY) {
-                order.add(t.from() + k);
-            }
-        }
-        order.sort((x, y) -> Double.compare(t.scores()[y - t.from()], t.scores()[x - t.from()]));
-        List<String> out = new ArrayList<>();
-        out.add("title candidates (TextHeader's rules; score over " + TextHeader.TITLE_MIN_SCORE + " to be taken; > = chosen; best " + Math.min(8, order.size()) + " of "
-                + order.size() + "):");
-        for (int i : order.subList(0, Math.min(8, order.size()))) {
-            String text = lines.get(i).text.length() > 90 ? lines.get(i).text.substring(0, 87) + "..." : lines.get(i).text;
-            out.add(String.format(Locale.ROOT, "  %s line %4d score=%.2f %s", i == chosen ? ">" : " ", i + 1, t.scores()[i - t.from()], text));
         }
         return out;
     }
@@ -186,11 +166,12 @@ final class TextExtractor {
     HeaderCandidates.Layout layout(Scored scored) {
         List<DumpLine> lines = scored.lines;
         String lang = scored.lang;
-        int[] region = lines.isEmpty() ? null : bestRun(lines);
+        int[] region = run(scored);
         if (region == null) {
             return null;
         }
-        int found = TextHeader.findTitle(lines, region[0], region[1], lang);
+        HeaderCandidates.Candidate title = HeaderCandidates.choose(TitleCandidates.of(lines, region[0], region[1], lang), header().title());
+        int found = title == null ? -1 : title.line();
         boolean headerInRun = found >= region[0];
         int cluster = found < 0 ? -1 : TextHeader.headerBelow(lines, found, region[1] + 1);
         if (headerInRun || cluster >= region[0]) {
@@ -226,6 +207,11 @@ final class TextExtractor {
             return 0;
         }
         return (line.probability - model.threshold()) * 2 * (25 + Math.min(line.text.length(), 1000));
+    }
+
+    /** The run of lines the article is taken from, first and last line, before its header is read; null when there is none. */
+    int[] run(Scored scored) {
+        return scored.lines.isEmpty() ? null : bestRun(scored.lines);
     }
 
     /** The contiguous run of lines with the highest total score (maximum subarray), or null. */

@@ -34,7 +34,7 @@ final class TextHeader {
             + "|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)";
     private static final Pattern NAME = Pattern.compile("^(?![\"“])" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
-    private static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
+    static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
     /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
     private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
             + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
@@ -42,48 +42,57 @@ final class TextHeader {
     static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
     private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
-    private static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
+    static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
-    private static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
-    private static final Pattern CAPTION = Pattern.compile(
+    static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
+    static final Pattern CAPTION = Pattern.compile(
             "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|\\b(?i:credit|credits|photo|photograph|image|illustration|courtesy)\\s*(?::|\\.\\.\\.|…)");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
     /** Verbs that label links and buttons rather than start headlines. */
-    private static final Set<String> CONTROL_VERBS = Set.of("follow", "share", "subscribe", "sign", "log", "login", "register",
+    static final Set<String> CONTROL_VERBS = Set.of("follow", "share", "subscribe", "sign", "log", "login", "register",
             "download", "print", "email", "tweet", "comment", "reply", "read", "watch", "listen", "click", "tap", "join", "see",
             "view", "skip", "jump", "back", "close", "search", "contact", "save", "buy", "shop", "donate", "advertise", "load",
             "show", "hide", "enter", "submit", "send", "like", "get", "visit", "go", "open", "more", "next", "previous");
-    private static final Pattern PUBLISHED = Pattern.compile("^(?:published|posted|updated|first published|date)\\b", Pattern.CASE_INSENSITIVE);
+    static final Pattern PUBLISHED = Pattern.compile("^(?:published|posted|updated|first published|date)\\b", Pattern.CASE_INSENSITIVE);
 
     private TextHeader() {
     }
 
     /**
-     * The headline of the article whose body runs from {@code bodyStart} to {@code bodyEnd}: the
+     * The rules' headline of the article whose body runs from {@code bodyStart} to {@code bodyEnd}: the
      * headline-shaped line above the body that shares its vocabulary, stands as a block of its own,
      * heads the cluster of standfirst, byline and date over the body, and is neither a menu entry
      * nor one of a list of teasers. The body's first paragraphs weigh most, since a headline
      * announces the lead and related headlines share only the topic. The run chosen as the body
      * may open with a notice or with the headline itself; a line among its first few is taken
-     * only when the page shows it twice or a byline or date follows it.
-     */
-    static int findTitle(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
-        return titleScores(lines, bodyStart, bodyEnd, lang).best();
-    }
-
-    /**
+     * only when the page shows it twice or a byline or date follows it. These rules, written on the
+     * dev set, are two of the features by which {@link TitleCandidates}' fitted model chooses.
      * Each line's headline score from line {@code from} on ({@code scores[i - from]}, negative
      * infinity where a line cannot be the headline) and the line taken: the best scoring over
-     * {@value #TITLE_MIN_SCORE}, or -1.
+     * {@value #TITLE_MIN_SCORE}, or -1; and the article's {@link RunWords} they were measured by.
      */
-    record TitleScores(int from, double[] scores, int best) {
+    record TitleScores(int from, double[] scores, int best, RunWords words) {
     }
+
+    /** How far above the article run headlines are looked for. */
+    static final int TITLE_WINDOW = 40;
 
     /** The least score a headline must have. */
     static final double TITLE_MIN_SCORE = 0.9;
 
-    /** The headline scores of {@link #findTitle}, for it and for {@code gazette extract --explain}. */
-    static TitleScores titleScores(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
+    /**
+     * What headline candidates are measured against: where the run's head ends ({@code headEnd}) and the window of
+     * candidates opens ({@code from}, forty lines above the run), the stems of the lead (its first 600 characters) and in
+     * how many of the article's paragraphs each stem stands, how often the page shows each line of the head, how many
+     * paragraphs make a stem the article's subject ({@code often}), and how often the rest of the page uses the stems of
+     * would-be one- or two-word headlines ({@code elsewhere}).
+     */
+    record RunWords(int headEnd, int from, Set<String> lead, Map<String, Integer> bodyLines, Map<String, Integer> counts, int often,
+            Map<String, Integer> elsewhere) {
+    }
+
+    /** The {@link RunWords} of the run from {@code bodyStart} to {@code bodyEnd}. */
+    static RunWords runWords(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
         int headEnd = runHeadEnd(lines, bodyStart, bodyEnd);
         Set<String> leadWords = new HashSet<>();
         Map<String, Integer> bodyLines = new HashMap<>();
@@ -108,7 +117,7 @@ final class TextHeader {
         for (int i = 0; i < headEnd; i++) {
             counts.merge(lines.get(i).key(), 1, Integer::sum);
         }
-        int from = Math.max(0, bodyStart - 40);
+        int from = Math.max(0, bodyStart - TITLE_WINDOW);
         // How often the rest of the page names the words of would-be short headlines.
         int often = Math.max(3, paragraphs / 10);
         Map<String, Integer> elsewhere = new HashMap<>();
@@ -125,6 +134,19 @@ final class TextHeader {
                 }
             }
         }
+        return new RunWords(headEnd, from, leadWords, bodyLines, counts, often, elsewhere);
+    }
+
+    /** The rules' headline scores: each candidate's score and the line the rules take (see {@link TitleScores}). */
+    static TitleScores titleScores(List<DumpLine> lines, int bodyStart, int bodyEnd, String lang) {
+        RunWords words = runWords(lines, bodyStart, bodyEnd, lang);
+        int headEnd = words.headEnd();
+        int from = words.from();
+        Set<String> leadWords = words.lead();
+        Map<String, Integer> bodyLines = words.bodyLines();
+        Map<String, Integer> counts = words.counts();
+        Map<String, Integer> elsewhere = words.elsewhere();
+        int often = words.often();
         double[] scores = new double[headEnd - from];
         for (int i = from; i < headEnd; i++) {
             DumpLine line = lines.get(i);
@@ -194,14 +216,14 @@ final class TextHeader {
                 best = i;
             }
         }
-        return new TitleScores(from, scores, best);
+        return new TitleScores(from, scores, best, words);
     }
 
     /**
      * Whether the page shows line {@code i} again outside a list of teasers: a headline repeated
      * in a teaser list or a playlist is a teaser, not the page's own headline.
      */
-    private static boolean shownApart(List<DumpLine> lines, int i, int end) {
+    static boolean shownApart(List<DumpLine> lines, int i, int end) {
         String key = lines.get(i).key();
         for (int k = 0; k < end; k++) {
             if (k != i && lines.get(k).key().equals(key)) {
@@ -259,7 +281,7 @@ final class TextHeader {
      * over "Jane Doe" and "Dress ... STOLEN"): pages that split a headline into kicker and title
      * show it whole once.
      */
-    private static int echoes(List<DumpLine> lines, int i, int end, String lang) {
+    static int echoes(List<DumpLine> lines, int i, int end, String lang) {
         Set<String> own = stems(lines.get(i), lang);
         int n = 0;
         for (int j = i + 1; j <= i + 3 && j < end; j++) {
@@ -272,7 +294,7 @@ final class TextHeader {
     }
 
     /** Line {@code i} and the next one each stand as a block of their own. */
-    private static boolean ownBlock(List<DumpLine> lines, int i) {
+    static boolean ownBlock(List<DumpLine> lines, int i) {
         return lines.get(i).blankBefore && (i + 1 >= lines.size() || lines.get(i + 1).blankBefore);
     }
 
@@ -280,7 +302,7 @@ final class TextHeader {
      * Line {@code i} heads a card (headline, then date, section or the like) of a list of cards
      * alike: two more cards of the same shape before it, after it, or one on each side.
      */
-    private static boolean inCardRun(List<DumpLine> lines, int i) {
+    static boolean inCardRun(List<DumpLine> lines, int i) {
         if (shape(lines, i) != 'H') {
             return false;
         }
@@ -323,7 +345,7 @@ final class TextHeader {
     }
 
     /** Between two menu entries in one block of lines, or the last of a block of them: a menu entry itself. */
-    private static boolean inMenu(List<DumpLine> lines, int i) {
+    static boolean inMenu(List<DumpLine> lines, int i) {
         if (i < 2 || lines.get(i).blankBefore || !isMenuEntry(lines, i - 1)) {
             return false;
         }
@@ -338,7 +360,7 @@ final class TextHeader {
     }
 
     /** The value of a labelled field ("Author:" over "Jane Doe"), not a headline. */
-    private static boolean isFieldValue(List<DumpLine> lines, int i) {
+    static boolean isFieldValue(List<DumpLine> lines, int i) {
         if (i == 0 || lines.get(i).blankBefore) {
             return false;
         }
@@ -430,11 +452,11 @@ final class TextHeader {
         return authorOf(lines, i) != null || isDateline(lines.get(i));
     }
 
-    private static boolean isDateline(DumpLine line) {
+    static boolean isDateline(DumpLine line) {
         return line.words <= 12 && line.date().isPresent();
     }
 
-    private static boolean isHeadlineShaped(List<DumpLine> lines, int i) {
+    static boolean isHeadlineShaped(List<DumpLine> lines, int i) {
         if (i < 0 || i >= lines.size()) {
             return false;
         }
@@ -615,7 +637,7 @@ final class TextHeader {
     }
 
     /** The stems of a line's content words, read once per line. */
-    private static Set<String> stems(DumpLine line, String lang) {
+    static Set<String> stems(DumpLine line, String lang) {
         if (line.stems == null) {
             line.stems = stems(line.tokens, lang);
         }

@@ -83,13 +83,16 @@ public final class LineModelTrainer {
      */
     static LineModel fit(List<Case> cases) {
         LineModel weighted = fitWeights(cases);
+        // The threshold is judged on the article as extraction lays it out, under a headline chosen
+        // by a headline model fitted to these weights (refitted to the final line model by fitHeader).
+        HeaderCandidates.Models title = new HeaderCandidates.Models(fitTitle(cases, weighted), null, null);
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
         double[] f1 = new double[THRESHOLDS.length];
         for (Case c : cases) {
             TextExtractor.Scored scored = new TextExtractor(weighted).score(c.read);
             for (int t = 0; t < THRESHOLDS.length; t++) {
-                TextExtractor extractor = new TextExtractor(weighted.withThreshold(THRESHOLDS[t]));
+                TextExtractor extractor = new TextExtractor(weighted.withThreshold(THRESHOLDS[t]), title);
                 HeaderCandidates.Layout a = extractor.layout(scored);
                 String text = a == null ? "" : extractor.text(a);
                 double f = CleaningScore.score(c.name, "txt", c.truth, new CleaningScore.Fields(null, null, null, text)).f1();
@@ -139,9 +142,12 @@ public final class LineModelTrainer {
      * wrong ones stayed within 3% of its best: it only fitted noise.)
      */
     static HeaderCandidates.Models fitHeader(List<Case> cases, LineModel lines) {
-        TextExtractor extractor = new TextExtractor(lines);
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
+        // The headline first: where it stands tells where the article's header ends, and so which
+        // lines the byline and date candidates are read against.
+        LineModel title = fitTitle(cases, lines);
+        TextExtractor extractor = new TextExtractor(lines, new HeaderCandidates.Models(title, null, null));
         List<Field> bylines = new ArrayList<>();
         List<Field> dates = new ArrayList<>();
         for (Case c : cases) {
@@ -152,7 +158,26 @@ public final class LineModelTrainer {
             bylines.add(new Field(c.truth.byline(), b, weight, CleaningScore::bylineMatches));
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
-        return new HeaderCandidates.Models(fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5), fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
+        return new HeaderCandidates.Models(title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5), fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
+    }
+
+    /**
+     * The headline model fitted on these cases, whose article runs the line model {@code lines}
+     * finds, labelled and weighted as {@link #fitHeader} does bylines and dates.
+     */
+    static LineModel fitTitle(List<Case> cases, LineModel lines) {
+        Map<String, Integer> dumpsOfSite = new TreeMap<>();
+        cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
+        TextExtractor runs = new TextExtractor(lines);
+        List<Field> titles = new ArrayList<>();
+        for (Case c : cases) {
+            TextExtractor.Scored scored = runs.score(c.read);
+            int[] run = runs.run(scored);
+            List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
+            titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1),
+                    CleaningScore::titleMatches));
+        }
+        return fitChoice(TitleCandidates.FEATURES, titles, TitleCandidates.THRESHOLD);
     }
 
     /** One page's truth for a header field, its candidates, its weight and how a candidate is matched. */
@@ -506,8 +531,8 @@ public final class LineModelTrainer {
             }
             LineModel model = fit(train);
             HeaderCandidates.Models header = fitHeader(train, model);
-            System.err.printf(Locale.ROOT, "fold %d: %d sites held out, thresholds %.2f (lines) %.2f (byline) %.2f (date) fitted on the other %d%n",
-                    f + 1, test.stream().map(Case::group).distinct().count(), model.threshold(), header.byline().threshold(),
+            System.err.printf(Locale.ROOT, "fold %d: %d sites held out, thresholds %.2f (lines) %.2f (title) %.2f (byline) %.2f (date) fitted on the other %d%n",
+                    f + 1, test.stream().map(Case::group).distinct().count(), model.threshold(), header.title().threshold(), header.byline().threshold(),
                     header.date().threshold(), train.stream().map(Case::group).distinct().count());
             TextExtractor extractor = new TextExtractor(model, header);
             for (Case c : test) {
@@ -640,6 +665,8 @@ public final class LineModelTrainer {
             String provenance = "LineModelTrainer fit on " + cases.size() + " text-dump cases (bench/cleaning/train.sh)";
             Path dir = Path.of(args[1]);
             write(dir.resolve(LineModel.RESOURCE), model.toJson("logistic regression over standardised line features; p(body line)", provenance));
+            write(dir.resolve(TitleCandidates.RESOURCE), header.title().toJson(
+                    "logistic regression over standardised headline-candidate features; p(the article's headline)", provenance));
             write(dir.resolve(HeaderCandidates.BYLINE_RESOURCE), header.byline().toJson(
                     "conditional logit over standardised byline-candidate features, calibrated; p(the article's byline)", provenance));
             write(dir.resolve(HeaderCandidates.DATE_RESOURCE), header.date().toJson(

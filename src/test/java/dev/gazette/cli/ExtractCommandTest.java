@@ -83,10 +83,10 @@ class ExtractCommandTest {
         assertThat(run.out()).containsPattern("(?m)^   1   p=0\\.\\d\\d short +Home$")
                 .containsPattern("(?m)^ +\\d+ \\* p=0\\.\\d\\d prose +The parish council voted")
                 .containsPattern("(?m)^ +\\w+=[-0-9.]+\\([-+][0-9.]+\\)");
-        // Then the headline candidates with their scores, the one taken marked; the menu entry "Home" is none.
+        // Then the headline candidates with their probabilities, the one taken marked; the menu entry "Home" is improbable.
         assertThat(run.out()).contains("title candidates (")
-                .containsPattern("(?m)^  > line +\\d+ score=\\d+\\.\\d\\d Village café saved after residents sign petition$")
-                .doesNotContainPattern("(?m)^  . line +1 score=");
+                .containsPattern("(?m)^  > line +\\d+ p=[01]\\.\\d\\d Village café saved after residents sign petition$")
+                .containsPattern("(?m)^    line +1 p=0\\.0\\d Home$");
         // Then the byline candidates, each with its probability; the one chosen is marked.
         assertThat(run.out()).contains("byline candidates (threshold ").containsPattern("(?m)^  > line +5 p=[01]\\.\\d\\d Ruth Amberley$");
         assertThat(run.out()).doesNotContain("== " + page);

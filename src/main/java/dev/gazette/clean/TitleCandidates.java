@@ -1,0 +1,295 @@
+package dev.gazette.clean;
+
+import dev.gazette.clean.DumpLine.Kind;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The headline of a text dump, chosen among scored candidates as {@link HeaderCandidates} chooses
+ * byline and date: every line near the top of the article run that could be a headline (words,
+ * not code, a date or a credit; at most 35 words) is a candidate, described by the named features
+ * below: its shape, how much of the article's vocabulary it uses, where it stands relative to the
+ * article, and what surrounds it (a byline under it, a list of teasers around it, a menu). A
+ * logistic regression ({@link LineModel}, weights in {@code title-v1.json}, fitted by
+ * {@code LineModelTrainer}) gives each its probability of being the article's headline; the most
+ * probable is taken when it clears the model's threshold.
+ */
+final class TitleCandidates {
+    static final String RESOURCE = "title-v1.json";
+    /**
+     * The most probable candidate is taken whatever its probability: every article has a
+     * headline, and a missing one costs the curator as much as a wrong one to mend.
+     */
+    static final double THRESHOLD = 0;
+
+    /** The longest line read as a headline. */
+    private static final int MAX_WORDS = 35;
+
+    static final List<String> FEATURES = List.of(
+            "log_words",          // ln(1 + words)
+            "few_words",          // one or two words: a label more often than a headline
+            "words_over_16",      // words beyond sixteen: a standfirst or a paragraph more often
+            "lead_overlap",       // share of its content words (stemmed) the article's first paragraphs use
+            "body_overlap",       // share of its content words any kept paragraph of the run uses
+            "subject_words",      // every content word is in many of the article's paragraphs, and more often than elsewhere
+                                  // on the page: what a one- or two-word headline ("Hermitian matrix") looks like
+            "capitalised",        // share of its words that start with a capital
+            "shouting",           // in capitals throughout: section labels are
+            "ends_period",        // ends with a full stop (not an ellipsis): a sentence
+            "ends_colon_comma",   // ends with ":" or ",": a lead-in
+            "prose",              // read as running prose by the line classifier
+            "boilerplate",        // prose the page repeats: a blurb
+            "truncated",          // a teaser cut off with an ellipsis
+            "list_item",          // carries a bullet or a number
+            "heading",            // set apart as a heading above prose
+            "own_block",          // a blank line before it and after it
+            "repeated_apart",     // the page shows it again outside a list of teasers (a breadcrumb, the headline twice)
+            "header_below",       // a byline or dateline follows within a few lines: the headline's cluster
+            "echoes",             // how many of the next lines show parts of it again (kicker and title split), up to two
+            "headline_neighbours", // headline-shaped lines next to it (0-2): teaser lists are runs of headlines
+            "card_run",           // heads one of a run of cards alike (headline, date, section)
+            "in_menu",            // between or after menu entries in one block of lines
+            "field_value",        // the value of a labelled field ("Author:" over it)
+            "log_lines_to_body",  // ln(1 + lines between it and the article's first line)
+            "nearest_above",      // the nearest candidate above the article run, within four lines, unless a byline is over it
+            "under_credit",       // the line above it is a byline or dateline (the previous story's)
+            "in_run",             // inside the run the article was taken from
+            "run_opener",         // the run's first line, with a byline or date under it
+            "under_headline",     // a headline-shaped line over it heads a cluster that reaches below it: a standfirst
+            "longer_than_headline", // under_headline, and longer than that headline: standfirsts tell more than headlines
+            "over_standfirst",    // the next line is no headline's length: eight words or more and half as many again as this one
+            "digit_share",        // share of its words with digits: datelines in forms no date pattern reads, scores, prices
+            "glued_words",        // share of its words with a capital inside after small letters ("HomeLatest NewsNollywood"):
+                                  // menu entries and breadcrumbs dumped without the spaces between them
+            "wide_gap",           // three spaces or more inside: columns of a preformatted header
+            "field_labels",       // two or more "Label:" fields: a fact box
+            "control_label",      // a few words opening with what a control does ("Share this", "Sign in")
+            "breadcrumb",         // a trail of two steps or more ("Home > News > ...")
+            "date_label",         // opens with "Published", "Updated", "Date"
+            "credited",           // a short line crediting someone ("Analysis by Jane Doe")
+            "copyright",          // carries ©
+            "in_document_title",  // a longer line among the dump's first two holds it (a dumped <title>: "Headline | Site")
+            "site_name",          // it carries the site's name after a separator, as a document title does
+            "ends_with_neighbour", // ends with the whole text of a line of three words or more within three lines: that line
+                                  // with something put in front ("News > Politics > Headline")
+            "tail_of_neighbour",  // the whole text of it ends a longer line within three lines (the reverse)
+            "label_and_value",    // a short "Label: value" field of five words or fewer ("Source: Agency", "来源：...")
+            "in_run_alone",       // inside the run, shown once, and not the run's first line over a byline: a line of the article
+            "short_not_subject",  // one or two words that are not the article's subject (see subject_words)
+            "lines_to_body",      // lines between it and the article's first line, up to forty
+            "header_not_cards",   // a byline or dateline follows and it heads no run of cards alike
+            "furniture_shape",    // any of truncated, list item, ends with ":" or ",", ©, date label, credited, control label,
+                                  // breadcrumb, wide gap, field labels, label and value: each rare, together the
+                                  // shapes of page furniture, whose one weight the training pages can tell
+            "p_body",             // the line model's probability that it is article text
+            "interface_words",    // share of its words that label controls
+            "rules_choice",       // the line TextHeader's rules take as the headline (their score over 0.9, the best)
+            "rules_score");       // TextHeader's score for it, within -2 to 3 (-2 where the rules rule it out)
+
+    /** A small letter followed by a capital then a small letter inside one word: two words written together. */
+    private static final Pattern GLUED = Pattern.compile("\\p{Ll}{2}\\p{Lu}\\p{Ll}");
+    /** A field label of one word and a colon opening the line. */
+    private static final Pattern LABEL_VALUE = Pattern.compile("^[\\p{L}\\p{M}]{1,20}\\s?[:：]\\s*\\S");
+    private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}[:：](?:\\s|$)|\\p{L}：");
+
+    private TitleCandidates() {
+    }
+
+    /**
+     * Every headline candidate for the article whose run goes from {@code runStart} to
+     * {@code runEnd}, in line order; each candidate's value is the line without the site's name.
+     */
+    static List<HeaderCandidates.Candidate> of(List<DumpLine> lines, int runStart, int runEnd, String lang) {
+        TextHeader.TitleScores rules = TextHeader.titleScores(lines, runStart, runEnd, lang);
+        TextHeader.RunWords vocabulary = rules.words();
+        int headEnd = vocabulary.headEnd();
+        int from = vocabulary.from();
+        Set<String> leadWords = vocabulary.lead();
+        Map<String, Integer> bodyLines = vocabulary.bodyLines();
+        Map<String, Integer> counts = vocabulary.counts();
+        Map<String, Integer> elsewhere = vocabulary.elsewhere();
+        int often = vocabulary.often();
+        List<String> top = new ArrayList<>();
+        for (int i = 0; i < Math.min(2, lines.size()); i++) {
+            top.add(lines.get(i).comparable());
+        }
+        int nearest = -1;
+        for (int i = runStart - 1; i >= from && i >= runStart - 4; i--) {
+            if (eligible(lines.get(i))) {
+                nearest = i > 0 && TextHeader.isByOrDateline(lines, i - 1) ? -1 : i;
+                break;
+            }
+            if (!TextHeader.isByOrDateline(lines, i) && lines.get(i).words > 3) {
+                break;
+            }
+        }
+        List<HeaderCandidates.Candidate> out = new ArrayList<>();
+        for (int i = from; i < headEnd; i++) {
+            DumpLine line = lines.get(i);
+            if (!eligible(line)) {
+                continue;
+            }
+            String t = line.text;
+            Set<String> words = TextHeader.stems(line, lang);
+            int inBody = 0;
+            int inLead = 0;
+            boolean subject = !words.isEmpty();
+            for (String w : words) {
+                inBody += bodyLines.containsKey(w) ? 1 : 0;
+                inLead += leadWords.contains(w) ? 1 : 0;
+                subject &= bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0);
+            }
+            String[] parts = t.split("\\s+");
+            int capitalised = 0;
+            for (String p : parts) {
+                capitalised += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
+            }
+            boolean header = TextHeader.headerBelow(lines, i, headEnd) >= 0;
+            boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && TextHeader.shownApart(lines, i, headEnd);
+            int neighbours = (TextHeader.isHeadlineShaped(lines, i - 1) && !lines.get(i - 1).key().equals(line.key()) ? 1 : 0)
+                    + (TextHeader.isHeadlineShaped(lines, i + 1) && !header ? 1 : 0);
+            String comparable = line.comparable();
+            boolean inDocumentTitle = false;
+            for (int k = 0; k < top.size(); k++) {
+                inDocumentTitle |= k != i && top.get(k).length() > comparable.length() && HeaderCandidates.containsWords(top.get(k), comparable);
+            }
+            boolean cards = TextHeader.inCardRun(lines, i);
+            boolean furniture = line.kind == Kind.TRUNCATED || line.isListItem() || t.endsWith(":") || t.endsWith(",") || t.contains("©")
+                    || TextHeader.PUBLISHED.matcher(t).find() || line.words <= 8 && TextHeader.CREDITED.matcher(t).find()
+                    || line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0)) || TextHeader.BREADCRUMB.matcher(t).find()
+                    || TextHeader.WIDE_GAP.matcher(t).find() || FIELD_LABEL.matcher(t).results().count() >= 2
+                    || line.words <= 5 && LABEL_VALUE.matcher(t).find();
+            String site = TextHeader.siteName(lines, i, runStart, runEnd, lang);
+            String value = site == null ? t : Headlines.withoutSiteName(t, site);
+            double[] x = {
+                    Math.log1p(line.words),
+                    line.words < 3 ? 1 : 0,
+                    Math.max(0, line.words - 16),
+                    words.isEmpty() ? 0 : (double) inLead / words.size(),
+                    words.isEmpty() ? 0 : (double) inBody / words.size(),
+                    subject ? 1 : 0,
+                    (double) capitalised / parts.length,
+                    t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase) ? 1 : 0,
+                    t.endsWith(".") && !t.endsWith("..") ? 1 : 0,
+                    t.endsWith(":") || t.endsWith(",") || t.endsWith("：") || t.endsWith("，") ? 1 : 0,
+                    line.kind == Kind.PROSE ? 1 : 0,
+                    line.kind == Kind.BOILERPLATE ? 1 : 0,
+                    line.kind == Kind.TRUNCATED ? 1 : 0,
+                    line.isListItem() ? 1 : 0,
+                    line.heading ? 1 : 0,
+                    TextHeader.ownBlock(lines, i) ? 1 : 0,
+                    repeated ? 1 : 0,
+                    header ? 1 : 0,
+                    Math.min(2, TextHeader.echoes(lines, i, headEnd, lang)),
+                    neighbours,
+                    cards ? 1 : 0,
+                    TextHeader.inMenu(lines, i) ? 1 : 0,
+                    TextHeader.isFieldValue(lines, i) ? 1 : 0,
+                    Math.log1p(Math.abs(runStart - 1 - i)),
+                    i == nearest ? 1 : 0,
+                    i > 0 && TextHeader.isByOrDateline(lines, i - 1) ? 1 : 0,
+                    i >= runStart ? 1 : 0,
+                    i == runStart && header ? 1 : 0,
+                    headlineAbove(lines, i, headEnd) >= 0 ? 1 : 0,
+                    headlineAbove(lines, i, headEnd) >= 0 && lines.get(headlineAbove(lines, i, headEnd)).words < line.words ? 1 : 0,
+                    i + 1 < lines.size() && lines.get(i + 1).words >= Math.max(8, 1.5 * line.words) && !lines.get(i + 1).isCode() ? 1 : 0,
+                    share(line.tokens, TitleCandidates::hasDigit),
+                    share(List.of(parts), p -> GLUED.matcher(p).find()),
+                    TextHeader.WIDE_GAP.matcher(t).find() ? 1 : 0,
+                    FIELD_LABEL.matcher(t).results().count() >= 2 ? 1 : 0,
+                    line.words <= 4 && !line.tokens.isEmpty() && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0)) ? 1 : 0,
+                    TextHeader.BREADCRUMB.matcher(t).find() ? 1 : 0,
+                    TextHeader.PUBLISHED.matcher(t).find() ? 1 : 0,
+                    line.words <= 8 && TextHeader.CREDITED.matcher(t).find() ? 1 : 0,
+                    t.contains("©") ? 1 : 0,
+                    inDocumentTitle ? 1 : 0,
+                    site != null ? 1 : 0,
+                    endsWithNeighbour(lines, i, false) ? 1 : 0,
+                    endsWithNeighbour(lines, i, true) ? 1 : 0,
+                    line.words <= 5 && LABEL_VALUE.matcher(t).find() ? 1 : 0,
+                    i >= runStart && !repeated && !(i == runStart && header) ? 1 : 0,
+                    line.words < 3 && !subject ? 1 : 0,
+                    Math.min(TextHeader.TITLE_WINDOW, Math.abs(runStart - 1 - i)),
+                    header && !cards ? 1 : 0,
+                    furniture ? 1 : 0,
+                    line.probability,
+                    Words.interfaceDensity(line.tokens, lang),
+                    i == rules.best() ? 1 : 0,
+                    rulesScore(rules, i)
+            };
+            out.add(new HeaderCandidates.Candidate(value, i, x));
+        }
+        return out;
+    }
+
+    /**
+     * Whether a line could be a headline at all: words (most of its tokens have letters), at most
+     * {@value #MAX_WORDS} of them, and not code, a date line, a byline or a caption running into its
+     * credit ("...last week.Credit: Jane Doe"): a headline credits no photograph. Everything finer is
+     * a feature the model weighs.
+     */
+    private static boolean eligible(DumpLine line) {
+        return line.kind != Kind.CODE && line.kind != Kind.LISTING && line.words >= 1 && line.words <= MAX_WORDS
+                && !line.tokens.isEmpty() && mostlyWords(line.text) && !TextHeader.isDateline(line)
+                && !TextHeader.BYLINE.matcher(line.text).matches() && !TextHeader.CAPTION.matcher(line.text).find();
+    }
+
+    /** A headline-shaped line up to three lines above that heads a byline or dateline cluster reaching below line {@code i}, or -1. */
+    private static int headlineAbove(List<DumpLine> lines, int i, int end) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            if (TextHeader.isHeadlineShaped(lines, k) && TextHeader.headerBelow(lines, k, end) > i) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether line {@code i} ends with the whole text of a line of three words or more within three
+     * lines, or with {@code reverse}, whether its own whole text ends such a longer line.
+     */
+    private static boolean endsWithNeighbour(List<DumpLine> lines, int i, boolean reverse) {
+        String t = lines.get(i).text;
+        for (int j = Math.max(0, i - 3); j <= Math.min(lines.size() - 1, i + 3); j++) {
+            String other = lines.get(j).text;
+            String longer = reverse ? other : t;
+            String shorter = reverse ? t : other;
+            if (j != i && longer.length() > shorter.length() && longer.endsWith(shorter) && (reverse ? lines.get(i) : lines.get(j)).words >= 3) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double rulesScore(TextHeader.TitleScores rules, int i) {
+        int k = i - rules.from();
+        double score = k >= 0 && k < rules.scores().length ? rules.scores()[k] : Double.NEGATIVE_INFINITY;
+        return Math.max(-2, Math.min(3, score));
+    }
+
+    private static double share(List<String> words, java.util.function.Predicate<String> which) {
+        return words.isEmpty() ? 0 : (double) words.stream().filter(which).count() / words.size();
+    }
+
+    private static boolean hasDigit(String word) {
+        return word.chars().anyMatch(Character::isDigit);
+    }
+
+    /** Most words have letters: "13.11.2019, 23:06" or "1 2 3 Next" are no headline; "Opening Bell 11.18.19" may be. */
+    private static boolean mostlyWords(String text) {
+        int letters = 0;
+        String[] parts = text.strip().split("\\s+");
+        for (String p : parts) {
+            if (p.codePoints().anyMatch(Character::isLetter)) {
+                letters++;
+            }
+        }
+        return letters * 2 > parts.length;
+    }
+}
