@@ -534,7 +534,7 @@ final class TextHeader {
     }
 
     /** Most words have letters: "13.11.2019, 23:06" or "1 2 3 Next" are no headline; "Opening Bell 11.18.19" may be. */
-    private static boolean mostlyWords(String text) {
+    static boolean mostlyWords(String text) {
         int letters = 0;
         String[] parts = text.strip().split("\\s+");
         for (String p : parts) {

@@ -236,7 +236,7 @@ final class TitleCandidates {
      */
     private static boolean eligible(DumpLine line) {
         return line.kind != Kind.CODE && line.kind != Kind.LISTING && line.words >= 1 && line.words <= MAX_WORDS
-                && !line.tokens.isEmpty() && mostlyWords(line.text) && !TextHeader.isDateline(line)
+                && !line.tokens.isEmpty() && TextHeader.mostlyWords(line.text) && !TextHeader.isDateline(line)
                 && !TextHeader.BYLINE.matcher(line.text).matches() && !TextHeader.CAPTION.matcher(line.text).find();
     }
 
@@ -279,17 +279,5 @@ final class TitleCandidates {
 
     private static boolean hasDigit(String word) {
         return word.chars().anyMatch(Character::isDigit);
-    }
-
-    /** Most words have letters: "13.11.2019, 23:06" or "1 2 3 Next" are no headline; "Opening Bell 11.18.19" may be. */
-    private static boolean mostlyWords(String text) {
-        int letters = 0;
-        String[] parts = text.strip().split("\\s+");
-        for (String p : parts) {
-            if (p.codePoints().anyMatch(Character::isLetter)) {
-                letters++;
-            }
-        }
-        return letters * 2 > parts.length;
     }
 }
