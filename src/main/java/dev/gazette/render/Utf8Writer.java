@@ -87,6 +87,16 @@ final class Utf8Writer extends Writer {
         return Arrays.copyOf(bytes, size);
     }
 
+    /**
+     * Empties the writer for the next text, keeping its buffer when it is at most {@code keep}
+     * bytes; returns whether it did (else the writer is not to be used again).
+     */
+    boolean clear(int keep) {
+        size = 0;
+        pendingHigh = 0;
+        return bytes.length <= keep;
+    }
+
     @Override
     public void flush() {
     }

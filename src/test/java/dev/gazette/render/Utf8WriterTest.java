@@ -13,9 +13,15 @@ class Utf8WriterTest {
     @Test
     void piecesEncodeAsTheWholeTextWould() throws Exception {
         Random random = new Random(7);
+        Utf8Writer reused = new Utf8Writer(4);
         for (int n = 0; n < 3000; n++) {
             StringBuilder whole = new StringBuilder();
-            Utf8Writer writer = new Utf8Writer(4);
+            // A cleared writer must write as a new one, whatever the text before it left half done.
+            if (random.nextInt(4) == 0) {
+                reused.write("x\uD83D");
+                assertThat(reused.clear(64)).isTrue();
+            }
+            Utf8Writer writer = random.nextBoolean() ? reused : new Utf8Writer(4);
             int pieces = random.nextInt(6);
             for (int p = 0; p < pieces; p++) {
                 StringBuilder piece = new StringBuilder();
@@ -34,6 +40,16 @@ class Utf8WriterTest {
             }
             assertThat(writer.toByteArray()).as(whole.toString())
                     .isEqualTo(whole.toString().getBytes(StandardCharsets.UTF_8));
+            reused.clear(64);
         }
+    }
+
+    @Test
+    void aClearedWriterKeepsOnlyABufferNoLargerThanAsked() {
+        Utf8Writer writer = new Utf8Writer(4);
+        assertThat(writer.clear(4)).isTrue();
+        writer.write("more than four bytes");
+        assertThat(writer.clear(4)).isFalse();
+        assertThat(writer.clear(1024)).isTrue();
     }
 }
