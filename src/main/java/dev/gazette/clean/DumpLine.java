@@ -68,6 +68,8 @@ final class DumpLine {
     private Boolean code;
     /** The stems of its content words, as {@link TextHeader} compares lines by. */
     Set<String> stems;
+    /** Whether it opens like a byline, once read ({@link TextHeader#isBylineShaped}). */
+    Boolean bylineShaped;
     /** The author the line names in its place, once read (see {@link TextHeader}). */
     String author;
     boolean authorRead;

@@ -205,7 +205,7 @@ final class LineFeatures {
                     digits(l.text),
                     separators(l.text) / Math.max(1.0, l.words),
                     l.words < 12 && l.date().isPresent() ? 1 : 0,
-                    TextHeader.BYLINE.matcher(l.text).matches() ? 1 : 0,
+                    TextHeader.isBylineShaped(l) ? 1 : 0,
                     l.heading ? 1 : 0,
                     l.blankBefore ? 1 : 0,
                     own.isEmpty() ? 0 : (double) shared / own.size(),
