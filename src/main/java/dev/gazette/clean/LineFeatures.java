@@ -53,7 +53,9 @@ final class LineFeatures {
             "kind_boilerplate",  // ... prose repeated on the page (notices, blurbs)
             "block_function_share", // share of function words among the tokens of its block: a list of items that read as
                                  // phrases of the language (a changelog, a list of steps) has the prose's share, a menu none
-            "block_page_share",  // share of the page's words (not code) its block holds: the article is the page's bulk
+            "block_page_share",  // share of the page's words (not code) its block holds: the article is the page's bulk;
+                                 // counted against at least PAGE_WORDS_PRIOR words, so a page of a few words (a menu alone)
+                                 // is no bulk
             "stamped");          // a time stamp stands in the two lines above it or the line below, below the page's first
                                  // long paragraph, where two or more stand: comments and posts each carry one
 
@@ -109,6 +111,11 @@ final class LineFeatures {
     }
 
     private static final double[] NO_WORDS = new double[3];
+    /**
+     * Words added to a page's count when a block's share of it is taken (a prior, as in additive smoothing):
+     * a share of a few words says little, and a short article is a hundred words or so.
+     */
+    private static final int PAGE_WORDS_PRIOR = 100;
 
     private LineFeatures() {
     }
@@ -223,7 +230,7 @@ final class LineFeatures {
                     l.kind == Kind.SHORT ? 1 : 0,
                     l.kind == Kind.BOILERPLATE ? 1 : 0,
                     bw[0] == 0 ? 0 : bw[1] / bw[0],
-                    pageWords == 0 ? 0 : bw[2] / pageWords,
+                    bw[2] / (pageWords + PAGE_WORDS_PRIOR),
                     stamps >= THREAD_STAMPS && (i >= 1 && stamp[i - 1] || i >= 2 && stamp[i - 2] || i + 1 < n && stamp[i + 1]) ? 1 : 0
             };
         }
