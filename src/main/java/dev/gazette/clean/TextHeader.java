@@ -341,7 +341,11 @@ final class TextHeader {
             return 0;
         }
         DumpLine l = lines.get(i);
-        return isDateline(l) ? 'D' : isHeadlineShaped(lines, i) ? 'H' : l.words <= 3 ? 'S' : 'O';
+        if (l.shape == 0) {
+            // Read once per line: card runs compare each line with many others.
+            l.shape = isDateline(l) ? 'D' : isHeadlineShaped(lines, i) ? 'H' : l.words <= 3 ? 'S' : 'O';
+        }
+        return l.shape;
     }
 
     /** Between two menu entries in one block of lines, or the last of a block of them: a menu entry itself. */
