@@ -125,13 +125,11 @@ public final class BuildMemory {
     /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
      * holding until it is saved): bodies with their links resolved, and search terms; steps
-     * that only copy values, run as steps so that the preview gets the same objects back; and
-     * steps whose output a state the cache keeps already holds (similar articles: the
-     * similarity index's matches).
+     * that only copy values, run as steps so that the preview gets the same objects back.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.site-view", "link.similar");
+            "render.site-view");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -269,12 +267,13 @@ public final class BuildMemory {
         Fingerprint[] now = input.parallelStream().map(fingerprints::of).toArray(Fingerprint[]::new);
         SavedState saved = states.get(step.name());
         S state = saved == null ? null : read(step, saved);
-        if (state != null && Arrays.equals(saved.elements, now)) {
-            // Made from these very elements: nothing to update, nothing to save again.
-            return state;
-        }
         if (state != null) {
+            // Updated even when made from these very elements: a state read back may hold only
+            // its small parts, and completes itself from the input.
             state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
+            if (state != null && Arrays.equals(saved.elements, now)) {
+                return state;   // nothing to save again
+            }
         }
         if (state == null) {
             state = step.fresh().apply(input);

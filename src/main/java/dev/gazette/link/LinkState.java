@@ -4,41 +4,211 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Tag;
+import dev.gazette.model.UpdatableStep;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the link stage made from its input, kept by the incremental layer between builds (see
  * {@link Linker}): the next build starts from it and redoes an article's steps only when the
- * article or what its steps read of the others changed.
+ * article or what its steps read of the others changed. A build cache keeps it with
+ * {@link #CODEC}, which writes only its small parts: the articles and their bodies are the
+ * input's, and the terms of the articles are in the similarity index.
  *
  * @param entries       what each article of the input became, by its position in the input
  * @param order         the input's positions, newest first ({@link Linker#NEWEST_FIRST})
  * @param automaticTags the vocabulary automatic tags were chosen from
  * @param problems      the warnings the stage reported, in order
- * @param digest        the stage's output
+ * @param similarity    the similarity index of the articles' terms
+ * @param digest        the stage's output; null in a state read back, until it is updated
  */
-record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems, Digest digest) {
+record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems,
+                 SimilarityIndex similarity, Digest digest) {
 
     /**
      * One article's way through the stage: every value an unchanged article can keep when what
      * it was made from is unchanged too.
      *
-     * @param article  as it came in
+     * @param file     the article's source file
      * @param entities its salient entities (null when the site has a vocabulary of its own)
      * @param autoTags the tags the vocabulary finds in its text
      * @param slugs    its tags' slugs, its own then automatic ones
-     * @param tagged   the article with those tags
+     * @param tagged   the article with those tags; null in a state read back (made again from the article)
      * @param source   the normalised address of its original, or null
      * @param hrefs    the normalised addresses its body links to
      * @param own      its tags as linked in its body (none unless it links them)
      * @param cited    the addresses in its body that are another article's original, with that article
-     * @param linked   the tagged article with its body's links made
-     * @param doc      its terms, for the similarity index
+     * @param linked   the tagged article with its body's links made; null in a state read back
      */
-    record Entry(Article article, Map<String, EntityFinder.Entity> entities, List<String> autoTags, List<String> slugs,
-                 Article tagged, String source, List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked,
-                 SimilarityIndex.Doc doc) {
+    record Entry(String file, Map<String, EntityFinder.Entity> entities, List<String> autoTags, List<String> slugs,
+                 Article tagged, String source, List<String> hrefs, List<Tag> own, Map<String, String> cited,
+                 Article linked) {
+    }
+
+    /** Writes the small parts of a state, and reads them back without articles and digest. */
+    static final UpdatableStep.Codec<LinkState> CODEC = new UpdatableStep.Codec<>() {
+        @Override
+        public void write(LinkState state, DataOutput out) throws IOException {
+            out.writeInt(state.entries().length);
+            for (Entry e : state.entries()) {
+                writeString(out, e.file());
+                out.writeBoolean(e.entities() != null);
+                if (e.entities() != null) {
+                    out.writeInt(e.entities().size());
+                    for (Map.Entry<String, EntityFinder.Entity> entity : e.entities().entrySet()) {
+                        writeString(out, entity.getKey());
+                        writeString(out, entity.getValue().name());
+                        writeStrings(out, List.copyOf(entity.getValue().forms()));
+                        out.writeInt(entity.getValue().score());
+                        out.writeInt(entity.getValue().mentions());
+                    }
+                }
+                writeStrings(out, e.autoTags());
+                writeStrings(out, e.slugs());
+                writeString(out, e.source());
+                writeStrings(out, e.hrefs());
+                writeTags(out, e.own());
+                out.writeInt(e.cited().size());
+                for (Map.Entry<String, String> c : e.cited().entrySet()) {
+                    writeString(out, c.getKey());
+                    writeString(out, c.getValue());
+                }
+            }
+            for (int p : state.order()) {
+                out.writeInt(p);
+            }
+            writeTags(out, state.automaticTags());
+            out.writeInt(state.problems().size());
+            for (Problem p : state.problems()) {
+                writeString(out, p.file());
+                out.writeInt(p.line());
+                writeString(out, p.message());
+                out.writeBoolean(p.isError());
+            }
+            SimilarityIndex.CODEC.write(state.similarity(), out);
+        }
+
+        @Override
+        public LinkState read(DataInput in) throws IOException {
+            int n = count(in);
+            Entry[] entries = new Entry[n];
+            for (int i = 0; i < n; i++) {
+                String file = readString(in);
+                Map<String, EntityFinder.Entity> entities = null;
+                if (in.readBoolean()) {
+                    entities = new LinkedHashMap<>();
+                    for (int k = count(in); k > 0; k--) {
+                        String key = readString(in);
+                        String name = readString(in);
+                        Set<String> forms = new LinkedHashSet<>(readStrings(in));
+                        entities.put(key, new EntityFinder.Entity(name, forms, in.readInt(), in.readInt()));
+                    }
+                }
+                List<String> autoTags = readStrings(in);
+                List<String> slugs = readStrings(in);
+                String source = readString(in);
+                List<String> hrefs = readStrings(in);
+                List<Tag> own = readTags(in);
+                Map<String, String> cited = new TreeMap<>();
+                for (int k = count(in); k > 0; k--) {
+                    cited.put(readString(in), readString(in));
+                }
+                entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null);
+            }
+            int[] order = new int[n];
+            boolean[] placed = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = in.readInt();
+                if (order[k] < 0 || order[k] >= n || placed[order[k]]) {
+                    throw new IOException("position " + order[k] + " in an order of " + n);
+                }
+                placed[order[k]] = true;
+            }
+            List<Tag> automaticTags = readTags(in);
+            List<Problem> problems = new ArrayList<>();
+            for (int k = count(in); k > 0; k--) {
+                String file = readString(in);
+                int line = in.readInt();
+                String message = readString(in);
+                problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
+            }
+            return new LinkState(entries, order, automaticTags, List.copyOf(problems), SimilarityIndex.CODEC.read(in), null);
+        }
+    };
+
+    private static int count(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException(n + " elements");
+        }
+        return n;
+    }
+
+    /** A string of any length (writeUTF stops at 64 KB), or null. */
+    private static void writeString(DataOutput out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < -1) {
+            throw new IOException("a string of " + n + " bytes");
+        }
+        if (n == -1) {
+            return null;
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void writeStrings(DataOutput out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) {
+            writeString(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInput in) throws IOException {
+        int n = count(in);
+        List<String> list = new ArrayList<>(Math.min(n, 1024));
+        for (int k = 0; k < n; k++) {
+            list.add(readString(in));
+        }
+        return List.copyOf(list);
+    }
+
+    private static void writeTags(DataOutput out, List<Tag> tags) throws IOException {
+        out.writeInt(tags.size());
+        for (Tag t : tags) {
+            writeString(out, t.slug());
+            writeString(out, t.name());
+            writeString(out, t.description());
+            writeStrings(out, t.aliases());
+        }
+    }
+
+    private static List<Tag> readTags(DataInput in) throws IOException {
+        List<Tag> tags = new ArrayList<>();
+        for (int k = count(in); k > 0; k--) {
+            tags.add(new Tag(readString(in), readString(in), readString(in), readStrings(in)));
+        }
+        return List.copyOf(tags);
     }
 }

@@ -95,19 +95,12 @@ public final class Linker {
             t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
             l -> l.html() == l.article().bodyHtml() ? l.article() : l.article().withHtml(l.html()));
-    /** The similarity index of all the articles' terms, kept up to date between builds where it can be. */
-    static final UpdatableStep<SimilarityIndex.Doc, SimilarityIndex> SIMILARITY = new UpdatableStep<>(
-            "link.similarity", docs -> SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY),
-            (index, now, change, changes) -> index.update(now, change, changes), SimilarityIndex.CODEC);
-
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
     private final Steps steps;
-    /** Each article's most similar others, by position: a function of all the articles' terms. */
-    private final Step<List<SimilarityIndex.Doc>, List<List<SimilarityIndex.Match>>> similar;
     /**
      * The whole stage as one state over the articles, brought up to date from the last build's
-     * when few changed (in the preview's memory; a build cache makes it afresh, its steps reused).
+     * when few changed (kept in the preview's memory, and in a build cache by its codec).
      */
     private final UpdatableStep<Article, LinkState> state;
 
@@ -120,9 +113,8 @@ public final class Linker {
         this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
         this.steps = steps;
-        this.similar = new Step<>("link.similar", docs -> steps.update(SIMILARITY, docs).matches(docs));
-        this.state = new UpdatableStep<>("link.digest", articles -> make(articles, null, null),
-                (last, now, change, limit) -> update(last, now, change, limit), null);
+        this.state = new UpdatableStep<>("link.digest", articles -> make(articles, null, null, 0),
+                (last, now, change, limit) -> update(last, now, change, limit), LinkState.CODEC);
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
@@ -142,15 +134,14 @@ public final class Linker {
         for (int i = 0; i < from.length; i++) {
             // In the same place as the article from the same source: that one changed, and finding
             // where else it might have been would hash every article of the last input.
-            boolean edited = i < last.entries().length
-                    && last.entries()[i].article().sourceFile().equals(now.get(i).sourceFile());
+            boolean edited = i < last.entries().length && last.entries()[i].file().equals(now.get(i).sourceFile());
             from[i] = change.sameAt(i) ? i : edited ? -1 : change.before(now.get(i));
             kept += from[i] >= 0 ? 1 : 0;
         }
         if (now.size() - kept + change.sizeBefore() - kept > limit) {
             return null;
         }
-        return make(now, last, from);
+        return make(now, last, from, limit);
     }
 
     /**
@@ -158,9 +149,10 @@ public final class Linker {
      * at position i with {@code from[i] >= 0} is the one at that position of {@code last}'s input
      * and keeps each value of its entry whose inputs are the same as then (its own tags, the
      * vocabulary, the tags and originals its body links to); every other value is made as a build
-     * from nothing makes it, so both give the same digest.
+     * from nothing makes it, so both give the same digest. The similarity index is {@code last}'s
+     * updated; null when that takes more than {@code limit} documents weighed again.
      */
-    private LinkState make(List<Article> now, LinkState last, int[] from) {
+    private LinkState make(List<Article> now, LinkState last, int[] from, int limit) {
         int n = now.size();
         int[] order = last == null ? order(now) : reordered(now, from, last.order());
         List<Article> sorted = new ArrayList<>(n);
@@ -211,7 +203,7 @@ public final class Linker {
             }
             List<String> list = List.copyOf(slugs);
             slugLists.add(list);
-            tagged.add(prior[k] != null && prior[k].slugs().equals(list) ? prior[k].tagged()
+            tagged.add(prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
                     : steps.run(TAGGED_STEP, new Tagged(article, list)));
         }
 
@@ -245,21 +237,40 @@ public final class Linker {
         }).toList();
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
-        // Related articles and stories, from one similarity index over the cleaned texts.
-        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].doc()
-                : new SimilarityIndex.Doc(sorted.get(k).slug(), steps.run(TERMS_STEP,
+        // Related articles and stories, from one similarity index over the cleaned texts: an
+        // unchanged article's terms are in the last index already.
+        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> new SimilarityIndex.Doc(
+                sorted.get(k).slug(), prior[k] != null ? null : steps.run(TERMS_STEP,
                         new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang())))).toList();
-        List<List<SimilarityIndex.Match>> similar = steps.run(this.similar, docs);
-        Digest digest = digest(articles, similar, tags);
+        SimilarityIndex similarity = last == null ? SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY)
+                : last.similarity().update(docs, new Unchanged(prior, last.entries().length), limit);
+        if (similarity == null) {
+            return null;
+        }
+        Digest digest = digest(articles, similarity.matches(docs), tags);
 
         LinkState.Entry[] entries = new LinkState.Entry[n];
         for (int k = 0; k < n; k++) {
             InBody body = bodies.get(k);
-            entries[order[k]] = new LinkState.Entry(sorted.get(k), entities == null ? null : entities.get(k),
+            entries[order[k]] = new LinkState.Entry(sorted.get(k).sourceFile(), entities == null ? null : entities.get(k),
                     autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
-                    body.cited(), body.linked(), docs.get(k));
+                    body.cited(), body.linked());
         }
-        return new LinkState(entries, order, automaticTags, List.copyOf(problems), digest);
+        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, digest);
+    }
+
+    /** The documents of the articles that keep their entry (newest first) are the index's as they are. */
+    private record Unchanged(LinkState.Entry[] prior, int sizeBefore) implements UpdatableStep.Change<SimilarityIndex.Doc> {
+
+        @Override
+        public boolean sameAt(int position) {
+            return prior[position] != null;
+        }
+
+        @Override
+        public int before(SimilarityIndex.Doc doc) {
+            return -1;
+        }
     }
 
     /** The site-wide lists: stories, editions, related articles, neighbours, tag pages, the archive. */

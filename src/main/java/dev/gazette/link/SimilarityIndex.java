@@ -39,7 +39,10 @@ final class SimilarityIndex {
     /** Document frequencies, in quarter powers of two: each a step of about 19 %. */
     private static final int[] STEPS = steps();
 
-    /** A document: a key unique among the documents (the article's slug), and its terms. */
+    /**
+     * A document: a key unique among the documents (the article's slug), and its terms; null
+     * terms for a document an {@link #update} is told is the same as before (the index holds them).
+     */
     record Doc(String key, Terms terms) {
     }
 
@@ -162,7 +165,6 @@ final class SimilarityIndex {
      * or the collection's size crossed a step: then an index made afresh costs less.
      */
     SimilarityIndex update(List<Doc> now, UpdatableStep.Change<Doc> change, int changes) {
-        weighRead();
         // A document the same as one of the last input's is in the index as it is now.
         Set<String> kept = new HashSet<>();
         List<Doc> arriving = new ArrayList<>();
@@ -184,6 +186,10 @@ final class SimilarityIndex {
         if (gone.size() + arriving.size() > changes || quantised(now.size()) != collection) {
             return null;
         }
+        if (gone.isEmpty() && arriving.isEmpty()) {
+            return this;
+        }
+        weighRead();
         // Frequencies after the change, and the terms whose step changed: every document holding
         // one is weighed again.
         Map<Integer, Integer> delta = new HashMap<>();

@@ -19,7 +19,9 @@ import java.util.function.Function;
  * @param name   unique among steps
  * @param fresh  makes the state from an input
  * @param update brings a state up to date
- * @param codec  writes and reads the state, for a build cache; null: a cache makes it fresh each build
+ * @param codec  writes and reads the state, for a build cache; null: a cache makes it fresh each build.
+ *               A state read back is always passed through {@code update} (with nothing changed, if so),
+ *               so a codec may leave out what the update takes from the input again
  */
 public record UpdatableStep<E, S>(String name, Function<List<E>, S> fresh, Update<E, S> update, Codec<S> codec) {
 

@@ -103,6 +103,46 @@ class BuildCacheOracleTest {
         edit(page, Files.readString(page).replace("ferry", "boat"));
     }
 
+    /**
+     * Random sequences of the edits a curator makes to the Markdown articles (sentences naming
+     * another article's tags, an original another article cites, retagging, redating, deleting,
+     * adding), each followed by a cached build compared with a build from nothing: the saved
+     * link and search states are read back and updated one edit after another.
+     */
+    @ParameterizedTest(name = "saved states updated up to {0} articles, seed {1}")
+    @CsvSource({"1, 3", "2147483647, 4"})
+    void randomEditSequencesGiveTheSameSiteAsABuildFromNothing(int updates, long seed) throws Exception {
+        inPlaceUpTo = Integer.MAX_VALUE;
+        updateUpTo = updates;
+        cachedBuild();
+        java.util.Random random = new java.util.Random(seed);
+        Path articles = content.resolve("articles");
+        for (int step = 0; step < 7; step++) {
+            List<Path> markdown;
+            try (var files = Files.list(articles)) {
+                markdown = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+            }
+            Path file = markdown.get(random.nextInt(markdown.size()));
+            Path other = markdown.get(random.nextInt(markdown.size()));
+            String text = Files.readString(file);
+            String otherText = Files.readString(other);
+            java.util.regex.Matcher cited = java.util.regex.Pattern.compile("(?m)^source_url: *\"?([^\"\\n]+)").matcher(otherText);
+            String otherSource = cited.find() ? cited.group(1) : "https://outlet.example/news/" + step;
+            switch (random.nextInt(6)) {
+                case 0 -> Files.writeString(file, text + "\nAs reported <a href=\"" + otherSource + "\">elsewhere</a>, "
+                        + "the Valdoria central bank and the Kestrel Line were named again.\n");
+                case 1 -> Files.writeString(file, text.replaceFirst("tags: \\[", "tags: [energy, "));
+                case 2 -> Files.writeString(file, text.replaceFirst("date: [^\\n]+",
+                        "date: 2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10)));
+                case 3 -> Files.delete(file);
+                case 4 -> Files.writeString(articles.resolve("added-" + step + ".md"), otherText
+                        .replaceFirst("title: [^\\n]+", "title: \"Another report number " + step + "\""));
+                default -> Files.writeString(file, text.replaceFirst("(?m)^source_url: [^\\n]+", "source_url: " + otherSource));
+            }
+            assertSameAsBuildFromNothing();
+        }
+    }
+
     @ParameterizedTest(name = "updated in place up to {0} changed sources")
     @ValueSource(ints = {-1, Integer.MAX_VALUE})
     void configurationThemeAndOutputChangesGiveTheSameSite(int limit) throws Exception {
