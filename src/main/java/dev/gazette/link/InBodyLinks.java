@@ -66,12 +66,19 @@ final class InBodyLinks {
 
     /** Each tag's slug with the pattern of its names ({@link AutoTagger#names}), in the tags' order. */
     static Map<String, String> names(List<Tag> tags) {
+        if (NAMES.size() > MAX_NAMES) {
+            NAMES.clear();
+        }
         Map<String, String> names = new LinkedHashMap<>();
         for (Tag tag : tags) {
-            names.put(tag.slug(), AutoTagger.names(tag));
+            names.put(tag.slug(), NAMES.computeIfAbsent(tag, AutoTagger::names));
         }
         return names;
     }
+
+    /** Each tag's pattern of names: the same few hundred tags recur in every article's body. */
+    private static final Map<Tag, String> NAMES = new ConcurrentHashMap<>();
+    private static final int MAX_NAMES = 10_000;
 
     /** {@link #link} on jsoup's tree of the body: for any HTML. */
     static String linkParsed(String html, Map<String, String> slugBySourceUrl, String ownSlug, Map<String, String> tagNames) {
