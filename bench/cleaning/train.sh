@@ -3,13 +3,14 @@
 #   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
+#   bench/cleaning/train.sh explain CASE [CASES_DIR...]  `gazette extract --explain` of one dump, every model fitted without its site
 # CASES_DIR default: ../shared/cleaning-dev and bench/out/cases (made by make_cases.sh).
 # See src/test/java/dev/gazette/clean/LineModelTrainer.java.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mode="$1"; shift
 arg=""
-if [ "$mode" = cv ] || [ "$mode" = score ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
+if [ "$mode" = cv ] || [ "$mode" = score ] || [ "$mode" = explain ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
 dirs=("$@")
 if [ ${#dirs[@]} -eq 0 ]; then
   dirs=("$root/../shared/cleaning-dev")

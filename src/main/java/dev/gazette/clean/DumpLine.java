@@ -68,6 +68,10 @@ final class DumpLine {
     private Boolean code;
     /** The stems of its content words, as {@link TextHeader} compares lines by. */
     Set<String> stems;
+    /** Its coarse shape among cards, once read (TextHeader.shape; 0 until then). */
+    char shape;
+    /** Whether it opens like a byline, once read ({@link TextHeader#isBylineShaped}). */
+    Boolean bylineShaped;
     /** The author the line names in its place, once read (see {@link TextHeader}). */
     String author;
     boolean authorRead;

@@ -51,6 +51,11 @@ final class LineFeatures {
             "kind_medium",       // ... neither prose nor short (labels, teaser headlines)
             "kind_short",        // ... a few words (menu entries, buttons)
             "kind_boilerplate",  // ... prose repeated on the page (notices, blurbs)
+            "block_function_share", // share of function words among the tokens of its block: a list of items that read as
+                                 // phrases of the language (a changelog, a list of steps) has the prose's share, a menu none
+            "block_page_share",  // share of the page's words (not code) its block holds: the article is the page's bulk;
+                                 // counted against at least PAGE_WORDS_PRIOR words, so a page of a few words (a menu alone)
+                                 // is no bulk
             "stamped");          // a time stamp stands in the two lines above it or the line below, below the page's first
                                  // long paragraph, where two or more stand: comments and posts each carry one
 
@@ -105,6 +110,13 @@ final class LineFeatures {
         return Math.max(8, Math.min(30, longest / 2));
     }
 
+    private static final double[] NO_WORDS = new double[3];
+    /**
+     * Words added to a page's count when a block's share of it is taken (a prior, as in additive smoothing):
+     * a share of a few words says little, and a short article is a hundred words or so.
+     */
+    private static final int PAGE_WORDS_PRIOR = 100;
+
     private LineFeatures() {
     }
 
@@ -114,6 +126,9 @@ final class LineFeatures {
         double[][] out = new double[n][];
         Map<String, Integer> counts = new HashMap<>();
         Map<Integer, int[]> blocks = new HashMap<>();
+        // Per block: tokens and function words of its lines that are not code.
+        Map<Integer, double[]> blockWords = new HashMap<>();
+        int pageWords = 0;
         Map<String, Integer> longLineWords = new HashMap<>();
         int first = -1;
         int last = -1;
@@ -125,6 +140,13 @@ final class LineFeatures {
             int[] b = blocks.computeIfAbsent(l.block, k -> new int[2]);
             b[0]++;
             b[1] += l.words;
+            if (!l.isCode()) {
+                double[] w = blockWords.computeIfAbsent(l.block, k -> new double[3]);
+                w[0] += l.tokens.size();
+                w[1] += l.functionWordShare(lang) * l.tokens.size();
+                w[2] += l.words;
+                pageWords += l.words;
+            }
             content.add(contentSet(l, lang));
             if (l.words >= 15 && !l.isCode()) {
                 for (String w : content.get(content.size() - 1)) {
@@ -158,6 +180,7 @@ final class LineFeatures {
         for (int i = 0; i < n; i++) {
             DumpLine l = lines.get(i);
             int[] b = blocks.get(l.block);
+            double[] bw = blockWords.getOrDefault(l.block, NO_WORDS);
             int prose = 0;
             for (int j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
                 prose += j != i && anchor(lines.get(j), minWords) ? 1 : 0;
@@ -189,7 +212,7 @@ final class LineFeatures {
                     digits(l.text),
                     separators(l.text) / Math.max(1.0, l.words),
                     l.words < 12 && l.date().isPresent() ? 1 : 0,
-                    TextHeader.BYLINE.matcher(l.text).matches() ? 1 : 0,
+                    TextHeader.isBylineShaped(l) ? 1 : 0,
                     l.heading ? 1 : 0,
                     l.blankBefore ? 1 : 0,
                     own.isEmpty() ? 0 : (double) shared / own.size(),
@@ -206,6 +229,8 @@ final class LineFeatures {
                     l.kind == Kind.MEDIUM ? 1 : 0,
                     l.kind == Kind.SHORT ? 1 : 0,
                     l.kind == Kind.BOILERPLATE ? 1 : 0,
+                    bw[0] == 0 ? 0 : bw[1] / bw[0],
+                    bw[2] / (pageWords + PAGE_WORDS_PRIOR),
                     stamps >= THREAD_STAMPS && (i >= 1 && stamp[i - 1] || i >= 2 && stamp[i - 2] || i + 1 < n && stamp[i + 1]) ? 1 : 0
             };
         }

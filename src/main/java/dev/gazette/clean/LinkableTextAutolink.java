@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * flexmark's autolink extension, run only on text that could hold a link. Its post-processor
@@ -39,9 +40,11 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
         public NodePostProcessor apply(Document document) {
             AutolinkNodePostProcessor autolink = new AutolinkNodePostProcessor(document);
             return new NodePostProcessor() {
+                private final Scan scan = new Scan();
+
                 @Override
                 public void process(NodeTracker state, Node node) {
-                    if (couldHoldLink(node)) {
+                    if (scan.couldHoldLink(node)) {
                         autolink.process(state, node);
                     }
                 }
@@ -49,29 +52,57 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
         }
     }
 
-    /** Whether the node's text, or that of a sibling that continues it, has a character a link needs. */
-    static boolean couldHoldLink(Node node) {
-        BasedSequence chars = node.getChars();
-        if (couldHoldLink(chars)) {
-            return true;
-        }
-        for (Node next = node.getNext(); next != null && next.getChars().isContinuationOf(chars); next = next.getNext()) {
-            chars = next.getChars();
+    /**
+     * The scan of one document's text nodes. A node's characters are copied into an array at
+     * once when they are a plain slice of the source (flexmark reads them one call per character
+     * otherwise; it reads a NUL as U+FFFD, which is no more a link's character than NUL is).
+     */
+    static final class Scan {
+        private char[] buffer = new char[256];
+
+        /** Whether the node's text, or that of a sibling that continues it, has a character a link needs. */
+        boolean couldHoldLink(Node node) {
+            BasedSequence chars = node.getChars();
             if (couldHoldLink(chars)) {
                 return true;
             }
+            for (Node next = node.getNext(); next != null && next.getChars().isContinuationOf(chars); next = next.getNext()) {
+                chars = next.getChars();
+                if (couldHoldLink(chars)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return false;
+
+        boolean couldHoldLink(BasedSequence chars) {
+            int n = chars.length();
+            if (buffer.length < n) {
+                buffer = new char[Math.max(n, 2 * buffer.length)];
+            }
+            if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
+                base.getChars(chars.getStartOffset(), chars.getEndOffset(), buffer, 0);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    buffer[i] = chars.charAt(i);
+                }
+            }
+            return LinkableTextAutolink.couldHoldLink(buffer, n);
+        }
     }
 
     static boolean couldHoldLink(CharSequence text) {
-        int n = text.length();
+        return couldHoldLink(text.toString().toCharArray(), text.length());
+    }
+
+    /** Whether the first {@code n} characters of {@code text} have a character a link needs. */
+    private static boolean couldHoldLink(char[] text, int n) {
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == ':' || c == '@' || c == '&' && couldBeLinkCharacter(text, i)) {
+            char c = text[i];
+            if (c == ':' || c == '@' || c == '&' && couldBeLinkCharacter(text, n, i)) {
                 return true;
             }
-            if ((c | 0x20) == 'w' && i + 2 < n && (text.charAt(i + 1) | 0x20) == 'w' && (text.charAt(i + 2) | 0x20) == 'w') {
+            if ((c | 0x20) == 'w' && i + 2 < n && (text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'w') {
                 return true;
             }
         }
@@ -86,25 +117,25 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
      * not when no reference can start there (a reference is '&' then '#' or a letter), nor for
      * the references of characters that are never part of one.
      */
-    private static boolean couldBeLinkCharacter(CharSequence text, int at) {
-        char next = at + 1 < text.length() ? text.charAt(at + 1) : ' ';
+    private static boolean couldBeLinkCharacter(char[] text, int n, int at) {
+        char next = at + 1 < n ? text[at + 1] : ' ';
         if (next != '#' && !(next >= 'a' && next <= 'z' || next >= 'A' && next <= 'Z')) {
             return false;
         }
         for (String reference : PLAIN_REFERENCES) {
-            if (startsWith(text, at + 1, reference)) {
+            if (startsWith(text, n, at + 1, reference)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean startsWith(CharSequence text, int from, String prefix) {
-        if (from + prefix.length() > text.length()) {
+    private static boolean startsWith(char[] text, int n, int from, String prefix) {
+        if (from + prefix.length() > n) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (text.charAt(from + i) != prefix.charAt(i)) {
+            if (text[from + i] != prefix.charAt(i)) {
                 return false;
             }
         }

@@ -84,7 +84,12 @@ final class TextExtractor {
      * with its probability and deciding features, ">" marking the one chosen.
      */
     List<String> explain(String dump) {
-        Scored scored = score(dump);
+        return explain(read(dump));
+    }
+
+    /** {@link #explain(String)} of a dump already read. */
+    List<String> explain(Scored read) {
+        Scored scored = score(read);
         List<DumpLine> lines = scored.lines;
         HeaderCandidates.Layout a = lines.isEmpty() ? null : layout(scored);
         List<String> out = new ArrayList<>();

@@ -341,7 +341,11 @@ final class TextHeader {
             return 0;
         }
         DumpLine l = lines.get(i);
-        return isDateline(l) ? 'D' : isHeadlineShaped(lines, i) ? 'H' : l.words <= 3 ? 'S' : 'O';
+        if (l.shape == 0) {
+            // Read once per line: card runs compare each line with many others.
+            l.shape = isDateline(l) ? 'D' : isHeadlineShaped(lines, i) ? 'H' : l.words <= 3 ? 'S' : 'O';
+        }
+        return l.shape;
     }
 
     /** Between two menu entries in one block of lines, or the last of a block of them: a menu entry itself. */
@@ -462,7 +466,7 @@ final class TextHeader {
         }
         DumpLine l = lines.get(i);
         return (l.kind == Kind.MEDIUM || l.kind == Kind.SHORT || l.kind == Kind.TRUNCATED) && l.words >= 4 && l.words <= 20
-                && !l.text.endsWith(".") && !isDateline(l) && !BYLINE.matcher(l.text).matches();
+                && !l.text.endsWith(".") && !isDateline(l) && !isBylineShaped(l);
     }
 
     /**
@@ -480,7 +484,7 @@ final class TextHeader {
                 && words.stream().allMatch(w -> bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0));
         if (line.kind == Kind.CODE || line.kind == Kind.TRUNCATED || line.words < 3 && !shortTitle || line.words > 35
                 || line.isListItem() || t.endsWith(":") || t.endsWith(",") || t.contains("©")
-                || BYLINE.matcher(t).matches() || PUBLISHED.matcher(t).find() || isDateline(line) || !mostlyWords(t)
+                || isBylineShaped(line) || PUBLISHED.matcher(t).find() || isDateline(line) || !mostlyWords(t)
                 || line.words <= 8 && CREDITED.matcher(t).find() || isControlLabel(line) || words.isEmpty()
                 || BREADCRUMB.matcher(t).find()) {
             return Double.NEGATIVE_INFINITY;
@@ -535,14 +539,34 @@ final class TextHeader {
 
     /** Most words have letters: "13.11.2019, 23:06" or "1 2 3 Next" are no headline; "Opening Bell 11.18.19" may be. */
     static boolean mostlyWords(String text) {
+        // The words are the runs between white space (as the pattern \s reads it) of the stripped text, read in one pass.
+        String stripped = text.strip();
+        int parts = 0;
         int letters = 0;
-        String[] parts = text.strip().split("\\s+");
-        for (String p : parts) {
-            if (p.codePoints().anyMatch(Character::isLetter)) {
-                letters++;
+        boolean inWord = false;
+        boolean letter = false;
+        for (int k = 0; k <= stripped.length(); ) {
+            int c = k < stripped.length() ? stripped.codePointAt(k) : ' ';
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                parts += inWord ? 1 : 0;
+                letters += inWord && letter ? 1 : 0;
+                inWord = false;
+                letter = false;
+            } else {
+                inWord = true;
+                letter |= Character.isLetter(c);
             }
+            k += k < stripped.length() ? Character.charCount(c) : 1;
         }
-        return letters * 2 > parts.length;
+        return letters * 2 > Math.max(1, parts);
+    }
+
+    /** Whether a line opens like a byline ("By ...", "Par ..."): {@link #BYLINE} matched once per line. */
+    static boolean isBylineShaped(DumpLine line) {
+        if (line.bylineShaped == null) {
+            line.bylineShaped = BYLINE.matcher(line.text).matches();
+        }
+        return line.bylineShaped;
     }
 
     /**

@@ -92,11 +92,8 @@ final class TitleCandidates {
             "rules_choice",       // the line TextHeader's rules take as the headline (their score over 0.9, the best)
             "rules_score");       // TextHeader's score for it, within -2 to 3 (-2 where the rules rule it out)
 
-    /** A small letter followed by a capital then a small letter inside one word: two words written together. */
-    private static final Pattern GLUED = Pattern.compile("\\p{Ll}{2}\\p{Lu}\\p{Ll}");
     /** A field label of one word and a colon opening the line. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[\\p{L}\\p{M}]{1,20}\\s?[:：]\\s*\\S");
-    private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}[:：](?:\\s|$)|\\p{L}：");
 
     private TitleCandidates() {
     }
@@ -147,8 +144,10 @@ final class TitleCandidates {
             }
             String[] parts = t.split("\\s+");
             int capitalised = 0;
+            int glued = 0;
             for (String p : parts) {
                 capitalised += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
+                glued += isGlued(p) ? 1 : 0;
             }
             boolean header = TextHeader.headerBelow(lines, i, headEnd) >= 0;
             boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && TextHeader.shownApart(lines, i, headEnd);
@@ -160,11 +159,21 @@ final class TitleCandidates {
                 inDocumentTitle |= k != i && top.get(k).length() > comparable.length() && HeaderCandidates.containsWords(top.get(k), comparable);
             }
             boolean cards = TextHeader.inCardRun(lines, i);
-            boolean furniture = line.kind == Kind.TRUNCATED || line.isListItem() || t.endsWith(":") || t.endsWith(",") || t.contains("©")
-                    || TextHeader.PUBLISHED.matcher(t).find() || line.words <= 8 && TextHeader.CREDITED.matcher(t).find()
-                    || line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0)) || TextHeader.BREADCRUMB.matcher(t).find()
-                    || TextHeader.WIDE_GAP.matcher(t).find() || FIELD_LABEL.matcher(t).results().count() >= 2
-                    || line.words <= 5 && LABEL_VALUE.matcher(t).find();
+            // The furniture shapes, each read once: they are features of their own and, together, furniture_shape.
+            boolean truncated = line.kind == Kind.TRUNCATED;
+            boolean listItem = line.isListItem();
+            boolean leadIn = t.endsWith(":") || t.endsWith(",") || t.endsWith("：") || t.endsWith("，");
+            boolean copyright = t.indexOf('©') >= 0;
+            boolean dateLabel = TextHeader.PUBLISHED.matcher(t).find();
+            boolean credited = line.words <= 8 && TextHeader.CREDITED.matcher(t).find();
+            boolean control = line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0));
+            boolean breadcrumb = TextHeader.BREADCRUMB.matcher(t).find();
+            boolean wideGap = TextHeader.WIDE_GAP.matcher(t).find();
+            boolean fieldLabels = fieldLabels(t);
+            boolean labelValue = line.words <= 5 && LABEL_VALUE.matcher(t).find();
+            boolean furniture = truncated || listItem || t.endsWith(":") || t.endsWith(",") || copyright || dateLabel || credited || control
+                    || breadcrumb || wideGap || fieldLabels || labelValue;
+            int above = headlineAbove(lines, i, headEnd);
             String site = TextHeader.siteName(lines, i, runStart, runEnd, lang);
             String value = site == null ? t : Headlines.withoutSiteName(t, site);
             double[] x = {
@@ -177,11 +186,11 @@ final class TitleCandidates {
                     (double) capitalised / parts.length,
                     t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase) ? 1 : 0,
                     t.endsWith(".") && !t.endsWith("..") ? 1 : 0,
-                    t.endsWith(":") || t.endsWith(",") || t.endsWith("：") || t.endsWith("，") ? 1 : 0,
+                    leadIn ? 1 : 0,
                     line.kind == Kind.PROSE ? 1 : 0,
                     line.kind == Kind.BOILERPLATE ? 1 : 0,
-                    line.kind == Kind.TRUNCATED ? 1 : 0,
-                    line.isListItem() ? 1 : 0,
+                    truncated ? 1 : 0,
+                    listItem ? 1 : 0,
                     line.heading ? 1 : 0,
                     TextHeader.ownBlock(lines, i) ? 1 : 0,
                     repeated ? 1 : 0,
@@ -196,23 +205,23 @@ final class TitleCandidates {
                     i > 0 && TextHeader.isByOrDateline(lines, i - 1) ? 1 : 0,
                     i >= runStart ? 1 : 0,
                     i == runStart && header ? 1 : 0,
-                    headlineAbove(lines, i, headEnd) >= 0 ? 1 : 0,
-                    headlineAbove(lines, i, headEnd) >= 0 && lines.get(headlineAbove(lines, i, headEnd)).words < line.words ? 1 : 0,
+                    above >= 0 ? 1 : 0,
+                    above >= 0 && lines.get(above).words < line.words ? 1 : 0,
                     i + 1 < lines.size() && lines.get(i + 1).words >= Math.max(8, 1.5 * line.words) && !lines.get(i + 1).isCode() ? 1 : 0,
-                    share(line.tokens, TitleCandidates::hasDigit),
-                    share(List.of(parts), p -> GLUED.matcher(p).find()),
-                    TextHeader.WIDE_GAP.matcher(t).find() ? 1 : 0,
-                    FIELD_LABEL.matcher(t).results().count() >= 2 ? 1 : 0,
-                    line.words <= 4 && !line.tokens.isEmpty() && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0)) ? 1 : 0,
-                    TextHeader.BREADCRUMB.matcher(t).find() ? 1 : 0,
-                    TextHeader.PUBLISHED.matcher(t).find() ? 1 : 0,
-                    line.words <= 8 && TextHeader.CREDITED.matcher(t).find() ? 1 : 0,
-                    t.contains("©") ? 1 : 0,
+                    digitShare(line.tokens),
+                    (double) glued / parts.length,
+                    wideGap ? 1 : 0,
+                    fieldLabels ? 1 : 0,
+                    control ? 1 : 0,
+                    breadcrumb ? 1 : 0,
+                    dateLabel ? 1 : 0,
+                    credited ? 1 : 0,
+                    copyright ? 1 : 0,
                     inDocumentTitle ? 1 : 0,
                     site != null ? 1 : 0,
                     endsWithNeighbour(lines, i, false) ? 1 : 0,
                     endsWithNeighbour(lines, i, true) ? 1 : 0,
-                    line.words <= 5 && LABEL_VALUE.matcher(t).find() ? 1 : 0,
+                    labelValue ? 1 : 0,
                     i >= runStart && !repeated && !(i == runStart && header) ? 1 : 0,
                     line.words < 3 && !subject ? 1 : 0,
                     Math.min(TextHeader.TITLE_WINDOW, Math.abs(runStart - 1 - i)),
@@ -237,7 +246,7 @@ final class TitleCandidates {
     private static boolean eligible(DumpLine line) {
         return line.kind != Kind.CODE && line.kind != Kind.LISTING && line.words >= 1 && line.words <= MAX_WORDS
                 && !line.tokens.isEmpty() && TextHeader.mostlyWords(line.text) && !TextHeader.isDateline(line)
-                && !TextHeader.BYLINE.matcher(line.text).matches() && !TextHeader.CAPTION.matcher(line.text).find();
+                && !TextHeader.isBylineShaped(line) && !TextHeader.CAPTION.matcher(line.text).find();
     }
 
     /** A headline-shaped line up to three lines above that heads a byline or dateline cluster reaching below line {@code i}, or -1. */
@@ -273,11 +282,42 @@ final class TitleCandidates {
         return Math.max(-2, Math.min(3, score));
     }
 
-    private static double share(List<String> words, java.util.function.Predicate<String> which) {
-        return words.isEmpty() ? 0 : (double) words.stream().filter(which).count() / words.size();
+    /** Share of the words with a digit. */
+    private static double digitShare(List<String> words) {
+        int n = 0;
+        for (String w : words) {
+            for (int k = 0; k < w.length(); k++) {
+                if (Character.isDigit(w.charAt(k))) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return words.isEmpty() ? 0 : (double) n / words.size();
     }
 
-    private static boolean hasDigit(String word) {
-        return word.chars().anyMatch(Character::isDigit);
+    /** Two or more "Label:" fields: a letter, then a colon and white space or the end, or a full-width colon. */
+    private static boolean fieldLabels(String t) {
+        int n = 0;
+        for (int k = 1; k < t.length() && n < 2; k++) {
+            char c = t.charAt(k);
+            boolean afterLetter = Character.isLetter(t.codePointBefore(k));
+            if (c == '：' && afterLetter || c == ':' && afterLetter && (k + 1 == t.length() || " \t\n\u000B\f\r".indexOf(t.charAt(k + 1)) >= 0)) {
+                n++;
+            }
+        }
+        return n >= 2;
+    }
+
+    /** A small letter, a capital and a small letter in a row inside a word, after a small letter: two words written together. */
+    private static boolean isGlued(String word) {
+        for (int k = 0; k + 3 < word.length(); k++) {
+            if (Character.getType(word.charAt(k)) == Character.LOWERCASE_LETTER && Character.getType(word.charAt(k + 1)) == Character.LOWERCASE_LETTER
+                    && Character.getType(word.charAt(k + 2)) == Character.UPPERCASE_LETTER
+                    && Character.getType(word.charAt(k + 3)) == Character.LOWERCASE_LETTER) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.gazette.link;
 import dev.gazette.model.Tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +31,9 @@ final class AutoTagger {
     /** One spelling of a tag, as folded words, with its case rule. */
     private record Alias(Tag tag, String[] words, String[] written, boolean acronym) {
         /** Acronyms match only in capitals; other names keep their leading capital. */
-        boolean caseMatches(List<Word> text, int at) {
+        boolean caseMatches(Words text, int at) {
             for (int k = 0; k < words.length; k++) {
-                String surface = text.get(at + k).surface;
+                String surface = text.surface(at + k);
                 if (acronym ? !surface.equals(written[k])
                         : k == 0 && Character.isUpperCase(written[0].charAt(0)) && surface.charAt(0) != written[0].charAt(0)) {
                     return false;
@@ -42,8 +43,75 @@ final class AutoTagger {
         }
     }
 
-    /** A run of letters and digits in a text, as written and folded, with where it stands. */
-    private record Word(String surface, String folded, int start, int end) {
+    /**
+     * The runs of letters and digits of a text, in order. A word is cut out of the text and
+     * folded only when asked: most words of an article begin no name.
+     */
+    private static final class Words {
+        private final String text;
+        /** Start and end of each word. */
+        private int[] bounds = new int[64];
+        private int size;
+        private String[] folded;
+
+        Words(String text) {
+            this.text = text;
+            int i = 0;
+            int n = text.length();
+            while (i < n) {
+                while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    if (2 * size + 2 > bounds.length) {
+                        bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                    }
+                    bounds[2 * size] = start;
+                    bounds[2 * size + 1] = i;
+                    size++;
+                }
+            }
+            folded = new String[size];
+        }
+
+        int size() {
+            return size;
+        }
+
+        String surface(int i) {
+            return text.substring(bounds[2 * i], bounds[2 * i + 1]);
+        }
+
+        String folded(int i) {
+            String f = folded[i];
+            if (f == null) {
+                f = surface(i).toLowerCase(Locale.ROOT);
+                folded[i] = f;
+            }
+            return f;
+        }
+
+        /**
+         * The hash of the folded word when it is all ASCII (then folding is ASCII lower case, and
+         * the hash is its {@link String#hashCode}); else {@link #NOT_ASCII}: a word to look up.
+         */
+        int foldedAsciiHash(int i) {
+            int h = 0;
+            for (int k = bounds[2 * i], end = bounds[2 * i + 1]; k < end; k++) {
+                char c = text.charAt(k);
+                if (c >= 0x80) {
+                    return NOT_ASCII;
+                }
+                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            }
+            return h;   // a word that happens to hash to NOT_ASCII is only looked up for nothing
+        }
+
+        static final int NOT_ASCII = Integer.MIN_VALUE;
     }
 
     /** The tagger last asked for: building one per article would cost more than tagging it. */
@@ -51,25 +119,46 @@ final class AutoTagger {
 
     private final List<Tag> vocabulary;
     private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
+    /**
+     * The hashes of the first words of names, folded, as bits at {@code hash & mask}: a word
+     * whose bit is clear begins no name, and is never cut out of its text.
+     */
+    private final boolean[] firstWordHashes;
+    private final int mask;
+    private final boolean filterWords;
 
     AutoTagger(List<Tag> vocabulary) {
+        this(vocabulary, true);
+    }
+
+    /** @param filterWords whether words are filtered by hash before they are looked up (tests compare both ways) */
+    AutoTagger(List<Tag> vocabulary, boolean filterWords) {
+        this.filterWords = filterWords;
         this.vocabulary = List.copyOf(vocabulary);
         for (Tag tag : vocabulary) {
             List<String> names = new ArrayList<>(tag.aliases());
             names.add(tag.name());
             for (String name : names.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList()) {
-                List<Word> words = words(name);
-                if (words.isEmpty()) {
+                Words words = new Words(name);
+                if (words.size() == 0) {
                     continue;
                 }
                 boolean acronym = isAcronym(name);
-                Alias alias = new Alias(tag, words.stream().map(Word::folded).toArray(String[]::new),
-                        words.stream().map(Word::surface).toArray(String[]::new), acronym);
+                String[] folded = new String[words.size()];
+                String[] written = new String[words.size()];
+                for (int k = 0; k < words.size(); k++) {
+                    folded[k] = words.folded(k);
+                    written[k] = words.surface(k);
+                }
+                Alias alias = new Alias(tag, folded, written, acronym);
                 byFirstWord.computeIfAbsent(alias.words[0], k -> new ArrayList<>()).add(alias);
             }
         }
         // Longest names first, so "Sam Altman" is taken before the "Sam" it starts with.
         byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Alias a) -> a.words.length).reversed()));
+        firstWordHashes = new boolean[Integer.highestOneBit(Math.max(1, byFirstWord.size()) * 16) * 2];
+        mask = firstWordHashes.length - 1;
+        byFirstWord.keySet().forEach(first -> firstWordHashes[first.hashCode() & mask] = true);
     }
 
     /** A tagger for {@code vocabulary}, shared while the vocabulary stays the same. */
@@ -116,11 +205,15 @@ final class AutoTagger {
      * starts there wins, and a tag's mentions never overlap.
      */
     private List<Tag> mentions(String text) {
-        List<Word> words = words(text);
+        Words words = new Words(text);
         List<Tag> found = new ArrayList<>();
         Map<Tag, Integer> busyUntil = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
-            List<Alias> candidates = byFirstWord.get(words.get(i).folded);
+            int hash = words.foldedAsciiHash(i);
+            if (filterWords && hash != Words.NOT_ASCII && !firstWordHashes[hash & mask]) {
+                continue;
+            }
+            List<Alias> candidates = byFirstWord.get(words.folded(i));
             if (candidates == null) {
                 continue;
             }
@@ -135,33 +228,13 @@ final class AutoTagger {
         return found;
     }
 
-    private static boolean sameWords(List<Word> text, int at, Alias alias) {
+    private static boolean sameWords(Words text, int at, Alias alias) {
         for (int k = 1; k < alias.words.length; k++) {
-            if (!text.get(at + k).folded.equals(alias.words[k])) {
+            if (!text.folded(at + k).equals(alias.words[k])) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static List<Word> words(String text) {
-        List<Word> out = new ArrayList<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                String surface = text.substring(start, i);
-                out.add(new Word(surface, surface.toLowerCase(Locale.ROOT), start, i));
-            }
-        }
-        return out;
     }
 
     /** Around a mention: neither a letter nor a digit on either side. */

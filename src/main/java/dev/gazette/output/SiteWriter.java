@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,12 +56,15 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
     private final ExecutorService writers;
     private final List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
     private final Semaphore queued = new Semaphore(QUEUED);
+    /** Folders of the staging folder made so far (and the staging folder itself). */
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private boolean committed;
 
     private SiteWriter(Path out, Path staging, FileChannel lock) {
         this.out = out;
         this.staging = staging;
         this.lock = lock;
+        folders.add(staging);
         this.writers = Executors.newFixedThreadPool(WRITERS, r -> {
             Thread t = new Thread(r, "gazette-writer");
             t.setDaemon(true);
@@ -198,13 +203,14 @@ public final class SiteWriter implements OutputSink, AutoCloseable {
         queued.acquireUninterruptibly();
         pending.add(writers.submit(() -> {
             try {
-                try {
-                    Files.write(file, content);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // The first file of a folder makes it (a system call saved for every other file).
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, content);
+                // The first file of a folder makes it: most pages have a folder of their own, so
+                // trying to write first would fail (and throw) once for nearly every page.
+                Path folder = file.getParent();
+                if (!folders.contains(folder)) {
+                    Files.createDirectories(folder);
+                    folders.add(folder);
                 }
+                Files.write(file, content);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + path, e);
             } finally {

@@ -44,6 +44,8 @@ public final class SiteRenderer {
     private final Feeds feeds;
     private final PageMetadata metadata;
     private final Steps steps;
+    /** Each thread's page buffer, free between pages: a page's bytes are copied out of it when it is done. */
+    private final ThreadLocal<Utf8Writer> buffers = new ThreadLocal<>();
     /** An article's words for the search index, analysed. */
     private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
     /** The search index's entries, from every article's words in the site's order. */
@@ -325,13 +327,28 @@ public final class SiteRenderer {
         return context;
     }
 
+    /** The largest page buffer a thread keeps for its next page. */
+    private static final int KEPT_BUFFER = 1 << 20;
+
     private byte[] evaluate(Page page) {
         String template = page.template();
         try {
             PebbleTemplate compiled = theme.engine().getTemplate(template);
-            Utf8Writer writer = new Utf8Writer(32_768);
-            compiled.evaluate(writer, page.context(), Locale.ROOT);
-            return writer.toByteArray();
+            // A thread's buffer serves page after page; a page evaluated inside another on the same
+            // thread (a stolen task) finds none free and takes its own.
+            Utf8Writer writer = buffers.get();
+            buffers.set(null);
+            if (writer == null) {
+                writer = new Utf8Writer(32_768);
+            }
+            try {
+                compiled.evaluate(writer, page.context(), Locale.ROOT);
+                return writer.toByteArray();
+            } finally {
+                if (writer.clear(KEPT_BUFFER)) {
+                    buffers.set(writer);
+                }
+            }
         } catch (PebbleException e) {
             String file = e.getFileName() != null ? e.getFileName() : template;
             int line = e.getLineNumber() != null ? e.getLineNumber() : 0;

@@ -675,6 +675,15 @@ public final class LineModelTrainer {
                     + header.byline().threshold() + " (byline) " + header.date().threshold() + " (date) -> " + dir);
             return;
         }
+        if (args[0].equals("explain")) {
+            // One page as cross-validation sees it: every model fitted without the page's site.
+            Case held = cases.stream().filter(c -> c.name.equals(args[1])).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no text-dump case " + args[1]));
+            List<Case> train = cases.stream().filter(c -> !c.group.equals(held.group)).toList();
+            LineModel model = fit(train);
+            new TextExtractor(model, fitHeader(train, model)).explain(held.read).forEach(System.out::println);
+            return;
+        }
         List<CleaningScore.CaseScore> scores = new ArrayList<>();
         if (args[0].equals("score")) {
             // Predictions made elsewhere (gazette extract --json of another version): the same table.

@@ -66,4 +66,51 @@ class AutoTaggerTest {
         // The filter lets few ASCII characters through: it is not a test of a filter that lets everything pass.
         assertThat(allowed).isLessThan(3 * aliases.size());
     }
+
+    /**
+     * Words are filtered by the hash of their ASCII folding before they are looked up: the
+     * mentions found must be the ones found by looking every word up, with names and texts
+     * mixing cases, non-ASCII letters whose lower case is not ASCII's (dotted I, Kelvin sign,
+     * sharp s), digits and punctuation.
+     */
+    @Test
+    void filteringWordsByHashFindsTheMentionsLookingEveryWordUpFinds() {
+        String[] pieces = {"a", "A", "b", "ai", "AI", "Ai", "k", "K", "\u212A", "\u0130", "i", "\u00df", "SS", "ss",
+                "\u00e9", "\u00c9", "7", "x9", "Dr", "dr"};
+        java.util.Random random = new java.util.Random(11);
+        int found = 0;
+        for (int round = 0; round < 300; round++) {
+            List<Tag> vocabulary = new java.util.ArrayList<>();
+            for (int t = 0; t < 1 + random.nextInt(12); t++) {
+                List<String> names = new java.util.ArrayList<>();
+                for (int a = 0; a < 1 + random.nextInt(3); a++) {
+                    names.add(randomWords(random, pieces, 1 + random.nextInt(3)));
+                }
+                vocabulary.add(new Tag("t" + t, names.get(0), null, names));
+            }
+            String title = randomWords(random, pieces, random.nextInt(6));
+            StringBuilder text = new StringBuilder();
+            for (int p = 0; p < 1 + random.nextInt(4); p++) {
+                text.append(randomWords(random, pieces, random.nextInt(40))).append(random.nextBoolean() ? ".\n\n" : "; ");
+            }
+            List<AutoTagger.Scored> filtered = new AutoTagger(vocabulary, true).score(title, text.toString());
+            List<AutoTagger.Scored> every = new AutoTagger(vocabulary, false).score(title, text.toString());
+            assertThat(filtered).as(vocabulary + " in " + text).isEqualTo(every);
+            found += filtered.isEmpty() ? 0 : 1;
+        }
+        assertThat(found).as("rounds with mentions").isGreaterThan(80);
+    }
+
+    private static String randomWords(java.util.Random random, String[] pieces, int count) {
+        StringBuilder out = new StringBuilder();
+        for (int w = 0; w < count; w++) {
+            if (w > 0) {
+                out.append(random.nextInt(5) == 0 ? "-" : " ");
+            }
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {
+                out.append(pieces[random.nextInt(pieces.length)]);
+            }
+        }
+        return out.toString();
+    }
 }
