@@ -68,7 +68,11 @@ class PreviewStopTest {
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalDuringTheFirstBuildDeletesTheFolder(String signal) throws Exception {
         Path content = Files.createDirectories(tmp.resolve("content"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A shell that starts a job in the background without job control makes it ignore SIGINT, and a JVM
+        // never handles a signal it was started ignoring; perl (Debian's essential perl-base) restores the
+        // default disposition before exec, as a terminal where Ctrl-C reaches the preview has it.
+        Process child = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), StopDuringFirstBuild.class.getName(), content.toString())
                 .redirectErrorStream(true)
                 .start();
