@@ -569,7 +569,9 @@ public final class BuildMemory {
             @Override
             public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
-                if (inPlace && old != null && old.reads() != null && unchanged(old.reads(), change(data).changed())) {
+                // Worked out (and the data noted for the next build) in every build, in place or not.
+                Set<String> changedKeys = change(data).changed();
+                if (inPlace && old != null && old.reads() != null && unchanged(old.reads(), changedKeys)) {
                     // Nothing it read changed: neither its input nor its bytes are made, or compared.
                     written.put(path, old);
                     if (keepUnsaved) {

@@ -131,7 +131,7 @@ public final class Sitemap {
             ZonedDateTime newest = null;
             for (Article a : shown) {
                 // The first of equal instants, as the newest card's date is.
-                if (a.date() != null && (newest == null || a.date().toInstant().isAfter(newest.toInstant()))) {
+                if (a.date() != null && (newest == null || a.date().isAfter(newest))) {   // by instant
                     newest = a.date();
                 }
             }
