@@ -30,10 +30,15 @@ import java.util.TreeMap;
  * @param automaticTags the vocabulary automatic tags were chosen from
  * @param problems      the warnings the stage reported, in order
  * @param similarity    the similarity index of the articles' terms
- * @param digest        the stage's output; null in a state read back, until it is updated
+ * @param lists         the site-wide lists, with the stage's output; null in a state read back, until it is updated
  */
 record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems,
-                 SimilarityIndex similarity, Digest digest) {
+                 SimilarityIndex similarity, SiteLists lists) {
+
+    /** The stage's output. */
+    Digest digest() {
+        return lists.digest();
+    }
 
     /**
      * One article's way through the stage: every value an unchanged article can keep when what
