@@ -143,7 +143,7 @@ final class SiteLists {
         // Stories: made again only when a pair of the same event, or a curator's story key, may have come or gone.
         boolean storiesChanged = false;
         for (int k : remade) {
-            storiesChanged |= nearNow[k].sameEvent() != 0 || (oldAt[k] >= 0 && near[oldAt[k]].sameEvent() != 0);
+            storiesChanged |= !sameEvents(oldAt[k] >= 0 ? near[oldAt[k]] : null, nearNow[k]);
         }
         for (int p : leaving) {
             storiesChanged |= near[p].sameEvent() != 0 || was.get(p).story() != null;
@@ -250,6 +250,29 @@ final class SiteLists {
             }
         }
         return true;
+    }
+
+    /** Whether {@code before} (or null: none) and {@code now} join an article to the very same others as reports of one event. */
+    private static boolean sameEvents(Near before, Near now) {
+        if (before == null || before.sameEvent() == 0 || now.sameEvent() == 0) {
+            return (before == null || before.sameEvent() == 0) && now.sameEvent() == 0;
+        }
+        Set<Article> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int j = 0; j < before.candidates().length; j++) {
+            if ((before.sameEvent() & 1L << j) != 0) {
+                joined.add(before.candidates()[j]);
+            }
+        }
+        int count = 0;
+        for (int j = 0; j < now.candidates().length; j++) {
+            if ((now.sameEvent() & 1L << j) != 0) {
+                count++;
+                if (!joined.contains(now.candidates()[j])) {
+                    return false;
+                }
+            }
+        }
+        return count == joined.size();
     }
 
     /** What article {@code k}'s candidates give it: related articles, and reports of the same event. */
