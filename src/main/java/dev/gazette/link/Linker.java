@@ -167,12 +167,14 @@ public final class Linker {
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
         List<Map<String, EntityFinder.Entity>> entities = null;
+        TagSuggestions.Index suggestions = null;
         TagVocabulary automatic = vocabulary;
         if (vocabulary.isEmpty()) {
             entities = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
                     ? prior[k].entities()
                     : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
-            automatic = suggestedVocabulary(sorted, entities);
+            suggestions = suggestions(last, prior, entities);
+            automatic = new TagVocabulary(TagSuggestions.asVocabulary(suggestions.suggestions()));
         }
         boolean sameVocabulary = last != null && automatic.tags().equals(last.automaticTags());
         List<Tag> automaticTags = sameVocabulary ? last.automaticTags() : automatic.tags();
@@ -268,7 +270,7 @@ public final class Linker {
                     autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
                     body.cited(), body.linked());
         }
-        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists);
+        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions);
     }
 
     /** The documents of the articles that keep their entry (newest first) are the index's as they are. */
@@ -356,13 +358,34 @@ public final class Linker {
         return out;
     }
 
-    /** For a site without a vocabulary: the named entities several articles are about ({@code entities}, by position). */
-    private TagVocabulary suggestedVocabulary(List<Article> articles, List<Map<String, EntityFinder.Entity>> entities) {
-        Map<Article, Map<String, EntityFinder.Entity>> byArticle = new IdentityHashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            byArticle.put(articles.get(i), entities.get(i));
+    /**
+     * For a site without a vocabulary: the named entities several articles are about, from
+     * {@code entities} (by position, newest first). {@code last}'s suggestions, when it kept them,
+     * are brought up to date by the entities of the articles that came and went ({@code prior}:
+     * each article's entry in {@code last}, or null).
+     */
+    private TagSuggestions.Index suggestions(LinkState last, LinkState.Entry[] prior,
+                                             List<Map<String, EntityFinder.Entity>> entities) {
+        if (last == null || last.suggestions() == null) {
+            return new TagSuggestions.Index(vocabulary, entities);
         }
-        return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, byArticle::get)));
+        Set<LinkState.Entry> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Map<String, EntityFinder.Entity>> arriving = new ArrayList<>();
+        for (int k = 0; k < prior.length; k++) {
+            if (prior[k] != null && prior[k].entities() == entities.get(k)) {
+                kept.add(prior[k]);
+            } else {
+                arriving.add(entities.get(k));
+            }
+        }
+        List<Map<String, EntityFinder.Entity>> leaving = new ArrayList<>();
+        for (LinkState.Entry e : last.entries()) {
+            if (!kept.contains(e)) {
+                leaving.add(e.entities());
+            }
+        }
+        last.suggestions().update(leaving, arriving);
+        return last.suggestions();
     }
 
     /** Text similarity plus a little for each tag the two articles share. */
