@@ -66,6 +66,8 @@ final class DumpLine {
     private String key;
     private String comparable;
     private Boolean code;
+    /** Its content words ({@link Words#isContentWord}) in the page's language, as {@link LineFeatures} reads them. */
+    Set<String> contentWords;
     /** The stems of its content words, as {@link TextHeader} compares lines by. */
     Set<String> stems;
     /** Its coarse shape among cards, once read (TextHeader.shape; 0 until then). */

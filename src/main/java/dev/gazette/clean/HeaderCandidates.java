@@ -186,7 +186,8 @@ final class HeaderCandidates {
                 before = Words.tokens(t.substring(0, inside.start())).size();
             } else {
                 kind = 3;
-                credited = FIGURES_FIRST.matcher(t).replaceFirst("");
+                boolean figuresFirst = !t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9';
+                credited = figuresFirst ? FIGURES_FIRST.matcher(t).replaceFirst("") : t;
             }
             if (kind == 3 && credited.equals(t) && (i < from || i > to)) {
                 continue;
