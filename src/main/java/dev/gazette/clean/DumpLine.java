@@ -287,6 +287,10 @@ final class DumpLine {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (c < 0x300) {
+                n += c == 0xAD ? 0 : 1; // below the combining marks the soft hyphen is the one character that takes no column
+                continue;
+            }
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
                 continue;
