@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -270,6 +271,8 @@ final class ContentFinder {
     /** Removes containers whose class, id or role marks them as page furniture. */
     private static void removeUnlikely(Element body) {
         List<Element> doomed = new ArrayList<>();
+        // A page repeats its class names on many elements: each is matched once.
+        Map<String, Boolean> unlikely = new HashMap<>();
         for (Element el : body.getAllElements()) {
             String tag = el.normalName();
             if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main") || inCode(el)) {
@@ -281,7 +284,7 @@ final class ContentFinder {
                 continue;
             }
             String hint = el.className() + " " + el.id();
-            if (UNLIKELY.matcher(hint).find() && !MAYBE.matcher(hint).find()) {
+            if (unlikely.computeIfAbsent(hint, h -> UNLIKELY.matcher(h).find() && !MAYBE.matcher(h).find())) {
                 doomed.add(el);
             }
         }

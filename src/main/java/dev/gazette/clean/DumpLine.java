@@ -66,6 +66,8 @@ final class DumpLine {
     private String key;
     private String comparable;
     private Boolean code;
+    /** Its content words ({@link Words#isContentWord}) in the page's language, as {@link LineFeatures} reads them. */
+    Set<String> contentWords;
     /** The stems of its content words, as {@link TextHeader} compares lines by. */
     Set<String> stems;
     /** Its coarse shape among cards, once read (TextHeader.shape; 0 until then). */
@@ -285,6 +287,10 @@ final class DumpLine {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
+            if (c < 0x300) {
+                n += c == 0xAD ? 0 : 1; // below the combining marks the soft hyphen is the one character that takes no column
+                continue;
+            }
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
                 continue;

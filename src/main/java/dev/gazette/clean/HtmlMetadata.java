@@ -8,8 +8,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,12 @@ final class HtmlMetadata {
 
     private final Document doc;
     private final JsonNode article;
+    /** Each {@code <meta>} key, lower-cased, with the content of its first non-blank showing: read once, as the page parsed. */
+    private final Map<String, String> metas;
 
     HtmlMetadata(Document doc) {
         this.doc = doc;
+        this.metas = metas(doc);
         this.article = jsonLd(doc).stream().filter(HtmlMetadata::isArticle).findFirst().orElse(null);
     }
 
@@ -41,8 +46,8 @@ final class HtmlMetadata {
     }
 
     String siteName() {
-        return firstNonBlank(meta(doc, "og:site_name"), article == null ? null : text(article.path("publisher").path("name")),
-                meta(doc, "application-name"));
+        return firstNonBlank(meta(metas, "og:site_name"), article == null ? null : text(article.path("publisher").path("name")),
+                meta(metas, "application-name"));
     }
 
     String lang() {
@@ -55,7 +60,7 @@ final class HtmlMetadata {
 
     /** The canonical URL when the page names an absolute one, else {@code fallback}. */
     String url(String fallback) {
-        String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), fallback);
+        String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(metas, "og:url"), fallback);
         return url != null && url.startsWith("http") ? url : fallback;
     }
 
@@ -70,8 +75,8 @@ final class HtmlMetadata {
      */
     private String title(Document doc, JsonNode article) {
         List<String> declared = new ArrayList<>();
-        for (String t : new String[] {article == null ? null : text(article.path("headline")), meta(doc, "og:title"),
-                meta(doc, "twitter:title"), meta(doc, "dc.title"), doc.title()}) {
+        for (String t : new String[] {article == null ? null : text(article.path("headline")), meta(metas, "og:title"),
+                meta(metas, "twitter:title"), meta(metas, "dc.title"), doc.title()}) {
             if (t != null && !t.isBlank()) {
                 declared.add(Parser.unescapeEntities(t, false).replaceAll("\\s+", " ").strip());
             }
@@ -99,7 +104,7 @@ final class HtmlMetadata {
         return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
     }
 
-    private static String byline(Document doc, JsonNode article) {
+    private String byline(Document doc, JsonNode article) {
         List<String> names = new ArrayList<>();
         if (article != null) {
             JsonNode author = article.path("author");
@@ -111,7 +116,7 @@ final class HtmlMetadata {
             }
         }
         if (names.isEmpty()) {
-            String meta = firstNonBlank(meta(doc, "author"), meta(doc, "article:author"), meta(doc, "dc.creator"));
+            String meta = firstNonBlank(meta(metas, "author"), meta(metas, "article:author"), meta(metas, "dc.creator"));
             if (meta != null && !meta.startsWith("http") && TextHeader.nameOf(meta) != null) {
                 names.add(TextHeader.nameOf(meta));
             }
@@ -129,16 +134,16 @@ final class HtmlMetadata {
         return names.isEmpty() ? null : String.join(" and ", names.stream().distinct().toList());
     }
 
-    private static String date(Document doc, JsonNode article) {
+    private String date(Document doc, JsonNode article) {
         List<String> candidates = new ArrayList<>();
-        candidates.add(meta(doc, "article:published_time"));
+        candidates.add(meta(metas, "article:published_time"));
         if (article != null) {
             candidates.add(text(article.path("datePublished")));
             candidates.add(text(article.path("dateCreated")));
         }
         for (String name : new String[] {"datePublished", "date", "pubdate", "publishdate", "publish-date",
                 "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time"}) {
-            candidates.add(meta(doc, name));
+            candidates.add(meta(metas, name));
         }
         Element itemprop = doc.selectFirst("[itemprop=datePublished]");
         if (itemprop != null) {
@@ -157,14 +162,14 @@ final class HtmlMetadata {
         return null;
     }
 
-    private static String lang(Document doc) {
+    private String lang(Document doc) {
         Element html = doc.selectFirst("html[lang]");
         String lang = html == null ? null : html.attr("lang").strip();
         if (lang == null || lang.isEmpty()) {
-            lang = meta(doc, "og:locale");
+            lang = meta(metas, "og:locale");
         }
         if (lang == null || lang.isEmpty()) {
-            lang = meta(doc, "content-language");
+            lang = meta(metas, "content-language");
         }
         if (lang == null) {
             return null;
@@ -173,8 +178,8 @@ final class HtmlMetadata {
         return lang.matches("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") ? lang : null;
     }
 
-    private static String image(Document doc, JsonNode article) {
-        String og = firstNonBlank(meta(doc, "og:image"), meta(doc, "og:image:url"), meta(doc, "twitter:image"));
+    private String image(Document doc, JsonNode article) {
+        String og = firstNonBlank(meta(metas, "og:image"), meta(metas, "og:image:url"), meta(metas, "twitter:image"));
         if (og == null && article != null) {
             JsonNode img = article.path("image");
             if (img.isArray() && !img.isEmpty()) {
@@ -229,17 +234,20 @@ final class HtmlMetadata {
 
     // ---- helpers ----
 
-    private static String meta(Document doc, String name) {
+    private static Map<String, String> metas(Document doc) {
+        Map<String, String> out = new HashMap<>();
         for (Element m : doc.select("meta[property], meta[name], meta[itemprop], meta[http-equiv]")) {
             String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"), m.attr("http-equiv"));
-            if (key != null && key.equalsIgnoreCase(name)) {
-                String content = m.attr("content").strip();
-                if (!content.isEmpty()) {
-                    return content;
-                }
+            String content = m.attr("content").strip();
+            if (key != null && !content.isEmpty()) {
+                out.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
             }
         }
-        return null;
+        return out;
+    }
+
+    private static String meta(Map<String, String> metas, String name) {
+        return metas.get(name.toLowerCase(Locale.ROOT));
     }
 
     private static String attr(Document doc, String selector, String attr) {

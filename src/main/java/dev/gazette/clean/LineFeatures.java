@@ -147,7 +147,8 @@ final class LineFeatures {
                 w[2] += l.words;
                 pageWords += l.words;
             }
-            content.add(contentSet(l, lang));
+            l.contentWords = contentSet(l, lang);
+            content.add(l.contentWords);
             if (l.words >= 15 && !l.isCode()) {
                 for (String w : content.get(content.size() - 1)) {
                     longLineWords.merge(w, 1, Integer::sum);

@@ -32,6 +32,7 @@ final class TextHeader {
      */
     private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|[\"“]\\p{Lu}[\\p{L}\\p{M}'’. -]{0,30}[\"”]"
             + "|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NAME = Pattern.compile("^(?![\"“])" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
@@ -648,11 +649,29 @@ final class TextHeader {
         return titleAt >= 0 && lines.get(i).key().equals(lines.get(titleAt).key());
     }
 
+    /**
+     * Whether the first character after white space can open {@link #NAME}: a capital letter ({@code \\p{Lu}}), or
+     * the first letter of a particle or "&amp;" ("van Gogh", "de la Cruz").
+     */
+    private static boolean opensLikeName(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!Character.isWhitespace(c)) {
+                return Character.getType(c) == Character.UPPERCASE_LETTER || c >= 'a' && c <= 'z' || c == '&';
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
     /** The name part of "Jane Doe, Transport Reporter | 4 min read", or null when it is no name. */
     static String nameOf(String text) {
+        if (!opensLikeName(text)) {
+            return null; // the cheap half of NAME: lines of figures, marks and other scripts fail it before split and match
+        }
         String[] parts = NAME_END.split(text);
         String name = parts.length == 0 ? "" : parts[0].strip();
-        name = name.replaceAll("\\s+", " ");
+        name = SPACES.matcher(name).replaceAll(" ");
         if (name.isEmpty() || name.length() > 80 || !NAME.matcher(name).matches()) {
             return null;
         }
@@ -663,9 +682,19 @@ final class TextHeader {
     /** The stems of a line's content words, read once per line. */
     static Set<String> stems(DumpLine line, String lang) {
         if (line.stems == null) {
-            line.stems = stems(line.tokens, lang);
+            line.stems = line.contentWords != null ? stemsOf(line.contentWords, lang) : stems(line.tokens, lang);
         }
         return line.stems;
+    }
+
+    /** The stems of words already known to be content words. */
+    private static Set<String> stemsOf(Set<String> contentWords, String lang) {
+        Set<String> out = new HashSet<>();
+        java.util.function.UnaryOperator<String> stemmer = Language.stemmer(lang);
+        for (String w : contentWords) {
+            out.add(stemmer.apply(w));
+        }
+        return out;
     }
 
     /** The stems of the content words, as headlines are matched to the text by. */

@@ -77,7 +77,7 @@ class IncrementalOracleTest {
         Path article = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(article);
         String name = article.getFileName().toString();
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(11)) {
             case 0 -> {
                 Files.writeString(article, text + "\nA closing line about the harbour, edit " + step + ".\n");
                 return new Edit("body of " + name, article);
@@ -116,10 +116,21 @@ class IncrementalOracleTest {
                         "title: The Wire " + step));
                 return new Edit("site.yml", siteYml);
             }
-            case 7 -> {
+            case 10 -> {
                 // Seen only on cards: the pages that show this article's card, not its own body.
                 Files.writeString(article, text.replaceFirst("(?m)^summary: [^\\n]+", "summary: \"Summary of edit " + step + ".\""));
                 return new Edit("summary of " + name, article);
+            }
+            case 8 -> {
+                // Every tag taken away: a tag's last article may leave it, and its page goes.
+                Files.writeString(article, text.replaceFirst("tags: \\[[^\\]]*\\]", "tags: []"));
+                return new Edit("no tags on " + name, article);
+            }
+            case 9 -> {
+                // A story key given or taken away: a story is made, joined or split.
+                Files.writeString(article, text.contains("\nstory: ") ? text.replaceFirst("\nstory: [^\n]+", "")
+                        : text.replaceFirst("(?m)^date: ", "story: kestrel-line\ndate: "));
+                return new Edit("story key of " + name, article);
             }
             default -> {
                 Path card = templates.resolve("_card.peb");
