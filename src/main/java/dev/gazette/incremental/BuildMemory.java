@@ -651,7 +651,8 @@ public final class BuildMemory {
         Map<String, Fingerprint> prints = null;
         if (keepUnsaved) {
             Map<String, Object> before = lastData;
-            now.entrySet().parallelStream().forEach(e -> {
+            // One thread: pages ask for this from the common pool's threads, which wait here meanwhile.
+            now.entrySet().forEach(e -> {
                 Object old = before.get(e.getKey());
                 if (old == null || !SameValues.same(e.getValue(), old, provenPages)) {
                     changed.add(e.getKey());
@@ -665,7 +666,7 @@ public final class BuildMemory {
         } else {
             Map<String, Fingerprint> before = dataPrints;
             Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
-            now.entrySet().parallelStream().forEach(e -> {
+            now.entrySet().forEach(e -> {
                 Fingerprint f = fingerprints.of(e.getValue());
                 made.put(e.getKey(), f);
                 if (!f.equals(before.get(e.getKey()))) {
