@@ -30,10 +30,17 @@ import java.util.TreeMap;
  * @param automaticTags the vocabulary automatic tags were chosen from
  * @param problems      the warnings the stage reported, in order
  * @param similarity    the similarity index of the articles' terms
- * @param digest        the stage's output; null in a state read back, until it is updated
+ * @param lists         the site-wide lists, with the stage's output; null in a state read back, until it is updated
+ * @param suggestions   the suggested vocabulary's counts, for a site without a vocabulary of its own; null
+ *                      for a site with one, and in a state read back
  */
 record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems,
-                 SimilarityIndex similarity, Digest digest) {
+                 SimilarityIndex similarity, SiteLists lists, TagSuggestions.Index suggestions) {
+
+    /** The stage's output. */
+    Digest digest() {
+        return lists.digest();
+    }
 
     /**
      * One article's way through the stage: every value an unchanged article can keep when what
@@ -142,7 +149,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 String message = readString(in);
                 problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
             }
-            return new LinkState(entries, order, automaticTags, List.copyOf(problems), SimilarityIndex.CODEC.read(in), null);
+            return new LinkState(entries, order, automaticTags, List.copyOf(problems), SimilarityIndex.CODEC.read(in), null, null);
         }
     };
 

@@ -4,14 +4,12 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
-import dev.gazette.model.Edition;
 import dev.gazette.model.LongText;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
-import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
 import java.time.ZonedDateTime;
@@ -39,11 +37,14 @@ public final class Linker {
             .thenComparing(Article::slug);
 
     static final int RELATED = 5;
-    /** Candidates looked at per article: enough for stories and for tag boosts to reorder. */
+    /**
+     * Candidates looked at per article: enough for stories and for tag boosts to reorder (at most
+     * 64: {@link SiteLists} keeps which of them are the same event as bits of a long).
+     */
     private static final int CANDIDATES = 20;
     private static final double MIN_SIMILARITY = 0.005;
     /** A related article must be at least this close, tags included, to be worth a reader's click. */
-    private static final double MIN_RELATED = 0.05;
+    static final double MIN_RELATED = 0.05;
     /** Each tag two articles share adds this much to their similarity, up to three tags. */
     static final double SHARED_TAG_BOOST = 0.05;
 
@@ -166,12 +167,14 @@ public final class Linker {
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
         List<Map<String, EntityFinder.Entity>> entities = null;
+        TagSuggestions.Index suggestions = null;
         TagVocabulary automatic = vocabulary;
         if (vocabulary.isEmpty()) {
             entities = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
                     ? prior[k].entities()
                     : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
-            automatic = suggestedVocabulary(sorted, entities);
+            suggestions = suggestions(last, prior, entities);
+            automatic = new TagVocabulary(TagSuggestions.asVocabulary(suggestions.suggestions()));
         }
         boolean sameVocabulary = last != null && automatic.tags().equals(last.automaticTags());
         List<Tag> automaticTags = sameVocabulary ? last.automaticTags() : automatic.tags();
@@ -247,7 +250,18 @@ public final class Linker {
         if (similarity == null) {
             return null;
         }
-        Digest digest = digest(articles, similarity.matches(docs), tags);
+        int[] lastPosition = new int[n];
+        if (last != null && last.lists() != null) {
+            int[] lastRank = new int[last.order().length];
+            for (int k = 0; k < lastRank.length; k++) {
+                lastRank[last.order()[k]] = k;
+            }
+            for (int k = 0; k < n; k++) {
+                lastPosition[k] = from[order[k]] >= 0 ? lastRank[from[order[k]]] : -1;
+            }
+        }
+        SiteLists lists = SiteLists.of(site.edition(), articles, similarity.matches(docs), tags,
+                last == null ? null : last.lists(), lastPosition, limit);
 
         LinkState.Entry[] entries = new LinkState.Entry[n];
         for (int k = 0; k < n; k++) {
@@ -256,7 +270,7 @@ public final class Linker {
                     autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
                     body.cited(), body.linked());
         }
-        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, digest);
+        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions);
     }
 
     /** The documents of the articles that keep their entry (newest first) are the index's as they are. */
@@ -271,65 +285,6 @@ public final class Linker {
         public int before(SimilarityIndex.Doc doc) {
             return -1;
         }
-    }
-
-    /** The site-wide lists: stories, editions, related articles, neighbours, tag pages, the archive. */
-    private Digest digest(List<Article> articles, List<List<SimilarityIndex.Match>> similar, Map<String, Tag> tags) {
-        // Each candidate pair's score with shared tags, computed once (in parallel) for stories and related lists.
-        int[][] tagIds = tagIds(articles, tags);
-        List<double[]> boostedScores = IntStream.range(0, articles.size()).parallel().mapToObj(i -> {
-            List<SimilarityIndex.Match> matches = similar.get(i);
-            double[] scores = new double[matches.size()];
-            for (int k = 0; k < scores.length; k++) {
-                SimilarityIndex.Match m = matches.get(k);
-                scores[k] = boosted(shared(tagIds[i], tagIds[m.doc()]), m.score());
-            }
-            return scores;
-        }).toList();
-        Stories stories = new Stories(articles);
-        for (int i = 0; i < articles.size(); i++) {
-            List<SimilarityIndex.Match> matches = similar.get(i);
-            for (int k = 0; k < matches.size(); k++) {
-                stories.consider(i, matches.get(k).doc(), matches.get(k).score(), boostedScores.get(i)[k]);
-            }
-        }
-        List<Story> storyList = stories.stories();
-        Map<String, Story> storyOf = new HashMap<>();
-        for (Story story : storyList) {
-            for (Article a : story.articles()) {
-                storyOf.put(a.slug(), story);
-            }
-        }
-
-        List<Edition> editions = Editions.editions(articles, site.edition(), storyOf);
-        Map<String, String> editionOf = new HashMap<>();
-        for (Edition e : editions) {
-            e.groups().forEach(g -> g.articles().forEach(a -> editionOf.put(a.slug(), e.slug())));
-        }
-        List<List<String>> related = IntStream.range(0, articles.size()).parallel()
-                .mapToObj(i -> related(articles, similar.get(i), boostedScores.get(i))).toList();
-        Map<String, Digest.ArticleLinks> links = new HashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            Article a = articles.get(i);
-            Story story = storyOf.get(a.slug());
-            links.put(a.slug(), new Digest.ArticleLinks(
-                    related.get(i),
-                    story == null ? null : story.slug(),
-                    editionOf.get(a.slug()),
-                    i > 0 ? articles.get(i - 1).slug() : null,
-                    i + 1 < articles.size() ? articles.get(i + 1).slug() : null));
-        }
-        Map<String, List<Article>> bySlug = new HashMap<>();
-        for (Article a : articles) {
-            for (String slug : a.tags()) {
-                bySlug.computeIfAbsent(slug, k -> new ArrayList<>()).add(a);
-            }
-        }
-        List<Digest.TagGroup> groups = new ArrayList<>();
-        for (Tag tag : tags.values()) {
-            groups.add(new Digest.TagGroup(tag, bySlug.getOrDefault(tag.slug(), List.of())));
-        }
-        return new Digest(articles, groups, storyList, editions, Editions.months(articles), links);
     }
 
     /** The articles in {@link #NEWEST_FIRST} order. */
@@ -403,72 +358,39 @@ public final class Linker {
         return out;
     }
 
-    /** For a site without a vocabulary: the named entities several articles are about ({@code entities}, by position). */
-    private TagVocabulary suggestedVocabulary(List<Article> articles, List<Map<String, EntityFinder.Entity>> entities) {
-        Map<Article, Map<String, EntityFinder.Entity>> byArticle = new IdentityHashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            byArticle.put(articles.get(i), entities.get(i));
-        }
-        return new TagVocabulary(TagSuggestions.asVocabulary(TagSuggestions.suggest(articles, vocabulary, byArticle::get)));
-    }
-
     /**
-     * The best related articles: content similarity boosted by shared tags ({@code boostedScores},
-     * one per candidate), ties by date then slug.
+     * For a site without a vocabulary: the named entities several articles are about, from
+     * {@code entities} (by position, newest first). {@code last}'s suggestions, when it kept them,
+     * are brought up to date by the entities of the articles that came and went ({@code prior}:
+     * each article's entry in {@code last}, or null).
      */
-    private static List<String> related(List<Article> articles, List<SimilarityIndex.Match> candidates,
-                                        double[] boostedScores) {
-        record Scored(Article article, double score) {
+    private TagSuggestions.Index suggestions(LinkState last, LinkState.Entry[] prior,
+                                             List<Map<String, EntityFinder.Entity>> entities) {
+        if (last == null || last.suggestions() == null) {
+            return new TagSuggestions.Index(vocabulary, entities);
         }
-        List<Scored> scored = new ArrayList<>();
-        for (int k = 0; k < candidates.size(); k++) {
-            Article other = articles.get(candidates.get(k).doc());
-            double score = boostedScores[k];
-            if (score >= MIN_RELATED) {
-                scored.add(new Scored(other, score));
+        Set<LinkState.Entry> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Map<String, EntityFinder.Entity>> arriving = new ArrayList<>();
+        for (int k = 0; k < prior.length; k++) {
+            if (prior[k] != null && prior[k].entities() == entities.get(k)) {
+                kept.add(prior[k]);
+            } else {
+                arriving.add(entities.get(k));
             }
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(Scored::article, NEWEST_FIRST));
-        return scored.stream().limit(RELATED).map(s -> s.article().slug()).toList();
+        List<Map<String, EntityFinder.Entity>> leaving = new ArrayList<>();
+        for (LinkState.Entry e : last.entries()) {
+            if (!kept.contains(e)) {
+                leaving.add(e.entities());
+            }
+        }
+        last.suggestions().update(leaving, arriving);
+        return last.suggestions();
     }
 
     /** Text similarity plus a little for each tag the two articles share. */
     static double boosted(int shared, double similarity) {
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
-    }
-
-    /**
-     * Each article's tags as the ranks of their slugs among {@code tags}, ascending: shared tags
-     * are then counted for every candidate pair by merging two short arrays of numbers.
-     */
-    private static int[][] tagIds(List<Article> articles, Map<String, Tag> tags) {
-        Map<String, Integer> rank = new HashMap<>();
-        for (String slug : tags.keySet()) {
-            rank.put(slug, rank.size());
-        }
-        int[][] ids = new int[articles.size()][];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = articles.get(i).tags().stream().mapToInt(rank::get).distinct().sorted().toArray();
-        }
-        return ids;
-    }
-
-    /** How many numbers two ascending arrays share. */
-    private static int shared(int[] a, int[] b) {
-        int n = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] == b[j]) {
-                n++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return n;
     }
 
     /** The body with its links; the very text given when it has none to add. */

@@ -166,20 +166,21 @@ final class SimilarityIndex {
      */
     SimilarityIndex update(List<Doc> now, UpdatableStep.Change<Doc> change, int changes) {
         // A document the same as one of the last input's is in the index as it is now.
-        Set<String> kept = new HashSet<>();
+        boolean[] kept = new boolean[slots.size()];
         List<Doc> arriving = new ArrayList<>();
         for (int i = 0; i < now.size(); i++) {
             Doc doc = now.get(i);
+            Slot slot = byKey.get(doc.key());
             // Where it was last time, if anywhere: asking in place first spares looking for it among all.
-            if (byKey.containsKey(doc.key()) && (change.sameAt(i) || change.seen(doc))) {
-                kept.add(doc.key());
+            if (slot != null && (change.sameAt(i) || change.seen(doc))) {
+                kept[slot.id] = true;
             } else {
                 arriving.add(doc);
             }
         }
         List<Slot> gone = new ArrayList<>();
         for (Slot slot : slots) {
-            if (slot != null && !kept.contains(slot.key)) {
+            if (slot != null && !kept[slot.id]) {
                 gone.add(slot);
             }
         }
@@ -411,16 +412,18 @@ final class SimilarityIndex {
 
     /** Each document's matches, by position in {@code docs} (the documents this index holds). */
     List<List<Match>> matches(List<Doc> docs) {
-        Map<Slot, Integer> position = new HashMap<>();
-        for (int i = 0; i < docs.size(); i++) {
-            position.put(byKey.get(docs.get(i).key()), i);
+        // Positions by slot id: an array, not a map, as every match of every document is looked up.
+        Slot[] inOrder = new Slot[docs.size()];
+        int[] position = new int[slots.size()];
+        for (int i = 0; i < inOrder.length; i++) {
+            inOrder[i] = byKey.get(docs.get(i).key());
+            position[inOrder[i].id] = i;
         }
         List<List<Match>> out = new ArrayList<>(docs.size());
-        for (Doc doc : docs) {
-            Slot slot = byKey.get(doc.key());
+        for (Slot slot : inOrder) {
             Match[] matches = new Match[slot.matches.length];
             for (int i = 0; i < matches.length; i++) {
-                matches[i] = new Match(position.get(slot.matches[i]), slot.scores[i]);
+                matches[i] = new Match(position[slot.matches[i].id], slot.scores[i]);
             }
             out.add(List.of(matches));
         }

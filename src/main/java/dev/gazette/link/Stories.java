@@ -32,22 +32,12 @@ final class Stories {
 
     private final int[] parent;
     private final List<Article> articles;
-    /** Each article's instant (seconds, nanoseconds), taken once: every candidate pair compares two. */
-    private final long[] seconds;
-    private final int[] nanos;
 
     Stories(List<Article> articles) {
         this.articles = articles;
         this.parent = new int[articles.size()];
-        this.seconds = new long[articles.size()];
-        this.nanos = new int[articles.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
-            java.time.ZonedDateTime date = articles.get(i).date();
-            if (date != null) {
-                seconds[i] = date.toEpochSecond();
-                nanos[i] = date.getNano();
-            }
         }
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
@@ -62,26 +52,28 @@ final class Stories {
     }
 
     /**
-     * Considers one similar pair and joins them when they look like the same event: similar
-     * enough, and published within the window unless a date is unknown.
+     * Whether a similar pair looks like the same event: similar enough, and published within the
+     * window unless a date is unknown.
      */
-    void consider(int a, int b, double textSimilarity, double boosted) {
+    static boolean sameEvent(Article a, Article b, double textSimilarity, double boosted) {
         if (textSimilarity < MIN_TEXT_SIMILARITY || boosted < SAME_EVENT) {
-            return;
+            return false;
         }
-        boolean undated = articles.get(a).date() == null || articles.get(b).date() == null;
-        if (undated || withinWindow(a, b)) {
-            union(a, b);
-        }
+        return a.date() == null || b.date() == null || withinWindow(a.date(), b.date());
     }
 
-    /** Whether the two dated articles were published at most {@link #WINDOW} apart, to the nanosecond. */
-    private boolean withinWindow(int a, int b) {
-        long apart = seconds[a] - seconds[b];
+    /** Joins the articles at positions {@code a} and {@code b} into one story. */
+    void join(int a, int b) {
+        union(a, b);
+    }
+
+    /** Whether the two dates are at most {@link #WINDOW} apart, to the nanosecond. */
+    private static boolean withinWindow(java.time.ZonedDateTime a, java.time.ZonedDateTime b) {
+        long apart = a.toEpochSecond() - b.toEpochSecond();
         if (Math.abs(apart) > WINDOW.getSeconds() + 1) {
             return false;
         }
-        return Math.abs(apart * 1_000_000_000L + (nanos[a] - nanos[b])) <= WINDOW.toNanos();
+        return Math.abs(apart * 1_000_000_000L + (a.getNano() - b.getNano())) <= WINDOW.toNanos();
     }
 
     /** Every group of two or more articles, each newest first; the list newest story first. */

@@ -32,20 +32,85 @@ public final class TagSuggestions {
     /** @param entitiesOf each article's entities, perhaps remembered from an earlier build */
     static List<Suggestion> suggest(List<Article> articles, TagVocabulary vocabulary,
                                     java.util.function.Function<Article, Map<String, EntityFinder.Entity>> entitiesOf) {
-        Map<String, List<EntityFinder.Entity>> byKey = new HashMap<>();
-        for (Article a : articles) {
-            for (Map.Entry<String, EntityFinder.Entity> e : entitiesOf.apply(a).entrySet()) {
-                if (e.getValue().score() >= AutoTagger.MIN_SCORE) {
-                    byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        return new Index(vocabulary, articles.stream().map(entitiesOf).toList()).suggestions();
+    }
+
+    /**
+     * The suggestions of a set of articles kept per entity: each entity's mentions across the
+     * articles, and its suggestion when it makes one. Articles that come and go change only the
+     * suggestions of the entities they name, so a build after an edit need not count every
+     * article's entities again. Changed in place by {@link #update}.
+     */
+    static final class Index {
+        private final TagVocabulary vocabulary;
+        /** Each entity's strong mentions, one per article that names it. */
+        private final Map<String, List<EntityFinder.Entity>> byKey = new HashMap<>();
+        private final Map<String, Suggestion> suggestions = new HashMap<>();
+
+        /** @param entities the entities of each article */
+        Index(TagVocabulary vocabulary, List<Map<String, EntityFinder.Entity>> entities) {
+            this.vocabulary = vocabulary;
+            update(List.of(), entities);
+        }
+
+        /**
+         * Takes out the entities of the articles that left (the very maps they were added with)
+         * and adds those of the articles that came.
+         */
+        void update(List<Map<String, EntityFinder.Entity>> leaving, List<Map<String, EntityFinder.Entity>> arriving) {
+            java.util.Set<String> touched = new java.util.HashSet<>();
+            for (Map<String, EntityFinder.Entity> entities : leaving) {
+                entities.forEach((key, entity) -> {
+                    List<EntityFinder.Entity> seen = byKey.get(key);
+                    if (seen != null && entity.score() >= AutoTagger.MIN_SCORE) {
+                        for (int i = 0; i < seen.size(); i++) {
+                            if (seen.get(i) == entity) {
+                                seen.remove(i);
+                                break;
+                            }
+                        }
+                        touched.add(key);
+                    }
+                });
+            }
+            for (Map<String, EntityFinder.Entity> entities : arriving) {
+                entities.forEach((key, entity) -> {
+                    if (entity.score() >= AutoTagger.MIN_SCORE) {
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
+                        touched.add(key);
+                    }
+                });
+            }
+            for (String key : touched) {
+                List<EntityFinder.Entity> seen = byKey.get(key);
+                if (seen.isEmpty()) {
+                    byKey.remove(key);
+                }
+                Suggestion suggestion = seen.isEmpty() ? null : suggestion(key, seen);
+                if (suggestion == null) {
+                    suggestions.remove(key);
+                } else {
+                    suggestions.put(key, suggestion);
                 }
             }
         }
-        List<Suggestion> out = new ArrayList<>();
-        for (Map.Entry<String, List<EntityFinder.Entity>> e : byKey.entrySet()) {
-            List<EntityFinder.Entity> seen = e.getValue();
-            long letters = e.getKey().chars().filter(Character::isLetter).count();
-            if (seen.size() < 2 || letters < 3 || Slugs.of(e.getKey()).isEmpty()) {
-                continue;
+
+        /** Entities salient in at least two articles and not in the vocabulary, most widespread first. */
+        List<Suggestion> suggestions() {
+            List<Suggestion> out = new ArrayList<>(suggestions.values());
+            // Ties broken down to the spellings, so the order never depends on the map's.
+            out.sort(Comparator.comparingInt(Suggestion::articles).reversed()
+                    .thenComparing(Comparator.comparingInt(Suggestion::score).reversed())
+                    .thenComparing(Suggestion::name)
+                    .thenComparing(s -> String.join("\n", s.forms())));
+            return out;
+        }
+
+        /** What one entity, strongly mentioned by the articles of {@code seen}, suggests; null when nothing. */
+        private Suggestion suggestion(String key, List<EntityFinder.Entity> seen) {
+            long letters = key.chars().filter(Character::isLetter).count();
+            if (seen.size() < 2 || letters < 3 || Slugs.of(key).isEmpty()) {
+                return null;
             }
             TreeSet<String> forms = new TreeSet<>();
             Map<String, Integer> nameVotes = new HashMap<>();
@@ -56,18 +121,14 @@ public final class TagSuggestions {
                 score += entity.score();
             }
             if (forms.stream().anyMatch(vocabulary::covers)) {
-                continue;
+                return null;
             }
             String name = nameVotes.entrySet().stream()
                     .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                             .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                     .orElseThrow().getKey();
-            out.add(new Suggestion(name, List.copyOf(forms), seen.size(), score));
+            return new Suggestion(name, List.copyOf(forms), seen.size(), score);
         }
-        out.sort(Comparator.comparingInt(Suggestion::articles).reversed()
-                .thenComparing(Comparator.comparingInt(Suggestion::score).reversed())
-                .thenComparing(Suggestion::name));
-        return out;
     }
 
     /** The entities of one article strong enough to count towards a suggestion; the same order. */

@@ -105,7 +105,8 @@ class BuildCacheOracleTest {
 
     /**
      * Random sequences of the edits a curator makes to the Markdown articles (sentences naming
-     * another article's tags, an original another article cites, retagging, redating, deleting,
+     * another article's tags, an original another article cites, retagging, taking every tag
+     * away, redating across months and editions, a story key given or taken away, deleting,
      * adding), each followed by a cached build compared with a build from nothing: the saved
      * link and search states are read back and updated one edit after another.
      */
@@ -128,13 +129,18 @@ class BuildCacheOracleTest {
             String otherText = Files.readString(other);
             java.util.regex.Matcher cited = java.util.regex.Pattern.compile("(?m)^source_url: *\"?([^\"\\n]+)").matcher(otherText);
             String otherSource = cited.find() ? cited.group(1) : "https://outlet.example/news/" + step;
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(8)) {
                 case 0 -> Files.writeString(file, text + "\nAs reported <a href=\"" + otherSource + "\">elsewhere</a>, "
                         + "the Valdoria central bank and the Kestrel Line were named again.\n");
                 case 1 -> Files.writeString(file, text.replaceFirst("tags: \\[", "tags: [energy, "));
                 case 2 -> Files.writeString(file, text.replaceFirst("date: [^\\n]+",
                         "date: 2025-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10)));
                 case 3 -> Files.delete(file);
+                // Every tag taken away: a tag's last article may leave it, and its page goes.
+                case 6 -> Files.writeString(file, text.replaceFirst("tags: \\[[^\\]]*\\]", "tags: []"));
+                // A story key given or taken away: a story is made, joined or split.
+                case 7 -> Files.writeString(file, text.contains("\nstory: ") ? text.replaceFirst("\nstory: [^\n]+", "")
+                        : text.replaceFirst("(?m)^date: ", "story: kestrel-line\ndate: "));
                 case 4 -> Files.writeString(articles.resolve("added-" + step + ".md"), otherText
                         .replaceFirst("title: [^\\n]+", "title: \"Another report number " + step + "\""));
                 default -> Files.writeString(file, text.replaceFirst("(?m)^source_url: [^\\n]+", "source_url: " + otherSource));

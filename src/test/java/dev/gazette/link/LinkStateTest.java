@@ -178,7 +178,7 @@ class LinkStateTest {
     /** One of the edits a curator makes, to a random article (or a new one). */
     private static List<Article> edited(Random random, List<Article> articles, int next) {
         List<Article> out = new ArrayList<>(articles);
-        int kind = out.isEmpty() ? 0 : random.nextInt(8);
+        int kind = out.isEmpty() ? 0 : random.nextInt(9);
         int i = out.isEmpty() ? 0 : random.nextInt(out.size());
         switch (kind) {
             case 0 -> out.add(random.nextInt(out.size() + 1), article(random, next));
@@ -189,6 +189,7 @@ class LinkStateTest {
             case 5 -> out.set(i, withBody(out.get(i), text(random)));
             case 6 -> out.set(i, with(out.get(i), out.get(i).title(), out.get(i).date(),
                     random.nextBoolean() ? null : source(random)));
+            case 7 -> out.set(i, withStory(out.get(i), random.nextBoolean() ? null : "story " + random.nextInt(2)));
             default -> {
                 // Several at once, as a pull or a bulk rename brings them.
                 for (int k = 0; k < 3 && !out.isEmpty(); k++) {
@@ -214,6 +215,13 @@ class LinkStateTest {
                 a.wordCount(), a.guid(), a.sourcePath(), a.origin());
     }
 
+    /** The article with a curator's story key given, changed or taken away: a story joins, splits or goes. */
+    private static Article withStory(Article a, String story) {
+        return new Article(a.sourceFile(), a.slug(), a.title(), a.summary(), a.html(), a.text(), a.author(),
+                a.publication(), a.sourceUrl(), a.date(), a.lang(), a.image(), a.tags(), story, a.linkTags(), a.draft(),
+                a.wordCount(), a.guid(), a.sourcePath(), a.origin());
+    }
+
     private static Article withBody(Article a, String text) {
         Article changed = new Article(a.sourceFile(), a.slug(), a.title(), a.summary(), a.html(), text, a.author(),
                 a.publication(), a.sourceUrl(), a.date(), a.lang(), a.image(), a.tags(), a.story(), a.linkTags(),
@@ -231,9 +239,17 @@ class LinkStateTest {
         return "https://outlet.example/news/" + random.nextInt(6) + (random.nextBoolean() ? "/" : "");
     }
 
+    /**
+     * Days around the end of March 2025 (a Monday: a week's edition and a month begin on the
+     * 31st and the 1st), at any hour, in zones whose local dates differ from UTC's near midnight:
+     * a redating often moves an article to another edition or month, and newest first is not
+     * always month by month.
+     */
     private static ZonedDateTime date(Random random) {
+        ZoneOffset[] zones = {ZoneOffset.UTC, ZoneOffset.ofHours(9), ZoneOffset.ofHours(-7)};
         return random.nextInt(10) == 0 ? null
-                : ZonedDateTime.of(2025, 3, 1 + random.nextInt(20), 9, 0, 0, 0, ZoneOffset.UTC);
+                : ZonedDateTime.of(2025, 3, 24, random.nextInt(24), 0, 0, 0, zones[random.nextInt(zones.length)])
+                        .plusDays(random.nextInt(14));
     }
 
     private static List<String> tags(Random random) {

@@ -37,7 +37,7 @@ class StoriesTest {
     void everyStoryHasItsOwnSlugWhenKeysAndAutomaticSlugsClash() {
         Stories s = new Stories(List.of(a("x1", "alpha-2"), a("x2", "alpha-2"), a("y1", "alpha"), a("y2", "alpha"),
                 a("alpha", null), a("alpha-b", null)));
-        s.consider(4, 5, 1.0, 1.0);
+        s.join(4, 5);
         List<Story> out = s.stories();
         assertThat(out).extracting(Story::slug).containsExactlyInAnyOrder("alpha-2", "alpha", "alpha-3");
     }

@@ -73,7 +73,7 @@ class IncrementalOracleTest {
         Path article = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(article);
         String name = article.getFileName().toString();
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(10)) {
             case 0 -> {
                 Files.writeString(article, text + "\nA closing line about the harbour, edit " + step + ".\n");
                 return new Edit("body of " + name, article);
@@ -111,6 +111,17 @@ class IncrementalOracleTest {
                 Files.writeString(siteYml, Files.readString(siteYml).replaceFirst("title: ([^\\n]+)",
                         "title: The Wire " + step));
                 return new Edit("site.yml", siteYml);
+            }
+            case 8 -> {
+                // Every tag taken away: a tag's last article may leave it, and its page goes.
+                Files.writeString(article, text.replaceFirst("tags: \\[[^\\]]*\\]", "tags: []"));
+                return new Edit("no tags on " + name, article);
+            }
+            case 9 -> {
+                // A story key given or taken away: a story is made, joined or split.
+                Files.writeString(article, text.contains("\nstory: ") ? text.replaceFirst("\nstory: [^\n]+", "")
+                        : text.replaceFirst("(?m)^date: ", "story: kestrel-line\ndate: "));
+                return new Edit("story key of " + name, article);
             }
             default -> {
                 Path card = templates.resolve("_card.peb");

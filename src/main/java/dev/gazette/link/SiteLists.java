@@ -1,0 +1,418 @@
+package dev.gazette.link;
+
+import dev.gazette.config.SiteConfig;
+import dev.gazette.model.Article;
+import dev.gazette.model.Digest;
+import dev.gazette.model.Edition;
+import dev.gazette.model.Story;
+import dev.gazette.model.Tag;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * The digest's site-wide lists (related articles, stories, editions, months, tag pages, each
+ * article's neighbours), made from the linked articles and their similar candidates, or brought up
+ * to date from the last build's lists: only the keys (edition, month, tag) an added, changed or
+ * removed article belongs to get their list made again, an article's related list only when its
+ * candidates or their tags changed, and the stories only when a changed article or a changed
+ * candidate list touches one. An article counts as unchanged when it is the very object of the
+ * last build; everything unchanged is kept as the very object it was, so that what is made from
+ * it downstream is recognised by identity. Either way the digest is the one a build from nothing makes.
+ */
+final class SiteLists {
+    /** An empty site: everything of a site made from nothing is "added". */
+    private static final SiteLists NONE = new SiteLists(new Digest(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()),
+            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+
+    /**
+     * What an article's similar candidates gave it.
+     *
+     * @param candidates the candidates, best first (the articles as they were when this was made)
+     * @param scores     their text similarities
+     * @param related    the related articles' slugs
+     * @param sameEvent  bit k set when candidate k looks like a report of the same event
+     */
+    private record Near(Article[] candidates, double[] scores, List<String> related, long sameEvent) {
+    }
+
+    private final Digest digest;
+    /** By position in the digest's articles. */
+    private final Near[] near;
+    private final Digest.ArticleLinks[] links;
+    private final Map<String, Story> storyOf;
+    /** Each edition's articles newest first, and the editions, by first day, newest first. */
+    private final TreeMap<LocalDate, List<Article>> editionMembers;
+    private final TreeMap<LocalDate, Edition> editions;
+    private final TreeMap<YearMonth, Digest.Month> months;
+    private final TreeMap<String, Digest.TagGroup> tagGroups;
+
+    private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Map<String, Story> storyOf,
+                      TreeMap<LocalDate, List<Article>> editionMembers, TreeMap<LocalDate, Edition> editions,
+                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups) {
+        this.digest = digest;
+        this.near = near;
+        this.links = links;
+        this.storyOf = storyOf;
+        this.editionMembers = editionMembers;
+        this.editions = editions;
+        this.months = months;
+        this.tagGroups = tagGroups;
+    }
+
+    Digest digest() {
+        return digest;
+    }
+
+    /**
+     * The lists of {@code articles}.
+     *
+     * @param articles     the linked articles, newest first
+     * @param similar      each article's similar candidates, by position in {@code articles}
+     * @param tags         every tag the articles carry, by slug
+     * @param last         the last build's lists, or null
+     * @param lastPosition for each article, the position in {@code last}'s articles of the one it
+     *                     came from (an unchanged article is that very object), or -1
+     * @param limit        the most added, changed or removed articles worth updating the lists for;
+     *                     with more they are made from nothing
+     */
+    static SiteLists of(SiteConfig.Edition kind, List<Article> articles, List<List<SimilarityIndex.Match>> similar,
+                        Map<String, Tag> tags, SiteLists last, int[] lastPosition, int limit) {
+        int n = articles.size();
+        List<Article> was = last == null ? List.of() : last.digest.articles();
+        int[] oldAt = new int[n];
+        boolean[] kept = new boolean[was.size()];
+        List<Integer> arriving = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int p = was.isEmpty() ? -1 : lastPosition[k];
+            oldAt[k] = p >= 0 && was.get(p) == articles.get(k) ? p : -1;
+            if (oldAt[k] >= 0) {
+                kept[oldAt[k]] = true;
+            } else {
+                arriving.add(k);
+            }
+        }
+        List<Integer> leaving = new ArrayList<>();
+        for (int p = 0; p < kept.length; p++) {
+            if (!kept[p]) {
+                leaving.add(p);
+            }
+        }
+        if (last == null || (last != NONE && arriving.size() + leaving.size() > limit)) {
+            return of(kind, articles, similar, tags, NONE, new int[n], Integer.MAX_VALUE);
+        }
+        return last.updated(kind, articles, similar, tags, oldAt, arriving, leaving);
+    }
+
+    private SiteLists updated(SiteConfig.Edition kind, List<Article> articles, List<List<SimilarityIndex.Match>> similar,
+                              Map<String, Tag> tags, int[] oldAt, List<Integer> arriving, List<Integer> leaving) {
+        int n = articles.size();
+        List<Article> was = digest.articles();
+        Set<Article> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        leaving.forEach(p -> gone.add(was.get(p)));
+        List<Article> added = arriving.stream().map(articles::get).toList();
+
+        // Related lists and same-event pairs: kept while an article's candidates are the same articles, equally scored.
+        Near[] nearNow = new Near[n];
+        List<Integer> remade = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (oldAt[k] >= 0 && sameCandidates(near[oldAt[k]], articles, similar.get(k))) {
+                nearNow[k] = near[oldAt[k]];
+            } else {
+                remade.add(k);
+            }
+        }
+        int[][] tagIds = tagIds(articles, tags, remade, similar);
+        (remade.size() > 64 ? remade.parallelStream() : remade.stream())
+                .forEach(k -> nearNow[k] = near(articles, k, similar.get(k), tagIds));
+
+        // Stories: made again only when a pair of the same event, or a curator's story key, may have come or gone.
+        boolean storiesChanged = false;
+        for (int k : remade) {
+            storiesChanged |= !sameEvents(oldAt[k] >= 0 ? near[oldAt[k]] : null, nearNow[k]);
+        }
+        for (int p : leaving) {
+            storiesChanged |= near[p].sameEvent() != 0 || was.get(p).story() != null;
+        }
+        for (Article a : added) {
+            storiesChanged |= a.story() != null;
+        }
+        List<Story> storyList = digest.stories();
+        Map<String, Story> storyOfNow = storyOf;
+        List<Article> restoried = new ArrayList<>();
+        if (storiesChanged) {
+            storyList = stories(articles, similar, nearNow, digest.stories(), restoried);
+            storyOfNow = new HashMap<>();
+            for (Story story : storyList) {
+                for (Article a : story.articles()) {
+                    storyOfNow.put(a.slug(), story);
+                }
+            }
+        }
+
+        // Editions, months and tag pages: remade for the keys an article came to or left.
+        TreeMap<LocalDate, List<Article>> membersNow = new TreeMap<>(editionMembers);
+        TreeMap<LocalDate, Edition> editionsNow = new TreeMap<>(editions);
+        Function<Article, LocalDate> start = a -> Editions.editionStart(a, kind);
+        Set<LocalDate> editionKeys = new TreeSet<>();
+        for (List<Article> some : List.of(List.copyOf(gone), added, restoried)) {
+            some.stream().filter(Article::hasDate).map(start).forEach(editionKeys::add);
+        }
+        Map<LocalDate, List<Article>> addedByEdition = byKey(added, start);
+        for (LocalDate key : editionKeys) {
+            List<Article> members = patched(membersNow.getOrDefault(key, List.of()), gone,
+                    addedByEdition.getOrDefault(key, List.of()));
+            if (members.isEmpty()) {
+                membersNow.remove(key);
+                editionsNow.remove(key);
+            } else {
+                membersNow.put(key, members);
+                editionsNow.put(key, Editions.edition(key, members, kind, storyOfNow));
+            }
+        }
+        TreeMap<YearMonth, Digest.Month> monthsNow = new TreeMap<>(months);
+        Map<YearMonth, List<Article>> addedByMonth = byKey(added, Editions::month);
+        Set<YearMonth> monthKeys = new TreeSet<>(addedByMonth.keySet());
+        gone.stream().filter(Article::hasDate).map(Editions::month).forEach(monthKeys::add);
+        for (YearMonth key : monthKeys) {
+            Digest.Month before = monthsNow.get(key);
+            List<Article> members = patched(before == null ? List.of() : before.articles(), gone,
+                    addedByMonth.getOrDefault(key, List.of()));
+            if (members.isEmpty()) {
+                monthsNow.remove(key);
+            } else {
+                monthsNow.put(key, new Digest.Month(key, members));
+            }
+        }
+        Set<String> tagKeys = new java.util.HashSet<>();
+        Map<String, List<Article>> addedByTag = new LinkedHashMap<>();
+        for (Article a : added) {
+            for (String slug : a.tags()) {
+                addedByTag.computeIfAbsent(slug, s -> new ArrayList<>()).add(a);
+                tagKeys.add(slug);
+            }
+        }
+        gone.forEach(a -> tagKeys.addAll(a.tags()));
+        TreeMap<String, Digest.TagGroup> groupsNow = new TreeMap<>();
+        for (Tag tag : tags.values()) {
+            Digest.TagGroup before = tagGroups.get(tag.slug());
+            if (before != null && !tagKeys.contains(tag.slug()) && before.tag().equals(tag)) {
+                groupsNow.put(tag.slug(), before);
+            } else {
+                groupsNow.put(tag.slug(), new Digest.TagGroup(tag, patched(before == null ? List.of() : before.articles(),
+                        gone, addedByTag.getOrDefault(tag.slug(), List.of()))));
+            }
+        }
+
+        // Each article's place among the others.
+        Digest.ArticleLinks[] linksNow = new Digest.ArticleLinks[n];
+        Map<String, Digest.ArticleLinks> bySlug = new HashMap<>(n * 4 / 3 + 1);
+        for (int k = 0; k < n; k++) {
+            Article a = articles.get(k);
+            Digest.ArticleLinks before = oldAt[k] >= 0 ? links[oldAt[k]] : null;
+            Story story = storiesChanged || before == null ? storyOfNow.get(a.slug()) : null;
+            String storySlug = storiesChanged || before == null ? (story == null ? null : story.slug()) : before.story();
+            String edition = before != null ? before.edition() : a.hasDate() ? start.apply(a).toString() : null;
+            String newer = k > 0 ? articles.get(k - 1).slug() : null;
+            String older = k + 1 < n ? articles.get(k + 1).slug() : null;
+            linksNow[k] = before != null && before.related().equals(nearNow[k].related()) && Objects.equals(before.story(), storySlug)
+                    && Objects.equals(before.newer(), newer) && Objects.equals(before.older(), older) ? before
+                    : new Digest.ArticleLinks(nearNow[k].related(), storySlug, edition, newer, older);
+            bySlug.put(a.slug(), linksNow[k]);
+        }
+        Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
+                List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
+        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow);
+    }
+
+    /** Whether {@code near} was made from the very candidates {@code matches} names, scored the same. */
+    private static boolean sameCandidates(Near near, List<Article> articles, List<SimilarityIndex.Match> matches) {
+        if (near.candidates().length != matches.size()) {
+            return false;
+        }
+        for (int j = 0; j < matches.size(); j++) {
+            if (near.candidates()[j] != articles.get(matches.get(j).doc()) || near.scores()[j] != matches.get(j).score()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code before} (or null: none) and {@code now} join an article to the very same others as reports of one event. */
+    private static boolean sameEvents(Near before, Near now) {
+        if (before == null || before.sameEvent() == 0 || now.sameEvent() == 0) {
+            return (before == null || before.sameEvent() == 0) && now.sameEvent() == 0;
+        }
+        Set<Article> joined = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int j = 0; j < before.candidates().length; j++) {
+            if ((before.sameEvent() & 1L << j) != 0) {
+                joined.add(before.candidates()[j]);
+            }
+        }
+        int count = 0;
+        for (int j = 0; j < now.candidates().length; j++) {
+            if ((now.sameEvent() & 1L << j) != 0) {
+                count++;
+                if (!joined.contains(now.candidates()[j])) {
+                    return false;
+                }
+            }
+        }
+        return count == joined.size();
+    }
+
+    /** What article {@code k}'s candidates give it: related articles, and reports of the same event. */
+    private static Near near(List<Article> articles, int k, List<SimilarityIndex.Match> matches, int[][] tagIds) {
+        Article a = articles.get(k);
+        Article[] candidates = new Article[matches.size()];
+        double[] scores = new double[matches.size()];
+        record Scored(Article article, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        long sameEvent = 0;
+        for (int j = 0; j < candidates.length; j++) {
+            SimilarityIndex.Match m = matches.get(j);
+            candidates[j] = articles.get(m.doc());
+            scores[j] = m.score();
+            double boosted = Linker.boosted(shared(tagIds[k], tagIds[m.doc()]), m.score());
+            if (boosted >= Linker.MIN_RELATED) {
+                scored.add(new Scored(candidates[j], boosted));
+            }
+            if (Stories.sameEvent(a, candidates[j], m.score(), boosted)) {
+                sameEvent |= 1L << j;
+            }
+        }
+        // The best related articles: content similarity boosted by shared tags, ties by date then slug.
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::article, Linker.NEWEST_FIRST));
+        List<String> related = scored.stream().limit(Linker.RELATED).map(s -> s.article().slug()).toList();
+        return new Near(candidates, scores, List.copyOf(related), sameEvent);
+    }
+
+    /**
+     * The stories, from the curators' keys and the same-event pairs; a story equal to one of
+     * {@code before} is that very object. The articles of every story not kept, in it now or
+     * before, are added to {@code restoried}.
+     */
+    private static List<Story> stories(List<Article> articles, List<List<SimilarityIndex.Match>> similar, Near[] near,
+                                       List<Story> before, List<Article> restoried) {
+        Stories stories = new Stories(articles);
+        for (int k = 0; k < near.length; k++) {
+            long pairs = near[k].sameEvent();
+            for (int j = 0; pairs != 0; j++, pairs >>>= 1) {
+                if ((pairs & 1) != 0) {
+                    stories.join(k, similar.get(k).get(j).doc());
+                }
+            }
+        }
+        Map<String, Story> bySlug = new HashMap<>();
+        before.forEach(s -> bySlug.put(s.slug(), s));
+        List<Story> out = new ArrayList<>();
+        Set<Story> keptStories = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Story story : stories.stories()) {
+            Story old = bySlug.get(story.slug());
+            if (old != null && old.title().equals(story.title()) && sameElements(old.articles(), story.articles())) {
+                out.add(old);
+                keptStories.add(old);
+            } else {
+                out.add(story);
+                restoried.addAll(story.articles());
+            }
+        }
+        before.stream().filter(s -> !keptStories.contains(s)).forEach(s -> restoried.addAll(s.articles()));
+        return out;
+    }
+
+    private static boolean sameElements(List<Article> a, List<Article> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code articles} (newest first) by key, each list newest first. */
+    private static <K> Map<K, List<Article>> byKey(List<Article> articles, Function<Article, K> key) {
+        Map<K, List<Article>> out = new HashMap<>();
+        for (Article a : articles) {
+            if (a.hasDate()) {
+                out.computeIfAbsent(key.apply(a), k -> new ArrayList<>()).add(a);
+            }
+        }
+        return out;
+    }
+
+    /** {@code before} (newest first) without the articles {@code gone} and with {@code arriving}, newest first. */
+    private static List<Article> patched(List<Article> before, Set<Article> gone, List<Article> arriving) {
+        if (before.isEmpty()) {
+            return arriving;
+        }
+        List<Article> out = new ArrayList<>(before.size() + arriving.size());
+        for (Article a : before) {
+            if (!gone.contains(a)) {
+                out.add(a);
+            }
+        }
+        for (Article a : arriving) {
+            int at = Collections.binarySearch(out, a, Linker.NEWEST_FIRST);
+            out.add(at < 0 ? -at - 1 : at, a);
+        }
+        return out;
+    }
+
+    /**
+     * The tags of the articles {@code remade} and of their candidates as the ranks of their slugs
+     * among {@code tags}, ascending: shared tags are then counted for each pair by merging two
+     * short arrays of numbers. The other articles' entries stay null.
+     */
+    private static int[][] tagIds(List<Article> articles, Map<String, Tag> tags, List<Integer> remade,
+                                  List<List<SimilarityIndex.Match>> similar) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (String slug : tags.keySet()) {
+            rank.put(slug, rank.size());
+        }
+        int[][] ids = new int[articles.size()][];
+        boolean[] needed = new boolean[articles.size()];
+        for (int k : remade) {
+            needed[k] = true;
+            similar.get(k).forEach(m -> needed[m.doc()] = true);
+        }
+        IntStream.range(0, ids.length).filter(k -> needed[k]).parallel().forEach(k ->
+                ids[k] = articles.get(k).tags().stream().mapToInt(rank::get).distinct().sorted().toArray());
+        return ids;
+    }
+
+    /** How many numbers two ascending arrays share. */
+    private static int shared(int[] a, int[] b) {
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
+                n++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
+    }
+}
