@@ -166,7 +166,7 @@ public final class BuildMemory {
     private Map<String, Object> lastData = Map.of();
     Map<String, Fingerprint> dataPrints = new ConcurrentHashMap<>();
     /** This build's site data, and the keys whose values differ from the last finished build's. */
-    private DataChange dataChange;
+    private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
     private final Map<String, String> keys = new ConcurrentHashMap<>();
 
@@ -651,7 +651,13 @@ public final class BuildMemory {
      * that is new or gone counts as changed), worked out once per build: by comparing values part
      * by part in a memory that outlives builds, by fingerprint in a memory for one build.
      */
-    private synchronized DataChange change(SiteData data) {
+    private DataChange change(SiteData data) {
+        DataChange known = dataChange;
+        // Every page asks: once it is known, without taking the lock.
+        return known != null && known.data() == data ? known : workOutChange(data);
+    }
+
+    private synchronized DataChange workOutChange(SiteData data) {
         if (dataChange != null && dataChange.data() == data) {
             return dataChange;
         }
