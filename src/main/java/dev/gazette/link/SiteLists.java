@@ -136,9 +136,11 @@ final class SiteLists {
                 remade.add(k);
             }
         }
-        int[][] tagIds = tagIds(articles, tags, remade, similar);
+        int[][] tagIds = new int[n][];
+        Stories.Instants instants = new Stories.Instants(articles);
+        read(articles, tags, remade, similar, tagIds, instants);
         (remade.size() > 64 ? remade.parallelStream() : remade.stream())
-                .forEach(k -> nearNow[k] = near(articles, k, similar, tagIds));
+                .forEach(k -> nearNow[k] = near(articles, k, similar, tagIds, instants));
 
         // Stories: made again only when a pair of the same event, or a curator's story key, may have come or gone.
         boolean storiesChanged = false;
@@ -276,8 +278,8 @@ final class SiteLists {
     }
 
     /** What article {@code k}'s candidates give it: related articles, and reports of the same event. */
-    private static Near near(List<Article> articles, int k, SimilarityIndex.Matches matches, int[][] tagIds) {
-        Article a = articles.get(k);
+    private static Near near(List<Article> articles, int k, SimilarityIndex.Matches matches, int[][] tagIds,
+                             Stories.Instants instants) {
         Article[] candidates = new Article[matches.count(k)];
         double[] scores = new double[candidates.length];
         record Scored(Article article, double score) {
@@ -292,7 +294,7 @@ final class SiteLists {
             if (boosted >= Linker.MIN_RELATED) {
                 scored.add(new Scored(candidates[j], boosted));
             }
-            if (Stories.sameEvent(a, candidates[j], scores[j], boosted)) {
+            if (instants.sameEvent(k, other, scores[j], boosted)) {
                 sameEvent |= 1L << j;
             }
         }
@@ -378,17 +380,17 @@ final class SiteLists {
     }
 
     /**
-     * The tags of the articles {@code remade} and of their candidates as the ranks of their slugs
-     * among {@code tags}, ascending: shared tags are then counted for each pair by merging two
-     * short arrays of numbers. The other articles' entries stay null.
+     * What the pairs of the articles {@code remade} and their candidates are compared by, taken
+     * for those articles only: their tags as the ranks of their slugs among {@code tags},
+     * ascending, into {@code tagIds} (shared tags are then counted by merging two short arrays
+     * of numbers), and their instants. The other articles' entries stay empty.
      */
-    private static int[][] tagIds(List<Article> articles, Map<String, Tag> tags, List<Integer> remade,
-                                  SimilarityIndex.Matches similar) {
+    private static void read(List<Article> articles, Map<String, Tag> tags, List<Integer> remade,
+                             SimilarityIndex.Matches similar, int[][] tagIds, Stories.Instants instants) {
         Map<String, Integer> rank = new HashMap<>();
         for (String slug : tags.keySet()) {
             rank.put(slug, rank.size());
         }
-        int[][] ids = new int[articles.size()][];
         boolean[] needed = new boolean[articles.size()];
         for (int k : remade) {
             needed[k] = true;
@@ -396,9 +398,10 @@ final class SiteLists {
                 needed[similar.doc(k, j)] = true;
             }
         }
-        IntStream.range(0, ids.length).filter(k -> needed[k]).parallel().forEach(k ->
-                ids[k] = articles.get(k).tags().stream().mapToInt(rank::get).distinct().sorted().toArray());
-        return ids;
+        IntStream.range(0, tagIds.length).filter(k -> needed[k]).parallel().forEach(k -> {
+            tagIds[k] = articles.get(k).tags().stream().mapToInt(rank::get).distinct().sorted().toArray();
+            instants.take(k);
+        });
     }
 
     /** How many numbers two ascending arrays share. */
