@@ -2,6 +2,7 @@
 # Fits the cleaner's line model and measures it cross-validated by site.
 #   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
+#     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case)
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
 #   bench/cleaning/train.sh explain CASE [CASES_DIR...]  `gazette extract --explain` of one dump, every model fitted without its site
 # CASES_DIR default: ../shared/cleaning-dev and bench/out/cases (made by make_cases.sh).

@@ -29,9 +29,14 @@ final class CopyrightHolder {
 
     /** The outlet the last confirmed copyright notice names, or null. */
     static String in(List<DumpLine> lines) {
+        // Which lines are notices, read once: each notice's name is looked for in all the other lines.
+        boolean[] notices = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            notices[i] = NOTICE.matcher(lines.get(i).text).matches();
+        }
         for (int i = lines.size() - 1; i >= 0; i--) {
-            String holder = holder(lines.get(i).text);
-            if (holder != null && shownElsewhere(lines, i, Words.comparable(holder))) {
+            String holder = notices[i] ? holder(lines.get(i).text) : null;
+            if (holder != null && shownElsewhere(lines, notices, Words.comparable(holder))) {
                 return holder;
             }
         }
@@ -50,17 +55,17 @@ final class CopyrightHolder {
         return words == 0 || words > MAX_WORDS || Words.comparable(name).isEmpty() ? null : name;
     }
 
-    private static boolean shownElsewhere(List<DumpLine> lines, int notice, String name) {
+    private static boolean shownElsewhere(List<DumpLine> lines, boolean[] notices, String name) {
         int inside = 0;
         for (int i = 0; i < lines.size(); i++) {
-            if (i == notice || NOTICE.matcher(lines.get(i).text).matches()) {
+            if (notices[i]) {
                 continue;
             }
             String other = lines.get(i).comparable();
             if (other.equals(name)) {
                 return true;
             }
-            if ((" " + other + " ").contains(" " + name + " ")) {
+            if (HeaderCandidates.containsWords(other, name)) {
                 inside++;
             }
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 6;
+    static final int FORMAT = 7;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -368,10 +369,28 @@ public final class BuildCache {
             memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
                     fingerprint(in), fingerprint(in)));
         }
+        // The keys of the site data pages read, each with the fingerprint of its value when it had one.
+        String[] keys = new String[in.readInt()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = in.readUTF();
+            if (in.readBoolean()) {
+                memory.dataPrints.put(keys[i], fingerprint(in));
+            }
+        }
         for (int n = in.readInt(); n > 0; n--) {
             String path = in.readUTF();
             Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
-            memory.files.put(path, new BuildMemory.FileRecord(input, fingerprint(in), in.readLong()));
+            Fingerprint bytes = fingerprint(in);
+            long size = in.readLong();
+            String[] reads = null;
+            int count = in.readInt();
+            if (count >= 0) {
+                reads = new String[count];
+                for (int i = 0; i < count; i++) {
+                    reads[i] = keys[in.readInt()];
+                }
+            }
+            memory.files.put(path, new BuildMemory.FileRecord(input, bytes, size, reads));
         }
         List<Segment> segmentList = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
@@ -543,6 +562,26 @@ public final class BuildCache {
                 write(out, e.getValue().context());
                 write(out, e.getValue().key());
             }
+            Map<String, Integer> keyIds = new HashMap<>();
+            memory.dataPrints.keySet().forEach(k -> keyIds.putIfAbsent(k, keyIds.size()));
+            memory.files.values().forEach(f -> {
+                if (f.reads() != null) {
+                    for (String k : f.reads()) {
+                        keyIds.putIfAbsent(k, keyIds.size());
+                    }
+                }
+            });
+            String[] keys = new String[keyIds.size()];
+            keyIds.forEach((k, id) -> keys[id] = k);
+            out.writeInt(keys.length);
+            for (String k : keys) {
+                out.writeUTF(k);
+                Fingerprint print = memory.dataPrints.get(k);
+                out.writeBoolean(print != null);
+                if (print != null) {
+                    write(out, print);
+                }
+            }
             out.writeInt(memory.files.size());
             for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
                 out.writeUTF(e.getKey());
@@ -552,6 +591,13 @@ public final class BuildCache {
                 }
                 write(out, e.getValue().bytes());
                 out.writeLong(e.getValue().size());
+                String[] reads = e.getValue().reads();
+                out.writeInt(reads == null ? -1 : reads.length);
+                if (reads != null) {
+                    for (String k : reads) {
+                        out.writeInt(keyIds.get(k));
+                    }
+                }
             }
             Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
             out.writeInt(segments.size());

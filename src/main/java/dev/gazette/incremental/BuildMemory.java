@@ -4,6 +4,7 @@ import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteData;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -59,10 +60,18 @@ public final class BuildMemory {
     /** Coarser than any file system's clock tick. */
     private static final long RACY_NANOS = 2_000_000_000L;
 
-    /** A site file as last written: the fingerprint of its input (null for plain files), of its bytes, and its size. */
-    record FileRecord(Fingerprint input, Fingerprint bytes, long size) {
-        static FileRecord of(Fingerprint input, byte[] content) {
-            return new FileRecord(input, Fingerprints.ofBytes(content), content.length);
+    /**
+     * A site file as last written: the fingerprint of its input (null for plain files), of its
+     * bytes, its size, and the keys of the {@link SiteData} its input was made from (null when it
+     * was not made from them).
+     */
+    record FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads) {
+        static FileRecord of(Fingerprint input, byte[] content, String[] reads) {
+            return new FileRecord(input, Fingerprints.ofBytes(content), content.length, reads);
+        }
+
+        FileRecord withReads(String[] reads) {
+            return new FileRecord(input, bytes, size, reads);
         }
     }
 
@@ -149,7 +158,21 @@ public final class BuildMemory {
     final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
     private final Set<String> seenSources = ConcurrentHashMap.newKeySet();
     Map<String, FileRecord> files = new ConcurrentHashMap<>();
-    private final Map<String, FileRecord> written = new ConcurrentHashMap<>();
+    private volatile Map<String, FileRecord> written = new ConcurrentHashMap<>();
+    /**
+     * The site data pages read in the last finished build: by value in a memory that outlives
+     * builds (compared part by part), by fingerprint in a memory for one build (saved with it).
+     */
+    private Map<String, Object> lastData = Map.of();
+    Map<String, Fingerprint> dataPrints = new ConcurrentHashMap<>();
+    /** This build's site data, and the keys whose values differ from the last finished build's. */
+    private DataChange dataChange;
+    /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+
+    /** The site data of the build in progress, the keys whose values changed since the last build, and its fingerprints. */
+    private record DataChange(SiteData data, Set<String> changed, Map<String, Fingerprint> prints) {
+    }
     /** Where the recorded files are, in a form the owner of the memory chooses (a folder and its marker's time). */
     private String filesAt;
     /** Whether anything recorded changed since the memory was made or loaded: only then is it worth saving. */
@@ -162,7 +185,7 @@ public final class BuildMemory {
     private volatile Listing listing;
     private Map<String, Object> pageInputs = new ConcurrentHashMap<>();
     private final SameValues.Proven provenPages = new SameValues.Proven();
-    private final Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
+    private volatile Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
     /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
@@ -390,15 +413,18 @@ public final class BuildMemory {
             states.clear();
             recentCalls.clear();
             pageInputs.clear();
+            lastData = Map.of();
+            dataPrints = new ConcurrentHashMap<>();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
-            files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size())));
+            files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size(), null)));
             files = bytesOnly;
             this.environment = environment;
         }
         used.clear();
         seenSources.clear();
-        written.clear();
-        writtenInputs.clear();
+        written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
+        writtenInputs = new ConcurrentHashMap<>();
+        dataChange = null;
         made.set(0);
         ran.set(0);
         recentCalls.start();
@@ -527,7 +553,7 @@ public final class BuildMemory {
         return new OutputSink() {
             @Override
             public void write(String path, byte[] content) {
-                FileRecord now = FileRecord.of(null, content);
+                FileRecord now = FileRecord.of(null, content, null);
                 written.put(path, now);
                 FileRecord old = before.get(path);
                 if (!inPlace || old == null || !old.bytes().equals(now.bytes())) {
@@ -537,16 +563,38 @@ public final class BuildMemory {
 
             @Override
             public <I> void write(String path, I input, Function<I, byte[]> make) {
+                write(path, input, make, null);
+            }
+
+            @Override
+            public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
+                FileRecord old = before.get(path);
+                // Worked out (and the data noted for the next build) in every build, in place or not.
+                Set<String> changedKeys = change(data).changed();
+                if (inPlace && old != null && old.reads() != null && unchanged(old.reads(), changedKeys)) {
+                    // Nothing it read changed: neither its input nor its bytes are made, or compared.
+                    written.put(path, old);
+                    if (keepUnsaved) {
+                        writtenInputs.put(path, pageInputs.get(path));
+                    }
+                    return;
+                }
+                Set<String> read = new java.util.LinkedHashSet<>();
+                I in = input.apply(data.reader(read::add));
+                write(path, in, make, read.stream().map(k -> keys.computeIfAbsent(k, x -> x)).toArray(String[]::new));
+            }
+
+            private <I> void write(String path, I input, Function<I, byte[]> make, String[] reads) {
                 FileRecord old = before.get(path);
                 if (keepUnsaved) {
                     // The page's input last time is kept: when it is the same, so are the page's bytes.
                     writtenInputs.put(path, input);
                     if (inPlace && old != null && old.input() != null
                             && SameValues.same(input, pageInputs.get(path), provenPages)) {
-                        written.put(path, old);
+                        written.put(path, old.reads() == reads ? old : old.withReads(reads));
                         return;
                     }
-                    make(path, input, make, PAGE, old, inPlace);
+                    make(path, input, make, PAGE, old, inPlace, reads);
                     return;
                 }
                 // A memory for one build remembers nothing of a page past the page: the shared memo
@@ -555,25 +603,85 @@ public final class BuildMemory {
                 // inputs). Fingerprints do not depend on what is remembered, only the time they take.
                 Fingerprint in = keepUnsaved ? fingerprints.of(input) : fingerprints.reading().of(input);
                 if (inPlace && old != null && in.equals(old.input())) {
-                    written.put(path, old);
+                    written.put(path, old.reads() == reads ? old : old.withReads(reads));
                     return;
                 }
-                make(path, input, make, in, old, inPlace);
+                make(path, input, make, in, old, inPlace, reads);
             }
 
             private <I> void make(String path, I input, Function<I, byte[]> make, Fingerprint in, FileRecord old,
-                                  boolean inPlace) {
+                                  boolean inPlace, String[] reads) {
                 byte[] content = make.apply(input);
                 if (path.endsWith(".html")) {
                     made.incrementAndGet();
                 }
-                FileRecord now = FileRecord.of(in, content);
+                FileRecord now = FileRecord.of(in, content, reads);
                 written.put(path, now);
                 if (!inPlace || old == null || !old.bytes().equals(now.bytes())) {
                     target.write(path, content);
                 }
             }
         };
+    }
+
+    /** Whether none of {@code reads} is among the {@code changed} keys. */
+    private static boolean unchanged(String[] reads, Set<String> changed) {
+        if (changed.isEmpty()) {
+            return true;
+        }
+        for (String key : reads) {
+            if (changed.contains(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * This build's site data and which of its keys changed since the last finished build (a key
+     * that is new or gone counts as changed), worked out once per build: by comparing values part
+     * by part in a memory that outlives builds, by fingerprint in a memory for one build.
+     */
+    private synchronized DataChange change(SiteData data) {
+        if (dataChange != null && dataChange.data() == data) {
+            return dataChange;
+        }
+        Map<String, Object> now = data.values();
+        Set<String> changed = ConcurrentHashMap.newKeySet();
+        Map<String, Fingerprint> prints = null;
+        if (keepUnsaved) {
+            Map<String, Object> before = lastData;
+            // One thread: pages ask for this from the common pool's threads, which wait here meanwhile.
+            now.entrySet().forEach(e -> {
+                Object old = before.get(e.getKey());
+                if (old == null || !SameValues.same(e.getValue(), old, provenPages)) {
+                    changed.add(e.getKey());
+                }
+            });
+            before.keySet().forEach(k -> {
+                if (!now.containsKey(k)) {
+                    changed.add(k);
+                }
+            });
+        } else {
+            Map<String, Fingerprint> before = dataPrints;
+            Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
+            now.entrySet().forEach(e -> {
+                Fingerprint f = fingerprints.of(e.getValue());
+                made.put(e.getKey(), f);
+                if (!f.equals(before.get(e.getKey()))) {
+                    changed.add(e.getKey());
+                }
+            });
+            before.keySet().forEach(k -> {
+                if (!now.containsKey(k)) {
+                    changed.add(k);
+                }
+            });
+            prints = made;
+        }
+        dataChange = new DataChange(data, changed, prints);
+        return dataChange;
     }
 
     /** The size of every file the last build recorded, by site path. */
@@ -585,9 +693,8 @@ public final class BuildMemory {
 
     /** Site files the last build wrote that this one did not: to delete. Valid after the render. */
     public List<String> removedFiles() {
-        Set<String> gone = new HashSet<>(files.keySet());
-        gone.removeAll(written.keySet());
-        return gone.stream().sorted().toList();
+        Map<String, FileRecord> now = written;
+        return files.keySet().stream().filter(path -> !now.containsKey(path)).sorted().toList();
     }
 
     /** How many pages (HTML files) were made through {@link #files} in this build. */
@@ -609,9 +716,20 @@ public final class BuildMemory {
         if (dropped || !written.equals(files)) {
             changed = true;
         }
-        files = new ConcurrentHashMap<>(written);
-        pageInputs = new ConcurrentHashMap<>(writtenInputs);
-        writtenInputs.clear();
+        files = written;
+        written = new ConcurrentHashMap<>();
+        pageInputs = writtenInputs;
+        writtenInputs = new ConcurrentHashMap<>();
+        if (dataChange != null) {
+            // The site data this build's pages were checked against is the one the next build compares with.
+            if (keepUnsaved) {
+                lastData = dataChange.data().values();
+            } else {
+                dataPrints = dataChange.prints();
+            }
+            changed |= !dataChange.changed().isEmpty();
+            dataChange = null;
+        }
         recentCalls.finish();
         nextBuild();
     }
@@ -629,7 +747,8 @@ public final class BuildMemory {
 
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
-        writtenInputs.clear();
+        writtenInputs = new ConcurrentHashMap<>();
+        dataChange = null;
         recentCalls.abandon();
         nextBuild();
     }

@@ -14,4 +14,14 @@ public interface OutputSink {
     default <I> void write(String path, I input, Function<I, byte[]> make) {
         write(path, make.apply(input));
     }
+
+    /**
+     * Writes the page that {@code make} makes from what {@code input} makes of the values it reads
+     * from {@code data}. {@code input} may read nothing of the build's content but through its
+     * reader (the configuration and theme are the build's own), so that a sink that records the
+     * keys each page read may skip a page none of whose keys' values changed.
+     */
+    default <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
+        write(path, input.apply(data.reader(key -> { })), make);
+    }
 }

@@ -200,7 +200,10 @@ public final class Pipeline {
             Path out = options.out().toAbsolutePath().normalize();
             // Updating in place holds the changed files in memory until the build succeeded: a new
             // environment or many changed sources make many files, which a new site writes as they come.
-            boolean update = memory.filesAt(place(out)) && read.get() <= inPlaceUpTo && intact(out, memory);
+            // A caller told what changed (the preview) watches the sources and owns its output folder:
+            // its site's files are not looked at one by one in every rebuild.
+            boolean update = memory.filesAt(place(out)) && read.get() <= inPlaceUpTo
+                    && (changedFiles != null || intact(out, memory));
             Set<String> written = ConcurrentHashMap.newKeySet();
             List<String> changed;
             progress.start("rendering", 0);

@@ -178,16 +178,25 @@ final class SearchIndex {
 
     /** Writes the index of {@code docs} from the entries of their terms. */
     void write(List<Doc> docs, Entries entries, OutputSink out) {
+        writeTerms(docs.size(), entries, out);
+        for (int chunk = 0; chunk * DOCS_PER_CHUNK < docs.size(); chunk++) {
+            out.write(docsPath(chunk), docs.subList(chunk * DOCS_PER_CHUNK,
+                    Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK)), SearchIndex::docs);
+        }
+    }
+
+    /** Writes the index's term shards and its description for {@code documents} documents, without their chunks. */
+    void writeTerms(int documents, Entries entries, OutputSink out) {
         List<Shard> shards = split(entries.entries);
         for (int i = 0; i < shards.size(); i++) {
             out.write(DIR + "terms/" + i + ".json", shards.get(i).parts(), SearchIndex::json);
         }
-        for (int chunk = 0; chunk * DOCS_PER_CHUNK < docs.size(); chunk++) {
-            out.write(DIR + "docs/" + chunk + ".json",
-                    docs.subList(chunk * DOCS_PER_CHUNK, Math.min(docs.size(), (chunk + 1) * DOCS_PER_CHUNK)),
-                    SearchIndex::docs);
-        }
-        out.write(DIR + "meta.json", meta(docs.size(), entries.fieldTotals, entries.lengths, shards));
+        out.write(DIR + "meta.json", meta(documents, entries.fieldTotals, entries.lengths, shards));
+    }
+
+    /** Where the documents of chunk {@code chunk} are (documents {@code chunk * DOCS_PER_CHUNK} on). */
+    static String docsPath(int chunk) {
+        return DIR + "docs/" + chunk + ".json";
     }
 
     /**
@@ -606,7 +615,7 @@ final class SearchIndex {
         return json.append("}]").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] docs(List<Doc> chunk) {
+    static byte[] docs(List<Doc> chunk) {
         return json(g -> {
             g.writeStartArray();
             for (Doc d : chunk) {

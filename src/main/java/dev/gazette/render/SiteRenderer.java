@@ -10,6 +10,7 @@ import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.model.Tag;
 import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteData;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
@@ -22,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.IntStream;
+import java.util.function.Function;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
@@ -96,7 +97,10 @@ public final class SiteRenderer {
         // Every page written through the recorder is listed in the sitemap.
         Sitemap sitemap = new Sitemap(urls);
         OutputSink out = sitemap.recording(target);
-        ViewFactory views = new ViewFactory(site, urls, digest, steps);
+        // Pages of articles, tags, editions, stories and months read the digest through this, and
+        // record what they read; the site-wide pages are few and made again in every build.
+        SiteData data = PageData.of(digest, site.pageSize());
+        ViewFactory views = new ViewFactory(site, urls, data, steps);
         Map<String, String> tagNames = new HashMap<>();
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
         FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
@@ -105,7 +109,7 @@ public final class SiteRenderer {
         // beside the pages of articles, tags, editions, stories and months, which spread over
         // every core, instead of after them with the other cores waiting.
         CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> {
-            search(digest, views, out);
+            search(digest, views, data, out);
             home(digest, views, out);
             editionsIndex(digest, views, out);
             tagIndex(digest, views, out);
@@ -116,17 +120,20 @@ public final class SiteRenderer {
             siteFeeds(digest, views, feedItems, out);
         });
         try {
-            digest.articles().parallelStream().forEach(a -> article(a, views, out));
-            editions(digest, views, out);
+            digest.articles().parallelStream().forEach(a -> article(a, views, data, out));
+            editions(digest, views, data, out);
             // Pages of one kind are independent of each other: each kind renders in parallel.
             digest.stories().parallelStream().forEach(story -> {
                 String path = Urls.story(story.slug());
-                page(out, path, "story.peb", page(story.title(), "How " + story.articles().size()
-                                + " sources covered this story.", path, site.language(), "story", null),
-                        Map.of("story", views.story(story)));
+                String slug = story.slug();
+                page(out, path, data, r -> {
+                    Views.StoryView view = views.story(r, slug);
+                    return new Page("story.peb", context(page(view.title(), "How " + view.coverage().size()
+                            + " sources covered this story.", path, site.language(), "story", null), Map.of("story", view)));
+                }, story.articles());
             });
-            tags(digest, views, feedItems, out);
-            months(digest, views, out);
+            tags(digest, views, data, feedItems, out);
+            months(digest, views, data, out);
         } catch (RuntimeException | Error e) {
             siteWide.exceptionally(x -> null).join();   // done writing before the caller abandons the site
             throw e;
@@ -161,17 +168,21 @@ public final class SiteRenderer {
     record ArticlePage(Views.Page page, ViewFactory.ArticleViewInput view, ArticleHead head) {
     }
 
-    private void article(Article a, ViewFactory views, OutputSink out) {
-        String path = Urls.article(a.slug());
-        ViewFactory.ArticleViewInput view = views.articleInput(a);
-        List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
-        Views.Page page = page(a.title(), a.summary(), path, a.lang(), "article",
-                site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null);
-        out.write(Urls.file(path), new ArticlePage(page, view, new ArticleHead(a, tagNames)),
+    private void article(Article article, ViewFactory views, SiteData data, OutputSink out) {
+        String slug = article.slug();
+        String path = Urls.article(slug);
+        out.write(Urls.file(path), data, r -> {
+                    ViewFactory.ArticleViewInput view = views.articleInput(r, slug);
+                    Article a = view.article();
+                    List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
+                    Views.Page page = page(a.title(), a.summary(), path, a.lang(), "article",
+                            site.canonicalToSource() && a.sourceUrl() != null ? a.sourceUrl() : null);
+                    return new ArticlePage(page, view, new ArticleHead(a, tagNames));
+                },
                 in -> evaluate(new Page("article.peb", context(in.page(), Map.of("article", views.article(in.view()),
                         HEAD, metadata.article(in.head().article(), in.head().tagNames()))))));
         if (out instanceof Sitemap.Recorder sitemap) {
-            sitemap.page(path, a.date());
+            sitemap.page(path, article.date());
         }
     }
 
@@ -189,7 +200,7 @@ public final class SiteRenderer {
             int stories = 0;
             int next = 0;
             while (next < digest.editions().size() && (next == 0 || stories < HOME_STORIES)) {
-                Views.EditionView edition = views.edition(next++);
+                Views.EditionView edition = views.edition(digest.editions().get(next++));
                 shown.add(edition);
                 stories += edition.groups().size();
             }
@@ -203,15 +214,16 @@ public final class SiteRenderer {
         page(out, "", "home.peb", page(site.title(), site.description(), "", site.language(), "home", null), context);
     }
 
-    private void editions(Digest digest, ViewFactory views, OutputSink out) {
-        List<Edition> editions = digest.editions();
-        IntStream.range(0, editions.size()).parallel().forEach(i -> {
-            Views.EditionView view = views.edition(i);
-            String path = Urls.edition(editions.get(i).slug());
-            page(out, path, "edition.peb", page(editionTitle(view.link()), "The stories of "
-                            + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
-                            + view.link().startDisplay() + ".", path, site.language(), "edition", null),
-                    Map.of("edition", view));
+    private void editions(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
+        digest.editions().parallelStream().forEach(edition -> {
+            String slug = edition.slug();
+            String path = Urls.edition(slug);
+            page(out, path, data, r -> {
+                Views.EditionView view = views.edition(r, slug);
+                return new Page("edition.peb", context(page(editionTitle(view.link()), "The stories of "
+                        + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
+                        + view.link().startDisplay() + ".", path, site.language(), "edition", null), Map.of("edition", view)));
+            }, edition.groups().stream().map(Edition.Group::lead).toList());
         });
     }
 
@@ -235,33 +247,58 @@ public final class SiteRenderer {
                 Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagIndex));
     }
 
-    private void tags(Digest digest, ViewFactory views, FeedItems feedItems, OutputSink out) {
+    private void tags(Digest digest, ViewFactory views, SiteData data, FeedItems feedItems, OutputSink out) {
         // Tags are independent of each other: their pages and feeds render in parallel.
         digest.tags().parallelStream().forEach(group -> {
             Tag tag = group.tag();
-            String description = tag.description() != null ? tag.description()
-                    : "Articles about " + tag.name() + " in " + site.title() + ".";
-            renderList(out, Urls.tag(tag.slug()), "tag.peb", tag.name(), description, group.articles(), views,
-                    Map.of("tag", views.tagLink(tag.slug()), "tagFeedUrl", urls.link(Feeds.tag(tag.slug())),
-                            PAGE_FEED, feeds.tagLink(tag.slug(), tag.name())));
-            feeds.writeTag(tag.slug(), tag.name(), description, feedItems.entries(group.articles()), feedItems, out);
+            tagPages(out, tag.slug(), group.articles(), views, data);
+            feeds.writeTag(tag.slug(), tag.name(), description(tag), feedItems.entries(group.articles()), feedItems, out);
         });
+    }
+
+    private String description(Tag tag) {
+        return tag.description() != null ? tag.description() : "Articles about " + tag.name() + " in " + site.title() + ".";
+    }
+
+    /** The pages of a tag's list, each read from its page of the list ({@link PageData.TagPage}) and the tag's link. */
+    private void tagPages(OutputSink out, String slug, List<Article> articles, ViewFactory views, SiteData data) {
+        int size = site.pageSize();
+        String first = Urls.tag(slug);
+        int pages = PageData.pages(articles.size(), size);
+        for (int n = 1; n <= pages; n++) {
+            int number = n;
+            String path = Urls.page(first, n);
+            page(out, path, data, r -> {
+                PageData.TagPage list = r.get(PageData.tagPage(slug, number));
+                Tag tag = r.<PageData.TagLinkInput>get(PageData.tag(slug)).tag();
+                List<Views.ArticleCard> cards = list.slugs().stream().map(s -> views.card(r, s)).toList();
+                return listPage(first, "tag.peb", tag.name(), description(tag), number, list.pages(), cards,
+                        Map.of("tag", views.tagLink(r, slug), "tagFeedUrl", urls.link(Feeds.tag(slug)),
+                                PAGE_FEED, feeds.tagLink(slug, tag.name())));
+            }, articles.subList((n - 1) * size, Math.min(articles.size(), n * size)));
+        }
     }
 
     /** Only the search page, its index and the theme's files: for measuring search on large sites. */
     void renderSearch(Digest digest, OutputSink out) {
-        search(digest, new ViewFactory(site, urls, digest, steps), out);
+        SiteData data = PageData.of(digest, site.pageSize());
+        search(digest, new ViewFactory(site, urls, data, steps), data, out);
         theme.staticFiles().forEach(out::write);
     }
 
     /** The search page and the index it queries (see {@link SearchIndex}). */
-    private void search(Digest digest, ViewFactory views, OutputSink out) {
+    private void search(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
         SearchIndex index = new SearchIndex(site.language());
-        List<SearchIndex.Doc> docs = digest.articles().stream()
-                .map(a -> SearchIndex.doc(views.card(a), a.summary())).toList();
         List<ArticleHead> heads = digest.articles().stream().map(a -> new ArticleHead(a,
-                views.card(a).tags().stream().map(Views.TagLink::name).toList())).toList();
-        index.write(docs, steps.update(searchEntries, heads), out);
+                a.tags().stream().map(t -> views.tagLink(t).name()).toList())).toList();
+        index.writeTerms(digest.articles().size(), steps.update(searchEntries, heads), out);
+        // Each chunk of documents reads its articles' cards, so only chunks showing a changed card are made.
+        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
+            String key = PageData.searchDocs(chunk);
+            out.write(SearchIndex.docsPath(chunk), data, r -> r.<List<String>>get(key).stream()
+                    .map(s -> SearchIndex.doc(views.card(r, s), r.<Article>get(PageData.article(s)).summary())).toList(),
+                    SearchIndex::docs);
+        }
         page(out, Urls.SEARCH, "search.peb", page("Search", "Search every article of " + site.title() + ".",
                 Urls.SEARCH, site.language(), "search", null), Map.of("articleCount", digest.articles().size()));
     }
@@ -269,44 +306,54 @@ public final class SiteRenderer {
     private void archiveIndex(Digest digest, ViewFactory views, OutputSink out) {
         page(out, Urls.ARCHIVE, "archive.peb", page("Archive", "Every article of " + site.title() + " by month.",
                         Urls.ARCHIVE, site.language(), "archive", null),
-                Map.of("months", digest.months().stream().map(m -> new Views.Summary<>(views.monthLink(m),
+                Map.of("months", digest.months().stream().map(m -> new Views.Summary<>(views.monthLink(m.month(), m.articles().size()),
                                 m.articles().stream().limit(INDEX_HEADLINES).map(views::card).toList())).toList(),
                         "undated", digest.undated().stream().map(views::card).toList()));
     }
 
-    private void months(Digest digest, ViewFactory views, OutputSink out) {
+    private void months(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
         digest.months().parallelStream().forEach(month -> {
             String path = Urls.month(month.month());
-            String title = views.monthTitle(month);
-            page(out, path, "month.peb", page(title, "Articles of " + site.title() + " published in " + title + ".",
-                            path, site.language(), "month", null),
-                    Map.of("month", views.monthLink(month), "articles", month.articles().stream().map(views::card).toList()));
+            String key = PageData.month(month.month());
+            page(out, path, data, r -> {
+                PageData.MonthPage m = r.get(key);
+                String title = views.monthTitle(m.month());
+                return new Page("month.peb", context(page(title, "Articles of " + site.title() + " published in " + title
+                        + ".", path, site.language(), "month", null), Map.of("month", views.monthLink(m.month(),
+                        m.slugs().size()), "articles", m.slugs().stream().map(s -> views.card(r, s)).toList())));
+            }, month.articles());
         });
     }
 
-    private void renderList(OutputSink out, String first, String template, String title, String description,
-                            List<Article> articles, ViewFactory views, Map<String, Object> extra) {
-        int size = site.pageSize();
-        int pages = Math.max(1, (articles.size() + size - 1) / size);
-        for (int n = 1; n <= pages; n++) {
-            String path = Urls.page(first, n);
-            List<Views.ArticleCard> slice = articles.subList((n - 1) * size, Math.min(articles.size(), n * size))
-                    .stream().map(views::card).toList();
-            Views.Pagination pagination = new Views.Pagination(n, pages,
-                    n > 1 ? urls.link(Urls.page(first, n - 1)) : null,
-                    n < pages ? urls.link(Urls.page(first, n + 1)) : null);
-            String pageTitle = n == 1 ? title : title + " (page " + n + " of " + pages + ")";
-            Map<String, Object> context = new LinkedHashMap<>(extra);
-            context.put("articles", slice);
-            context.put("pagination", pagination);
-            page(out, path, template, page(pageTitle, description, path, site.language(), "tag", null), context);
-        }
+    /** Page {@code n} of {@code pages} of a list whose first page is at {@code first}, showing {@code cards}. */
+    private Page listPage(String first, String template, String title, String description, int n, int pages,
+                          List<Views.ArticleCard> cards, Map<String, Object> extra) {
+        String path = Urls.page(first, n);
+        Views.Pagination pagination = new Views.Pagination(n, pages,
+                n > 1 ? urls.link(Urls.page(first, n - 1)) : null,
+                n < pages ? urls.link(Urls.page(first, n + 1)) : null);
+        String pageTitle = n == 1 ? title : title + " (page " + n + " of " + pages + ")";
+        Map<String, Object> values = new LinkedHashMap<>(extra);
+        values.put("articles", cards);
+        values.put("pagination", pagination);
+        return new Page(template, context(page(pageTitle, description, path, site.language(), "tag", null), values));
     }
 
     /** @param canonical the canonical URL when it is not the page's own */
     private Views.Page page(String title, String description, String path, String lang, String kind, String canonical) {
         return new Views.Page(title, description, urls.link(path), canonical != null ? canonical : urls.absolute(path),
                 lang, kind);
+    }
+
+    /**
+     * A page made from what {@code page} reads of {@code data}; {@code shown} are the articles it
+     * shows, whose newest date the sitemap gives as the page's.
+     */
+    private void page(OutputSink out, String path, SiteData data, Function<SiteData.Reader, Page> page, List<Article> shown) {
+        out.write(Urls.file(path), data, page, this::evaluate);
+        if (out instanceof Sitemap.Recorder sitemap) {
+            sitemap.page(path, shown);
+        }
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {

@@ -1,10 +1,13 @@
 package dev.gazette.render;
 
+import dev.gazette.model.Article;
 import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteData;
 
 import javax.xml.stream.XMLStreamException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -112,12 +115,30 @@ public final class Sitemap {
             out.write(path, input, make);
         }
 
-        /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */
+        @Override
+        public <I> void write(String path, SiteData data, java.util.function.Function<SiteData.Reader, I> input,
+                              java.util.function.Function<I, byte[]> make) {
+            out.write(path, data, input, make);
+        }
+
         /** Notes an article page, whose lastmod is its date. */
         public void page(String sitePath, java.time.ZonedDateTime date) {
             pages.put(sitePath, date == null ? "" : FeedItems.rfc3339(date));
         }
 
+        /** Notes a page that shows {@code shown}: its lastmod is their newest date, as its cards give it. */
+        public void page(String sitePath, List<Article> shown) {
+            ZonedDateTime newest = null;
+            for (Article a : shown) {
+                // The first of equal instants, as the newest card's date is.
+                if (a.date() != null && (newest == null || a.date().isAfter(newest))) {   // by instant
+                    newest = a.date();
+                }
+            }
+            pages.put(sitePath, newest == null ? "" : FeedItems.rfc3339(newest));
+        }
+
+        /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */
         public void page(String sitePath, Map<String, Object> values) {
             if (!sitePath.equals(Urls.NOT_FOUND)) {
                 pages.put(sitePath, lastmod(values));

@@ -8,31 +8,30 @@ import dev.gazette.model.Edition;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.model.Story;
-import dev.gazette.model.Tag;
+import dev.gazette.output.SiteData;
 
 import java.net.URI;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns the digest's records into the formatted views templates show. */
+/**
+ * Turns the digest's records into the formatted views templates show. A page's views are made from
+ * what it reads of the {@link SiteData} through its reader, so the page records what it was made
+ * from; site-wide pages, made again in every build, read through a reader that records nothing.
+ */
 final class ViewFactory {
     private final SiteConfig site;
     private final Urls urls;
-    private final Digest digest;
     private final DateTimeFormatter displayDate;
     private final DateTimeFormatter monthTitle;
-    private final Map<String, Tag> tags = new HashMap<>();
-    private final Map<String, Integer> tagCounts = new HashMap<>();
-    private final Map<String, Article> articles = new HashMap<>();
-    private final Map<String, Story> stories = new HashMap<>();
-    private final Map<String, Edition> editions = new HashMap<>();
     private final Map<String, Views.ArticleCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Views.TagLink> tagLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Reads the site's data for what is made again in every build: records nothing. */
+    private final SiteData.Reader unrecorded;
 
     private final Steps steps;
     /** An article's body for its page: internal references resolved to this site's links. */
@@ -48,18 +47,10 @@ final class ViewFactory {
      * A tag's link with its article count. A step although cheap, as cards are: an unchanged
      * link is then the very object of the last build, and so is every card showing it.
      */
-    private final Step<TagLinkInput, Views.TagLink> tagLink;
-
-    /** What a tag's link is made from. */
-    record TagLinkInput(Tag tag, int count) {
-    }
-
-    /** What an edition's link is made from. */
-    record EditionLinkInput(String slug, java.time.LocalDate start, java.time.LocalDate end, int size) {
-    }
+    private final Step<PageData.TagLinkInput, Views.TagLink> tagLink;
 
     /** An edition's link: a step so that it is the same object from build to build, as cards are. */
-    private final Step<EditionLinkInput, Views.EditionLink> editionLink;
+    private final Step<PageData.EditionLinkInput, Views.EditionLink> editionLink;
 
     /**
      * Everything an article page's view is made from beside the article: its card, the cards it
@@ -75,7 +66,7 @@ final class ViewFactory {
     record CardInput(Article article, List<Views.TagLink> tags) {
     }
 
-    ViewFactory(SiteConfig site, Urls urls, Digest digest, Steps steps) {
+    ViewFactory(SiteConfig site, Urls urls, SiteData data, Steps steps) {
         this.steps = steps;
         this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html.value(), urls::link));
         this.card = new Step<>("render.card", c -> makeCard(c.article(), c.tags()));
@@ -85,26 +76,34 @@ final class ViewFactory {
                 urls.link(Urls.tag(t.tag().slug())), t.tag().description(), t.count()));
         this.site = site;
         this.urls = urls;
-        this.digest = digest;
+        this.unrecorded = data.reader(key -> { });
         Locale locale = Locale.forLanguageTag(site.language());
         this.displayDate = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
         this.monthTitle = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
-        for (Digest.TagGroup group : digest.tags()) {
-            tags.put(group.tag().slug(), group.tag());
-            tagCounts.put(group.tag().slug(), group.articles().size());
-        }
-        digest.articles().forEach(a -> articles.put(a.slug(), a));
-        digest.stories().forEach(s -> stories.put(s.slug(), s));
-        digest.editions().forEach(e -> editions.put(e.slug(), e));
+    }
+
+    /** The link of the tag {@code slug}, read through {@code r}. */
+    Views.TagLink tagLink(SiteData.Reader r, String slug) {
+        PageData.TagLinkInput in = r.get(PageData.tag(slug));
+        return tagLinks.computeIfAbsent(slug, s -> steps.run(tagLink, in));
     }
 
     Views.TagLink tagLink(String slug) {
-        return tagLinks.computeIfAbsent(slug, s -> steps.run(tagLink, new TagLinkInput(tags.get(s), tagCounts.getOrDefault(s, 0))));
+        return tagLink(unrecorded, slug);
     }
 
-    /** The same article's card appears on its page, the home page, editions and tag pages: made once. */
+    /**
+     * The card of the article {@code slug}, read through {@code r} (the article and its tags'
+     * links). The same card appears on its page, the home page, editions and tag pages: made once.
+     */
+    Views.ArticleCard card(SiteData.Reader r, String slug) {
+        Article a = r.get(PageData.article(slug));
+        List<Views.TagLink> links = a.tags().stream().map(t -> tagLink(r, t)).toList();
+        return cards.computeIfAbsent(slug, k -> steps.run(card, new CardInput(a, links)));
+    }
+
     Views.ArticleCard card(Article a) {
-        return cards.computeIfAbsent(a.slug(), k -> steps.run(card, new CardInput(a, a.tags().stream().map(this::tagLink).toList())));
+        return card(unrecorded, a.slug());
     }
 
     private Views.ArticleCard makeCard(Article a, List<Views.TagLink> links) {
@@ -144,18 +143,18 @@ final class ViewFactory {
         return URI.create(a.sourceUrl()).getHost();
     }
 
-    /** What the page of {@code a} is made from; {@link #article(ArticleViewInput)} makes its view. */
-    ArticleViewInput articleInput(Article a) {
-        Digest.ArticleLinks links = digest.links().get(a.slug());
-        Story story = links.story() == null ? null : stories.get(links.story());
-        List<Views.ArticleCard> related = links.related().stream().map(s -> card(articles.get(s))).toList();
-        Edition edition = links.edition() == null ? null : editions.get(links.edition());
-        return new ArticleViewInput(a, card(a), related,
-                links.newer() == null ? null : card(articles.get(links.newer())),
-                links.older() == null ? null : card(articles.get(links.older())),
+    /** What the page of the article {@code slug} is made from, read through {@code r}; {@link #article(ArticleViewInput)} makes its view. */
+    ArticleViewInput articleInput(SiteData.Reader r, String slug) {
+        Article a = r.get(PageData.article(slug));
+        Digest.ArticleLinks links = r.get(PageData.links(slug));
+        Story story = links.story() == null ? null : r.get(PageData.story(links.story()));
+        List<Views.ArticleCard> related = links.related().stream().map(s -> card(r, s)).toList();
+        return new ArticleViewInput(a, card(r, slug), related,
+                links.newer() == null ? null : card(r, links.newer()),
+                links.older() == null ? null : card(r, links.older()),
                 story == null ? List.of() : coverage(story, a),
                 story == null ? null : urls.link(Urls.story(story.slug())),
-                edition == null ? null : editionLink(edition));
+                links.edition() == null ? null : editionLink(r, links.edition()));
     }
 
     /** An article page's view from everything it shows of other pages. */
@@ -177,35 +176,45 @@ final class ViewFactory {
         return out;
     }
 
-    Views.EditionLink editionLink(Edition e) {
-        return steps.run(editionLink, new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
+    Views.EditionLink editionLink(SiteData.Reader r, String slug) {
+        return steps.run(editionLink, r.<PageData.EditionLinkInput>get(PageData.editionLink(slug)));
     }
 
-    Views.EditionView edition(int index) {
-        List<Edition> all = digest.editions();
-        Edition e = all.get(index);
+    Views.EditionLink editionLink(Edition e) {
+        return editionLink(unrecorded, e.slug());
+    }
+
+    /** The view of the edition {@code slug}, with links to its neighbours, read through {@code r}. */
+    Views.EditionView edition(SiteData.Reader r, String slug) {
+        PageData.EditionPage page = r.get(PageData.edition(slug));
         List<Views.Group> groups = new ArrayList<>();
-        for (Edition.Group g : e.groups()) {
+        for (Edition.Group g : page.edition().groups()) {
             Article lead = g.lead();
             List<Views.Coverage> others = g.story() == null ? List.of() : coverage(g.story(), lead);
-            groups.add(new Views.Group(card(lead), others,
+            groups.add(new Views.Group(card(r, lead.slug()), others,
                     g.story() == null ? null : urls.link(Urls.story(g.story().slug()))));
         }
-        return new Views.EditionView(editionLink(e), groups,
-                index > 0 ? editionLink(all.get(index - 1)) : null,
-                index + 1 < all.size() ? editionLink(all.get(index + 1)) : null);
+        return new Views.EditionView(editionLink(r, slug),  groups,
+                page.newer() == null ? null : editionLink(r, page.newer()),
+                page.older() == null ? null : editionLink(r, page.older()));
     }
 
-    Views.StoryView story(Story s) {
-        return new Views.StoryView(s.title(), s.articles().stream().map(this::card).toList());
+    Views.EditionView edition(Edition e) {
+        return edition(unrecorded, e.slug());
     }
 
-    Views.MonthLink monthLink(Digest.Month m) {
-        return new Views.MonthLink(urls.link(Urls.month(m.month())), monthTitle.format(m.month()), m.articles().size());
+    /** The view of the story {@code slug}, read through {@code r}. */
+    Views.StoryView story(SiteData.Reader r, String slug) {
+        Story s = r.get(PageData.story(slug));
+        return new Views.StoryView(s.title(), s.articles().stream().map(a -> card(r, a.slug())).toList());
     }
 
-    String monthTitle(Digest.Month m) {
-        return monthTitle.format(m.month());
+    Views.MonthLink monthLink(java.time.YearMonth month, int count) {
+        return new Views.MonthLink(urls.link(Urls.month(month)), monthTitle.format(month), count);
+    }
+
+    String monthTitle(java.time.YearMonth month) {
+        return monthTitle.format(month);
     }
 
     String displayDate(java.time.temporal.TemporalAccessor date) {

@@ -54,6 +54,22 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void readsMetadataTheArticleItselfCarriesInItsBody() {
+        // Microdata <meta> inside the article: read from the page as parsed, before the article is cut out of it.
+        String html = """
+                <html><head><title>Footbridge to be rebuilt in timber</title></head><body>
+                <article itemscope itemtype="https://schema.org/NewsArticle">
+                <meta itemprop="datePublished" content="2025-04-02">
+                <h1>Footbridge to be rebuilt in timber</h1>
+                <p>%1$s</p><p>%1$s</p><p>%1$s</p>
+                </article></body></html>
+                """.formatted(PARAGRAPH);
+        Extraction found = new HtmlExtractor().extract(html, null);
+        assertThat(found.date()).isEqualTo("2025-04-02");
+        assertThat(found.text()).startsWith("The committee met");
+    }
+
+    @Test
     void givesParagraphsToLooseText() {
         Extraction found = new HtmlExtractor().extract(page("<div id=\"story\">" + PARAGRAPH + "<br><br>" + PARAGRAPH
                 + "<br><br>" + PARAGRAPH + "</div>"), null);

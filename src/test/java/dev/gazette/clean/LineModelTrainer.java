@@ -541,11 +541,28 @@ public final class LineModelTrainer {
                 if (BYLINE_REPORT != null && c.truth.byline() != null) {
                     BYLINE_REPORT.add(bylineRow(c, extractor.layout(scored), header.byline()));
                 }
+                if (TITLE_REPORT != null && c.truth.title() != null) {
+                    TITLE_REPORT.add(titleRow(c, e.title()));
+                }
                 out.add(CleaningScore.score(c.name, "txt", c.truth,
                         new CleaningScore.Fields(e.title(), e.byline(), e.date(), e.text())));
             }
         }
         return out;
+    }
+
+    /** Rows of {@code GAZETTE_CV_TITLES}: each held-out title, found or not, and whether a line of the dump shows it; null when not asked for. */
+    private static final List<String> TITLE_REPORT = System.getenv("GAZETTE_CV_TITLES") == null ? null : new ArrayList<>();
+
+    /**
+     * One held-out page's title: matched or not, whether one line of the dump is the true title (as the score compares
+     * titles: a miss where none is cannot be helped by choosing another line), the title chosen and the truth.
+     */
+    private static String titleRow(Case c, String chosen) {
+        String truth = CleaningScore.normaliseTitle(c.truth.title());
+        boolean shown = c.read.lines().stream().anyMatch(l -> CleaningScore.normaliseTitle(l.text).equals(truth));
+        return String.format(Locale.ROOT, "%s\t%s\t%s\tchosen '%s'\ttruth '%s'", CleaningScore.titleMatches(c.truth.title(), chosen) ? "OK" : "MISS",
+                shown ? "shown" : "not shown", c.name, chosen, c.truth.title());
     }
 
     /** Rows of {@code GAZETTE_CV_BYLINES}: why each held-out byline was missed or found; null when not asked for. */
@@ -712,6 +729,9 @@ public final class LineModelTrainer {
         }
         if (BYLINE_REPORT != null) {
             Files.write(Path.of(System.getenv("GAZETTE_CV_BYLINES")), BYLINE_REPORT);
+        }
+        if (TITLE_REPORT != null) {
+            Files.write(Path.of(System.getenv("GAZETTE_CV_TITLES")), TITLE_REPORT);
         }
         printPresence(cases, scores);
         System.out.println();

@@ -11,6 +11,32 @@ class TextHeaderTest {
     }
 
     @Test
+    void aNameOpensWithACapitalOrAParticleAndNothingElse() {
+        assertThat(TextHeader.nameOf("Jane Doe, Transport Reporter | 4 min read")).isEqualTo("Jane Doe");
+        assertThat(TextHeader.nameOf("  Jane   Doe")).isEqualTo("Jane Doe");
+        assertThat(TextHeader.nameOf("van Gogh Museum")).isEqualTo("van Gogh Museum");
+        assertThat(TextHeader.nameOf("Élodie Martin")).isEqualTo("Élodie Martin");
+        assertThat(TextHeader.nameOf("12 November 2024")).isNull();
+        assertThat(TextHeader.nameOf("sailings stop in December")).isNull();
+        assertThat(TextHeader.nameOf("\"Tania\" Tan")).isNull();
+        assertThat(TextHeader.nameOf("伊藤 博文")).isNull();
+        assertThat(TextHeader.nameOf("")).isNull();
+    }
+
+    @Test
+    void theCopyrightHolderIsTheOutletThePageAlsoShowsElsewhere() {
+        String shown = String.join("\n", "Harbour Times", "Home", "News", "", "Island ferry to stop its evening sailings", "",
+                "The ferry will stop.", "", "© 2024 Harbour Times. All rights reserved.");
+        assertThat(CopyrightHolder.in(DumpLine.parse(shown))).isEqualTo("Harbour Times");
+        // Named in two other lines counts as shown; named only in notices does not.
+        String inside = String.join("\n", "Home", "About Harbour Times", "Contact Harbour Times today", "",
+                "© Harbour Times", "© 2024 Coast Media Group Ltd");
+        assertThat(CopyrightHolder.in(DumpLine.parse(inside))).isEqualTo("Harbour Times");
+        String onlyNotices = String.join("\n", "Home", "News", "", "© 2024 Coast Media Group Ltd", "Copyright Coast Media Group");
+        assertThat(CopyrightHolder.in(DumpLine.parse(onlyNotices))).isNull();
+    }
+
+    @Test
     void passesOverAControlLabelAndAListOfTeaserCardsOnTheSameSubject() {
         Extraction found = extract("""
                 Harbour Times

@@ -149,6 +149,46 @@ class BuildCacheOracleTest {
         }
     }
 
+    /**
+     * Edits whose effect reaches pages only through what those pages read of other articles:
+     * a headline or summary seen on cards (tag pages, months, editions, related articles), an
+     * article moved to another page of its tags' lists and another month, one deleted, a tag
+     * renamed in the configuration, a template only list pages use. Lists are two articles a
+     * page, so every tag has several pages. A page that missed one of its reads would keep
+     * its old bytes and differ from the build from nothing.
+     */
+    @ParameterizedTest(name = "saved states updated up to {0} articles")
+    @ValueSource(ints = {1, Integer.MAX_VALUE})
+    void pagesThatShowAnotherArticleFollowItsEdits(int updates) throws Exception {
+        inPlaceUpTo = Integer.MAX_VALUE;
+        updateUpTo = updates;
+        Path siteYml = content.resolve("site.yml");
+        Files.writeString(siteYml, Files.readString(siteYml).replace("page_size: 10", "page_size: 2"));
+        Pipeline.Result first = cachedBuild();
+        Path article = content.resolve("articles/kestrel-line-tram-extension-opens.md");
+        String text = Files.readString(article);
+
+        Files.writeString(article, text + "\nOne more sentence about the trams.\n");
+        assertThat(cachedBuild().pagesMade()).as("a body edit: its page").isPositive();
+        assertSameAsBuildFromNothing();
+        assertThat(cachedBuild().pagesMade()).as("nothing changed").isZero();
+        Files.writeString(article, text.replaceFirst("title: [^\\n]+", "title: \"Trams reach the harbour at last\""));
+        assertThat(cachedBuild().pagesMade()).as("a headline is on the cards of other pages: they are made again")
+                .isGreaterThan(1).isLessThan(first.pagesMade());
+        assertSameAsBuildFromNothing();
+
+        edit(article, text.replaceFirst("(?m)^summary: [^\\n]+", "summary: \"A summary written for its card.\""));
+        edit(article, text.replaceFirst("date: [^\\n]+", "date: 2021-06-01"));
+        edit(article, text.replaceFirst("date: [^\\n]+", "date: 2030-01-01"));     // held back: gone from every list
+        edit(article, text);
+        Files.delete(article);
+        assertSameAsBuildFromNothing();
+        edit(article, text);
+        edit(siteYml, Files.readString(siteYml).replace("{name: Transport,", "{name: Transit,"));
+        Path tagTemplate = templates.resolve("tag.peb");
+        edit(tagTemplate, Files.readString(tagTemplate) + "\n<!-- tag pages only -->\n");
+    }
+
     @ParameterizedTest(name = "updated in place up to {0} changed sources")
     @ValueSource(ints = {-1, Integer.MAX_VALUE})
     void configurationThemeAndOutputChangesGiveTheSameSite(int limit) throws Exception {

@@ -1,0 +1,140 @@
+package dev.gazette.incremental;
+
+import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pages that record what they read: a page made through {@link SiteData} is made again only when
+ * the value of a key it read changed (a key that appeared or went counts as changed), in a memory
+ * that outlives builds (values compared part by part) and in one saved to the build cache and
+ * loaded again (values compared by fingerprint); a page whose keys are unchanged is neither made
+ * nor passed on.
+ */
+class RecordedReadsTest {
+    private static final Fingerprint ENVIRONMENT = new Fingerprint(3, 4);
+
+    @TempDir
+    Path cache;
+
+    /** An article as a page reads it. */
+    record Item(String title, List<String> tags) {
+    }
+
+    /** The pages made (their input made) in the last build, and the files passed on to the site. */
+    private final List<String> made = new ArrayList<>();
+    private final Map<String, String> written = new TreeMap<>();
+
+    /** Three pages: x reads x and the list; y reads y and a key that may not exist; the list reads the list and each item on it. */
+    private void pages(OutputSink sink, Map<String, Object> values) {
+        SiteData data = new SiteData(values);
+        sink.write("x.html", data, r -> {
+            made.add("x");
+            return r.<Item>get("a:x").title() + " in " + r.get("list");
+        }, RecordedReadsTest::bytes);
+        sink.write("y.html", data, r -> {
+            made.add("y");
+            return r.<Item>get("a:y").title() + " / " + r.get("maybe");
+        }, RecordedReadsTest::bytes);
+        sink.write("list.html", data, r -> {
+            made.add("list");
+            StringBuilder page = new StringBuilder();
+            for (String slug : r.<List<String>>get("list")) {
+                page.append(r.<Item>get("a:" + slug).title()).append(';');
+            }
+            return page.toString();
+        }, RecordedReadsTest::bytes);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Values made anew for every build, as a build makes them: equal, never the same objects. */
+    private static Map<String, Object> values(String xTitle, String yTitle, List<String> list, String maybe) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("a:x", new Item(new String(xTitle), List.of("t")));
+        values.put("a:y", new Item(new String(yTitle), List.of("t", "u")));
+        values.put("list", List.copyOf(list));
+        if (maybe != null) {
+            values.put("maybe", maybe);
+        }
+        return values;
+    }
+
+    private List<String> build(BuildMemory memory, Map<String, Object> values, boolean inPlace) {
+        made.clear();
+        written.clear();
+        memory.start(ENVIRONMENT);
+        pages(memory.files((path, bytes) -> written.put(path, new String(bytes, StandardCharsets.UTF_8)), inPlace), values);
+        memory.finish();
+        return List.copyOf(made);
+    }
+
+    @Test
+    void aMemoryThatOutlivesBuildsMakesOnlyPagesWhoseReadsChanged() {
+        BuildMemory memory = new BuildMemory();
+        checkEdits(build -> build(memory, build.values(), build.inPlace()));
+    }
+
+    @Test
+    void theBuildCacheKeepsWhatEachPageReadAndTheFingerprintsOfTheValues() {
+        checkEdits(build -> {
+            try (BuildCache.Loaded loaded = BuildCache.load(cache)) {
+                List<String> pages = build(loaded.memory(), build.values(), build.inPlace());
+                BuildCache.save(loaded, cache);
+                return pages;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private record Build(Map<String, Object> values, boolean inPlace) {
+    }
+
+    private void checkEdits(java.util.function.Function<Build, List<String>> build) {
+        assertThat(build.apply(new Build(values("X", "Y", List.of("x"), null), false))).containsExactly("x", "y", "list");
+        assertThat(written).containsOnlyKeys("x.html", "y.html", "list.html");
+
+        assertThat(build.apply(new Build(values("X", "Y", List.of("x"), null), true))).as("equal values").isEmpty();
+        assertThat(written).isEmpty();
+
+        assertThat(build.apply(new Build(values("X2", "Y", List.of("x"), null), true)))
+                .as("x's title: its page and the list showing it").containsExactly("x", "list");
+        assertThat(written).containsEntry("x.html", "X2 in [x]").containsEntry("list.html", "X2;").hasSize(2);
+
+        assertThat(build.apply(new Build(values("X2", "Y2", List.of("x"), null), true)))
+                .as("y is on no list: only its page").containsExactly("y");
+
+        assertThat(build.apply(new Build(values("X2", "Y2", List.of("x", "y"), null), true)))
+                .as("the list changed: the pages that read it").containsExactly("x", "list");
+        assertThat(written).containsEntry("list.html", "X2;Y2;");
+
+        assertThat(build.apply(new Build(values("X2", "Y3", List.of("x", "y"), null), true)))
+                .as("y is now on the list, read there since the last change").containsExactly("y", "list");
+
+        assertThat(build.apply(new Build(values("X2", "Y3", List.of("x", "y"), "here"), true)))
+                .as("a key read while it had no value appeared").containsExactly("y");
+        assertThat(written).containsEntry("y.html", "Y3 / here").hasSize(1);
+
+        assertThat(build.apply(new Build(values("X2", "Y3", List.of("x", "y"), null), true)))
+                .as("and went again").containsExactly("y");
+
+        assertThat(build.apply(new Build(values("X2", "Y3", List.of("x", "y"), null), false)))
+                .as("a new site: every page, whatever it read").containsExactly("x", "y", "list");
+        assertThat(written).hasSize(3);
+    }
+}
