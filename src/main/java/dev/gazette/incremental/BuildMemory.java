@@ -187,6 +187,8 @@ public final class BuildMemory {
     private final SameValues.Proven provenPages = new SameValues.Proven();
     private volatile Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
+    /** Files written in this build that the last one did not write. */
+    private final AtomicInteger added = new AtomicInteger();
     private final AtomicInteger ran = new AtomicInteger();
     /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
     private BuildCache.NewSegment newSegment;
@@ -426,6 +428,7 @@ public final class BuildMemory {
         writtenInputs = new ConcurrentHashMap<>();
         dataChange = null;
         made.set(0);
+        added.set(0);
         ran.set(0);
         recentCalls.start();
         return same;
@@ -556,6 +559,9 @@ public final class BuildMemory {
                 FileRecord now = FileRecord.of(null, content, null);
                 written.put(path, now);
                 FileRecord old = before.get(path);
+                if (old == null) {
+                    added.incrementAndGet();
+                }
                 if (!inPlace || old == null || !old.bytes().equals(now.bytes())) {
                     target.write(path, content);
                 }
@@ -617,6 +623,9 @@ public final class BuildMemory {
                 }
                 FileRecord now = FileRecord.of(in, content, reads);
                 written.put(path, now);
+                if (old == null) {
+                    added.incrementAndGet();
+                }
                 if (!inPlace || old == null || !old.bytes().equals(now.bytes())) {
                     target.write(path, content);
                 }
@@ -694,6 +703,9 @@ public final class BuildMemory {
     /** Site files the last build wrote that this one did not: to delete. Valid after the render. */
     public List<String> removedFiles() {
         Map<String, FileRecord> now = written;
+        if (now.size() - added.get() == files.size()) {
+            return List.of();   // every file of the last build was written again
+        }
         return files.keySet().stream().filter(path -> !now.containsKey(path)).sorted().toList();
     }
 

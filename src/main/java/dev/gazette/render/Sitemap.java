@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code sitemap.xml} and the {@code robots.txt} that points at it. Pages are recorded as they
@@ -26,8 +27,12 @@ public final class Sitemap {
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final Urls urls;
-    /** Site path → lastmod (RFC 3339) or "" when unknown; sorted when written, so the file is reproducible. */
-    private final Map<String, String> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Site path → the newest date the page shows, when it shows one; sorted when written, so the
+     * file is reproducible. Dates, not their text: an unchanged article's date is the same object
+     * from build to build, so the sitemap is recognised as unchanged without formatting 16,000 dates.
+     */
+    private final Map<String, Optional<ZonedDateTime>> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Dates as cards write them, parsed once: many pages show the same cards. */
     private final Map<String, OffsetDateTime> parsed = new java.util.concurrent.ConcurrentHashMap<>();
@@ -43,12 +48,14 @@ public final class Sitemap {
 
     /** Writes {@code sitemap.xml} and {@code robots.txt}. */
     public void write(OutputSink out) {
-        out.write(PATH, new java.util.TreeMap<>(pages), sorted -> XmlOut.document(x -> {
+        java.util.TreeMap<String, ZonedDateTime> sorted = new java.util.TreeMap<>();
+        pages.forEach((path, date) -> sorted.put(path, date.orElse(null)));
+        out.write(PATH, sorted, all -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
-            for (Map.Entry<String, String> page : sorted.entrySet()) {
-                url(x, page.getKey(), page.getValue());
+            for (Map.Entry<String, ZonedDateTime> page : all.entrySet()) {
+                url(x, page.getKey(), page.getValue() == null ? "" : FeedItems.rfc3339(page.getValue()));
             }
             x.end(0);
         }));
@@ -67,11 +74,11 @@ public final class Sitemap {
      * The newest article date a page's template values show: an article page's own date, or the
      * newest card of a list. Looks at values that are cards, article, edition or story views, or lists of cards.
      */
-    String lastmod(Map<String, Object> values) {
+    ZonedDateTime lastmod(Map<String, Object> values) {
         List<Views.ArticleCard> cards = new ArrayList<>();
         for (Object value : values.values()) {
             if (value instanceof Views.ArticleView article) {
-                return rfc3339(List.of(article.card()));
+                return newest(List.of(article.card()));
             }
             if (value instanceof Views.EditionView edition) {
                 edition.groups().forEach(g -> cards.add(g.lead()));
@@ -87,14 +94,14 @@ public final class Sitemap {
                 }
             }
         }
-        return rfc3339(cards);
+        return newest(cards);
     }
 
-    private String rfc3339(List<Views.ArticleCard> cards) {
+    private ZonedDateTime newest(List<Views.ArticleCard> cards) {
         return cards.stream().map(Views.ArticleCard::dateIso).filter(Objects::nonNull)
                 .map(d -> parsed.computeIfAbsent(d, OffsetDateTime::parse))
                 .max((a, b) -> a.toInstant().compareTo(b.toInstant()))
-                .map(d -> FeedItems.rfc3339(d.toZonedDateTime())).orElse("");
+                .map(OffsetDateTime::toZonedDateTime).orElse(null);
     }
 
     /** Passes every file through and remembers the pages {@link #page} names. */
@@ -123,7 +130,7 @@ public final class Sitemap {
 
         /** Notes an article page, whose lastmod is its date. */
         public void page(String sitePath, java.time.ZonedDateTime date) {
-            pages.put(sitePath, date == null ? "" : FeedItems.rfc3339(date));
+            pages.put(sitePath, Optional.ofNullable(date));
         }
 
         /** Notes a page that shows {@code shown}: its lastmod is their newest date, as its cards give it. */
@@ -135,13 +142,13 @@ public final class Sitemap {
                     newest = a.date();
                 }
             }
-            pages.put(sitePath, newest == null ? "" : FeedItems.rfc3339(newest));
+            pages.put(sitePath, Optional.ofNullable(newest));
         }
 
         /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */
         public void page(String sitePath, Map<String, Object> values) {
             if (!sitePath.equals(Urls.NOT_FOUND)) {
-                pages.put(sitePath, lastmod(values));
+                pages.put(sitePath, Optional.ofNullable(lastmod(values)));
             }
         }
     }

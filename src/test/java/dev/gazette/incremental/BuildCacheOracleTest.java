@@ -152,8 +152,8 @@ class BuildCacheOracleTest {
     /**
      * Edits whose effect reaches pages only through what those pages read of other articles:
      * a headline or summary seen on cards (tag pages, months, editions, related articles), an
-     * article moved to another page of its tags' lists and another month, one deleted, a tag
-     * renamed in the configuration, a template only list pages use. Lists are two articles a
+     * article moved to another page of its tags' lists and another month, one held back, one
+     * deleted (a configuration or template change starts from nothing: see below). Lists are two articles a
      * page, so every tag has several pages. A page that missed one of its reads would keep
      * its old bytes and differ from the build from nothing.
      */
@@ -184,9 +184,6 @@ class BuildCacheOracleTest {
         Files.delete(article);
         assertSameAsBuildFromNothing();
         edit(article, text);
-        edit(siteYml, Files.readString(siteYml).replace("{name: Transport,", "{name: Transit,"));
-        Path tagTemplate = templates.resolve("tag.peb");
-        edit(tagTemplate, Files.readString(tagTemplate) + "\n<!-- tag pages only -->\n");
     }
 
     @ParameterizedTest(name = "updated in place up to {0} changed sources")
