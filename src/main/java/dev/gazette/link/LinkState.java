@@ -33,9 +33,12 @@ import java.util.TreeMap;
  * @param lists         the site-wide lists, with the stage's output; null in a state read back, until it is updated
  * @param suggestions   the suggested vocabulary's counts, for a site without a vocabulary of its own; null
  *                      for a site with one, and in a state read back
+ * @param tags          every tag, by slug, as bodies link them; null in a state read back
+ * @param slugBySource  the article each normalised original belongs to; null in a state read back
  */
 record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems,
-                 SimilarityIndex similarity, SiteLists lists, TagSuggestions.Index suggestions) {
+                 SimilarityIndex similarity, SiteLists lists, TagSuggestions.Index suggestions,
+                 Map<String, Tag> tags, Map<String, String> slugBySource) {
 
     /** The stage's output. */
     Digest digest() {
@@ -149,7 +152,8 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 String message = readString(in);
                 problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
             }
-            return new LinkState(entries, order, automaticTags, List.copyOf(problems), SimilarityIndex.CODEC.read(in), null, null);
+            return new LinkState(entries, order, automaticTags, List.copyOf(problems), SimilarityIndex.CODEC.read(in), null, null,
+                    null, null);
         }
     };
 

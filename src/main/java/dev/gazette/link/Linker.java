@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,10 +157,13 @@ public final class Linker {
         int[] order = last == null ? order(now) : reordered(now, from, last.order());
         List<Article> sorted = new ArrayList<>(n);
         LinkState.Entry[] prior = new LinkState.Entry[n];
+        // The last input's articles that are the same now, by their position then.
+        boolean[] keptBefore = new boolean[last == null ? 0 : last.entries().length];
         for (int k = 0; k < n; k++) {
             sorted.add(now.get(order[k]));
             if (last != null && from[order[k]] >= 0) {
                 prior[k] = last.entries()[from[order[k]]];
+                keptBefore[from[order[k]]] = true;
             }
         }
 
@@ -173,7 +175,7 @@ public final class Linker {
             entities = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
                     ? prior[k].entities()
                     : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
-            suggestions = suggestions(last, prior, entities);
+            suggestions = suggestions(last, keptBefore, prior, entities);
             automatic = new TagVocabulary(TagSuggestions.asVocabulary(suggestions.suggestions()));
         }
         boolean sameVocabulary = last != null && automatic.tags().equals(last.automaticTags());
@@ -213,17 +215,30 @@ public final class Linker {
         // Links in bodies: tag mentions, and sources that cite another article's original.
         List<String> sources = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].source()
                 : sorted.get(k).sourceUrl() == null ? null : InBodyLinks.normalise(sorted.get(k).sourceUrl())).toList();
-        Map<String, String> slugBySource = new HashMap<>();
-        for (int k = 0; k < n; k++) {
+        // The originals are cited as before when no article that came or went has one.
+        boolean sameSources = last != null && last.slugBySource() != null;
+        for (int k = 0; k < n && sameSources; k++) {
+            sameSources = prior[k] != null || sources.get(k) == null;
+        }
+        for (int p = 0; p < keptBefore.length && sameSources; p++) {
+            sameSources = keptBefore[p] || last.entries()[p].source() == null;
+        }
+        Map<String, String> slugBySource = sameSources ? last.slugBySource() : new HashMap<>();
+        for (int k = 0; k < n && !sameSources; k++) {
             if (sources.get(k) != null) {
                 slugBySource.putIfAbsent(sources.get(k), sorted.get(k).slug());
             }
         }
         Map<String, Tag> tagsView = Map.copyOf(tags);
+        // An article kept as it was keeps its links while the tags and the originals are the same as then.
+        boolean sameLinks = sameSources && tagsView.equals(last.tags());
         record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked) {
         }
         List<InBody> bodies = IntStream.range(0, n).parallel().mapToObj(k -> {
             Article a = tagged.get(k);
+            if (sameLinks && prior[k] != null && prior[k].tagged() == a) {
+                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked());
+            }
             List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();
             for (String href : hrefs) {
@@ -270,7 +285,8 @@ public final class Linker {
                     autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
                     body.cited(), body.linked());
         }
-        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions);
+        return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions, tagsView,
+                slugBySource);
     }
 
     /** The documents of the articles that keep their entry (newest first) are the index's as they are. */
@@ -364,24 +380,21 @@ public final class Linker {
      * are brought up to date by the entities of the articles that came and went ({@code prior}:
      * each article's entry in {@code last}, or null).
      */
-    private TagSuggestions.Index suggestions(LinkState last, LinkState.Entry[] prior,
+    private TagSuggestions.Index suggestions(LinkState last, boolean[] keptBefore, LinkState.Entry[] prior,
                                              List<Map<String, EntityFinder.Entity>> entities) {
         if (last == null || last.suggestions() == null) {
             return new TagSuggestions.Index(vocabulary, entities);
         }
-        Set<LinkState.Entry> kept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         List<Map<String, EntityFinder.Entity>> arriving = new ArrayList<>();
         for (int k = 0; k < prior.length; k++) {
-            if (prior[k] != null && prior[k].entities() == entities.get(k)) {
-                kept.add(prior[k]);
-            } else {
+            if (prior[k] == null) {
                 arriving.add(entities.get(k));
             }
         }
         List<Map<String, EntityFinder.Entity>> leaving = new ArrayList<>();
-        for (LinkState.Entry e : last.entries()) {
-            if (!kept.contains(e)) {
-                leaving.add(e.entities());
+        for (int p = 0; p < keptBefore.length; p++) {
+            if (!keptBefore[p]) {
+                leaving.add(last.entries()[p].entities());
             }
         }
         last.suggestions().update(leaving, arriving);

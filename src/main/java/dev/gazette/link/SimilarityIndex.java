@@ -411,7 +411,7 @@ final class SimilarityIndex {
     }
 
     /** Each document's matches, by position in {@code docs} (the documents this index holds). */
-    List<List<Match>> matches(List<Doc> docs) {
+    Matches matches(List<Doc> docs) {
         // Positions by slot id: an array, not a map, as every match of every document is looked up.
         Slot[] inOrder = new Slot[docs.size()];
         int[] position = new int[slots.size()];
@@ -419,15 +419,54 @@ final class SimilarityIndex {
             inOrder[i] = byKey.get(docs.get(i).key());
             position[inOrder[i].id] = i;
         }
-        List<List<Match>> out = new ArrayList<>(docs.size());
-        for (Slot slot : inOrder) {
-            Match[] matches = new Match[slot.matches.length];
-            for (int i = 0; i < matches.length; i++) {
-                matches[i] = new Match(position[slot.matches[i].id], slot.scores[i]);
-            }
-            out.add(List.of(matches));
+        return new Matches(inOrder, position);
+    }
+
+    /**
+     * The documents' matches as the index holds them now, read in place (nothing is copied per
+     * match): valid until the index is updated.
+     */
+    static final class Matches {
+        private final Slot[] inOrder;
+        private final int[] position;
+
+        private Matches(Slot[] inOrder, int[] position) {
+            this.inOrder = inOrder;
+            this.position = position;
         }
-        return out;
+
+        /** How many matches document {@code doc} has. */
+        int count(int doc) {
+            return inOrder[doc].matches.length;
+        }
+
+        /** The position of document {@code doc}'s {@code k}-th best match. */
+        int doc(int doc, int k) {
+            return position[inOrder[doc].matches[k].id];
+        }
+
+        /** The score of document {@code doc}'s {@code k}-th best match. */
+        double score(int doc, int k) {
+            return inOrder[doc].scores[k];
+        }
+
+        /** Document {@code doc}'s matches, best first. */
+        List<Match> of(int doc) {
+            Match[] out = new Match[count(doc)];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = new Match(doc(doc, k), score(doc, k));
+            }
+            return List.of(out);
+        }
+
+        /** Every document's matches, in order: for comparing two indexes. */
+        List<List<Match>> all() {
+            List<List<Match>> out = new ArrayList<>(inOrder.length);
+            for (int doc = 0; doc < inOrder.length; doc++) {
+                out.add(of(doc));
+            }
+            return out;
+        }
     }
 
     /**

@@ -90,7 +90,7 @@ final class SiteLists {
      * @param limit        the most added, changed or removed articles worth updating the lists for;
      *                     with more they are made from nothing
      */
-    static SiteLists of(SiteConfig.Edition kind, List<Article> articles, List<List<SimilarityIndex.Match>> similar,
+    static SiteLists of(SiteConfig.Edition kind, List<Article> articles, SimilarityIndex.Matches similar,
                         Map<String, Tag> tags, SiteLists last, int[] lastPosition, int limit) {
         int n = articles.size();
         List<Article> was = last == null ? List.of() : last.digest.articles();
@@ -118,7 +118,7 @@ final class SiteLists {
         return last.updated(kind, articles, similar, tags, oldAt, arriving, leaving);
     }
 
-    private SiteLists updated(SiteConfig.Edition kind, List<Article> articles, List<List<SimilarityIndex.Match>> similar,
+    private SiteLists updated(SiteConfig.Edition kind, List<Article> articles, SimilarityIndex.Matches similar,
                               Map<String, Tag> tags, int[] oldAt, List<Integer> arriving, List<Integer> leaving) {
         int n = articles.size();
         List<Article> was = digest.articles();
@@ -130,15 +130,17 @@ final class SiteLists {
         Near[] nearNow = new Near[n];
         List<Integer> remade = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            if (oldAt[k] >= 0 && sameCandidates(near[oldAt[k]], articles, similar.get(k))) {
+            if (oldAt[k] >= 0 && sameCandidates(near[oldAt[k]], articles, similar, k)) {
                 nearNow[k] = near[oldAt[k]];
             } else {
                 remade.add(k);
             }
         }
-        int[][] tagIds = tagIds(articles, tags, remade, similar);
+        int[][] tagIds = new int[n][];
+        Stories.Instants instants = new Stories.Instants(articles);
+        read(articles, tags, remade, similar, tagIds, instants);
         (remade.size() > 64 ? remade.parallelStream() : remade.stream())
-                .forEach(k -> nearNow[k] = near(articles, k, similar.get(k), tagIds));
+                .forEach(k -> nearNow[k] = near(articles, k, similar, tagIds, instants));
 
         // Stories: made again only when a pair of the same event, or a curator's story key, may have come or gone.
         boolean storiesChanged = false;
@@ -240,12 +242,12 @@ final class SiteLists {
     }
 
     /** Whether {@code near} was made from the very candidates {@code matches} names, scored the same. */
-    private static boolean sameCandidates(Near near, List<Article> articles, List<SimilarityIndex.Match> matches) {
-        if (near.candidates().length != matches.size()) {
+    private static boolean sameCandidates(Near near, List<Article> articles, SimilarityIndex.Matches matches, int k) {
+        if (near.candidates().length != matches.count(k)) {
             return false;
         }
-        for (int j = 0; j < matches.size(); j++) {
-            if (near.candidates()[j] != articles.get(matches.get(j).doc()) || near.scores()[j] != matches.get(j).score()) {
+        for (int j = 0; j < near.candidates().length; j++) {
+            if (near.candidates()[j] != articles.get(matches.doc(k, j)) || near.scores()[j] != matches.score(k, j)) {
                 return false;
             }
         }
@@ -276,23 +278,23 @@ final class SiteLists {
     }
 
     /** What article {@code k}'s candidates give it: related articles, and reports of the same event. */
-    private static Near near(List<Article> articles, int k, List<SimilarityIndex.Match> matches, int[][] tagIds) {
-        Article a = articles.get(k);
-        Article[] candidates = new Article[matches.size()];
-        double[] scores = new double[matches.size()];
+    private static Near near(List<Article> articles, int k, SimilarityIndex.Matches matches, int[][] tagIds,
+                             Stories.Instants instants) {
+        Article[] candidates = new Article[matches.count(k)];
+        double[] scores = new double[candidates.length];
         record Scored(Article article, double score) {
         }
         List<Scored> scored = new ArrayList<>();
         long sameEvent = 0;
         for (int j = 0; j < candidates.length; j++) {
-            SimilarityIndex.Match m = matches.get(j);
-            candidates[j] = articles.get(m.doc());
-            scores[j] = m.score();
-            double boosted = Linker.boosted(shared(tagIds[k], tagIds[m.doc()]), m.score());
+            int other = matches.doc(k, j);
+            candidates[j] = articles.get(other);
+            scores[j] = matches.score(k, j);
+            double boosted = Linker.boosted(shared(tagIds[k], tagIds[other]), scores[j]);
             if (boosted >= Linker.MIN_RELATED) {
                 scored.add(new Scored(candidates[j], boosted));
             }
-            if (Stories.sameEvent(a, candidates[j], m.score(), boosted)) {
+            if (instants.sameEvent(k, other, scores[j], boosted)) {
                 sameEvent |= 1L << j;
             }
         }
@@ -307,14 +309,14 @@ final class SiteLists {
      * {@code before} is that very object. The articles of every story not kept, in it now or
      * before, are added to {@code restoried}.
      */
-    private static List<Story> stories(List<Article> articles, List<List<SimilarityIndex.Match>> similar, Near[] near,
+    private static List<Story> stories(List<Article> articles, SimilarityIndex.Matches similar, Near[] near,
                                        List<Story> before, List<Article> restoried) {
         Stories stories = new Stories(articles);
         for (int k = 0; k < near.length; k++) {
             long pairs = near[k].sameEvent();
             for (int j = 0; pairs != 0; j++, pairs >>>= 1) {
                 if ((pairs & 1) != 0) {
-                    stories.join(k, similar.get(k).get(j).doc());
+                    stories.join(k, similar.doc(k, j));
                 }
             }
         }
@@ -378,25 +380,28 @@ final class SiteLists {
     }
 
     /**
-     * The tags of the articles {@code remade} and of their candidates as the ranks of their slugs
-     * among {@code tags}, ascending: shared tags are then counted for each pair by merging two
-     * short arrays of numbers. The other articles' entries stay null.
+     * What the pairs of the articles {@code remade} and their candidates are compared by, taken
+     * for those articles only: their tags as the ranks of their slugs among {@code tags},
+     * ascending, into {@code tagIds} (shared tags are then counted by merging two short arrays
+     * of numbers), and their instants. The other articles' entries stay empty.
      */
-    private static int[][] tagIds(List<Article> articles, Map<String, Tag> tags, List<Integer> remade,
-                                  List<List<SimilarityIndex.Match>> similar) {
+    private static void read(List<Article> articles, Map<String, Tag> tags, List<Integer> remade,
+                             SimilarityIndex.Matches similar, int[][] tagIds, Stories.Instants instants) {
         Map<String, Integer> rank = new HashMap<>();
         for (String slug : tags.keySet()) {
             rank.put(slug, rank.size());
         }
-        int[][] ids = new int[articles.size()][];
         boolean[] needed = new boolean[articles.size()];
         for (int k : remade) {
             needed[k] = true;
-            similar.get(k).forEach(m -> needed[m.doc()] = true);
+            for (int j = 0; j < similar.count(k); j++) {
+                needed[similar.doc(k, j)] = true;
+            }
         }
-        IntStream.range(0, ids.length).filter(k -> needed[k]).parallel().forEach(k ->
-                ids[k] = articles.get(k).tags().stream().mapToInt(rank::get).distinct().sorted().toArray());
-        return ids;
+        IntStream.range(0, tagIds.length).filter(k -> needed[k]).parallel().forEach(k -> {
+            tagIds[k] = articles.get(k).tags().stream().mapToInt(rank::get).distinct().sorted().toArray();
+            instants.take(k);
+        });
     }
 
     /** How many numbers two ascending arrays share. */

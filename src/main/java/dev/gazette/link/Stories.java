@@ -52,28 +52,53 @@ final class Stories {
     }
 
     /**
-     * Whether a similar pair looks like the same event: similar enough, and published within the
-     * window unless a date is unknown.
+     * The articles' publication instants, taken once each where asked for: a build looks at
+     * every candidate pair, and each comparison would otherwise convert two zoned dates.
      */
-    static boolean sameEvent(Article a, Article b, double textSimilarity, double boosted) {
-        if (textSimilarity < MIN_TEXT_SIMILARITY || boosted < SAME_EVENT) {
-            return false;
+    static final class Instants {
+        private final List<Article> articles;
+        private final long[] seconds;
+        private final int[] nanos;
+
+        Instants(List<Article> articles) {
+            this.articles = articles;
+            this.seconds = new long[articles.size()];
+            this.nanos = new int[articles.size()];
         }
-        return a.date() == null || b.date() == null || withinWindow(a.date(), b.date());
+
+        /** Takes the instant of the article at {@code i}; before {@link #sameEvent} reads it. */
+        void take(int i) {
+            java.time.ZonedDateTime date = articles.get(i).date();
+            if (date != null) {
+                seconds[i] = date.toEpochSecond();
+                nanos[i] = date.getNano();
+            }
+        }
+
+        /**
+         * Whether the similar pair of articles at {@code a} and {@code b} looks like the same
+         * event: similar enough, and published within the window unless a date is unknown.
+         */
+        boolean sameEvent(int a, int b, double textSimilarity, double boosted) {
+            if (textSimilarity < MIN_TEXT_SIMILARITY || boosted < SAME_EVENT) {
+                return false;
+            }
+            return articles.get(a).date() == null || articles.get(b).date() == null || withinWindow(a, b);
+        }
+
+        /** Whether the two dated articles were published at most {@link #WINDOW} apart, to the nanosecond. */
+        private boolean withinWindow(int a, int b) {
+            long apart = seconds[a] - seconds[b];
+            if (Math.abs(apart) > WINDOW.getSeconds() + 1) {
+                return false;
+            }
+            return Math.abs(apart * 1_000_000_000L + (nanos[a] - nanos[b])) <= WINDOW.toNanos();
+        }
     }
 
     /** Joins the articles at positions {@code a} and {@code b} into one story. */
     void join(int a, int b) {
         union(a, b);
-    }
-
-    /** Whether the two dates are at most {@link #WINDOW} apart, to the nanosecond. */
-    private static boolean withinWindow(java.time.ZonedDateTime a, java.time.ZonedDateTime b) {
-        long apart = a.toEpochSecond() - b.toEpochSecond();
-        if (Math.abs(apart) > WINDOW.getSeconds() + 1) {
-            return false;
-        }
-        return Math.abs(apart * 1_000_000_000L + (a.getNano() - b.getNano())) <= WINDOW.toNanos();
     }
 
     /** Every group of two or more articles, each newest first; the list newest story first. */

@@ -17,7 +17,7 @@ class SimilarityIndexTest {
                 Terms.count(analyzer.terms("Beavers breed on the river for the first time", "en")),
                 Terms.count(analyzer.terms("Central banking and interest rate cuts explained", "en")));
 
-        List<SimilarityIndex.Match> similar = SimilarityIndex.of(docs, 5, 0.01).matches(docs).get(0);
+        List<SimilarityIndex.Match> similar = SimilarityIndex.of(docs, 5, 0.01).matches(docs).of(0);
 
         assertThat(similar).extracting(SimilarityIndex.Match::doc).containsExactly(1, 3);
         assertThat(similar.get(0).score()).isGreaterThan(similar.get(1).score()).isLessThanOrEqualTo(1.0001);
@@ -29,7 +29,7 @@ class SimilarityIndexTest {
                 new SimilarityIndex.Doc("b", Terms.count(List.of("ferry", "harbour"))),
                 new SimilarityIndex.Doc("c", Terms.count(List.of("ferry", "harbour"))),
                 new SimilarityIndex.Doc("a", Terms.count(List.of("ferry", "harbour"))));
-        assertThat(SimilarityIndex.of(docs, 5, 0).matches(docs).get(2)).extracting(SimilarityIndex.Match::doc)
+        assertThat(SimilarityIndex.of(docs, 5, 0).matches(docs).of(2)).extracting(SimilarityIndex.Match::doc)
                 .containsExactly(3, 1, 0);
     }
 

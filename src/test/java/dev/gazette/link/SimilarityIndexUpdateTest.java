@@ -43,8 +43,8 @@ class SimilarityIndexUpdateTest {
                     // Goes on from the index as a build cache writes and reads it back.
                     next = readBack(next);
                 }
-                assertThat(next.matches(now)).as("run %d, edit %d", run, edit)
-                        .isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
+                assertThat(next.matches(now).all()).as("run %d, edit %d", run, edit)
+                        .isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now).all());
                 docs = now;
                 index = next;
             }
@@ -79,7 +79,7 @@ class SimilarityIndexUpdateTest {
         now.set(9, doc("d9", random));
         assertThat(index.update(now, new IdentityChange<>(docs, now), 1)).isNull();
         assertThat(index.update(now, new IdentityChange<>(docs, now), 100)).isSameAs(index);
-        assertThat(index.matches(now)).isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now));
+        assertThat(index.matches(now).all()).isEqualTo(SimilarityIndex.of(now, LIMIT, MIN_SCORE).matches(now).all());
     }
 
     @Test
