@@ -151,41 +151,6 @@ final class HeaderCandidates {
         return best != null && bestP >= model.threshold() ? best : null;
     }
 
-    /** How many lines apart two credits of one header may stand and still credit the same article together. */
-    private static final int CO_CREDIT_LINES = 4;
-
-    /**
-     * The byline: the most probable candidate ({@link #choose}), joined by the other credits the header gives in so many
-     * words ("By: CNN Wire" ... "By Leigh Ann Caldwell"), each as probable, close to it, on a line of its own, and both
-     * between the headline and the article (teaser lists credit each teaser): a page that credits a wire service and a
-     * reporter, or two reporters on two lines, credits them all, as one credit line "By Jane Doe and John Roe" would.
-     * Null when no candidate clears the threshold.
-     */
-    static Candidate chooseByline(List<Candidate> candidates, LineModel model) {
-        Candidate best = choose(candidates, model);
-        if (best == null || best.features[LABEL] == 0 || best.features[AFTER_TITLE] == 0) {
-            return best;
-        }
-        List<Candidate> credits = new ArrayList<>();
-        for (Candidate c : candidates) {
-            boolean coCredit = c.features[LABEL] == 1 && c.features[AFTER_TITLE] == 1 && c.line != best.line
-                    && Math.abs(c.line - best.line) <= CO_CREDIT_LINES && model.probability(c.features) >= model.threshold();
-            if (c == best || coCredit
-                    && credits.stream().noneMatch(o -> o.value.equals(c.value) || o.line == c.line)) {
-                credits.add(c);
-            }
-        }
-        if (credits.size() == 1) {
-            return best;
-        }
-        List<String> names = new ArrayList<>();
-        credits.forEach(c -> names.add(c.value));
-        return new Candidate(String.join(" and ", names), best.line, best.features);
-    }
-
-    private static final int LABEL = BYLINE_FEATURES.indexOf("label");
-    private static final int AFTER_TITLE = BYLINE_FEATURES.indexOf("after_title");
-
     /** Every byline candidate of the dump, in line order. */
     static List<Candidate> bylines(Layout a) {
         List<DumpLine> lines = a.lines;

@@ -136,7 +136,7 @@ final class TextExtractor {
             site = CopyrightHolder.in(lines);
         }
         List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
-        HeaderCandidates.Candidate byline = HeaderCandidates.chooseByline(bylines, header().byline());
+        HeaderCandidates.Candidate byline = HeaderCandidates.choose(bylines, header().byline());
         HeaderCandidates.Candidate date = HeaderCandidates.choose(HeaderCandidates.dates(a, bylines), header().date());
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
