@@ -232,12 +232,15 @@ public final class Linker {
         Map<String, Tag> tagsView = Map.copyOf(tags);
         // An article kept as it was keeps its links while the tags and the originals are the same as then.
         boolean sameLinks = sameSources && tagsView.equals(last.tags());
-        record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked) {
+        // same: the linked article is the same as the last build's (told by what it is made from,
+        // since an article read back from a build cache is a new object).
+        record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked, boolean same) {
         }
         List<InBody> bodies = IntStream.range(0, n).parallel().mapToObj(k -> {
             Article a = tagged.get(k);
-            if (sameLinks && prior[k] != null && prior[k].tagged() == a) {
-                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked());
+            boolean sameTagged = prior[k] != null && prior[k].slugs().equals(slugLists.get(k));
+            if (sameLinks && sameTagged && prior[k].linked() != null) {
+                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked(), true);
             }
             List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();
@@ -248,10 +251,9 @@ public final class Linker {
                 }
             }
             List<Tag> own = a.linkTags() ? a.tags().stream().map(tagsView::get).toList() : List.of();
-            boolean same = prior[k] != null && prior[k].tagged() == a && prior[k].own().equals(own)
-                    && prior[k].cited().equals(cited);
-            return new InBody(hrefs, own, cited, same ? prior[k].linked() : steps.run(LINKED_STEP,
-                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))));
+            boolean same = sameTagged && prior[k].own().equals(own) && prior[k].cited().equals(cited);
+            return new InBody(hrefs, own, cited, same && prior[k].linked() != null ? prior[k].linked() : steps.run(LINKED_STEP,
+                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))), same);
         }).toList();
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
@@ -272,7 +274,7 @@ public final class Linker {
                 lastRank[last.order()[k]] = k;
             }
             for (int k = 0; k < n; k++) {
-                lastPosition[k] = from[order[k]] >= 0 ? lastRank[from[order[k]]] : -1;
+                lastPosition[k] = bodies.get(k).same() ? lastRank[from[order[k]]] : -1;
             }
         }
         SiteLists lists = SiteLists.of(site.edition(), articles, similarity.matches(docs), tags,
