@@ -40,7 +40,7 @@ import java.util.stream.IntStream;
 final class SiteLists {
     /** An empty site: everything of a site made from nothing is "added". */
     private static final SiteLists NONE = new SiteLists(new Digest(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()),
-            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
 
     /**
      * What an article's similar candidates gave it.
@@ -65,10 +65,12 @@ final class SiteLists {
     private final TreeMap<String, Digest.TagGroup> tagGroups;
     /** The lists as a build cache read them back (by position, no articles); null once bound to articles. */
     private final Saved saved;
+    /** How many articles' related lists this build made (the rest were kept): what tests see of the path taken. */
+    private final int remade;
 
     private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Map<String, Story> storyOf,
                       TreeMap<LocalDate, List<Article>> editionMembers, TreeMap<LocalDate, Edition> editions,
-                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups) {
+                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups, int remade) {
         this.digest = digest;
         this.near = near;
         this.links = links;
@@ -78,6 +80,7 @@ final class SiteLists {
         this.months = months;
         this.tagGroups = tagGroups;
         this.saved = null;
+        this.remade = remade;
     }
 
     private SiteLists(Saved saved) {
@@ -90,6 +93,12 @@ final class SiteLists {
         this.months = null;
         this.tagGroups = null;
         this.saved = saved;
+        this.remade = 0;
+    }
+
+    /** How many articles' related lists were made for these lists rather than kept from the last build's. */
+    int remade() {
+        return remade;
     }
 
     /** The digest; null for lists read back from a build cache until they are updated. */
@@ -300,7 +309,8 @@ final class SiteLists {
         }
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
-        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow);
+        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow,
+                remade.size());
     }
 
     /** Whether {@code near} was made from the very candidates {@code matches} names, scored the same. */
@@ -709,7 +719,7 @@ final class SiteLists {
                 }
             }
             SiteLists lists = new SiteLists(null, near, new Digest.ArticleLinks[n], storyOf, editionMembers, editionsNow,
-                    monthsNow, groups);
+                    monthsNow, groups, 0);
             return new Bound(lists, new Left(Set.of(), editionKeys, monthKeys, tagKeys, storiesTouched, before, restoried));
         }
 
