@@ -373,6 +373,7 @@ public final class BuildCache {
         String[] keys = new String[in.readInt()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = in.readUTF();
+            memory.keys.put(keys[i], keys[i]);
             if (in.readBoolean()) {
                 memory.dataPrints.put(keys[i], fingerprint(in));
             }

@@ -168,7 +168,7 @@ public final class BuildMemory {
     /** This build's site data, and the keys whose values differ from the last finished build's. */
     private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    final Map<String, String> keys = new ConcurrentHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
@@ -655,20 +655,41 @@ public final class BuildMemory {
         }
     }
 
-    /** The recorded pages that read any of {@code keys}: the reads of the last build's files, turned round once. */
+    /**
+     * The recorded pages that read any of {@code keys}. A memory that outlives builds turns the
+     * files' reads round once and keeps that up to date; a memory for one build looks at each
+     * file's reads once, which costs less than turning them round for one use.
+     */
     private Set<String> readersOf(Set<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
+        }
+        Set<String> pages = new HashSet<>();
+        if (!keepUnsaved) {
+            files.forEach((path, f) -> {
+                if (f.reads() != null && readsAny(f.reads(), keys)) {
+                    pages.add(path);
+                }
+            });
+            return pages;
         }
         if (readers == null) {
             readers = new HashMap<>();
             files.forEach((path, f) -> addReader(path, f.reads()));
         }
-        Set<String> pages = new HashSet<>();
         for (String key : keys) {
             pages.addAll(readers.getOrDefault(key, Set.of()));
         }
         return pages;
+    }
+
+    private static boolean readsAny(String[] reads, Set<String> keys) {
+        for (String key : reads) {
+            if (keys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void addReader(String path, String[] reads) {
@@ -724,10 +745,14 @@ public final class BuildMemory {
             });
         } else {
             Map<String, Fingerprint> before = dataPrints;
-            Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
+            Map<String, Fingerprint> made = new HashMap<>(Math.max(16, now.size() * 4 / 3));
+            // Site data is made afresh by every build and fingerprinted once: its values are not
+            // remembered (the memo finds the parts it knows, such as articles read from the cache).
+            Fingerprints once = fingerprints.reading();
             now.entrySet().forEach(e -> {
-                Fingerprint f = fingerprints.of(e.getValue());
-                made.put(e.getKey(), f);
+                Fingerprint f = once.of(e.getValue());
+                // The key as pages read it (loaded from the cache, or noted by a page): one instance each.
+                made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
                 if (!f.equals(before.get(e.getKey()))) {
                     changed.add(e.getKey());
                 }
