@@ -373,6 +373,7 @@ public final class BuildCache {
         String[] keys = new String[in.readInt()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = in.readUTF();
+            memory.keys.put(keys[i], keys[i]);
             if (in.readBoolean()) {
                 memory.dataPrints.put(keys[i], fingerprint(in));
             }
@@ -545,7 +546,8 @@ public final class BuildCache {
                                    Map<Fingerprint, Stored> locations, Path file) throws IOException {
         MessageDigest md = Fingerprints.md5();
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            DataOutputStream out = new DataOutputStream(new DigestOutputStream(stream, md));
+            // Buffered above the digest: DataOutputStream hands a number over byte by byte.
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(stream, md), 1 << 16));
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             write(out, memory.environment());

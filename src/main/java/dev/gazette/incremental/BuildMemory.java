@@ -168,11 +168,23 @@ public final class BuildMemory {
     /** This build's site data, and the keys whose values differ from the last finished build's. */
     private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    final Map<String, String> keys = new ConcurrentHashMap<>();
 
-    /** The site data of the build in progress, the keys whose values changed since the last build, and its fingerprints. */
-    private record DataChange(SiteData data, Set<String> changed, Map<String, Fingerprint> prints) {
+    /**
+     * The site data of the build in progress, the keys whose values changed since the last build,
+     * the recorded pages that read one of them (to make again), and the data's fingerprints.
+     */
+    private record DataChange(SiteData data, Set<String> changed, Set<String> toMake, Map<String, Fingerprint> prints) {
     }
+    /**
+     * The recorded pages that read each key of the site data, by key: the reads of {@link #files}
+     * turned round, so that a build finds the pages to make again from the keys that changed,
+     * and an unchanged page costs one lookup of its path. Made when a build first needs it, then
+     * kept up to date by {@link #finish} from the pages whose reads changed; null until then.
+     */
+    private Map<String, Set<String>> readers;
+    /** Pages written in this build whose reads are not the recorded ones (new pages included). */
+    private final Set<String> readsChanged = ConcurrentHashMap.newKeySet();
     /** Where the recorded files are, in a form the owner of the memory chooses (a folder and its marker's time). */
     private String filesAt;
     /** Whether anything recorded changed since the memory was made or loaded: only then is it worth saving. */
@@ -420,10 +432,12 @@ public final class BuildMemory {
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size(), null)));
             files = bytesOnly;
+            readers = null;
             this.environment = environment;
         }
         used.clear();
         seenSources.clear();
+        readsChanged.clear();
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
         writtenInputs = new ConcurrentHashMap<>();
         dataChange = null;
@@ -557,8 +571,8 @@ public final class BuildMemory {
             @Override
             public void write(String path, byte[] content) {
                 FileRecord now = FileRecord.of(null, content, null);
-                written.put(path, now);
                 FileRecord old = before.get(path);
+                page(path, now, old);
                 if (old == null) {
                     added.incrementAndGet();
                 }
@@ -576,8 +590,8 @@ public final class BuildMemory {
             public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 // Worked out (and the data noted for the next build) in every build, in place or not.
-                Set<String> changedKeys = change(data).changed();
-                if (inPlace && old != null && old.reads() != null && unchanged(old.reads(), changedKeys)) {
+                DataChange change = change(data);
+                if (inPlace && old != null && old.reads() != null && !change.toMake().contains(path)) {
                     // Nothing it read changed: neither its input nor its bytes are made, or compared.
                     written.put(path, old);
                     if (keepUnsaved) {
@@ -597,7 +611,7 @@ public final class BuildMemory {
                     writtenInputs.put(path, input);
                     if (inPlace && old != null && old.input() != null
                             && SameValues.same(input, pageInputs.get(path), provenPages)) {
-                        written.put(path, old.reads() == reads ? old : old.withReads(reads));
+                        page(path, old.reads() == reads ? old : old.withReads(reads), old);
                         return;
                     }
                     make(path, input, make, PAGE, old, inPlace, reads);
@@ -609,7 +623,7 @@ public final class BuildMemory {
                 // inputs). Fingerprints do not depend on what is remembered, only the time they take.
                 Fingerprint in = keepUnsaved ? fingerprints.of(input) : fingerprints.reading().of(input);
                 if (inPlace && old != null && in.equals(old.input())) {
-                    written.put(path, old.reads() == reads ? old : old.withReads(reads));
+                    page(path, old.reads() == reads ? old : old.withReads(reads), old);
                     return;
                 }
                 make(path, input, make, in, old, inPlace, reads);
@@ -622,7 +636,7 @@ public final class BuildMemory {
                     made.incrementAndGet();
                 }
                 FileRecord now = FileRecord.of(in, content, reads);
-                written.put(path, now);
+                page(path, now, old);
                 if (old == null) {
                     added.incrementAndGet();
                 }
@@ -633,17 +647,68 @@ public final class BuildMemory {
         };
     }
 
-    /** Whether none of {@code reads} is among the {@code changed} keys. */
-    private static boolean unchanged(String[] reads, Set<String> changed) {
-        if (changed.isEmpty()) {
-            return true;
+    /** Records the file at {@code path} as written, noting it when the keys it read are not the ones recorded. */
+    private void page(String path, FileRecord now, FileRecord old) {
+        written.put(path, now);
+        if (old == null ? now.reads() != null : now.reads() != old.reads() && !Arrays.equals(now.reads(), old.reads())) {
+            readsChanged.add(path);
         }
+    }
+
+    /**
+     * The recorded pages that read any of {@code keys}. A memory that outlives builds turns the
+     * files' reads round once and keeps that up to date; a memory for one build looks at each
+     * file's reads once, which costs less than turning them round for one use.
+     */
+    private Set<String> readersOf(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> pages = new HashSet<>();
+        if (!keepUnsaved) {
+            files.forEach((path, f) -> {
+                if (f.reads() != null && readsAny(f.reads(), keys)) {
+                    pages.add(path);
+                }
+            });
+            return pages;
+        }
+        if (readers == null) {
+            readers = new HashMap<>();
+            files.forEach((path, f) -> addReader(path, f.reads()));
+        }
+        for (String key : keys) {
+            pages.addAll(readers.getOrDefault(key, Set.of()));
+        }
+        return pages;
+    }
+
+    private static boolean readsAny(String[] reads, Set<String> keys) {
         for (String key : reads) {
-            if (changed.contains(key)) {
-                return false;
+            if (keys.contains(key)) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    private void addReader(String path, String[] reads) {
+        if (reads != null) {
+            for (String key : reads) {
+                readers.computeIfAbsent(key, k -> new HashSet<>(4)).add(path);
+            }
+        }
+    }
+
+    private void removeReader(String path, String[] reads) {
+        if (reads != null) {
+            for (String key : reads) {
+                Set<String> pages = readers.get(key);
+                if (pages != null && pages.remove(path) && pages.isEmpty()) {
+                    readers.remove(key);
+                }
+            }
+        }
     }
 
     /**
@@ -680,10 +745,14 @@ public final class BuildMemory {
             });
         } else {
             Map<String, Fingerprint> before = dataPrints;
-            Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
+            Map<String, Fingerprint> made = new HashMap<>(Math.max(16, now.size() * 4 / 3));
+            // Site data is made afresh by every build and fingerprinted once: its values are not
+            // remembered (the memo finds the parts it knows, such as articles read from the cache).
+            Fingerprints once = fingerprints.reading();
             now.entrySet().forEach(e -> {
-                Fingerprint f = fingerprints.of(e.getValue());
-                made.put(e.getKey(), f);
+                Fingerprint f = once.of(e.getValue());
+                // The key as pages read it (loaded from the cache, or noted by a page): one instance each.
+                made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
                 if (!f.equals(before.get(e.getKey()))) {
                     changed.add(e.getKey());
                 }
@@ -695,7 +764,7 @@ public final class BuildMemory {
             });
             prints = made;
         }
-        dataChange = new DataChange(data, changed, prints);
+        dataChange = new DataChange(data, changed, readersOf(changed), prints);
         return dataChange;
     }
 
@@ -734,6 +803,10 @@ public final class BuildMemory {
         if (dropped || !written.equals(files)) {
             changed = true;
         }
+        if (readers != null) {
+            updateReaders();
+        }
+        readsChanged.clear();
         files = written;
         written = new ConcurrentHashMap<>();
         pageInputs = writtenInputs;
@@ -752,6 +825,22 @@ public final class BuildMemory {
         nextBuild();
     }
 
+    /** Brings the pages that read each key from the last build's files to this one's. */
+    private void updateReaders() {
+        for (String path : readsChanged) {
+            FileRecord old = files.get(path);
+            removeReader(path, old == null ? null : old.reads());
+            addReader(path, written.get(path).reads());
+        }
+        if (written.size() - added.get() != files.size()) {
+            files.forEach((path, f) -> {
+                if (!written.containsKey(path)) {
+                    removeReader(path, f.reads());
+                }
+            });
+        }
+    }
+
     /** Forgets the fingerprints of objects the build that ended did not meet. */
     private void nextBuild() {
         fingerprints.nextBuild();
@@ -766,6 +855,7 @@ public final class BuildMemory {
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
         writtenInputs = new ConcurrentHashMap<>();
+        readsChanged.clear();
         dataChange = null;
         recentCalls.abandon();
         nextBuild();

@@ -44,6 +44,31 @@ final class PageData {
     record MonthPage(YearMonth month, List<String> slugs) {
     }
 
+    /**
+     * Which lists have pages: the slugs of every tag, edition and story, and every month, in
+     * the digest's order. It changes only when one of them comes or goes.
+     */
+    record PageIndex(List<String> tags, List<String> editions, List<String> stories, List<YearMonth> months) {
+    }
+
+    /** The index of the site's lists. */
+    static final String PAGE_INDEX = "pages";
+
+    /** An article's date; there is no such key for an undated article. */
+    static String date(String slug) {
+        return "d:" + slug;
+    }
+
+    /** The slugs of the lead articles of an edition's groups, in order. */
+    static String editionLeads(String slug) {
+        return "ed:" + slug;
+    }
+
+    /** The slugs of a story's articles, in order. */
+    static String storyArticles(String slug) {
+        return "sa:" + slug;
+    }
+
     static String article(String slug) {
         return "a:" + slug;
     }
@@ -86,6 +111,9 @@ final class PageData {
         Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
         for (Article a : digest.articles()) {
             values.put(article(a.slug()), a);
+            if (a.date() != null) {
+                values.put(date(a.slug()), a.date());
+            }
         }
         digest.links().forEach((slug, links) -> values.put(links(slug), links));
         for (Digest.TagGroup group : digest.tags()) {
@@ -100,6 +128,7 @@ final class PageData {
         }
         for (Story s : digest.stories()) {
             values.put(story(s.slug()), s);
+            values.put(storyArticles(s.slug()), slugs(s.articles()));
         }
         List<Edition> editions = digest.editions();
         for (int i = 0; i < editions.size(); i++) {
@@ -107,10 +136,14 @@ final class PageData {
             values.put(edition(e.slug()), new EditionPage(e, i > 0 ? editions.get(i - 1).slug() : null,
                     i + 1 < editions.size() ? editions.get(i + 1).slug() : null));
             values.put(editionLink(e.slug()), new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
+            values.put(editionLeads(e.slug()), e.groups().stream().map(g -> g.lead().slug()).toList());
         }
         for (Digest.Month m : digest.months()) {
             values.put(month(m.month()), new MonthPage(m.month(), slugs(m.articles())));
         }
+        values.put(PAGE_INDEX, new PageIndex(digest.tags().stream().map(g -> g.tag().slug()).toList(),
+                editions.stream().map(Edition::slug).toList(), digest.stories().stream().map(Story::slug).toList(),
+                digest.months().stream().map(Digest.Month::month).toList()));
         List<String> all = slugs(digest.articles());
         for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < all.size(); chunk++) {
             values.put(searchDocs(chunk), List.copyOf(all.subList(chunk * SearchIndex.DOCS_PER_CHUNK,

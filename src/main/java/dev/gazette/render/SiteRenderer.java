@@ -93,10 +93,7 @@ public final class SiteRenderer {
         return urls;
     }
 
-    public void render(Digest digest, OutputSink target) {
-        // Every page written through the recorder is listed in the sitemap.
-        Sitemap sitemap = new Sitemap(urls);
-        OutputSink out = sitemap.recording(target);
+    public void render(Digest digest, OutputSink out) {
         // Pages of articles, tags, editions, stories and months read the digest through this, and
         // record what they read; the site-wide pages are few and made again in every build.
         SiteData data = PageData.of(digest, site.pageSize());
@@ -130,7 +127,7 @@ public final class SiteRenderer {
                     Views.StoryView view = views.story(r, slug);
                     return new Page("story.peb", context(page(view.title(), "How " + view.coverage().size()
                             + " sources covered this story.", path, site.language(), "story", null), Map.of("story", view)));
-                }, story.articles());
+                });
             });
             tags(digest, views, data, feedItems, out);
             months(digest, views, data, out);
@@ -143,7 +140,7 @@ public final class SiteRenderer {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        sitemap.write(out);
+        new Sitemap(urls).write(data, homeArticles(), out);
         GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
     }
@@ -181,9 +178,6 @@ public final class SiteRenderer {
                 },
                 in -> evaluate(new Page("article.peb", context(in.page(), Map.of("article", views.article(in.view()),
                         HEAD, metadata.article(in.head().article(), in.head().tagNames()))))));
-        if (out instanceof Sitemap.Recorder sitemap) {
-            sitemap.page(path, article.date());
-        }
     }
 
     private void home(Digest digest, ViewFactory views, OutputSink out) {
@@ -193,7 +187,7 @@ public final class SiteRenderer {
         if (digest.editions().isEmpty()) {
             // Nothing is dated: the home page lists the newest articles instead of an edition.
             context.put("edition", null);
-            context.put("articles", digest.articles().stream().limit(Math.max(site.pageSize(), HOME_STORIES))
+            context.put("articles", digest.articles().stream().limit(homeArticles())
                     .map(views::card).toList());
         } else {
             // The newest edition, then earlier ones until the page holds a screenful of stories.
@@ -214,6 +208,11 @@ public final class SiteRenderer {
         page(out, "", "home.peb", page(site.title(), site.description(), "", site.language(), "home", null), context);
     }
 
+    /** How many of the newest articles the home page shows when nothing is dated (no edition). */
+    private int homeArticles() {
+        return Math.max(site.pageSize(), HOME_STORIES);
+    }
+
     private void editions(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
         digest.editions().parallelStream().forEach(edition -> {
             String slug = edition.slug();
@@ -223,7 +222,7 @@ public final class SiteRenderer {
                 return new Page("edition.peb", context(page(editionTitle(view.link()), "The stories of "
                         + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
                         + view.link().startDisplay() + ".", path, site.language(), "edition", null), Map.of("edition", view)));
-            }, edition.groups().stream().map(Edition.Group::lead).toList());
+            });
         });
     }
 
@@ -275,7 +274,7 @@ public final class SiteRenderer {
                 return listPage(first, "tag.peb", tag.name(), description(tag), number, list.pages(), cards,
                         Map.of("tag", views.tagLink(r, slug), "tagFeedUrl", urls.link(Feeds.tag(slug)),
                                 PAGE_FEED, feeds.tagLink(slug, tag.name())));
-            }, articles.subList((n - 1) * size, Math.min(articles.size(), n * size)));
+            });
         }
     }
 
@@ -321,7 +320,7 @@ public final class SiteRenderer {
                 return new Page("month.peb", context(page(title, "Articles of " + site.title() + " published in " + title
                         + ".", path, site.language(), "month", null), Map.of("month", views.monthLink(m.month(),
                         m.slugs().size()), "articles", m.slugs().stream().map(s -> views.card(r, s)).toList())));
-            }, month.articles());
+            });
         });
     }
 
@@ -345,22 +344,13 @@ public final class SiteRenderer {
                 lang, kind);
     }
 
-    /**
-     * A page made from what {@code page} reads of {@code data}; {@code shown} are the articles it
-     * shows, whose newest date the sitemap gives as the page's.
-     */
-    private void page(OutputSink out, String path, SiteData data, Function<SiteData.Reader, Page> page, List<Article> shown) {
+    /** A page made from what {@code page} reads of {@code data}. */
+    private void page(OutputSink out, String path, SiteData data, Function<SiteData.Reader, Page> page) {
         out.write(Urls.file(path), data, page, this::evaluate);
-        if (out instanceof Sitemap.Recorder sitemap) {
-            sitemap.page(path, shown);
-        }
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {
         out.write(Urls.file(path), new Page(template, context(page, values)), this::evaluate);
-        if (out instanceof Sitemap.Recorder sitemap) {
-            sitemap.page(path, values);
-        }
     }
 
     private Map<String, Object> context(Views.Page page, Map<String, Object> values) {

@@ -1,25 +1,23 @@
 package dev.gazette.render;
 
-import dev.gazette.model.Article;
 import dev.gazette.output.OutputSink;
 import dev.gazette.output.SiteData;
 
 import javax.xml.stream.XMLStreamException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * {@code sitemap.xml} and the {@code robots.txt} that points at it. Pages are recorded as they
- * are rendered (from several threads), so every HTML page is listed whatever kinds of page the
- * renderer has, except the 404 page. {@code lastmod} is the newest date among the articles the
- * page shows (an article page: its own date), left out when none is known.
+ * {@code sitemap.xml} and the {@code robots.txt} that points at it. Every HTML page is listed but
+ * the 404 page, with as {@code lastmod} the newest date among the articles the page shows (an
+ * article page: its own date; the first of equal instants), left out when none is known.
+ *
+ * <p>The sitemap is made from the {@link SiteData} like a page, reading the lists' slugs and the
+ * articles' dates (never the articles): a build that changes no date and no list leaves it alone.
  */
 public final class Sitemap {
     public static final String PATH = "sitemap.xml";
@@ -27,30 +25,18 @@ public final class Sitemap {
     static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     private final Urls urls;
-    /**
-     * Site path → the newest date the page shows, when it shows one; sorted when written, so the
-     * file is reproducible. Dates, not their text: an unchanged article's date is the same object
-     * from build to build, so the sitemap is recognised as unchanged without formatting 16,000 dates.
-     */
-    private final Map<String, Optional<ZonedDateTime>> pages = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Dates as cards write them, parsed once: many pages show the same cards. */
-    private final Map<String, OffsetDateTime> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Sitemap(Urls urls) {
         this.urls = urls;
     }
 
-    /** An output that notes pages for this sitemap as {@link SiteRenderer} writes through it. */
-    public Recorder recording(OutputSink out) {
-        return new Recorder(out);
-    }
-
-    /** Writes {@code sitemap.xml} and {@code robots.txt}. */
-    public void write(OutputSink out) {
-        java.util.TreeMap<String, ZonedDateTime> sorted = new java.util.TreeMap<>();
-        pages.forEach((path, date) -> sorted.put(path, date.orElse(null)));
-        out.write(PATH, sorted, all -> XmlOut.document(x -> {
+    /**
+     * Writes {@code sitemap.xml} and {@code robots.txt}.
+     *
+     * @param homeArticles how many of the newest articles the home page shows when there is no edition
+     */
+    public void write(SiteData data, int homeArticles, OutputSink out) {
+        out.write(PATH, data, r -> pages(r, homeArticles), all -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
@@ -63,93 +49,65 @@ public final class Sitemap {
         out.write(ROBOTS, robots.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every listed page's site path with its lastmod (null when none), sorted so the file is reproducible. */
+    private static TreeMap<String, ZonedDateTime> pages(SiteData.Reader r, int homeArticles) {
+        TreeMap<String, ZonedDateTime> pages = new TreeMap<>();
+        // Articles in the digest's order, as the search index's chunks of documents list them.
+        List<String> articles = new java.util.ArrayList<>();
+        for (int chunk = 0; ; chunk++) {
+            List<String> slugs = r.get(PageData.searchDocs(chunk));
+            if (slugs == null) {
+                break;
+            }
+            articles.addAll(slugs);
+        }
+        for (String slug : articles) {
+            pages.put(Urls.article(slug), r.get(PageData.date(slug)));
+        }
+        PageData.PageIndex index = r.get(PageData.PAGE_INDEX);
+        // The home page shows the newest edition's leads, or the newest articles when nothing is dated.
+        pages.put("", newest(r, index.editions().isEmpty()
+                ? articles.subList(0, Math.min(articles.size(), homeArticles))
+                : r.get(PageData.editionLeads(index.editions().get(0)))));
+        for (String site : List.of(Urls.EDITIONS, Urls.TAGS, Urls.ARCHIVE, Urls.SEARCH)) {
+            pages.put(site, null);   // indexes of links and summaries: no card of their own
+        }
+        for (String tag : index.tags()) {
+            String first = Urls.tag(tag);
+            PageData.TagPage page = r.get(PageData.tagPage(tag, 1));
+            for (int n = 1; n <= page.pages(); n++) {
+                PageData.TagPage list = n == 1 ? page : r.get(PageData.tagPage(tag, n));
+                pages.put(Urls.page(first, n), newest(r, list.slugs()));
+            }
+        }
+        for (String edition : index.editions()) {
+            pages.put(Urls.edition(edition), newest(r, r.get(PageData.editionLeads(edition))));
+        }
+        for (String story : index.stories()) {
+            pages.put(Urls.story(story), newest(r, r.get(PageData.storyArticles(story))));
+        }
+        for (YearMonth month : index.months()) {
+            pages.put(Urls.month(month), newest(r, r.<PageData.MonthPage>get(PageData.month(month)).slugs()));
+        }
+        return pages;
+    }
+
+    /** The newest date of the articles {@code slugs}, compared by instant: the first of equal ones; null when none is dated. */
+    private static ZonedDateTime newest(SiteData.Reader r, List<String> slugs) {
+        ZonedDateTime newest = null;
+        for (String slug : slugs) {
+            ZonedDateTime date = r.get(PageData.date(slug));
+            if (date != null && (newest == null || date.isAfter(newest))) {
+                newest = date;
+            }
+        }
+        return newest;
+    }
+
     private void url(XmlOut x, String path, String lastmod) throws XMLStreamException {
         x.start(1, "url");
         x.element(2, "loc", urls.absolute(path));
         x.element(2, "lastmod", lastmod.isEmpty() ? null : lastmod);
         x.end(1);
-    }
-
-    /**
-     * The newest article date a page's template values show: an article page's own date, or the
-     * newest card of a list. Looks at values that are cards, article, edition or story views, or lists of cards.
-     */
-    ZonedDateTime lastmod(Map<String, Object> values) {
-        List<Views.ArticleCard> cards = new ArrayList<>();
-        for (Object value : values.values()) {
-            if (value instanceof Views.ArticleView article) {
-                return newest(List.of(article.card()));
-            }
-            if (value instanceof Views.EditionView edition) {
-                edition.groups().forEach(g -> cards.add(g.lead()));
-            } else if (value instanceof Views.StoryView story) {
-                cards.addAll(story.coverage());
-            } else if (value instanceof Views.ArticleCard card) {
-                cards.add(card);
-            } else if (value instanceof Collection<?> list) {
-                for (Object item : list) {
-                    if (item instanceof Views.ArticleCard card) {
-                        cards.add(card);
-                    }
-                }
-            }
-        }
-        return newest(cards);
-    }
-
-    private ZonedDateTime newest(List<Views.ArticleCard> cards) {
-        return cards.stream().map(Views.ArticleCard::dateIso).filter(Objects::nonNull)
-                .map(d -> parsed.computeIfAbsent(d, OffsetDateTime::parse))
-                .max((a, b) -> a.toInstant().compareTo(b.toInstant()))
-                .map(OffsetDateTime::toZonedDateTime).orElse(null);
-    }
-
-    /** Passes every file through and remembers the pages {@link #page} names. */
-    public final class Recorder implements OutputSink {
-        private final OutputSink out;
-
-        private Recorder(OutputSink out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(String path, byte[] content) {
-            out.write(path, content);
-        }
-
-        @Override
-        public <I> void write(String path, I input, java.util.function.Function<I, byte[]> make) {
-            out.write(path, input, make);
-        }
-
-        @Override
-        public <I> void write(String path, SiteData data, java.util.function.Function<SiteData.Reader, I> input,
-                              java.util.function.Function<I, byte[]> make) {
-            out.write(path, data, input, make);
-        }
-
-        /** Notes an article page, whose lastmod is its date. */
-        public void page(String sitePath, java.time.ZonedDateTime date) {
-            pages.put(sitePath, Optional.ofNullable(date));
-        }
-
-        /** Notes a page that shows {@code shown}: its lastmod is their newest date, as its cards give it. */
-        public void page(String sitePath, List<Article> shown) {
-            ZonedDateTime newest = null;
-            for (Article a : shown) {
-                // The first of equal instants, as the newest card's date is.
-                if (a.date() != null && (newest == null || a.date().isAfter(newest))) {   // by instant
-                    newest = a.date();
-                }
-            }
-            pages.put(sitePath, Optional.ofNullable(newest));
-        }
-
-        /** Notes the page at {@code sitePath} ("articles/x/") with its template values; the 404 page is left out. */
-        public void page(String sitePath, Map<String, Object> values) {
-            if (!sitePath.equals(Urls.NOT_FOUND)) {
-                pages.put(sitePath, Optional.ofNullable(lastmod(values)));
-            }
-        }
     }
 }

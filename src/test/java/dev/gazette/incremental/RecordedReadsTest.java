@@ -133,7 +133,14 @@ class RecordedReadsTest {
         assertThat(build.apply(new Build(values("X2", "Y3", List.of("x", "y"), null), true)))
                 .as("and went again").containsExactly("y");
 
-        assertThat(build.apply(new Build(values("X2", "Y3", List.of("x", "y"), null), false)))
+        assertThat(build.apply(new Build(values("X2", "Y3", List.of("x"), null), true)))
+                .as("y taken off the list").containsExactly("x", "list");
+        assertThat(build.apply(new Build(values("X2", "Y4", List.of("x"), null), true)))
+                .as("the list no longer reads y").containsExactly("y");
+        assertThat(build.apply(new Build(values("X3", "Y4", List.of("x"), null), true)))
+                .as("but still reads x").containsExactly("x", "list");
+
+        assertThat(build.apply(new Build(values("X3", "Y4", List.of("x", "y"), null), false)))
                 .as("a new site: every page, whatever it read").containsExactly("x", "y", "list");
         assertThat(written).hasSize(3);
     }
