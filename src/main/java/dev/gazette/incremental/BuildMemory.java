@@ -777,6 +777,11 @@ public final class BuildMemory {
         }
     }
 
+    /** How many files the last build recorded. */
+    public int fileCount() {
+        return files.size();
+    }
+
     /** The size of every file the last build recorded, by site path. */
     public Map<String, Long> fileSizes() {
         Map<String, Long> sizes = new HashMap<>();
@@ -808,7 +813,9 @@ public final class BuildMemory {
      * After a failed build, call {@link #abandon} instead: the files stay as they were.
      */
     public void finish() {
-        boolean dropped = outputs.keySet().retainAll(used) | stamps.keySet().retainAll(seenSources);
+        // Every source seen has a stamp: when as many were seen as there are stamps, none is to drop.
+        boolean dropped = outputs.keySet().retainAll(used)
+                | seenSources.size() != stamps.size() && stamps.keySet().retainAll(seenSources);
         // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
         if (dropped || !keepUnsaved && !written.equals(files)) {
             changed = true;
