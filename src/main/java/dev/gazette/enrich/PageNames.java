@@ -67,6 +67,15 @@ public final class PageNames {
      * @return the articles in the same order; unchanged ones are the same objects
      */
     public static List<Article> unique(List<Article> articles, ProblemSink problems) {
+        // Names almost always differ: told by a hash set, with no list per name (the preview asks on every save).
+        Set<String> seen = new HashSet<>(articles.size() * 4 / 3 + 1);
+        boolean clash = false;
+        for (int i = 0; i < articles.size() && !clash; i++) {
+            clash = !seen.add(articles.get(i).slug());
+        }
+        if (!clash) {
+            return articles;
+        }
         Map<String, List<Article>> byName = new TreeMap<>();
         for (Article a : articles) {
             byName.computeIfAbsent(a.slug(), k -> new ArrayList<>()).add(a);

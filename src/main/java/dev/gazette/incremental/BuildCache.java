@@ -202,8 +202,9 @@ public final class BuildCache {
             try {
                 Segment s = open();
                 CRC32C crc = new CRC32C();
-                DataOutputStream out = new DataOutputStream(new java.util.zip.CheckedOutputStream(
-                        new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(s.channel), 1 << 16), crc));
+                // Buffered above the checksum: a DataOutputStream hands it every number byte by byte.
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new java.util.zip.CheckedOutputStream(
+                        java.nio.channels.Channels.newOutputStream(s.channel), crc), 1 << 16));
                 writing.to(out);
                 out.flush();
                 long length = s.channel.size();

@@ -30,9 +30,10 @@ import java.util.TreeMap;
  * @param automaticTags the vocabulary automatic tags were chosen from
  * @param problems      the warnings the stage reported, in order
  * @param similarity    the similarity index of the articles' terms
- * @param lists         the site-wide lists, with the stage's output; null in a state read back, until it is updated
+ * @param lists         the site-wide lists, with the stage's output; in a state read back, by position and
+ *                      without a digest until it is updated
  * @param suggestions   the suggested vocabulary's counts, for a site without a vocabulary of its own; null
- *                      for a site with one, and in a state read back
+ *                      for a site with one
  * @param tags          every tag, by slug, as bodies link them; null in a state read back
  * @param slugBySource  the article each normalised original belongs to; null in a state read back
  */
@@ -106,6 +107,19 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 out.writeBoolean(p.isError());
             }
             SimilarityIndex.CODEC.write(state.similarity(), out);
+            state.lists().write(out);
+            out.writeBoolean(state.suggestions() != null);
+            if (state.suggestions() != null) {
+                Map<String, TagSuggestions.Suggestion> made = new TreeMap<>(state.suggestions().byEntity());
+                out.writeInt(made.size());
+                for (Map.Entry<String, TagSuggestions.Suggestion> e : made.entrySet()) {
+                    writeString(out, e.getKey());
+                    writeString(out, e.getValue().name());
+                    writeStrings(out, e.getValue().forms());
+                    out.writeInt(e.getValue().articles());
+                    out.writeInt(e.getValue().score());
+                }
+            }
         }
 
         @Override
@@ -152,12 +166,31 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 String message = readString(in);
                 problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
             }
-            return new LinkState(entries, order, automaticTags, List.copyOf(problems), SimilarityIndex.CODEC.read(in), null, null,
+            SimilarityIndex similarity = SimilarityIndex.CODEC.read(in);
+            SiteLists lists = SiteLists.read(in);
+            TagSuggestions.Index suggestions = null;
+            if (in.readBoolean()) {
+                Map<String, TagSuggestions.Suggestion> made = new java.util.HashMap<>();
+                for (int k = count(in); k > 0; k--) {
+                    made.put(readString(in), new TagSuggestions.Suggestion(readString(in), readStrings(in), in.readInt(),
+                            in.readInt()));
+                }
+                List<Map<String, EntityFinder.Entity>> entities = new ArrayList<>(n);
+                for (Entry e : entries) {
+                    if (e.entities() == null) {
+                        throw new IOException("suggestions without the entities they were counted from");
+                    }
+                    entities.add(e.entities());
+                }
+                // Tags are suggested only to a site without a vocabulary of its own.
+                suggestions = new TagSuggestions.Index(new TagVocabulary(List.of()), entities, made);
+            }
+            return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions,
                     null, null);
         }
     };
 
-    private static int count(DataInput in) throws IOException {
+    static int count(DataInput in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             throw new IOException(n + " elements");
@@ -166,7 +199,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
     }
 
     /** A string of any length (writeUTF stops at 64 KB), or null. */
-    private static void writeString(DataOutput out, String s) throws IOException {
+    static void writeString(DataOutput out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -176,7 +209,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         out.write(bytes);
     }
 
-    private static String readString(DataInput in) throws IOException {
+    static String readString(DataInput in) throws IOException {
         int n = in.readInt();
         if (n < -1) {
             throw new IOException("a string of " + n + " bytes");
@@ -189,14 +222,14 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static void writeStrings(DataOutput out, List<String> list) throws IOException {
+    static void writeStrings(DataOutput out, List<String> list) throws IOException {
         out.writeInt(list.size());
         for (String s : list) {
             writeString(out, s);
         }
     }
 
-    private static List<String> readStrings(DataInput in) throws IOException {
+    static List<String> readStrings(DataInput in) throws IOException {
         int n = count(in);
         List<String> list = new ArrayList<>(Math.min(n, 1024));
         for (int k = 0; k < n; k++) {
@@ -205,7 +238,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         return List.copyOf(list);
     }
 
-    private static void writeTags(DataOutput out, List<Tag> tags) throws IOException {
+    static void writeTags(DataOutput out, List<Tag> tags) throws IOException {
         out.writeInt(tags.size());
         for (Tag t : tags) {
             writeString(out, t.slug());
@@ -215,7 +248,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         }
     }
 
-    private static List<Tag> readTags(DataInput in) throws IOException {
+    static List<Tag> readTags(DataInput in) throws IOException {
         List<Tag> tags = new ArrayList<>();
         for (int k = count(in); k > 0; k--) {
             tags.add(new Tag(readString(in), readString(in), readString(in), readStrings(in)));

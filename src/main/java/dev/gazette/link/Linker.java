@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,7 +189,8 @@ public final class Linker {
         List<Article> tagged = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             Article article = sorted.get(k);
-            Set<String> slugs = new LinkedHashSet<>();
+            // A few tags an article: a list told apart by equality costs less than a set.
+            List<String> slugs = new ArrayList<>(article.tags().size() + autoTags.get(k).size());
             for (String written : article.tags()) {
                 Tag tag = vocabulary.resolve(written);
                 if (tag.slug().isEmpty()) {
@@ -199,14 +199,17 @@ public final class Linker {
                     continue;
                 }
                 register(tag, article, tags, firstUse, problems);
-                slugs.add(tag.slug());
+                if (!slugs.contains(tag.slug())) {
+                    slugs.add(tag.slug());
+                }
             }
             for (String slug : autoTags.get(k)) {
-                if (slugs.add(slug)) {
+                if (!slugs.contains(slug)) {
+                    slugs.add(slug);
                     register(automatic.resolve(slug), article, tags, firstUse, problems);
                 }
             }
-            List<String> list = List.copyOf(slugs);
+            List<String> list = prior[k] != null && prior[k].slugs().equals(slugs) ? prior[k].slugs() : List.copyOf(slugs);
             slugLists.add(list);
             tagged.add(prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
                     : steps.run(TAGGED_STEP, new Tagged(article, list)));
@@ -215,29 +218,21 @@ public final class Linker {
         // Links in bodies: tag mentions, and sources that cite another article's original.
         List<String> sources = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].source()
                 : sorted.get(k).sourceUrl() == null ? null : InBodyLinks.normalise(sorted.get(k).sourceUrl())).toList();
-        // The originals are cited as before when no article that came or went has one.
-        boolean sameSources = last != null && last.slugBySource() != null;
-        for (int k = 0; k < n && sameSources; k++) {
-            sameSources = prior[k] != null || sources.get(k) == null;
-        }
-        for (int p = 0; p < keptBefore.length && sameSources; p++) {
-            sameSources = keptBefore[p] || last.entries()[p].source() == null;
-        }
-        Map<String, String> slugBySource = sameSources ? last.slugBySource() : new HashMap<>();
-        for (int k = 0; k < n && !sameSources; k++) {
-            if (sources.get(k) != null) {
-                slugBySource.putIfAbsent(sources.get(k), sorted.get(k).slug());
-            }
-        }
+        // Each original is cited as the first article (newest first) that has it.
+        Map<String, String> slugBySource = slugBySource(last, keptBefore, prior, sorted, sources);
+        boolean sameSources = last != null && slugBySource == last.slugBySource();
         Map<String, Tag> tagsView = Map.copyOf(tags);
         // An article kept as it was keeps its links while the tags and the originals are the same as then.
         boolean sameLinks = sameSources && tagsView.equals(last.tags());
-        record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked) {
+        // same: the linked article is the same as the last build's (told by what it is made from,
+        // since an article read back from a build cache is a new object).
+        record InBody(List<String> hrefs, List<Tag> own, Map<String, String> cited, Article linked, boolean same) {
         }
         List<InBody> bodies = IntStream.range(0, n).parallel().mapToObj(k -> {
             Article a = tagged.get(k);
-            if (sameLinks && prior[k] != null && prior[k].tagged() == a) {
-                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked());
+            boolean sameTagged = prior[k] != null && prior[k].slugs().equals(slugLists.get(k));
+            if (sameLinks && sameTagged && prior[k].linked() != null) {
+                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked(), true);
             }
             List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();
@@ -248,10 +243,9 @@ public final class Linker {
                 }
             }
             List<Tag> own = a.linkTags() ? a.tags().stream().map(tagsView::get).toList() : List.of();
-            boolean same = prior[k] != null && prior[k].tagged() == a && prior[k].own().equals(own)
-                    && prior[k].cited().equals(cited);
-            return new InBody(hrefs, own, cited, same ? prior[k].linked() : steps.run(LINKED_STEP,
-                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))));
+            boolean same = sameTagged && prior[k].own().equals(own) && prior[k].cited().equals(cited);
+            return new InBody(hrefs, own, cited, same && prior[k].linked() != null ? prior[k].linked() : steps.run(LINKED_STEP,
+                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))), same);
         }).toList();
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
@@ -272,7 +266,7 @@ public final class Linker {
                 lastRank[last.order()[k]] = k;
             }
             for (int k = 0; k < n; k++) {
-                lastPosition[k] = from[order[k]] >= 0 ? lastRank[from[order[k]]] : -1;
+                lastPosition[k] = bodies.get(k).same() ? lastRank[from[order[k]]] : -1;
             }
         }
         SiteLists lists = SiteLists.of(site.edition(), articles, similarity.matches(docs), tags,
@@ -287,6 +281,53 @@ public final class Linker {
         }
         return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions, tagsView,
                 slugBySource);
+    }
+
+    /**
+     * The article each normalised original belongs to: the first (newest first) that has it.
+     * {@code last}'s very map when the articles that came and went change no original's article;
+     * else the originals they had or have are looked up again.
+     */
+    private static Map<String, String> slugBySource(LinkState last, boolean[] keptBefore, LinkState.Entry[] prior,
+                                                    List<Article> sorted, List<String> sources) {
+        Map<String, String> made = last == null ? null : last.slugBySource();
+        Set<String> touched = new java.util.HashSet<>();
+        for (int k = 0; k < prior.length && made != null; k++) {
+            if (prior[k] == null && sources.get(k) != null) {
+                touched.add(sources.get(k));
+            }
+        }
+        for (int p = 0; p < keptBefore.length && made != null; p++) {
+            if (!keptBefore[p] && last.entries()[p].source() != null) {
+                touched.add(last.entries()[p].source());
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (int k = 0; k < sources.size(); k++) {
+            String source = sources.get(k);
+            if (source != null && (made == null || touched.contains(source))) {
+                out.putIfAbsent(source, sorted.get(k).slug());
+            }
+        }
+        if (made == null) {
+            return out;
+        }
+        boolean same = true;
+        for (String source : touched) {
+            same &= java.util.Objects.equals(out.get(source), made.get(source));
+        }
+        if (same) {
+            return made;
+        }
+        Map<String, String> patched = new HashMap<>(made);
+        for (String source : touched) {
+            if (out.containsKey(source)) {
+                patched.put(source, out.get(source));
+            } else {
+                patched.remove(source);
+            }
+        }
+        return patched;
     }
 
     /** The documents of the articles that keep their entry (newest first) are the index's as they are. */

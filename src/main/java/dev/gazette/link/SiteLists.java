@@ -7,6 +7,9 @@ import dev.gazette.model.Edition;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ import java.util.stream.IntStream;
 final class SiteLists {
     /** An empty site: everything of a site made from nothing is "added". */
     private static final SiteLists NONE = new SiteLists(new Digest(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()),
-            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
 
     /**
      * What an article's similar candidates gave it.
@@ -60,10 +63,14 @@ final class SiteLists {
     private final TreeMap<LocalDate, Edition> editions;
     private final TreeMap<YearMonth, Digest.Month> months;
     private final TreeMap<String, Digest.TagGroup> tagGroups;
+    /** The lists as a build cache read them back (by position, no articles); null once bound to articles. */
+    private final Saved saved;
+    /** How many articles' related lists this build made (the rest were kept): what tests see of the path taken. */
+    private final int remade;
 
     private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Map<String, Story> storyOf,
                       TreeMap<LocalDate, List<Article>> editionMembers, TreeMap<LocalDate, Edition> editions,
-                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups) {
+                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups, int remade) {
         this.digest = digest;
         this.near = near;
         this.links = links;
@@ -72,8 +79,29 @@ final class SiteLists {
         this.editions = editions;
         this.months = months;
         this.tagGroups = tagGroups;
+        this.saved = null;
+        this.remade = remade;
     }
 
+    private SiteLists(Saved saved) {
+        this.digest = null;
+        this.near = null;
+        this.links = null;
+        this.storyOf = null;
+        this.editionMembers = null;
+        this.editions = null;
+        this.months = null;
+        this.tagGroups = null;
+        this.saved = saved;
+        this.remade = 0;
+    }
+
+    /** How many articles' related lists were made for these lists rather than kept from the last build's. */
+    int remade() {
+        return remade;
+    }
+
+    /** The digest; null for lists read back from a build cache until they are updated. */
     Digest digest() {
         return digest;
     }
@@ -93,13 +121,14 @@ final class SiteLists {
     static SiteLists of(SiteConfig.Edition kind, List<Article> articles, SimilarityIndex.Matches similar,
                         Map<String, Tag> tags, SiteLists last, int[] lastPosition, int limit) {
         int n = articles.size();
-        List<Article> was = last == null ? List.of() : last.digest.articles();
+        int sizeBefore = last == null ? 0 : last.saved != null ? last.saved.size() : last.digest.articles().size();
         int[] oldAt = new int[n];
-        boolean[] kept = new boolean[was.size()];
+        boolean[] kept = new boolean[sizeBefore];
         List<Integer> arriving = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            int p = was.isEmpty() ? -1 : lastPosition[k];
-            oldAt[k] = p >= 0 && was.get(p) == articles.get(k) ? p : -1;
+            int p = sizeBefore == 0 ? -1 : lastPosition[k];
+            // Lists read back hold no articles to compare: the position alone says the article is the same.
+            oldAt[k] = p >= 0 && (last.saved != null || last.digest.articles().get(p) == articles.get(k)) ? p : -1;
             if (oldAt[k] >= 0) {
                 kept[oldAt[k]] = true;
             } else {
@@ -115,15 +144,60 @@ final class SiteLists {
         if (last == null || (last != NONE && arriving.size() + leaving.size() > limit)) {
             return of(kind, articles, similar, tags, NONE, new int[n], Integer.MAX_VALUE);
         }
-        return last.updated(kind, articles, similar, tags, oldAt, arriving, leaving);
+        if (last.saved != null) {
+            Article[] nowAt = new Article[sizeBefore];
+            for (int k = 0; k < n; k++) {
+                if (oldAt[k] >= 0) {
+                    nowAt[oldAt[k]] = articles.get(k);
+                }
+            }
+            Bound bound = last.saved.bound(nowAt, kind, leaving);
+            return bound.lists().updated(kind, articles, similar, tags, oldAt, arriving, bound.left());
+        }
+        return last.updated(kind, articles, similar, tags, oldAt, arriving, last.left(leaving, kind));
     }
 
-    private SiteLists updated(SiteConfig.Edition kind, List<Article> articles, SimilarityIndex.Matches similar,
-                              Map<String, Tag> tags, int[] oldAt, List<Integer> arriving, List<Integer> leaving) {
-        int n = articles.size();
+    /**
+     * What the articles that left took with them: the keys whose lists they were in, and
+     * whether a story may have lost a report.
+     *
+     * @param articles     the articles that left, still in the lists (they are taken out by identity)
+     * @param editions     the editions they were in
+     * @param months       the months they were in
+     * @param tags         the tags they carried
+     * @param stories      whether a story may have lost one of them
+     * @param storiesBefore the stories a story made now may be the same as
+     * @param restoried    articles of stories that lost one of them, already taken out of {@code storiesBefore}
+     */
+    private record Left(Set<Article> articles, Set<LocalDate> editions, Set<YearMonth> months, Set<String> tags,
+                        boolean stories, List<Story> storiesBefore, List<Article> restoried) {
+    }
+
+    /** What the articles at positions {@code leaving} of these lists take with them. */
+    private Left left(List<Integer> leaving, SiteConfig.Edition kind) {
         List<Article> was = digest.articles();
         Set<Article> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         leaving.forEach(p -> gone.add(was.get(p)));
+        Set<LocalDate> editionKeys = new TreeSet<>();
+        Set<YearMonth> monthKeys = new TreeSet<>();
+        Set<String> tagKeys = new java.util.HashSet<>();
+        boolean stories = false;
+        for (int p : leaving) {
+            Article a = was.get(p);
+            if (a.hasDate()) {
+                editionKeys.add(Editions.editionStart(a, kind));
+                monthKeys.add(Editions.month(a));
+            }
+            tagKeys.addAll(a.tags());
+            stories |= near[p].sameEvent() != 0 || a.story() != null;
+        }
+        return new Left(gone, editionKeys, monthKeys, tagKeys, stories, digest.stories(), List.of());
+    }
+
+    private SiteLists updated(SiteConfig.Edition kind, List<Article> articles, SimilarityIndex.Matches similar,
+                              Map<String, Tag> tags, int[] oldAt, List<Integer> arriving, Left left) {
+        int n = articles.size();
+        Set<Article> gone = left.articles();
         List<Article> added = arriving.stream().map(articles::get).toList();
 
         // Related lists and same-event pairs: kept while an article's candidates are the same articles, equally scored.
@@ -147,17 +221,15 @@ final class SiteLists {
         for (int k : remade) {
             storiesChanged |= !sameEvents(oldAt[k] >= 0 ? near[oldAt[k]] : null, nearNow[k]);
         }
-        for (int p : leaving) {
-            storiesChanged |= near[p].sameEvent() != 0 || was.get(p).story() != null;
-        }
+        storiesChanged |= left.stories();
         for (Article a : added) {
             storiesChanged |= a.story() != null;
         }
-        List<Story> storyList = digest.stories();
+        List<Story> storyList = left.storiesBefore();
         Map<String, Story> storyOfNow = storyOf;
-        List<Article> restoried = new ArrayList<>();
+        List<Article> restoried = new ArrayList<>(left.restoried());
         if (storiesChanged) {
-            storyList = stories(articles, similar, nearNow, digest.stories(), restoried);
+            storyList = stories(articles, similar, nearNow, left.storiesBefore(), restoried);
             storyOfNow = new HashMap<>();
             for (Story story : storyList) {
                 for (Article a : story.articles()) {
@@ -170,8 +242,8 @@ final class SiteLists {
         TreeMap<LocalDate, List<Article>> membersNow = new TreeMap<>(editionMembers);
         TreeMap<LocalDate, Edition> editionsNow = new TreeMap<>(editions);
         Function<Article, LocalDate> start = a -> Editions.editionStart(a, kind);
-        Set<LocalDate> editionKeys = new TreeSet<>();
-        for (List<Article> some : List.of(List.copyOf(gone), added, restoried)) {
+        Set<LocalDate> editionKeys = new TreeSet<>(left.editions());
+        for (List<Article> some : List.of(added, restoried)) {
             some.stream().filter(Article::hasDate).map(start).forEach(editionKeys::add);
         }
         Map<LocalDate, List<Article>> addedByEdition = byKey(added, start);
@@ -189,7 +261,7 @@ final class SiteLists {
         TreeMap<YearMonth, Digest.Month> monthsNow = new TreeMap<>(months);
         Map<YearMonth, List<Article>> addedByMonth = byKey(added, Editions::month);
         Set<YearMonth> monthKeys = new TreeSet<>(addedByMonth.keySet());
-        gone.stream().filter(Article::hasDate).map(Editions::month).forEach(monthKeys::add);
+        monthKeys.addAll(left.months());
         for (YearMonth key : monthKeys) {
             Digest.Month before = monthsNow.get(key);
             List<Article> members = patched(before == null ? List.of() : before.articles(), gone,
@@ -200,7 +272,7 @@ final class SiteLists {
                 monthsNow.put(key, new Digest.Month(key, members));
             }
         }
-        Set<String> tagKeys = new java.util.HashSet<>();
+        Set<String> tagKeys = new java.util.HashSet<>(left.tags());
         Map<String, List<Article>> addedByTag = new LinkedHashMap<>();
         for (Article a : added) {
             for (String slug : a.tags()) {
@@ -208,7 +280,6 @@ final class SiteLists {
                 tagKeys.add(slug);
             }
         }
-        gone.forEach(a -> tagKeys.addAll(a.tags()));
         TreeMap<String, Digest.TagGroup> groupsNow = new TreeMap<>();
         for (Tag tag : tags.values()) {
             Digest.TagGroup before = tagGroups.get(tag.slug());
@@ -238,7 +309,8 @@ final class SiteLists {
         }
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
-        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow);
+        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow,
+                remade.size());
     }
 
     /** Whether {@code near} was made from the very candidates {@code matches} names, scored the same. */
@@ -419,5 +491,257 @@ final class SiteLists {
             }
         }
         return n;
+    }
+
+    /** Writes the lists by position among the digest's articles (the articles are the input's), for a build cache. */
+    void write(DataOutput out) throws IOException {
+        Saved s = saved();
+        out.writeInt(s.size());
+        for (int k = 0; k < s.size(); k++) {
+            out.writeInt(s.candidates()[k].length);
+            for (int j = 0; j < s.candidates()[k].length; j++) {
+                out.writeInt(s.candidates()[k][j]);
+                out.writeDouble(s.scores()[k][j]);
+            }
+            LinkState.writeStrings(out, s.related().get(k));
+            out.writeLong(s.sameEvent()[k]);
+        }
+        out.writeInt(s.stories().size());
+        for (SavedStory story : s.stories()) {
+            LinkState.writeString(out, story.slug());
+            LinkState.writeString(out, story.title());
+            writePositions(out, story.members());
+        }
+        out.writeInt(s.editions().size());
+        for (Map.Entry<LocalDate, int[]> e : s.editions().entrySet()) {
+            out.writeLong(e.getKey().toEpochDay());
+            writePositions(out, e.getValue());
+        }
+        out.writeInt(s.months().size());
+        for (Map.Entry<YearMonth, int[]> e : s.months().entrySet()) {
+            out.writeInt(e.getKey().getYear());
+            out.writeInt(e.getKey().getMonthValue());
+            writePositions(out, e.getValue());
+        }
+        LinkState.writeTags(out, s.tags().stream().map(SavedTag::tag).toList());
+        for (SavedTag tag : s.tags()) {
+            writePositions(out, tag.members());
+        }
+    }
+
+    /** Lists written by {@link #write}: bound to the articles of the build that updates them. */
+    static SiteLists read(DataInput in) throws IOException {
+        int n = LinkState.count(in);
+        int[][] candidates = new int[n][];
+        double[][] scores = new double[n][];
+        List<List<String>> related = new ArrayList<>(n);
+        long[] sameEvent = new long[n];
+        for (int k = 0; k < n; k++) {
+            int c = LinkState.count(in);
+            if (c > 64) {
+                throw new IOException(c + " candidates");
+            }
+            candidates[k] = new int[c];
+            scores[k] = new double[c];
+            for (int j = 0; j < c; j++) {
+                candidates[k][j] = position(in.readInt(), n);
+                scores[k][j] = in.readDouble();
+            }
+            related.add(LinkState.readStrings(in));
+            sameEvent[k] = in.readLong();
+        }
+        List<SavedStory> stories = new ArrayList<>();
+        for (int c = LinkState.count(in); c > 0; c--) {
+            stories.add(new SavedStory(LinkState.readString(in), LinkState.readString(in), readPositions(in, n)));
+        }
+        TreeMap<LocalDate, int[]> editions = new TreeMap<>();
+        for (int c = LinkState.count(in); c > 0; c--) {
+            editions.put(LocalDate.ofEpochDay(in.readLong()), readPositions(in, n));
+        }
+        TreeMap<YearMonth, int[]> months = new TreeMap<>();
+        for (int c = LinkState.count(in); c > 0; c--) {
+            try {
+                months.put(YearMonth.of(in.readInt(), in.readInt()), readPositions(in, n));
+            } catch (java.time.DateTimeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        List<SavedTag> tags = new ArrayList<>();
+        for (Tag tag : LinkState.readTags(in)) {
+            tags.add(new SavedTag(tag, readPositions(in, n)));
+        }
+        return new SiteLists(new Saved(candidates, scores, related, sameEvent, stories, editions, months, tags));
+    }
+
+    private static void writePositions(DataOutput out, int[] positions) throws IOException {
+        out.writeInt(positions.length);
+        for (int p : positions) {
+            out.writeInt(p);
+        }
+    }
+
+    private static int[] readPositions(DataInput in, int n) throws IOException {
+        int[] positions = new int[LinkState.count(in)];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = position(in.readInt(), n);
+        }
+        return positions;
+    }
+
+    private static int position(int p, int n) throws IOException {
+        if (p < 0 || p >= n) {
+            throw new IOException("position " + p + " among " + n + " articles");
+        }
+        return p;
+    }
+
+    /** These lists by position among the digest's articles. */
+    private Saved saved() {
+        if (saved != null) {
+            return saved;
+        }
+        List<Article> articles = digest.articles();
+        int n = articles.size();
+        Map<Article, Integer> at = new IdentityHashMap<>(n * 2);
+        for (int k = 0; k < n; k++) {
+            at.put(articles.get(k), k);
+        }
+        int[][] candidates = new int[n][];
+        double[][] scores = new double[n][];
+        List<List<String>> related = new ArrayList<>(n);
+        long[] sameEvent = new long[n];
+        for (int k = 0; k < n; k++) {
+            candidates[k] = positions(at, List.of(near[k].candidates()));
+            scores[k] = near[k].scores();
+            related.add(near[k].related());
+            sameEvent[k] = near[k].sameEvent();
+        }
+        List<SavedStory> stories = digest.stories().stream()
+                .map(s -> new SavedStory(s.slug(), s.title(), positions(at, s.articles()))).toList();
+        TreeMap<LocalDate, int[]> editionsAt = new TreeMap<>();
+        editionMembers.forEach((key, members) -> editionsAt.put(key, positions(at, members)));
+        TreeMap<YearMonth, int[]> monthsAt = new TreeMap<>();
+        months.forEach((key, month) -> monthsAt.put(key, positions(at, month.articles())));
+        List<SavedTag> tags = tagGroups.values().stream().map(g -> new SavedTag(g.tag(), positions(at, g.articles()))).toList();
+        return new Saved(candidates, scores, related, sameEvent, stories, editionsAt, monthsAt, tags);
+    }
+
+    private static int[] positions(Map<Article, Integer> at, List<Article> articles) {
+        int[] out = new int[articles.size()];
+        for (int i = 0; i < out.length; i++) {
+            Integer p = at.get(articles.get(i));
+            if (p == null) {
+                throw new IllegalStateException("a list holds an article the digest does not: " + articles.get(i).slug());
+            }
+            out[i] = p;
+        }
+        return out;
+    }
+
+    /**
+     * The lists by position among the digest's articles, newest first: what a build cache keeps.
+     *
+     * @param candidates each article's similar candidates; {@code scores}, {@code related} and
+     *                   {@code sameEvent} as in {@link Near}
+     * @param editions   each edition's members, by first day
+     */
+    private record Saved(int[][] candidates, double[][] scores, List<List<String>> related, long[] sameEvent,
+                         List<SavedStory> stories, TreeMap<LocalDate, int[]> editions, TreeMap<YearMonth, int[]> months,
+                         List<SavedTag> tags) {
+        int size() {
+            return candidates.length;
+        }
+
+        /**
+         * The lists with the articles of this build: {@code nowAt} holds, by position in the
+         * saved lists, the article of this build that is the same (null for those that left,
+         * the positions {@code leaving}). The articles that left are taken out of every list
+         * now, and what they took with them is said in the result's {@link Left}.
+         */
+        Bound bound(Article[] nowAt, SiteConfig.Edition kind, List<Integer> leaving) {
+            int n = size();
+            Near[] near = new Near[n];
+            for (int p = 0; p < n; p++) {
+                if (nowAt[p] != null) {
+                    Article[] c = new Article[candidates[p].length];
+                    for (int j = 0; j < c.length; j++) {
+                        c[j] = nowAt[candidates[p][j]];
+                    }
+                    near[p] = new Near(c, scores[p], related.get(p), sameEvent[p]);
+                }
+            }
+            boolean storiesTouched = false;
+            for (int p : leaving) {
+                storiesTouched |= sameEvent[p] != 0;
+            }
+            List<Story> before = new ArrayList<>();
+            List<Article> restoried = new ArrayList<>();
+            Map<String, Story> storyOf = new HashMap<>();
+            for (SavedStory saved : stories) {
+                List<Article> members = live(saved.members(), nowAt);
+                if (members.size() == saved.members().length) {
+                    Story story = new Story(saved.slug(), saved.title(), members);
+                    before.add(story);
+                    members.forEach(a -> storyOf.put(a.slug(), story));
+                } else {
+                    storiesTouched = true;
+                    restoried.addAll(members);
+                }
+            }
+            TreeMap<LocalDate, List<Article>> editionMembers = new TreeMap<>();
+            TreeMap<LocalDate, Edition> editionsNow = new TreeMap<>();
+            Set<LocalDate> editionKeys = new TreeSet<>();
+            editions.forEach((key, positions) -> {
+                List<Article> members = live(positions, nowAt);
+                editionMembers.put(key, members);
+                if (members.size() < positions.length) {
+                    editionKeys.add(key);
+                } else {
+                    editionsNow.put(key, Editions.edition(key, members, kind, storyOf));
+                }
+            });
+            TreeMap<YearMonth, Digest.Month> monthsNow = new TreeMap<>();
+            Set<YearMonth> monthKeys = new TreeSet<>();
+            months.forEach((key, positions) -> {
+                List<Article> members = live(positions, nowAt);
+                monthsNow.put(key, new Digest.Month(key, members));
+                if (members.size() < positions.length) {
+                    monthKeys.add(key);
+                }
+            });
+            TreeMap<String, Digest.TagGroup> groups = new TreeMap<>();
+            Set<String> tagKeys = new java.util.HashSet<>();
+            for (SavedTag tag : tags) {
+                List<Article> members = live(tag.members(), nowAt);
+                groups.put(tag.tag().slug(), new Digest.TagGroup(tag.tag(), members));
+                if (members.size() < tag.members().length) {
+                    tagKeys.add(tag.tag().slug());
+                }
+            }
+            SiteLists lists = new SiteLists(null, near, new Digest.ArticleLinks[n], storyOf, editionMembers, editionsNow,
+                    monthsNow, groups, 0);
+            return new Bound(lists, new Left(Set.of(), editionKeys, monthKeys, tagKeys, storiesTouched, before, restoried));
+        }
+
+        /** The articles at {@code positions} that are still here. */
+        private static List<Article> live(int[] positions, Article[] nowAt) {
+            List<Article> out = new ArrayList<>(positions.length);
+            for (int p : positions) {
+                if (nowAt[p] != null) {
+                    out.add(nowAt[p]);
+                }
+            }
+            return out;
+        }
+    }
+
+    private record SavedStory(String slug, String title, int[] members) {
+    }
+
+    private record SavedTag(Tag tag, int[] members) {
+    }
+
+    /** Saved lists bound to a build's articles, and what the articles that left took with them. */
+    private record Bound(SiteLists lists, Left left) {
     }
 }

@@ -54,6 +54,27 @@ public final class TagSuggestions {
         }
 
         /**
+         * The index of {@code entities} whose suggestions were made before ({@link #byEntity}),
+         * as a build cache reads it back: only the mentions are put back, no suggestion is made again.
+         */
+        Index(TagVocabulary vocabulary, List<Map<String, EntityFinder.Entity>> entities, Map<String, Suggestion> made) {
+            this.vocabulary = vocabulary;
+            for (Map<String, EntityFinder.Entity> each : entities) {
+                each.forEach((key, entity) -> {
+                    if (entity.score() >= AutoTagger.MIN_SCORE) {
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
+                    }
+                });
+            }
+            suggestions.putAll(made);
+        }
+
+        /** Each entity's suggestion, by the entity's key. */
+        Map<String, Suggestion> byEntity() {
+            return suggestions;
+        }
+
+        /**
          * Takes out the entities of the articles that left (the very maps they were added with)
          * and adds those of the articles that came.
          */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.gazette.model.Article;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -87,6 +88,8 @@ final class SearchIndex {
     private final TreeSet<String> stopWords;
     /** The same words, looked up for every word of every article. */
     private final Set<String> isStopWord;
+    /** The same again, looked up by the characters of an ASCII word. */
+    private final CharArraySet stopChars;
 
     SearchIndex(String language) {
         String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
@@ -95,29 +98,75 @@ final class SearchIndex {
             stopWords.add(term(new String((char[]) word)));
         }
         isStopWord = Set.copyOf(stopWords);
+        stopChars = new CharArraySet(isStopWord, false);
     }
 
     /** The index terms of a text, in order, as the page's MiniSearch makes them. */
     List<String> terms(String text) {
         List<String> out = new ArrayList<>();
+        eachTerm(text, (chars, length, term) -> out.add(term != null ? term : new String(chars, 0, length)));
+        return out;
+    }
+
+    /** Receives a text's terms one by one: a term is a string, or the first {@code length} chars of {@code chars}, valid only during the call. */
+    @FunctionalInterface
+    private interface TermSink {
+        void accept(char[] chars, int length, String term);
+    }
+
+    /**
+     * Each index term of a text in turn ({@link #terms(String)}). A word of ASCII letters, most
+     * words, is lower-cased into a buffer and looked up there, so that it costs no string of its
+     * own; any other word is made a string and passed through {@link #term(String)}.
+     */
+    private void eachTerm(String text, TermSink sink) {
         if (text == null) {
-            return out;
+            return;
         }
+        char[] chars = text.toCharArray();
+        char[] lower = new char[MAX_TERM_LENGTH];
         int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || separates(text.charAt(i))) {
+        boolean ascii = true;
+        for (int i = 0; i <= chars.length; i++) {
+            char c = i == chars.length ? ' ' : chars[i];
+            if (c < 128 ? SEPARATES_ASCII[c] : separates(c)) {
                 if (start >= 0) {
-                    String term = term(text.substring(start, i));
-                    if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !isStopWord.contains(term)) {
-                        out.add(term);
+                    int length = i - start;
+                    if (ascii) {
+                        if (length <= MAX_TERM_LENGTH) {
+                            for (int k = 0; k < length; k++) {
+                                char w = chars[start + k];
+                                lower[k] = w >= 'A' && w <= 'Z' ? (char) (w + ('a' - 'A')) : w;
+                            }
+                            if (!stopChars.contains(lower, 0, length)) {
+                                sink.accept(lower, length, null);
+                            }
+                        }
+                    } else {
+                        String term = term(new String(chars, start, length));
+                        if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !isStopWord.contains(term)) {
+                            sink.accept(null, 0, term);
+                        }
                     }
                     start = -1;
                 }
-            } else if (start < 0) {
-                start = i;
+            } else {
+                if (start < 0) {
+                    start = i;
+                    ascii = true;
+                }
+                ascii &= c < 128;
             }
         }
-        return out;
+    }
+
+    /** {@link #separates} of each ASCII character, looked up for every character of every article. */
+    private static final boolean[] SEPARATES_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SEPARATES_ASCII[c] = separates(c);
+        }
     }
 
     /** MiniSearch's default tokenizer splits on {@code [\n\r\p{Z}\p{P}]+}: line breaks, separators, punctuation. */
@@ -145,17 +194,39 @@ final class SearchIndex {
 
     Terms terms(Article article, List<String> tagNames) {
         List<Map<String, Integer>> fields = new ArrayList<>();
-        fields.add(counts(terms(article.title())));
-        fields.add(counts(terms(String.join(" ", tagNames))));
-        fields.add(counts(terms(article.publication())));
-        fields.add(counts(terms(article.text())));
+        fields.add(counts(article.title()));
+        fields.add(counts(String.join(" ", tagNames)));
+        fields.add(counts(article.publication()));
+        fields.add(counts(article.text()));
         return new Terms(fields);
     }
 
-    private static Map<String, Integer> counts(List<String> terms) {
-        Map<String, Integer> counts = new HashMap<>();
-        terms.forEach(t -> counts.merge(t, 1, Integer::sum));
-        return counts;
+    /**
+     * How often each term occurs in a text, counted as the terms come: a string is made per
+     * distinct term, not per occurrence. The map is filled as merging a list of the terms into
+     * it would fill it (in the order terms first occur, each by {@code merge}, which puts a new
+     * key first in its bin), so it iterates in the same order.
+     */
+    private Map<String, Integer> counts(String text) {
+        CharArrayMap<int[]> seen = new CharArrayMap<>(64, false);
+        List<String> order = new ArrayList<>();
+        List<int[]> counts = new ArrayList<>();
+        eachTerm(text, (chars, length, term) -> {
+            int[] count = term != null ? seen.get(term) : seen.get(chars, 0, length);
+            if (count == null) {
+                String key = term != null ? term : new String(chars, 0, length);
+                count = new int[1];
+                seen.put(key, count);
+                order.add(key);
+                counts.add(count);
+            }
+            count[0]++;
+        });
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            out.merge(order.get(i), counts.get(i)[0], Integer::sum);
+        }
+        return out;
     }
 
     static Doc doc(Views.ArticleCard card, String summary) {

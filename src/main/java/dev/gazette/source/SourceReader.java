@@ -236,6 +236,17 @@ public final class SourceReader {
 
     /** The path of {@code file} inside the content folder, with '/' separators. */
     public String relative(Path file) {
+        // A file listed under the folder names it first: its name is the rest of the string
+        // (what relativize gives, without its copies of the name elements; the preview asks
+        // for every source's name on every save), unless the rest has "." or ".." to resolve.
+        String root = contentDir.toString();
+        String path = file.toString();
+        String separator = contentDir.getFileSystem().getSeparator();
+        if (!root.isEmpty() && path.length() > root.length() + 1 && path.startsWith(root)
+                && path.startsWith(separator, root.length()) && path.charAt(root.length() + 1) != '.'
+                && path.indexOf(separator + ".", root.length() + 1) < 0) {
+            return path.substring(root.length() + 1).replace('\\', '/');
+        }
         return contentDir.relativize(file).toString().replace('\\', '/');
     }
 

@@ -103,6 +103,11 @@ class LinkStateTest {
             }
         }
 
+        /** The state the last link left. */
+        LinkState state() {
+            return (LinkState) lastState;
+        }
+
         int runsOf(String step) {
             AtomicInteger n = runs.get(step);
             return n == null ? 0 : n.get();
@@ -163,6 +168,79 @@ class LinkStateTest {
         // step, which a build cache answers from what it stored.
         assertThat(steps.runsOf("link.body")).isEqualTo(throughCodec ? 80 : 41);
         assertThat(d).isEqualTo(new Linker(site).link(articles, p -> { }));
+    }
+
+    /**
+     * A story split and joined again by a curator's key, one article's tags changed and a tag
+     * dropped from every article, each in the preview's memory and across a state read back as a
+     * build cache keeps it: each link gives the digest of a link from nothing, and a one-article
+     * edit brings the lists up to date rather than making them again.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void storiesSplitAndJoinedAndTagListsChangedKeepTheListsUpToDate(boolean throughCodec) {
+        SiteConfig site = vocabularySite();
+        Random random = new Random(11);
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // Words of its own: no two articles are reports of one event but by the curator's key.
+            Article a = withBody(article(random, i), ownWords(i));
+            articles.add(withStory(a.withTags(i % 3 == 0 ? List.of("Transport", "Energy") : List.of("Weather")),
+                    i >= 3 && i <= 5 ? "harbour strike" : null));
+        }
+        KeptState steps = new KeptState(Integer.MAX_VALUE, throughCodec);
+        Linker linker = new Linker(site, steps);
+        assertThat(storyOf(linker.link(List.copyOf(articles), p -> { }), "harbour-strike"))
+                .containsExactlyInAnyOrder("a3", "a4", "a5");
+
+        articles.set(5, withStory(articles.get(5), "ferry vote"));
+        Digest split = linkedAsFromNothing(linker, steps, site, articles, true);
+        assertThat(storyOf(split, "harbour-strike")).as("split").containsExactlyInAnyOrder("a3", "a4");
+
+        articles.set(5, withStory(articles.get(5), "harbour strike"));
+        Digest joined = linkedAsFromNothing(linker, steps, site, articles, true);
+        assertThat(storyOf(joined, "harbour-strike")).as("joined").containsExactlyInAnyOrder("a3", "a4", "a5");
+
+        articles.set(4, withStory(articles.get(4), null));
+        articles.set(5, withStory(articles.get(5), null));
+        linkedAsFromNothing(linker, steps, site, articles, false);
+
+        articles.set(7, articles.get(7).withTags(List.of("Energy", "AI")));
+        Digest retagged = linkedAsFromNothing(linker, steps, site, articles, true);
+        assertThat(retagged.tags()).extracting(g -> g.tag().slug()).contains("ai");
+
+        articles.replaceAll(a -> a.withTags(a.tags().stream().filter(t -> !t.equals("Transport")).toList()));
+        Digest dropped = linkedAsFromNothing(linker, steps, site, articles, false);
+        assertThat(dropped.tags()).extracting(g -> g.tag().slug()).doesNotContain("transport");
+    }
+
+    /** Links {@code articles} with the kept state, checks the digest against a link from nothing, and returns it. */
+    private static Digest linkedAsFromNothing(Linker linker, KeptState steps, SiteConfig site, List<Article> articles,
+                                              boolean oneEdit) {
+        // A copy: the kept state holds on to the input it was made from, which the test goes on editing.
+        Digest digest = linker.link(List.copyOf(articles), p -> { });
+        Digest fresh = new Linker(site).link(articles, p -> { });
+        assertThat(digest).isEqualTo(fresh);
+        if (oneEdit) {
+            assertThat(steps.state().lists().remade()).as("related lists made again after one edit")
+                    .isLessThan(articles.size());
+        }
+        return digest;
+    }
+
+    /** Sentences of words no other article uses. */
+    private static String ownWords(int article) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 40; w++) {
+            text.append("qu").append((char) ('a' + article % 26)).append((char) ('a' + article / 26))
+                    .append((char) ('a' + w % 26)).append((char) ('a' + w / 26)).append(w % 8 == 7 ? ". " : " ");
+        }
+        return text.toString().strip();
+    }
+
+    private static List<String> storyOf(Digest digest, String slug) {
+        return digest.stories().stream().filter(s -> s.slug().equals(slug)).flatMap(s -> s.articles().stream())
+                .map(Article::slug).toList();
     }
 
     private static SiteConfig vocabularySite() {

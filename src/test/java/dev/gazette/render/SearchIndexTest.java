@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.model.Article;
 import dev.gazette.model.Origin;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +42,40 @@ class SearchIndexTest {
         assertThat(index.terms("The Zoë-class ferry's “first” run, in Malmö\u00a0today!"))
                 .containsExactly("zoe", "class", "ferry", "s", "first", "run", "malmo", "today");
         assertThat(new SearchIndex("xx").terms("the end")).containsExactly("the", "end");
+    }
+
+    @Test
+    void termsAreCountedAsSplittingOnMiniSearchsPatternAndCountingThemWould() {
+        // The reference: MiniSearch's split, each token through term(), stop words and long terms
+        // dropped, counted in a map in the order terms first occur.
+        String[] pieces = {"a", "B", "z", "Q", "0", "7", "é", "Ö", "\u0301", "ß", "İ", "K", "\u212a", "東",
+                "😀", " ", " ", "\u00a0", "\n", "\r", ",", ".", "-", "—", "“", "”", "'", "_", "(", "!", "$", "+",
+                "the ", "The ", "AND ", "ÉTÉ ", "x".repeat(32), "Y".repeat(33), "é".repeat(32), "é".repeat(33)};
+        Set<String> stop = new HashSet<>();
+        for (Object w : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
+            stop.add(SearchIndex.term(new String((char[]) w)));
+        }
+        SearchIndex index = new SearchIndex("en");
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(60); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            List<String> expected = new ArrayList<>();
+            for (String token : text.toString().split("[\\n\\r\\p{Z}\\p{P}]+")) {
+                String term = token.isEmpty() ? "" : SearchIndex.term(token);
+                if (!term.isEmpty() && term.length() <= 32 && !stop.contains(term)) {
+                    expected.add(term);
+                }
+            }
+            Map<String, Integer> counted = new HashMap<>();
+            expected.forEach(t -> counted.merge(t, 1, Integer::sum));
+            assertThat(index.terms(text.toString())).as(text.toString()).isEqualTo(expected);
+            Map<String, Integer> body = index.terms(article("t", text.toString()), List.of()).fields().get(3);
+            assertThat(body).as(text.toString()).isEqualTo(counted);
+            assertThat(new ArrayList<>(body.keySet())).isEqualTo(new ArrayList<>(counted.keySet()));
+        }
     }
 
     @Test

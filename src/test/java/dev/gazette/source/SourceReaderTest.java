@@ -41,6 +41,22 @@ class SourceReaderTest {
     }
 
     @Test
+    void aSourcesNameIsItsPathInsideTheFolderHoweverTheFolderIsWritten() {
+        for (String folder : new String[] {"content", "./content", "../site/content", ".", "/srv/site/content", "a/../content"}) {
+            Path root = Path.of(folder);
+            SourceReader reader = new SourceReader(root);
+            for (String inside : new String[] {"a.md", "2025/03/b.txt", "../elsewhere/c.md", "x/../d.md", "./e.md", ".hidden/f.md"}) {
+                Path file = root.resolve(inside);
+                assertThat(reader.relative(file)).as("%s in %s", inside, folder)
+                        .isEqualTo(root.relativize(file).toString());
+            }
+            Path sibling = Path.of(folder + "2", "e.md");
+            assertThat(reader.relative(sibling)).as("a folder whose name starts with this one's")
+                    .isEqualTo(root.relativize(sibling).toString());
+        }
+    }
+
+    @Test
     void splitsFrontMatterFromBodyAndKeepsLineNumbers() {
         Source s = SourceReader.split("a.md", "a.md", SourceFormat.MARKDOWN,
                 "---\ntitle: Hello\ntags: [x, y]\n---\nBody line\n");
