@@ -62,16 +62,21 @@ public final class BuildMemory {
 
     /**
      * A site file as last written: the fingerprint of its input (null for plain files), of its
-     * bytes, its size, and the keys of the {@link SiteData} its input was made from (null when it
-     * was not made from them).
+     * bytes, its size, the keys of the {@link SiteData} its input was made from (null when it
+     * was not made from them), and in a memory that outlives builds the input itself (else null),
+     * which the next build compares part by part.
      */
-    record FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads) {
-        static FileRecord of(Fingerprint input, byte[] content, String[] reads) {
-            return new FileRecord(input, Fingerprints.ofBytes(content), content.length, reads);
+    record FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads, Object made) {
+        FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads) {
+            this(input, bytes, size, reads, null);
         }
 
-        FileRecord withReads(String[] reads) {
-            return new FileRecord(input, bytes, size, reads);
+        static FileRecord of(Fingerprint input, byte[] content, String[] reads, Object made) {
+            return new FileRecord(input, Fingerprints.ofBytes(content), content.length, reads, made);
+        }
+
+        FileRecord with(String[] reads, Object made) {
+            return reads == this.reads && made == this.made ? this : new FileRecord(input, bytes, size, reads, made);
         }
     }
 
@@ -195,9 +200,7 @@ public final class BuildMemory {
      */
     private final RecentCalls recentCalls;
     private volatile Listing listing;
-    private Map<String, Object> pageInputs = new ConcurrentHashMap<>();
     private final SameValues.Proven provenPages = new SameValues.Proven();
-    private volatile Map<String, Object> writtenInputs = new ConcurrentHashMap<>();
     private final AtomicInteger made = new AtomicInteger();
     /** Files written in this build that the last one did not write. */
     private final AtomicInteger added = new AtomicInteger();
@@ -426,7 +429,6 @@ public final class BuildMemory {
             stamps.clear();
             states.clear();
             recentCalls.clear();
-            pageInputs.clear();
             lastData = Map.of();
             dataPrints = new ConcurrentHashMap<>();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
@@ -439,7 +441,6 @@ public final class BuildMemory {
         seenSources.clear();
         readsChanged.clear();
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
-        writtenInputs = new ConcurrentHashMap<>();
         dataChange = null;
         made.set(0);
         added.set(0);
@@ -570,7 +571,7 @@ public final class BuildMemory {
         return new OutputSink() {
             @Override
             public void write(String path, byte[] content) {
-                FileRecord now = FileRecord.of(null, content, null);
+                FileRecord now = FileRecord.of(null, content, null, null);
                 FileRecord old = before.get(path);
                 page(path, now, old);
                 if (old == null) {
@@ -594,9 +595,6 @@ public final class BuildMemory {
                 if (inPlace && old != null && old.reads() != null && !change.toMake().contains(path)) {
                     // Nothing it read changed: neither its input nor its bytes are made, or compared.
                     written.put(path, old);
-                    if (keepUnsaved) {
-                        writtenInputs.put(path, pageInputs.get(path));
-                    }
                     return;
                 }
                 Set<String> read = new java.util.LinkedHashSet<>();
@@ -608,10 +606,9 @@ public final class BuildMemory {
                 FileRecord old = before.get(path);
                 if (keepUnsaved) {
                     // The page's input last time is kept: when it is the same, so are the page's bytes.
-                    writtenInputs.put(path, input);
                     if (inPlace && old != null && old.input() != null
-                            && SameValues.same(input, pageInputs.get(path), provenPages)) {
-                        page(path, old.reads() == reads ? old : old.withReads(reads), old);
+                            && SameValues.same(input, old.made(), provenPages)) {
+                        page(path, old.with(reads, input), old);
                         return;
                     }
                     make(path, input, make, PAGE, old, inPlace, reads);
@@ -623,7 +620,7 @@ public final class BuildMemory {
                 // inputs). Fingerprints do not depend on what is remembered, only the time they take.
                 Fingerprint in = keepUnsaved ? fingerprints.of(input) : fingerprints.reading().of(input);
                 if (inPlace && old != null && in.equals(old.input())) {
-                    page(path, old.reads() == reads ? old : old.withReads(reads), old);
+                    page(path, old.with(reads, null), old);
                     return;
                 }
                 make(path, input, make, in, old, inPlace, reads);
@@ -635,7 +632,7 @@ public final class BuildMemory {
                 if (path.endsWith(".html")) {
                     made.incrementAndGet();
                 }
-                FileRecord now = FileRecord.of(in, content, reads);
+                FileRecord now = FileRecord.of(in, content, reads, keepUnsaved ? input : null);
                 page(path, now, old);
                 if (old == null) {
                     added.incrementAndGet();
@@ -731,41 +728,58 @@ public final class BuildMemory {
         Map<String, Fingerprint> prints = null;
         if (keepUnsaved) {
             Map<String, Object> before = lastData;
+            int[] kept = {0};
             // One thread: pages ask for this from the common pool's threads, which wait here meanwhile.
             now.entrySet().forEach(e -> {
                 Object old = before.get(e.getKey());
+                if (old != null) {
+                    kept[0]++;
+                }
                 if (old == null || !SameValues.same(e.getValue(), old, provenPages)) {
                     changed.add(e.getKey());
                 }
             });
-            before.keySet().forEach(k -> {
-                if (!now.containsKey(k)) {
-                    changed.add(k);
-                }
-            });
+            gone(before.keySet(), kept[0], now, changed);
         } else {
             Map<String, Fingerprint> before = dataPrints;
             Map<String, Fingerprint> made = new HashMap<>(Math.max(16, now.size() * 4 / 3));
             // Site data is made afresh by every build and fingerprinted once: its values are not
             // remembered (the memo finds the parts it knows, such as articles read from the cache).
             Fingerprints once = fingerprints.reading();
+            int[] kept = {0};
             now.entrySet().forEach(e -> {
                 Fingerprint f = once.of(e.getValue());
                 // The key as pages read it (loaded from the cache, or noted by a page): one instance each.
                 made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
-                if (!f.equals(before.get(e.getKey()))) {
+                Fingerprint old = before.get(e.getKey());
+                if (old != null) {
+                    kept[0]++;
+                }
+                if (!f.equals(old)) {
                     changed.add(e.getKey());
                 }
             });
-            before.keySet().forEach(k -> {
-                if (!now.containsKey(k)) {
-                    changed.add(k);
-                }
-            });
+            gone(before.keySet(), kept[0], now, changed);
             prints = made;
         }
         dataChange = new DataChange(data, changed, readersOf(changed), prints);
         return dataChange;
+    }
+
+    /** Adds to {@code changed} the keys of {@code before} that {@code now} lacks, when fewer than all of them were {@code kept}. */
+    private static void gone(Set<String> before, int kept, Map<String, Object> now, Set<String> changed) {
+        if (kept < before.size()) {
+            before.forEach(k -> {
+                if (!now.containsKey(k)) {
+                    changed.add(k);
+                }
+            });
+        }
+    }
+
+    /** How many files the last build recorded. */
+    public int fileCount() {
+        return files.size();
     }
 
     /** The size of every file the last build recorded, by site path. */
@@ -799,8 +813,11 @@ public final class BuildMemory {
      * After a failed build, call {@link #abandon} instead: the files stay as they were.
      */
     public void finish() {
-        boolean dropped = outputs.keySet().retainAll(used) | stamps.keySet().retainAll(seenSources);
-        if (dropped || !written.equals(files)) {
+        // Every source seen has a stamp: when as many were seen as there are stamps, none is to drop.
+        boolean dropped = outputs.keySet().retainAll(used)
+                | seenSources.size() != stamps.size() && stamps.keySet().retainAll(seenSources);
+        // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
+        if (dropped || !keepUnsaved && !written.equals(files)) {
             changed = true;
         }
         if (readers != null) {
@@ -809,8 +826,6 @@ public final class BuildMemory {
         readsChanged.clear();
         files = written;
         written = new ConcurrentHashMap<>();
-        pageInputs = writtenInputs;
-        writtenInputs = new ConcurrentHashMap<>();
         if (dataChange != null) {
             // The site data this build's pages were checked against is the one the next build compares with.
             if (keepUnsaved) {
@@ -854,7 +869,6 @@ public final class BuildMemory {
 
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
-        writtenInputs = new ConcurrentHashMap<>();
         readsChanged.clear();
         dataChange = null;
         recentCalls.abandon();

@@ -222,7 +222,7 @@ public final class Pipeline {
             }
             memory.finish();
             memory.filesNowAt(place(out));
-            return new Result(digest.articles().size(), memory.fileSizes().size(), read.get(), memory.filesMade(), changed,
+            return new Result(digest.articles().size(), memory.fileCount(), read.get(), memory.filesMade(), changed,
                     linked.heldBack(), timer.laps());
         } catch (RuntimeException e) {
             memory.abandon();
