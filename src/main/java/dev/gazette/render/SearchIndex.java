@@ -208,7 +208,8 @@ final class SearchIndex {
      * key first in its bin), so it iterates in the same order.
      */
     private Map<String, Integer> counts(String text) {
-        CharArrayMap<int[]> seen = new CharArrayMap<>(64, false);
+        // Sized for a body's distinct terms (about one per 25 characters), so it seldom grows.
+        CharArrayMap<int[]> seen = new CharArrayMap<>(text == null ? 0 : Math.min(4_096, text.length() / 16), false);
         List<String> order = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         eachTerm(text, (chars, length, term) -> {
@@ -216,7 +217,7 @@ final class SearchIndex {
             if (count == null) {
                 String key = term != null ? term : new String(chars, 0, length);
                 count = new int[1];
-                seen.put(key, count);
+                seen.put(term != null ? term.toCharArray() : Arrays.copyOf(chars, length), count);
                 order.add(key);
                 counts.add(count);
             }
