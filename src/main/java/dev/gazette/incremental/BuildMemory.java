@@ -93,6 +93,8 @@ public final class BuildMemory {
         private final BuildCache.Stored stored;
         private Object value;
         private boolean damaged;
+        /** The last build that used it (see {@link BuildMemory#generation}): a mark instead of a set of the keys used. */
+        private volatile int usedIn;
 
         Output(String step, Object value) {
             this.step = step;
@@ -107,6 +109,11 @@ public final class BuildMemory {
 
         String step() {
             return step;
+        }
+
+        Output usedIn(int build) {
+            usedIn = build;
+            return this;
         }
 
         /** Where the output is stored in the build cache; null when it was made by this process. */
@@ -159,7 +166,8 @@ public final class BuildMemory {
     private final boolean keepUnsaved;
     private Fingerprint environment;
     final Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
-    private final Set<Fingerprint> used = ConcurrentHashMap.newKeySet();
+    /** Counts builds: outputs a build uses are marked with its number, and the others forgotten when it finishes. */
+    private int generation;
     final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
     private final Set<String> seenSources = ConcurrentHashMap.newKeySet();
     Map<String, FileRecord> files = new ConcurrentHashMap<>();
@@ -437,7 +445,7 @@ public final class BuildMemory {
             readers = null;
             this.environment = environment;
         }
-        used.clear();
+        generation++;
         seenSources.clear();
         readsChanged.clear();
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
@@ -478,8 +486,10 @@ public final class BuildMemory {
 
     @SuppressWarnings("unchecked")
     private <I, O> O call(Step<I, O> step, Fingerprint key, I input) {
-        used.add(key);
         Output before = outputs.get(key);
+        if (before != null) {
+            before.usedIn(generation);
+        }
         Object value = before == null ? null : before.value(this);
         if (value != null) {
             return (O) value;
@@ -489,7 +499,7 @@ public final class BuildMemory {
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
             BuildCache.Stored stored = newSegment == null ? null : newSegment.append(BuildCache.encode(this, out));
-            outputs.put(key, stored == null ? new Output(step.name(), out) : new Output(step.name(), stored));
+            outputs.put(key, (stored == null ? new Output(step.name(), out) : new Output(step.name(), stored)).usedIn(generation));
         }
         return out;
     }
@@ -508,7 +518,7 @@ public final class BuildMemory {
             Output before = outputs.get(stamp.key());
             Object value = before == null ? null : before.value(this);
             if (value != null) {
-                used.add(stamp.key());
+                before.usedIn(generation);
                 return (O) value;
             }
         }
@@ -536,7 +546,7 @@ public final class BuildMemory {
         Object value = before == null ? null : before.value(this);
         if (value != null) {
             seenSources.add(name);
-            used.add(stamp.key());
+            before.usedIn(generation);
         }
         return (O) value;
     }
@@ -814,7 +824,8 @@ public final class BuildMemory {
      */
     public void finish() {
         // Every source seen has a stamp: when as many were seen as there are stamps, none is to drop.
-        boolean dropped = outputs.keySet().retainAll(used)
+        int build = generation;
+        boolean dropped = outputs.values().removeIf(o -> o.usedIn != build)
                 | seenSources.size() != stamps.size() && stamps.keySet().retainAll(seenSources);
         // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
         if (dropped || !keepUnsaved && !written.equals(files)) {
