@@ -60,10 +60,11 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
      * @param own      its tags as linked in its body (none unless it links them)
      * @param cited    the addresses in its body that are another article's original, with that article
      * @param linked   the tagged article with its body's links made; null in a state read back
+     * @param written  the tags the curator wrote, each as the vocabulary resolves it; null in a state read back
      */
     record Entry(String file, Map<String, EntityFinder.Entity> entities, List<String> autoTags, List<String> slugs,
                  Article tagged, String source, List<String> hrefs, List<Tag> own, Map<String, String> cited,
-                 Article linked) {
+                 Article linked, List<Tag> written) {
     }
 
     /** Writes the small parts of a state, and reads them back without articles and digest. */
@@ -147,7 +148,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 for (int k = count(in); k > 0; k--) {
                     cited.put(readString(in), readString(in));
                 }
-                entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null);
+                entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null, null);
             }
             int[] order = new int[n];
             boolean[] placed = new boolean[n];

@@ -186,16 +186,21 @@ public final class Linker {
         Map<String, Tag> tags = new TreeMap<>();
         Map<String, String> firstUse = new HashMap<>();
         List<List<String>> slugLists = new ArrayList<>(n);
+        List<List<Tag>> writtenTags = new ArrayList<>(n);
         List<Article> tagged = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             Article article = sorted.get(k);
             // A few tags an article: a list told apart by equality costs less than a set.
             List<String> slugs = new ArrayList<>(article.tags().size() + autoTags.get(k).size());
-            for (String written : article.tags()) {
-                Tag tag = vocabulary.resolve(written);
+            // The same article wrote the same tags, which the same vocabulary resolves as before.
+            List<Tag> written = prior[k] != null && prior[k].written() != null ? prior[k].written()
+                    : article.tags().stream().map(vocabulary::resolve).toList();
+            writtenTags.add(written);
+            for (int w = 0; w < written.size(); w++) {
+                Tag tag = written.get(w);
                 if (tag.slug().isEmpty()) {
                     problems.add(Problem.warning(article.sourceFile(), 0,
-                            "tag '" + written + "' has no letters or digits to name a page after: ignored"));
+                            "tag '" + article.tags().get(w) + "' has no letters or digits to name a page after: ignored"));
                     continue;
                 }
                 register(tag, article, tags, firstUse, problems);
@@ -277,7 +282,7 @@ public final class Linker {
             InBody body = bodies.get(k);
             entries[order[k]] = new LinkState.Entry(sorted.get(k).sourceFile(), entities == null ? null : entities.get(k),
                     autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
-                    body.cited(), body.linked());
+                    body.cited(), body.linked(), writtenTags.get(k));
         }
         return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions, tagsView,
                 slugBySource);
