@@ -598,6 +598,11 @@ public final class BuildMemory {
             }
 
             @Override
+            public void reading(SiteData data) {
+                change(data);
+            }
+
+            @Override
             public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 // Worked out (and the data noted for the next build) in every build, in place or not.
@@ -738,38 +743,38 @@ public final class BuildMemory {
         Map<String, Fingerprint> prints = null;
         if (keepUnsaved) {
             Map<String, Object> before = lastData;
-            int[] kept = {0};
-            // One thread: pages ask for this from the common pool's threads, which wait here meanwhile.
-            now.entrySet().forEach(e -> {
+            java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
+            // On every core when the render announced the data before its pages (see OutputSink.reading);
+            // asked for by a page instead, the pool's other threads wait on the lock and the asker does it all.
+            now.entrySet().parallelStream().forEach(e -> {
                 Object old = before.get(e.getKey());
                 if (old != null) {
-                    kept[0]++;
+                    kept.increment();
                 }
                 if (old == null || !SameValues.same(e.getValue(), old, provenPages)) {
                     changed.add(e.getKey());
                 }
             });
-            gone(before.keySet(), kept[0], now, changed);
+            gone(before.keySet(), kept.sum(), now, changed);
         } else {
             Map<String, Fingerprint> before = dataPrints;
-            Map<String, Fingerprint> made = new HashMap<>(Math.max(16, now.size() * 4 / 3));
-            // Site data is made afresh by every build and fingerprinted once: its values are not
-            // remembered (the memo finds the parts it knows, such as articles read from the cache).
-            Fingerprints once = fingerprints.reading();
-            int[] kept = {0};
-            now.entrySet().forEach(e -> {
-                Fingerprint f = once.of(e.getValue());
+            Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
+            java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
+            now.entrySet().parallelStream().forEach(e -> {
+                // Site data is made afresh by every build and fingerprinted once: its values are not
+                // remembered (the memo finds the parts it knows, such as articles read from the cache).
+                Fingerprint f = fingerprints.reading().of(e.getValue());
                 // The key as pages read it (loaded from the cache, or noted by a page): one instance each.
                 made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
                 Fingerprint old = before.get(e.getKey());
                 if (old != null) {
-                    kept[0]++;
+                    kept.increment();
                 }
                 if (!f.equals(old)) {
                     changed.add(e.getKey());
                 }
             });
-            gone(before.keySet(), kept[0], now, changed);
+            gone(before.keySet(), kept.sum(), now, changed);
             prints = made;
         }
         dataChange = new DataChange(data, changed, readersOf(changed), prints);
@@ -777,7 +782,7 @@ public final class BuildMemory {
     }
 
     /** Adds to {@code changed} the keys of {@code before} that {@code now} lacks, when fewer than all of them were {@code kept}. */
-    private static void gone(Set<String> before, int kept, Map<String, Object> now, Set<String> changed) {
+    private static void gone(Set<String> before, long kept, Map<String, Object> now, Set<String> changed) {
         if (kept < before.size()) {
             before.forEach(k -> {
                 if (!now.containsKey(k)) {

@@ -16,6 +16,14 @@ public interface OutputSink {
     }
 
     /**
+     * Tells the sink, before any page is written, that pages will read {@code data}: a sink that
+     * compares it with an earlier build's does so now, while every core is free, rather than when
+     * the first page asks with the others waiting.
+     */
+    default void reading(SiteData data) {
+    }
+
+    /**
      * Writes the page that {@code make} makes from what {@code input} makes of the values it reads
      * from {@code data}. {@code input} may read nothing of the build's content but through its
      * reader (the configuration and theme are the build's own), so that a sink that records the

@@ -97,6 +97,7 @@ public final class SiteRenderer {
         // Pages of articles, tags, editions, stories and months read the digest through this, and
         // record what they read; the site-wide pages are few and made again in every build.
         SiteData data = PageData.of(digest, site.pageSize());
+        out.reading(data);
         ViewFactory views = new ViewFactory(site, urls, data, steps);
         Map<String, String> tagNames = new HashMap<>();
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
