@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -57,7 +55,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 7;
+    static final int FORMAT = 8;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -333,15 +331,16 @@ public final class BuildCache {
         }
         try {
             byte[] all = Files.readAllBytes(index);
-            if (all.length < 16) {
+            if (all.length < 4) {
                 throw new IOException("truncated");
             }
-            MessageDigest md = Fingerprints.md5();
-            md.update(all, 0, all.length - 16);
-            if (!Arrays.equals(md.digest(), Arrays.copyOfRange(all, all.length - 16, all.length))) {
+            // A CRC-32C, as for segments: it finds damage, which is all an index needs, at a fraction of MD5's cost.
+            CRC32C check = new CRC32C();
+            check.update(all, 0, all.length - 4);
+            if ((int) check.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
                 throw new IOException("its checksum does not match");
             }
-            BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 16));
+            BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 4));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 return loaded(new BuildMemory(null, updateUpTo), "the build cache is of another format", segments);
             }
@@ -425,7 +424,7 @@ public final class BuildCache {
             for (int i = 0; i < elements.length; i++) {
                 elements[i] = fingerprint(in);
             }
-            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
+            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList)));
         }
         return memory;
     }
@@ -492,12 +491,12 @@ public final class BuildCache {
             // Each state in its file: the one it was read from or saved to in this build, or a new one.
             Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
             memory.states.forEach((step, state) -> {
-                Stored s = state.stored;
-                if (s == null) {
-                    s = loaded.segments().storeState(out -> out.write(state.bytes));
+                Stored s = state.stored();
+                if (s == null && state.writing != null) {
+                    s = loaded.segments().storeState(state.writing);
                 }
                 if (s != null) {
-                    states.put(step, new BuildMemory.SavedState(state.elements, s, null));
+                    states.put(step, new BuildMemory.SavedState(state.elements, s));
                 }
             });
             List<Segment> segments = new ArrayList<>(kept);
@@ -506,7 +505,7 @@ public final class BuildCache {
                 segments.add(appended);
             }
             Set<Segment> stateFiles = Collections.newSetFromMap(new IdentityHashMap<>());
-            states.values().forEach(state -> stateFiles.add(state.stored.segment()));
+            states.values().forEach(state -> stateFiles.add(state.stored().segment()));
             stateFiles.stream().filter(f -> !segments.contains(f)).sorted((a, b) -> a.name.compareTo(b.name))
                     .forEach(segments::add);
             Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
@@ -545,10 +544,10 @@ public final class BuildCache {
     private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                    Map<String, BuildMemory.SavedState> states, List<Segment> segments,
                                    Map<Fingerprint, Stored> locations, Path file) throws IOException {
-        MessageDigest md = Fingerprints.md5();
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            // Buffered above the digest: DataOutputStream hands a number over byte by byte.
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(stream, md), 1 << 16));
+        CRC32C crc = new CRC32C();
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            // Buffered above the checksum: DataOutputStream hands a number over byte by byte.
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new java.util.zip.CheckedOutputStream(stream, crc), 1 << 16));
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             write(out, memory.environment());
@@ -631,10 +630,10 @@ public final class BuildCache {
                 for (Fingerprint f : e.getValue().elements) {
                     write(out, f);
                 }
-                write(out, e.getValue().stored, segmentIds);
+                write(out, e.getValue().stored(), segmentIds);
             }
             out.flush();
-            stream.write(md.digest());
+            stream.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
     }
 

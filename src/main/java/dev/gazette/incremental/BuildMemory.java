@@ -17,6 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -291,20 +294,58 @@ public final class BuildMemory {
      */
     static final class SavedState {
         final Fingerprint[] elements;
-        final BuildCache.Stored stored;
-        final byte[] bytes;
+        /** Where it is stored, once its file is written; null when it could not be. */
+        private final CompletableFuture<BuildCache.Stored> storing;
+        /** Writes the state: for one this build made (so that a save can try again); null for one read back. */
+        final BuildCache.Writing writing;
 
-        SavedState(Fingerprint[] elements, BuildCache.Stored stored, byte[] bytes) {
+        /** A state stored in the cache, as its index names it. */
+        SavedState(Fingerprint[] elements, BuildCache.Stored stored) {
+            this(elements, CompletableFuture.completedFuture(stored), null);
+        }
+
+        SavedState(Fingerprint[] elements, CompletableFuture<BuildCache.Stored> storing, BuildCache.Writing writing) {
             this.elements = elements;
-            this.stored = stored;
-            this.bytes = bytes;
+            this.storing = storing;
+            this.writing = writing;
+        }
+
+        /** Where the state is stored, waiting for its file to be written; null when it could not be. */
+        BuildCache.Stored stored() {
+            try {
+                return storing.join();
+            } catch (CompletionException | CancellationException e) {
+                return null;
+            }
         }
 
         /** The bytes, or null when the stored ones fail their checksum. */
         byte[] bytes() {
-            return stored != null ? stored.bytes() : bytes;
+            BuildCache.Stored stored = stored();
+            if (stored != null || writing == null) {
+                return stored == null ? null : stored.bytes();
+            }
+            try {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+                DataOutputStream data = new DataOutputStream(buffer);
+                writing.to(data);
+                data.flush();
+                return buffer.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to memory cannot fail", e);
+            }
         }
     }
+
+    /**
+     * Runs a state's write on a thread of its own: tens of MB encoded while the build goes on to
+     * render (a state is not changed once made), waited for by the save.
+     */
+    private static final java.util.concurrent.Executor STATE_WRITER = task -> {
+        Thread writer = new Thread(task, "gazette-state-writer");
+        writer.setDaemon(true);
+        writer.start();
+    };
 
     /**
      * The state of {@code step} for {@code input} in a memory for one build: the saved state
@@ -328,21 +369,11 @@ public final class BuildMemory {
             ran.incrementAndGet();
         }
         S made = state;
-        BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(out -> step.codec().write(made, out));
-        byte[] bytes = null;
-        if (stored == null) {
-            // No file to write it to: held until the save, which tries again.
-            try {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-                DataOutputStream data = new DataOutputStream(buffer);
-                step.codec().write(state, data);
-                data.flush();
-                bytes = buffer.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing to memory cannot fail", e);
-            }
-        }
-        states.put(step.name(), new SavedState(now, stored, bytes));
+        BuildCache.Writing writing = out -> step.codec().write(made, out);
+        BuildCache.Segments files = stateFiles;
+        // Written while the build goes on; should its file fail, the save tries again.
+        states.put(step.name(), new SavedState(now, files == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> files.storeState(writing), STATE_WRITER), writing));
         changed = true;
         return state;
     }
