@@ -96,6 +96,8 @@ public final class BuildCache {
         final NewSegment fresh;
         /** The files of the states this build saved, one each. */
         private final List<NewSegment> states = new ArrayList<>();
+        /** Closed: a state written after this (on a thread of its own) is not written at all. */
+        private boolean closed;
 
         Segments(Path folder) {
             this.folder = folder;
@@ -108,6 +110,9 @@ public final class BuildCache {
          * would soon leave most of it unused.
          */
         synchronized Stored storeState(Writing writing) {
+            if (closed) {
+                return null;   // a build that ended without saving: nothing to write for
+            }
             NewSegment file = new NewSegment(folder, STATE);
             states.add(file);
             return file.write(writing);
@@ -123,6 +128,7 @@ public final class BuildCache {
         }
 
         synchronized void close() {
+            closed = true;
             for (Segment s : open) {
                 close(s);
             }

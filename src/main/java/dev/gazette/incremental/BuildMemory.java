@@ -248,6 +248,14 @@ public final class BuildMemory {
             }
             return step.codec() == null ? step.fresh().apply(input) : savedState(step, input);
         }
+
+        @Override
+        public void readAhead(UpdatableStep<?, ?> step) {
+            SavedState saved = keepUnsaved || step.codec() == null ? null : states.get(step.name());
+            if (saved != null) {
+                readingAhead.put(step.name(), CompletableFuture.supplyAsync(() -> read(step, saved), STATE_WORKER));
+            }
+        }
     };
 
     /**
@@ -338,14 +346,18 @@ public final class BuildMemory {
     }
 
     /**
-     * Runs a state's write on a thread of its own: tens of MB encoded while the build goes on to
-     * render (a state is not changed once made), waited for by the save.
+     * Runs a state's read or write on a thread of its own, beside the build's one-threaded parts:
+     * tens of MB decoded while the sources are read, or encoded while the site is rendered (a
+     * state is not changed once made); waited for by the step and by the save.
      */
-    private static final java.util.concurrent.Executor STATE_WRITER = task -> {
-        Thread writer = new Thread(task, "gazette-state-writer");
-        writer.setDaemon(true);
-        writer.start();
+    private static final java.util.concurrent.Executor STATE_WORKER = task -> {
+        Thread worker = new Thread(task, "gazette-state");
+        worker.setDaemon(true);
+        worker.start();
     };
+
+    /** States being read back ahead of their step, by step name (a memory for one build only). */
+    private final Map<String, CompletableFuture<?>> readingAhead = new ConcurrentHashMap<>();
 
     /**
      * The state of {@code step} for {@code input} in a memory for one build: the saved state
@@ -355,7 +367,9 @@ public final class BuildMemory {
     private <E, S> S savedState(UpdatableStep<E, S> step, List<E> input) {
         Fingerprint[] now = input.parallelStream().map(fingerprints::of).toArray(Fingerprint[]::new);
         SavedState saved = states.get(step.name());
-        S state = saved == null ? null : read(step, saved);
+        CompletableFuture<?> ahead = readingAhead.remove(step.name());
+        @SuppressWarnings("unchecked")   // read ahead by the same step, whose name it is under
+        S state = saved == null ? null : ahead != null ? (S) ahead.join() : read(step, saved);
         if (state != null) {
             // Updated even when made from these very elements: a state read back may hold only
             // its small parts, and completes itself from the input.
@@ -373,7 +387,7 @@ public final class BuildMemory {
         BuildCache.Segments files = stateFiles;
         // Written while the build goes on; should its file fail, the save tries again.
         states.put(step.name(), new SavedState(now, files == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> files.storeState(writing), STATE_WRITER), writing));
+                : CompletableFuture.supplyAsync(() -> files.storeState(writing), STATE_WORKER), writing));
         changed = true;
         return state;
     }
