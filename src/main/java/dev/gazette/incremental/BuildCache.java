@@ -430,7 +430,7 @@ public final class BuildCache {
             for (int i = 0; i < elements.length; i++) {
                 elements[i] = fingerprint(in);
             }
-            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList)));
+            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
         return memory;
     }
@@ -498,11 +498,11 @@ public final class BuildCache {
             Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
             memory.states.forEach((step, state) -> {
                 Stored s = state.stored();
-                if (s == null && state.writing != null) {
-                    s = loaded.segments().storeState(state.writing);
+                if (s == null && state.bytes != null) {
+                    s = loaded.segments().storeState(out -> out.write(state.bytes));
                 }
                 if (s != null) {
-                    states.put(step, new BuildMemory.SavedState(state.elements, s));
+                    states.put(step, new BuildMemory.SavedState(state.elements, s, null));
                 }
             });
             List<Segment> segments = new ArrayList<>(kept);

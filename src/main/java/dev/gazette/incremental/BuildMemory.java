@@ -304,18 +304,17 @@ public final class BuildMemory {
         final Fingerprint[] elements;
         /** Where it is stored, once its file is written; null when it could not be. */
         private final CompletableFuture<BuildCache.Stored> storing;
-        /** Writes the state: for one this build made (so that a save can try again); null for one read back. */
-        final BuildCache.Writing writing;
+        /** Its bytes, held until the save when there was no file to write it to; else null. */
+        final byte[] bytes;
 
-        /** A state stored in the cache, as its index names it. */
-        SavedState(Fingerprint[] elements, BuildCache.Stored stored) {
-            this(elements, CompletableFuture.completedFuture(stored), null);
+        SavedState(Fingerprint[] elements, BuildCache.Stored stored, byte[] bytes) {
+            this(elements, CompletableFuture.completedFuture(stored), bytes);
         }
 
-        SavedState(Fingerprint[] elements, CompletableFuture<BuildCache.Stored> storing, BuildCache.Writing writing) {
+        SavedState(Fingerprint[] elements, CompletableFuture<BuildCache.Stored> storing, byte[] bytes) {
             this.elements = elements;
             this.storing = storing;
-            this.writing = writing;
+            this.bytes = bytes;
         }
 
         /** Where the state is stored, waiting for its file to be written; null when it could not be. */
@@ -330,18 +329,7 @@ public final class BuildMemory {
         /** The bytes, or null when the stored ones fail their checksum. */
         byte[] bytes() {
             BuildCache.Stored stored = stored();
-            if (stored != null || writing == null) {
-                return stored == null ? null : stored.bytes();
-            }
-            try {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-                DataOutputStream data = new DataOutputStream(buffer);
-                writing.to(data);
-                data.flush();
-                return buffer.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing to memory cannot fail", e);
-            }
+            return stored != null ? stored.bytes() : bytes;
         }
     }
 
@@ -383,11 +371,25 @@ public final class BuildMemory {
             ran.incrementAndGet();
         }
         S made = state;
-        BuildCache.Writing writing = out -> step.codec().write(made, out);
-        BuildCache.Segments files = stateFiles;
-        // Written while the build goes on; should its file fail, the save tries again.
-        states.put(step.name(), new SavedState(now, files == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> files.storeState(writing), STATE_WORKER), writing));
+        if (stateFiles != null) {
+            // Written while the build goes on, holding the state no longer than that (a file that
+            // cannot be written leaves the state unsaved: made afresh next time).
+            BuildCache.Segments files = stateFiles;
+            states.put(step.name(), new SavedState(now, CompletableFuture.supplyAsync(
+                    () -> files.storeState(out -> step.codec().write(made, out)), STATE_WORKER), null));
+            changed = true;
+            return state;
+        }
+        // No file to write it to: held until the save.
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+            DataOutputStream data = new DataOutputStream(buffer);
+            step.codec().write(state, data);
+            data.flush();
+            states.put(step.name(), new SavedState(now, (BuildCache.Stored) null, buffer.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
         changed = true;
         return state;
     }
