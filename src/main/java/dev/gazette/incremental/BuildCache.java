@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -384,6 +385,7 @@ public final class BuildCache {
                 memory.dataPrints.put(keys[i], fingerprint(in));
             }
         }
+        memory.loadedKeys = keys;
         for (int n = in.readInt(); n > 0; n--) {
             String path = in.readUTF();
             Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
@@ -393,9 +395,12 @@ public final class BuildCache {
             int count = in.readInt();
             if (count >= 0) {
                 reads = new String[count];
+                int[] ids = new int[count];
                 for (int i = 0; i < count; i++) {
-                    reads[i] = keys[in.readInt()];
+                    ids[i] = in.readInt();
+                    reads[i] = keys[ids[i]];
                 }
+                memory.loadedReadIds.put(reads, ids);
             }
             memory.files.put(path, new BuildMemory.FileRecord(input, bytes, size, reads));
         }
@@ -570,28 +575,57 @@ public final class BuildCache {
                 write(out, e.getValue().context());
                 write(out, e.getValue().key());
             }
-            Map<String, Integer> keyIds = new HashMap<>();
-            memory.dataPrints.keySet().forEach(k -> keyIds.putIfAbsent(k, keyIds.size()));
-            memory.files.values().forEach(f -> {
-                if (f.reads() != null) {
-                    for (String k : f.reads()) {
-                        keyIds.putIfAbsent(k, keyIds.size());
+            // Key ids start as the loaded index's, so that the reads of a page that kept the very
+            // array loaded are written as they were read; keys no longer read nor fingerprinted are dropped.
+            List<String> keys = new ArrayList<>(Arrays.asList(memory.loadedKeys));
+            Map<String, Integer> keyIds = new HashMap<>(2 * keys.size());
+            for (int id = 0; id < keys.size(); id++) {
+                keyIds.putIfAbsent(keys.get(id), id);
+            }
+            List<Fingerprint> prints = new ArrayList<>(Collections.nCopies(keys.size(), (Fingerprint) null));
+            java.util.BitSet used = new java.util.BitSet(keys.size());
+            for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
+                int id = keyId(e.getKey(), keyIds, keys);
+                while (prints.size() <= id) {
+                    prints.add(null);
+                }
+                prints.set(id, e.getValue());
+                used.set(id);
+            }
+            List<Map.Entry<String, BuildMemory.FileRecord>> files = new ArrayList<>(memory.files.entrySet());
+            int[][] readIds = new int[files.size()][];
+            for (int f = 0; f < readIds.length; f++) {
+                String[] reads = files.get(f).getValue().reads();
+                if (reads == null) {
+                    continue;
+                }
+                int[] ids = memory.loadedReadIds.get(reads);
+                if (ids == null) {
+                    ids = new int[reads.length];
+                    for (int i = 0; i < reads.length; i++) {
+                        ids[i] = keyId(reads[i], keyIds, keys);
                     }
                 }
-            });
-            String[] keys = new String[keyIds.size()];
-            keyIds.forEach((k, id) -> keys[id] = k);
-            out.writeInt(keys.length);
-            for (String k : keys) {
-                out.writeUTF(k);
-                Fingerprint print = memory.dataPrints.get(k);
+                for (int id : ids) {
+                    used.set(id);
+                }
+                readIds[f] = ids;
+            }
+            int[] written = new int[keys.size()];
+            out.writeInt(used.cardinality());
+            int next = 0;
+            for (int id = used.nextSetBit(0); id >= 0; id = used.nextSetBit(id + 1)) {
+                written[id] = next++;
+                out.writeUTF(keys.get(id));
+                Fingerprint print = id < prints.size() ? prints.get(id) : null;
                 out.writeBoolean(print != null);
                 if (print != null) {
                     write(out, print);
                 }
             }
-            out.writeInt(memory.files.size());
-            for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
+            out.writeInt(files.size());
+            for (int f = 0; f < readIds.length; f++) {
+                Map.Entry<String, BuildMemory.FileRecord> e = files.get(f);
                 out.writeUTF(e.getKey());
                 out.writeBoolean(e.getValue().input() != null);
                 if (e.getValue().input() != null) {
@@ -599,11 +633,11 @@ public final class BuildCache {
                 }
                 write(out, e.getValue().bytes());
                 out.writeLong(e.getValue().size());
-                String[] reads = e.getValue().reads();
-                out.writeInt(reads == null ? -1 : reads.length);
-                if (reads != null) {
-                    for (String k : reads) {
-                        out.writeInt(keyIds.get(k));
+                int[] ids = readIds[f];
+                out.writeInt(ids == null ? -1 : ids.length);
+                if (ids != null) {
+                    for (int id : ids) {
+                        out.writeInt(written[id]);
                     }
                 }
             }
@@ -641,6 +675,16 @@ public final class BuildCache {
             out.flush();
             stream.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
+    }
+
+    /** The id of {@code key} among {@code keys}, added at the end when it is not there yet. */
+    private static int keyId(String key, Map<String, Integer> keyIds, List<String> keys) {
+        Integer id = keyIds.putIfAbsent(key, keys.size());
+        if (id != null) {
+            return id;
+        }
+        keys.add(key);
+        return keys.size() - 1;
     }
 
     /** Deletes the segments (and the file of older formats, and files of saves that stopped) the index does not name. */

@@ -185,6 +185,13 @@ public final class BuildMemory {
     private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
     final Map<String, String> keys = new ConcurrentHashMap<>();
+    /**
+     * The key table of the build cache's index this memory was loaded from, and each loaded page's
+     * reads as ids in it, by the very array: a page whose reads are unchanged is saved again
+     * without looking its keys up.
+     */
+    String[] loadedKeys = new String[0];
+    final Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
