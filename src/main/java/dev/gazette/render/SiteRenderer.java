@@ -96,7 +96,7 @@ public final class SiteRenderer {
     public void render(Digest digest, OutputSink out) {
         // Pages of articles, tags, editions, stories and months read the digest through this, and
         // record what they read; the site-wide pages are few and made again in every build.
-        SiteData data = PageData.of(digest, site.pageSize());
+        SiteData data = PageData.of(digest, site.pageSize(), out.lastData());
         out.reading(data);
         ViewFactory views = new ViewFactory(site, urls, data, steps);
         Map<String, String> tagNames = new HashMap<>();
