@@ -179,7 +179,7 @@ public final class BuildMemory {
      * The site data pages read in the last finished build: by value in a memory that outlives
      * builds (compared part by part), by fingerprint in a memory for one build (saved with it).
      */
-    private Map<String, Object> lastData = Map.of();
+    private SiteData lastData = new SiteData(Map.of());
     Map<String, Fingerprint> dataPrints = new ConcurrentHashMap<>();
     /** This build's site data, and the keys whose values differ from the last finished build's. */
     private volatile DataChange dataChange;
@@ -491,7 +491,7 @@ public final class BuildMemory {
             stamps.clear();
             states.clear();
             recentCalls.clear();
-            lastData = Map.of();
+            lastData = new SiteData(Map.of());
             dataPrints = new ConcurrentHashMap<>();
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size(), null)));
@@ -657,6 +657,12 @@ public final class BuildMemory {
             }
 
             @Override
+            public SiteData lastData() {
+                // Only a memory that outlives builds compares values; the cache's fingerprints gain nothing from it.
+                return keepUnsaved ? lastData : null;
+            }
+
+            @Override
             public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 // Worked out (and the data noted for the next build) in every build, in place or not.
@@ -796,7 +802,7 @@ public final class BuildMemory {
         Set<String> changed = ConcurrentHashMap.newKeySet();
         Map<String, Fingerprint> prints = null;
         if (keepUnsaved) {
-            Map<String, Object> before = lastData;
+            Map<String, Object> before = lastData.values();
             java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
             // On every core when the render announced the data before its pages (see OutputSink.reading);
             // asked for by a page instead, the pool's other threads wait on the lock and the asker does it all.
@@ -895,11 +901,12 @@ public final class BuildMemory {
         }
         readsChanged.clear();
         files = written;
-        written = new ConcurrentHashMap<>();
+        // Sized for as many files as this build's: filled from every core, it is not grown on the way.
+        written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
         if (dataChange != null) {
             // The site data this build's pages were checked against is the one the next build compares with.
             if (keepUnsaved) {
-                lastData = dataChange.data().values();
+                lastData = dataChange.data();
             } else {
                 dataPrints = dataChange.prints();
             }

@@ -24,6 +24,15 @@ public interface OutputSink {
     }
 
     /**
+     * The site data the last finished build's pages read, when this sink remembers it (the
+     * preview's memory), else null: this build's data may reuse its values for the parts of the
+     * digest that are the very objects of the last build, so that comparing the two costs what changed.
+     */
+    default SiteData lastData() {
+        return null;
+    }
+
+    /**
      * Writes the page that {@code make} makes from what {@code input} makes of the values it reads
      * from {@code data}. {@code input} may read nothing of the build's content but through its
      * reader (the configuration and theme are the build's own), so that a sink that records the

@@ -13,10 +13,25 @@ import java.util.function.Consumer;
  */
 public final class SiteData {
     private final Map<String, Object> values;
+    private final Object parts;
 
     /** @param values every value pages may read, by key; not copied, and not to be changed */
     public SiteData(Map<String, Object> values) {
+        this(values, null);
+    }
+
+    /**
+     * @param parts what the maker of the data keeps of it to make the next build's from the parts
+     *              of the digest that did not change (see {@link OutputSink#lastData}); opaque here
+     */
+    public SiteData(Map<String, Object> values, Object parts) {
         this.values = values;
+        this.parts = parts;
+    }
+
+    /** What the maker of the data kept of it for the next build (null when nothing). */
+    public Object parts() {
+        return parts;
     }
 
     /** Every value by key. */

@@ -10,6 +10,7 @@ import dev.gazette.output.SiteData;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,27 +109,42 @@ final class PageData {
 
     /** Every value of {@code digest} a page may read, with lists cut into pages of {@code pageSize}. */
     static SiteData of(Digest digest, int pageSize) {
+        return of(digest, pageSize, null);
+    }
+
+    /**
+     * The values of the articles, tags, stories and months of the digest, by the very object they are
+     * made from, and the key of each article's links by its slug: what a build keeps of its site data
+     * ({@link SiteData#parts}) so that the next one takes the keys and values of an unchanged part
+     * as they are, and their comparison with the last build's finds the same objects.
+     */
+    private record Parts(int pageSize, Map<Object, Object[]> bySource, Map<String, String> linkKeys) {
+    }
+
+    /**
+     * Every value of {@code digest} a page may read, with lists cut into pages of {@code pageSize};
+     * the values of a part of the digest that is the very object {@code last} was made from are
+     * {@code last}'s (values are functions of their part and the page size alone).
+     */
+    static SiteData of(Digest digest, int pageSize, SiteData last) {
+        Parts before = last != null && last.parts() instanceof Parts p && p.pageSize() == pageSize ? p : null;
+        Parts now = new Parts(pageSize, new IdentityHashMap<>(), new HashMap<>());
         Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
         for (Article a : digest.articles()) {
-            values.put(article(a.slug()), a);
-            if (a.date() != null) {
-                values.put(date(a.slug()), a.date());
-            }
+            put(values, a, before, now, () -> a.date() == null ? new Object[]{article(a.slug()), a}
+                    : new Object[]{article(a.slug()), a, date(a.slug()), a.date()});
         }
-        digest.links().forEach((slug, links) -> values.put(links(slug), links));
+        digest.links().forEach((slug, links) -> {
+            String key = before == null ? null : before.linkKeys().get(slug);
+            key = key != null ? key : links(slug);
+            now.linkKeys().put(slug, key);
+            values.put(key, links);
+        });
         for (Digest.TagGroup group : digest.tags()) {
-            String slug = group.tag().slug();
-            values.put(tag(slug), new TagLinkInput(group.tag(), group.articles().size()));
-            List<String> slugs = slugs(group.articles());
-            int pages = pages(slugs.size(), pageSize);
-            for (int n = 1; n <= pages; n++) {
-                values.put(tagPage(slug, n), new TagPage(List.copyOf(
-                        slugs.subList((n - 1) * pageSize, Math.min(slugs.size(), n * pageSize))), pages));
-            }
+            put(values, group, before, now, () -> tagValues(group, pageSize));
         }
         for (Story s : digest.stories()) {
-            values.put(story(s.slug()), s);
-            values.put(storyArticles(s.slug()), slugs(s.articles()));
+            put(values, s, before, now, () -> new Object[]{story(s.slug()), s, storyArticles(s.slug()), slugs(s.articles())});
         }
         List<Edition> editions = digest.editions();
         for (int i = 0; i < editions.size(); i++) {
@@ -139,7 +155,7 @@ final class PageData {
             values.put(editionLeads(e.slug()), e.groups().stream().map(g -> g.lead().slug()).toList());
         }
         for (Digest.Month m : digest.months()) {
-            values.put(month(m.month()), new MonthPage(m.month(), slugs(m.articles())));
+            put(values, m, before, now, () -> new Object[]{month(m.month()), new MonthPage(m.month(), slugs(m.articles()))});
         }
         values.put(PAGE_INDEX, new PageIndex(digest.tags().stream().map(g -> g.tag().slug()).toList(),
                 editions.stream().map(Edition::slug).toList(), digest.stories().stream().map(Story::slug).toList(),
@@ -149,7 +165,36 @@ final class PageData {
             values.put(searchDocs(chunk), List.copyOf(all.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
                     Math.min(all.size(), (chunk + 1) * SearchIndex.DOCS_PER_CHUNK))));
         }
-        return new SiteData(values);
+        return new SiteData(values, now);
+    }
+
+    /** Puts the keys and values made from {@code source} (alternating), taken from {@code before} when it has them. */
+    private static void put(Map<String, Object> values, Object source, Parts before, Parts now,
+                            java.util.function.Supplier<Object[]> make) {
+        Object[] made = before == null ? null : before.bySource().get(source);
+        if (made == null) {
+            made = make.get();
+        }
+        now.bySource().put(source, made);
+        for (int i = 0; i < made.length; i += 2) {
+            values.put((String) made[i], made[i + 1]);
+        }
+    }
+
+    /** A tag's link and each page of its list. */
+    private static Object[] tagValues(Digest.TagGroup group, int pageSize) {
+        String slug = group.tag().slug();
+        List<String> slugs = slugs(group.articles());
+        int pages = pages(slugs.size(), pageSize);
+        Object[] made = new Object[2 + 2 * pages];
+        made[0] = tag(slug);
+        made[1] = new TagLinkInput(group.tag(), group.articles().size());
+        for (int n = 1; n <= pages; n++) {
+            made[2 * n] = tagPage(slug, n);
+            made[2 * n + 1] = new TagPage(List.copyOf(
+                    slugs.subList((n - 1) * pageSize, Math.min(slugs.size(), n * pageSize))), pages);
+        }
+        return made;
     }
 
     /** How many pages a list of {@code size} items takes: at least one, even when empty. */

@@ -96,7 +96,7 @@ public final class SiteRenderer {
     public void render(Digest digest, OutputSink out) {
         // Pages of articles, tags, editions, stories and months read the digest through this, and
         // record what they read; the site-wide pages are few and made again in every build.
-        SiteData data = PageData.of(digest, site.pageSize());
+        SiteData data = PageData.of(digest, site.pageSize(), out.lastData());
         out.reading(data);
         ViewFactory views = new ViewFactory(site, urls, data, steps);
         Map<String, String> tagNames = new HashMap<>();
@@ -107,7 +107,7 @@ public final class SiteRenderer {
         // beside the pages of articles, tags, editions, stories and months, which spread over
         // every core, instead of after them with the other cores waiting.
         CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> {
-            search(digest, views, data, out);
+            search(digest, views, tagNames, data, out);
             home(digest, views, out);
             editionsIndex(digest, views, out);
             tagIndex(digest, views, out);
@@ -282,15 +282,18 @@ public final class SiteRenderer {
     /** Only the search page, its index and the theme's files: for measuring search on large sites. */
     void renderSearch(Digest digest, OutputSink out) {
         SiteData data = PageData.of(digest, site.pageSize());
-        search(digest, new ViewFactory(site, urls, data, steps), data, out);
+        Map<String, String> tagNames = new HashMap<>();
+        digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
+        search(digest, new ViewFactory(site, urls, data, steps), tagNames, data, out);
         theme.staticFiles().forEach(out::write);
     }
 
     /** The search page and the index it queries (see {@link SearchIndex}). */
-    private void search(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
+    private void search(Digest digest, ViewFactory views, Map<String, String> tagNames, SiteData data, OutputSink out) {
         SearchIndex index = new SearchIndex(site.language());
+        // Each tag's name by its slug, as its link shows it: the same for every article, so not looked up as a view.
         List<ArticleHead> heads = digest.articles().stream().map(a -> new ArticleHead(a,
-                a.tags().stream().map(t -> views.tagLink(t).name()).toList())).toList();
+                a.tags().stream().map(tagNames::get).toList())).toList();
         index.writeTerms(digest.articles().size(), steps.update(searchEntries, heads), out);
         // Each chunk of documents reads its articles' cards, so only chunks showing a changed card are made.
         for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
