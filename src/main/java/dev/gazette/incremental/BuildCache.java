@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +56,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 7;
+    static final int FORMAT = 8;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -98,6 +97,8 @@ public final class BuildCache {
         final NewSegment fresh;
         /** The files of the states this build saved, one each. */
         private final List<NewSegment> states = new ArrayList<>();
+        /** Closed: a state written after this (on a thread of its own) is not written at all. */
+        private boolean closed;
 
         Segments(Path folder) {
             this.folder = folder;
@@ -110,6 +111,9 @@ public final class BuildCache {
          * would soon leave most of it unused.
          */
         synchronized Stored storeState(Writing writing) {
+            if (closed) {
+                return null;   // a build that ended without saving: nothing to write for
+            }
             NewSegment file = new NewSegment(folder, STATE);
             states.add(file);
             return file.write(writing);
@@ -125,6 +129,7 @@ public final class BuildCache {
         }
 
         synchronized void close() {
+            closed = true;
             for (Segment s : open) {
                 close(s);
             }
@@ -333,15 +338,16 @@ public final class BuildCache {
         }
         try {
             byte[] all = Files.readAllBytes(index);
-            if (all.length < 16) {
+            if (all.length < 4) {
                 throw new IOException("truncated");
             }
-            MessageDigest md = Fingerprints.md5();
-            md.update(all, 0, all.length - 16);
-            if (!Arrays.equals(md.digest(), Arrays.copyOfRange(all, all.length - 16, all.length))) {
+            // A CRC-32C, as for segments: it finds damage, which is all an index needs, at a fraction of MD5's cost.
+            CRC32C check = new CRC32C();
+            check.update(all, 0, all.length - 4);
+            if ((int) check.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
                 throw new IOException("its checksum does not match");
             }
-            BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 16));
+            BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 4));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 return loaded(new BuildMemory(null, updateUpTo), "the build cache is of another format", segments);
             }
@@ -379,6 +385,7 @@ public final class BuildCache {
                 memory.dataPrints.put(keys[i], fingerprint(in));
             }
         }
+        memory.loadedKeys = keys;
         for (int n = in.readInt(); n > 0; n--) {
             String path = in.readUTF();
             Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
@@ -388,9 +395,12 @@ public final class BuildCache {
             int count = in.readInt();
             if (count >= 0) {
                 reads = new String[count];
+                int[] ids = new int[count];
                 for (int i = 0; i < count; i++) {
-                    reads[i] = keys[in.readInt()];
+                    ids[i] = in.readInt();
+                    reads[i] = keys[ids[i]];
                 }
+                memory.loadedReadIds.put(reads, ids);
             }
             memory.files.put(path, new BuildMemory.FileRecord(input, bytes, size, reads));
         }
@@ -492,8 +502,8 @@ public final class BuildCache {
             // Each state in its file: the one it was read from or saved to in this build, or a new one.
             Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
             memory.states.forEach((step, state) -> {
-                Stored s = state.stored;
-                if (s == null) {
+                Stored s = state.stored();
+                if (s == null && state.bytes != null) {
                     s = loaded.segments().storeState(out -> out.write(state.bytes));
                 }
                 if (s != null) {
@@ -506,7 +516,7 @@ public final class BuildCache {
                 segments.add(appended);
             }
             Set<Segment> stateFiles = Collections.newSetFromMap(new IdentityHashMap<>());
-            states.values().forEach(state -> stateFiles.add(state.stored.segment()));
+            states.values().forEach(state -> stateFiles.add(state.stored().segment()));
             stateFiles.stream().filter(f -> !segments.contains(f)).sorted((a, b) -> a.name.compareTo(b.name))
                     .forEach(segments::add);
             Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
@@ -545,10 +555,10 @@ public final class BuildCache {
     private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                    Map<String, BuildMemory.SavedState> states, List<Segment> segments,
                                    Map<Fingerprint, Stored> locations, Path file) throws IOException {
-        MessageDigest md = Fingerprints.md5();
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            // Buffered above the digest: DataOutputStream hands a number over byte by byte.
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(stream, md), 1 << 16));
+        CRC32C crc = new CRC32C();
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            // Buffered above the checksum: DataOutputStream hands a number over byte by byte.
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new java.util.zip.CheckedOutputStream(stream, crc), 1 << 16));
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             write(out, memory.environment());
@@ -565,28 +575,57 @@ public final class BuildCache {
                 write(out, e.getValue().context());
                 write(out, e.getValue().key());
             }
-            Map<String, Integer> keyIds = new HashMap<>();
-            memory.dataPrints.keySet().forEach(k -> keyIds.putIfAbsent(k, keyIds.size()));
-            memory.files.values().forEach(f -> {
-                if (f.reads() != null) {
-                    for (String k : f.reads()) {
-                        keyIds.putIfAbsent(k, keyIds.size());
+            // Key ids start as the loaded index's, so that the reads of a page that kept the very
+            // array loaded are written as they were read; keys no longer read nor fingerprinted are dropped.
+            List<String> keys = new ArrayList<>(Arrays.asList(memory.loadedKeys));
+            Map<String, Integer> keyIds = new HashMap<>(2 * keys.size());
+            for (int id = 0; id < keys.size(); id++) {
+                keyIds.putIfAbsent(keys.get(id), id);
+            }
+            List<Fingerprint> prints = new ArrayList<>(Collections.nCopies(keys.size(), (Fingerprint) null));
+            java.util.BitSet used = new java.util.BitSet(keys.size());
+            for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
+                int id = keyId(e.getKey(), keyIds, keys);
+                while (prints.size() <= id) {
+                    prints.add(null);
+                }
+                prints.set(id, e.getValue());
+                used.set(id);
+            }
+            List<Map.Entry<String, BuildMemory.FileRecord>> files = new ArrayList<>(memory.files.entrySet());
+            int[][] readIds = new int[files.size()][];
+            for (int f = 0; f < readIds.length; f++) {
+                String[] reads = files.get(f).getValue().reads();
+                if (reads == null) {
+                    continue;
+                }
+                int[] ids = memory.loadedReadIds.get(reads);
+                if (ids == null) {
+                    ids = new int[reads.length];
+                    for (int i = 0; i < reads.length; i++) {
+                        ids[i] = keyId(reads[i], keyIds, keys);
                     }
                 }
-            });
-            String[] keys = new String[keyIds.size()];
-            keyIds.forEach((k, id) -> keys[id] = k);
-            out.writeInt(keys.length);
-            for (String k : keys) {
-                out.writeUTF(k);
-                Fingerprint print = memory.dataPrints.get(k);
+                for (int id : ids) {
+                    used.set(id);
+                }
+                readIds[f] = ids;
+            }
+            int[] written = new int[keys.size()];
+            out.writeInt(used.cardinality());
+            int next = 0;
+            for (int id = used.nextSetBit(0); id >= 0; id = used.nextSetBit(id + 1)) {
+                written[id] = next++;
+                out.writeUTF(keys.get(id));
+                Fingerprint print = id < prints.size() ? prints.get(id) : null;
                 out.writeBoolean(print != null);
                 if (print != null) {
                     write(out, print);
                 }
             }
-            out.writeInt(memory.files.size());
-            for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
+            out.writeInt(files.size());
+            for (int f = 0; f < readIds.length; f++) {
+                Map.Entry<String, BuildMemory.FileRecord> e = files.get(f);
                 out.writeUTF(e.getKey());
                 out.writeBoolean(e.getValue().input() != null);
                 if (e.getValue().input() != null) {
@@ -594,11 +633,11 @@ public final class BuildCache {
                 }
                 write(out, e.getValue().bytes());
                 out.writeLong(e.getValue().size());
-                String[] reads = e.getValue().reads();
-                out.writeInt(reads == null ? -1 : reads.length);
-                if (reads != null) {
-                    for (String k : reads) {
-                        out.writeInt(keyIds.get(k));
+                int[] ids = readIds[f];
+                out.writeInt(ids == null ? -1 : ids.length);
+                if (ids != null) {
+                    for (int id : ids) {
+                        out.writeInt(written[id]);
                     }
                 }
             }
@@ -631,11 +670,21 @@ public final class BuildCache {
                 for (Fingerprint f : e.getValue().elements) {
                     write(out, f);
                 }
-                write(out, e.getValue().stored, segmentIds);
+                write(out, e.getValue().stored(), segmentIds);
             }
             out.flush();
-            stream.write(md.digest());
+            stream.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
+    }
+
+    /** The id of {@code key} among {@code keys}, added at the end when it is not there yet. */
+    private static int keyId(String key, Map<String, Integer> keyIds, List<String> keys) {
+        Integer id = keyIds.putIfAbsent(key, keys.size());
+        if (id != null) {
+            return id;
+        }
+        keys.add(key);
+        return keys.size() - 1;
     }
 
     /** Deletes the segments (and the file of older formats, and files of saves that stopped) the index does not name. */

@@ -17,6 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -182,6 +185,13 @@ public final class BuildMemory {
     private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
     final Map<String, String> keys = new ConcurrentHashMap<>();
+    /**
+     * The key table of the build cache's index this memory was loaded from, and each loaded page's
+     * reads as ids in it, by the very array: a page whose reads are unchanged is saved again
+     * without looking its keys up.
+     */
+    String[] loadedKeys = new String[0];
+    final Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
@@ -245,6 +255,14 @@ public final class BuildMemory {
             }
             return step.codec() == null ? step.fresh().apply(input) : savedState(step, input);
         }
+
+        @Override
+        public void readAhead(UpdatableStep<?, ?> step) {
+            SavedState saved = keepUnsaved || step.codec() == null ? null : states.get(step.name());
+            if (saved != null) {
+                readingAhead.put(step.name(), CompletableFuture.supplyAsync(() -> read(step, saved), STATE_WORKER));
+            }
+        }
     };
 
     /**
@@ -291,20 +309,50 @@ public final class BuildMemory {
      */
     static final class SavedState {
         final Fingerprint[] elements;
-        final BuildCache.Stored stored;
+        /** Where it is stored, once its file is written; null when it could not be. */
+        private final CompletableFuture<BuildCache.Stored> storing;
+        /** Its bytes, held until the save when there was no file to write it to; else null. */
         final byte[] bytes;
 
         SavedState(Fingerprint[] elements, BuildCache.Stored stored, byte[] bytes) {
+            this(elements, CompletableFuture.completedFuture(stored), bytes);
+        }
+
+        SavedState(Fingerprint[] elements, CompletableFuture<BuildCache.Stored> storing, byte[] bytes) {
             this.elements = elements;
-            this.stored = stored;
+            this.storing = storing;
             this.bytes = bytes;
+        }
+
+        /** Where the state is stored, waiting for its file to be written; null when it could not be. */
+        BuildCache.Stored stored() {
+            try {
+                return storing.join();
+            } catch (CompletionException | CancellationException e) {
+                return null;
+            }
         }
 
         /** The bytes, or null when the stored ones fail their checksum. */
         byte[] bytes() {
+            BuildCache.Stored stored = stored();
             return stored != null ? stored.bytes() : bytes;
         }
     }
+
+    /**
+     * Runs a state's read or write on a thread of its own, beside the build's one-threaded parts:
+     * tens of MB decoded while the sources are read, or encoded while the site is rendered (a
+     * state is not changed once made); waited for by the step and by the save.
+     */
+    private static final java.util.concurrent.Executor STATE_WORKER = task -> {
+        Thread worker = new Thread(task, "gazette-state");
+        worker.setDaemon(true);
+        worker.start();
+    };
+
+    /** States being read back ahead of their step, by step name (a memory for one build only). */
+    private final Map<String, CompletableFuture<?>> readingAhead = new ConcurrentHashMap<>();
 
     /**
      * The state of {@code step} for {@code input} in a memory for one build: the saved state
@@ -314,7 +362,9 @@ public final class BuildMemory {
     private <E, S> S savedState(UpdatableStep<E, S> step, List<E> input) {
         Fingerprint[] now = input.parallelStream().map(fingerprints::of).toArray(Fingerprint[]::new);
         SavedState saved = states.get(step.name());
-        S state = saved == null ? null : read(step, saved);
+        CompletableFuture<?> ahead = readingAhead.remove(step.name());
+        @SuppressWarnings("unchecked")   // read ahead by the same step, whose name it is under
+        S state = saved == null ? null : ahead != null ? (S) ahead.join() : read(step, saved);
         if (state != null) {
             // Updated even when made from these very elements: a state read back may hold only
             // its small parts, and completes itself from the input.
@@ -328,21 +378,25 @@ public final class BuildMemory {
             ran.incrementAndGet();
         }
         S made = state;
-        BuildCache.Stored stored = stateFiles == null ? null : stateFiles.storeState(out -> step.codec().write(made, out));
-        byte[] bytes = null;
-        if (stored == null) {
-            // No file to write it to: held until the save, which tries again.
-            try {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
-                DataOutputStream data = new DataOutputStream(buffer);
-                step.codec().write(state, data);
-                data.flush();
-                bytes = buffer.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException("writing to memory cannot fail", e);
-            }
+        if (stateFiles != null) {
+            // Written while the build goes on, holding the state no longer than that (a file that
+            // cannot be written leaves the state unsaved: made afresh next time).
+            BuildCache.Segments files = stateFiles;
+            states.put(step.name(), new SavedState(now, CompletableFuture.supplyAsync(
+                    () -> files.storeState(out -> step.codec().write(made, out)), STATE_WORKER), null));
+            changed = true;
+            return state;
         }
-        states.put(step.name(), new SavedState(now, stored, bytes));
+        // No file to write it to: held until the save.
+        try {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+            DataOutputStream data = new DataOutputStream(buffer);
+            step.codec().write(state, data);
+            data.flush();
+            states.put(step.name(), new SavedState(now, (BuildCache.Stored) null, buffer.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
         changed = true;
         return state;
     }

@@ -116,6 +116,11 @@ public final class Linker {
                 (last, now, change, limit) -> update(last, now, change, limit), LinkState.CODEC);
     }
 
+    /** Lets the layer read the last build's state back while the articles are still being read. */
+    public void readAhead() {
+        steps.readAhead(state);
+    }
+
     public Digest link(List<Article> input, ProblemSink problems) {
         LinkState made = steps.update(state, PageNames.unique(input, problems));
         made.problems().forEach(problems::report);

@@ -25,4 +25,11 @@ public interface Steps {
     default <E, S> S update(UpdatableStep<E, S> step, java.util.List<E> input) {
         return step.fresh().apply(input);
     }
+
+    /**
+     * Says that {@code step} will be {@linkplain #update updated} in this build, before its input
+     * is made: a layer that keeps states on disk can read the last one back meanwhile.
+     */
+    default void readAhead(UpdatableStep<?, ?> step) {
+    }
 }

@@ -336,11 +336,13 @@ public final class Pipeline {
      */
     private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
                         Collection<Path> changed, AtomicInteger read, Timer timer) {
+        Linker linker = new Linker(site, steps);
+        linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, read, timer);
         Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
         List<Article> articles = all.stream().filter(publishing::publishes).toList();
         progress.start("linking", articles.size());
-        Digest digest = new Linker(site, steps).link(articles, diagnostics);
+        Digest digest = linker.link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
         return new Linked(digest, all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList());

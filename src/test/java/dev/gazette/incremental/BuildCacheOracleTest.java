@@ -252,9 +252,9 @@ class BuildCacheOracleTest {
         // The format follows the magic string (a length and its bytes); the checksum is made again,
         // so only the version tells this index apart.
         java.nio.ByteBuffer.wrap(bytes).putInt(2 + ((bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF), BuildCache.FORMAT + 1);
-        java.security.MessageDigest md = java.security.MessageDigest.getInstance("MD5");
-        md.update(bytes, 0, bytes.length - 16);
-        System.arraycopy(md.digest(), 0, bytes, bytes.length - 16, 16);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
         Files.write(index, bytes);
         assertThat(BuildCache.load(cache).ignored()).isEqualTo("the build cache is of another format");
         assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
