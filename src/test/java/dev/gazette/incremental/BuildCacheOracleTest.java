@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -351,6 +352,39 @@ class BuildCacheOracleTest {
             assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(first.getFileName().toString());
         }
         assertThat(cachedBuild().sourcesRead()).as("nothing changed since").isZero();
+    }
+
+    /**
+     * The index's key table starts from the loaded one (so unchanged pages' reads are written as
+     * read): each key once, and a key that no page reads and the site data no longer has is dropped.
+     */
+    @Test
+    void theIndexKeepsEachKeyOnceAndOnlyWhileUsed() throws Exception {
+        cachedBuild();
+        Set<String> before = usedKeys();
+        Files.delete(content.resolve("articles/beavers-breeding-river-wend.md"));
+        assertSameAsBuildFromNothing();
+        Set<String> after = usedKeys();
+        assertThat(before).as("the deleted article's keys").isNotEmpty().containsAll(after).hasSizeGreaterThan(after.size());
+        assertThat(cachedBuild().sourcesRead()).isZero();
+        assertThat(usedKeys()).as("saved again from the loaded table").isEqualTo(after);
+    }
+
+    /** The keys of the saved index, checked to be there once each and read or fingerprinted. */
+    private Set<String> usedKeys() {
+        try (BuildCache.Loaded loaded = BuildCache.load(cache)) {
+            BuildMemory memory = loaded.memory();
+            assertThat(loaded.ignored()).isNull();
+            Set<String> read = new java.util.HashSet<>();
+            memory.files.values().forEach(f -> {
+                if (f.reads() != null) {
+                    read.addAll(List.of(f.reads()));
+                }
+            });
+            assertThat(memory.loadedKeys).doesNotHaveDuplicates()
+                    .allSatisfy(k -> assertThat(read.contains(k) || memory.dataPrints.containsKey(k)).as(k).isTrue());
+            return Set.of(memory.loadedKeys);
+        }
     }
 
     private Path onlySegment() throws IOException {
