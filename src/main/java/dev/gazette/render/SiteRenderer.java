@@ -94,30 +94,34 @@ public final class SiteRenderer {
     }
 
     public void render(Digest digest, OutputSink out) {
-        // Pages of articles, tags, editions, stories and months read the digest through this, and
-        // record what they read; the site-wide pages are few and made again in every build.
-        SiteData data = PageData.of(digest, site.pageSize(), out.lastData());
-        out.reading(data);
-        ViewFactory views = new ViewFactory(site, urls, data, steps);
         Map<String, String> tagNames = new HashMap<>();
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
-        FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
-
-        // The search index and the site-wide pages are made mostly on one thread: they are made
-        // beside the pages of articles, tags, editions, stories and months, which spread over
-        // every core, instead of after them with the other cores waiting.
-        CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> {
-            search(digest, views, tagNames, data, out);
-            home(digest, views, out);
-            editionsIndex(digest, views, out);
-            tagIndex(digest, views, out);
-            archiveIndex(digest, views, out);
-            page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
-                    site.language(), "404", null), Map.of("recent",
-                    digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
-            siteFeeds(digest, views, feedItems, out);
-        });
+        // The search index's terms read the digest alone: made while the site data is made and compared
+        // on this thread, which every page waits for (in a preview save, most of what is left to do).
+        CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> searchTerms(digest, tagNames, out));
+        SiteData data;
         try {
+            // Pages of articles, tags, editions, stories and months read the digest through this, and
+            // record what they read; the site-wide pages are few and made again in every build.
+            data = PageData.of(digest, site.pageSize(), out.lastData());
+            out.reading(data);
+            ViewFactory views = new ViewFactory(site, urls, data, steps);
+            FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
+
+            // The search index and the site-wide pages are made mostly on one thread: they are made
+            // beside the pages of articles, tags, editions, stories and months, which spread over
+            // every core, instead of after them with the other cores waiting.
+            siteWide = CompletableFuture.allOf(siteWide, CompletableFuture.runAsync(() -> {
+                searchPage(digest, views, data, out);
+                home(digest, views, out);
+                editionsIndex(digest, views, out);
+                tagIndex(digest, views, out);
+                archiveIndex(digest, views, out);
+                page(out, Urls.NOT_FOUND, "404.peb", page("Page not found", "This page does not exist.", Urls.NOT_FOUND,
+                        site.language(), "404", null), Map.of("recent",
+                        digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
+                siteFeeds(digest, views, feedItems, out);
+            }));
             digest.articles().parallelStream().forEach(a -> article(a, views, data, out));
             editions(digest, views, data, out);
             // Pages of one kind are independent of each other: each kind renders in parallel.
@@ -284,17 +288,22 @@ public final class SiteRenderer {
         SiteData data = PageData.of(digest, site.pageSize());
         Map<String, String> tagNames = new HashMap<>();
         digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
-        search(digest, new ViewFactory(site, urls, data, steps), tagNames, data, out);
+        searchTerms(digest, tagNames, out);
+        searchPage(digest, new ViewFactory(site, urls, data, steps), data, out);
         theme.staticFiles().forEach(out::write);
     }
 
-    /** The search page and the index it queries (see {@link SearchIndex}). */
-    private void search(Digest digest, ViewFactory views, Map<String, String> tagNames, SiteData data, OutputSink out) {
+    /** The search index's terms (see {@link SearchIndex}), made from the digest alone. */
+    private void searchTerms(Digest digest, Map<String, String> tagNames, OutputSink out) {
         SearchIndex index = new SearchIndex(site.language());
         // Each tag's name by its slug, as its link shows it: the same for every article, so not looked up as a view.
         List<ArticleHead> heads = digest.articles().stream().map(a -> new ArticleHead(a,
                 a.tags().stream().map(tagNames::get).toList())).toList();
         index.writeTerms(digest.articles().size(), steps.update(searchEntries, heads), out);
+    }
+
+    /** The search page and the documents its index finds. */
+    private void searchPage(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
         // Each chunk of documents reads its articles' cards, so only chunks showing a changed card are made.
         for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
             String key = PageData.searchDocs(chunk);
