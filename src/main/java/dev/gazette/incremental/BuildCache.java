@@ -636,9 +636,12 @@ public final class BuildCache {
                 int[] ids = readIds[f];
                 out.writeInt(ids == null ? -1 : ids.length);
                 if (ids != null) {
+                    // In one write: DataOutputStream.writeInt hands the buffer four bytes one by one.
+                    ByteBuffer renumbered = ByteBuffer.allocate(4 * ids.length);
                     for (int id : ids) {
-                        out.writeInt(written[id]);
+                        renumbered.putInt(written[id]);
                     }
+                    out.write(renumbered.array());
                 }
             }
             Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
