@@ -44,7 +44,7 @@ class PageDataTest {
         SiteData reused = PageData.of(after, 10, last);
         String gone = before.tags().get(before.tags().size() - 1).tag().slug();
         assertThat(reused.values()).doesNotContainKey(PageData.tag(gone));
-        assertThat((Object) reused.values().get(PageData.article(now.slug()))).isSameAs(now);
+        assertThat(reused.values().get(PageData.article(now.slug()))).isSameAs(now);
         Digest.TagGroup kept = tags.stream().filter(g -> before.tags().contains(g) && !g.articles().isEmpty())
                 .findFirst().orElseThrow();
         assertThat(tags.stream().anyMatch(g -> !before.tags().contains(g))).isTrue();
