@@ -94,8 +94,7 @@ public final class SiteRenderer {
     }
 
     public void render(Digest digest, OutputSink out) {
-        Map<String, String> tagNames = new HashMap<>();
-        digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
+        Map<String, String> tagNames = tagNames(digest);
         // The search index's terms read the digest alone: made while the site data is made and compared
         // on this thread, which every page waits for (in a preview save, most of what is left to do).
         CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> searchTerms(digest, tagNames, out));
@@ -283,11 +282,17 @@ public final class SiteRenderer {
         }
     }
 
+    /** Each tag's name by its slug, as its links show it. */
+    private static Map<String, String> tagNames(Digest digest) {
+        Map<String, String> names = new HashMap<>();
+        digest.tags().forEach(g -> names.put(g.tag().slug(), g.tag().name()));
+        return names;
+    }
+
     /** Only the search page, its index and the theme's files: for measuring search on large sites. */
     void renderSearch(Digest digest, OutputSink out) {
         SiteData data = PageData.of(digest, site.pageSize());
-        Map<String, String> tagNames = new HashMap<>();
-        digest.tags().forEach(g -> tagNames.put(g.tag().slug(), g.tag().name()));
+        Map<String, String> tagNames = tagNames(digest);
         searchTerms(digest, tagNames, out);
         searchPage(digest, new ViewFactory(site, urls, data, steps), data, out);
         theme.staticFiles().forEach(out::write);
