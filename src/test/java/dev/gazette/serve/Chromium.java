@@ -199,15 +199,30 @@ public final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        // The browser's helper processes (renderers, GPU, crash handler) write into the profile
+        // until they exit, so each is waited for, not only the browser: else deleting the folder
+        // right after can find new files in it.
+        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            for (ProcessHandle p : all) {
+                if (!exited(p, deadline - System.nanoTime())) {
+                    p.destroyForcibly();
+                    exited(p, TimeUnit.SECONDS.toNanos(2));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean exited(ProcessHandle p, long nanos) throws InterruptedException {
+        try {
+            p.onExit().get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
         }
     }
 }
