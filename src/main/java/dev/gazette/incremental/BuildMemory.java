@@ -801,7 +801,18 @@ public final class BuildMemory {
         Map<String, Object> now = data.values();
         Set<String> changed = ConcurrentHashMap.newKeySet();
         Map<String, Fingerprint> prints = null;
-        if (keepUnsaved) {
+        Set<String> touched = keepUnsaved ? data.changedSince(lastData) : null;
+        if (touched != null) {
+            // Made from the last build's data: only the keys it touched may hold other values.
+            Map<String, Object> before = lastData.values();
+            for (String key : touched) {
+                Object old = before.get(key);
+                Object value = now.get(key);
+                if (old == null || value == null ? old != value : !SameValues.same(value, old, provenPages)) {
+                    changed.add(key);
+                }
+            }
+        } else if (keepUnsaved) {
             Map<String, Object> before = lastData.values();
             java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
             // On every core when the render announced the data before its pages (see OutputSink.reading);

@@ -312,7 +312,7 @@ public final class SiteRenderer {
         // Each chunk of documents reads its articles' cards, so only chunks showing a changed card are made.
         for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
             String key = PageData.searchDocs(chunk);
-            out.write(SearchIndex.docsPath(chunk), data, r -> r.<List<String>>get(key).stream()
+            out.write(SearchIndex.docsPath(chunk), data, r -> r.<PageData.SearchDocs>get(key).slugs().stream()
                     .map(s -> SearchIndex.doc(views.card(r, s), r.<Article>get(PageData.article(s)).summary())).toList(),
                     SearchIndex::docs);
         }
