@@ -901,8 +901,10 @@ public final class BuildMemory {
     public void finish() {
         // Every source seen has a stamp: when as many were seen as there are stamps, none is to drop.
         int build = generation;
-        boolean dropped = outputs.values().removeIf(o -> o.usedIn != build)
-                | seenSources.size() != stamps.size() && stamps.keySet().retainAll(seenSources);
+        boolean dropped = outputs.values().removeIf(o -> o.usedIn != build);
+        if (seenSources.size() != stamps.size()) {
+            dropped |= stamps.keySet().retainAll(seenSources);
+        }
         // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
         if (dropped || !keepUnsaved && !written.equals(files)) {
             changed = true;
