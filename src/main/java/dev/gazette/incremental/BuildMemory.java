@@ -206,6 +206,8 @@ public final class BuildMemory {
      * kept up to date by {@link #finish} from the pages whose reads changed; null until then.
      */
     private Map<String, Set<String>> readers;
+    /** Whether this build makes only the pages {@code pagesToMake} named, visiting no other: then the others' records stay. */
+    private volatile boolean skipping;
     /** Pages written in this build whose reads are not the recorded ones (new pages included). */
     private final Set<String> readsChanged = ConcurrentHashMap.newKeySet();
     /** Where the recorded files are, in a form the owner of the memory chooses (a folder and its marker's time). */
@@ -502,6 +504,7 @@ public final class BuildMemory {
         generation++;
         seenSources.clear();
         readsChanged.clear();
+        skipping = false;
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
         dataChange = null;
         made.set(0);
@@ -663,7 +666,24 @@ public final class BuildMemory {
             }
 
             @Override
-            public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
+            public Set<String> pagesToMake(SiteData data) {
+                if (!keepUnsaved || !inPlace) {
+                    return null;
+                }
+                // A page's key is the first it read: the keys of the pages to make again, and the changed
+                // keys (a page that is new has a new key; a page whose key went is among those to make).
+                DataChange change = change(data);
+                Set<String> pages = new HashSet<>(change.changed());
+                for (String path : change.toMake()) {
+                    pages.add(before.get(path).reads()[0]);
+                }
+                skipping = true;
+                return pages;
+            }
+
+            @Override
+            public <I> void write(String path, SiteData data, String page, Function<SiteData.Reader, I> input,
+                                  Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 // Worked out (and the data noted for the next build) in every build, in place or not.
                 DataChange change = change(data);
@@ -673,6 +693,7 @@ public final class BuildMemory {
                     return;
                 }
                 Set<String> read = new java.util.LinkedHashSet<>();
+                read.add(page);
                 I in = input.apply(data.reader(read::add));
                 write(path, in, make, read.stream().map(k -> keys.computeIfAbsent(k, x -> x)).toArray(String[]::new));
             }
@@ -881,6 +902,12 @@ public final class BuildMemory {
         if (now.size() - added.get() == files.size()) {
             return List.of();   // every file of the last build was written again
         }
+        if (skipping) {
+            // Pages not visited are as they were: gone are the files neither written nor pages kept so.
+            Set<String> remade = dataChange == null ? Set.of() : dataChange.toMake();
+            return files.entrySet().stream().filter(e -> !now.containsKey(e.getKey())
+                    && (e.getValue().reads() == null || remade.contains(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
+        }
         return files.keySet().stream().filter(path -> !now.containsKey(path)).sorted().toList();
     }
 
@@ -909,11 +936,23 @@ public final class BuildMemory {
         if (dropped || !keepUnsaved && !written.equals(files)) {
             changed = true;
         }
-        if (readers != null) {
-            updateReaders();
+        if (skipping) {
+            // Only the pages to make were visited: the others' records stay, the gone files' go.
+            List<String> gone = removedFiles();
+            if (readers != null) {
+                updateReaders(gone);
+            }
+            gone.forEach(files::remove);
+            files.putAll(written);
+        } else {
+            if (readers != null) {
+                updateReaders(written.size() - added.get() == files.size() ? List.of()
+                        : files.keySet().stream().filter(path -> !written.containsKey(path)).toList());
+            }
+            files = written;
         }
         readsChanged.clear();
-        files = written;
+        skipping = false;
         // Sized for as many files as this build's: filled from every core, it is not grown on the way.
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
         if (dataChange != null) {
@@ -930,20 +969,14 @@ public final class BuildMemory {
         nextBuild();
     }
 
-    /** Brings the pages that read each key from the last build's files to this one's. */
-    private void updateReaders() {
+    /** Brings the pages that read each key from the last build's files to this one's, without the {@code gone} files. */
+    private void updateReaders(List<String> gone) {
         for (String path : readsChanged) {
             FileRecord old = files.get(path);
             removeReader(path, old == null ? null : old.reads());
             addReader(path, written.get(path).reads());
         }
-        if (written.size() - added.get() != files.size()) {
-            files.forEach((path, f) -> {
-                if (!written.containsKey(path)) {
-                    removeReader(path, f.reads());
-                }
-            });
-        }
+        gone.forEach(path -> removeReader(path, files.get(path).reads()));
     }
 
     /** Forgets the fingerprints of objects the build that ended did not meet. */
@@ -960,6 +993,7 @@ public final class BuildMemory {
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
         readsChanged.clear();
+        skipping = false;
         dataChange = null;
         recentCalls.abandon();
         nextBuild();

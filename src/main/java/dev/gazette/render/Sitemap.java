@@ -36,7 +36,7 @@ public final class Sitemap {
      * @param homeArticles how many of the newest articles the home page shows when there is no edition
      */
     public void write(SiteData data, int homeArticles, OutputSink out) {
-        out.write(PATH, data, r -> pages(r, homeArticles), all -> XmlOut.document(x -> {
+        out.write(PATH, data, PageData.PAGE_INDEX, r -> pages(r, homeArticles), all -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
