@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -206,6 +207,25 @@ public final class BuildMemory {
      * kept up to date by {@link #finish} from the pages whose reads changed; null until then.
      */
     private Map<String, Set<String>> readers;
+    /**
+     * The recorded files that are no pages of the site data (site-wide pages, feeds, the theme's
+     * files): every build writes them again while they exist. Null until a build needs them.
+     */
+    private Set<String> plainFiles;
+
+    private Set<String> plainFiles() {
+        if (plainFiles == null) {
+            Set<String> plain = new HashSet<>();
+            files.forEach((path, f) -> {
+                if (f.reads() == null) {
+                    plain.add(path);
+                }
+            });
+            plainFiles = plain;
+        }
+        return plainFiles;
+    }
+
     /** Whether this build makes only the pages {@code pagesToMake} named, visiting no other: then the others' records stay. */
     private volatile boolean skipping;
     /** Pages written in this build whose reads are not the recorded ones (new pages included). */
@@ -498,6 +518,7 @@ public final class BuildMemory {
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size(), null)));
             files = bytesOnly;
+            plainFiles = null;
             readers = null;
             this.environment = environment;
         }
@@ -903,10 +924,20 @@ public final class BuildMemory {
             return List.of();   // every file of the last build was written again
         }
         if (skipping) {
-            // Pages not visited are as they were: gone are the files neither written nor pages kept so.
-            Set<String> remade = dataChange == null ? Set.of() : dataChange.toMake();
-            return files.entrySet().stream().filter(e -> !now.containsKey(e.getKey())
-                    && (e.getValue().reads() == null || remade.contains(e.getKey()))).map(Map.Entry::getKey).sorted().toList();
+            // Pages not visited are as they were: gone are the pages to make and the other files not written.
+            List<String> gone = new ArrayList<>();
+            for (String path : dataChange == null ? Set.<String>of() : dataChange.toMake()) {
+                if (!now.containsKey(path)) {
+                    gone.add(path);
+                }
+            }
+            for (String path : plainFiles()) {
+                if (!now.containsKey(path)) {
+                    gone.add(path);
+                }
+            }
+            gone.sort(null);
+            return gone;
         }
         return files.keySet().stream().filter(path -> !now.containsKey(path)).sorted().toList();
     }
@@ -944,7 +975,16 @@ public final class BuildMemory {
             }
             gone.forEach(files::remove);
             files.putAll(written);
+            // Every file that is no page of the site data was written again, or is gone.
+            Set<String> plain = new HashSet<>();
+            written.forEach((path, f) -> {
+                if (f.reads() == null) {
+                    plain.add(path);
+                }
+            });
+            plainFiles = plain;
         } else {
+            plainFiles = null;
             if (readers != null) {
                 updateReaders(written.size() - added.get() == files.size() ? List.of()
                         : files.keySet().stream().filter(path -> !written.containsKey(path)).toList());
