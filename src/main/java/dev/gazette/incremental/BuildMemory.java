@@ -154,7 +154,7 @@ public final class BuildMemory {
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.site-view");
+            "render.site-view", "render.edition-item");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -162,7 +162,7 @@ public final class BuildMemory {
      * is recognised without hashing a body made again by every build. Search terms are not: no
      * page input holds them, and remembering them would keep them all until the build ends.
      */
-    private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
+    private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html", "render.edition-item",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
