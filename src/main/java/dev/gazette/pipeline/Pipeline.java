@@ -340,12 +340,14 @@ public final class Pipeline {
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, read, timer);
         Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
-        List<Article> articles = all.stream().filter(publishing::publishes).toList();
+        // One pass over every article (each date turned into an instant once): published, and held back.
+        Map<Boolean, List<Article>> published = all.stream().collect(java.util.stream.Collectors.partitioningBy(publishing::publishes));
+        List<Article> articles = published.get(true);
         progress.start("linking", articles.size());
         Digest digest = linker.link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
-        return new Linked(digest, all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList());
+        return new Linked(digest, published.get(false).stream().map(Article::sourceFile).toList());
     }
 
     /** The output folder may neither hold nor sit inside what the build reads. */
