@@ -15,6 +15,7 @@ import dev.gazette.model.Tag;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -406,21 +407,28 @@ public final class Linker {
             }
         }
         int[] arrivingOrder = order(arriving);
+        List<Article> kept = new ArrayList<>(now.size());
+        int[] keptAt = new int[now.size()];
+        for (int p : lastOrder) {
+            if (to[p] >= 0) {
+                keptAt[kept.size()] = to[p];
+                kept.add(now.get(to[p]));
+            }
+        }
         int[] out = new int[now.size()];
         int k = 0;
-        int a = 0;
-        for (int p : lastOrder) {
-            int i = to[p];
-            if (i < 0) {
-                continue;
+        int next = 0;
+        for (int a : arrivingOrder) {
+            // Where it goes among the kept ones, found by halving rather than compared with each.
+            int at = Collections.binarySearch(kept.subList(next, kept.size()), arriving.get(a), NEWEST_FIRST);
+            int until = next + (at >= 0 ? at : -at - 1);
+            while (next < until) {
+                out[k++] = keptAt[next++];
             }
-            while (a < arrivingOrder.length && NEWEST_FIRST.compare(arriving.get(arrivingOrder[a]), now.get(i)) < 0) {
-                out[k++] = arrivingAt.get(arrivingOrder[a++]);
-            }
-            out[k++] = i;
+            out[k++] = arrivingAt.get(a);
         }
-        while (a < arrivingOrder.length) {
-            out[k++] = arrivingAt.get(arrivingOrder[a++]);
+        while (next < kept.size()) {
+            out[k++] = keptAt[next++];
         }
         return out;
     }

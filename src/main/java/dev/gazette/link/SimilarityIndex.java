@@ -9,13 +9,16 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * TF-IDF vectors of documents with an inverted index, for finding each document's most similar
@@ -87,6 +90,14 @@ final class SimilarityIndex {
             return size + pending;
         }
 
+        /** Makes room for every document counted as pending, so that posting them never grows the arrays. */
+        void reserve() {
+            if (slots.length < size + pending) {
+                slots = Arrays.copyOf(slots, size + pending);
+                weights = Arrays.copyOf(weights, size + pending);
+            }
+        }
+
         void add(Slot slot, float weight) {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
@@ -136,6 +147,12 @@ final class SimilarityIndex {
      * read with them, so a build in which no document changed never needs their weights.
      */
     private List<Slot> unweighed;
+    /**
+     * The documents whose matches the last {@link #update} set (changed ones, and those whose
+     * query reaches one): every other document kept its matches and their scores. Null for an
+     * index that was never updated (made or read back): then none is known to have kept them.
+     */
+    private Set<Slot> touched;
 
     private SimilarityIndex(int limit, double minScore) {
         this.limit = limit;
@@ -151,9 +168,7 @@ final class SimilarityIndex {
             added.add(index.add(doc));
         }
         index.weighAll(added);
-        for (Slot slot : added) {
-            index.post(slot);
-        }
+        index.postAll(added);
         index.query(added);
         return index;
     }
@@ -188,6 +203,7 @@ final class SimilarityIndex {
             return null;
         }
         if (gone.isEmpty() && arriving.isEmpty()) {
+            touched = Set.of();
             return this;
         }
         weighRead();
@@ -274,6 +290,9 @@ final class SimilarityIndex {
             }
         }
         query(requery);
+        touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        touched.addAll(changed);
+        touched.addAll(reached);
         return this;
     }
 
@@ -385,7 +404,7 @@ final class SimilarityIndex {
     private void weighRead() {
         if (unweighed != null) {
             weighAll(unweighed);
-            unweighed.forEach(this::post);
+            postAll(unweighed);
             unweighed = null;
         }
     }
@@ -419,7 +438,7 @@ final class SimilarityIndex {
             inOrder[i] = byKey.get(docs.get(i).key());
             position[inOrder[i].id] = i;
         }
-        return new Matches(inOrder, position);
+        return new Matches(inOrder, position, touched);
     }
 
     /**
@@ -429,10 +448,21 @@ final class SimilarityIndex {
     static final class Matches {
         private final Slot[] inOrder;
         private final int[] position;
+        private final Set<Slot> touched;
 
-        private Matches(Slot[] inOrder, int[] position) {
+        private Matches(Slot[] inOrder, int[] position, Set<Slot> touched) {
             this.inOrder = inOrder;
             this.position = position;
+            this.touched = touched;
+        }
+
+        /**
+         * Whether document {@code doc} has the very matches, equally scored, that it had before
+         * the index's last update: it was neither changed nor reached by a change. False when
+         * that is not known (an index made afresh or read back and not updated since).
+         */
+        boolean kept(int doc) {
+            return touched != null && !touched.contains(inOrder[doc]);
         }
 
         /** How many matches document {@code doc} has. */
@@ -476,6 +506,14 @@ final class SimilarityIndex {
     static double idf(int documents, int df) {
         return 1 + StrictMath.log((1.0 + documents) / (1.0 + df));
     }
+
+    /** A term's weight for its count in a document: 1 + ln(count), from a table for the usual small counts. */
+    static double tf(int count) {
+        return count < TF.length ? TF[count] : 1 + StrictMath.log(count);
+    }
+
+    /** {@link #tf} of the counts below 256. */
+    private static final double[] TF = IntStream.range(0, 256).mapToDouble(c -> c <= 1 ? 1 : 1 + StrictMath.log(c)).toArray();
 
     /** The largest step not above {@code n} (0 for 0): frequencies as the weights see them. */
     static int quantised(int n) {
@@ -588,7 +626,7 @@ final class SimilarityIndex {
         float[] weights = new float[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            double w = (counts[i] == 1 ? 1 : 1 + StrictMath.log(counts[i])) * idf.applyAsDouble(ids[i]);
+            double w = tf(counts[i]) * idf.applyAsDouble(ids[i]);
             weights[i] = (float) w;
             norm += w * w;
         }
@@ -650,6 +688,12 @@ final class SimilarityIndex {
     /** How many documents hold term {@code t}, counting those added but not yet posted. */
     private int df(int t) {
         return postings.get(t).df();
+    }
+
+    /** Posts many weighed documents, each term's postings sized once for all of them. */
+    private void postAll(List<Slot> many) {
+        postings.forEach(Postings::reserve);
+        many.forEach(this::post);
     }
 
     /** Puts a weighed document into the postings of its terms (counted already by {@link #add}). */

@@ -203,8 +203,14 @@ final class SiteLists {
         // Related lists and same-event pairs: kept while an article's candidates are the same articles, equally scored.
         Near[] nearNow = new Near[n];
         List<Integer> remade = new ArrayList<>();
+        // When every article that came or changed was indexed again, a document whose matches the
+        // index's update kept names only articles kept here: its candidates are the same without a look.
+        boolean keptIsSame = true;
+        for (int k : arriving) {
+            keptIsSame &= !similar.kept(k);
+        }
         for (int k = 0; k < n; k++) {
-            if (oldAt[k] >= 0 && sameCandidates(near[oldAt[k]], articles, similar, k)) {
+            if (oldAt[k] >= 0 && (keptIsSame && similar.kept(k) || sameCandidates(near[oldAt[k]], articles, similar, k))) {
                 nearNow[k] = near[oldAt[k]];
             } else {
                 remade.add(k);
