@@ -300,12 +300,12 @@ final class SimilarityIndex {
     static final UpdatableStep.Codec<SimilarityIndex> CODEC = new UpdatableStep.Codec<>() {
         @Override
         public void write(SimilarityIndex index, DataOutput out) throws IOException {
-            index.write(out);
+            index.write(new StateStrings.Out(out));
         }
 
         @Override
         public SimilarityIndex read(DataInput in) throws IOException {
-            return SimilarityIndex.read(in);
+            return SimilarityIndex.read(new StateStrings.In(in));
         }
     };
 
@@ -314,7 +314,8 @@ final class SimilarityIndex {
      * and its matches. Weights and postings are not written: reading weighs the documents again,
      * which gives the weights they have (every update keeps them those of a fresh index).
      */
-    private void write(DataOutput out) throws IOException {
+    void write(StateStrings.Out strings) throws IOException {
+        DataOutput out = strings.data;
         out.writeInt(limit);
         out.writeDouble(minScore);
         out.writeInt(names.size());
@@ -331,7 +332,7 @@ final class SimilarityIndex {
             if (slot == null) {
                 continue;
             }
-            out.writeUTF(slot.key);
+            strings.string(slot.key);
             writeInts(out, slot.docIds, slot.docIds.length);
             writeInts(out, slot.counts, slot.counts.length);
             int[] matches = new int[slot.matches.length];
@@ -349,7 +350,8 @@ final class SimilarityIndex {
      * Reads what {@link #write} wrote; its documents are weighed and posted as {@link #of} does
      * when an update first needs them.
      */
-    private static SimilarityIndex read(DataInput in) throws IOException {
+    static SimilarityIndex read(StateStrings.In strings) throws IOException {
+        DataInput in = strings.data;
         SimilarityIndex index = new SimilarityIndex(in.readInt(), in.readDouble());
         for (int n = in.readInt(); n > 0; n--) {
             String name = in.readUTF();
@@ -368,7 +370,7 @@ final class SimilarityIndex {
                 index.slots.add(null);
                 continue;
             }
-            Slot slot = new Slot(id, in.readUTF(), readInts(in), readInts(in));
+            Slot slot = new Slot(id, strings.string(), readInts(in), readInts(in));
             if (slot.docIds.length != slot.counts.length) {
                 throw new IOException("a document of " + slot.docIds.length + " terms and " + slot.counts.length + " counts");
             }

@@ -500,7 +500,8 @@ final class SiteLists {
     }
 
     /** Writes the lists by position among the digest's articles (the articles are the input's), for a build cache. */
-    void write(DataOutput out) throws IOException {
+    void write(StateStrings.Out strings) throws IOException {
+        DataOutput out = strings.data;
         Saved s = saved();
         out.writeInt(s.size());
         for (int k = 0; k < s.size(); k++) {
@@ -509,13 +510,13 @@ final class SiteLists {
                 out.writeInt(s.candidates()[k][j]);
                 out.writeDouble(s.scores()[k][j]);
             }
-            LinkState.writeStrings(out, s.related().get(k));
+            strings.strings(s.related().get(k));
             out.writeLong(s.sameEvent()[k]);
         }
         out.writeInt(s.stories().size());
         for (SavedStory story : s.stories()) {
-            LinkState.writeString(out, story.slug());
-            LinkState.writeString(out, story.title());
+            strings.string(story.slug());
+            strings.string(story.title());
             writePositions(out, story.members());
         }
         out.writeInt(s.editions().size());
@@ -529,14 +530,15 @@ final class SiteLists {
             out.writeInt(e.getKey().getMonthValue());
             writePositions(out, e.getValue());
         }
-        LinkState.writeTags(out, s.tags().stream().map(SavedTag::tag).toList());
+        strings.tags(s.tags().stream().map(SavedTag::tag).toList());
         for (SavedTag tag : s.tags()) {
             writePositions(out, tag.members());
         }
     }
 
     /** Lists written by {@link #write}: bound to the articles of the build that updates them. */
-    static SiteLists read(DataInput in) throws IOException {
+    static SiteLists read(StateStrings.In strings) throws IOException {
+        DataInput in = strings.data;
         int n = LinkState.count(in);
         int[][] candidates = new int[n][];
         double[][] scores = new double[n][];
@@ -553,12 +555,12 @@ final class SiteLists {
                 candidates[k][j] = position(in.readInt(), n);
                 scores[k][j] = in.readDouble();
             }
-            related.add(LinkState.readStrings(in));
+            related.add(strings.strings());
             sameEvent[k] = in.readLong();
         }
         List<SavedStory> stories = new ArrayList<>();
         for (int c = LinkState.count(in); c > 0; c--) {
-            stories.add(new SavedStory(LinkState.readString(in), LinkState.readString(in), readPositions(in, n)));
+            stories.add(new SavedStory(strings.string(), strings.string(), readPositions(in, n)));
         }
         TreeMap<LocalDate, int[]> editions = new TreeMap<>();
         for (int c = LinkState.count(in); c > 0; c--) {
@@ -573,7 +575,7 @@ final class SiteLists {
             }
         }
         List<SavedTag> tags = new ArrayList<>();
-        for (Tag tag : LinkState.readTags(in)) {
+        for (Tag tag : strings.tags()) {
             tags.add(new SavedTag(tag, readPositions(in, n)));
         }
         return new SiteLists(new Saved(candidates, scores, related, sameEvent, stories, editions, months, tags));
