@@ -139,8 +139,9 @@ public final class Linker {
         for (int i = 0; i < from.length; i++) {
             // In the same place as the article from the same source: that one changed, and finding
             // where else it might have been would hash every article of the last input.
-            boolean edited = i < last.entries().length && last.entries()[i].file().equals(now.get(i).sourceFile());
-            from[i] = change.sameAt(i) ? i : edited ? -1 : change.before(now.get(i));
+            from[i] = change.sameAt(i) ? i
+                    : i < last.entries().length && last.entries()[i].file().equals(now.get(i).sourceFile()) ? -1
+                    : change.before(now.get(i));
             kept += from[i] >= 0 ? 1 : 0;
         }
         if (now.size() - kept + change.sizeBefore() - kept > limit) {
@@ -194,13 +195,15 @@ public final class Linker {
         List<List<String>> slugLists = new ArrayList<>(n);
         List<List<Tag>> writtenTags = new ArrayList<>(n);
         List<Article> tagged = new ArrayList<>(n);
+        // What each tag as written resolves to: thousands of articles write the same few hundred.
+        Map<String, Tag> resolved = new HashMap<>();
         for (int k = 0; k < n; k++) {
             Article article = sorted.get(k);
             // A few tags an article: a list told apart by equality costs less than a set.
             List<String> slugs = new ArrayList<>(article.tags().size() + autoTags.get(k).size());
             // The same article wrote the same tags, which the same vocabulary resolves as before.
             List<Tag> written = prior[k] != null && prior[k].written() != null ? prior[k].written()
-                    : article.tags().stream().map(vocabulary::resolve).toList();
+                    : article.tags().stream().map(w -> resolved.computeIfAbsent(w, vocabulary::resolve)).toList();
             writtenTags.add(written);
             for (int w = 0; w < written.size(); w++) {
                 Tag tag = written.get(w);

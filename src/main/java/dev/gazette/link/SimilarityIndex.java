@@ -153,6 +153,9 @@ final class SimilarityIndex {
      * index that was never updated (made or read back): then none is known to have kept them.
      */
     private Set<Slot> touched;
+    /** The documents of the last {@link #matches}, in order, and each one's position by slot id. */
+    private Slot[] lastMatched = new Slot[0];
+    private int[] lastPosition = new int[0];
 
     private SimilarityIndex(int limit, double minScore) {
         this.limit = limit;
@@ -183,9 +186,10 @@ final class SimilarityIndex {
         // A document the same as one of the last input's is in the index as it is now.
         boolean[] kept = new boolean[slots.size()];
         List<Doc> arriving = new ArrayList<>();
+        Slot[] held = slotsOf(now);
         for (int i = 0; i < now.size(); i++) {
             Doc doc = now.get(i);
-            Slot slot = byKey.get(doc.key());
+            Slot slot = held[i];
             // Where it was last time, if anywhere: asking in place first spares looking for it among all.
             if (slot != null && (change.sameAt(i) || change.seen(doc))) {
                 kept[slot.id] = true;
@@ -434,13 +438,44 @@ final class SimilarityIndex {
     /** Each document's matches, by position in {@code docs} (the documents this index holds). */
     Matches matches(List<Doc> docs) {
         // Positions by slot id: an array, not a map, as every match of every document is looked up.
-        Slot[] inOrder = new Slot[docs.size()];
+        Slot[] inOrder = slotsOf(docs);
         int[] position = new int[slots.size()];
         for (int i = 0; i < inOrder.length; i++) {
-            inOrder[i] = byKey.get(docs.get(i).key());
             position[inOrder[i].id] = i;
         }
+        lastMatched = inOrder;
+        lastPosition = position;
         return new Matches(inOrder, position, touched);
+    }
+
+    /**
+     * The slot of each document (null for one the index does not hold): looked for first where the
+     * documents of the last {@link #matches} stood, following them as documents come and go, and
+     * only then by key, so that a list with few changes costs no lookup per document.
+     */
+    private Slot[] slotsOf(List<Doc> docs) {
+        Slot[] out = new Slot[docs.size()];
+        int next = 0;
+        for (int i = 0; i < out.length; i++) {
+            String key = docs.get(i).key();
+            Slot slot = next < lastMatched.length ? lastMatched[next] : null;
+            if (slot == null || !slot.key.equals(key) || !holds(slot)) {
+                slot = byKey.get(key);
+                // Goes on from where that one stood, if it stood anywhere.
+                int at = slot == null || slot.id >= lastPosition.length ? -1 : lastPosition[slot.id];
+                next = at >= 0 && at < lastMatched.length && lastMatched[at] == slot ? at : next;
+            }
+            out[i] = slot;
+            if (next < lastMatched.length && lastMatched[next] == slot) {
+                next++;
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code slot} is one of the index's documents now (not removed since). */
+    private boolean holds(Slot slot) {
+        return slot.id < slots.size() && slots.get(slot.id) == slot;
     }
 
     /**
