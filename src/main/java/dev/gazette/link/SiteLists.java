@@ -299,7 +299,10 @@ final class SiteLists {
 
         // Each article's place among the others.
         Digest.ArticleLinks[] linksNow = new Digest.ArticleLinks[n];
-        Map<String, Digest.ArticleLinks> bySlug = new HashMap<>(n * 4 / 3 + 1);
+        // The last digest's map of them, when every article has the same place as then: made again
+        // only when one changed (a map of every article costs as much as the rest of a save's lists).
+        Map<String, Digest.ArticleLinks> lastLinks = digest == null ? null : digest.links();
+        boolean sameLinks = lastLinks != null && lastLinks.size() == n;
         for (int k = 0; k < n; k++) {
             Article a = articles.get(k);
             Digest.ArticleLinks before = oldAt[k] >= 0 ? links[oldAt[k]] : null;
@@ -311,7 +314,15 @@ final class SiteLists {
             linksNow[k] = before != null && before.related().equals(nearNow[k].related()) && Objects.equals(before.story(), storySlug)
                     && Objects.equals(before.newer(), newer) && Objects.equals(before.older(), older) ? before
                     : new Digest.ArticleLinks(nearNow[k].related(), storySlug, edition, newer, older);
-            bySlug.put(a.slug(), linksNow[k]);
+            if (sameLinks && linksNow[k] != before) {
+                Digest.ArticleLinks was = lastLinks.get(a.slug());
+                sameLinks = linksNow[k].equals(was);
+                linksNow[k] = sameLinks ? was : linksNow[k];
+            }
+        }
+        Map<String, Digest.ArticleLinks> bySlug = sameLinks ? lastLinks : new HashMap<>(n * 4 / 3 + 1);
+        for (int k = 0; k < n && !sameLinks; k++) {
+            bySlug.put(articles.get(k).slug(), linksNow[k]);
         }
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
