@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.Problem;
+
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -35,8 +37,8 @@ import java.util.zip.CRC32C;
  * content ({@value #FOLDER}), so that a build reads only what it uses and writes only what changed.
  *
  * <p>The folder holds an index ({@value #INDEX}: the format version, the environment the cache
- * was made in, the record of sources and site files, and for each step output its key and where
- * its bytes are) and segment files, which hold the step outputs one after another. The index is
+ * was made in, the record of sources and site files, for each step output its key and where
+ * its bytes are, and what the last build reported, see {@link LastBuild}) and segment files, which hold the step outputs one after another. The index is
  * read whole (a few MB at 10,000 articles); an output is read from its segment only when a build
  * asks for it, and checked against the CRC-32C the index gives for it. Saving appends the new
  * outputs to one new segment and writes a new index, which replaces the old one atomically; a
@@ -56,7 +58,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 8;
+    static final int FORMAT = 9;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -437,6 +439,9 @@ public final class BuildCache {
             }
             memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
+        if (in.readBoolean()) {
+            memory.loadedLastBuild(readLastBuild(in));
+        }
         return memory;
     }
 
@@ -675,6 +680,12 @@ public final class BuildCache {
                 }
                 write(out, e.getValue().stored(), segmentIds);
             }
+            LastBuild last = memory.lastBuild();
+            boolean recorded = last != null && fits(last);
+            out.writeBoolean(recorded);
+            if (recorded) {
+                write(out, last);
+            }
             out.flush();
             stream.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
@@ -710,6 +721,51 @@ public final class BuildCache {
         } catch (IOException | UncheckedIOException e) {
             // Left for the next save.
         }
+    }
+
+    /** What {@link #readLastBuild} reads. */
+    private static void write(DataOutputStream out, LastBuild last) throws IOException {
+        write(out, last.inputs());
+        out.writeLong(last.now());
+        out.writeLong(last.nextHeldBack());
+        out.writeInt(last.articles());
+        out.writeInt(last.heldBack().size());
+        for (String source : last.heldBack()) {
+            out.writeUTF(source);
+        }
+        out.writeInt(last.problems().size());
+        for (Problem p : last.problems()) {
+            out.writeUTF(p.file());
+            out.writeInt(p.line());
+            out.writeUTF(p.message());
+            out.writeBoolean(p.isError());
+        }
+    }
+
+    private static LastBuild readLastBuild(BufferInput in) throws IOException {
+        Fingerprint inputs = fingerprint(in);
+        long now = in.readLong();
+        long nextHeldBack = in.readLong();
+        int articles = in.readInt();
+        List<String> heldBack = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            heldBack.add(in.readUTF());
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            String file = in.readUTF();
+            int line = in.readInt();
+            String message = in.readUTF();
+            problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
+        }
+        return new LastBuild(inputs, now, nextHeldBack, articles, heldBack, problems);
+    }
+
+    /** Whether every text of {@code last} fits a {@link DataOutputStream#writeUTF} (else it is not saved: the next build does it all). */
+    private static boolean fits(LastBuild last) {
+        java.util.function.Predicate<String> fits = s -> s.length() <= 65_535 / 3;
+        return last.heldBack().stream().allMatch(fits)
+                && last.problems().stream().allMatch(p -> fits.test(p.file()) && fits.test(p.message()));
     }
 
     private static Fingerprint fingerprint(BufferInput in) throws IOException {
