@@ -168,10 +168,10 @@ public final class BuildMemory {
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
     private final boolean keepUnsaved;
     private Fingerprint environment;
-    final Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
+    Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
     /** Counts builds: outputs a build uses are marked with its number, and the others forgotten when it finishes. */
     private int generation;
-    final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
+    Map<String, Stamp> stamps = new ConcurrentHashMap<>();
     private final Set<String> seenSources = ConcurrentHashMap.newKeySet();
     Map<String, FileRecord> files = new ConcurrentHashMap<>();
     private volatile Map<String, FileRecord> written = new ConcurrentHashMap<>();
@@ -184,14 +184,14 @@ public final class BuildMemory {
     /** This build's site data, and the keys whose values differ from the last finished build's. */
     private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
-    final Map<String, String> keys = new ConcurrentHashMap<>();
+    Map<String, String> keys = new ConcurrentHashMap<>();
     /**
      * The key table of the build cache's index this memory was loaded from, and each loaded page's
      * reads as ids in it, by the very array: a page whose reads are unchanged is saved again
      * without looking its keys up.
      */
     String[] loadedKeys = new String[0];
-    final Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
+    Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,

@@ -96,7 +96,8 @@ public final class Pipeline {
 
     private final Diagnostics diagnostics;
     private final Progress progress;
-    private final SourceCleaner cleaner = new SourceCleaner();
+    /** Made when the first source is cleaned (its models take a while to load): a build that reads none never makes it. */
+    private SourceCleaner cleaner;
     private final int inPlaceUpTo;
     private final int updateUpTo;
     /** The moment a build counts as "now" ({@link Publishing}): the system's clock, or {@code SOURCE_DATE_EPOCH}. */
@@ -569,7 +570,7 @@ public final class Pipeline {
         Diagnostics problems = new Diagnostics();
         Path path = Path.of(file.display());
         try {
-            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, path, file.bytes(), problems);
+            Optional<SourceCleaner.Cleaned> cleaned = cleaner().read(reader, path, file.bytes(), problems);
             Optional<Article> article = cleaned.isEmpty() ? Optional.empty()
                     : builder.build(cleaned.get().source(), cleaned.get().extraction(), problems)
                             .map(a -> LocalImages.measured(a, reader.contentDir()));
@@ -584,6 +585,13 @@ public final class Pipeline {
             problems.report(Problem.error(file.display(), 0, "could not be read (" + e + "); please report it"));
             return new Read(Optional.empty(), problems.sorted());
         }
+    }
+
+    private synchronized SourceCleaner cleaner() {
+        if (cleaner == null) {
+            cleaner = new SourceCleaner();
+        }
+        return cleaner;
     }
 
     /** Wall-clock time per stage, for the build report (never written into the site). */
