@@ -215,6 +215,9 @@ final class PageData {
         /** Each article's links, compared by identity with the last digest's. */
         private void patchLinks() {
             Map<String, Digest.ArticleLinks> before = was.links();
+            if (before == digest.links()) {
+                return;   // the link stage hands over the last map when every article's links are the same
+            }
             int kept = 0;
             for (Map.Entry<String, Digest.ArticleLinks> e : digest.links().entrySet()) {
                 Digest.ArticleLinks old = before.get(e.getKey());
