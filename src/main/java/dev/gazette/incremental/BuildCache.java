@@ -58,7 +58,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 9;
+    static final int FORMAT = 10;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -470,6 +470,12 @@ public final class BuildCache {
             }
             memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
+        int remembered = in.readInt();
+        if (remembered < 0) {
+            throw new IOException("a count of " + remembered);
+        }
+        // Room made for at most as many as 16 million objects: a bound, not a promise of the index.
+        memory.fingerprints().expect(Math.min(remembered, 1 << 24));
         if (in.readBoolean()) {
             memory.loadedLastBuild(readLastBuild(in));
         }
@@ -715,6 +721,7 @@ public final class BuildCache {
             }
             write(out, e.getValue().stored(), segmentIds);
         }
+        out.writeInt(memory.fingerprints().remembered());
         LastBuild last = memory.lastBuild();
         boolean recorded = last != null && fits(last);
         out.writeBoolean(recorded);
