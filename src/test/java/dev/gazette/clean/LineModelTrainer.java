@@ -55,13 +55,16 @@ public final class LineModelTrainer {
     record Case(String name, String group, CleaningScore.Fields truth, TextExtractor.Scored read, Path html) {
     }
 
-    /** Every case with a {@code source.txt} under each {@code dir/cases}. */
+    /**
+     * Every case with a {@code source.txt} under each {@code dir/cases}. A case whose truth has no
+     * body (header-only: title, byline and date) is fitted and scored for those alone.
+     */
     static List<Case> load(List<Path> dirs) {
         List<Case> out = new ArrayList<>();
         for (Path dir : dirs) {
             for (Map.Entry<String, CleaningScore.Fields> e : CleaningScore.truths(dir).entrySet()) {
                 Path txt = dir.resolve("cases").resolve(e.getKey()).resolve("source.txt");
-                if (Files.exists(txt) && e.getValue().body() != null) {
+                if (Files.exists(txt)) {
                     try {
                         String group = e.getKey().replaceAll("--.*$", "");
                         // The page as saved: beside the dump, or in the site's "--html" case.
@@ -83,13 +86,14 @@ public final class LineModelTrainer {
      */
     static LineModel fit(List<Case> cases) {
         LineModel weighted = fitWeights(cases);
+        List<Case> bodies = cases.stream().filter(c -> c.truth.body() != null).toList();
         // The threshold is judged on the article as extraction lays it out, under a headline chosen
         // by a headline model fitted to these weights (refitted to the final line model by fitHeader).
         HeaderCandidates.Models title = new HeaderCandidates.Models(fitTitle(cases, weighted), null, null);
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
-        cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
+        bodies.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
         double[] f1 = new double[THRESHOLDS.length];
-        for (Case c : cases) {
+        for (Case c : bodies) {
             TextExtractor.Scored scored = new TextExtractor(weighted).score(c.read);
             for (int t = 0; t < THRESHOLDS.length; t++) {
                 TextExtractor extractor = new TextExtractor(weighted.withThreshold(THRESHOLDS[t]), title);
@@ -106,8 +110,9 @@ public final class LineModelTrainer {
         return weighted.withThreshold(THRESHOLDS[best]);
     }
 
-    /** The weights fitted on these cases, with the threshold one half. */
-    static LineModel fitWeights(List<Case> cases) {
+    /** The weights fitted on these cases (those with a true body), with the threshold one half. */
+    static LineModel fitWeights(List<Case> all) {
+        List<Case> cases = all.stream().filter(c -> c.truth.body() != null).toList();
         List<double[]> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<Double> ws = new ArrayList<>();
@@ -650,24 +655,46 @@ public final class LineModelTrainer {
      * (form html) in groups of their own, named "html ...".
      */
     static Map<String, List<CleaningScore.CaseScore>> table(List<CleaningScore.CaseScore> scores) {
+        return table(scores, Set.of());
+    }
+
+    /**
+     * The same, with the header-only cases ({@code headerOnly}: no true body) in groups of their
+     * own, named "headers ...", so that no body figure counts them.
+     */
+    static Map<String, List<CleaningScore.CaseScore>> table(List<CleaningScore.CaseScore> scores, Set<String> headerOnly) {
         Map<String, List<CleaningScore.CaseScore>> out = new LinkedHashMap<>();
         for (CleaningScore.CaseScore s : scores) {
             String source = s.name().replaceAll("-.*$", "");
+            String prefix = headerOnly.contains(s.name()) ? "headers " : "";
             if (s.form().equals("html")) {
-                out.computeIfAbsent("html all", x -> new ArrayList<>()).add(s);
-                out.computeIfAbsent("html source " + source, x -> new ArrayList<>()).add(s);
+                out.computeIfAbsent(prefix + "html all", x -> new ArrayList<>()).add(s);
+                out.computeIfAbsent(prefix + "html source " + source, x -> new ArrayList<>()).add(s);
                 continue;
             }
             String dumper = s.name().contains("--") ? s.name().replaceAll("^.*--", "") : "dev-set";
-            out.computeIfAbsent("all", x -> new ArrayList<>()).add(s);
-            out.computeIfAbsent("source " + source, x -> new ArrayList<>()).add(s);
+            out.computeIfAbsent(prefix + "all", x -> new ArrayList<>()).add(s);
+            out.computeIfAbsent(prefix + "source " + source, x -> new ArrayList<>()).add(s);
             String kind = dumper.replaceAll("-(plain|busy)$", "");
-            out.computeIfAbsent("dumper " + kind, x -> new ArrayList<>()).add(s);
+            out.computeIfAbsent(prefix + "dumper " + kind, x -> new ArrayList<>()).add(s);
             if (!kind.equals(dumper)) {
-                out.computeIfAbsent("dumper " + dumper, x -> new ArrayList<>()).add(s);
+                out.computeIfAbsent(prefix + "dumper " + dumper, x -> new ArrayList<>()).add(s);
             }
         }
         return new TreeMap<>(out);
+    }
+
+    /** The names of the cases whose truth has no body, in these folders. */
+    static Set<String> headerOnly(List<Path> dirs) {
+        Set<String> out = new HashSet<>();
+        for (Path dir : dirs) {
+            CleaningScore.truths(dir).forEach((name, truth) -> {
+                if (truth.body() == null) {
+                    out.add(name);
+                }
+            });
+        }
+        return out;
     }
 
     public static void main(String[] args) throws IOException {
@@ -713,9 +740,14 @@ public final class LineModelTrainer {
         }
         System.out.printf(Locale.ROOT, "%-26s %5s %6s %6s %6s %7s %6s %6s %6s %5s%n", "group (cross-validated)", "cases", "P", "R", "F1",
                 "meanF1", "title", "byline", "date", "<0.3");
-        for (Map.Entry<String, List<CleaningScore.CaseScore>> e : table(scores).entrySet()) {
+        for (Map.Entry<String, List<CleaningScore.CaseScore>> e : table(scores, headerOnly(dirs)).entrySet()) {
             CleaningScore.Summary s = CleaningScore.summarise(e.getValue());
             long bad = e.getValue().stream().filter(c -> c.f1() < 0.3).count();
+            if (e.getKey().startsWith("headers ")) {
+                System.out.printf(Locale.ROOT, "%-26s %5d %6s %6s %6s %7s %6s %6s %6s %5s%n", e.getKey(), s.cases(), "-", "-", "-", "-",
+                        pct(s.title()), pct(s.byline()), pct(s.date()), "-");
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%-26s %5d %6.3f %6.3f %6.3f %7.3f %6s %6s %6s %5d%n", e.getKey(), s.cases(), s.precision(),
                     s.recall(), s.f1(), s.meanF1(), pct(s.title()), pct(s.byline()), pct(s.date()), bad);
         }
@@ -733,10 +765,17 @@ public final class LineModelTrainer {
         if (TITLE_REPORT != null) {
             Files.write(Path.of(System.getenv("GAZETTE_CV_TITLES")), TITLE_REPORT);
         }
-        printPresence(cases, scores);
+        Set<String> headerOnly = headerOnly(dirs);
+        printPresence("cases with a body", cases.stream().filter(c -> !headerOnly.contains(c.name)).toList(), scores);
+        for (String dumper : new String[] {"", "--dev-", "--chrome-", "--lynx-"}) {
+            List<Case> some = cases.stream().filter(c -> headerOnly.contains(c.name) && c.name.contains(dumper)).toList();
+            if (!some.isEmpty()) {
+                printPresence("header-only cases" + (dumper.isEmpty() ? "" : ", dumper " + dumper.replace("-", "")), some, scores);
+            }
+        }
         System.out.println();
         System.out.println("worst 15 cases:");
-        scores.stream().sorted((a, b) -> Double.compare(a.f1(), b.f1())).limit(15).forEach(s ->
+        scores.stream().filter(s -> !headerOnly.contains(s.name())).sorted((a, b) -> Double.compare(a.f1(), b.f1())).limit(15).forEach(s ->
                 System.out.printf(Locale.ROOT, "  %-50s P %.2f R %.2f F1 %.2f%n", s.name(), s.precision(), s.recall(), s.f1()));
     }
 
@@ -751,7 +790,7 @@ public final class LineModelTrainer {
      * Bylines are also counted on valid truths only ({@link #notAByline}), with the count and
      * reason of every truth set aside.
      */
-    static void printPresence(List<Case> cases, List<CleaningScore.CaseScore> scores) {
+    static void printPresence(String label, List<Case> cases, List<CleaningScore.CaseScore> scores) {
         Map<String, CleaningScore.CaseScore> byName = new TreeMap<>();
         scores.forEach(s -> byName.put(s.name(), s));
         int[] byline = new int[3];
@@ -774,12 +813,12 @@ public final class LineModelTrainer {
             }
             if (c.truth.date() != null && s != null) {
                 boolean present = c.read.lines().stream().anyMatch(l -> !l.isCode()
-                        && DateParser.findAll(l.text).stream().anyMatch(f -> f.value().startsWith(c.truth.date())));
+                        && DateParser.findAll(l.text).stream().anyMatch(f -> CleaningScore.dateMatches(c.truth.date(), f.value())));
                 count(date, present, s.date());
             }
         }
-        System.out.printf(Locale.ROOT, "%nbylines: %d truths, %d present in the dump; matched %s of all, %s of those present%n",
-                byline[0], byline[1], pct((double) byline[2] / byline[0]), pct(byline[1] == 0 ? Double.NaN : (double) byline[2] / byline[1]));
+        System.out.printf(Locale.ROOT, "%n%s:%nbylines: %d truths, %d present in the dump; matched %s of all, %s of those present%n",
+                label, byline[0], byline[1], pct((double) byline[2] / byline[0]), pct(byline[1] == 0 ? Double.NaN : (double) byline[2] / byline[1]));
         System.out.printf(Locale.ROOT, "  valid bylines: %d truths (set aside: %s), %d present in the dump; matched %s of valid, %s of those present%n",
                 valid[0], setAside.isEmpty() ? "none" : setAside.toString(), valid[1], pct(valid[0] == 0 ? Double.NaN : (double) valid[2] / valid[0]),
                 pct(valid[1] == 0 ? Double.NaN : (double) valid[2] / valid[1]));
