@@ -519,13 +519,11 @@ public final class LineModelTrainer {
 
     /** Scores of every case, each extracted by a model fitted without its site's fold. */
     static List<CleaningScore.CaseScore> crossValidate(List<Case> cases, int k) {
-        List<String> groups = new ArrayList<>(new TreeSet<>(cases.stream().map(Case::group).toList()));
-        // Deal sites into folds in a fixed shuffled order, so neighbours in name do not share a fold.
-        groups.sort((a, b) -> Integer.compare(mix(a), mix(b)) != 0 ? Integer.compare(mix(a), mix(b)) : a.compareTo(b));
+        // Sites with a true body and header-only sites are dealt separately, so that adding header-only
+        // sites leaves every body site in its fold and the body figures comparable.
         Map<String, Integer> fold = new TreeMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            fold.put(groups.get(i), i % k);
-        }
+        deal(cases.stream().filter(c -> c.truth.body() != null).map(Case::group).toList(), k, fold);
+        deal(cases.stream().filter(c -> c.truth.body() == null).map(Case::group).toList(), k, fold);
         List<CleaningScore.CaseScore> out = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int held = f;
@@ -596,6 +594,15 @@ public final class LineModelTrainer {
         return String.format(Locale.ROOT, "%s\t%s\t%s\ttruth '%s'\t%d candidates\tchosen %s\tright: %s", ok ? "OK" : "MISS", present ? "in dump" : "not in dump", c.name, c.truth.byline(),
                 candidates.size(), chosen == null ? "none" : String.format(Locale.ROOT, "'%s' p=%.2f line %d", chosen.value(),
                         model.probability(chosen.features()), chosen.line() + 1), right);
+    }
+
+    /** Deals these sites into k folds in a fixed shuffled order, so neighbours in name do not share a fold. */
+    private static void deal(List<String> sites, int k, Map<String, Integer> fold) {
+        List<String> groups = new ArrayList<>(new TreeSet<>(sites));
+        groups.sort((a, b) -> Integer.compare(mix(a), mix(b)) != 0 ? Integer.compare(mix(a), mix(b)) : a.compareTo(b));
+        for (int i = 0; i < groups.size(); i++) {
+            fold.putIfAbsent(groups.get(i), i % k);
+        }
     }
 
     private static int mix(String s) {
