@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  * is no truth. Case names are {@code pl-SITE--<dumper>-<variant>}, so cross-validation groups a
  * site's dumps together.
  *
- * <p>Usage: {@code PostlightCases POSTLIGHT_GIT OUT_DIR} (a bare git directory, as the {@code fetch}
- * tool mirrors it). Third-party pages: OUT_DIR must stay out of the repository ({@code bench/out/} is git-ignored).
+ * <p>The fixtures are stored as UTF-8 whatever charset their markup declares (the suite reads them so): a page whose
+ * bytes are valid UTF-8 is read as UTF-8, else as it declares.
+ *
+ * <p>Usage: {@code PostlightCases POSTLIGHT_GIT OUT_DIR [SITE_REGEX]} (a bare git directory, as the {@code fetch}
+ * tool mirrors it; SITE_REGEX remakes only the sites it matches, the others' cases unchanged). Third-party
+ * pages: OUT_DIR must stay out of the repository ({@code bench/out/} is git-ignored).
  */
 public final class PostlightCases {
     private static final Pattern FIXTURE = Pattern.compile("readFileSync\\(\\s*['\"`]\\./fixtures/([^'\"`]+\\.html)['\"`]");
@@ -48,7 +52,7 @@ public final class PostlightCases {
                 System.err.println("skipped " + dir + ": no fixture or no expected title, author or date");
             }
         }
-        TrainingCases.writeAll(pages, out);
+        TrainingCases.writeAll(pages, out, args.length > 2 ? args[2] : ".*");
     }
 
     /** The site's first fixture page with the fields its test expects of it; null when there is none. */
@@ -67,8 +71,22 @@ public final class PostlightCases {
         if (html == null || html.length < 1000 || title == null && author == null && date == null) {
             return null;
         }
-        return new TrainingCases.Page("pl", site, TrainingCases.decode(html), title, author,
+        return new TrainingCases.Page("pl", site, decode(html), title, author,
                 date != null && date.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? date : null, null);
+    }
+
+    /** The page's text: UTF-8 when its bytes are valid UTF-8, else in the charset it declares. */
+    static String decode(byte[] html) throws java.io.IOException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(html)).toString();
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(text);
+            // Its declarations of another charset go, or browsers would read the UTF-8 as that.
+            doc.select("meta[http-equiv~=(?i)content-type], meta[charset]").remove();
+            doc.charset(StandardCharsets.UTF_8);
+            return doc.outerHtml();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return TrainingCases.decode(html);
+        }
     }
 
     /** The value the segment's test expects of {@code field}, or null (none asserted, or asserted null). */

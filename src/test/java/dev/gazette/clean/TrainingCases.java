@@ -66,17 +66,25 @@ public final class TrainingCases {
         List<Page> pages = new ArrayList<>();
         pages.addAll(newspaper4k(Path.of(args[0])));
         pages.addAll(goose3(Path.of(args[1])));
-        writeAll(pages, Path.of(args[2]));
+        writeAll(pages, Path.of(args[2]), ".*");
     }
 
-    /** Each page as one saved-HTML case and six text dumps under {@code out/cases}, and {@code out/index.json}. */
-    static void writeAll(List<Page> pages, Path out) throws Exception {
+    /**
+     * Each page as one saved-HTML case and six text dumps under {@code out/cases}, and {@code out/index.json}; only the
+     * pages whose name matches {@code only} are written (the others' busy copies stay as they were made).
+     */
+    static void writeAll(List<Page> pages, Path out, String only) throws Exception {
         Files.createDirectories(out.resolve("cases"));
         List<String> titles = pages.stream().map(Page::title).filter(t -> t != null && !t.isBlank()).toList();
         ObjectNode index = JSON.createObjectNode();
         int n = 0;
         for (Page page : pages) {
             String base = page.source + "-" + page.name;
+            index.putObject(base).put("source", page.source).put("words", CleaningScore.tokens(page.body).size());
+            if (!page.name.matches(only)) {
+                n += 2;
+                continue;
+            }
             write(out.resolve("cases").resolve(base + "--html"), page, page.html, null);
             for (String variant : new String[] {"plain", "busy"}) {
                 String html = variant.equals("plain") ? page.html : busy(page.html, titles, page.title, n++);
@@ -85,7 +93,6 @@ public final class TrainingCases {
                 write(out.resolve("cases").resolve(base + "--chrome-" + variant), page, null, chrome(html));
                 write(out.resolve("cases").resolve(base + "--lynx-" + variant), page, null, lynx(html));
             }
-            index.putObject(base).put("source", page.source).put("words", CleaningScore.tokens(page.body).size());
             System.err.println("made " + base);
         }
         Files.writeString(out.resolve("index.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
