@@ -94,6 +94,9 @@ final class HtmlMetadata {
                 }
             }
         }
+        if (best == null) {
+            best = rewordedHeadline(doc, declared);
+        }
         if (best != null) {
             return best;
         }
@@ -102,6 +105,36 @@ final class HtmlMetadata {
         }
         Element h1 = doc.selectFirst("h1");
         return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
+    }
+
+    /**
+     * The share of a visible headline's words a declared title must use for the headline to be taken as the same
+     * headline reworded: pages print one headline and declare a shorter or search-friendly one ("Jennifer Aniston on
+     * Leaving the Tags on Her Céline Coat: ..." over "Jennifer Aniston on Leaving the Tags on Her Coat"), while a
+     * logo's or a menu's heading shares few of its words with the title.
+     */
+    static final double REWORDED_SHARE = 0.5;
+
+    /** The visible headline (of three words or more) that most shares its words with a declared title, when it shares at least {@link #REWORDED_SHARE}. */
+    private static String rewordedHeadline(Document doc, List<String> declared) {
+        java.util.Set<String> titleWords = new java.util.HashSet<>();
+        declared.forEach(t -> titleWords.addAll(Words.tokens(t.toLowerCase(Locale.ROOT))));
+        String best = null;
+        double bestShare = REWORDED_SHARE;
+        for (Element h : doc.select("h1, [itemprop=headline]")) {
+            String heading = h.text().strip();
+            List<String> words = Words.tokens(heading.toLowerCase(Locale.ROOT));
+            if (words.size() < 3) {
+                continue;
+            }
+            long shared = words.stream().filter(titleWords::contains).count();
+            double share = (double) shared / words.size();
+            if (share >= bestShare && (best == null || share > bestShare)) {
+                best = heading;
+                bestShare = share;
+            }
+        }
+        return best;
     }
 
     private String byline(Document doc, JsonNode article) {

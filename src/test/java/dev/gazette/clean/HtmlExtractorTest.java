@@ -118,4 +118,14 @@ class HtmlExtractorTest {
         }
         assertThat(outputs).hasSize(1);
     }
+
+    @Test
+    void thePrintedHeadlineWinsOverAShorterDeclaredTitleThatRewordsIt() {
+        String article = "<article><h1>%s</h1><p>" + PARAGRAPH.repeat(3) + "</p><p>" + PARAGRAPH.repeat(2) + "</p></article>";
+        Extraction reworded = new HtmlExtractor().extract(page(article.formatted("Footbridge over the river to be rebuilt in oak and timber")), null);
+        assertThat(reworded.title()).isEqualTo("Footbridge over the river to be rebuilt in oak and timber");
+        // A heading that shares few words with the declared title (a logo, a section) is not the headline.
+        Extraction logo = new HtmlExtractor().extract(page(article.formatted("Riverside news and local sport")), null);
+        assertThat(logo.title()).isEqualTo("Footbridge to be rebuilt in timber");
+    }
 }
