@@ -192,6 +192,42 @@ final class HtmlMetadata {
                 return iso.get();
             }
         }
+        return shownDate(doc);
+    }
+
+    /** A class or id that says an element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
+    private static final java.util.regex.Pattern DATE_CLASS = java.util.regex.Pattern.compile("(?i)date|time|publish|posted");
+    /** The longest text read as a dateline: an element longer than this is a container, not a date's. */
+    private static final int MAX_DATELINE_CHARS = 120;
+
+    /**
+     * The date a page prints when its metadata declares none: the first element whose class or id says it holds a date
+     * and whose short text writes one, below the first {@code <h1>} when the page has one (dates above it are the
+     * site's, or teasers').
+     */
+    private static String shownDate(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return null;
+        }
+        Element h1 = body.selectFirst("h1");
+        boolean below = h1 == null;
+        for (Element el : body.getAllElements()) {
+            if (el == h1) {
+                below = true;
+                continue;
+            }
+            if (!below || !DATE_CLASS.matcher(el.className()).find() && !DATE_CLASS.matcher(el.id()).find()) {
+                continue;
+            }
+            String text = el.text();
+            if (text.length() <= MAX_DATELINE_CHARS) {
+                List<DateParser.Found> found = DateParser.findAll(text);
+                if (!found.isEmpty()) {
+                    return found.get(0).value();
+                }
+            }
+        }
         return null;
     }
 
