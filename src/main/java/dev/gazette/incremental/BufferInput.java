@@ -19,6 +19,11 @@ final class BufferInput implements DataInput {
         this.buffer = buffer;
     }
 
+    /** How many bytes are left to read. */
+    int remaining() {
+        return buffer.remaining();
+    }
+
     /** Whether every byte was read. */
     boolean atEnd() {
         return !buffer.hasRemaining();
@@ -118,6 +123,23 @@ final class BufferInput implements DataInput {
 
     @Override
     public String readUTF() throws IOException {
+        if (buffer.hasArray() && buffer.remaining() >= 2) {
+            // Most texts of the cache are ASCII, which modified UTF-8 writes as they are: made straight from the buffer.
+            int at = buffer.position();
+            int length = (buffer.get(at) & 0xFF) << 8 | buffer.get(at + 1) & 0xFF;
+            if (buffer.remaining() >= 2 + length) {
+                byte[] bytes = buffer.array();
+                int start = buffer.arrayOffset() + at + 2;
+                boolean ascii = true;
+                for (int i = start, end = start + length; i < end && ascii; i++) {
+                    ascii = bytes[i] >= 0;
+                }
+                if (ascii) {
+                    buffer.position(at + 2 + length);
+                    return new String(bytes, start, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
         return DataInputStream.readUTF(this);
     }
 }

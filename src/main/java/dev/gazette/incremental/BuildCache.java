@@ -1,10 +1,12 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.Problem;
+
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -35,8 +37,8 @@ import java.util.zip.CRC32C;
  * content ({@value #FOLDER}), so that a build reads only what it uses and writes only what changed.
  *
  * <p>The folder holds an index ({@value #INDEX}: the format version, the environment the cache
- * was made in, the record of sources and site files, and for each step output its key and where
- * its bytes are) and segment files, which hold the step outputs one after another. The index is
+ * was made in, the record of sources and site files, for each step output its key and where
+ * its bytes are, and what the last build reported, see {@link LastBuild}) and segment files, which hold the step outputs one after another. The index is
  * read whole (a few MB at 10,000 articles); an output is read from its segment only when a build
  * asks for it, and checked against the CRC-32C the index gives for it. Saving appends the new
  * outputs to one new segment and writes a new index, which replaces the old one atomically; a
@@ -56,7 +58,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 8;
+    static final int FORMAT = 9;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -372,12 +374,17 @@ public final class BuildCache {
                                     int updateUpTo) throws IOException {
         BuildMemory memory = new BuildMemory(environment, updateUpTo);
         memory.loadedFilesAt(in.readBoolean() ? in.readUTF() : null);
-        for (int n = in.readInt(); n > 0; n--) {
+        // Each map made for as many entries as the index holds, not grown on the way.
+        int sources = count(in);
+        memory.stamps = new ConcurrentHashMap<>(sources);
+        for (int n = sources; n > 0; n--) {
             memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
                     fingerprint(in), fingerprint(in)));
         }
         // The keys of the site data pages read, each with the fingerprint of its value when it had one.
-        String[] keys = new String[in.readInt()];
+        String[] keys = new String[count(in)];
+        memory.keys = new ConcurrentHashMap<>(keys.length);
+        memory.dataPrints = new ConcurrentHashMap<>(keys.length);
         for (int i = 0; i < keys.length; i++) {
             keys[i] = in.readUTF();
             memory.keys.put(keys[i], keys[i]);
@@ -386,7 +393,10 @@ public final class BuildCache {
             }
         }
         memory.loadedKeys = keys;
-        for (int n = in.readInt(); n > 0; n--) {
+        int files = count(in);
+        memory.files = new ConcurrentHashMap<>(files);
+        memory.loadedReadIds = new java.util.IdentityHashMap<>(files);
+        for (int n = files; n > 0; n--) {
             String path = in.readUTF();
             Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
             Fingerprint bytes = fingerprint(in);
@@ -424,7 +434,9 @@ public final class BuildCache {
         for (int n = in.readInt(); n > 0; n--) {
             steps.add(in.readUTF());
         }
-        for (int n = in.readInt(); n > 0; n--) {
+        int outputs = count(in);
+        memory.outputs = new ConcurrentHashMap<>(outputs);
+        for (int n = outputs; n > 0; n--) {
             Fingerprint key = fingerprint(in);
             String step = steps.get(in.readInt());
             memory.outputs.put(key, new BuildMemory.Output(step, stored(in, segmentList)));
@@ -437,7 +449,19 @@ public final class BuildCache {
             }
             memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
+        if (in.readBoolean()) {
+            memory.loadedLastBuild(readLastBuild(in));
+        }
         return memory;
+    }
+
+    /** A count of entries to come, checked against the bytes left (each takes at least one): a damaged count fails here, not in a map of its size. */
+    private static int count(BufferInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.remaining()) {
+            throw new IOException("a count of " + n);
+        }
+        return n;
     }
 
     /** Where the index says a value is: its segment, offset, length and CRC-32C, inside the segment. */
@@ -555,128 +579,135 @@ public final class BuildCache {
     private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                    Map<String, BuildMemory.SavedState> states, List<Segment> segments,
                                    Map<Fingerprint, Stored> locations, Path file) throws IOException {
-        CRC32C crc = new CRC32C();
-        try (OutputStream stream = Files.newOutputStream(file)) {
-            // Buffered above the checksum: DataOutputStream hands a number over byte by byte.
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new java.util.zip.CheckedOutputStream(stream, crc), 1 << 16));
-            out.writeUTF(MAGIC);
-            out.writeInt(FORMAT);
-            write(out, memory.environment());
-            out.writeBoolean(memory.filesAt() != null);
-            if (memory.filesAt() != null) {
-                out.writeUTF(memory.filesAt());
+        // Into one array, checked and written at once: a stream takes each number byte by byte.
+        BufferOutput out = new BufferOutput(1 << 20);
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT);
+        write(out, memory.environment());
+        out.writeBoolean(memory.filesAt() != null);
+        if (memory.filesAt() != null) {
+            out.writeUTF(memory.filesAt());
+        }
+        out.writeInt(memory.stamps.size());
+        for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue().size());
+            out.writeLong(e.getValue().modified());
+            out.writeLong(e.getValue().read());
+            write(out, e.getValue().context());
+            write(out, e.getValue().key());
+        }
+        // Key ids start as the loaded index's, so that the reads of a page that kept the very
+        // array loaded are written as they were read; keys no longer read nor fingerprinted are dropped.
+        List<String> keys = new ArrayList<>(Arrays.asList(memory.loadedKeys));
+        Map<String, Integer> keyIds = new HashMap<>(2 * keys.size());
+        for (int id = 0; id < keys.size(); id++) {
+            keyIds.putIfAbsent(keys.get(id), id);
+        }
+        List<Fingerprint> prints = new ArrayList<>(Collections.nCopies(keys.size(), (Fingerprint) null));
+        java.util.BitSet used = new java.util.BitSet(keys.size());
+        for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
+            int id = keyId(e.getKey(), keyIds, keys);
+            while (prints.size() <= id) {
+                prints.add(null);
             }
-            out.writeInt(memory.stamps.size());
-            for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeLong(e.getValue().size());
-                out.writeLong(e.getValue().modified());
-                out.writeLong(e.getValue().read());
-                write(out, e.getValue().context());
-                write(out, e.getValue().key());
+            prints.set(id, e.getValue());
+            used.set(id);
+        }
+        List<Map.Entry<String, BuildMemory.FileRecord>> files = new ArrayList<>(memory.files.entrySet());
+        int[][] readIds = new int[files.size()][];
+        for (int f = 0; f < readIds.length; f++) {
+            String[] reads = files.get(f).getValue().reads();
+            if (reads == null) {
+                continue;
             }
-            // Key ids start as the loaded index's, so that the reads of a page that kept the very
-            // array loaded are written as they were read; keys no longer read nor fingerprinted are dropped.
-            List<String> keys = new ArrayList<>(Arrays.asList(memory.loadedKeys));
-            Map<String, Integer> keyIds = new HashMap<>(2 * keys.size());
-            for (int id = 0; id < keys.size(); id++) {
-                keyIds.putIfAbsent(keys.get(id), id);
-            }
-            List<Fingerprint> prints = new ArrayList<>(Collections.nCopies(keys.size(), (Fingerprint) null));
-            java.util.BitSet used = new java.util.BitSet(keys.size());
-            for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
-                int id = keyId(e.getKey(), keyIds, keys);
-                while (prints.size() <= id) {
-                    prints.add(null);
+            int[] ids = memory.loadedReadIds.get(reads);
+            if (ids == null) {
+                ids = new int[reads.length];
+                for (int i = 0; i < reads.length; i++) {
+                    ids[i] = keyId(reads[i], keyIds, keys);
                 }
-                prints.set(id, e.getValue());
+            }
+            for (int id : ids) {
                 used.set(id);
             }
-            List<Map.Entry<String, BuildMemory.FileRecord>> files = new ArrayList<>(memory.files.entrySet());
-            int[][] readIds = new int[files.size()][];
-            for (int f = 0; f < readIds.length; f++) {
-                String[] reads = files.get(f).getValue().reads();
-                if (reads == null) {
-                    continue;
-                }
-                int[] ids = memory.loadedReadIds.get(reads);
-                if (ids == null) {
-                    ids = new int[reads.length];
-                    for (int i = 0; i < reads.length; i++) {
-                        ids[i] = keyId(reads[i], keyIds, keys);
-                    }
-                }
+            readIds[f] = ids;
+        }
+        int[] written = new int[keys.size()];
+        out.writeInt(used.cardinality());
+        int next = 0;
+        for (int id = used.nextSetBit(0); id >= 0; id = used.nextSetBit(id + 1)) {
+            written[id] = next++;
+            out.writeUTF(keys.get(id));
+            Fingerprint print = id < prints.size() ? prints.get(id) : null;
+            out.writeBoolean(print != null);
+            if (print != null) {
+                write(out, print);
+            }
+        }
+        out.writeInt(files.size());
+        for (int f = 0; f < readIds.length; f++) {
+            Map.Entry<String, BuildMemory.FileRecord> e = files.get(f);
+            out.writeUTF(e.getKey());
+            out.writeBoolean(e.getValue().input() != null);
+            if (e.getValue().input() != null) {
+                write(out, e.getValue().input());
+            }
+            write(out, e.getValue().bytes());
+            out.writeLong(e.getValue().size());
+            int[] ids = readIds[f];
+            out.writeInt(ids == null ? -1 : ids.length);
+            if (ids != null) {
                 for (int id : ids) {
-                    used.set(id);
-                }
-                readIds[f] = ids;
-            }
-            int[] written = new int[keys.size()];
-            out.writeInt(used.cardinality());
-            int next = 0;
-            for (int id = used.nextSetBit(0); id >= 0; id = used.nextSetBit(id + 1)) {
-                written[id] = next++;
-                out.writeUTF(keys.get(id));
-                Fingerprint print = id < prints.size() ? prints.get(id) : null;
-                out.writeBoolean(print != null);
-                if (print != null) {
-                    write(out, print);
+                    out.writeInt(written[id]);
                 }
             }
-            out.writeInt(files.size());
-            for (int f = 0; f < readIds.length; f++) {
-                Map.Entry<String, BuildMemory.FileRecord> e = files.get(f);
-                out.writeUTF(e.getKey());
-                out.writeBoolean(e.getValue().input() != null);
-                if (e.getValue().input() != null) {
-                    write(out, e.getValue().input());
-                }
-                write(out, e.getValue().bytes());
-                out.writeLong(e.getValue().size());
-                int[] ids = readIds[f];
-                out.writeInt(ids == null ? -1 : ids.length);
-                if (ids != null) {
-                    // In one write: DataOutputStream.writeInt hands the buffer four bytes one by one.
-                    ByteBuffer renumbered = ByteBuffer.allocate(4 * ids.length);
-                    for (int id : ids) {
-                        renumbered.putInt(written[id]);
-                    }
-                    out.write(renumbered.array());
-                }
+        }
+        Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
+        out.writeInt(segments.size());
+        for (Segment s : segments) {
+            segmentIds.put(s, segmentIds.size());
+            out.writeUTF(s.name);
+            out.writeLong(s.size);
+        }
+        Map<String, Integer> stepIds = new LinkedHashMap<>();
+        saved.forEach(e -> stepIds.putIfAbsent(e.getValue().step(), stepIds.size()));
+        out.writeInt(stepIds.size());
+        for (String step : stepIds.keySet()) {
+            out.writeUTF(step);
+        }
+        List<Map.Entry<Fingerprint, BuildMemory.Output>> placed = saved.stream()
+                .filter(e -> locations.containsKey(e.getKey())).toList();
+        out.writeInt(placed.size());
+        for (Map.Entry<Fingerprint, BuildMemory.Output> e : placed) {
+            Stored s = locations.get(e.getKey());
+            write(out, e.getKey());
+            out.writeInt(stepIds.get(e.getValue().step()));
+            write(out, s, segmentIds);
+        }
+        out.writeInt(states.size());
+        for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().elements.length);
+            for (Fingerprint f : e.getValue().elements) {
+                write(out, f);
             }
-            Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
-            out.writeInt(segments.size());
-            for (Segment s : segments) {
-                segmentIds.put(s, segmentIds.size());
-                out.writeUTF(s.name);
-                out.writeLong(s.size);
+            write(out, e.getValue().stored(), segmentIds);
+        }
+        LastBuild last = memory.lastBuild();
+        boolean recorded = last != null && fits(last);
+        out.writeBoolean(recorded);
+        if (recorded) {
+            write(out, last);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, out.size());
+        out.writeInt((int) crc.getValue());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer all = ByteBuffer.wrap(out.array(), 0, out.size());
+            while (all.hasRemaining()) {
+                channel.write(all);
             }
-            Map<String, Integer> stepIds = new LinkedHashMap<>();
-            saved.forEach(e -> stepIds.putIfAbsent(e.getValue().step(), stepIds.size()));
-            out.writeInt(stepIds.size());
-            for (String step : stepIds.keySet()) {
-                out.writeUTF(step);
-            }
-            List<Map.Entry<Fingerprint, BuildMemory.Output>> placed = saved.stream()
-                    .filter(e -> locations.containsKey(e.getKey())).toList();
-            out.writeInt(placed.size());
-            for (Map.Entry<Fingerprint, BuildMemory.Output> e : placed) {
-                Stored s = locations.get(e.getKey());
-                write(out, e.getKey());
-                out.writeInt(stepIds.get(e.getValue().step()));
-                write(out, s, segmentIds);
-            }
-            out.writeInt(states.size());
-            for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeInt(e.getValue().elements.length);
-                for (Fingerprint f : e.getValue().elements) {
-                    write(out, f);
-                }
-                write(out, e.getValue().stored(), segmentIds);
-            }
-            out.flush();
-            stream.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         }
     }
 
@@ -712,19 +743,64 @@ public final class BuildCache {
         }
     }
 
+    /** What {@link #readLastBuild} reads. */
+    private static void write(DataOutput out, LastBuild last) throws IOException {
+        write(out, last.inputs());
+        out.writeLong(last.now());
+        out.writeLong(last.nextHeldBack());
+        out.writeInt(last.articles());
+        out.writeInt(last.heldBack().size());
+        for (String source : last.heldBack()) {
+            out.writeUTF(source);
+        }
+        out.writeInt(last.problems().size());
+        for (Problem p : last.problems()) {
+            out.writeUTF(p.file());
+            out.writeInt(p.line());
+            out.writeUTF(p.message());
+            out.writeBoolean(p.isError());
+        }
+    }
+
+    private static LastBuild readLastBuild(BufferInput in) throws IOException {
+        Fingerprint inputs = fingerprint(in);
+        long now = in.readLong();
+        long nextHeldBack = in.readLong();
+        int articles = in.readInt();
+        List<String> heldBack = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            heldBack.add(in.readUTF());
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            String file = in.readUTF();
+            int line = in.readInt();
+            String message = in.readUTF();
+            problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
+        }
+        return new LastBuild(inputs, now, nextHeldBack, articles, heldBack, problems);
+    }
+
+    /** Whether every text of {@code last} fits a {@link DataOutputStream#writeUTF} (else it is not saved: the next build does it all). */
+    private static boolean fits(LastBuild last) {
+        java.util.function.Predicate<String> fits = s -> s.length() <= 65_535 / 3;
+        return last.heldBack().stream().allMatch(fits)
+                && last.problems().stream().allMatch(p -> fits.test(p.file()) && fits.test(p.message()));
+    }
+
     private static Fingerprint fingerprint(BufferInput in) throws IOException {
         return new Fingerprint(in.readLong(), in.readLong());
     }
 
     /** What {@link #stored} reads. */
-    private static void write(DataOutputStream out, Stored s, Map<Segment, Integer> segmentIds) throws IOException {
+    private static void write(DataOutput out, Stored s, Map<Segment, Integer> segmentIds) throws IOException {
         out.writeInt(segmentIds.get(s.segment()));
         out.writeLong(s.offset());
         out.writeInt(s.length());
         out.writeInt(s.crc());
     }
 
-    private static void write(DataOutputStream out, Fingerprint f) throws IOException {
+    private static void write(DataOutput out, Fingerprint f) throws IOException {
         out.writeLong(f.high());
         out.writeLong(f.low());
     }

@@ -168,10 +168,10 @@ public final class BuildMemory {
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
     private final boolean keepUnsaved;
     private Fingerprint environment;
-    final Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
+    Map<Fingerprint, Output> outputs = new ConcurrentHashMap<>();
     /** Counts builds: outputs a build uses are marked with its number, and the others forgotten when it finishes. */
     private int generation;
-    final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
+    Map<String, Stamp> stamps = new ConcurrentHashMap<>();
     private final Set<String> seenSources = ConcurrentHashMap.newKeySet();
     Map<String, FileRecord> files = new ConcurrentHashMap<>();
     private volatile Map<String, FileRecord> written = new ConcurrentHashMap<>();
@@ -184,14 +184,14 @@ public final class BuildMemory {
     /** This build's site data, and the keys whose values differ from the last finished build's. */
     private volatile DataChange dataChange;
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
-    final Map<String, String> keys = new ConcurrentHashMap<>();
+    Map<String, String> keys = new ConcurrentHashMap<>();
     /**
      * The key table of the build cache's index this memory was loaded from, and each loaded page's
      * reads as ids in it, by the very array: a page whose reads are unchanged is saved again
      * without looking its keys up.
      */
     String[] loadedKeys = new String[0];
-    final Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
+    Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
@@ -229,6 +229,8 @@ public final class BuildMemory {
     private BuildCache.Segments stateFiles;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
+    /** What the last finished build recorded in this memory reported; null when none did (in this environment). */
+    private LastBuild lastBuild;
 
     private final Steps steps = new Steps() {
         @Override
@@ -497,6 +499,7 @@ public final class BuildMemory {
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size(), null)));
             files = bytesOnly;
             readers = null;
+            lastBuild = null;
             this.environment = environment;
         }
         generation++;
@@ -509,6 +512,47 @@ public final class BuildMemory {
         ran.set(0);
         recentCalls.start();
         return same;
+    }
+
+    /** Whether the last build recorded was in {@code environment}, without starting a build. */
+    public boolean isIn(Fingerprint environment) {
+        return environment.equals(this.environment);
+    }
+
+    /**
+     * Whether the source {@code name} is surely the file last read, as {@link #source} decides
+     * before reusing what was made from it (its size, time and {@code context} as recorded),
+     * and what was made from it is recorded.
+     */
+    public boolean sourceAsRead(String name, long size, long modified, Fingerprint context) {
+        Stamp stamp = stamps.get(name);
+        return stamp != null && stamp.matches(size, modified, context) && outputs.containsKey(stamp.key());
+    }
+
+    /** How many sources the last build recorded read. */
+    public int sourceCount() {
+        return stamps.size();
+    }
+
+    /** What the last finished build reported; null when none is recorded. */
+    public LastBuild lastBuild() {
+        return lastBuild;
+    }
+
+    /**
+     * Notes what the build that is finishing reported. One equal but for its "now" is kept as it
+     * was (a build at any moment since that one's publishes the same), so it alone is no change.
+     */
+    public void reported(LastBuild build) {
+        if (!build.sameButNow(lastBuild)) {
+            lastBuild = build;
+            changed = true;
+        }
+    }
+
+    /** For a memory being loaded: what its last build reported. */
+    void loadedLastBuild(LastBuild build) {
+        lastBuild = build;
     }
 
     /** Whether the recorded files are at {@code place}: then a build may update them in place. */

@@ -70,111 +70,113 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
     /** Writes the small parts of a state, and reads them back without articles and digest. */
     static final UpdatableStep.Codec<LinkState> CODEC = new UpdatableStep.Codec<>() {
         @Override
-        public void write(LinkState state, DataOutput out) throws IOException {
-            out.writeInt(state.entries().length);
+        public void write(LinkState state, DataOutput data) throws IOException {
+            StateStrings.Out out = new StateStrings.Out(data);
+            out.data.writeInt(state.entries().length);
             for (Entry e : state.entries()) {
-                writeString(out, e.file());
-                out.writeBoolean(e.entities() != null);
+                out.string(e.file());
+                out.data.writeBoolean(e.entities() != null);
                 if (e.entities() != null) {
-                    out.writeInt(e.entities().size());
+                    out.data.writeInt(e.entities().size());
                     for (Map.Entry<String, EntityFinder.Entity> entity : e.entities().entrySet()) {
-                        writeString(out, entity.getKey());
-                        writeString(out, entity.getValue().name());
-                        writeStrings(out, List.copyOf(entity.getValue().forms()));
-                        out.writeInt(entity.getValue().score());
-                        out.writeInt(entity.getValue().mentions());
+                        out.string(entity.getKey());
+                        out.string(entity.getValue().name());
+                        out.strings(List.copyOf(entity.getValue().forms()));
+                        out.data.writeInt(entity.getValue().score());
+                        out.data.writeInt(entity.getValue().mentions());
                     }
                 }
-                writeStrings(out, e.autoTags());
-                writeStrings(out, e.slugs());
-                writeString(out, e.source());
-                writeStrings(out, e.hrefs());
-                writeTags(out, e.own());
-                out.writeInt(e.cited().size());
+                out.strings(e.autoTags());
+                out.strings(e.slugs());
+                out.string(e.source());
+                out.strings(e.hrefs());
+                out.tags(e.own());
+                out.data.writeInt(e.cited().size());
                 for (Map.Entry<String, String> c : e.cited().entrySet()) {
-                    writeString(out, c.getKey());
-                    writeString(out, c.getValue());
+                    out.string(c.getKey());
+                    out.string(c.getValue());
                 }
             }
             for (int p : state.order()) {
-                out.writeInt(p);
+                out.data.writeInt(p);
             }
-            writeTags(out, state.automaticTags());
-            out.writeInt(state.problems().size());
+            out.tags(state.automaticTags());
+            out.data.writeInt(state.problems().size());
             for (Problem p : state.problems()) {
-                writeString(out, p.file());
-                out.writeInt(p.line());
-                writeString(out, p.message());
-                out.writeBoolean(p.isError());
+                out.string(p.file());
+                out.data.writeInt(p.line());
+                out.string(p.message());
+                out.data.writeBoolean(p.isError());
             }
-            SimilarityIndex.CODEC.write(state.similarity(), out);
+            state.similarity().write(out);
             state.lists().write(out);
-            out.writeBoolean(state.suggestions() != null);
+            out.data.writeBoolean(state.suggestions() != null);
             if (state.suggestions() != null) {
                 Map<String, TagSuggestions.Suggestion> made = new TreeMap<>(state.suggestions().byEntity());
-                out.writeInt(made.size());
+                out.data.writeInt(made.size());
                 for (Map.Entry<String, TagSuggestions.Suggestion> e : made.entrySet()) {
-                    writeString(out, e.getKey());
-                    writeString(out, e.getValue().name());
-                    writeStrings(out, e.getValue().forms());
-                    out.writeInt(e.getValue().articles());
-                    out.writeInt(e.getValue().score());
+                    out.string(e.getKey());
+                    out.string(e.getValue().name());
+                    out.strings(e.getValue().forms());
+                    out.data.writeInt(e.getValue().articles());
+                    out.data.writeInt(e.getValue().score());
                 }
             }
         }
 
         @Override
-        public LinkState read(DataInput in) throws IOException {
-            int n = count(in);
+        public LinkState read(DataInput data) throws IOException {
+            StateStrings.In in = new StateStrings.In(data);
+            int n = count(in.data);
             Entry[] entries = new Entry[n];
             for (int i = 0; i < n; i++) {
-                String file = readString(in);
+                String file = in.string();
                 Map<String, EntityFinder.Entity> entities = null;
-                if (in.readBoolean()) {
+                if (in.data.readBoolean()) {
                     entities = new LinkedHashMap<>();
-                    for (int k = count(in); k > 0; k--) {
-                        String key = readString(in);
-                        String name = readString(in);
-                        Set<String> forms = new LinkedHashSet<>(readStrings(in));
-                        entities.put(key, new EntityFinder.Entity(name, forms, in.readInt(), in.readInt()));
+                    for (int k = count(in.data); k > 0; k--) {
+                        String key = in.string();
+                        String name = in.string();
+                        Set<String> forms = new LinkedHashSet<>(in.strings());
+                        entities.put(key, new EntityFinder.Entity(name, forms, in.data.readInt(), in.data.readInt()));
                     }
                 }
-                List<String> autoTags = readStrings(in);
-                List<String> slugs = readStrings(in);
-                String source = readString(in);
-                List<String> hrefs = readStrings(in);
-                List<Tag> own = readTags(in);
+                List<String> autoTags = in.strings();
+                List<String> slugs = in.strings();
+                String source = in.string();
+                List<String> hrefs = in.strings();
+                List<Tag> own = in.tags();
                 Map<String, String> cited = new TreeMap<>();
-                for (int k = count(in); k > 0; k--) {
-                    cited.put(readString(in), readString(in));
+                for (int k = count(in.data); k > 0; k--) {
+                    cited.put(in.string(), in.string());
                 }
                 entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null, null);
             }
             int[] order = new int[n];
             boolean[] placed = new boolean[n];
             for (int k = 0; k < n; k++) {
-                order[k] = in.readInt();
+                order[k] = in.data.readInt();
                 if (order[k] < 0 || order[k] >= n || placed[order[k]]) {
                     throw new IOException("position " + order[k] + " in an order of " + n);
                 }
                 placed[order[k]] = true;
             }
-            List<Tag> automaticTags = readTags(in);
+            List<Tag> automaticTags = in.tags();
             List<Problem> problems = new ArrayList<>();
-            for (int k = count(in); k > 0; k--) {
-                String file = readString(in);
-                int line = in.readInt();
-                String message = readString(in);
-                problems.add(in.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
+            for (int k = count(in.data); k > 0; k--) {
+                String file = in.string();
+                int line = in.data.readInt();
+                String message = in.string();
+                problems.add(in.data.readBoolean() ? Problem.error(file, line, message) : Problem.warning(file, line, message));
             }
-            SimilarityIndex similarity = SimilarityIndex.CODEC.read(in);
+            SimilarityIndex similarity = SimilarityIndex.read(in);
             SiteLists lists = SiteLists.read(in);
             TagSuggestions.Index suggestions = null;
-            if (in.readBoolean()) {
+            if (in.data.readBoolean()) {
                 Map<String, TagSuggestions.Suggestion> made = new java.util.HashMap<>();
-                for (int k = count(in); k > 0; k--) {
-                    made.put(readString(in), new TagSuggestions.Suggestion(readString(in), readStrings(in), in.readInt(),
-                            in.readInt()));
+                for (int k = count(in.data); k > 0; k--) {
+                    made.put(in.string(), new TagSuggestions.Suggestion(in.string(), in.strings(), in.data.readInt(),
+                            in.data.readInt()));
                 }
                 List<Map<String, EntityFinder.Entity>> entities = new ArrayList<>(n);
                 for (Entry e : entries) {
@@ -197,63 +199,5 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             throw new IOException(n + " elements");
         }
         return n;
-    }
-
-    /** A string of any length (writeUTF stops at 64 KB), or null. */
-    static void writeString(DataOutput out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    static String readString(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < -1) {
-            throw new IOException("a string of " + n + " bytes");
-        }
-        if (n == -1) {
-            return null;
-        }
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    static void writeStrings(DataOutput out, List<String> list) throws IOException {
-        out.writeInt(list.size());
-        for (String s : list) {
-            writeString(out, s);
-        }
-    }
-
-    static List<String> readStrings(DataInput in) throws IOException {
-        int n = count(in);
-        List<String> list = new ArrayList<>(Math.min(n, 1024));
-        for (int k = 0; k < n; k++) {
-            list.add(readString(in));
-        }
-        return List.copyOf(list);
-    }
-
-    static void writeTags(DataOutput out, List<Tag> tags) throws IOException {
-        out.writeInt(tags.size());
-        for (Tag t : tags) {
-            writeString(out, t.slug());
-            writeString(out, t.name());
-            writeString(out, t.description());
-            writeStrings(out, t.aliases());
-        }
-    }
-
-    static List<Tag> readTags(DataInput in) throws IOException {
-        List<Tag> tags = new ArrayList<>();
-        for (int k = count(in); k > 0; k--) {
-            tags.add(new Tag(readString(in), readString(in), readString(in), readStrings(in)));
-        }
-        return List.copyOf(tags);
     }
 }

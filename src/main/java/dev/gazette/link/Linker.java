@@ -15,6 +15,7 @@ import dev.gazette.model.Tag;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -138,8 +139,9 @@ public final class Linker {
         for (int i = 0; i < from.length; i++) {
             // In the same place as the article from the same source: that one changed, and finding
             // where else it might have been would hash every article of the last input.
-            boolean edited = i < last.entries().length && last.entries()[i].file().equals(now.get(i).sourceFile());
-            from[i] = change.sameAt(i) ? i : edited ? -1 : change.before(now.get(i));
+            from[i] = change.sameAt(i) ? i
+                    : i < last.entries().length && last.entries()[i].file().equals(now.get(i).sourceFile()) ? -1
+                    : change.before(now.get(i));
             kept += from[i] >= 0 ? 1 : 0;
         }
         if (now.size() - kept + change.sizeBefore() - kept > limit) {
@@ -193,22 +195,32 @@ public final class Linker {
         List<List<String>> slugLists = new ArrayList<>(n);
         List<List<Tag>> writtenTags = new ArrayList<>(n);
         List<Article> tagged = new ArrayList<>(n);
+        // What each tag as written resolves to: thousands of articles write the same few hundred.
+        Map<String, Tag> resolved = new HashMap<>();
         for (int k = 0; k < n; k++) {
+            if (prior[k] != null && prior[k].written() != null && prior[k].tagged() != null
+                    && autoTags.get(k) == prior[k].autoTags()) {
+                // Kept whole (the preview's memory): its tags are registered again, in the same order.
+                keptTags(prior[k], sorted.get(k), automatic, tags, firstUse, problems);
+                writtenTags.add(prior[k].written());
+                slugLists.add(prior[k].slugs());
+                tagged.add(prior[k].tagged());
+                continue;
+            }
             Article article = sorted.get(k);
             // A few tags an article: a list told apart by equality costs less than a set.
             List<String> slugs = new ArrayList<>(article.tags().size() + autoTags.get(k).size());
             // The same article wrote the same tags, which the same vocabulary resolves as before.
             List<Tag> written = prior[k] != null && prior[k].written() != null ? prior[k].written()
-                    : article.tags().stream().map(vocabulary::resolve).toList();
+                    : article.tags().stream().map(w -> resolved.computeIfAbsent(w, vocabulary::resolve)).toList();
             writtenTags.add(written);
             for (int w = 0; w < written.size(); w++) {
                 Tag tag = written.get(w);
                 if (tag.slug().isEmpty()) {
-                    problems.add(Problem.warning(article.sourceFile(), 0,
-                            "tag '" + article.tags().get(w) + "' has no letters or digits to name a page after: ignored"));
+                    problems.add(nameless(article.sourceFile(), article.tags().get(w)));
                     continue;
                 }
-                register(tag, article, tags, firstUse, problems);
+                register(tag, article.sourceFile(), tags, firstUse, problems);
                 if (!slugs.contains(tag.slug())) {
                     slugs.add(tag.slug());
                 }
@@ -216,7 +228,7 @@ public final class Linker {
             for (String slug : autoTags.get(k)) {
                 if (!slugs.contains(slug)) {
                     slugs.add(slug);
-                    register(automatic.resolve(slug), article, tags, firstUse, problems);
+                    register(automatic.resolve(slug), article.sourceFile(), tags, firstUse, problems);
                 }
             }
             List<String> list = prior[k] != null && prior[k].slugs().equals(slugs) ? prior[k].slugs() : List.copyOf(slugs);
@@ -406,21 +418,28 @@ public final class Linker {
             }
         }
         int[] arrivingOrder = order(arriving);
+        List<Article> kept = new ArrayList<>(now.size());
+        int[] keptAt = new int[now.size()];
+        for (int p : lastOrder) {
+            if (to[p] >= 0) {
+                keptAt[kept.size()] = to[p];
+                kept.add(now.get(to[p]));
+            }
+        }
         int[] out = new int[now.size()];
         int k = 0;
-        int a = 0;
-        for (int p : lastOrder) {
-            int i = to[p];
-            if (i < 0) {
-                continue;
+        int next = 0;
+        for (int a : arrivingOrder) {
+            // Where it goes among the kept ones, found by halving rather than compared with each.
+            int at = Collections.binarySearch(kept.subList(next, kept.size()), arriving.get(a), NEWEST_FIRST);
+            int until = next + (at >= 0 ? at : -at - 1);
+            while (next < until) {
+                out[k++] = keptAt[next++];
             }
-            while (a < arrivingOrder.length && NEWEST_FIRST.compare(arriving.get(arrivingOrder[a]), now.get(i)) < 0) {
-                out[k++] = arrivingAt.get(arrivingOrder[a++]);
-            }
-            out[k++] = i;
+            out[k++] = arrivingAt.get(a);
         }
-        while (a < arrivingOrder.length) {
-            out[k++] = arrivingAt.get(arrivingOrder[a++]);
+        while (next < kept.size()) {
+            out[k++] = keptAt[next++];
         }
         return out;
     }
@@ -464,13 +483,43 @@ public final class Linker {
         return linked.equals(html) ? body.html() : LongText.of(linked);
     }
 
-    private void register(Tag tag, Article article, Map<String, Tag> tags, Map<String, String> firstUse, List<Problem> problems) {
+    private void register(Tag tag, String file, Map<String, Tag> tags, Map<String, String> firstUse, List<Problem> problems) {
         Tag seen = tags.putIfAbsent(tag.slug(), tag);
         if (seen != null && !seen.name().equals(tag.name()) && !vocabulary.isCanonical(tag.slug())) {
-            problems.add(Problem.warning(article.sourceFile(), 0, "tag '" + tag.name() + "' and tag '"
+            problems.add(Problem.warning(file, 0, "tag '" + tag.name() + "' and tag '"
                     + seen.name() + "' (" + firstUse.get(tag.slug()) + ") share the page tags/" + tag.slug()
                     + "/: merged as '" + seen.name() + "'"));
         }
-        firstUse.putIfAbsent(tag.slug(), article.sourceFile());
+        firstUse.putIfAbsent(tag.slug(), file);
+    }
+
+    private static Problem nameless(String file, String written) {
+        return Problem.warning(file, 0, "tag '" + written + "' has no letters or digits to name a page after: ignored");
+    }
+
+    /**
+     * Registers the tags of an article kept with its entry as the loop of {@link #make} does:
+     * its written tags in order (a nameless one reported), then the automatic ones its slugs add.
+     */
+    private void keptTags(LinkState.Entry entry, Article article, TagVocabulary automatic, Map<String, Tag> tags,
+                          Map<String, String> firstUse, List<Problem> problems) {
+        List<Tag> written = entry.written();
+        for (int w = 0; w < written.size(); w++) {
+            if (written.get(w).slug().isEmpty()) {
+                problems.add(nameless(entry.file(), article.tags().get(w)));
+            } else {
+                register(written.get(w), entry.file(), tags, firstUse, problems);
+            }
+        }
+        // Its slugs are its written tags' (distinct), then the automatic ones not among them.
+        for (String slug : entry.slugs()) {
+            boolean isWritten = false;
+            for (Tag tag : written) {
+                isWritten |= tag.slug().equals(slug);
+            }
+            if (!isWritten) {
+                register(automatic.resolve(slug), entry.file(), tags, firstUse, problems);
+            }
+        }
     }
 }

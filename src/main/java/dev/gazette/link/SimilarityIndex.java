@@ -9,13 +9,16 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * TF-IDF vectors of documents with an inverted index, for finding each document's most similar
@@ -87,6 +90,14 @@ final class SimilarityIndex {
             return size + pending;
         }
 
+        /** Makes room for every document counted as pending, so that posting them never grows the arrays. */
+        void reserve() {
+            if (slots.length < size + pending) {
+                slots = Arrays.copyOf(slots, size + pending);
+                weights = Arrays.copyOf(weights, size + pending);
+            }
+        }
+
         void add(Slot slot, float weight) {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
@@ -136,6 +147,15 @@ final class SimilarityIndex {
      * read with them, so a build in which no document changed never needs their weights.
      */
     private List<Slot> unweighed;
+    /**
+     * The documents whose matches the last {@link #update} set (changed ones, and those whose
+     * query reaches one): every other document kept its matches and their scores. Null for an
+     * index that was never updated (made or read back): then none is known to have kept them.
+     */
+    private Set<Slot> touched;
+    /** The documents of the last {@link #matches}, in order, and each one's position by slot id. */
+    private Slot[] lastMatched = new Slot[0];
+    private int[] lastPosition = new int[0];
 
     private SimilarityIndex(int limit, double minScore) {
         this.limit = limit;
@@ -151,9 +171,7 @@ final class SimilarityIndex {
             added.add(index.add(doc));
         }
         index.weighAll(added);
-        for (Slot slot : added) {
-            index.post(slot);
-        }
+        index.postAll(added);
         index.query(added);
         return index;
     }
@@ -168,9 +186,10 @@ final class SimilarityIndex {
         // A document the same as one of the last input's is in the index as it is now.
         boolean[] kept = new boolean[slots.size()];
         List<Doc> arriving = new ArrayList<>();
+        Slot[] held = slotsOf(now);
         for (int i = 0; i < now.size(); i++) {
             Doc doc = now.get(i);
-            Slot slot = byKey.get(doc.key());
+            Slot slot = held[i];
             // Where it was last time, if anywhere: asking in place first spares looking for it among all.
             if (slot != null && (change.sameAt(i) || change.seen(doc))) {
                 kept[slot.id] = true;
@@ -188,6 +207,7 @@ final class SimilarityIndex {
             return null;
         }
         if (gone.isEmpty() && arriving.isEmpty()) {
+            touched = Set.of();
             return this;
         }
         weighRead();
@@ -274,6 +294,9 @@ final class SimilarityIndex {
             }
         }
         query(requery);
+        touched = Collections.newSetFromMap(new IdentityHashMap<>());
+        touched.addAll(changed);
+        touched.addAll(reached);
         return this;
     }
 
@@ -281,12 +304,12 @@ final class SimilarityIndex {
     static final UpdatableStep.Codec<SimilarityIndex> CODEC = new UpdatableStep.Codec<>() {
         @Override
         public void write(SimilarityIndex index, DataOutput out) throws IOException {
-            index.write(out);
+            index.write(new StateStrings.Out(out));
         }
 
         @Override
         public SimilarityIndex read(DataInput in) throws IOException {
-            return SimilarityIndex.read(in);
+            return SimilarityIndex.read(new StateStrings.In(in));
         }
     };
 
@@ -295,7 +318,8 @@ final class SimilarityIndex {
      * and its matches. Weights and postings are not written: reading weighs the documents again,
      * which gives the weights they have (every update keeps them those of a fresh index).
      */
-    private void write(DataOutput out) throws IOException {
+    void write(StateStrings.Out strings) throws IOException {
+        DataOutput out = strings.data;
         out.writeInt(limit);
         out.writeDouble(minScore);
         out.writeInt(names.size());
@@ -312,7 +336,7 @@ final class SimilarityIndex {
             if (slot == null) {
                 continue;
             }
-            out.writeUTF(slot.key);
+            strings.string(slot.key);
             writeInts(out, slot.docIds, slot.docIds.length);
             writeInts(out, slot.counts, slot.counts.length);
             int[] matches = new int[slot.matches.length];
@@ -330,7 +354,8 @@ final class SimilarityIndex {
      * Reads what {@link #write} wrote; its documents are weighed and posted as {@link #of} does
      * when an update first needs them.
      */
-    private static SimilarityIndex read(DataInput in) throws IOException {
+    static SimilarityIndex read(StateStrings.In strings) throws IOException {
+        DataInput in = strings.data;
         SimilarityIndex index = new SimilarityIndex(in.readInt(), in.readDouble());
         for (int n = in.readInt(); n > 0; n--) {
             String name = in.readUTF();
@@ -349,7 +374,7 @@ final class SimilarityIndex {
                 index.slots.add(null);
                 continue;
             }
-            Slot slot = new Slot(id, in.readUTF(), readInts(in), readInts(in));
+            Slot slot = new Slot(id, strings.string(), readInts(in), readInts(in));
             if (slot.docIds.length != slot.counts.length) {
                 throw new IOException("a document of " + slot.docIds.length + " terms and " + slot.counts.length + " counts");
             }
@@ -385,7 +410,7 @@ final class SimilarityIndex {
     private void weighRead() {
         if (unweighed != null) {
             weighAll(unweighed);
-            unweighed.forEach(this::post);
+            postAll(unweighed);
             unweighed = null;
         }
     }
@@ -413,13 +438,44 @@ final class SimilarityIndex {
     /** Each document's matches, by position in {@code docs} (the documents this index holds). */
     Matches matches(List<Doc> docs) {
         // Positions by slot id: an array, not a map, as every match of every document is looked up.
-        Slot[] inOrder = new Slot[docs.size()];
+        Slot[] inOrder = slotsOf(docs);
         int[] position = new int[slots.size()];
         for (int i = 0; i < inOrder.length; i++) {
-            inOrder[i] = byKey.get(docs.get(i).key());
             position[inOrder[i].id] = i;
         }
-        return new Matches(inOrder, position);
+        lastMatched = inOrder;
+        lastPosition = position;
+        return new Matches(inOrder, position, touched);
+    }
+
+    /**
+     * The slot of each document (null for one the index does not hold): looked for first where the
+     * documents of the last {@link #matches} stood, following them as documents come and go, and
+     * only then by key, so that a list with few changes costs no lookup per document.
+     */
+    private Slot[] slotsOf(List<Doc> docs) {
+        Slot[] out = new Slot[docs.size()];
+        int next = 0;
+        for (int i = 0; i < out.length; i++) {
+            String key = docs.get(i).key();
+            Slot slot = next < lastMatched.length ? lastMatched[next] : null;
+            if (slot == null || !slot.key.equals(key) || !holds(slot)) {
+                slot = byKey.get(key);
+                // Goes on from where that one stood, if it stood anywhere.
+                int at = slot == null || slot.id >= lastPosition.length ? -1 : lastPosition[slot.id];
+                next = at >= 0 && at < lastMatched.length && lastMatched[at] == slot ? at : next;
+            }
+            out[i] = slot;
+            if (next < lastMatched.length && lastMatched[next] == slot) {
+                next++;
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code slot} is one of the index's documents now (not removed since). */
+    private boolean holds(Slot slot) {
+        return slot.id < slots.size() && slots.get(slot.id) == slot;
     }
 
     /**
@@ -429,10 +485,21 @@ final class SimilarityIndex {
     static final class Matches {
         private final Slot[] inOrder;
         private final int[] position;
+        private final Set<Slot> touched;
 
-        private Matches(Slot[] inOrder, int[] position) {
+        private Matches(Slot[] inOrder, int[] position, Set<Slot> touched) {
             this.inOrder = inOrder;
             this.position = position;
+            this.touched = touched;
+        }
+
+        /**
+         * Whether document {@code doc} has the very matches, equally scored, that it had before
+         * the index's last update: it was neither changed nor reached by a change. False when
+         * that is not known (an index made afresh or read back and not updated since).
+         */
+        boolean kept(int doc) {
+            return touched != null && !touched.contains(inOrder[doc]);
         }
 
         /** How many matches document {@code doc} has. */
@@ -476,6 +543,14 @@ final class SimilarityIndex {
     static double idf(int documents, int df) {
         return 1 + StrictMath.log((1.0 + documents) / (1.0 + df));
     }
+
+    /** A term's weight for its count in a document: 1 + ln(count), from a table for the usual small counts. */
+    static double tf(int count) {
+        return count < TF.length ? TF[count] : 1 + StrictMath.log(count);
+    }
+
+    /** {@link #tf} of the counts below 256. */
+    private static final double[] TF = IntStream.range(0, 256).mapToDouble(c -> c <= 1 ? 1 : 1 + StrictMath.log(c)).toArray();
 
     /** The largest step not above {@code n} (0 for 0): frequencies as the weights see them. */
     static int quantised(int n) {
@@ -588,7 +663,7 @@ final class SimilarityIndex {
         float[] weights = new float[n];
         double norm = 0;
         for (int i = 0; i < n; i++) {
-            double w = (counts[i] == 1 ? 1 : 1 + StrictMath.log(counts[i])) * idf.applyAsDouble(ids[i]);
+            double w = tf(counts[i]) * idf.applyAsDouble(ids[i]);
             weights[i] = (float) w;
             norm += w * w;
         }
@@ -650,6 +725,12 @@ final class SimilarityIndex {
     /** How many documents hold term {@code t}, counting those added but not yet posted. */
     private int df(int t) {
         return postings.get(t).df();
+    }
+
+    /** Posts many weighed documents, each term's postings sized once for all of them. */
+    private void postAll(List<Slot> many) {
+        postings.forEach(Postings::reserve);
+        many.forEach(this::post);
     }
 
     /** Puts a weighed document into the postings of its terms (counted already by {@link #add}). */

@@ -203,8 +203,14 @@ final class SiteLists {
         // Related lists and same-event pairs: kept while an article's candidates are the same articles, equally scored.
         Near[] nearNow = new Near[n];
         List<Integer> remade = new ArrayList<>();
+        // When every article that came or changed was indexed again, a document whose matches the
+        // index's update kept names only articles kept here: its candidates are the same without a look.
+        boolean keptIsSame = true;
+        for (int k : arriving) {
+            keptIsSame &= !similar.kept(k);
+        }
         for (int k = 0; k < n; k++) {
-            if (oldAt[k] >= 0 && sameCandidates(near[oldAt[k]], articles, similar, k)) {
+            if (oldAt[k] >= 0 && (keptIsSame && similar.kept(k) || sameCandidates(near[oldAt[k]], articles, similar, k))) {
                 nearNow[k] = near[oldAt[k]];
             } else {
                 remade.add(k);
@@ -293,7 +299,10 @@ final class SiteLists {
 
         // Each article's place among the others.
         Digest.ArticleLinks[] linksNow = new Digest.ArticleLinks[n];
-        Map<String, Digest.ArticleLinks> bySlug = new HashMap<>(n * 4 / 3 + 1);
+        // The last digest's map of them, when every article has the same place as then: made again
+        // only when one changed (a map of every article costs as much as the rest of a save's lists).
+        Map<String, Digest.ArticleLinks> lastLinks = digest == null ? null : digest.links();
+        boolean sameLinks = lastLinks != null && lastLinks.size() == n;
         for (int k = 0; k < n; k++) {
             Article a = articles.get(k);
             Digest.ArticleLinks before = oldAt[k] >= 0 ? links[oldAt[k]] : null;
@@ -305,7 +314,15 @@ final class SiteLists {
             linksNow[k] = before != null && before.related().equals(nearNow[k].related()) && Objects.equals(before.story(), storySlug)
                     && Objects.equals(before.newer(), newer) && Objects.equals(before.older(), older) ? before
                     : new Digest.ArticleLinks(nearNow[k].related(), storySlug, edition, newer, older);
-            bySlug.put(a.slug(), linksNow[k]);
+            if (sameLinks && linksNow[k] != before) {
+                Digest.ArticleLinks was = lastLinks.get(a.slug());
+                sameLinks = linksNow[k].equals(was);
+                linksNow[k] = sameLinks ? was : linksNow[k];
+            }
+        }
+        Map<String, Digest.ArticleLinks> bySlug = sameLinks ? lastLinks : new HashMap<>(n * 4 / 3 + 1);
+        for (int k = 0; k < n && !sameLinks; k++) {
+            bySlug.put(articles.get(k).slug(), linksNow[k]);
         }
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
@@ -494,7 +511,8 @@ final class SiteLists {
     }
 
     /** Writes the lists by position among the digest's articles (the articles are the input's), for a build cache. */
-    void write(DataOutput out) throws IOException {
+    void write(StateStrings.Out strings) throws IOException {
+        DataOutput out = strings.data;
         Saved s = saved();
         out.writeInt(s.size());
         for (int k = 0; k < s.size(); k++) {
@@ -503,13 +521,13 @@ final class SiteLists {
                 out.writeInt(s.candidates()[k][j]);
                 out.writeDouble(s.scores()[k][j]);
             }
-            LinkState.writeStrings(out, s.related().get(k));
+            strings.strings(s.related().get(k));
             out.writeLong(s.sameEvent()[k]);
         }
         out.writeInt(s.stories().size());
         for (SavedStory story : s.stories()) {
-            LinkState.writeString(out, story.slug());
-            LinkState.writeString(out, story.title());
+            strings.string(story.slug());
+            strings.string(story.title());
             writePositions(out, story.members());
         }
         out.writeInt(s.editions().size());
@@ -523,14 +541,15 @@ final class SiteLists {
             out.writeInt(e.getKey().getMonthValue());
             writePositions(out, e.getValue());
         }
-        LinkState.writeTags(out, s.tags().stream().map(SavedTag::tag).toList());
+        strings.tags(s.tags().stream().map(SavedTag::tag).toList());
         for (SavedTag tag : s.tags()) {
             writePositions(out, tag.members());
         }
     }
 
     /** Lists written by {@link #write}: bound to the articles of the build that updates them. */
-    static SiteLists read(DataInput in) throws IOException {
+    static SiteLists read(StateStrings.In strings) throws IOException {
+        DataInput in = strings.data;
         int n = LinkState.count(in);
         int[][] candidates = new int[n][];
         double[][] scores = new double[n][];
@@ -547,12 +566,12 @@ final class SiteLists {
                 candidates[k][j] = position(in.readInt(), n);
                 scores[k][j] = in.readDouble();
             }
-            related.add(LinkState.readStrings(in));
+            related.add(strings.strings());
             sameEvent[k] = in.readLong();
         }
         List<SavedStory> stories = new ArrayList<>();
         for (int c = LinkState.count(in); c > 0; c--) {
-            stories.add(new SavedStory(LinkState.readString(in), LinkState.readString(in), readPositions(in, n)));
+            stories.add(new SavedStory(strings.string(), strings.string(), readPositions(in, n)));
         }
         TreeMap<LocalDate, int[]> editions = new TreeMap<>();
         for (int c = LinkState.count(in); c > 0; c--) {
@@ -567,7 +586,7 @@ final class SiteLists {
             }
         }
         List<SavedTag> tags = new ArrayList<>();
-        for (Tag tag : LinkState.readTags(in)) {
+        for (Tag tag : strings.tags()) {
             tags.add(new SavedTag(tag, readPositions(in, n)));
         }
         return new SiteLists(new Saved(candidates, scores, related, sameEvent, stories, editions, months, tags));

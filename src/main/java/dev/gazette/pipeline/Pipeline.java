@@ -8,6 +8,7 @@ import dev.gazette.incremental.BuildCache;
 import dev.gazette.incremental.BuildMemory;
 import dev.gazette.incremental.Fingerprint;
 import dev.gazette.incremental.Fingerprints;
+import dev.gazette.incremental.LastBuild;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,6 +41,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -93,9 +96,12 @@ public final class Pipeline {
 
     private final Diagnostics diagnostics;
     private final Progress progress;
-    private final SourceCleaner cleaner = new SourceCleaner();
+    /** Made when the first source is cleaned (its models take a while to load): a build that reads none never makes it. */
+    private SourceCleaner cleaner;
     private final int inPlaceUpTo;
     private final int updateUpTo;
+    /** The moment a build counts as "now" ({@link Publishing}): the system's clock, or {@code SOURCE_DATE_EPOCH}. */
+    private final Supplier<Instant> clock;
 
     public Pipeline(Diagnostics diagnostics) {
         this(diagnostics, new Progress());
@@ -125,10 +131,20 @@ public final class Pipeline {
     }
 
     private Pipeline(Diagnostics diagnostics, Progress progress, int inPlaceUpTo, int updateUpTo) {
+        this(diagnostics, progress, inPlaceUpTo, updateUpTo, () -> Publishing.asOfNow(false, false).now());
+    }
+
+    private Pipeline(Diagnostics diagnostics, Progress progress, int inPlaceUpTo, int updateUpTo, Supplier<Instant> clock) {
         this.diagnostics = diagnostics;
         this.progress = progress;
         this.inPlaceUpTo = inPlaceUpTo;
         this.updateUpTo = updateUpTo;
+        this.clock = clock;
+    }
+
+    /** This pipeline with builds that count {@code clock}'s moment as "now" (tests move time with it). */
+    public Pipeline withClock(Supplier<Instant> clock) {
+        return new Pipeline(diagnostics, progress, inPlaceUpTo, updateUpTo, clock);
     }
 
     /** A build from nothing into a new {@code out} folder, swapped in when it succeeded. */
@@ -205,6 +221,14 @@ public final class Pipeline {
      * added or deleted. {@code changed} null means unknown: every source is looked at.
      */
     public Result build(Options options, BuildMemory memory, Collection<Path> changedFiles) {
+        return made(options, memory, changedFiles).result();
+    }
+
+    /** A build's result, and the moment it counted as "now" with the earliest date of the articles it held back (null when none). */
+    private record Built(Result result, Instant now, Instant nextHeldBack) {
+    }
+
+    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles) {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
@@ -241,8 +265,8 @@ public final class Pipeline {
             }
             memory.finish();
             memory.filesNowAt(place(out));
-            return new Result(digest.articles().size(), memory.fileCount(), read.get(), memory.filesMade(), changed,
-                    linked.heldBack(), timer.laps());
+            return new Built(new Result(digest.articles().size(), memory.fileCount(), read.get(), memory.filesMade(),
+                    changed, linked.heldBack(), timer.laps()), linked.now(), linked.nextHeldBack());
         } catch (RuntimeException e) {
             memory.abandon();
             throw e;
@@ -253,6 +277,8 @@ public final class Pipeline {
      * A build through the build cache in {@code cacheFolder}: reuses what the last build
      * recorded there, then saves what this one made (when anything changed). A cache that
      * cannot be saved is a warning: it costs the next build its speed, not this one its result.
+     * When nothing the last build was made from changed, its result is reported again and
+     * nothing else is done (see {@link #sameAsLastBuild}).
      */
     public Result build(Options options, Path cacheFolder) {
         long start = System.nanoTime();
@@ -261,7 +287,18 @@ public final class Pipeline {
                 diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
             }
             long loading = (System.nanoTime() - start) / 1_000_000;
-            Result result = build(options, loaded.memory());
+            Result same = sameAsLastBuild(options, loaded.memory());
+            if (same != null) {
+                Map<String, Long> millis = new LinkedHashMap<>(same.millis());
+                millis.put("cache", loading);
+                return new Result(same.articles(), same.files(), 0, 0, List.of(), same.heldBack(), millis);
+            }
+            Set<Problem> before = new HashSet<>(diagnostics.sorted());
+            Built built = made(options, loaded.memory(), null);
+            Result result = built.result();
+            loaded.memory().reported(new LastBuild(inputs(options), millisUp(built.now()),
+                    built.nextHeldBack() == null ? Long.MAX_VALUE : built.nextHeldBack().toEpochMilli(), result.articles(),
+                    result.heldBack(), diagnostics.sorted().stream().filter(p -> !before.contains(p)).toList()));
             if (loaded.memory().damagedOutputs() > 0) {
                 diagnostics.report(Problem.warning(cacheFolder.toString(), 0, "the build cache had "
                         + loaded.memory().damagedOutputs() + " damaged entries: made again"));
@@ -279,6 +316,67 @@ public final class Pipeline {
             return new Result(result.articles(), result.files(), result.sourcesRead(), result.pagesMade(),
                     result.changedFiles(), result.heldBack(), millis);
         }
+    }
+
+    /**
+     * The result of the last build {@code memory} recorded, its warnings reported again, when
+     * nothing that build was made from changed: the same environment and request, a clock that
+     * publishes the same articles, the site as that build left it (by the time of its marker and
+     * every file's size, as an update in place trusts it), the content folder's other files as
+     * they were, no source added or gone, and every source as it was read (size and time, as
+     * {@link BuildMemory#source} trusts them). Null when anything may have changed, or when every
+     * build writes a new site: then the build runs, reusing what it can. Nothing is decoded,
+     * linked or rendered, so it costs the listing, a look at each file and the cache's index.
+     */
+    private Result sameAsLastBuild(Options options, BuildMemory memory) {
+        LastBuild last = memory.lastBuild();
+        if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))) {
+            return null;
+        }
+        if (!last.publishesTheSameAt(clock.get().toEpochMilli())) {
+            return null;
+        }
+        Timer timer = new Timer();
+        checkApart(options);
+        SiteConfig site = config(options);
+        Path out = options.out().toAbsolutePath().normalize();
+        if (!memory.isIn(environment(options, site)) || !memory.filesAt(place(out))) {
+            return null;
+        }
+        SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
+        // Its problems are among the last build's, reported below.
+        List<Path> files = reader.discover(new Diagnostics());
+        if (files.size() != memory.sourceCount()) {
+            return null;
+        }
+        Fingerprint assets = assets(options.content(), files);
+        boolean same = files.parallelStream().allMatch(file -> {
+            try {
+                BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
+                return memory.sourceAsRead(reader.relative(file), stat.size(),
+                        stat.lastModifiedTime().to(TimeUnit.NANOSECONDS), assets);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        if (!same || !intact(out, memory)) {
+            return null;
+        }
+        diagnostics.reportAll(last.problems());
+        timer.lap("unchanged");
+        return new Result(last.articles(), memory.fileCount(), 0, 0, List.of(), last.heldBack(), timer.laps());
+    }
+
+    /** What a build is asked for beyond its environment: the folders as given, the base URL, and what it publishes. */
+    private static Fingerprint inputs(Options options) {
+        return new Fingerprints().of(java.util.Arrays.asList(String.valueOf(options.content()),
+                String.valueOf(options.templates()), String.valueOf(options.out()), String.valueOf(options.baseUrl()),
+                options.drafts(), options.future()));
+    }
+
+    /** {@code t} in ms since the epoch, rounded up: a clock at that ms or later is not before {@code t}. */
+    private static long millisUp(Instant t) {
+        return Math.addExact(t.toEpochMilli(), t.getNano() % 1_000_000 == 0 ? 0 : 1);
     }
 
     /** The build cache's folder for a content folder: beside it, so one cache serves one site. */
@@ -326,8 +424,11 @@ public final class Pipeline {
         };
     }
 
-    /** The linked digest, and the sources of the articles held back (future-dated). */
-    private record Linked(Digest digest, List<String> heldBack) {
+    /**
+     * The linked digest, the sources of the articles held back (future-dated), the moment the
+     * build counted as "now", and the earliest date of the articles held back (null when none was).
+     */
+    private record Linked(Digest digest, List<String> heldBack, Instant now, Instant nextHeldBack) {
     }
 
     /**
@@ -339,13 +440,16 @@ public final class Pipeline {
         Linker linker = new Linker(site, steps);
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, read, timer);
-        Publishing publishing = Publishing.asOfNow(options.drafts(), options.future());
+        Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
         List<Article> articles = all.stream().filter(publishing::publishes).toList();
         progress.start("linking", articles.size());
         Digest digest = linker.link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
-        return new Linked(digest, all.stream().filter(a -> !publishing.publishes(a)).map(Article::sourceFile).toList());
+        List<Article> heldBack = all.stream().filter(a -> !publishing.publishes(a)).toList();
+        Instant next = heldBack.stream().filter(publishing::isFuture).map(a -> a.date().toInstant())
+                .min(Instant::compareTo).orElse(null);
+        return new Linked(digest, heldBack.stream().map(Article::sourceFile).toList(), publishing.now(), next);
     }
 
     /** The output folder may neither hold nor sit inside what the build reads. */
@@ -466,7 +570,7 @@ public final class Pipeline {
         Diagnostics problems = new Diagnostics();
         Path path = Path.of(file.display());
         try {
-            Optional<SourceCleaner.Cleaned> cleaned = cleaner.read(reader, path, file.bytes(), problems);
+            Optional<SourceCleaner.Cleaned> cleaned = cleaner().read(reader, path, file.bytes(), problems);
             Optional<Article> article = cleaned.isEmpty() ? Optional.empty()
                     : builder.build(cleaned.get().source(), cleaned.get().extraction(), problems)
                             .map(a -> LocalImages.measured(a, reader.contentDir()));
@@ -481,6 +585,13 @@ public final class Pipeline {
             problems.report(Problem.error(file.display(), 0, "could not be read (" + e + "); please report it"));
             return new Read(Optional.empty(), problems.sorted());
         }
+    }
+
+    private synchronized SourceCleaner cleaner() {
+        if (cleaner == null) {
+            cleaner = new SourceCleaner();
+        }
+        return cleaner;
     }
 
     /** Wall-clock time per stage, for the build report (never written into the site). */

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An index brought up to date edit by edit gives exactly the matches of an index made afresh
  * from the same documents, over random sequences of edits, additions and removals; and each
- * path (patched results, results queried again, a fresh index) is taken.
+ * path (patched results, results queried again, a fresh index) is taken. A document an update
+ * says kept its matches has the very matches it had before.
  */
 class SimilarityIndexUpdateTest {
     private static final int LIMIT = 5;
@@ -23,6 +24,7 @@ class SimilarityIndexUpdateTest {
         Random random = new Random(20261129);
         int updated = 0;
         int fresh = 0;
+        int kept = 0;
         for (int run = 0; run < 20; run++) {
             List<SimilarityIndex.Doc> docs = new ArrayList<>();
             int size = 30 + random.nextInt(90);
@@ -31,6 +33,11 @@ class SimilarityIndexUpdateTest {
             }
             SimilarityIndex index = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
             for (int edit = 0; edit < 25; edit++) {
+                java.util.Map<String, List<String>> before = new java.util.HashMap<>();
+                SimilarityIndex.Matches last = index.matches(docs);
+                for (int i = 0; i < docs.size(); i++) {
+                    before.put(docs.get(i).key(), byKey(docs, last.of(i)));
+                }
                 List<SimilarityIndex.Doc> now = edited(docs, random, run * 100 + edit);
                 SimilarityIndex next = index.update(now, new IdentityChange<>(docs, now), Integer.MAX_VALUE);
                 if (next == null) {
@@ -38,6 +45,14 @@ class SimilarityIndexUpdateTest {
                     next = SimilarityIndex.of(now, LIMIT, MIN_SCORE);
                 } else {
                     updated++;
+                    SimilarityIndex.Matches matches = next.matches(now);
+                    for (int i = 0; i < now.size(); i++) {
+                        if (matches.kept(i)) {
+                            kept++;
+                            assertThat(byKey(now, matches.of(i))).as("run %d, edit %d, %s kept its matches", run, edit,
+                                    now.get(i).key()).isEqualTo(before.get(now.get(i).key()));
+                        }
+                    }
                 }
                 if (edit % 3 == 2) {
                     // Goes on from the index as a build cache writes and reads it back.
@@ -50,7 +65,13 @@ class SimilarityIndexUpdateTest {
             }
         }
         assertThat(updated).isGreaterThan(300);
+        assertThat(kept).as("documents an update told unchanged").isGreaterThan(1000);
         assertThat(fresh).as("the collection's size crossed a step").isPositive();
+    }
+
+    /** Matches as the other documents' keys with their scores. */
+    private static List<String> byKey(List<SimilarityIndex.Doc> docs, List<SimilarityIndex.Match> matches) {
+        return matches.stream().map(m -> docs.get(m.doc()).key() + "=" + m.score()).toList();
     }
 
     private static SimilarityIndex readBack(SimilarityIndex index) {

@@ -1,0 +1,142 @@
+package dev.gazette.incremental;
+
+import java.io.DataOutput;
+import java.io.UTFDataFormatException;
+import java.util.Arrays;
+
+/**
+ * {@link DataOutput} into a growing byte array, big-endian as {@code DataOutputStream} writes
+ * (what {@link BufferInput} reads): the build cache's index written value by value without a
+ * stream's per-byte, synchronized calls.
+ */
+final class BufferOutput implements DataOutput {
+    private byte[] bytes;
+    private int size;
+
+    BufferOutput(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** The bytes written so far (the array itself, valid up to {@link #size}). */
+    byte[] array() {
+        return bytes;
+    }
+
+    int size() {
+        return size;
+    }
+
+    private void room(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(size + more, 2 * bytes.length));
+        }
+    }
+
+    @Override
+    public void write(int b) {
+        room(1);
+        bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        room(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
+    @Override
+    public void writeBoolean(boolean v) {
+        write(v ? 1 : 0);
+    }
+
+    @Override
+    public void writeByte(int v) {
+        write(v);
+    }
+
+    @Override
+    public void writeShort(int v) {
+        room(2);
+        bytes[size++] = (byte) (v >>> 8);
+        bytes[size++] = (byte) v;
+    }
+
+    @Override
+    public void writeChar(int v) {
+        writeShort(v);
+    }
+
+    @Override
+    public void writeInt(int v) {
+        room(4);
+        bytes[size++] = (byte) (v >>> 24);
+        bytes[size++] = (byte) (v >>> 16);
+        bytes[size++] = (byte) (v >>> 8);
+        bytes[size++] = (byte) v;
+    }
+
+    @Override
+    public void writeLong(long v) {
+        writeInt((int) (v >>> 32));
+        writeInt((int) v);
+    }
+
+    @Override
+    public void writeFloat(float v) {
+        writeInt(Float.floatToIntBits(v));
+    }
+
+    @Override
+    public void writeDouble(double v) {
+        writeLong(Double.doubleToLongBits(v));
+    }
+
+    @Override
+    public void writeBytes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            write(s.charAt(i));
+        }
+    }
+
+    @Override
+    public void writeChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            writeChar(s.charAt(i));
+        }
+    }
+
+    /** Modified UTF-8 after its length in two bytes, as {@code DataOutputStream.writeUTF} writes it. */
+    @Override
+    public void writeUTF(String s) throws UTFDataFormatException {
+        int length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            length += c >= 1 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        if (length > 0xFFFF) {
+            throw new UTFDataFormatException("a text of " + length + " bytes");
+        }
+        room(2 + length);
+        bytes[size++] = (byte) (length >>> 8);
+        bytes[size++] = (byte) length;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 1 && c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xC0 | c >> 6);
+                bytes[size++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                bytes[size++] = (byte) (0xE0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gazette.link;
+
+import dev.gazette.model.Tag;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strings of a link state as a build cache keeps it: each distinct string written once, and
+ * every later use by its number. Tag slugs and names, entity names and article slugs recur in
+ * thousands of entries and lists; read back, each is one string shared by all its uses rather
+ * than a copy per use.
+ */
+final class StateStrings {
+    /** Longer strings are taken for damage: no value of a link state comes near. */
+    private static final int MAX_BYTES = 1 << 26;
+
+    private StateStrings() {
+    }
+
+    /** Writes strings to {@code data}, numbering them as they are first written. */
+    static final class Out {
+        final DataOutput data;
+        private final Map<String, Integer> ids = new HashMap<>();
+
+        Out(DataOutput data) {
+            this.data = data;
+        }
+
+        /**
+         * A string of any length, or null: -1 for null, a string's number when written before, else
+         * {@code -2 - length} and its UTF-8 bytes.
+         */
+        void string(String s) throws IOException {
+            if (s == null) {
+                data.writeInt(-1);
+                return;
+            }
+            Integer id = ids.putIfAbsent(s, ids.size());
+            if (id != null) {
+                data.writeInt(id);
+                return;
+            }
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            data.writeInt(-2 - bytes.length);
+            data.write(bytes);
+        }
+
+        void strings(List<String> list) throws IOException {
+            data.writeInt(list.size());
+            for (String s : list) {
+                string(s);
+            }
+        }
+
+        void tags(List<Tag> tags) throws IOException {
+            data.writeInt(tags.size());
+            for (Tag t : tags) {
+                string(t.slug());
+                string(t.name());
+                string(t.description());
+                strings(t.aliases());
+            }
+        }
+    }
+
+    /** Reads what {@link Out} wrote. */
+    static final class In {
+        final DataInput data;
+        private final List<String> table = new ArrayList<>();
+
+        In(DataInput data) {
+            this.data = data;
+        }
+
+        String string() throws IOException {
+            int n = data.readInt();
+            if (n >= 0) {
+                if (n >= table.size()) {
+                    throw new IOException("string " + n + " of " + table.size());
+                }
+                return table.get(n);
+            }
+            if (n == -1) {
+                return null;
+            }
+            if (-2 - n > MAX_BYTES) {
+                throw new IOException("a string of " + (-2 - n) + " bytes");
+            }
+            byte[] bytes = new byte[-2 - n];
+            data.readFully(bytes);
+            String s = new String(bytes, StandardCharsets.UTF_8);
+            table.add(s);
+            return s;
+        }
+
+        List<String> strings() throws IOException {
+            int n = LinkState.count(data);
+            List<String> list = new ArrayList<>(Math.min(n, 1024));
+            for (int k = 0; k < n; k++) {
+                list.add(string());
+            }
+            return List.copyOf(list);
+        }
+
+        List<Tag> tags() throws IOException {
+            List<Tag> tags = new ArrayList<>();
+            for (int k = LinkState.count(data); k > 0; k--) {
+                tags.add(new Tag(string(), string(), string(), strings()));
+            }
+            return List.copyOf(tags);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gazette.link;
+
+import dev.gazette.model.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A link state's strings: written once each, read back equal and shared by all their uses. */
+class StateStringsTest {
+
+    @Test
+    void repeatedStringsAreWrittenOnceAndReadBackShared() throws IOException {
+        List<String> slugs = List.of("kestrel-sighted", "heron", "kestrel-sighted", "a long ünïcode name ✓", "heron");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateStrings.Out out = new StateStrings.Out(new DataOutputStream(bytes));
+        out.strings(slugs);
+        out.string(null);
+        out.tags(List.of(new Tag("birds", "Birds", null, List.of("heron", "avian"))));
+        out.string("heron");
+        // Each distinct string's bytes once, every use a number of four bytes.
+        int distinct = "kestrel-sighted".length() + "heron".length() + "a long ünïcode name ✓".getBytes("UTF-8").length
+                + "birds".length() + "Birds".length() + "avian".length();
+        int numbers = 1 + slugs.size() + 1 + 1 + 3 + 1 + 2 + 1;
+        assertThat(bytes.size()).isEqualTo(distinct + 4 * numbers);
+
+        StateStrings.In in = new StateStrings.In(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        List<String> read = in.strings();
+        assertThat(read).isEqualTo(slugs);
+        assertThat(read.get(2)).isSameAs(read.get(0));
+        assertThat(in.string()).isNull();
+        List<Tag> tags = in.tags();
+        assertThat(tags).containsExactly(new Tag("birds", "Birds", null, List.of("heron", "avian")));
+        assertThat(tags.get(0).aliases().get(0)).isSameAs(read.get(1));
+        assertThat(in.string()).isSameAs(read.get(1));
+    }
+
+    @Test
+    void aNumberNotWrittenYetIsDamage() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(bytes);
+        data.writeInt(3);
+        StateStrings.In in = new StateStrings.In(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThatThrownBy(in::string).isInstanceOf(IOException.class).hasMessageContaining("string 3 of 0");
+
+        byte[] huge = new byte[4];
+        Arrays.fill(huge, (byte) 0x80);
+        StateStrings.In damaged = new StateStrings.In(new DataInputStream(new ByteArrayInputStream(huge)));
+        assertThatThrownBy(damaged::string).isInstanceOf(IOException.class).hasMessageContaining("bytes");
+    }
+}
