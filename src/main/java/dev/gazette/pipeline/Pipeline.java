@@ -455,12 +455,14 @@ public final class Pipeline {
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
         Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
-        List<Article> articles = all.stream().filter(publishing::publishes).toList();
+        // One pass over every article (each date turned into an instant once): published, and held back.
+        Map<Boolean, List<Article>> published = all.stream().collect(java.util.stream.Collectors.partitioningBy(publishing::publishes));
+        List<Article> articles = published.get(true);
         progress.start("linking", articles.size());
         Digest digest = linker.link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
-        List<Article> heldBack = all.stream().filter(a -> !publishing.publishes(a)).toList();
+        List<Article> heldBack = published.get(false);
         Instant next = heldBack.stream().filter(publishing::isFuture).map(a -> a.date().toInstant())
                 .min(Instant::compareTo).orElse(null);
         return new Linked(digest, heldBack.stream().map(Article::sourceFile).toList(), publishing.now(), next);
