@@ -125,9 +125,13 @@ final class HeaderCandidates {
     /** The longest line a date candidate is read from: datelines, even with a byline in them, are short. */
     private static final int MAX_DATELINE_WORDS = 40;
     /** A date or time written in figures before a name ("2019-11-20 17:27 Jane Doe"): a dateline's credit. */
-    private static final Pattern FIGURES_FIRST = Pattern.compile("^\\d[\\d:./-]*(?:\\s+\\d[\\d:./-]*)*(?:\\s*[AaPp]\\.?[Mm]\\.?)?\\s+(?=\\p{Lu})");
+    private static final Pattern FIGURES_FIRST = Pattern.compile("^\\d[\\d:./-]*(?:\\s+\\d[\\d:./-]*)*(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s*[|•·])?\\s+(?=\\p{Lu})");
+    /** What parts a dateline into fields: "Jane Doe · Outlet · Posted: ...", "Jane Doe / Agency / Updated: ...", "Jane Doe/May 5, 2019". */
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*[|•·/]\\s*");
     /** What stands between a dateline's name and its date: separators, "on". */
-    private static final Pattern DATELINE_GLUE = Pattern.compile("(?:\\s*[,|•·:–—-]|\\s+(?i:on))*\\s*$");
+    private static final Pattern DATELINE_GLUE = Pattern.compile("(?:\\s*[,|•·/:–—-]|\\s+(?i:on))*\\s*$");
+    /** The longest dateline whose first field is read as its credit ("Jane Doe · Outlet · Posted: Oct 14, 2022 9:27 AM | Updated ..."). */
+    private static final int MAX_FIELDED_DATELINE_WORDS = 30;
     /** Words of the page's languages that label a date ("Published", "Mis à jour"). */
     private static final Pattern DATE_WORDS = wordsPattern(concat(Language.datePublishedWords(), Language.dateUpdatedWords()));
     /** How far above the headline and below the article's start name-shaped lines are considered (anywhere after a dateline's figures). */
@@ -206,17 +210,28 @@ final class HeaderCandidates {
 
     /**
      * The name that opens a short dateline, "LinkNaija October 06, 2018" or "Jane Doe | 5 May 2019": one to four
-     * capitalised words and then only the date; a blog's byline is often its author's one-word handle. Not a word of the
+     * capitalised words and then only the date; a blog's byline is often its author's one-word handle. In a dateline of
+     * fields ("Jane Doe · Outlet · Posted: Oct 14, 2022", "Jane Doe / Agency / Updated: ...", up to
+     * {@value #MAX_FIELDED_DATELINE_WORDS} words), the first field before the date. Not a word of the
      * page's language that labels the date or a control ("Updated", "Share"), nor a month or a weekday ("Nov.November 18, 2019", "Monday 17 February 2025").
      * (A one-word name alone over a line that opens with a date was tried too: it took section labels, "Business" over
      * the dateline, on more pages than it found bylines.)
      */
     static String nameBeforeDate(DumpLine line, String lang) {
-        List<DateParser.Found> dates = line.words <= 12 ? line.dates() : List.of();
+        List<DateParser.Found> dates = line.words <= MAX_FIELDED_DATELINE_WORDS ? line.dates() : List.of();
         if (dates.isEmpty() || dates.get(0).at() == 0) {
             return null;
         }
-        String head = DATELINE_GLUE.matcher(line.text.substring(0, dates.get(0).at())).replaceFirst("");
+        String before = line.text.substring(0, dates.get(0).at());
+        Matcher field = FIELD_SEPARATOR.matcher(before);
+        String head;
+        if (field.find() && field.start() > 0) {
+            head = before.substring(0, field.start());
+        } else if (line.words <= 12) {
+            head = DATELINE_GLUE.matcher(before).replaceFirst("");
+        } else {
+            return null;
+        }
         String name = TextHeader.nameOf(head);
         if (name == null || !name.equals(head) || name.split(" ").length > 4 || name.contains("&")) {
             return null;
@@ -296,6 +311,21 @@ final class HeaderCandidates {
     }
 
     /**
+     * The two to four capitalised words that open a credit when other words follow them ("Michael Larabel in Linux on
+     * 1 June", "Jane Doe for the Outlet"): after a credit word, a name comes first, and what follows it may be anything.
+     */
+    private static String leadingName(String credited) {
+        String[] words = credited.strip().split("\\s+");
+        for (int n = Math.min(4, words.length - 1); n >= 2; n--) {
+            String head = String.join(" ", java.util.Arrays.copyOf(words, n));
+            if (head.equals(TextHeader.nameOf(head)) && Character.isUpperCase(words[n - 1].codePointAt(0))) {
+                return head;
+            }
+        }
+        return null;
+    }
+
+    /**
      * {@code names} with the co-authors a credit adds in parentheses after them ("Martin Untersinger (avec Damien Leloup et
      * Morgane Tual)"): they are part of the credit, as printed. Only when the parentheses hold nothing but names.
      */
@@ -315,6 +345,9 @@ final class HeaderCandidates {
     /** {@link #namesOf} without the co-authors in parentheses. */
     private static String listOfNames(String credited) {
         String first = TextHeader.nameOf(credited);
+        if (first == null) {
+            return leadingName(credited);
+        }
         String[] parts = COMMA.split(credited.strip());
         if (first == null || parts.length < 2 || !first.equals(parts[0])) {
             return first;

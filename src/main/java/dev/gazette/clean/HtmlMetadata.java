@@ -94,6 +94,9 @@ final class HtmlMetadata {
                 }
             }
         }
+        if (best == null) {
+            best = rewordedHeadline(doc, declared);
+        }
         if (best != null) {
             return best;
         }
@@ -102,6 +105,36 @@ final class HtmlMetadata {
         }
         Element h1 = doc.selectFirst("h1");
         return h1 == null || h1.text().isBlank() ? null : h1.text().strip();
+    }
+
+    /**
+     * The share of a visible headline's words a declared title must use for the headline to be taken as the same
+     * headline reworded: pages print one headline and declare a shorter or search-friendly one ("Jennifer Aniston on
+     * Leaving the Tags on Her Céline Coat: ..." over "Jennifer Aniston on Leaving the Tags on Her Coat"), while a
+     * logo's or a menu's heading shares few of its words with the title.
+     */
+    static final double REWORDED_SHARE = 0.5;
+
+    /** The visible headline (of three words or more) that most shares its words with a declared title, when it shares at least {@link #REWORDED_SHARE}. */
+    private static String rewordedHeadline(Document doc, List<String> declared) {
+        java.util.Set<String> titleWords = new java.util.HashSet<>();
+        declared.forEach(t -> titleWords.addAll(Words.tokens(t.toLowerCase(Locale.ROOT))));
+        String best = null;
+        double bestShare = REWORDED_SHARE;
+        for (Element h : doc.select("h1, [itemprop=headline]")) {
+            String heading = h.text().strip();
+            List<String> words = Words.tokens(heading.toLowerCase(Locale.ROOT));
+            if (words.size() < 3) {
+                continue;
+            }
+            long shared = words.stream().filter(titleWords::contains).count();
+            double share = (double) shared / words.size();
+            if (share >= bestShare && (best == null || share > bestShare)) {
+                best = heading;
+                bestShare = share;
+            }
+        }
+        return best;
     }
 
     private String byline(Document doc, JsonNode article) {
@@ -157,6 +190,42 @@ final class HtmlMetadata {
             Optional<String> iso = DateParser.parse(c);
             if (iso.isPresent()) {
                 return iso.get();
+            }
+        }
+        return shownDate(doc);
+    }
+
+    /** A class or id that says an element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
+    private static final java.util.regex.Pattern DATE_CLASS = java.util.regex.Pattern.compile("(?i)date|time|publish|posted");
+    /** The longest text read as a dateline: an element longer than this is a container, not a date's. */
+    private static final int MAX_DATELINE_CHARS = 120;
+
+    /**
+     * The date a page prints when its metadata declares none: the first element whose class or id says it holds a date
+     * and whose short text writes one, below the first {@code <h1>} when the page has one (dates above it are the
+     * site's, or teasers').
+     */
+    private static String shownDate(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return null;
+        }
+        Element h1 = body.selectFirst("h1");
+        boolean below = h1 == null;
+        for (Element el : body.getAllElements()) {
+            if (el == h1) {
+                below = true;
+                continue;
+            }
+            if (!below || !DATE_CLASS.matcher(el.className()).find() && !DATE_CLASS.matcher(el.id()).find()) {
+                continue;
+            }
+            String text = el.text();
+            if (text.length() <= MAX_DATELINE_CHARS) {
+                List<DateParser.Found> found = DateParser.findAll(text);
+                if (!found.isEmpty()) {
+                    return found.get(0).value();
+                }
             }
         }
         return null;

@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,7 +135,7 @@ public final class BuildMemory {
             if (value != null || stored == null || damaged) {
                 return value;
             }
-            Object read = stored.read(memory.fingerprints);
+            Object read = stored.read(memory.fingerprints, memory.scratch);
             damaged = read == null;
             if (damaged) {
                 memory.damaged.incrementAndGet();
@@ -153,7 +154,7 @@ public final class BuildMemory {
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.site-view");
+            "render.site-view", "render.edition-item");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -161,7 +162,7 @@ public final class BuildMemory {
      * is recognised without hashing a body made again by every build. Search terms are not: no
      * page input holds them, and remembering them would keep them all until the build ends.
      */
-    private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html",
+    private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html", "render.edition-item",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link");
 
     private final Fingerprints fingerprints = new Fingerprints();
@@ -206,6 +207,27 @@ public final class BuildMemory {
      * kept up to date by {@link #finish} from the pages whose reads changed; null until then.
      */
     private Map<String, Set<String>> readers;
+    /**
+     * The recorded files that are no pages of the site data (site-wide pages, feeds, the theme's
+     * files): every build writes them again while they exist. Null until a build needs them.
+     */
+    private Set<String> plainFiles;
+
+    private Set<String> plainFiles() {
+        if (plainFiles == null) {
+            Set<String> plain = new HashSet<>();
+            files.forEach((path, f) -> {
+                if (f.reads() == null) {
+                    plain.add(path);
+                }
+            });
+            plainFiles = plain;
+        }
+        return plainFiles;
+    }
+
+    /** Whether this build makes only the pages {@code pagesToMake} named, visiting no other: then the others' records stay. */
+    private volatile boolean skipping;
     /** Pages written in this build whose reads are not the recorded ones (new pages included). */
     private final Set<String> readsChanged = ConcurrentHashMap.newKeySet();
     /** Where the recorded files are, in a form the owner of the memory chooses (a folder and its marker's time). */
@@ -229,6 +251,8 @@ public final class BuildMemory {
     private BuildCache.Segments stateFiles;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
+    /** Each reading thread's buffer for the stored outputs it reads back (see {@link BuildCache.Stored#read}). */
+    private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 16));
     /** What the last finished build recorded in this memory reported; null when none did (in this environment). */
     private LastBuild lastBuild;
 
@@ -498,6 +522,7 @@ public final class BuildMemory {
             Map<String, FileRecord> bytesOnly = new ConcurrentHashMap<>();
             files.forEach((path, f) -> bytesOnly.put(path, new FileRecord(null, f.bytes(), f.size(), null)));
             files = bytesOnly;
+            plainFiles = null;
             readers = null;
             lastBuild = null;
             this.environment = environment;
@@ -505,6 +530,7 @@ public final class BuildMemory {
         generation++;
         seenSources.clear();
         readsChanged.clear();
+        skipping = false;
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
         dataChange = null;
         made.set(0);
@@ -707,7 +733,24 @@ public final class BuildMemory {
             }
 
             @Override
-            public <I> void write(String path, SiteData data, Function<SiteData.Reader, I> input, Function<I, byte[]> make) {
+            public Set<String> pagesToMake(SiteData data) {
+                if (!keepUnsaved || !inPlace) {
+                    return null;
+                }
+                // A page's key is the first it read: the keys of the pages to make again, and the changed
+                // keys (a page that is new has a new key; a page whose key went is among those to make).
+                DataChange change = change(data);
+                Set<String> pages = new HashSet<>(change.changed());
+                for (String path : change.toMake()) {
+                    pages.add(before.get(path).reads()[0]);
+                }
+                skipping = true;
+                return pages;
+            }
+
+            @Override
+            public <I> void write(String path, SiteData data, String page, Function<SiteData.Reader, I> input,
+                                  Function<I, byte[]> make) {
                 FileRecord old = before.get(path);
                 // Worked out (and the data noted for the next build) in every build, in place or not.
                 DataChange change = change(data);
@@ -717,6 +760,7 @@ public final class BuildMemory {
                     return;
                 }
                 Set<String> read = new java.util.LinkedHashSet<>();
+                read.add(page);
                 I in = input.apply(data.reader(read::add));
                 write(path, in, make, read.stream().map(k -> keys.computeIfAbsent(k, x -> x)).toArray(String[]::new));
             }
@@ -845,7 +889,18 @@ public final class BuildMemory {
         Map<String, Object> now = data.values();
         Set<String> changed = ConcurrentHashMap.newKeySet();
         Map<String, Fingerprint> prints = null;
-        if (keepUnsaved) {
+        Set<String> touched = keepUnsaved ? data.changedSince(lastData) : null;
+        if (touched != null) {
+            // Made from the last build's data: only the keys it touched may hold other values.
+            Map<String, Object> before = lastData.values();
+            for (String key : touched) {
+                Object old = before.get(key);
+                Object value = now.get(key);
+                if (old == null || value == null ? old != value : !SameValues.same(value, old, provenPages)) {
+                    changed.add(key);
+                }
+            }
+        } else if (keepUnsaved) {
             Map<String, Object> before = lastData.values();
             java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
             // On every core when the render announced the data before its pages (see OutputSink.reading);
@@ -914,6 +969,22 @@ public final class BuildMemory {
         if (now.size() - added.get() == files.size()) {
             return List.of();   // every file of the last build was written again
         }
+        if (skipping) {
+            // Pages not visited are as they were: gone are the pages to make and the other files not written.
+            List<String> gone = new ArrayList<>();
+            for (String path : dataChange == null ? Set.<String>of() : dataChange.toMake()) {
+                if (!now.containsKey(path)) {
+                    gone.add(path);
+                }
+            }
+            for (String path : plainFiles()) {
+                if (!now.containsKey(path)) {
+                    gone.add(path);
+                }
+            }
+            gone.sort(null);
+            return gone;
+        }
         return files.keySet().stream().filter(path -> !now.containsKey(path)).sorted().toList();
     }
 
@@ -934,17 +1005,40 @@ public final class BuildMemory {
     public void finish() {
         // Every source seen has a stamp: when as many were seen as there are stamps, none is to drop.
         int build = generation;
-        boolean dropped = outputs.values().removeIf(o -> o.usedIn != build)
-                | seenSources.size() != stamps.size() && stamps.keySet().retainAll(seenSources);
+        boolean dropped = outputs.values().removeIf(o -> o.usedIn != build);
+        if (seenSources.size() != stamps.size()) {
+            dropped |= stamps.keySet().retainAll(seenSources);
+        }
         // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
         if (dropped || !keepUnsaved && !written.equals(files)) {
             changed = true;
         }
-        if (readers != null) {
-            updateReaders();
+        if (skipping) {
+            // Only the pages to make were visited: the others' records stay, the gone files' go.
+            List<String> gone = removedFiles();
+            if (readers != null) {
+                updateReaders(gone);
+            }
+            gone.forEach(files::remove);
+            files.putAll(written);
+            // Every file that is no page of the site data was written again, or is gone.
+            Set<String> plain = new HashSet<>();
+            written.forEach((path, f) -> {
+                if (f.reads() == null) {
+                    plain.add(path);
+                }
+            });
+            plainFiles = plain;
+        } else {
+            plainFiles = null;
+            if (readers != null) {
+                updateReaders(written.size() - added.get() == files.size() ? List.of()
+                        : files.keySet().stream().filter(path -> !written.containsKey(path)).toList());
+            }
+            files = written;
         }
         readsChanged.clear();
-        files = written;
+        skipping = false;
         // Sized for as many files as this build's: filled from every core, it is not grown on the way.
         written = new ConcurrentHashMap<>(Math.max(16, files.size() * 4 / 3));
         if (dataChange != null) {
@@ -961,20 +1055,14 @@ public final class BuildMemory {
         nextBuild();
     }
 
-    /** Brings the pages that read each key from the last build's files to this one's. */
-    private void updateReaders() {
+    /** Brings the pages that read each key from the last build's files to this one's, without the {@code gone} files. */
+    private void updateReaders(List<String> gone) {
         for (String path : readsChanged) {
             FileRecord old = files.get(path);
             removeReader(path, old == null ? null : old.reads());
             addReader(path, written.get(path).reads());
         }
-        if (written.size() - added.get() != files.size()) {
-            files.forEach((path, f) -> {
-                if (!written.containsKey(path)) {
-                    removeReader(path, f.reads());
-                }
-            });
-        }
+        gone.forEach(path -> removeReader(path, files.get(path).reads()));
     }
 
     /** Forgets the fingerprints of objects the build that ended did not meet. */
@@ -991,6 +1079,7 @@ public final class BuildMemory {
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
         readsChanged.clear();
+        skipping = false;
         dataChange = null;
         recentCalls.abandon();
         nextBuild();

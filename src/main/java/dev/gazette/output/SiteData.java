@@ -1,6 +1,7 @@
 package dev.gazette.output;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.Consumer;
 public final class SiteData {
     private final Map<String, Object> values;
     private final Object parts;
+    /** Stands for this data in data made from it, which does not hold it (nor, so, a chain of every earlier build's data). */
+    private final Object identity = new Object();
+    /** The identity of the data this was made from, and the keys whose values may differ from it; null when none. */
+    private final Object base;
+    private final Set<String> touched;
 
     /** @param values every value pages may read, by key; not copied, and not to be changed */
     public SiteData(Map<String, Object> values) {
@@ -25,8 +31,26 @@ public final class SiteData {
      *              of the digest that did not change (see {@link OutputSink#lastData}); opaque here
      */
     public SiteData(Map<String, Object> values, Object parts) {
+        this(values, parts, null, null);
+    }
+
+    /**
+     * Data made from {@code base}'s: every key but those of {@code touched} has {@code base}'s value,
+     * the very object (a key of {@code touched} may have any value, or none).
+     */
+    public SiteData(Map<String, Object> values, Object parts, SiteData base, Set<String> touched) {
         this.values = values;
         this.parts = parts;
+        this.base = base == null ? null : base.identity;
+        this.touched = touched;
+    }
+
+    /**
+     * The keys whose values may differ from {@code other}'s, when this data was made from it: every
+     * other key has {@code other}'s very value. Null when this data was not made from {@code other}.
+     */
+    public Set<String> changedSince(SiteData other) {
+        return base != null && base == other.identity ? touched : null;
     }
 
     /** What the maker of the data kept of it for the next build (null when nothing). */

@@ -35,6 +35,8 @@ final class FeedItems {
     private final RssFeed.Items rss = new RssFeed.Items();
     /** An article's body for feeds: internal references resolved and every URL absolute, which takes a parse. */
     private final Step<FeedBody, String> feedHtml;
+    /** An edition's item in the editions' feed. */
+    private final Step<EditionEntry, FeedItem> editionItem = new Step<>("render.edition-item", this::editionItem);
 
     /** What an article's feed body is made from, beside the base URL. */
     record FeedBody(LongText html, String slug) {
@@ -98,30 +100,37 @@ final class FeedItems {
                 a.sourceUrl(), image, a.lang());
     }
 
+    /** What an edition's item is made from, beside the configuration: the edition and its title. */
+    record EditionEntry(Edition edition, String title) {
+    }
+
     /** One item per edition, newest first: its headlines with links and summaries. */
     List<FeedItem> editions(List<Edition> editions, Function<Edition, String> title) {
-        List<FeedItem> items = new ArrayList<>();
-        for (Edition e : editions.stream().limit(site.feedItems()).toList()) {
-            StringBuilder html = new StringBuilder("<ul>\n");
-            List<String> headlines = new ArrayList<>();
-            for (Edition.Group g : e.groups()) {
-                Article lead = g.lead();
-                headlines.add(lead.title());
-                html.append("<li><a href=\"").append(escape(urls.absolute(Urls.article(lead.slug())))).append("\">")
-                        .append(escape(lead.title())).append("</a>");
-                if (lead.summary() != null && !lead.summary().isBlank()) {
-                    html.append(" — ").append(escape(lead.summary()));
-                }
-                html.append("</li>\n");
+        // A step, though cheap: an unchanged edition's item is then the very object of the last build.
+        return editions.stream().limit(site.feedItems()).map(e -> steps.run(editionItem, new EditionEntry(e, title.apply(e))))
+                .toList();
+    }
+
+    private FeedItem editionItem(EditionEntry entry) {
+        Edition e = entry.edition();
+        StringBuilder html = new StringBuilder("<ul>\n");
+        List<String> headlines = new ArrayList<>();
+        for (Edition.Group g : e.groups()) {
+            Article lead = g.lead();
+            headlines.add(lead.title());
+            html.append("<li><a href=\"").append(escape(urls.absolute(Urls.article(lead.slug())))).append("\">")
+                    .append(escape(lead.title())).append("</a>");
+            if (lead.summary() != null && !lead.summary().isBlank()) {
+                html.append(" — ").append(escape(lead.summary()));
             }
-            html.append("</ul>");
-            ZonedDateTime newest = e.groups().stream().flatMap(g -> g.articles().stream()).map(Article::date)
-                    .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-            items.add(new FeedItem(site.title() + ": " + title.apply(e), urls.absolute(Urls.edition(e.slug())),
-                    "urn:gazette:edition:" + e.slug(), newest, site.author(), List.of(),
-                    String.join(" · ", headlines), html.toString(), null, null, site.language()));
+            html.append("</li>\n");
         }
-        return items;
+        html.append("</ul>");
+        ZonedDateTime newest = e.groups().stream().flatMap(g -> g.articles().stream()).map(Article::date)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new FeedItem(site.title() + ": " + entry.title(), urls.absolute(Urls.edition(e.slug())),
+                "urn:gazette:edition:" + e.slug(), newest, site.author(), List.of(),
+                String.join(" · ", headlines), html.toString(), null, null, site.language());
     }
 
     /** Articles and editions in one list, newest first, cut to the feed's length. */

@@ -9,10 +9,14 @@ import dev.gazette.output.SiteData;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The digest as pages read it ({@link SiteData}): each article, its neighbours, each tag's link
@@ -29,8 +33,12 @@ final class PageData {
     record TagLinkInput(Tag tag, int count) {
     }
 
-    /** One page of a tag's list: the slugs it shows, and how many pages the list has. */
-    record TagPage(List<String> slugs, int pages) {
+    /** Page {@code number} of the list of the tag {@code tag}: the slugs it shows, and how many pages the list has. */
+    record TagPage(String tag, int number, List<String> slugs, int pages) {
+    }
+
+    /** Chunk {@code chunk} of the search index's documents: the slugs of its articles. */
+    record SearchDocs(int chunk, List<String> slugs) {
     }
 
     /** An edition with the slugs of its newer and older neighbours (null at either end). */
@@ -102,7 +110,7 @@ final class PageData {
         return "m:" + month;
     }
 
-    /** The slugs of the articles of the search index's documents chunk {@code chunk}. */
+    /** Chunk {@code chunk} of the search index's documents ({@link SearchDocs}). */
     static String searchDocs(int chunk) {
         return "sd:" + chunk;
     }
@@ -112,89 +120,252 @@ final class PageData {
         return of(digest, pageSize, null);
     }
 
-    /**
-     * The values of the articles, tags, stories and months of the digest, by the very object they are
-     * made from, and the key of each article's links by its slug: what a build keeps of its site data
-     * ({@link SiteData#parts}) so that the next one takes the keys and values of an unchanged part
-     * as they are, and their comparison with the last build's finds the same objects.
-     */
-    private record Parts(int pageSize, Map<Object, Object[]> bySource, Map<String, String> linkKeys) {
+    /** What a build keeps of its site data ({@link SiteData#parts}): the digest it was made from, and the page size. */
+    private record Parts(int pageSize, Digest digest) {
     }
 
     /**
-     * Every value of {@code digest} a page may read, with lists cut into pages of {@code pageSize};
-     * the values of a part of the digest that is the very object {@code last} was made from are
-     * {@code last}'s (values are functions of their part and the page size alone).
+     * Every value of {@code digest} a page may read, with lists cut into pages of {@code pageSize}.
+     * When {@code last} was made from another digest with the same page size, the values are
+     * {@code last}'s with those of the parts of the digest that are not the very objects of
+     * {@code last}'s digest (articles, tags' lists, stories, editions, months, links) put again or
+     * taken away: every other value is {@code last}'s object, and the keys whose values may differ
+     * are told with the data ({@link SiteData#changedSince}), so the memory compares only those.
+     * Values are functions of their part and the page size alone, so this equals data made from nothing.
      */
     static SiteData of(Digest digest, int pageSize, SiteData last) {
         Parts before = last != null && last.parts() instanceof Parts p && p.pageSize() == pageSize ? p : null;
-        Parts now = new Parts(pageSize, new IdentityHashMap<>(), new HashMap<>());
-        Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
-        for (Article a : digest.articles()) {
-            put(values, a, before, now, () -> a.date() == null ? new Object[]{article(a.slug()), a}
-                    : new Object[]{article(a.slug()), a, date(a.slug()), a.date()});
+        Parts now = new Parts(pageSize, digest);
+        if (before == null) {
+            Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
+            digest.articles().forEach(a -> articleValues(a, values::put));
+            digest.links().forEach((slug, links) -> values.put(links(slug), links));
+            digest.tags().forEach(g -> tagValues(g, pageSize, values::put));
+            digest.stories().forEach(s -> storyValues(s, values::put));
+            editionValues(digest.editions(), 0, digest.editions().size(), values::put);
+            digest.months().forEach(m -> monthValues(m, values::put));
+            values.put(PAGE_INDEX, pageIndex(digest));
+            searchDocs(digest.articles(), values::put);
+            return new SiteData(values, now);
         }
-        digest.links().forEach((slug, links) -> {
-            String key = before == null ? null : before.linkKeys().get(slug);
-            key = key != null ? key : links(slug);
-            now.linkKeys().put(slug, key);
-            values.put(key, links);
-        });
-        for (Digest.TagGroup group : digest.tags()) {
-            put(values, group, before, now, () -> tagValues(group, pageSize));
-        }
-        for (Story s : digest.stories()) {
-            put(values, s, before, now, () -> new Object[]{story(s.slug()), s, storyArticles(s.slug()), slugs(s.articles())});
-        }
-        List<Edition> editions = digest.editions();
-        for (int i = 0; i < editions.size(); i++) {
-            Edition e = editions.get(i);
-            values.put(edition(e.slug()), new EditionPage(e, i > 0 ? editions.get(i - 1).slug() : null,
-                    i + 1 < editions.size() ? editions.get(i + 1).slug() : null));
-            values.put(editionLink(e.slug()), new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
-            values.put(editionLeads(e.slug()), e.groups().stream().map(g -> g.lead().slug()).toList());
-        }
-        for (Digest.Month m : digest.months()) {
-            put(values, m, before, now, () -> new Object[]{month(m.month()), new MonthPage(m.month(), slugs(m.articles()))});
-        }
-        values.put(PAGE_INDEX, new PageIndex(digest.tags().stream().map(g -> g.tag().slug()).toList(),
-                editions.stream().map(Edition::slug).toList(), digest.stories().stream().map(Story::slug).toList(),
-                digest.months().stream().map(Digest.Month::month).toList()));
-        List<String> all = slugs(digest.articles());
-        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < all.size(); chunk++) {
-            values.put(searchDocs(chunk), List.copyOf(all.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
-                    Math.min(all.size(), (chunk + 1) * SearchIndex.DOCS_PER_CHUNK))));
-        }
-        return new SiteData(values, now);
+        return new Patch(last, digest, pageSize).made(now);
     }
 
-    /** Puts the keys and values made from {@code source} (alternating), taken from {@code before} when it has them. */
-    private static void put(Map<String, Object> values, Object source, Parts before, Parts now,
-                            java.util.function.Supplier<Object[]> make) {
-        Object[] made = before == null ? null : before.bySource().get(source);
-        if (made == null) {
-            made = make.get();
+    /**
+     * Site data made from the last build's: its values copied, then those of the parts that
+     * changed taken away and put again, each key noted as touched.
+     */
+    private static final class Patch {
+        private final SiteData last;
+        private final Map<String, Object> values;
+        private final Set<String> touched = new HashSet<>();
+        private final Digest was;
+        private final Digest digest;
+        private final int pageSize;
+
+        Patch(SiteData last, Digest digest, int pageSize) {
+            this.last = last;
+            this.values = new HashMap<>(last.values());
+            this.was = ((Parts) last.parts()).digest();
+            this.digest = digest;
+            this.pageSize = pageSize;
         }
-        now.bySource().put(source, made);
-        for (int i = 0; i < made.length; i += 2) {
-            values.put((String) made[i], made[i + 1]);
+
+        SiteData made(Parts now) {
+            Diff<Article> articles = patch(was.articles(), digest.articles(), Article::slug, PageData::articleValues);
+            patchLinks();
+            Diff<Digest.TagGroup> tags = patch(was.tags(), digest.tags(), g -> g.tag().slug(),
+                    (g, put) -> tagValues(g, pageSize, put));
+            Diff<Story> stories = patch(was.stories(), digest.stories(), Story::slug, PageData::storyValues);
+            Diff<Edition> editions = Diff.of(was.editions(), digest.editions(), Edition::slug);
+            if (editions.inPlace()) {
+                // The same editions in the same order: only the changed ones' values, neighbours as they were.
+                editions.gone().forEach(e -> editionKeys(e, this::remove));
+                List<Edition> list = digest.editions();
+                for (int i : editions.positions()) {
+                    editionValues(list, i, i + 1, this::put);
+                }
+            } else if (!editions.gone().isEmpty() || !editions.came().isEmpty()) {
+                // Neighbours may have moved: every edition's values again (the unchanged ones equal and cheap).
+                was.editions().forEach(e -> editionKeys(e, this::remove));
+                editionValues(digest.editions(), 0, digest.editions().size(), this::put);
+            }
+            Diff<Digest.Month> months = patch(was.months(), digest.months(), m -> m.month(), PageData::monthValues);
+            if (!tags.inPlace() || !stories.inPlace() || !editions.inPlace() || !months.inPlace()) {
+                put(PAGE_INDEX, pageIndex(digest));
+            }
+            if (!articles.inPlace()) {
+                for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < was.articles().size(); chunk++) {
+                    remove(searchDocs(chunk), null);
+                }
+                searchDocs(digest.articles(), this::put);
+            }
+            return new SiteData(values, now, last, touched);
+        }
+
+        /** Takes away the values of the parts of {@code before} that {@code now} lacks, and puts those of the new ones. */
+        private <T> Diff<T> patch(List<T> before, List<T> now, java.util.function.Function<T, Object> id,
+                                  BiConsumer<T, BiConsumer<String, Object>> valuesOf) {
+            Diff<T> diff = Diff.of(before, now, id);
+            diff.gone().forEach(t -> valuesOf.accept(t, this::remove));
+            diff.came().forEach(t -> valuesOf.accept(t, this::put));
+            return diff;
+        }
+
+        /** Each article's links, compared by identity with the last digest's. */
+        private void patchLinks() {
+            Map<String, Digest.ArticleLinks> before = was.links();
+            if (before == digest.links()) {
+                return;   // the link stage hands over the last map when every article's links are the same
+            }
+            int kept = 0;
+            for (Map.Entry<String, Digest.ArticleLinks> e : digest.links().entrySet()) {
+                Digest.ArticleLinks old = before.get(e.getKey());
+                if (old != null) {
+                    kept++;
+                }
+                if (old != e.getValue()) {
+                    put(links(e.getKey()), e.getValue());
+                }
+            }
+            if (kept < before.size()) {
+                before.keySet().forEach(slug -> {
+                    if (!digest.links().containsKey(slug)) {
+                        remove(links(slug), null);
+                    }
+                });
+            }
+        }
+
+        private void put(String key, Object value) {
+            values.put(key, value);
+            touched.add(key);
+        }
+
+        private void remove(String key, Object value) {
+            values.remove(key);
+            touched.add(key);
+        }
+    }
+
+    /**
+     * How a list of parts changed, by identity: the elements of the old list the new one lacks,
+     * those of the new one the old lacks, and whether the lists are the same size with the
+     * same ids at every position (then {@code positions} are where they differ).
+     */
+    private record Diff<T>(List<T> gone, List<T> came, boolean inPlace, int[] positions) {
+        static <T> Diff<T> of(List<T> before, List<T> now, java.util.function.Function<T, Object> id) {
+            int start = 0;
+            int endBefore = before.size();
+            int endNow = now.size();
+            while (start < endBefore && start < endNow && before.get(start) == now.get(start)) {
+                start++;
+            }
+            while (endBefore > start && endNow > start && before.get(endBefore - 1) == now.get(endNow - 1)) {
+                endBefore--;
+                endNow--;
+            }
+            List<T> gone = new ArrayList<>();
+            List<T> came = new ArrayList<>();
+            if (endBefore - start == endNow - start) {
+                // As many in the middle: an element that is in both lists is at a differing position in both
+                // (else one list would hold it twice), so comparing the differing positions is enough.
+                List<Integer> at = new ArrayList<>();
+                boolean sameIds = true;
+                for (int i = start; i < endNow; i++) {
+                    if (before.get(i) != now.get(i)) {
+                        at.add(i);
+                        gone.add(before.get(i));
+                        came.add(now.get(i));
+                        sameIds &= id.apply(before.get(i)).equals(id.apply(now.get(i)));
+                    }
+                }
+                if (!sameIds) {
+                    dropCommon(gone, came);
+                }
+                return new Diff<>(gone, came, sameIds, at.stream().mapToInt(Integer::intValue).toArray());
+            }
+            gone.addAll(before.subList(start, endBefore));
+            came.addAll(now.subList(start, endNow));
+            dropCommon(gone, came);
+            return new Diff<>(gone, came, false, new int[0]);
+        }
+
+        /** Removes from both lists the elements (by identity) that are in both. */
+        private static <T> void dropCommon(List<T> gone, List<T> came) {
+            Set<T> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            before.addAll(gone);
+            Set<T> both = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            came.forEach(t -> {
+                if (before.contains(t)) {
+                    both.add(t);
+                }
+            });
+            if (!both.isEmpty()) {
+                gone.removeIf(both::contains);
+                came.removeIf(both::contains);
+            }
+        }
+    }
+
+    private static void articleValues(Article a, BiConsumer<String, Object> put) {
+        put.accept(article(a.slug()), a);
+        if (a.date() != null) {
+            put.accept(date(a.slug()), a.date());
+        }
+    }
+
+    private static void storyValues(Story s, BiConsumer<String, Object> put) {
+        put.accept(story(s.slug()), s);
+        put.accept(storyArticles(s.slug()), slugs(s.articles()));
+    }
+
+    private static void monthValues(Digest.Month m, BiConsumer<String, Object> put) {
+        put.accept(month(m.month()), new MonthPage(m.month(), slugs(m.articles())));
+    }
+
+    /** The values of the editions {@code from} (inclusive) to {@code to} of {@code editions}, with their neighbours. */
+    private static void editionValues(List<Edition> editions, int from, int to, BiConsumer<String, Object> put) {
+        for (int i = from; i < to; i++) {
+            Edition e = editions.get(i);
+            put.accept(edition(e.slug()), new EditionPage(e, i > 0 ? editions.get(i - 1).slug() : null,
+                    i + 1 < editions.size() ? editions.get(i + 1).slug() : null));
+            put.accept(editionLink(e.slug()), new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
+            put.accept(editionLeads(e.slug()), e.groups().stream().map(g -> g.lead().slug()).toList());
+        }
+    }
+
+    private static void editionKeys(Edition e, BiConsumer<String, Object> key) {
+        key.accept(edition(e.slug()), null);
+        key.accept(editionLink(e.slug()), null);
+        key.accept(editionLeads(e.slug()), null);
+    }
+
+    private static PageIndex pageIndex(Digest digest) {
+        return new PageIndex(digest.tags().stream().map(g -> g.tag().slug()).toList(),
+                digest.editions().stream().map(Edition::slug).toList(), digest.stories().stream().map(Story::slug).toList(),
+                digest.months().stream().map(Digest.Month::month).toList());
+    }
+
+    /** The search index's documents, by chunks of the articles' slugs. */
+    private static void searchDocs(List<Article> articles, BiConsumer<String, Object> put) {
+        List<String> all = slugs(articles);
+        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < all.size(); chunk++) {
+            put.accept(searchDocs(chunk), new SearchDocs(chunk, List.copyOf(all.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
+                    Math.min(all.size(), (chunk + 1) * SearchIndex.DOCS_PER_CHUNK)))));
         }
     }
 
     /** A tag's link and each page of its list. */
-    private static Object[] tagValues(Digest.TagGroup group, int pageSize) {
+    private static void tagValues(Digest.TagGroup group, int pageSize, BiConsumer<String, Object> put) {
         String slug = group.tag().slug();
         List<String> slugs = slugs(group.articles());
         int pages = pages(slugs.size(), pageSize);
-        Object[] made = new Object[2 + 2 * pages];
-        made[0] = tag(slug);
-        made[1] = new TagLinkInput(group.tag(), group.articles().size());
+        put.accept(tag(slug), new TagLinkInput(group.tag(), group.articles().size()));
         for (int n = 1; n <= pages; n++) {
-            made[2 * n] = tagPage(slug, n);
-            made[2 * n + 1] = new TagPage(List.copyOf(
-                    slugs.subList((n - 1) * pageSize, Math.min(slugs.size(), n * pageSize))), pages);
+            put.accept(tagPage(slug, n), new TagPage(slug, n, List.copyOf(
+                    slugs.subList((n - 1) * pageSize, Math.min(slugs.size(), n * pageSize))), pages));
         }
-        return made;
     }
 
     /** How many pages a list of {@code size} items takes: at least one, even when empty. */

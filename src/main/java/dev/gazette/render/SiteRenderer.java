@@ -7,6 +7,7 @@ import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
+import dev.gazette.model.Story;
 import dev.gazette.model.Steps;
 import dev.gazette.model.Tag;
 import dev.gazette.output.OutputSink;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -111,7 +113,7 @@ public final class SiteRenderer {
             // beside the pages of articles, tags, editions, stories and months, which spread over
             // every core, instead of after them with the other cores waiting.
             siteWide = CompletableFuture.allOf(siteWide, CompletableFuture.runAsync(() -> {
-                searchPage(digest, views, data, out);
+                searchPage(digest, out);
                 home(digest, views, out);
                 editionsIndex(digest, views, out);
                 tagIndex(digest, views, out);
@@ -121,20 +123,26 @@ public final class SiteRenderer {
                         digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
                 siteFeeds(digest, views, feedItems, out);
             }));
-            digest.articles().parallelStream().forEach(a -> article(a, views, data, out));
-            editions(digest, views, data, out);
-            // Pages of one kind are independent of each other: each kind renders in parallel.
-            digest.stories().parallelStream().forEach(story -> {
-                String path = Urls.story(story.slug());
-                String slug = story.slug();
-                page(out, path, data, r -> {
-                    Views.StoryView view = views.story(r, slug);
-                    return new Page("story.peb", context(page(view.title(), "How " + view.coverage().size()
-                            + " sources covered this story.", path, site.language(), "story", null), Map.of("story", view)));
+            // A sink that knows which pages changed names them by their keys: only those are made, the
+            // others not even visited (in a preview save, a few of 16,000); else every page is.
+            Set<String> toMake = out.pagesToMake(data);
+            if (toMake == null) {
+                digest.articles().parallelStream().forEach(a -> article(a.slug(), views, data, out));
+                digest.editions().parallelStream().forEach(e -> edition(e.slug(), views, data, out));
+                digest.stories().parallelStream().forEach(s -> story(s.slug(), views, data, out));
+                digest.tags().parallelStream().forEach(g -> {
+                    for (int n = 1; n <= PageData.pages(g.articles().size(), site.pageSize()); n++) {
+                        tagPage(g.tag().slug(), n, views, data, out);
+                    }
                 });
-            });
-            tags(digest, views, data, feedItems, out);
-            months(digest, views, data, out);
+                digest.months().parallelStream().forEach(m -> month(m.month(), views, data, out));
+                for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
+                    searchDocs(chunk, views, data, out);
+                }
+            } else {
+                toMake.parallelStream().forEach(key -> page(data.values().get(key), views, data, out));
+            }
+            tagFeeds(digest, feedItems, out);
         } catch (RuntimeException | Error e) {
             siteWide.exceptionally(x -> null).join();   // done writing before the caller abandons the site
             throw e;
@@ -169,10 +177,29 @@ public final class SiteRenderer {
     record ArticlePage(Views.Page page, ViewFactory.ArticleViewInput view, ArticleHead head) {
     }
 
-    private void article(Article article, ViewFactory views, SiteData data, OutputSink out) {
-        String slug = article.slug();
+    /**
+     * The page the site data's value {@code value} is the key value of (an article, a page of a
+     * tag's list, a story, an edition, a month, a chunk of search documents); other values name no page.
+     */
+    private void page(Object value, ViewFactory views, SiteData data, OutputSink out) {
+        if (value instanceof Article a) {
+            article(a.slug(), views, data, out);
+        } else if (value instanceof PageData.TagPage t) {
+            tagPage(t.tag(), t.number(), views, data, out);
+        } else if (value instanceof Story s) {
+            story(s.slug(), views, data, out);
+        } else if (value instanceof PageData.EditionPage e) {
+            edition(e.edition().slug(), views, data, out);
+        } else if (value instanceof PageData.MonthPage m) {
+            month(m.month(), views, data, out);
+        } else if (value instanceof PageData.SearchDocs d) {
+            searchDocs(d.chunk(), views, data, out);
+        }
+    }
+
+    private void article(String slug, ViewFactory views, SiteData data, OutputSink out) {
         String path = Urls.article(slug);
-        out.write(Urls.file(path), data, r -> {
+        out.write(Urls.file(path), data, PageData.article(slug), r -> {
                     ViewFactory.ArticleViewInput view = views.articleInput(r, slug);
                     Article a = view.article();
                     List<String> tagNames = view.card().tags().stream().map(Views.TagLink::name).toList();
@@ -182,6 +209,15 @@ public final class SiteRenderer {
                 },
                 in -> evaluate(new Page("article.peb", context(in.page(), Map.of("article", views.article(in.view()),
                         HEAD, metadata.article(in.head().article(), in.head().tagNames()))))));
+    }
+
+    private void story(String slug, ViewFactory views, SiteData data, OutputSink out) {
+        String path = Urls.story(slug);
+        page(out, path, data, PageData.story(slug), r -> {
+            Views.StoryView view = views.story(r, slug);
+            return new Page("story.peb", context(page(view.title(), "How " + view.coverage().size()
+                    + " sources covered this story.", path, site.language(), "story", null), Map.of("story", view)));
+        });
     }
 
     private void home(Digest digest, ViewFactory views, OutputSink out) {
@@ -217,16 +253,13 @@ public final class SiteRenderer {
         return Math.max(site.pageSize(), HOME_STORIES);
     }
 
-    private void editions(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
-        digest.editions().parallelStream().forEach(edition -> {
-            String slug = edition.slug();
-            String path = Urls.edition(slug);
-            page(out, path, data, r -> {
-                Views.EditionView view = views.edition(r, slug);
-                return new Page("edition.peb", context(page(editionTitle(view.link()), "The stories of "
-                        + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
-                        + view.link().startDisplay() + ".", path, site.language(), "edition", null), Map.of("edition", view)));
-            });
+    private void edition(String slug, ViewFactory views, SiteData data, OutputSink out) {
+        String path = Urls.edition(slug);
+        page(out, path, data, PageData.edition(slug), r -> {
+            Views.EditionView view = views.edition(r, slug);
+            return new Page("edition.peb", context(page(editionTitle(view.link()), "The stories of "
+                    + site.title() + " " + (view.link().weekly() ? "for the week of " : "of ")
+                    + view.link().startDisplay() + ".", path, site.language(), "edition", null), Map.of("edition", view)));
         });
     }
 
@@ -250,11 +283,10 @@ public final class SiteRenderer {
                 Urls.TAGS, site.language(), "tags", null), Map.of("tags", tagIndex));
     }
 
-    private void tags(Digest digest, ViewFactory views, SiteData data, FeedItems feedItems, OutputSink out) {
-        // Tags are independent of each other: their pages and feeds render in parallel.
+    /** Each tag's feed: tags are independent of each other, so their feeds are made in parallel. */
+    private void tagFeeds(Digest digest, FeedItems feedItems, OutputSink out) {
         digest.tags().parallelStream().forEach(group -> {
             Tag tag = group.tag();
-            tagPages(out, tag.slug(), group.articles(), views, data);
             feeds.writeTag(tag.slug(), tag.name(), description(tag), feedItems.entries(group.articles()), feedItems, out);
         });
     }
@@ -263,23 +295,19 @@ public final class SiteRenderer {
         return tag.description() != null ? tag.description() : "Articles about " + tag.name() + " in " + site.title() + ".";
     }
 
-    /** The pages of a tag's list, each read from its page of the list ({@link PageData.TagPage}) and the tag's link. */
-    private void tagPages(OutputSink out, String slug, List<Article> articles, ViewFactory views, SiteData data) {
-        int size = site.pageSize();
+    /** Page {@code number} of a tag's list, read from its page of the list ({@link PageData.TagPage}) and the tag's link. */
+    private void tagPage(String slug, int number, ViewFactory views, SiteData data, OutputSink out) {
         String first = Urls.tag(slug);
-        int pages = PageData.pages(articles.size(), size);
-        for (int n = 1; n <= pages; n++) {
-            int number = n;
-            String path = Urls.page(first, n);
-            page(out, path, data, r -> {
-                PageData.TagPage list = r.get(PageData.tagPage(slug, number));
-                Tag tag = r.<PageData.TagLinkInput>get(PageData.tag(slug)).tag();
-                List<Views.ArticleCard> cards = list.slugs().stream().map(s -> views.card(r, s)).toList();
-                return listPage(first, "tag.peb", tag.name(), description(tag), number, list.pages(), cards,
-                        Map.of("tag", views.tagLink(r, slug), "tagFeedUrl", urls.link(Feeds.tag(slug)),
-                                PAGE_FEED, feeds.tagLink(slug, tag.name())));
-            });
-        }
+        String path = Urls.page(first, number);
+        String key = PageData.tagPage(slug, number);
+        page(out, path, data, key, r -> {
+            PageData.TagPage list = r.get(key);
+            Tag tag = r.<PageData.TagLinkInput>get(PageData.tag(slug)).tag();
+            List<Views.ArticleCard> cards = list.slugs().stream().map(s -> views.card(r, s)).toList();
+            return listPage(first, "tag.peb", tag.name(), description(tag), number, list.pages(), cards,
+                    Map.of("tag", views.tagLink(r, slug), "tagFeedUrl", urls.link(Feeds.tag(slug)),
+                            PAGE_FEED, feeds.tagLink(slug, tag.name())));
+        });
     }
 
     /** Each tag's name by its slug, as its links show it. */
@@ -294,7 +322,11 @@ public final class SiteRenderer {
         SiteData data = PageData.of(digest, site.pageSize());
         Map<String, String> tagNames = tagNames(digest);
         searchTerms(digest, tagNames, out);
-        searchPage(digest, new ViewFactory(site, urls, data, steps), data, out);
+        ViewFactory views = new ViewFactory(site, urls, data, steps);
+        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
+            searchDocs(chunk, views, data, out);
+        }
+        searchPage(digest, out);
         theme.staticFiles().forEach(out::write);
     }
 
@@ -307,15 +339,16 @@ public final class SiteRenderer {
         index.writeTerms(digest.articles().size(), steps.update(searchEntries, heads), out);
     }
 
-    /** The search page and the documents its index finds. */
-    private void searchPage(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
-        // Each chunk of documents reads its articles' cards, so only chunks showing a changed card are made.
-        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
-            String key = PageData.searchDocs(chunk);
-            out.write(SearchIndex.docsPath(chunk), data, r -> r.<List<String>>get(key).stream()
-                    .map(s -> SearchIndex.doc(views.card(r, s), r.<Article>get(PageData.article(s)).summary())).toList(),
-                    SearchIndex::docs);
-        }
+    /** A chunk of the documents the search index finds: it reads its articles' cards, so it is made only when one changed. */
+    private void searchDocs(int chunk, ViewFactory views, SiteData data, OutputSink out) {
+        String key = PageData.searchDocs(chunk);
+        out.write(SearchIndex.docsPath(chunk), data, key, r -> r.<PageData.SearchDocs>get(key).slugs().stream()
+                .map(s -> SearchIndex.doc(views.card(r, s), r.<Article>get(PageData.article(s)).summary())).toList(),
+                SearchIndex::docs);
+    }
+
+    /** The search page. */
+    private void searchPage(Digest digest, OutputSink out) {
         page(out, Urls.SEARCH, "search.peb", page("Search", "Search every article of " + site.title() + ".",
                 Urls.SEARCH, site.language(), "search", null), Map.of("articleCount", digest.articles().size()));
     }
@@ -328,17 +361,15 @@ public final class SiteRenderer {
                         "undated", digest.undated().stream().map(views::card).toList()));
     }
 
-    private void months(Digest digest, ViewFactory views, SiteData data, OutputSink out) {
-        digest.months().parallelStream().forEach(month -> {
-            String path = Urls.month(month.month());
-            String key = PageData.month(month.month());
-            page(out, path, data, r -> {
-                PageData.MonthPage m = r.get(key);
-                String title = views.monthTitle(m.month());
-                return new Page("month.peb", context(page(title, "Articles of " + site.title() + " published in " + title
-                        + ".", path, site.language(), "month", null), Map.of("month", views.monthLink(m.month(),
-                        m.slugs().size()), "articles", m.slugs().stream().map(s -> views.card(r, s)).toList())));
-            });
+    private void month(java.time.YearMonth month, ViewFactory views, SiteData data, OutputSink out) {
+        String path = Urls.month(month);
+        String key = PageData.month(month);
+        page(out, path, data, key, r -> {
+            PageData.MonthPage m = r.get(key);
+            String title = views.monthTitle(m.month());
+            return new Page("month.peb", context(page(title, "Articles of " + site.title() + " published in " + title
+                    + ".", path, site.language(), "month", null), Map.of("month", views.monthLink(m.month(),
+                    m.slugs().size()), "articles", m.slugs().stream().map(s -> views.card(r, s)).toList())));
         });
     }
 
@@ -362,9 +393,9 @@ public final class SiteRenderer {
                 lang, kind);
     }
 
-    /** A page made from what {@code page} reads of {@code data}. */
-    private void page(OutputSink out, String path, SiteData data, Function<SiteData.Reader, Page> page) {
-        out.write(Urls.file(path), data, page, this::evaluate);
+    /** The page of the site data's key {@code key}, made from what {@code page} reads of {@code data}. */
+    private void page(OutputSink out, String path, SiteData data, String key, Function<SiteData.Reader, Page> page) {
+        out.write(Urls.file(path), data, key, page, this::evaluate);
     }
 
     private void page(OutputSink out, String path, String template, Views.Page page, Map<String, Object> values) {

@@ -36,7 +36,7 @@ public final class Sitemap {
      * @param homeArticles how many of the newest articles the home page shows when there is no edition
      */
     public void write(SiteData data, int homeArticles, OutputSink out) {
-        out.write(PATH, data, r -> pages(r, homeArticles), all -> XmlOut.document(x -> {
+        out.write(PATH, data, PageData.PAGE_INDEX, r -> pages(r, homeArticles), all -> XmlOut.document(x -> {
             x.raw().setDefaultNamespace(NS);
             x.start(0, "urlset");
             x.raw().writeDefaultNamespace(NS);
@@ -55,11 +55,11 @@ public final class Sitemap {
         // Articles in the digest's order, as the search index's chunks of documents list them.
         List<String> articles = new java.util.ArrayList<>();
         for (int chunk = 0; ; chunk++) {
-            List<String> slugs = r.get(PageData.searchDocs(chunk));
-            if (slugs == null) {
+            PageData.SearchDocs docs = r.get(PageData.searchDocs(chunk));
+            if (docs == null) {
                 break;
             }
-            articles.addAll(slugs);
+            articles.addAll(docs.slugs());
         }
         for (String slug : articles) {
             pages.put(Urls.article(slug), r.get(PageData.date(slug)));

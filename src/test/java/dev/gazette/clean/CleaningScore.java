@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,12 +132,35 @@ public final class CleaningScore {
         return tokens(byline.toUpperCase(Locale.ROOT)).stream().filter(keep).toList();
     }
 
+    /**
+     * Whether the predicted date's day (its first ISO {@code yyyy-mm-dd}) is the truth's. A truth
+     * that is a day must be that day. A truth that is an instant ({@code 2016-09-19T11:46:01.000Z},
+     * as fixtures from page metadata give it) is matched by every day a reader could have been shown
+     * for it: day D when the instant lies within D's day in some real UTC offset, -12 to +14 hours,
+     * that is from D's start at UTC minus 14 hours to its end at UTC plus 12 hours. A page prints its
+     * local day and the instant alone does not say which offset that was.
+     */
     static boolean dateMatches(String truth, String prediction) {
         if (prediction == null) {
             return false;
         }
         Matcher m = ISO_DATE.matcher(prediction);
-        return m.find() && m.group().equals(truth);
+        if (!m.find()) {
+            return false;
+        }
+        if (!truth.contains("T")) {
+            return m.group().equals(truth);
+        }
+        Instant instant;
+        LocalDate day;
+        try {
+            instant = OffsetDateTime.parse(truth).toInstant();
+            day = LocalDate.parse(m.group());
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return !instant.isBefore(start.minus(Duration.ofHours(14))) && instant.isBefore(start.plus(Duration.ofHours(24 + 12)));
     }
 
     public static Summary summarise(List<CaseScore> scores) {

@@ -52,4 +52,21 @@ class CleaningScoreTest {
         assertThat(CleaningScore.dateMatches("2025-02-17", "2025-02-17T07:05Z")).isTrue();
         assertThat(CleaningScore.dateMatches("2025-02-17", "17 February 2025")).isFalse();
     }
+
+    @Test
+    void anInstantMatchesTheDaysSomeRealOffsetShowsItOn() {
+        // 11:00 UTC is the 16th at -12 h, the 17th at UTC and the 18th at +14 h.
+        assertThat(CleaningScore.dateMatches("2025-02-17T11:00:00.000Z", "2025-02-16")).isTrue();
+        assertThat(CleaningScore.dateMatches("2025-02-17T11:00:00.000Z", "2025-02-18")).isTrue();
+        assertThat(CleaningScore.dateMatches("2025-02-17T11:00:00.000Z", "2025-02-19")).isFalse();
+        // 23:30 UTC is past the 16th's end even at -12 h, and before the 19th even at +14 h.
+        assertThat(CleaningScore.dateMatches("2025-02-17T23:30:00.000Z", "2025-02-16")).isFalse();
+        assertThat(CleaningScore.dateMatches("2025-02-17T23:30:00.000Z", "2025-02-18")).isTrue();
+        assertThat(CleaningScore.dateMatches("2025-02-17T23:30:00.000Z", "2025-02-19")).isFalse();
+        // The edges: 09:59 UTC is 23:59 on the 17th at +14 h, 10:00 UTC is the 18th's first minute.
+        assertThat(CleaningScore.dateMatches("2025-02-17T09:59:00.000Z", "2025-02-18")).isFalse();
+        assertThat(CleaningScore.dateMatches("2025-02-17T10:00:00.000Z", "2025-02-18")).isTrue();
+        assertThat(CleaningScore.dateMatches("2025-02-17T09:00:00.000Z", "2025-02-16")).isTrue();
+        assertThat(CleaningScore.dateMatches("2025-02-17T12:00:00.000Z", "2025-02-16")).isFalse();
+    }
 }

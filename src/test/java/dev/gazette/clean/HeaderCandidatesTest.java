@@ -54,6 +54,23 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void theFirstFieldOfADatelineOfFieldsIsItsCredit() {
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", "Jane Doe · Harbour Times · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago",
+                "", "John Roe / HT / Updated: Oct 9, 2019, 11:05 IST", "", "Ann Poe/November 18, 2016", "",
+                "Home | Local | Oct 14, 2022", "", "Jane Doe and the harbour master walked the whole length of the pier on a cold Oct 14, 2022"));
+        List<String> names = new ArrayList<>();
+        lines.forEach(l -> names.add(HeaderCandidates.nameBeforeDate(l, "en")));
+        assertThat(names).containsExactly("Jane Doe", "John Roe", "Ann Poe", null, null);
+    }
+
+    @Test
+    void aLabelledCreditIsTheNameThatOpensIt() {
+        assertThat(HeaderCandidates.namesOf("Jane Doe in Harbour News on 1 June 2019 at 08:34 PM")).isEqualTo("Jane Doe");
+        assertThat(HeaderCandidates.namesOf("Jane Doe for the Harbour Times")).isEqualTo("Jane Doe");
+        assertThat(HeaderCandidates.namesOf("the harbour master")).isNull();
+    }
+
+    @Test
     void coAuthorsInParenthesesArePartOfTheCreditButOtherRemarksAreNot() {
         assertThat(HeaderCandidates.namesOf("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
                 .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");

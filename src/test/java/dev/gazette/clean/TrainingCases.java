@@ -63,18 +63,28 @@ public final class TrainingCases {
     }
 
     public static void main(String[] args) throws Exception {
-        Path newspaper = Path.of(args[0]);
-        Path goose = Path.of(args[1]);
-        Path out = Path.of(args[2]);
         List<Page> pages = new ArrayList<>();
-        pages.addAll(newspaper4k(newspaper));
-        pages.addAll(goose3(goose));
+        pages.addAll(newspaper4k(Path.of(args[0])));
+        pages.addAll(goose3(Path.of(args[1])));
+        writeAll(pages, Path.of(args[2]), ".*");
+    }
+
+    /**
+     * Each page as one saved-HTML case and six text dumps under {@code out/cases}, and {@code out/index.json}; only the
+     * pages whose name matches {@code only} are written (the others' busy copies stay as they were made).
+     */
+    static void writeAll(List<Page> pages, Path out, String only) throws Exception {
         Files.createDirectories(out.resolve("cases"));
         List<String> titles = pages.stream().map(Page::title).filter(t -> t != null && !t.isBlank()).toList();
         ObjectNode index = JSON.createObjectNode();
         int n = 0;
         for (Page page : pages) {
             String base = page.source + "-" + page.name;
+            index.putObject(base).put("source", page.source).put("words", CleaningScore.tokens(page.body).size());
+            if (!page.name.matches(only)) {
+                n += 2;
+                continue;
+            }
             write(out.resolve("cases").resolve(base + "--html"), page, page.html, null);
             for (String variant : new String[] {"plain", "busy"}) {
                 String html = variant.equals("plain") ? page.html : busy(page.html, titles, page.title, n++);
@@ -83,7 +93,6 @@ public final class TrainingCases {
                 write(out.resolve("cases").resolve(base + "--chrome-" + variant), page, null, chrome(html));
                 write(out.resolve("cases").resolve(base + "--lynx-" + variant), page, null, lynx(html));
             }
-            index.putObject(base).put("source", page.source).put("words", CleaningScore.tokens(page.body).size());
             System.err.println("made " + base);
         }
         Files.writeString(out.resolve("index.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
@@ -171,7 +180,7 @@ public final class TrainingCases {
     }
 
     /** Decodes as the page declares (jsoup reads the meta charset), re-serialised as UTF-8. */
-    private static String decode(byte[] html) throws IOException {
+    static String decode(byte[] html) throws IOException {
         Document doc = Jsoup.parse(new ByteArrayInputStream(html), null, "");
         doc.charset(StandardCharsets.UTF_8);
         return doc.outerHtml();
@@ -289,13 +298,13 @@ public final class TrainingCases {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    private static String git(Path git, String... args) throws Exception {
+    static String git(Path git, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "--git-dir=" + git));
         cmd.addAll(List.of(args));
         return run(cmd);
     }
 
-    private static byte[] gitBytes(Path git, String object) throws Exception {
+    static byte[] gitBytes(Path git, String object) throws Exception {
         Process p = new ProcessBuilder("git", "--git-dir=" + git, "show", object).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] out = p.getInputStream().readAllBytes();
         return p.waitFor() == 0 ? out : null;

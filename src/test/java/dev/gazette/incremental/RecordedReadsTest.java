@@ -37,26 +37,49 @@ class RecordedReadsTest {
     private final List<String> made = new ArrayList<>();
     private final Map<String, String> written = new TreeMap<>();
 
-    /** Three pages: x reads x and the list; y reads y and a key that may not exist; the list reads the list and each item on it. */
+    /**
+     * Pages x and the list, and y and z while their keys are there: x reads x and the list; y reads
+     * y and a key that may not exist; the list reads the list and each item on it; z reads z. Each page is
+     * visited only when the sink names its key among the pages to make, or names none.
+     */
     private void pages(OutputSink sink, Map<String, Object> values) {
         SiteData data = new SiteData(values);
-        sink.write("x.html", data, r -> {
+        Map<String, Runnable> pages = new java.util.LinkedHashMap<>();
+        pages.put("a:x", () -> sink.write("x.html", data, "a:x", r -> {
             made.add("x");
             return r.<Item>get("a:x").title() + " in " + r.get("list");
-        }, RecordedReadsTest::bytes);
-        sink.write("y.html", data, r -> {
-            made.add("y");
-            return r.<Item>get("a:y").title() + " / " + r.get("maybe");
-        }, RecordedReadsTest::bytes);
-        sink.write("list.html", data, r -> {
+        }, RecordedReadsTest::bytes));
+        if (values.containsKey("a:y")) {
+            pages.put("a:y", () -> sink.write("y.html", data, "a:y", r -> {
+                made.add("y");
+                return r.<Item>get("a:y").title() + " / " + r.get("maybe");
+            }, RecordedReadsTest::bytes));
+        }
+        pages.put("list", () -> sink.write("list.html", data, "list", r -> {
             made.add("list");
             StringBuilder page = new StringBuilder();
             for (String slug : r.<List<String>>get("list")) {
                 page.append(r.<Item>get("a:" + slug).title()).append(';');
             }
             return page.toString();
-        }, RecordedReadsTest::bytes);
+        }, RecordedReadsTest::bytes));
+        if (values.containsKey("a:z")) {
+            pages.put("a:z", () -> sink.write("z.html", data, "a:z", r -> {
+                made.add("z");
+                return r.<Item>get("a:z").title();
+            }, RecordedReadsTest::bytes));
+        }
+        java.util.Set<String> toMake = sink.pagesToMake(data);
+        pages.forEach((key, page) -> {
+            if (toMake == null || toMake.contains(key)) {
+                visited.add(key);
+                page.run();
+            }
+        });
     }
+
+    /** The keys of the pages visited in the last build. */
+    private final List<String> visited = new ArrayList<>();
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -76,6 +99,7 @@ class RecordedReadsTest {
 
     private List<String> build(BuildMemory memory, Map<String, Object> values, boolean inPlace) {
         made.clear();
+        visited.clear();
         written.clear();
         memory.start(ENVIRONMENT);
         pages(memory.files((path, bytes) -> written.put(path, new String(bytes, StandardCharsets.UTF_8)), inPlace), values);
@@ -87,6 +111,60 @@ class RecordedReadsTest {
     void aMemoryThatOutlivesBuildsMakesOnlyPagesWhoseReadsChanged() {
         BuildMemory memory = new BuildMemory();
         checkEdits(build -> build(memory, build.values(), build.inPlace()));
+    }
+
+    /**
+     * The preview's memory, its files in place, names the pages to make: the render visits only
+     * those (a page whose key came is made, one whose key went is deleted), and the others keep
+     * their records; a new site, or the build cache, visits every page.
+     */
+    @Test
+    void aMemoryThatOutlivesBuildsHasOnlyThePagesToMakeVisited() {
+        BuildMemory memory = new BuildMemory();
+        build(memory, values("X", "Y", List.of("x"), null), false);
+        assertThat(visited).containsExactly("a:x", "a:y", "list");
+
+        build(memory, values("X2", "Y", List.of("x"), null), true);
+        assertThat(visited).containsExactlyInAnyOrder("a:x", "list");
+        assertThat(made).containsExactlyInAnyOrder("x", "list");
+        assertThat(memory.fileCount()).isEqualTo(3);
+
+        Map<String, Object> withZ = values("X2", "Y", List.of("x"), null);
+        withZ.put("a:z", new Item("Z", List.of()));
+        build(memory, withZ, true);
+        assertThat(visited).as("a page whose key came").containsExactly("a:z");
+        assertThat(written).containsOnlyKeys("z.html");
+        assertThat(memory.fileCount()).isEqualTo(4);
+
+        build(memory, values("X2", "Y2", List.of("x"), null), true);
+        assertThat(visited).as("z's key went: its page is not made again, and is deleted").containsExactly("a:y");
+        assertThat(memory.fileCount()).isEqualTo(3);
+
+        visited.clear();
+        memory.start(ENVIRONMENT);
+        Map<String, Object> again = values("X2", "Y2", List.of("x"), null);
+        again.put("a:z", new Item("Z2", List.of()));
+        pages(memory.files((path, bytes) -> { }, true), again);
+        assertThat(visited).containsExactly("a:z");
+        memory.abandon();   // a failed build: nothing of it is recorded
+        visited.clear();
+        written.clear();
+
+        Map<String, Object> gone = values("X3", "Y2", List.of("x"), null);
+        gone.remove("a:y");
+        memory.start(ENVIRONMENT);
+        pages(memory.files((path, bytes) -> written.put(path, new String(bytes, StandardCharsets.UTF_8)), true), gone);
+        assertThat(visited).as("y's key went, x changed; the list shows x").containsExactlyInAnyOrder("a:x", "list");
+        assertThat(memory.removedFiles()).containsExactly("y.html");
+        memory.finish();
+        assertThat(memory.fileCount()).isEqualTo(2);
+
+        build(memory, values("X3", "Y2", List.of("x"), null), true);
+        assertThat(visited).as("y's page again, with the key").containsExactly("a:y");
+        assertThat(memory.fileCount()).isEqualTo(3);
+
+        build(memory, values("X3", "Y2", List.of("x"), null), false);
+        assertThat(visited).as("a new site: every page").containsExactly("a:x", "a:y", "list");
     }
 
     @Test

@@ -47,8 +47,8 @@ class SitemapTest {
         values.put(PageData.article("z"), "z");
         values.put(PageData.date("x"), xDate);
         values.put(PageData.date("y"), yDate);
-        values.put(PageData.searchDocs(0), List.of("y", "x", "z"));
-        values.put(PageData.tagPage("t", 1), new PageData.TagPage(List.of("y", "x"), 1));
+        values.put(PageData.searchDocs(0), new PageData.SearchDocs(0, List.of("y", "x", "z")));
+        values.put(PageData.tagPage("t", 1), new PageData.TagPage("t", 1, List.of("y", "x"), 1));
         values.put(PageData.month(YearMonth.of(2026, 3)), new PageData.MonthPage(YearMonth.of(2026, 3), List.of("y", "x")));
         values.put(PageData.editionLeads("e1"), List.of("x"));
         values.put(PageData.PAGE_INDEX, new PageData.PageIndex(List.of("t"), List.of("e1"), List.of(),

@@ -25,6 +25,17 @@ public final class RebuildProfile {
     private RebuildProfile() {
     }
 
+    /** Bytes allocated so far by the threads alive now (threads that ended are not counted). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
     public static void main(String[] args) throws Exception {
         int articles = 10_000;
         int saves = 10;
@@ -51,6 +62,7 @@ public final class RebuildProfile {
             Recording recording = null;
             List<Long> millis = new ArrayList<>();
             List<Long> cpuMillis = new ArrayList<>();
+            List<Long> allocatedMb = new ArrayList<>();
             for (int n = 0; n < saves + 2; n++) {
                 if (n == 2 && jfr != null) {
                     recording = new Recording(Configuration.getConfiguration("profile"));
@@ -59,14 +71,17 @@ public final class RebuildProfile {
                 Files.writeString(edited, original + "\nEdit number " + n + " adds a sentence to the article.\n");
                 start = System.nanoTime();
                 long cpu = ServeLatencyBenchmark.processCpuNanos();
+                long allocated = allocatedBytes();
                 Rebuild again = rebuilder.rebuild(Set.of(edited));
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 long cpuMs = (ServeLatencyBenchmark.processCpuNanos() - cpu) / 1_000_000;
-                System.out.println("rebuild " + n + ": " + ms + " ms (" + cpuMs + " ms CPU), " + again.pagesRendered()
+                long mb = (allocatedBytes() - allocated) >> 20;
+                System.out.println("rebuild " + n + ": " + ms + " ms (" + cpuMs + " ms CPU, " + mb + " MB allocated), " + again.pagesRendered()
                         + " pages, " + again.filesWritten() + " files " + again.millis());
                 if (n >= 2) {
                     millis.add(ms);
                     cpuMillis.add(cpuMs);
+                    allocatedMb.add(mb);
                 }
             }
             if (recording != null) {
@@ -76,9 +91,11 @@ public final class RebuildProfile {
             Files.writeString(edited, original);
             Collections.sort(millis);
             Collections.sort(cpuMillis);
-            System.out.printf("rebuild over %d saves: median %d ms, p90 %d ms; CPU median %d ms, p90 %d ms%n",
+            Collections.sort(allocatedMb);
+            System.out.printf("rebuild over %d saves: median %d ms, p90 %d ms; CPU median %d ms, p90 %d ms; allocated median %d MB%n",
                     millis.size(), ServeLatencyBenchmark.percentile(millis, 50), ServeLatencyBenchmark.percentile(millis, 90),
-                    ServeLatencyBenchmark.percentile(cpuMillis, 50), ServeLatencyBenchmark.percentile(cpuMillis, 90));
+                    ServeLatencyBenchmark.percentile(cpuMillis, 50), ServeLatencyBenchmark.percentile(cpuMillis, 90),
+                    ServeLatencyBenchmark.percentile(allocatedMb, 50));
         } finally {
             WorkFolder.delete(out);
         }
