@@ -155,16 +155,43 @@ final class HtmlMetadata {
             }
         }
         if (names.isEmpty()) {
-            Element el = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author-name]");
-            if (el != null) {
-                String t = el.text().replaceFirst("(?i)^\\s*by\\s+", "");
-                String name = TextHeader.nameOf(t);
-                if (name != null) {
-                    names.add(name);
-                }
+            String shown = shownByline(doc);
+            if (shown != null) {
+                names.add(shown);
             }
         }
         return names.isEmpty() ? null : String.join(" and ", names.stream().distinct().toList());
+    }
+
+    /** Elements that say they hold the credit. */
+    private static final String CREDIT_ELEMENTS = "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, "
+            + "[class*=byline], [class*=author]";
+    /** "By Jane Doe", "Posted on May 5 by Jane Doe": the name after the credit word. */
+    private static final java.util.regex.Pattern BY = java.util.regex.Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
+
+    /**
+     * The credit a page prints when its metadata declares none: the names that open the text of the first element that
+     * says it holds the credit ({@link #CREDIT_ELEMENTS}; at most {@link #MAX_DATELINE_CHARS} characters, else it is a
+     * container or an author's biography), after "by" when the text has one; not a date's words ("April", "Wednesday").
+     */
+    private static String shownByline(Document doc) {
+        for (Element el : doc.select(CREDIT_ELEMENTS)) {
+            String text = el.text().strip();
+            if (text.isEmpty() || text.length() > MAX_DATELINE_CHARS) {
+                continue;
+            }
+            java.util.regex.Matcher by = BY.matcher(text);
+            String name = HeaderCandidates.namesOf(by.find() ? text.substring(by.end()) : text);
+            if (name != null && !isCalendar(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** A "name" made of calendar words only ("April", "Wednesday"): a byline box's date, not its credit. */
+    private static boolean isCalendar(String name) {
+        return Words.tokens(name.toLowerCase(Locale.ROOT)).stream().allMatch(DateParser::isCalendarWord);
     }
 
     private String date(Document doc, JsonNode article) {
