@@ -19,6 +19,21 @@ final class BufferInput implements DataInput {
         this.buffer = buffer;
     }
 
+    /** The next {@code length} bytes decoded as UTF-8, without copying them first when the buffer has an array. */
+    String readUtf8(int length) throws IOException {
+        if (length < 0 || length > buffer.remaining()) {
+            throw new EOFException();
+        }
+        if (!buffer.hasArray()) {
+            byte[] bytes = new byte[length];
+            buffer.get(bytes);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int at = buffer.position();
+        buffer.position(at + length);
+        return new String(buffer.array(), buffer.arrayOffset() + at, length, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** How many bytes are left to read. */
     int remaining() {
         return buffer.remaining();

@@ -58,7 +58,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 9;
+    static final int FORMAT = 10;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -284,33 +284,54 @@ public final class BuildCache {
         }
     }
 
+    /** The largest output read through a thread's scratch buffer; a larger one gets an array of its own, not kept. */
+    static final int SCRATCH_UP_TO = 1 << 20;
+
     /** Where an output is stored: its segment, where in it, how long, and the CRC-32C of its bytes. */
     record Stored(Segment segment, long offset, int length, int crc) {
         /** The stored bytes, or null when they cannot be read or fail their checksum. */
         byte[] bytes() {
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            return into(buffer) ? buffer.array() : null;
+        }
+
+        /** Reads the stored bytes into {@code buffer} (from its start, as many as it has room for): whether they pass their checksum. */
+        private boolean into(ByteBuffer buffer) {
             try {
-                ByteBuffer buffer = ByteBuffer.allocate(length);
                 while (buffer.hasRemaining()) {
                     if (segment.channel.read(buffer, offset + buffer.position()) < 0) {
-                        return null;
+                        return false;
                     }
                 }
                 CRC32C check = new CRC32C();
-                check.update(buffer.array());
-                return (int) check.getValue() == crc ? buffer.array() : null;
+                check.update(buffer.array(), buffer.arrayOffset(), length);
+                buffer.flip();
+                return (int) check.getValue() == crc;
             } catch (IOException | RuntimeException e) {
-                return null;
+                return false;
             }
         }
 
-        /** The value stored, each part with its fingerprint noted in {@code fingerprints}; null when damaged. */
-        Object read(Fingerprints fingerprints) {
-            byte[] bytes = bytes();
-            if (bytes == null) {
+        /**
+         * The value stored, each part with its fingerprint noted in {@code fingerprints}; null when
+         * damaged. Its bytes go through {@code scratch} (the reading thread's, reused: what is
+         * decoded copies what it keeps), so ten thousand articles read back do not each leave an
+         * array of their bytes for the collector.
+         */
+        Object read(Fingerprints fingerprints, ThreadLocal<ByteBuffer> scratch) {
+            ByteBuffer buffer = scratch.get();
+            if (buffer.capacity() < length) {
+                buffer = ByteBuffer.allocate(Math.max(length, 2 * buffer.capacity()));
+                if (length <= SCRATCH_UP_TO) {
+                    scratch.set(buffer);
+                }
+            }
+            buffer.clear().limit(length);
+            if (!into(buffer)) {
                 return null;
             }
             try {
-                BufferInput in = new BufferInput(ByteBuffer.wrap(bytes));
+                BufferInput in = new BufferInput(buffer);
                 Object value = new Values.Reader(in, fingerprints::seed).read();
                 return in.atEnd() ? value : null;
             } catch (IOException | RuntimeException e) {
@@ -449,6 +470,12 @@ public final class BuildCache {
             }
             memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
         }
+        int remembered = in.readInt();
+        if (remembered < 0) {
+            throw new IOException("a count of " + remembered);
+        }
+        // Room made for at most as many as 16 million objects: a bound, not a promise of the index.
+        memory.fingerprints().expect(Math.min(remembered, 1 << 24));
         if (in.readBoolean()) {
             memory.loadedLastBuild(readLastBuild(in));
         }
@@ -694,6 +721,7 @@ public final class BuildCache {
             }
             write(out, e.getValue().stored(), segmentIds);
         }
+        out.writeInt(memory.fingerprints().remembered());
         LastBuild last = memory.lastBuild();
         boolean recorded = last != null && fits(last);
         out.writeBoolean(recorded);

@@ -135,7 +135,7 @@ public final class BuildMemory {
             if (value != null || stored == null || damaged) {
                 return value;
             }
-            Object read = stored.read(memory.fingerprints);
+            Object read = stored.read(memory.fingerprints, memory.scratch);
             damaged = read == null;
             if (damaged) {
                 memory.damaged.incrementAndGet();
@@ -251,6 +251,8 @@ public final class BuildMemory {
     private BuildCache.Segments stateFiles;
     /** Outputs stored in the build cache whose bytes failed their checksum. */
     private final AtomicInteger damaged = new AtomicInteger();
+    /** Each reading thread's buffer for the stored outputs it reads back (see {@link BuildCache.Stored#read}). */
+    private final ThreadLocal<ByteBuffer> scratch = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 16));
     /** What the last finished build recorded in this memory reported; null when none did (in this environment). */
     private LastBuild lastBuild;
 

@@ -181,6 +181,22 @@ public final class Fingerprints {
         current.putIfAbsent(new Held(value, gone), f);
     }
 
+    /** How many objects the last finished build remembered (or this one, when more): what a memo loaded for the next build expects. */
+    int remembered() {
+        return Math.max(current.size(), previous.size());
+    }
+
+    /**
+     * Makes room for {@code objects} to be remembered, in a memo that remembers nothing yet: a
+     * build through the cache remembers as many as the last one did (each value read back), and
+     * a map grown from nothing on the way spends a part of the build resizing.
+     */
+    void expect(int objects) {
+        if (current.isEmpty() && local == null) {
+            current = new ConcurrentHashMap<>(objects);
+        }
+    }
+
     /** Forgets objects not met since the last call: called once per build. */
     public void nextBuild() {
         previous = current;

@@ -324,6 +324,16 @@ final class Values {
             this.known = known;
         }
 
+        /** A string of {@code length} UTF-8 bytes: straight from a buffer's array when there is one. */
+        private String utf8(int length) throws IOException {
+            if (in instanceof BufferInput buffer) {
+                return buffer.readUtf8(length);
+            }
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
         Object read() throws IOException {
             byte tag = in.readByte();
             switch (tag) {
@@ -338,9 +348,7 @@ final class Values {
                     return value;
                 }
                 case STRING: {
-                    byte[] bytes = new byte[in.readInt()];
-                    in.readFully(bytes);
-                    String s = new String(bytes, StandardCharsets.UTF_8);
+                    String s = utf8(in.readInt());
                     shared.add(s);
                     return s;
                 }

@@ -154,7 +154,7 @@ public final class Pipeline {
         SiteConfig site = config(options);
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
-        Linked linked = link(options, site, Steps.DIRECT, null, null, read, timer);
+        Linked linked = link(options, site, Steps.DIRECT, null, null, null, read, timer);
         Digest digest = linked.digest();
         Theme theme = Theme.load(options.templates());
         diagnostics.reportAll(theme.warnings());
@@ -221,14 +221,15 @@ public final class Pipeline {
      * added or deleted. {@code changed} null means unknown: every source is looked at.
      */
     public Result build(Options options, BuildMemory memory, Collection<Path> changedFiles) {
-        return made(options, memory, changedFiles).result();
+        return made(options, memory, changedFiles, null).result();
     }
 
     /** A build's result, and the moment it counted as "now" with the earliest date of the articles it held back (null when none). */
     private record Built(Result result, Instant now, Instant nextHeldBack) {
     }
 
-    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles) {
+    /** @param listed the content folder as this build already listed it; null: listed by the build */
+    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles, BuildMemory.Listing listed) {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
@@ -238,7 +239,7 @@ public final class Pipeline {
         timer.lap("config");
         try {
             AtomicInteger read = new AtomicInteger();
-            Linked linked = link(options, site, memory.steps(), memory, changedFiles, read, timer);
+            Linked linked = link(options, site, memory.steps(), memory, changedFiles, listed, read, timer);
             Digest digest = linked.digest();
             SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
             Path out = options.out().toAbsolutePath().normalize();
@@ -287,14 +288,16 @@ public final class Pipeline {
                 diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
             }
             long loading = (System.nanoTime() - start) / 1_000_000;
-            Result same = sameAsLastBuild(options, loaded.memory());
+            // What this build reports is recorded for the next one (the cache's own warnings are not).
+            Set<Problem> before = new HashSet<>(diagnostics.sorted());
+            SinceLastBuild since = sinceLastBuild(options, loaded.memory());
+            Result same = since.same();
             if (same != null) {
                 Map<String, Long> millis = new LinkedHashMap<>(same.millis());
                 millis.put("cache", loading);
                 return new Result(same.articles(), same.files(), 0, 0, List.of(), same.heldBack(), millis);
             }
-            Set<Problem> before = new HashSet<>(diagnostics.sorted());
-            Built built = made(options, loaded.memory(), null);
+            Built built = made(options, loaded.memory(), null, since.listed());
             Result result = built.result();
             loaded.memory().reported(new LastBuild(inputs(options), millisUp(built.now()),
                     built.nextHeldBack() == null ? Long.MAX_VALUE : built.nextHeldBack().toEpochMilli(), result.articles(),
@@ -319,6 +322,13 @@ public final class Pipeline {
     }
 
     /**
+     * What {@link #sinceLastBuild} found: the last build's result when nothing changed, else the
+     * content folder as it listed it (null when it did not get that far), for the build to use.
+     */
+    private record SinceLastBuild(Result same, BuildMemory.Listing listed) {
+    }
+
+    /**
      * The result of the last build {@code memory} recorded, its warnings reported again, when
      * nothing that build was made from changed: the same environment and request, a clock that
      * publishes the same articles, the site as that build left it (by the time of its marker and
@@ -328,28 +338,30 @@ public final class Pipeline {
      * build writes a new site: then the build runs, reusing what it can. Nothing is decoded,
      * linked or rendered, so it costs the listing, a look at each file and the cache's index.
      */
-    private Result sameAsLastBuild(Options options, BuildMemory memory) {
+    private SinceLastBuild sinceLastBuild(Options options, BuildMemory memory) {
+        SinceLastBuild changed = new SinceLastBuild(null, null);
         LastBuild last = memory.lastBuild();
-        if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))) {
-            return null;
-        }
-        if (!last.publishesTheSameAt(clock.get().toEpochMilli())) {
-            return null;
+        if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))
+                || !last.publishesTheSameAt(clock.get().toEpochMilli())) {
+            return changed;
         }
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
         Path out = options.out().toAbsolutePath().normalize();
         if (!memory.isIn(environment(options, site)) || !memory.filesAt(place(out))) {
-            return null;
+            return changed;
         }
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
-        // Its problems are among the last build's, reported below.
-        List<Path> files = reader.discover(new Diagnostics());
-        if (files.size() != memory.sourceCount()) {
-            return null;
-        }
+        // Its problems are the last build's when nothing changed, else the build's, which uses this listing.
+        Diagnostics listing = new Diagnostics();
+        List<Path> files = reader.discover(listing);
         Fingerprint assets = assets(options.content(), files);
+        changed = new SinceLastBuild(null, new BuildMemory.Listing(files, assets));
+        if (files.size() != memory.sourceCount()) {
+            diagnostics.reportAll(listing.sorted());
+            return changed;
+        }
         boolean same = files.parallelStream().allMatch(file -> {
             try {
                 BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
@@ -360,11 +372,13 @@ public final class Pipeline {
             }
         });
         if (!same || !intact(out, memory)) {
-            return null;
+            diagnostics.reportAll(listing.sorted());
+            return changed;
         }
         diagnostics.reportAll(last.problems());
         timer.lap("unchanged");
-        return new Result(last.articles(), memory.fileCount(), 0, 0, List.of(), last.heldBack(), timer.laps());
+        return new SinceLastBuild(new Result(last.articles(), memory.fileCount(), 0, 0, List.of(), last.heldBack(),
+                timer.laps()), null);
     }
 
     /** What a build is asked for beyond its environment: the folders as given, the base URL, and what it publishes. */
@@ -436,10 +450,10 @@ public final class Pipeline {
      * digest's linked ones (with their in-body links) are kept while the site is rendered.
      */
     private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                        Collection<Path> changed, AtomicInteger read, Timer timer) {
+                        Collection<Path> changed, BuildMemory.Listing listed, AtomicInteger read, Timer timer) {
         Linker linker = new Linker(site, steps);
         linker.readAhead();
-        List<Article> all = articles(options, site, steps, memory, changed, read, timer);
+        List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
         Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
         // One pass over every article (each date turned into an instant once): published, and held back.
         Map<Boolean, List<Article>> published = all.stream().collect(java.util.stream.Collectors.partitioningBy(publishing::publishes));
@@ -472,7 +486,7 @@ public final class Pipeline {
 
     /** Every published article of the content folder, read, cleaned and enriched, for commands that need no site. */
     public List<Article> articles(Path content, SiteConfig site, boolean drafts, Timer timer) {
-        return articles(new Options(content, null, null, null, drafts), site, Steps.DIRECT, null, null,
+        return articles(new Options(content, null, null, null, drafts), site, Steps.DIRECT, null, null, null,
                 new AtomicInteger(), timer);
     }
 
@@ -481,7 +495,7 @@ public final class Pipeline {
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
     private List<Article> articles(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                                   Collection<Path> changed, AtomicInteger read, Timer timer) {
+                                   Collection<Path> changed, BuildMemory.Listing listed, AtomicInteger read, Timer timer) {
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
         ArticleBuilder builder = new ArticleBuilder(site);
         Step<SourceFile, Read> clean = new Step<>("pipeline.source", f -> {
@@ -490,8 +504,9 @@ public final class Pipeline {
         });
         BuildMemory.Listing before = memory == null ? null : memory.takeListing();
         List<Path> relisted = before == null || changed == null ? null : reader.relisted(before.sources(), changed);
-        List<Path> files = relisted != null ? relisted : reader.discover(diagnostics);
-        Fingerprint assets = memory == null ? null : relisted != null ? before.assets() : assets(options.content(), files);
+        List<Path> files = listed != null ? listed.sources() : relisted != null ? relisted : reader.discover(diagnostics);
+        Fingerprint assets = memory == null ? null : listed != null ? listed.assets()
+                : relisted != null ? before.assets() : assets(options.content(), files);
         // Files the watcher did not report are as they were: not even looked at.
         Set<String> unchanged = relisted == null ? Set.of() : unchangedNames(reader, files, changed);
         progress.start("reading", files.size());

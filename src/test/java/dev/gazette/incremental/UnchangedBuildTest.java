@@ -51,6 +51,8 @@ class UnchangedBuildTest {
                 + "date: 2026-02-20\nmood: sunny\n---\nThe ferry ran on time all week.\n");
         Files.writeString(content.resolve("articles/scheduled.md"), "---\ntitle: Trams return to the Kestrel Line\n"
                 + "date: 2026-03-03T08:00:00Z\n---\nTrams will run again from Tuesday.\n");
+        // A warning the listing of the folder gives: a link to a folder is not followed.
+        Files.createSymbolicLink(content.resolve("articles/elsewhere"), Files.createDirectories(tmp.resolve("elsewhere")));
         oldTimes();
     }
 
@@ -60,7 +62,8 @@ class UnchangedBuildTest {
         Pipeline.Result first = cachedBuild(firstWarnings);
         assertThat(first.millis()).doesNotContainKey("unchanged");
         assertThat(first.heldBack()).singleElement().satisfies(f -> assertThat(f).endsWith("scheduled.md"));
-        assertThat(firstWarnings.sorted()).anySatisfy(p -> assertThat(p.message()).contains("mood"));
+        assertThat(firstWarnings.sorted()).anySatisfy(p -> assertThat(p.message()).contains("mood"))
+                .anySatisfy(p -> assertThat(p.file()).endsWith("elsewhere"));
         Map<String, String> siteBefore = Trees.hashes(site);
         FileTime indexSaved = Files.getLastModifiedTime(cache.resolve(BuildCache.INDEX));
 
@@ -127,13 +130,18 @@ class UnchangedBuildTest {
     private void changed(Change change, String what) throws Exception {
         change.make();
         oldTimes();
-        Pipeline.Result result = cachedBuild();
+        Diagnostics warnings = new Diagnostics();
+        Pipeline.Result result = cachedBuild(warnings);
         assertThat(result.millis()).as(what).doesNotContainKey("unchanged");
         Path fresh = tmp.resolve("fresh-" + (++builds));
-        new Pipeline(new Diagnostics()).withClock(() -> now).build(options(fresh));
+        Diagnostics freshWarnings = new Diagnostics();
+        new Pipeline(freshWarnings).withClock(() -> now).build(options(fresh));
         assertThat(Trees.hashes(site)).as(what).isEqualTo(Trees.hashes(fresh));
+        assertThat(warnings.sorted()).as(what).isEqualTo(freshWarnings.sorted());
         Trees.delete(fresh);
-        assertThat(cachedBuild().millis()).as("nothing changed after: " + what).containsKey("unchanged");
+        Diagnostics again = new Diagnostics();
+        assertThat(cachedBuild(again).millis()).as("nothing changed after: " + what).containsKey("unchanged");
+        assertThat(again.sorted()).as("warnings after: " + what).isEqualTo(freshWarnings.sorted());
     }
 
     /**
