@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
@@ -99,7 +100,8 @@ public final class SiteRenderer {
         Map<String, String> tagNames = tagNames(digest);
         // The search index's terms read the digest alone: made while the site data is made and compared
         // on this thread, which every page waits for (in a preview save, most of what is left to do).
-        CompletableFuture<Void> siteWide = CompletableFuture.runAsync(() -> searchTerms(digest, tagNames, out));
+        Beside terms = new Beside(() -> searchTerms(digest, tagNames, out));
+        Beside siteWide = null;
         SiteData data;
         try {
             // Pages of articles, tags, editions, stories and months read the digest through this, and
@@ -109,10 +111,10 @@ public final class SiteRenderer {
             ViewFactory views = new ViewFactory(site, urls, data, steps);
             FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
 
-            // The search index and the site-wide pages are made mostly on one thread: they are made
-            // beside the pages of articles, tags, editions, stories and months, which spread over
-            // every core, instead of after them with the other cores waiting.
-            siteWide = CompletableFuture.allOf(siteWide, CompletableFuture.runAsync(() -> {
+            // The search index and the site-wide pages are made mostly on one thread each: beside the
+            // pages of articles, tags, editions, stories and months, which spread over every core,
+            // instead of after them with the other cores waiting.
+            siteWide = new Beside(() -> {
                 searchPage(digest, out);
                 home(digest, views, out);
                 editionsIndex(digest, views, out);
@@ -122,7 +124,7 @@ public final class SiteRenderer {
                         site.language(), "404", null), Map.of("recent",
                         digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
                 siteFeeds(digest, views, feedItems, out);
-            }));
+            });
             // A sink that knows which pages changed names them by their keys: only those are made, the
             // others not even visited (in a preview save, a few of 16,000); else every page is.
             Set<String> toMake = out.pagesToMake(data);
@@ -144,17 +146,69 @@ public final class SiteRenderer {
             }
             tagFeeds(digest, feedItems, out);
         } catch (RuntimeException | Error e) {
-            siteWide.exceptionally(x -> null).join();   // done writing before the caller abandons the site
+            // Done writing before the caller abandons the site.
+            if (siteWide != null) {
+                siteWide.settle();
+            }
+            terms.settle();
             throw e;
         }
-        try {
-            siteWide.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        siteWide.join();
+        terms.join();
         new Sitemap(urls).write(data, homeArticles(), out);
         GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
+    }
+
+    /**
+     * A task run beside the caller's work: started on the common pool, or by the caller when it
+     * needs the task done before the pool got to it. On two cores the pool has one thread, often
+     * busy with another such task, while the caller, its own work done, would only wait.
+     */
+    private static final class Beside {
+        private final Runnable task;
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Beside(Runnable task) {
+            this.task = task;
+            CompletableFuture.runAsync(this::run);
+        }
+
+        private void run() {
+            if (taken.compareAndSet(false, true)) {
+                try {
+                    task.run();
+                    done.complete(null);
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        }
+
+        /** Waits for the task, running it here when it has not started; throws what it threw. */
+        void join() {
+            run();
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
+        /** Waits for the task to end, when it has started (else it never will), whatever it throws. */
+        void settle() {
+            if (taken.compareAndSet(false, true)) {
+                done.complete(null);
+            }
+            done.exceptionally(x -> null).join();
+        }
     }
 
     /** The site's feed and the editions' feed. */
