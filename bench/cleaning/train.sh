@@ -5,7 +5,8 @@
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case)
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
 #   bench/cleaning/train.sh explain CASE [CASES_DIR...]  `gazette extract --explain` of one dump, every model fitted without its site
-# CASES_DIR default: ../shared/cleaning-dev and bench/out/cases (made by make_cases.sh).
+# CASES_DIR default: ../shared/cleaning-dev, bench/out/cases (made by make_cases.sh) and bench/out/postlight
+# (header-only cases, made by make_postlight_cases.sh).
 # See src/test/java/dev/gazette/clean/LineModelTrainer.java.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -16,6 +17,7 @@ dirs=("$@")
 if [ ${#dirs[@]} -eq 0 ]; then
   dirs=("$root/../shared/cleaning-dev")
   [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
+  [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -o -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
 java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \

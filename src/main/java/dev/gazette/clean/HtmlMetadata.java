@@ -82,8 +82,10 @@ final class HtmlMetadata {
             }
         }
         String best = null;
+        List<String> headings = new ArrayList<>();
         for (Element h : doc.select("h1, [itemprop=headline]")) {
             String heading = h.text().strip();
+            headings.add(heading);
             if (heading.length() < 10 || best != null && heading.length() <= best.length()) {
                 continue;
             }
@@ -95,7 +97,7 @@ final class HtmlMetadata {
             }
         }
         if (best == null) {
-            best = rewordedHeadline(doc, declared);
+            best = rewordedHeadline(headings, declared);
         }
         if (best != null) {
             return best;
@@ -116,13 +118,12 @@ final class HtmlMetadata {
     static final double REWORDED_SHARE = 0.5;
 
     /** The visible headline (of three words or more) that most shares its words with a declared title, when it shares at least {@link #REWORDED_SHARE}. */
-    private static String rewordedHeadline(Document doc, List<String> declared) {
+    private static String rewordedHeadline(List<String> headings, List<String> declared) {
         java.util.Set<String> titleWords = new java.util.HashSet<>();
         declared.forEach(t -> titleWords.addAll(Words.tokens(t.toLowerCase(Locale.ROOT))));
         String best = null;
         double bestShare = REWORDED_SHARE;
-        for (Element h : doc.select("h1, [itemprop=headline]")) {
-            String heading = h.text().strip();
+        for (String heading : headings) {
             List<String> words = Words.tokens(heading.toLowerCase(Locale.ROOT));
             if (words.size() < 3) {
                 continue;
@@ -155,16 +156,44 @@ final class HtmlMetadata {
             }
         }
         if (names.isEmpty()) {
-            Element el = doc.selectFirst("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author-name]");
-            if (el != null) {
-                String t = el.text().replaceFirst("(?i)^\\s*by\\s+", "");
-                String name = TextHeader.nameOf(t);
-                if (name != null) {
-                    names.add(name);
-                }
+            String shown = shownByline(doc);
+            if (shown != null) {
+                names.add(shown);
             }
         }
         return names.isEmpty() ? null : String.join(" and ", names.stream().distinct().toList());
+    }
+
+    /** Elements that say they hold the credit. */
+    private static final org.jsoup.select.Evaluator CREDIT_ELEMENTS = org.jsoup.select.QueryParser.parse("[rel=author], "
+            + "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author]");
+    /** "By Jane Doe", "Posted on May 5 by Jane Doe": the name after the credit word. */
+    private static final java.util.regex.Pattern BY = java.util.regex.Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
+
+    /**
+     * The credit a page prints when its metadata declares none: the names that open the text of the first element that
+     * says it holds the credit ({@link #CREDIT_ELEMENTS}; at most {@link #MAX_DATELINE_CHARS} characters, else it is a
+     * container or an author's biography), after "by" when the text has one; not a date's words ("April", "Wednesday").
+     */
+    private static String shownByline(Document doc) {
+        // A lazy walk: it stops at the first box that names someone, as most pages' first box does.
+        return doc.selectStream(CREDIT_ELEMENTS).map(HtmlMetadata::creditOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The names a credit box's short text opens with (after its "by"), or null. */
+    private static String creditOf(Element box) {
+        String text = box.text().strip();
+        if (text.isEmpty() || text.length() > MAX_DATELINE_CHARS) {
+            return null;
+        }
+        java.util.regex.Matcher by = BY.matcher(text);
+        String name = HeaderCandidates.namesOf(by.find() ? text.substring(by.end()) : text);
+        return name != null && !isCalendar(name) ? name : null;
+    }
+
+    /** A "name" made of calendar words only ("April", "Wednesday"): a byline box's date, not its credit. */
+    private static boolean isCalendar(String name) {
+        return Words.tokens(name.toLowerCase(Locale.ROOT)).stream().allMatch(DateParser::isCalendarWord);
     }
 
     private String date(Document doc, JsonNode article) {
@@ -200,10 +229,13 @@ final class HtmlMetadata {
     /** The longest text read as a dateline: an element longer than this is a container, not a date's. */
     private static final int MAX_DATELINE_CHARS = 120;
 
+    /** How many elements after the {@code <h1>} are searched for its date: a dateline stands by its headline. */
+    private static final int DATELINE_REACH = 400;
+
     /**
      * The date a page prints when its metadata declares none: the first element whose class or id says it holds a date
-     * and whose short text writes one, below the first {@code <h1>} when the page has one (dates above it are the
-     * site's, or teasers').
+     * and whose short text writes one, among the {@value #DATELINE_REACH} elements below the first {@code <h1>} when the
+     * page has one (dates above it are the site's, or teasers').
      */
     private static String shownDate(Document doc) {
         Element body = doc.body();
@@ -212,12 +244,20 @@ final class HtmlMetadata {
         }
         Element h1 = body.selectFirst("h1");
         boolean below = h1 == null;
-        for (Element el : body.getAllElements()) {
+        int reach = h1 == null ? Integer.MAX_VALUE : DATELINE_REACH;
+        for (Element el : (Iterable<Element>) body.stream()::iterator) {
             if (el == h1) {
                 below = true;
                 continue;
             }
-            if (!below || !DATE_CLASS.matcher(el.className()).find() && !DATE_CLASS.matcher(el.id()).find()) {
+            if (!below) {
+                continue;
+            }
+            if (--reach < 0) {
+                return null;
+            }
+            String cls = el.className();
+            if ((cls.isEmpty() || !DATE_CLASS.matcher(cls).find()) && (!el.hasAttr("id") || !DATE_CLASS.matcher(el.id()).find())) {
                 continue;
             }
             String text = el.text();

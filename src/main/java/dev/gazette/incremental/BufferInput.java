@@ -34,6 +34,11 @@ final class BufferInput implements DataInput {
         return new String(buffer.array(), buffer.arrayOffset() + at, length, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Where the next byte is read from. */
+    int position() {
+        return buffer.position();
+    }
+
     /** How many bytes are left to read. */
     int remaining() {
         return buffer.remaining();

@@ -375,6 +375,7 @@ public final class BuildCache {
                 return loaded(new BuildMemory(null, updateUpTo), "the build cache is of another format", segments);
             }
             BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments, updateUpTo);
+            memory.loadedIndex = all;
             if (!in.atEnd()) {
                 throw new IOException("data after the end");
             }
@@ -417,7 +418,9 @@ public final class BuildCache {
         int files = count(in);
         memory.files = new ConcurrentHashMap<>(files);
         memory.loadedReadIds = new java.util.IdentityHashMap<>(files);
+        memory.loadedFileBytes = new java.util.IdentityHashMap<>(files);
         for (int n = files; n > 0; n--) {
+            int start = in.position();
             String path = in.readUTF();
             Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
             Fingerprint bytes = fingerprint(in);
@@ -433,7 +436,9 @@ public final class BuildCache {
                 }
                 memory.loadedReadIds.put(reads, ids);
             }
-            memory.files.put(path, new BuildMemory.FileRecord(input, bytes, size, reads));
+            BuildMemory.FileRecord record = new BuildMemory.FileRecord(input, bytes, size, reads);
+            memory.files.put(path, record);
+            memory.loadedFileBytes.put(record, (long) start << 32 | in.position() - start);
         }
         List<Segment> segmentList = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
@@ -672,9 +677,17 @@ public final class BuildCache {
                 write(out, print);
             }
         }
+        // Every loaded key kept: ids keep their numbers, so a record loaded and kept (under its own
+        // path: the memory keeps a record only where it was) is written as the bytes it was read from.
+        boolean idsKept = used.nextClearBit(0) >= memory.loadedKeys.length;
         out.writeInt(files.size());
         for (int f = 0; f < readIds.length; f++) {
             Map.Entry<String, BuildMemory.FileRecord> e = files.get(f);
+            Long loaded = idsKept ? memory.loadedFileBytes.get(e.getValue()) : null;
+            if (loaded != null) {
+                out.write(memory.loadedIndex, (int) (loaded >>> 32), (int) (long) loaded);
+                continue;
+            }
             out.writeUTF(e.getKey());
             out.writeBoolean(e.getValue().input() != null);
             if (e.getValue().input() != null) {

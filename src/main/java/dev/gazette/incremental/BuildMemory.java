@@ -193,6 +193,13 @@ public final class BuildMemory {
      */
     String[] loadedKeys = new String[0];
     Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
+    /**
+     * The loaded index's bytes, and where each loaded file record is in them (its start, and its
+     * length in the low half), by the very record: a record a build kept is saved again as a
+     * copy of those bytes while its key ids keep their numbers.
+     */
+    byte[] loadedIndex;
+    Map<FileRecord, Long> loadedFileBytes = new java.util.IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,

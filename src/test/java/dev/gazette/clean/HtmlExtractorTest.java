@@ -140,4 +140,16 @@ class HtmlExtractorTest {
         assertThat(new HtmlExtractor().extract(html, null).date()).isEqualTo("2025-04-02");
         assertThat(new HtmlExtractor().extract(html.replace("post-date", "meta-info"), null).date()).isNull();
     }
+
+    @Test
+    void withoutADeclaredAuthorTheFirstCreditBoxThatNamesSomeoneIsTaken() {
+        String html = """
+                <html><head><title>Footbridge to be rebuilt in timber</title></head><body>
+                <article><h1>Footbridge to be rebuilt in timber</h1>
+                <div class="byline-date">April 2, 2025</div>
+                <div class="author-box">Posted on April 2, 2025 by Owen Pritchard</div>
+                <p>%1$s</p><p>%1$s</p></article></body></html>""".formatted(PARAGRAPH.repeat(3));
+        assertThat(new HtmlExtractor().extract(html, null).byline()).isEqualTo("Owen Pritchard");
+        assertThat(new HtmlExtractor().extract(html.replace("Owen Pritchard", "the desk"), null).byline()).isNull();
+    }
 }

@@ -374,6 +374,46 @@ class BuildCacheOracleTest {
     }
 
     /** The keys of the saved index, checked to be there once each and read or fingerprinted. */
+    /**
+     * Records of pages an edit left alone are saved as the bytes they were read from (the key
+     * ids keep their numbers): the index then says what an index made from nothing says.
+     */
+    @Test
+    void recordsKeptAreSavedAsTheyWereRead() throws Exception {
+        inPlaceUpTo = Integer.MAX_VALUE;
+        cachedBuild();
+        // An article gone takes keys with it: the ids are numbered again, and no record is copied.
+        Files.delete(content.resolve("articles/tessera-3-0-release.md"));
+        assertSameAsBuildFromNothing();
+        assertRecordsAsFromNothing();
+        Path article = content.resolve("articles/beavers-breeding-river-wend.md");
+        edit(article, Files.readString(article) + "\nA closing line about the beavers.\n");
+        assertRecordsAsFromNothing();
+        edit(article, Files.readString(article).replaceFirst("tags: \\[", "tags: [oceans, "));
+        assertRecordsAsFromNothing();
+    }
+
+    private void assertRecordsAsFromNothing() throws IOException {
+        Path elsewhere = tmp.resolve("elsewhere-" + (++builds));
+        Path otherContent = Trees.copy(content, elsewhere.resolve("content"));
+        new Pipeline(new Diagnostics(), inPlaceUpTo, updateUpTo).build(
+                new Pipeline.Options(otherContent, templates, elsewhere.resolve("site"), BASE, false),
+                Pipeline.cacheFolder(otherContent));
+        assertThat(records(cache)).isEqualTo(records(Pipeline.cacheFolder(otherContent)));
+        Trees.delete(elsewhere);
+    }
+
+    /** Each recorded file's bytes' fingerprint, size and reads, by path, as the index in {@code folder} gives them. */
+    private static Map<String, String> records(Path folder) {
+        try (BuildCache.Loaded loaded = BuildCache.load(folder)) {
+            assertThat(loaded.ignored()).isNull();
+            Map<String, String> records = new java.util.TreeMap<>();
+            loaded.memory().files.forEach((path, f) -> records.put(path, f.bytes() + " " + f.size() + " "
+                    + (f.reads() == null ? "-" : String.join(",", f.reads()))));
+            return records;
+        }
+    }
+
     private Set<String> usedKeys() {
         try (BuildCache.Loaded loaded = BuildCache.load(cache)) {
             BuildMemory memory = loaded.memory();
