@@ -297,8 +297,15 @@ public final class Linker {
         LinkState.Entry[] entries = new LinkState.Entry[n];
         for (int k = 0; k < n; k++) {
             InBody body = bodies.get(k);
-            entries[order[k]] = new LinkState.Entry(sorted.get(k).sourceFile(), entities == null ? null : entities.get(k),
-                    autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
+            LinkState.Entry was = prior[k];
+            Map<String, EntityFinder.Entity> found = entities == null ? null : entities.get(k);
+            // An entry whose every value is the very one it held is kept as it is (the preview's usual case).
+            boolean same = was != null && was.entities() == found && was.autoTags() == autoTags.get(k)
+                    && was.slugs() == slugLists.get(k) && was.tagged() == tagged.get(k) && was.source() == sources.get(k)
+                    && was.hrefs() == body.hrefs() && was.own() == body.own() && was.cited() == body.cited()
+                    && was.linked() == body.linked() && was.written() == writtenTags.get(k);
+            entries[order[k]] = same ? was : new LinkState.Entry(was != null ? was.file() : sorted.get(k).sourceFile(),
+                    found, autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
                     body.cited(), body.linked(), writtenTags.get(k));
         }
         return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions, tagsView,

@@ -508,12 +508,12 @@ public final class Pipeline {
         Fingerprint assets = memory == null ? null : listed != null ? listed.assets()
                 : relisted != null ? before.assets() : assets(options.content(), files);
         // Files the watcher did not report are as they were: not even looked at.
-        Set<String> unchanged = relisted == null ? Set.of() : unchangedNames(reader, files, changed);
+        Set<String> changedNames = relisted == null ? null : names(reader, changed);
         progress.start("reading", files.size());
         List<Article> articles = files.parallelStream()
                 .map(file -> {
-                    String name = unchanged.isEmpty() ? null : reader.relative(file);
-                    Read r = name != null && unchanged.contains(name) ? memory.unchanged(name, assets) : null;
+                    String name = changedNames == null ? null : reader.relative(file);
+                    Read r = name != null && !changedNames.contains(name) ? memory.unchanged(name, assets) : null;
                     if (r == null) {
                         r = source(reader, file, clean, memory, assets);
                     }
@@ -532,13 +532,12 @@ public final class Pipeline {
         return articles;
     }
 
-    /** The names of the sources listed that are not among {@code changed}. */
-    private static Set<String> unchangedNames(SourceReader reader, List<Path> files, Collection<Path> changed) {
+    /** The names of the {@code changed} files, as sources inside the content folder are named. */
+    private static Set<String> names(SourceReader reader, Collection<Path> changed) {
         Set<String> names = new HashSet<>();
-        files.forEach(f -> names.add(reader.relative(f)));
         Path root = reader.contentDir().toAbsolutePath().normalize();
         for (Path p : changed) {
-            names.remove(root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+            names.add(root.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/'));
         }
         return names;
     }

@@ -83,6 +83,9 @@ public final class SourceReader {
      */
     public List<Path> relisted(List<Path> before, java.util.Collection<Path> changed) {
         Path root = contentDir.toAbsolutePath().normalize();
+        if (edited(before, changed, root)) {
+            return before;
+        }
         Map<String, Path> byName = new java.util.TreeMap<>();
         before.forEach(p -> byName.put(relative(p), p));
         for (Path path : changed) {
@@ -104,6 +107,39 @@ public final class SourceReader {
             }
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * Whether every change is an edit of a listed source (a regular file still, found by its name
+     * in {@code before}, which is sorted by name as listings are): then the listing is the same,
+     * and the other sources are not even named (the usual save in the preview).
+     */
+    private boolean edited(List<Path> before, java.util.Collection<Path> changed, Path root) {
+        for (Path path : changed) {
+            Path file = path.toAbsolutePath().normalize();
+            if (!file.startsWith(root) || file.equals(root) || SourceFormat.of(file).isEmpty()
+                    || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            String name = relative(contentDir.resolve(root.relativize(file).toString()));
+            int low = 0;
+            int high = before.size() - 1;
+            boolean found = false;
+            while (low <= high && !found) {
+                int middle = (low + high) >>> 1;
+                int order = relative(before.get(middle)).compareTo(name);
+                found = order == 0;
+                if (order < 0) {
+                    low = middle + 1;
+                } else if (order > 0) {
+                    high = middle - 1;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -27,7 +27,14 @@ class SourceReaderTest {
         SourceReader reader = new SourceReader(dir);
         java.util.List<Path> before = reader.discover();
 
+        java.nio.file.Files.writeString(dir.resolve("a.md"), "A, edited");
+        java.nio.file.Files.writeString(dir.resolve("2025/b.txt"), "B, edited");
+        assertThat(reader.relisted(before, java.util.List.of(dir.resolve("a.md"), dir.resolve("2025/b.txt"))))
+                .as("listed sources edited: the very listing").isSameAs(before);
+
         java.nio.file.Files.writeString(dir.resolve("2025/c.md"), "C");
+        assertThat(reader.relisted(before, java.util.List.of(dir.resolve("a.md"), dir.resolve("2025/c.md"))))
+                .as("one edited, one new").isEqualTo(reader.discover()).isNotSameAs(before);
         java.nio.file.Files.delete(dir.resolve("a.md"));
         java.util.List<Path> after = reader.relisted(before, java.util.List.of(dir.resolve("2025/c.md"),
                 dir.resolve("a.md"), dir.resolve("2025/b.txt"), dir.resolve(".hidden/x.md")));
