@@ -1,6 +1,7 @@
 package dev.gazette.clean;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -317,7 +318,7 @@ final class HeaderCandidates {
     private static String leadingName(String credited) {
         String[] words = credited.strip().split("\\s+");
         for (int n = Math.min(4, words.length - 1); n >= 2; n--) {
-            String head = String.join(" ", java.util.Arrays.copyOf(words, n));
+            String head = String.join(" ", Arrays.copyOf(words, n));
             if (head.equals(TextHeader.nameOf(head)) && Character.isUpperCase(words[n - 1].codePointAt(0))) {
                 return head;
             }

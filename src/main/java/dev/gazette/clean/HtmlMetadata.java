@@ -3,6 +3,11 @@ package dev.gazette.clean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -13,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * What a saved page says about itself: title, byline, date, site name, language, lead image and
@@ -119,7 +126,7 @@ final class HtmlMetadata {
 
     /** The visible headline (of three words or more) that most shares its words with a declared title, when it shares at least {@link #REWORDED_SHARE}. */
     private static String rewordedHeadline(List<String> headings, List<String> declared) {
-        java.util.Set<String> titleWords = new java.util.HashSet<>();
+        Set<String> titleWords = new HashSet<>();
         declared.forEach(t -> titleWords.addAll(Words.tokens(t.toLowerCase(Locale.ROOT))));
         String best = null;
         double bestShare = REWORDED_SHARE;
@@ -165,10 +172,10 @@ final class HtmlMetadata {
     }
 
     /** Elements that say they hold the credit. */
-    private static final org.jsoup.select.Evaluator CREDIT_ELEMENTS = org.jsoup.select.QueryParser.parse("[rel=author], "
+    private static final Evaluator CREDIT_ELEMENTS = QueryParser.parse("[rel=author], "
             + "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author]");
     /** "By Jane Doe", "Posted on May 5 by Jane Doe": the name after the credit word. */
-    private static final java.util.regex.Pattern BY = java.util.regex.Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
+    private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
 
     /**
      * The credit a page prints when its metadata declares none: the names that open the text of the first element that
@@ -177,7 +184,7 @@ final class HtmlMetadata {
      */
     private static String shownByline(Document doc) {
         // A lazy walk: it stops at the first box that names someone, as most pages' first box does.
-        return doc.selectStream(CREDIT_ELEMENTS).map(HtmlMetadata::creditOf).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return doc.selectStream(CREDIT_ELEMENTS).map(HtmlMetadata::creditOf).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The names a credit box's short text opens with (after its "by"), or null. */
@@ -186,7 +193,7 @@ final class HtmlMetadata {
         if (text.isEmpty() || text.length() > MAX_DATELINE_CHARS) {
             return null;
         }
-        java.util.regex.Matcher by = BY.matcher(text);
+        Matcher by = BY.matcher(text);
         String name = HeaderCandidates.namesOf(by.find() ? text.substring(by.end()) : text);
         return name != null && !isCalendar(name) ? name : null;
     }
@@ -225,7 +232,7 @@ final class HtmlMetadata {
     }
 
     /** A class or id that says an element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
-    private static final java.util.regex.Pattern DATE_CLASS = java.util.regex.Pattern.compile("(?i)date|time|publish|posted");
+    private static final Pattern DATE_CLASS = Pattern.compile("(?i)date|time|publish|posted");
     /** The longest text read as a dateline: an element longer than this is a container, not a date's. */
     private static final int MAX_DATELINE_CHARS = 120;
 

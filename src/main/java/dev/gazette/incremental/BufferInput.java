@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@link DataInput} over a byte buffer (big-endian, as {@code DataOutputStream} writes): reading
@@ -27,11 +28,11 @@ final class BufferInput implements DataInput {
         if (!buffer.hasArray()) {
             byte[] bytes = new byte[length];
             buffer.get(bytes);
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
         int at = buffer.position();
         buffer.position(at + length);
-        return new String(buffer.array(), buffer.arrayOffset() + at, length, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(buffer.array(), buffer.arrayOffset() + at, length, StandardCharsets.UTF_8);
     }
 
     /** Where the next byte is read from. */
@@ -156,7 +157,7 @@ final class BufferInput implements DataInput {
                 }
                 if (ascii) {
                     buffer.position(at + 2 + length);
-                    return new String(bytes, start, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
                 }
             }
         }

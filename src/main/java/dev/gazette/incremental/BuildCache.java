@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -27,10 +30,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The build cache of {@code gazette build}: a {@link BuildMemory} saved in a folder beside the
@@ -210,8 +216,8 @@ public final class BuildCache {
                 Segment s = open();
                 CRC32C crc = new CRC32C();
                 // Buffered above the checksum: a DataOutputStream hands it every number byte by byte.
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new java.util.zip.CheckedOutputStream(
-                        java.nio.channels.Channels.newOutputStream(s.channel), crc), 1 << 16));
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(
+                        Channels.newOutputStream(s.channel), crc), 1 << 16));
                 writing.to(out);
                 out.flush();
                 long length = s.channel.size();
@@ -417,8 +423,8 @@ public final class BuildCache {
         memory.loadedKeys = keys;
         int files = count(in);
         memory.files = new ConcurrentHashMap<>(files);
-        memory.loadedReadIds = new java.util.IdentityHashMap<>(files);
-        memory.loadedFileBytes = new java.util.IdentityHashMap<>(files);
+        memory.loadedReadIds = new IdentityHashMap<>(files);
+        memory.loadedFileBytes = new IdentityHashMap<>(files);
         for (int n = files; n > 0; n--) {
             int start = in.position();
             String path = in.readUTF();
@@ -637,7 +643,7 @@ public final class BuildCache {
             keyIds.putIfAbsent(keys.get(id), id);
         }
         List<Fingerprint> prints = new ArrayList<>(Collections.nCopies(keys.size(), (Fingerprint) null));
-        java.util.BitSet used = new java.util.BitSet(keys.size());
+        BitSet used = new BitSet(keys.size());
         for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
             int id = keyId(e.getKey(), keyIds, keys);
             while (prints.size() <= id) {
@@ -824,7 +830,7 @@ public final class BuildCache {
 
     /** Whether every text of {@code last} fits a {@link DataOutputStream#writeUTF} (else it is not saved: the next build does it all). */
     private static boolean fits(LastBuild last) {
-        java.util.function.Predicate<String> fits = s -> s.length() <= 65_535 / 3;
+        Predicate<String> fits = s -> s.length() <= 65_535 / 3;
         return last.heldBack().stream().allMatch(fits)
                 && last.problems().stream().allMatch(p -> fits.test(p.file()) && fits.test(p.message()));
     }
@@ -855,7 +861,7 @@ public final class BuildCache {
         return CODE.get();
     }
 
-    private static final java.util.function.Supplier<Fingerprint> CODE = new java.util.function.Supplier<>() {
+    private static final Supplier<Fingerprint> CODE = new Supplier<>() {
         private Fingerprint code;
 
         @Override
@@ -878,7 +884,7 @@ public final class BuildCache {
             MessageDigest md = Fingerprints.md5();
             try (Stream<Path> walk = Files.walk(where)) {
                 for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                    md.update(where.relativize(p).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update(where.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
                     md.update(Files.readAllBytes(p));
                 }
             }

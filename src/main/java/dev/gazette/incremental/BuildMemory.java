@@ -11,10 +11,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +25,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -192,14 +197,14 @@ public final class BuildMemory {
      * without looking its keys up.
      */
     String[] loadedKeys = new String[0];
-    Map<String[], int[]> loadedReadIds = new java.util.IdentityHashMap<>();
+    Map<String[], int[]> loadedReadIds = new IdentityHashMap<>();
     /**
      * The loaded index's bytes, and where each loaded file record is in them (its start, and its
      * length in the low half), by the very record: a record a build kept is saved again as a
      * copy of those bytes while its key ids keep their numbers.
      */
     byte[] loadedIndex;
-    Map<FileRecord, Long> loadedFileBytes = new java.util.IdentityHashMap<>();
+    Map<FileRecord, Long> loadedFileBytes = new IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
@@ -378,7 +383,7 @@ public final class BuildMemory {
      * tens of MB decoded while the sources are read, or encoded while the site is rendered (a
      * state is not changed once made); waited for by the step and by the save.
      */
-    private static final java.util.concurrent.Executor STATE_WORKER = task -> {
+    private static final Executor STATE_WORKER = task -> {
         Thread worker = new Thread(task, "gazette-state");
         worker.setDaemon(true);
         worker.start();
@@ -683,7 +688,7 @@ public final class BuildMemory {
     }
 
     /** The content folder as a build listed it: its sources, and the fingerprint of its other files. */
-    public record Listing(List<java.nio.file.Path> sources, Fingerprint assets) {
+    public record Listing(List<Path> sources, Fingerprint assets) {
     }
 
     /**
@@ -766,7 +771,7 @@ public final class BuildMemory {
                     written.put(path, old);
                     return;
                 }
-                Set<String> read = new java.util.LinkedHashSet<>();
+                Set<String> read = new LinkedHashSet<>();
                 read.add(page);
                 I in = input.apply(data.reader(read::add));
                 write(path, in, make, read.stream().map(k -> keys.computeIfAbsent(k, x -> x)).toArray(String[]::new));
@@ -909,7 +914,7 @@ public final class BuildMemory {
             }
         } else if (keepUnsaved) {
             Map<String, Object> before = lastData.values();
-            java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
+            LongAdder kept = new LongAdder();
             // On every core when the render announced the data before its pages (see OutputSink.reading);
             // asked for by a page instead, the pool's other threads wait on the lock and the asker does it all.
             now.entrySet().parallelStream().forEach(e -> {
@@ -925,7 +930,7 @@ public final class BuildMemory {
         } else {
             Map<String, Fingerprint> before = dataPrints;
             Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
-            java.util.concurrent.atomic.LongAdder kept = new java.util.concurrent.atomic.LongAdder();
+            LongAdder kept = new LongAdder();
             now.entrySet().parallelStream().forEach(e -> {
                 // Site data is made afresh by every build and fingerprinted once: its values are not
                 // remembered (the memo finds the parts it knows, such as articles read from the cache).

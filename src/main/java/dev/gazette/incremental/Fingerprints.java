@@ -8,12 +8,20 @@ import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Fingerprints values: the digest of their {@link Values} encoding, in which every record, every
@@ -152,7 +160,7 @@ public final class Fingerprints {
      * An object already fingerprinted keeps its fingerprint, and values that are not
      * {@link #remembered} are not noted.
      */
-    void derive(Object output, java.util.function.Supplier<Fingerprint> call) {
+    void derive(Object output, Supplier<Fingerprint> call) {
         if (remembered(output)) {
             Identity key = new Identity(output);
             if (!current.containsKey(key) && !previous.containsKey(key)) {
@@ -207,7 +215,7 @@ public final class Fingerprints {
 
     private Fingerprint digest(Object value) {
         // Digests nest (a record's parts are digested first), so each thread keeps a stack of them.
-        java.util.ArrayDeque<Hasher> free = HASHERS.get();
+        ArrayDeque<Hasher> free = HASHERS.get();
         Hasher h = free.isEmpty() ? new Hasher() : free.pop();
         try {
             new Values.Writer(h.data, this::nested, false).writeValue(value);
@@ -220,8 +228,8 @@ public final class Fingerprints {
         }
     }
 
-    private static final ThreadLocal<java.util.ArrayDeque<Hasher>> HASHERS =
-            ThreadLocal.withInitial(java.util.ArrayDeque::new);
+    private static final ThreadLocal<ArrayDeque<Hasher>> HASHERS =
+            ThreadLocal.withInitial(ArrayDeque::new);
 
     /** A hash with its stream: made once per thread and depth, not once per value. */
     private static final class Hasher {
@@ -242,7 +250,7 @@ public final class Fingerprints {
      */
     static boolean remembered(Object value) {
         return value instanceof Record || value instanceof String s && s.length() >= LONG_STRING || value instanceof LongText
-                || (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) && Values.immutable(value);
+                || (value instanceof Collection<?> || value instanceof Map<?, ?>) && Values.immutable(value);
     }
 
     /** The fingerprint of raw bytes, such as a file's. */
@@ -259,15 +267,15 @@ public final class Fingerprints {
      */
     public static Fingerprint environment(Path folder, Object... parts) {
         MessageDigest md = md5();
-        md.update(new Fingerprints().of(java.util.Arrays.asList(parts)).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        if (folder != null && java.nio.file.Files.isDirectory(folder)) {
-            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
-                for (Path p : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+        md.update(new Fingerprints().of(Arrays.asList(parts)).toString().getBytes(StandardCharsets.UTF_8));
+        if (folder != null && Files.isDirectory(folder)) {
+            try (Stream<Path> walk = Files.walk(folder)) {
+                for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                     String name = folder.relativize(p).toString().replace('\\', '/');
                     if (!name.startsWith(".") && !name.contains("/.")) {
-                        md.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        byte[] bytes = java.nio.file.Files.readAllBytes(p);
-                        md.update(java.nio.ByteBuffer.allocate(9).put((byte) 0).putLong(bytes.length).array());
+                        md.update(name.getBytes(StandardCharsets.UTF_8));
+                        byte[] bytes = Files.readAllBytes(p);
+                        md.update(ByteBuffer.allocate(9).put((byte) 0).putLong(bytes.length).array());
                         md.update(bytes);
                     }
                 }

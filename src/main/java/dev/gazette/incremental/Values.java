@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One canonical binary encoding of the values stages pass around (records, lists, sets, maps,
@@ -89,25 +94,25 @@ final class Values {
      */
     static final class Writer {
         private final DataOutput out;
-        private final java.util.function.Function<Object, Fingerprint> nested;
+        private final Function<Object, Fingerprint> nested;
         /** Strings written so far, by index: short ones by value, long ones by identity. */
         private final Map<String, Integer> shortStrings;
         private final Map<String, Integer> longStrings;
         private int strings;
         /** Gives the fingerprints written with values (see {@link #writeKnown}); null: none written. */
-        private final java.util.function.Function<Object, Fingerprint> known;
+        private final Function<Object, Fingerprint> known;
         /** Inside a collection: its elements are not written with their fingerprints (too many to be worth it). */
         private boolean inCollection;
 
-        Writer(DataOutput out, java.util.function.Function<Object, Fingerprint> nested, boolean share) {
+        Writer(DataOutput out, Function<Object, Fingerprint> nested, boolean share) {
             this(out, nested, share, null);
         }
 
-        private Writer(DataOutput out, java.util.function.Function<Object, Fingerprint> nested, boolean share,
-                       java.util.function.Function<Object, Fingerprint> known) {
+        private Writer(DataOutput out, Function<Object, Fingerprint> nested, boolean share,
+                       Function<Object, Fingerprint> known) {
             this.out = out;
             this.nested = nested;
-            this.shortStrings = share ? new java.util.HashMap<>() : null;
+            this.shortStrings = share ? new HashMap<>() : null;
             this.longStrings = share ? new IdentityHashMap<>() : null;
             this.known = known;
         }
@@ -117,7 +122,7 @@ final class Values {
          * with each record and long string in it outside collections, its fingerprint as
          * {@code fingerprints} gives it: the {@link Reader} hands them back with the values read.
          */
-        static Writer withFingerprints(DataOutput out, java.util.function.Function<Object, Fingerprint> fingerprints) {
+        static Writer withFingerprints(DataOutput out, Function<Object, Fingerprint> fingerprints) {
             return new Writer(out, null, true, fingerprints);
         }
 
@@ -209,7 +214,7 @@ final class Values {
                 out.writeByte(immutable(v) ? IMMUTABLE_MAP : MAP);
                 out.writeInt(map.size());
                 List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-                if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof java.util.SortedMap<?, ?>)) {
+                if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof SortedMap<?, ?>)) {
                     entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
                 }
                 boolean was = inCollection;
@@ -286,7 +291,7 @@ final class Values {
 
         /** A set's elements in an order of their own, not of the set's hashing. */
         private static List<?> ordered(Set<?> set) {
-            if (set instanceof LinkedHashSet<?> || set instanceof java.util.SortedSet<?>) {
+            if (set instanceof LinkedHashSet<?> || set instanceof SortedSet<?>) {
                 return new ArrayList<>(set);
             }
             List<Object> list = new ArrayList<>(set);
@@ -313,13 +318,13 @@ final class Values {
         private final DataInput in;
         private final List<String> shared = new ArrayList<>();
         /** Told each value read with its fingerprint; null: fingerprints are skipped. */
-        private final java.util.function.BiConsumer<Object, Fingerprint> known;
+        private final BiConsumer<Object, Fingerprint> known;
 
         Reader(DataInput in) {
             this(in, null);
         }
 
-        Reader(DataInput in, java.util.function.BiConsumer<Object, Fingerprint> known) {
+        Reader(DataInput in, BiConsumer<Object, Fingerprint> known) {
             this.in = in;
             this.known = known;
         }

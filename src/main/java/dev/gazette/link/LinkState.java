@@ -11,6 +11,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -173,7 +174,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             SiteLists lists = SiteLists.read(in);
             TagSuggestions.Index suggestions = null;
             if (in.data.readBoolean()) {
-                Map<String, TagSuggestions.Suggestion> made = new java.util.HashMap<>();
+                Map<String, TagSuggestions.Suggestion> made = new HashMap<>();
                 for (int k = count(in.data); k > 0; k--) {
                     made.put(in.string(), new TagSuggestions.Suggestion(in.string(), in.strings(), in.data.readInt(),
                             in.data.readInt()));

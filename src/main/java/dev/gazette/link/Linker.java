@@ -18,8 +18,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -320,7 +322,7 @@ public final class Linker {
     private static Map<String, String> slugBySource(LinkState last, boolean[] keptBefore, LinkState.Entry[] prior,
                                                     List<Article> sorted, List<String> sources) {
         Map<String, String> made = last == null ? null : last.slugBySource();
-        Set<String> touched = new java.util.HashSet<>();
+        Set<String> touched = new HashSet<>();
         for (int k = 0; k < prior.length && made != null; k++) {
             if (prior[k] == null && sources.get(k) != null) {
                 touched.add(sources.get(k));
@@ -343,7 +345,7 @@ public final class Linker {
         }
         boolean same = true;
         for (String source : touched) {
-            same &= java.util.Objects.equals(out.get(source), made.get(source));
+            same &= Objects.equals(out.get(source), made.get(source));
         }
         if (same) {
             return made;

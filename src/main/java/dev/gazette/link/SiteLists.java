@@ -10,12 +10,14 @@ import dev.gazette.model.Tag;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,7 +182,7 @@ final class SiteLists {
         leaving.forEach(p -> gone.add(was.get(p)));
         Set<LocalDate> editionKeys = new TreeSet<>();
         Set<YearMonth> monthKeys = new TreeSet<>();
-        Set<String> tagKeys = new java.util.HashSet<>();
+        Set<String> tagKeys = new HashSet<>();
         boolean stories = false;
         for (int p : leaving) {
             Article a = was.get(p);
@@ -278,7 +280,7 @@ final class SiteLists {
                 monthsNow.put(key, new Digest.Month(key, members));
             }
         }
-        Set<String> tagKeys = new java.util.HashSet<>(left.tags());
+        Set<String> tagKeys = new HashSet<>(left.tags());
         Map<String, List<Article>> addedByTag = new LinkedHashMap<>();
         for (Article a : added) {
             for (String slug : a.tags()) {
@@ -581,7 +583,7 @@ final class SiteLists {
         for (int c = LinkState.count(in); c > 0; c--) {
             try {
                 months.put(YearMonth.of(in.readInt(), in.readInt()), readPositions(in, n));
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 throw new IOException(e.getMessage(), e);
             }
         }
@@ -729,7 +731,7 @@ final class SiteLists {
                 }
             });
             TreeMap<String, Digest.TagGroup> groups = new TreeMap<>();
-            Set<String> tagKeys = new java.util.HashSet<>();
+            Set<String> tagKeys = new HashSet<>();
             for (SavedTag tag : tags) {
                 List<Article> members = live(tag.members(), nowAt);
                 groups.put(tag.tag().slug(), new Digest.TagGroup(tag.tag(), members));

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,11 +39,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Wires the stages: config → source → clean → enrich → link → render → output. Per-article
@@ -172,7 +177,7 @@ public final class Pipeline {
      * render begins with work on one thread (its site data), so in a preview save they cost no wait.
      */
     private static void renderWithImages(SiteRenderer renderer, Digest digest, Path content, OutputSink sink, Steps steps) {
-        java.util.concurrent.CompletableFuture<Void> images = java.util.concurrent.CompletableFuture.runAsync(
+        CompletableFuture<Void> images = CompletableFuture.runAsync(
                 () -> LocalImages.copy(content, digest.articles(), sink, steps));
         try {
             renderer.render(digest, sink);
@@ -182,7 +187,7 @@ public final class Pipeline {
         }
         try {
             images.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
@@ -383,7 +388,7 @@ public final class Pipeline {
 
     /** What a build is asked for beyond its environment: the folders as given, the base URL, and what it publishes. */
     private static Fingerprint inputs(Options options) {
-        return new Fingerprints().of(java.util.Arrays.asList(String.valueOf(options.content()),
+        return new Fingerprints().of(Arrays.asList(String.valueOf(options.content()),
                 String.valueOf(options.templates()), String.valueOf(options.out()), String.valueOf(options.baseUrl()),
                 options.drafts(), options.future()));
     }
@@ -456,7 +461,7 @@ public final class Pipeline {
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
         Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
         // One pass over every article (each date turned into an instant once): published, and held back.
-        Map<Boolean, List<Article>> published = all.stream().collect(java.util.stream.Collectors.partitioningBy(publishing::publishes));
+        Map<Boolean, List<Article>> published = all.stream().collect(Collectors.partitioningBy(publishing::publishes));
         List<Article> articles = published.get(true);
         progress.start("linking", articles.size());
         Digest digest = linker.link(articles, diagnostics);
@@ -569,7 +574,7 @@ public final class Pipeline {
     private static Fingerprint assets(Path content, List<Path> sources) {
         Set<Path> isSource = new HashSet<>(sources);
         List<Object> seen = new ArrayList<>();
-        try (java.util.stream.Stream<Path> walk = Files.walk(content)) {
+        try (Stream<Path> walk = Files.walk(content)) {
             for (Path p : walk.filter(p -> !isSource.contains(p) && Files.isRegularFile(p)).sorted().toList()) {
                 seen.add(content.relativize(p).toString());
                 seen.add(Files.size(p));

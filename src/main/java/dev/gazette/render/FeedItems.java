@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -31,7 +32,7 @@ final class FeedItems {
     private final Map<String, String> tagNames;
 
     private final Steps steps;
-    private final Map<String, FeedItem> items = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FeedItem> items = new ConcurrentHashMap<>();
     private final RssFeed.Items rss = new RssFeed.Items();
     /** An article's body for feeds: internal references resolved and every URL absolute, which takes a parse. */
     private final Step<FeedBody, String> feedHtml;

@@ -10,6 +10,7 @@ import dev.gazette.output.SiteData;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The digest as pages read it ({@link SiteData}): each article, its neighbours, each tag's link
@@ -204,7 +206,7 @@ final class PageData {
         }
 
         /** Takes away the values of the parts of {@code before} that {@code now} lacks, and puts those of the new ones. */
-        private <T> Diff<T> patch(List<T> before, List<T> now, java.util.function.Function<T, Object> id,
+        private <T> Diff<T> patch(List<T> before, List<T> now, Function<T, Object> id,
                                   BiConsumer<T, BiConsumer<String, Object>> valuesOf) {
             Diff<T> diff = Diff.of(before, now, id);
             diff.gone().forEach(t -> valuesOf.accept(t, this::remove));
@@ -254,7 +256,7 @@ final class PageData {
      * same ids at every position (then {@code positions} are where they differ).
      */
     private record Diff<T>(List<T> gone, List<T> came, boolean inPlace, int[] positions) {
-        static <T> Diff<T> of(List<T> before, List<T> now, java.util.function.Function<T, Object> id) {
+        static <T> Diff<T> of(List<T> before, List<T> now, Function<T, Object> id) {
             int start = 0;
             int endBefore = before.size();
             int endNow = now.size();
@@ -293,9 +295,9 @@ final class PageData {
 
         /** Removes from both lists the elements (by identity) that are in both. */
         private static <T> void dropCommon(List<T> gone, List<T> came) {
-            Set<T> before = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<T> before = Collections.newSetFromMap(new IdentityHashMap<>());
             before.addAll(gone);
-            Set<T> both = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<T> both = Collections.newSetFromMap(new IdentityHashMap<>());
             came.forEach(t -> {
                 if (before.contains(t)) {
                     both.add(t);

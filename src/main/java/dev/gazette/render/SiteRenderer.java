@@ -16,6 +16,7 @@ import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
 import java.io.IOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class SiteRenderer {
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
         SearchIndex index = new SearchIndex(site.language());
         this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
-        java.util.function.Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
+        Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
         this.searchEntries = new UpdatableStep<>("render.search-entries", heads -> SearchIndex.Entries.of(heads, terms),
                 (entries, now, change, limit) -> SearchIndex.Entries.update(entries, now, change, limit, terms),
                 SearchIndex.Entries.CODEC);
@@ -415,7 +416,7 @@ public final class SiteRenderer {
                         "undated", digest.undated().stream().map(views::card).toList()));
     }
 
-    private void month(java.time.YearMonth month, ViewFactory views, SiteData data, OutputSink out) {
+    private void month(YearMonth month, ViewFactory views, SiteData data, OutputSink out) {
         String path = Urls.month(month);
         String key = PageData.month(month);
         page(out, path, data, key, r -> {

@@ -3,6 +3,7 @@ package dev.gazette.render;
 import dev.gazette.output.OutputSink;
 import dev.gazette.output.SiteData;
 
+import java.util.ArrayList;
 import javax.xml.stream.XMLStreamException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -53,7 +54,7 @@ public final class Sitemap {
     private static TreeMap<String, ZonedDateTime> pages(SiteData.Reader r, int homeArticles) {
         TreeMap<String, ZonedDateTime> pages = new TreeMap<>();
         // Articles in the digest's order, as the search index's chunks of documents list them.
-        List<String> articles = new java.util.ArrayList<>();
+        List<String> articles = new ArrayList<>();
         for (int chunk = 0; ; chunk++) {
             PageData.SearchDocs docs = r.get(PageData.searchDocs(chunk));
             if (docs == null) {

@@ -6,13 +6,20 @@ import dev.gazette.model.ProblemSink;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Finds article sources under a content folder and reads each into a {@link Source}. */
@@ -70,7 +77,7 @@ public final class SourceReader {
                     .sorted(Map.Entry.comparingByKey())
                     .map(Map.Entry::getValue)
                     .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new GazetteException(contentDir.toString(), 0, "cannot list the content folder: " + e.getMessage());
         }
     }
@@ -81,12 +88,12 @@ public final class SourceReader {
      * file is listed, one that is gone is not. Null when a change may be anything else (a folder,
      * a link, a file that is not a source, a path outside the content folder): then discover again.
      */
-    public List<Path> relisted(List<Path> before, java.util.Collection<Path> changed) {
+    public List<Path> relisted(List<Path> before, Collection<Path> changed) {
         Path root = contentDir.toAbsolutePath().normalize();
         if (edited(before, changed, root)) {
             return before;
         }
-        Map<String, Path> byName = new java.util.TreeMap<>();
+        Map<String, Path> byName = new TreeMap<>();
         before.forEach(p -> byName.put(relative(p), p));
         for (Path path : changed) {
             Path file = path.toAbsolutePath().normalize();
@@ -98,9 +105,9 @@ public final class SourceReader {
                 continue;
             }
             Path listed = contentDir.resolve(inside.toString());
-            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 byName.put(relative(listed), listed);
-            } else if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            } else if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 byName.remove(relative(listed));
             } else {
                 return null;
@@ -114,11 +121,11 @@ public final class SourceReader {
      * in {@code before}, which is sorted by name as listings are): then the listing is the same,
      * and the other sources are not even named (the usual save in the preview).
      */
-    private boolean edited(List<Path> before, java.util.Collection<Path> changed, Path root) {
+    private boolean edited(List<Path> before, Collection<Path> changed, Path root) {
         for (Path path : changed) {
             Path file = path.toAbsolutePath().normalize();
             if (!file.startsWith(root) || file.equals(root) || SourceFormat.of(file).isEmpty()
-                    || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return false;
             }
             String name = relative(contentDir.resolve(root.relativize(file).toString()));
@@ -183,7 +190,7 @@ public final class SourceReader {
             problems.report(Problem.warning(display, 0, refused.get()));
             return Optional.empty();
         }
-        if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1).isBlank()) {
+        if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1).isBlank()) {
             problems.report(Problem.warning(display, 0, "empty file, skipped"));
             return Optional.empty();
         }
@@ -296,10 +303,10 @@ public final class SourceReader {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,7 +172,7 @@ public final class CleaningScore {
                 rate(scores, CaseScore::title), rate(scores, CaseScore::byline), rate(scores, CaseScore::date));
     }
 
-    private static double rate(List<CaseScore> scores, java.util.function.Function<CaseScore, Boolean> field) {
+    private static double rate(List<CaseScore> scores, Function<CaseScore, Boolean> field) {
         return scores.stream().map(field).filter(b -> b != null).mapToDouble(b -> b ? 1 : 0).average().orElse(Double.NaN);
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.clean;
 
+import java.time.format.TextStyle;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -125,11 +126,11 @@ class HeaderCandidatesTest {
             LocalDate day = LocalDate.of(1990, 1, 1).plusDays(offset);
             String written = switch (dateForm) {
                 case 0 -> day.toString();
-                case 1 -> day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + day.getDayOfMonth()
+                case 1 -> day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.getDayOfMonth()
                         + ", " + day.getYear();
                 case 2 -> String.format(Locale.ROOT, "%02d.%02d.%d, 09:30", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
                 case 3 -> "Published " + day.getDayOfMonth() + " "
-                        + day.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + day.getYear();
+                        + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + day.getYear();
                 default -> day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
             };
             List<String> page = new ArrayList<>(List.of("Harbour Times", "Home", "World News", "Local Sport", "Contact Us", "",

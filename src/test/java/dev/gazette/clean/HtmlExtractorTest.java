@@ -1,5 +1,7 @@
 package dev.gazette.clean;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,7 +112,7 @@ class HtmlExtractorTest {
             bytes = in.readAllBytes();
         }
         String html = dev.gazette.source.TextDecoder.decode(bytes, true).text();
-        java.util.Set<String> outputs = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<String> outputs = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < 12; i++) {
             Thread thread = new Thread(() -> outputs.add(new HtmlExtractor().extract(html, null).html()));
             thread.start();

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
+import org.jsoup.Jsoup;
 
 /**
  * Fits {@link LineModel} to cases in the cleaning-dev format and measures it honestly.
@@ -193,7 +197,7 @@ public final class LineModelTrainer {
 
     /** One page's truth for a header field, its candidates, its weight and how a candidate is matched. */
     record Field(String truth, List<HeaderCandidates.Candidate> candidates, double weight,
-                         java.util.function.BiPredicate<String, String> matches) {
+                         BiPredicate<String, String> matches) {
     }
 
     /**
@@ -492,7 +496,7 @@ public final class LineModelTrainer {
         int n = b.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {
-            m[i] = java.util.Arrays.copyOf(a[i], n + 1);
+            m[i] = Arrays.copyOf(a[i], n + 1);
             m[i][n] = b[i];
         }
         for (int c = 0; c < n; c++) {
@@ -812,7 +816,7 @@ public final class LineModelTrainer {
         int[] valid = new int[3];
         int[] date = new int[3];
         Map<String, Integer> setAside = new TreeMap<>();
-        Map<Path, String> pageText = new java.util.HashMap<>();
+        Map<Path, String> pageText = new HashMap<>();
         for (Case c : cases) {
             CleaningScore.CaseScore s = byName.get(c.name);
             if (c.truth.byline() != null && s != null) {
@@ -878,7 +882,7 @@ public final class LineModelTrainer {
     /** The text a saved page shows (its body's text, as jsoup reads it). */
     private static String visibleText(Path html) {
         try {
-            return org.jsoup.Jsoup.parse(Files.readString(html)).text();
+            return Jsoup.parse(Files.readString(html)).text();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,8 @@
 package dev.gazette.clean;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * Turns the Postlight (Mercury) parser's public test fixtures into header-only cases: each site's
@@ -76,15 +81,15 @@ public final class PostlightCases {
     }
 
     /** The page's text: UTF-8 when its bytes are valid UTF-8, else in the charset it declares. */
-    static String decode(byte[] html) throws java.io.IOException {
+    static String decode(byte[] html) throws IOException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(html)).toString();
-            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(text);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(html)).toString();
+            Document doc = Jsoup.parse(text);
             // Its declarations of another charset go, or browsers would read the UTF-8 as that.
             doc.select("meta[http-equiv~=(?i)content-type], meta[charset]").remove();
             doc.charset(StandardCharsets.UTF_8);
             return doc.outerHtml();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return TrainingCases.decode(html);
         }
     }

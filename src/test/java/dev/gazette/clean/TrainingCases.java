@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -263,7 +264,7 @@ public final class TrainingCases {
     static String chrome(String html) throws Exception {
         Document doc = Jsoup.parse(html);
         doc.select("script").remove();
-        doc.body().appendElement("script").appendChild(new org.jsoup.nodes.DataNode(
+        doc.body().appendElement("script").appendChild(new DataNode(
                 "addEventListener('load',function(){var t=document.body.innerText;document.body.innerHTML='';"
                         + "var p=document.createElement('pre');p.id='gazette-inner-text';p.textContent=t;document.body.appendChild(p);});"));
         Path file = Files.createTempFile("gazette-page", ".html");

@@ -4,6 +4,14 @@ import dev.gazette.model.GazetteException;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.Pipeline;
 import dev.gazette.serve.Trees;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -117,7 +125,7 @@ class BuildCacheOracleTest {
         inPlaceUpTo = Integer.MAX_VALUE;
         updateUpTo = updates;
         cachedBuild();
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         Path articles = content.resolve("articles");
         for (int step = 0; step < 7; step++) {
             List<Path> markdown;
@@ -128,7 +136,7 @@ class BuildCacheOracleTest {
             Path other = markdown.get(random.nextInt(markdown.size()));
             String text = Files.readString(file);
             String otherText = Files.readString(other);
-            java.util.regex.Matcher cited = java.util.regex.Pattern.compile("(?m)^source_url: *\"?([^\"\\n]+)").matcher(otherText);
+            Matcher cited = Pattern.compile("(?m)^source_url: *\"?([^\"\\n]+)").matcher(otherText);
             String otherSource = cited.find() ? cited.group(1) : "https://outlet.example/news/" + step;
             switch (random.nextInt(8)) {
                 case 0 -> Files.writeString(file, text + "\nAs reported <a href=\"" + otherSource + "\">elsewhere</a>, "
@@ -227,7 +235,7 @@ class BuildCacheOracleTest {
         assertSameAsBuildFromNothing();
 
         bytes = Files.readAllBytes(index);
-        Files.write(index, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(index, Arrays.copyOf(bytes, bytes.length / 3));
         assertThat(cachedBuild().sourcesRead()).as("a truncated index is not used").isEqualTo(13);
 
         Files.write(index, "gazette build cache from another version".getBytes());
@@ -252,10 +260,10 @@ class BuildCacheOracleTest {
         byte[] bytes = Files.readAllBytes(index);
         // The format follows the magic string (a length and its bytes); the checksum is made again,
         // so only the version tells this index apart.
-        java.nio.ByteBuffer.wrap(bytes).putInt(2 + ((bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF), BuildCache.FORMAT + 1);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        ByteBuffer.wrap(bytes).putInt(2 + ((bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF), BuildCache.FORMAT + 1);
+        CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 4);
-        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+        ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
         Files.write(index, bytes);
         assertThat(BuildCache.load(cache).ignored()).isEqualTo("the build cache is of another format");
         assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
@@ -303,7 +311,7 @@ class BuildCacheOracleTest {
             bytes = Files.readAllBytes(segment);
         }
 
-        Files.write(segment, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        Files.write(segment, Arrays.copyOf(bytes, bytes.length - 1));
         assertThat(BuildCache.load(cache).ignored()).as("a truncated segment").contains("bytes, not");
         assertThat(cachedBuild().sourcesRead()).isEqualTo(13);
         assertSameAsBuildFromNothing();
@@ -407,7 +415,7 @@ class BuildCacheOracleTest {
     private static Map<String, String> records(Path folder) {
         try (BuildCache.Loaded loaded = BuildCache.load(folder)) {
             assertThat(loaded.ignored()).isNull();
-            Map<String, String> records = new java.util.TreeMap<>();
+            Map<String, String> records = new TreeMap<>();
             loaded.memory().files.forEach((path, f) -> records.put(path, f.bytes() + " " + f.size() + " "
                     + (f.reads() == null ? "-" : String.join(",", f.reads()))));
             return records;
@@ -418,7 +426,7 @@ class BuildCacheOracleTest {
         try (BuildCache.Loaded loaded = BuildCache.load(cache)) {
             BuildMemory memory = loaded.memory();
             assertThat(loaded.ignored()).isNull();
-            Set<String> read = new java.util.HashSet<>();
+            Set<String> read = new HashSet<>();
             memory.files.values().forEach(f -> {
                 if (f.reads() != null) {
                     read.addAll(List.of(f.reads()));

@@ -2,6 +2,10 @@ package dev.gazette.incremental;
 
 import dev.gazette.output.OutputSink;
 import dev.gazette.output.SiteData;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +48,7 @@ class RecordedReadsTest {
      */
     private void pages(OutputSink sink, Map<String, Object> values) {
         SiteData data = new SiteData(values);
-        Map<String, Runnable> pages = new java.util.LinkedHashMap<>();
+        Map<String, Runnable> pages = new LinkedHashMap<>();
         pages.put("a:x", () -> sink.write("x.html", data, "a:x", r -> {
             made.add("x");
             return r.<Item>get("a:x").title() + " in " + r.get("list");
@@ -69,7 +73,7 @@ class RecordedReadsTest {
                 return r.<Item>get("a:z").title();
             }, RecordedReadsTest::bytes));
         }
-        java.util.Set<String> toMake = sink.pagesToMake(data);
+        Set<String> toMake = sink.pagesToMake(data);
         pages.forEach((key, page) -> {
             if (toMake == null || toMake.contains(key)) {
                 visited.add(key);
@@ -175,7 +179,7 @@ class RecordedReadsTest {
                 BuildCache.save(loaded, cache);
                 return pages;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -183,7 +187,7 @@ class RecordedReadsTest {
     private record Build(Map<String, Object> values, boolean inPlace) {
     }
 
-    private void checkEdits(java.util.function.Function<Build, List<String>> build) {
+    private void checkEdits(Function<Build, List<String>> build) {
         assertThat(build.apply(new Build(values("X", "Y", List.of("x"), null), false))).containsExactly("x", "y", "list");
         assertThat(written).containsOnlyKeys("x.html", "y.html", "list.html");
 

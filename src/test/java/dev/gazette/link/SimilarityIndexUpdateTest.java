@@ -1,6 +1,15 @@
 package dev.gazette.link;
 
 import dev.gazette.model.IdentityChange;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,7 +42,7 @@ class SimilarityIndexUpdateTest {
             }
             SimilarityIndex index = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
             for (int edit = 0; edit < 25; edit++) {
-                java.util.Map<String, List<String>> before = new java.util.HashMap<>();
+                Map<String, List<String>> before = new HashMap<>();
                 SimilarityIndex.Matches last = index.matches(docs);
                 for (int i = 0; i < docs.size(); i++) {
                     before.put(docs.get(i).key(), byKey(docs, last.of(i)));
@@ -76,14 +85,14 @@ class SimilarityIndexUpdateTest {
 
     private static SimilarityIndex readBack(SimilarityIndex index) {
         try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            SimilarityIndex.CODEC.write(index, new java.io.DataOutputStream(bytes));
-            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            SimilarityIndex.CODEC.write(index, new DataOutputStream(bytes));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
             SimilarityIndex read = SimilarityIndex.CODEC.read(in);
             assertThat(in.read()).as("everything written is read").isEqualTo(-1);
             return read;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -122,7 +131,7 @@ class SimilarityIndexUpdateTest {
         } else if (kind < 9 && now.size() > 5) {
             now.remove(at);
         } else {
-            java.util.Collections.shuffle(now, random);
+            Collections.shuffle(now, random);
         }
         return now;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * A small stand-in for the link stage, for tests of what the render makes of a digest: tags,
@@ -88,6 +89,6 @@ final class MiniLinker {
     }
 
     private static boolean sameObjects(List<Article> a, List<Article> b) {
-        return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.get(i) == b.get(i));
+        return a.size() == b.size() && IntStream.range(0, a.size()).allMatch(i -> a.get(i) == b.get(i));
     }
 }

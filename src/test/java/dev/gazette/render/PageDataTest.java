@@ -3,6 +3,8 @@ package dev.gazette.render;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.output.SiteData;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.gazette.model.Origin;
@@ -109,9 +111,9 @@ class PageDataTest {
             Digest after = MiniLinker.link(now, digest);
             SiteData patched = PageData.of(after, 3, last);
             assertThat(patched.values()).isEqualTo(PageData.of(after, 3).values());
-            java.util.Set<String> touched = patched.changedSince(last);
+            Set<String> touched = patched.changedSince(last);
             assertThat(touched).isNotNull();
-            java.util.Set<String> keys = new java.util.HashSet<>(last.values().keySet());
+            Set<String> keys = new HashSet<>(last.values().keySet());
             keys.addAll(patched.values().keySet());
             for (String key : keys) {
                 Object before = last.values().get(key);

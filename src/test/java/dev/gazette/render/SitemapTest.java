@@ -3,6 +3,7 @@ package dev.gazette.render;
 import dev.gazette.incremental.BuildMemory;
 import dev.gazette.incremental.Fingerprint;
 import dev.gazette.output.SiteData;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -25,7 +26,7 @@ class SitemapTest {
     private static final Fingerprint ENVIRONMENT = new Fingerprint(1, 2);
     private final Urls urls = new Urls(URI.create("https://x.example/news/"));
     /** Keys the sitemap read in the last build: none when it was not made. */
-    private final List<String> read = new java.util.ArrayList<>();
+    private final List<String> read = new ArrayList<>();
     /** The values of the build in progress (the memory looks up the last build's too, which is no read). */
     private Map<String, Object> current;
     private final Map<String, String> written = new TreeMap<>();

@@ -1,6 +1,8 @@
 package dev.gazette.serve;
 
+import com.sun.management.ThreadMXBean;
 import dev.gazette.pipeline.Pipeline;
+import java.lang.management.ManagementFactory;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -27,7 +29,7 @@ public final class RebuildProfile {
 
     /** Bytes allocated so far by the threads alive now (threads that ended are not counted). */
     private static long allocatedBytes() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory
                 .getThreadMXBean();
         long sum = 0;
         for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {

@@ -2,6 +2,8 @@ package dev.gazette.source;
 
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,30 +23,30 @@ class SourceReaderTest {
 
     @Test
     void aListingFollowsSourcesEditedAddedAndDeletedAndGivesUpOnAnythingElse() throws Exception {
-        java.nio.file.Files.createDirectories(dir.resolve("2025"));
-        java.nio.file.Files.writeString(dir.resolve("a.md"), "A");
-        java.nio.file.Files.writeString(dir.resolve("2025/b.txt"), "B");
+        Files.createDirectories(dir.resolve("2025"));
+        Files.writeString(dir.resolve("a.md"), "A");
+        Files.writeString(dir.resolve("2025/b.txt"), "B");
         SourceReader reader = new SourceReader(dir);
-        java.util.List<Path> before = reader.discover();
+        List<Path> before = reader.discover();
 
-        java.nio.file.Files.writeString(dir.resolve("a.md"), "A, edited");
-        java.nio.file.Files.writeString(dir.resolve("2025/b.txt"), "B, edited");
-        assertThat(reader.relisted(before, java.util.List.of(dir.resolve("a.md"), dir.resolve("2025/b.txt"))))
+        Files.writeString(dir.resolve("a.md"), "A, edited");
+        Files.writeString(dir.resolve("2025/b.txt"), "B, edited");
+        assertThat(reader.relisted(before, List.of(dir.resolve("a.md"), dir.resolve("2025/b.txt"))))
                 .as("listed sources edited: the very listing").isSameAs(before);
 
-        java.nio.file.Files.writeString(dir.resolve("2025/c.md"), "C");
-        assertThat(reader.relisted(before, java.util.List.of(dir.resolve("a.md"), dir.resolve("2025/c.md"))))
+        Files.writeString(dir.resolve("2025/c.md"), "C");
+        assertThat(reader.relisted(before, List.of(dir.resolve("a.md"), dir.resolve("2025/c.md"))))
                 .as("one edited, one new").isEqualTo(reader.discover()).isNotSameAs(before);
-        java.nio.file.Files.delete(dir.resolve("a.md"));
-        java.util.List<Path> after = reader.relisted(before, java.util.List.of(dir.resolve("2025/c.md"),
+        Files.delete(dir.resolve("a.md"));
+        List<Path> after = reader.relisted(before, List.of(dir.resolve("2025/c.md"),
                 dir.resolve("a.md"), dir.resolve("2025/b.txt"), dir.resolve(".hidden/x.md")));
         assertThat(after).isEqualTo(reader.discover());
         assertThat(after).extracting(reader::relative).containsExactly("2025/b.txt", "2025/c.md");
 
-        assertThat(reader.relisted(after, java.util.List.of(dir.resolve("2025")))).as("a folder").isNull();
-        assertThat(reader.relisted(after, java.util.List.of(dir.resolve("2025/photo.png")))).as("not a source").isNull();
-        assertThat(reader.relisted(after, java.util.List.of(dir.resolve("../elsewhere/d.md")))).as("outside").isNull();
-        assertThat(reader.relisted(after, java.util.List.of(dir))).as("the folder itself: lost events").isNull();
+        assertThat(reader.relisted(after, List.of(dir.resolve("2025")))).as("a folder").isNull();
+        assertThat(reader.relisted(after, List.of(dir.resolve("2025/photo.png")))).as("not a source").isNull();
+        assertThat(reader.relisted(after, List.of(dir.resolve("../elsewhere/d.md")))).as("outside").isNull();
+        assertThat(reader.relisted(after, List.of(dir))).as("the folder itself: lost events").isNull();
     }
 
     @Test
@@ -78,7 +80,7 @@ class SourceReaderTest {
     @Test
     void splitsAsLinesJoinedAgainWould() {
         String[] pool = {"---", " --- ", "...", "title: x", "summary: y z", "", "Body text", "--- not a fence", "\uFEFF---"};
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         for (int n = 0; n < 3000; n++) {
             StringBuilder text = new StringBuilder(random.nextInt(3) > 0 ? "---\n" : "");
             int lines = random.nextInt(7);
@@ -91,7 +93,7 @@ class SourceReaderTest {
                 Object actual;
                 try {
                     Source s = SourceReader.split("a", "a", format, input);
-                    actual = java.util.List.of(s.body(), s.bodyLine(), s.frontMatter().keys().stream().sorted()
+                    actual = List.of(s.body(), s.bodyLine(), s.frontMatter().keys().stream().sorted()
                             .map(k -> k + "=" + s.frontMatter().string(k)).toList());
                 } catch (dev.gazette.model.GazetteException e) {
                     actual = e.getMessage();
@@ -110,8 +112,8 @@ class SourceReaderTest {
                 for (int i = 1; i < Math.min(lines.length, 300); i++) {
                     String line = lines[i].strip();
                     if (line.equals("---") || line.equals("...")) {
-                        YamlMap front = YamlParser.parse("a", String.join("\n", java.util.Arrays.asList(lines).subList(1, i)), 2);
-                        return java.util.List.of(String.join("\n", java.util.Arrays.asList(lines).subList(i + 1, lines.length)), i + 2,
+                        YamlMap front = YamlParser.parse("a", String.join("\n", Arrays.asList(lines).subList(1, i)), 2);
+                        return List.of(String.join("\n", Arrays.asList(lines).subList(i + 1, lines.length)), i + 2,
                                 front.keys().stream().sorted().map(k -> k + "=" + front.string(k)).toList());
                     }
                 }
@@ -119,7 +121,7 @@ class SourceReaderTest {
                     return SourceReader.split("a", "a", format, text) == null ? "" : "expected an error";
                 }
             }
-            return java.util.List.of(t, 1, java.util.List.of());
+            return List.of(t, 1, List.of());
         } catch (dev.gazette.model.GazetteException e) {
             return e.getMessage();
         }
