@@ -46,7 +46,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -460,16 +459,15 @@ public final class Pipeline {
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
         Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
-        // One pass over every article (each date turned into an instant once): published, and held back.
-        Map<Boolean, List<Article>> published = all.stream().collect(Collectors.partitioningBy(publishing::publishes));
-        List<Article> articles = published.get(true);
+        // Kept between builds by a memory: a save decides only for the articles it changed.
+        PublishedArticles published = steps.update(PublishedArticles.step(publishing), all);
+        List<Article> articles = published.published();
         progress.start("linking", articles.size());
         Digest digest = linker.link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
-        List<Article> heldBack = published.get(false);
-        Instant next = heldBack.stream().filter(publishing::isFuture).map(a -> a.date().toInstant())
-                .min(Instant::compareTo).orElse(null);
+        List<Article> heldBack = published.heldBack();
+        Instant next = published.next();
         return new Linked(digest, heldBack.stream().map(Article::sourceFile).toList(), publishing.now(), next);
     }
 
