@@ -2,6 +2,7 @@ package dev.gazette.pipeline;
 
 import dev.gazette.enrich.Publishing;
 import dev.gazette.model.Article;
+import dev.gazette.model.IdentityChange;
 import dev.gazette.model.Origin;
 import dev.gazette.model.UpdatableStep;
 import org.junit.jupiter.api.Test;
@@ -35,26 +36,6 @@ class PublishedArticlesTest {
         return article(n, date, random.nextInt(8) == 0);
     }
 
-    /** The change between two lists as the incremental layer tells it: the same means the very object. */
-    private static UpdatableStep.Change<Article> change(List<Article> before, List<Article> now) {
-        return new UpdatableStep.Change<>() {
-            @Override
-            public int sizeBefore() {
-                return before.size();
-            }
-
-            @Override
-            public boolean sameAt(int position) {
-                return position < before.size() && before.get(position) == now.get(position);
-            }
-
-            @Override
-            public int before(Article element) {
-                return before.indexOf(element);
-            }
-        };
-    }
-
     @Test
     void anUpdatedStateIsTheFreshOneAfterAnyEditsAndMoments() {
         for (long seed = 1; seed <= 20; seed++) {
@@ -83,7 +64,7 @@ class PublishedArticlesTest {
                 now = now.plusSeconds(random.nextInt(10) == 0 ? -random.nextInt(7_200) : random.nextInt(20_000));
                 Publishing publishing = new Publishing(drafts, future, now);
                 PublishedArticles fresh = PublishedArticles.of(next, publishing);
-                PublishedArticles update = PublishedArticles.update(state, next, change(articles, next),
+                PublishedArticles update = PublishedArticles.update(state, next, new IdentityChange<>(articles, next),
                         random.nextInt(6), publishing);
                 if (update != null) {
                     updated++;
@@ -107,7 +88,7 @@ class PublishedArticlesTest {
         PublishedArticles state = PublishedArticles.of(articles, new Publishing(false, false, START));
         assertThat(state.published()).containsExactly(articles.get(0));
         assertThat(state.next()).isEqualTo(tomorrow);
-        UpdatableStep.Change<Article> same = change(articles, articles);
+        UpdatableStep.Change<Article> same = new IdentityChange<>(articles, articles);
         assertThat(PublishedArticles.update(state, articles, same, 10, new Publishing(false, false,
                 tomorrow.minusNanos(1)))).isNotNull();
         assertThat(PublishedArticles.update(state, articles, same, 10, new Publishing(false, false, tomorrow)))
