@@ -1,5 +1,6 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.LongText;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.model.UpdatableStep;
@@ -136,6 +137,24 @@ public final class BuildMemory {
          * keep what it read: saving needs only where it is stored, and whoever asked holds it as
          * long as it is needed (most are garbage once the stage that asked is done).
          */
+        /**
+         * The stored value as a text that reads its bytes from the cache when first read, with the
+         * fingerprint stored with it noted; null when it is no stored long text (or was read
+         * already). When its bytes turn out damaged on that read, {@code again} makes it afresh.
+         */
+        LongText storedText(BuildMemory memory, Supplier<LongText> again) {
+            if (stored == null) {
+                return null;
+            }
+            Fingerprint f = stored.textFingerprint();
+            if (f == null) {
+                return null;
+            }
+            LongText text = LongText.ofStored(() -> (value(memory) instanceof LongText read ? read : again.get()).utf8());
+            memory.fingerprints.seed(text, f);
+            return text;
+        }
+
         synchronized Object value(BuildMemory memory) {
             if (value != null || stored == null || damaged) {
                 return value;
@@ -626,10 +645,22 @@ public final class BuildMemory {
         if (before != null) {
             before.usedIn(generation);
         }
+        if (before != null && !keepUnsaved) {
+            // A stored text (a linked body) is read when a page reads it, which most builds' pages do not.
+            LongText later = before.storedText(this, () -> (LongText) make(step, key, input));
+            if (later != null) {
+                return (O) later;
+            }
+        }
         Object value = before == null ? null : before.value(this);
         if (value != null) {
             return (O) value;
         }
+        return make(step, key, input);
+    }
+
+    /** Runs {@code step} on {@code input}, recording its output under {@code key}. */
+    private <I, O> O make(Step<I, O> step, Fingerprint key, I input) {
         O out = step.apply(input);
         ran.incrementAndGet();
         changed = true;

@@ -1,33 +1,50 @@
 package dev.gazette.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * A long string, such as an article's body or its plain text, that may be held in its UTF-8
- * encoding until someone reads it: a build that takes its articles back from the build cache
- * decodes only the bodies a step or a page actually reads, not every article's. Equal when
+ * encoding, or left in a build cache, until someone reads it: a build that takes its articles
+ * back from the build cache decodes only the bodies a step or a page actually reads, not every
+ * article's. Equal when
  * their strings are; immutable, and safe to share between threads.
  */
 public final class LongText {
     private volatile String value;
     /** The UTF-8 bytes not decoded yet; null once decoded (or when made from a string). */
     private volatile byte[] utf8;
+    /** Where the UTF-8 bytes are fetched from when first needed (a build cache); null once fetched, or when there is none. */
+    private Supplier<byte[]> stored;
 
-    private LongText(String value, byte[] utf8) {
+    private LongText(String value, byte[] utf8, Supplier<byte[]> stored) {
         this.value = value;
         this.utf8 = utf8;
+        this.stored = stored;
     }
 
     public static LongText of(String value) {
         if (value == null) {
             throw new NullPointerException("a long text of nothing");
         }
-        return new LongText(value, null);
+        return new LongText(value, null, null);
     }
 
     /** A text decoded from {@code utf8} when first read; the array is the text's own from now on. */
     public static LongText ofUtf8(byte[] utf8) {
-        return new LongText(null, utf8);
+        return new LongText(null, utf8, null);
+    }
+
+    /**
+     * A text whose UTF-8 bytes {@code stored} fetches the first time it is read (once, from
+     * whichever thread reads first): a build that reuses ten thousand stored texts reads from
+     * the cache only those a page reads. The supplier must always give the same bytes.
+     */
+    public static LongText ofStored(Supplier<byte[]> stored) {
+        if (stored == null) {
+            throw new NullPointerException("a long text stored nowhere");
+        }
+        return new LongText(null, null, stored);
     }
 
     /** The string, decoded on first use. */
@@ -37,7 +54,7 @@ public final class LongText {
             synchronized (this) {
                 v = value;
                 if (v == null) {
-                    v = new String(utf8, StandardCharsets.UTF_8);
+                    v = new String(fetched(), StandardCharsets.UTF_8);
                     value = v;
                     utf8 = null;
                 }
@@ -49,7 +66,24 @@ public final class LongText {
     /** The UTF-8 encoding, without decoding a text that was never read (do not change the array). */
     public byte[] utf8() {
         byte[] b = utf8;
-        return b != null ? b : value().getBytes(StandardCharsets.UTF_8);
+        if (b != null) {
+            return b;
+        }
+        synchronized (this) {
+            if (value == null) {
+                return fetched();
+            }
+        }
+        return value().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The UTF-8 bytes held, fetched from where they are stored first if need be; under the lock, with no string yet. */
+    private byte[] fetched() {
+        if (utf8 == null) {
+            utf8 = stored.get();
+            stored = null;
+        }
+        return utf8;
     }
 
     @Override

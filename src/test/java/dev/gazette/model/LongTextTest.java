@@ -3,6 +3,7 @@ package dev.gazette.model;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +30,30 @@ class LongTextTest {
         bytes[0] = 'B';   // the array is the text's own: only a text not decoded yet can see this
         assertThat(text.value()).isEqualTo("Before");
         assertThat(text.value()).isSameAs(text.value());
+    }
+
+    @Test
+    void aStoredTextIsFetchedOnceWhenFirstReadNotWhenMade() {
+        AtomicInteger fetched = new AtomicInteger();
+        byte[] bytes = TEXT.getBytes(StandardCharsets.UTF_8);
+        LongText text = LongText.ofStored(() -> {
+            fetched.incrementAndGet();
+            return bytes;
+        });
+        assertThat(fetched).as("not fetched when made").hasValue(0);
+        assertThat(text.utf8()).as("its bytes as fetched, not decoded").isSameAs(bytes);
+        assertThat(text.value()).isEqualTo(TEXT);
+        assertThat(text).isEqualTo(LongText.of(TEXT));
+        assertThat(fetched).as("fetched once").hasValue(1);
+
+        LongText read = LongText.ofStored(() -> {
+            fetched.incrementAndGet();
+            return bytes;
+        });
+        assertThat(read.value()).as("read first as a string").isEqualTo(TEXT);
+        assertThat(read.utf8()).isEqualTo(bytes);
+        assertThat(fetched).hasValue(2);
+        assertThatThrownBy(() -> LongText.ofStored(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
