@@ -271,6 +271,8 @@ public final class BuildMemory {
      */
     private final RecentCalls recentCalls;
     private volatile Listing listing;
+    /** Values made from the environment alone, by name ({@link #ofEnvironment}). */
+    private final Map<String, Object> ofEnvironment = new ConcurrentHashMap<>();
     /**
      * Whether this build kept the last build's sources but the edited ones ({@link #keptSources}):
      * then the outputs made from the others are not marked, and its end forgets only the outputs
@@ -566,6 +568,7 @@ public final class BuildMemory {
             lastBuild = null;
             // What was made from the sources belongs to the other environment too.
             listing = null;
+            ofEnvironment.clear();
             this.environment = environment;
         }
         generation++;
@@ -643,6 +646,16 @@ public final class BuildMemory {
     /** For a memory being loaded: where its files are, without counting as a change. */
     void loadedFilesAt(String place) {
         filesAt = place;
+    }
+
+    /**
+     * A value made from the environment alone (the theme, its templates compiled): kept by a memory
+     * that outlives builds until a build starts in another environment, made afresh by a memory for
+     * one build. Called after {@link #start}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T ofEnvironment(String name, Supplier<T> make) {
+        return keepUnsaved ? (T) ofEnvironment.computeIfAbsent(name, k -> make.get()) : make.get();
     }
 
     /** Runs the build's steps, reusing recorded outputs. */

@@ -237,11 +237,15 @@ public final class Pipeline {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
-        Theme theme = Theme.load(options.templates());
-        diagnostics.reportAll(theme.warnings());
         memory.start(environment(options, site));
-        timer.lap("config");
         try {
+            // The theme is made from the environment alone: a memory that outlives builds keeps it,
+            // with the templates it compiled, until the environment changes.
+            Theme theme = memory.ofEnvironment("theme", () -> Theme.load(options.templates()));
+            // What a template's {% cache %} tag kept belongs to the last build: each build starts without it.
+            theme.engine().getTagCache().invalidateAll();
+            diagnostics.reportAll(theme.warnings());
+            timer.lap("config");
             AtomicInteger read = new AtomicInteger();
             Linked linked = link(options, site, memory.steps(), memory, changedFiles, listed, read, timer);
             Digest digest = linked.digest();
@@ -544,7 +548,9 @@ public final class Pipeline {
         }
         List<Article> articles = new ArrayList<>(reads.size());
         for (Read r : reads) {
-            diagnostics.reportAll(r.problems());
+            if (!r.problems().isEmpty()) {
+                diagnostics.reportAll(r.problems());
+            }
             r.article().filter(a -> options.drafts() || !a.draft()).ifPresent(articles::add);
         }
         timer.lap("read+clean");
