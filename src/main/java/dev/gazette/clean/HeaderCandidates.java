@@ -135,6 +135,26 @@ final class HeaderCandidates {
     private static final int MAX_FIELDED_DATELINE_WORDS = 30;
     /** Words of the page's languages that label a date ("Published", "Mis à jour"). */
     private static final Pattern DATE_WORDS = wordsPattern(concat(Language.datePublishedWords(), Language.dateUpdatedWords()));
+    /**
+     * Where a dumper glued two blocks into one word ("Howard BlumeStaff Writer", "Gina TrapaniCEO", "Paul WisemanFatima
+     * Hussein"): a capital after a capitalised word's run of three or more lower-case letters. A name's own inner capitals
+     * follow a prefix of at most three letters (McDonald, DeVos, MacKenzie, LaBeouf).
+     */
+    private static final Pattern GLUED = Pattern.compile("(?<=\\p{Lu}\\p{Ll}{3,40})(?=\\p{Lu})");
+    /**
+     * Where a role or title follows a name without a separator ("Sam Stein  Senior Politics Editor", "홍길동 기자"): a word
+     * of lang/*.json role after at least one other word.
+     */
+    private static final Pattern ROLE = Pattern.compile("(?<=\\S\\s{1,9})(?:" + String.join("|",
+            Language.roleWords().stream().sorted().map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{M}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * A name in a script without capitals (Chinese, Japanese, Korean), after a credit label ("著者：後藤大地", "投稿者 高木浩光"):
+     * two to twelve of its letters, a space or a middle dot between family and given name allowed, up to a separator,
+     * a space or the end of the credit.
+     */
+    private static final Pattern SPACELESS_NAME = Pattern.compile(
+            "^[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー・]{0,6}"
+                    + "(?:[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー・]{1,6})?(?=$|[\\s\\p{P}\\p{S}])");
     /** How far above the headline and below the article's start name-shaped lines are considered (anywhere after a dateline's figures). */
     private static final int NAME_WINDOW_ABOVE = 10;
     private static final int NAME_WINDOW_BELOW = 15;
@@ -170,7 +190,7 @@ final class HeaderCandidates {
             if (line.isCode() || line.words > 30) {
                 continue;
             }
-            String t = line.text;
+            String t = credit(line.text);
             int kind;
             String name;
             String credited;
@@ -199,6 +219,9 @@ final class HeaderCandidates {
             }
             name = kind == 3 ? TextHeader.bareName(credited, credited.equals(t) ? line.words : Words.tokens(credited).size()) : namesOf(credited);
             if (name == null && kind == 3) {
+                name = twoNames(credited);
+            }
+            if (name == null && kind == 3) {
                 name = nameBeforeDate(line, a.lang);
             }
             if (name == null) {
@@ -207,6 +230,40 @@ final class HeaderCandidates {
             out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before), position(a, i))));
         }
         return out;
+    }
+
+    /**
+     * A credit's text with the separators its dumper lost put back: a " | " where blocks were glued into one word
+     * ({@link #GLUED}) and before a role that follows a name ({@link #ROLE}), so that the name ends there.
+     */
+    static String credit(String text) {
+        String out = text;
+        if (GLUED.matcher(out).find()) {
+            out = GLUED.matcher(out).replaceAll(" | ");
+        }
+        Matcher role = ROLE.matcher(out);
+        return role.find() ? out.substring(0, role.start()).stripTrailing() + " | " + out.substring(role.start()) : out;
+    }
+
+    /**
+     * Two names alone on a line, joined by a list's closing word ("Julia Carrie Wong and Sam Levin"): each a bare name of
+     * two to four words ({@link TextHeader#bareName}); a bare name alone is at most four words.
+     */
+    private static String twoNames(String text) {
+        String run = TextHeader.nameOf(text);
+        if (run == null || !CLOSING.matcher(run).find()) {
+            return null;
+        }
+        String[] parts = LIST_SEPARATOR.split(run);
+        if (parts.length != 2) {
+            return null;
+        }
+        for (String part : parts) {
+            if (!part.equals(TextHeader.bareName(part, Words.tokens(part).size()))) {
+                return null;
+            }
+        }
+        return run;
     }
 
     /**
@@ -347,7 +404,12 @@ final class HeaderCandidates {
     private static String listOfNames(String credited) {
         String first = TextHeader.nameOf(credited);
         if (first == null) {
-            return leadingName(credited);
+            String lead = leadingName(credited);
+            if (lead != null) {
+                return lead;
+            }
+            Matcher spaceless = SPACELESS_NAME.matcher(credited.strip());
+            return spaceless.find() ? spaceless.group() : null;
         }
         String[] parts = COMMA.split(credited.strip());
         if (first == null || parts.length < 2 || !first.equals(parts[0])) {

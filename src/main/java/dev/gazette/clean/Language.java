@@ -45,6 +45,11 @@ public final class Language {
     /** The analyzers made so far, one per language, shared (an analyzer keeps its streams per thread). */
     private static final Map<String, Analyzer> MADE = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    /**
+     * Languages with word lists here but no analyzer: Chinese, Japanese and Korean pages are read
+     * by characters, not words, yet credit their authors with words of their own (著者, 作者, 기자).
+     */
+    private static final List<String> DATA_ONLY = List.of("ja", "ko", "zh");
     private static final Map<String, JsonNode> DATA = load();
     private static final Map<String, Set<String>> FUNCTION_WORDS = wordLists("function_words");
     private static final Map<String, Set<String>> READER_ADDRESS = wordLists("reader_address");
@@ -167,6 +172,16 @@ public final class Language {
         return String.join("|", bylineWords().stream().map(w -> w.replace(" ", "\\s+")).toList());
     }
 
+    /**
+     * Words of a byline's role or title ("Staff Writer", "Senior Politics Editor", "Korrespondentin", "기자"), lower
+     * case, in any known language: a name ends where they begin.
+     */
+    static Set<String> roleWords() {
+        return ROLE_WORDS;
+    }
+
+    private static final Set<String> ROLE_WORDS = Set.copyOf(allLanguages("role"));
+
     /** Words that label a credit field ("Author: ...", "Autorin: ..."), in any known language. */
     static List<String> authorLabelWords() {
         return allLanguages("author_label");
@@ -260,7 +275,9 @@ public final class Language {
     private static Map<String, JsonNode> load() {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> out = new TreeMap<>();
-        for (String code : ANALYZERS.keySet()) {
+        List<String> codes = new ArrayList<>(ANALYZERS.keySet());
+        codes.addAll(DATA_ONLY);
+        for (String code : codes) {
             try (InputStream in = Language.class.getResourceAsStream("lang/" + code + ".json")) {
                 if (in == null) {
                     throw new IllegalStateException("language resource lang/" + code + ".json is missing from the build");

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  */
 final class TextHeader {
     static final Pattern BYLINE = Pattern.compile(
-            "^(?:" + Language.bylineAlternation() + ")\\b\\s*[:\\-–]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+            "^(?:" + Language.bylineAlternation() + ")\\b\\s*[:：\\-–●・]?\\s*(.*)$", Pattern.CASE_INSENSITIVE);
     /** "Author: Jane Doe": a credit field, labelled in any known language (lang/*.json author_label). */
-    static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:" + String.join("|", Language.authorLabelWords()) + ")\\s*:\\s*(.*)$",
+    static final Pattern AUTHOR_LABEL = Pattern.compile("^(?:" + String.join("|", Language.authorLabelWords()) + ")\\s*[:：]\\s*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * A word of a person's name: capitalised, a particle ("de", "van"), a list's "and", or a

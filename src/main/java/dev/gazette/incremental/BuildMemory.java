@@ -665,7 +665,7 @@ public final class BuildMemory {
         ran.incrementAndGet();
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
-            BuildCache.Stored stored = newSegment == null ? null : newSegment.append(BuildCache.encode(this, out));
+            BuildCache.Stored stored = newSegment == null ? null : newSegment.append(this, out);
             outputs.put(key, (stored == null ? new Output(step.name(), out) : new Output(step.name(), stored)).usedIn(generation));
         }
         return out;

@@ -72,6 +72,26 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aRoleGluedToTheNameOrSetAfterItEndsTheName() {
+        assertThat(HeaderCandidates.namesOf(HeaderCandidates.credit("Howard BlumeStaff Writer"))).isEqualTo("Howard Blume");
+        assertThat(HeaderCandidates.namesOf(HeaderCandidates.credit("Gina TrapaniCEO"))).isEqualTo("Gina Trapani");
+        assertThat(HeaderCandidates.namesOf(HeaderCandidates.credit("Sam Stein  Senior Politics Editor, The Outlet"))).isEqualTo("Sam Stein");
+        // A name's own inner capitals follow a short prefix.
+        assertThat(HeaderCandidates.credit("Jane McDonald and Ann MacKenzie")).isEqualTo("Jane McDonald and Ann MacKenzie");
+    }
+
+    @Test
+    void aCreditInAScriptWithoutCapitalsIsReadAfterItsLabel() {
+        TextExtractor extractor = new TextExtractor();
+        for (String credit : List.of("著者：後藤大地", "投稿者 Masafumi Negishi", "Julia Carrie Wong and Sam Levin")) {
+            TextExtractor.Scored scored = read(String.join("\n", "Island ferry to stop its evening sailings this winter", "", credit, "",
+                    PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3));
+            assertThat(HeaderCandidates.bylines(extractor.layout(scored))).extracting(HeaderCandidates.Candidate::value)
+                    .containsExactly(credit.replaceFirst("^(著者：|投稿者 )", ""));
+        }
+    }
+
+    @Test
     void coAuthorsInParenthesesArePartOfTheCreditButOtherRemarksAreNot() {
         assertThat(HeaderCandidates.namesOf("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
                 .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
