@@ -26,6 +26,19 @@ final class BufferOutput implements DataOutput {
         return size;
     }
 
+    /** Forgets what was written, keeping the array. */
+    void clear() {
+        size = 0;
+    }
+
+    /** Writes {@code v} over the eight bytes at {@code at}, written before: a number known only after what follows it. */
+    void setLong(int at, long v) {
+        for (int i = 7; i >= 0; i--) {
+            bytes[at + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
     private void room(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(size + more, 2 * bytes.length));

@@ -237,17 +237,36 @@ public final class BuildCache {
 
         /** Appends one output's bytes: where they are, or null when the file cannot be written (the caller keeps the value). */
         Stored append(byte[] bytes) {
+            return append(bytes, bytes.length);
+        }
+
+        /** Appends {@code value} as {@link #encode} encodes it: where it is, or null when the file cannot be written. */
+        Stored append(BuildMemory memory, Object value) {
+            BufferOutput out = ENCODED.get();
+            try {
+                encode(memory, value, out);
+                return append(out.array(), out.size());
+            } finally {
+                out.clear();
+                if (out.array().length > SCRATCH_UP_TO) {
+                    ENCODED.remove();
+                }
+            }
+        }
+
+        /** Appends the first {@code length} bytes of {@code bytes}. */
+        private Stored append(byte[] bytes, int length) {
             try {
                 Segment s = open();
-                long at = end.getAndAdd(bytes.length);
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                long at = end.getAndAdd(length);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
                 while (buffer.hasRemaining()) {
                     s.channel.write(buffer, at + buffer.position());
                 }
-                s.size = Math.max(s.size, at + bytes.length);
+                s.size = Math.max(s.size, at + length);
                 CRC32C crc = new CRC32C();
-                crc.update(bytes);
-                return new Stored(s, at, bytes.length, (int) crc.getValue());
+                crc.update(bytes, 0, length);
+                return new Stored(s, at, length, (int) crc.getValue());
             } catch (IOException | RuntimeException e) {
                 synchronized (this) {
                     failed = true;
@@ -625,16 +644,25 @@ public final class BuildCache {
 
     /** An output's value encoded with its parts' fingerprints: what a segment stores. */
     static byte[] encode(BuildMemory memory, Object value) {
+        BufferOutput out = new BufferOutput(1 << 12);
+        encode(memory, value, out);
+        return Arrays.copyOf(out.array(), out.size());
+    }
+
+    /**
+     * Encodes {@code value} into {@code out}, computing the fingerprints of its parts not known
+     * yet as it goes (and noting them in the memory's memo): a new output is walked once.
+     */
+    private static void encode(BuildMemory memory, Object value, BufferOutput out) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream data = new DataOutputStream(bytes);
-            Values.Writer.withFingerprints(data, memory.fingerprints()::of).writeKnown(value);
-            data.flush();
-            return bytes.toByteArray();
+            Values.Writer.recording(out, memory.fingerprints()).record(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Each thread's array that outputs are encoded into before they are appended (none kept over {@link #SCRATCH_UP_TO}). */
+    private static final ThreadLocal<BufferOutput> ENCODED = ThreadLocal.withInitial(() -> new BufferOutput(1 << 16));
 
     private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                    Map<String, BuildMemory.SavedState> states, List<Segment> segments,

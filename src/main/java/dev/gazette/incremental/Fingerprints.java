@@ -146,6 +146,11 @@ public final class Fingerprints {
         return digest(value);
     }
 
+    /** The fingerprint remembered for {@code value}, without computing one: null when none is. */
+    Fingerprint known(Object value) {
+        return lookUp(new Identity(value));
+    }
+
     private Fingerprint lookUp(Object key) {
         Fingerprint f = current.get(key);
         return f != null ? f : previous.get(key);
@@ -255,9 +260,7 @@ public final class Fingerprints {
 
     /** The fingerprint of raw bytes, such as a file's. */
     public static Fingerprint ofBytes(byte[] bytes) {
-        Hash128 hash = new Hash128();
-        hash.write(bytes, 0, bytes.length);
-        return hash.finish();
+        return Hash128.of(bytes, 0, bytes.length);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.gazette.model.LongText;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -104,18 +106,23 @@ final class Values {
         private final Function<Object, Fingerprint> known;
         /** Inside a collection: its elements are not written with their fingerprints (too many to be worth it). */
         private boolean inCollection;
+        /** For {@link #record}: the memo of fingerprints, and {@code out} as the array whose fingerprints are filled in. */
+        private final Fingerprints memo;
+        private final BufferOutput recording;
 
         Writer(DataOutput out, Function<Object, Fingerprint> nested, boolean share) {
-            this(out, nested, share, null);
+            this(out, nested, share, null, null);
         }
 
         private Writer(DataOutput out, Function<Object, Fingerprint> nested, boolean share,
-                       Function<Object, Fingerprint> known) {
+                       Function<Object, Fingerprint> known, Fingerprints memo) {
             this.out = out;
             this.nested = nested;
             this.shortStrings = share ? new HashMap<>() : null;
             this.longStrings = share ? new IdentityHashMap<>() : null;
             this.known = known;
+            this.memo = memo;
+            this.recording = memo == null ? null : (BufferOutput) out;
         }
 
         /**
@@ -124,7 +131,12 @@ final class Values {
          * {@code fingerprints} gives it: the {@link Reader} hands them back with the values read.
          */
         static Writer withFingerprints(DataOutput out, Function<Object, Fingerprint> fingerprints) {
-            return new Writer(out, null, true, fingerprints);
+            return new Writer(out, null, true, fingerprints, null);
+        }
+
+        /** As {@link #withFingerprints} with {@code memo}'s, for {@link #record}, which computes those it lacks as it writes. */
+        static Writer recording(BufferOutput out, Fingerprints memo) {
+            return new Writer(out, null, true, memo::of, memo);
         }
 
         /** Writes {@code v} with its fingerprint, when it is a value fingerprints remember. */
@@ -174,28 +186,9 @@ final class Values {
                 string(s);
             } else if (v instanceof LongText t) {
                 // As it was read when it was never decoded: a text nobody reads is not decoded to be stored again.
-                byte[] bytes = t.utf8();
-                out.writeByte(LONG_TEXT);
-                out.writeInt(bytes.length);
-                out.write(bytes);
-            } else if (v instanceof Integer i) {
-                out.writeByte(INT);
-                out.writeInt(i);
-            } else if (v instanceof Long l) {
-                out.writeByte(LONG);
-                out.writeLong(l);
-            } else if (v instanceof Double d) {
-                out.writeByte(DOUBLE);
-                out.writeDouble(d);
-            } else if (v instanceof Float d) {
-                out.writeByte(FLOAT);
-                out.writeFloat(d);
-            } else if (v instanceof Boolean b) {
-                out.writeByte(b ? TRUE : FALSE);
-            } else if (v instanceof Fingerprint f) {
-                out.writeByte(FINGERPRINT);
-                out.writeLong(f.high());
-                out.writeLong(f.low());
+                longText(t.utf8(), out);
+            } else if (leaf(v, out)) {
+                return;
             } else if (v instanceof Record r) {
                 out.writeByte(RECORD);
                 out.writeUTF(r.getClass().getName());
@@ -214,10 +207,7 @@ final class Values {
             } else if (v instanceof Map<?, ?> map) {
                 out.writeByte(immutable(v) ? IMMUTABLE_MAP : MAP);
                 out.writeInt(map.size());
-                List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-                if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof SortedMap<?, ?>)) {
-                    entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
-                }
+                List<Map.Entry<?, ?>> entries = entries(map);
                 boolean was = inCollection;
                 inCollection = true;
                 for (Map.Entry<?, ?> e : entries) {
@@ -225,38 +215,6 @@ final class Values {
                     write(e.getValue());
                 }
                 inCollection = was;
-            } else if (v instanceof Enum<?> e) {
-                out.writeByte(ENUM);
-                out.writeUTF(e.getDeclaringClass().getName());
-                out.writeUTF(e.name());
-            } else if (v instanceof ZonedDateTime z) {
-                out.writeByte(ZONED);
-                out.writeUTF(z.toString());
-            } else if (v instanceof LocalDate d) {
-                out.writeByte(DATE);
-                out.writeUTF(d.toString());
-            } else if (v instanceof YearMonth m) {
-                out.writeByte(MONTH);
-                out.writeUTF(m.toString());
-            } else if (v instanceof URI u) {
-                out.writeByte(URI_);
-                out.writeUTF(u.toString());
-            } else if (v instanceof byte[] b) {
-                out.writeByte(BYTES);
-                out.writeInt(b.length);
-                out.write(b);
-            } else if (v instanceof int[] a) {
-                out.writeByte(INTS);
-                out.writeInt(a.length);
-                for (int x : a) {
-                    out.writeInt(x);
-                }
-            } else if (v instanceof float[] a) {
-                out.writeByte(FLOATS);
-                out.writeInt(a.length);
-                for (float x : a) {
-                    out.writeFloat(x);
-                }
             } else if (v instanceof String[] a) {
                 out.writeByte(STRINGS);
                 out.writeInt(a.length);
@@ -274,20 +232,184 @@ final class Values {
         }
 
         private void string(String s) throws IOException {
+            string(s, null);
+        }
+
+        /** Writes {@code s}, and to {@code digest} (when there is one) what a fingerprint's digest writes for it, encoded once. */
+        private void string(String s, DataOutput digest) throws IOException {
+            byte[] bytes = null;
+            boolean shared = false;
             if (shortStrings != null) {
                 Map<String, Integer> table = s.length() < 256 ? shortStrings : longStrings;
                 Integer seen = table.get(s);
                 if (seen != null) {
                     out.writeByte(SHARED);
                     out.writeInt(seen);
-                    return;
+                    shared = true;
+                } else {
+                    table.put(s, strings++);
                 }
-                table.put(s, strings++);
             }
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            out.writeByte(STRING);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            if (!shared || digest != null) {
+                bytes = s.getBytes(StandardCharsets.UTF_8);
+            }
+            if (!shared) {
+                out.writeByte(STRING);
+                out.writeInt(bytes.length);
+                out.write(bytes);
+            }
+            if (digest != null) {
+                digest.writeByte(STRING);
+                digest.writeInt(bytes.length);
+                digest.write(bytes);
+            }
+        }
+
+        /**
+         * Writes {@code v} as {@link #writeKnown} does, with the fingerprints of the values in it
+         * that {@code memo} does not know yet computed in the same walk (the bytes a digest of
+         * each would hash are written to its hash as the value is written) and noted there: a new
+         * output is walked, and each of its texts encoded to UTF-8, once, not once to fingerprint
+         * it and again to store it. For a writer made by {@link #recording}.
+         */
+        void record(Object v) throws IOException {
+            record(v, null, true);
+        }
+
+        /**
+         * Writes {@code v} as {@link #write} does (as {@link #writeKnown} when {@code top}) and, to
+         * {@code digest} when there is one, what {@link Fingerprints}' digest writes for it: its
+         * fingerprint when it stands for one (computed here when the memo has none), else its value.
+         */
+        private void record(Object v, DataOutput digest, boolean top) throws IOException {
+            if (v == null) {
+                out.writeByte(NULL);
+                if (digest != null) {
+                    digest.writeByte(NULL);
+                }
+                return;
+            }
+            if (!Fingerprints.remembered(v)) {
+                recordValue(v, digest);
+                return;
+            }
+            boolean withKnown = top || !inCollection && (v instanceof Record && !(v instanceof Fingerprint)
+                    || v instanceof String || v instanceof LongText);
+            Fingerprint f = memo.known(v);
+            if (f != null) {
+                if (withKnown) {
+                    fingerprint(KNOWN, f, out);
+                }
+                writeValue(v);
+            } else {
+                int slot = -1;
+                if (withKnown) {
+                    out.writeByte(KNOWN);
+                    slot = recording.size();
+                    out.writeLong(0);
+                    out.writeLong(0);
+                }
+                ArrayDeque<Digest> free = DIGESTS.get();
+                Digest own = free.isEmpty() ? new Digest() : free.pop();
+                try {
+                    recordValue(v, own.data);
+                    f = own.hash.finish();
+                } finally {
+                    own.hash.reset();
+                    free.push(own);
+                }
+                memo.seed(v, f);
+                if (slot >= 0) {
+                    recording.setLong(slot, f.high());
+                    recording.setLong(slot + 8, f.low());
+                }
+            }
+            if (digest != null) {
+                fingerprint(FINGERPRINT, f, digest);
+            }
+        }
+
+        /** Writes {@code v} itself as {@link #writeValue} does and, to {@code digest} when there is one, as a digest does. */
+        private void recordValue(Object v, DataOutput digest) throws IOException {
+            if (v instanceof String s) {
+                string(s, digest);
+            } else if (v instanceof LongText t) {
+                byte[] bytes = t.utf8();
+                longText(bytes, out);
+                if (digest != null) {
+                    longText(bytes, digest);
+                }
+            } else if (leaf(v, out)) {
+                if (digest != null) {
+                    leaf(v, digest);
+                }
+            } else if (v instanceof Record r) {
+                String name = r.getClass().getName();
+                out.writeByte(RECORD);
+                out.writeUTF(name);
+                if (digest != null) {
+                    digest.writeByte(RECORD);
+                    digest.writeUTF(name);
+                }
+                RecordType type = RecordType.of(r.getClass());
+                for (int i = 0; i < type.accessors().length; i++) {
+                    record(type.component(r, i), digest, false);
+                }
+            } else if (v instanceof List<?> list) {
+                recordElements(immutable(v) ? IMMUTABLE_LIST : LIST, list.size(), list, digest);
+            } else if (v instanceof Set<?> set) {
+                recordElements(immutable(v) ? IMMUTABLE_SET : SET, set.size(), ordered(set), digest);
+            } else if (v instanceof Map<?, ?> map) {
+                byte tag = immutable(v) ? IMMUTABLE_MAP : MAP;
+                List<Map.Entry<?, ?>> entries = entries(map);
+                List<Object> flat = new ArrayList<>(2 * entries.size());
+                for (Map.Entry<?, ?> e : entries) {
+                    flat.add(e.getKey());
+                    flat.add(e.getValue());
+                }
+                recordElements(tag, map.size(), flat, digest);
+            } else if (v instanceof String[] a) {
+                recordElements(STRINGS, a.length, Arrays.asList(a), digest);
+            } else if (v instanceof Optional<?> o) {
+                if (o.isPresent()) {
+                    out.writeByte(OPTIONAL);
+                    if (digest != null) {
+                        digest.writeByte(OPTIONAL);
+                    }
+                    record(o.get(), digest, false);
+                } else {
+                    out.writeByte(EMPTY);
+                    if (digest != null) {
+                        digest.writeByte(EMPTY);
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("no canonical encoding for " + v.getClass().getName());
+            }
+        }
+
+        private void recordElements(byte tag, int size, Iterable<?> elements, DataOutput digest) throws IOException {
+            out.writeByte(tag);
+            out.writeInt(size);
+            if (digest != null) {
+                digest.writeByte(tag);
+                digest.writeInt(size);
+            }
+            boolean was = inCollection;
+            inCollection = true;
+            for (Object o : elements) {
+                record(o, digest, false);
+            }
+            inCollection = was;
+        }
+
+        /** A map's entries in key order, or in the map's own when it has one. */
+        private static List<Map.Entry<?, ?>> entries(Map<?, ?> map) {
+            List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+            if (!(map instanceof LinkedHashMap<?, ?>) && !(map instanceof SortedMap<?, ?>)) {
+                entries.sort(Comparator.comparing(e -> String.valueOf(e.getKey())));
+            }
+            return entries;
         }
 
         /** A set's elements in an order of their own, not of the set's hashing. */
@@ -322,6 +444,82 @@ final class Values {
         }
         return known;
     }
+
+    private static void longText(byte[] bytes, DataOutput out) throws IOException {
+        out.writeByte(LONG_TEXT);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static void fingerprint(byte tag, Fingerprint f, DataOutput out) throws IOException {
+        out.writeByte(tag);
+        out.writeLong(f.high());
+        out.writeLong(f.low());
+    }
+
+    /** Writes {@code v} when it is a value without parts (a number, date, enum, array of numbers...): whether it was. */
+    private static boolean leaf(Object v, DataOutput out) throws IOException {
+        if (v instanceof Integer i) {
+            out.writeByte(INT);
+            out.writeInt(i);
+        } else if (v instanceof Long l) {
+            out.writeByte(LONG);
+            out.writeLong(l);
+        } else if (v instanceof Double d) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(d);
+        } else if (v instanceof Float d) {
+            out.writeByte(FLOAT);
+            out.writeFloat(d);
+        } else if (v instanceof Boolean b) {
+            out.writeByte(b ? TRUE : FALSE);
+        } else if (v instanceof Fingerprint f) {
+            fingerprint(FINGERPRINT, f, out);
+        } else if (v instanceof Enum<?> e) {
+            out.writeByte(ENUM);
+            out.writeUTF(e.getDeclaringClass().getName());
+            out.writeUTF(e.name());
+        } else if (v instanceof ZonedDateTime z) {
+            out.writeByte(ZONED);
+            out.writeUTF(z.toString());
+        } else if (v instanceof LocalDate d) {
+            out.writeByte(DATE);
+            out.writeUTF(d.toString());
+        } else if (v instanceof YearMonth m) {
+            out.writeByte(MONTH);
+            out.writeUTF(m.toString());
+        } else if (v instanceof URI u) {
+            out.writeByte(URI_);
+            out.writeUTF(u.toString());
+        } else if (v instanceof byte[] b) {
+            out.writeByte(BYTES);
+            out.writeInt(b.length);
+            out.write(b);
+        } else if (v instanceof int[] a) {
+            out.writeByte(INTS);
+            out.writeInt(a.length);
+            for (int x : a) {
+                out.writeInt(x);
+            }
+        } else if (v instanceof float[] a) {
+            out.writeByte(FLOATS);
+            out.writeInt(a.length);
+            for (float x : a) {
+                out.writeFloat(x);
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** A hash with its stream, for the digests {@link Writer#record} computes; kept per thread and depth. */
+    private static final class Digest {
+        final Hash128 hash = new Hash128();
+        final DataOutputStream data = new DataOutputStream(hash);
+    }
+
+    private static final ThreadLocal<ArrayDeque<Digest>> DIGESTS = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
     private static final Map<Class<?>, Boolean> IMMUTABLE_TYPES = new ConcurrentHashMap<>();

@@ -46,6 +46,11 @@ class Hash128Test {
             }
         }
         assertThat(h.finish()).isEqualTo(whole);
+        for (int n = 0; n <= 300; n++) {
+            Hash128 streamed = new Hash128();
+            streamed.write(data, 5, n);
+            assertThat(Hash128.of(data, 5, n)).as("%d bytes in place", n).isEqualTo(streamed.finish());
+        }
         // finish() resets: the same hasher gives the same hash again
         h.write(data, 0, data.length);
         assertThat(h.finish()).isEqualTo(whole);
