@@ -271,6 +271,14 @@ public final class BuildMemory {
      */
     private final RecentCalls recentCalls;
     private volatile Listing listing;
+    /**
+     * Whether this build kept the last build's sources but the edited ones ({@link #keptSources}):
+     * then the outputs made from the others are not marked, and its end forgets only the outputs
+     * whose source was read again, not every output it did not mark.
+     */
+    private volatile boolean keptSources;
+    /** Outputs of sources read again whose stamp now holds another key, since the last finished build. */
+    private final Set<Fingerprint> replaced = ConcurrentHashMap.newKeySet();
     private final SameValues.Proven provenPages = new SameValues.Proven();
     private final AtomicInteger made = new AtomicInteger();
     /** Files written in this build that the last one did not write. */
@@ -556,9 +564,12 @@ public final class BuildMemory {
             plainFiles = null;
             readers = null;
             lastBuild = null;
+            // What was made from the sources belongs to the other environment too.
+            listing = null;
             this.environment = environment;
         }
         generation++;
+        keptSources = false;
         seenSources.clear();
         readsChanged.clear();
         skipping = false;
@@ -693,7 +704,10 @@ public final class BuildMemory {
         I input = read.get();
         // The input holds the file's bytes: a memory for one build does not keep them past the key.
         Fingerprint key = (keepUnsaved ? fingerprints : new Fingerprints()).of(new Call(step.name(), input));
-        stamps.put(name, new Stamp(size, modified, now, context, key));
+        Stamp before = stamps.put(name, new Stamp(size, modified, now, context, key));
+        if (before != null && !before.key().equals(key)) {
+            replaced.add(before.key());
+        }
         changed = true;
         return call(step, key, input);
     }
@@ -718,8 +732,34 @@ public final class BuildMemory {
         return (O) value;
     }
 
-    /** The content folder as a build listed it: its sources, and the fingerprint of its other files. */
-    public record Listing(List<Path> sources, Fingerprint assets) {
+    /**
+     * The content folder as a build listed it: its sources, the fingerprint of its other files,
+     * and what the build made from each source, in the listing's order (null when it is not kept).
+     */
+    public record Listing(List<Path> sources, Fingerprint assets, List<?> made) {
+        public Listing(List<Path> sources, Fingerprint assets) {
+            this(sources, assets, null);
+        }
+    }
+
+    /**
+     * What the last build made from each source of {@code listing} (as {@link #takeListing}
+     * handed it over), for a build that knows every source but those at {@code edited} (positions
+     * in the listing, increasing) to be unchanged since, and the listing the same: the others are
+     * the last build's very outputs, neither named nor looked up, and the build keeps them as used;
+     * the positions {@code edited} are null, for the caller to read through {@link #source}. Null
+     * when the listing does not hold what was made from its sources (then each source is asked for).
+     */
+    public List<Object> keptSources(Listing listing, int[] edited) {
+        if (listing.made() == null || listing.made().size() != listing.sources().size()) {
+            return null;
+        }
+        List<Object> kept = new ArrayList<>(listing.made());
+        for (int position : edited) {
+            kept.set(position, null);
+        }
+        keptSources = true;
+        return kept;
     }
 
     /**
@@ -732,9 +772,12 @@ public final class BuildMemory {
         return taken;
     }
 
-    /** Notes the listing this build made. */
+    /**
+     * Notes the listing this build made. A memory for one build keeps no outputs made from it: they
+     * would hold every article as read until the build ends.
+     */
     public void listed(Listing now) {
-        listing = now;
+        listing = keepUnsaved || now.made() == null ? now : new Listing(now.sources(), now.assets());
     }
 
     /**
@@ -1048,10 +1091,24 @@ public final class BuildMemory {
     public void finish() {
         // Every source seen has a stamp: when as many were seen as there are stamps, none is to drop.
         int build = generation;
-        boolean dropped = outputs.values().removeIf(o -> o.usedIn != build);
-        if (seenSources.size() != stamps.size()) {
-            dropped |= stamps.keySet().retainAll(seenSources);
+        boolean dropped = false;
+        if (keptSources) {
+            // The sources kept were not marked, and the listing is the last one: only the outputs of
+            // sources read again may be out of use (not when read again to the same input).
+            for (Fingerprint key : replaced) {
+                Output output = outputs.get(key);
+                if (output != null && output.usedIn != build) {
+                    dropped |= outputs.remove(key, output);
+                }
+            }
+        } else {
+            dropped = outputs.values().removeIf(o -> o.usedIn != build);
+            if (seenSources.size() != stamps.size()) {
+                dropped |= stamps.keySet().retainAll(seenSources);
+            }
         }
+        replaced.clear();
+        keptSources = false;
         // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
         if (dropped || !keepUnsaved && !written.equals(files)) {
             changed = true;
@@ -1121,6 +1178,7 @@ public final class BuildMemory {
 
     /** Ends a failed build: the outputs computed stay (they are right), the record of files does not change. */
     public void abandon() {
+        keptSources = false;
         readsChanged.clear();
         skipping = false;
         dataChange = null;

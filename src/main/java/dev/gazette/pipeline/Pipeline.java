@@ -46,7 +46,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -460,16 +459,15 @@ public final class Pipeline {
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
         Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
-        // One pass over every article (each date turned into an instant once): published, and held back.
-        Map<Boolean, List<Article>> published = all.stream().collect(Collectors.partitioningBy(publishing::publishes));
-        List<Article> articles = published.get(true);
+        // Kept between builds by a memory: a save decides only for the articles it changed.
+        PublishedArticles published = steps.update(PublishedArticles.step(publishing), all);
+        List<Article> articles = published.published();
         progress.start("linking", articles.size());
         Digest digest = linker.link(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
-        List<Article> heldBack = published.get(false);
-        Instant next = heldBack.stream().filter(publishing::isFuture).map(a -> a.date().toInstant())
-                .min(Instant::compareTo).orElse(null);
+        List<Article> heldBack = published.heldBack();
+        Instant next = published.next();
         return new Linked(digest, heldBack.stream().map(Article::sourceFile).toList(), publishing.now(), next);
     }
 
@@ -508,30 +506,50 @@ public final class Pipeline {
             return read(reader, builder, f);
         });
         BuildMemory.Listing before = memory == null ? null : memory.takeListing();
-        List<Path> relisted = before == null || changed == null ? null : reader.relisted(before.sources(), changed);
+        // The usual save in the preview: every change is an edit of a listed source.
+        int[] edited = before == null || changed == null ? null : reader.editedAt(before.sources(), changed);
+        List<Path> relisted = edited != null ? before.sources()
+                : before == null || changed == null ? null : reader.relisted(before.sources(), changed);
         List<Path> files = listed != null ? listed.sources() : relisted != null ? relisted : reader.discover(diagnostics);
         Fingerprint assets = memory == null ? null : listed != null ? listed.assets()
                 : relisted != null ? before.assets() : assets(options.content(), files);
-        // Files the watcher did not report are as they were: not even looked at.
-        Set<String> changedNames = relisted == null ? null : names(reader, changed);
-        progress.start("reading", files.size());
-        List<Article> articles = files.parallelStream()
-                .map(file -> {
-                    String name = changedNames == null ? null : reader.relative(file);
-                    Read r = name != null && !changedNames.contains(name) ? memory.unchanged(name, assets) : null;
-                    if (r == null) {
-                        r = source(reader, file, clean, memory, assets);
-                    }
-                    progress.advance();
-                    return r;
-                })
-                .peek(r -> diagnostics.reportAll(r.problems()))
-                .flatMap(r -> r.article().stream())
-                .filter(a -> options.drafts() || !a.draft())
-                .toList();
+        @SuppressWarnings("unchecked")   // the listing holds what this method made from each source
+        List<Read> kept = edited == null ? null : (List<Read>) (List<?>) memory.keptSources(before, edited);
+        List<Read> reads;
+        if (kept != null) {
+            // The other sources are what the last build read from them: neither named nor looked up.
+            progress.start("reading", edited.length);
+            List<Read> again = Arrays.stream(edited).parallel()
+                    .mapToObj(at -> source(reader, files.get(at), clean, memory, assets)).toList();
+            for (int i = 0; i < edited.length; i++) {
+                kept.set(edited[i], again.get(i));
+                progress.advance();
+            }
+            reads = kept;
+        } else {
+            // Files the watcher did not report are as they were: not even looked at.
+            Set<String> changedNames = relisted == null ? null : names(reader, changed);
+            progress.start("reading", files.size());
+            reads = files.parallelStream()
+                    .map(file -> {
+                        String name = changedNames == null ? null : reader.relative(file);
+                        Read r = name != null && !changedNames.contains(name) ? memory.unchanged(name, assets) : null;
+                        if (r == null) {
+                            r = source(reader, file, clean, memory, assets);
+                        }
+                        progress.advance();
+                        return r;
+                    })
+                    .toList();
+        }
+        List<Article> articles = new ArrayList<>(reads.size());
+        for (Read r : reads) {
+            diagnostics.reportAll(r.problems());
+            r.article().filter(a -> options.drafts() || !a.draft()).ifPresent(articles::add);
+        }
         timer.lap("read+clean");
         if (memory != null) {
-            memory.listed(new BuildMemory.Listing(files, assets));
+            memory.listed(new BuildMemory.Listing(files, assets, reads));
         }
         diagnostics.failOnErrors();
         return articles;

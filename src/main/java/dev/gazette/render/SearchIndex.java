@@ -32,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -272,6 +273,108 @@ final class SearchIndex {
     }
 
     /**
+     * The entries of a site's articles (see {@link #articleEntries}), and the names of the tags
+     * they were made with, by slug: an article's terms hold its tags' names.
+     */
+    record ArticleEntries(Entries entries, Map<String, String> tagNames) {
+    }
+
+    /**
+     * The step that keeps the index entries of a site's articles between builds: its elements are
+     * the articles themselves, which the incremental layer finds the same by identity (an unchanged
+     * article is the very object of the last build), so no per-article value is made to compare.
+     * An article's terms ({@code terms}) hold the names {@code tagNames} gives its tags: when a
+     * tag's name is not the one the entries were made with, each article with that tag counts as
+     * changed, though it is the same.
+     */
+    static UpdatableStep<Article, ArticleEntries> articleEntries(Map<String, String> tagNames,
+                                                                 java.util.function.Function<Article, Terms> terms) {
+        return new UpdatableStep<>("render.search-entries",
+                articles -> new ArticleEntries(Entries.of(articles, terms), tagNames),
+                (state, now, change, limit) -> {
+                    Set<String> renamed = renamed(state.tagNames(), tagNames);
+                    Entries entries = Entries.update(state.entries(), now, renamed.isEmpty() ? change
+                            : new Renamed(change, now, renamed), limit, terms);
+                    return entries == null ? null : new ArticleEntries(entries, tagNames);
+                },
+                ARTICLE_ENTRIES);
+    }
+
+    /** The slugs whose name is not the same in both (one missing from either counts). */
+    private static Set<String> renamed(Map<String, String> before, Map<String, String> now) {
+        if (before.equals(now)) {
+            return Set.of();
+        }
+        Set<String> renamed = new HashSet<>();
+        before.forEach((slug, name) -> {
+            if (!Objects.equals(name, now.get(slug))) {
+                renamed.add(slug);
+            }
+        });
+        now.forEach((slug, name) -> {
+            if (!Objects.equals(name, before.get(slug))) {
+                renamed.add(slug);
+            }
+        });
+        return renamed;
+    }
+
+    /** A change in which an article with a renamed tag is not the same as before. */
+    private record Renamed(UpdatableStep.Change<Article> change, List<Article> now, Set<String> renamed)
+            implements UpdatableStep.Change<Article> {
+        @Override
+        public int sizeBefore() {
+            return change.sizeBefore();
+        }
+
+        @Override
+        public boolean sameAt(int position) {
+            return change.sameAt(position) && !renames(now.get(position));
+        }
+
+        @Override
+        public int before(Article element) {
+            return renames(element) ? -1 : change.before(element);
+        }
+
+        private boolean renames(Article article) {
+            for (String tag : article.tags()) {
+                if (renamed.contains(tag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** How a build cache keeps the articles' entries: the tag names (sorted by slug), then the entries. */
+    static final UpdatableStep.Codec<ArticleEntries> ARTICLE_ENTRIES = new UpdatableStep.Codec<>() {
+        @Override
+        public void write(ArticleEntries state, DataOutput out) throws IOException {
+            Map<String, String> names = new TreeMap<>(state.tagNames());
+            out.writeInt(names.size());
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            Entries.write(state.entries(), out);
+        }
+
+        @Override
+        public ArticleEntries read(DataInput in) throws IOException {
+            int count = in.readInt();
+            if (count < 0) {
+                throw new IOException(count + " tag names");
+            }
+            Map<String, String> names = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                names.put(in.readUTF(), in.readUTF());
+            }
+            return new ArticleEntries(Entries.read(in), names);
+        }
+    };
+
+    /**
      * Every term's index entry, encoded, made from the documents' terms in id order. May be kept
      * between builds by the incremental layer: documents that changed in place (same id, other
      * terms) update only their own terms' entries, and a shard file whose entries are all the
@@ -408,19 +511,6 @@ final class SearchIndex {
             }
             return out;
         }
-
-        /** How a build cache keeps the entries between builds. */
-        static final UpdatableStep.Codec<Entries> CODEC = new UpdatableStep.Codec<>() {
-            @Override
-            public void write(Entries state, DataOutput out) throws IOException {
-                Entries.write(state, out);
-            }
-
-            @Override
-            public Entries read(DataInput in) throws IOException {
-                return Entries.read(in);
-            }
-        };
 
         /**
          * Writes the entries for a build cache: each term with its postings and its entry as

@@ -5,7 +5,6 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
 import dev.gazette.model.GazetteException;
-import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
 import dev.gazette.model.Story;
 import dev.gazette.model.Steps;
@@ -53,8 +52,6 @@ public final class SiteRenderer {
     private final ThreadLocal<Utf8Writer> buffers = new ThreadLocal<>();
     /** An article's words for the search index, analysed. */
     private final Step<ArticleHead, SearchIndex.Terms> searchTerms;
-    /** The search index's entries, from every article's words in the site's order. */
-    private final UpdatableStep<ArticleHead, SearchIndex.Entries> searchEntries;
 
     private static final Step<Views.Site, Views.Site> SITE_VIEW = new Step<>("render.site-view", view -> view);
 
@@ -87,10 +84,6 @@ public final class SiteRenderer {
         this.metadata = new PageMetadata(site, urls, feeds.siteLinks());
         SearchIndex index = new SearchIndex(site.language());
         this.searchTerms = new Step<>("render.search-terms", h -> index.terms(h.article(), h.tagNames()));
-        Function<ArticleHead, SearchIndex.Terms> terms = h -> steps.run(searchTerms, h);
-        this.searchEntries = new UpdatableStep<>("render.search-entries", heads -> SearchIndex.Entries.of(heads, terms),
-                (entries, now, change, limit) -> SearchIndex.Entries.update(entries, now, change, limit, terms),
-                SearchIndex.Entries.CODEC);
     }
 
     public Urls urls() {
@@ -389,9 +382,11 @@ public final class SiteRenderer {
     private void searchTerms(Digest digest, Map<String, String> tagNames, OutputSink out) {
         SearchIndex index = new SearchIndex(site.language());
         // Each tag's name by its slug, as its link shows it: the same for every article, so not looked up as a view.
-        List<ArticleHead> heads = digest.articles().stream().map(a -> new ArticleHead(a,
-                a.tags().stream().map(tagNames::get).toList())).toList();
-        index.writeTerms(digest.articles().size(), steps.update(searchEntries, heads), out);
+        // The step's elements are the articles: a head is made only for an article whose terms are made.
+        Function<Article, SearchIndex.Terms> terms = a -> steps.run(searchTerms,
+                new ArticleHead(a, a.tags().stream().map(tagNames::get).toList()));
+        index.writeTerms(digest.articles().size(),
+                steps.update(SearchIndex.articleEntries(tagNames, terms), digest.articles()).entries(), out);
     }
 
     /** A chunk of the documents the search index finds: it reads its articles' cards, so it is made only when one changed. */

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class SourceReader {
      */
     public List<Path> relisted(List<Path> before, Collection<Path> changed) {
         Path root = contentDir.toAbsolutePath().normalize();
-        if (edited(before, changed, root)) {
+        if (editedAt(before, changed) != null) {
             return before;
         }
         Map<String, Path> byName = new TreeMap<>();
@@ -117,36 +118,43 @@ public final class SourceReader {
     }
 
     /**
-     * Whether every change is an edit of a listed source (a regular file still, found by its name
-     * in {@code before}, which is sorted by name as listings are): then the listing is the same,
-     * and the other sources are not even named (the usual save in the preview).
+     * Where the {@code changed} files are in {@code before} (a listing, sorted by name as listings
+     * are), in increasing order, when every change is an edit of a listed source (a regular file
+     * still): then the listing is the same, and the other sources need not even be named (the
+     * usual save in the preview). Null when a change may be anything else.
      */
-    private boolean edited(List<Path> before, Collection<Path> changed, Path root) {
+    public int[] editedAt(List<Path> before, Collection<Path> changed) {
+        Path root = contentDir.toAbsolutePath().normalize();
+        int[] positions = new int[changed.size()];
+        int n = 0;
         for (Path path : changed) {
             Path file = path.toAbsolutePath().normalize();
             if (!file.startsWith(root) || file.equals(root) || SourceFormat.of(file).isEmpty()
                     || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return false;
+                return null;
             }
             String name = relative(contentDir.resolve(root.relativize(file).toString()));
             int low = 0;
             int high = before.size() - 1;
-            boolean found = false;
-            while (low <= high && !found) {
+            int found = -1;
+            while (low <= high && found < 0) {
                 int middle = (low + high) >>> 1;
                 int order = relative(before.get(middle)).compareTo(name);
-                found = order == 0;
-                if (order < 0) {
+                if (order == 0) {
+                    found = middle;
+                } else if (order < 0) {
                     low = middle + 1;
-                } else if (order > 0) {
+                } else {
                     high = middle - 1;
                 }
             }
-            if (!found) {
-                return false;
+            if (found < 0) {
+                return null;
             }
+            positions[n++] = found;
         }
-        return true;
+        // A file reported twice (by two spellings of its path) is one edit.
+        return Arrays.stream(positions).sorted().distinct().toArray();
     }
 
     /**

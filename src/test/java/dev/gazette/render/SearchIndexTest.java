@@ -170,12 +170,84 @@ class SearchIndexTest {
         assertThat(SearchIndex.Entries.update(entries, many, new IdentityChange<>(terms, many), 3, t -> t)).as("more than allowed").isNull();
     }
 
+    /**
+     * The articles' entries kept between builds, with the articles themselves as elements: after
+     * edits and tags renamed (which change the terms of articles that are the same objects), the
+     * updated entries write the index that entries made afresh write; every other update goes on
+     * from the state as a build cache writes and reads it back.
+     */
+    @Test
+    void articleEntriesUpdatedAfterEditsAndRenamedTagsAreWrittenAsEntriesMadeAfresh() throws Exception {
+        SearchIndex index = new SearchIndex("en");
+        java.util.Random random = new java.util.Random(8);
+        List<String> slugs = List.of("port", "rail", "ferry", "bus", "tram");
+        Map<String, String> names = new HashMap<>();
+        for (String slug : slugs) {
+            names.put(slug, "The " + slug);
+        }
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            articles.add(tagged("Ferry " + i, words(random), slugs, random));
+        }
+        SearchIndex.ArticleEntries state = articleEntries(index, names).fresh().apply(articles);
+        int renames = 0;
+        for (int edit = 0; edit < 40; edit++) {
+            List<Article> now = new ArrayList<>(articles);
+            for (int c = random.nextInt(3); c > 0; c--) {
+                now.set(random.nextInt(now.size()), tagged("Boat " + edit, words(random), slugs, random));
+            }
+            Map<String, String> renamed = new HashMap<>(names);
+            if (random.nextInt(3) == 0) {
+                renamed.put(slugs.get(random.nextInt(slugs.size())), "Renamed " + edit);
+                renames++;
+            }
+            var step = articleEntries(index, renamed);
+            SearchIndex.ArticleEntries updated = step.update().apply(state, now, new IdentityChange<>(articles, now), 80);
+            SearchIndex.ArticleEntries fresh = step.fresh().apply(now);
+            assertThat(updated).as("edit %d: updated, not made afresh", edit).isNotNull();
+            Map<String, byte[]> written = new TreeMap<>();
+            index.writeTerms(now.size(), updated.entries(), written::put);
+            Map<String, byte[]> made = new TreeMap<>();
+            index.writeTerms(now.size(), fresh.entries(), made::put);
+            assertThat(written.keySet()).as("edit %d", edit).isEqualTo(made.keySet());
+            for (Map.Entry<String, byte[]> file : made.entrySet()) {
+                assertThat(new String(written.get(file.getKey()), java.nio.charset.StandardCharsets.UTF_8))
+                        .as("edit %d: %s", edit, file.getKey())
+                        .isEqualTo(new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            articles = now;
+            names = renamed;
+            state = updated;
+            if (edit % 2 == 1) {
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                SearchIndex.ARTICLE_ENTRIES.write(state, new java.io.DataOutputStream(bytes));
+                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                state = SearchIndex.ARTICLE_ENTRIES.read(in);
+                assertThat(in.read()).as("everything written is read").isEqualTo(-1);
+                assertThat(state.tagNames()).isEqualTo(names);
+            }
+        }
+        assertThat(renames).isPositive();
+    }
+
+    private static dev.gazette.model.UpdatableStep<Article, SearchIndex.ArticleEntries> articleEntries(
+            SearchIndex index, Map<String, String> names) {
+        return SearchIndex.articleEntries(names, a -> index.terms(a, a.tags().stream().map(names::get).toList()));
+    }
+
+    private static Article tagged(String title, String text, List<String> slugs, java.util.Random random) {
+        List<String> tags = slugs.stream().filter(slug -> random.nextInt(3) == 0).toList();
+        return new Article("x.md", "x", title, "", "<p>" + text + "</p>", text, null, "Gazette", null,
+                ZonedDateTime.of(2025, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), "en", null, tags, null, false, false,
+                200, "x", "x.md", Origin.OUTLET);
+    }
+
     private static SearchIndex.Entries readBack(SearchIndex.Entries entries) {
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            SearchIndex.Entries.CODEC.write(entries, new java.io.DataOutputStream(bytes));
+            SearchIndex.Entries.write(entries, new java.io.DataOutputStream(bytes));
             java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
-            SearchIndex.Entries read = SearchIndex.Entries.CODEC.read(in);
+            SearchIndex.Entries read = SearchIndex.Entries.read(in);
             assertThat(in.read()).as("everything written is read").isEqualTo(-1);
             return read;
         } catch (java.io.IOException e) {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The preview's oracle, property style: after each edit of a random sequence (a body, a title,
- * a summary, tags, a date, an article added or deleted, the configuration, a template) the incremental
+ * a summary, tags, a date (into the future and back), an article added or deleted, the configuration, a template) the incremental
  * rebuild is byte-identical to a full build of the same content. Run on every path: updating
  * the site in place or writing a new one, and incremental steps updating their state one
  * article at a time or making it afresh; told the files that changed (as the watcher tells
@@ -77,7 +77,7 @@ class IncrementalOracleTest {
         Path article = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(article);
         String name = article.getFileName().toString();
-        switch (random.nextInt(11)) {
+        switch (random.nextInt(12)) {
             case 0 -> {
                 Files.writeString(article, text + "\nA closing line about the harbour, edit " + step + ".\n");
                 return new Edit("body of " + name, article);
@@ -115,6 +115,15 @@ class IncrementalOracleTest {
                 Files.writeString(siteYml, Files.readString(siteYml).replaceFirst("title: ([^\\n]+)",
                         "title: The Wire " + step));
                 return new Edit("site.yml", siteYml);
+            }
+            case 11 -> {
+                // Held back, then published again: a date moved far into the future, and back.
+                if (text.contains("date: 2099-")) {
+                    Files.writeString(article, text.replaceFirst("date: 2099-", "date: 2025-"));
+                    return new Edit("date of " + name + " back from the future", article);
+                }
+                Files.writeString(article, text.replaceFirst("date: \\d{4}-", "date: 2099-"));
+                return new Edit("date of " + name + " in the future", article);
             }
             case 10 -> {
                 // Seen only on cards: the pages that show this article's card, not its own body.
