@@ -196,7 +196,8 @@ public final class Linker {
         Map<String, String> firstUse = new HashMap<>();
         List<List<String>> slugLists = new ArrayList<>(n);
         List<List<Tag>> writtenTags = new ArrayList<>(n);
-        List<Article> tagged = new ArrayList<>(n);
+        // The articles kept whole; the others are tagged after the loop, on every core.
+        Article[] keptTagged = new Article[n];
         // What each tag as written resolves to: thousands of articles write the same few hundred.
         Map<String, Tag> resolved = new HashMap<>();
         for (int k = 0; k < n; k++) {
@@ -206,7 +207,7 @@ public final class Linker {
                 keptTags(prior[k], sorted.get(k), automatic, tags, firstUse, problems);
                 writtenTags.add(prior[k].written());
                 slugLists.add(prior[k].slugs());
-                tagged.add(prior[k].tagged());
+                keptTagged[k] = prior[k].tagged();
                 continue;
             }
             Article article = sorted.get(k);
@@ -235,9 +236,11 @@ public final class Linker {
             }
             List<String> list = prior[k] != null && prior[k].slugs().equals(slugs) ? prior[k].slugs() : List.copyOf(slugs);
             slugLists.add(list);
-            tagged.add(prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
-                    : steps.run(TAGGED_STEP, new Tagged(article, list)));
+            keptTagged[k] = prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
+                    : null;
         }
+        List<Article> tagged = IntStream.range(0, n).parallel().mapToObj(k -> keptTagged[k] != null ? keptTagged[k]
+                : steps.run(TAGGED_STEP, new Tagged(sorted.get(k), slugLists.get(k)))).toList();
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
         List<String> sources = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].source()

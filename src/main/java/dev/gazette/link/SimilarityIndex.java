@@ -60,9 +60,14 @@ final class SimilarityIndex {
         /** The document's term ids and their counts, in the order of its terms. */
         final int[] docIds;
         final int[] counts;
-        /** Term ids, heaviest first (ties by the term), and their unit-length weights. */
+        /**
+         * Term ids, heaviest first (ties by the term), and their unit-length weights; in the
+         * order of the document's terms while {@code ordered} is false (a document read back,
+         * whose weights only its postings needed so far).
+         */
         int[] termIds;
         float[] weights;
+        boolean ordered;
         /** The term ids of the query, sorted by id for lookups. */
         int[] queryIds;
         /** The best matches, best first. */
@@ -288,6 +293,12 @@ final class SimilarityIndex {
         for (Slot slot : changed) {
             byTerm.put(slot, byTerm(slot));
         }
+        // Read back, the documents reached have their terms in their own order: ordered by weight at once, on every core.
+        List<Slot> unordered = reached.stream().filter(slot -> !slot.ordered).toList();
+        if (!unordered.isEmpty()) {
+            Ranks ranks = ranks();
+            unordered.parallelStream().forEach(slot -> order(slot, slot.weights, ranks.rank(), ranks.byRank()));
+        }
         for (Slot slot : reached) {
             if (!patch(slot, lost, changed, byTerm)) {
                 requery.add(slot);
@@ -314,9 +325,10 @@ final class SimilarityIndex {
     };
 
     /**
-     * Writes the index for a build cache: its terms, and each document's terms with their counts
-     * and its matches. Weights and postings are not written: reading weighs the documents again,
-     * which gives the weights they have (every update keeps them those of a fresh index).
+     * Writes the index for a build cache: its terms, and each document's terms with their counts,
+     * its query's terms and its matches. Weights and postings are not written: reading weighs the
+     * documents again, which gives the weights they have (every update keeps them those of a fresh
+     * index); only documents queried again need their terms ordered by weight.
      */
     void write(StateStrings.Out strings) throws IOException {
         DataOutput out = strings.data;
@@ -339,6 +351,7 @@ final class SimilarityIndex {
             strings.string(slot.key);
             writeInts(out, slot.docIds, slot.docIds.length);
             writeInts(out, slot.counts, slot.counts.length);
+            writeInts(out, slot.queryIds, slot.queryIds.length);
             int[] matches = new int[slot.matches.length];
             for (int i = 0; i < matches.length; i++) {
                 matches[i] = slot.matches[i].id;
@@ -352,7 +365,7 @@ final class SimilarityIndex {
 
     /**
      * Reads what {@link #write} wrote; its documents are weighed and posted as {@link #of} does
-     * when an update first needs them.
+     * when an update first needs them, and their terms ordered by weight only when one is queried.
      */
     static SimilarityIndex read(StateStrings.In strings) throws IOException {
         DataInput in = strings.data;
@@ -378,9 +391,12 @@ final class SimilarityIndex {
             if (slot.docIds.length != slot.counts.length) {
                 throw new IOException("a document of " + slot.docIds.length + " terms and " + slot.counts.length + " counts");
             }
-            for (int t : slot.docIds) {
-                if (t < 0 || t >= index.names.size()) {
-                    throw new IOException("term " + t + " of " + index.names.size());
+            slot.queryIds = readInts(in);
+            for (int[] terms : new int[][] {slot.docIds, slot.queryIds}) {
+                for (int t : terms) {
+                    if (t < 0 || t >= index.names.size()) {
+                        throw new IOException("term " + t + " of " + index.names.size());
+                    }
                 }
             }
             index.place(slot);
@@ -406,10 +422,17 @@ final class SimilarityIndex {
         return index;
     }
 
-    /** Weighs and posts the documents read back, before anything needs their weights. */
+    /**
+     * Weighs and posts the documents read back, before anything needs their weights; their
+     * queries are the ones read, and their terms are ordered by weight when one is queried.
+     */
     private void weighRead() {
         if (unweighed != null) {
-            weighAll(unweighed);
+            double[] idf = idfs();
+            unweighed.parallelStream().forEach(slot -> {
+                slot.termIds = slot.docIds;
+                slot.weights = weights(slot, t -> idf[t]);
+            });
             postAll(unweighed);
             unweighed = null;
         }
@@ -625,11 +648,18 @@ final class SimilarityIndex {
      * document (frequencies do not change while they are weighed; every one was counted first).
      */
     private void weighAll(List<Slot> many) {
+        double[] idf = idfs();
+        Ranks ranks = ranks();
+        many.parallelStream().forEach(slot -> weigh(slot, t -> idf[t], ranks.rank(), ranks.byRank()));
+    }
+
+    /** Each term id's rank among the terms by name, and the term id of each rank. */
+    private record Ranks(int[] rank, int[] byRank) {
+    }
+
+    /** The terms' {@link Ranks}: sorted once for many documents, whose ties in weight they break. */
+    private Ranks ranks() {
         int terms = names.size();
-        double[] idf = new double[terms];
-        for (int t = 0; t < terms; t++) {
-            idf[t] = idf(collection, quantised(Math.max(1, df(t))));
-        }
         Integer[] byName = new Integer[terms];
         for (int t = 0; t < terms; t++) {
             byName[t] = t;
@@ -641,22 +671,37 @@ final class SimilarityIndex {
             rank[byName[r]] = r;
             byRank[r] = byName[r];
         }
-        many.parallelStream().forEach(slot -> weigh(slot, t -> idf[t], rank, byRank));
+        return new Ranks(rank, byRank);
+    }
+
+    /** Each term's IDF, from its frequency now: computed once for many documents. */
+    private double[] idfs() {
+        double[] idf = new double[names.size()];
+        for (int t = 0; t < idf.length; t++) {
+            idf[t] = idf(t);
+        }
+        return idf;
     }
 
     /** Weighs one document, its terms' IDF computed from their frequencies now. */
     private void weigh(Slot slot) {
-        weigh(slot, t -> idf(collection, quantised(Math.max(1, df(t)))), null, null);
+        weigh(slot, this::idf, null, null);
     }
 
-    /**
-     * The document's unit-length weights, heaviest first (ties by the term itself, so the
-     * query does not depend on the order terms were first seen in), and its query.
-     *
-     * @param rank   each term id's rank among the terms by name, or null to compare the names
-     * @param byRank the term id of each rank (with {@code rank})
-     */
-    private void weigh(Slot slot, IntToDoubleFunction idf, int[] rank, int[] byRank) {
+    /** Term {@code t}'s IDF, from its frequency now. */
+    private double idf(int t) {
+        return idf(collection, quantised(Math.max(1, df(t))));
+    }
+
+    /** Orders the terms of a document read back by weight, before its query is walked. */
+    private void ordered(Slot slot) {
+        if (!slot.ordered) {
+            order(slot, slot.weights, null, null);
+        }
+    }
+
+    /** The document's unit-length weights, in the order of its terms. */
+    private static float[] weights(Slot slot, IntToDoubleFunction idf) {
         int[] counts = slot.counts;
         int[] ids = slot.docIds;
         int n = counts.length;
@@ -668,12 +713,35 @@ final class SimilarityIndex {
             norm += w * w;
         }
         float scale = norm == 0 ? 0 : (float) (1 / StrictMath.sqrt(norm));
+        for (int i = 0; i < n; i++) {
+            weights[i] *= scale;
+        }
+        return weights;
+    }
+
+    /**
+     * The document's unit-length weights, heaviest first (ties by the term itself, so the
+     * query does not depend on the order terms were first seen in), and its query.
+     *
+     * @param rank   each term id's rank among the terms by name, or null to compare the names
+     * @param byRank the term id of each rank (with {@code rank})
+     */
+    private void weigh(Slot slot, IntToDoubleFunction idf, int[] rank, int[] byRank) {
+        order(slot, weights(slot, idf), rank, byRank);
+    }
+
+    /**
+     * Sets the document's terms heaviest first with their {@code weights} (given in the order of
+     * its terms), and its query.
+     */
+    private void order(Slot slot, float[] weights, int[] rank, int[] byRank) {
+        int[] ids = slot.docIds;
+        int n = ids.length;
         // Heaviest first: weights are non-negative, so their float bits order like the floats;
         // negated, packed with the term's rank by name (or its position, then runs of equal
         // weights sorted by name), sorted.
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
-            weights[i] *= scale;
             packed[i] = ((long) -Float.floatToIntBits(weights[i]) << 32) | (rank == null ? i : rank[ids[i]]);
         }
         Arrays.sort(packed);
@@ -720,6 +788,7 @@ final class SimilarityIndex {
         }
         slot.queryIds = Arrays.copyOf(query, q);
         Arrays.sort(slot.queryIds);
+        slot.ordered = true;
     }
 
     /** How many documents hold term {@code t}, counting those added but not yet posted. */
@@ -727,10 +796,25 @@ final class SimilarityIndex {
         return postings.get(t).df();
     }
 
-    /** Posts many weighed documents, each term's postings sized once for all of them. */
+    /**
+     * Posts many weighed documents, each term's postings sized once for all of them: on every
+     * core, each posting the terms of its share (by id) of every document in order, so each
+     * term's postings are in the order a single pass gives.
+     */
     private void postAll(List<Slot> many) {
         postings.forEach(Postings::reserve);
-        many.forEach(this::post);
+        int shares = Runtime.getRuntime().availableProcessors();
+        IntStream.range(0, shares).parallel().forEach(share -> {
+            for (Slot slot : many) {
+                for (int k = 0; k < slot.termIds.length; k++) {
+                    if (slot.termIds[k] % shares == share) {
+                        Postings p = postings.get(slot.termIds[k]);
+                        p.pending--;
+                        p.add(slot, slot.weights[k]);
+                    }
+                }
+            }
+        });
     }
 
     /** Puts a weighed document into the postings of its terms (counted already by {@link #add}). */
@@ -748,6 +832,7 @@ final class SimilarityIndex {
     }
 
     private void query(Slot slot) {
+        ordered(slot);
         float[] scores = scratch.get();
         if (scores.length < slots.size()) {
             scores = new float[slots.size()];
@@ -796,6 +881,7 @@ final class SimilarityIndex {
      * in between).
      */
     private boolean patch(Slot slot, Set<Slot> lost, List<Slot> changed, Map<Slot, long[]> byTerm) {
+        ordered(slot);
         Best best = new Best(limit);
         boolean full = slot.matches.length == limit;
         boolean dropped = false;
