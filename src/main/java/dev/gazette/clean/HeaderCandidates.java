@@ -140,12 +140,12 @@ final class HeaderCandidates {
      * Hussein"): a capital after a capitalised word's run of three or more lower-case letters. A name's own inner capitals
      * follow a prefix of at most three letters (McDonald, DeVos, MacKenzie, LaBeouf).
      */
-    private static final Pattern GLUED = Pattern.compile("(?<=\\p{Lu}\\p{Ll}{3,40})(?=\\p{Lu})");
+    private static final Pattern GLUED = Pattern.compile("(\\p{Lu}\\p{Ll}{3,})(?=\\p{Lu})");
     /**
      * Where a role or title follows a name without a separator ("Sam Stein  Senior Politics Editor", "홍길동 기자"): a word
      * of lang/*.json role after at least one other word.
      */
-    private static final Pattern ROLE = Pattern.compile("(?<=\\S\\s{1,9})(?:" + String.join("|",
+    private static final Pattern ROLE = Pattern.compile("(?<=\\S)\\s{1,9}(?:" + String.join("|",
             Language.roleWords().stream().sorted().map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{M}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * A name in a script without capitals (Chinese, Japanese, Korean), after a credit label ("著者：後藤大地", "投稿者 高木浩光"):
@@ -190,7 +190,7 @@ final class HeaderCandidates {
             if (line.isCode() || line.words > 30) {
                 continue;
             }
-            String t = credit(line.text);
+            String t = line.text;
             int kind;
             String name;
             String credited;
@@ -217,6 +217,7 @@ final class HeaderCandidates {
             if (kind == 3 && credited.equals(t) && (i < from || i > to)) {
                 continue;
             }
+            credited = credit(credited);
             name = kind == 3 ? TextHeader.bareName(credited, credited.equals(t) ? line.words : Words.tokens(credited).size()) : namesOf(credited);
             if (name == null && kind == 3) {
                 name = twoNames(credited);
@@ -237,12 +238,10 @@ final class HeaderCandidates {
      * ({@link #GLUED}) and before a role that follows a name ({@link #ROLE}), so that the name ends there.
      */
     static String credit(String text) {
-        String out = text;
-        if (GLUED.matcher(out).find()) {
-            out = GLUED.matcher(out).replaceAll(" | ");
-        }
+        Matcher glued = GLUED.matcher(text);
+        String out = glued.find() ? glued.replaceAll("$1 | ") : text;
         Matcher role = ROLE.matcher(out);
-        return role.find() ? out.substring(0, role.start()).stripTrailing() + " | " + out.substring(role.start()) : out;
+        return role.find() ? out.substring(0, role.start()) + " | " + out.substring(role.start()).stripLeading() : out;
     }
 
     /**
@@ -408,8 +407,18 @@ final class HeaderCandidates {
             if (lead != null) {
                 return lead;
             }
+            // A credit box's text in a script without capitals still carries its label ("投稿者 Masafumi Negishi", "著者 お米ゴハン").
+            Matcher label = TextHeader.BYLINE.matcher(credited.strip());
+            if (label.matches() && !label.group(1).isBlank() && label.group(1).length() < credited.strip().length()) {
+                return listOfNames(label.group(1));
+            }
             Matcher spaceless = SPACELESS_NAME.matcher(credited.strip());
-            return spaceless.find() ? spaceless.group() : null;
+            if (!spaceless.find()) {
+                return null;
+            }
+            // "お米ゴハン イラスト": a role after the space, not a given name.
+            String[] parts = spaceless.group().split("[ 　]");
+            return parts.length == 2 && Language.roleWords().contains(parts[1]) ? parts[0] : spaceless.group();
         }
         String[] parts = COMMA.split(credited.strip());
         if (first == null || parts.length < 2 || !first.equals(parts[0])) {

@@ -81,6 +81,13 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aCreditBoxStillCarryingItsLabelGivesTheNameAfterIt() {
+        assertThat(HeaderCandidates.namesOf("投稿者 Masafumi Negishi")).isEqualTo("Masafumi Negishi");
+        assertThat(HeaderCandidates.namesOf("著者 お米ゴハン イラスト 汐街コナ")).isEqualTo("お米ゴハン");
+        assertThat(HeaderCandidates.namesOf("後藤大地")).isEqualTo("後藤大地");
+    }
+
+    @Test
     void aCreditInAScriptWithoutCapitalsIsReadAfterItsLabel() {
         TextExtractor extractor = new TextExtractor();
         for (String credit : List.of("著者：後藤大地", "投稿者 Masafumi Negishi", "Julia Carrie Wong and Sam Levin")) {
