@@ -225,10 +225,19 @@ public final class ArticleBuilder {
 
     /** Words in a plain-text body, as counted for reading time. */
     public static int wordCount(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return 0;
         }
-        return words(text.strip(), Integer.MAX_VALUE);
+        // The bounds strip() would keep, without its copy of the text.
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return start == end ? 0 : words(text, start, end, Integer.MAX_VALUE);
     }
 
     /**
@@ -236,15 +245,28 @@ public final class ArticleBuilder {
      * {@code most} without a regex or strings: every article passes here.
      */
     public static int words(String stripped, int most) {
+        return words(stripped, 0, stripped.length(), most);
+    }
+
+    /** Characters of a text copied out at a time to be counted (a text's charAt checks its bounds at every call). */
+    private static final int CHUNK = 2048;
+
+    /** {@link #words(String, int)} of the stripped text from {@code start} to {@code end} of {@code text}. */
+    private static int words(String text, int start, int end, int most) {
         int words = 1;
         boolean space = false;
-        for (int i = 0; i < stripped.length() && words < most; i++) {
-            char c = stripped.charAt(i);
-            boolean s = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-            if (s && !space) {
-                words++;
+        char[] chars = new char[Math.min(CHUNK, end - start)];
+        for (int from = start; from < end && words < most; from += chars.length) {
+            int count = Math.min(chars.length, end - from);
+            text.getChars(from, from + count, chars, 0);
+            for (int i = 0; i < count && words < most; i++) {
+                char c = chars[i];
+                boolean s = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+                if (s && !space) {
+                    words++;
+                }
+                space = s;
             }
-            space = s;
         }
         return words;
     }

@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.Utf8;
+
 import java.io.DataOutput;
 import java.io.UTFDataFormatException;
 import java.util.Arrays;
@@ -37,6 +39,28 @@ final class BufferOutput implements DataOutput {
             bytes[at + i] = (byte) v;
             v >>>= 8;
         }
+    }
+
+    /** Writes {@code v} over the four bytes at {@code at}, written before. */
+    void setInt(int at, int v) {
+        bytes[at] = (byte) (v >>> 24);
+        bytes[at + 1] = (byte) (v >>> 16);
+        bytes[at + 2] = (byte) (v >>> 8);
+        bytes[at + 3] = (byte) v;
+    }
+
+    /** Characters of a string being encoded, copied out a chunk at a time; made when first needed. */
+    private char[] chars;
+
+    /** Writes {@code s} in UTF-8, as {@code getBytes(UTF_8)} encodes it, without a copy of its own: how many bytes. */
+    int writeUtf8(String s) {
+        if (chars == null) {
+            chars = new char[Utf8.CHUNK];
+        }
+        room(3 * s.length());
+        int start = size;
+        size = Utf8.encode(s, bytes, size, chars);
+        return size - start;
     }
 
     private void room(int more) {

@@ -185,8 +185,7 @@ final class Values {
             if (v instanceof String s) {
                 string(s);
             } else if (v instanceof LongText t) {
-                // As it was read when it was never decoded: a text nobody reads is not decoded to be stored again.
-                longText(t.utf8(), out);
+                longText(t, null);
             } else if (leaf(v, out)) {
                 return;
             } else if (v instanceof Record r) {
@@ -334,11 +333,7 @@ final class Values {
             if (v instanceof String s) {
                 string(s, digest);
             } else if (v instanceof LongText t) {
-                byte[] bytes = t.utf8();
-                longText(bytes, out);
-                if (digest != null) {
-                    longText(bytes, digest);
-                }
+                longText(t, digest);
             } else if (leaf(v, out)) {
                 if (digest != null) {
                     leaf(v, digest);
@@ -385,6 +380,28 @@ final class Values {
                 }
             } else {
                 throw new IllegalArgumentException("no canonical encoding for " + v.getClass().getName());
+            }
+        }
+
+        /** Writes {@code t}, and to {@code digest} when there is one, as a digest does. */
+        private void longText(LongText t, DataOutput digest) throws IOException {
+            String decoded = recording == null ? null : t.ifDecoded();
+            if (decoded != null) {
+                // Encoded straight into the output (its length filled in after), and hashed from there.
+                int start = recording.size();
+                recording.writeByte(LONG_TEXT);
+                recording.writeInt(0);
+                recording.setInt(start + 1, recording.writeUtf8(decoded));
+                if (digest != null) {
+                    digest.write(recording.array(), start, recording.size() - start);
+                }
+                return;
+            }
+            // As it was read when it was never decoded: a text nobody reads is not decoded to be stored again.
+            byte[] bytes = t.utf8();
+            Values.longText(bytes, out);
+            if (digest != null) {
+                Values.longText(bytes, digest);
             }
         }
 

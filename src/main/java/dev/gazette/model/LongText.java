@@ -63,6 +63,11 @@ public final class LongText {
         return v;
     }
 
+    /** The string when the text holds it (made from one, or read already), else null: for a writer that encodes it itself. */
+    public String ifDecoded() {
+        return value;
+    }
+
     /** The UTF-8 encoding, without decoding a text that was never read (do not change the array). */
     public byte[] utf8() {
         byte[] b = utf8;

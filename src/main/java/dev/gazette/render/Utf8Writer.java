@@ -1,5 +1,7 @@
 package dev.gazette.render;
 
+import dev.gazette.model.Utf8;
+
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -71,53 +73,12 @@ final class Utf8Writer extends Writer {
     static final int LONG_PIECE = 512;
 
     /** Characters copied out of a long piece at a time. */
-    private final char[] chars = new char[2048];
+    private final char[] chars = new char[Utf8.CHUNK];
 
-    /**
-     * Encodes {@code s} into the buffer as {@code getBytes(UTF_8)} would (a surrogate that is not
-     * half of a pair becomes {@code ?}), without an encoded copy of the whole piece.
-     */
+    /** Encodes {@code s} into the buffer, without an encoded copy of the whole piece. */
     private void encode(String s) {
-        int n = s.length();
-        room(3 * n);
-        byte[] b = bytes;
-        int at = size;
-        for (int from = 0; from < n; from += chars.length) {
-            int to = Math.min(n, from + chars.length);
-            s.getChars(from, to, chars, 0);
-            for (int i = 0, count = to - from; i < count; i++) {
-                char c = chars[i];
-                if (c < 0x80) {
-                    b[at++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[at++] = (byte) (0xC0 | c >> 6);
-                    b[at++] = (byte) (0x80 | c & 0x3F);
-                } else if (!Character.isSurrogate(c)) {
-                    b[at++] = (byte) (0xE0 | c >> 12);
-                    b[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    b[at++] = (byte) (0x80 | c & 0x3F);
-                } else {
-                    int next = from + i + 1;
-                    char low = next < n ? (i + 1 < count ? chars[i + 1] : s.charAt(next)) : 0;
-                    if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
-                        int cp = Character.toCodePoint(c, low);
-                        b[at++] = (byte) (0xF0 | cp >> 18);
-                        b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                        b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                        b[at++] = (byte) (0x80 | cp & 0x3F);
-                        if (i + 1 < count) {
-                            i++;
-                        } else {
-                            // The low half opens the next chunk: step over it there.
-                            from++;
-                        }
-                    } else {
-                        b[at++] = '?';
-                    }
-                }
-            }
-        }
-        size = at;
+        room(3 * s.length());
+        size = Utf8.encode(s, bytes, size, chars);
     }
 
     @Override

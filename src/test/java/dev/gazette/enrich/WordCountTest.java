@@ -11,10 +11,10 @@ class WordCountTest {
     @Test
     void countsThePiecesASplitOnSpacesGives() {
         Random random = new Random(3);
-        String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003x";
+        String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003x\u2028\u001F";
         for (int n = 0; n < 2_000; n++) {
             StringBuilder line = new StringBuilder();
-            for (int i = random.nextInt(60); i > 0; i--) {
+            for (int i = n % 10 == 0 ? random.nextInt(6000) : random.nextInt(60); i > 0; i--) {
                 line.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String stripped = line.toString().strip();
