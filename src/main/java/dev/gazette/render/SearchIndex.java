@@ -37,6 +37,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The site's search index, written for the search page's MiniSearch (assets/minisearch.js) and
@@ -288,7 +291,7 @@ final class SearchIndex {
      * changed, though it is the same.
      */
     static UpdatableStep<Article, ArticleEntries> articleEntries(Map<String, String> tagNames,
-                                                                 java.util.function.Function<Article, Terms> terms) {
+                                                                 Function<Article, Terms> terms) {
         return new UpdatableStep<>("render.search-entries",
                 articles -> new ArticleEntries(Entries.of(articles, terms), tagNames),
                 (state, now, change, limit) -> {
@@ -393,11 +396,11 @@ final class SearchIndex {
         }
 
         /** The entries of {@code documents}, whose terms {@code terms} makes (from several threads). */
-        static <D> Entries of(List<D> documents, java.util.function.Function<D, Terms> terms) {
+        static <D> Entries of(List<D> documents, Function<D, Terms> terms) {
             Entries made = new Entries(documents.size());
             // Adding a batch's terms to the entries is one thread's work: the next batch's terms
             // are made meanwhile, so that the other cores are not idle while it is done.
-            java.util.concurrent.CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
+            CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
             for (int from = 0; from < documents.size(); from += BATCH) {
                 List<Terms> batch = joined(next);
                 next = batch(documents, from + BATCH, terms);
@@ -410,19 +413,19 @@ final class SearchIndex {
         }
 
         /** The terms of the documents from {@code from} on (a batch of them), made in the background. */
-        private static <D> java.util.concurrent.CompletableFuture<List<Terms>> batch(
-                List<D> documents, int from, java.util.function.Function<D, Terms> terms) {
+        private static <D> CompletableFuture<List<Terms>> batch(
+                List<D> documents, int from, Function<D, Terms> terms) {
             if (from >= documents.size()) {
-                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+                return CompletableFuture.completedFuture(List.of());
             }
             List<D> batch = documents.subList(from, Math.min(documents.size(), from + BATCH));
-            return java.util.concurrent.CompletableFuture.supplyAsync(() -> batch.parallelStream().map(terms).toList());
+            return CompletableFuture.supplyAsync(() -> batch.parallelStream().map(terms).toList());
         }
 
-        private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) {
+        private static <T> T joined(CompletableFuture<T> future) {
             try {
                 return future.join();
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
                 }
@@ -441,7 +444,7 @@ final class SearchIndex {
          * the input it was made from.
          */
         static <D> Entries update(Entries state, List<D> now, UpdatableStep.Change<D> change, int limit,
-                                  java.util.function.Function<D, Terms> terms) {
+                                  Function<D, Terms> terms) {
             if (change.sizeBefore() != now.size() || state.lengths.length != 2 * now.size()) {
                 return null;
             }

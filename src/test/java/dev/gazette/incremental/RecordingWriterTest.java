@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A new output is stored by {@link Values.Writer#record}, which fingerprints its parts while it
@@ -59,7 +60,7 @@ class RecordingWriterTest {
             case 2 -> text(r, 60 + r.nextInt(40));               // a long string: remembered by identity
             case 3 -> made.isEmpty() ? "again" : made.get(r.nextInt(made.size()));   // met again
             case 4 -> LongText.of(text(r, 20 + r.nextInt(200)));
-            case 5 -> r.nextBoolean() ? LongText.ofUtf8(text(r, 80).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            case 5 -> r.nextBoolean() ? LongText.ofUtf8(text(r, 80).getBytes(StandardCharsets.UTF_8))
                     : new Fingerprint(r.nextLong(), r.nextLong());
             case 6 -> new Leafs(r.nextInt(), r.nextLong(), r.nextDouble(), r.nextFloat(), r.nextBoolean(),
                     Kind.values()[r.nextInt(2)], ZonedDateTime.parse("2025-03-01T10:00:00Z").plusMinutes(r.nextInt(9999)),

@@ -20,6 +20,15 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.gazette.model.UpdatableStep;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 class SearchIndexTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +65,7 @@ class SearchIndexTest {
             stop.add(SearchIndex.term(new String((char[]) w)));
         }
         SearchIndex index = new SearchIndex("en");
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         for (int round = 0; round < 2_000; round++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(60); i > 0; i--) {
@@ -130,7 +139,7 @@ class SearchIndexTest {
     @Test
     void entriesUpdatedDocumentByDocumentAreWrittenAsEntriesMadeAfresh() {
         SearchIndex index = new SearchIndex("en");
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         List<SearchIndex.Terms> terms = new ArrayList<>();
         List<SearchIndex.Doc> docs = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -153,8 +162,8 @@ class SearchIndexTest {
             Map<String, byte[]> fresh = new TreeMap<>();
             index.write(docs, now, fresh::put);
             assertThat(written.keySet()).as("edit %d", edit).isEqualTo(fresh.keySet());
-            fresh.forEach((path, bytes) -> assertThat(new String(written.get(path), java.nio.charset.StandardCharsets.UTF_8))
-                    .as(path).isEqualTo(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            fresh.forEach((path, bytes) -> assertThat(new String(written.get(path), StandardCharsets.UTF_8))
+                    .as(path).isEqualTo(new String(bytes, StandardCharsets.UTF_8)));
             terms = now;
             // Every other edit goes on from the entries as a build cache writes and reads them back.
             if (edit % 2 == 1) {
@@ -179,7 +188,7 @@ class SearchIndexTest {
     @Test
     void articleEntriesUpdatedAfterEditsAndRenamedTagsAreWrittenAsEntriesMadeAfresh() throws Exception {
         SearchIndex index = new SearchIndex("en");
-        java.util.Random random = new java.util.Random(8);
+        Random random = new Random(8);
         List<String> slugs = List.of("port", "rail", "ferry", "bus", "tram");
         Map<String, String> names = new HashMap<>();
         for (String slug : slugs) {
@@ -211,17 +220,17 @@ class SearchIndexTest {
             index.writeTerms(now.size(), fresh.entries(), made::put);
             assertThat(written.keySet()).as("edit %d", edit).isEqualTo(made.keySet());
             for (Map.Entry<String, byte[]> file : made.entrySet()) {
-                assertThat(new String(written.get(file.getKey()), java.nio.charset.StandardCharsets.UTF_8))
+                assertThat(new String(written.get(file.getKey()), StandardCharsets.UTF_8))
                         .as("edit %d: %s", edit, file.getKey())
-                        .isEqualTo(new String(file.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+                        .isEqualTo(new String(file.getValue(), StandardCharsets.UTF_8));
             }
             articles = now;
             names = renamed;
             state = updated;
             if (edit % 2 == 1) {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                SearchIndex.ARTICLE_ENTRIES.write(state, new java.io.DataOutputStream(bytes));
-                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                SearchIndex.ARTICLE_ENTRIES.write(state, new DataOutputStream(bytes));
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
                 state = SearchIndex.ARTICLE_ENTRIES.read(in);
                 assertThat(in.read()).as("everything written is read").isEqualTo(-1);
                 assertThat(state.tagNames()).isEqualTo(names);
@@ -230,12 +239,12 @@ class SearchIndexTest {
         assertThat(renames).isPositive();
     }
 
-    private static dev.gazette.model.UpdatableStep<Article, SearchIndex.ArticleEntries> articleEntries(
+    private static UpdatableStep<Article, SearchIndex.ArticleEntries> articleEntries(
             SearchIndex index, Map<String, String> names) {
         return SearchIndex.articleEntries(names, a -> index.terms(a, a.tags().stream().map(names::get).toList()));
     }
 
-    private static Article tagged(String title, String text, List<String> slugs, java.util.Random random) {
+    private static Article tagged(String title, String text, List<String> slugs, Random random) {
         List<String> tags = slugs.stream().filter(slug -> random.nextInt(3) == 0).toList();
         return new Article("x.md", "x", title, "", "<p>" + text + "</p>", text, null, "Gazette", null,
                 ZonedDateTime.of(2025, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC), "en", null, tags, null, false, false,
@@ -244,18 +253,18 @@ class SearchIndexTest {
 
     private static SearchIndex.Entries readBack(SearchIndex.Entries entries) {
         try {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            SearchIndex.Entries.write(entries, new java.io.DataOutputStream(bytes));
-            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            SearchIndex.Entries.write(entries, new DataOutputStream(bytes));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
             SearchIndex.Entries read = SearchIndex.Entries.read(in);
             assertThat(in.read()).as("everything written is read").isEqualTo(-1);
             return read;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String words(java.util.Random random) {
+    private static String words(Random random) {
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < 30; w++) {
             text.append("word").append((int) Math.pow(300, random.nextDouble())).append(' ');
