@@ -655,7 +655,7 @@ public final class BuildCache {
      */
     private static void encode(BuildMemory memory, Object value, BufferOutput out) {
         try {
-            Values.Writer.recording(out, memory.fingerprints()).record(value);
+            Values.Writer.storing(out, memory.fingerprints()).store(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -513,7 +513,7 @@ public final class Pipeline {
         // The usual save in the preview: every change is an edit of a listed source.
         int[] edited = before == null || changed == null ? null : reader.editedAt(before.sources(), changed);
         List<Path> relisted = edited != null ? before.sources()
-                : before == null || changed == null ? null : reader.relisted(before.sources(), changed);
+                : before == null || changed == null ? null : reader.relistedNotOnlyEdited(before.sources(), changed);
         List<Path> files = listed != null ? listed.sources() : relisted != null ? relisted : reader.discover(diagnostics);
         Fingerprint assets = memory == null ? null : listed != null ? listed.assets()
                 : relisted != null ? before.assets() : assets(options.content(), files);

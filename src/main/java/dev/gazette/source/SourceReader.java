@@ -90,10 +90,15 @@ public final class SourceReader {
      * a link, a file that is not a source, a path outside the content folder): then discover again.
      */
     public List<Path> relisted(List<Path> before, Collection<Path> changed) {
+        return editedAt(before, changed) != null ? before : relistedNotOnlyEdited(before, changed);
+    }
+
+    /**
+     * As {@link #relisted}, for changes {@link #editedAt} already found to be more than edits of
+     * listed sources: a new listing (or null), without asking that again.
+     */
+    public List<Path> relistedNotOnlyEdited(List<Path> before, Collection<Path> changed) {
         Path root = contentDir.toAbsolutePath().normalize();
-        if (editedAt(before, changed) != null) {
-            return before;
-        }
         Map<String, Path> byName = new TreeMap<>();
         before.forEach(p -> byName.put(relative(p), p));
         for (Path path : changed) {

@@ -40,7 +40,7 @@ class StoredValuesTest {
 
         Fingerprints writing = new Fingerprints();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(bytes), writing::of).writeKnown(entry);
+        Values.Writer.storing(new DataOutputStream(bytes), writing).store(entry);
 
         Map<Object, Fingerprint> handedBack = new IdentityHashMap<>();
         List<Object> order = new ArrayList<>();
@@ -67,7 +67,7 @@ class StoredValuesTest {
         Stored stored = new Stored("Beavers", LongText.of(BODY + " \u201cdams\u201d \u2014 \ud83e\uddab"));
         Fingerprints writing = new Fingerprints();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(bytes), writing::of).writeKnown(stored);
+        Values.Writer.storing(new DataOutputStream(bytes), writing).store(stored);
 
         Map<Object, Fingerprint> handedBack = new IdentityHashMap<>();
         Stored read = (Stored) new Values.Reader(new BufferInput(ByteBuffer.wrap(bytes.toByteArray())), handedBack::put).read();
@@ -76,7 +76,7 @@ class StoredValuesTest {
 
         // Stored again before anyone read it: the same bytes, from the encoded text.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(again), new Fingerprints()::of).writeKnown(read);
+        Values.Writer.storing(new DataOutputStream(again), new Fingerprints()).store(read);
         assertThat(again.toByteArray()).isEqualTo(bytes.toByteArray());
 
         assertThat(read).isEqualTo(stored);

@@ -33,6 +33,8 @@ class SourceReaderTest {
         Files.writeString(dir.resolve("2025/b.txt"), "B, edited");
         assertThat(reader.relisted(before, List.of(dir.resolve("a.md"), dir.resolve("2025/b.txt"))))
                 .as("listed sources edited: the very listing").isSameAs(before);
+        assertThat(reader.relistedNotOnlyEdited(before, List.of(dir.resolve("a.md"))))
+                .as("told it is more than edits, it lists again").isEqualTo(before).isNotSameAs(before);
 
         Files.writeString(dir.resolve("2025/c.md"), "C");
         assertThat(reader.relisted(before, List.of(dir.resolve("a.md"), dir.resolve("2025/c.md"))))
