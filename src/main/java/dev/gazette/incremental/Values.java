@@ -14,8 +14,11 @@ import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,7 +58,13 @@ final class Values {
     /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
     static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
-    private static final Map<Class<?>, RecordType> RECORDS = new ConcurrentHashMap<>();
+    /** Each record class's type, made once: asked for every record encoded, compared or read. */
+    private static final ClassValue<RecordType> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordType computeValue(Class<?> type) {
+            return RecordType.make(type);
+        }
+    };
 
     private Values() {
     }
@@ -63,27 +72,29 @@ final class Values {
     /** How records of one class are taken apart and put together, and their class's name as {@code writeUTF} writes it. */
     record RecordType(Method[] accessors, Constructor<?> constructor, byte[] name) {
         static RecordType of(Class<?> type) {
-            return RECORDS.computeIfAbsent(type, t -> {
-                RecordComponent[] components = t.getRecordComponents();
-                Method[] accessors = new Method[components.length];
-                Class<?>[] types = new Class<?>[components.length];
-                for (int i = 0; i < components.length; i++) {
-                    accessors[i] = components[i].getAccessor();
-                    accessors[i].setAccessible(true);
-                    types[i] = components[i].getType();
-                }
-                try {
-                    Constructor<?> constructor = t.getDeclaredConstructor(types);
-                    constructor.setAccessible(true);
-                    ByteArrayOutputStream name = new ByteArrayOutputStream();
-                    new DataOutputStream(name).writeUTF(t.getName());
-                    return new RecordType(accessors, constructor, name.toByteArray());
-                } catch (NoSuchMethodException e) {
-                    throw new IllegalStateException("a record without its canonical constructor: " + t, e);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("writing to memory cannot fail", e);
-                }
-            });
+            return RECORDS.get(type);
+        }
+
+        private static RecordType make(Class<?> t) {
+            RecordComponent[] components = t.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> constructor = t.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                ByteArrayOutputStream name = new ByteArrayOutputStream();
+                new DataOutputStream(name).writeUTF(t.getName());
+                return new RecordType(accessors, constructor, name.toByteArray());
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + t, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to memory cannot fail", e);
+            }
         }
 
         Object component(Object record, int i) {
@@ -382,13 +393,7 @@ final class Values {
     }
 
     static boolean immutable(Object collection) {
-        Class<?> type = collection.getClass();
-        Boolean known = IMMUTABLE_TYPES.get(type);
-        if (known == null) {
-            known = type.getName().startsWith(IMMUTABLE);
-            IMMUTABLE_TYPES.put(type, known);
-        }
-        return known;
+        return IMMUTABLE_TYPES.get(collection.getClass());
     }
 
     private static void longText(byte[] bytes, DataOutput out) throws IOException {
@@ -426,8 +431,11 @@ final class Values {
             out.writeUTF(e.getDeclaringClass().getName());
             out.writeUTF(e.name());
         } else if (v instanceof ZonedDateTime z) {
+            // The instant and the zone: read back without parsing text (equal, as the zone's rules give one offset per instant).
             out.writeByte(ZONED);
-            out.writeUTF(z.toString());
+            out.writeLong(z.toEpochSecond());
+            out.writeInt(z.getNano());
+            out.writeUTF(z.getZone().getId());
         } else if (v instanceof LocalDate d) {
             out.writeByte(DATE);
             out.writeUTF(d.toString());
@@ -468,7 +476,12 @@ final class Values {
     private static final ThreadLocal<ArrayDeque<Digest>> DIGESTS = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
-    private static final Map<Class<?>, Boolean> IMMUTABLE_TYPES = new ConcurrentHashMap<>();
+    private static final ClassValue<Boolean> IMMUTABLE_TYPES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getName().startsWith(IMMUTABLE);
+        }
+    };
 
     /** Reads what a sharing {@link Writer} without {@code nested} wrote. */
     static final class Reader {
@@ -581,8 +594,10 @@ final class Values {
                 }
                 case ENUM:
                     return enumValue(in.readUTF(), in.readUTF());
-                case ZONED:
-                    return ZonedDateTime.parse(in.readUTF());
+                case ZONED: {
+                    Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
+                    return ZonedDateTime.ofInstant(instant, zone(in.readUTF()));
+                }
                 case DATE:
                     return LocalDate.parse(in.readUTF());
                 case MONTH:
@@ -625,11 +640,15 @@ final class Values {
         }
 
         private Object record(String name) throws IOException {
-            Class<?> type = ownClass(name);
-            if (!type.isRecord()) {
-                throw new IOException("not a record: " + name);
+            RecordType rt = RECORDS_BY_NAME.get(name);
+            if (rt == null) {
+                Class<?> type = ownClass(name);
+                if (!type.isRecord()) {
+                    throw new IOException("not a record: " + name);
+                }
+                rt = RecordType.of(type);
+                RECORDS_BY_NAME.put(name, rt);
             }
-            RecordType rt = RecordType.of(type);
             Object[] args = new Object[rt.accessors().length];
             for (int i = 0; i < args.length; i++) {
                 args[i] = read();
@@ -641,6 +660,22 @@ final class Values {
             }
         }
 
+        /** Zones read back, by id: a site's dates share a few. */
+        private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+        private static ZoneId zone(String id) throws IOException {
+            ZoneId zone = ZONES.get(id);
+            if (zone == null) {
+                try {
+                    zone = ZoneId.of(id);
+                } catch (DateTimeException e) {
+                    throw new IOException("unknown zone " + id, e);
+                }
+                ZONES.put(id, zone);
+            }
+            return zone;
+        }
+
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Object enumValue(String name, String constant) throws IOException {
             Class<?> type = ownClass(name);
@@ -649,6 +684,9 @@ final class Values {
             }
             return Enum.valueOf((Class) type, constant);
         }
+
+        /** Gazette's own records met so far, by name: a value read back holds thousands of each. */
+        private static final Map<String, RecordType> RECORDS_BY_NAME = new ConcurrentHashMap<>();
 
         private static Class<?> ownClass(String name) throws IOException {
             if (!name.startsWith(OWN_PACKAGE)) {

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -98,11 +99,28 @@ public final class SourceReader {
         List<Other> others = new ArrayList<>();
         try {
             Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
+                /** Whether each folder being walked is hidden or inside a hidden one (the content folder itself is not). */
+                private final ArrayDeque<Boolean> hidden = new ArrayDeque<>();
+
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    hidden.push(!hidden.isEmpty() && (hidden.peek() || folder.getFileName().toString().startsWith(".")));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                    hidden.pop();
+                    return super.postVisitDirectory(folder, e);
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                     // Not only regular files: a broken link named like a source is reported, not ignored.
-                    boolean source = !isHidden(contentDir.relativize(file)) && !isFolderLink(file, problems)
-                            && !Files.isDirectory(file) && SourceFormat.of(file).isPresent();
+                    // The walk looked at the file itself: only a link needs another look, at what it leads to.
+                    boolean source = !hidden.peek() && !file.getFileName().toString().startsWith(".")
+                            && !(attributes.isSymbolicLink() && (isFolderLink(file, problems) || Files.isDirectory(file)))
+                            && SourceFormat.of(file).isPresent();
                     if (source) {
                         sources.add(new Found(relative(file), file, attributes.isSymbolicLink() ? null : attributes));
                         return FileVisitResult.CONTINUE;

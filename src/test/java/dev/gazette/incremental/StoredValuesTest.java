@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -57,6 +58,27 @@ class StoredValuesTest {
                 .hasSize(4);
         handedBack.forEach((value, f) -> assertThat(f).as("fingerprint of " + value).isEqualTo(new Fingerprints().of(value)));
         assertThat(handedBack.get(read)).isEqualTo(writing.of(entry));
+    }
+
+    record Dated(List<ZonedDateTime> dates) {
+    }
+
+    @Test
+    void datesAreReadBackEqualInEveryKindOfZone() throws Exception {
+        ZonedDateTime overlap = ZonedDateTime.of(2025, 10, 26, 2, 30, 0, 0, ZoneId.of("Europe/Paris"));
+        Dated dated = new Dated(List.of(ZonedDateTime.parse("2025-03-01T10:00:00Z"),
+                ZonedDateTime.parse("2025-03-01T10:00:00.123456789+05:30"), ZonedDateTime.parse("2025-03-01T10:00:00Z[UTC]"),
+                overlap.withEarlierOffsetAtOverlap(), overlap.withLaterOffsetAtOverlap(),
+                ZonedDateTime.of(2025, 3, 30, 2, 30, 0, 0, ZoneId.of("Europe/Paris")),
+                ZonedDateTime.parse("1969-07-20T20:17:40-04:00[America/New_York]")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Values.Writer.storing(new DataOutputStream(bytes), new Fingerprints()).store(dated);
+
+        Object read = new Values.Reader(new BufferInput(ByteBuffer.wrap(bytes.toByteArray()))).read();
+
+        assertThat(read).isEqualTo(dated);
+        assertThat(((Dated) read).dates()).extracting(ZonedDateTime::toString)
+                .containsExactlyElementsOf(dated.dates().stream().map(ZonedDateTime::toString).toList());
     }
 
     record Stored(String title, LongText body) {
