@@ -35,7 +35,6 @@ final class EntityFinder {
             "ceo", "cfo", "cto", "coo", "chair", "chairman", "chairwoman", "president", "minister", "senator",
             "governor", "mayor", "judge", "captain", "st");
     private static final Set<String> CALENDAR = calendarWords();
-    private static final Pattern PARAGRAPHS = Pattern.compile("\n\\s*\n");
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}?");
     /** Punctuation between two words that ends a sentence or a name. */
     private static final String BREAKS = ".!?:;\"“”()[]\n|—–";
@@ -50,7 +49,7 @@ final class EntityFinder {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
         List<Found> found = new ArrayList<>();
         for (Mentions where : Mentions.values()) {
-            for (String paragraph : PARAGRAPHS.split(parts.part(where))) {
+            for (String paragraph : parts.paragraphs(where)) {
                 // In a headline written in title case every word is capitalised: it names nothing by itself.
                 boolean titleCase = isTitleCase(paragraph);
                 for (Found f : phrases(paragraph)) {

@@ -1,5 +1,10 @@
 package dev.gazette.link;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * Where in an article a name is mentioned, and how much each place counts: a name in the
  * headline or the opening paragraph says more about what the article is about than one in
@@ -14,10 +19,27 @@ enum Mentions {
         this.weight = weight;
     }
 
-    /** The title, the first paragraph and the rest of an article's plain text. */
-    record Parts(String title, String lead, String rest) {
+    /**
+     * The title, the first paragraph and the rest of an article's plain text. The rest is made
+     * only when asked for: the entity finder reads it paragraph by paragraph, which the bounds give.
+     */
+    static final class Parts {
         /** Paragraphs shorter than this are headings or captions, not the lead. */
         private static final int MIN_LEAD = 60;
+        private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+
+        private final String title;
+        private final String body;
+        private final int[] bounds;
+        private final int lead;
+        private String rest;
+
+        private Parts(String title, String body, int[] bounds, int lead) {
+            this.title = title;
+            this.body = body;
+            this.bounds = bounds;
+            this.lead = lead;
+        }
 
         static Parts of(String title, String text) {
             String body = text == null ? "" : text.strip();
@@ -27,13 +49,55 @@ enum Mentions {
             while (lead < count - 1 && bounds[2 * lead + 1] - bounds[2 * lead] < MIN_LEAD) {
                 lead++;
             }
-            StringBuilder rest = new StringBuilder(body.length() + 2 * count);
-            for (int i = 0; i < count; i++) {
-                if (i != lead) {
-                    rest.append(body, bounds[2 * i], bounds[2 * i + 1]).append("\n\n");
+            return new Parts(title == null ? "" : title, body, bounds, lead);
+        }
+
+        String part(Mentions where) {
+            return switch (where) {
+                case TITLE -> title;
+                case LEAD -> paragraph(lead);
+                case BODY -> rest();
+            };
+        }
+
+        /**
+         * The paragraphs of a part, as splitting it at {@code \n\s*\n} gives them: the rest is
+         * the other paragraphs, each followed by a break that splits there and nowhere else.
+         */
+        List<String> paragraphs(Mentions where) {
+            return switch (where) {
+                case TITLE -> Arrays.asList(PARAGRAPH_BREAK.split(title));
+                case LEAD -> List.of(paragraph(lead));
+                case BODY -> {
+                    int count = bounds.length / 2;
+                    List<String> out = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        if (i != lead) {
+                            out.add(paragraph(i));
+                        }
+                    }
+                    // Splitting an empty rest gives one empty paragraph.
+                    yield out.isEmpty() ? List.of("") : out;
                 }
+            };
+        }
+
+        private String paragraph(int i) {
+            return body.substring(bounds[2 * i], bounds[2 * i + 1]);
+        }
+
+        private String rest() {
+            if (rest == null) {
+                int count = bounds.length / 2;
+                StringBuilder out = new StringBuilder(body.length() + 2 * count);
+                for (int i = 0; i < count; i++) {
+                    if (i != lead) {
+                        out.append(body, bounds[2 * i], bounds[2 * i + 1]).append("\n\n");
+                    }
+                }
+                rest = out.toString();
             }
-            return new Parts(title == null ? "" : title, body.substring(bounds[2 * lead], bounds[2 * lead + 1]), rest.toString());
+            return rest;
         }
 
         /**
@@ -62,7 +126,7 @@ enum Mentions {
                     continue;
                 }
                 if (count + 2 > bounds.length) {
-                    bounds = java.util.Arrays.copyOf(bounds, 2 * bounds.length);
+                    bounds = Arrays.copyOf(bounds, 2 * bounds.length);
                 }
                 bounds[count++] = start;
                 bounds[count++] = nl;
@@ -70,7 +134,7 @@ enum Mentions {
                 from = start;
             }
             if (count + 2 > bounds.length) {
-                bounds = java.util.Arrays.copyOf(bounds, bounds.length + 2);
+                bounds = Arrays.copyOf(bounds, bounds.length + 2);
             }
             bounds[count++] = start;
             bounds[count++] = text.length();
@@ -78,20 +142,12 @@ enum Mentions {
             while (count > 2 && bounds[count - 1] == bounds[count - 2]) {
                 count -= 2;
             }
-            return java.util.Arrays.copyOf(bounds, count);
+            return Arrays.copyOf(bounds, count);
         }
 
         /** A character of the pattern's {@code \s}. */
         private static boolean isSpace(char c) {
             return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-        }
-
-        String part(Mentions where) {
-            return switch (where) {
-                case TITLE -> title;
-                case LEAD -> lead;
-                case BODY -> rest;
-            };
         }
     }
 }

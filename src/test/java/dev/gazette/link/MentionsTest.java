@@ -32,4 +32,21 @@ class MentionsTest {
             assertThat(found).as(body).containsExactly(PARAGRAPH_BREAK.split(body));
         }
     }
+
+    /** Each part's paragraphs are the ones splitting the part at the paragraph-break pattern gives. */
+    @Test
+    void partsParagraphsAreThePartSplit() {
+        Random random = new Random(301126);
+        for (int n = 0; n < 5000; n++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "" : "x");
+            for (int k = random.nextInt(16); k >= 0; k--) {
+                text.append(PIECES.get(random.nextInt(PIECES.size())));
+            }
+            String title = random.nextInt(4) == 0 ? "A\n\nheadline" : "A headline";
+            Mentions.Parts parts = Mentions.Parts.of(title, random.nextInt(10) == 0 ? null : text.toString());
+            for (Mentions where : Mentions.values()) {
+                assertThat(parts.paragraphs(where)).as(where + ": " + text).containsExactly(PARAGRAPH_BREAK.split(parts.part(where)));
+            }
+        }
+    }
 }
