@@ -25,7 +25,6 @@ public final class Embeds {
     private static final Pattern TAG = Pattern.compile("<(iframe|embed|object|video|audio|script)\\b([^>]*)>?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\b(?:src|data)\\s*=\\s*[\"']?([^\"'\\s>]+)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
     private static final Pattern CODE_SPAN = Pattern.compile("`+[^`]*`+");
 
     /** One embed: the line (0-based, within the text given) and what it was. */
@@ -129,24 +128,43 @@ public final class Embeds {
 
     public static List<Embed> inMarkdown(String markdown) {
         List<Embed> found = new ArrayList<>();
-        String[] lines = markdown.split("\n", -1);
         String fence = null;
-        for (int i = 0; i < lines.length; i++) {
-            Matcher f = FENCE.matcher(lines[i]);
-            if (f.find()) {
-                fence = fence == null ? f.group(1) : f.group(1).equals(fence) ? null : fence;
-                continue;
+        // Line by line without splitting: a line is cut out only when it may hold a tag.
+        int nextTag = -1;
+        int start = 0;
+        for (int line = 0; ; line++) {
+            int newline = markdown.indexOf('\n', start);
+            int end = newline < 0 ? markdown.length() : newline;
+            String mark = fenceMark(markdown, start, end);
+            if (mark != null) {
+                fence = fence == null ? mark : mark.equals(fence) ? null : fence;
+            } else if (fence == null && !markdown.startsWith("    ", start) && !markdown.startsWith("\t", start)) {
+                if (nextTag < start) {
+                    nextTag = markdown.indexOf('<', start);
+                    nextTag = nextTag < 0 ? Integer.MAX_VALUE : nextTag;
+                }
+                // A line without '<' holds no tag: most lines, spared the code-span and tag patterns.
+                if (nextTag < end) {
+                    Matcher m = TAG.matcher(CODE_SPAN.matcher(markdown.substring(start, end)).replaceAll(""));
+                    while (m.find()) {
+                        Matcher src = SRC.matcher(m.group(2));
+                        found.add(new Embed(line, m.group(1).toLowerCase(Locale.ROOT), src.find() ? src.group(1) : null));
+                    }
+                }
             }
-            // A line without '<' holds no tag: most lines, spared the code-span and tag patterns.
-            if (fence != null || lines[i].startsWith("    ") || lines[i].startsWith("\t") || lines[i].indexOf('<') < 0) {
-                continue;
+            if (newline < 0) {
+                return found;
             }
-            Matcher m = TAG.matcher(CODE_SPAN.matcher(lines[i]).replaceAll(""));
-            while (m.find()) {
-                Matcher src = SRC.matcher(m.group(2));
-                found.add(new Embed(i, m.group(1).toLowerCase(Locale.ROOT), src.find() ? src.group(1) : null));
-            }
+            start = newline + 1;
         }
-        return found;
+    }
+
+    /** The fence a line opens or closes ({@code ^ {0,3}(```|~~~)}), or null. */
+    private static String fenceMark(String text, int start, int end) {
+        int at = start;
+        while (at < end && at - start < 3 && text.charAt(at) == ' ') {
+            at++;
+        }
+        return text.startsWith("```", at) && at + 3 <= end ? "```" : text.startsWith("~~~", at) && at + 3 <= end ? "~~~" : null;
     }
 }
