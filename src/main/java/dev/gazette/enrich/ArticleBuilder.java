@@ -250,12 +250,14 @@ public final class ArticleBuilder {
 
     /** Characters of a text copied out at a time to be counted (a text's charAt checks its bounds at every call). */
     private static final int CHUNK = 2048;
+    private static final int SHORT_CHUNK = 256;
 
     /** {@link #words(String, int)} of the stripped text from {@code start} to {@code end} of {@code text}. */
     private static int words(String text, int start, int end, int most) {
         int words = 1;
         boolean space = false;
-        char[] chars = new char[Math.min(CHUNK, end - start)];
+        // A count that stops after a few words (is this line a headline?) reads little of a long text.
+        char[] chars = new char[Math.min(most <= 64 ? SHORT_CHUNK : CHUNK, end - start)];
         for (int from = start; from < end && words < most; from += chars.length) {
             int count = Math.min(chars.length, end - from);
             text.getChars(from, from + count, chars, 0);
