@@ -41,6 +41,7 @@ public final class DateParser {
             "october oct octobre okt oktober octubre ottobre outubro",
             "november nov novembre noviembre novembro",
             "december dec décembre déc decembre dezember dez diciembre dicembre dezembro");
+    private static final int LONGEST_MONTH = MONTHS.keySet().stream().mapToInt(String::length).max().orElseThrow();
     private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
             .sorted((x, y) -> y.length() - x.length()).toList()) + ")(?![\\p{L}])\\.?";
     private static final Pattern ISO = Pattern.compile(
@@ -147,8 +148,10 @@ public final class DateParser {
         }
         List<int[]> taken = new ArrayList<>();
         collect(ISO.matcher(text), Form.ISO, DateParser::fromIso, out, taken);
-        collect(MONTH_DAY_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
-        collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(2)), m.group(1)), out, taken);
+        if (mayNameMonth(text)) {
+            collect(MONTH_DAY_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
+            collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(2)), m.group(1)), out, taken);
+        }
         collect(SLASHED.matcher(text), Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
         collect(YEAR_FIRST.matcher(text), Form.YEAR_FIRST, DateParser::yearFirst, out, taken);
         collect(NUMERIC.matcher(text), Form.NUMERIC, DateParser::numeric, out, taken);
@@ -163,6 +166,31 @@ public final class DateParser {
             run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
             if (run == 4) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a run of letters in {@code text} may be a month's name: both patterns that name the month want a whole run
+     * of letters, one of {@link #MONTHS} in any case, so a line without one is passed over without trying each alternative
+     * at each of its characters. A run with a letter beyond Latin-1, whose case the patterns may fold otherwise, is
+     * left to them.
+     */
+    private static boolean mayNameMonth(String text) {
+        int start = -1;
+        boolean wide = false;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                start = start < 0 ? i : start;
+                wide |= c > 0xFF;
+            } else if (start >= 0) {
+                if (wide || i - start >= 3 && i - start <= LONGEST_MONTH && MONTHS.containsKey(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = -1;
+                wide = false;
             }
         }
         return false;

@@ -212,7 +212,7 @@ final class HeaderCandidates {
             } else if (label.matches()) {
                 kind = 1;
                 credited = label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1);
-            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty()) && inside.find()) {
+            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty()) && mayCreditInside(t) && inside.find()) {
                 // A credit inside a line of prose is in passing; a dateline carries its credit after its dates.
                 kind = 2;
                 credited = inside.group(1);
@@ -239,6 +239,28 @@ final class HeaderCandidates {
             out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before), position(a, i))));
         }
         return out;
+    }
+
+    /** The first word of each byline word, lower case: what {@link #CREDIT_INSIDE} wants a word of the line to be. */
+    private static final Set<String> CREDIT_FIRST_WORDS = Set.copyOf(Language.bylineWords().stream()
+            .map(w -> w.split(" ")[0].toLowerCase(Locale.ROOT)).toList());
+
+    /**
+     * Whether {@link #CREDIT_INSIDE} may find a credit in {@code text}: it wants a byline word standing between white
+     * space (or the line's start) and white space, so a line with no such word is passed over without trying the
+     * pattern at each of its characters.
+     */
+    private static boolean mayCreditInside(String text) {
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || Words.isAsciiSpace(text.charAt(i))) {
+                if (i > start && i < text.length() && CREDIT_FIRST_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
     }
 
     /**

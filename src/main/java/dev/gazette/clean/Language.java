@@ -19,6 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +55,11 @@ public final class Language {
      */
     private static final List<String> DATA_ONLY = List.of("ja", "ko", "zh");
     private static final Map<String, JsonNode> DATA = load();
+    /** The codes of {@link #DATA}, hashed: {@link #key} asks for every word looked up. */
+    private static final Set<String> KNOWN = lookupSet(DATA.keySet());
     private static final Map<String, Set<String>> FUNCTION_WORDS = wordLists("function_words");
     private static final Map<String, Set<String>> READER_ADDRESS = wordLists("reader_address");
-    private static final Set<String> ANY_FUNCTION_WORD = FUNCTION_WORDS.values().stream()
-            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> ANY_FUNCTION_WORD = lookupSet(FUNCTION_WORDS.values().stream().flatMap(Set::stream).toList());
     private static final Map<String, List<String>> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
     /**
      * Stems already found, by language, then by word (a map per language, so a look-up hashes the
@@ -180,7 +185,7 @@ public final class Language {
         return ROLE_WORDS;
     }
 
-    private static final Set<String> ROLE_WORDS = Set.copyOf(allLanguages("role"));
+    private static final Set<String> ROLE_WORDS = lookupSet(allLanguages("role"));
 
     /** Words that label a credit field ("Author: ...", "Autorin: ..."), in any known language. */
     static List<String> authorLabelWords() {
@@ -236,30 +241,38 @@ public final class Language {
 
     /** One word list of every language's data, by language code. */
     private static Map<String, Set<String>> wordLists(String field) {
-        Map<String, Set<String>> out = new TreeMap<>();
+        Map<String, Set<String>> out = new HashMap<>();
         DATA.forEach((code, d) -> {
             Set<String> words = new LinkedHashSet<>();
             d.path(field).forEach(w -> words.add(w.asText()));
-            out.put(code, Set.copyOf(words));
+            out.put(code, lookupSet(words));
         });
         return out;
+    }
+
+    /**
+     * A word list to look tokens up in, read-only. A hash set, not {@code Set.copyOf}: most tokens looked up are in
+     * no list, and the immutable set's open addressing walks a run of slots, comparing strings, before it says so.
+     */
+    private static Set<String> lookupSet(Collection<String> words) {
+        return Collections.unmodifiableSet(new HashSet<>(words));
     }
 
     /** For each word, the languages whose list has it, in a fixed order. */
     private static Map<String, List<String>> byWord(Map<String, Set<String>> lists) {
         Map<String, List<String>> out = new java.util.HashMap<>();
-        lists.forEach((code, words) -> words.forEach(w -> out.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
+        new TreeMap<>(lists).forEach((code, words) -> words.forEach(w -> out.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
         out.replaceAll((w, codes) -> List.copyOf(codes));
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Each language's list with English's beside it. */
     private static Map<String, Set<String>> withEnglish(Map<String, Set<String>> lists) {
-        Map<String, Set<String>> out = new TreeMap<>();
+        Map<String, Set<String>> out = new HashMap<>();
         lists.forEach((code, words) -> {
             Set<String> both = new LinkedHashSet<>(words);
             both.addAll(lists.get("en"));
-            out.put(code, Set.copyOf(both));
+            out.put(code, lookupSet(both));
         });
         return out;
     }
@@ -269,7 +282,7 @@ public final class Language {
             return "";
         }
         // Most calls pass a code this class gave out ("en"): no need to lower-case and split it.
-        return ANALYZERS.containsKey(lang) ? lang : lang.toLowerCase(Locale.ROOT).split("-")[0];
+        return KNOWN.contains(lang) ? lang : lang.toLowerCase(Locale.ROOT).split("-")[0];
     }
 
     private static Map<String, JsonNode> load() {

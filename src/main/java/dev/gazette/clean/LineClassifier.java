@@ -107,8 +107,9 @@ final class LineClassifier {
         }
         int symbols = 0;
         for (int i = 0; i < t.length(); i++) {
-            if ("{}();=<>[]$|&\\".indexOf(t.charAt(i)) >= 0) {
-                symbols++;
+            switch (t.charAt(i)) { // a switch, not indexOf in a string of them: this runs for every character of a page
+                case '{', '}', '(', ')', ';', '=', '<', '>', '[', ']', '$', '|', '&', '\\' -> symbols++;
+                default -> { }
             }
         }
         double density = (double) symbols / Math.max(1, t.length());

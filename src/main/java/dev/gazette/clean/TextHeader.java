@@ -669,8 +669,9 @@ final class TextHeader {
         if (!opensLikeName(text)) {
             return null; // the cheap half of NAME: lines of figures, marks and other scripts fail it before split and match
         }
-        String[] parts = NAME_END.split(text);
-        String name = parts.length == 0 ? "" : parts[0].strip();
+        // What split(text)[0] would give, without splitting the rest of the line.
+        Matcher end = NAME_END.matcher(text);
+        String name = (end.find() ? text.substring(0, end.start()) : text).strip();
         name = SPACES.matcher(name).replaceAll(" ");
         if (name.isEmpty() || name.length() > 80 || !NAME.matcher(name).matches()) {
             return null;

@@ -1,10 +1,10 @@
 package dev.gazette.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntPredicate;
 import java.util.Set;
 
@@ -84,7 +84,7 @@ final class Words {
      */
     static String guessLanguage(List<String> tokens) {
         // One pass: each token counts for every language that has it as a function word.
-        Map<String, Integer> hits = new TreeMap<>();
+        Map<String, Integer> hits = new HashMap<>();
         for (String t : tokens) {
             for (String code : Language.functionWordOf(t)) {
                 hits.merge(code, 1, Integer::sum);
