@@ -64,7 +64,7 @@ import java.util.zip.CheckedOutputStream;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 10;
+    static final int FORMAT = 11;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -655,7 +655,7 @@ public final class BuildCache {
      */
     private static void encode(BuildMemory memory, Object value, BufferOutput out) {
         try {
-            Values.Writer.recording(out, memory.fingerprints()).record(value);
+            Values.Writer.storing(out, memory.fingerprints()).store(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -700,9 +700,12 @@ public final class BuildMemory {
      * its size and modification time are the ones recorded (as {@code make} and {@code git}
      * assume) and so is {@code context} (the fingerprint of whatever else beside the file the
      * input holds), else {@code read} gives the input and the step runs unless that input was seen.
+     * {@code observed} is when the size and time were looked at (ns since the epoch; no later than
+     * that): a file whose time was not yet in the past then may change without changing it.
      */
     @SuppressWarnings("unchecked")
-    public <I, O> O source(String name, long size, long modified, Fingerprint context, Supplier<I> read, Step<I, O> step) {
+    public <I, O> O source(String name, long size, long modified, long observed, Fingerprint context, Supplier<I> read,
+                           Step<I, O> step) {
         seenSources.add(name);
         Stamp stamp = stamps.get(name);
         if (stamp != null && stamp.matches(size, modified, context)) {
@@ -713,11 +716,10 @@ public final class BuildMemory {
                 return (O) value;
             }
         }
-        long now = System.currentTimeMillis() * 1_000_000;
         I input = read.get();
         // The input holds the file's bytes: a memory for one build does not keep them past the key.
         Fingerprint key = (keepUnsaved ? fingerprints : new Fingerprints()).of(new Call(step.name(), input));
-        Stamp before = stamps.put(name, new Stamp(size, modified, now, context, key));
+        Stamp before = stamps.put(name, new Stamp(size, modified, observed, context, key));
         if (before != null && !before.key().equals(key)) {
             replaced.add(before.key());
         }

@@ -2,7 +2,6 @@ package dev.gazette.incremental;
 
 import dev.gazette.model.LongText;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ref.Reference;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -112,30 +110,51 @@ public final class Fingerprints {
 
     /** The fingerprint of {@code value} (null, a record, collection, string, number, date...). */
     public Fingerprint of(Object value) {
-        if (local != null && remembered(value)) {
+        if (!remembered(value)) {
+            return digest(value);
+        }
+        Fingerprint f = find(value);
+        if (f == null) {
+            f = digest(value);
+            note(value, f);
+        }
+        return f;
+    }
+
+    /**
+     * The fingerprint remembered for {@code value} (one of the values {@link #remembered}), kept
+     * for this build when the last one met it; null when none is. A reading memo also finds its
+     * longer-lived memo's, and keeps them for the value in hand.
+     */
+    Fingerprint find(Object value) {
+        if (local != null) {
             Fingerprint f = local.get(value);
             if (f == null) {
                 f = known.lookUp(new Identity(value));
-                if (f == null) {
-                    f = digest(value);
+                if (f != null) {
+                    local.put(value, f);
                 }
-                local.put(value, f);
             }
             return f;
         }
-        if (remembered(value)) {
-            Identity key = new Identity(value);
-            Fingerprint f = current.get(key);
-            if (f == null) {
-                f = previous.get(key);
-                if (f == null) {
-                    f = digest(value);
-                }
+        Identity key = new Identity(value);
+        Fingerprint f = current.get(key);
+        if (f == null) {
+            f = previous.get(key);
+            if (f != null) {
                 remember(value, f);
             }
-            return f;
         }
-        return digest(value);
+        return f;
+    }
+
+    /** Notes that {@code value}'s fingerprint is {@code f}, computed from its content. */
+    void note(Object value, Fingerprint f) {
+        if (local != null) {
+            local.put(value, f);
+        } else {
+            remember(value, f);
+        }
     }
 
     /**
@@ -218,33 +237,9 @@ public final class Fingerprints {
         current = new ConcurrentHashMap<>(Math.max(16, previous.size()));
     }
 
+    /** The digest of {@code value}'s encoding, its parts standing for their fingerprints (found here, or computed and noted). */
     private Fingerprint digest(Object value) {
-        // Digests nest (a record's parts are digested first), so each thread keeps a stack of them.
-        ArrayDeque<Hasher> free = HASHERS.get();
-        Hasher h = free.isEmpty() ? new Hasher() : free.pop();
-        try {
-            new Values.Writer(h.data, this::nested, false).writeValue(value);
-            return h.hash.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            h.hash.reset();
-            free.push(h);
-        }
-    }
-
-    private static final ThreadLocal<ArrayDeque<Hasher>> HASHERS =
-            ThreadLocal.withInitial(ArrayDeque::new);
-
-    /** A hash with its stream: made once per thread and depth, not once per value. */
-    private static final class Hasher {
-        final Hash128 hash = new Hash128();
-        final DataOutputStream data = new DataOutputStream(hash);
-    }
-
-    /** Parts that stand for their own fingerprint inside a bigger value. */
-    private Fingerprint nested(Object part) {
-        return remembered(part) ? of(part) : null;
+        return Values.Writer.fingerprintOf(value, this);
     }
 
     /**

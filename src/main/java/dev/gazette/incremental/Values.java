@@ -2,18 +2,23 @@ package dev.gazette.incremental;
 
 import dev.gazette.model.LongText;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +36,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * One canonical binary encoding of the values stages pass around (records, lists, sets, maps,
@@ -54,31 +58,43 @@ final class Values {
     /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
     static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
-    private static final Map<Class<?>, RecordType> RECORDS = new ConcurrentHashMap<>();
+    /** Each record class's type, made once: asked for every record encoded, compared or read. */
+    private static final ClassValue<RecordType> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordType computeValue(Class<?> type) {
+            return RecordType.make(type);
+        }
+    };
 
     private Values() {
     }
 
-    /** How records of one class are taken apart and put together. */
-    record RecordType(Method[] accessors, Constructor<?> constructor) {
+    /** How records of one class are taken apart and put together, and their class's name as {@code writeUTF} writes it. */
+    record RecordType(Method[] accessors, Constructor<?> constructor, byte[] name) {
         static RecordType of(Class<?> type) {
-            return RECORDS.computeIfAbsent(type, t -> {
-                RecordComponent[] components = t.getRecordComponents();
-                Method[] accessors = new Method[components.length];
-                Class<?>[] types = new Class<?>[components.length];
-                for (int i = 0; i < components.length; i++) {
-                    accessors[i] = components[i].getAccessor();
-                    accessors[i].setAccessible(true);
-                    types[i] = components[i].getType();
-                }
-                try {
-                    Constructor<?> constructor = t.getDeclaredConstructor(types);
-                    constructor.setAccessible(true);
-                    return new RecordType(accessors, constructor);
-                } catch (NoSuchMethodException e) {
-                    throw new IllegalStateException("a record without its canonical constructor: " + t, e);
-                }
-            });
+            return RECORDS.get(type);
+        }
+
+        private static RecordType make(Class<?> t) {
+            RecordComponent[] components = t.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> constructor = t.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                ByteArrayOutputStream name = new ByteArrayOutputStream();
+                new DataOutputStream(name).writeUTF(t.getName());
+                return new RecordType(accessors, constructor, name.toByteArray());
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + t, e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("writing to memory cannot fail", e);
+            }
         }
 
         Object component(Object record, int i) {
@@ -91,154 +107,209 @@ final class Values {
     }
 
     /**
-     * Writes values. {@code nested} may replace a nested value by its fingerprint (so a
-     * fingerprint can be composed of the fingerprints of its parts); {@code shared} strings long
-     * enough are written once per stream and referred to after that.
+     * Writes values: one walk both stores a value ({@link #storing}) and fingerprints it
+     * ({@link #fingerprintOf}), or does both at once.
      */
     static final class Writer {
+        /** Where values are stored; null for a writer that only fingerprints them. */
         private final DataOutput out;
-        private final Function<Object, Fingerprint> nested;
-        /** Strings written so far, by index: short ones by value, long ones by identity. */
+        /** {@code out} when it is a buffer: texts are encoded straight into it, and fingerprints filled in after. */
+        private final BufferOutput recording;
+        /** The fingerprints of values' parts: looked up, or computed in the walk that writes them and noted. */
+        private final Fingerprints memo;
+        /** Strings stored so far, by index: short ones by value, long ones by identity; null when only fingerprinting. */
         private final Map<String, Integer> shortStrings;
         private final Map<String, Integer> longStrings;
         private int strings;
-        /** Gives the fingerprints written with values (see {@link #writeKnown}); null: none written. */
-        private final Function<Object, Fingerprint> known;
-        /** Inside a collection: its elements are not written with their fingerprints (too many to be worth it). */
+        /** Inside a collection: its elements are not stored with their fingerprints (too many to be worth it). */
         private boolean inCollection;
-        /** For {@link #record}: the memo of fingerprints, and {@code out} as the array whose fingerprints are filled in. */
-        private final Fingerprints memo;
-        private final BufferOutput recording;
 
-        Writer(DataOutput out, Function<Object, Fingerprint> nested, boolean share) {
-            this(out, nested, share, null, null);
-        }
-
-        private Writer(DataOutput out, Function<Object, Fingerprint> nested, boolean share,
-                       Function<Object, Fingerprint> known, Fingerprints memo) {
+        private Writer(DataOutput out, Fingerprints memo) {
             this.out = out;
-            this.nested = nested;
-            this.shortStrings = share ? new HashMap<>() : null;
-            this.longStrings = share ? new IdentityHashMap<>() : null;
-            this.known = known;
+            this.recording = out instanceof BufferOutput buffer ? buffer : null;
             this.memo = memo;
-            this.recording = memo == null ? null : (BufferOutput) out;
+            this.shortStrings = out == null ? null : new HashMap<>();
+            this.longStrings = out == null ? null : new IdentityHashMap<>();
         }
 
         /**
-         * A writer for one stored value (strings shared within it) that writes, with the value and
-         * with each record and long string in it outside collections, its fingerprint as
-         * {@code fingerprints} gives it: the {@link Reader} hands them back with the values read.
+         * A writer that stores one value in {@code out} (strings shared within it) with the
+         * fingerprints of the value and of each record and long string in it outside collections:
+         * the {@link Reader} hands them back with the values read. The fingerprints {@code memo}
+         * lacks are computed in the same walk (the bytes a digest of each hashes are written to
+         * its hash as the value is written) and noted there: a new output is walked, and each of
+         * its texts encoded to UTF-8, once, not once to fingerprint it and again to store it.
          */
-        static Writer withFingerprints(DataOutput out, Function<Object, Fingerprint> fingerprints) {
-            return new Writer(out, null, true, fingerprints, null);
+        static Writer storing(DataOutput out, Fingerprints memo) {
+            return new Writer(out, memo);
         }
 
-        /** As {@link #withFingerprints} with {@code memo}'s, for {@link #record}, which computes those it lacks as it writes. */
-        static Writer recording(BufferOutput out, Fingerprints memo) {
-            return new Writer(out, null, true, memo::of, memo);
-        }
-
-        /** Writes {@code v} with its fingerprint, when it is a value fingerprints remember. */
-        void writeKnown(Object v) throws IOException {
-            if (known != null && v != null && Fingerprints.remembered(v)) {
-                Fingerprint f = known.apply(v);
-                out.writeByte(KNOWN);
-                out.writeLong(f.high());
-                out.writeLong(f.low());
+        /**
+         * The digest of {@code v}'s encoding in which every part {@link Fingerprints#remembered}
+         * stands for its fingerprint ({@code memo}'s, or computed in this walk and noted there):
+         * what {@link Fingerprints} computes for a value it does not know.
+         */
+        static Fingerprint fingerprintOf(Object v, Fingerprints memo) {
+            try {
+                return new Writer(null, memo).digest(v);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a hash cannot fail to be written", e);
             }
-            writeValue(v);
         }
 
-        void write(Object v) throws IOException {
+        /** Stores {@code v} with its fingerprint, when it is a value fingerprints remember (see {@link #storing}). */
+        void store(Object v) throws IOException {
+            write(v, null, true);
+        }
+
+        /**
+         * Writes {@code v} to {@code out} (when there is one; as {@link #store} does when {@code top})
+         * and, to {@code digest} when there is one, what a digest writes for it: its fingerprint
+         * when it stands for one (computed here when the memo has none), else its value.
+         */
+        private void write(Object v, DataOutput digest, boolean top) throws IOException {
             if (v == null) {
-                out.writeByte(NULL);
+                tag(NULL, digest);
                 return;
             }
-            if (known != null && !inCollection && (v instanceof Record && !(v instanceof Fingerprint)
-                    || v instanceof String s && s.length() >= 256 || v instanceof LongText)) {
-                writeKnown(v);
+            if (!Fingerprints.remembered(v)) {
+                value(v, digest);
                 return;
             }
-            Fingerprint f = nested == null ? null : nested.apply(v);
+            boolean withKnown = out != null && (top || !inCollection && (v instanceof Record && !(v instanceof Fingerprint)
+                    || v instanceof String || v instanceof LongText));
+            Fingerprint f = memo.find(v);
             if (f != null) {
-                out.writeByte(FINGERPRINT);
-                out.writeLong(f.high());
-                out.writeLong(f.low());
-                return;
+                if (withKnown) {
+                    fingerprint(KNOWN, f, out);
+                }
+                if (out != null) {
+                    value(v, null);
+                }
+            } else if (withKnown && recording == null) {
+                // A stream cannot have its fingerprint filled in after: computed first.
+                f = fingerprintOf(v, memo);
+                memo.note(v, f);
+                fingerprint(KNOWN, f, out);
+                value(v, null);
+            } else {
+                int slot = -1;
+                if (withKnown) {
+                    out.writeByte(KNOWN);
+                    slot = recording.size();
+                    out.writeLong(0);
+                    out.writeLong(0);
+                }
+                f = digest(v);
+                memo.note(v, f);
+                if (slot >= 0) {
+                    recording.setLong(slot, f.high());
+                    recording.setLong(slot + 8, f.low());
+                }
             }
-            writeValue(v);
+            if (digest != null) {
+                fingerprint(FINGERPRINT, f, digest);
+            }
         }
 
-        /** Writes the elements of a collection. */
-        private void elements(Iterable<?> elements) throws IOException {
-            boolean was = inCollection;
-            inCollection = true;
-            for (Object o : elements) {
-                write(o);
+        /** Writes {@code v} itself to {@code out} (when there is one) and returns the digest of what a digest writes for it. */
+        private Fingerprint digest(Object v) throws IOException {
+            // Digests nest (a part not known yet is digested inside its whole), so each thread keeps a stack of them.
+            ArrayDeque<Digest> free = DIGESTS.get();
+            Digest own = free.isEmpty() ? new Digest() : free.pop();
+            try {
+                value(v, own.data);
+                return own.hash.finish();
+            } finally {
+                own.hash.reset();
+                free.push(own);
             }
-            inCollection = was;
         }
 
-        /** Writes {@code v} itself, without asking {@code nested} about it (its parts may be replaced). */
-        void writeValue(Object v) throws IOException {
+        /** Writes {@code b} to {@code out} and to {@code digest}, each when there is one. */
+        private void tag(byte b, DataOutput digest) throws IOException {
+            if (out != null) {
+                out.writeByte(b);
+            }
+            if (digest != null) {
+                digest.writeByte(b);
+            }
+        }
+
+        /** Writes {@code v} itself (its parts through {@link #write}) to {@code out} and to {@code digest}, each when there is one. */
+        private void value(Object v, DataOutput digest) throws IOException {
             if (v instanceof String s) {
-                string(s);
+                string(s, digest);
             } else if (v instanceof LongText t) {
-                longText(t, null);
-            } else if (leaf(v, out)) {
-                return;
+                longText(t, digest);
+            } else if (leaf(v, out != null ? out : digest)) {
+                if (out != null && digest != null) {
+                    leaf(v, digest);
+                }
             } else if (v instanceof Record r) {
-                out.writeByte(RECORD);
-                out.writeUTF(r.getClass().getName());
                 RecordType type = RecordType.of(r.getClass());
+                tag(RECORD, digest);
+                if (out != null) {
+                    out.write(type.name());
+                }
+                if (digest != null) {
+                    digest.write(type.name());
+                }
                 for (int i = 0; i < type.accessors().length; i++) {
-                    write(type.component(r, i));
+                    write(type.component(r, i), digest, false);
                 }
             } else if (v instanceof List<?> list) {
-                out.writeByte(immutable(v) ? IMMUTABLE_LIST : LIST);
-                out.writeInt(list.size());
-                elements(list);
+                elements(immutable(v) ? IMMUTABLE_LIST : LIST, list.size(), list, digest);
             } else if (v instanceof Set<?> set) {
-                out.writeByte(immutable(v) ? IMMUTABLE_SET : SET);
-                out.writeInt(set.size());
-                elements(ordered(set));
+                elements(immutable(v) ? IMMUTABLE_SET : SET, set.size(), ordered(set), digest);
             } else if (v instanceof Map<?, ?> map) {
-                out.writeByte(immutable(v) ? IMMUTABLE_MAP : MAP);
-                out.writeInt(map.size());
-                List<Map.Entry<?, ?>> entries = entries(map);
+                tag(immutable(v) ? IMMUTABLE_MAP : MAP, digest);
+                size(map.size(), digest);
                 boolean was = inCollection;
                 inCollection = true;
-                for (Map.Entry<?, ?> e : entries) {
-                    write(e.getKey());
-                    write(e.getValue());
+                for (Map.Entry<?, ?> e : entries(map)) {
+                    write(e.getKey(), digest, false);
+                    write(e.getValue(), digest, false);
                 }
                 inCollection = was;
             } else if (v instanceof String[] a) {
-                out.writeByte(STRINGS);
-                out.writeInt(a.length);
-                elements(Arrays.asList(a));
+                elements(STRINGS, a.length, Arrays.asList(a), digest);
             } else if (v instanceof Optional<?> o) {
                 if (o.isPresent()) {
-                    out.writeByte(OPTIONAL);
-                    write(o.get());
+                    tag(OPTIONAL, digest);
+                    write(o.get(), digest, false);
                 } else {
-                    out.writeByte(EMPTY);
+                    tag(EMPTY, digest);
                 }
             } else {
                 throw new IllegalArgumentException("no canonical encoding for " + v.getClass().getName());
             }
         }
 
-        private void string(String s) throws IOException {
-            string(s, null);
+        private void size(int size, DataOutput digest) throws IOException {
+            if (out != null) {
+                out.writeInt(size);
+            }
+            if (digest != null) {
+                digest.writeInt(size);
+            }
         }
 
-        /** Writes {@code s}, and to {@code digest} (when there is one) what a fingerprint's digest writes for it, encoded once. */
+        private void elements(byte tag, int size, Iterable<?> elements, DataOutput digest) throws IOException {
+            tag(tag, digest);
+            size(size, digest);
+            boolean was = inCollection;
+            inCollection = true;
+            for (Object o : elements) {
+                write(o, digest, false);
+            }
+            inCollection = was;
+        }
+
+        /** Writes {@code s} to {@code out} (once per writer, referred to after that) and to {@code digest}, encoded once. */
         private void string(String s, DataOutput digest) throws IOException {
-            byte[] bytes = null;
             boolean shared = false;
-            if (shortStrings != null) {
+            if (out != null) {
                 Map<String, Integer> table = s.length() < 256 ? shortStrings : longStrings;
                 Integer seen = table.get(s);
                 if (seen != null) {
@@ -249,10 +320,11 @@ final class Values {
                     table.put(s, strings++);
                 }
             }
-            if (!shared || digest != null) {
-                bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (shared && digest == null) {
+                return;
             }
-            if (!shared) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (out != null && !shared) {
                 out.writeByte(STRING);
                 out.writeInt(bytes.length);
                 out.write(bytes);
@@ -264,126 +336,7 @@ final class Values {
             }
         }
 
-        /**
-         * Writes {@code v} as {@link #writeKnown} does, with the fingerprints of the values in it
-         * that {@code memo} does not know yet computed in the same walk (the bytes a digest of
-         * each would hash are written to its hash as the value is written) and noted there: a new
-         * output is walked, and each of its texts encoded to UTF-8, once, not once to fingerprint
-         * it and again to store it. For a writer made by {@link #recording}.
-         */
-        void record(Object v) throws IOException {
-            record(v, null, true);
-        }
-
-        /**
-         * Writes {@code v} as {@link #write} does (as {@link #writeKnown} when {@code top}) and, to
-         * {@code digest} when there is one, what {@link Fingerprints}' digest writes for it: its
-         * fingerprint when it stands for one (computed here when the memo has none), else its value.
-         */
-        private void record(Object v, DataOutput digest, boolean top) throws IOException {
-            if (v == null) {
-                out.writeByte(NULL);
-                if (digest != null) {
-                    digest.writeByte(NULL);
-                }
-                return;
-            }
-            if (!Fingerprints.remembered(v)) {
-                recordValue(v, digest);
-                return;
-            }
-            boolean withKnown = top || !inCollection && (v instanceof Record && !(v instanceof Fingerprint)
-                    || v instanceof String || v instanceof LongText);
-            Fingerprint f = memo.known(v);
-            if (f != null) {
-                if (withKnown) {
-                    fingerprint(KNOWN, f, out);
-                }
-                writeValue(v);
-            } else {
-                int slot = -1;
-                if (withKnown) {
-                    out.writeByte(KNOWN);
-                    slot = recording.size();
-                    out.writeLong(0);
-                    out.writeLong(0);
-                }
-                ArrayDeque<Digest> free = DIGESTS.get();
-                Digest own = free.isEmpty() ? new Digest() : free.pop();
-                try {
-                    recordValue(v, own.data);
-                    f = own.hash.finish();
-                } finally {
-                    own.hash.reset();
-                    free.push(own);
-                }
-                memo.seed(v, f);
-                if (slot >= 0) {
-                    recording.setLong(slot, f.high());
-                    recording.setLong(slot + 8, f.low());
-                }
-            }
-            if (digest != null) {
-                fingerprint(FINGERPRINT, f, digest);
-            }
-        }
-
-        /** Writes {@code v} itself as {@link #writeValue} does and, to {@code digest} when there is one, as a digest does. */
-        private void recordValue(Object v, DataOutput digest) throws IOException {
-            if (v instanceof String s) {
-                string(s, digest);
-            } else if (v instanceof LongText t) {
-                longText(t, digest);
-            } else if (leaf(v, out)) {
-                if (digest != null) {
-                    leaf(v, digest);
-                }
-            } else if (v instanceof Record r) {
-                String name = r.getClass().getName();
-                out.writeByte(RECORD);
-                out.writeUTF(name);
-                if (digest != null) {
-                    digest.writeByte(RECORD);
-                    digest.writeUTF(name);
-                }
-                RecordType type = RecordType.of(r.getClass());
-                for (int i = 0; i < type.accessors().length; i++) {
-                    record(type.component(r, i), digest, false);
-                }
-            } else if (v instanceof List<?> list) {
-                recordElements(immutable(v) ? IMMUTABLE_LIST : LIST, list.size(), list, digest);
-            } else if (v instanceof Set<?> set) {
-                recordElements(immutable(v) ? IMMUTABLE_SET : SET, set.size(), ordered(set), digest);
-            } else if (v instanceof Map<?, ?> map) {
-                byte tag = immutable(v) ? IMMUTABLE_MAP : MAP;
-                List<Map.Entry<?, ?>> entries = entries(map);
-                List<Object> flat = new ArrayList<>(2 * entries.size());
-                for (Map.Entry<?, ?> e : entries) {
-                    flat.add(e.getKey());
-                    flat.add(e.getValue());
-                }
-                recordElements(tag, map.size(), flat, digest);
-            } else if (v instanceof String[] a) {
-                recordElements(STRINGS, a.length, Arrays.asList(a), digest);
-            } else if (v instanceof Optional<?> o) {
-                if (o.isPresent()) {
-                    out.writeByte(OPTIONAL);
-                    if (digest != null) {
-                        digest.writeByte(OPTIONAL);
-                    }
-                    record(o.get(), digest, false);
-                } else {
-                    out.writeByte(EMPTY);
-                    if (digest != null) {
-                        digest.writeByte(EMPTY);
-                    }
-                }
-            } else {
-                throw new IllegalArgumentException("no canonical encoding for " + v.getClass().getName());
-            }
-        }
-
-        /** Writes {@code t}, and to {@code digest} when there is one, as a digest does. */
+        /** Writes {@code t} to {@code out} and to {@code digest}, each when there is one. */
         private void longText(LongText t, DataOutput digest) throws IOException {
             String decoded = recording == null ? null : t.ifDecoded();
             if (decoded != null) {
@@ -399,25 +352,12 @@ final class Values {
             }
             // As it was read when it was never decoded: a text nobody reads is not decoded to be stored again.
             byte[] bytes = t.utf8();
-            Values.longText(bytes, out);
+            if (out != null) {
+                Values.longText(bytes, out);
+            }
             if (digest != null) {
                 Values.longText(bytes, digest);
             }
-        }
-
-        private void recordElements(byte tag, int size, Iterable<?> elements, DataOutput digest) throws IOException {
-            out.writeByte(tag);
-            out.writeInt(size);
-            if (digest != null) {
-                digest.writeByte(tag);
-                digest.writeInt(size);
-            }
-            boolean was = inCollection;
-            inCollection = true;
-            for (Object o : elements) {
-                record(o, digest, false);
-            }
-            inCollection = was;
         }
 
         /** A map's entries in key order, or in the map's own when it has one. */
@@ -444,7 +384,7 @@ final class Values {
     static final int TEXT_HEAD = 18;
 
     /**
-     * The fingerprint a stored value written by {@link Writer#writeKnown} begins with, when that
+     * The fingerprint a stored value written by {@link Writer#store} begins with, when that
      * value is a long text ({@code head} holds its first {@link #TEXT_HEAD} bytes); else null.
      */
     static Fingerprint textFingerprint(ByteBuffer head) {
@@ -453,13 +393,7 @@ final class Values {
     }
 
     static boolean immutable(Object collection) {
-        Class<?> type = collection.getClass();
-        Boolean known = IMMUTABLE_TYPES.get(type);
-        if (known == null) {
-            known = type.getName().startsWith(IMMUTABLE);
-            IMMUTABLE_TYPES.put(type, known);
-        }
-        return known;
+        return IMMUTABLE_TYPES.get(collection.getClass());
     }
 
     private static void longText(byte[] bytes, DataOutput out) throws IOException {
@@ -497,8 +431,11 @@ final class Values {
             out.writeUTF(e.getDeclaringClass().getName());
             out.writeUTF(e.name());
         } else if (v instanceof ZonedDateTime z) {
+            // The instant and the zone: read back without parsing text (equal, as the zone's rules give one offset per instant).
             out.writeByte(ZONED);
-            out.writeUTF(z.toString());
+            out.writeLong(z.toEpochSecond());
+            out.writeInt(z.getNano());
+            out.writeUTF(z.getZone().getId());
         } else if (v instanceof LocalDate d) {
             out.writeByte(DATE);
             out.writeUTF(d.toString());
@@ -539,7 +476,12 @@ final class Values {
     private static final ThreadLocal<ArrayDeque<Digest>> DIGESTS = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
-    private static final Map<Class<?>, Boolean> IMMUTABLE_TYPES = new ConcurrentHashMap<>();
+    private static final ClassValue<Boolean> IMMUTABLE_TYPES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getName().startsWith(IMMUTABLE);
+        }
+    };
 
     /** Reads what a sharing {@link Writer} without {@code nested} wrote. */
     static final class Reader {
@@ -652,8 +594,10 @@ final class Values {
                 }
                 case ENUM:
                     return enumValue(in.readUTF(), in.readUTF());
-                case ZONED:
-                    return ZonedDateTime.parse(in.readUTF());
+                case ZONED: {
+                    Instant instant = Instant.ofEpochSecond(in.readLong(), in.readInt());
+                    return ZonedDateTime.ofInstant(instant, zone(in.readUTF()));
+                }
                 case DATE:
                     return LocalDate.parse(in.readUTF());
                 case MONTH:
@@ -696,11 +640,15 @@ final class Values {
         }
 
         private Object record(String name) throws IOException {
-            Class<?> type = ownClass(name);
-            if (!type.isRecord()) {
-                throw new IOException("not a record: " + name);
+            RecordType rt = RECORDS_BY_NAME.get(name);
+            if (rt == null) {
+                Class<?> type = ownClass(name);
+                if (!type.isRecord()) {
+                    throw new IOException("not a record: " + name);
+                }
+                rt = RecordType.of(type);
+                RECORDS_BY_NAME.put(name, rt);
             }
-            RecordType rt = RecordType.of(type);
             Object[] args = new Object[rt.accessors().length];
             for (int i = 0; i < args.length; i++) {
                 args[i] = read();
@@ -712,6 +660,22 @@ final class Values {
             }
         }
 
+        /** Zones read back, by id: a site's dates share a few. */
+        private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+        private static ZoneId zone(String id) throws IOException {
+            ZoneId zone = ZONES.get(id);
+            if (zone == null) {
+                try {
+                    zone = ZoneId.of(id);
+                } catch (DateTimeException e) {
+                    throw new IOException("unknown zone " + id, e);
+                }
+                ZONES.put(id, zone);
+            }
+            return zone;
+        }
+
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Object enumValue(String name, String constant) throws IOException {
             Class<?> type = ownClass(name);
@@ -720,6 +684,9 @@ final class Values {
             }
             return Enum.valueOf((Class) type, constant);
         }
+
+        /** Gazette's own records met so far, by name: a value read back holds thousands of each. */
+        private static final Map<String, RecordType> RECORDS_BY_NAME = new ConcurrentHashMap<>();
 
         private static Class<?> ownClass(String name) throws IOException {
             if (!name.startsWith(OWN_PACKAGE)) {

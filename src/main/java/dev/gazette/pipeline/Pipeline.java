@@ -14,6 +14,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
+import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
@@ -46,6 +47,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -233,7 +235,7 @@ public final class Pipeline {
     }
 
     /** @param listed the content folder as this build already listed it; null: listed by the build */
-    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles, BuildMemory.Listing listed) {
+    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles, Walked listed) {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
@@ -333,7 +335,22 @@ public final class Pipeline {
      * What {@link #sinceLastBuild} found: the last build's result when nothing changed, else the
      * content folder as it listed it (null when it did not get that far), for the build to use.
      */
-    private record SinceLastBuild(Result same, BuildMemory.Listing listed) {
+    private record SinceLastBuild(Result same, Walked listed) {
+    }
+
+    /**
+     * The content folder as a build walked it ({@link SourceReader#list}), the fingerprint of its
+     * other files, and when the walk began (ns since the epoch): the sizes and times it gave
+     * were looked at no earlier than that.
+     */
+    private record Walked(SourceReader.Listed listed, Fingerprint assets, long at) {
+    }
+
+    /** Walks the content folder, its problems (links to folders) going to {@code problems}. */
+    private static Walked walk(SourceReader reader, ProblemSink problems) {
+        long at = System.currentTimeMillis() * 1_000_000;
+        SourceReader.Listed listed = reader.list(problems);
+        return new Walked(listed, assets(listed.others()), at);
     }
 
     /**
@@ -363,21 +380,26 @@ public final class Pipeline {
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
         // Its problems are the last build's when nothing changed, else the build's, which uses this listing.
         Diagnostics listing = new Diagnostics();
-        List<Path> files = reader.discover(listing);
-        Fingerprint assets = assets(options.content(), files);
-        changed = new SinceLastBuild(null, new BuildMemory.Listing(files, assets));
-        if (files.size() != memory.sourceCount()) {
+        Walked walked = walk(reader, listing);
+        changed = new SinceLastBuild(null, walked);
+        SourceReader.Listed listed = walked.listed();
+        if (listed.sources().size() != memory.sourceCount()) {
             diagnostics.reportAll(listing.sorted());
             return changed;
         }
-        boolean same = files.parallelStream().allMatch(file -> {
-            try {
-                BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
-                return memory.sourceAsRead(reader.relative(file), stat.size(),
-                        stat.lastModifiedTime().to(TimeUnit.NANOSECONDS), assets);
-            } catch (IOException e) {
-                return false;
+        boolean same = IntStream.range(0, listed.sources().size()).parallel().allMatch(i -> {
+            long size = listed.sizes()[i];
+            long modified = listed.modified()[i];
+            if (size < 0) {
+                try {
+                    BasicFileAttributes stat = Files.readAttributes(listed.sources().get(i), BasicFileAttributes.class);
+                    size = stat.size();
+                    modified = stat.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                } catch (IOException e) {
+                    return false;
+                }
             }
+            return memory.sourceAsRead(listed.names().get(i), size, modified, walked.assets());
         });
         if (!same || !intact(out, memory)) {
             diagnostics.reportAll(listing.sorted());
@@ -458,7 +480,7 @@ public final class Pipeline {
      * digest's linked ones (with their in-body links) are kept while the site is rendered.
      */
     private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                        Collection<Path> changed, BuildMemory.Listing listed, AtomicInteger read, Timer timer) {
+                        Collection<Path> changed, Walked listed, AtomicInteger read, Timer timer) {
         Linker linker = new Linker(site, steps);
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
@@ -502,7 +524,7 @@ public final class Pipeline {
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
     private List<Article> articles(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                                   Collection<Path> changed, BuildMemory.Listing listed, AtomicInteger read, Timer timer) {
+                                   Collection<Path> changed, Walked listed, AtomicInteger read, Timer timer) {
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
         ArticleBuilder builder = new ArticleBuilder(site);
         Step<SourceFile, Read> clean = new Step<>("pipeline.source", f -> {
@@ -513,10 +535,10 @@ public final class Pipeline {
         // The usual save in the preview: every change is an edit of a listed source.
         int[] edited = before == null || changed == null ? null : reader.editedAt(before.sources(), changed);
         List<Path> relisted = edited != null ? before.sources()
-                : before == null || changed == null ? null : reader.relisted(before.sources(), changed);
-        List<Path> files = listed != null ? listed.sources() : relisted != null ? relisted : reader.discover(diagnostics);
-        Fingerprint assets = memory == null ? null : listed != null ? listed.assets()
-                : relisted != null ? before.assets() : assets(options.content(), files);
+                : before == null || changed == null ? null : reader.relistedNotOnlyEdited(before.sources(), changed);
+        Walked walked = listed != null || relisted != null ? listed : walk(reader, diagnostics);
+        List<Path> files = walked != null ? walked.listed().sources() : relisted;
+        Fingerprint assets = memory == null ? null : walked != null ? walked.assets() : before.assets();
         @SuppressWarnings("unchecked")   // the listing holds what this method made from each source
         List<Read> kept = edited == null ? null : (List<Read>) (List<?>) memory.keptSources(before, edited);
         List<Read> reads;
@@ -534,12 +556,14 @@ public final class Pipeline {
             // Files the watcher did not report are as they were: not even looked at.
             Set<String> changedNames = relisted == null ? null : names(reader, changed);
             progress.start("reading", files.size());
-            reads = files.parallelStream()
-                    .map(file -> {
+            reads = IntStream.range(0, files.size()).parallel()
+                    .mapToObj(i -> {
+                        Path file = files.get(i);
                         String name = changedNames == null ? null : reader.relative(file);
                         Read r = name != null && !changedNames.contains(name) ? memory.unchanged(name, assets) : null;
                         if (r == null) {
-                            r = source(reader, file, clean, memory, assets);
+                            r = walked == null ? source(reader, file, clean, memory, assets)
+                                    : source(reader, file, walked, i, clean, memory, assets);
                         }
                         progress.advance();
                         return r;
@@ -571,6 +595,23 @@ public final class Pipeline {
         return names;
     }
 
+    /** The source at {@code position} of a walk, with the size and time the walk gave (looked at again when it gave none). */
+    private Read source(SourceReader reader, Path file, Walked walked, int position, Step<SourceFile, Read> clean,
+                        BuildMemory memory, Fingerprint assets) {
+        long size = walked.listed().sizes()[position];
+        if (memory == null || size < 0) {
+            return source(reader, file, clean, memory, assets);
+        }
+        String relative = walked.listed().names().get(position);
+        try {
+            return memory.source(relative, size, walked.listed().modified()[position], walked.at(), assets,
+                    () -> new SourceFile(file.toString(), relative, reader.bytes(file), assets), clean);
+        } catch (GazetteException e) {
+            return new Read(Optional.empty(), e.problems().isEmpty()
+                    ? List.of(Problem.error(file.toString(), 0, e.getMessage())) : e.problems());
+        }
+    }
+
     /** One source, through the memory when there is one. */
     private Read source(SourceReader reader, Path file, Step<SourceFile, Read> clean, BuildMemory memory,
                         Fingerprint assets) {
@@ -580,13 +621,14 @@ public final class Pipeline {
                 return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file), null));
             }
             BasicFileAttributes stat;
+            long at = System.currentTimeMillis() * 1_000_000;
             try {
                 stat = Files.readAttributes(file, BasicFileAttributes.class);
             } catch (IOException e) {
                 // Reading it says why it cannot be read, in the words every unreadable source gets.
                 return clean.apply(new SourceFile(file.toString(), relative, reader.bytes(file), assets));
             }
-            return memory.source(relative, stat.size(), stat.lastModifiedTime().to(TimeUnit.NANOSECONDS), assets,
+            return memory.source(relative, stat.size(), stat.lastModifiedTime().to(TimeUnit.NANOSECONDS), at, assets,
                     () -> new SourceFile(file.toString(), relative, reader.bytes(file), assets), clean);
         } catch (GazetteException e) {
             return new Read(Optional.empty(), e.problems().isEmpty()
@@ -595,17 +637,12 @@ public final class Pipeline {
     }
 
     /** The fingerprint of the names, sizes and times of the content folder's files that are not sources. */
-    private static Fingerprint assets(Path content, List<Path> sources) {
-        Set<Path> isSource = new HashSet<>(sources);
-        List<Object> seen = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(content)) {
-            for (Path p : walk.filter(p -> !isSource.contains(p) && Files.isRegularFile(p)).sorted().toList()) {
-                seen.add(content.relativize(p).toString());
-                seen.add(Files.size(p));
-                seen.add(Files.getLastModifiedTime(p).to(TimeUnit.NANOSECONDS));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            seen.add("unreadable: " + e.getMessage());
+    private static Fingerprint assets(List<SourceReader.Other> others) {
+        List<Object> seen = new ArrayList<>(3 * others.size());
+        for (SourceReader.Other other : others) {
+            seen.add(other.name());
+            seen.add(other.size());
+            seen.add(other.modified());
         }
         return new Fingerprints().of(seen);
     }

@@ -9,19 +9,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /** Finds article sources under a content folder and reads each into a {@link Source}. */
 public final class SourceReader {
@@ -64,23 +68,92 @@ public final class SourceReader {
      * the walk loop.
      */
     public List<Path> discover(ProblemSink problems) {
+        return list(problems).sources();
+    }
+
+    /**
+     * The content folder as one walk saw it: its sources as {@link #discover} lists them, with
+     * each one's name (as {@link #relative} gives it), size and modification time (ns) as the walk gave them (-1 for a link, whose
+     * target the walk does not look at), and its other regular files (links followed), hidden
+     * ones included, by name with their sizes and times.
+     */
+    public record Listed(List<Path> sources, List<String> names, long[] sizes, long[] modified, List<Other> others) {
+    }
+
+    /** A file of the content folder that is no source: its name inside the folder, size and modification time (ns). */
+    public record Other(String name, long size, long modified) {
+    }
+
+    /**
+     * Lists the content folder in one walk, as {@link #discover(ProblemSink)} does (warning about
+     * links to folders), and its other files with it: the walk's own look at each file serves
+     * for its size and time, so a build that checks every source's stamp looks at each file once.
+     */
+    public Listed list(ProblemSink problems) {
         if (!Files.isDirectory(contentDir)) {
             throw new GazetteException(contentDir.toString(), 0, "content folder not found");
         }
-        try (Stream<Path> files = Files.walk(contentDir)) {
-            // Not only regular files: a broken link named like a source is reported, not ignored.
-            return files.filter(p -> !isHidden(contentDir.relativize(p)))
-                    .filter(p -> !isFolderLink(p, problems))
-                    .filter(p -> !Files.isDirectory(p))
-                    .filter(p -> SourceFormat.of(p).isPresent())
-                    // Each path's name made once, not once per comparison.
-                    .map(p -> Map.entry(relative(p), p))
-                    .sorted(Map.Entry.comparingByKey())
-                    .map(Map.Entry::getValue)
-                    .toList();
+        record Found(String name, Path path, BasicFileAttributes attributes) {
+        }
+        List<Found> sources = new ArrayList<>();
+        List<Other> others = new ArrayList<>();
+        try {
+            Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
+                /** Whether each folder being walked is hidden or inside a hidden one (the content folder itself is not). */
+                private final ArrayDeque<Boolean> hidden = new ArrayDeque<>();
+
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    hidden.push(!hidden.isEmpty() && (hidden.peek() || folder.getFileName().toString().startsWith(".")));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                    hidden.pop();
+                    return super.postVisitDirectory(folder, e);
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    // Not only regular files: a broken link named like a source is reported, not ignored.
+                    // The walk looked at the file itself: only a link needs another look, at what it leads to.
+                    boolean source = !hidden.peek() && !file.getFileName().toString().startsWith(".")
+                            && !(attributes.isSymbolicLink() && (isFolderLink(file, problems) || Files.isDirectory(file)))
+                            && SourceFormat.of(file).isPresent();
+                    if (source) {
+                        sources.add(new Found(relative(file), file, attributes.isSymbolicLink() ? null : attributes));
+                        return FileVisitResult.CONTINUE;
+                    }
+                    BasicFileAttributes target = attributes;
+                    if (attributes.isSymbolicLink()) {
+                        try {
+                            target = Files.readAttributes(file, BasicFileAttributes.class);
+                        } catch (IOException e) {
+                            return FileVisitResult.CONTINUE;   // a broken link is no file
+                        }
+                    }
+                    if (target.isRegularFile()) {
+                        others.add(new Other(relative(file), target.size(), target.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw new GazetteException(contentDir.toString(), 0, "cannot list the content folder: " + e.getMessage());
         }
+        sources.sort(Comparator.comparing(Found::name));
+        others.sort(Comparator.comparing(Other::name));
+        int n = sources.size();
+        long[] sizes = new long[n];
+        long[] modified = new long[n];
+        for (int i = 0; i < n; i++) {
+            BasicFileAttributes a = sources.get(i).attributes();
+            sizes[i] = a == null ? -1 : a.size();
+            modified[i] = a == null ? -1 : a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        }
+        return new Listed(sources.stream().map(Found::path).toList(), sources.stream().map(Found::name).toList(),
+                sizes, modified, others);
     }
 
     /**
@@ -90,10 +163,15 @@ public final class SourceReader {
      * a link, a file that is not a source, a path outside the content folder): then discover again.
      */
     public List<Path> relisted(List<Path> before, Collection<Path> changed) {
+        return editedAt(before, changed) != null ? before : relistedNotOnlyEdited(before, changed);
+    }
+
+    /**
+     * As {@link #relisted}, for changes {@link #editedAt} already found to be more than edits of
+     * listed sources: a new listing (or null), without asking that again.
+     */
+    public List<Path> relistedNotOnlyEdited(List<Path> before, Collection<Path> changed) {
         Path root = contentDir.toAbsolutePath().normalize();
-        if (editedAt(before, changed) != null) {
-            return before;
-        }
         Map<String, Path> byName = new TreeMap<>();
         before.forEach(p -> byName.put(relative(p), p));
         for (Path path : changed) {

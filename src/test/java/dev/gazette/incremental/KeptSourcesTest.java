@@ -28,7 +28,8 @@ class KeptSourcesTest {
     private final long[] modified = {1_000, 2_000, 3_000};
 
     private String read(BuildMemory memory, int at) {
-        return memory.source(NAMES.get(at), texts.get(at).length(), modified[at], ASSETS, () -> texts.get(at), READ);
+        return memory.source(NAMES.get(at), texts.get(at).length(), modified[at], System.currentTimeMillis() * 1_000_000,
+                ASSETS, () -> texts.get(at), READ);
     }
 
     /** A build that reads every source, as after a listing of the folder. */

@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A new output is stored by {@link Values.Writer#record}, which fingerprints its parts while it
- * writes them: the bytes must be those the two walks it replaces (fingerprint, then store) write,
- * and every fingerprint it notes must be the one {@link Fingerprints} computes for that value.
+ * A new output is stored by {@link Values.Writer#store}, which fingerprints its parts while it
+ * writes them (into a buffer, the fingerprints filled in after; into a stream, computed first):
+ * both must write the same bytes, every fingerprint noted or stored must be the one
+ * {@link Fingerprints} computes for that value (or the one its memo knew), and a value read back
+ * must be stored again as the very bytes it was read from.
  */
 class RecordingWriterTest {
     enum Kind { NEWS, OPINION }
@@ -110,20 +112,20 @@ class RecordingWriterTest {
                 depth < 3 && r.nextBoolean() ? Optional.of(node(r, depth + 1, made)) : Optional.empty(), value(r, depth + 1, made));
     }
 
-    private static byte[] twoWalks(Object value, Fingerprints memo) throws Exception {
+    private static byte[] throughStream(Object value, Fingerprints memo) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(bytes), memo::of).writeKnown(value);
+        Values.Writer.storing(new DataOutputStream(bytes), memo).store(value);
         return bytes.toByteArray();
     }
 
     private static byte[] oneWalk(Object value, Fingerprints memo) throws Exception {
         BufferOutput out = new BufferOutput(16);
-        Values.Writer.recording(out, memo).record(value);
+        Values.Writer.storing(out, memo).store(value);
         return Arrays.copyOf(out.array(), out.size());
     }
 
     @Test
-    void recordingWritesTheBytesAndNotesTheFingerprintsOfFingerprintingThenStoring() throws Exception {
+    void storingWritesOneEncodingAndNotesTheFingerprintsFingerprintsCompute() throws Exception {
         Random r = new Random(20261130);
         for (int round = 0; round < 400; round++) {
             List<Object> made = new ArrayList<>();
@@ -141,7 +143,7 @@ class RecordingWriterTest {
                     recording.seed(part, f);
                 }
             }
-            assertThat(oneWalk(value, recording)).as("round %d", round).isEqualTo(twoWalks(value, before));
+            assertThat(oneWalk(value, recording)).as("round %d", round).isEqualTo(throughStream(value, before));
             if (Fingerprints.remembered(value)) {
                 assertThat(recording.known(value)).isEqualTo(before.of(value));
             }
@@ -159,6 +161,11 @@ class RecordingWriterTest {
                 assertThat(fresh.known(value)).isEqualTo(new Fingerprints().of(value));
                 assertThat(handedBack.get(read)).isEqualTo(fresh.known(value));
             }
+
+            // Read back with its fingerprints noted, it is stored again as the bytes it was read from.
+            Fingerprints reading = new Fingerprints();
+            Object again = new Values.Reader(new BufferInput(ByteBuffer.wrap(bytes)), reading::seed).read();
+            assertThat(oneWalk(again, reading)).as("round %d stored again", round).isEqualTo(bytes);
         }
     }
 }

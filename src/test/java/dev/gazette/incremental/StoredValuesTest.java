@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -40,7 +41,7 @@ class StoredValuesTest {
 
         Fingerprints writing = new Fingerprints();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(bytes), writing::of).writeKnown(entry);
+        Values.Writer.storing(new DataOutputStream(bytes), writing).store(entry);
 
         Map<Object, Fingerprint> handedBack = new IdentityHashMap<>();
         List<Object> order = new ArrayList<>();
@@ -59,6 +60,27 @@ class StoredValuesTest {
         assertThat(handedBack.get(read)).isEqualTo(writing.of(entry));
     }
 
+    record Dated(List<ZonedDateTime> dates) {
+    }
+
+    @Test
+    void datesAreReadBackEqualInEveryKindOfZone() throws Exception {
+        ZonedDateTime overlap = ZonedDateTime.of(2025, 10, 26, 2, 30, 0, 0, ZoneId.of("Europe/Paris"));
+        Dated dated = new Dated(List.of(ZonedDateTime.parse("2025-03-01T10:00:00Z"),
+                ZonedDateTime.parse("2025-03-01T10:00:00.123456789+05:30"), ZonedDateTime.parse("2025-03-01T10:00:00Z[UTC]"),
+                overlap.withEarlierOffsetAtOverlap(), overlap.withLaterOffsetAtOverlap(),
+                ZonedDateTime.of(2025, 3, 30, 2, 30, 0, 0, ZoneId.of("Europe/Paris")),
+                ZonedDateTime.parse("1969-07-20T20:17:40-04:00[America/New_York]")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Values.Writer.storing(new DataOutputStream(bytes), new Fingerprints()).store(dated);
+
+        Object read = new Values.Reader(new BufferInput(ByteBuffer.wrap(bytes.toByteArray()))).read();
+
+        assertThat(read).isEqualTo(dated);
+        assertThat(((Dated) read).dates()).extracting(ZonedDateTime::toString)
+                .containsExactlyElementsOf(dated.dates().stream().map(ZonedDateTime::toString).toList());
+    }
+
     record Stored(String title, LongText body) {
     }
 
@@ -67,7 +89,7 @@ class StoredValuesTest {
         Stored stored = new Stored("Beavers", LongText.of(BODY + " \u201cdams\u201d \u2014 \ud83e\uddab"));
         Fingerprints writing = new Fingerprints();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(bytes), writing::of).writeKnown(stored);
+        Values.Writer.storing(new DataOutputStream(bytes), writing).store(stored);
 
         Map<Object, Fingerprint> handedBack = new IdentityHashMap<>();
         Stored read = (Stored) new Values.Reader(new BufferInput(ByteBuffer.wrap(bytes.toByteArray())), handedBack::put).read();
@@ -76,7 +98,7 @@ class StoredValuesTest {
 
         // Stored again before anyone read it: the same bytes, from the encoded text.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        Values.Writer.withFingerprints(new DataOutputStream(again), new Fingerprints()::of).writeKnown(read);
+        Values.Writer.storing(new DataOutputStream(again), new Fingerprints()).store(read);
         assertThat(again.toByteArray()).isEqualTo(bytes.toByteArray());
 
         assertThat(read).isEqualTo(stored);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +34,8 @@ class SourceReaderTest {
         Files.writeString(dir.resolve("2025/b.txt"), "B, edited");
         assertThat(reader.relisted(before, List.of(dir.resolve("a.md"), dir.resolve("2025/b.txt"))))
                 .as("listed sources edited: the very listing").isSameAs(before);
+        assertThat(reader.relistedNotOnlyEdited(before, List.of(dir.resolve("a.md"))))
+                .as("told it is more than edits, it lists again").isEqualTo(before).isNotSameAs(before);
 
         Files.writeString(dir.resolve("2025/c.md"), "C");
         assertThat(reader.relisted(before, List.of(dir.resolve("a.md"), dir.resolve("2025/c.md"))))
@@ -231,6 +234,41 @@ class SourceReaderTest {
         assertThat(found).extracting(p -> content.relativize(p).toString()).containsExactly("2025/a.md");
         assertThat(problems).extracting(Problem::toString).containsExactly(content.resolve("out")
                 + ": warning: links to the folder " + elsewhere.toRealPath() + ", outside the content folder: skipped, never read");
+    }
+
+    @Test
+    void oneWalkListsTheSourcesWithTheirSizesAndTimesAndTheOtherFiles() throws Exception {
+        Path content = Files.createDirectories(dir.resolve("content"));
+        Files.writeString(Files.createDirectories(content.resolve("2025")).resolve("b.md"), "---\ntitle: B\n---\nbee\n");
+        Files.writeString(content.resolve("a.txt"), "A");
+        Files.writeString(content.resolve("photo.png"), "not really a picture");
+        Files.writeString(Files.createDirectories(content.resolve(".drafts")).resolve("c.md"), "hidden source");
+        Files.createSymbolicLink(content.resolve("alias.md"), content.resolve("a.txt"));
+        Files.createSymbolicLink(content.resolve("picture.png"), content.resolve("photo.png"));
+        Files.createSymbolicLink(content.resolve("gone.png"), content.resolve("nowhere.png"));
+        Files.createSymbolicLink(content.resolve("latest"), content.resolve("2025"));
+        SourceReader reader = new SourceReader(content);
+
+        SourceReader.Listed listed = reader.list(problem -> { });
+
+        assertThat(listed.sources()).isEqualTo(reader.discover());
+        assertThat(listed.names()).containsExactly("2025/b.md", "a.txt", "alias.md");
+        for (int i = 0; i < listed.sources().size(); i++) {
+            Path file = listed.sources().get(i);
+            if (Files.isSymbolicLink(file)) {
+                assertThat(listed.sizes()[i]).as("a link: its target looked at by whoever needs it").isEqualTo(-1);
+                continue;
+            }
+            assertThat(listed.sizes()[i]).isEqualTo(Files.size(file));
+            assertThat(listed.modified()[i]).isEqualTo(Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS));
+        }
+        Path photo = content.resolve("photo.png");
+        long photoTime = Files.getLastModifiedTime(photo).to(TimeUnit.NANOSECONDS);
+        assertThat(listed.others()).as("regular files, links followed, hidden ones too; no source, folder or broken link")
+                .containsExactly(new SourceReader.Other(".drafts/c.md", 13, Files.getLastModifiedTime(
+                                content.resolve(".drafts/c.md")).to(TimeUnit.NANOSECONDS)),
+                        new SourceReader.Other("photo.png", 20, photoTime),
+                        new SourceReader.Other("picture.png", 20, photoTime));
     }
 
     /** Issue 9 #23: a FIFO named pipe.md blocked the build forever. */
