@@ -1,5 +1,6 @@
 package dev.gazette.clean;
 
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.parser.Parser;
@@ -8,6 +9,7 @@ import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
@@ -19,6 +21,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
  * possibly written as a character reference ("&amp;#58;"). So a text node, with the text nodes
  * that continue it (which the post-processor reads as one), in which none of ':', '@', "www" or
  * a '&' that may start such a reference occurs is left alone: the same HTML, without the scan.
+ * ({@link MarkdownRenderer} asks the same of every text node before it registers this at all.)
  */
 final class LinkableTextAutolink implements Parser.ParserExtension {
     @Override
@@ -60,13 +63,18 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
     static final class Scan {
         private char[] buffer = new char[256];
 
-        /** Whether the node's text, or that of a sibling that continues it, has a character a link needs. */
+        /**
+         * Whether the node's text, or that of a sibling that continues it, has a character a link
+         * needs. The post-processor reads on into continuing text, character references and
+         * typographic nodes only; a link or emphasis that follows is a node of its own.
+         */
         boolean couldHoldLink(Node node) {
             BasedSequence chars = node.getChars();
             if (couldHoldLink(chars)) {
                 return true;
             }
-            for (Node next = node.getNext(); next != null && next.getChars().isContinuationOf(chars); next = next.getNext()) {
+            for (Node next = node.getNext(); (next instanceof Text || next instanceof HtmlEntity || next instanceof TypographicText)
+                    && next.getChars().isContinuationOf(chars); next = next.getNext()) {
                 chars = next.getChars();
                 if (couldHoldLink(chars)) {
                     return true;

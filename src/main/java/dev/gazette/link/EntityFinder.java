@@ -233,6 +233,18 @@ final class EntityFinder {
      * which tried the pattern at every character of every article.
      */
     static final class Words {
+        private static final byte NONE = 0;
+        private static final byte START = 1;
+        private static final byte PART = 2;
+        /** What each ASCII character is to a word, so most characters need no code point or category. */
+        private static final byte[] ASCII = new byte[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                ASCII[c] = (WORD_START >> Character.getType(c) & 1) != 0 ? START : ".'&-".indexOf(c) >= 0 ? PART : NONE;
+            }
+        }
+
         private final String text;
         private int start;
         private int end;
@@ -245,13 +257,22 @@ final class EntityFinder {
             int n = text.length();
             int i = end;
             while (i < n) {
-                int c = text.codePointAt(i);
-                if ((WORD_START >> Character.getType(c) & 1) != 0) {
+                char ch = text.charAt(i);
+                int c = ch < 128 ? ch : text.codePointAt(i);
+                if (ch < 128 ? ASCII[ch] == START : (WORD_START >> Character.getType(c) & 1) != 0) {
                     start = i;
                     i += Character.charCount(c);
                     while (i < n) {
+                        ch = text.charAt(i);
+                        if (ch < 128) {
+                            if (ASCII[ch] == NONE) {
+                                break;
+                            }
+                            i++;
+                            continue;
+                        }
                         c = text.codePointAt(i);
-                        if ((WORD_PART >> Character.getType(c) & 1) == 0 && ".'’&-".indexOf(c) < 0) {
+                        if ((WORD_PART >> Character.getType(c) & 1) == 0 && c != '’') {
                             break;
                         }
                         i += Character.charCount(c);

@@ -1,7 +1,12 @@
 package dev.gazette.link;
 
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -29,5 +34,83 @@ class TermsTest {
             assertThat(counted.words()).as(text.toString()).isEqualTo(listed.words());
             assertThat(counted.counts()).as(text.toString()).isEqualTo(listed.counts());
         }
+    }
+
+    /** Characters of prose and of every kind the plain word cutter treats apart, and some it stops at. */
+    private static final String CHARACTERS = "aAbzZqQ09 5\n\t\r\f.,;:'\u2018\u2019\u00a0\u2013\u2014\u201c\u201d\u2026"
+            + "!\"$%&()+-/<=>?@[\\]^`{|}~\u007f\u00e9\u00fc\u00c0\u00df\u0150\u01c5\u0237\u024f\u00d7\u00f7_#*\u0250\u00bf\u0301\u00ad\ufe0f\u20e3\u00b7\u2024\u200d\u4e2d\u0001";
+
+    @Test
+    void plainWordsAreTheStandardTokenizersWordsOrStopAtACharacterTheyDoNotKnow() throws IOException {
+        Random random = new Random(30112026);
+        int cut = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            // Mostly letters and digits, so that the joining characters stand between them.
+            for (int k = random.nextInt(40); k >= 0; k--) {
+                text.append(random.nextInt(3) > 0 ? CHARACTERS.charAt(random.nextInt(9))
+                        : CHARACTERS.charAt(random.nextInt(random.nextInt(4) == 0 ? CHARACTERS.length() : 62)));
+            }
+            if (random.nextInt(50) == 0) {
+                text.append("x".repeat(250 + random.nextInt(20)));
+            }
+            char[] chars = text.toString().toCharArray();
+            List<String> words = new ArrayList<>();
+            int[] word = new int[2];
+            int at = 0;
+            while ((at = TermAnalyzer.PlainWords.next(chars, at, word)) >= 0) {
+                words.add(new String(chars, word[0], word[1] - word[0]));
+            }
+            if (at == TermAnalyzer.PlainWords.UNKNOWN) {
+                continue;
+            }
+            cut++;
+            List<String> tokens = tokens(text.toString());
+            if (words.stream().allMatch(w -> w.length() <= 255)) {
+                assertThat(words).as(escaped(text.toString())).isEqualTo(tokens);
+            }
+        }
+        assertThat(cut).isGreaterThan(10_000);
+    }
+
+    @Test
+    void countedFromPlainWordsIsCountedByTheAnalyzer() {
+        TermAnalyzer analyzer = new TermAnalyzer();
+        Random random = new Random(30112027);
+        for (int n = 0; n < 3_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(200); k >= 0; k--) {
+                if (random.nextInt(3) == 0) {
+                    text.append(CHARACTERS.charAt(random.nextInt(random.nextInt(8) == 0 ? CHARACTERS.length() : 62)));
+                } else {
+                    text.append(WORDS.get(random.nextInt(WORDS.size())));
+                }
+            }
+            String lang = LANGUAGES.get(random.nextInt(LANGUAGES.size()));
+            Terms byAnalyzer = analyzer.countedByAnalyzer(text.toString(), lang);
+            Terms counted = analyzer.counted(text.toString(), lang);
+            assertThat(counted.words()).as(escaped(text.toString())).isEqualTo(byAnalyzer.words());
+            assertThat(counted.counts()).as(escaped(text.toString())).isEqualTo(byAnalyzer.counts());
+        }
+    }
+
+    private static List<String> tokens(String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (StandardTokenizer tokenizer = new StandardTokenizer()) {
+            tokenizer.setReader(new StringReader(text));
+            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+            tokenizer.reset();
+            while (tokenizer.incrementToken()) {
+                out.add(term.toString());
+            }
+            tokenizer.end();
+        }
+        return out;
+    }
+
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
     }
 }
