@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Fits the cleaner's line model and measures it cross-validated by site.
-#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
+#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case;
-#      GAZETTE_TITLE_HEADER_ONLY=W: header-only sites weigh W each in the headline model's fit, 0 by default;
-#      GAZETTE_BYLINES_HEADER_ONLY=1: the byline model is fitted on them too; both experiments, not the shipped fit)
+#      GAZETTE_TITLE_HEADER_ONLY=W: header-only sites weigh W each in the title model's fit, 1 by default (0: the title
+#      model is the opener, fitted on the sites with a body only);
+#      GAZETTE_BYLINES_HEADER_ONLY=1: the byline model is fitted on them too, an experiment, not the shipped fit)
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
 #   bench/cleaning/train.sh explain CASE [CASES_DIR...]  `gazette extract --explain` of one dump, every model fitted without its site
 # CASES_DIR default: ../shared/cleaning-dev, bench/out/cases (made by make_cases.sh) and bench/out/postlight

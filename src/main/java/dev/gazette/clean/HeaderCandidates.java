@@ -29,20 +29,27 @@ final class HeaderCandidates {
     static final String DATE_RESOURCE = "date-v1.json";
 
     /**
-     * Where the article lies in the dump, as {@link TextExtractor} found it: the headline
-     * ({@code titleAt}, -1 when none) and its first showing, the run the body was taken from
-     * ({@code runStart} to {@code end}), the first line of the article under its header
-     * ({@code start}) and which lines are kept as its text.
+     * Where the article lies in the dump, as {@link TextExtractor} found it: the headline that opens
+     * its header ({@code titleAt}, -1 when none, chosen by the opener model) and its first showing, the
+     * run the body was taken from ({@code runStart} to {@code end}), the first line of the article under
+     * its header ({@code start}), which lines are kept as its text, and the headline candidates
+     * ({@code titles}), among which the title model chooses the headline printed.
      */
-    record Layout(List<DumpLine> lines, String lang, int titleAt, int firstTitle, int runStart, int start, int end, boolean[] kept) {
+    record Layout(List<DumpLine> lines, String lang, int titleAt, int firstTitle, int runStart, int start, int end, boolean[] kept,
+                  List<Candidate> titles) {
     }
 
     /** A byline or date read from line {@code line}, with its features in the model's order. */
     record Candidate(String value, int line, double[] features) {
     }
 
-    /** The models that choose the headline, the byline and the date among their candidates. */
-    record Models(LineModel title, LineModel byline, LineModel date) {
+    /**
+     * The models that choose among their candidates: {@code opener}, the headline over which the
+     * article starts (fitted on pages with a true body, whose start it decides); {@code title}, the
+     * headline printed (fitted on every page with a true title, header-only ones too: choosing it
+     * moves nothing else); the byline and the date.
+     */
+    record Models(LineModel opener, LineModel title, LineModel byline, LineModel date) {
         /** The shipped ones. */
         static Models shipped() {
             return Shipped.MODELS;
@@ -50,7 +57,8 @@ final class HeaderCandidates {
     }
 
     private static final class Shipped {
-        static final Models MODELS = new Models(LineModel.load(TitleCandidates.RESOURCE, TitleCandidates.FEATURES),
+        static final Models MODELS = new Models(LineModel.load(TitleCandidates.OPENER_RESOURCE, TitleCandidates.FEATURES),
+                LineModel.load(TitleCandidates.RESOURCE, TitleCandidates.FEATURES),
                 LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES));
     }
 

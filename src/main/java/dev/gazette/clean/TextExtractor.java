@@ -17,7 +17,8 @@ import java.util.Map;
  * probability of being article text. The article is the contiguous run of lines with the highest
  * total score (probability above or below one half, weighted by length): long running prose
  * interrupted only by a little noise; inside the run, lines the model rejects are dropped.
- * {@link TitleCandidates} chooses the headline among the lines about the run's top, and
+ * {@link TitleCandidates} offers the headlines among the lines about the run's top: one model chooses
+ * the one that closes the article's header (the article starts under it), another the one printed; and
  * {@link HeaderCandidates} byline and date among the candidates the dump offers, each by a fitted model.
  */
 final class TextExtractor {
@@ -94,20 +95,18 @@ final class TextExtractor {
         HeaderCandidates.Layout a = lines.isEmpty() ? null : layout(scored);
         List<String> out = new ArrayList<>();
         out.add("lang: " + (scored.lang == null ? "-" : scored.lang) + "; threshold " + model.threshold() + "; article run: "
-                + (a == null ? "none" : "lines " + (a.runStart() + 1) + "-" + (a.end() + 1) + ", headline line "
+                + (a == null ? "none" : "lines " + (a.runStart() + 1) + "-" + (a.end() + 1) + ", header's headline (opener) line "
                 + (a.titleAt() < 0 ? "none" : a.titleAt() + 1)) + "; * = kept as body");
         boolean[] kept = a == null ? new boolean[lines.size()] : a.kept();
         for (int i = 0; i < lines.size(); i++) {
             DumpLine l = lines.get(i);
             String text = l.text.length() > 70 ? l.text.substring(0, 67) + "..." : l.text;
-            String kind = l.heading ? "heading" : l.kind.name().toLowerCase(java.util.Locale.ROOT);
-            out.add(String.format(java.util.Locale.ROOT, "%4d %s p=%.2f %-10s %s%n       %s", i + 1, kept[i] ? "*" : " ", l.probability,
+            String kind = l.heading ? "heading" : l.kind.name().toLowerCase(Locale.ROOT);
+            out.add(String.format(Locale.ROOT, "%4d %s p=%.2f %-10s %s%n       %s", i + 1, kept[i] ? "*" : " ", l.probability,
                     kind, text, model.explain(scored.features[i], 4)));
         }
         if (a != null) {
-            int[] region = run(scored);
-            List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], scored.lang);
-            out.addAll(HeaderCandidates.explain("title", titles, header().title(), HeaderCandidates.choose(titles, header().title())));
+            out.addAll(HeaderCandidates.explain("title", a.titles(), titleModel(), HeaderCandidates.choose(a.titles(), titleModel())));
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
             out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
@@ -130,8 +129,10 @@ final class TextExtractor {
             return new Extraction(null, null, null, null, scored.lang, null, null, "", "");
         }
         List<DumpLine> lines = a.lines();
-        String title = a.firstTitle() < 0 ? null : TextHeader.withoutSiteName(lines, a.firstTitle(), a.runStart(), a.end(), a.lang());
-        String site = a.firstTitle() < 0 ? null : TextHeader.siteName(lines, a.firstTitle(), a.runStart(), a.end(), a.lang());
+        HeaderCandidates.Candidate headline = HeaderCandidates.choose(a.titles(), titleModel());
+        int titleAt = headline == null ? -1 : TextHeader.firstRepeat(lines, headline.line());
+        String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, a.runStart(), a.end(), a.lang());
+        String site = titleAt < 0 ? null : TextHeader.siteName(lines, titleAt, a.runStart(), a.end(), a.lang());
         if (site == null) {
             site = CopyrightHolder.in(lines);
         }
@@ -167,6 +168,11 @@ final class TextExtractor {
         return header != null ? header : HeaderCandidates.Models.shipped();
     }
 
+    /** The model that chooses the headline printed; while the trainer fits the line model, which has none yet, the opener. */
+    private LineModel titleModel() {
+        return header().title() != null ? header().title() : header().opener();
+    }
+
     /** Where the article lies in a scored dump: headline, run, first line and kept lines; null when there is no article. */
     HeaderCandidates.Layout layout(Scored scored) {
         List<DumpLine> lines = scored.lines;
@@ -175,8 +181,9 @@ final class TextExtractor {
         if (region == null) {
             return null;
         }
-        HeaderCandidates.Candidate title = HeaderCandidates.choose(TitleCandidates.of(lines, region[0], region[1], lang), header().title());
-        int found = title == null ? -1 : title.line();
+        List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], lang);
+        HeaderCandidates.Candidate opener = HeaderCandidates.choose(titles, header().opener());
+        int found = opener == null ? -1 : opener.line();
         boolean headerInRun = found >= region[0];
         int cluster = found < 0 ? -1 : TextHeader.headerBelow(lines, found, region[1] + 1);
         if (headerInRun || cluster >= region[0]) {
@@ -199,7 +206,7 @@ final class TextExtractor {
                 && !TextHeader.isCredit(lines, start - 1, found, region[0])) {
             start--;
         }
-        return new HeaderCandidates.Layout(lines, lang, found, titleAt, region[0], start, region[1], kept(lines, start, region[1]));
+        return new HeaderCandidates.Layout(lines, lang, found, titleAt, region[0], start, region[1], kept(lines, start, region[1]), titles);
     }
 
     /**

@@ -16,12 +16,17 @@ import java.util.regex.Pattern;
  * not code, a date or a credit; at most 35 words) is a candidate, described by the named features
  * below: its shape, how much of the article's vocabulary it uses, where it stands relative to the
  * article, and what surrounds it (a byline under it, a list of teasers around it, a menu). A
- * logistic regression ({@link LineModel}, weights in {@code title-v1.json}, fitted by
- * {@code LineModelTrainer}) gives each its probability of being the article's headline; the most
- * probable is taken when it clears the model's threshold.
+ * choice model ({@link LineModel}, fitted by {@code LineModelTrainer}) gives each its probability
+ * of being the article's headline, and the most probable is taken when it clears the model's
+ * threshold. Two models choose among the same candidates: the opener ({@code opener-v1.json}),
+ * whose headline closes the article's header and so decides where its text starts, fitted on the
+ * pages with a true body; and the title ({@code title-v1.json}), the headline printed, fitted on
+ * every page with a true title, the header-only ones too (where the article starts is not known
+ * there, so they cannot teach the opener).
  */
 final class TitleCandidates {
     static final String RESOURCE = "title-v1.json";
+    static final String OPENER_RESOURCE = "opener-v1.json";
     /**
      * The most probable candidate is taken whatever its probability: every article has a
      * headline, and a missing one costs the curator as much as a wrong one to mend.
@@ -90,7 +95,11 @@ final class TitleCandidates {
             "p_body",             // the line model's probability that it is article text
             "interface_words",    // share of its words that label controls
             "rules_choice",       // the line TextHeader's rules take as the headline (their score over 0.9, the best)
-            "rules_score");       // TextHeader's score for it, within -2 to 3 (-2 where the rules rule it out)
+            "rules_score",        // TextHeader's score for it, within -2 to 3 (-2 where the rules rule it out)
+            "under_shorter_headline", // eight words or more under a shorter headline-shaped line (one of the two above) that shares
+                                  // a content word with it: a standfirst under its headline, byline or none
+            "copyright_holder",   // names the holder of the page's copyright notice, or the holder names it: the site's name
+            "shown_often");       // the page shows it three times or more: notices ("Advertisement"), sections, the site's name
 
     /** A field label of one word and a colon opening the line. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[\\p{L}\\p{M}]{1,20}\\s?[:：]\\s*\\S");
@@ -125,6 +134,12 @@ final class TitleCandidates {
             if (!TextHeader.isByOrDateline(lines, i) && lines.get(i).words > 3) {
                 break;
             }
+        }
+        String holder = CopyrightHolder.in(lines);
+        String holderKey = holder == null ? "" : Words.comparable(holder);
+        Map<String, Integer> shown = new HashMap<>();
+        for (DumpLine l : lines) {
+            shown.merge(l.key(), 1, Integer::sum);
         }
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
         for (int i = from; i < headEnd; i++) {
@@ -230,7 +245,10 @@ final class TitleCandidates {
                     line.probability,
                     Words.interfaceDensity(line.tokens, lang),
                     i == rules.best() ? 1 : 0,
-                    rulesScore(rules, i)
+                    rulesScore(rules, i),
+                    underShorterHeadline(lines, i, words, lang) ? 1 : 0,
+                    !holderKey.isEmpty() && (HeaderCandidates.containsWords(comparable, holderKey) || HeaderCandidates.containsWords(holderKey, comparable)) ? 1 : 0,
+                    shown.get(line.key()) >= 3 ? 1 : 0
             };
             out.add(new HeaderCandidates.Candidate(value, i, x));
         }
@@ -247,6 +265,23 @@ final class TitleCandidates {
         return line.kind != Kind.CODE && line.kind != Kind.LISTING && line.words >= 1 && line.words <= MAX_WORDS
                 && !line.tokens.isEmpty() && TextHeader.mostlyWords(line.text) && !TextHeader.isDateline(line)
                 && !TextHeader.isBylineShaped(line) && !TextHeader.CAPTION.matcher(line.text).find();
+    }
+
+    /**
+     * Whether line {@code i}, of eight words or more, stands under a shorter headline-shaped line (one of the two
+     * above) that shares a content word ({@code words}, stemmed) with it: a standfirst under its headline.
+     */
+    private static boolean underShorterHeadline(List<DumpLine> lines, int i, Set<String> words, String lang) {
+        if (lines.get(i).words < 8) {
+            return false;
+        }
+        for (int k = i - 1; k >= 0 && k >= i - 2; k--) {
+            if (TextHeader.isHeadlineShaped(lines, k) && lines.get(k).words < lines.get(i).words
+                    && TextHeader.stems(lines.get(k), lang).stream().anyMatch(words::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A headline-shaped line up to three lines above that heads a byline or dateline cluster reaching below line {@code i}, or -1. */

@@ -93,7 +93,7 @@ public final class LineModelTrainer {
         List<Case> bodies = cases.stream().filter(c -> c.truth.body() != null).toList();
         // The threshold is judged on the article as extraction lays it out, under a headline chosen
         // by a headline model fitted to these weights (refitted to the final line model by fitHeader).
-        HeaderCandidates.Models title = new HeaderCandidates.Models(fitTitle(bodies, weighted), null, null);
+        HeaderCandidates.Models title = new HeaderCandidates.Models(fitTitle(bodies, weighted), null, null, null);
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         bodies.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
         double[] f1 = new double[THRESHOLDS.length];
@@ -153,14 +153,13 @@ public final class LineModelTrainer {
     static HeaderCandidates.Models fitHeader(List<Case> cases, LineModel lines) {
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
-        // The headline first: where it stands tells where the article's header ends, and so which
-        // lines the byline and date candidates are read against.
-        // Fitted on the cases with a body only: where the headline stands decides where the article starts. Fitted on the
-        // header-only cases too, the cross-validated body F1 fell 0.940 to 0.939 and the human-labelled titles 100% to 94%
-        // (again at fe19319, weight 1: Postlight titles 68% to 70%, newspaper4k 54% to 64%; weight 0.3: 70%, 60%, the same losses).
-        LineModel title = HEADER_ONLY_TITLE_WEIGHT == 0 ? fitTitle(cases.stream().filter(c -> c.truth.body() != null).toList(), lines)
-                : fitTitle(cases, lines, HEADER_ONLY_TITLE_WEIGHT);
-        TextExtractor extractor = new TextExtractor(lines, new HeaderCandidates.Models(title, null, null));
+        // The opener first: where its headline stands tells where the article's header ends, and so which
+        // lines the byline and date candidates are read against. Fitted on the cases with a body only: fitted on the
+        // header-only cases too (when one model did both), the cross-validated body F1 fell 0.940 to 0.939 and the
+        // human-labelled titles 100% to 94%. The headline printed moves nothing else, so its model learns from every case.
+        LineModel opener = fitTitle(cases.stream().filter(c -> c.truth.body() != null).toList(), lines);
+        LineModel title = HEADER_ONLY_TITLE_WEIGHT == 0 ? opener : fitTitle(cases, lines, HEADER_ONLY_TITLE_WEIGHT);
+        TextExtractor extractor = new TextExtractor(lines, new HeaderCandidates.Models(opener, null, null, null));
         List<Field> bylines = new ArrayList<>();
         List<Field> dates = new ArrayList<>();
         for (Case c : cases) {
@@ -176,7 +175,7 @@ public final class LineModelTrainer {
             }
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
-        return new HeaderCandidates.Models(title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5), fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
+        return new HeaderCandidates.Models(opener, title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5), fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
     }
 
     /**
@@ -190,8 +189,11 @@ public final class LineModelTrainer {
     /** Whether the byline model is fitted on the header-only sites too (an experiment: by default it is not). */
     static final boolean HEADER_ONLY_BYLINES = Boolean.getBoolean("gazette.bylinesHeaderOnly");
 
-    /** What a header-only site weighs in the headline model's fit, against one for a site with a body. */
-    static final double HEADER_ONLY_TITLE_WEIGHT = Double.parseDouble(System.getProperty("gazette.titleHeaderOnly", "0"));
+    /**
+     * What a header-only site weighs in the title model's fit, against one for a site with a body (0: the title model is
+     * the opener). One: each site counts once, whatever its truth holds.
+     */
+    static final double HEADER_ONLY_TITLE_WEIGHT = Double.parseDouble(System.getProperty("gazette.titleHeaderOnly", "1"));
 
     /** {@link #fitTitle}, header-only sites weighing {@code headerOnly} each. */
     static LineModel fitTitle(List<Case> cases, LineModel lines, double headerOnly) {
@@ -570,7 +572,7 @@ public final class LineModelTrainer {
                     BYLINE_REPORT.add(bylineRow(c, extractor.layout(scored), header.byline()));
                 }
                 if (TITLE_REPORT != null && c.truth.title() != null) {
-                    TITLE_REPORT.add(titleRow(c, e.title()));
+                    TITLE_REPORT.add(titleRow(c, e.title(), extractor.layout(scored), header.title()));
                 }
                 out.add(CleaningScore.score(c.name, "txt", c.truth,
                         new CleaningScore.Fields(e.title(), e.byline(), e.date(), e.text())));
@@ -586,11 +588,35 @@ public final class LineModelTrainer {
      * One held-out page's title: matched or not, whether one line of the dump is the true title (as the score compares
      * titles: a miss where none is cannot be helped by choosing another line), the title chosen and the truth.
      */
-    private static String titleRow(Case c, String chosen) {
+    private static String titleRow(Case c, String chosen, HeaderCandidates.Layout a, LineModel model) {
         String truth = CleaningScore.normaliseTitle(c.truth.title());
         boolean shown = c.read.lines().stream().anyMatch(l -> CleaningScore.normaliseTitle(l.text).equals(truth));
-        return String.format(Locale.ROOT, "%s\t%s\t%s\tchosen '%s'\ttruth '%s'", CleaningScore.titleMatches(c.truth.title(), chosen) ? "OK" : "MISS",
-                shown ? "shown" : "not shown", c.name, chosen, c.truth.title());
+        List<HeaderCandidates.Candidate> ranked = new ArrayList<>(a == null ? List.of() : a.titles());
+        ranked.sort((x, y) -> Double.compare(model.probability(y.features()), model.probability(x.features())));
+        String right = "none matches";
+        for (int r = 0; r < ranked.size(); r++) {
+            HeaderCandidates.Candidate x = ranked.get(r);
+            if (CleaningScore.titleMatches(c.truth.title(), x.value())) {
+                right = String.format(Locale.ROOT, "rank %d p=%.2f line %d", r + 1, model.probability(x.features()), x.line() + 1);
+                break;
+            }
+        }
+        if (shown && right.equals("none matches") && a != null) {
+            // Why no candidate is the true title the dump shows: where that line stands against the candidates' window.
+            int found = -1;
+            for (int i = 0; i < c.read.lines().size() && found < 0; i++) {
+                found = CleaningScore.normaliseTitle(c.read.lines().get(i).text).equals(truth) ? i : -1;
+            }
+            int at = found;
+            int first = ranked.stream().mapToInt(HeaderCandidates.Candidate::line).min().orElse(-1);
+            int last = ranked.stream().mapToInt(HeaderCandidates.Candidate::line).max().orElse(-1);
+            boolean candidate = ranked.stream().anyMatch(x -> x.line() == at);
+            right += String.format(Locale.ROOT, " (true line %d, %s; candidates lines %d-%d, run from %d)", at + 1,
+                    candidate ? "a candidate whose value differs" : "no candidate", first + 1, last + 1, a.runStart() + 1);
+        }
+        return String.format(Locale.ROOT, "%s\t%s\t%s\t%d candidates, right: %s\tchosen '%s'\ttruth '%s'",
+                CleaningScore.titleMatches(c.truth.title(), chosen) ? "OK" : "MISS", shown ? "shown" : "not shown", c.name, ranked.size(), right,
+                chosen, c.truth.title());
     }
 
     /** Rows of {@code GAZETTE_CV_BYLINES}: why each held-out byline was missed or found; null when not asked for. */
@@ -743,8 +769,12 @@ public final class LineModelTrainer {
                     + (bodies == cases.size() ? "" : ", " + bodies + " of them with a body (the others header-only: dates alone)");
             Path dir = Path.of(args[1]);
             write(dir.resolve(LineModel.RESOURCE), model.toJson("logistic regression over standardised line features; p(body line)", provenance));
+            write(dir.resolve(TitleCandidates.OPENER_RESOURCE), header.opener().toJson(
+                    "conditional logit over standardised headline-candidate features, calibrated, fitted on the cases with a body;"
+                            + " p(the headline over which the article starts)", provenance));
             write(dir.resolve(TitleCandidates.RESOURCE), header.title().toJson(
-                    "logistic regression over standardised headline-candidate features; p(the article's headline)", provenance));
+                    "conditional logit over standardised headline-candidate features, calibrated, fitted on every case with a title;"
+                            + " p(the article's headline)", provenance));
             write(dir.resolve(HeaderCandidates.BYLINE_RESOURCE), header.byline().toJson(
                     "conditional logit over standardised byline-candidate features, calibrated; p(the article's byline)", provenance));
             write(dir.resolve(HeaderCandidates.DATE_RESOURCE), header.date().toJson(
