@@ -3,20 +3,51 @@ package dev.gazette.incremental;
 import dev.gazette.model.Utf8;
 
 import java.io.DataOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.UTFDataFormatException;
 import java.util.Arrays;
 
 /**
  * {@link DataOutput} into a growing byte array, big-endian as {@code DataOutputStream} writes
  * (what {@link BufferInput} reads): the build cache's index written value by value without a
- * stream's per-byte, synchronized calls.
+ * stream's per-byte, synchronized calls; or, {@link #streaming}, through a fixed array to a file.
  */
 final class BufferOutput implements DataOutput {
+    /** Where a streaming buffer's bytes go once it is full (see {@link #streaming}). */
+    interface Drain {
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
     private byte[] bytes;
     private int size;
+    /** Where the bytes go when the array is full, rather than growing it; null: the array grows. */
+    private final Drain drain;
 
     BufferOutput(int capacity) {
+        this(capacity, null);
+    }
+
+    private BufferOutput(int capacity, Drain drain) {
         bytes = new byte[Math.max(16, capacity)];
+        this.drain = drain;
+    }
+
+    /**
+     * A buffer of {@code capacity} bytes that hands what was written to {@code drain} whenever it
+     * is full, and at {@link #flush}: for tens of MB written forward only (no {@link #setLong} over
+     * what was drained). A failed drain is thrown as an {@link UncheckedIOException}.
+     */
+    static BufferOutput streaming(int capacity, Drain drain) {
+        return new BufferOutput(capacity, drain);
+    }
+
+    /** Hands a streaming buffer's bytes to its drain. */
+    void flush() throws IOException {
+        if (drain != null && size > 0) {
+            drain.accept(bytes, size);
+            size = 0;
+        }
     }
 
     /** The bytes written so far (the array itself, valid up to {@link #size}). */
@@ -65,6 +96,16 @@ final class BufferOutput implements DataOutput {
 
     private void room(int more) {
         if (size + more > bytes.length) {
+            if (drain != null) {
+                try {
+                    flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (more <= bytes.length) {
+                    return;
+                }
+            }
             bytes = Arrays.copyOf(bytes, Math.max(size + more, 2 * bytes.length));
         }
     }

@@ -2,11 +2,11 @@ package dev.gazette.incremental;
 
 import dev.gazette.model.Problem;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -36,7 +36,6 @@ import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The build cache of {@code gazette build}: a {@link BuildMemory} saved in a folder beside the
@@ -157,7 +156,7 @@ public final class BuildCache {
     /** Writes a state to a stream. */
     @FunctionalInterface
     interface Writing {
-        void to(DataOutputStream out) throws IOException;
+        void to(DataOutput out) throws IOException;
     }
 
     /** One segment file: outputs stored one after another. */
@@ -215,9 +214,13 @@ public final class BuildCache {
             try {
                 Segment s = open();
                 CRC32C crc = new CRC32C();
-                // Buffered above the checksum: a DataOutputStream hands it every number byte by byte.
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(
-                        Channels.newOutputStream(s.channel), crc), 1 << 16));
+                OutputStream file = Channels.newOutputStream(s.channel);
+                // Numbers written into an array, checksummed and written a block at a time (a
+                // DataOutputStream hands a buffered stream every number byte by byte, each call synchronized).
+                BufferOutput out = BufferOutput.streaming(1 << 16, (bytes, length) -> {
+                    crc.update(bytes, 0, length);
+                    file.write(bytes, 0, length);
+                });
                 writing.to(out);
                 out.flush();
                 long length = s.channel.size();

@@ -14,7 +14,6 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
-import dev.gazette.model.ProblemSink;
 import dev.gazette.model.Step;
 import dev.gazette.model.Steps;
 import dev.gazette.output.OutputSink;
@@ -234,8 +233,9 @@ public final class Pipeline {
     private record Built(Result result, Instant now, Instant nextHeldBack) {
     }
 
-    /** @param listed the content folder as this build already listed it; null: listed by the build */
-    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles, Walked listed) {
+    /** @param listed the content folder as this build is listing it already; null: listed by the build */
+    private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles,
+                       CompletableFuture<Walked> listed) {
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
@@ -293,6 +293,8 @@ public final class Pipeline {
      */
     public Result build(Options options, Path cacheFolder) {
         long start = System.nanoTime();
+        // Listed while the index is read (the two use a core each): the check for "nothing changed" and the build need it.
+        CompletableFuture<Walked> walking = walkAhead(new SourceReader(options.content()));
         try (BuildCache.Loaded loaded = BuildCache.load(cacheFolder, updateUpTo)) {
             if (loaded.damaged()) {
                 diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
@@ -300,14 +302,13 @@ public final class Pipeline {
             long loading = (System.nanoTime() - start) / 1_000_000;
             // What this build reports is recorded for the next one (the cache's own warnings are not).
             Set<Problem> before = new HashSet<>(diagnostics.sorted());
-            SinceLastBuild since = sinceLastBuild(options, loaded.memory());
-            Result same = since.same();
+            Result same = sinceLastBuild(options, loaded.memory(), walking);
             if (same != null) {
                 Map<String, Long> millis = new LinkedHashMap<>(same.millis());
                 millis.put("cache", loading);
                 return new Result(same.articles(), same.files(), 0, 0, List.of(), same.heldBack(), millis);
             }
-            Built built = made(options, loaded.memory(), null, since.listed());
+            Built built = made(options, loaded.memory(), null, walking);
             Result result = built.result();
             loaded.memory().reported(new LastBuild(inputs(options), millisUp(built.now()),
                     built.nextHeldBack() == null ? Long.MAX_VALUE : built.nextHeldBack().toEpochMilli(), result.articles(),
@@ -332,25 +333,49 @@ public final class Pipeline {
     }
 
     /**
-     * What {@link #sinceLastBuild} found: the last build's result when nothing changed, else the
-     * content folder as it listed it (null when it did not get that far), for the build to use.
-     */
-    private record SinceLastBuild(Result same, Walked listed) {
-    }
-
-    /**
      * The content folder as a build walked it ({@link SourceReader#list}), the fingerprint of its
      * other files, and when the walk began (ns since the epoch): the sizes and times it gave
      * were looked at no earlier than that.
      */
-    private record Walked(SourceReader.Listed listed, Fingerprint assets, long at) {
+    private record Walked(SourceReader.Listed listed, Fingerprint assets, long at, List<Problem> problems) {
     }
 
-    /** Walks the content folder, its problems (links to folders) going to {@code problems}. */
-    private static Walked walk(SourceReader reader, ProblemSink problems) {
+    /** Walks the content folder; its problems (links to folders) are the build's to report. */
+    private static Walked walk(SourceReader reader) {
         long at = System.currentTimeMillis() * 1_000_000;
+        Diagnostics problems = new Diagnostics();
         SourceReader.Listed listed = reader.list(problems);
-        return new Walked(listed, assets(listed.others()), at);
+        return new Walked(listed, assets(listed.others()), at, problems.sorted());
+    }
+
+    /** Walks the content folder on a thread of its own. */
+    private static CompletableFuture<Walked> walkAhead(SourceReader reader) {
+        CompletableFuture<Walked> walking = new CompletableFuture<>();
+        Thread walker = new Thread(() -> {
+            try {
+                walking.complete(walk(reader));
+            } catch (RuntimeException | Error e) {
+                walking.completeExceptionally(e);
+            }
+        }, "gazette-walk");
+        walker.setDaemon(true);
+        walker.start();
+        return walking;
+    }
+
+    /** The walk, once done; what it threw (a content folder that cannot be listed) is thrown here. */
+    private static Walked walked(CompletableFuture<Walked> walking) {
+        try {
+            return walking.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -363,29 +388,24 @@ public final class Pipeline {
      * build writes a new site: then the build runs, reusing what it can. Nothing is decoded,
      * linked or rendered, so it costs the listing, a look at each file and the cache's index.
      */
-    private SinceLastBuild sinceLastBuild(Options options, BuildMemory memory) {
-        SinceLastBuild changed = new SinceLastBuild(null, null);
+    private Result sinceLastBuild(Options options, BuildMemory memory, CompletableFuture<Walked> walking) {
         LastBuild last = memory.lastBuild();
         if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))
                 || !last.publishesTheSameAt(clock.get().toEpochMilli())) {
-            return changed;
+            return null;
         }
         Timer timer = new Timer();
         checkApart(options);
         SiteConfig site = config(options);
         Path out = options.out().toAbsolutePath().normalize();
         if (!memory.isIn(environment(options, site)) || !memory.filesAt(place(out))) {
-            return changed;
+            return null;
         }
-        SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
-        // Its problems are the last build's when nothing changed, else the build's, which uses this listing.
-        Diagnostics listing = new Diagnostics();
-        Walked walked = walk(reader, listing);
-        changed = new SinceLastBuild(null, walked);
+        // Its problems are the last build's when nothing changed, else the build's, which uses this walk.
+        Walked walked = walked(walking);
         SourceReader.Listed listed = walked.listed();
         if (listed.sources().size() != memory.sourceCount()) {
-            diagnostics.reportAll(listing.sorted());
-            return changed;
+            return null;
         }
         boolean same = IntStream.range(0, listed.sources().size()).parallel().allMatch(i -> {
             long size = listed.sizes()[i];
@@ -402,13 +422,11 @@ public final class Pipeline {
             return memory.sourceAsRead(listed.names().get(i), size, modified, walked.assets());
         });
         if (!same || !intact(out, memory)) {
-            diagnostics.reportAll(listing.sorted());
-            return changed;
+            return null;
         }
         diagnostics.reportAll(last.problems());
         timer.lap("unchanged");
-        return new SinceLastBuild(new Result(last.articles(), memory.fileCount(), 0, 0, List.of(), last.heldBack(),
-                timer.laps()), null);
+        return new Result(last.articles(), memory.fileCount(), 0, 0, List.of(), last.heldBack(), timer.laps());
     }
 
     /** What a build is asked for beyond its environment: the folders as given, the base URL, and what it publishes. */
@@ -480,7 +498,7 @@ public final class Pipeline {
      * digest's linked ones (with their in-body links) are kept while the site is rendered.
      */
     private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                        Collection<Path> changed, Walked listed, AtomicInteger read, Timer timer) {
+                        Collection<Path> changed, CompletableFuture<Walked> listed, AtomicInteger read, Timer timer) {
         Linker linker = new Linker(site, steps);
         linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
@@ -524,7 +542,8 @@ public final class Pipeline {
      * the build stops after this stage if any source had an error, so all are reported at once.
      */
     private List<Article> articles(Options options, SiteConfig site, Steps steps, BuildMemory memory,
-                                   Collection<Path> changed, Walked listed, AtomicInteger read, Timer timer) {
+                                   Collection<Path> changed, CompletableFuture<Walked> listed, AtomicInteger read,
+                                   Timer timer) {
         SourceReader reader = new SourceReader(options.content(), site.maxSourceBytes());
         ArticleBuilder builder = new ArticleBuilder(site);
         Step<SourceFile, Read> clean = new Step<>("pipeline.source", f -> {
@@ -536,7 +555,10 @@ public final class Pipeline {
         int[] edited = before == null || changed == null ? null : reader.editedAt(before.sources(), changed);
         List<Path> relisted = edited != null ? before.sources()
                 : before == null || changed == null ? null : reader.relistedNotOnlyEdited(before.sources(), changed);
-        Walked walked = listed != null || relisted != null ? listed : walk(reader, diagnostics);
+        Walked walked = listed != null ? walked(listed) : relisted != null ? null : walk(reader);
+        if (walked != null) {
+            diagnostics.reportAll(walked.problems());
+        }
         List<Path> files = walked != null ? walked.listed().sources() : relisted;
         Fingerprint assets = memory == null ? null : walked != null ? walked.assets() : before.assets();
         @SuppressWarnings("unchecked")   // the listing holds what this method made from each source

@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,6 +27,23 @@ class BufferOutputTest {
         BufferOutput out = new BufferOutput(3);   // grown many times on the way
         write(out);
         assertThat(Arrays.copyOf(out.array(), out.size())).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void aStreamingBufferHandsOnTheSameBytesBlockByBlock() throws IOException {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        write(new DataOutputStream(expected));
+        ByteArrayOutputStream drained = new ByteArrayOutputStream();
+        List<Integer> blocks = new ArrayList<>();
+        BufferOutput out = BufferOutput.streaming(64, (bytes, length) -> {
+            drained.write(bytes, 0, length);
+            blocks.add(length);
+        });
+        write(out);   // its longest text is larger than the whole buffer
+        out.flush();
+        assertThat(drained.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(blocks).hasSizeGreaterThan(2).allMatch(length -> length > 0);
+        assertThat(blocks.subList(0, 2)).allMatch(length -> length <= 64);
     }
 
     @Test
