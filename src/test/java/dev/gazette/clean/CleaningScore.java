@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -119,13 +120,65 @@ public final class CleaningScore {
         return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the prediction credits whom the truth credits: it holds every word the truth names someone by
+     * ({@link #bylineWords}) and at most six words more than the truth has.
+     */
     static boolean bylineMatches(String truth, String prediction) {
         if (prediction == null) {
             return false;
         }
-        List<String> want = bylineTokens(truth);
+        List<String> want = bylineWords(truth);
         List<String> got = bylineTokens(prediction);
-        return new HashSet<>(got).containsAll(want) && got.size() <= want.size() + 6;
+        return new HashSet<>(got).containsAll(want) && got.size() <= bylineTokens(truth).size() + 6;
+    }
+
+    /** Separates the fields of a credit as printed: "Jane Doe | jane@outlet.com", "Jane Doe, TIME", "文● オカモト／ASCII編集部", "田中宏昌，ITmedia". */
+    private static final Pattern CREDIT_FIELD = Pattern.compile("\\s*[,;|/／·•，、]\\s*");
+    /** An e-mail or web address in a credit: how to reach the author, not a name. */
+    private static final Pattern ADDRESS = Pattern.compile("\\S+@\\S+|https?://\\S+|www\\.\\S+");
+    /** The words of the credit labels of every known language ("By", "Von", "著者", "Author"): what labels a credit, not a name. */
+    private static final Set<String> CREDIT_LABEL_WORDS = new HashSet<>(tokens(String.join(" ", concat(Language.bylineWords(), Language.authorLabelWords()))));
+
+    /**
+     * The words of a true byline that name someone, as a prediction must hold them. Truths copy the credit as the page
+     * prints it, and a credit carries more than names; these words name no one and are not asked for: a credit label
+     * of any known language ("著者：後藤大地", "By ..."), an e-mail or web address ("Mike Cason | mcason@al.com"), a date
+     * after the names ("By Nathan Willis March 25, 2015"), and a field of the credit beside others that is one word
+     * ("John Patrick Pullen, TIME", "Politik · Jochen Bittner, Tina Hildebrandt": an outlet or a section; a co-author's
+     * name has two words or more). Longer outlets ("Brenda Goodman, MA WebMD Health News") are still asked for: no rule
+     * over the truth alone tells them from a co-author's name. When nothing else is left, every word is asked for.
+     */
+    static List<String> bylineWords(String truth) {
+        String credit = ADDRESS.matcher(truth).replaceAll(" ");
+        List<DateParser.Found> dates = DateParser.findAll(credit);
+        if (!dates.isEmpty() && dates.get(0).at() > 0) {
+            credit = credit.substring(0, dates.get(0).at());
+        }
+        List<List<String>> fields = new ArrayList<>();
+        for (String field : CREDIT_FIELD.split(credit.strip())) {
+            List<String> words = bylineTokens(field).stream().filter(t -> !CREDIT_LABEL_WORDS.contains(t)).toList();
+            if (!words.isEmpty()) {
+                fields.add(words);
+            }
+        }
+        // A one-word field is set aside after a field of names ("..., TIME") or before one of two words or more
+        // ("Politik · Jochen Bittner"); a one-word name alone, or first ("オカモト／ASCII編集部"), is the name.
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            List<String> words = fields.get(i);
+            boolean longerAfter = fields.subList(i + 1, fields.size()).stream().anyMatch(f -> f.size() > 1);
+            if (words.size() > 1 || named.isEmpty() && !longerAfter) {
+                named.addAll(words);
+            }
+        }
+        return named.isEmpty() ? bylineTokens(truth) : named;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static List<String> bylineTokens(String byline) {

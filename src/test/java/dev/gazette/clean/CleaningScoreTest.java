@@ -48,6 +48,22 @@ class CleaningScoreTest {
     }
 
     @Test
+    void aTrueCreditsLabelAddressDateAndOneWordOutletAreNotAskedForButEveryNameIs() {
+        assertThat(CleaningScore.bylineMatches("John Patrick Pullen, TIME", "John Patrick Pullen")).isTrue();
+        assertThat(CleaningScore.bylineMatches("Mike Cason | mcason@al.com", "Mike Cason")).isTrue();
+        assertThat(CleaningScore.bylineMatches("著者：後藤大地", "後藤大地")).isTrue();
+        assertThat(CleaningScore.bylineMatches("文● オカモト／ASCII編集部", "オカモト")).isTrue();
+        assertThat(CleaningScore.bylineMatches("By Nathan Willis March 25, 2015", "Nathan Willis")).isTrue();
+        assertThat(CleaningScore.bylineMatches("Politik · Jochen Bittner, Tina Hildebrandt", "Jochen Bittner, Tina Hildebrandt")).isTrue();
+        // Not lenient: a co-author, a longer outlet, a one-word name alone are asked for.
+        assertThat(CleaningScore.bylineMatches("Howard Schneider, Lindsay Dunsmuir", "Howard Schneider")).isFalse();
+        assertThat(CleaningScore.bylineMatches("Brenda Goodman, MA WebMD Health News", "Brenda Goodman")).isFalse();
+        assertThat(CleaningScore.bylineMatches("Paul", "Paul Smith")).isTrue();
+        assertThat(CleaningScore.bylineMatches("Paul", "Smith")).isFalse();
+        assertThat(CleaningScore.bylineMatches("John Patrick Pullen, TIME", "TIME")).isFalse();
+    }
+
+    @Test
     void datesCompareTheFirstIsoDay() {
         assertThat(CleaningScore.dateMatches("2025-02-17", "2025-02-17T07:05Z")).isTrue();
         assertThat(CleaningScore.dateMatches("2025-02-17", "17 February 2025")).isFalse();

@@ -53,6 +53,14 @@ class DateParserTest {
         assertThat(DateParser.findAll("No year here, only 12:30 and 3.4.5")).isEmpty();
     }
 
+    @Test
+    void monthNamesAreFoundInAnyCaseBesideOtherLettersAndNotInsideLongerWords() {
+        assertThat(DateParser.findAll("UPDATED NOV. 20, 2019")).extracting(DateParser.Found::value).containsExactly("2019-11-20");
+        assertThat(DateParser.findAll("Veröffentlicht am 3. MÄRZ 2021, 2019 Ärger")).extracting(DateParser.Found::value).containsExactly("2021-03-03");
+        assertThat(DateParser.findAll("Марта 3 marzo 2020")).extracting(DateParser.Found::value).containsExactly("2020-03-03");
+        assertThat(DateParser.findAll("Marching 18, 2019 and Decembers 2019")).isEmpty();
+    }
+
     /** Any day from 1900 to 2099, written in each form pages use, is read back as that day, alone or amid words. */
     @Test
     void everyDayWrittenInAnyFormIsReadBack() {

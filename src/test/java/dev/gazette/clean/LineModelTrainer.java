@@ -892,7 +892,7 @@ public final class LineModelTrainer {
 
     /** Whether one line of the case's dump holds every word of its true byline, as the score compares them. */
     private static boolean bylineInDump(Case c) {
-        List<String> want = CleaningScore.tokens(c.truth.byline()).stream().filter(t -> !t.equals("by") && !t.equals("and")).toList();
+        List<String> want = CleaningScore.bylineWords(c.truth.byline());
         return c.read.lines().stream().anyMatch(l -> new HashSet<>(CleaningScore.tokens(l.text)).containsAll(want));
     }
 
@@ -917,7 +917,7 @@ public final class LineModelTrainer {
         }
         if (pageText != null) {
             Set<String> words = new HashSet<>(CleaningScore.tokens(pageText));
-            if (!words.containsAll(CleaningScore.tokens(byline).stream().filter(t -> !t.equals("by") && !t.equals("and")).toList())) {
+            if (!words.containsAll(CleaningScore.bylineWords(byline))) {
                 return "not in the page's text";
             }
         }
