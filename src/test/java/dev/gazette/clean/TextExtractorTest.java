@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,5 +184,27 @@ class TextExtractorTest {
             }
         }
         assertThat(LineFeatures.isStamp(lines.get(0), "en")).isFalse();
+    }
+
+    /**
+     * The headline printed and the line under which the article starts are two models' choices: a title model that
+     * prefers menu entries prints one, while the article, its byline and date stay where the opener puts them.
+     */
+    @Test
+    void titleModelChoosesThePrintedHeadlineAloneWhileTheOpenerLaysOutTheArticle() {
+        List<String> names = TitleCandidates.FEATURES;
+        double[] weights = new double[names.size()];
+        weights[names.indexOf("in_menu")] = 10;
+        double[] ones = new double[names.size()];
+        Arrays.fill(ones, 1);
+        LineModel menus = new LineModel(names, new double[names.size()], ones, weights, 0, 0);
+        HeaderCandidates.Models shipped = HeaderCandidates.Models.shipped();
+        TextExtractor extractor = new TextExtractor(LineModel.shipped(),
+                new HeaderCandidates.Models(shipped.opener(), menus, shipped.byline(), shipped.date()));
+        Extraction other = extractor.extract(DUMP);
+        assertThat(other.title()).isEqualTo("News");
+        assertThat(other.text()).isEqualTo(found.text());
+        assertThat(other.byline()).isEqualTo(found.byline());
+        assertThat(other.date()).isEqualTo(found.date());
     }
 }
