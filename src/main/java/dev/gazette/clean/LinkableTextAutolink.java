@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.PostProcessorFactory;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Document;
@@ -21,7 +22,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
  * possibly written as a character reference ("&amp;#58;"). So a text node, with the text nodes
  * that continue it (which the post-processor reads as one), in which none of ':', '@', "www" or
  * a '&' that may start such a reference occurs is left alone: the same HTML, without the scan.
- * ({@link MarkdownRenderer} asks the same of every text node before it registers this at all.)
+ * ({@link MarkdownRenderer} asks the same of every text node before it runs this at all.)
  */
 final class LinkableTextAutolink implements Parser.ParserExtension {
     @Override
@@ -30,7 +31,12 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.postProcessorFactory(new Factory());
+        builder.postProcessorFactory(postProcessor());
+    }
+
+    /** The post-processor alone, for {@link MarkdownRenderer} to run on a tree parsed without it. */
+    static PostProcessorFactory postProcessor() {
+        return new Factory();
     }
 
     private static final class Factory extends NodePostProcessorFactory {

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.internal.PostProcessorManager;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -18,17 +19,17 @@ import java.util.List;
  * Curated Markdown to HTML with flexmark: CommonMark plus tables, strikethrough, autolinks, footnotes.
  *
  * <p>A body is parsed without the extensions it cannot need, which gives the same tree: tables
- * only when it holds a '|' (flexmark's tables need one on every row), autolinks only when one of
- * its texts could hold a link ({@link LinkableTextAutolink}'s test; the body is then parsed again
- * with them). Registering the autolink post-processor alone cost a quarter of a parse, tables a
- * tenth, for bodies that have neither.
+ * only when it holds a '|' (flexmark's tables need one on every row), and the autolink
+ * post-processor run on the parsed tree, as the parser would have run it, only when one of its
+ * texts could hold a link ({@link LinkableTextAutolink}'s test). Registering the autolink
+ * post-processor alone cost a quarter of a parse, tables a tenth, for bodies that have neither;
+ * parsing again with them would double the cost of the many bodies that hold a ':' or an '@'.
  */
 final class MarkdownRenderer {
-    private static final int TABLES = 1;
-    private static final int AUTOLINKS = 2;
-
-    /** By the extensions a body needs ({@link #TABLES}, {@link #AUTOLINKS}); every one of them in each when not by syntax. */
-    private final Parser[] parsers = new Parser[4];
+    /** Without autolinks, without and with tables; when not by syntax, both with every extension. */
+    private final Parser[] parsers = new Parser[2];
+    /** The autolink post-processor alone, for a parsed tree whose text could hold a link; null when not by syntax. */
+    private final List<PostProcessorManager.PostProcessorDependencyStage> autolinks;
     private final boolean bySyntax;
     private final HtmlRenderer renderer;
 
@@ -48,19 +49,19 @@ final class MarkdownRenderer {
                 .set(HtmlRenderer.SOFT_BREAK, " ")
                 .set(HtmlRenderer.GENERATE_HEADER_ID, true)
                 .set(HtmlRenderer.RENDER_HEADER_ID, true);
-        for (int needs = 0; needs < parsers.length; needs++) {
-            boolean all = !bySyntax || needs == (TABLES | AUTOLINKS);
+        for (int tables = 0; tables < parsers.length; tables++) {
             List<Extension> extensions = new ArrayList<>();
-            if (all || (needs & TABLES) != 0) {
+            if (!bySyntax || tables == 1) {
                 extensions.add(TablesExtension.create());
             }
             extensions.add(StrikethroughExtension.create());
-            if (all || (needs & AUTOLINKS) != 0) {
+            if (!bySyntax) {
                 extensions.add(autolink);
             }
             extensions.add(FootnoteExtension.create());
-            parsers[needs] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
+            parsers[tables] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
         }
+        autolinks = bySyntax ? PostProcessorManager.calculatePostProcessors(options, List.of(LinkableTextAutolink.postProcessor())) : null;
         renderer = HtmlRenderer.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of(TablesExtension.create(),
                 StrikethroughExtension.create(), autolink, FootnoteExtension.create()))).build();
     }
@@ -70,15 +71,9 @@ final class MarkdownRenderer {
 
     /** @throws TooDeepException for Markdown nested deeper than {@link #MAX_DEPTH} */
     Document parse(String markdown) {
-        Document document;
-        if (bySyntax) {
-            int needs = markdown.indexOf('|') >= 0 ? TABLES : 0;
-            document = parsers[needs].parse(markdown);
-            if (anyTextCouldHoldLink(document)) {
-                document = parsers[needs | AUTOLINKS].parse(markdown);
-            }
-        } else {
-            document = parsers[TABLES | AUTOLINKS].parse(markdown);
+        Document document = parsers[bySyntax && markdown.indexOf('|') < 0 ? 0 : 1].parse(markdown);
+        if (autolinks != null && anyTextCouldHoldLink(document)) {
+            document = PostProcessorManager.processDocument(document, autolinks);
         }
         checkDepth(document);
         return document;
