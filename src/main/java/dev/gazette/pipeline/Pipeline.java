@@ -12,6 +12,7 @@ import dev.gazette.incremental.LastBuild;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.Futures;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Step;
@@ -40,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,11 +185,7 @@ public final class Pipeline {
             images.exceptionally(x -> null).join();   // done writing before the caller abandons the site
             throw e;
         }
-        try {
-            images.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        Futures.joined(images);
     }
 
     /**
@@ -363,21 +359,6 @@ public final class Pipeline {
         return walking;
     }
 
-    /** The walk, once done; what it threw (a content folder that cannot be listed) is thrown here. */
-    private static Walked walked(CompletableFuture<Walked> walking) {
-        try {
-            return walking.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
     /**
      * The result of the last build {@code memory} recorded, its warnings reported again, when
      * nothing that build was made from changed: the same environment and request, a clock that
@@ -402,7 +383,7 @@ public final class Pipeline {
             return null;
         }
         // Its problems are the last build's when nothing changed, else the build's, which uses this walk.
-        Walked walked = walked(walking);
+        Walked walked = Futures.joined(walking);   // what the walk threw is thrown here
         SourceReader.Listed listed = walked.listed();
         if (listed.sources().size() != memory.sourceCount()) {
             return null;
@@ -555,7 +536,7 @@ public final class Pipeline {
         int[] edited = before == null || changed == null ? null : reader.editedAt(before.sources(), changed);
         List<Path> relisted = edited != null ? before.sources()
                 : before == null || changed == null ? null : reader.relistedNotOnlyEdited(before.sources(), changed);
-        Walked walked = listed != null ? walked(listed) : relisted != null ? null : walk(reader);
+        Walked walked = listed != null ? Futures.joined(listed) : relisted != null ? null : walk(reader);
         if (walked != null) {
             diagnostics.reportAll(walked.problems());
         }

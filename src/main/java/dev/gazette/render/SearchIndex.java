@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.gazette.model.Article;
+import dev.gazette.model.Futures;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
 import org.apache.lucene.analysis.CharArrayMap;
@@ -38,7 +39,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -402,7 +402,7 @@ final class SearchIndex {
             // are made meanwhile, so that the other cores are not idle while it is done.
             CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
             for (int from = 0; from < documents.size(); from += BATCH) {
-                List<Terms> batch = joined(next);
+                List<Terms> batch = Futures.joined(next);
                 next = batch(documents, from + BATCH, terms);
                 for (int i = 0; i < batch.size(); i++) {
                     made.add(from + i, batch.get(i));
@@ -422,19 +422,6 @@ final class SearchIndex {
             return CompletableFuture.supplyAsync(() -> batch.parallelStream().map(terms).toList());
         }
 
-        private static <T> T joined(CompletableFuture<T> future) {
-            try {
-                return future.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
-        }
 
         /**
          * Brings {@code state} up to date with {@code now}: possible when every document kept its

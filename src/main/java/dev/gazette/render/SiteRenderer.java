@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
+import dev.gazette.model.Futures;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Step;
 import dev.gazette.model.Story;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -183,17 +183,7 @@ public final class SiteRenderer {
         /** Waits for the task, running it here when it has not started; throws what it threw. */
         void join() {
             run();
-            try {
-                done.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            Futures.joined(done);
         }
 
         /** Waits for the task to end, when it has started (else it never will), whatever it throws. */
