@@ -133,6 +133,11 @@ final class LineFeatures {
         int last = -1;
         int[] nearest = new int[n];
         int minWords = anchorWords(lines);
+        // Which lines are anchors, read once: the distances and neighbourhoods below ask of each line up to nine times.
+        boolean[] anchors = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            anchors[i] = anchor(lines.get(i), minWords);
+        }
         List<Set<String>> content = new java.util.ArrayList<>(n);
         for (DumpLine l : lines) {
             counts.merge(l.key(), 1, Integer::sum);
@@ -169,12 +174,12 @@ final class LineFeatures {
         // Distance to the nearest long paragraph, in two sweeps.
         int seen = -1_000_000;
         for (int i = 0; i < n; i++) {
-            seen = anchor(lines.get(i), minWords) ? i : seen;
+            seen = anchors[i] ? i : seen;
             nearest[i] = i - seen;
         }
         seen = 1_000_000;
         for (int i = n - 1; i >= 0; i--) {
-            seen = anchor(lines.get(i), minWords) ? i : seen;
+            seen = anchors[i] ? i : seen;
             nearest[i] = Math.min(nearest[i], seen - i);
         }
         for (int i = 0; i < n; i++) {
@@ -183,7 +188,7 @@ final class LineFeatures {
             double[] bw = blockWords.getOrDefault(l.block, NO_WORDS);
             int prose = 0;
             for (int j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
-                prose += j != i && anchor(lines.get(j), minWords) ? 1 : 0;
+                prose += j != i && anchors[j] ? 1 : 0;
             }
             Set<String> own = content.get(i);
             double address = Words.readerAddressDensity(l.tokens, lang);
