@@ -82,6 +82,32 @@ final class DumpLine {
     /** The name its text opens with, once read ({@link TextHeader#nameOf(DumpLine)}). */
     String name;
     boolean nameRead;
+    /**
+     * The first of the dump's own lines when {@link #parse} joined this line from several because a sentence seemed to
+     * carry on (not because the dump was hard-wrapped at a width), or null: a browser's dump puts a headline and "by Jane
+     * Doe" or "1h ago" on lines of their own, which that reflow glues together.
+     */
+    String firstPhysical;
+
+    private DumpLine(int index, String raw, boolean blankBefore, int block, String first) {
+        this(index, raw, blankBefore, block);
+        firstPhysical = first == null || first.isEmpty() ? null : first.strip();
+    }
+
+    /**
+     * The first of the dump's own lines this line was joined from ({@link #firstPhysical}) as a line of its own, read
+     * as this one was (its kind, heading and probability), or null when the reflow joined none.
+     */
+    DumpLine firstPart() {
+        if (firstPhysical == null) {
+            return null;
+        }
+        DumpLine part = new DumpLine(index, firstPhysical, blankBefore, block);
+        part.kind = kind;
+        part.heading = heading;
+        part.probability = probability;
+        return part;
+    }
 
     private DumpLine(int index, String raw, boolean blankBefore, int block) {
         this.index = index;
@@ -178,16 +204,21 @@ final class DumpLine {
         StringBuilder pending = null;
         int lastLength = 0;
         boolean pendingBlank = false;
+        String first = null;
         for (String r : physical) {
             if (invisible(r)) {
                 if (pending != null) {
-                    out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
+                    out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block, first));
                     pending = null;
                 }
                 blank = true;
                 continue;
             }
-            if (pending != null && (continues(pending, r) || wrapped(lastLength, r, wrap))) {
+            boolean wrappedHere = pending != null && wrapped(lastLength, r, wrap);
+            if (pending != null && (wrappedHere || continues(pending, r))) {
+                if (first == null) {
+                    first = wrappedHere ? "" : pending.toString();
+                }
                 String next = r.strip();
                 // Chinese and Japanese are wrapped between any two characters: no space to restore.
                 if (!(breaksAnywhere(pending.charAt(pending.length() - 1)) && breaksAnywhere(next.charAt(0)))) {
@@ -198,18 +229,19 @@ final class DumpLine {
                 continue;
             }
             if (pending != null) {
-                out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
+                out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block, first));
             }
             if (blank) {
                 block++;
             }
+            first = null;
             pending = new StringBuilder(r);
             lastLength = wrap.width() == 0 ? 0 : wrap.length(r); // only a wrapped dump's lines are measured
             pendingBlank = blank;
             blank = false;
         }
         if (pending != null) {
-            out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block));
+            out.add(new DumpLine(out.size(), pending.toString(), pendingBlank, block, first));
         }
         return out;
     }

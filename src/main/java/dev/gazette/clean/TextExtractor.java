@@ -131,7 +131,9 @@ final class TextExtractor {
         List<DumpLine> lines = a.lines();
         HeaderCandidates.Candidate headline = HeaderCandidates.choose(a.titles(), titleModel());
         int titleAt = headline == null ? -1 : TextHeader.firstRepeat(lines, headline.line());
-        String title = titleAt < 0 ? null : TextHeader.withoutSiteName(lines, titleAt, a.runStart(), a.end(), a.lang());
+        // A part of a line is the headline as it stands; a whole line is read at its first showing, without the site's name.
+        String title = titleAt < 0 ? null : TitleCandidates.isPart(headline) ? headline.value()
+                : TextHeader.withoutSiteName(lines, titleAt, a.runStart(), a.end(), a.lang());
         String site = titleAt < 0 ? null : TextHeader.siteName(lines, titleAt, a.runStart(), a.end(), a.lang());
         if (site == null) {
             site = CopyrightHolder.in(lines);
@@ -182,7 +184,7 @@ final class TextExtractor {
             return null;
         }
         List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], lang);
-        HeaderCandidates.Candidate opener = HeaderCandidates.choose(titles, header().opener());
+        HeaderCandidates.Candidate opener = HeaderCandidates.choose(TitleCandidates.wholeLines(titles), header().opener());
         int found = opener == null ? -1 : opener.line();
         boolean headerInRun = found >= region[0];
         int cluster = found < 0 ? -1 : TextHeader.headerBelow(lines, found, region[1] + 1);

@@ -99,7 +99,9 @@ final class TitleCandidates {
             "under_shorter_headline", // eight words or more under a shorter headline-shaped line (one of the two above) that shares
                                   // a content word with it: a standfirst under its headline, byline or none
             "copyright_holder",   // names the holder of the page's copyright notice, or the holder names it: the site's name
-            "shown_often");       // the page shows it three times or more: notices ("Advertisement"), sections, the site's name
+            "shown_often",        // the page shows it three times or more: notices ("Advertisement"), sections, the site's name
+            "reflow_part");       // the first of the dump's own lines that the reflow of a carried-on sentence joined into the
+                                  // line ("Headline" over "by Jane Doe", "1h ago": DumpLine.firstPhysical), a candidate of its own
 
     /** A field label of one word and a colon opening the line. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[\\p{L}\\p{M}]{1,20}\\s?[:：]\\s*\\S");
@@ -143,117 +145,133 @@ final class TitleCandidates {
         }
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
         for (int i = from; i < headEnd; i++) {
-            DumpLine line = lines.get(i);
-            if (!eligible(line)) {
-                continue;
+            DumpLine whole = lines.get(i);
+            DumpLine part = whole.firstPart();
+            for (DumpLine line : part == null || !whole.text.startsWith(part.text) ? List.of(whole) : List.of(whole, part)) {
+                if (!eligible(line)) {
+                    continue;
+                }
+                String t = line.text;
+                Set<String> words = TextHeader.stems(line, lang);
+                int inBody = 0;
+                int inLead = 0;
+                boolean subject = !words.isEmpty();
+                for (String w : words) {
+                    inBody += bodyLines.containsKey(w) ? 1 : 0;
+                    inLead += leadWords.contains(w) ? 1 : 0;
+                    subject &= bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0);
+                }
+                String[] parts = t.split("\\s+");
+                int capitalised = 0;
+                int glued = 0;
+                for (String p : parts) {
+                    capitalised += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
+                    glued += isGlued(p) ? 1 : 0;
+                }
+                boolean header = TextHeader.headerBelow(lines, i, headEnd) >= 0;
+                boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && TextHeader.shownApart(lines, i, headEnd);
+                int neighbours = (TextHeader.isHeadlineShaped(lines, i - 1) && !lines.get(i - 1).key().equals(line.key()) ? 1 : 0)
+                        + (TextHeader.isHeadlineShaped(lines, i + 1) && !header ? 1 : 0);
+                String comparable = line.comparable();
+                boolean inDocumentTitle = false;
+                for (int k = 0; k < top.size(); k++) {
+                    inDocumentTitle |= k != i && top.get(k).length() > comparable.length() && HeaderCandidates.containsWords(top.get(k), comparable);
+                }
+                boolean cards = TextHeader.inCardRun(lines, i);
+                // The furniture shapes, each read once: they are features of their own and, together, furniture_shape.
+                boolean truncated = line.kind == Kind.TRUNCATED;
+                boolean listItem = line.isListItem();
+                boolean leadIn = t.endsWith(":") || t.endsWith(",") || t.endsWith("：") || t.endsWith("，");
+                boolean copyright = t.indexOf('©') >= 0;
+                boolean dateLabel = TextHeader.PUBLISHED.matcher(t).find();
+                boolean credited = line.words <= 8 && TextHeader.CREDITED.matcher(t).find();
+                boolean control = line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0));
+                boolean breadcrumb = TextHeader.BREADCRUMB.matcher(t).find();
+                boolean wideGap = TextHeader.WIDE_GAP.matcher(t).find();
+                boolean fieldLabels = fieldLabels(t);
+                boolean labelValue = line.words <= 5 && LABEL_VALUE.matcher(t).find();
+                boolean furniture = truncated || listItem || t.endsWith(":") || t.endsWith(",") || copyright || dateLabel || credited || control
+                        || breadcrumb || wideGap || fieldLabels || labelValue;
+                int above = headlineAbove(lines, i, headEnd);
+                String site = TextHeader.siteName(lines, i, runStart, runEnd, lang);
+                String value = site == null ? t : Headlines.withoutSiteName(t, site);
+                double[] x = {
+                        Math.log1p(line.words),
+                        line.words < 3 ? 1 : 0,
+                        Math.max(0, line.words - 16),
+                        words.isEmpty() ? 0 : (double) inLead / words.size(),
+                        words.isEmpty() ? 0 : (double) inBody / words.size(),
+                        subject ? 1 : 0,
+                        (double) capitalised / parts.length,
+                        t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase) ? 1 : 0,
+                        t.endsWith(".") && !t.endsWith("..") ? 1 : 0,
+                        leadIn ? 1 : 0,
+                        line.kind == Kind.PROSE ? 1 : 0,
+                        line.kind == Kind.BOILERPLATE ? 1 : 0,
+                        truncated ? 1 : 0,
+                        listItem ? 1 : 0,
+                        line.heading ? 1 : 0,
+                        TextHeader.ownBlock(lines, i) ? 1 : 0,
+                        repeated ? 1 : 0,
+                        header ? 1 : 0,
+                        Math.min(2, TextHeader.echoes(lines, i, headEnd, lang)),
+                        neighbours,
+                        cards ? 1 : 0,
+                        TextHeader.inMenu(lines, i) ? 1 : 0,
+                        TextHeader.isFieldValue(lines, i) ? 1 : 0,
+                        Math.log1p(Math.abs(runStart - 1 - i)),
+                        i == nearest ? 1 : 0,
+                        i > 0 && TextHeader.isByOrDateline(lines, i - 1) ? 1 : 0,
+                        i >= runStart ? 1 : 0,
+                        i == runStart && header ? 1 : 0,
+                        above >= 0 ? 1 : 0,
+                        above >= 0 && lines.get(above).words < line.words ? 1 : 0,
+                        i + 1 < lines.size() && lines.get(i + 1).words >= Math.max(8, 1.5 * line.words) && !lines.get(i + 1).isCode() ? 1 : 0,
+                        digitShare(line.tokens),
+                        (double) glued / parts.length,
+                        wideGap ? 1 : 0,
+                        fieldLabels ? 1 : 0,
+                        control ? 1 : 0,
+                        breadcrumb ? 1 : 0,
+                        dateLabel ? 1 : 0,
+                        credited ? 1 : 0,
+                        copyright ? 1 : 0,
+                        inDocumentTitle ? 1 : 0,
+                        site != null ? 1 : 0,
+                        endsWithNeighbour(lines, i, false) ? 1 : 0,
+                        endsWithNeighbour(lines, i, true) ? 1 : 0,
+                        labelValue ? 1 : 0,
+                        i >= runStart && !repeated && !(i == runStart && header) ? 1 : 0,
+                        line.words < 3 && !subject ? 1 : 0,
+                        Math.min(TextHeader.TITLE_WINDOW, Math.abs(runStart - 1 - i)),
+                        header && !cards ? 1 : 0,
+                        furniture ? 1 : 0,
+                        line.probability,
+                        Words.interfaceDensity(line.tokens, lang),
+                        i == rules.best() ? 1 : 0,
+                        rulesScore(rules, i),
+                        underShorterHeadline(lines, i, words, lang) ? 1 : 0,
+                        !holderKey.isEmpty() && (HeaderCandidates.containsWords(comparable, holderKey) || HeaderCandidates.containsWords(holderKey, comparable)) ? 1 : 0,
+                        shown.getOrDefault(line.key(), 0) >= 3 ? 1 : 0,
+                        line != whole ? 1 : 0
+                };
+                out.add(new HeaderCandidates.Candidate(value, i, x));
             }
-            String t = line.text;
-            Set<String> words = TextHeader.stems(line, lang);
-            int inBody = 0;
-            int inLead = 0;
-            boolean subject = !words.isEmpty();
-            for (String w : words) {
-                inBody += bodyLines.containsKey(w) ? 1 : 0;
-                inLead += leadWords.contains(w) ? 1 : 0;
-                subject &= bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0);
-            }
-            String[] parts = t.split("\\s+");
-            int capitalised = 0;
-            int glued = 0;
-            for (String p : parts) {
-                capitalised += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
-                glued += isGlued(p) ? 1 : 0;
-            }
-            boolean header = TextHeader.headerBelow(lines, i, headEnd) >= 0;
-            boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && TextHeader.shownApart(lines, i, headEnd);
-            int neighbours = (TextHeader.isHeadlineShaped(lines, i - 1) && !lines.get(i - 1).key().equals(line.key()) ? 1 : 0)
-                    + (TextHeader.isHeadlineShaped(lines, i + 1) && !header ? 1 : 0);
-            String comparable = line.comparable();
-            boolean inDocumentTitle = false;
-            for (int k = 0; k < top.size(); k++) {
-                inDocumentTitle |= k != i && top.get(k).length() > comparable.length() && HeaderCandidates.containsWords(top.get(k), comparable);
-            }
-            boolean cards = TextHeader.inCardRun(lines, i);
-            // The furniture shapes, each read once: they are features of their own and, together, furniture_shape.
-            boolean truncated = line.kind == Kind.TRUNCATED;
-            boolean listItem = line.isListItem();
-            boolean leadIn = t.endsWith(":") || t.endsWith(",") || t.endsWith("：") || t.endsWith("，");
-            boolean copyright = t.indexOf('©') >= 0;
-            boolean dateLabel = TextHeader.PUBLISHED.matcher(t).find();
-            boolean credited = line.words <= 8 && TextHeader.CREDITED.matcher(t).find();
-            boolean control = line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0));
-            boolean breadcrumb = TextHeader.BREADCRUMB.matcher(t).find();
-            boolean wideGap = TextHeader.WIDE_GAP.matcher(t).find();
-            boolean fieldLabels = fieldLabels(t);
-            boolean labelValue = line.words <= 5 && LABEL_VALUE.matcher(t).find();
-            boolean furniture = truncated || listItem || t.endsWith(":") || t.endsWith(",") || copyright || dateLabel || credited || control
-                    || breadcrumb || wideGap || fieldLabels || labelValue;
-            int above = headlineAbove(lines, i, headEnd);
-            String site = TextHeader.siteName(lines, i, runStart, runEnd, lang);
-            String value = site == null ? t : Headlines.withoutSiteName(t, site);
-            double[] x = {
-                    Math.log1p(line.words),
-                    line.words < 3 ? 1 : 0,
-                    Math.max(0, line.words - 16),
-                    words.isEmpty() ? 0 : (double) inLead / words.size(),
-                    words.isEmpty() ? 0 : (double) inBody / words.size(),
-                    subject ? 1 : 0,
-                    (double) capitalised / parts.length,
-                    t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase) ? 1 : 0,
-                    t.endsWith(".") && !t.endsWith("..") ? 1 : 0,
-                    leadIn ? 1 : 0,
-                    line.kind == Kind.PROSE ? 1 : 0,
-                    line.kind == Kind.BOILERPLATE ? 1 : 0,
-                    truncated ? 1 : 0,
-                    listItem ? 1 : 0,
-                    line.heading ? 1 : 0,
-                    TextHeader.ownBlock(lines, i) ? 1 : 0,
-                    repeated ? 1 : 0,
-                    header ? 1 : 0,
-                    Math.min(2, TextHeader.echoes(lines, i, headEnd, lang)),
-                    neighbours,
-                    cards ? 1 : 0,
-                    TextHeader.inMenu(lines, i) ? 1 : 0,
-                    TextHeader.isFieldValue(lines, i) ? 1 : 0,
-                    Math.log1p(Math.abs(runStart - 1 - i)),
-                    i == nearest ? 1 : 0,
-                    i > 0 && TextHeader.isByOrDateline(lines, i - 1) ? 1 : 0,
-                    i >= runStart ? 1 : 0,
-                    i == runStart && header ? 1 : 0,
-                    above >= 0 ? 1 : 0,
-                    above >= 0 && lines.get(above).words < line.words ? 1 : 0,
-                    i + 1 < lines.size() && lines.get(i + 1).words >= Math.max(8, 1.5 * line.words) && !lines.get(i + 1).isCode() ? 1 : 0,
-                    digitShare(line.tokens),
-                    (double) glued / parts.length,
-                    wideGap ? 1 : 0,
-                    fieldLabels ? 1 : 0,
-                    control ? 1 : 0,
-                    breadcrumb ? 1 : 0,
-                    dateLabel ? 1 : 0,
-                    credited ? 1 : 0,
-                    copyright ? 1 : 0,
-                    inDocumentTitle ? 1 : 0,
-                    site != null ? 1 : 0,
-                    endsWithNeighbour(lines, i, false) ? 1 : 0,
-                    endsWithNeighbour(lines, i, true) ? 1 : 0,
-                    labelValue ? 1 : 0,
-                    i >= runStart && !repeated && !(i == runStart && header) ? 1 : 0,
-                    line.words < 3 && !subject ? 1 : 0,
-                    Math.min(TextHeader.TITLE_WINDOW, Math.abs(runStart - 1 - i)),
-                    header && !cards ? 1 : 0,
-                    furniture ? 1 : 0,
-                    line.probability,
-                    Words.interfaceDensity(line.tokens, lang),
-                    i == rules.best() ? 1 : 0,
-                    rulesScore(rules, i),
-                    underShorterHeadline(lines, i, words, lang) ? 1 : 0,
-                    !holderKey.isEmpty() && (HeaderCandidates.containsWords(comparable, holderKey) || HeaderCandidates.containsWords(holderKey, comparable)) ? 1 : 0,
-                    shown.get(line.key()) >= 3 ? 1 : 0
-            };
-            out.add(new HeaderCandidates.Candidate(value, i, x));
         }
         return out;
     }
+
+    /** The candidates that are whole lines of the dump, not parts of one ({@code reflow_part}): the opener's, which lays the article out. */
+    static List<HeaderCandidates.Candidate> wholeLines(List<HeaderCandidates.Candidate> candidates) {
+        return candidates.stream().filter(c -> c.features()[PART] == 0).toList();
+    }
+
+    /** Whether the candidate is a part of its line, whose value is the headline as it stands, not its line's text. */
+    static boolean isPart(HeaderCandidates.Candidate c) {
+        return c.features()[PART] != 0;
+    }
+
+    private static final int PART = FEATURES.indexOf("reflow_part");
 
     /**
      * Whether a line could be a headline at all: words (most of its tokens have letters), at most

@@ -195,4 +195,16 @@ class DumpLineTest {
         assertThat(DumpLine.parse(thai).get(0).words).isGreaterThan(10);
         assertThat(DumpLine.parse(lao).get(0).words).isGreaterThan(10);
     }
+
+    /** The reflow of carried-on sentences remembers the first line it joined; a width's wrap is no line of its own. */
+    @Test
+    void remembersTheFirstLineTheReflowJoinedButNotAWrap() {
+        List<DumpLine> reflowed = DumpLine.parse("Ferry to run all winter between the two islands\nby Jane Doe\n\n" + PARAGRAPHS.get(0));
+        assertThat(reflowed.get(0).text).isEqualTo("Ferry to run all winter between the two islands by Jane Doe");
+        assertThat(reflowed.get(0).firstPhysical).isEqualTo("Ferry to run all winter between the two islands");
+        assertThat(reflowed.get(0).firstPart().text).isEqualTo("Ferry to run all winter between the two islands");
+        assertThat(reflowed.get(1).firstPhysical).isNull();
+        List<DumpLine> wrapped = DumpLine.parse(String.join("\n\n", PARAGRAPHS.stream().map(p -> wrap(p, 60)).toList()));
+        assertThat(wrapped).allSatisfy(l -> assertThat(l.firstPhysical).isNull());
+    }
 }

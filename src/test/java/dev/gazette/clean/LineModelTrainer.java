@@ -157,8 +157,8 @@ public final class LineModelTrainer {
         // lines the byline and date candidates are read against. Fitted on the cases with a body only: fitted on the
         // header-only cases too (when one model did both), the cross-validated body F1 fell 0.940 to 0.939 and the
         // human-labelled titles 100% to 94%. The headline printed moves nothing else, so its model learns from every case.
-        LineModel opener = fitTitle(cases.stream().filter(c -> c.truth.body() != null).toList(), lines);
-        LineModel title = HEADER_ONLY_TITLE_WEIGHT == 0 ? opener : fitTitle(cases, lines, HEADER_ONLY_TITLE_WEIGHT);
+        LineModel opener = fitTitle(cases.stream().filter(c -> c.truth.body() != null).toList(), lines, 1, true);
+        LineModel title = HEADER_ONLY_TITLE_WEIGHT == 0 ? opener : fitTitle(cases, lines, HEADER_ONLY_TITLE_WEIGHT, false);
         TextExtractor extractor = new TextExtractor(lines, new HeaderCandidates.Models(opener, null, null, null));
         List<Field> bylines = new ArrayList<>();
         List<Field> dates = new ArrayList<>();
@@ -183,7 +183,7 @@ public final class LineModelTrainer {
      * finds, labelled and weighted as {@link #fitHeader} does bylines and dates.
      */
     static LineModel fitTitle(List<Case> cases, LineModel lines) {
-        return fitTitle(cases, lines, 1);
+        return fitTitle(cases, lines, 1, true);
     }
 
     /** Whether the byline model is fitted on the header-only sites too (an experiment: by default it is not). */
@@ -195,8 +195,11 @@ public final class LineModelTrainer {
      */
     static final double HEADER_ONLY_TITLE_WEIGHT = Double.parseDouble(System.getProperty("gazette.titleHeaderOnly", "1"));
 
-    /** {@link #fitTitle}, header-only sites weighing {@code headerOnly} each. */
-    static LineModel fitTitle(List<Case> cases, LineModel lines, double headerOnly) {
+    /**
+     * {@link #fitTitle}, header-only sites weighing {@code headerOnly} each; for the opener ({@code opener}), among the
+     * candidates that are whole lines, as it chooses ({@link TitleCandidates#wholeLines}).
+     */
+    static LineModel fitTitle(List<Case> cases, LineModel lines, double headerOnly, boolean opener) {
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
         TextExtractor runs = new TextExtractor(lines);
@@ -205,6 +208,7 @@ public final class LineModelTrainer {
             TextExtractor.Scored scored = runs.score(c.read);
             int[] run = runs.run(scored);
             List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
+            t = opener ? TitleCandidates.wholeLines(t) : t;
             titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)
                     * (c.truth.body() == null ? headerOnly : 1),
                     CleaningScore::titleMatches));

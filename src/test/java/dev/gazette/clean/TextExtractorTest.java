@@ -207,4 +207,20 @@ class TextExtractorTest {
         assertThat(other.byline()).isEqualTo(found.byline());
         assertThat(other.date()).isEqualTo(found.date());
     }
+
+    /**
+     * A browser's dump gives the headline and "by ..." lines of their own, with no blank line between; the reflow of
+     * carried-on sentences joins them (a long line stopping without a full stop, then a small letter), and the headline
+     * is still found: the first of the joined lines is a candidate of its own.
+     */
+    @Test
+    void headlineGluedToItsBylineByTheReflowIsFoundAsItsOwnLine() {
+        String dump = DUMP.replace("\n\nLantern festival returns to the old harbour after a five-year pause\n\nBy Miriam Okafor\n",
+                "\nLantern festival returns to the old harbour after a five-year pause\nby Miriam Okafor\n");
+        List<DumpLine> lines = DumpLine.parse(dump);
+        DumpLine glued = lines.stream().filter(l -> l.text.startsWith("Lantern festival")).findFirst().orElseThrow();
+        assertThat(glued.text).as("the reflow joins them").endsWith("pause by Miriam Okafor");
+        assertThat(glued.firstPhysical).isEqualTo("Lantern festival returns to the old harbour after a five-year pause");
+        assertThat(new TextExtractor().extract(dump).title()).isEqualTo("Lantern festival returns to the old harbour after a five-year pause");
+    }
 }
