@@ -99,10 +99,18 @@ final class LineClassifier {
         return c == '-' || c == '_' || (c < 128 && Character.isLetterOrDigit(c));
     }
 
+    /**
+     * Whether {@link #STATEMENT} may match: it opens with one of its keywords' first characters, or ends with a ";".
+     * Most lines of prose open with a capital and hold no ";", and are passed over without trying it.
+     */
+    private static boolean mayBeStatement(String t) {
+        return !t.isEmpty() && ("vlcfitwd(!$j".indexOf(t.charAt(0)) >= 0 || t.indexOf(';') >= 0);
+    }
+
     static boolean isCode(String text) {
         String t = text.strip();
         if (t.startsWith("//") || t.startsWith("/*") || t.startsWith("<!--") || t.startsWith("<script") || t.startsWith("@media")
-                || t.startsWith("@import") || t.startsWith("{") || t.startsWith("}") || STATEMENT.matcher(t).lookingAt()) {
+                || t.startsWith("@import") || t.startsWith("{") || t.startsWith("}") || mayBeStatement(t) && STATEMENT.matcher(t).lookingAt()) {
             return true;
         }
         int symbols = 0;

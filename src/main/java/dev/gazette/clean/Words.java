@@ -36,20 +36,55 @@ final class Words {
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
         int start = -1;
+        // Whether the token so far is ASCII, and holds a capital: most tokens of most pages are, and are lower-cased here.
+        boolean ascii = true;
+        boolean capital = false;
         for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (c == '_' || (WORD_PART >> Character.getType(c) & 1) != 0) {
-                start = start < 0 ? i : start;
+            char ch = text.charAt(i);
+            int c = ch < 0x80 ? ch : text.codePointAt(i);
+            if (c < 0x80 ? ASCII_WORD_PART[c] : (WORD_PART >> Character.getType(c) & 1) != 0) {
+                if (start < 0) {
+                    start = i;
+                    ascii = true;
+                    capital = false;
+                }
+                ascii &= c < 0x80;
+                capital |= c >= 'A' && c <= 'Z';
             } else if (start >= 0) {
-                out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                out.add(lowerCase(text, start, i, ascii, capital));
                 start = -1;
             }
             i += Character.charCount(c);
         }
         if (start >= 0) {
-            out.add(text.substring(start).toLowerCase(Locale.ROOT));
+            out.add(lowerCase(text, start, text.length(), ascii, capital));
         }
         return out;
+    }
+
+    /** {@code text.substring(start, end).toLowerCase(Locale.ROOT)}, in one copy for an ASCII token. */
+    private static String lowerCase(String text, int start, int end, boolean ascii, boolean capital) {
+        if (!ascii) {
+            return text.substring(start, end).toLowerCase(Locale.ROOT);
+        }
+        if (!capital) {
+            return text.substring(start, end);
+        }
+        char[] out = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            out[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(out);
+    }
+
+    /** Regex "[\\p{L}\\p{M}\\p{N}_]" of the ASCII characters, looked up. */
+    private static final boolean[] ASCII_WORD_PART = new boolean[0x80];
+
+    static {
+        for (int c = 0; c < ASCII_WORD_PART.length; c++) {
+            ASCII_WORD_PART[c] = c == '_' || (WORD_PART >> Character.getType(c) & 1) != 0;
+        }
     }
 
     /** Share of tokens that are function words of {@code lang}; 0 for an unknown language. */

@@ -24,7 +24,8 @@ class DumpPathPrefiltersTest {
     private static final List<String> PIECES = List.of(" ", "  ", "\t", "\u00A0", "\u3000", ",", ".", "|", "(", "c", "C", "©",
             "ⓒ", "Ⓒ", "(c)", "copyright", "COPYRİGHT", "İ", "ı", "ſ", "K", "\uD835\uDC00", "May", "MAY", "mayo", "Mayday",
             "déc.", "Sept.", "ſept", "5", "18th", "2020", "de", "Jane", "Doe", "editor", "EDITOR", "Redakteurin", "기자", "記者", "訳",
-            "senior", "SENİOR", "staff", "Staff Writer", "1.", "•", "-", "x");
+            "senior", "SENİOR", "staff", "Staff Writer", "1.", "•", "-", "x", "var", "If", "if", "for", "window.", "(function",
+            "!function", "$(", "jQuery", "a.b", ".push", "=", "==", ";", "{", "\u0085");
 
     /** A text of one to nine pieces, each picked by an index. */
     private static String text(List<Integer> picks) {
@@ -96,6 +97,13 @@ class DumpPathPrefiltersTest {
         });
         assertThat(DateParser.findAll("Mayday MAY 5, 2020 · déc. 18, 2021").stream().map(DateParser.Found::value).toList())
                 .containsExactly("2020-05-05", "2021-12-18");
+    }
+
+    @Test
+    void scriptStatementsAreLookedForWhereverThePatternFindsOne() throws ReflectiveOperationException {
+        Pattern statement = pattern(LineClassifier.class, "STATEMENT");
+        Predicate<String> may = test(LineClassifier.class, "mayBeStatement");
+        forTexts(text -> assertThat(!statement.matcher(text).lookingAt() || may.test(text)).as(text).isTrue());
     }
 
     @Test
