@@ -32,7 +32,7 @@ final class CopyrightHolder {
         // Which lines are notices, read once: each notice's name is looked for in all the other lines.
         boolean[] notices = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
-            notices[i] = NOTICE.matcher(lines.get(i).text).matches();
+            notices[i] = mayBeNotice(lines.get(i).text) && NOTICE.matcher(lines.get(i).text).matches();
         }
         for (int i = lines.size() - 1; i >= 0; i--) {
             String holder = notices[i] ? holder(lines.get(i).text) : null;
@@ -41,6 +41,15 @@ final class CopyrightHolder {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@link #NOTICE} may match: after its white space it wants "©", "(c)", "ⓒ" or "copyright", and in any case
+     * only "c", "C" and "Ⓒ" match the letters they open with. Most lines fail this before the pattern is tried.
+     */
+    private static boolean mayBeNotice(String line) {
+        char c = DumpLine.firstAfterSpace(line);
+        return c == '©' || c == '(' || c == 'ⓒ' || c == 'Ⓒ' || c == 'c' || c == 'C';
     }
 
     /** The name a notice gives, without years, legal form or what follows it; null for other lines. */

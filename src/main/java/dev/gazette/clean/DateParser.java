@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -148,8 +149,9 @@ public final class DateParser {
         }
         List<int[]> taken = new ArrayList<>();
         collect(ISO.matcher(text), Form.ISO, DateParser::fromIso, out, taken);
-        if (mayNameMonth(text)) {
-            collect(MONTH_DAY_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
+        int[] months = monthRuns(text);
+        if (months.length > 0) {
+            collectAt(MONTH_DAY_YEAR.matcher(text), months, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
             collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(2)), m.group(1)), out, taken);
         }
         collect(SLASHED.matcher(text), Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
@@ -172,12 +174,14 @@ public final class DateParser {
     }
 
     /**
-     * Whether a run of letters in {@code text} may be a month's name: both patterns that name the month want a whole run
-     * of letters, one of {@link #MONTHS} in any case, so a line without one is passed over without trying each alternative
-     * at each of its characters. A run with a letter beyond Latin-1, whose case the patterns may fold otherwise, is
-     * left to them.
+     * Where the runs of letters in {@code text} that may be a month's name start: both patterns that name the month want a
+     * whole run of letters, one of {@link #MONTHS} in any case, so a line without one is passed over without trying each
+     * alternative at each of its characters, and {@link #MONTH_DAY_YEAR}, which opens with the month, is tried only
+     * where one starts. A run with a letter beyond Latin-1, whose case the patterns may fold otherwise, is left to them.
      */
-    private static boolean mayNameMonth(String text) {
+    private static int[] monthRuns(String text) {
+        int[] starts = new int[4];
+        int found = 0;
         int start = -1;
         boolean wide = false;
         for (int i = 0; i <= text.length(); i++) {
@@ -187,27 +191,54 @@ public final class DateParser {
                 wide |= c > 0xFF;
             } else if (start >= 0) {
                 if (wide || i - start >= 3 && i - start <= LONGEST_MONTH && MONTHS.containsKey(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-                    return true;
+                    starts = found == starts.length ? Arrays.copyOf(starts, found * 2) : starts;
+                    starts[found++] = start;
                 }
                 start = -1;
                 wide = false;
             }
         }
-        return false;
+        return Arrays.copyOf(starts, found);
+    }
+
+    /**
+     * {@link #collect} for a pattern whose matches can start only at the given positions, in increasing order: the
+     * pattern is tried there alone, its look-behind seeing the text before, each next try after the last match's end,
+     * as {@link Matcher#find} goes on.
+     */
+    private static void collectAt(Matcher m, int[] starts, Function<Matcher, Optional<String>> read, List<Found> out, List<int[]> taken) {
+        m.useTransparentBounds(true);
+        int length = m.regionEnd();
+        int from = 0;
+        for (int at : starts) {
+            if (at < from) {
+                continue;
+            }
+            m.region(at, length);
+            if (m.lookingAt()) {
+                from = m.end();
+                accept(m, Form.MONTH_NAME, read, out, taken);
+            }
+        }
     }
 
     private static void collect(Matcher m, Form form, Function<Matcher, Optional<String>> read, List<Found> out, List<int[]> taken) {
         while (m.find()) {
-            int start = m.start();
-            int end = m.end();
-            if (taken.stream().anyMatch(t -> start < t[1] && end > t[0])) {
-                continue;
-            }
-            Optional<String> value = read.apply(m);
-            if (value.isPresent()) {
-                out.add(new Found(value.get(), form, start));
-                taken.add(new int[] {start, end});
-            }
+            accept(m, form, read, out, taken);
+        }
+    }
+
+    /** The date the match reads, unless it overlaps one taken before. */
+    private static void accept(Matcher m, Form form, Function<Matcher, Optional<String>> read, List<Found> out, List<int[]> taken) {
+        int start = m.start();
+        int end = m.end();
+        if (taken.stream().anyMatch(t -> start < t[1] && end > t[0])) {
+            return;
+        }
+        Optional<String> value = read.apply(m);
+        if (value.isPresent()) {
+            out.add(new Found(value.get(), form, start));
+            taken.add(new int[] {start, end});
         }
     }
 

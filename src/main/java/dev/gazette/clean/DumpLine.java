@@ -1,6 +1,7 @@
 package dev.gazette.clean;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +35,8 @@ final class DumpLine {
     }
 
     private static final Pattern ORDERED = Pattern.compile("^\\s*(\\d{1,3})[.)]\\s+(.*)$");
-    private static final Pattern BULLET = Pattern.compile("^\\s*[•*·▪‣◦–+-]\\s+(.*)$");
+    private static final String BULLET_MARKS = "•*·▪‣◦–+-";
+    private static final Pattern BULLET = Pattern.compile("^\\s*[" + BULLET_MARKS + "]\\s+(.*)$");
     /** Sentence ends of Latin, CJK, Devanagari (।), Myanmar (။), Tibetan (།), Arabic (؟) and Urdu (۔) scripts. */
     private static final String SENTENCE_MARKS = ".!?。！？…:;।॥။།؟۔";
     /** Where a line of running text stops: a sentence's end, or a "|" between items. */
@@ -77,6 +79,9 @@ final class DumpLine {
     /** The author the line names in its place, once read (see {@link TextHeader}). */
     String author;
     boolean authorRead;
+    /** The name its text opens with, once read ({@link TextHeader#nameOf(DumpLine)}). */
+    String name;
+    boolean nameRead;
     /**
      * The first of the dump's own lines when {@link #parse} joined this line from several because a sentence seemed to
      * carry on (not because the dump was hard-wrapped at a width), or null: a browser's dump puts a headline and "by Jane
@@ -109,14 +114,15 @@ final class DumpLine {
         this.raw = raw;
         this.blankBefore = blankBefore;
         this.block = block;
-        Matcher o = ORDERED.matcher(raw);
-        Matcher b = BULLET.matcher(raw);
-        if (o.matches() && !o.group(2).isBlank()) {
+        char first = firstAfterSpace(raw);
+        Matcher o = first >= '0' && first <= '9' ? ORDERED.matcher(raw) : null;
+        Matcher b = o == null && BULLET_MARKS.indexOf(first) >= 0 ? BULLET.matcher(raw) : null;
+        if (o != null && o.matches() && !o.group(2).isBlank()) {
             ordered = true;
             number = Integer.parseInt(o.group(1));
             bullet = false;
             text = o.group(2).strip();
-        } else if (b.matches() && !b.group(1).isBlank() && !raw.strip().endsWith("-")) {
+        } else if (b != null && b.matches() && !b.group(1).isBlank() && !raw.strip().endsWith("-")) {
             ordered = false;
             number = 0;
             bullet = true;
@@ -219,7 +225,7 @@ final class DumpLine {
                     pending.append(' ');
                 }
                 pending.append(next);
-                lastLength = wrap.length(r);
+                lastLength = wrap.width() == 0 ? 0 : wrap.length(r);
                 continue;
             }
             if (pending != null) {
@@ -230,7 +236,7 @@ final class DumpLine {
             }
             first = null;
             pending = new StringBuilder(r);
-            lastLength = wrap.length(r);
+            lastLength = wrap.width() == 0 ? 0 : wrap.length(r); // only a wrapped dump's lines are measured
             pendingBlank = blank;
             blank = false;
         }
@@ -260,25 +266,43 @@ final class DumpLine {
      * lines pass the reflow test ({@link #wrapped}) against the line after them is the tool's.
      */
     static Wrap wrap(String[] physical) {
+        int nonBlank = 0;
+        for (String l : physical) {
+            nonBlank += l.isBlank() ? 0 : 1;
+        }
+        if (nonBlank < 10) {
+            return Wrap.NONE;
+        }
         Wrap best = Wrap.NONE;
         double bestFit = -1;
+        // Each line measured once per measure, in arrays: this runs over every line of every dump.
+        int[] measured = new int[physical.length];
+        int[] lengths = new int[nonBlank];
         for (boolean wide : new boolean[] {true, false}) {
             Wrap measure = new Wrap(0, wide);
-            int[] lengths = java.util.Arrays.stream(physical).filter(l -> !l.isBlank()).mapToInt(measure::length).sorted().toArray();
-            if (lengths.length < 10) {
-                return Wrap.NONE;
+            int k = 0;
+            for (int i = 0; i < physical.length; i++) {
+                measured[i] = measure.length(physical[i]);
+                if (!physical[i].isBlank()) {
+                    lengths[k++] = measured[i];
+                }
             }
+            Arrays.sort(lengths);
             int width = lengths[lengths.length - 1 - lengths.length / 100];
-            long near = java.util.Arrays.stream(lengths).filter(n -> n > width - 10 && n <= width).count();
-            long longer = java.util.Arrays.stream(lengths).filter(n -> n > width / 2).count();
-            if (width < 30 || width > 150 || near < 5 || near * 10 < longer * 3) {
+            int near = 0;
+            int longer = 0;
+            for (int n : lengths) {
+                near += n > width - 10 && n <= width ? 1 : 0;
+                longer += n > width / 2 ? 1 : 0;
+            }
+            if (width < 30 || width > 150 || near < 5 || near * 10L < longer * 3L) {
                 continue;
             }
             Wrap candidate = new Wrap(width, wide);
             int pairs = 0;
             int fit = 0;
             for (int i = 0; i + 1 < physical.length; i++) {
-                int length = candidate.length(physical[i]);
+                int length = measured[i];
                 if (length > width / 2 && !invisible(physical[i + 1])) {
                     pairs++;
                     fit += wrapped(length, physical[i + 1], candidate) ? 1 : 0;
@@ -300,7 +324,7 @@ final class DumpLine {
      * start lines of their own.
      */
     private static boolean wrapped(int lastLength, String next, Wrap wrap) {
-        if (wrap.width() == 0 || ORDERED.matcher(next).matches() || BULLET.matcher(next).matches()) {
+        if (wrap.width() == 0 || isItem(next)) {
             return false;
         }
         String n = next.strip();
@@ -363,8 +387,28 @@ final class DumpLine {
         String lastWord = tail.substring(tail.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         boolean carriesOn = Character.isLowerCase(next.strip().charAt(0)) || tail.endsWith(",")
                 || lastWord.length() > 1 && Language.isFunctionWord(lastWord);
-        return carriesOn && !ORDERED.matcher(next).matches() && !BULLET.matcher(next).matches()
-                && !LineClassifier.isCode(next) && !LineClassifier.isCode(tail);
+        return carriesOn && !isItem(next) && !LineClassifier.isCode(next) && !LineClassifier.isCode(tail);
+    }
+
+    /** Whether the line opens a list item ({@link #ORDERED} or {@link #BULLET}). */
+    private static boolean isItem(String line) {
+        char first = firstAfterSpace(line);
+        return first >= '0' && first <= '9' ? ORDERED.matcher(line).matches()
+                : BULLET_MARKS.indexOf(first) >= 0 && BULLET.matcher(line).matches();
+    }
+
+    /**
+     * The first character after the white space regex "^\\s*" skips (0 for none): what an item's
+     * patterns want first, tested before they run on every line.
+     */
+    static char firstAfterSpace(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Words.isAsciiSpace(c)) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -416,7 +460,9 @@ final class DumpLine {
         int spaceless = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (c < 0x80) {
+                letters += isAsciiLetter(c) ? 1 : 0; // most characters of most pages, without the Unicode tables
+            } else if (Character.isLetter(c)) {
                 letters++;
                 spaceless += spaceless(c) ? 1 : 0;
             }
@@ -445,6 +491,12 @@ final class DumpLine {
     private static int endBeforeBreak(String text) {
         int end = text.length();
         return end > 0 && text.charAt(end - 1) == '\u0085' ? end - 1 : end;
+    }
+
+    /** {@link Character#isLetter} below U+0080. */
+    static boolean isAsciiLetter(char c) {
+        int folded = c | 0x20;
+        return folded >= 'a' && folded <= 'z';
     }
 
     private static int letters(String text) {

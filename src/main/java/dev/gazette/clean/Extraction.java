@@ -57,9 +57,15 @@ public record Extraction(
 
     /** A plain loop: bodies are long, and a stream of chars costs a call per character. */
     private static boolean hasSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return true;
+        // Read in chunks copied out of the string: the client compiler keeps String.charAt's checks.
+        char[] chunk = new char[Math.min(s.length(), 1024)];
+        for (int from = 0; from < s.length(); from += chunk.length) {
+            int count = Math.min(chunk.length, s.length() - from);
+            s.getChars(from, from + count, chunk, 0);
+            for (int i = 0; i < count; i++) {
+                if (Character.isSurrogate(chunk[i])) {
+                    return true;
+                }
             }
         }
         return false;

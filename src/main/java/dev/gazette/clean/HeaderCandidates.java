@@ -6,9 +6,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The byline and the date of a text dump, each chosen among scored candidates. Every line that
@@ -155,6 +157,10 @@ final class HeaderCandidates {
      */
     private static final Pattern ROLE = Pattern.compile("(?<=\\S)\\s{1,9}(?:" + String.join("|",
             Language.roleWords().stream().sorted().map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{M}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The role words as {@link #ROLE} compares them, code points folded (upper, then lower case), by their first. */
+    private static final Map<Integer, List<int[]>> ROLE_BY_FIRST = Language.roleWords().stream()
+            .map(w -> w.codePoints().map(HeaderCandidates::folded).toArray())
+            .collect(Collectors.groupingBy(w -> w[0]));
     /**
      * A name in a script without capitals (Chinese, Japanese, Korean), after a credit label ("著者：後藤大地", "投稿者 高木浩光"):
      * two to twelve of its letters, a space or a middle dot between family and given name allowed, up to a separator,
@@ -226,12 +232,15 @@ final class HeaderCandidates {
                 continue;
             }
             credited = credit(credited);
-            name = kind == 3 ? TextHeader.bareName(credited, credited.equals(t) ? line.words : Words.tokens(credited).size()) : namesOf(credited);
-            if (name == null && kind == 3) {
-                name = twoNames(credited);
-            }
-            if (name == null && kind == 3) {
-                name = nameBeforeDate(line, a.lang);
+            if (kind == 3) {
+                // The line's own text is read once for a name (the header's rules ask too); a credit cut from it is read here.
+                boolean whole = credited.equals(t);
+                String run = whole ? TextHeader.nameOf(line) : TextHeader.nameOf(credited);
+                name = TextHeader.bareNameOf((whole ? line.words : Words.tokens(credited).size()) <= 8 ? run : null);
+                name = name != null ? name : twoNames(run);
+                name = name != null ? name : nameBeforeDate(line, a.lang);
+            } else {
+                name = namesOf(credited);
             }
             if (name == null) {
                 continue;
@@ -242,8 +251,10 @@ final class HeaderCandidates {
     }
 
     /** The first word of each byline word, lower case: what {@link #CREDIT_INSIDE} wants a word of the line to be. */
-    private static final Set<String> CREDIT_FIRST_WORDS = Set.copyOf(Language.bylineWords().stream()
+    private static final Set<String> CREDIT_FIRST_WORDS = new HashSet<>(Language.bylineWords().stream()
             .map(w -> w.split(" ")[0].toLowerCase(Locale.ROOT)).toList());
+    /** The longest of {@link #CREDIT_FIRST_WORDS}, in characters, as lower-casing never shortens a word below it. */
+    private static final int LONGEST_CREDIT_WORD = CREDIT_FIRST_WORDS.stream().mapToInt(String::length).max().orElse(0);
 
     /**
      * Whether {@link #CREDIT_INSIDE} may find a credit in {@code text}: it wants a byline word standing between white
@@ -254,7 +265,8 @@ final class HeaderCandidates {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || Words.isAsciiSpace(text.charAt(i))) {
-                if (i > start && i < text.length() && CREDIT_FIRST_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                if (i > start && i < text.length() && i - start <= LONGEST_CREDIT_WORD
+                        && CREDIT_FIRST_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 start = i + 1;
@@ -270,16 +282,57 @@ final class HeaderCandidates {
     static String credit(String text) {
         Matcher glued = GLUED.matcher(text);
         String out = glued.find() ? glued.replaceAll("$1 | ") : text;
-        Matcher role = ROLE.matcher(out);
-        return role.find() ? out.substring(0, role.start()) + " | " + out.substring(role.start()).stripLeading() : out;
+        Matcher role = mayHaveRole(out) ? ROLE.matcher(out) : null;
+        return role != null && role.find() ? out.substring(0, role.start()) + " | " + out.substring(role.start()).stripLeading() : out;
     }
 
     /**
-     * Two names alone on a line, joined by a list's closing word ("Julia Carrie Wong and Sam Levin"): each a bare name of
+     * Whether {@link #ROLE} may find a role: one of its words must start right after white space that follows another
+     * character, its letters equal in the pattern's case folding (a character matches a folded letter when it is that
+     * letter or folds to it). Most credits have none, and the pattern tries its alternatives at every space.
+     */
+    private static boolean mayHaveRole(String text) {
+        for (int i = 2; i < text.length(); i++) {
+            if (!Words.isAsciiSpace(text.charAt(i - 1)) || Words.isAsciiSpace(text.charAt(i))) {
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (startsRole(text, i, ROLE_BY_FIRST.get(c)) || startsRole(text, i, ROLE_BY_FIRST.get(folded(c)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsRole(String text, int at, List<int[]> roles) {
+        for (int[] role : roles == null ? List.<int[]>of() : roles) {
+            int i = at;
+            int j = 0;
+            while (j < role.length && i < text.length()) {
+                int c = text.codePointAt(i);
+                if (role[j] != c && role[j] != folded(c)) {
+                    break;
+                }
+                i += Character.charCount(c);
+                j++;
+            }
+            if (j == role.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A code point as case-insensitive Unicode patterns compare it. */
+    private static int folded(int c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /**
+     * Of a line's name run ({@link TextHeader#nameOf}), two names alone on a line, joined by a list's closing word ("Julia Carrie Wong and Sam Levin"): each a bare name of
      * two to four words ({@link TextHeader#bareName}); a bare name alone is at most four words.
      */
-    private static String twoNames(String text) {
-        String run = TextHeader.nameOf(text);
+    private static String twoNames(String run) {
         if (run == null || !CLOSING.matcher(run).find()) {
             return null;
         }

@@ -33,9 +33,25 @@ public final class JsoupText {
         if (i == text.length()) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
+        char[] chars = text.toCharArray();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        return appendEscaped(out, chars, 0, chars.length, attribute, unusual) ? out.toString() : null;
+    }
+
+    /**
+     * The characters {@code from} to {@code to} of {@code text} appended to {@code out} escaped as
+     * {@link #escape} writes them, in runs; false (with {@code out} partly written) where
+     * {@code unusual} gives up.
+     */
+    public static boolean appendEscaped(StringBuilder out, char[] text, int from, int to, boolean attribute, Unusual unusual) {
+        int run = from;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (!special(c)) {
+                continue;
+            }
+            out.append(text, run, i - run);
+            run = i + 1;
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
@@ -45,33 +61,37 @@ public final class JsoupText {
                 case '\t', '\n' -> out.append(c);
                 default -> {
                     if (c < 0x20 || unusual == Unusual.DECLINE && c >= 0x7F && c <= 0x9F) {
-                        return null;
+                        return false;
                     }
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                    if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text[i + 1])) {
+                        int codePoint = Character.toCodePoint(c, text[++i]);
+                        run = i + 1;
                         // jsoup (1.22) writes a code point whose low 16 bits fall among the surrogates
                         // (U+1D800-U+1DFFF, U+2D800-U+2DFFF...) as a reference: so must this.
                         if ((codePoint & 0xF800) == 0xD800) {
                             out.append("&#x").append(Integer.toHexString(codePoint)).append(';');
                         } else {
-                            out.appendCodePoint(codePoint);
+                            out.append(c).append(text[i]);
                         }
                     } else if (!Character.isSurrogate(c)) {
                         out.append(c);
                     } else if (unusual == Unusual.AS_JSOUP) {
                         out.append("&#x").append(Integer.toHexString(c)).append(';');
                     } else {
-                        return null;
+                        return false;
                     }
                 }
             }
         }
-        return out.toString();
+        out.append(text, run, to - run);
+        return true;
     }
 
     /** A character {@link #escape} may have to write otherwise, or give up on. */
     private static boolean special(char c) {
-        return c < 0x20 || c >= 0x7F && c <= 0x9F || c == '&' || c == '<' || c == '>' || c == '"' || c == '\u00a0'
-                || Character.isSurrogate(c);
+        if (c > '\u00a0') {
+            return Character.isSurrogate(c);
+        }
+        return c < 0x20 || c >= 0x7F || c == '&' || c == '<' || c == '>' || c == '"';
     }
 }

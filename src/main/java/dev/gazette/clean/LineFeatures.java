@@ -3,7 +3,6 @@ package dev.gazette.clean;
 import dev.gazette.clean.DumpLine.Kind;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +83,7 @@ final class LineFeatures {
                 return true;
             }
         }
-        return TIME_OF_DAY.matcher(l.text).find() || l.date().isPresent();
+        return l.text.indexOf(':') >= 0 && TIME_OF_DAY.matcher(l.text).find() || l.date().isPresent();
     }
 
     /** A label and a colon opening a line: "Read more: ", "Photo: ", "Updated: ". */
@@ -134,6 +133,11 @@ final class LineFeatures {
         int last = -1;
         int[] nearest = new int[n];
         int minWords = anchorWords(lines);
+        // Which lines are anchors, read once: the distances and neighbourhoods below ask of each line up to nine times.
+        boolean[] anchors = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            anchors[i] = anchor(lines.get(i), minWords);
+        }
         List<Set<String>> content = new java.util.ArrayList<>(n);
         for (DumpLine l : lines) {
             counts.merge(l.key(), 1, Integer::sum);
@@ -147,7 +151,7 @@ final class LineFeatures {
                 w[2] += l.words;
                 pageWords += l.words;
             }
-            l.contentWords = contentSet(l, lang);
+            l.contentWords = Words.contentWords(l.tokens, lang);
             content.add(l.contentWords);
             if (l.words >= 15 && !l.isCode()) {
                 for (String w : content.get(content.size() - 1)) {
@@ -170,12 +174,12 @@ final class LineFeatures {
         // Distance to the nearest long paragraph, in two sweeps.
         int seen = -1_000_000;
         for (int i = 0; i < n; i++) {
-            seen = anchor(lines.get(i), minWords) ? i : seen;
+            seen = anchors[i] ? i : seen;
             nearest[i] = i - seen;
         }
         seen = 1_000_000;
         for (int i = n - 1; i >= 0; i--) {
-            seen = anchor(lines.get(i), minWords) ? i : seen;
+            seen = anchors[i] ? i : seen;
             nearest[i] = Math.min(nearest[i], seen - i);
         }
         for (int i = 0; i < n; i++) {
@@ -184,7 +188,7 @@ final class LineFeatures {
             double[] bw = blockWords.getOrDefault(l.block, NO_WORDS);
             int prose = 0;
             for (int j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
-                prose += j != i && anchor(lines.get(j), minWords) ? 1 : 0;
+                prose += j != i && anchors[j] ? 1 : 0;
             }
             Set<String> own = content.get(i);
             double address = Words.readerAddressDensity(l.tokens, lang);
@@ -225,7 +229,7 @@ final class LineFeatures {
                     l.words >= 15 && !own.isEmpty() ? 1 - (double) shared / own.size() : 0,
                     l.words >= 15 ? address : 0,
                     l.words >= 15 && !own.isEmpty() ? address * (1 - (double) shared / own.size()) : 0,
-                    LABEL.matcher(l.text).lookingAt() ? 1 : 0,
+                    hasLabel(l.text) ? 1 : 0,
                     l.kind == Kind.PROSE ? 1 : 0,
                     l.kind == Kind.MEDIUM ? 1 : 0,
                     l.kind == Kind.SHORT ? 1 : 0,
@@ -238,14 +242,9 @@ final class LineFeatures {
         return out;
     }
 
-    private static Set<String> contentSet(DumpLine l, String lang) {
-        Set<String> out = new HashSet<>();
-        for (String t : l.tokens) {
-            if (Words.isContentWord(t, lang)) {
-                out.add(t);
-            }
-        }
-        return out;
+    /** {@link #LABEL} opening the text; a line with no colon, most of them, is passed over without trying it. */
+    private static boolean hasLabel(String text) {
+        return text.indexOf(':') > 0 && LABEL.matcher(text).lookingAt();
     }
 
     private static double capitalised(String text) {
@@ -254,7 +253,15 @@ final class LineFeatures {
         boolean start = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (c < 0x80) { // the same tests without the Unicode tables, for most characters of most pages
+                if (DumpLine.isAsciiLetter(c)) {
+                    words += start ? 1 : 0;
+                    upper += start && c <= 'Z' ? 1 : 0;
+                    start = false;
+                } else {
+                    start = c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F' || start;
+                }
+            } else if (Character.isLetter(c)) {
                 if (start) {
                     words++;
                     upper += Character.isUpperCase(c) ? 1 : 0;
@@ -270,7 +277,8 @@ final class LineFeatures {
     private static double digits(String text) {
         int d = 0;
         for (int i = 0; i < text.length(); i++) {
-            d += Character.isDigit(text.charAt(i)) ? 1 : 0;
+            char c = text.charAt(i);
+            d += (c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c)) ? 1 : 0;
         }
         return text.isEmpty() ? 0 : (double) d / text.length();
     }
@@ -278,7 +286,10 @@ final class LineFeatures {
     private static int separators(String text) {
         int s = 0;
         for (int i = 0; i < text.length(); i++) {
-            s += "|•·/»›".indexOf(text.charAt(i)) >= 0 ? 1 : 0;
+            switch (text.charAt(i)) { // a switch, not indexOf in a string of them: this runs for every character of a page
+                case '|', '•', '·', '/', '»', '›' -> s++;
+                default -> { }
+            }
         }
         return s;
     }

@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -67,59 +68,113 @@ final class PlainText {
      * here, so nothing is copied twice.
      */
     static final class Builder {
-        private final StringBuilder out = new StringBuilder();
+        /** The text so far, {@code length} characters of it: appended to in runs, not a character at a time. */
+        private char[] out = new char[4096];
+        private int length;
         /** Where the paragraph being told starts in {@code out}. */
         private int paragraph;
         /** Spaces were told since the paragraph's last character: one is written before the next. */
         private boolean space;
+        private char[] copied = new char[256];
 
         void append(CharSequence text) {
-            for (int i = 0, n = text.length(); i < n; i++) {
-                char c = text.charAt(i);
-                if (c == ' ' || c == '\u00A0' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r') {
+            int n = text.length();
+            if (copied.length < n) {
+                copied = new char[Math.max(n, 2 * copied.length)];
+            }
+            if (text instanceof String s) {
+                s.getChars(0, n, copied, 0);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    copied[i] = text.charAt(i);
+                }
+            }
+            append(copied, 0, n);
+        }
+
+        /** The characters {@code from} to {@code to} of {@code text}, as {@link #append(CharSequence)} tells them. */
+        void append(char[] text, int from, int to) {
+            int i = from;
+            while (i < to) {
+                char c = text[i];
+                if (isSpace(c)) {
                     space = true;
+                    i++;
                 } else if (c == '\n') {
                     lineBreak();
+                    i++;
                 } else {
-                    if (space && out.length() > paragraph && out.charAt(out.length() - 1) != '\n') {
-                        out.append(' ');
+                    if (space && length > paragraph && out[length - 1] != '\n') {
+                        put(' ');
                     }
                     space = false;
-                    out.append(c);
+                    int end = i + 1;
+                    while (end < to && !isSpace(text[end]) && text[end] != '\n') {
+                        end++;
+                    }
+                    room(end - i);
+                    System.arraycopy(text, i, out, length, end - i);
+                    length += end - i;
+                    i = end;
                 }
+            }
+        }
+
+        private static boolean isSpace(char c) {
+            return c == ' ' || c == '\u00A0' || c == '\t' || c == '\u000B' || c == '\f' || c == '\r';
+        }
+
+        private void put(char c) {
+            room(1);
+            out[length++] = c;
+        }
+
+        private void room(int more) {
+            if (length + more > out.length) {
+                out = Arrays.copyOf(out, Math.max(length + more, 2 * out.length));
             }
         }
 
         /** A {@code <br>}. */
         void lineBreak() {
             space = false;
-            out.append('\n');
+            put('\n');
         }
 
         /** The start or end of a block element: the paragraph so far is done, stripped as {@link String#strip} would. */
         void blockEdge() {
             space = false;
-            int end = out.length();
-            while (end > paragraph && Character.isWhitespace(out.charAt(end - 1))) {
+            int end = length;
+            while (end > paragraph && Character.isWhitespace(out[end - 1])) {
                 end--;
             }
             int start = paragraph;
-            while (start < end && Character.isWhitespace(out.charAt(start))) {
+            while (start < end && Character.isWhitespace(out[start])) {
                 start++;
             }
-            out.setLength(end);
             if (start > paragraph) {
-                out.delete(paragraph, start);
+                System.arraycopy(out, start, out, paragraph, end - start);
             }
-            if (out.length() > paragraph) {
-                out.append("\n\n");
+            length = paragraph + end - start;
+            if (length > paragraph) {
+                put('\n');
+                put('\n');
             }
-            paragraph = out.length();
+            paragraph = length;
         }
 
+        /** The text, stripped as {@link String#strip} would (no space is a supplementary character). */
         String build() {
             blockEdge();
-            return out.toString().strip();
+            int start = 0;
+            int end = length;
+            while (start < end && Character.isWhitespace(out[start])) {
+                start++;
+            }
+            while (end > start && Character.isWhitespace(out[end - 1])) {
+                end--;
+            }
+            return new String(out, start, end - start);
         }
     }
 }

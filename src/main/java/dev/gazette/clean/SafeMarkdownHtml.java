@@ -81,6 +81,8 @@ final class SafeMarkdownHtml {
     private final Document document;
     /** Set when a line ended in a space, which flexmark would have trimmed: the sanitizer's path then. */
     private boolean trimmedSpace;
+    /** A text's characters, copied out of the source to be escaped and told in runs. */
+    private char[] chars = new char[512];
 
     private SafeMarkdownHtml(Document document, Sanitizer sanitizer) {
         this.document = document;
@@ -98,7 +100,7 @@ final class SafeMarkdownHtml {
         if (!writer.children(document) || writer.trimmedSpace) {
             return Optional.empty();
         }
-        return Optional.of(new Body(writer.html.toString().strip(), writer.text.build()));
+        return Optional.of(new Body(stripped(writer.html), writer.text.build()));
     }
 
     /** The children of a node; a raw tag opened among them must be closed among them, in order. */
@@ -168,7 +170,7 @@ final class SafeMarkdownHtml {
     /** Writes one node as flexmark renders it and the sanitizer then serialises it; false for any other node. */
     private boolean node(Node node) {
         if (node instanceof Text) {
-            return text(plain(node.getChars()));
+            return text(node.getChars());
         } else if (node instanceof HtmlEntity) {
             return text(node.getChars().unescape());
         } else if (node instanceof SoftLineBreak) {
@@ -212,14 +214,29 @@ final class SafeMarkdownHtml {
      * A text node's characters as flexmark renders them ({@code normalizeEOL(unescape())}); most
      * have no escape, character reference or carriage return, and are spared its regular expressions.
      */
-    private static String plain(BasedSequence chars) {
+    private boolean text(BasedSequence text) {
+        int n = text.length();
+        char[] a = room(n);
         // A slice of the source is copied at once; flexmark's toString goes character by character.
-        String s = chars instanceof SubSequence slice && slice.getBase() instanceof String source
-                ? source.substring(slice.getStartOffset(), slice.getEndOffset()) : chars.toString();
-        if (s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0) {
-            return s;
+        if (text instanceof SubSequence slice && slice.getBase() instanceof String source) {
+            source.getChars(slice.getStartOffset(), slice.getEndOffset(), a, 0);
+        } else {
+            text.toString().getChars(0, n, a, 0);
         }
-        return Escaping.normalizeEOL(chars.unescape());
+        for (int i = 0; i < n; i++) {
+            char c = a[i];
+            if (c == '\\' || c == '&' || c == '\r') {
+                return text(Escaping.normalizeEOL(text.unescape()));
+            }
+        }
+        return text(a, n);
+    }
+
+    private char[] room(int n) {
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        return chars;
     }
 
     private boolean paragraph(Paragraph paragraph) {
@@ -320,15 +337,35 @@ final class SafeMarkdownHtml {
         }
     }
 
-    /** Text as the sanitizer's serialiser escapes it. */
     private boolean text(String value) {
+        int n = value.length();
+        char[] a = room(n);
+        value.getChars(0, n, a, 0);
+        return text(a, n);
+    }
+
+    /** The first {@code n} characters of {@code value} as text, as the sanitizer's serialiser escapes it. */
+    private boolean text(char[] value, int n) {
         // flexmark's writer trims spaces at the start of a line (after a hard break): not written here.
         boolean lineStart = !html.isEmpty() && html.charAt(html.length() - 1) == '\n';
-        if (lineStart && !value.isEmpty() && isSpace(value.charAt(0)) || !escape(html, value, false)) {
+        if (lineStart && n > 0 && isSpace(value[0]) || !JsoupText.appendEscaped(html, value, 0, n, false, JsoupText.Unusual.DECLINE)) {
             return false;
         }
-        text.append(value);
+        text.append(value, 0, n);
         return true;
+    }
+
+    /** {@code html} as a string stripped as {@link String#strip} would (no space is a supplementary character), in one copy. */
+    private static String stripped(StringBuilder html) {
+        int start = 0;
+        int end = html.length();
+        while (start < end && Character.isWhitespace(html.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(html.charAt(end - 1))) {
+            end--;
+        }
+        return html.substring(start, end);
     }
 
     private static boolean isSpace(char c) {

@@ -32,7 +32,6 @@ final class TextHeader {
      */
     private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|[\"“]\\p{Lu}[\\p{L}\\p{M}'’. -]{0,30}[\"”]"
             + "|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)";
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NAME = Pattern.compile("^(?![\"“])" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
@@ -417,12 +416,16 @@ final class TextHeader {
      * words with no function words between ("The Harbour Times" is no one's name).
      */
     static String bareName(DumpLine line) {
-        return bareName(line.text, line.words);
+        return bareNameOf(line.words <= 8 ? nameOf(line) : null);
     }
 
     /** {@link #bareName(DumpLine)} of a line's {@code text} of {@code words} words. */
     static String bareName(String text, int words) {
-        String name = words <= 8 ? nameOf(text) : null;
+        return bareNameOf(words <= 8 ? nameOf(text) : null);
+    }
+
+    /** {@link #bareName(DumpLine)} of a text of at most eight words, given its {@link #nameOf} (null for none). */
+    static String bareNameOf(String name) {
         if (name == null || name.contains("&") || name.split(" ").length < 2 || name.split(" ").length > 4) {
             return null;
         }
@@ -664,6 +667,15 @@ final class TextHeader {
         return false;
     }
 
+    /** {@link #nameOf(String)} of the line's text, read once: the header's rules and the byline candidates both ask. */
+    static String nameOf(DumpLine line) {
+        if (!line.nameRead) {
+            line.name = nameOf(line.text);
+            line.nameRead = true;
+        }
+        return line.name;
+    }
+
     /** The name part of "Jane Doe, Transport Reporter | 4 min read", or null when it is no name. */
     static String nameOf(String text) {
         if (!opensLikeName(text)) {
@@ -672,7 +684,7 @@ final class TextHeader {
         // What split(text)[0] would give, without splitting the rest of the line.
         Matcher end = NAME_END.matcher(text);
         String name = (end.find() ? text.substring(0, end.start()) : text).strip();
-        name = SPACES.matcher(name).replaceAll(" ");
+        name = Words.foldRuns(name, Words::isAsciiSpace); // regex \s+ to one space
         if (name.isEmpty() || name.length() > 80 || !NAME.matcher(name).matches()) {
             return null;
         }
@@ -702,19 +714,10 @@ final class TextHeader {
     private static Set<String> stems(List<String> tokens, String lang) {
         Set<String> out = new HashSet<>();
         java.util.function.UnaryOperator<String> stemmer = Language.stemmer(lang);
+        Set<String> functionWords = Language.functionWords(lang);
         for (String t : tokens) {
-            if (Words.isContentWord(t, lang)) {
+            if (Words.isContentWord(t, functionWords)) {
                 out.add(stemmer.apply(t));
-            }
-        }
-        return out;
-    }
-
-    static Set<String> contentWords(List<String> tokens, String lang) {
-        Set<String> out = new HashSet<>();
-        for (String t : tokens) {
-            if (Words.isContentWord(t, lang)) {
-                out.add(t);
             }
         }
         return out;

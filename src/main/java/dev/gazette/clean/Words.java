@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +113,9 @@ final class Words {
      * a regex replaceAll("[...]+", " ") gives, in one pass, as every line of a page is folded.
      */
     static String foldRuns(String text, IntPredicate fold) {
+        if (foldsToItself(text, fold)) {
+            return text; // most keys: words between single spaces, no copy made
+        }
         StringBuilder out = new StringBuilder(text.length());
         boolean inRun = false;
         for (int i = 0; i < text.length(); ) {
@@ -128,6 +132,20 @@ final class Words {
         return out.toString();
     }
 
+    /** Whether {@link #foldRuns} leaves the text as it is: every run it folds is one space alone. */
+    private static boolean foldsToItself(String text, IntPredicate fold) {
+        boolean spaceBefore = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // A surrogate is half a code point, which the predicate sees whole: left to the general path.
+            if (Character.isSurrogate(c) || fold.test(c) && (c != ' ' || spaceBefore)) {
+                return false;
+            }
+            spaceBefore = c == ' ';
+        }
+        return true;
+    }
+
     /** Regex "\s": the ASCII space, tab, line feed, vertical tab, form feed and carriage return. */
     static boolean isAsciiSpace(int c) {
         return c == ' ' || c >= '\t' && c <= '\r';
@@ -135,7 +153,17 @@ final class Words {
 
     /** Regex "[\s\p{P}\p{S}]". */
     private static boolean isSpaceOrPunctuation(int c) {
-        return isAsciiSpace(c) || (PUNCTUATION_OR_SYMBOL >> Character.getType(c) & 1) != 0;
+        return c < ASCII_SPACE_OR_PUNCTUATION.length ? ASCII_SPACE_OR_PUNCTUATION[c]
+                : (PUNCTUATION_OR_SYMBOL >> Character.getType(c) & 1) != 0;
+    }
+
+    /** {@link #isSpaceOrPunctuation} of the ASCII characters, looked up: every character of every line is asked. */
+    private static final boolean[] ASCII_SPACE_OR_PUNCTUATION = new boolean[0x80];
+
+    static {
+        for (int c = 0; c < ASCII_SPACE_OR_PUNCTUATION.length; c++) {
+            ASCII_SPACE_OR_PUNCTUATION[c] = isAsciiSpace(c) || (PUNCTUATION_OR_SYMBOL >> Character.getType(c) & 1) != 0;
+        }
     }
 
     /** The stem of a lower-case word, as Lucene's analyzer for the language makes it. */
@@ -145,9 +173,23 @@ final class Words {
 
     /** Content words: tokens that are neither function words nor very short. */
     static boolean isContentWord(String token, String lang) {
-        if (token.length() < 3) {
-            return false;
+        return isContentWord(token, Language.functionWords(lang));
+    }
+
+    /** {@link #isContentWord(String, String)} with the language's {@link Language#functionWords} resolved once per page or line. */
+    static boolean isContentWord(String token, Set<String> functionWords) {
+        return token.length() >= 3 && !functionWords.contains(token);
+    }
+
+    /** The distinct content words ({@link #isContentWord}) of the tokens. */
+    static Set<String> contentWords(List<String> tokens, String lang) {
+        Set<String> functionWords = Language.functionWords(lang);
+        Set<String> out = new HashSet<>();
+        for (String t : tokens) {
+            if (isContentWord(t, functionWords)) {
+                out.add(t);
+            }
         }
-        return !Language.functionWords(lang).contains(token);
+        return out;
     }
 }

@@ -63,7 +63,7 @@ import java.util.zip.CRC32C;
 public final class BuildCache {
     public static final String FOLDER = ".gazette-cache";
     /** Raised whenever the layout of the files changes. */
-    static final int FORMAT = 11;
+    static final int FORMAT = 12;
     private static final String MAGIC = "gazette build cache";
     static final String INDEX = "index.bin";
     private static final String SEGMENT = "segment-";
@@ -162,7 +162,8 @@ public final class BuildCache {
     /** One segment file: outputs stored one after another. */
     static final class Segment {
         final String name;
-        final FileChannel channel;
+        /** Opened once the index and its journal are read and name it. */
+        FileChannel channel;
         /** Its length: fixed for a segment named by an index, growing for the one a build appends to. */
         volatile long size;
 
@@ -417,22 +418,55 @@ public final class BuildCache {
             // A CRC-32C, as for segments: it finds damage, which is all an index needs, at a fraction of MD5's cost.
             CRC32C check = new CRC32C();
             check.update(all, 0, all.length - 4);
-            if ((int) check.getValue() != ByteBuffer.wrap(all, all.length - 4, 4).getInt()) {
+            int crc = ByteBuffer.wrap(all, all.length - 4, 4).getInt();
+            if ((int) check.getValue() != crc) {
                 throw new IOException("its checksum does not match");
             }
             BufferInput in = new BufferInput(ByteBuffer.wrap(all, 0, all.length - 4));
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 return loaded(new BuildMemory(null, updateUpTo), "the build cache is of another format", segments);
             }
-            BuildMemory memory = read(in, folder, new Fingerprint(in.readLong(), in.readLong()), segments, updateUpTo);
+            IndexJournal.Base base = new IndexJournal.Base(all.length, crc);
+            BuildMemory memory = read(in, new Fingerprint(in.readLong(), in.readLong()), base, updateUpTo);
             memory.loadedIndex = all;
             if (!in.atEnd()) {
                 throw new IOException("data after the end");
             }
+            IndexJournal.read(folder, memory, base);
+            open(folder, base, memory, segments);
+            base.snapshot(memory);
+            memory.indexBase = base;
             return loaded(memory, null, segments);
         } catch (IOException | RuntimeException e) {
             segments.close();
             return loaded(new BuildMemory(null, updateUpTo), UNREADABLE + " (" + e.getMessage() + ")", new Segments(folder));
+        }
+    }
+
+    /**
+     * Opens the segments the index (and its journal, last) names, each checked to have the size
+     * named; every output and state must be in one of them.
+     */
+    private static void open(Path folder, IndexJournal.Base base, BuildMemory memory, Segments segments) throws IOException {
+        Set<Segment> named = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Segment segment : base.segmentList) {
+            FileChannel channel = FileChannel.open(folder.resolve(segment.name), StandardOpenOption.READ);
+            segment.channel = channel;
+            segments.open.add(segment);
+            if (channel.size() != segment.size) {
+                throw new IOException(segment.name + " has " + channel.size() + " bytes, not " + segment.size);
+            }
+            named.add(segment);
+        }
+        for (BuildMemory.Output output : memory.outputs.values()) {
+            if (!named.contains(output.stored().segment())) {
+                throw new IOException("an output in " + output.stored().segment().name + ", which the index does not name");
+            }
+        }
+        for (BuildMemory.SavedState state : memory.states.values()) {
+            if (!named.contains(state.stored().segment())) {
+                throw new IOException("a state in " + state.stored().segment().name + ", which the index does not name");
+            }
         }
     }
 
@@ -442,7 +476,7 @@ public final class BuildCache {
         return new Loaded(memory, ignored, segments);
     }
 
-    private static BuildMemory read(BufferInput in, Path folder, Fingerprint environment, Segments segments,
+    private static BuildMemory read(BufferInput in, Fingerprint environment, IndexJournal.Base base,
                                     int updateUpTo) throws IOException {
         BuildMemory memory = new BuildMemory(environment, updateUpTo);
         memory.loadedFilesAt(in.readBoolean() ? in.readUTF() : null);
@@ -450,8 +484,7 @@ public final class BuildCache {
         int sources = count(in);
         memory.stamps = new ConcurrentHashMap<>(sources);
         for (int n = sources; n > 0; n--) {
-            memory.stamps.put(in.readUTF(), new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(),
-                    fingerprint(in), fingerprint(in)));
+            memory.stamps.put(in.readUTF(), stamp(in));
         }
         // The keys of the site data pages read, each with the fingerprint of its value when it had one.
         String[] keys = new String[count(in)];
@@ -465,46 +498,16 @@ public final class BuildCache {
             }
         }
         memory.loadedKeys = keys;
+        base.keyRefs = new int[keys.length];
         int files = count(in);
         memory.files = new ConcurrentHashMap<>(files);
         memory.loadedReadIds = new IdentityHashMap<>(files);
         memory.loadedFileBytes = new IdentityHashMap<>(files);
         for (int n = files; n > 0; n--) {
-            int start = in.position();
-            String path = in.readUTF();
-            Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
-            Fingerprint bytes = fingerprint(in);
-            long size = in.readLong();
-            String[] reads = null;
-            int count = in.readInt();
-            if (count >= 0) {
-                reads = new String[count];
-                int[] ids = new int[count];
-                for (int i = 0; i < count; i++) {
-                    ids[i] = in.readInt();
-                    reads[i] = keys[ids[i]];
-                }
-                memory.loadedReadIds.put(reads, ids);
-            }
-            BuildMemory.FileRecord record = new BuildMemory.FileRecord(input, bytes, size, reads);
-            memory.files.put(path, record);
-            memory.loadedFileBytes.put(record, (long) start << 32 | in.position() - start);
+            readFile(in, memory, keys, base.keyRefs, in.position());
         }
-        List<Segment> segmentList = new ArrayList<>();
-        for (int n = in.readInt(); n > 0; n--) {
-            String name = in.readUTF();
-            long size = in.readLong();
-            if (!(name.startsWith(SEGMENT) || name.startsWith(STATE)) || !name.endsWith(SEGMENT_SUFFIX)
-                    || name.contains("/") || name.contains("\\")) {
-                throw new IOException("a segment named " + name);
-            }
-            FileChannel channel = FileChannel.open(folder.resolve(name), StandardOpenOption.READ);
-            Segment segment = new Segment(name, size, channel);
-            segments.open.add(segment);
-            if (channel.size() != size) {
-                throw new IOException(name + " has " + channel.size() + " bytes, not " + size);
-            }
-            segmentList.add(segment);
+        for (int n = count(in); n > 0; n--) {
+            base.segmentList.add(base.segment(in.readUTF(), in.readLong()));
         }
         List<String> steps = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
@@ -515,7 +518,7 @@ public final class BuildCache {
         for (int n = outputs; n > 0; n--) {
             Fingerprint key = fingerprint(in);
             String step = steps.get(in.readInt());
-            memory.outputs.put(key, new BuildMemory.Output(step, stored(in, segmentList)));
+            memory.outputs.put(key, new BuildMemory.Output(step, stored(in, base.segmentList)));
         }
         for (int n = in.readInt(); n > 0; n--) {
             String step = in.readUTF();
@@ -523,22 +526,122 @@ public final class BuildCache {
             for (int i = 0; i < elements.length; i++) {
                 elements[i] = fingerprint(in);
             }
-            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, segmentList), null));
+            memory.states.put(step, new BuildMemory.SavedState(elements, stored(in, base.segmentList), null));
         }
+        readTail(in, memory);
+        return memory;
+    }
+
+    /** What {@link #writeTail} wrote: the number of objects remembered and the last build. */
+    static void readTail(BufferInput in, BuildMemory memory) throws IOException {
         int remembered = in.readInt();
         if (remembered < 0) {
             throw new IOException("a count of " + remembered);
         }
         // Room made for at most as many as 16 million objects: a bound, not a promise of the index.
         memory.fingerprints().expect(Math.min(remembered, 1 << 24));
-        if (in.readBoolean()) {
-            memory.loadedLastBuild(readLastBuild(in));
+        memory.loadedLastBuild(in.readBoolean() ? readLastBuild(in) : null);
+    }
+
+    /** What {@link #readTail} reads. */
+    static void writeTail(BufferOutput out, BuildMemory memory) throws IOException {
+        out.writeInt(memory.fingerprints().remembered());
+        LastBuild last = memory.lastBuild();
+        boolean recorded = last != null && fits(last);
+        out.writeBoolean(recorded);
+        if (recorded) {
+            write(out, last);
         }
-        return memory;
+    }
+
+    /** What {@link #write(DataOutput, BuildMemory.Stamp)} wrote. */
+    static BuildMemory.Stamp stamp(BufferInput in) throws IOException {
+        return new BuildMemory.Stamp(in.readLong(), in.readLong(), in.readLong(), fingerprint(in), fingerprint(in));
+    }
+
+    static void write(DataOutput out, BuildMemory.Stamp stamp) throws IOException {
+        out.writeLong(stamp.size());
+        out.writeLong(stamp.modified());
+        out.writeLong(stamp.read());
+        write(out, stamp.context());
+        write(out, stamp.key());
+    }
+
+    /**
+     * Reads a page's record into {@code memory} (its reads as ids in {@code keys}, each counted in
+     * {@code refs}); {@code start} >= 0: where it begins in the loaded index, noted so that it can
+     * be saved again as those bytes. Returns the record it replaced, or null.
+     */
+    static BuildMemory.FileRecord readFile(BufferInput in, BuildMemory memory, String[] keys, int[] refs, int start)
+            throws IOException {
+        String path = in.readUTF();
+        Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
+        Fingerprint bytes = fingerprint(in);
+        long size = in.readLong();
+        String[] reads = null;
+        int count = in.readInt();
+        if (count >= 0) {
+            if (count > in.remaining()) {
+                throw new IOException("a count of " + count);
+            }
+            reads = new String[count];
+            int[] ids = new int[count];
+            for (int i = 0; i < count; i++) {
+                ids[i] = in.readInt();
+                if (ids[i] < 0 || ids[i] >= keys.length || keys[ids[i]] == null) {
+                    throw new IOException("a key id " + ids[i] + " not in the table");
+                }
+                reads[i] = keys[ids[i]];
+                refs[ids[i]]++;
+            }
+            memory.loadedReadIds.put(reads, ids);
+        }
+        BuildMemory.FileRecord record = new BuildMemory.FileRecord(input, bytes, size, reads);
+        if (start >= 0) {
+            memory.loadedFileBytes.put(record, (long) start << 32 | in.position() - start);
+        }
+        return memory.files.put(path, record);
+    }
+
+    /** What {@link #readFile} reads: a page's record, its reads as {@code ids} (null for none). */
+    static void write(DataOutput out, String path, BuildMemory.FileRecord record, int[] ids) throws IOException {
+        out.writeUTF(path);
+        out.writeBoolean(record.input() != null);
+        if (record.input() != null) {
+            write(out, record.input());
+        }
+        write(out, record.bytes());
+        out.writeLong(record.size());
+        out.writeInt(ids == null ? -1 : ids.length);
+        if (ids != null) {
+            for (int id : ids) {
+                out.writeInt(id);
+            }
+        }
+    }
+
+    /** Checks that {@code name} is one of a segment or state file in the cache's folder. */
+    static void checkSegmentName(String name) throws IOException {
+        if (!(name.startsWith(SEGMENT) || name.startsWith(STATE)) || !name.endsWith(SEGMENT_SUFFIX)
+                || name.contains("/") || name.contains("\\")) {
+            throw new IOException("a segment named " + name);
+        }
+    }
+
+    /** Writes the names and sizes of {@code segments}: their ids, by segment. */
+    static Map<Segment, Integer> writeSegments(DataOutput out, List<Segment> segments) throws IOException {
+        Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
+        out.writeInt(segments.size());
+        for (Segment s : segments) {
+            segmentIds.put(s, segmentIds.size());
+            out.writeUTF(s.name);
+            out.writeLong(s.size);
+        }
+        return segmentIds;
     }
 
     /** A count of entries to come, checked against the bytes left (each takes at least one): a damaged count fails here, not in a map of its size. */
-    private static int count(BufferInput in) throws IOException {
+    static int count(BufferInput in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.remaining()) {
             throw new IOException("a count of " + n);
@@ -547,7 +650,7 @@ public final class BuildCache {
     }
 
     /** Where the index says a value is: its segment, offset, length and CRC-32C, inside the segment. */
-    private static Stored stored(BufferInput in, List<Segment> segments) throws IOException {
+    static Stored stored(BufferInput in, List<Segment> segments) throws IOException {
         Segment segment = segments.get(in.readInt());
         long offset = in.readLong();
         int length = in.readInt();
@@ -625,21 +728,28 @@ public final class BuildCache {
             states.values().forEach(state -> stateFiles.add(state.stored().segment()));
             stateFiles.stream().filter(f -> !segments.contains(f)).sorted((a, b) -> a.name.compareTo(b.name))
                     .forEach(segments::add);
-            Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
-            try {
-                writeIndex(memory, saved, states, segments, locations, tempIndex);
+            // What changed since the load appended to the journal; the index written whole when
+            // there is none to append to, or the journal would grow past its share.
+            IndexJournal.Base base = memory.indexBase;
+            BufferOutput record = base == null ? null : IndexJournal.record(memory, base, saved, states, segments, locations, appended);
+            boolean journaled = record != null && IndexJournal.append(folder, base, record.array(), record.size());
+            if (!journaled) {
+                Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
                 try {
-                    Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
+                    writeIndex(memory, saved, states, segments, locations, tempIndex);
+                    try {
+                        Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } finally {
+                    Files.deleteIfExists(tempIndex);
                 }
-                fresh.committed();
-                loaded.segments().statesCommitted(stateFiles);
-            } finally {
-                Files.deleteIfExists(tempIndex);
             }
+            fresh.committed();
+            loaded.segments().statesCommitted(stateFiles);
             loaded.close();
-            deleteUnnamed(folder, segments);
+            deleteUnnamed(folder, segments, journaled);
         } finally {
             loaded.close();
         }
@@ -682,11 +792,7 @@ public final class BuildCache {
         out.writeInt(memory.stamps.size());
         for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
             out.writeUTF(e.getKey());
-            out.writeLong(e.getValue().size());
-            out.writeLong(e.getValue().modified());
-            out.writeLong(e.getValue().read());
-            write(out, e.getValue().context());
-            write(out, e.getValue().key());
+            write(out, e.getValue());
         }
         // Key ids start as the loaded index's, so that the reads of a page that kept the very
         // array loaded are written as they were read; keys no longer read nor fingerprinted are dropped.
@@ -747,28 +853,17 @@ public final class BuildCache {
                 out.write(memory.loadedIndex, (int) (loaded >>> 32), (int) (long) loaded);
                 continue;
             }
-            out.writeUTF(e.getKey());
-            out.writeBoolean(e.getValue().input() != null);
-            if (e.getValue().input() != null) {
-                write(out, e.getValue().input());
-            }
-            write(out, e.getValue().bytes());
-            out.writeLong(e.getValue().size());
             int[] ids = readIds[f];
-            out.writeInt(ids == null ? -1 : ids.length);
+            int[] renumbered = null;
             if (ids != null) {
-                for (int id : ids) {
-                    out.writeInt(written[id]);
+                renumbered = new int[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    renumbered[i] = written[ids[i]];
                 }
             }
+            write(out, e.getKey(), e.getValue(), renumbered);
         }
-        Map<Segment, Integer> segmentIds = new IdentityHashMap<>();
-        out.writeInt(segments.size());
-        for (Segment s : segments) {
-            segmentIds.put(s, segmentIds.size());
-            out.writeUTF(s.name);
-            out.writeLong(s.size);
-        }
+        Map<Segment, Integer> segmentIds = writeSegments(out, segments);
         Map<String, Integer> stepIds = new LinkedHashMap<>();
         saved.forEach(e -> stepIds.putIfAbsent(e.getValue().step(), stepIds.size()));
         out.writeInt(stepIds.size());
@@ -793,13 +888,7 @@ public final class BuildCache {
             }
             write(out, e.getValue().stored(), segmentIds);
         }
-        out.writeInt(memory.fingerprints().remembered());
-        LastBuild last = memory.lastBuild();
-        boolean recorded = last != null && fits(last);
-        out.writeBoolean(recorded);
-        if (recorded) {
-            write(out, last);
-        }
+        writeTail(out, memory);
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, out.size());
         out.writeInt((int) crc.getValue());
@@ -821,16 +910,22 @@ public final class BuildCache {
         return keys.size() - 1;
     }
 
-    /** Deletes the segments (and the file of older formats, and files of saves that stopped) the index does not name. */
-    private static void deleteUnnamed(Path folder, List<Segment> named) {
+    /**
+     * Deletes the segments (and the file of older formats, files of saves that stopped, and the
+     * journal when the index was written whole) the index does not name.
+     */
+    private static void deleteUnnamed(Path folder, List<Segment> named, boolean journaled) {
         Set<String> keep = new HashSet<>();
         named.forEach(s -> keep.add(s.name));
         keep.add(INDEX);
+        if (journaled) {
+            keep.add(IndexJournal.FILE);
+        }
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();
                 if (!keep.contains(name) && (name.startsWith(SEGMENT) || name.startsWith(STATE) || name.startsWith(INDEX)
-                        || name.equals(OLD_FILE))) {
+                        || name.startsWith(IndexJournal.FILE) || name.equals(OLD_FILE))) {
                     try {
                         Files.deleteIfExists(p);
                     } catch (IOException e) {
@@ -888,19 +983,19 @@ public final class BuildCache {
                 && last.problems().stream().allMatch(p -> fits.test(p.file()) && fits.test(p.message()));
     }
 
-    private static Fingerprint fingerprint(BufferInput in) throws IOException {
+    static Fingerprint fingerprint(BufferInput in) throws IOException {
         return new Fingerprint(in.readLong(), in.readLong());
     }
 
     /** What {@link #stored} reads. */
-    private static void write(DataOutput out, Stored s, Map<Segment, Integer> segmentIds) throws IOException {
+    static void write(DataOutput out, Stored s, Map<Segment, Integer> segmentIds) throws IOException {
         out.writeInt(segmentIds.get(s.segment()));
         out.writeLong(s.offset());
         out.writeInt(s.length());
         out.writeInt(s.crc());
     }
 
-    private static void write(DataOutput out, Fingerprint f) throws IOException {
+    static void write(DataOutput out, Fingerprint f) throws IOException {
         out.writeLong(f.high());
         out.writeLong(f.low());
     }

@@ -223,6 +223,8 @@ public final class BuildMemory {
      * copy of those bytes while its key ids keep their numbers.
      */
     byte[] loadedIndex;
+    /** The index as loaded (with its journal): a save appends what changed since; null when none was loaded. */
+    IndexJournal.Base indexBase;
     Map<FileRecord, Long> loadedFileBytes = new IdentityHashMap<>();
 
     /**

@@ -1,5 +1,7 @@
 package dev.gazette.link;
 
+import dev.gazette.model.Slices;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +91,7 @@ enum Mentions {
         private String rest() {
             if (rest == null) {
                 int count = bounds.length / 2;
-                StringBuilder out = new StringBuilder(body.length() + 2 * count);
+                StringBuilder out = Slices.builderFor(body, body.length() + 2 * count);
                 for (int i = 0; i < count; i++) {
                     if (i != lead) {
                         out.append(body, bounds[2 * i], bounds[2 * i + 1]).append("\n\n");

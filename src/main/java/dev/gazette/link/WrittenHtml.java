@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.clean.JsoupText;
+import dev.gazette.model.Slices;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 
@@ -74,7 +75,7 @@ final class WrittenHtml {
                         return null;
                     }
                     if (linked != text) {
-                        out = out != null ? out : new StringBuilder(n + 256);
+                        out = out != null ? out : Slices.builderFor(html, n + 256);
                         out.append(html, copied, i).append(linked);
                         copied = end;
                     }
@@ -130,7 +131,7 @@ final class WrittenHtml {
                     return null;
                 }
                 if (rewritten != null) {
-                    out = out != null ? out : new StringBuilder(n + 256);
+                    out = out != null ? out : Slices.builderFor(html, n + 256);
                     out.append(html, copied, href[0]).append(rewritten);
                     copied = href[1];
                 }

@@ -1,5 +1,7 @@
 package dev.gazette.render;
 
+import dev.gazette.model.Slices;
+
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,7 +55,7 @@ final class InternalRefs {
             }
             String slug = html.substring(start, end);
             if (out == null) {
-                out = new StringBuilder(html.length() + 64);
+                out = Slices.builderFor(html, html.length() + 64);
             }
             out.append(html, copied, at).append("href=\"")
                     .append(link.apply(prefix.equals("tag/") ? Urls.tag(slug) : Urls.article(slug))).append('"');

@@ -52,6 +52,30 @@ class JsoupTextTest {
                 + JsoupText.escape(signs, false, JsoupText.Unusual.AS_JSOUP) + "</span>").isEqualTo(jsoup(signs));
     }
 
+    /** Escaping a slice of an array into a builder writes what escaping the slice as a string writes, and gives up where that does. */
+    @Test
+    void appendingEscapedCharactersWritesWhatEscapingTheStringWrites() {
+        qt().withExamples(4000).forAll(strings().allPossible().ofLengthBetween(0, 12), strings().ascii().ofLengthBetween(0, 6))
+                .checkAssert((any, ascii) -> {
+                    String value = ascii + "&\"\u00a0\ud83d\ude00\ud836\udc06" + any + "<>" + ascii;
+                    char[] padded = ("\ud800" + value + "\udc00").toCharArray();
+                    for (JsoupText.Unusual unusual : JsoupText.Unusual.values()) {
+                        for (boolean attribute : new boolean[] {false, true}) {
+                            String escaped = JsoupText.escape(value, attribute, unusual);
+                            StringBuilder out = new StringBuilder("x");
+                            boolean written = JsoupText.appendEscaped(out, padded, 1, padded.length - 1, attribute, unusual);
+                            assertThat(written).as(value).isEqualTo(escaped != null);
+                            if (written) {
+                                assertThat(out.toString()).as(value).isEqualTo("x" + escaped);
+                            }
+                        }
+                    }
+                });
+        StringBuilder out = new StringBuilder();
+        assertThat(JsoupText.appendEscaped(out, "a\u0085b".toCharArray(), 0, 3, false, JsoupText.Unusual.DECLINE)).isFalse();
+        assertThat(JsoupText.appendEscaped(out, "\ud83d".toCharArray(), 0, 1, false, JsoupText.Unusual.DECLINE)).isFalse();
+    }
+
     private static String jsoup(String value) {
         Document document = Jsoup.parseBodyFragment("");
         document.outputSettings().prettyPrint(false);

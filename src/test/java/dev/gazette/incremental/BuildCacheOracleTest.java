@@ -28,6 +28,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -432,9 +433,11 @@ class BuildCacheOracleTest {
                     read.addAll(List.of(f.reads()));
                 }
             });
-            assertThat(memory.loadedKeys).doesNotHaveDuplicates()
+            // A key dropped by a save that appended to the journal leaves its id empty.
+            List<String> keys = Arrays.stream(memory.loadedKeys).filter(Objects::nonNull).toList();
+            assertThat(keys).doesNotHaveDuplicates()
                     .allSatisfy(k -> assertThat(read.contains(k) || memory.dataPrints.containsKey(k)).as(k).isTrue());
-            return Set.of(memory.loadedKeys);
+            return Set.copyOf(keys);
         }
     }
 

@@ -1,0 +1,587 @@
+package dev.gazette.incremental;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * The changes of each save since the build cache's index was last written whole: a file
+ * ({@value #FILE}) of records appended one per save, each what that save changed against the
+ * index as it was loaded (the index, then the records before it). A save that changed a few
+ * sources, pages and outputs appends a record of those, instead of writing the whole index
+ * (10 MB at 10,000 articles, most of it the 18,000 pages' records and the keys they read); once
+ * the records would pass a share of the index's size, the save writes the index whole again and
+ * the journal is deleted.
+ *
+ * <p>The journal names the index it follows by its length and checksum: a journal left beside
+ * an index written since (a save that stopped between the two) is stale and ignored. Each
+ * record has its own length and checksum: a journal that is truncated, damaged or of another
+ * format makes the whole cache untrusted, as a damaged index does.
+ */
+final class IndexJournal {
+    static final String FILE = "journal.bin";
+    private static final String MAGIC = "gazette build cache journal";
+    /**
+     * The journal's records may grow to this share of the index (per cent) before a save writes
+     * the index whole again: reading them costs little, but each holds the states' changes and
+     * the segment list again. Tests set it to 0 (every save writes the index) and to the maximum.
+     */
+    static volatile int upToPercent = 25;
+
+    private IndexJournal() {
+    }
+
+    /**
+     * The index as the memory was loaded (the index file, then the journal's records): what the
+     * next record's changes are taken against.
+     */
+    static final class Base {
+        /** The index file's length and checksum, which the journal names. */
+        final long indexLength;
+        final int indexCrc;
+        /** The journal's length when loaded: 0 when there is none (or a stale one). */
+        long journalLength;
+        Fingerprint environment;
+        Map<String, BuildMemory.Stamp> stamps;
+        Map<String, Fingerprint> dataPrints;
+        Map<String, BuildMemory.FileRecord> files;
+        Fingerprint[] outputKeys;
+        Map<String, BuildMemory.SavedState> states;
+        /** How many loaded page records read each key, by id. */
+        int[] keyRefs;
+        /** The segments as the index and each record named them, by name, and the list the last one gave. */
+        final Map<String, BuildCache.Segment> segments = new HashMap<>();
+        List<BuildCache.Segment> segmentList = new ArrayList<>();
+
+        Base(long indexLength, int indexCrc) {
+            this.indexLength = indexLength;
+            this.indexCrc = indexCrc;
+        }
+
+        /** Notes the memory as loaded: a record written later holds what differs from it. */
+        void snapshot(BuildMemory memory) {
+            environment = memory.environment();
+            stamps = new HashMap<>(memory.stamps);
+            dataPrints = memory.dataPrints;
+            files = memory.files;
+            outputKeys = memory.outputs.keySet().toArray(Fingerprint[]::new);
+            states = new HashMap<>(memory.states);
+        }
+
+        /** The segment named {@code name} of {@code size} bytes, one object per name (opened later). */
+        BuildCache.Segment segment(String name, long size) throws IOException {
+            BuildCache.checkSegmentName(name);
+            BuildCache.Segment s = segments.computeIfAbsent(name, n -> new BuildCache.Segment(n, size, null));
+            if (s.size != size) {
+                throw new IOException(name + " named with " + size + " bytes and " + s.size);
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Reads the journal in {@code folder} into {@code memory}, loaded from the index {@code base}
+     * names: nothing when there is none, or a stale one.
+     */
+    static void read(Path folder, BuildMemory memory, Base base) throws IOException {
+        byte[] all;
+        try {
+            all = Files.readAllBytes(folder.resolve(FILE));
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        BufferInput in = new BufferInput(ByteBuffer.wrap(all));
+        try {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != BuildCache.FORMAT
+                    || in.readLong() != base.indexLength || in.readInt() != base.indexCrc) {
+                return;   // of another index: written whole since (or of another format, which it replaces)
+            }
+        } catch (IOException | RuntimeException e) {
+            return;   // shorter than its head: a save that stopped while starting it
+        }
+        while (!in.atEnd()) {
+            int length = in.readInt();
+            if (length < 0 || length + 4 > in.remaining()) {
+                throw new IOException("a journal record of " + length + " bytes");
+            }
+            int start = in.position();
+            CRC32C crc = new CRC32C();
+            crc.update(all, start, length);
+            ByteBuffer slice = ByteBuffer.wrap(all, start, length).slice();
+            in.skipBytes(length);
+            if ((int) crc.getValue() != in.readInt()) {
+                throw new IOException("a journal record's checksum does not match");
+            }
+            BufferInput record = new BufferInput(slice);
+            apply(record, memory, base);
+            if (!record.atEnd()) {
+                throw new IOException("data after a journal record's end");
+            }
+        }
+        base.journalLength = all.length;
+    }
+
+    /**
+     * Saves {@code record} as the journal's next record, or returns false when the journal would
+     * pass its share of the index (then the index is to be written whole).
+     */
+    static boolean append(Path folder, Base base, byte[] record, int length) throws IOException {
+        if (base.journalLength + length + 8 > base.indexLength * upToPercent / 100) {
+            return false;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(record, 0, length);
+        ByteBuffer framed = ByteBuffer.allocate(length + 8);
+        framed.putInt(length).put(record, 0, length).putInt((int) crc.getValue()).flip();
+        Path file = folder.resolve(FILE);
+        if (base.journalLength == 0) {
+            // A new journal replaces any stale one whole, atomically: a reader sees it or none.
+            BufferOutput head = new BufferOutput(64);
+            head.writeUTF(MAGIC);
+            head.writeInt(BuildCache.FORMAT);
+            head.writeLong(base.indexLength);
+            head.writeInt(base.indexCrc);
+            Path temp = Files.createTempFile(folder, FILE, ".tmp");
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    writeFully(channel, ByteBuffer.wrap(head.array(), 0, head.size()));
+                    writeFully(channel, framed);
+                }
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            if (channel.size() != base.journalLength) {
+                throw new IOException(FILE + " changed since it was read");
+            }
+            try {
+                channel.position(base.journalLength);
+                writeFully(channel, framed);
+            } catch (IOException e) {
+                // The record half-written: cut it off, so the journal is the one before this save.
+                channel.truncate(base.journalLength);
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            channel.write(bytes);
+        }
+    }
+
+    /**
+     * What changed in {@code memory} since it was loaded as {@code base}, as a record {@link #apply}
+     * reads: the sources' stamps, keys and their fingerprints, pages' records and outputs added,
+     * changed or gone, and the few small parts whole (segments, states' elements as changed, the
+     * last build). Null when the memory is in another environment than loaded (then everything changed).
+     */
+    static BufferOutput record(BuildMemory memory, Base base, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
+                               Map<String, BuildMemory.SavedState> states, List<BuildCache.Segment> segments,
+                               Map<Fingerprint, BuildCache.Stored> locations, BuildCache.Segment fresh) throws IOException {
+        if (!memory.environment().equals(base.environment)) {
+            return null;
+        }
+        BufferOutput out = new BufferOutput(1 << 16);
+        BuildCache.write(out, memory.environment());
+        out.writeBoolean(memory.filesAt() != null);
+        if (memory.filesAt() != null) {
+            out.writeUTF(memory.filesAt());
+        }
+
+        // Stamps: those put since the load (a source read again), then those gone.
+        List<Map.Entry<String, BuildMemory.Stamp>> stampsPut = new ArrayList<>();
+        int stampsKept = 0;
+        for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
+            BuildMemory.Stamp was = base.stamps.get(e.getKey());
+            if (was != e.getValue()) {
+                stampsPut.add(e);
+            }
+            stampsKept += was != null ? 1 : 0;
+        }
+        List<String> stampsGone = stampsKept == base.stamps.size() ? List.of()
+                : base.stamps.keySet().stream().filter(k -> !memory.stamps.containsKey(k)).toList();
+        out.writeInt(stampsGone.size());
+        for (String name : stampsGone) {
+            out.writeUTF(name);
+        }
+        out.writeInt(stampsPut.size());
+        for (Map.Entry<String, BuildMemory.Stamp> e : stampsPut) {
+            out.writeUTF(e.getKey());
+            BuildCache.write(out, e.getValue());
+        }
+
+        // Pages' records: keys read by records that came are counted in, those of records that went out.
+        Keys keys = new Keys(memory, base);
+        List<String> filesGone = new ArrayList<>();
+        List<Map.Entry<String, BuildMemory.FileRecord>> filesPut = new ArrayList<>();
+        List<int[]> putIds = new ArrayList<>();
+        int filesKept = 0;
+        for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
+            BuildMemory.FileRecord was = base.files.get(e.getKey());
+            filesKept += was != null ? 1 : 0;
+            if (was == e.getValue()) {
+                continue;
+            }
+            if (was != null) {
+                keys.release(was.reads());
+            }
+            filesPut.add(e);
+            putIds.add(keys.hold(e.getValue().reads()));
+        }
+        if (filesKept < base.files.size()) {
+            base.files.forEach((path, was) -> {
+                if (!memory.files.containsKey(path)) {
+                    filesGone.add(path);
+                    keys.release(was.reads());
+                }
+            });
+        }
+        // Fingerprints of the site data's values: set or cleared.
+        List<Map.Entry<String, Fingerprint>> printsSet = new ArrayList<>();
+        List<String> printsCleared = new ArrayList<>();
+        if (memory.dataPrints != base.dataPrints) {
+            int printsKept = 0;
+            for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
+                Fingerprint was = base.dataPrints.get(e.getKey());
+                printsKept += was != null ? 1 : 0;
+                if (!e.getValue().equals(was)) {
+                    printsSet.add(e);
+                }
+            }
+            if (printsKept < base.dataPrints.size()) {
+                base.dataPrints.keySet().forEach(k -> {
+                    if (!memory.dataPrints.containsKey(k)) {
+                        printsCleared.add(k);
+                    }
+                });
+            }
+        }
+        int[] printIds = new int[printsSet.size()];
+        for (int i = 0; i < printIds.length; i++) {
+            printIds[i] = keys.id(printsSet.get(i).getKey());
+        }
+        int[] clearedIds = new int[printsCleared.size()];
+        for (int i = 0; i < clearedIds.length; i++) {
+            clearedIds[i] = keys.id(printsCleared.get(i));
+            keys.cleared(clearedIds[i]);
+        }
+        List<Integer> dropped = keys.dropped(memory.dataPrints);
+
+        out.writeInt(keys.added.size());
+        for (String key : keys.added) {
+            out.writeUTF(key);
+        }
+        out.writeInt(printIds.length);
+        for (int i = 0; i < printIds.length; i++) {
+            out.writeInt(printIds[i]);
+            BuildCache.write(out, printsSet.get(i).getValue());
+        }
+        out.writeInt(clearedIds.length);
+        for (int id : clearedIds) {
+            out.writeInt(id);
+        }
+        out.writeInt(filesGone.size());
+        for (String path : filesGone) {
+            out.writeUTF(path);
+        }
+        out.writeInt(filesPut.size());
+        for (int f = 0; f < filesPut.size(); f++) {
+            BuildCache.write(out, filesPut.get(f).getKey(), filesPut.get(f).getValue(), putIds.get(f));
+        }
+        out.writeInt(dropped.size());
+        for (int id : dropped) {
+            out.writeInt(id);
+        }
+
+        // Segments and steps whole (a few names); outputs placed elsewhere than loaded, then those gone.
+        Map<BuildCache.Segment, Integer> segmentIds = BuildCache.writeSegments(out, segments);
+        Map<String, Integer> stepIds = new LinkedHashMap<>();
+        List<Map.Entry<Fingerprint, BuildMemory.Output>> outputsPut = new ArrayList<>();
+        for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
+            BuildCache.Stored at = locations.get(e.getKey());
+            // New in this build (appended to its segment as made), or copied there from a segment compacted away.
+            if (at != null && (at != e.getValue().stored() || at.segment() == fresh)) {
+                outputsPut.add(e);
+                stepIds.putIfAbsent(e.getValue().step(), stepIds.size());
+            }
+        }
+        List<Fingerprint> outputsGone = new ArrayList<>();
+        for (Fingerprint key : base.outputKeys) {
+            if (!locations.containsKey(key)) {
+                outputsGone.add(key);
+            }
+        }
+        out.writeInt(stepIds.size());
+        for (String step : stepIds.keySet()) {
+            out.writeUTF(step);
+        }
+        out.writeInt(outputsGone.size());
+        for (Fingerprint key : outputsGone) {
+            BuildCache.write(out, key);
+        }
+        out.writeInt(outputsPut.size());
+        for (Map.Entry<Fingerprint, BuildMemory.Output> e : outputsPut) {
+            BuildCache.write(out, e.getKey());
+            out.writeInt(stepIds.get(e.getValue().step()));
+            BuildCache.write(out, locations.get(e.getKey()), segmentIds);
+        }
+
+        // Each state: where it is, and its elements as changed by position when it kept their number.
+        out.writeInt(states.size());
+        for (Map.Entry<String, BuildMemory.SavedState> e : states.entrySet()) {
+            out.writeUTF(e.getKey());
+            BuildCache.write(out, e.getValue().stored(), segmentIds);
+            Fingerprint[] now = e.getValue().elements;
+            BuildMemory.SavedState was = base.states.get(e.getKey());
+            List<Integer> changed = new ArrayList<>();
+            if (was != null && was.elements.length == now.length) {
+                for (int i = 0; i < now.length && changed.size() < now.length / 4; i++) {
+                    if (!now[i].equals(was.elements[i])) {
+                        changed.add(i);
+                    }
+                }
+            }
+            boolean byPosition = was != null && was.elements.length == now.length && changed.size() < now.length / 4;
+            out.writeBoolean(byPosition);
+            out.writeInt(byPosition ? changed.size() : now.length);
+            for (int i = 0; i < (byPosition ? changed.size() : now.length); i++) {
+                int at = byPosition ? changed.get(i) : i;
+                if (byPosition) {
+                    out.writeInt(at);
+                }
+                BuildCache.write(out, now[at]);
+            }
+        }
+        BuildCache.writeTail(out, memory);
+        return out;
+    }
+
+    /** Applies one record {@link #record} wrote to {@code memory}, loaded up to the record before it. */
+    private static void apply(BufferInput in, BuildMemory memory, Base base) throws IOException {
+        Fingerprint environment = BuildCache.fingerprint(in);
+        if (!environment.equals(memory.environment())) {
+            throw new IOException("a journal record of another environment");
+        }
+        memory.loadedFilesAt(in.readBoolean() ? in.readUTF() : null);
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            memory.stamps.remove(in.readUTF());
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            memory.stamps.put(in.readUTF(), BuildCache.stamp(in));
+        }
+        // Keys added (their ids follow the table's), fingerprints set and cleared.
+        int added = BuildCache.count(in);
+        String[] table = Arrays.copyOf(memory.loadedKeys, memory.loadedKeys.length + added);
+        int[] refs = Arrays.copyOf(base.keyRefs, table.length);
+        for (int id = memory.loadedKeys.length; id < table.length; id++) {
+            table[id] = in.readUTF();
+            String key = memory.keys.putIfAbsent(table[id], table[id]);
+            if (key != null) {
+                throw new IOException("a key added twice to the table");
+            }
+        }
+        memory.loadedKeys = table;
+        base.keyRefs = refs;
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            memory.dataPrints.put(key(table, in.readInt()), BuildCache.fingerprint(in));
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            memory.dataPrints.remove(key(table, in.readInt()));
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            BuildMemory.FileRecord was = memory.files.remove(in.readUTF());
+            if (was == null) {
+                throw new IOException("a page's record removed that is not there");
+            }
+            release(memory, base, was);
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            BuildMemory.FileRecord was = BuildCache.readFile(in, memory, table, refs, -1);
+            if (was != null) {
+                release(memory, base, was);
+            }
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            int id = in.readInt();
+            String key = key(table, id);
+            if (refs[id] != 0 || memory.dataPrints.containsKey(key)) {
+                throw new IOException("a key dropped while in use");
+            }
+            table[id] = null;
+            memory.keys.remove(key);
+        }
+
+        base.segmentList = new ArrayList<>();
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            base.segmentList.add(base.segment(in.readUTF(), in.readLong()));
+        }
+        List<String> steps = new ArrayList<>();
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            steps.add(in.readUTF());
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            memory.outputs.remove(BuildCache.fingerprint(in));
+        }
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            Fingerprint key = BuildCache.fingerprint(in);
+            String step = steps.get(in.readInt());
+            memory.outputs.put(key, new BuildMemory.Output(step, BuildCache.stored(in, base.segmentList)));
+        }
+        Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
+        for (int n = BuildCache.count(in); n > 0; n--) {
+            String step = in.readUTF();
+            BuildCache.Stored stored = BuildCache.stored(in, base.segmentList);
+            boolean byPosition = in.readBoolean();
+            Fingerprint[] elements;
+            int count = BuildCache.count(in);
+            if (byPosition) {
+                BuildMemory.SavedState was = memory.states.get(step);
+                if (was == null) {
+                    throw new IOException("a state's elements changed that it did not have");
+                }
+                elements = was.elements.clone();
+                for (int i = 0; i < count; i++) {
+                    elements[in.readInt()] = BuildCache.fingerprint(in);
+                }
+            } else {
+                elements = new Fingerprint[count];
+                for (int i = 0; i < count; i++) {
+                    elements[i] = BuildCache.fingerprint(in);
+                }
+            }
+            states.put(step, new BuildMemory.SavedState(elements, stored, null));
+        }
+        memory.states.clear();
+        memory.states.putAll(states);
+        BuildCache.readTail(in, memory);
+    }
+
+    private static String key(String[] table, int id) throws IOException {
+        if (id < 0 || id >= table.length || table[id] == null) {
+            throw new IOException("a key id " + id + " not in the table");
+        }
+        return table[id];
+    }
+
+    /** Counts out the keys a record that is replaced or gone read. */
+    static void release(BuildMemory memory, Base base, BuildMemory.FileRecord was) {
+        int[] ids = was.reads() == null ? null : memory.loadedReadIds.get(was.reads());
+        if (ids != null) {
+            for (int id : ids) {
+                base.keyRefs[id]--;
+            }
+        }
+    }
+
+    /**
+     * The key table of a save that appends a record: ids as loaded, keys new to it added at the
+     * end, and each key's count of readers kept up to date, so that a key nobody reads any more
+     * (and no fingerprint names) is dropped without looking at every page's reads.
+     */
+    private static final class Keys {
+        private final BuildMemory memory;
+        private final String[] table;
+        private final int[] refs;
+        private final List<String> added = new ArrayList<>();
+        /** Ids whose count fell to nought, or whose fingerprint was cleared: perhaps to drop. */
+        private final List<Integer> released = new ArrayList<>();
+        private Map<String, Integer> ids;
+
+        Keys(BuildMemory memory, Base base) {
+            this.memory = memory;
+            this.table = memory.loadedKeys;
+            this.refs = base.keyRefs.clone();
+        }
+
+        int id(String key) {
+            if (ids == null) {
+                ids = new HashMap<>(2 * table.length);
+                for (int id = 0; id < table.length; id++) {
+                    if (table[id] != null) {
+                        ids.put(table[id], id);
+                    }
+                }
+            }
+            Integer id = ids.get(key);
+            if (id == null) {
+                id = table.length + added.size();
+                ids.put(key, id);
+                added.add(key);
+            }
+            return id;
+        }
+
+        /** The ids of {@code reads}, counted in. */
+        int[] hold(String[] reads) {
+            if (reads == null) {
+                return null;
+            }
+            int[] loaded = memory.loadedReadIds.get(reads);
+            int[] out = loaded != null ? loaded : new int[reads.length];
+            for (int i = 0; i < reads.length; i++) {
+                if (loaded == null) {
+                    out[i] = id(reads[i]);
+                }
+                if (out[i] < refs.length) {
+                    refs[out[i]]++;
+                }
+            }
+            return out;
+        }
+
+        void release(String[] reads) {
+            int[] loaded = reads == null ? null : memory.loadedReadIds.get(reads);
+            if (loaded != null) {
+                for (int id : loaded) {
+                    if (--refs[id] == 0) {
+                        released.add(id);
+                    }
+                }
+            }
+        }
+
+        /** Notes a loaded key whose fingerprint was cleared. */
+        void cleared(int id) {
+            if (id < refs.length) {
+                released.add(id);
+            }
+        }
+
+        /** The loaded keys no record reads any more and no fingerprint names, each once. */
+        List<Integer> dropped(Map<String, Fingerprint> prints) {
+            List<Integer> out = new ArrayList<>();
+            BitSet seen = new BitSet(table.length);
+            for (int id : released) {
+                if (refs[id] == 0 && !seen.get(id) && !prints.containsKey(table[id])) {
+                    out.add(id);
+                }
+                seen.set(id);
+            }
+            return out;
+        }
+    }
+}
