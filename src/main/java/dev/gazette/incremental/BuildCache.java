@@ -736,12 +736,14 @@ public final class BuildCache {
             if (!journaled) {
                 Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
                 try {
-                    writeIndex(memory, saved, states, segments, locations, tempIndex);
+                    IndexJournal.Base written = writeIndex(memory, saved, states, segments, locations, tempIndex);
                     try {
                         Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     } catch (AtomicMoveNotSupportedException e) {
                         Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING);
                     }
+                    // An empty journal naming it: an index found without one is not trusted (its journal was lost).
+                    IndexJournal.start(folder, written);
                 } finally {
                     Files.deleteIfExists(tempIndex);
                 }
@@ -749,7 +751,7 @@ public final class BuildCache {
             fresh.committed();
             loaded.segments().statesCommitted(stateFiles);
             loaded.close();
-            deleteUnnamed(folder, segments, journaled);
+            deleteUnnamed(folder, segments);
         } finally {
             loaded.close();
         }
@@ -777,7 +779,8 @@ public final class BuildCache {
     /** Each thread's array that outputs are encoded into before they are appended (none kept over {@link #SCRATCH_UP_TO}). */
     private static final ThreadLocal<BufferOutput> ENCODED = ThreadLocal.withInitial(() -> new BufferOutput(1 << 16));
 
-    private static void writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
+    /** Writes the index whole into {@code file}: its length and checksum, which its journal names. */
+    private static IndexJournal.Base writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                    Map<String, BuildMemory.SavedState> states, List<Segment> segments,
                                    Map<Fingerprint, Stored> locations, Path file) throws IOException {
         // Into one array, checked and written at once: a stream takes each number byte by byte.
@@ -898,6 +901,7 @@ public final class BuildCache {
                 channel.write(all);
             }
         }
+        return new IndexJournal.Base(out.size(), (int) crc.getValue());
     }
 
     /** The id of {@code key} among {@code keys}, added at the end when it is not there yet. */
@@ -911,16 +915,14 @@ public final class BuildCache {
     }
 
     /**
-     * Deletes the segments (and the file of older formats, files of saves that stopped, and the
-     * journal when the index was written whole) the index does not name.
+     * Deletes the segments (and the file of older formats, and files of saves that stopped) the
+     * index does not name.
      */
-    private static void deleteUnnamed(Path folder, List<Segment> named, boolean journaled) {
+    private static void deleteUnnamed(Path folder, List<Segment> named) {
         Set<String> keep = new HashSet<>();
         named.forEach(s -> keep.add(s.name));
         keep.add(INDEX);
-        if (journaled) {
-            keep.add(IndexJournal.FILE);
-        }
+        keep.add(IndexJournal.FILE);
         try (Stream<Path> files = Files.list(folder)) {
             for (Path p : files.toList()) {
                 String name = p.getFileName().toString();

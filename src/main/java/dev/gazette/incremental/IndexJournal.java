@@ -24,13 +24,15 @@ import java.util.zip.CRC32C;
  * index as it was loaded (the index, then the records before it). A save that changed a few
  * sources, pages and outputs appends a record of those, instead of writing the whole index
  * (10 MB at 10,000 articles, most of it the 18,000 pages' records and the keys they read); once
- * the records would pass a share of the index's size, the save writes the index whole again and
- * the journal is deleted.
+ * the records would pass a share of the index's size, or one record alone an eighth of that, the
+ * save writes the index whole again and the journal is deleted.
  *
- * <p>The journal names the index it follows by its length and checksum: a journal left beside
- * an index written since (a save that stopped between the two) is stale and ignored. Each
- * record has its own length and checksum: a journal that is truncated, damaged or of another
- * format makes the whole cache untrusted, as a damaged index does.
+ * <p>Every index is saved with its journal, empty at first, which names it by its length and
+ * checksum in a head checked by its own: a journal of another index (left by a save that stopped
+ * between writing the index and its journal) is ignored and replaced; an index without one is not
+ * trusted (whatever its journal held is lost, so its record of the site may be older than the
+ * site). Each record has its own length and checksum: a journal that is truncated, damaged or of
+ * another format makes the whole cache untrusted, as a damaged index does.
  */
 final class IndexJournal {
     static final String FILE = "journal.bin";
@@ -41,6 +43,8 @@ final class IndexJournal {
      * the segment list again. Tests set it to 0 (every save writes the index) and to the maximum.
      */
     static volatile int upToPercent = 25;
+    /** The head's least length: a magic text's length, the format, the index's length and checksum, the head's checksum. */
+    private static final int HEAD_CHECKED = 2 + 4 + 8 + 4 + 4;
 
     private IndexJournal() {
     }
@@ -102,16 +106,27 @@ final class IndexJournal {
         try {
             all = Files.readAllBytes(folder.resolve(FILE));
         } catch (NoSuchFileException e) {
-            return;
+            // Every index is saved with one: without it the index may be older than the site.
+            throw new IOException("its journal is missing");
         }
         BufferInput in = new BufferInput(ByteBuffer.wrap(all));
-        try {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != BuildCache.FORMAT
-                    || in.readLong() != base.indexLength || in.readInt() != base.indexCrc) {
-                return;   // of another index: written whole since (or of another format, which it replaces)
-            }
-        } catch (IOException | RuntimeException e) {
-            return;   // shorter than its head: a save that stopped while starting it
+        if (in.remaining() < HEAD_CHECKED) {
+            throw new IOException("its journal is truncated");
+        }
+        int headLength = in.readUnsignedShort() + 2 + 4 + 8 + 4;
+        CRC32C head = new CRC32C();
+        head.update(all, 0, Math.min(headLength, all.length));
+        in = new BufferInput(ByteBuffer.wrap(all));
+        if (!MAGIC.equals(in.readUTF()) || in.readInt() != BuildCache.FORMAT) {
+            throw new IOException("its journal is of another format");
+        }
+        long indexLength = in.readLong();
+        int indexCrc = in.readInt();
+        if (in.readInt() != (int) head.getValue()) {
+            throw new IOException("its journal's head is damaged");
+        }
+        if (indexLength != base.indexLength || indexCrc != base.indexCrc) {
+            return;   // of another index: the index was written whole since, and this one left by a save that stopped
         }
         while (!in.atEnd()) {
             int length = in.readInt();
@@ -140,7 +155,10 @@ final class IndexJournal {
      * pass its share of the index (then the index is to be written whole).
      */
     static boolean append(Path folder, Base base, byte[] record, int length) throws IOException {
-        if (base.journalLength + length + 8 > base.indexLength * upToPercent / 100) {
+        long share = base.indexLength * upToPercent / 100;
+        // A record of an eighth of the share is a build that changed much (the first after a cold
+        // one drops tens of thousands of outputs): folded at once, later builds do not read it again.
+        if (base.journalLength + length + 8 > share || length > share / 8) {
             return false;
         }
         CRC32C crc = new CRC32C();
@@ -149,26 +167,7 @@ final class IndexJournal {
         framed.putInt(length).put(record, 0, length).putInt((int) crc.getValue()).flip();
         Path file = folder.resolve(FILE);
         if (base.journalLength == 0) {
-            // A new journal replaces any stale one whole, atomically: a reader sees it or none.
-            BufferOutput head = new BufferOutput(64);
-            head.writeUTF(MAGIC);
-            head.writeInt(BuildCache.FORMAT);
-            head.writeLong(base.indexLength);
-            head.writeInt(base.indexCrc);
-            Path temp = Files.createTempFile(folder, FILE, ".tmp");
-            try {
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    writeFully(channel, ByteBuffer.wrap(head.array(), 0, head.size()));
-                    writeFully(channel, framed);
-                }
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            create(folder, base, framed);
             return true;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -185,6 +184,40 @@ final class IndexJournal {
             }
         }
         return true;
+    }
+
+    /** Starts the journal of an index just written whole: its head alone. */
+    static void start(Path folder, Base index) throws IOException {
+        create(folder, index, ByteBuffer.allocate(0));
+    }
+
+    /**
+     * Writes a journal naming {@code base}'s index, with {@code records}, in place of any other,
+     * atomically: a reader sees it or the one before.
+     */
+    private static void create(Path folder, Base base, ByteBuffer records) throws IOException {
+        BufferOutput head = new BufferOutput(64);
+        head.writeUTF(MAGIC);
+        head.writeInt(BuildCache.FORMAT);
+        head.writeLong(base.indexLength);
+        head.writeInt(base.indexCrc);
+        CRC32C crc = new CRC32C();
+        crc.update(head.array(), 0, head.size());
+        head.writeInt((int) crc.getValue());
+        Path temp = Files.createTempFile(folder, FILE, ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                writeFully(channel, ByteBuffer.wrap(head.array(), 0, head.size()));
+                writeFully(channel, records);
+            }
+            try {
+                Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, folder.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {

@@ -64,6 +64,8 @@ class IndexJournalTest {
         copy("sequence");
         Path cache = Pipeline.cacheFolder(root.resolve("content"));
         List<Map<String, String>> loaded = new ArrayList<>();
+        long head = 0;
+        long previous = 0;
         Random random = new Random(11);
         for (int step = 0; step < 9; step++) {
             if (step > 0) {
@@ -87,8 +89,15 @@ class IndexJournalTest {
                 }
             }
             build(root, journalShare);
-            assertThat(Files.exists(cache.resolve(IndexJournal.FILE))).as("a journal after build " + step)
-                    .isEqualTo(step > 0 && journalShare > 0);
+            long size = Files.size(cache.resolve(IndexJournal.FILE));
+            if (step == 0) {
+                head = size;
+            } else if (journalShare == 0) {
+                assertThat(size).as("written whole after build " + step + ": the journal's head alone").isEqualTo(head);
+            } else {
+                assertThat(size).as("a record more after build " + step).isGreaterThan(previous);
+            }
+            previous = size;
             Map<String, String> parts = summary(root);
             parts.put("site", new TreeMap<>(Trees.hashes(root.resolve("site"))).toString());
             loaded.add(parts);
@@ -98,7 +107,7 @@ class IndexJournalTest {
         Path article = root.resolve("content/articles/beavers-breeding-river-wend.md");
         Files.writeString(article, Files.readString(article) + "\nFolded.\n");
         build(root, 0);
-        assertThat(Files.exists(cache.resolve(IndexJournal.FILE))).isFalse();
+        assertThat(Files.size(cache.resolve(IndexJournal.FILE))).as("its head alone again").isEqualTo(head);
         assertSameAsFromNothing(root);
         return loaded;
     }
@@ -142,6 +151,16 @@ class IndexJournalTest {
         assertThat(build(root, Integer.MAX_VALUE).sourcesRead()).isEqualTo(1);
         assertSameAsFromNothing(root);
         assertThat(Files.readAllBytes(journal)).isNotEqualTo(stale);
+
+        // An index without its journal may be older than the site: not trusted. Nor is a damaged head.
+        Files.delete(journal);
+        assertThat(BuildCache.load(cache).ignored()).contains("journal is missing");
+        assertThat(build(root, Integer.MAX_VALUE).sourcesRead()).isEqualTo(13);
+        assertSameAsFromNothing(root);
+        bytes = Files.readAllBytes(journal);
+        bytes[5] ^= 0x5A;
+        Files.write(journal, bytes);
+        assertThat(BuildCache.load(cache).ignored()).contains("unreadable");
     }
 
     private Path copy(String name) throws IOException {
