@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.internal.PostProcessorManager;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -37,7 +38,10 @@ final class MarkdownRenderer {
         this(new LinkableTextAutolink(), true);
     }
 
-    /** Every extension for every body, with another autolink extension: tests compare {@link LinkableTextAutolink} with flexmark's own. */
+    /**
+     * Every extension for every body, with another autolink extension, and flexmark's own inline
+     * parser: tests compare {@link LinkableTextAutolink} and {@link BoundsOnlyInlineParser} with flexmark's.
+     */
     MarkdownRenderer(Parser.ParserExtension autolink) {
         this(autolink, false);
     }
@@ -59,7 +63,12 @@ final class MarkdownRenderer {
                 extensions.add(autolink);
             }
             extensions.add(FootnoteExtension.create());
-            parsers[tables] = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions)).build();
+            Parser.Builder parser = Parser.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, extensions));
+            if (bySyntax) {
+                // flexmark leaves its own paragraph pre-processor (reference definitions) out for another inline parser.
+                parser.customInlineParserFactory(BoundsOnlyInlineParser::new).paragraphPreProcessorFactory(new ReferencePreProcessorFactory());
+            }
+            parsers[tables] = parser.build();
         }
         autolinks = bySyntax ? PostProcessorManager.calculatePostProcessors(options, List.of(LinkableTextAutolink.postProcessor())) : null;
         renderer = HtmlRenderer.builder(new MutableDataSet(options).set(Parser.EXTENSIONS, List.of(TablesExtension.create(),

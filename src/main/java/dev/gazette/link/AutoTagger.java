@@ -51,31 +51,43 @@ final class AutoTagger {
         private final String text;
         /** Start and end of each word. */
         private int[] bounds = new int[64];
+        /** Each word's {@link #foldedAsciiHash}, made as it is cut out. */
+        private int[] hashes = new int[32];
         private int size;
         private String[] folded;
 
         Words(String text) {
             this.text = text;
+            // Read from an array: the client compiler keeps String.charAt's checks on every call.
+            char[] chars = text.toCharArray();
             int i = 0;
-            int n = text.length();
+            int n = chars.length;
             while (i < n) {
-                while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                while (i < n && !isLetterOrDigit(chars[i])) {
                     i++;
                 }
                 int start = i;
-                while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-                    i++;
+                int hash = 0;
+                while (i < n && isLetterOrDigit(chars[i])) {
+                    char c = chars[i++];
+                    hash = hash == NOT_ASCII || c >= 0x80 ? NOT_ASCII : 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
                 }
                 if (i > start) {
                     if (2 * size + 2 > bounds.length) {
                         bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+                        hashes = Arrays.copyOf(hashes, bounds.length / 2);
                     }
                     bounds[2 * size] = start;
                     bounds[2 * size + 1] = i;
+                    hashes[size] = hash;
                     size++;
                 }
             }
             folded = new String[size];
+        }
+
+        private static boolean isLetterOrDigit(char c) {
+            return c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
         }
 
         int size() {
@@ -100,15 +112,8 @@ final class AutoTagger {
          * the hash is its {@link String#hashCode}); else {@link #NOT_ASCII}: a word to look up.
          */
         int foldedAsciiHash(int i) {
-            int h = 0;
-            for (int k = bounds[2 * i], end = bounds[2 * i + 1]; k < end; k++) {
-                char c = text.charAt(k);
-                if (c >= 0x80) {
-                    return NOT_ASCII;
-                }
-                h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-            }
-            return h;   // a word that happens to hash to NOT_ASCII is only looked up for nothing
+            // A word that happens to hash to NOT_ASCII is only looked up for nothing.
+            return hashes[i];
         }
 
         static final int NOT_ASCII = Integer.MIN_VALUE;

@@ -176,6 +176,7 @@ final class EntityFinder {
     private static List<Found> phrases(String text) {
         List<Found> out = new ArrayList<>();
         Words m = new Words(text);
+        char[] chars = m.chars;
         List<String> run = new ArrayList<>();
         boolean runAtStart = false;
         int lastEnd = 0;
@@ -183,12 +184,12 @@ final class EntityFinder {
         boolean endsSentence = false;
         while (m.find()) {
             int start = m.start();
-            boolean boundary = lastEnd == 0 || hasBreak(text, lastEnd, start) || endsSentence;
-            boolean oneSpace = start - lastEnd == 1 && text.charAt(lastEnd) == ' ';
+            boolean boundary = lastEnd == 0 || hasBreak(chars, lastEnd, start) || endsSentence;
+            boolean oneSpace = start - lastEnd == 1 && chars[lastEnd] == ' ';
             lastEnd = m.end();
             // A word ending in a full stop closes the sentence, unless it is an acronym like "U.S.".
-            char last = text.charAt(lastEnd - 1);
-            boolean capital = Character.isUpperCase(text.charAt(start));
+            char last = chars[lastEnd - 1];
+            boolean capital = Character.isUpperCase(chars[start]);
             // Most words are not capitalised: they are looked at without making strings of them.
             String raw = capital ? text.substring(start, lastEnd) : null;
             endsSentence = (last == '.' || last == '!' || last == '?')
@@ -244,25 +245,27 @@ final class EntityFinder {
             }
         }
 
-        private final String text;
+        /** The text, read from an array: the client compiler keeps String.charAt's checks on every call. */
+        final char[] chars;
         private int start;
         private int end;
 
         Words(String text) {
-            this.text = text;
+            this.chars = text.toCharArray();
         }
 
         boolean find() {
-            int n = text.length();
+            char[] text = chars;
+            int n = text.length;
             int i = end;
             while (i < n) {
-                char ch = text.charAt(i);
-                int c = ch < 128 ? ch : text.codePointAt(i);
+                char ch = text[i];
+                int c = ch < 128 ? ch : Character.codePointAt(text, i);
                 if (ch < 128 ? ASCII[ch] == START : (WORD_START >> Character.getType(c) & 1) != 0) {
                     start = i;
                     i += Character.charCount(c);
                     while (i < n) {
-                        ch = text.charAt(i);
+                        ch = text[i];
                         if (ch < 128) {
                             if (ASCII[ch] == NONE) {
                                 break;
@@ -270,7 +273,7 @@ final class EntityFinder {
                             i++;
                             continue;
                         }
-                        c = text.codePointAt(i);
+                        c = Character.codePointAt(text, i);
                         if ((WORD_PART >> Character.getType(c) & 1) == 0 && c != '’') {
                             break;
                         }
@@ -295,9 +298,9 @@ final class EntityFinder {
         }
     }
 
-    private static boolean hasBreak(String text, int from, int to) {
+    private static boolean hasBreak(char[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (BREAKS.indexOf(text.charAt(i)) >= 0) {
+            if (BREAKS.indexOf(text[i]) >= 0) {
                 return true;
             }
         }

@@ -160,6 +160,10 @@ final class InBodyLinks {
             this(names(tags), AutoTagger.starts(tags));
         }
 
+        /** The text {@link #find} last read, and its characters. */
+        private String read;
+        private char[] chars;
+
         private FirstMentions(Map<String, String> tagNames, AutoTagger.Starts starts) {
             this.starts = starts;
             slugs = List.copyOf(tagNames.keySet());
@@ -218,15 +222,21 @@ final class InBodyLinks {
          * half of a surrogate pair after the first position.
          */
         private boolean find(Matcher m, String text, int at) {
-            int n = text.length();
+            if (text != read) {
+                // Read from an array: the client compiler keeps String.charAt's checks on every call.
+                read = text;
+                chars = text.toCharArray();
+            }
+            char[] c = chars;
+            int n = c.length;
             for (int p = at; p <= n; p++) {
-                if (p < n ? !starts.may(text.charAt(p)) : starts != AutoTagger.Starts.ANY) {
+                if (p < n ? !starts.may(c[p]) : starts != AutoTagger.Starts.ANY) {
                     continue;
                 }
-                if (p > at && p < n && Character.isLowSurrogate(text.charAt(p)) && Character.isHighSurrogate(text.charAt(p - 1))) {
+                if (p > at && p < n && Character.isLowSurrogate(c[p]) && Character.isHighSurrogate(c[p - 1])) {
                     continue;
                 }
-                if (p > 0 && letterOrNumber(text.charAt(p - 1))) {
+                if (p > 0 && letterOrNumber(c[p - 1])) {
                     continue;
                 }
                 m.region(p, n);

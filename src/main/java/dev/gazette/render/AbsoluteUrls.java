@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.model.Slices;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
@@ -172,7 +173,7 @@ final class AbsoluteUrls {
                 }
                 if (!absolute.equals(url)) {
                     if (out == null) {
-                        out = new StringBuilder(n + 256);
+                        out = Slices.builderFor(html, n + 256);
                     }
                     out.append(html, copied, value).append(absolute);
                     copied = valueEnd;
