@@ -184,7 +184,7 @@ final class TextExtractor {
             return null;
         }
         List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], lang);
-        HeaderCandidates.Candidate opener = HeaderCandidates.choose(TitleCandidates.wholeLines(titles), header().opener());
+        HeaderCandidates.Candidate opener = HeaderCandidates.choose(TitleCandidates.openers(titles), header().opener());
         int found = opener == null ? -1 : opener.line();
         boolean headerInRun = found >= region[0];
         int cluster = found < 0 ? -1 : TextHeader.headerBelow(lines, found, region[1] + 1);

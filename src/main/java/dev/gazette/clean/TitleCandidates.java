@@ -12,17 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * The headline of a text dump, chosen among scored candidates as {@link HeaderCandidates} chooses
- * byline and date: every line near the top of the article run that could be a headline (words,
- * not code, a date or a credit; at most 35 words) is a candidate, described by the named features
+ * byline and date: every line from {@value #WINDOW} lines above the article run to the end of its head
+ * that could be a headline (words, not code, a date or a credit; at most 35 words) is a candidate, and
+ * so is the first of the dump's own lines a reflowed line was joined from, each described by the named features
  * below: its shape, how much of the article's vocabulary it uses, where it stands relative to the
  * article, and what surrounds it (a byline under it, a list of teasers around it, a menu). A
  * choice model ({@link LineModel}, fitted by {@code LineModelTrainer}) gives each its probability
  * of being the article's headline, and the most probable is taken when it clears the model's
  * threshold. Two models choose among the same candidates: the opener ({@code opener-v1.json}),
  * whose headline closes the article's header and so decides where its text starts, fitted on the
- * pages with a true body; and the title ({@code title-v1.json}), the headline printed, fitted on
- * every page with a true title, the header-only ones too (where the article starts is not known
- * there, so they cannot teach the opener).
+ * pages with a true body, among the whole lines within TextHeader's window ({@link #openers}); and
+ * the title ({@code title-v1.json}), the headline printed, fitted on every page with a true title,
+ * the header-only ones too (where the article starts is not known there, so they cannot teach the
+ * opener), among all of them.
  */
 final class TitleCandidates {
     static final String RESOURCE = "title-v1.json";
@@ -32,6 +34,9 @@ final class TitleCandidates {
      * headline, and a missing one costs the curator as much as a wrong one to mend.
      */
     static final double THRESHOLD = 0;
+
+    /** How far above the article run candidates are read (TextHeader's rules look {@value TextHeader#TITLE_WINDOW} lines up). */
+    static final int WINDOW = Integer.getInteger("gazette.titleWindow", 300);
 
     /** The longest line read as a headline. */
     private static final int MAX_WORDS = 35;
@@ -100,8 +105,10 @@ final class TitleCandidates {
                                   // a content word with it: a standfirst under its headline, byline or none
             "copyright_holder",   // names the holder of the page's copyright notice, or the holder names it: the site's name
             "shown_often",        // the page shows it three times or more: notices ("Advertisement"), sections, the site's name
-            "reflow_part");       // the first of the dump's own lines that the reflow of a carried-on sentence joined into the
+            "reflow_part",        // the first of the dump's own lines that the reflow of a carried-on sentence joined into the
                                   // line ("Headline" over "by Jane Doe", "1h ago": DumpLine.firstPhysical), a candidate of its own
+            "far_above");         // further above the article run than TextHeader's rules look (TITLE_WINDOW, 40 lines): the
+                                  // headline of a page whose run starts at its comments or a second story
 
     /** A field label of one word and a colon opening the line. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[\\p{L}\\p{M}]{1,20}\\s?[:：]\\s*\\S");
@@ -117,7 +124,7 @@ final class TitleCandidates {
         TextHeader.TitleScores rules = TextHeader.titleScores(lines, runStart, runEnd, lang);
         TextHeader.RunWords vocabulary = rules.words();
         int headEnd = vocabulary.headEnd();
-        int from = vocabulary.from();
+        int from = Math.max(0, runStart - WINDOW);
         Set<String> leadWords = vocabulary.lead();
         Map<String, Integer> bodyLines = vocabulary.bodyLines();
         Map<String, Integer> counts = vocabulary.counts();
@@ -253,7 +260,8 @@ final class TitleCandidates {
                         underShorterHeadline(lines, i, words, lang) ? 1 : 0,
                         !holderKey.isEmpty() && (HeaderCandidates.containsWords(comparable, holderKey) || HeaderCandidates.containsWords(holderKey, comparable)) ? 1 : 0,
                         shown.getOrDefault(line.key(), 0) >= 3 ? 1 : 0,
-                        line != whole ? 1 : 0
+                        line != whole ? 1 : 0,
+                        i < runStart - TextHeader.TITLE_WINDOW ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
@@ -261,9 +269,13 @@ final class TitleCandidates {
         return out;
     }
 
-    /** The candidates that are whole lines of the dump, not parts of one ({@code reflow_part}): the opener's, which lays the article out. */
-    static List<HeaderCandidates.Candidate> wholeLines(List<HeaderCandidates.Candidate> candidates) {
-        return candidates.stream().filter(c -> c.features()[PART] == 0).toList();
+    /**
+     * The opener's candidates, by which the article is laid out: whole lines of the dump, not parts of one
+     * ({@code reflow_part}), within TextHeader's window ({@code far_above}). The title model's wider choice moves nothing
+     * else.
+     */
+    static List<HeaderCandidates.Candidate> openers(List<HeaderCandidates.Candidate> candidates) {
+        return candidates.stream().filter(c -> c.features()[PART] == 0 && c.features()[FAR] == 0).toList();
     }
 
     /** Whether the candidate is a part of its line, whose value is the headline as it stands, not its line's text. */
@@ -272,6 +284,7 @@ final class TitleCandidates {
     }
 
     private static final int PART = FEATURES.indexOf("reflow_part");
+    private static final int FAR = FEATURES.indexOf("far_above");
 
     /**
      * Whether a line could be a headline at all: words (most of its tokens have letters), at most

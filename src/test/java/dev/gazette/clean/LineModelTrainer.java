@@ -197,7 +197,7 @@ public final class LineModelTrainer {
 
     /**
      * {@link #fitTitle}, header-only sites weighing {@code headerOnly} each; for the opener ({@code opener}), among the
-     * candidates that are whole lines, as it chooses ({@link TitleCandidates#wholeLines}).
+     * candidates that are whole lines, as it chooses ({@link TitleCandidates#openers}).
      */
     static LineModel fitTitle(List<Case> cases, LineModel lines, double headerOnly, boolean opener) {
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
@@ -208,7 +208,7 @@ public final class LineModelTrainer {
             TextExtractor.Scored scored = runs.score(c.read);
             int[] run = runs.run(scored);
             List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
-            t = opener ? TitleCandidates.wholeLines(t) : t;
+            t = opener ? TitleCandidates.openers(t) : t;
             titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)
                     * (c.truth.body() == null ? headerOnly : 1),
                     CleaningScore::titleMatches));
