@@ -4,6 +4,7 @@ import dev.gazette.source.SourceFormat;
 import com.vladsch.flexmark.util.ast.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,8 +32,8 @@ public final class Cleaner {
      * Each line of a text dump with the model's probability that it is article text and the
      * features that decided it; empty for other formats, whose blocks are read by their markup.
      */
-    public java.util.Optional<java.util.List<String>> explain(SourceFormat format, String body) {
-        return format == SourceFormat.TEXT ? java.util.Optional.of(text.explain(body)) : java.util.Optional.empty();
+    public Optional<List<String>> explain(SourceFormat format, String body) {
+        return format == SourceFormat.TEXT ? Optional.of(text.explain(body)) : Optional.empty();
     }
 
     private Extraction markdown(String body) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -278,7 +279,7 @@ final class ContentFinder {
             if (tag.equals("body") || tag.equals("a") || tag.equals("article") || tag.equals("main") || inCode(el)) {
                 continue;
             }
-            String role = el.attr("role").toLowerCase(java.util.Locale.ROOT);
+            String role = el.attr("role").toLowerCase(Locale.ROOT);
             if (UNLIKELY_ROLES.contains(role)) {
                 doomed.add(el);
                 continue;

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -284,7 +285,7 @@ public final class DateParser {
                 return Optional.of(local.toString().length() == 16 ? local + ":00" : local.toString());
             }
             String offset = zone.equals("Z") ? "Z" : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone;
-            return Optional.of(OffsetDateTime.of(local, java.time.ZoneOffset.of(offset)).toString());
+            return Optional.of(OffsetDateTime.of(local, ZoneOffset.of(offset)).toString());
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public final class Embeds {
     private static final Evaluator EMBEDS = QueryParser.parse(String.join(", ", ADDRESS.keySet()));
     private static final Evaluator SOURCE_WITH_SRC = QueryParser.parse("source[src]");
     /** Blocks that hold a line of text, where a link goes in place; elsewhere it gets a paragraph. */
-    private static final java.util.Set<String> HOLDS_TEXT = java.util.Set.of(
+    private static final Set<String> HOLDS_TEXT = Set.of(
             "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption", "pre");
     /** Larger than a tracking pixel. */
     private static final int TINY = 2;

@@ -7,6 +7,7 @@ import org.jsoup.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -84,7 +85,7 @@ final class HtmlExtractor {
             return true;
         }
         String style = el.attr("style");
-        return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT)
+        return !style.isEmpty() && style.replace(" ", "").toLowerCase(Locale.ROOT)
                 .matches(".*(display:none|visibility:hidden).*");
     }
 

@@ -29,6 +29,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The one home of language knowledge: Lucene's analyzers give index terms (stop words removed)
@@ -38,7 +42,7 @@ import java.util.TreeMap;
  */
 public final class Language {
     /** How each language's analyzer is made: only when a text in it is analysed (their stop sets and stemmer tables take a tenth of a small build's start-up). */
-    private static final Map<String, java.util.function.Supplier<Analyzer>> ANALYZERS = new TreeMap<>(Map.of(
+    private static final Map<String, Supplier<Analyzer>> ANALYZERS = new TreeMap<>(Map.of(
             "en", EnglishAnalyzer::new,
             "de", GermanAnalyzer::new,
             "fr", FrenchAnalyzer::new,
@@ -47,7 +51,7 @@ public final class Language {
             "nl", DutchAnalyzer::new,
             "pt", PortugueseAnalyzer::new));
     /** The analyzers made so far, one per language, shared (an analyzer keeps its streams per thread). */
-    private static final Map<String, Analyzer> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Analyzer> MADE = new ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     /**
      * Languages with word lists here but no analyzer: Chinese, Japanese and Korean pages are read
@@ -66,7 +70,7 @@ public final class Language {
      * word, whose hash a string keeps, instead of building a key); each emptied when it grows past
      * {@link #MAX_STEMS}.
      */
-    private static final Map<String, Map<String, String>> STEMS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Map<String, String>> STEMS = new ConcurrentHashMap<>();
     private static final int MAX_STEMS = 100_000;
     private static final Map<String, Set<String>> INTERFACE = withEnglish(wordLists("interface"));
     private static final Map<String, Set<String>> TIME_UNITS = withEnglish(wordLists("time_units"));
@@ -86,7 +90,7 @@ public final class Language {
         if (made != null) {
             return made;
         }
-        java.util.function.Supplier<Analyzer> make = ANALYZERS.get(key);
+        Supplier<Analyzer> make = ANALYZERS.get(key);
         return make == null ? FALLBACK : MADE.computeIfAbsent(key, k -> make.get());
     }
 
@@ -113,9 +117,9 @@ public final class Language {
      * {@link #stem} for one language, resolved once: for callers that stem many words of a page,
      * so each word costs one look-up.
      */
-    static java.util.function.UnaryOperator<String> stemmer(String lang) {
+    static UnaryOperator<String> stemmer(String lang) {
         String code = key(lang);
-        Map<String, String> stems = STEMS.computeIfAbsent(code, k -> new java.util.concurrent.ConcurrentHashMap<>());
+        Map<String, String> stems = STEMS.computeIfAbsent(code, k -> new ConcurrentHashMap<>());
         return token -> stem(token, code, stems);
     }
 
@@ -150,7 +154,7 @@ public final class Language {
      * Each index term of a text ({@link #terms}) in turn, as the analyzer holds it (valid only
      * during the call): for callers that count terms without a string per occurrence.
      */
-    public static void eachTerm(String text, String lang, java.util.function.Consumer<CharTermAttribute> each) {
+    public static void eachTerm(String text, String lang, Consumer<CharTermAttribute> each) {
         try (TokenStream stream = analyzer(lang).tokenStream("body", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
@@ -260,7 +264,7 @@ public final class Language {
 
     /** For each word, the languages whose list has it, in a fixed order. */
     private static Map<String, List<String>> byWord(Map<String, Set<String>> lists) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
+        Map<String, List<String>> out = new HashMap<>();
         new TreeMap<>(lists).forEach((code, words) -> words.forEach(w -> out.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
         out.replaceAll((w, codes) -> List.copyOf(codes));
         return Collections.unmodifiableMap(out);

@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import dev.gazette.clean.DumpLine.Kind;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ final class LineFeatures {
         for (int i = 0; i < n; i++) {
             anchors[i] = anchor(lines.get(i), minWords);
         }
-        List<Set<String>> content = new java.util.ArrayList<>(n);
+        List<Set<String>> content = new ArrayList<>(n);
         for (DumpLine l : lines) {
             counts.merge(l.key(), 1, Integer::sum);
             int[] b = blocks.computeIfAbsent(l.block, k -> new int[2]);

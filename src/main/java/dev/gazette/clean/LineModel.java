@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Logistic regression over named features. The line model ({@link #shipped()}, over
@@ -127,7 +128,7 @@ final class LineModel {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < Math.min(top, order.size()); k++) {
             int i = order.get(k);
-            sb.append(k == 0 ? "" : " ").append(names.get(i)).append('=').append(String.format(java.util.Locale.ROOT, "%.2f(%+.1f)", x[i], contribution(x, i)));
+            sb.append(k == 0 ? "" : " ").append(names.get(i)).append('=').append(String.format(Locale.ROOT, "%.2f(%+.1f)", x[i], contribution(x, i)));
         }
         return sb.toString();
     }

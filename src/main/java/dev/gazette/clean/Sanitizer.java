@@ -11,6 +11,7 @@ import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -199,7 +200,7 @@ public final class Sanitizer {
                 out = new StringBuilder(url.length() + 16).append(url, 0, i);
             }
             if (unsafe) {
-                for (byte b : String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
                     out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
                 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -703,7 +704,7 @@ final class TextHeader {
     /** The stems of words already known to be content words. */
     private static Set<String> stemsOf(Set<String> contentWords, String lang) {
         Set<String> out = new HashSet<>();
-        java.util.function.UnaryOperator<String> stemmer = Language.stemmer(lang);
+        UnaryOperator<String> stemmer = Language.stemmer(lang);
         for (String w : contentWords) {
             out.add(stemmer.apply(w));
         }
@@ -713,7 +714,7 @@ final class TextHeader {
     /** The stems of the content words, as headlines are matched to the text by. */
     private static Set<String> stems(List<String> tokens, String lang) {
         Set<String> out = new HashSet<>();
-        java.util.function.UnaryOperator<String> stemmer = Language.stemmer(lang);
+        UnaryOperator<String> stemmer = Language.stemmer(lang);
         Set<String> functionWords = Language.functionWords(lang);
         for (String t : tokens) {
             if (Words.isContentWord(t, functionWords)) {

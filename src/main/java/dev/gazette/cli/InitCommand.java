@@ -17,8 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -134,11 +137,11 @@ final class InitCommand implements Callable<Integer> {
     private ZoneId zone() {
         if (timezone == null) {
             ZoneId here = ZoneId.systemDefault();
-            return here.normalized().equals(java.time.ZoneOffset.UTC) ? ZoneId.of("UTC") : here;
+            return here.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : here;
         }
         try {
             return ZoneId.of(timezone.strip());
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--timezone must be a zone such as Europe/London or UTC, not '" + timezone + "'");
         }
@@ -186,7 +189,7 @@ final class InitCommand implements Callable<Integer> {
     private static void write(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (IOException e) {
             throw new GazetteException(file.toString(), 0, "cannot write: " + e.getMessage());
         }

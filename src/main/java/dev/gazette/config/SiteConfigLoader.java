@@ -19,10 +19,15 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Reads {@code site.yml}; a missing file gives a site with sensible defaults. */
 public final class SiteConfigLoader {
@@ -68,7 +73,7 @@ public final class SiteConfigLoader {
             if (!KNOWN_KEYS.contains(key)) {
                 errors.add(Problem.error(yaml.file(), yaml.lineOf(key), "unknown setting '" + key + "'"
                         + KnownKeys.suggestion(key, KNOWN_KEYS)
-                        + "; known settings: " + String.join(", ", new java.util.TreeSet<>(KNOWN_KEYS))));
+                        + "; known settings: " + String.join(", ", new TreeSet<>(KNOWN_KEYS))));
             }
         }
         String title = attempt(errors, () -> orElse(yaml.string("title"), "Gazette"), "Gazette");
@@ -161,7 +166,7 @@ public final class SiteConfigLoader {
     private static List<Tag> vocabulary(YamlMap yaml) {
         YamlMap tags = yaml.map("tags");
         List<Tag> out = new ArrayList<>();
-        java.util.Map<String, String> keyOfSlug = new java.util.HashMap<>();
+        Map<String, String> keyOfSlug = new HashMap<>();
         for (String key : tags.keys()) {
             String slug = Slugs.of(key);
             if (slug.isEmpty()) {
@@ -203,8 +208,8 @@ public final class SiteConfigLoader {
                 return value;
             }
         }
-        String allowed = java.util.Arrays.stream(otherwise.getDeclaringClass().getEnumConstants())
-                .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+        String allowed = Arrays.stream(otherwise.getDeclaringClass().getEnumConstants())
+                .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         throw yaml.error(key, key + " must be one of " + allowed + ", not '" + written + "'");
     }
 

@@ -18,6 +18,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -177,8 +178,8 @@ public final class ArticleBuilder {
     /** Whether every feed format can write the date: RFC 822 and RFC 3339 have four-digit years. */
     private static boolean writable(ZonedDateTime date) {
         return date.getYear() >= 1 && date.getYear() <= 9999
-                && date.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear() >= 1
-                && date.withZoneSameInstant(java.time.ZoneOffset.UTC).getYear() <= 9999;
+                && date.withZoneSameInstant(ZoneOffset.UTC).getYear() >= 1
+                && date.withZoneSameInstant(ZoneOffset.UTC).getYear() <= 9999;
     }
 
     /**

@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether two values are surely the same, compared part by part and cut short wherever a part
@@ -31,7 +33,7 @@ final class SameValues {
 
     /** Pairs found the same, by the identity of the newer value: see {@link #REMEMBERED_SIZE}. */
     static final class Proven {
-        private final Map<Fingerprints.Identity, Object> pairs = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Fingerprints.Identity, Object> pairs = new ConcurrentHashMap<>();
 
         boolean contains(Object a, Object b) {
             return pairs.get(new Fingerprints.Identity(a)) == b;
@@ -75,7 +77,7 @@ final class SameValues {
     }
 
     private static boolean big(Object a) {
-        return a instanceof java.util.Collection<?> c && c.size() >= REMEMBERED_SIZE
+        return a instanceof Collection<?> c && c.size() >= REMEMBERED_SIZE
                 || a instanceof Map<?, ?> m && m.size() >= REMEMBERED_SIZE;
     }
 
@@ -96,8 +98,8 @@ final class SameValues {
             return true;
         }
         if (a instanceof List<?> || a instanceof Set<?>) {
-            return sameInOrder(((java.util.Collection<?>) a).iterator(), ((java.util.Collection<?>) b).iterator(),
-                    ((java.util.Collection<?>) a).size(), ((java.util.Collection<?>) b).size(), proven);
+            return sameInOrder(((Collection<?>) a).iterator(), ((Collection<?>) b).iterator(),
+                    ((Collection<?>) a).size(), ((Collection<?>) b).size(), proven);
         }
         if (a instanceof Map<?, ?> x) {
             Map<?, ?> y = (Map<?, ?>) b;
@@ -179,7 +181,7 @@ final class SameValues {
             return value.hashCode();
         }
         // A collection is often made anew from the same parts: its size, so that it still finds its like.
-        if (value instanceof java.util.Collection<?> c) {
+        if (value instanceof Collection<?> c) {
             return c.size();
         }
         if (value instanceof Map<?, ?> m) {

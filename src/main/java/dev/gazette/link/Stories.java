@@ -5,11 +5,15 @@ import dev.gazette.model.Slugs;
 import dev.gazette.model.Story;
 
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -68,7 +72,7 @@ final class Stories {
 
         /** Takes the instant of the article at {@code i}; before {@link #sameEvent} reads it. */
         void take(int i) {
-            java.time.ZonedDateTime date = articles.get(i).date();
+            ZonedDateTime date = articles.get(i).date();
             if (date != null) {
                 seconds[i] = date.toEpochSecond();
                 nanos[i] = date.getNano();
@@ -123,13 +127,13 @@ final class Stories {
             }
         }
         // Stories the curator named claim their slugs first; a clash gets the next free "-n".
-        Map<List<Article>, String> wanted = new java.util.IdentityHashMap<>();
+        Map<List<Article>, String> wanted = new IdentityHashMap<>();
         for (List<Article> group : kept) {
             String key = group.stream().map(Article::story).filter(s -> s != null).findFirst().orElse(null);
             wanted.put(group, key != null ? Slugs.orHash(key, "story") : null);
         }
-        java.util.Set<String> used = new java.util.HashSet<>();
-        Map<List<Article>, String> slugs = new java.util.IdentityHashMap<>();
+        Set<String> used = new HashSet<>();
+        Map<List<Article>, String> slugs = new IdentityHashMap<>();
         for (boolean keyed : new boolean[] {true, false}) {
             for (List<Article> group : kept) {
                 if ((wanted.get(group) != null) == keyed) {
@@ -153,7 +157,7 @@ final class Stories {
     /** The first report of the event: the story is named after it. */
     private static Article earliest(List<Article> group) {
         return group.stream().min(Comparator.comparing(Article::date,
-                Comparator.nullsLast(Comparator.<java.time.ZonedDateTime>naturalOrder()))
+                Comparator.nullsLast(Comparator.<ZonedDateTime>naturalOrder()))
                 .thenComparing(Article::slug)).orElseThrow();
     }
 

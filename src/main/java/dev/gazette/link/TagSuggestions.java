@@ -7,9 +7,13 @@ import dev.gazette.model.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Named entities that several articles are about but no tag covers yet: what {@code gazette
@@ -31,7 +35,7 @@ public final class TagSuggestions {
 
     /** @param entitiesOf each article's entities, perhaps remembered from an earlier build */
     static List<Suggestion> suggest(List<Article> articles, TagVocabulary vocabulary,
-                                    java.util.function.Function<Article, Map<String, EntityFinder.Entity>> entitiesOf) {
+                                    Function<Article, Map<String, EntityFinder.Entity>> entitiesOf) {
         return new Index(vocabulary, articles.stream().map(entitiesOf).toList()).suggestions();
     }
 
@@ -79,7 +83,7 @@ public final class TagSuggestions {
          * and adds those of the articles that came.
          */
         void update(List<Map<String, EntityFinder.Entity>> leaving, List<Map<String, EntityFinder.Entity>> arriving) {
-            java.util.Set<String> touched = new java.util.HashSet<>();
+            Set<String> touched = new HashSet<>();
             for (Map<String, EntityFinder.Entity> entities : leaving) {
                 entities.forEach((key, entity) -> {
                     List<EntityFinder.Entity> seen = byKey.get(key);
@@ -154,7 +158,7 @@ public final class TagSuggestions {
 
     /** The entities of one article strong enough to count towards a suggestion; the same order. */
     static Map<String, EntityFinder.Entity> salient(Map<String, EntityFinder.Entity> entities) {
-        Map<String, EntityFinder.Entity> out = new java.util.LinkedHashMap<>();
+        Map<String, EntityFinder.Entity> out = new LinkedHashMap<>();
         entities.forEach((key, entity) -> {
             if (entity.score() >= AutoTagger.MIN_SCORE) {
                 out.put(key, entity);

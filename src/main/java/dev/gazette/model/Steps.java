@@ -1,5 +1,7 @@
 package dev.gazette.model;
 
+import java.util.List;
+
 /**
  * How a stage runs its {@link Step}s: {@link #DIRECT}ly, or through the incremental layer, which
  * looks a step's input up among what earlier builds computed. Since the input is the whole key,
@@ -22,7 +24,7 @@ public interface Steps {
      * The state of {@code step} for {@code input}: made fresh, or brought up to date from the last
      * build's. Called once per step and build, from one thread.
      */
-    default <E, S> S update(UpdatableStep<E, S> step, java.util.List<E> input) {
+    default <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
         return step.fresh().apply(input);
     }
 

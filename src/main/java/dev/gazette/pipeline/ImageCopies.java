@@ -2,12 +2,13 @@ package dev.gazette.pipeline;
 
 import dev.gazette.render.Urls;
 
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import javax.imageio.ImageIO;
 
 /**
  * Smaller copies of a local lead image for its {@code srcset}, made with the JDK's ImageIO: PNG
@@ -25,7 +26,7 @@ final class ImageCopies {
             return null;
         }
         try {
-            BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
             if (image == null || image.getWidth() <= width) {
                 return null;
             }

@@ -18,22 +18,25 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A curated article's own images: files under {@code content/} that its Markdown names by a
@@ -102,7 +105,7 @@ public final class LocalImages {
         if (!html.contains(Sanitizer.LOCAL_FILE)) {
             return List.of();
         }
-        List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         Matcher m = REF.matcher(html);
         while (m.find()) {
             paths.add(Parser.unescapeEntities(m.group(1), true));
@@ -120,7 +123,7 @@ public final class LocalImages {
      */
     public static void copy(Path contentDir, List<Article> articles, OutputSink out, Steps steps) {
         Set<String> paths = new TreeSet<>();
-        java.util.Map<String, Integer> leads = new java.util.TreeMap<>();
+        Map<String, Integer> leads = new TreeMap<>();
         // Every body scanned, in parallel; the paths are sorted as they are added.
         List<List<String>> refs = articles.parallelStream().map(a -> steps.run(REFS, a.bodyHtml())).toList();
         refs.forEach(paths::addAll);
@@ -181,7 +184,7 @@ public final class LocalImages {
     private static boolean insideReally(Path file, Path root) {
         try {
             return FolderLinks.refusal(file, root, "the content folder").isEmpty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,6 +1,11 @@
 package dev.gazette.render;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The site's URL scheme. Every page lives at a directory path ending in '/' under the base URL;
@@ -47,7 +52,7 @@ public final class Urls {
             return sitePath;
         }
         StringBuilder out = new StringBuilder(sitePath.length() * 3);
-        for (byte b : sitePath.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : sitePath.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
             if (c > 0x20 && c < 0x7F) {
                 out.append((char) c);
@@ -89,8 +94,8 @@ public final class Urls {
         return EDITIONS + slug + "/";
     }
 
-    public static String month(java.time.YearMonth month) {
-        return ARCHIVE + String.format(java.util.Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
+    public static String month(YearMonth month) {
+        return ARCHIVE + String.format(Locale.ROOT, "%04d/%02d/", month.getYear(), month.getMonthValue());
     }
 
     public static String tagFeed(String slug) {
@@ -119,16 +124,16 @@ public final class Urls {
      * {@code width} pixels wide: those smaller than itself, for PNG and JPEG (an SVG scales by
      * itself; the JDK writes no WebP, AVIF or animated GIF).
      */
-    public static java.util.List<Integer> leadWidths(String contentPath, int width) {
+    public static List<Integer> leadWidths(String contentPath, int width) {
         if (scalableFormat(contentPath) == null) {
-            return java.util.List.of();
+            return List.of();
         }
-        return java.util.Arrays.stream(LEAD_WIDTHS).filter(w -> w < width).boxed().toList();
+        return Arrays.stream(LEAD_WIDTHS).filter(w -> w < width).boxed().toList();
     }
 
     /** The ImageIO format name ("png", "jpeg") of an image the build makes smaller copies of, or null for any other. */
     public static String scalableFormat(String contentPath) {
-        String name = contentPath.toLowerCase(java.util.Locale.ROOT);
+        String name = contentPath.toLowerCase(Locale.ROOT);
         return name.endsWith(".png") ? "png" : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg" : null;
     }
 

@@ -11,12 +11,15 @@ import dev.gazette.model.Story;
 import dev.gazette.output.SiteData;
 
 import java.net.URI;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the digest's records into the formatted views templates show. A page's views are made from
@@ -28,8 +31,8 @@ final class ViewFactory {
     private final Urls urls;
     private final DateTimeFormatter displayDate;
     private final DateTimeFormatter monthTitle;
-    private final Map<String, Views.ArticleCard> cards = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Views.TagLink> tagLinks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Views.ArticleCard> cards = new ConcurrentHashMap<>();
+    private final Map<String, Views.TagLink> tagLinks = new ConcurrentHashMap<>();
     /** Reads the site's data for what is made again in every build: records nothing. */
     private final SiteData.Reader unrecorded;
 
@@ -209,15 +212,15 @@ final class ViewFactory {
         return new Views.StoryView(s.title(), s.articles().stream().map(a -> card(r, a.slug())).toList());
     }
 
-    Views.MonthLink monthLink(java.time.YearMonth month, int count) {
+    Views.MonthLink monthLink(YearMonth month, int count) {
         return new Views.MonthLink(urls.link(Urls.month(month)), monthTitle.format(month), count);
     }
 
-    String monthTitle(java.time.YearMonth month) {
+    String monthTitle(YearMonth month) {
         return monthTitle.format(month);
     }
 
-    String displayDate(java.time.temporal.TemporalAccessor date) {
+    String displayDate(TemporalAccessor date) {
         return displayDate.format(date);
     }
 

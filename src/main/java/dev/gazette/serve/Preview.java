@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class Preview implements AutoCloseable {
     /** How long sources must stay quiet before a rebuild: long enough to take an editor's write,
      * rename and touch of one save as one change. */
-    public static final java.time.Duration DEBOUNCE = java.time.Duration.ofMillis(50);
+    public static final Duration DEBOUNCE = Duration.ofMillis(50);
 
 
     /**

@@ -23,9 +23,12 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses a YAML mapping into a {@link YamlMap}, keeping line numbers for error messages.
@@ -82,7 +85,7 @@ public final class YamlParser {
         }
         if (!(root.get() instanceof MappingNode mapping)) {
             throw new GazetteException(file, lineOf(root.get(), firstLine),
-                    "expected 'key: value' lines, found a " + root.get().getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                    "expected 'key: value' lines, found a " + root.get().getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return new Converter(file, firstLine, text.length()).toMap(mapping, 1);
     }
@@ -195,7 +198,7 @@ public final class YamlParser {
                 return null;
             }
             if (Tag.BOOL.equals(tag)) {
-                return Boolean.valueOf(value.toLowerCase(java.util.Locale.ROOT));
+                return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
             }
             if (Tag.INT.equals(tag)) {
                 try {
@@ -228,13 +231,13 @@ public final class YamlParser {
         }
     }
 
-    private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("\\\\([xuU])([0-9A-Fa-f]*)");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\([xuU])([0-9A-Fa-f]*)");
 
     /** The 0-based line of the first \\x, \\u or \\U escape without its hex digits or beyond Unicode; 0 when none. */
     static int badEscapeLine(String text) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            java.util.regex.Matcher m = ESCAPE.matcher(lines[i]);
+            Matcher m = ESCAPE.matcher(lines[i]);
             while (m.find()) {
                 int digits = switch (m.group(1)) {
                     case "x" -> 2;

@@ -11,6 +11,7 @@ import dev.gazette.source.YamlMap;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -32,7 +33,7 @@ public final class LinkBenchmark {
             + "last long great little own other old right big high different small large next early young important").split(" ");
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {1_000, 10_000} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = args.length == 0 ? new int[] {1_000, 10_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         SiteConfig site = SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
         for (int size : sizes) {
             List<Article> articles = generate(size, 42);

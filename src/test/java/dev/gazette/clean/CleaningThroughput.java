@@ -4,6 +4,8 @@ import dev.gazette.source.SourceFormat;
 import dev.gazette.source.TextDecoder;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ public final class CleaningThroughput {
         };
         once.run();
         // Wall-clock time, and the thread's own CPU time, which other work on a shared machine does not inflate.
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         int rounds = 0;

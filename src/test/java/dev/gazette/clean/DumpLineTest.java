@@ -3,7 +3,9 @@ package dev.gazette.clean;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -90,7 +92,7 @@ class DumpLineTest {
         if (script >= SENTENCES.length - 2) {
             return 2;
         }
-        return java.util.Arrays.stream(pool).mapToInt(sentence -> DumpLine.columns(sentence.split(" ")[0])).max().orElse(0);
+        return Arrays.stream(pool).mapToInt(sentence -> DumpLine.columns(sentence.split(" ")[0])).max().orElse(0);
     }
 
     /** Wraps like a text browser: at spaces by display columns, and between any two characters of spaceless scripts. */
@@ -177,7 +179,7 @@ class DumpLineTest {
     /** The sentence-end test is read from the line's end; it must say what the regex it replaced said. */
     @Test
     void endsSentenceAsTheRegexOfMarksAndClosingQuotesSays() {
-        java.util.regex.Pattern regex = java.util.regex.Pattern.compile("[.!?。！？…:;।॥။།؟۔][\"'”’»)\\]]*$|[\"”»]$");
+        Pattern regex = Pattern.compile("[.!?。！？…:;।॥။།؟۔][\"'”’»)\\]]*$|[\"”»]$");
         String alphabet = "a .!?。…:;।؟|\"'”’»)]([\u0085";
         qt().withExamples(2000).forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(1, 8)).checkAssert(picks -> {
             StringBuilder text = new StringBuilder("word");

@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ class DumpPathPrefiltersTest {
         return out.toString();
     }
 
-    private static void forTexts(java.util.function.Consumer<String> check) {
+    private static void forTexts(Consumer<String> check) {
         qt().withExamples(20_000).forAll(lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(1, 9))
                 .checkAssert(picks -> check.accept(text(picks)));
     }

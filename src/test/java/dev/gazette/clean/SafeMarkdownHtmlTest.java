@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -317,7 +318,7 @@ class SafeMarkdownHtmlTest {
          */
         private void rawInline() {
             String tag = !strictTags && random.nextInt(6) == 0 ? RAW_OTHER[random.nextInt(RAW_OTHER.length)] : RAW_PHRASING[random.nextInt(RAW_PHRASING.length)];
-            String open = "<" + (!strictTags && rare() ? tag.toUpperCase(java.util.Locale.ROOT) : tag);
+            String open = "<" + (!strictTags && rare() ? tag.toUpperCase(Locale.ROOT) : tag);
             for (int a = random.nextInt(strictTags ? 2 : 3); a > 0; a--) {
                 open += RAW_ATTRIBUTES[random.nextInt(!strictTags && random.nextInt(4) == 0 ? RAW_ATTRIBUTES.length : 4)];
             }

@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -165,7 +166,7 @@ class TextExtractorTest {
     void linesUnderAThreadOfTimeStampsAreMarkedStampedAndTheArticleUnderItsOneDatelineIsNot() {
         String paragraph = "The council voted on Tuesday to keep the evening ferry running through the winter, after residents "
                 + "who work late shifts on the mainland asked it to step in.";
-        List<String> dump = new java.util.ArrayList<>(List.of("Ferry keeps its evening sailings", "", "12 November 2024, 08:15", "", paragraph,
+        List<String> dump = new ArrayList<>(List.of("Ferry keeps its evening sailings", "", "12 November 2024, 08:15", "", paragraph,
                 "", paragraph.replace("Tuesday", "Monday"), "", "3 comments", ""));
         for (String stamp : List.of("2 hours ago", "an hour ago", "November 12, 2024 at 6:34 am")) {
             dump.addAll(List.of("reader" + dump.size() + " says:", stamp, "I think this is the right decision for everyone on the island.", ""));

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +26,7 @@ class CheckCommandTest {
         Cli cli = Cli.run("check", site.toString());
         assertThat(cli.code()).as(cli.toString()).isZero();
         int pages = SiteChecks.htmlFiles(site).size();
-        assertThat(cli.out()).matches(java.util.regex.Pattern.quote(site + ": 0 problems in " + pages + " pages and ")
+        assertThat(cli.out()).matches(Pattern.quote(site + ": 0 problems in " + pages + " pages and ")
                 + "\\d+ feeds or sitemaps \\(base URL https://example.github.io/gazette/\\)\n");
         System.out.print("CheckCommandTest: " + cli.out());
     }
@@ -80,7 +82,7 @@ class CheckCommandTest {
         String summary = problems.get(problems.size() - 1);
         List<String> listed = problems.subList(0, problems.size() - 1);
         // In file order, then line order (numerically: line 41 before line 111).
-        assertThat(listed).isSortedAccordingTo(java.util.Comparator
+        assertThat(listed).isSortedAccordingTo(Comparator
                 .comparing((String p) -> p.substring(0, p.indexOf(':')))
                 .thenComparingInt(p -> Integer.parseInt(p.substring(p.indexOf(':') + 1).split(":", 2)[0])))
                 .allMatch(p -> p.startsWith(s + "/"));

@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,7 +116,7 @@ class CuratorCommandsTest {
         Path workflow = tmp.resolve("d/.github/workflows/pages.yml");
         Map<?, ?> env = (Map<?, ?>) ((Map<?, ?>) new Load(LoadSettings.builder().build())
                 .loadFromString(Files.readString(workflow))).get("env");
-        java.util.Optional<GazetteCheckout.Repository> origin = GazetteCheckout.running().flatMap(GazetteCheckout::origin);
+        Optional<GazetteCheckout.Repository> origin = GazetteCheckout.running().flatMap(GazetteCheckout::origin);
         if (origin.isPresent()) {
             assertThat(env).isEqualTo(Map.of("GAZETTE_REPOSITORY", origin.get().name(), "GAZETTE_REF", origin.get().ref()));
             assertThat(init.out()).contains("builds Gazette from " + origin.get().name() + "@" + origin.get().ref());

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
@@ -169,7 +170,7 @@ class ExtractCommandTest {
     @Test
     void aPageOverTheSizeLimitIsRefusedWithItsPath() throws IOException {
         Path big = dir.resolve("sparse.txt");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(2_200_000_000L);
         }
         Run run = run("extract", "--json", big.toString());

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,7 +141,7 @@ class FeedsTest {
     void rssDatesAreRfc822InEnglishWithANumericOffset() throws Exception {
         String xml = Files.readString(site.resolve("feed.xml"));
         List<String> dates = new ArrayList<>();
-        var m = java.util.regex.Pattern.compile("<(pubDate|lastBuildDate)>([^<]+)<").matcher(xml);
+        var m = Pattern.compile("<(pubDate|lastBuildDate)>([^<]+)<").matcher(xml);
         while (m.find()) {
             dates.add(m.group(2));
         }

@@ -1,6 +1,7 @@
 package dev.gazette.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class SampleSite {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 shared = build(CONTENT, dir.resolve("site"));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return shared;

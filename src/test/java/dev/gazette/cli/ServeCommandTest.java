@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -50,7 +51,7 @@ class ServeCommandTest {
         assertThat(Cli.run("build", "--content", "content", "--out", out.toString()).code()).isZero();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                assertThat(Files.readString(file, StandardCharsets.ISO_8859_1))
                         .as(file.toString()).doesNotContain("__gazette", "EventSource");
             }
         }

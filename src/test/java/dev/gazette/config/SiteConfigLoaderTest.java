@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,8 +43,8 @@ class SiteConfigLoaderTest {
         assertThat(site.timeZone()).isEqualTo(ZoneId.of("Asia/Singapore"));
         assertThat(site.pageSize()).isEqualTo(5);
         assertThat(site.vocabulary()).containsExactly(
-                new Tag("openai", "OpenAI", "The lab.", java.util.List.of("OpenAI", "ChatGPT")),
-                new Tag("climate-policy", "Climate Policy", null, java.util.List.of("Climate Policy")));
+                new Tag("openai", "OpenAI", "The lab.", List.of("OpenAI", "ChatGPT")),
+                new Tag("climate-policy", "Climate Policy", null, List.of("Climate Policy")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.gazette.model.Origin;
 import dev.gazette.model.Problem;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class PageNamesTest {
     }
 
     private static Article article(String path, String slug, String date) {
-        ZonedDateTime when = date == null ? null : java.time.LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC);
+        ZonedDateTime when = date == null ? null : LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC);
         return new Article("content/" + path, slug, "Title of " + path, "s", "<p>t</p>", "t", null, null, null, when,
                 "en", null, List.of(), null, true, false, 1, "urn:" + path, path, Origin.UNRECORDED);
     }

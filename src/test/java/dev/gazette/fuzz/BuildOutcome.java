@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -190,7 +192,7 @@ final class BuildOutcome {
     /** Each file that differs between two trees, with the text around its first difference. */
     static List<String> differences(Map<String, String> one, Map<String, String> two) {
         List<String> out = new ArrayList<>();
-        java.util.Set<String> paths = new java.util.TreeSet<>(one.keySet());
+        Set<String> paths = new TreeSet<>(one.keySet());
         paths.addAll(two.keySet());
         for (String path : paths) {
             String a = one.getOrDefault(path, "<missing>");

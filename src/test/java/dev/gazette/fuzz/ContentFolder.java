@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -23,7 +24,7 @@ record ContentFolder(List<File> files, String baseUrl, List<String> options) {
     record File(String path, byte[] bytes) {
         /** The text as the build decodes it. */
         String text() {
-            return TextDecoder.decode(bytes, path.toLowerCase(java.util.Locale.ROOT).matches(".*\\.html?")).text();
+            return TextDecoder.decode(bytes, path.toLowerCase(Locale.ROOT).matches(".*\\.html?")).text();
         }
     }
 
@@ -61,7 +62,7 @@ record ContentFolder(List<File> files, String baseUrl, List<String> options) {
                 } else if (Character.isLetterOrDigit(c) && c > 0x7F) {
                     out.appendCodePoint(c);
                 } else {
-                    out.append(String.format(java.util.Locale.ROOT, "\\u{%X}", c));
+                    out.append(String.format(Locale.ROOT, "\\u{%X}", c));
                 }
             });
             out.append('\n');

@@ -4,6 +4,7 @@ import org.quicktheories.core.Gen;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
@@ -480,7 +481,7 @@ final class ContentFolders {
             byte[] out = new byte[bytes.remaining()];
             bytes.get(out);
             return out;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A generated folder ({@code base}) and the same folder with one deliberate mistake in one
@@ -65,7 +67,7 @@ record Defects(ContentFolder base, ContentFolder folder, String path, int firstL
         if (!defect.startsWith("title:")) {
             // ...and an alias of an anchor on a removed line goes too ("source: &s ..." and "author: *s").
             List<String> anchors = lines.stream().filter(line -> line.startsWith(key))
-                    .flatMap(line -> java.util.regex.Pattern.compile("&(\\w+)").matcher(line).results().map(m -> "*" + m.group(1)))
+                    .flatMap(line -> Pattern.compile("&(\\w+)").matcher(line).results().map(m -> "*" + m.group(1)))
                     .toList();
             lines = withoutEntries(lines, line -> line.startsWith(key) || anchors.stream().anyMatch(line::contains));
         }
@@ -100,7 +102,7 @@ record Defects(ContentFolder base, ContentFolder folder, String path, int firstL
      * indented and blank lines under it ("summary: |" and its text): left behind, they would
      * continue the entry before and make a YAML error of their own on another line.
      */
-    private static List<String> withoutEntries(List<String> lines, java.util.function.Predicate<String> removed) {
+    private static List<String> withoutEntries(List<String> lines, Predicate<String> removed) {
         List<String> kept = new ArrayList<>();
         boolean inRemoved = false;
         for (String line : lines) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A static check that no script can run from a page or fragment: no {@code <script>} but the
@@ -37,7 +38,7 @@ public final class ScriptFree {
      * The same, with elements the theme itself writes ({@code trusted}: the search page's own
      * scripts and search form) let through; their attributes are still checked.
      */
-    public static List<String> problems(Element root, java.util.function.Predicate<Element> trusted) {
+    public static List<String> problems(Element root, Predicate<Element> trusted) {
         List<String> problems = new ArrayList<>();
         for (Element el : root.getAllElements()) {
             String tag = el.normalName();

@@ -3,6 +3,7 @@ package dev.gazette.incremental;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -62,7 +63,7 @@ class Hash128Test {
         Set<Fingerprint> seen = new HashSet<>();
         byte[] data = new byte[48];
         for (int n = 0; n <= data.length; n++) {
-            assertThat(seen.add(hash(java.util.Arrays.copyOf(data, n)))).isTrue();
+            assertThat(seen.add(hash(Arrays.copyOf(data, n)))).isTrue();
         }
         for (int bit = 0; bit < data.length * 8; bit++) {
             byte[] flipped = data.clone();

@@ -4,6 +4,8 @@ import dev.gazette.model.UpdatableStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ class SavedStatesTest {
             },
             new UpdatableStep.Codec<>() {
                 @Override
-                public void write(int[] state, java.io.DataOutput out) throws IOException {
+                public void write(int[] state, DataOutput out) throws IOException {
                     out.writeInt(state.length);
                     for (int v : state) {
                         out.writeInt(v);
@@ -65,7 +67,7 @@ class SavedStatesTest {
                 }
 
                 @Override
-                public int[] read(java.io.DataInput in) throws IOException {
+                public int[] read(DataInput in) throws IOException {
                     int[] state = new int[in.readInt()];
                     for (int i = 0; i < state.length; i++) {
                         state[i] = in.readInt();

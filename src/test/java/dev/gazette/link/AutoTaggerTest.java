@@ -3,7 +3,9 @@ package dev.gazette.link;
 import dev.gazette.model.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,12 +79,12 @@ class AutoTaggerTest {
     void filteringWordsByHashFindsTheMentionsLookingEveryWordUpFinds() {
         String[] pieces = {"a", "A", "b", "ai", "AI", "Ai", "k", "K", "\u212A", "\u0130", "i", "\u00df", "SS", "ss",
                 "\u00e9", "\u00c9", "7", "x9", "Dr", "dr"};
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         int found = 0;
         for (int round = 0; round < 300; round++) {
-            List<Tag> vocabulary = new java.util.ArrayList<>();
+            List<Tag> vocabulary = new ArrayList<>();
             for (int t = 0; t < 1 + random.nextInt(12); t++) {
-                List<String> names = new java.util.ArrayList<>();
+                List<String> names = new ArrayList<>();
                 for (int a = 0; a < 1 + random.nextInt(3); a++) {
                     names.add(randomWords(random, pieces, 1 + random.nextInt(3)));
                 }
@@ -101,7 +103,7 @@ class AutoTaggerTest {
         assertThat(found).as("rounds with mentions").isGreaterThan(80);
     }
 
-    private static String randomWords(java.util.Random random, String[] pieces, int count) {
+    private static String randomWords(Random random, String[] pieces, int count) {
         StringBuilder out = new StringBuilder();
         for (int w = 0; w < count; w++) {
             if (w > 0) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,7 @@ class AutoTaggingPrecisionTest {
         }
         double precision = (double) agreed / found;
         double recall = (double) agreed / curated;
-        System.out.printf(java.util.Locale.ROOT, "auto-tagging on the sample: precision %.2f (%d/%d), recall %.2f (%d/%d)%n",
+        System.out.printf(Locale.ROOT, "auto-tagging on the sample: precision %.2f (%d/%d), recall %.2f (%d/%d)%n",
                 precision, agreed, found, recall, agreed, curated);
         assertThat(precision).isGreaterThanOrEqualTo(0.9);
         assertThat(recall).isGreaterThanOrEqualTo(0.4);

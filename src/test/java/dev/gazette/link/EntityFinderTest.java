@@ -3,6 +3,9 @@ package dev.gazette.link;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +38,9 @@ class EntityFinderTest {
 
     @Test
     void wordsAreFoundAsTheWordPatternFindsThem() {
-        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*");
+        Pattern word = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*");
         String alphabet = "aZé9٣Ⅻ\u0301\u20DD\u0903.'’&- ,\n\uD835\uDC00\uD83D\uDE00\uD800\uDC00\uDC00\uD800\u00B2_";
-        java.util.Random random = new java.util.Random(11);
+        Random random = new Random(11);
         int words = 0;
         for (int n = 0; n < 5000; n++) {
             StringBuilder text = new StringBuilder();
@@ -45,7 +48,7 @@ class EntityFinderTest {
             for (int k = 0; k < length; k++) {
                 text.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            java.util.regex.Matcher expected = word.matcher(text);
+            Matcher expected = word.matcher(text);
             EntityFinder.Words found = new EntityFinder.Words(text.toString());
             while (expected.find()) {
                 assertThat(found.find()).as(text.toString()).isTrue();

@@ -15,6 +15,12 @@ import dev.gazette.source.YamlMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -90,16 +96,16 @@ class LinkStateTest {
 
         private static <S> S writtenAndRead(UpdatableStep.Codec<S> codec, S state) {
             try {
-                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-                java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
                 codec.write(state, out);
                 out.flush();
-                java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
                 S read = codec.read(in);
                 assertThat(in.read()).as("read to the end").isEqualTo(-1);
                 return read;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -10,6 +10,8 @@ import dev.gazette.model.Tag;
 import dev.gazette.source.YamlMap;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +89,7 @@ class LinkerTest {
 
     @Test
     void vocabularyTagsAreFoundAndFrontMatterTagsKept() {
-        SiteConfig site = new SiteConfig("t", "d", java.net.URI.create("https://x.example/"), "en", java.time.ZoneOffset.UTC,
+        SiteConfig site = new SiteConfig("t", "d", URI.create("https://x.example/"), "en", ZoneOffset.UTC,
                 null, 10, 10, SiteConfig.Edition.WEEKLY,
                 List.of(new Tag("valdoria", "Valdoria", null, List.of("Valdoria", "Valdorian")),
                         new Tag("beavers", "Beavers", null, List.of("beaver", "beavers"))),

@@ -2,6 +2,7 @@ package dev.gazette.link;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class SimilarityIndexTest {
     }
 
     private static List<SimilarityIndex.Doc> docs(Terms... terms) {
-        List<SimilarityIndex.Doc> docs = new java.util.ArrayList<>();
+        List<SimilarityIndex.Doc> docs = new ArrayList<>();
         for (int i = 0; i < terms.length; i++) {
             docs.add(new SimilarityIndex.Doc("doc-" + i, terms[i]));
         }

@@ -4,6 +4,7 @@ import dev.gazette.model.Article;
 import dev.gazette.model.Origin;
 import dev.gazette.model.Origin;
 
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -14,7 +15,7 @@ final class TestArticles {
     }
 
     static Article article(String slug, String title, String text, String date, String... tags) {
-        ZonedDateTime when = date == null ? null : ZonedDateTime.of(java.time.LocalDate.parse(date).atTime(9, 0), ZoneOffset.UTC);
+        ZonedDateTime when = date == null ? null : ZonedDateTime.of(LocalDate.parse(date).atTime(9, 0), ZoneOffset.UTC);
         String html = "<p>" + text.replace("\n\n", "</p>\n<p>") + "</p>";
         return new Article(slug + ".md", slug, title, text.substring(0, Math.min(120, text.length())), html, text,
                 null, null, null, when, "en", null, List.of(tags), null, true, false,

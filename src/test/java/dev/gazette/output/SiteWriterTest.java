@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -70,7 +71,7 @@ class SiteWriterTest {
         assertThat(tmpFolders()).isEmpty();
     }
 
-    private java.util.List<Path> tmpFolders() throws Exception {
+    private List<Path> tmpFolders() throws Exception {
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> p.getFileName().toString().matches("site\\.(tmp|old)-[0-9a-f]{8}")).toList();
         }

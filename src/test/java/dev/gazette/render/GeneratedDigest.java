@@ -8,10 +8,12 @@ import dev.gazette.model.Tag;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A large synthetic digest for measuring search: made-up words drawn from a Zipf distribution
@@ -32,7 +34,7 @@ final class GeneratedDigest {
     GeneratedDigest(int vocabulary, long seed) {
         random = new Random(seed);
         words = new ArrayList<>(vocabulary);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (words.size() < vocabulary) {
             StringBuilder w = new StringBuilder();
             int syllables = 2 + random.nextInt(3);

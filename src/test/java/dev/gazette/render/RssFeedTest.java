@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class RssFeedTest {
         var site = SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
         Urls urls = new Urls(URI.create("https://x.example/"));
         FeedItem first = new FeedItem("Caf\u00e9 & <co>", "https://x.example/a/", "urn:a",
-                java.time.ZonedDateTime.parse("2026-11-29T10:00:00Z"), "Ed \"Q\" Writer",
+                ZonedDateTime.parse("2026-11-29T10:00:00Z"), "Ed \"Q\" Writer",
                 List.of(new FeedItem.Category("ai", "AI & ML")), "Sum \u2014 <b>mary</b>",
                 "<p>Body &amp; <a href=\"https://x.example/t/\">link</a> \u201cquoted\u201d</p>", null, null, "en");
         FeedItem second = new FeedItem("Two", "https://x.example/b/", "urn:b", null, null, List.of(), null,

@@ -3,6 +3,7 @@ package dev.gazette.serve;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -33,7 +34,7 @@ class DebouncerTest {
     void waitsForQuietBeforeRunning() throws Exception {
         BlockingQueue<Long> at = new LinkedBlockingQueue<>();
         try (Debouncer<String> debouncer = new Debouncer<>(Duration.ofMillis(200), "test", batch -> at.add(System.nanoTime()))) {
-            java.util.List<Long> added = new java.util.ArrayList<>();
+            List<Long> added = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 added.add(System.nanoTime());
                 debouncer.add("x" + i);

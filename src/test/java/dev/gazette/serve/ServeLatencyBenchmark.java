@@ -2,6 +2,7 @@ package dev.gazette.serve;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -104,14 +105,14 @@ public final class ServeLatencyBenchmark {
                                 + "CPU per save median %d ms, p90 %d ms; load average %.2f%n",
                         millis.size(), percentile(millis, 50), percentile(millis, 90), millis.get(0),
                         millis.get(millis.size() - 1), percentile(cpuMillis, 50), percentile(cpuMillis, 90),
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
     }
 
     /** CPU time this process used so far (all threads: the watcher, the rebuild, the collector). */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -44,7 +46,7 @@ class SiteServerTest {
         Files.createSymbolicLink(site.resolve("leakdir"), tmp);
         Files.createSymbolicLink(site.resolve("inside.css"), site.resolve("assets/style.css"));
 
-        server = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/repo/", SiteServer.Limits.defaults().withHeartbeat(java.time.Duration.ofMillis(300)));
+        server = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/repo/", SiteServer.Limits.defaults().withHeartbeat(Duration.ofMillis(300)));
         server.publish(site, List.of("index.html"));
         http = new Http("http://127.0.0.1:" + server.port());
     }
@@ -115,7 +117,7 @@ class SiteServerTest {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("Content-Length"))
-                .hasValue(Integer.toString(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+                .hasValue(Integer.toString(get.body().getBytes(StandardCharsets.UTF_8).length));
         assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
         assertThat(http.send("HEAD", "/repo/nope").statusCode()).isEqualTo(404);
         HttpResponse<String> post = http.send("POST", "/repo/");
@@ -228,7 +230,7 @@ class SiteServerTest {
 
     @Test
     void beforeTheFirstBuildEveryPageWaitsAndReloads() throws Exception {
-        try (SiteServer fresh = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", SiteServer.Limits.defaults().withHeartbeat(java.time.Duration.ofMillis(300)))) {
+        try (SiteServer fresh = SiteServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/", SiteServer.Limits.defaults().withHeartbeat(Duration.ofMillis(300)))) {
             Http client = new Http("http://127.0.0.1:" + fresh.port());
             HttpResponse<String> waiting = client.get("/articles/x/");
             assertThat(waiting.statusCode()).isEqualTo(503);
@@ -365,11 +367,11 @@ class SiteServerTest {
 
     @Test
     void aPageThatStopsReadingItsStreamIsDroppedNotBuffered() throws Exception {
-        try (java.net.Socket stuck = new java.net.Socket()) {
+        try (Socket stuck = new Socket()) {
             stuck.setReceiveBufferSize(4096);
             stuck.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
             stuck.getOutputStream().write(("GET /repo/__gazette/events HTTP/1.1\r\nHost: " + http.authority()
-                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             long end = System.nanoTime() + 5_000_000_000L;
             while (server.liveClients() == 0 && System.nanoTime() < end) {
                 Thread.sleep(10);
