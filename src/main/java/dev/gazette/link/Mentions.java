@@ -1,6 +1,6 @@
 package dev.gazette.link;
 
-import dev.gazette.model.Slices;
+import dev.gazette.text.Slices;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.clean.JsoupText;
-import dev.gazette.model.Slices;
+import dev.gazette.text.Slices;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 

@@ -12,7 +12,7 @@ import dev.gazette.incremental.LastBuild;
 import dev.gazette.link.Linker;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
-import dev.gazette.model.Futures;
+import dev.gazette.concurrent.Futures;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Problem;
 import dev.gazette.model.Step;

@@ -1,6 +1,6 @@
 package dev.gazette.render;
 
-import dev.gazette.model.Slices;
+import dev.gazette.text.Slices;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;

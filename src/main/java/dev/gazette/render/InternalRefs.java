@@ -1,6 +1,6 @@
 package dev.gazette.render;
 
-import dev.gazette.model.Slices;
+import dev.gazette.text.Slices;
 
 import java.util.function.UnaryOperator;
 

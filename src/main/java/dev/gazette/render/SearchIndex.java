@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.gazette.model.Article;
-import dev.gazette.model.Futures;
+import dev.gazette.concurrent.Futures;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
 import org.apache.lucene.analysis.CharArrayMap;

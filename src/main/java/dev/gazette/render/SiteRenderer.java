@@ -4,7 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Edition;
-import dev.gazette.model.Futures;
+import dev.gazette.concurrent.Futures;
 import dev.gazette.model.GazetteException;
 import dev.gazette.model.Step;
 import dev.gazette.model.Story;

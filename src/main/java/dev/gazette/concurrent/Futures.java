@@ -1,4 +1,6 @@
-package dev.gazette.model;
+package dev.gazette.concurrent;
+
+import dev.gazette.model.GazetteException;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

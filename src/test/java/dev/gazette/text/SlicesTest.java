@@ -1,4 +1,4 @@
-package dev.gazette.model;
+package dev.gazette.text;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.gazette.model;
+package dev.gazette.text;
 
 /**
  * String builders that copy slices of one string as arrays. A new {@link StringBuilder} holds
