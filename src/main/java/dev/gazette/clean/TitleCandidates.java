@@ -130,7 +130,11 @@ final class TitleCandidates {
                                   // its standfirst, a caption or the next teaser under it
             "under_title_case",   // six words or more in sentence case (at most half its long words capitalised) under a line in
                                   // title case (three long words or more, four in five capitalised): a standfirst under its headline
-            "shown_twice");       // the page shows it exactly twice: the headline and its document title or share label
+            "shown_twice",        // the page shows it exactly twice: the headline and its document title or share label
+            "label_over_headline", // three words or fewer over a longer headline-shaped line that a byline or dateline follows:
+                                  // a kicker or section label over the headline
+            "body_weight");       // the mean of ln(1 + paragraphs of the run that use it) over its content words (stemmed): how
+                                  // much the article talks of what it names, which a headline's words are and a label's seldom
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -187,8 +191,10 @@ final class TitleCandidates {
                 Set<String> words = TextHeader.stems(line, lang);
                 int inBody = 0;
                 int inLead = 0;
+                double weight = 0;
                 boolean subject = !words.isEmpty();
                 for (String w : words) {
+                    weight += Math.log1p(bodyLines.getOrDefault(w, 0));
                     inBody += bodyLines.containsKey(w) ? 1 : 0;
                     inLead += leadWords.contains(w) ? 1 : 0;
                     subject &= bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0);
@@ -296,7 +302,10 @@ final class TitleCandidates {
                         longWordsCapitalised(parts),
                         i > 0 && lines.get(i - 1).words >= 12 && endsSentence(lines.get(i - 1).text) ? 1 : 0,
                         i > 0 && line.words >= 6 && longWordsCapitalised(parts) <= 0.5 && titleCase(lines.get(i - 1)) ? 1 : 0,
-                        shown.getOrDefault(line.key(), 0) == 2 ? 1 : 0
+                        shown.getOrDefault(line.key(), 0) == 2 ? 1 : 0,
+                        line.words <= 3 && TextHeader.isHeadlineShaped(lines, i + 1) && lines.get(i + 1).words > line.words
+                                && TextHeader.headerBelow(lines, i + 1, headEnd) >= 0 ? 1 : 0,
+                        words.isEmpty() ? 0 : weight / words.size()
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }

@@ -65,7 +65,8 @@ class TitleCandidatesTest {
     /**
      * A headline in title case over its standfirst in sentence case, the standfirst over the byline, and the headline
      * again in a share label further down: the standfirst is marked as under a title-case line, the headline as a piece
-     * of a longer line, and the title model prints the headline, not the line nearest the byline.
+     * of a longer line, the section label over it as a label over a headline, and the title model prints the headline,
+     * not the line nearest the byline.
      */
     @Test
     void headlineOverItsStandfirstInSentenceCase() {
@@ -87,6 +88,9 @@ class TitleCandidatesTest {
         assertThat(headline.features()[names.indexOf("long_words_capitalised")]).isEqualTo(1);
         assertThat(standfirst.features()[names.indexOf("under_title_case")]).isEqualTo(1);
         assertThat(standfirst.features()[names.indexOf("piece_of_longer_line")]).isZero();
+        HeaderCandidates.Candidate section = a.titles().stream().filter(c -> c.value().equals("News")).findFirst().orElseThrow();
+        assertThat(section.features()[names.indexOf("label_over_headline")]).isEqualTo(1);
+        assertThat(headline.features()[names.indexOf("label_over_headline")]).isZero();
         assertThat(extractor.extract(scored).title()).isEqualTo("Island Ferry Will Run All Winter For The First Time");
     }
 }
