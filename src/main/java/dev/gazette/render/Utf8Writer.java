@@ -59,13 +59,27 @@ final class Utf8Writer extends Writer {
             pendingHigh = last;
             s = s.substring(0, s.length() - 1);
         }
-        // Encoded straight into the buffer, short template text too: no encoded copy of each piece.
+        if (s.length() < LONG_PIECE) {
+            byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
+            room(encoded.length);
+            System.arraycopy(encoded, 0, bytes, size, encoded.length);
+            size += encoded.length;
+        } else {
+            encode(s);
+        }
+    }
+
+    /** Pieces at least this long (a body, not template text) are encoded straight into the buffer. */
+    static final int LONG_PIECE = 512;
+
+    /** Characters copied out of a long piece at a time. */
+    private final char[] chars = new char[Utf8.CHUNK];
+
+    /** Encodes {@code s} into the buffer, without an encoded copy of the whole piece. */
+    private void encode(String s) {
         room(3 * s.length());
         size = Utf8.encode(s, bytes, size, chars);
     }
-
-    /** Characters copied out of a piece at a time. */
-    private final char[] chars = new char[Utf8.CHUNK];
 
     @Override
     public Writer append(CharSequence s) {

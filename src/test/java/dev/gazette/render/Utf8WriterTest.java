@@ -53,7 +53,7 @@ class Utf8WriterTest {
         assertThat(writer.clear(1024)).isTrue();
     }
 
-    /** Long pieces (bodies) are encoded in chunks: pairs split across them too. */
+    /** Long pieces (bodies) are encoded straight into the buffer, in chunks: pairs split across them too. */
     @Test
     void longPiecesEncodeAsTheWholeTextWould() {
         Random random = new Random(3);
@@ -61,7 +61,7 @@ class Utf8WriterTest {
         for (int n = 0; n < 300; n++) {
             StringBuilder whole = new StringBuilder();
             for (int p = 0; p < 1 + random.nextInt(3); p++) {
-                int length = 512 + random.nextInt(5000);
+                int length = Utf8Writer.LONG_PIECE + random.nextInt(5000);
                 StringBuilder piece = new StringBuilder(length);
                 // Mostly ASCII, as bodies are, with pairs and lone halves around the chunk edges.
                 for (int k = 0; k < length; k++) {
