@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +64,8 @@ final class SimilarityIndex {
         /**
          * Term ids, heaviest first (ties by the term), and their unit-length weights; in the
          * order of the document's terms while {@code ordered} is false (a document read back,
-         * whose weights only its postings needed so far).
+         * whose weights only its postings needed so far), and weights null while nothing has
+         * needed them.
          */
         int[] termIds;
         float[] weights;
@@ -89,6 +91,11 @@ final class SimilarityIndex {
         int size;
         /** Documents added to the index but not weighed and posted yet. */
         int pending;
+        /**
+         * Whether the documents read back ({@link #unposted}) that hold the term are posted here;
+         * until then they are counted as pending.
+         */
+        boolean complete = true;
 
         /** How many documents hold the term. */
         int df() {
@@ -112,6 +119,7 @@ final class SimilarityIndex {
             weights[size++] = weight;
         }
 
+        /** Takes a holder out: out of the postings, or (a document read back and not posted here) out of the count. */
         void remove(Slot slot) {
             for (int i = 0; i < size; i++) {
                 if (slots[i] == slot) {
@@ -121,6 +129,7 @@ final class SimilarityIndex {
                     return;
                 }
             }
+            pending--;
         }
 
         void reweigh(Slot slot, float weight) {
@@ -148,10 +157,13 @@ final class SimilarityIndex {
     private int collection;
     private int maxDf;
     /**
-     * Documents read back from a build cache but not weighed and posted yet: their matches are
-     * read with them, so a build in which no document changed never needs their weights.
+     * Documents read back from a build cache, posted only in the postings of terms an update
+     * needed ({@link Postings#complete}); null when every document is posted everywhere. Their
+     * matches are read with them, so an update needs the postings of the terms its change
+     * reaches, not all of them: a one-article edit posts a few thousand (document, term) pairs
+     * of the 2.5 million a 10,000-article index holds.
      */
-    private List<Slot> unweighed;
+    private List<Slot> unposted;
     /**
      * The documents whose matches the last {@link #update} set (changed ones, and those whose
      * query reaches one): every other document kept its matches and their scores. Null for an
@@ -215,7 +227,6 @@ final class SimilarityIndex {
             touched = Set.of();
             return this;
         }
-        weighRead();
         // Frequencies after the change, and the terms whose step changed: every document holding
         // one is weighed again.
         Map<Integer, Integer> delta = new HashMap<>();
@@ -232,13 +243,20 @@ final class SimilarityIndex {
                 }
             }
         }
-        Set<Slot> reweighed = new LinkedHashSet<>();
+        List<Integer> crossing = new ArrayList<>();
         for (Map.Entry<Integer, Integer> e : delta.entrySet()) {
             Postings p = postings.get(e.getKey());
             if (quantised(p.df()) != quantised(p.df() + e.getValue())) {
-                for (int i = 0; i < p.size; i++) {
-                    reweighed.add(p.slots[i]);
-                }
+                crossing.add(e.getKey());
+            }
+        }
+        // Posted, like every posting from here on, with the weights of the frequencies before the change.
+        complete(crossing);
+        Set<Slot> reweighed = new LinkedHashSet<>();
+        for (int t : crossing) {
+            Postings p = postings.get(t);
+            for (int i = 0; i < p.size; i++) {
+                reweighed.add(p.slots[i]);
             }
         }
         reweighed.removeAll(gone);
@@ -273,6 +291,15 @@ final class SimilarityIndex {
         // Documents whose query reaches a changed or removed document: their results may change.
         Set<Slot> lost = new HashSet<>(gone);
         lost.addAll(changed);
+        List<Integer> lostTerms = new ArrayList<>();
+        for (Slot slot : lost) {
+            for (int t : slot.termIds) {
+                if (!skipped(df(t))) {
+                    lostTerms.add(t);
+                }
+            }
+        }
+        complete(lostTerms);
         Set<Slot> reached = new LinkedHashSet<>();
         for (Slot slot : lost) {
             for (int t : slot.termIds) {
@@ -297,13 +324,21 @@ final class SimilarityIndex {
         List<Slot> unordered = reached.stream().filter(slot -> !slot.ordered).toList();
         if (!unordered.isEmpty()) {
             Ranks ranks = ranks();
-            unordered.parallelStream().forEach(slot -> order(slot, slot.weights, ranks.rank(), ranks.byRank()));
+            unordered.parallelStream().forEach(slot -> order(slot, weighed(slot), ranks.rank(), ranks.byRank()));
         }
         for (Slot slot : reached) {
             if (!patch(slot, lost, changed, byTerm)) {
                 requery.add(slot);
             }
         }
+        // A query walks the postings of its own terms (those it does not skip: its query ids).
+        List<Integer> queried = new ArrayList<>();
+        for (Slot slot : requery) {
+            for (int t : slot.queryIds) {
+                queried.add(t);
+            }
+        }
+        complete(queried);
         query(requery);
         touched = Collections.newSetFromMap(new IdentityHashMap<>());
         touched.addAll(changed);
@@ -326,9 +361,11 @@ final class SimilarityIndex {
 
     /**
      * Writes the index for a build cache: its terms, and each document's terms with their counts,
-     * its query's terms and its matches. Weights and postings are not written: reading weighs the
-     * documents again, which gives the weights they have (every update keeps them those of a fresh
-     * index); only documents queried again need their terms ordered by weight.
+     * its query's terms and its matches, and the order of the last matches asked for. Weights and
+     * postings are not written: a document is weighed again when an update needs its weights, which
+     * gives the weights it has (every update keeps them those of a fresh index), and posted in the
+     * postings of the terms an update walks ({@link #complete}); only documents queried again need
+     * their terms ordered by weight.
      */
     void write(StateStrings.Out strings) throws IOException {
         DataOutput out = strings.data;
@@ -361,11 +398,21 @@ final class SimilarityIndex {
                 out.writeFloat(score);
             }
         }
+        // The documents in the order of the last matches asked for, so that the index read back
+        // finds the next build's documents where they stood instead of by key.
+        int[] order = new int[lastMatched.length];
+        int n = 0;
+        for (Slot slot : lastMatched) {
+            if (slot != null && holds(slot)) {
+                order[n++] = slot.id;
+            }
+        }
+        writeInts(out, order, n);
     }
 
     /**
-     * Reads what {@link #write} wrote; its documents are weighed and posted as {@link #of} does
-     * when an update first needs them, and their terms ordered by weight only when one is queried.
+     * Reads what {@link #write} wrote; its documents are weighed and posted term by term as an
+     * update needs them, and their terms ordered by weight only when one is queried or patched.
      */
     static SimilarityIndex read(StateStrings.In strings) throws IOException {
         DataInput in = strings.data;
@@ -418,24 +465,74 @@ final class SimilarityIndex {
                 slot.matches[i] = index.slots.get(other);
             }
         }
-        index.unweighed = added;
+        int[] order = readInts(in);
+        index.lastMatched = new Slot[order.length];
+        index.lastPosition = new int[size];
+        Arrays.fill(index.lastPosition, -1);
+        for (int k = 0; k < order.length; k++) {
+            if (order[k] < 0 || order[k] >= size || index.slots.get(order[k]) == null || index.lastPosition[order[k]] >= 0) {
+                throw new IOException("document " + order[k] + " in the order of the last matches");
+            }
+            index.lastMatched[k] = index.slots.get(order[k]);
+            index.lastPosition[order[k]] = k;
+        }
+        index.unposted = added;
+        index.postings.forEach(p -> p.complete = false);
         return index;
     }
 
     /**
-     * Weighs and posts the documents read back, before anything needs their weights; their
-     * queries are the ones read, and their terms are ordered by weight when one is queried.
+     * Posts the documents read back that hold one of {@code terms} and are not posted there yet,
+     * in one walk over the documents read back, each weighed first if nothing weighed it yet.
+     * Sound whatever the terms: a document's weights are those of the frequencies when it is
+     * weighed, and an update changes them only for the documents it weighs again (a term whose
+     * step changed), which it does after posting them here, through {@link Postings#reweigh}.
      */
-    private void weighRead() {
-        if (unweighed != null) {
-            double[] idf = idfs();
-            unweighed.parallelStream().forEach(slot -> {
-                slot.termIds = slot.docIds;
-                slot.weights = weights(slot, t -> idf[t]);
-            });
-            postAll(unweighed);
-            unweighed = null;
+    private void complete(Collection<Integer> terms) {
+        if (unposted == null) {
+            return;
         }
+        boolean[] wanted = new boolean[postings.size()];
+        boolean any = false;
+        for (int t : terms) {
+            Postings p = postings.get(t);
+            if (!p.complete) {
+                p.complete = true;
+                p.reserve();
+                wanted[t] = true;
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        int held = 0;
+        for (Slot slot : unposted) {
+            if (!holds(slot)) {
+                continue;   // removed by an update: counted out of its terms' postings then
+            }
+            unposted.set(held++, slot);
+            int[] ids = slot.termIds;
+            float[] weights = null;
+            for (int k = 0; k < ids.length; k++) {
+                if (wanted[ids[k]]) {
+                    // Weighed before any frequency is counted again: a term's is off by one between its two steps.
+                    weights = weights != null ? weights : weighed(slot);
+                    Postings p = postings.get(ids[k]);
+                    p.pending--;
+                    p.add(slot, weights[k]);
+                }
+            }
+        }
+        unposted.subList(held, unposted.size()).clear();
+    }
+
+    /** The document's weights, weighed now (in the order of its terms) if nothing weighed it yet. */
+    private float[] weighed(Slot slot) {
+        if (slot.weights == null) {
+            slot.weights = weights(slot, this::idf);
+        }
+        return slot.weights;
     }
 
     /** Writes {@code n} ints in one block. */
@@ -696,7 +793,7 @@ final class SimilarityIndex {
     /** Orders the terms of a document read back by weight, before its query is walked. */
     private void ordered(Slot slot) {
         if (!slot.ordered) {
-            order(slot, slot.weights, null, null);
+            order(slot, weighed(slot), null, null);
         }
     }
 
