@@ -3,6 +3,7 @@
 #   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case;
+#      GAZETTE_L2_TITLE=X: the title model's penalty, the other choice models' (300) by default;
 #      GAZETTE_TITLE_WINDOW=N: title candidates from N lines above the article run, 300 by default;
 #      GAZETTE_TITLE_HEADER_ONLY=W: header-only sites weigh W each in the title model's fit, 1 by default (0: the title
 #      model is the opener, fitted on the sites with a body only);
@@ -24,5 +25,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

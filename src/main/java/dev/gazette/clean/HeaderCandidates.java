@@ -60,7 +60,7 @@ final class HeaderCandidates {
 
     private static final class Shipped {
         static final Models MODELS = new Models(LineModel.load(TitleCandidates.OPENER_RESOURCE, TitleCandidates.FEATURES),
-                LineModel.load(TitleCandidates.RESOURCE, TitleCandidates.FEATURES),
+                LineModel.load(TitleCandidates.RESOURCE, TitleCandidates.TITLE_FEATURES),
                 LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES));
     }
 

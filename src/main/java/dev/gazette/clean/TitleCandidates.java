@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The headline of a text dump, chosen among scored candidates as {@link HeaderCandidates} chooses
@@ -110,6 +111,29 @@ final class TitleCandidates {
             "far_above");         // further above the article run than TextHeader's rules look (TITLE_WINDOW, 40 lines): the
                                   // headline of a page whose run starts at its comments or a second story
 
+    /**
+     * The title model's own features, after {@link #FEATURES} in each candidate's vector: the opener's model has weights
+     * for {@link #FEATURES} alone and never reads these, so what they teach about the headline printed cannot move where
+     * the article starts (when the two models shared standfirst features, refitting the opener cost body F1).
+     */
+    static final List<String> TITLE_ONLY = List.of(
+            "over_longer_line",   // the next line has eight words or more and more than it, and is no credit or date: a headline
+                                  // over its standfirst or its article's first paragraph
+            "under_shorter_line", // eight words or more under a shorter headline-shaped line, whatever their words: a standfirst
+            "title_case_over",    // its share of capitalised words exceeds the next line's (four words or more) by 0.3: a headline in
+                                  // title case over a standfirst in sentence case
+            "piece_of_longer_line", // it is a whole piece of another line split at a separator (" | ", ": ", " - "): the document
+                                  // title dumped ("Headline | Site"), a share label ("Share on Twitter: Headline")
+            "long_words_capitalised", // share of its words of four letters or more that start with a capital: title case, not
+                                  // a sentence's names
+            "under_sentence",     // the line above is a sentence of twelve words or more (ends with . ! ?): a headline stands over
+                                  // its standfirst, a caption or the next teaser under it
+            "under_title_case",   // six words or more in sentence case (at most half its long words capitalised) under a line in
+                                  // title case (three long words or more, four in five capitalised): a standfirst under its headline
+            "shown_twice");       // the page shows it exactly twice: the headline and its document title or share label
+    /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
+    static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
+
     /** A field label of one word and a colon opening the line. */
     private static final Pattern LABEL_VALUE = Pattern.compile("^[\\p{L}\\p{M}]{1,20}\\s?[:：]\\s*\\S");
 
@@ -146,6 +170,7 @@ final class TitleCandidates {
         }
         String holder = CopyrightHolder.in(lines);
         String holderKey = holder == null ? "" : Words.comparable(holder);
+        Set<String> pieces = pieces(lines);
         Map<String, Integer> shown = new HashMap<>();
         for (DumpLine l : lines) {
             shown.merge(l.key(), 1, Integer::sum);
@@ -200,6 +225,7 @@ final class TitleCandidates {
                 boolean furniture = truncated || listItem || t.endsWith(":") || t.endsWith(",") || copyright || dateLabel || credited || control
                         || breadcrumb || wideGap || fieldLabels || labelValue;
                 int above = headlineAbove(lines, i, headEnd);
+                DumpLine next = i + 1 < lines.size() && !lines.get(i + 1).isCode() && !TextHeader.isByOrDateline(lines, i + 1) ? lines.get(i + 1) : null;
                 String site = TextHeader.siteName(lines, i, runStart, runEnd, lang);
                 String value = site == null ? t : Headlines.withoutSiteName(t, site);
                 double[] x = {
@@ -261,7 +287,16 @@ final class TitleCandidates {
                         !holderKey.isEmpty() && (HeaderCandidates.containsWords(comparable, holderKey) || HeaderCandidates.containsWords(holderKey, comparable)) ? 1 : 0,
                         shown.getOrDefault(line.key(), 0) >= 3 ? 1 : 0,
                         line != whole ? 1 : 0,
-                        i < runStart - TextHeader.TITLE_WINDOW ? 1 : 0
+                        i < runStart - TextHeader.TITLE_WINDOW ? 1 : 0,
+                        // TITLE_ONLY
+                        next != null && next.words >= Math.max(8, line.words + 1) ? 1 : 0,
+                        line.words >= 8 && TextHeader.isHeadlineShaped(lines, i - 1) && lines.get(i - 1).words < line.words ? 1 : 0,
+                        next != null && next.words >= 4 && (double) capitalised / parts.length - capitalisedShare(next) >= 0.3 ? 1 : 0,
+                        pieces.contains(comparable) ? 1 : 0,
+                        longWordsCapitalised(parts),
+                        i > 0 && lines.get(i - 1).words >= 12 && endsSentence(lines.get(i - 1).text) ? 1 : 0,
+                        i > 0 && line.words >= 6 && longWordsCapitalised(parts) <= 0.5 && titleCase(lines.get(i - 1)) ? 1 : 0,
+                        shown.getOrDefault(line.key(), 0) == 2 ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
@@ -346,6 +381,87 @@ final class TitleCandidates {
         int k = i - rules.from();
         double score = k >= 0 && k < rules.scores().length ? rules.scores()[k] : Double.NEGATIVE_INFINITY;
         return Math.max(-2, Math.min(3, score));
+    }
+
+    /** A separator between the parts of a document title or a label and its value. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—·»/:]+\\s+|[:：]\\s+");
+
+    /**
+     * The comparable text of every piece, of two words or eight characters or more, of the lines that hold a separator
+     * ({@link #SEPARATOR}), split there.
+     */
+    private static Set<String> pieces(List<DumpLine> lines) {
+        Set<String> out = new HashSet<>();
+        for (DumpLine l : lines) {
+            String t = l.text;
+            if (t.indexOf(" | ") < 0 && t.indexOf(": ") < 0 && t.indexOf(" - ") < 0 && t.indexOf(" – ") < 0 && t.indexOf(" — ") < 0
+                    && t.indexOf('：') < 0 && t.indexOf(" · ") < 0 && t.indexOf(" » ") < 0 && t.indexOf(" / ") < 0) {
+                continue;
+            }
+            for (String piece : SEPARATOR.split(t)) {
+                String c = Words.comparable(piece);
+                if (c.length() >= 8 || c.indexOf(' ') >= 0 && c.length() > 3) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the line is in title case: three words of four letters or more, four in five of them capitalised. */
+    private static boolean titleCase(DumpLine line) {
+        String[] parts = line.text.split("\\s+");
+        return longWords(parts) >= 3 && longWordsCapitalised(parts) >= 0.8;
+    }
+
+    /** How many words have four letters or more. */
+    private static int longWords(String[] parts) {
+        int n = 0;
+        for (String p : parts) {
+            n += isLong(p) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Share of the words of four letters or more that start with a capital (0 when there is none). */
+    private static double longWordsCapitalised(String[] parts) {
+        int n = 0;
+        int capital = 0;
+        for (String p : parts) {
+            if (isLong(p)) {
+                n++;
+                capital += Character.isUpperCase(p.codePointAt(0)) ? 1 : 0;
+            }
+        }
+        return n == 0 ? 0 : (double) capital / n;
+    }
+
+    /** Four letters or more: a word that title case capitalises, not a short function word ("of", "and", "the"). */
+    private static boolean isLong(String word) {
+        int letters = 0;
+        for (int k = 0; k < word.length() && letters < 4; k++) {
+            letters += Character.isLetter(word.charAt(k)) ? 1 : 0;
+        }
+        return letters >= 4;
+    }
+
+    /** Whether the text ends a sentence: a full stop, question or exclamation mark, before any closing quote. */
+    private static boolean endsSentence(String t) {
+        int k = t.length() - 1;
+        while (k > 0 && "\"'”’»)".indexOf(t.charAt(k)) >= 0) {
+            k--;
+        }
+        return k >= 0 && ".!?。！？".indexOf(t.charAt(k)) >= 0 && !t.endsWith("..");
+    }
+
+    /** Share of the line's words that start with a capital. */
+    private static double capitalisedShare(DumpLine line) {
+        String[] parts = line.text.split("\\s+");
+        int n = 0;
+        for (String p : parts) {
+            n += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
+        }
+        return (double) n / parts.length;
     }
 
     /** Share of the words with a digit. */

@@ -47,6 +47,7 @@ public final class LineModelTrainer {
     static final double L2 = Double.parseDouble(System.getProperty("gazette.l2", "30"));
     static final String CHOICE_L2_DEFAULT = "300";
     static final double CHOICE_L2 = Double.parseDouble(System.getProperty("gazette.l2choice", CHOICE_L2_DEFAULT));
+    static final double TITLE_L2 = Double.parseDouble(System.getProperty("gazette.l2title", CHOICE_L2_DEFAULT));
     static final double SEED_WEIGHT = 20;
     /** The decision thresholds tried: the one giving the training cases the best body F1 is kept. */
     static final double[] THRESHOLDS = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
@@ -175,7 +176,7 @@ public final class LineModelTrainer {
             }
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
-        return new HeaderCandidates.Models(opener, title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5, BYLINE_CHOSEN_CALIBRATION),
+        return new HeaderCandidates.Models(opener, title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5, CHOICE_L2, BYLINE_CHOSEN_CALIBRATION),
                 fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
     }
 
@@ -217,7 +218,8 @@ public final class LineModelTrainer {
                     * (c.truth.body() == null ? headerOnly : 1),
                     CleaningScore::titleMatches));
         }
-        return fitChoice(TitleCandidates.FEATURES, titles, TitleCandidates.THRESHOLD);
+        return opener ? fitChoice(TitleCandidates.FEATURES, titles, TitleCandidates.THRESHOLD)
+                : fitChoice(TitleCandidates.TITLE_FEATURES, titles, TitleCandidates.THRESHOLD, TITLE_L2);
     }
 
     /** One page's truth for a header field, its candidates, its weight and how a candidate is matched. */
@@ -245,15 +247,20 @@ public final class LineModelTrainer {
      * a mild selection on the same pages, noted as such.
      */
     static LineModel fitChoice(List<String> names, List<Field> fields, double threshold) {
-        return fitChoice(names, fields, threshold, false);
+        return fitChoice(names, fields, threshold, CHOICE_L2, false);
+    }
+
+    /** {@link #fitChoice(List, List, double)} with the penalty {@code l2}. */
+    static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, double l2) {
+        return fitChoice(names, fields, threshold, l2, false);
     }
 
     /**
-     * {@link #fitChoice}; with {@code chosenOnly}, the calibration reads only the candidate each page would choose, on
-     * every page with candidates, those whose truth has none of the field too (their choice is wrong by definition), so
-     * that the threshold asks whether the choice is more likely right than wrong, "none" included.
+     * {@link #fitChoice(List, List, double, double)}; with {@code chosenOnly}, the calibration reads only the candidate
+     * each page would choose, on every page with candidates, those whose truth has none of the field too (their choice is
+     * wrong by definition), so that the threshold asks whether the choice is more likely right than wrong, "none" included.
      */
-    static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, boolean chosenOnly) {
+    static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, double l2, boolean chosenOnly) {
         int d = names.size();
         List<Field> labelled = fields.stream().filter(f -> f.truth != null && !f.candidates.isEmpty()).toList();
         double[] mean = new double[d];
@@ -303,7 +310,7 @@ public final class LineModelTrainer {
             ws.add(f.weight * 100);
         }
         double[] beta = new double[d];
-        double objective = choiceObjective(beta, zs, right, ws);
+        double objective = choiceObjective(beta, zs, right, ws, l2);
         for (int iter = 0; iter < 50; iter++) {
             double[][] h = new double[d][d];
             double[] g = new double[d];
@@ -335,8 +342,8 @@ public final class LineModelTrainer {
                 for (int k = 0; k < j; k++) {
                     h[k][j] = h[j][k];
                 }
-                g[j] -= CHOICE_L2 * beta[j];
-                h[j][j] += CHOICE_L2 + 1e-9;
+                g[j] -= l2 * beta[j];
+                h[j][j] += l2 + 1e-9;
             }
             double[] step = solve(h, g);
             double size = 1;
@@ -347,7 +354,7 @@ public final class LineModelTrainer {
                 for (int j = 0; j < d; j++) {
                     tried[j] = beta[j] + size * step[j];
                 }
-                double o = choiceObjective(tried, zs, right, ws);
+                double o = choiceObjective(tried, zs, right, ws, l2);
                 if (o >= objective - 1e-12) {
                     next = tried;
                     nextObjective = o;
@@ -439,7 +446,7 @@ public final class LineModelTrainer {
     }
 
     /** The penalised log-likelihood of the right candidates. */
-    private static double choiceObjective(double[] beta, List<double[][]> zs, List<boolean[]> right, List<Double> ws) {
+    private static double choiceObjective(double[] beta, List<double[][]> zs, List<boolean[]> right, List<Double> ws, double l2) {
         double o = 0;
         for (int p = 0; p < zs.size(); p++) {
             if (right.get(p) == null) {
@@ -453,7 +460,7 @@ public final class LineModelTrainer {
             o += ws.get(p) * Math.log(Math.max(r, 1e-300));
         }
         for (double b : beta) {
-            o -= CHOICE_L2 / 2 * b * b;
+            o -= l2 / 2 * b * b;
         }
         return o;
     }

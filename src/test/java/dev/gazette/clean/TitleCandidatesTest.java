@@ -48,4 +48,45 @@ class TitleCandidatesTest {
         });
         assertThat(all.size()).isGreaterThan(openers.size());
     }
+
+    /**
+     * The title model's own features follow the opener's in every candidate, and the shipped opener has weights for the
+     * opener's alone: what the title-only features teach cannot move where the article starts.
+     */
+    @Test
+    void theOpenerNeverReadsTheTitleOnlyFeatures() {
+        HeaderCandidates.Models shipped = HeaderCandidates.Models.shipped();
+        assertThat(shipped.opener().names()).isEqualTo(TitleCandidates.FEATURES);
+        assertThat(shipped.title().names()).isEqualTo(TitleCandidates.TITLE_FEATURES);
+        assertThat(TitleCandidates.TITLE_FEATURES.subList(0, TitleCandidates.FEATURES.size())).isEqualTo(TitleCandidates.FEATURES);
+        assertThat(TitleCandidates.TITLE_ONLY).isNotEmpty().doesNotContainAnyElementsOf(TitleCandidates.FEATURES);
+    }
+
+    /**
+     * A headline in title case over its standfirst in sentence case, the standfirst over the byline, and the headline
+     * again in a share label further down: the standfirst is marked as under a title-case line, the headline as a piece
+     * of a longer line, and the title model prints the headline, not the line nearest the byline.
+     */
+    @Test
+    void headlineOverItsStandfirstInSentenceCase() {
+        List<String> dump = new ArrayList<>(List.of("Home", "", "News", "", "Island Ferry Will Run All Winter For The First Time", "",
+                "The council leased a second boat from an operator on the mainland for the cold months", "", "By Jane Doe", ""));
+        for (int i = 0; i < 5; i++) {
+            dump.add(PARAGRAPH);
+            dump.add("");
+        }
+        dump.add("Share on Twitter: Island Ferry Will Run All Winter For The First Time");
+        TextExtractor extractor = new TextExtractor();
+        TextExtractor.Scored scored = extractor.score(String.join("\n", dump));
+        HeaderCandidates.Layout a = extractor.layout(scored);
+        List<String> names = TitleCandidates.TITLE_FEATURES;
+        HeaderCandidates.Candidate headline = a.titles().stream().filter(c -> c.value().startsWith("Island")).findFirst().orElseThrow();
+        HeaderCandidates.Candidate standfirst = a.titles().stream().filter(c -> c.value().startsWith("The council")).findFirst().orElseThrow();
+        assertThat(headline.features()[names.indexOf("piece_of_longer_line")]).isEqualTo(1);
+        assertThat(headline.features()[names.indexOf("title_case_over")]).isEqualTo(1);
+        assertThat(headline.features()[names.indexOf("long_words_capitalised")]).isEqualTo(1);
+        assertThat(standfirst.features()[names.indexOf("under_title_case")]).isEqualTo(1);
+        assertThat(standfirst.features()[names.indexOf("piece_of_longer_line")]).isZero();
+        assertThat(extractor.extract(scored).title()).isEqualTo("Island Ferry Will Run All Winter For The First Time");
+    }
 }
