@@ -35,6 +35,15 @@ final class BufferInput implements DataInput {
         return new String(buffer.array(), buffer.arrayOffset() + at, length, StandardCharsets.UTF_8);
     }
 
+    /** Reads {@code ints.length} ints in one block (a page's reads are hundreds of thousands of them). */
+    void readInts(int[] ints) throws IOException {
+        if (ints.length > buffer.remaining() / 4) {
+            throw new EOFException();
+        }
+        buffer.asIntBuffer().get(ints);
+        buffer.position(buffer.position() + 4 * ints.length);
+    }
+
     /** Where the next byte is read from. */
     int position() {
         return buffer.position();

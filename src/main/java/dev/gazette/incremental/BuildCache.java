@@ -586,8 +586,8 @@ public final class BuildCache {
             }
             reads = new String[count];
             int[] ids = new int[count];
+            in.readInts(ids);
             for (int i = 0; i < count; i++) {
-                ids[i] = in.readInt();
                 if (ids[i] < 0 || ids[i] >= keys.length || keys[ids[i]] == null) {
                     throw new IOException("a key id " + ids[i] + " not in the table");
                 }

@@ -320,12 +320,6 @@ final class SimilarityIndex {
         for (Slot slot : changed) {
             byTerm.put(slot, byTerm(slot));
         }
-        // Read back, the documents reached have their terms in their own order: ordered by weight at once, on every core.
-        List<Slot> unordered = reached.stream().filter(slot -> !slot.ordered).toList();
-        if (!unordered.isEmpty()) {
-            Ranks ranks = ranks();
-            unordered.parallelStream().forEach(slot -> order(slot, weighed(slot), ranks.rank(), ranks.byRank()));
-        }
         for (Slot slot : reached) {
             if (!patch(slot, lost, changed, byTerm)) {
                 requery.add(slot);
@@ -978,7 +972,7 @@ final class SimilarityIndex {
      * in between).
      */
     private boolean patch(Slot slot, Set<Slot> lost, List<Slot> changed, Map<Slot, long[]> byTerm) {
-        ordered(slot);
+        Query query = queryOf(slot);
         Best best = new Best(limit);
         boolean full = slot.matches.length == limit;
         boolean dropped = false;
@@ -990,7 +984,7 @@ final class SimilarityIndex {
             }
         }
         for (Slot other : changed) {
-            float score = score(slot, byTerm.get(other));
+            float score = score(query, byTerm.get(other));
             if (score > 0 && !(score < minScore)) {
                 best.offer(other, score);
             }
@@ -1016,22 +1010,67 @@ final class SimilarityIndex {
         return packed;
     }
 
+    /** A document's query: its terms not skipped among its heaviest, heaviest first, with their weights. */
+    private record Query(int[] ids, float[] weights) {
+    }
+
     /**
-     * The score {@code slot}'s query gives another document, whose weights are {@code byTerm}
+     * {@code slot}'s query, in the order a query walks its terms: from its terms ordered by weight
+     * when they are, else from its weights and its query's ids alone (a document read back), so
+     * that patching a document's matches does not order all its terms. The query's ids are the
+     * terms not skipped among its {@link #QUERY_TERMS} heaviest, and heaviest first (ties by the
+     * term) is the order of those same terms in the whole order.
+     */
+    private Query queryOf(Slot slot) {
+        if (slot.ordered) {
+            int queryTerms = Math.min(QUERY_TERMS, slot.termIds.length);
+            int[] ids = new int[queryTerms];
+            float[] weights = new float[queryTerms];
+            int q = 0;
+            for (int k = 0; k < queryTerms; k++) {
+                if (!skipped(df(slot.termIds[k]))) {
+                    ids[q] = slot.termIds[k];
+                    weights[q++] = slot.weights[k];
+                }
+            }
+            return new Query(Arrays.copyOf(ids, q), Arrays.copyOf(weights, q));
+        }
+        float[] all = weighed(slot);
+        int[] sortedIds = slot.queryIds;
+        float[] byId = new float[sortedIds.length];
+        for (int i = 0; i < slot.docIds.length; i++) {
+            int at = Arrays.binarySearch(sortedIds, slot.docIds[i]);
+            if (at >= 0) {
+                byId[at] = all[i];
+            }
+        }
+        Integer[] order = new Integer[sortedIds.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> byId[a] != byId[b] ? Float.compare(byId[b], byId[a])
+                : names.get(sortedIds[a]).compareTo(names.get(sortedIds[b])));
+        int[] ids = new int[order.length];
+        float[] weights = new float[order.length];
+        for (int i = 0; i < order.length; i++) {
+            ids[i] = sortedIds[order[i]];
+            weights[i] = byId[order[i]];
+        }
+        return new Query(ids, weights);
+    }
+
+    /**
+     * The score {@code query} gives another document, whose weights are {@code byTerm}
      * ({@link #byTerm}): the same sum, in the same order, as a query makes.
      */
-    private float score(Slot slot, long[] byTerm) {
+    private static float score(Query query, long[] byTerm) {
         float score = 0;
-        int queryTerms = Math.min(QUERY_TERMS, slot.termIds.length);
-        for (int k = 0; k < queryTerms; k++) {
-            int t = slot.termIds[k];
-            if (skipped(df(t))) {
-                continue;
-            }
+        for (int k = 0; k < query.ids().length; k++) {
+            int t = query.ids()[k];
             int at = Arrays.binarySearch(byTerm, (long) t << 32);
             int i = at >= 0 ? at : -at - 1;
             if (i < byTerm.length && (int) (byTerm[i] >>> 32) == t) {
-                score += slot.weights[k] * Float.intBitsToFloat((int) byTerm[i]);
+                score += query.weights()[k] * Float.intBitsToFloat((int) byTerm[i]);
             }
         }
         return score;
