@@ -69,13 +69,22 @@ final class PlainText {
      */
     static final class Builder {
         /** The text so far, {@code length} characters of it: appended to in runs, not a character at a time. */
-        private char[] out = new char[4096];
+        private char[] out;
         private int length;
         /** Where the paragraph being told starts in {@code out}. */
         private int paragraph;
         /** Spaces were told since the paragraph's last character: one is written before the next. */
         private boolean space;
         private char[] copied = new char[256];
+
+        Builder() {
+            this(4096);
+        }
+
+        /** A builder with room for {@code capacity} characters before it grows. */
+        Builder(int capacity) {
+            out = new char[Math.max(16, capacity)];
+        }
 
         void append(CharSequence text) {
             int n = text.length();

@@ -75,8 +75,8 @@ final class SafeMarkdownHtml {
     private static final Pattern RAW_ATTRIBUTE = Pattern.compile(" ([a-z-]+)=\"([^\"]*)\"");
 
     private final Sanitizer sanitizer;
-    private final StringBuilder html = new StringBuilder();
-    private final PlainText.Builder text = new PlainText.Builder();
+    private final StringBuilder html;
+    private final PlainText.Builder text;
     private final ListOptions listOptions;
     private final Document document;
     /** Set when a line ended in a space, which flexmark would have trimmed: the sanitizer's path then. */
@@ -87,6 +87,10 @@ final class SafeMarkdownHtml {
     private SafeMarkdownHtml(Document document, Sanitizer sanitizer) {
         this.document = document;
         this.sanitizer = sanitizer;
+        // About as long as the Markdown (tags for its marks): sized once, not grown by doubling through every length.
+        int length = document.getChars().length();
+        this.html = new StringBuilder(length + length / 4 + 64);
+        this.text = new PlainText.Builder(length + 16);
         this.listOptions = ListOptions.get(document);
     }
 

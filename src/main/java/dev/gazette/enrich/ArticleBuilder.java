@@ -264,7 +264,8 @@ public final class ArticleBuilder {
             text.getChars(from, from + count, chars, 0);
             for (int i = 0; i < count && words < most; i++) {
                 char c = chars[i];
-                boolean s = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+                // Most characters are above the space: one comparison for them.
+                boolean s = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
                 if (s && !space) {
                     words++;
                 }

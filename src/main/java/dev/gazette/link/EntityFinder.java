@@ -98,9 +98,11 @@ final class EntityFinder {
         for (Found f : names) {
             String name = f.name;
             boolean single = name.indexOf(' ') < 0;
-            if (single && bySurname.containsKey(fold(name))) {
-                name = bySurname.get(fold(name));
-            } else if (single && f.sentenceStart && !midSentence.contains(fold(name)) && !isDistinctive(name)) {
+            String folded = single ? fold(name) : null;
+            String full = single ? bySurname.get(folded) : null;
+            if (full != null) {
+                name = full;
+            } else if (single && f.sentenceStart && !midSentence.contains(folded) && !isDistinctive(name)) {
                 continue;
             }
             if (!f.titleCase) {
@@ -201,8 +203,9 @@ final class EntityFinder {
                 sentenceStart = true;
             }
             String word = capital ? trimWord(raw) : null;
-            if (!capital || word.isEmpty() || TITLES.contains(fold(word))
-                    || CALENDAR.contains(fold(word)) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(word))) {
+            String folded = capital ? fold(word) : null;
+            if (!capital || word.isEmpty() || TITLES.contains(folded)
+                    || CALENDAR.contains(folded) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(folded)) {
                 flush(run, runAtStart, out);
                 sentenceStart = false;
                 continue;

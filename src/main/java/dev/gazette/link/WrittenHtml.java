@@ -75,8 +75,7 @@ final class WrittenHtml {
                         return null;
                     }
                     if (linked != text) {
-                        out = out != null ? out : Slices.builderFor(html, n + 256);
-                        out.append(html, copied, i).append(linked);
+                        out = Slices.append(out, html, copied, i, n + 256).append(linked);
                         copied = end;
                     }
                 }
@@ -131,8 +130,7 @@ final class WrittenHtml {
                     return null;
                 }
                 if (rewritten != null) {
-                    out = out != null ? out : Slices.builderFor(html, n + 256);
-                    out.append(html, copied, href[0]).append(rewritten);
+                    out = Slices.append(out, html, copied, href[0], n + 256).append(rewritten);
                     copied = href[1];
                 }
             }

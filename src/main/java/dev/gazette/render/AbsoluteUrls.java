@@ -172,10 +172,7 @@ final class AbsoluteUrls {
                     return null;
                 }
                 if (!absolute.equals(url)) {
-                    if (out == null) {
-                        out = Slices.builderFor(html, n + 256);
-                    }
-                    out.append(html, copied, value).append(absolute);
+                    out = Slices.append(out, html, copied, value, n + 256).append(absolute);
                     copied = valueEnd;
                 }
             }

@@ -54,10 +54,8 @@ final class InternalRefs {
                 continue;
             }
             String slug = html.substring(start, end);
-            if (out == null) {
-                out = Slices.builderFor(html, html.length() + 64);
-            }
-            out.append(html, copied, at).append("href=\"")
+            out = Slices.append(out, html, copied, at, html.length() + 64);
+            out.append("href=\"")
                     .append(link.apply(prefix.equals("tag/") ? Urls.tag(slug) : Urls.article(slug))).append('"');
             copied = end + 1;
             at = end;
