@@ -97,7 +97,14 @@ final class HeaderCandidates {
             "slash_credit",      // a slash joins the name to another ("Jane Doe/Getty Images"): a photo credit
             "common_words",      // share of the name's capitalised words that are function or interface words ("Share This", "More News")
             "dateline",          // the line that names it writes a date too ("Jane Doe | Oct. 5, 2018", "2019-11-20 17:27 Jane Doe")
-            "log_words_before"), // ln(1 + words before the credit word of "... by Name": "Posted by" has one, a teaser headline ten
+            "log_words_before", // ln(1 + words before the credit word of "... by Name": "Posted by" has one, a teaser headline ten
+            // The shapes of credits that are no capitalised name (Bylines):
+            "handle",            // a handle, alone or after a credit word ("@jdoe", "Posted by u/jdoe")
+            "uncapitalised",     // after a credit word, a name with a word in lower case ("By Cindy mangomini", "... by jdoe")
+            "lone_word",         // one capitalised word alone on its line by a dateline ("Paul", "EvilSpark"; sections too)
+            "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾")
+            "bracketed",         // a credit in brackets, the whole line ("[田中宏昌，ITmedia]", "《KT》")
+            "comma_list"),       // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList)
             POSITION);
 
     static final List<String> DATE_FEATURES = concat(List.of(
@@ -208,27 +215,37 @@ final class HeaderCandidates {
             int kind;
             String name;
             String credited;
-            Matcher by = TextHeader.BYLINE.matcher(t);
+            Matcher by = TextHeader.BYLINE.matcher(Bylines.undoubled(t));
             Matcher label = TextHeader.AUTHOR_LABEL.matcher(t);
             Matcher inside = CREDIT_INSIDE.matcher(t);
             int before = 0;
+            int shape = Bylines.NONE;
+            String loose = null;
             if (by.matches()) {
                 kind = 0;
                 credited = by.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : by.group(1);
             } else if (label.matches()) {
                 kind = 1;
                 credited = label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1);
-            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty()) && mayCreditInside(t) && inside.find()) {
+            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty()) && mayCreditInside(t)
+                    && (inside.find() || (loose = Bylines.looseInside(line, a.lang)) != null)) {
                 // A credit inside a line of prose is in passing; a dateline carries its credit after its dates.
                 kind = 2;
-                credited = inside.group(1);
-                before = Words.tokens(t.substring(0, inside.start())).size();
+                credited = loose != null ? loose : inside.group(1);
+                before = Words.tokens(t.substring(0, loose != null ? t.lastIndexOf(loose) : inside.start())).size() - (loose != null ? 1 : 0);
+                shape = loose != null ? Bylines.UNCAPITALISED : Bylines.NONE;
+            } else if (i + 1 < lines.size() && Bylines.endsWithCredit(line)) {
+                kind = 2; // "Posted by" over the name
+                credited = lines.get(i + 1).text;
+                before = line.tokens.size() - 1;
             } else {
                 kind = 3;
                 boolean figuresFirst = !t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9';
                 credited = figuresFirst ? FIGURES_FIRST.matcher(t).replaceFirst("") : t;
             }
-            if (kind == 3 && credited.equals(t) && (i < from || i > to)) {
+            // Past the window, a credit in brackets may close the article ("《KT》").
+            boolean pastWindow = kind == 3 && credited.equals(t) && (i < from || i > to);
+            if (pastWindow && !(i > a.end && i <= a.end + 3)) {
                 continue;
             }
             credited = credit(credited);
@@ -239,13 +256,34 @@ final class HeaderCandidates {
                 name = TextHeader.bareNameOf((whole ? line.words : Words.tokens(credited).size()) <= 8 ? run : null);
                 name = name != null ? name : twoNames(run);
                 name = name != null ? name : nameBeforeDate(line, a.lang);
+                Bylines.Shaped alone = name == null && whole ? Bylines.alone(lines, i, a.lang) : null;
+                if (alone != null && (!pastWindow || alone.shape() == Bylines.BRACKETED)) {
+                    name = alone.name();
+                    shape = alone.shape();
+                }
+                if (name == null || pastWindow && shape != Bylines.BRACKETED) {
+                    continue;
+                }
+            } else if (shape == Bylines.UNCAPITALISED) {
+                name = credited;
             } else {
                 name = namesOf(credited);
+                Bylines.Shaped other = name == null ? Bylines.afterLabel(credited, a.lang) : null;
+                if (other != null) {
+                    name = other.name();
+                    shape = other.shape();
+                }
             }
             if (name == null) {
                 continue;
             }
-            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before), position(a, i))));
+            double[] where = position(a, i);
+            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before, shape, false), where)));
+            // A credit whose names are listed by commas alone is also read as the list ("By Jane Doe, John Roe").
+            String listed = kind < 3 && shape == Bylines.NONE && !name.contains(",") ? Bylines.commaList(credited, lines, i) : null;
+            if (listed != null) {
+                out.add(new Candidate(listed, i, concat(bylineFeatures(a, i, kind, listed, credited.strip(), blockLines, before, shape, true), where)));
+            }
         }
         return out;
     }
@@ -385,7 +423,8 @@ final class HeaderCandidates {
         return name;
     }
 
-    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines, int before) {
+    private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines, int before, int shape,
+            boolean listed) {
         List<DumpLine> lines = a.lines;
         DumpLine line = lines.get(i);
         List<String> nameTokens = Words.tokens(name);
@@ -435,7 +474,13 @@ final class HeaderCandidates {
                 line.text.contains(name + "/") || line.text.contains("/" + name) ? 1 : 0,
                 capitalised == 0 ? 0 : (double) common / capitalised,
                 line.dates().isEmpty() ? 0 : 1,
-                Math.log1p(before)
+                Math.log1p(before),
+                shape == Bylines.HANDLE ? 1 : 0,
+                shape == Bylines.UNCAPITALISED ? 1 : 0,
+                shape == Bylines.LONE_WORD ? 1 : 0,
+                shape == Bylines.SPACELESS_ALONE ? 1 : 0,
+                shape == Bylines.BRACKETED ? 1 : 0,
+                listed ? 1 : 0
         };
     }
 

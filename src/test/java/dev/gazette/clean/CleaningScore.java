@@ -150,6 +150,9 @@ public final class CleaningScore {
      * over the truth alone tells them from a co-author's name. When nothing else is left, every word is asked for.
      */
     static List<String> bylineWords(String truth) {
+        if (Bylines.handle(truth) != null) {
+            return bylineTokens(truth); // "u/jdoe" is one handle, not the fields "u" and "jdoe"
+        }
         String credit = ADDRESS.matcher(truth).replaceAll(" ");
         List<DateParser.Found> dates = DateParser.findAll(credit);
         if (!dates.isEmpty() && dates.get(0).at() > 0) {

@@ -15,11 +15,11 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 /** Byline and date chosen among scored candidates, on pages written for these tests and generated ones. */
 class HeaderCandidatesTest {
-    private static final String PARAGRAPH_1 = "The island's only ferry will stop its evening sailings from December, the operator said on "
+    static final String PARAGRAPH_1 = "The island's only ferry will stop its evening sailings from December, the operator said on "
             + "Tuesday, after a winter in which fewer than a dozen passengers used the last boat on most nights.";
-    private static final String PARAGRAPH_2 = "Residents who work late shifts on the mainland said the change would leave them with a "
+    static final String PARAGRAPH_2 = "Residents who work late shifts on the mainland said the change would leave them with a "
             + "choice between a long drive around the bay and a night away from home, and asked the council to step in.";
-    private static final String PARAGRAPH_3 = "The operator said it would review the timetable again in spring, when the tourist season "
+    static final String PARAGRAPH_3 = "The operator said it would review the timetable again in spring, when the tourist season "
             + "brings more travellers, and that the morning sailings would not change.";
 
     private static TextExtractor.Scored read(String dump) {

@@ -172,15 +172,16 @@ public final class LineModelTrainer {
             List<HeaderCandidates.Candidate> b = a == null ? List.of() : HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> d = a == null ? List.of() : HeaderCandidates.dates(a, b);
             double weight = 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1);
-            if (c.truth.body() != null || HEADER_ONLY_BYLINES) {
+            if (c.truth.body() != null || HEADER_ONLY_BYLINES > 0) {
                 // Bylines from the cases with a body only: fitted on the header-only (Postlight) cases too, the byline
                 // model matched no more of their bylines held out (56%) and fewer of the others' (58% to 55%); again at fe19319
                 // (gazette.bylinesHeaderOnly): Postlight 59% to 60%, the others' 65% to 60%.
-                bylines.add(new Field(c.truth.byline(), b, weight, CleaningScore::bylineMatches));
+                bylines.add(new Field(c.truth.byline(), b, weight * (c.truth.body() == null ? HEADER_ONLY_BYLINES : 1), CleaningScore::bylineMatches));
             }
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
-        return new HeaderCandidates.Models(opener, title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5), fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
+        return new HeaderCandidates.Models(opener, title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5, CHOICE_L2, BYLINE_CHOSEN_CALIBRATION),
+                fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
     }
 
     /**
@@ -191,8 +192,11 @@ public final class LineModelTrainer {
         return fitTitle(cases, lines, 1, true);
     }
 
-    /** Whether the byline model is fitted on the header-only sites too (an experiment: by default it is not). */
-    static final boolean HEADER_ONLY_BYLINES = Boolean.getBoolean("gazette.bylinesHeaderOnly");
+    /** Whether the byline model's calibration reads the chosen candidate of every page, those with no byline too (see fitChoice). */
+    static final boolean BYLINE_CHOSEN_CALIBRATION = Boolean.parseBoolean(System.getProperty("gazette.bylineChosen", "false"));
+
+    /** What a header-only site weighs in the byline model's fit, against one for a site with a body (0: left out). */
+    static final double HEADER_ONLY_BYLINES = Double.parseDouble(System.getProperty("gazette.bylinesHeaderOnly", "0"));
 
     /**
      * What a header-only site weighs in the title model's fit, against one for a site with a body (0: the title model is
@@ -247,11 +251,20 @@ public final class LineModelTrainer {
      * a mild selection on the same pages, noted as such.
      */
     static LineModel fitChoice(List<String> names, List<Field> fields, double threshold) {
-        return fitChoice(names, fields, threshold, CHOICE_L2);
+        return fitChoice(names, fields, threshold, CHOICE_L2, false);
     }
 
     /** {@link #fitChoice(List, List, double)} with the penalty {@code l2}. */
     static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, double l2) {
+        return fitChoice(names, fields, threshold, l2, false);
+    }
+
+    /**
+     * {@link #fitChoice(List, List, double, double)}; with {@code chosenOnly}, the calibration reads only the candidate
+     * each page would choose, on every page with candidates, those whose truth has none of the field too (their choice is
+     * wrong by definition), so that the threshold asks whether the choice is more likely right than wrong, "none" included.
+     */
+    static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, double l2, boolean chosenOnly) {
         int d = names.size();
         List<Field> labelled = fields.stream().filter(f -> f.truth != null && !f.candidates.isEmpty()).toList();
         double[] mean = new double[d];
@@ -366,7 +379,26 @@ public final class LineModelTrainer {
         List<double[]> scores = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         List<Double> cw = new ArrayList<>();
-        for (int p = 0; p < zs.size(); p++) {
+        for (Field f : chosenOnly ? fields : List.<Field>of()) {
+            double best = Double.NEGATIVE_INFINITY;
+            HeaderCandidates.Candidate chosen = null;
+            for (HeaderCandidates.Candidate c : f.candidates) {
+                double score = 0;
+                for (int j = 0; j < d; j++) {
+                    score += beta[j] * (c.features()[j] - mean[j]) / scale[j];
+                }
+                if (score > best) {
+                    best = score;
+                    chosen = c;
+                }
+            }
+            if (chosen != null) {
+                scores.add(new double[] {best});
+                ys.add(f.truth != null && f.matches.test(f.truth, chosen.value()) ? 1.0 : 0.0);
+                cw.add(f.weight);
+            }
+        }
+        for (int p = 0; p < (chosenOnly ? 0 : zs.size()); p++) {
             double[][] z = zs.get(p);
             for (int i = 0; i < z.length; i++) {
                 scores.add(new double[] {dot(beta, z[i])});
@@ -583,8 +615,10 @@ public final class LineModelTrainer {
             for (Case c : test) {
                 TextExtractor.Scored scored = extractor.score(c.read);
                 Extraction e = extractor.extract(scored);
-                if (BYLINE_REPORT != null && c.truth.byline() != null) {
-                    BYLINE_REPORT.add(bylineRow(c, extractor.layout(scored), header.byline()));
+                if (BYLINE_REPORT != null) {
+                    BYLINE_REPORT.add(c.truth.byline() != null ? bylineRow(c, extractor.layout(scored), header.byline())
+                            : String.format(Locale.ROOT, "%s\tno byline\t%s\tchosen %s", e.byline() == null ? "NONE" : "GAVE", c.name,
+                            e.byline() == null ? "none" : "'" + e.byline() + "'"));
                 }
                 if (TITLE_REPORT != null && c.truth.title() != null) {
                     TITLE_REPORT.add(titleRow(c, e.title(), extractor.layout(scored), header.title()));
@@ -634,7 +668,10 @@ public final class LineModelTrainer {
                 chosen, c.truth.title());
     }
 
-    /** Rows of {@code GAZETTE_CV_BYLINES}: why each held-out byline was missed or found; null when not asked for. */
+    /**
+     * Rows of {@code GAZETTE_CV_BYLINES}: why each held-out byline was missed or found, and for the pages whose truth has
+     * none whether one was given all the same (NONE or GAVE); null when not asked for.
+     */
     private static final List<String> BYLINE_REPORT = System.getenv("GAZETTE_CV_BYLINES") == null ? null : new ArrayList<>();
 
     /**

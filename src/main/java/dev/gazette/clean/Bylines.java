@@ -1,0 +1,222 @@
+package dev.gazette.clean;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Credits that are no capitalised name of two to four words, read by their general shape so that
+ * the byline model can weigh them beside the others ({@link HeaderCandidates#bylines}): a handle
+ * ("@jdoe", "u/jdoe"), a name written in lower case after a credit word ("By Cindy mangomini",
+ * "Posted on ... by jdoe"), one word alone on its line by a dateline (a blog's author by first name
+ * or pen name: "Paul", "EvilSpark"), a name in a script without capitals alone on its line by a
+ * dateline ("島津健吾"), and a credit set in brackets ("[田中宏昌，ITmedia]", "《KT》"). Each shape is
+ * a named feature; none decides alone.
+ */
+final class Bylines {
+    /** The shapes, as {@link HeaderCandidates#BYLINE_FEATURES} names them; {@link #NONE} for a capitalised name. */
+    static final int NONE = 0;
+    static final int HANDLE = 1;
+    static final int UNCAPITALISED = 2;
+    static final int LONE_WORD = 3;
+    static final int SPACELESS_ALONE = 4;
+    static final int BRACKETED = 5;
+
+    /** A handle: "@name" or a forum's "u/name", letters, digits, "_" and inner dots. */
+    private static final Pattern HANDLE_TEXT = Pattern.compile("(?:@|u/)[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.]{0,38}[\\p{L}\\p{N}_])?");
+    /** One word of a name as a credit word may introduce it in any case ("mangomini", "doumae", "O'Neil", "jean-luc"). */
+    private static final Pattern LOOSE_WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}\\p{N}_'’.-]{0,30}");
+    /** "... by jdoe" closing a dateline: a credit word and one word in any case, the line's last. */
+    private static final Pattern LOOSE_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+([\\p{L}][\\p{L}\\p{N}_.-]{1,30})\\s*$");
+    /** A credit in brackets, the whole line: "[田中宏昌，ITmedia]", "《KT》", "(Jane Doe)". */
+    private static final Pattern BRACKETS = Pattern.compile("^[\\[［【《(（〈]\\s*([^\\[\\]［］【】《》()（）〈〉]{1,40}?)\\s*[\\]］】》)）〉]$");
+    /** What parts a bracketed credit's fields: "田中宏昌，ITmedia". */
+    private static final Pattern FIELD = Pattern.compile("\\s*[,，、/／|｜・]\\s*");
+    /** A name in a script without capitals (Chinese, Japanese, Korean): two to twelve of its letters. */
+    private static final Pattern SPACELESS = Pattern.compile(
+            "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー・]{1,11}");
+    /** What may follow a spaceless name on its line: an at sign or a separator and what the site adds ("高木浩光＠自宅の日記"). */
+    private static final Pattern AFTER_SPACELESS = Pattern.compile("[＠@|｜/／·•]");
+    /** How many lines away a dateline makes a lone word or a spaceless name a likely credit. */
+    private static final int DATE_DISTANCE = 2;
+
+    private Bylines() {
+    }
+
+    /** A credit's name and its shape. */
+    record Shaped(String name, int shape) {
+    }
+
+    /** The handle {@code credited} is, alone ("@jdoe", "u/jdoe"), or null. */
+    static String handle(String credited) {
+        String t = credited.strip();
+        return HANDLE_TEXT.matcher(t).matches() ? t : null;
+    }
+
+    /**
+     * What a credit word introduces when it is no capitalised name: a handle, or one to three words in any case up to a
+     * separator ("By Cindy mangomini", "By doumae | May 5"), no function, interface or calendar word among them.
+     */
+    static Shaped afterLabel(String credited, String lang) {
+        String t = credited.strip();
+        String handle = handle(t.split("\\s+|\\s*[,|•·]\\s*", 2)[0]);
+        if (handle != null) {
+            return new Shaped(handle, HANDLE);
+        }
+        String head = t.split("\\s*[,|•·/(]\\s*|\\s[-–—]\\s", 2)[0];
+        String[] words = head.split("\\s+");
+        if (head.isEmpty() || words.length > 3 || words.length < t.split("\\s+").length && !t.substring(head.length()).matches("\\s*[,|•·/(-–—].*")) {
+            return null; // more words follow with no separator: a sentence, not a name
+        }
+        for (String w : words) {
+            if (!LOOSE_WORD.matcher(w).matches() || !plainWord(w, lang)) {
+                return null;
+            }
+        }
+        return new Shaped(head, UNCAPITALISED);
+    }
+
+    /** "... by jdoe" closing a dateline (a line that writes a date): the word credited, or null. */
+    static String looseInside(DumpLine line, String lang) {
+        if (line.dates().isEmpty()) {
+            return null;
+        }
+        Matcher m = LOOSE_INSIDE.matcher(line.text);
+        return m.find() && plainWord(m.group(1), lang) ? m.group(1) : null;
+    }
+
+    /**
+     * A credit standing alone on line {@code i}: a handle; one word, capitalised or in camel case, or a name in a
+     * script without capitals (up to an at sign or separator), within {@value #DATE_DISTANCE} lines of a dateline;
+     * a credit in brackets. Null when the line is none of these.
+     */
+    static Shaped alone(List<DumpLine> lines, int i, String lang) {
+        DumpLine line = lines.get(i);
+        String t = line.text.strip();
+        if (t.length() > 60) {
+            return null;
+        }
+        String handle = handle(t);
+        if (handle != null) {
+            return new Shaped(handle, HANDLE);
+        }
+        Matcher bracket = BRACKETS.matcher(t);
+        if (bracket.matches()) {
+            String first = FIELD.split(bracket.group(1).strip(), 2)[0];
+            String name = TextHeader.nameOf(first);
+            boolean spaceless = SPACELESS.matcher(first).matches();
+            return name != null && name.equals(first) || spaceless ? new Shaped(first, BRACKETED) : null;
+        }
+        if (!dateNear(lines, i)) {
+            return null;
+        }
+        Matcher spaceless = SPACELESS.matcher(t);
+        if (spaceless.lookingAt() && (spaceless.end() == t.length() || AFTER_SPACELESS.matcher(t).region(spaceless.end(), t.length()).lookingAt())) {
+            return new Shaped(spaceless.group(), SPACELESS_ALONE);
+        }
+        if (line.words == 1 && t.length() >= 3 && LOOSE_WORD.matcher(t).matches() && Character.isUpperCase(t.codePointAt(0))
+                && t.chars().allMatch(Character::isLetter) && plainWord(t, lang)) {
+            return new Shaped(t, LONE_WORD);
+        }
+        return null;
+    }
+
+    /** A credit word glued to itself ("Byby JANE DOE"): a dumper joined a label hidden for screen readers to the one shown. */
+    private static final Pattern DOUBLED = Pattern.compile("^(?:" + Language.bylineAlternation() + ")(?=(?:" + Language.bylineAlternation()
+            + ")\\b)", Pattern.CASE_INSENSITIVE);
+
+    /** The line's text without the first of a credit word glued to itself ("Byby JANE DOE" reads "by JANE DOE"). */
+    static String undoubled(String text) {
+        Matcher m = text.length() > 3 && Character.isLetter(text.charAt(0)) ? DOUBLED.matcher(text) : null;
+        return m != null && m.lookingAt() && m.end() > 0 ? text.substring(m.end()) : text;
+    }
+
+    /** What parts the names of a credit listed by commas alone ("By Jane Doe, John Roe"). */
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    /** The most names a credit listed by commas alone is read to hold. */
+    private static final int MAX_LISTED = 4;
+
+    /**
+     * The names of a credit listed by commas alone ("Jane Doe, John Roe", "Jane Doe, John Roe, Outlet"): the first two
+     * to {@value #MAX_LISTED} fields that are each a name of two or three capitalised words; null when fewer than two are.
+     * A field with a role word ("Staff Reporter") or that the page shows on a line of its own or in its copyright notice
+     * (an outlet's name, "Harbour Times") ends the list: it is no co-author.
+     */
+    static String commaList(String credited, List<DumpLine> lines, int at) {
+        String[] parts = COMMA.split(credited.strip());
+        if (parts.length < 2) {
+            return null;
+        }
+        int n = 0;
+        for (String part : parts) {
+            String[] words = part.split("\\s+");
+            if (n == MAX_LISTED || words.length < 2 || words.length > 3 || !part.equals(TextHeader.nameOf(part)) || part.contains("&")
+                    || Words.tokens(part).stream().anyMatch(w -> Language.roleWords().contains(w) || Language.isFunctionWord(w))
+                    || n > 0 && furniture(part, lines, at)) {
+                break;
+            }
+            n++;
+        }
+        return n < 2 ? null : String.join(", ", Arrays.copyOf(parts, n));
+    }
+
+    /** Whether the page shows {@code name} on a line of its own, or in a copyright notice, other than line {@code at}. */
+    private static boolean furniture(String name, List<DumpLine> lines, int at) {
+        String key = Words.comparable(name);
+        for (int j = 0; j < lines.size(); j++) {
+            DumpLine l = lines.get(j);
+            if (j != at && (l.comparable().equals(key) || l.text.contains("©") && HeaderCandidates.containsWords(l.comparable(), key))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last word of each credit word of any known language, lower case ("by", "von", "par"). */
+    private static final Set<String> CREDIT_LAST_WORDS = new HashSet<>(Language.bylineWords().stream()
+            .map(Words::tokens).filter(t -> !t.isEmpty()).map(t -> t.get(t.size() - 1)).toList());
+
+    /**
+     * Whether a short line ends with a credit word that leaves the name to the next line ("Posted by" over "u/jdoe"):
+     * two to four words, the last a credit word.
+     */
+    static boolean endsWithCredit(DumpLine line) {
+        List<String> tokens = line.tokens;
+        if (tokens.size() < 2 || tokens.size() > 4 || !CREDIT_LAST_WORDS.contains(tokens.get(tokens.size() - 1))) {
+            return false;
+        }
+        String t = line.text.strip();
+        String last = tokens.get(tokens.size() - 1);
+        return t.length() > last.length() && t.regionMatches(true, t.length() - last.length(), last, 0, last.length())
+                && !Character.isLetterOrDigit(t.charAt(t.length() - last.length() - 1));
+    }
+
+    /** A dateline (twelve words at most, writing a date) within {@value #DATE_DISTANCE} lines of line {@code i}. */
+    private static boolean dateNear(List<DumpLine> lines, int i) {
+        for (int j = Math.max(0, i - DATE_DISTANCE); j <= Math.min(lines.size() - 1, i + DATE_DISTANCE); j++) {
+            if (j != i && TextHeader.isDateline(lines.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The words of the credit and date labels of every known language ("by", "author", "posted", "updated"). */
+    private static final Set<String> LABEL_WORDS = new HashSet<>(Words.tokens(String.join(" ", Stream.of(Language.bylineWords(),
+            Language.authorLabelWords(), Language.datePublishedWords(), Language.dateUpdatedWords()).flatMap(List::stream).toList())));
+
+    /** No function word, no word of the interface ("Share", "Menu"), no month or weekday, no word that labels a date. */
+    private static boolean plainWord(String word, String lang) {
+        for (String token : Words.tokens(word)) {
+            if (Language.isFunctionWord(token) || Language.interfaceWords(lang).contains(token) || DateParser.isCalendarWord(token)
+                    || LABEL_WORDS.contains(token)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

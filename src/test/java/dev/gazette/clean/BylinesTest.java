@@ -1,0 +1,84 @@
+package dev.gazette.clean;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shapes of credits that are no capitalised name, each a candidate the byline model weighs (pages written for these tests). */
+class BylinesTest {
+    @Test
+    void handlesAreCreditsAloneOrAfterACreditWord() {
+        assertThat(Bylines.handle("@harbour_jane")).isEqualTo("@harbour_jane");
+        assertThat(Bylines.handle("u/ferryfan")).isEqualTo("u/ferryfan");
+        assertThat(Bylines.handle("@ the harbour")).isNull();
+        assertThat(Bylines.handle("jane@example.com")).isNull();
+        assertThat(Bylines.afterLabel("@harbour_jane · 5h", "en")).isEqualTo(new Bylines.Shaped("@harbour_jane", Bylines.HANDLE));
+        // The score reads a handle whole: "u/ferryfan" is not the fields "u" and "ferryfan".
+        assertThat(CleaningScore.bylineMatches("u/ferryfan", "u/ferryfan")).isTrue();
+        assertThat(CleaningScore.bylineMatches("u/ferryfan", "u/someone")).isFalse();
+    }
+
+    @Test
+    void aCreditWordIntroducesANameInAnyCaseButNoSentence() {
+        assertThat(Bylines.afterLabel("Jane harbourside", "en")).isEqualTo(new Bylines.Shaped("Jane harbourside", Bylines.UNCAPITALISED));
+        assertThat(Bylines.afterLabel("ferryfan | 5 May 2019", "en")).isEqualTo(new Bylines.Shaped("ferryfan", Bylines.UNCAPITALISED));
+        assertThat(Bylines.afterLabel("the way, the ferry is late", "en")).isNull();
+        assertThat(Bylines.afterLabel("continuing to use this site you agree", "en")).isNull();
+        assertThat(Bylines.afterLabel("Monday", "en")).isNull();
+    }
+
+    @Test
+    void aDatelineMayCloseWithACreditInLowerCase() {
+        List<DumpLine> lines = DumpLine.parse("Posted on 5 May 2019 by ferryfan\n\nThe ferry sailed by night\n\nPosted by\nu/ferryfan");
+        assertThat(Bylines.looseInside(lines.get(0), "en")).isEqualTo("ferryfan");
+        assertThat(Bylines.looseInside(lines.get(1), "en")).isNull(); // no date: a sentence in passing
+        assertThat(Bylines.endsWithCredit(lines.get(2))).isTrue();
+        assertThat(Bylines.endsWithCredit(lines.get(0))).isFalse();
+    }
+
+    @Test
+    void aLoneWordOrASpacelessNameByADatelineAndABracketedCreditStandAlone() {
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", "Ferries", "", "Island ferry to stop its evening sailings", "", "Miriam", "",
+                "12 November 2024", "", "島津健吾", "", "高木浩光＠自宅の日記", "", "[田中宏昌，Harbour Times]", "", "《KT》", "", "Updated", "",
+                "12 November 2024"));
+        assertThat(Bylines.alone(lines, 0, "en")).isNull(); // no dateline near
+        assertThat(Bylines.alone(lines, 1, "en")).isNull();
+        assertThat(Bylines.alone(lines, 2, "en")).isEqualTo(new Bylines.Shaped("Miriam", Bylines.LONE_WORD));
+        assertThat(Bylines.alone(lines, 4, "en")).isEqualTo(new Bylines.Shaped("島津健吾", Bylines.SPACELESS_ALONE));
+        assertThat(Bylines.alone(lines, 5, "en")).isEqualTo(new Bylines.Shaped("高木浩光", Bylines.SPACELESS_ALONE));
+        assertThat(Bylines.alone(lines, 6, "en")).isEqualTo(new Bylines.Shaped("田中宏昌", Bylines.BRACKETED));
+        assertThat(Bylines.alone(lines, 7, "en")).isEqualTo(new Bylines.Shaped("KT", Bylines.BRACKETED));
+        assertThat(Bylines.alone(lines, 8, "en")).isNull(); // a word that labels a date
+    }
+
+    @Test
+    void namesListedByCommasAloneEndAtARoleOrAnOutletThePageShows() {
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", "Harbour Times", "", "By Jane Doe, John Roe, Harbour Times", "",
+                "By Jane Doe, Staff Reporter", "", "© 2024 Harbour Times"));
+        assertThat(Bylines.commaList("Jane Doe, John Roe, Harbour Times", lines, 1)).isEqualTo("Jane Doe, John Roe");
+        assertThat(Bylines.commaList("Jane Doe, Staff Reporter", lines, 2)).isNull();
+        assertThat(Bylines.commaList("Jane Doe, Harbour Times", lines, 1)).isNull();
+        assertThat(Bylines.commaList("Jane Doe", lines, 1)).isNull();
+    }
+
+    @Test
+    void aCreditWordGluedToItselfIsOneLabel() {
+        assertThat(Bylines.undoubled("Byby JANE DOE, JOHN ROE and ANN POE")).isEqualTo("by JANE DOE, JOHN ROE and ANN POE");
+        assertThat(Bylines.undoubled("Bybee Jones")).isEqualTo("Bybee Jones");
+        assertThat(Bylines.undoubled("By Jane Doe")).isEqualTo("By Jane Doe");
+        assertThat(Bylines.undoubled("Byword")).isEqualTo("Byword");
+    }
+
+    @Test
+    void theNewShapesAreCandidatesWithTheirFeature() {
+        TextExtractor extractor = new TextExtractor();
+        String dump = String.join("\n", "Island ferry to stop its evening sailings this winter", "", "Posted by", "u/ferryfan", "",
+                "12 November 2024", "", HeaderCandidatesTest.PARAGRAPH_1, "", HeaderCandidatesTest.PARAGRAPH_2, "", HeaderCandidatesTest.PARAGRAPH_3);
+        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(extractor.layout(extractor.score(dump)));
+        int handle = HeaderCandidates.BYLINE_FEATURES.indexOf("handle");
+        assertThat(bylines).filteredOn(c -> c.value().equals("u/ferryfan")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.features()[handle]).isEqualTo(1.0));
+    }
+}
