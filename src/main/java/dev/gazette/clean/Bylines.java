@@ -69,8 +69,8 @@ final class Bylines {
         }
         String head = t.split("\\s*[,|•·/(]\\s*|\\s[-–—]\\s", 2)[0];
         String[] words = head.split("\\s+");
-        if (head.isEmpty() || words.length > 3 || words.length < t.split("\\s+").length && !t.substring(head.length()).matches("\\s*[,|•·/(-–—].*")) {
-            return null; // more words follow with no separator: a sentence, not a name
+        if (head.isEmpty() || words.length > 3) {
+            return null; // more than three words before any separator: a sentence, not a name
         }
         for (String w : words) {
             if (!LOOSE_WORD.matcher(w).matches() || !plainWord(w, lang)) {
