@@ -49,6 +49,9 @@ final class AbsoluteUrls {
         private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
         String resolve(String pageUrl, String url) {
+            if (resolvesToItself(url)) {
+                return url;
+            }
             String origin = originOnly(pageUrl, url);
             if (origin == null) {
                 return StringUtil.resolve(pageUrl, url);
@@ -60,6 +63,45 @@ final class AbsoluteUrls {
                 resolved.put(key, known);
             }
             return known;
+        }
+
+        /**
+         * An absolute {@code http} or {@code https} URL that resolves to itself from any page: a
+         * scheme in lower case, a host of letters, digits, dots and hyphens (no port, no user), and
+         * a path, query and fragment of unreserved characters with no dot segment and no empty
+         * one. Most links of a body are such; told by one scan, they cost no look-up (whose key
+         * would be made and hashed for each of them). {@code AbsoluteUrlsTest} compares it with
+         * jsoup's resolution.
+         */
+        static boolean resolvesToItself(String url) {
+            int n = url.length();
+            int i = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
+            if (i < 0) {
+                return false;
+            }
+            int host = i;
+            while (i < n && url.charAt(i) != '/' && url.charAt(i) != '?' && url.charAt(i) != '#') {
+                char c = url.charAt(i++);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                    return false;
+                }
+            }
+            if (i == host || i == n || url.charAt(i) != '/') {
+                return false;
+            }
+            for (; i < n; i++) {
+                char c = url.charAt(i);
+                if (c == '/') {
+                    // No "//", "/." or "/..": URL parsing would remove or keep them as it sees fit.
+                    if (i + 1 < n && (url.charAt(i + 1) == '/' || url.charAt(i + 1) == '.')) {
+                        return false;
+                    }
+                } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                        || c == '-' || c == '.' || c == '_' || c == '~')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The page's origin when {@code url} resolves the same from every page of it; else null. */

@@ -114,8 +114,50 @@ final class XmlOut {
     }
 
     XmlOut text(String text) throws XMLStreamException {
-        w.writeCharacters(xmlSafe(text));
+        if (text.length() < LONG_TEXT) {
+            w.writeCharacters(xmlSafe(text));
+            return this;
+        }
+        w.writeCharacters("");   // closes a start tag still open, as any content would
+        w.flush();
+        escape(text, chars.text);
         return this;
+    }
+
+    /** From this length on, text is escaped here rather than by StAX: a feed item's whole body, read once. */
+    static final int LONG_TEXT = 256;
+
+    /**
+     * {@code text} as StAX writes {@link #xmlSafe} of it: {@code < & >} escaped, the control
+     * characters XML 1.0 forbids dropped. StAX reads the text a character at a time through
+     * {@code charAt}, whose index checks the client compiler keeps; this reads it in chunks.
+     */
+    static void escape(String text, StringBuilder out) {
+        int n = text.length();
+        char[] chunk = new char[Math.min(n, 4096)];
+        for (int from = 0; from < n; from += chunk.length) {
+            int length = Math.min(chunk.length, n - from);
+            text.getChars(from, from + length, chunk, 0);
+            int run = 0;
+            for (int i = 0; i < length; i++) {
+                char c = chunk[i];
+                String reference;
+                if (c == '<') {
+                    reference = "&lt;";
+                } else if (c == '&') {
+                    reference = "&amp;";
+                } else if (c == '>') {
+                    reference = "&gt;";
+                } else if (c >= 0x20 ? c < 0xFFFE : c == '\t' || c == '\n' || c == '\r') {
+                    continue;
+                } else {
+                    reference = "";   // forbidden in XML 1.0, as xmlSafe drops it
+                }
+                out.append(chunk, run, i - run).append(reference);
+                run = i + 1;
+            }
+            out.append(chunk, run, length - run);
+        }
     }
 
     /** {@code <name>text</name>} on its own line; nothing at all when {@code text} is null. */

@@ -1,6 +1,7 @@
 package dev.gazette.render;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -109,5 +110,38 @@ class AbsoluteUrlsTest {
         for (String html : bodies) {
             assertThat(AbsoluteUrls.rewriteSerialised(html, "https://x.example/")).isSameAs(html);
         }
+    }
+
+    @Test
+    void urlsTakenAsTheyAreAreTheOnesJsoupResolvesToThemselves() {
+        Random random = new Random(20261130);
+        // Mostly what is taken as it is, now and then what is not.
+        String alphabet = "aZ09-._~/aZ09-._~/aZ09-._~/.?#:@%+ \u00e9";
+        int taken = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder url = new StringBuilder(random.nextInt(4) == 0 ? "HTTP://" : random.nextBoolean() ? "https://" : "http://");
+            url.append(random.nextInt(6) == 0 ? "" : pick(random, List.of("x.example", "WWW.Other.example", "h-1.example.", "a..b", "h:80")));
+            url.append(random.nextInt(8) == 0 ? "" : "/");
+            for (int k = random.nextInt(12); k > 0; k--) {
+                url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = url.toString();
+            if (AbsoluteUrls.Resolutions.resolvesToItself(candidate)) {
+                taken++;
+                for (String page : PAGES) {
+                    assertThat(StringUtil.resolve(page, candidate)).as("%s from %s", candidate, page).isEqualTo(candidate);
+                }
+            }
+        }
+        for (String url : URLS) {
+            if (AbsoluteUrls.Resolutions.resolvesToItself(url)) {
+                for (String page : PAGES) {
+                    assertThat(StringUtil.resolve(page, url)).isEqualTo(url);
+                }
+            }
+        }
+        assertThat(AbsoluteUrls.Resolutions.resolvesToItself("https://www.valleychronicle.example/2023/oceans")).isTrue();
+        assertThat(AbsoluteUrls.Resolutions.resolvesToItself("https://x.example/a/../b")).isFalse();
+        assertThat(taken).isGreaterThan(1000);
     }
 }
