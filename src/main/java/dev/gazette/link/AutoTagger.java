@@ -57,11 +57,29 @@ final class AutoTagger {
         private String[] folded;
 
         Words(String text) {
+            this(text, new int[] {0, text.length()});
+        }
+
+        /** The words of the parts of {@code text} between each pair of {@code ranges}, in order. */
+        Words(String text, int[] ranges) {
             this.text = text;
             // Read from an array: the client compiler keeps String.charAt's checks on every call.
-            char[] chars = text.toCharArray();
+            char[] chars = null;
+            for (int r = 0; r < ranges.length; r += 2) {
+                int from = ranges[r];
+                int length = ranges[r + 1] - from;
+                if (chars == null || chars.length < length) {
+                    chars = new char[length];
+                }
+                text.getChars(from, from + length, chars, 0);
+                cut(chars, length, from);
+            }
+            folded = new String[size];
+        }
+
+        /** Adds the words of the first {@code n} of {@code chars}, which stand at {@code offset} in the text. */
+        private void cut(char[] chars, int n, int offset) {
             int i = 0;
-            int n = chars.length;
             while (i < n) {
                 while (i < n && !isLetterOrDigit(chars[i])) {
                     i++;
@@ -77,13 +95,12 @@ final class AutoTagger {
                         bounds = Arrays.copyOf(bounds, 2 * bounds.length);
                         hashes = Arrays.copyOf(hashes, bounds.length / 2);
                     }
-                    bounds[2 * size] = start;
-                    bounds[2 * size + 1] = i;
+                    bounds[2 * size] = offset + start;
+                    bounds[2 * size + 1] = offset + i;
                     hashes[size] = hash;
                     size++;
                 }
             }
-            folded = new String[size];
         }
 
         private static boolean isLetterOrDigit(char c) {
@@ -186,7 +203,7 @@ final class AutoTagger {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
         Map<Tag, Integer> scores = new HashMap<>();
         for (Mentions where : Mentions.values()) {
-            for (Tag tag : mentions(parts.part(where))) {
+            for (Tag tag : mentions(new Words(parts.source(where), parts.ranges(where)))) {
                 scores.merge(tag, where.weight, Integer::sum);
             }
         }
@@ -209,8 +226,7 @@ final class AutoTagger {
      * Every mention of a tag in {@code text}, in order: at each word the longest name that
      * starts there wins, and a tag's mentions never overlap.
      */
-    private List<Tag> mentions(String text) {
-        Words words = new Words(text);
+    private List<Tag> mentions(Words words) {
         List<Tag> found = new ArrayList<>();
         Map<Tag, Integer> busyUntil = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {

@@ -54,6 +54,32 @@ enum Mentions {
             return new Parts(title == null ? "" : title, body, bounds, lead);
         }
 
+        /** The text a part lies in: the title, or the body that {@link #ranges} cut. */
+        String source(Mentions where) {
+            return where == TITLE ? title : body;
+        }
+
+        /**
+         * Where the part's paragraphs lie in {@link #source}, in pairs, in order: its words are
+         * those of {@link #part}, which joins these paragraphs with breaks, without the copy.
+         */
+        int[] ranges(Mentions where) {
+            return switch (where) {
+                case TITLE -> new int[] {0, title.length()};
+                case LEAD -> new int[] {bounds[2 * lead], bounds[2 * lead + 1]};
+                case BODY -> {
+                    int[] out = new int[bounds.length - 2];
+                    for (int i = 0, k = 0; i < bounds.length / 2; i++) {
+                        if (i != lead) {
+                            out[k++] = bounds[2 * i];
+                            out[k++] = bounds[2 * i + 1];
+                        }
+                    }
+                    yield out;
+                }
+            };
+        }
+
         String part(Mentions where) {
             return switch (where) {
                 case TITLE -> title;

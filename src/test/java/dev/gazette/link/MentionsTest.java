@@ -46,6 +46,13 @@ class MentionsTest {
             Mentions.Parts parts = Mentions.Parts.of(title, random.nextInt(10) == 0 ? null : text.toString());
             for (Mentions where : Mentions.values()) {
                 assertThat(parts.paragraphs(where)).as(where + ": " + text).containsExactly(PARAGRAPH_BREAK.split(parts.part(where)));
+                // The ranges the tagger reads are the part's paragraphs, which the part joins with breaks.
+                int[] ranges = parts.ranges(where);
+                StringBuilder joined = new StringBuilder();
+                for (int r = 0; r < ranges.length; r += 2) {
+                    joined.append(parts.source(where), ranges[r], ranges[r + 1]).append(where == Mentions.BODY ? "\n\n" : "");
+                }
+                assertThat(joined.toString()).as(where + ": " + text).isEqualTo(parts.part(where));
             }
         }
     }
