@@ -3,7 +3,9 @@ package dev.gazette.link;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,5 +81,32 @@ class InBodyLinksTest {
 
         assertThat(linked).isEqualTo("<p><a href=\"gazette:tag/china\" class=\"tag-link\">China</a> grew, said "
                 + "<a href=\"gazette:tag/china-daily\" class=\"tag-link\">China Daily</a>, and China Daily again.</p>");
+    }
+
+    /** The scan's addresses are the parse's, over generated URLs of every shape of host and path. */
+    @Test
+    void plainUrlsAreNormalisedAsTheParseNormalisesThem() {
+        Random random = new Random(20261130);
+        List<String> hosts = List.of("x.example", "WWW.Other.Example", "www.x.example", "a-b.example", "-a.example",
+                "a-.example", "x.123", "1.2.3.4", "x..example", "x.example.", ".x.example", "h:80", "user@h.example",
+                "xn--mnchen-3ya.example", "x_y.example", "", "localhost", "a.b-c.d9");
+        String alphabet = "aZ09/-._~/aZ09/-._~?#%: \u00e9";
+        int plain = 0;
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder url = new StringBuilder(random.nextInt(5) == 0 ? "HTTP://" : random.nextBoolean() ? "https://" : "http://");
+            url.append(hosts.get(random.nextInt(hosts.size())));
+            for (int k = random.nextInt(10); k > 0; k--) {
+                url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = url.toString();
+            String quick = InBodyLinks.normalisedPlain(candidate);
+            if (quick != null) {
+                plain++;
+                assertThat(quick).as(candidate).isEqualTo(InBodyLinks.normaliseParsed(candidate));
+            }
+            assertThat(InBodyLinks.normalise(candidate)).isEqualTo(InBodyLinks.normaliseParsed(candidate));
+        }
+        assertThat(InBodyLinks.normalisedPlain("https://www.Valley.example/2023/oceans/")).isEqualTo("valley.example/2023/oceans");
+        assertThat(plain).isGreaterThan(1000);
     }
 }
