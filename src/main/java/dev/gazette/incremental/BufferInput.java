@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
 
 /**
  * {@link DataInput} over a byte buffer (big-endian, as {@code DataOutputStream} writes): reading
@@ -42,6 +43,13 @@ final class BufferInput implements DataInput {
         }
         buffer.asIntBuffer().get(ints);
         buffer.position(buffer.position() + 4 * ints.length);
+    }
+
+    /** The CRC-32C of the next {@code length} bytes, which are not read. */
+    int crc(int length) {
+        CRC32C check = new CRC32C();
+        check.update(buffer.slice(buffer.position(), length));
+        return (int) check.getValue();
     }
 
     /** Where the next byte is read from. */

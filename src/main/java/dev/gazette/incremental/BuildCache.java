@@ -1,10 +1,12 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.LongText;
 import dev.gazette.model.Problem;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -324,6 +326,21 @@ public final class BuildCache {
             return into(buffer) ? buffer.array() : null;
         }
 
+        /**
+         * The stored bytes mapped from the segment rather than copied onto the heap (a state is
+         * tens of MB, read once and decoded), or null when they cannot be read or fail their checksum.
+         */
+        ByteBuffer mapped() {
+            try {
+                ByteBuffer buffer = segment.channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+                CRC32C check = new CRC32C();
+                check.update(buffer.duplicate());
+                return (int) check.getValue() == crc ? buffer : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
         /** Reads the stored bytes into {@code buffer} (from its start, as many as it has room for): whether they pass their checksum. */
         private boolean into(ByteBuffer buffer) {
             try {
@@ -339,6 +356,37 @@ public final class BuildCache {
             } catch (IOException | RuntimeException e) {
                 return false;
             }
+        }
+
+        /**
+         * A long text of this output left in its segment ({@code in} at its first byte): fetched
+         * when first read, and checked then against the CRC-32C of the bytes read now (the
+         * output's whole checksum passed). A build reads the texts of the few articles whose
+         * pages it makes, not the ten thousand it takes back; the segment stays open until the
+         * cache is closed, after the build.
+         */
+        private LongText storedText(BufferInput in, int length) {
+            long at = offset + in.position();
+            int crc = in.crc(length);
+            return LongText.ofStored(() -> {
+                ByteBuffer bytes = ByteBuffer.allocate(length);
+                try {
+                    while (bytes.hasRemaining()) {
+                        if (segment.channel.read(bytes, at + bytes.position()) < 0) {
+                            throw new EOFException();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read a text back from the build cache's " + segment.name, e);
+                }
+                CRC32C check = new CRC32C();
+                check.update(bytes.array());
+                if ((int) check.getValue() != crc) {
+                    throw new UncheckedIOException(new IOException("the build cache's " + segment.name
+                            + " changed while the build read it"));
+                }
+                return bytes.array();
+            });
         }
 
         /**
@@ -383,7 +431,7 @@ public final class BuildCache {
             }
             try {
                 BufferInput in = new BufferInput(buffer);
-                Object value = new Values.Reader(in, fingerprints::seed).read();
+                Object value = new Values.Reader(in, fingerprints::seed, this::storedText).read();
                 return in.atEnd() ? value : null;
             } catch (IOException | RuntimeException e) {
                 return null;

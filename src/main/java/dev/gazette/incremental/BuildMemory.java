@@ -402,10 +402,10 @@ public final class BuildMemory {
             }
         }
 
-        /** The bytes, or null when the stored ones fail their checksum. */
-        byte[] bytes() {
+        /** The bytes (mapped from their file when stored), or null when the stored ones fail their checksum. */
+        ByteBuffer buffer() {
             BuildCache.Stored stored = stored();
-            return stored != null ? stored.bytes() : bytes;
+            return stored != null ? stored.mapped() : bytes == null ? null : ByteBuffer.wrap(bytes);
         }
     }
 
@@ -472,10 +472,10 @@ public final class BuildMemory {
 
     /** A saved state read back; null when its bytes are damaged (counted) or unreadable. */
     private <S> S read(UpdatableStep<?, S> step, SavedState saved) {
-        byte[] bytes = saved.bytes();
+        ByteBuffer bytes = saved.buffer();
         if (bytes != null) {
             try {
-                BufferInput in = new BufferInput(ByteBuffer.wrap(bytes));
+                BufferInput in = new BufferInput(bytes);
                 S state = step.codec().read(in);
                 if (in.atEnd()) {
                     return state;

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -483,20 +484,37 @@ final class Values {
         }
     };
 
+    /** Where the long texts a {@link Reader} meets are left, to be fetched when first read. */
+    interface StoredTexts {
+        /** Texts shorter than this are copied as they are read: a fetch of their own would cost more than they weigh. */
+        int LEFT_FROM = 512;
+
+        /** The text of the {@code length} bytes at {@code in}'s position (which it does not move). */
+        LongText at(BufferInput in, int length);
+    }
+
     /** Reads what a sharing {@link Writer} without {@code nested} wrote. */
     static final class Reader {
         private final DataInput in;
         private final List<String> shared = new ArrayList<>();
         /** Told each value read with its fingerprint; null: fingerprints are skipped. */
         private final BiConsumer<Object, Fingerprint> known;
+        /** Makes the long texts of a buffer read, left where they are stored; null: each is copied as it is read. */
+        private final StoredTexts texts;
 
         Reader(DataInput in) {
             this(in, null);
         }
 
         Reader(DataInput in, BiConsumer<Object, Fingerprint> known) {
+            this(in, known, null);
+        }
+
+        /** @param texts used only when {@code in} is a {@link BufferInput} */
+        Reader(DataInput in, BiConsumer<Object, Fingerprint> known, StoredTexts texts) {
             this.in = in;
             this.known = known;
+            this.texts = in instanceof BufferInput ? texts : null;
         }
 
         /** A string of {@code length} UTF-8 bytes: straight from a buffer's array when there is one. */
@@ -530,8 +548,19 @@ final class Values {
                 case SHARED:
                     return shared.get(in.readInt());
                 case LONG_TEXT: {
+                    int length = in.readInt();
+                    if (texts != null && length >= StoredTexts.LEFT_FROM) {
+                        // Left where it is stored: most texts of the articles a build takes back are never read.
+                        BufferInput buffer = (BufferInput) in;
+                        if (length > buffer.remaining()) {
+                            throw new EOFException();
+                        }
+                        LongText text = texts.at(buffer, length);
+                        buffer.skipBytes(length);
+                        return text;
+                    }
                     // Kept encoded: decoded only if a step or a page reads it.
-                    byte[] bytes = new byte[in.readInt()];
+                    byte[] bytes = new byte[length];
                     in.readFully(bytes);
                     return LongText.ofUtf8(bytes);
                 }
