@@ -12,6 +12,19 @@ final class Headlines {
     /** How titles separate a headline from the site's name or section. */
     static final Pattern SEPARATOR = Pattern.compile("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+");
 
+    /** Whether the title may hold a {@link #SEPARATOR}: one of its marks at least, which most lines of a page lack. */
+    static boolean mayHoldSeparator(String title) {
+        for (int k = 0; k < title.length(); k++) {
+            switch (title.charAt(k)) { // a switch, not indexOf in a string of them: this runs for most lines of a page
+                case '|', '•', '·', '»', '/', '-', '–', '—', ':' -> {
+                    return true;
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
     /**
      * "Headline | Outlet" → "Headline": drops parts that name the site, or, when the site's name
      * is unknown, a short last part after a long enough headline.

@@ -110,7 +110,6 @@ final class LineFeatures {
         return Math.max(8, Math.min(30, longest / 2));
     }
 
-    private static final double[] NO_WORDS = new double[3];
     /**
      * Words added to a page's count when a block's share of it is taken (a prior, as in additive smoothing):
      * a share of a few words says little, and a short article is a hundred words or so.
@@ -125,9 +124,14 @@ final class LineFeatures {
         int n = lines.size();
         double[][] out = new double[n][];
         Map<String, Integer> counts = new HashMap<>();
-        Map<Integer, int[]> blocks = new HashMap<>();
-        // Per block: tokens and function words of its lines that are not code.
-        Map<Integer, double[]> blockWords = new HashMap<>();
+        // Per block (numbered from 0 in line order, at most one per line): lines and words, and tokens, function
+        // words and words of its lines that are not code; in arrays, as every line asks.
+        int blockCount = 0;
+        for (DumpLine l : lines) {
+            blockCount = Math.max(blockCount, l.block + 1);
+        }
+        int[][] blocks = new int[blockCount][2];
+        double[][] blockWords = new double[blockCount][3];
         int pageWords = 0;
         Map<String, Integer> longLineWords = new HashMap<>();
         int first = -1;
@@ -142,11 +146,11 @@ final class LineFeatures {
         List<Set<String>> content = new ArrayList<>(n);
         for (DumpLine l : lines) {
             counts.merge(l.key(), 1, Integer::sum);
-            int[] b = blocks.computeIfAbsent(l.block, k -> new int[2]);
+            int[] b = blocks[l.block];
             b[0]++;
             b[1] += l.words;
             if (!l.isCode()) {
-                double[] w = blockWords.computeIfAbsent(l.block, k -> new double[3]);
+                double[] w = blockWords[l.block];
                 w[0] += l.tokens.size();
                 w[1] += l.functionWordShare(lang) * l.tokens.size();
                 w[2] += l.words;
@@ -183,10 +187,11 @@ final class LineFeatures {
             seen = anchors[i] ? i : seen;
             nearest[i] = Math.min(nearest[i], seen - i);
         }
+        int[] chars = new int[4];
         for (int i = 0; i < n; i++) {
             DumpLine l = lines.get(i);
-            int[] b = blocks.get(l.block);
-            double[] bw = blockWords.getOrDefault(l.block, NO_WORDS);
+            int[] b = blocks[l.block];
+            double[] bw = blockWords[l.block];
             int prose = 0;
             for (int j = Math.max(0, i - 3); j <= Math.min(n - 1, i + 3); j++) {
                 prose += j != i && anchors[j] ? 1 : 0;
@@ -199,13 +204,14 @@ final class LineFeatures {
                 int others = longLineWords.getOrDefault(w, 0) - (l.words >= 15 && !l.isCode() ? 1 : 0);
                 shared += others > 0 ? 1 : 0;
             }
+            characters(l.text, chars);
             out[i] = new double[] {
                     Math.log1p(l.text.length()),
                     Math.log1p(l.words),
                     l.endsSentence ? 1 : 0,
                     l.functionWordShare(lang),
                     address,
-                    capitalised(l.text),
+                    chars[WORDS] == 0 ? 0 : (double) chars[UPPER] / chars[WORDS],
                     l.isListItem() ? 1 : 0,
                     l.isCode() ? 1 : 0,
                     l.text.endsWith("...") || l.text.endsWith("…") ? 1 : 0,
@@ -215,8 +221,8 @@ final class LineFeatures {
                     prose / 6.0,
                     Math.log(b[0]),
                     Math.log1p((double) b[1] / b[0]),
-                    digits(l.text),
-                    separators(l.text) / Math.max(1.0, l.words),
+                    l.text.isEmpty() ? 0 : (double) chars[DIGITS] / l.text.length(),
+                    chars[SEPARATORS] / Math.max(1.0, l.words),
                     l.words < 12 && l.date().isPresent() ? 1 : 0,
                     TextHeader.isBylineShaped(l) ? 1 : 0,
                     l.heading ? 1 : 0,
@@ -248,9 +254,21 @@ final class LineFeatures {
         return text.indexOf(':') > 0 && LABEL.matcher(text).lookingAt();
     }
 
-    private static double capitalised(String text) {
+    private static final int WORDS = 0;
+    private static final int UPPER = 1;
+    private static final int DIGITS = 2;
+    private static final int SEPARATORS = 3;
+
+    /**
+     * The character counts of three features, read in one pass over the text (this runs for every character of a
+     * page): into {@code out}, how many words there are and how many start with a capital ({@code capitalised}), how
+     * many characters are digits ({@code digits}), and how many are | • · / » › ({@code separators}).
+     */
+    private static void characters(String text, int[] out) {
         int words = 0;
         int upper = 0;
+        int digits = 0;
+        int separators = 0;
         boolean start = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -261,37 +279,29 @@ final class LineFeatures {
                     start = false;
                 } else {
                     start = c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F' || start;
+                    digits += c >= '0' && c <= '9' ? 1 : 0;
+                    separators += c == '|' || c == '/' ? 1 : 0;
                 }
-            } else if (Character.isLetter(c)) {
-                if (start) {
-                    words++;
-                    upper += Character.isUpperCase(c) ? 1 : 0;
-                }
-                start = false;
             } else {
-                start = Character.isWhitespace(c) || start;
+                if (Character.isLetter(c)) {
+                    if (start) {
+                        words++;
+                        upper += Character.isUpperCase(c) ? 1 : 0;
+                    }
+                    start = false;
+                } else {
+                    start = Character.isWhitespace(c) || start;
+                }
+                digits += Character.isDigit(c) ? 1 : 0;
+                switch (c) {
+                    case '•', '·', '»', '›' -> separators++;
+                    default -> { }
+                }
             }
         }
-        return words == 0 ? 0 : (double) upper / words;
-    }
-
-    private static double digits(String text) {
-        int d = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            d += (c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c)) ? 1 : 0;
-        }
-        return text.isEmpty() ? 0 : (double) d / text.length();
-    }
-
-    private static int separators(String text) {
-        int s = 0;
-        for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) { // a switch, not indexOf in a string of them: this runs for every character of a page
-                case '|', '•', '·', '/', '»', '›' -> s++;
-                default -> { }
-            }
-        }
-        return s;
+        out[WORDS] = words;
+        out[UPPER] = upper;
+        out[DIGITS] = digits;
+        out[SEPARATORS] = separators;
     }
 }

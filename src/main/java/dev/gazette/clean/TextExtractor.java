@@ -124,7 +124,9 @@ final class TextExtractor {
         if (scored.lines.isEmpty()) {
             return new Extraction(null, null, null, null, null, null, null, "", "");
         }
-        HeaderCandidates.Layout a = layout(scored);
+        // The copyright holder is read once: the headline's features and, failing the title, the site's name both ask.
+        String holder = CopyrightHolder.in(scored.lines);
+        HeaderCandidates.Layout a = layout(scored, holder);
         if (a == null) {
             return new Extraction(null, null, null, null, scored.lang, null, null, "", "");
         }
@@ -136,7 +138,7 @@ final class TextExtractor {
                 : TextHeader.withoutSiteName(lines, titleAt, a.runStart(), a.end(), a.lang());
         String site = titleAt < 0 ? null : TextHeader.siteName(lines, titleAt, a.runStart(), a.end(), a.lang());
         if (site == null) {
-            site = CopyrightHolder.in(lines);
+            site = holder;
         }
         List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
         HeaderCandidates.Candidate byline = HeaderCandidates.choose(bylines, header().byline());
@@ -177,13 +179,18 @@ final class TextExtractor {
 
     /** Where the article lies in a scored dump: headline, run, first line and kept lines; null when there is no article. */
     HeaderCandidates.Layout layout(Scored scored) {
+        return layout(scored, CopyrightHolder.in(scored.lines));
+    }
+
+    /** {@link #layout(Scored)} with the page's copyright holder ({@link CopyrightHolder#in}) read already. */
+    private HeaderCandidates.Layout layout(Scored scored, String holder) {
         List<DumpLine> lines = scored.lines;
         String lang = scored.lang;
         int[] region = run(scored);
         if (region == null) {
             return null;
         }
-        List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], lang);
+        List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], lang, holder);
         HeaderCandidates.Candidate opener = HeaderCandidates.choose(TitleCandidates.openers(titles), header().opener());
         int found = opener == null ? -1 : opener.line();
         boolean headerInRun = found >= region[0];

@@ -149,6 +149,11 @@ final class TitleCandidates {
      * {@code runEnd}, in line order; each candidate's value is the line without the site's name.
      */
     static List<HeaderCandidates.Candidate> of(List<DumpLine> lines, int runStart, int runEnd, String lang) {
+        return of(lines, runStart, runEnd, lang, CopyrightHolder.in(lines));
+    }
+
+    /** {@link #of(List, int, int, String)} with the page's copyright holder ({@link CopyrightHolder#in}) read already. */
+    static List<HeaderCandidates.Candidate> of(List<DumpLine> lines, int runStart, int runEnd, String lang, String holder) {
         TextHeader.TitleScores rules = TextHeader.titleScores(lines, runStart, runEnd, lang);
         TextHeader.RunWords vocabulary = rules.words();
         int headEnd = vocabulary.headEnd();
@@ -172,9 +177,10 @@ final class TitleCandidates {
                 break;
             }
         }
-        String holder = CopyrightHolder.in(lines);
         String holderKey = holder == null ? "" : Words.comparable(holder);
         Set<String> pieces = pieces(lines);
+        // Each line's word shape, read once: a candidate reads its own and its neighbours'.
+        Shape[] shapes = new Shape[lines.size()];
         Map<String, Integer> shown = new HashMap<>();
         for (DumpLine l : lines) {
             shown.merge(l.key(), 1, Integer::sum);
@@ -183,6 +189,8 @@ final class TitleCandidates {
         for (int i = from; i < headEnd; i++) {
             DumpLine whole = lines.get(i);
             DumpLine part = whole.firstPart();
+            String site = null;
+            boolean siteRead = false;
             for (DumpLine line : part == null || !whole.text.startsWith(part.text) ? List.of(whole) : List.of(whole, part)) {
                 if (!eligible(line)) {
                     continue;
@@ -199,13 +207,7 @@ final class TitleCandidates {
                     inLead += leadWords.contains(w) ? 1 : 0;
                     subject &= bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0);
                 }
-                String[] parts = t.split("\\s+");
-                int capitalised = 0;
-                int glued = 0;
-                for (String p : parts) {
-                    capitalised += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
-                    glued += isGlued(p) ? 1 : 0;
-                }
+                Shape shape = line == whole ? shape(shapes, lines, i) : Shape.of(t);
                 boolean header = TextHeader.headerBelow(lines, i, headEnd) >= 0;
                 boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && TextHeader.shownApart(lines, i, headEnd);
                 int neighbours = (TextHeader.isHeadlineShaped(lines, i - 1) && !lines.get(i - 1).key().equals(line.key()) ? 1 : 0)
@@ -224,15 +226,19 @@ final class TitleCandidates {
                 boolean dateLabel = TextHeader.PUBLISHED.matcher(t).find();
                 boolean credited = line.words <= 8 && TextHeader.CREDITED.matcher(t).find();
                 boolean control = line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0));
-                boolean breadcrumb = TextHeader.BREADCRUMB.matcher(t).find();
-                boolean wideGap = TextHeader.WIDE_GAP.matcher(t).find();
+                boolean breadcrumb = (t.indexOf('>') >= 0 || t.indexOf('»') >= 0 || t.indexOf('›') >= 0) && TextHeader.BREADCRUMB.matcher(t).find();
+                boolean wideGap = t.contains("   ") && TextHeader.WIDE_GAP.matcher(t).find();
                 boolean fieldLabels = fieldLabels(t);
                 boolean labelValue = line.words <= 5 && LABEL_VALUE.matcher(t).find();
                 boolean furniture = truncated || listItem || t.endsWith(":") || t.endsWith(",") || copyright || dateLabel || credited || control
                         || breadcrumb || wideGap || fieldLabels || labelValue;
                 int above = headlineAbove(lines, i, headEnd);
                 DumpLine next = i + 1 < lines.size() && !lines.get(i + 1).isCode() && !TextHeader.isByOrDateline(lines, i + 1) ? lines.get(i + 1) : null;
-                String site = TextHeader.siteName(lines, i, runStart, runEnd, lang);
+                if (!siteRead) {
+                    // The site's name is read from the whole line, for it and its part alike; most lines hold no separator.
+                    site = Headlines.mayHoldSeparator(whole.text) ? TextHeader.siteName(lines, i, runStart, runEnd, lang) : null;
+                    siteRead = true;
+                }
                 String value = site == null ? t : Headlines.withoutSiteName(t, site);
                 double[] x = {
                         Math.log1p(line.words),
@@ -241,8 +247,8 @@ final class TitleCandidates {
                         words.isEmpty() ? 0 : (double) inLead / words.size(),
                         words.isEmpty() ? 0 : (double) inBody / words.size(),
                         subject ? 1 : 0,
-                        (double) capitalised / parts.length,
-                        t.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase) ? 1 : 0,
+                        shape.capitalisedShare(),
+                        shouting(t) ? 1 : 0,
                         t.endsWith(".") && !t.endsWith("..") ? 1 : 0,
                         leadIn ? 1 : 0,
                         line.kind == Kind.PROSE ? 1 : 0,
@@ -267,7 +273,7 @@ final class TitleCandidates {
                         above >= 0 && lines.get(above).words < line.words ? 1 : 0,
                         i + 1 < lines.size() && lines.get(i + 1).words >= Math.max(8, 1.5 * line.words) && !lines.get(i + 1).isCode() ? 1 : 0,
                         digitShare(line.tokens),
-                        (double) glued / parts.length,
+                        (double) shape.glued() / shape.parts(),
                         wideGap ? 1 : 0,
                         fieldLabels ? 1 : 0,
                         control ? 1 : 0,
@@ -297,11 +303,11 @@ final class TitleCandidates {
                         // TITLE_ONLY
                         next != null && next.words >= Math.max(8, line.words + 1) ? 1 : 0,
                         line.words >= 8 && TextHeader.isHeadlineShaped(lines, i - 1) && lines.get(i - 1).words < line.words ? 1 : 0,
-                        next != null && next.words >= 4 && (double) capitalised / parts.length - capitalisedShare(next) >= 0.3 ? 1 : 0,
+                        next != null && next.words >= 4 && shape.capitalisedShare() - shape(shapes, lines, i + 1).capitalisedShare() >= 0.3 ? 1 : 0,
                         pieces.contains(comparable) ? 1 : 0,
-                        longWordsCapitalised(parts),
+                        shape.longWordsCapitalised(),
                         i > 0 && lines.get(i - 1).words >= 12 && endsSentence(lines.get(i - 1).text) ? 1 : 0,
-                        i > 0 && line.words >= 6 && longWordsCapitalised(parts) <= 0.5 && titleCase(lines.get(i - 1)) ? 1 : 0,
+                        i > 0 && line.words >= 6 && shape.longWordsCapitalised() <= 0.5 && shape(shapes, lines, i - 1).titleCase() ? 1 : 0,
                         shown.getOrDefault(line.key(), 0) == 2 ? 1 : 0,
                         line.words <= 3 && TextHeader.isHeadlineShaped(lines, i + 1) && lines.get(i + 1).words > line.words
                                 && TextHeader.headerBelow(lines, i + 1, headEnd) >= 0 ? 1 : 0,
@@ -405,7 +411,7 @@ final class TitleCandidates {
             String t = l.text;
             if (t.indexOf(" | ") < 0 && t.indexOf(": ") < 0 && t.indexOf(" - ") < 0 && t.indexOf(" – ") < 0 && t.indexOf(" — ") < 0
                     && t.indexOf('：') < 0 && t.indexOf(" · ") < 0 && t.indexOf(" » ") < 0 && t.indexOf(" / ") < 0) {
-                continue;
+                continue; // scans in the JDK's vector code: a loop over the characters of every line costs more
             }
             for (String piece : SEPARATOR.split(t)) {
                 String c = Words.comparable(piece);
@@ -417,43 +423,6 @@ final class TitleCandidates {
         return out;
     }
 
-    /** Whether the line is in title case: three words of four letters or more, four in five of them capitalised. */
-    private static boolean titleCase(DumpLine line) {
-        String[] parts = line.text.split("\\s+");
-        return longWords(parts) >= 3 && longWordsCapitalised(parts) >= 0.8;
-    }
-
-    /** How many words have four letters or more. */
-    private static int longWords(String[] parts) {
-        int n = 0;
-        for (String p : parts) {
-            n += isLong(p) ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** Share of the words of four letters or more that start with a capital (0 when there is none). */
-    private static double longWordsCapitalised(String[] parts) {
-        int n = 0;
-        int capital = 0;
-        for (String p : parts) {
-            if (isLong(p)) {
-                n++;
-                capital += Character.isUpperCase(p.codePointAt(0)) ? 1 : 0;
-            }
-        }
-        return n == 0 ? 0 : (double) capital / n;
-    }
-
-    /** Four letters or more: a word that title case capitalises, not a short function word ("of", "and", "the"). */
-    private static boolean isLong(String word) {
-        int letters = 0;
-        for (int k = 0; k < word.length() && letters < 4; k++) {
-            letters += Character.isLetter(word.charAt(k)) ? 1 : 0;
-        }
-        return letters >= 4;
-    }
-
     /** Whether the text ends a sentence: a full stop, question or exclamation mark, before any closing quote. */
     private static boolean endsSentence(String t) {
         int k = t.length() - 1;
@@ -463,14 +432,98 @@ final class TitleCandidates {
         return k >= 0 && ".!?。！？".indexOf(t.charAt(k)) >= 0 && !t.endsWith("..");
     }
 
-    /** Share of the line's words that start with a capital. */
-    private static double capitalisedShare(DumpLine line) {
-        String[] parts = line.text.split("\\s+");
-        int n = 0;
-        for (String p : parts) {
-            n += !p.isEmpty() && Character.isUpperCase(p.charAt(0)) ? 1 : 0;
+    /** Whether every letter is a capital (true when there is none): a line in capitals throughout. */
+    private static boolean shouting(String t) {
+        for (int k = 0; k < t.length(); ) {
+            int c = t.codePointAt(k);
+            k += Character.charCount(c);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
         }
-        return (double) n / parts.length;
+        return true;
+    }
+
+    /** The shape of line {@code i}'s words, read once per page into {@code shapes}. */
+    private static Shape shape(Shape[] shapes, List<DumpLine> lines, int i) {
+        if (shapes[i] == null) {
+            shapes[i] = Shape.of(lines.get(i).text);
+        }
+        return shapes[i];
+    }
+
+    /**
+     * The words of a text as {@code text.split("\\s+")} gives them ({@code parts}, an empty first one when the text opens
+     * with white space), and how many of them start with a capital, are two words glued ({@link #isGlued}), have four
+     * letters or more ({@link #isLong}) and, of those, start with a capital: read in one pass, without splitting.
+     */
+    record Shape(int parts, int capitalised, int glued, int longWords, int longCapitalised) {
+        static Shape of(String t) {
+            int parts = 0;
+            int capitalised = 0;
+            int glued = 0;
+            int longWords = 0;
+            int longCapitalised = 0;
+            int pendingEmpty = 0; // empty parts between leading white space and the next word: kept only when a word follows
+            int k = 0;
+            int n = t.length();
+            if (n == 0) {
+                return new Shape(1, 0, 0, 0, 0); // split gives the empty text back whole
+            }
+            if (isSplitSpace(t.charAt(0))) {
+                pendingEmpty = 1;
+                while (k < n && isSplitSpace(t.charAt(k))) {
+                    k++;
+                }
+            }
+            while (k < n) {
+                int start = k;
+                while (k < n && !isSplitSpace(t.charAt(k))) {
+                    k++;
+                }
+                parts += pendingEmpty + 1;
+                pendingEmpty = 0;
+                capitalised += Character.isUpperCase(t.charAt(start)) ? 1 : 0;
+                glued += isGlued(t, start, k) ? 1 : 0;
+                if (isLong(t, start, k)) {
+                    longWords++;
+                    longCapitalised += Character.isUpperCase(t.codePointAt(start)) ? 1 : 0;
+                }
+                while (k < n && isSplitSpace(t.charAt(k))) {
+                    k++;
+                }
+            }
+            return new Shape(parts, capitalised, glued, longWords, longCapitalised);
+        }
+
+        /** Share of the words that start with a capital. */
+        double capitalisedShare() {
+            return (double) capitalised / parts;
+        }
+
+        /** Share of the words of four letters or more that start with a capital (0 when there is none). */
+        double longWordsCapitalised() {
+            return longWords == 0 ? 0 : (double) longCapitalised / longWords;
+        }
+
+        /** In title case: three words of four letters or more, four in five of them capitalised. */
+        boolean titleCase() {
+            return longWords >= 3 && longWordsCapitalised() >= 0.8;
+        }
+    }
+
+    /** White space as the regex \\s reads it. */
+    private static boolean isSplitSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /** Four letters or more in {@code word[from, to)}: a word that title case capitalises, not a short function word ("of", "and", "the"). */
+    private static boolean isLong(String word, int from, int to) {
+        int letters = 0;
+        for (int k = from; k < to && letters < 4; k++) {
+            letters += Character.isLetter(word.charAt(k)) ? 1 : 0;
+        }
+        return letters >= 4;
     }
 
     /** Share of the words with a digit. */
@@ -492,8 +545,10 @@ final class TitleCandidates {
         int n = 0;
         for (int k = 1; k < t.length() && n < 2; k++) {
             char c = t.charAt(k);
-            boolean afterLetter = Character.isLetter(t.codePointBefore(k));
-            if (c == '：' && afterLetter || c == ':' && afterLetter && (k + 1 == t.length() || " \t\n\u000B\f\r".indexOf(t.charAt(k + 1)) >= 0)) {
+            if (c != ':' && c != '：' || !Character.isLetter(t.codePointBefore(k))) {
+                continue;
+            }
+            if (c == '：' || k + 1 == t.length() || " \t\n\u000B\f\r".indexOf(t.charAt(k + 1)) >= 0) {
                 n++;
             }
         }
@@ -501,8 +556,8 @@ final class TitleCandidates {
     }
 
     /** A small letter, a capital and a small letter in a row inside a word, after a small letter: two words written together. */
-    private static boolean isGlued(String word) {
-        for (int k = 0; k + 3 < word.length(); k++) {
+    private static boolean isGlued(String word, int from, int to) {
+        for (int k = from; k + 3 < to; k++) {
             if (Character.getType(word.charAt(k)) == Character.LOWERCASE_LETTER && Character.getType(word.charAt(k + 1)) == Character.LOWERCASE_LETTER
                     && Character.getType(word.charAt(k + 2)) == Character.UPPERCASE_LETTER
                     && Character.getType(word.charAt(k + 3)) == Character.LOWERCASE_LETTER) {
