@@ -93,7 +93,8 @@ public final class Fingerprints {
 
     private Fingerprints(Fingerprints known) {
         this.known = known;
-        this.local = new IdentityHashMap<>();
+        // Sized for a small value: one is made for each of a site's 40,000 data values, most of a few parts.
+        this.local = new IdentityHashMap<>(4);
         this.current = Map.of();
         this.previous = Map.of();
         this.gone = null;

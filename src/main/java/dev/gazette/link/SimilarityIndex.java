@@ -529,12 +529,34 @@ final class SimilarityIndex {
         return slot.weights;
     }
 
+    /**
+     * Each thread's buffer for the blocks of ints written and read: an index holds four arrays a
+     * document, tens of thousands of them, each otherwise copied through an array of its own.
+     */
+    private static final ThreadLocal<ByteBuffer> BLOCK = ThreadLocal.withInitial(() -> ByteBuffer.allocate(1 << 12));
+
+    /** The thread's block buffer, with room for {@code n} ints (a buffer of its own, not kept, past a MB). */
+    private static ByteBuffer block(int n) throws IOException {
+        if (n > Integer.MAX_VALUE / 4) {
+            throw new IOException(n + " numbers");
+        }
+        ByteBuffer bytes = BLOCK.get();
+        if (bytes.capacity() < 4 * n) {
+            bytes = ByteBuffer.allocate(Math.max(4 * n, 2 * bytes.capacity()));
+            if (bytes.capacity() <= 1 << 20) {
+                BLOCK.set(bytes);
+            }
+        }
+        return bytes;
+    }
+
     /** Writes {@code n} ints in one block. */
     private static void writeInts(DataOutput out, int[] values, int n) throws IOException {
-        ByteBuffer bytes = ByteBuffer.allocate(4 * n);
+        ByteBuffer bytes = block(n);
+        bytes.clear();
         bytes.asIntBuffer().put(values, 0, n);
         out.writeInt(n);
-        out.write(bytes.array());
+        out.write(bytes.array(), 0, 4 * n);
     }
 
     private static int[] readInts(DataInput in) throws IOException {
@@ -542,10 +564,11 @@ final class SimilarityIndex {
         if (n < 0) {
             throw new IOException(n + " numbers");
         }
-        byte[] bytes = new byte[4 * n];
-        in.readFully(bytes);
+        ByteBuffer bytes = block(n);
+        in.readFully(bytes.array(), 0, 4 * n);
         int[] values = new int[n];
-        ByteBuffer.wrap(bytes).asIntBuffer().get(values);
+        bytes.clear();
+        bytes.asIntBuffer().get(values);
         return values;
     }
 
