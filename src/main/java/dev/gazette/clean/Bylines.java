@@ -3,9 +3,11 @@ package dev.gazette.clean;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -129,10 +131,20 @@ final class Bylines {
     private static final Pattern DOUBLED = Pattern.compile("^(?:" + Language.bylineAlternation() + ")(?=(?:" + Language.bylineAlternation()
             + ")\\b)", Pattern.CASE_INSENSITIVE);
 
+    /** The first characters of the credit words, an ASCII letter in both cases: what {@link #DOUBLED} may open with. */
+    private static final String CREDIT_FIRST_LETTERS = Language.bylineWords().stream()
+            .map(w -> w.charAt(0) < 128 ? w.substring(0, 1).toLowerCase(Locale.ROOT) + w.substring(0, 1).toUpperCase(Locale.ROOT) : w.substring(0, 1))
+            .distinct().sorted().collect(Collectors.joining());
+
     /** The line's text without the first of a credit word glued to itself ("Byby JANE DOE" reads "by JANE DOE"). */
     static String undoubled(String text) {
-        Matcher m = text.length() > 3 && Character.isLetter(text.charAt(0)) ? DOUBLED.matcher(text) : null;
+        Matcher m = text.length() > 3 && Character.isLetter(text.charAt(0)) && opensLikeCredit(text.charAt(0)) ? DOUBLED.matcher(text) : null;
         return m != null && m.lookingAt() && m.end() > 0 ? text.substring(m.end()) : text;
+    }
+
+    /** Whether {@link #DOUBLED} may match a text that opens with {@code c}: a credit word's first character (in either case when ASCII). */
+    private static boolean opensLikeCredit(char c) {
+        return CREDIT_FIRST_LETTERS.indexOf(c) >= 0;
     }
 
     /** What parts the names of a credit listed by commas alone ("By Jane Doe, John Roe"). */
@@ -167,9 +179,10 @@ final class Bylines {
     /** Whether the page shows {@code name} on a line of its own, or in a copyright notice, other than line {@code at}. */
     private static boolean furniture(String name, List<DumpLine> lines, int at) {
         String key = Words.comparable(name);
+        String firstWord = HeaderCandidates.firstWord(key);
         for (int j = 0; j < lines.size(); j++) {
             DumpLine l = lines.get(j);
-            if (j != at && (l.comparable().equals(key) || l.text.contains("©") && HeaderCandidates.containsWords(l.comparable(), key))) {
+            if (j != at && HeaderCandidates.mayHold(l, firstWord) && (l.comparable().equals(key) || l.text.contains("©") && HeaderCandidates.containsWords(l.comparable(), key))) {
                 return true;
             }
         }

@@ -66,8 +66,9 @@ final class CopyrightHolder {
 
     private static boolean shownElsewhere(List<DumpLine> lines, boolean[] notices, String name) {
         int inside = 0;
+        String firstWord = HeaderCandidates.firstWord(name);
         for (int i = 0; i < lines.size(); i++) {
-            if (notices[i]) {
+            if (notices[i] || !HeaderCandidates.mayHold(lines.get(i), firstWord)) {
                 continue;
             }
             String other = lines.get(i).comparable();

@@ -171,7 +171,7 @@ final class DumpLine {
     /** {@link Words#comparable} of the text, read once: headlines and site names are compared with every line. */
     String comparable() {
         if (comparable == null) {
-            comparable = Words.comparable(text);
+            comparable = Words.comparableOfKey(key()); // the key is lower-cased already
         }
         return comparable;
     }

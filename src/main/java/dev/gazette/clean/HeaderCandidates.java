@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -127,6 +128,9 @@ final class HeaderCandidates {
     /** "Posted by Jane Doe", "| Par Jeanne Martin": a byline word of any known language further into a line. */
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** The word that joins a list's last name to it, opening the name ("and Ann Poe"). */
+    private static final Pattern LIST_WORD = Pattern.compile("^(?:and|und|et|y|e|en|&)\\s+");
     /** The word that closes a list of names ("A, B and C"), in the languages known here (lang/*.json list_and), or "&". */
     private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + String.join("|",
             Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s");
@@ -168,6 +172,12 @@ final class HeaderCandidates {
     private static final Map<Integer, List<int[]>> ROLE_BY_FIRST = Language.roleWords().stream()
             .map(w -> w.codePoints().map(HeaderCandidates::folded).toArray())
             .collect(Collectors.groupingBy(w -> w[0]));
+    /** The keys of {@link #ROLE_BY_FIRST}. */
+    private static final BitSet ROLE_FIRSTS = new BitSet();
+
+    static {
+        ROLE_BY_FIRST.keySet().forEach(ROLE_FIRSTS::set);
+    }
     /**
      * A name in a script without capitals (Chinese, Japanese, Korean), after a credit label ("著者：後藤大地", "投稿者 高木浩光"):
      * two to twelve of its letters, a space or a middle dot between family and given name allowed, up to a separator,
@@ -215,20 +225,22 @@ final class HeaderCandidates {
             int kind;
             String name;
             String credited;
-            Matcher by = TextHeader.BYLINE.matcher(Bylines.undoubled(t));
-            Matcher label = TextHeader.AUTHOR_LABEL.matcher(t);
-            Matcher inside = CREDIT_INSIDE.matcher(t);
+            // The patterns are tried only where they may match: the line's own byline shape is read once per line.
+            String undoubled = Bylines.undoubled(t);
+            Matcher by = undoubled != t || TextHeader.isBylineShaped(line) ? TextHeader.BYLINE.matcher(undoubled) : null;
+            Matcher label = TextHeader.mayBeLabelled(t) ? TextHeader.AUTHOR_LABEL.matcher(t) : null;
+            Matcher inside = null;
             int before = 0;
             int shape = Bylines.NONE;
             String loose = null;
-            if (by.matches()) {
+            if (by != null && by.matches()) {
                 kind = 0;
                 credited = by.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : by.group(1);
-            } else if (label.matches()) {
+            } else if (label != null && label.matches()) {
                 kind = 1;
                 credited = label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1);
-            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty()) && mayCreditInside(t)
-                    && (inside.find() || (loose = Bylines.looseInside(line, a.lang)) != null)) {
+            } else if (mayCreditInside(t) && (line.words <= 20 || line.words <= 30 && !line.dates().isEmpty())
+                    && ((inside = CREDIT_INSIDE.matcher(t)).find() || (loose = Bylines.looseInside(line, a.lang)) != null)) {
                 // A credit inside a line of prose is in passing; a dateline carries its credit after its dates.
                 kind = 2;
                 credited = loose != null ? loose : inside.group(1);
@@ -291,6 +303,9 @@ final class HeaderCandidates {
     /** The first word of each byline word, lower case: what {@link #CREDIT_INSIDE} wants a word of the line to be. */
     private static final Set<String> CREDIT_FIRST_WORDS = new HashSet<>(Language.bylineWords().stream()
             .map(w -> w.split(" ")[0].toLowerCase(Locale.ROOT)).toList());
+    /** {@link #CREDIT_FIRST_WORDS} by their first character. */
+    private static final Map<Character, List<String>> CREDIT_WORDS_BY_FIRST = CREDIT_FIRST_WORDS.stream().sorted()
+            .collect(Collectors.groupingBy(w -> w.charAt(0)));
     /** The longest of {@link #CREDIT_FIRST_WORDS}, in characters, as lower-casing never shortens a word below it. */
     private static final int LONGEST_CREDIT_WORD = CREDIT_FIRST_WORDS.stream().mapToInt(String::length).max().orElse(0);
 
@@ -303,8 +318,7 @@ final class HeaderCandidates {
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || Words.isAsciiSpace(text.charAt(i))) {
-                if (i > start && i < text.length() && i - start <= LONGEST_CREDIT_WORD
-                        && CREDIT_FIRST_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                if (i > start && i < text.length() && i - start <= LONGEST_CREDIT_WORD && isCreditFirstWord(text, start, i)) {
                     return true;
                 }
                 start = i + 1;
@@ -314,14 +328,76 @@ final class HeaderCandidates {
     }
 
     /**
+     * Whether {@code text} from {@code start} to {@code end}, lower-cased, is one of {@link #CREDIT_FIRST_WORDS}. The lower
+     * case of a word opens with its first character's (a surrogate, half a code point, is left to the full comparison),
+     * and a word in ASCII is lower-cased letter by letter, so most words are told without a copy.
+     */
+    private static boolean isCreditFirstWord(String text, int start, int end) {
+        char first = text.charAt(start);
+        if (Character.isSurrogate(first)) {
+            return CREDIT_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        List<String> words = CREDIT_WORDS_BY_FIRST.get(Character.toLowerCase(first));
+        if (words == null) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) >= 128) {
+                return CREDIT_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String w : words) {
+            if (w.length() == end - start && asciiLowerEquals(text, start, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII text at {@code start}, lower-cased, is {@code word}. */
+    private static boolean asciiLowerEquals(String text, int start, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(start + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * A credit's text with the separators its dumper lost put back: a " | " where blocks were glued into one word
      * ({@link #GLUED}) and before a role that follows a name ({@link #ROLE}), so that the name ends there.
      */
     static String credit(String text) {
-        Matcher glued = GLUED.matcher(text);
-        String out = glued.find() ? glued.replaceAll("$1 | ") : text;
+        Matcher glued = mayBeGlued(text) ? GLUED.matcher(text) : null;
+        String out = glued != null && glued.find() ? glued.replaceAll("$1 | ") : text;
         Matcher role = mayHaveRole(out) ? ROLE.matcher(out) : null;
         return role != null && role.find() ? out.substring(0, role.start()) + " | " + out.substring(role.start()).stripLeading() : out;
+    }
+
+    /**
+     * Whether {@link #GLUED} may find a glued name: a capital, three or more lower-case letters, and a capital, read in one
+     * pass over the code points (most credits have none).
+     */
+    private static boolean mayBeGlued(String text) {
+        int lower = -1; // lower-case letters since the last capital, -1 when none is open
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.UPPERCASE_LETTER) {
+                if (lower >= 3) {
+                    return true;
+                }
+                lower = 0;
+            } else if (type == Character.LOWERCASE_LETTER) {
+                lower += lower >= 0 ? 1 : 0;
+            } else {
+                lower = -1;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /**
@@ -335,6 +411,9 @@ final class HeaderCandidates {
                 continue;
             }
             int c = text.codePointAt(i);
+            if (!ROLE_FIRSTS.get(c) && !ROLE_FIRSTS.get(folded(c))) {
+                continue; // no role word opens with it: the maps are not asked
+            }
             if (startsRole(text, i, ROLE_BY_FIRST.get(c)) || startsRole(text, i, ROLE_BY_FIRST.get(folded(c)))) {
                 return true;
             }
@@ -429,10 +508,11 @@ final class HeaderCandidates {
         DumpLine line = lines.get(i);
         List<String> nameTokens = Words.tokens(name);
         String key = Words.comparable(name);
+        String keyWord = firstWord(key);
         int elsewhere = 0;
         boolean inBody = false;
         for (int j = 0; j < lines.size(); j++) {
-            if (j != i && containsWords(lines.get(j).comparable(), key)) {
+            if (j != i && mayHold(lines.get(j), keyWord) && containsWords(lines.get(j).comparable(), key)) {
                 elsewhere++;
                 inBody |= j >= a.start && j <= a.end && a.kept[j];
             }
@@ -441,7 +521,7 @@ final class HeaderCandidates {
         int inTitle = 0;
         int common = 0;
         int capitalised = 0;
-        for (String word : name.split("\\s+")) {
+        for (String word : WHITE_SPACE.split(name)) {
             if (Character.isUpperCase(word.codePointAt(0))) {
                 // Particles ("de la", "van") and "and" are a name's small words, not a label's.
                 String w = word.toLowerCase(Locale.ROOT);
@@ -500,7 +580,7 @@ final class HeaderCandidates {
      * 1 June", "Jane Doe for the Outlet"): after a credit word, a name comes first, and what follows it may be anything.
      */
     private static String leadingName(String credited) {
-        String[] words = credited.strip().split("\\s+");
+        String[] words = WHITE_SPACE.split(credited.strip());
         for (int n = Math.min(4, words.length - 1); n >= 2; n--) {
             String head = String.join(" ", Arrays.copyOf(words, n));
             if (head.equals(TextHeader.nameOf(head)) && Character.isUpperCase(words[n - 1].codePointAt(0))) {
@@ -556,7 +636,7 @@ final class HeaderCandidates {
         for (String part : parts) {
             String name = TextHeader.nameOf(part);
             // Each is a person's name of two to four words ("Privacy" or a role's long title is not).
-            int words = part.replaceFirst("^(?:and|und|et|y|e|en|&)\\s+", "").split("\\s+").length;
+            int words = WHITE_SPACE.split(LIST_WORD.matcher(part).replaceFirst("")).length;
             if (name == null || !name.equals(part) || words < 2 || words > 4 && !CLOSING.matcher(" " + part).find()) {
                 break;
             }
@@ -677,6 +757,21 @@ final class HeaderCandidates {
             }
         }
         return false;
+    }
+
+    /** The first word of a {@link Words#comparable} text: what {@link #mayHold} looks for. */
+    static String firstWord(String comparable) {
+        int space = comparable.indexOf(' ');
+        return space < 0 ? comparable : comparable.substring(0, space);
+    }
+
+    /**
+     * Whether the line's {@link DumpLine#comparable} text may equal or hold a comparable text whose first word is
+     * {@code firstWord}: the line's key must hold that word, as its comparable text is its key with runs of punctuation
+     * and spaces folded to one space. Lines that fail are never folded (most, as a name stands in few lines).
+     */
+    static boolean mayHold(DumpLine line, String firstWord) {
+        return line.key().contains(firstWord);
     }
 
     /** Rows for {@code gazette extract --explain}: each candidate with its probability and deciding features. */

@@ -43,6 +43,8 @@ final class TextHeader {
     static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
     private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
+    /** What follows a bare name that a role or an outlet is labelled by: "Jane Doe, Outlet", "Jane Doe | 4 min read". */
+    private static final Pattern LABELLED = Pattern.compile("\\s*[,|•·@].*");
     static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
     static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
@@ -389,27 +391,64 @@ final class TextHeader {
     private static String readAuthor(List<DumpLine> lines, int i) {
         DumpLine line = lines.get(i);
         String t = line.text;
-        Matcher by = BYLINE.matcher(t);
-        if (by.matches()) {
+        if (isBylineShaped(line)) {
+            Matcher by = BYLINE.matcher(t);
+            by.matches();
             return nameOf(by.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : by.group(1));
         }
-        Matcher label = AUTHOR_LABEL.matcher(t);
-        if (label.matches()) {
+        Matcher label = mayBeLabelled(t) ? AUTHOR_LABEL.matcher(t) : null;
+        if (label != null && label.matches()) {
             return nameOf(label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1));
         }
         // "Posted by Jane Doe on ...", "5:45 AM 11/19/2019 by Jane Doe": a dateline that credits.
-        Matcher inside = BY_INSIDE.matcher(t);
-        if (line.words <= 16 && inside.find() && (POSTED.matcher(t).find() || line.date().isPresent() || TIME.matcher(t).find())) {
+        Matcher inside = line.words <= 16 && containsBy(t) ? BY_INSIDE.matcher(t) : null;
+        if (inside != null && inside.find() && (POSTED.matcher(t).find() || line.date().isPresent() || TIME.matcher(t).find())) {
             return nameOf(inside.group(1));
+        }
+        // A bare name (of a line of eight words at most) counts when a separator labels it or a dateline follows it: the
+        // name is read only then.
+        if (line.words > 8) {
+            return null;
+        }
+        boolean dateBelow = i + 1 < lines.size() && isDateline(lines.get(i + 1))
+                || i + 2 < lines.size() && lines.get(i + 1).words <= 2 && isDateline(lines.get(i + 2));
+        if (!dateBelow && !hasLabelSeparator(t)) {
+            return null;
         }
         String name = bareName(line);
         if (name == null) {
             return null;
         }
-        boolean labelled = t.length() > name.length() && t.substring(name.length()).matches("\\s*[,|•·@].*");
-        boolean dated = t.equals(name) && (i + 1 < lines.size() && isDateline(lines.get(i + 1))
-                || i + 2 < lines.size() && lines.get(i + 1).words <= 2 && isDateline(lines.get(i + 2)));
+        boolean labelled = t.length() > name.length() && LABELLED.matcher(t.substring(name.length())).matches();
+        boolean dated = t.equals(name) && dateBelow;
         return labelled || dated ? name : null;
+    }
+
+    /** Whether {@link #AUTHOR_LABEL} may match: it wants a colon. */
+    static boolean mayBeLabelled(String text) {
+        return text.indexOf(':') >= 0 || text.indexOf('：') >= 0;
+    }
+
+    /** Whether the text holds a character {@link #LABELLED} opens with. */
+    private static boolean hasLabelSeparator(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (",|•·@".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "by" stands in {@code text} in any ASCII case, as {@link #BY_INSIDE} wants it to. */
+    private static boolean containsBy(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char b = text.charAt(i);
+            char y = text.charAt(i + 1);
+            if ((b == 'b' || b == 'B') && (y == 'y' || y == 'Y')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -610,14 +649,15 @@ final class TextHeader {
             }
             int seen = 0;
             boolean own = false;
+            String firstWord = HeaderCandidates.firstWord(site);
             for (int i = 0; i < lines.size(); i++) {
                 DumpLine l = lines.get(i);
-                if (i >= bodyStart && i <= bodyEnd || l.key().equals(lines.get(titleAt).key())) {
+                if (i >= bodyStart && i <= bodyEnd || l.key().equals(lines.get(titleAt).key()) || !HeaderCandidates.mayHold(l, firstWord)) {
                     continue;
                 }
                 String other = l.comparable();
                 own |= other.equals(site);
-                seen += (" " + other + " ").contains(" " + site + " ") ? 1 : 0;
+                seen += HeaderCandidates.containsWords(other, site) ? 1 : 0;
             }
             if (own || seen >= 2) {
                 return part.strip();
@@ -683,14 +723,57 @@ final class TextHeader {
             return null; // the cheap half of NAME: lines of figures, marks and other scripts fail it before split and match
         }
         // What split(text)[0] would give, without splitting the rest of the line.
-        Matcher end = NAME_END.matcher(text);
-        String name = (end.find() ? text.substring(0, end.start()) : text).strip();
+        int end = nameEnd(text);
+        if (end == NO_NAME) {
+            return null;
+        }
+        String name = (end >= 0 ? text.substring(0, end) : text).strip();
         name = Words.foldRuns(name, Words::isAsciiSpace); // regex \s+ to one space
         if (name.isEmpty() || name.length() > 80 || !NAME.matcher(name).matches()) {
             return null;
         }
         int words = name.split(" ").length;
         return words <= 8 ? name : null;
+    }
+
+    /** What {@link #nameEnd} answers when the name run holds a character no name has: the text is no name. */
+    private static final int NO_NAME = -2;
+
+    /**
+     * Where {@link #NAME_END} first matches in {@code text} (what {@code find()} gives as its start), -1 when nowhere, or
+     * {@link #NO_NAME} when a character {@link #NAME} never matches comes first: the name would hold it. A match can
+     * only start at white space, at a separator it lists, or at the first letter of its words ("on", "updated",
+     * "published", "posted", "follow", in ASCII case), so the pattern is tried at those positions only.
+     */
+    private static int nameEnd(String text) {
+        Matcher end = null;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (mayOpenNameEnd(c)) {
+                if (end == null) {
+                    end = NAME_END.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                if (end.region(i, text.length()).lookingAt()) {
+                    return i;
+                }
+            } else if (!mayBeInName(c)) {
+                return NO_NAME;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    /** The characters where {@link #NAME_END} may start: white space as {@code \s} reads it, its separators, and o, u, p, f in either case. */
+    private static boolean mayOpenNameEnd(int c) {
+        return Words.isAsciiSpace(c) || ",|•·@/(oOuUpPfF".indexOf(c) >= 0;
+    }
+
+    /** Whether {@link #NAME} may hold {@code c}, once stripped and its runs of white space folded: letters, marks, the marks of names and quotes, white space. */
+    private static boolean mayBeInName(int c) {
+        int type = Character.getType(c);
+        return Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || Character.isWhitespace(c) || "'’.-\"“”&".indexOf(c) >= 0;
     }
 
     /** The stems of a line's content words, read once per line. */

@@ -144,6 +144,14 @@ final class Words {
     }
 
     /**
+     * {@link #comparable} of a text given its key, the text lower-cased with its runs of white space folded to one space
+     * ({@link DumpLine#key}): folding those spaces with the punctuation around them gives the same runs.
+     */
+    static String comparableOfKey(String key) {
+        return foldRuns(key, Words::isSpaceOrPunctuation).strip();
+    }
+
+    /**
      * The text with each run of code points that {@code fold} accepts replaced by one space: what
      * a regex replaceAll("[...]+", " ") gives, in one pass, as every line of a page is folded.
      */
