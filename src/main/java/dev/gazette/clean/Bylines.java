@@ -136,10 +136,27 @@ final class Bylines {
             .map(w -> w.charAt(0) < 128 ? w.substring(0, 1).toLowerCase(Locale.ROOT) + w.substring(0, 1).toUpperCase(Locale.ROOT) : w.substring(0, 1))
             .distinct().sorted().collect(Collectors.joining());
 
-    /** The line's text without the first of a credit word glued to itself ("Byby JANE DOE" reads "by JANE DOE"). */
+    /**
+     * A credit word glued to the capitalised name after it ("ByTravis Haney"): a dumper joined a label to the link that
+     * follows it. Not a name's particle ("DiCaprio", "VonDrehle"), which opens a surname so.
+     */
+    private static final Pattern GLUED_CREDIT = Pattern.compile("^(?i:" + Language.bylineAlternation() + ")(?=\\p{Lu}\\p{Ll})");
+    private static final Set<String> PARTICLES = Set.of("de", "da", "del", "della", "dos", "du", "van", "von", "der", "den", "ter", "ten",
+            "la", "le", "di", "bin", "ibn", "al");
+
+    /**
+     * The line's text without the first of a credit word glued to itself ("Byby JANE DOE" reads "by JANE DOE"), and
+     * with a space after a credit word glued to the name it credits ("ByTravis Haney" reads "By Travis Haney").
+     */
     static String undoubled(String text) {
-        Matcher m = text.length() > 3 && Character.isLetter(text.charAt(0)) && opensLikeCredit(text.charAt(0)) ? DOUBLED.matcher(text) : null;
-        return m != null && m.lookingAt() && m.end() > 0 ? text.substring(m.end()) : text;
+        boolean may = text.length() > 3 && Character.isLetter(text.charAt(0)) && opensLikeCredit(text.charAt(0));
+        Matcher m = may ? DOUBLED.matcher(text) : null;
+        if (m != null && m.lookingAt() && m.end() > 0) {
+            return text.substring(m.end());
+        }
+        Matcher glued = may ? GLUED_CREDIT.matcher(text) : null;
+        return glued != null && glued.lookingAt() && !PARTICLES.contains(text.substring(0, glued.end()).toLowerCase(Locale.ROOT))
+                ? text.substring(0, glued.end()) + " " + text.substring(glued.end()) : text;
     }
 
     /** Whether {@link #DOUBLED} may match a text that opens with {@code c}: a credit word's first character (in either case when ASCII). */

@@ -69,6 +69,10 @@ class BylinesTest {
         assertThat(Bylines.undoubled("Bybee Jones")).isEqualTo("Bybee Jones");
         assertThat(Bylines.undoubled("By Jane Doe")).isEqualTo("By Jane Doe");
         assertThat(Bylines.undoubled("Byword")).isEqualTo("Byword");
+        // A credit word glued to the name it credits, but not a particle that opens a surname.
+        assertThat(Bylines.undoubled("ByTravis Haney Dec 9, 2016")).isEqualTo("By Travis Haney Dec 9, 2016");
+        assertThat(Bylines.undoubled("DiCaprio Wins Big")).isEqualTo("DiCaprio Wins Big");
+        assertThat(Bylines.undoubled("ByteDance Sues")).isEqualTo("ByteDance Sues");
     }
 
     @Test
