@@ -11,6 +11,7 @@ import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
 
 import dev.gazette.model.Tag;
+import dev.gazette.text.PlainUrls;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -353,39 +354,21 @@ final class InBodyLinks {
     }
 
     /**
-     * {@link #normalise} of an {@code http} or {@code https} URL of a plain host (labels of
-     * letters, digits and inner hyphens, the last opening with a letter) and a path of unreserved
-     * characters, told by one scan: what the URI parse gives it, without the parse (an article's
+     * {@link #normalise} of an {@code http} or {@code https} URL of a plain host
+     * ({@link PlainUrls#plainHostEnd}) and a path of unreserved characters, told by one scan: what the URI parse gives it, without the parse (an article's
      * links and source, every build). Null for any other URL. {@code InBodyLinksTest} compares
      * the two.
      */
     static String normalisedPlain(String url) {
+        int host = PlainUrls.hostStart(url);
+        int hostEnd = host < 0 ? -1 : PlainUrls.plainHostEnd(url, host);
+        if (hostEnd < 0) {
+            return null;
+        }
         int n = url.length();
-        int i = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
-        if (i < 0) {
-            return null;
-        }
-        int host = i;
-        int label = i;
-        for (; i < n && url.charAt(i) != '/'; i++) {
+        for (int i = hostEnd; i < n; i++) {
             char c = url.charAt(i);
-            if (c == '.') {
-                if (i == label || url.charAt(i - 1) == '-') {
-                    return null;
-                }
-                label = i + 1;
-            } else if (c == '-' ? i == label : !isAsciiLetterOrDigit(c)) {
-                return null;
-            }
-        }
-        char first = label < i ? url.charAt(label) : 0;
-        if (label == i || url.charAt(i - 1) == '-' || !(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
-            return null;
-        }
-        int hostEnd = i;
-        for (; i < n; i++) {
-            char c = url.charAt(i);
-            if (!isAsciiLetterOrDigit(c) && c != '/' && c != '-' && c != '.' && c != '_' && c != '~') {
+            if (c != '/' && !PlainUrls.isUnreserved(c)) {
                 return null;
             }
         }
@@ -398,10 +381,6 @@ final class InBodyLinks {
             end--;
         }
         return name + url.substring(hostEnd, end);
-    }
-
-    private static boolean isAsciiLetterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** {@link #normalise} by a parse, for any URL. */

@@ -1,5 +1,6 @@
 package dev.gazette.render;
 
+import dev.gazette.text.PlainUrls;
 import dev.gazette.text.Slices;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
@@ -67,37 +68,25 @@ final class AbsoluteUrls {
 
         /**
          * An absolute {@code http} or {@code https} URL that resolves to itself from any page: a
-         * scheme in lower case, a host of letters, digits, dots and hyphens (no port, no user), and
-         * a path, query and fragment of unreserved characters with no dot segment and no empty
-         * one. Most links of a body are such; told by one scan, they cost no look-up (whose key
+         * scheme in lower case, a plain host ({@link PlainUrls#plainHostEnd}) and a path of
+         * unreserved characters with no dot segment and no empty one (no query, no fragment). Most links of a body are such; told by one scan, they cost no look-up (whose key
          * would be made and hashed for each of them). {@code AbsoluteUrlsTest} compares it with
          * jsoup's resolution.
          */
         static boolean resolvesToItself(String url) {
-            int n = url.length();
-            int i = url.startsWith("https://") ? 8 : url.startsWith("http://") ? 7 : -1;
-            if (i < 0) {
+            int host = PlainUrls.hostStart(url);
+            int i = host < 0 ? -1 : PlainUrls.plainHostEnd(url, host);
+            if (i < 0 || i == url.length()) {
                 return false;
             }
-            int host = i;
-            while (i < n && url.charAt(i) != '/' && url.charAt(i) != '?' && url.charAt(i) != '#') {
-                char c = url.charAt(i++);
-                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
-                    return false;
-                }
-            }
-            if (i == host || i == n || url.charAt(i) != '/') {
-                return false;
-            }
-            for (; i < n; i++) {
+            for (int n = url.length(); i < n; i++) {
                 char c = url.charAt(i);
                 if (c == '/') {
                     // No "//", "/." or "/..": URL parsing would remove or keep them as it sees fit.
                     if (i + 1 < n && (url.charAt(i + 1) == '/' || url.charAt(i + 1) == '.')) {
                         return false;
                     }
-                } else if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                        || c == '-' || c == '.' || c == '_' || c == '~')) {
+                } else if (!PlainUrls.isUnreserved(c)) {
                     return false;
                 }
             }

@@ -2,8 +2,6 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,9 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * The cheap tests that let the byline candidates and the header's rules pass over most lines without a regular
@@ -30,31 +25,16 @@ class BylinePrefiltersTest {
             "İ", "İlker", "ı", "K", "ſ", "Σ", "\uD835\uDC00", "\uD801\uDC00", "é", "\u0301", "著者", "기자", "BlumeStaff", "Howard",
             "McDonald", "Senior", "Editor", "x", "©");
 
-    private static String text(List<Integer> picks) {
-        StringBuilder out = new StringBuilder();
-        picks.forEach(i -> out.append(PIECES.get(i)));
-        return out.toString();
-    }
-
     private static void forTexts(Consumer<String> check) {
-        qt().withExamples(20_000).forAll(lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(1, 9))
-                .checkAssert(picks -> check.accept(text(picks)));
+        PieceTexts.forTexts(PIECES, check);
     }
 
     private static Object field(Class<?> owner, String name) throws ReflectiveOperationException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(null);
+        return PieceTexts.staticField(owner, name);
     }
 
     private static Object call(Class<?> owner, String name, Class<?>[] types, Object... args) {
-        try {
-            Method m = owner.getDeclaredMethod(name, types);
-            m.setAccessible(true);
-            return m.invoke(null, args);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return PieceTexts.callStatic(owner, name, types, args);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * The cheap tests that let the dump path skip a regular expression on most lines must never skip one that would
@@ -29,33 +25,16 @@ class DumpPathPrefiltersTest {
             "!function", "$(", "jQuery", "a.b", ".push", "=", "==", ";", "{", "\u0085");
 
     /** A text of one to nine pieces, each picked by an index. */
-    private static String text(List<Integer> picks) {
-        StringBuilder out = new StringBuilder();
-        picks.forEach(i -> out.append(PIECES.get(i)));
-        return out.toString();
-    }
-
     private static void forTexts(Consumer<String> check) {
-        qt().withExamples(20_000).forAll(lists().of(integers().between(0, PIECES.size() - 1)).ofSizeBetween(1, 9))
-                .checkAssert(picks -> check.accept(text(picks)));
+        PieceTexts.forTexts(PIECES, check);
     }
 
     private static Pattern pattern(Class<?> owner, String name) throws ReflectiveOperationException {
-        Field f = owner.getDeclaredField(name);
-        f.setAccessible(true);
-        return (Pattern) f.get(null);
+        return (Pattern) PieceTexts.staticField(owner, name);
     }
 
-    private static Predicate<String> test(Class<?> owner, String name) throws ReflectiveOperationException {
-        Method m = owner.getDeclaredMethod(name, String.class);
-        m.setAccessible(true);
-        return text -> {
-            try {
-                return (boolean) m.invoke(null, text);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
-        };
+    private static Predicate<String> test(Class<?> owner, String name) {
+        return text -> (boolean) PieceTexts.callStatic(owner, name, new Class<?>[] {String.class}, text);
     }
 
     @Test
