@@ -249,30 +249,47 @@ public final class ArticleBuilder {
         return words(stripped, 0, stripped.length(), most);
     }
 
+    /** {@link #words(String, int)} of the text from {@code start} to {@code end} of {@code chars}, already stripped. */
+    public static int words(char[] chars, int start, int end, int most) {
+        return counted(chars, start, end, most, 1 << 1) >> 1;
+    }
+
     /** Characters of a text copied out at a time to be counted (a text's charAt checks its bounds at every call). */
     private static final int CHUNK = 2048;
     private static final int SHORT_CHUNK = 256;
 
     /** {@link #words(String, int)} of the stripped text from {@code start} to {@code end} of {@code text}. */
     private static int words(String text, int start, int end, int most) {
-        int words = 1;
-        boolean space = false;
+        // The words so far, shifted left once, with the low bit set after a space.
+        int state = 1 << 1;
         // A count that stops after a few words (is this line a headline?) reads little of a long text.
         char[] chars = new char[Math.min(most <= 64 ? SHORT_CHUNK : CHUNK, end - start)];
-        for (int from = start; from < end && words < most; from += chars.length) {
+        for (int from = start; from < end && state >> 1 < most; from += chars.length) {
             int count = Math.min(chars.length, end - from);
             text.getChars(from, from + count, chars, 0);
-            for (int i = 0; i < count && words < most; i++) {
-                char c = chars[i];
-                // Most characters are above the space: one comparison for them.
-                boolean s = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
-                if (s && !space) {
-                    words++;
-                }
-                space = s;
-            }
+            state = counted(chars, 0, count, most, state);
         }
-        return words;
+        return state >> 1;
+    }
+
+    /**
+     * Goes on counting words from {@code state} (the words so far shifted left once, the low
+     * bit set when the last character was a space) over {@code chars} from {@code start} to
+     * {@code end}, until {@code most}: the state after.
+     */
+    private static int counted(char[] chars, int start, int end, int most, int state) {
+        int words = state >> 1;
+        boolean space = (state & 1) != 0;
+        for (int i = start; i < end && words < most; i++) {
+            char c = chars[i];
+            // Most characters are above the space: one comparison for them.
+            boolean s = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
+            if (s && !space) {
+                words++;
+            }
+            space = s;
+        }
+        return words << 1 | (space ? 1 : 0);
     }
 
     /** The source URL when there is one; otherwise a hash of the content, stable across slug or base URL changes. */

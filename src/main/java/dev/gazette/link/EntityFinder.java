@@ -48,13 +48,16 @@ final class EntityFinder {
     Map<String, Entity> find(String title, String text) {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
         List<Found> found = new ArrayList<>();
+        // Each source read into an array once; its paragraphs are read there in place, not copied out.
+        char[] titleChars = parts.source(Mentions.TITLE).toCharArray();
+        char[] bodyChars = parts.source(Mentions.BODY).toCharArray();
         for (Mentions where : Mentions.values()) {
-            for (String paragraph : parts.paragraphs(where)) {
+            char[] chars = where == Mentions.TITLE ? titleChars : bodyChars;
+            int[] ranges = parts.paragraphRanges(where);
+            for (int r = 0; r < ranges.length; r += 2) {
                 // In a headline written in title case every word is capitalised: it names nothing by itself.
-                boolean titleCase = isTitleCase(paragraph);
-                for (Found f : phrases(paragraph)) {
-                    found.add(new Found(f.name, f.sentenceStart, where, titleCase));
-                }
+                boolean titleCase = isTitleCase(chars, ranges[r], ranges[r + 1]);
+                phrases(chars, ranges[r], ranges[r + 1], where, titleCase, found);
             }
         }
         Set<String> midSentence = new HashSet<>();
@@ -149,13 +152,26 @@ final class EntityFinder {
 
     /** A short line with most of its content words capitalised: a headline or a heading. */
     static boolean isTitleCase(String line) {
-        String stripped = line.strip();
+        return isTitleCase(line.toCharArray(), 0, line.length());
+    }
+
+    /** {@link #isTitleCase(String)} of the line from {@code from} to {@code to} of {@code chars}. */
+    private static boolean isTitleCase(char[] chars, int from, int to) {
+        // Stripped as String.strip strips (no white space is a surrogate, so char by char).
+        int start = from;
+        int end = to;
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
+        }
         // Most paragraphs are longer than a headline: counted, not split into words.
-        int count = ArticleBuilder.words(stripped, 21);
+        int count = ArticleBuilder.words(chars, start, end, 21);
         if (count < 3 || count > 20) {
             return false;
         }
-        String[] words = SPACES.split(stripped);
+        String[] words = SPACES.split(new String(chars, start, end - start));
         int content = 0;
         int capitalised = 0;
         for (String w : words) {
@@ -174,30 +190,31 @@ final class EntityFinder {
     private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
     }
 
-    /** Capitalised phrases of a text, split where a brand word or acronym stands on its own. */
-    private static List<Found> phrases(String text) {
-        List<Found> out = new ArrayList<>();
-        Words m = new Words(text);
-        char[] chars = m.chars;
+    /**
+     * Adds to {@code out} the capitalised phrases of the paragraph from {@code from} to {@code to}
+     * of {@code chars}, split where a brand word or acronym stands on its own.
+     */
+    private static void phrases(char[] chars, int from, int to, Mentions where, boolean titleCase, List<Found> out) {
+        Words m = new Words(chars, from, to);
         List<String> run = new ArrayList<>();
         boolean runAtStart = false;
-        int lastEnd = 0;
+        int lastEnd = from;
         boolean sentenceStart = true;
         boolean endsSentence = false;
         while (m.find()) {
             int start = m.start();
-            boolean boundary = lastEnd == 0 || hasBreak(chars, lastEnd, start) || endsSentence;
+            boolean boundary = lastEnd == from || hasBreak(chars, lastEnd, start) || endsSentence;
             boolean oneSpace = start - lastEnd == 1 && chars[lastEnd] == ' ';
             lastEnd = m.end();
             // A word ending in a full stop closes the sentence, unless it is an acronym like "U.S.".
             char last = chars[lastEnd - 1];
             boolean capital = Character.isUpperCase(chars[start]);
             // Most words are not capitalised: they are looked at without making strings of them.
-            String raw = capital ? text.substring(start, lastEnd) : null;
+            String raw = capital ? new String(chars, start, lastEnd - start) : null;
             endsSentence = (last == '.' || last == '!' || last == '?')
                     && !(capital && DOTTED_ACRONYM.matcher(raw).matches());
             if (boundary || !oneSpace) {
-                flush(run, runAtStart, out);
+                flush(run, runAtStart, where, titleCase, out);
             }
             if (boundary) {
                 sentenceStart = true;
@@ -206,14 +223,14 @@ final class EntityFinder {
             String folded = capital ? fold(word) : null;
             if (!capital || word.isEmpty() || TITLES.contains(folded)
                     || CALENDAR.contains(folded) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(folded)) {
-                flush(run, runAtStart, out);
+                flush(run, runAtStart, where, titleCase, out);
                 sentenceStart = false;
                 continue;
             }
             if (isDistinctive(word)) {
                 // "OpenAI CEO Sam Altman": a brand or acronym is an entity of its own.
-                flush(run, runAtStart, out);
-                out.add(new Found(normaliseAcronym(word), sentenceStart, null, false));
+                flush(run, runAtStart, where, titleCase, out);
+                out.add(new Found(normaliseAcronym(word), sentenceStart, where, titleCase));
                 sentenceStart = false;
                 continue;
             }
@@ -223,11 +240,10 @@ final class EntityFinder {
             run.add(word);
             sentenceStart = false;
             if (raw.endsWith("'s") || raw.endsWith("’s") || endsSentence || raw.endsWith(",")) {
-                flush(run, runAtStart, out);
+                flush(run, runAtStart, where, titleCase, out);
             }
         }
-        flush(run, runAtStart, out);
-        return out;
+        flush(run, runAtStart, where, titleCase, out);
     }
 
     /**
@@ -249,21 +265,30 @@ final class EntityFinder {
         }
 
         /** The text, read from an array: the client compiler keeps String.charAt's checks on every call. */
-        final char[] chars;
+        private final char[] chars;
+        /** Where the text ends in {@link #chars}: it reads no character beyond, as if the array ended there. */
+        private final int limit;
         private int start;
         private int end;
 
         Words(String text) {
-            this.chars = text.toCharArray();
+            this(text.toCharArray(), 0, text.length());
+        }
+
+        /** The words of {@code chars} from {@code from} to {@code to}, as those of that part copied out. */
+        Words(char[] chars, int from, int to) {
+            this.chars = chars;
+            this.limit = to;
+            this.end = from;
         }
 
         boolean find() {
             char[] text = chars;
-            int n = text.length;
+            int n = limit;
             int i = end;
             while (i < n) {
                 char ch = text[i];
-                int c = ch < 128 ? ch : Character.codePointAt(text, i);
+                int c = ch < 128 ? ch : Character.codePointAt(text, i, n);
                 if (ch < 128 ? ASCII[ch] == START : (WORD_START >> Character.getType(c) & 1) != 0) {
                     start = i;
                     i += Character.charCount(c);
@@ -276,7 +301,7 @@ final class EntityFinder {
                             i++;
                             continue;
                         }
-                        c = Character.codePointAt(text, i);
+                        c = Character.codePointAt(text, i, n);
                         if ((WORD_PART >> Character.getType(c) & 1) == 0 && c != '’') {
                             break;
                         }
@@ -310,9 +335,9 @@ final class EntityFinder {
         return false;
     }
 
-    private static void flush(List<String> run, boolean atStart, List<Found> out) {
+    private static void flush(List<String> run, boolean atStart, Mentions where, boolean titleCase, List<Found> out) {
         if (!run.isEmpty()) {
-            out.add(new Found(String.join(" ", run), atStart, null, false));
+            out.add(new Found(String.join(" ", run), atStart, where, titleCase));
             run.clear();
         }
     }

@@ -2,10 +2,7 @@ package dev.gazette.link;
 
 import dev.gazette.text.Slices;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Where in an article a name is mentioned, and how much each place counts: a name in the
@@ -28,7 +25,6 @@ enum Mentions {
     static final class Parts {
         /** Paragraphs shorter than this are headings or captions, not the lead. */
         private static final int MIN_LEAD = 60;
-        private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
 
         private final String title;
         private final String body;
@@ -80,33 +76,20 @@ enum Mentions {
             };
         }
 
+        /**
+         * Where the paragraphs of a part lie in {@link #source}, in pairs, in order: the ones
+         * splitting {@link #part} at {@code \n\s*\n} gives, but that the rest's one empty
+         * paragraph when the body has no other than the lead is left out.
+         */
+        int[] paragraphRanges(Mentions where) {
+            return where == TITLE ? paragraphs(title) : ranges(where);
+        }
+
         String part(Mentions where) {
             return switch (where) {
                 case TITLE -> title;
                 case LEAD -> paragraph(lead);
                 case BODY -> rest();
-            };
-        }
-
-        /**
-         * The paragraphs of a part, as splitting it at {@code \n\s*\n} gives them: the rest is
-         * the other paragraphs, each followed by a break that splits there and nowhere else.
-         */
-        List<String> paragraphs(Mentions where) {
-            return switch (where) {
-                case TITLE -> Arrays.asList(PARAGRAPH_BREAK.split(title));
-                case LEAD -> List.of(paragraph(lead));
-                case BODY -> {
-                    int count = bounds.length / 2;
-                    List<String> out = new ArrayList<>(count);
-                    for (int i = 0; i < count; i++) {
-                        if (i != lead) {
-                            out.add(paragraph(i));
-                        }
-                    }
-                    // Splitting an empty rest gives one empty paragraph.
-                    yield out.isEmpty() ? List.of("") : out;
-                }
             };
         }
 

@@ -2,6 +2,7 @@ package dev.gazette.link;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -59,5 +60,39 @@ class EntityFinderTest {
             assertThat(found.find()).as(text.toString()).isFalse();
         }
         assertThat(words).isGreaterThan(5000);
+    }
+
+    /**
+     * Paragraphs read in place find what paragraphs copied out found ({@link EntityFinderBefore}):
+     * texts of names, function words, acronyms, sentence ends, every kind of space and paragraph
+     * break, and characters outside the Basic Multilingual Plane, halves of pairs among them.
+     */
+    @Test
+    void paragraphsReadInPlaceFindWhatCopiedParagraphsFound() {
+        List<String> pieces = List.of("Harbour", "Trust", "Mara", "Quist", "OpenAI", "U.S.", "the", "and", "of", "Mr", "May",
+                "Monday", "said", "deal", "Écosse", "Öl", "Quist's", "Trust’s", "AI", "IBM,", "mill.", "Why?", "yes!", " ", " ",
+                "  ", ", ", ". ", ": ", "; ", " — ", " “", "” ", "(", ")", "\n", "\n\n", "\n \n", "\n\t\n\n", "\t", "\u00a0",
+                "\u2028", "\u000B", "\f", "\r\n\r\n", "\uD835\uDC00", "\uD83D\uDE00", "\uD800", "\uDC00", "e\u0301",
+                "Zoë", "Harbour Trust Buys the Old Mill", "A Long Headline Written In Title Case");
+        Random random = new Random(20261201);
+        EntityFinderBefore before = new EntityFinderBefore();
+        int names = 0;
+        for (int n = 0; n < 4000; n++) {
+            StringBuilder title = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                title.append(pieces.get(random.nextInt(pieces.size()))).append(random.nextInt(3) == 0 ? "" : " ");
+            }
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(120); k > 0; k--) {
+                text.append(pieces.get(random.nextInt(pieces.size()))).append(random.nextInt(3) == 0 ? "" : " ");
+            }
+            String body = random.nextInt(20) == 0 ? null : text.toString();
+            Map<String, EntityFinder.Entity> expected = before.find(title.toString(), body);
+            Map<String, EntityFinder.Entity> found = finder.find(title.toString(), body);
+            assertThat(found).as(title + " / " + body).isEqualTo(expected);
+            assertThat(List.copyOf(found.keySet())).as(title + " / " + body).isEqualTo(List.copyOf(expected.keySet()));
+            names += found.size();
+        }
+        assertThat(names).isGreaterThan(4000);
     }
 }

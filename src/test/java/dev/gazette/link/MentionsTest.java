@@ -45,7 +45,14 @@ class MentionsTest {
             String title = random.nextInt(4) == 0 ? "A\n\nheadline" : "A headline";
             Mentions.Parts parts = Mentions.Parts.of(title, random.nextInt(10) == 0 ? null : text.toString());
             for (Mentions where : Mentions.values()) {
-                assertThat(parts.paragraphs(where)).as(where + ": " + text).containsExactly(PARAGRAPH_BREAK.split(parts.part(where)));
+                List<String> paragraphs = new ArrayList<>();
+                int[] bounds = parts.paragraphRanges(where);
+                for (int r = 0; r < bounds.length; r += 2) {
+                    paragraphs.add(parts.source(where).substring(bounds[r], bounds[r + 1]));
+                }
+                // An empty rest splits into one empty paragraph, which holds no words: its range is left out.
+                assertThat(paragraphs.isEmpty() ? List.of("") : paragraphs).as(where + ": " + text)
+                        .containsExactly(PARAGRAPH_BREAK.split(parts.part(where)));
                 // The ranges the tagger reads are the part's paragraphs, which the part joins with breaks.
                 int[] ranges = parts.ranges(where);
                 StringBuilder joined = new StringBuilder();

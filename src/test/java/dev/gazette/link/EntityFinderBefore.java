@@ -1,0 +1,361 @@
+package dev.gazette.link;
+
+import dev.gazette.enrich.ArticleBuilder;
+
+import java.time.DayOfWeek;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The entity finder as it was before it read paragraphs in place (main at 3591656), which
+ * {@code EntityFinderTest} compares it with.
+ *
+ * Finds named entities the cheap way that works well on news: runs of capitalised words
+ * ("Sam Altman", "South China Morning Post"), brand-style words ("OpenAI", "DeepSeek") and
+ * acronyms. A lone capitalised word at the start of a sentence only counts if the text also
+ * capitalises it mid-sentence; a surname alone ("Altman") counts for the full name used in
+ * the same article; honorifics and job titles are dropped.
+ */
+final class EntityFinderBefore {
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    /** A word: {@code [\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}.'’&-]*}, found by {@link Words}. */
+    private static final int WORD_START = 1 << Character.UPPERCASE_LETTER | 1 << Character.LOWERCASE_LETTER
+            | 1 << Character.TITLECASE_LETTER | 1 << Character.MODIFIER_LETTER | 1 << Character.OTHER_LETTER
+            | 1 << Character.DECIMAL_DIGIT_NUMBER | 1 << Character.LETTER_NUMBER | 1 << Character.OTHER_NUMBER;
+    private static final int WORD_PART = WORD_START | 1 << Character.NON_SPACING_MARK | 1 << Character.ENCLOSING_MARK
+            | 1 << Character.COMBINING_SPACING_MARK;
+    /** Honorifics and job titles: capitalised, but never the entity itself. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady",
+            "ceo", "cfo", "cto", "coo", "chair", "chairman", "chairwoman", "president", "minister", "senator",
+            "governor", "mayor", "judge", "captain", "st");
+    private static final Set<String> CALENDAR = calendarWords();
+    private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}?");
+    /** Punctuation between two words that ends a sentence or a name. */
+    private static final String BREAKS = ".!?:;\"“”()[]\n|—–";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** An entity in one article: its display form, the other forms seen, and its weighted mentions. */
+    
+    /** Entities of one article, strongest first, keyed by their folded name. */
+    Map<String, EntityFinder.Entity> find(String title, String text) {
+        Mentions.Parts parts = Mentions.Parts.of(title, text);
+        List<Found> found = new ArrayList<>();
+        for (Mentions where : Mentions.values()) {
+            for (String paragraph : PARAGRAPH_BREAK.split(parts.part(where))) {
+                // In a headline written in title case every word is capitalised: it names nothing by itself.
+                boolean titleCase = isTitleCase(paragraph);
+                for (Found f : phrases(paragraph)) {
+                    found.add(new Found(f.name, f.sentenceStart, where, titleCase));
+                }
+            }
+        }
+        Set<String> midSentence = new HashSet<>();
+        Map<String, Integer> runs = new HashMap<>();
+        for (Found f : found) {
+            if (!f.titleCase) {
+                runs.merge(fold(f.name), 1, Integer::sum);
+                if (!f.sentenceStart) {
+                    for (String word : f.name.split(" ")) {
+                        midSentence.add(fold(word));
+                    }
+                }
+            }
+        }
+        List<Found> names = new ArrayList<>();
+        for (Found f : found) {
+            String name = f.name;
+            boolean start = f.sentenceStart;
+            int space = name.indexOf(' ');
+            // "Unlike Chinese firms": the first word is capitalised only because it starts the sentence.
+            if (start && space > 0 && !midSentence.contains(fold(name.substring(0, space)))
+                    && runs.getOrDefault(fold(name), 0) < 2) {
+                name = name.substring(space + 1);
+                start = false;
+            }
+            names.add(new Found(name, start, f.where, f.titleCase));
+        }
+        Map<String, String> bySurname = new HashMap<>();
+        Set<String> prose = new HashSet<>();
+        for (Found f : names) {
+            String[] words = f.name.split(" ");
+            if (!f.titleCase && words.length >= 2) {
+                bySurname.putIfAbsent(fold(words[words.length - 1]), f.name);
+            }
+        }
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        Map<String, Integer> mentions = new HashMap<>();
+        Map<String, Map<String, Integer>> forms = new HashMap<>();
+        List<Found> counted = new ArrayList<>();
+        List<String> surfaces = new ArrayList<>();
+        for (Found f : names) {
+            String name = f.name;
+            boolean single = name.indexOf(' ') < 0;
+            String folded = single ? fold(name) : null;
+            String full = single ? bySurname.get(folded) : null;
+            if (full != null) {
+                name = full;
+            } else if (single && f.sentenceStart && !midSentence.contains(folded) && !isDistinctive(name)) {
+                continue;
+            }
+            if (!f.titleCase) {
+                prose.add(fold(name));
+            }
+            counted.add(new Found(name, f.sentenceStart, f.where, f.titleCase));
+            surfaces.add(f.name);
+        }
+        for (int i = 0; i < counted.size(); i++) {
+            Found f = counted.get(i);
+            String key = fold(f.name);
+            if (f.titleCase && !prose.contains(key)) {
+                // "Harbour Trust Buys Mill": count the names the prose confirms inside the run.
+                String run = " " + key + " ";
+                for (String known : prose) {
+                    if (run.contains(" " + known + " ")) {
+                        scores.merge(known, f.where.weight, Integer::sum);
+                        mentions.merge(known, 1, Integer::sum);
+                    }
+                }
+                continue;
+            }
+            scores.merge(key, f.where.weight, Integer::sum);
+            mentions.merge(key, 1, Integer::sum);
+            forms.computeIfAbsent(key, k -> new HashMap<>()).merge(surfaces.get(i), 1, Integer::sum);
+        }
+        Map<String, EntityFinder.Entity> out = new LinkedHashMap<>();
+        scores.entrySet().stream()
+                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
+                .forEach(e -> {
+                    Map<String, Integer> f = forms.get(e.getKey());
+                    // The full name ("Sam Altman"), in its most frequent spelling, names the entity.
+                    Comparator<Map.Entry<String, Integer>> frequent = Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+                    String display = f.entrySet().stream()
+                            .filter(x -> fold(x.getKey()).equals(e.getKey()))
+                            .max(frequent)
+                            .or(() -> f.entrySet().stream().max(frequent))
+                            .orElseThrow().getKey();
+                    out.put(e.getKey(), new EntityFinder.Entity(display, Set.copyOf(f.keySet()), e.getValue(), mentions.get(e.getKey())));
+                });
+        return out;
+    }
+
+    /** A short line with most of its content words capitalised: a headline or a heading. */
+    static boolean isTitleCase(String line) {
+        String stripped = line.strip();
+        // Most paragraphs are longer than a headline: counted, not split into words.
+        int count = ArticleBuilder.words(stripped, 21);
+        if (count < 3 || count > 20) {
+            return false;
+        }
+        String[] words = SPACES.split(stripped);
+        int content = 0;
+        int capitalised = 0;
+        for (String w : words) {
+            String t = trimWord(w);
+            if (t.isEmpty() || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(t))) {
+                continue;
+            }
+            content++;
+            if (Character.isUpperCase(t.charAt(0))) {
+                capitalised++;
+            }
+        }
+        return content >= 3 && capitalised >= content * 0.75;
+    }
+
+    private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
+    }
+
+    /** Capitalised phrases of a text, split where a brand word or acronym stands on its own. */
+    private static List<Found> phrases(String text) {
+        List<Found> out = new ArrayList<>();
+        Words m = new Words(text);
+        char[] chars = m.chars;
+        List<String> run = new ArrayList<>();
+        boolean runAtStart = false;
+        int lastEnd = 0;
+        boolean sentenceStart = true;
+        boolean endsSentence = false;
+        while (m.find()) {
+            int start = m.start();
+            boolean boundary = lastEnd == 0 || hasBreak(chars, lastEnd, start) || endsSentence;
+            boolean oneSpace = start - lastEnd == 1 && chars[lastEnd] == ' ';
+            lastEnd = m.end();
+            // A word ending in a full stop closes the sentence, unless it is an acronym like "U.S.".
+            char last = chars[lastEnd - 1];
+            boolean capital = Character.isUpperCase(chars[start]);
+            // Most words are not capitalised: they are looked at without making strings of them.
+            String raw = capital ? text.substring(start, lastEnd) : null;
+            endsSentence = (last == '.' || last == '!' || last == '?')
+                    && !(capital && DOTTED_ACRONYM.matcher(raw).matches());
+            if (boundary || !oneSpace) {
+                flush(run, runAtStart, out);
+            }
+            if (boundary) {
+                sentenceStart = true;
+            }
+            String word = capital ? trimWord(raw) : null;
+            String folded = capital ? fold(word) : null;
+            if (!capital || word.isEmpty() || TITLES.contains(folded)
+                    || CALENDAR.contains(folded) || TermAnalyzer.ENGLISH_STOP_WORDS.contains(folded)) {
+                flush(run, runAtStart, out);
+                sentenceStart = false;
+                continue;
+            }
+            if (isDistinctive(word)) {
+                // "OpenAI CEO Sam Altman": a brand or acronym is an entity of its own.
+                flush(run, runAtStart, out);
+                out.add(new Found(normaliseAcronym(word), sentenceStart, null, false));
+                sentenceStart = false;
+                continue;
+            }
+            if (run.isEmpty()) {
+                runAtStart = sentenceStart;
+            }
+            run.add(word);
+            sentenceStart = false;
+            if (raw.endsWith("'s") || raw.endsWith("’s") || endsSentence || raw.endsWith(",")) {
+                flush(run, runAtStart, out);
+            }
+        }
+        flush(run, runAtStart, out);
+        return out;
+    }
+
+    /**
+     * The words of a text one after another, as a matcher of the pattern above finds them (code
+     * point by code point, the general categories the pattern names), without the regex engine,
+     * which tried the pattern at every character of every article.
+     */
+    static final class Words {
+        private static final byte NONE = 0;
+        private static final byte START = 1;
+        private static final byte PART = 2;
+        /** What each ASCII character is to a word, so most characters need no code point or category. */
+        private static final byte[] ASCII = new byte[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                ASCII[c] = (WORD_START >> Character.getType(c) & 1) != 0 ? START : ".'&-".indexOf(c) >= 0 ? PART : NONE;
+            }
+        }
+
+        /** The text, read from an array: the client compiler keeps String.charAt's checks on every call. */
+        final char[] chars;
+        private int start;
+        private int end;
+
+        Words(String text) {
+            this.chars = text.toCharArray();
+        }
+
+        boolean find() {
+            char[] text = chars;
+            int n = text.length;
+            int i = end;
+            while (i < n) {
+                char ch = text[i];
+                int c = ch < 128 ? ch : Character.codePointAt(text, i);
+                if (ch < 128 ? ASCII[ch] == START : (WORD_START >> Character.getType(c) & 1) != 0) {
+                    start = i;
+                    i += Character.charCount(c);
+                    while (i < n) {
+                        ch = text[i];
+                        if (ch < 128) {
+                            if (ASCII[ch] == NONE) {
+                                break;
+                            }
+                            i++;
+                            continue;
+                        }
+                        c = Character.codePointAt(text, i);
+                        if ((WORD_PART >> Character.getType(c) & 1) == 0 && c != '’') {
+                            break;
+                        }
+                        i += Character.charCount(c);
+                    }
+                    end = i;
+                    return true;
+                }
+                i += Character.charCount(c);
+            }
+            start = n;
+            end = n;
+            return false;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+    }
+
+    private static boolean hasBreak(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (BREAKS.indexOf(text[i]) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void flush(List<String> run, boolean atStart, List<Found> out) {
+        if (!run.isEmpty()) {
+            out.add(new Found(String.join(" ", run), atStart, null, false));
+            run.clear();
+        }
+    }
+
+    /** Acronyms and words with inner capitals name something whatever their position. */
+    static boolean isDistinctive(String word) {
+        int upper = 0;
+        for (int i = 1; i < word.length(); i++) {
+            if (Character.isUpperCase(word.charAt(i))) {
+                upper++;
+            }
+        }
+        return upper > 0;
+    }
+
+    private static String trimWord(String word) {
+        String w = word.endsWith("'s") || word.endsWith("’s") ? word.substring(0, word.length() - 2) : word;
+        while (!w.isEmpty() && !Character.isLetterOrDigit(w.charAt(w.length() - 1))) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /** "U.S." and "US" are one entity. */
+    private static String normaliseAcronym(String word) {
+        return DOTTED_ACRONYM.matcher(word).matches() ? word.replace(".", "") : word;
+    }
+
+    static String fold(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> calendarWords() {
+        Set<String> words = new HashSet<>();
+        for (Month month : Month.values()) {
+            words.add(fold(month.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+            words.add(fold(month.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)));
+        }
+        for (DayOfWeek day : DayOfWeek.values()) {
+            words.add(fold(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        }
+        return words;
+    }
+}
