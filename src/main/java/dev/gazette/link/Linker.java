@@ -263,8 +263,9 @@ public final class Linker {
                 return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked(), true);
             }
             if (sameLinks && sameTagged) {
-                // A state read back keeps no linked article: the same body with the same tags, tags
-                // and originals makes the same links, from the entry's own tags and citations.
+                // A state read back keeps no linked article. The article is the same (its
+                // fingerprint), with the same tags, and every tag and original is as then: its own
+                // tags and citations are the entry's, so its body gets the same links from them.
                 return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), steps.run(LINKED_STEP,
                         new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), prior[k].own(), prior[k].cited())))),
                         true);
