@@ -313,7 +313,7 @@ final class HtmlMetadata {
         return abs.startsWith("http") ? abs : null;
     }
 
-    private static List<JsonNode> jsonLd(Document doc) {
+    static List<JsonNode> jsonLd(Document doc) {
         List<JsonNode> out = new ArrayList<>();
         for (Element script : doc.select("script[type=application/ld+json]")) {
             try {
@@ -337,7 +337,7 @@ final class HtmlMetadata {
         }
     }
 
-    private static boolean isArticle(JsonNode node) {
+    static boolean isArticle(JsonNode node) {
         JsonNode type = node.path("@type");
         for (JsonNode t : type.isArray() ? iterable(type) : List.of(type)) {
             String s = t.asText("");
@@ -371,7 +371,7 @@ final class HtmlMetadata {
         return el == null ? null : el.attr(attr).strip();
     }
 
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return null;
         }
@@ -382,7 +382,7 @@ final class HtmlMetadata {
         return t.isEmpty() ? null : t;
     }
 
-    private static List<JsonNode> iterable(JsonNode array) {
+    static List<JsonNode> iterable(JsonNode array) {
         List<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
         return out;

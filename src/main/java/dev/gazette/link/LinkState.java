@@ -35,8 +35,8 @@ import java.util.TreeMap;
  *                      without a digest until it is updated
  * @param suggestions   the suggested vocabulary's counts, for a site without a vocabulary of its own; null
  *                      for a site with one
- * @param tags          every tag, by slug, as bodies link them; null in a state read back
- * @param slugBySource  the article each normalised original belongs to; null in a state read back
+ * @param tags          every tag, by slug, as bodies link them
+ * @param slugBySource  the article each normalised original belongs to
  */
 record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems,
                  SimilarityIndex similarity, SiteLists lists, TagSuggestions.Index suggestions,
@@ -61,7 +61,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
      * @param own      its tags as linked in its body (none unless it links them)
      * @param cited    the addresses in its body that are another article's original, with that article
      * @param linked   the tagged article with its body's links made; null in a state read back
-     * @param written  the tags the curator wrote, each as the vocabulary resolves it; null in a state read back
+     * @param written  the tags the curator wrote, each as the vocabulary resolves it
      */
     record Entry(String file, Map<String, EntityFinder.Entity> entities, List<String> autoTags, List<String> slugs,
                  Article tagged, String source, List<String> hrefs, List<Tag> own, Map<String, String> cited,
@@ -73,6 +73,13 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         @Override
         public void write(LinkState state, DataOutput data) throws IOException {
             StateStrings.Out out = new StateStrings.Out(data);
+            // The tags first: the entries' tags are read back as these very objects.
+            out.tags(List.copyOf(state.tags().values()));
+            out.data.writeInt(state.slugBySource().size());
+            for (Map.Entry<String, String> e : new TreeMap<>(state.slugBySource()).entrySet()) {
+                out.string(e.getKey());
+                out.string(e.getValue());
+            }
             out.data.writeInt(state.entries().length);
             for (Entry e : state.entries()) {
                 out.string(e.file());
@@ -92,6 +99,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 out.string(e.source());
                 out.strings(e.hrefs());
                 out.tags(e.own());
+                out.tags(e.written());
                 out.data.writeInt(e.cited().size());
                 for (Map.Entry<String, String> c : e.cited().entrySet()) {
                     out.string(c.getKey());
@@ -128,6 +136,14 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         @Override
         public LinkState read(DataInput data) throws IOException {
             StateStrings.In in = new StateStrings.In(data);
+            Map<String, Tag> tags = new HashMap<>();
+            for (Tag tag : in.tags()) {
+                tags.put(tag.slug(), tag);
+            }
+            Map<String, String> slugBySource = new HashMap<>();
+            for (int k = count(in.data); k > 0; k--) {
+                slugBySource.put(in.string(), in.string());
+            }
             int n = count(in.data);
             Entry[] entries = new Entry[n];
             for (int i = 0; i < n; i++) {
@@ -146,12 +162,13 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 List<String> slugs = in.strings();
                 String source = in.string();
                 List<String> hrefs = in.strings();
-                List<Tag> own = in.tags();
+                List<Tag> own = shared(in.tags(), tags);
+                List<Tag> written = shared(in.tags(), tags);
                 Map<String, String> cited = new TreeMap<>();
                 for (int k = count(in.data); k > 0; k--) {
                     cited.put(in.string(), in.string());
                 }
-                entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null, null);
+                entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null, written);
             }
             int[] order = new int[n];
             boolean[] placed = new boolean[n];
@@ -190,9 +207,26 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 suggestions = new TagSuggestions.Index(new TagVocabulary(List.of()), entities, made);
             }
             return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions,
-                    null, null);
+                    Map.copyOf(tags), slugBySource);
         }
     };
+
+    /**
+     * {@code read} with each tag equal to the state's tag of its slug replaced by that one: the
+     * same few hundred tags recur in thousands of entries, and a tag object met before is
+     * fingerprinted by identity.
+     */
+    private static List<Tag> shared(List<Tag> read, Map<String, Tag> tags) {
+        if (read.isEmpty()) {
+            return read;
+        }
+        List<Tag> out = new ArrayList<>(read.size());
+        for (Tag tag : read) {
+            Tag known = tags.get(tag.slug());
+            out.add(tag.equals(known) ? known : tag);
+        }
+        return List.copyOf(out);
+    }
 
     static int count(DataInput in) throws IOException {
         int n = in.readInt();

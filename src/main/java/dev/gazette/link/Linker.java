@@ -201,9 +201,10 @@ public final class Linker {
         // What each tag as written resolves to: thousands of articles write the same few hundred.
         Map<String, Tag> resolved = new HashMap<>();
         for (int k = 0; k < n; k++) {
-            if (prior[k] != null && prior[k].written() != null && prior[k].tagged() != null
-                    && autoTags.get(k) == prior[k].autoTags()) {
-                // Kept whole (the preview's memory): its tags are registered again, in the same order.
+            if (prior[k] != null && prior[k].written() != null && autoTags.get(k) == prior[k].autoTags()) {
+                // The same article with the same automatic tags has the same tags as then: they are
+                // registered again, in the same order. Its tagged copy is kept when the entry holds
+                // one (the preview's memory), else made below from these slugs.
                 keptTags(prior[k], sorted.get(k), automatic, tags, firstUse, problems);
                 writtenTags.add(prior[k].written());
                 slugLists.add(prior[k].slugs());
@@ -260,6 +261,13 @@ public final class Linker {
             boolean sameTagged = prior[k] != null && prior[k].slugs().equals(slugLists.get(k));
             if (sameLinks && sameTagged && prior[k].linked() != null) {
                 return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), prior[k].linked(), true);
+            }
+            if (sameLinks && sameTagged) {
+                // A state read back keeps no linked article: the same body with the same tags, tags
+                // and originals makes the same links, from the entry's own tags and citations.
+                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), steps.run(LINKED_STEP,
+                        new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), prior[k].own(), prior[k].cited())))),
+                        true);
             }
             List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();

@@ -155,6 +155,14 @@ final class SimilarityIndex {
     private final ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
     /** The collection's size, quantised, and what follows from it. */
     private int collection;
+    /**
+     * The IDF of a term by the step of its frequency ({@link #quantised}), NaN until first asked:
+     * weighing a document read back takes one for each of its terms, and a few dozen steps
+     * cover every frequency, so each logarithm is taken once rather than millions of times.
+     */
+    private double[] idfByStep = new double[0];
+    /** {@link #idf(int)} as a function, made once rather than for every document weighed. */
+    private final IntToDoubleFunction idfOfTerm = this::idf;
     private int maxDf;
     /**
      * Documents read back from a build cache, posted only in the postings of terms an update
@@ -524,7 +532,7 @@ final class SimilarityIndex {
     /** The document's weights, weighed now (in the order of its terms) if nothing weighed it yet. */
     private float[] weighed(Slot slot) {
         if (slot.weights == null) {
-            slot.weights = weights(slot, this::idf);
+            slot.weights = weights(slot, idfOfTerm);
         }
         return slot.weights;
     }
@@ -711,6 +719,8 @@ final class SimilarityIndex {
 
     private void scale(int documents) {
         collection = quantised(documents);
+        idfByStep = new double[STEPS.length];
+        Arrays.fill(idfByStep, Double.NaN);
         // A term in many documents barely separates them and costs the most to walk: like
         // Lucene's MoreLikeThis, queries leave out terms in more than 5% of a large collection.
         maxDf = collection < 1000 ? Math.max(50, collection / 5) : collection / 20;
@@ -799,12 +809,20 @@ final class SimilarityIndex {
 
     /** Weighs one document, its terms' IDF computed from their frequencies now. */
     private void weigh(Slot slot) {
-        weigh(slot, this::idf, null, null);
+        weigh(slot, idfOfTerm, null, null);
     }
 
     /** Term {@code t}'s IDF, from its frequency now. */
     private double idf(int t) {
-        return idf(collection, quantised(Math.max(1, df(t))));
+        // The frequency's step (df >= 1 and STEPS[0] == 1: never before the first).
+        int i = Arrays.binarySearch(STEPS, Math.max(1, df(t)));
+        int step = i >= 0 ? i : -i - 2;
+        double idf = idfByStep[step];
+        if (Double.isNaN(idf)) {
+            idf = idf(collection, STEPS[step]);
+            idfByStep[step] = idf;   // a race writes the same value
+        }
+        return idf;
     }
 
     /** Orders the terms of a document read back by weight, before its query is walked. */

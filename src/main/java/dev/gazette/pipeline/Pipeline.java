@@ -248,6 +248,8 @@ public final class Pipeline {
             Linked linked = link(options, site, memory.steps(), memory, changedFiles, listed, read, timer);
             Digest digest = linked.digest();
             SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
+            // Tens of MB decoded beside the render's first pages, not on its way.
+            renderer.readAhead();
             Path out = options.out().toAbsolutePath().normalize();
             // Updating in place holds the changed files in memory until the build succeeded: a new
             // environment or many changed sources make many files, which a new site writes as they come.

@@ -368,6 +368,15 @@ public final class SiteRenderer {
         theme.staticFiles().forEach(out::write);
     }
 
+    /**
+     * Says that this render will bring the search entries' state up to date: a layer that keeps
+     * states on disk reads the last build's back meanwhile. (Only the step's name and codec are
+     * read ahead; the step itself is made with the digest.)
+     */
+    public void readAhead() {
+        steps.readAhead(SearchIndex.articleEntries(Map.of(), a -> null));
+    }
+
     /** The search index's terms (see {@link SearchIndex}), made from the digest alone. */
     private void searchTerms(Digest digest, Map<String, String> tagNames, OutputSink out) {
         SearchIndex index = new SearchIndex(site.language());

@@ -16,10 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
 /**
  * Turns other extractors' public test fixtures (news pages with their expected article text) into
@@ -40,9 +44,18 @@ import java.util.concurrent.TimeUnit;
  * inline scripts out instead of in. Case names are {@code <source>-<page>--<dumper>-<variant>};
  * cross-validation groups cases by the part before {@code --}, the page (one site each).
  *
+ * <p>Truths: the body is the fixture's expected text; the title and byline are derived from the page
+ * as the cleaning-dev README derives its {@code sh-} truths ({@link PageTruths}: the visible
+ * {@code <h1>} that agrees with the titles the page declares, the declared author names the page
+ * shows), because the fixtures' titles are often the {@code <title>} metadata ("Headline | Site")
+ * that no line of a dump holds, and their bylines what an extractor found; the fixture's values
+ * are kept in the truth's {@code provenance}. The date stays the fixture's.
+ *
  * <p>Usage: {@code TrainingCases NEWSPAPER4K_GIT GOOSE3_GIT OUT_DIR} (bare git directories, as the
- * {@code fetch} tool mirrors them). Third-party text: OUT_DIR must stay out of the repository
- * ({@code bench/out/} is git-ignored).
+ * {@code fetch} tool mirrors them), or {@code TrainingCases --retruth CASES_DIR OUT_DIR}: the cases
+ * of CASES_DIR with the same sources and truths re-derived from each page's saved HTML (dumps are
+ * copied, not remade, so two folders differ in their truths only). Third-party text: OUT_DIR must
+ * stay out of the repository ({@code bench/out/} is git-ignored).
  */
 public final class TrainingCases {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +77,10 @@ public final class TrainingCases {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--retruth")) {
+            retruth(Path.of(args[1]), Path.of(args[2]));
+            return;
+        }
         List<Page> pages = new ArrayList<>();
         pages.addAll(newspaper4k(Path.of(args[0])));
         pages.addAll(goose3(Path.of(args[1])));
@@ -86,20 +103,21 @@ public final class TrainingCases {
                 n += 2;
                 continue;
             }
-            write(out.resolve("cases").resolve(base + "--html"), page, page.html, null);
+            ObjectNode truth = truth(page);
+            write(out.resolve("cases").resolve(base + "--html"), truth, page.html, null);
             for (String variant : new String[] {"plain", "busy"}) {
                 String html = variant.equals("plain") ? page.html : busy(page.html, titles, page.title, n++);
                 boolean scripts = variant.equals("plain");
-                write(out.resolve("cases").resolve(base + "--dev-" + variant), page, null, dump(html, scripts));
-                write(out.resolve("cases").resolve(base + "--chrome-" + variant), page, null, chrome(html));
-                write(out.resolve("cases").resolve(base + "--lynx-" + variant), page, null, lynx(html));
+                write(out.resolve("cases").resolve(base + "--dev-" + variant), truth, null, dump(html, scripts));
+                write(out.resolve("cases").resolve(base + "--chrome-" + variant), truth, null, chrome(html));
+                write(out.resolve("cases").resolve(base + "--lynx-" + variant), truth, null, lynx(html));
             }
             System.err.println("made " + base);
         }
         Files.writeString(out.resolve("index.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
     }
 
-    private static void write(Path dir, Page page, String html, String txt) throws IOException {
+    private static void write(Path dir, ObjectNode truth, String html, String txt) throws IOException {
         Files.createDirectories(dir);
         if (html != null) {
             Files.writeString(dir.resolve("source.html"), html);
@@ -107,10 +125,60 @@ public final class TrainingCases {
         if (txt != null) {
             Files.writeString(dir.resolve("source.txt"), txt);
         }
-        ObjectNode truth = JSON.createObjectNode();
-        truth.put("title", page.title).put("byline", page.byline).put("date", page.date).put("body", page.body)
-                .put("provenance", page.source + " test fixture " + page.name);
         Files.writeString(dir.resolve("truth.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(truth));
+    }
+
+    /** A page's truth: the fixture's body and date, the title and byline {@link PageTruths} derives from the page. */
+    static ObjectNode truth(Page page) {
+        PageTruths.Truth derived = PageTruths.of(page.html);
+        ObjectNode truth = JSON.createObjectNode();
+        truth.put("title", derived.title()).put("byline", derived.byline()).put("date", page.date).put("body", page.body);
+        ObjectNode provenance = truth.putObject("provenance");
+        String fixture = page.source + " test fixture " + page.name;
+        provenance.put("body", fixture).put("date", page.date == null ? null : fixture).put("title", derived.titleSource())
+                .put("byline", derived.bylineSource());
+        provenance.putObject("fixture").put("title", page.title).put("byline", page.byline);
+        return truth;
+    }
+
+    /**
+     * The cases of {@code in} written to {@code out} with their sources copied and their title and byline re-derived
+     * from the page's saved HTML (the {@code --html} case of the same page); the fixture's title and byline are read
+     * from {@code in}'s truth, or from its provenance when {@code in} was itself re-derived.
+     */
+    static void retruth(Path in, Path out) throws IOException {
+        Files.createDirectories(out.resolve("cases"));
+        Files.copy(in.resolve("index.json"), out.resolve("index.json"), REPLACE_EXISTING);
+        List<Path> dirs;
+        try (var list = Files.list(in.resolve("cases"))) {
+            dirs = list.sorted().toList();
+        }
+        Map<String, ObjectNode> byPage = new HashMap<>();
+        for (Path dir : dirs) {
+            String name = dir.getFileName().toString();
+            String base = name.substring(0, name.indexOf("--"));
+            JsonNode old = JSON.readTree(dir.resolve("truth.json").toFile());
+            JsonNode fixture = old.path("provenance").path("fixture");
+            ObjectNode truth = byPage.get(base);
+            if (truth == null) {
+                String html = Files.readString(in.resolve("cases").resolve(base + "--html").resolve("source.html"));
+                String source = base.substring(0, base.indexOf('-'));
+                Page page = new Page(source, base.substring(source.length() + 1), html,
+                        fixture.isMissingNode() ? old.path("title").asText(null) : fixture.path("title").asText(null),
+                        fixture.isMissingNode() ? old.path("byline").asText(null) : fixture.path("byline").asText(null),
+                        old.path("date").asText(null), old.path("body").asText());
+                truth = truth(page);
+                byPage.put(base, truth);
+            }
+            Path target = out.resolve("cases").resolve(name);
+            Files.createDirectories(target);
+            for (String file : new String[] {"source.html", "source.txt"}) {
+                if (Files.exists(dir.resolve(file))) {
+                    Files.copy(dir.resolve(file), target.resolve(file), REPLACE_EXISTING);
+                }
+            }
+            Files.writeString(target.resolve("truth.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(truth));
+        }
     }
 
     /** newspaper4k tests/data: html/NAME.html, txt/NAME.txt (expected text), metadata/NAME.json. */
