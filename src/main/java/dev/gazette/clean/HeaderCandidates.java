@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,9 @@ final class HeaderCandidates {
             "lone_word",         // one capitalised word alone on its line by a dateline ("Paul", "EvilSpark"; sections too)
             "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾")
             "bracketed",         // a credit in brackets, the whole line ("[田中宏昌，ITmedia]", "《KT》")
-            "comma_list"),       // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList)
+            "comma_list",        // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList)
+            "lower_elsewhere"),  // share of the name's words that other lines of the page write in lower case: words of the
+                                 // language ("Report Save", "Last Update", "Music Features"), where a person's name keeps its capitals
             POSITION);
 
     static final List<String> DATE_FEATURES = concat(List.of(
@@ -297,6 +300,7 @@ final class HeaderCandidates {
                 out.add(new Candidate(listed, i, concat(bylineFeatures(a, i, kind, listed, credited.strip(), blockLines, before, shape, true), where)));
             }
         }
+        markLowerElsewhere(lines, out);
         return out;
     }
 
@@ -560,8 +564,63 @@ final class HeaderCandidates {
                 shape == Bylines.LONE_WORD ? 1 : 0,
                 shape == Bylines.SPACELESS_ALONE ? 1 : 0,
                 shape == Bylines.BRACKETED ? 1 : 0,
-                listed ? 1 : 0
+                listed ? 1 : 0,
+                0 // lower_elsewhere: set by markLowerElsewhere once every candidate is read
         };
+    }
+
+    /**
+     * Sets {@code lower_elsewhere} on every candidate: the share of its name's words that a line other than its own writes
+     * in lower case, as a word of the language ("report" under "Report Save"). A person's name keeps its capitals wherever
+     * the page writes it. Only the candidates' words are looked for, in the lines' tokens, then in the text as written.
+     */
+    static void markLowerElsewhere(List<DumpLine> lines, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> firstLine = new HashMap<>(); // each word's first line written small, -1 once a second line has it
+        Set<String> wanted = new HashSet<>();
+        for (Candidate c : candidates) {
+            wanted.addAll(Words.tokens(c.value));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            DumpLine line = lines.get(i);
+            if (line.isCode()) {
+                continue;
+            }
+            for (String token : line.tokens) {
+                if (wanted.contains(token) && !Integer.valueOf(-1).equals(firstLine.get(token)) && writtenSmall(line.text, token)) {
+                    Integer at = firstLine.putIfAbsent(token, i);
+                    if (at != null && at != i) {
+                        firstLine.put(token, -1);
+                    }
+                }
+            }
+        }
+        int feature = BYLINE_FEATURES.indexOf("lower_elsewhere");
+        for (Candidate c : candidates) {
+            int words = 0;
+            int small = 0;
+            for (String w : Words.tokens(c.value)) {
+                if (Character.isLetter(w.codePointAt(0))) {
+                    words++;
+                    Integer at = firstLine.get(w);
+                    small += at != null && at != c.line ? 1 : 0;
+                }
+            }
+            c.features[feature] = words == 0 ? 0 : (double) small / words;
+        }
+    }
+
+    /** Whether {@code text} writes the lower-case word {@code word} as a whole word, in lower case. */
+    static boolean writtenSmall(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))) && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return Character.isLowerCase(word.codePointAt(0));
+            }
+        }
+        return false;
     }
 
     /**

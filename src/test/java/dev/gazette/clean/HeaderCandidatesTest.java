@@ -65,6 +65,20 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aPageWordWrittenSmallElsewhereCountsAgainstANameButTheNameItselfDoesNot() {
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", "Report Save", "", "Jane Roe", "", "You can report a comment or save it for later.",
+                "", "Jane Roe wrote about the roe deer."));
+        List<HeaderCandidates.Candidate> candidates = List.of(new HeaderCandidates.Candidate("Report Save", 0, new double[HeaderCandidates.BYLINE_FEATURES.size()]),
+                new HeaderCandidates.Candidate("Jane Roe", 1, new double[HeaderCandidates.BYLINE_FEATURES.size()]),
+                new HeaderCandidates.Candidate("Jane Doe", 1, new double[HeaderCandidates.BYLINE_FEATURES.size()]));
+        HeaderCandidates.markLowerElsewhere(lines, candidates);
+        int lower = HeaderCandidates.BYLINE_FEATURES.indexOf("lower_elsewhere");
+        assertThat(candidates).extracting(c -> c.features()[lower]).containsExactly(1.0, 0.5, 0.0);
+        assertThat(HeaderCandidates.writtenSmall("Heroes of the roe", "roe")).isTrue();
+        assertThat(HeaderCandidates.writtenSmall("Heroes of the Roe", "roe")).isFalse();
+    }
+
+    @Test
     void aLabelledCreditIsTheNameThatOpensIt() {
         assertThat(HeaderCandidates.namesOf("Jane Doe in Harbour News on 1 June 2019 at 08:34 PM")).isEqualTo("Jane Doe");
         assertThat(HeaderCandidates.namesOf("Jane Doe for the Harbour Times")).isEqualTo("Jane Doe");

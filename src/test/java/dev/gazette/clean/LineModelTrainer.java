@@ -172,11 +172,12 @@ public final class LineModelTrainer {
             List<HeaderCandidates.Candidate> b = a == null ? List.of() : HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> d = a == null ? List.of() : HeaderCandidates.dates(a, b);
             double weight = 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1);
-            if (c.truth.body() != null || HEADER_ONLY_BYLINES > 0) {
+            if (c.truth.body() != null || HEADER_ONLY_BYLINES > 0 || HEADER_ONLY_BYLINES_CALIBRATION > 0) {
                 // Bylines from the cases with a body only: fitted on the header-only (Postlight) cases too, the byline
                 // model matched no more of their bylines held out (56%) and fewer of the others' (58% to 55%); again at fe19319
                 // (gazette.bylinesHeaderOnly): Postlight 59% to 60%, the others' 65% to 60%.
-                bylines.add(new Field(c.truth.byline(), b, weight * (c.truth.body() == null ? HEADER_ONLY_BYLINES : 1), CleaningScore::bylineMatches));
+                bylines.add(new Field(c.truth.byline(), b, weight * (c.truth.body() == null ? HEADER_ONLY_BYLINES : 1), CleaningScore::bylineMatches,
+                        weight * (c.truth.body() == null ? HEADER_ONLY_BYLINES_CALIBRATION : 1)));
             }
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
@@ -197,6 +198,10 @@ public final class LineModelTrainer {
 
     /** What a header-only site weighs in the byline model's fit, against one for a site with a body (0: left out). */
     static final double HEADER_ONLY_BYLINES = Double.parseDouble(System.getProperty("gazette.bylinesHeaderOnly", "0"));
+
+    /** What a header-only site weighs in the byline model's calibration (its scores turned into probabilities). */
+    static final double HEADER_ONLY_BYLINES_CALIBRATION = Double.parseDouble(System.getProperty("gazette.bylinesCalibrationHeaderOnly",
+            System.getProperty("gazette.bylinesHeaderOnly", "0")));
 
     /**
      * What a header-only site weighs in the title model's fit, against one for a site with a body (0: the title model is
@@ -228,7 +233,11 @@ public final class LineModelTrainer {
 
     /** One page's truth for a header field, its candidates, its weight and how a candidate is matched. */
     record Field(String truth, List<HeaderCandidates.Candidate> candidates, double weight,
-                         BiPredicate<String, String> matches) {
+                         BiPredicate<String, String> matches, double calibration) {
+        /** A field that weighs {@code weight} in the choice and in the calibration alike. */
+        Field(String truth, List<HeaderCandidates.Candidate> candidates, double weight, BiPredicate<String, String> matches) {
+            this(truth, candidates, weight, matches, weight);
+        }
     }
 
     /**
@@ -297,6 +306,7 @@ public final class LineModelTrainer {
         List<double[][]> zs = new ArrayList<>();
         List<boolean[]> right = new ArrayList<>();
         List<Double> ws = new ArrayList<>();
+        List<Double> cws = new ArrayList<>();
         for (Field f : labelled) {
             double[][] z = new double[f.candidates.size()][d];
             boolean[] r = new boolean[z.length];
@@ -312,6 +322,7 @@ public final class LineModelTrainer {
             zs.add(z);
             right.add(any ? r : null);
             ws.add(f.weight * 100);
+            cws.add(f.calibration);
         }
         double[] beta = new double[d];
         double objective = choiceObjective(beta, zs, right, ws, l2);
@@ -403,7 +414,7 @@ public final class LineModelTrainer {
             for (int i = 0; i < z.length; i++) {
                 scores.add(new double[] {dot(beta, z[i])});
                 ys.add(right.get(p) != null && right.get(p)[i] ? 1.0 : 0.0);
-                cw.add(ws.get(p) / 100 / z.length);
+                cw.add(cws.get(p) / z.length);
             }
         }
         LineModel calibration = logistic(List.of("score"), scores, ys, cw);
