@@ -60,12 +60,10 @@ final class Values {
     static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
     /** Each record class's type, made once: asked for every record encoded, compared or read. */
-    private static final ClassValue<RecordType> RECORDS = new ClassValue<>() {
-        @Override
-        protected RecordType computeValue(Class<?> type) {
-            return RecordType.make(type);
-        }
-    };
+    private static final int ASCII_SCRATCH = 256;
+    private static final ThreadLocal<byte[]> ASCII_BYTES = ThreadLocal.withInitial(() -> new byte[ASCII_SCRATCH]);
+
+    private static final TypeTable<RecordType> RECORDS = new TypeTable<>(RecordType::make);
 
     private Values() {
     }
@@ -324,6 +322,9 @@ final class Values {
             if (shared && digest == null) {
                 return;
             }
+            if (out == null && digest != null && ascii(s, digest)) {
+                return;
+            }
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             if (out != null && !shared) {
                 out.writeByte(STRING);
@@ -335,6 +336,30 @@ final class Values {
                 digest.writeInt(bytes.length);
                 digest.write(bytes);
             }
+        }
+
+        /**
+         * Hashes a short ASCII string as {@link #string} does (its UTF-8 bytes are its chars)
+         * through this thread's scratch array rather than an array of its own: fingerprinting
+         * walks millions of slugs, names and words a build. False, writing nothing, for any other.
+         */
+        private static boolean ascii(String s, DataOutput digest) throws IOException {
+            int n = s.length();
+            if (n > ASCII_SCRATCH) {
+                return false;
+            }
+            byte[] bytes = ASCII_BYTES.get();
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                bytes[i] = (byte) c;
+            }
+            digest.writeByte(STRING);
+            digest.writeInt(n);
+            digest.write(bytes, 0, n);
+            return true;
         }
 
         /** Writes {@code t} to {@code out} and to {@code digest}, each when there is one. */
@@ -477,12 +502,7 @@ final class Values {
     private static final ThreadLocal<ArrayDeque<Digest>> DIGESTS = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
-    private static final ClassValue<Boolean> IMMUTABLE_TYPES = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            return type.getName().startsWith(IMMUTABLE);
-        }
-    };
+    private static final TypeTable<Boolean> IMMUTABLE_TYPES = new TypeTable<>(type -> type.getName().startsWith(IMMUTABLE));
 
     /** Where the long texts a {@link Reader} meets are left, to be fetched when first read. */
     interface StoredTexts {

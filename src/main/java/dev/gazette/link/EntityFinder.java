@@ -38,7 +38,6 @@ final class EntityFinder {
     private static final Pattern DOTTED_ACRONYM = Pattern.compile("(\\p{Lu}\\.)+\\p{Lu}?");
     /** Punctuation between two words that ends a sentence or a name. */
     private static final String BREAKS = ".!?:;\"“”()[]\n|—–";
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** An entity in one article: its display form, the other forms seen, and its weighted mentions. */
     record Entity(String name, Set<String> forms, int score, int mentions) {
@@ -171,20 +170,57 @@ final class EntityFinder {
         if (count < 3 || count > 20) {
             return false;
         }
-        String[] words = SPACES.split(new String(chars, start, end - start));
+        // Its words as splitting it at white space (\\s+) gives them, each trimmed, read in place.
         int content = 0;
         int capitalised = 0;
-        for (String w : words) {
-            String t = trimWord(w);
-            if (t.isEmpty() || TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(t))) {
+        char[] lower = new char[end - start];
+        for (int i = start; i < end; ) {
+            while (i < end && isSpace(chars[i])) {
+                i++;
+            }
+            int a = i;
+            while (i < end && !isSpace(chars[i])) {
+                i++;
+            }
+            int b = trimmedEnd(chars, a, i);
+            if (b == a || isStopWord(chars, a, b, lower)) {
                 continue;
             }
             content++;
-            if (Character.isUpperCase(t.charAt(0))) {
+            if (Character.isUpperCase(chars[a])) {
                 capitalised++;
             }
         }
         return content >= 3 && capitalised >= content * 0.75;
+    }
+
+    /** A character of the regular expressions' {@code \\s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** Where {@link #trimWord} of the word from {@code from} to {@code to} of {@code chars} ends. */
+    private static int trimmedEnd(char[] chars, int from, int to) {
+        int end = to - from >= 2 && chars[to - 1] == 's' && (chars[to - 2] == '\'' || chars[to - 2] == '’') ? to - 2 : to;
+        while (end > from && !Character.isLetterOrDigit(chars[end - 1])) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * Whether the word from {@code from} to {@code to} of {@code chars}, folded, is an English
+     * stop word: an ASCII word is lower-cased into {@code buffer} and looked up there.
+     */
+    private static boolean isStopWord(char[] chars, int from, int to, char[] buffer) {
+        for (int i = from; i < to; i++) {
+            char c = chars[i];
+            if (c >= 128) {
+                return TermAnalyzer.ENGLISH_STOP_WORDS.contains(fold(new String(chars, from, to - from)));
+            }
+            buffer[i - from] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return TermAnalyzer.ENGLISH_STOP_WORDS.contains(buffer, 0, to - from);
     }
 
     private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
@@ -326,9 +362,21 @@ final class EntityFinder {
         }
     }
 
+    /** {@link #BREAKS} of ASCII, by character: most text between two words is one space. */
+    private static final boolean[] ASCII_BREAKS = new boolean[128];
+
+    static {
+        for (char c : BREAKS.toCharArray()) {
+            if (c < 128) {
+                ASCII_BREAKS[c] = true;
+            }
+        }
+    }
+
     private static boolean hasBreak(char[] text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (BREAKS.indexOf(text[i]) >= 0) {
+            char c = text[i];
+            if (c < 128 ? ASCII_BREAKS[c] : BREAKS.indexOf(c) >= 0) {
                 return true;
             }
         }

@@ -73,7 +73,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
         @Override
         public void write(LinkState state, DataOutput data) throws IOException {
             StateStrings.Out out = new StateStrings.Out(data);
-            // The tags first: the entries' tags are read back as these very objects.
+            // The tags first: the entries' tags equal to them are read back as these very objects.
             out.tags(List.copyOf(state.tags().values()));
             out.data.writeInt(state.slugBySource().size());
             for (Map.Entry<String, String> e : new TreeMap<>(state.slugBySource()).entrySet()) {
@@ -162,8 +162,8 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 List<String> slugs = in.strings();
                 String source = in.string();
                 List<String> hrefs = in.strings();
-                List<Tag> own = shared(in.tags(), tags);
-                List<Tag> written = shared(in.tags(), tags);
+                List<Tag> own = in.tags();
+                List<Tag> written = in.tags();
                 Map<String, String> cited = new TreeMap<>();
                 for (int k = count(in.data); k > 0; k--) {
                     cited.put(in.string(), in.string());
@@ -210,23 +210,6 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                     Map.copyOf(tags), slugBySource);
         }
     };
-
-    /**
-     * {@code read} with each tag equal to the state's tag of its slug replaced by that one: the
-     * same few hundred tags recur in thousands of entries, and a tag object met before is
-     * fingerprinted by identity.
-     */
-    private static List<Tag> shared(List<Tag> read, Map<String, Tag> tags) {
-        if (read.isEmpty()) {
-            return read;
-        }
-        List<Tag> out = new ArrayList<>(read.size());
-        for (Tag tag : read) {
-            Tag known = tags.get(tag.slug());
-            out.add(tag.equals(known) ? known : tag);
-        }
-        return List.copyOf(out);
-    }
 
     static int count(DataInput in) throws IOException {
         int n = in.readInt();

@@ -15,7 +15,7 @@ import java.util.Map;
  * The strings of a link state as a build cache keeps it: each distinct string written once, and
  * every later use by its number. Tag slugs and names, entity names and article slugs recur in
  * thousands of entries and lists; read back, each is one string shared by all its uses rather
- * than a copy per use.
+ * than a copy per use. Tags likewise: each distinct tag is written once, and read back as one object.
  */
 final class StateStrings {
     /** Longer strings are taken for damage: no value of a link state comes near. */
@@ -28,6 +28,8 @@ final class StateStrings {
     static final class Out {
         final DataOutput data;
         private final Map<String, Integer> ids = new HashMap<>();
+        /** Each entry's tags are a few of the site's few hundred: by equality, each written once. */
+        private final Map<Tag, Integer> tagIds = new HashMap<>();
 
         Out(DataOutput data) {
             this.data = data;
@@ -59,9 +61,16 @@ final class StateStrings {
             }
         }
 
+        /** Tags, each distinct one written once (-1 then its parts) and every later use by its number. */
         void tags(List<Tag> tags) throws IOException {
             data.writeInt(tags.size());
             for (Tag t : tags) {
+                Integer id = tagIds.putIfAbsent(t, tagIds.size());
+                if (id != null) {
+                    data.writeInt(id);
+                    continue;
+                }
+                data.writeInt(-1);
                 string(t.slug());
                 string(t.name());
                 string(t.description());
@@ -74,6 +83,7 @@ final class StateStrings {
     static final class In {
         final DataInput data;
         private final List<String> table = new ArrayList<>();
+        private final List<Tag> tagTable = new ArrayList<>();
 
         In(DataInput data) {
             this.data = data;
@@ -109,12 +119,26 @@ final class StateStrings {
             return List.copyOf(list);
         }
 
+        /** Tags as {@link Out#tags} wrote them: a tag used again is the very object read first. */
         List<Tag> tags() throws IOException {
-            List<Tag> tags = new ArrayList<>();
-            for (int k = LinkState.count(data); k > 0; k--) {
-                tags.add(new Tag(string(), string(), string(), strings()));
+            int n = LinkState.count(data);
+            if (n == 0) {
+                return List.of();
             }
-            return List.copyOf(tags);
+            Tag[] tags = new Tag[n];
+            for (int k = 0; k < n; k++) {
+                int id = data.readInt();
+                if (id >= tagTable.size() || id < -1) {
+                    throw new IOException("tag " + id + " of " + tagTable.size());
+                }
+                if (id >= 0) {
+                    tags[k] = tagTable.get(id);
+                } else {
+                    tags[k] = new Tag(string(), string(), string(), strings());
+                    tagTable.add(tags[k]);
+                }
+            }
+            return List.of(tags);
         }
     }
 }

@@ -398,6 +398,9 @@ final class SearchIndex {
         /** The entries of {@code documents}, whose terms {@code terms} makes (from several threads). */
         static <D> Entries of(List<D> documents, Function<D, Terms> terms) {
             Entries made = new Entries(documents.size());
+            // The entries by term, looked up once per term of each document and field: by hashing
+            // while they are added (the tree of them, which keeps them sorted, only takes each new term).
+            Map<String, Entry> byTerm = new HashMap<>();
             // Adding a batch's terms to the entries is one thread's work: the next batch's terms
             // are made meanwhile, so that the other cores are not idle while it is done.
             CompletableFuture<List<Terms>> next = batch(documents, 0, terms);
@@ -405,7 +408,7 @@ final class SearchIndex {
                 List<Terms> batch = Futures.joined(next);
                 next = batch(documents, from + BATCH, terms);
                 for (int i = 0; i < batch.size(); i++) {
-                    made.add(from + i, batch.get(i));
+                    made.add(from + i, batch.get(i), byTerm);
                 }
             }
             made.entries.values().parallelStream().forEach(Entry::encode);
@@ -568,12 +571,18 @@ final class SearchIndex {
             return state;
         }
 
-        private void add(int id, Terms terms) {
+        /** Adds document {@code id}'s terms; {@code byTerm} holds every entry, by its term, and takes the new ones. */
+        private void add(int id, Terms terms, Map<String, Entry> byTerm) {
             List<Map<String, Integer>> fields = terms.fields();
             for (int f = 0; f < fields.size(); f++) {
                 int length = 0;
                 for (Map.Entry<String, Integer> e : fields.get(f).entrySet()) {
-                    Entry entry = entries.computeIfAbsent(e.getKey(), Entry::new);
+                    Entry entry = byTerm.get(e.getKey());
+                    if (entry == null) {
+                        entry = new Entry(e.getKey());
+                        byTerm.put(e.getKey(), entry);
+                        entries.put(e.getKey(), entry);
+                    }
                     entry.postings(f).put(id, e.getValue());
                     length += e.getValue();
                 }

@@ -3,6 +3,7 @@ package dev.gazette.link;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -69,22 +70,17 @@ class EntityFinderTest {
      */
     @Test
     void paragraphsReadInPlaceFindWhatCopiedParagraphsFound() {
-        List<String> pieces = List.of("Harbour", "Trust", "Mara", "Quist", "OpenAI", "U.S.", "the", "and", "of", "Mr", "May",
-                "Monday", "said", "deal", "Écosse", "Öl", "Quist's", "Trust’s", "AI", "IBM,", "mill.", "Why?", "yes!", " ", " ",
-                "  ", ", ", ". ", ": ", "; ", " — ", " “", "” ", "(", ")", "\n", "\n\n", "\n \n", "\n\t\n\n", "\t", "\u00a0",
-                "\u2028", "\u000B", "\f", "\r\n\r\n", "\uD835\uDC00", "\uD83D\uDE00", "\uD800", "\uDC00", "e\u0301",
-                "Zoë", "Harbour Trust Buys the Old Mill", "A Long Headline Written In Title Case");
         Random random = new Random(20261201);
         EntityFinderBefore before = new EntityFinderBefore();
         int names = 0;
         for (int n = 0; n < 4000; n++) {
             StringBuilder title = new StringBuilder();
             for (int k = random.nextInt(8); k > 0; k--) {
-                title.append(pieces.get(random.nextInt(pieces.size()))).append(random.nextInt(3) == 0 ? "" : " ");
+                title.append(PIECES.get(random.nextInt(PIECES.size()))).append(random.nextInt(3) == 0 ? "" : " ");
             }
             StringBuilder text = new StringBuilder();
             for (int k = random.nextInt(120); k > 0; k--) {
-                text.append(pieces.get(random.nextInt(pieces.size()))).append(random.nextInt(3) == 0 ? "" : " ");
+                text.append(PIECES.get(random.nextInt(PIECES.size()))).append(random.nextInt(3) == 0 ? "" : " ");
             }
             String body = random.nextInt(20) == 0 ? null : text.toString();
             Map<String, EntityFinder.Entity> expected = before.find(title.toString(), body);
@@ -95,4 +91,29 @@ class EntityFinderTest {
         }
         assertThat(names).isGreaterThan(4000);
     }
+
+    /** Lines of up to twenty words read in place are told title case as the split, trimmed and folded words told them. */
+    @Test
+    void titleCaseIsToldAsFromTheSplitWords() {
+        Random random = new Random(1201);
+        int titleCase = 0;
+        for (int n = 0; n < 20000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(24); k > 0; k--) {
+                String piece = PIECES.get(random.nextInt(PIECES.size()));
+                line.append(random.nextBoolean() ? piece : piece.toUpperCase(Locale.ROOT)).append(random.nextInt(4) == 0 ? "" : " ");
+            }
+            boolean expected = EntityFinderBefore.isTitleCase(line.toString());
+            assertThat(EntityFinder.isTitleCase(line.toString())).as(line.toString()).isEqualTo(expected);
+            titleCase += expected ? 1 : 0;
+        }
+        assertThat(titleCase).isGreaterThan(1000);
+    }
+
+    /** Names, function words, acronyms, sentence ends, every kind of space and break, pairs and halves of pairs. */
+    private static final List<String> PIECES = List.of("Harbour", "Trust", "Mara", "Quist", "OpenAI", "U.S.", "the", "and", "of", "Mr", "May",
+                "Monday", "said", "deal", "Écosse", "Öl", "Quist's", "Trust’s", "AI", "IBM,", "mill.", "Why?", "yes!", " ", " ",
+                "  ", ", ", ". ", ": ", "; ", " — ", " “", "” ", "(", ")", "\n", "\n\n", "\n \n", "\n\t\n\n", "\t", "\u00a0",
+                "\u2028", "\u000B", "\f", "\r\n\r\n", "\uD835\uDC00", "\uD83D\uDE00", "\uD800", "\uDC00", "e\u0301",
+                "'s", "’s", "O'Neill", "Zoë", "Cost of the AI", "The Case For an End", "The", "A", "In", "\u0130stanbul", "Harbour Trust Buys the Old Mill", "A Long Headline Written In Title Case");
 }

@@ -26,10 +26,14 @@ class StateStringsTest {
         out.string(null);
         out.tags(List.of(new Tag("birds", "Birds", null, List.of("heron", "avian"))));
         out.string("heron");
-        // Each distinct string's bytes once, every use a number of four bytes.
+        // An equal tag again, twice: by its number.
+        out.tags(List.of(new Tag("birds", "Birds", null, List.of("heron", "avian")),
+                new Tag("birds", "Birds", null, List.of("heron", "avian"))));
+        // Each distinct string's bytes once, every use a number of four bytes; a tag first met is
+        // marked (-1) before its parts.
         int distinct = "kestrel-sighted".length() + "heron".length() + "a long ünïcode name ✓".getBytes("UTF-8").length
                 + "birds".length() + "Birds".length() + "avian".length();
-        int numbers = 1 + slugs.size() + 1 + 1 + 3 + 1 + 2 + 1;
+        int numbers = 1 + slugs.size() + 1 + 1 + 1 + 3 + 1 + 2 + 1 + 1 + 2;
         assertThat(bytes.size()).isEqualTo(distinct + 4 * numbers);
 
         StateStrings.In in = new StateStrings.In(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
@@ -41,6 +45,20 @@ class StateStringsTest {
         assertThat(tags).containsExactly(new Tag("birds", "Birds", null, List.of("heron", "avian")));
         assertThat(tags.get(0).aliases().get(0)).isSameAs(read.get(1));
         assertThat(in.string()).isSameAs(read.get(1));
+        List<Tag> again = in.tags();
+        assertThat(again).hasSize(2);
+        assertThat(again.get(0)).isSameAs(tags.get(0));
+        assertThat(again.get(1)).isSameAs(tags.get(0));
+    }
+
+    @Test
+    void aTagNumberNotWrittenYetIsDamage() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(bytes);
+        data.writeInt(1);
+        data.writeInt(0);
+        StateStrings.In in = new StateStrings.In(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertThatThrownBy(in::tags).isInstanceOf(IOException.class).hasMessageContaining("tag 0 of 0");
     }
 
     @Test
