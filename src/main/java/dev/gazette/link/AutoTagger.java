@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
@@ -115,6 +116,32 @@ final class AutoTagger {
             return text.substring(bounds[2 * i], bounds[2 * i + 1]);
         }
 
+        /**
+         * The one of {@code folded} (folded words) that word {@code i}, all ASCII and of {@code hash},
+         * is when folded; null when none: compared in place, without cutting the word out.
+         */
+        String matching(int i, int hash, String[] folded) {
+            int start = bounds[2 * i];
+            int length = bounds[2 * i + 1] - start;
+            for (String candidate : folded) {
+                if (candidate.hashCode() == hash && candidate.length() == length && isFolded(start, candidate)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        /** Whether the ASCII text from {@code start} on, lower-cased, reads {@code word}. */
+        private boolean isFolded(int start, String word) {
+            for (int k = 0; k < word.length(); k++) {
+                char c = text.charAt(start + k);
+                if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != word.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         String folded(int i) {
             String f = folded[i];
             if (f == null) {
@@ -142,10 +169,11 @@ final class AutoTagger {
     private final List<Tag> vocabulary;
     private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
     /**
-     * The hashes of the first words of names, folded, as bits at {@code hash & mask}: a word
-     * whose bit is clear begins no name, and is never cut out of its text.
+     * The first words of names, folded, by their hash at {@code hash & mask}: an ASCII word whose
+     * place holds none begins no name, and is compared with those it holds without being cut out
+     * of its text.
      */
-    private final boolean[] firstWordHashes;
+    private final String[][] firstWords;
     private final int mask;
     private final boolean filterWords;
 
@@ -178,9 +206,15 @@ final class AutoTagger {
         }
         // Longest names first, so "Sam Altman" is taken before the "Sam" it starts with.
         byFirstWord.values().forEach(list -> list.sort(Comparator.comparingInt((Alias a) -> a.words.length).reversed()));
-        firstWordHashes = new boolean[Integer.highestOneBit(Math.max(1, byFirstWord.size()) * 16) * 2];
-        mask = firstWordHashes.length - 1;
-        byFirstWord.keySet().forEach(first -> firstWordHashes[first.hashCode() & mask] = true);
+        firstWords = new String[Integer.highestOneBit(Math.max(1, byFirstWord.size()) * 16) * 2][];
+        mask = firstWords.length - 1;
+        // In sorted order, so that the table is the same whatever order the map keeps.
+        for (String first : new TreeSet<>(byFirstWord.keySet())) {
+            String[] place = firstWords[first.hashCode() & mask];
+            place = place == null ? new String[1] : Arrays.copyOf(place, place.length + 1);
+            place[place.length - 1] = first;
+            firstWords[first.hashCode() & mask] = place;
+        }
     }
 
     /** A tagger for {@code vocabulary}, shared while the vocabulary stays the same. */
@@ -231,10 +265,17 @@ final class AutoTagger {
         Map<Tag, Integer> busyUntil = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             int hash = words.foldedAsciiHash(i);
-            if (filterWords && hash != Words.NOT_ASCII && !firstWordHashes[hash & mask]) {
-                continue;
+            String first;
+            if (filterWords && hash != Words.NOT_ASCII) {
+                String[] place = firstWords[hash & mask];
+                first = place == null ? null : words.matching(i, hash, place);
+                if (first == null) {
+                    continue;
+                }
+            } else {
+                first = words.folded(i);
             }
-            List<Alias> candidates = byFirstWord.get(words.folded(i));
+            List<Alias> candidates = byFirstWord.get(first);
             if (candidates == null) {
                 continue;
             }
