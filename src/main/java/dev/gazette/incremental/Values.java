@@ -63,7 +63,12 @@ final class Values {
     private static final int ASCII_SCRATCH = 256;
     private static final ThreadLocal<byte[]> ASCII_BYTES = ThreadLocal.withInitial(() -> new byte[ASCII_SCRATCH]);
 
-    private static final TypeTable<RecordType> RECORDS = new TypeTable<>(RecordType::make);
+    private static final ClassValue<RecordType> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordType computeValue(Class<?> type) {
+            return RecordType.make(type);
+        }
+    };
 
     private Values() {
     }
@@ -502,7 +507,12 @@ final class Values {
     private static final ThreadLocal<ArrayDeque<Digest>> DIGESTS = ThreadLocal.withInitial(ArrayDeque::new);
 
     /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
-    private static final TypeTable<Boolean> IMMUTABLE_TYPES = new TypeTable<>(type -> type.getName().startsWith(IMMUTABLE));
+    private static final ClassValue<Boolean> IMMUTABLE_TYPES = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.getName().startsWith(IMMUTABLE);
+        }
+    };
 
     /** Where the long texts a {@link Reader} meets are left, to be fetched when first read. */
     interface StoredTexts {
