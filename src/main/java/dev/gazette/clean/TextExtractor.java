@@ -210,10 +210,15 @@ final class TextExtractor {
         int headerStart = titleAt < 0 ? Math.max(0, region[0] - 6)
                 : headerInRun ? region[0] : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
-        // Headings right above the first paragraph belong to the article, once past the title.
+        // A heading right above the first paragraph belongs to the article, once past the title; two or more stacked with no
+        // text between are a list of teasers, each a headline of its own (goose-msn1: "More from Real Simple" and five
+        // headlines between the standfirst and the text), and none is taken.
         while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)
                 && !TextHeader.isCredit(lines, start - 1, found, region[0])) {
             start--;
+        }
+        if (region[0] - start > 1) {
+            start = region[0];
         }
         return new HeaderCandidates.Layout(lines, lang, found, titleAt, region[0], start, region[1], kept(lines, start, region[1]), titles);
     }

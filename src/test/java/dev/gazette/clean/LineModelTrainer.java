@@ -850,7 +850,15 @@ public final class LineModelTrainer {
             // One page as cross-validation sees it: every model fitted without the page's site.
             Case held = cases.stream().filter(c -> c.name.equals(args[1])).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no text-dump case " + args[1]));
-            List<Case> train = cases.stream().filter(c -> !c.group.equals(held.group)).toList();
+            // GAZETTE_EXPLAIN_FOLDS=K: fitted on the other folds of `cv K`, the very models that scored the page there.
+            String folds = System.getenv("GAZETTE_EXPLAIN_FOLDS");
+            Map<String, Integer> fold = new TreeMap<>();
+            if (folds != null) {
+                deal(cases.stream().filter(c -> c.truth.body() != null).map(Case::group).toList(), Integer.parseInt(folds), fold);
+                deal(cases.stream().filter(c -> c.truth.body() == null).map(Case::group).toList(), Integer.parseInt(folds), fold);
+            }
+            List<Case> train = cases.stream().filter(c -> folds == null ? !c.group.equals(held.group)
+                    : !fold.get(c.group).equals(fold.get(held.group))).toList();
             LineModel model = fit(train);
             new TextExtractor(model, fitHeader(train, model)).explain(held.read).forEach(System.out::println);
             return;
