@@ -4,9 +4,11 @@ import dev.gazette.clean.DumpLine.Kind;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the article in a raw text dump of a web page (everything a browser shows, in order:
@@ -157,11 +159,19 @@ final class TextExtractor {
         return text.toString().strip();
     }
 
-    /** The lines kept as the article's text, without the headline shown again among them. */
+    /**
+     * The lines kept as the article's text, without the headline shown again among them, nor any other line of the header
+     * (between the headline and the text) shown again: lynx prints a photo's caption and credit over the article and
+     * again beside the photo (`n4k-burmese_article`), and the copy inside the text is no more the article's than the first.
+     */
     private static List<DumpLine> body(HeaderCandidates.Layout a) {
         List<DumpLine> body = new ArrayList<>();
+        Set<String> header = new HashSet<>();
+        for (int i = a.firstTitle() + 1; a.firstTitle() >= 0 && i < a.start(); i++) {
+            header.add(a.lines().get(i).key());
+        }
         for (int i = a.start(); i <= a.end(); i++) {
-            if (a.kept()[i] && !TextHeader.isTitleRepeat(a.lines(), a.firstTitle(), i)) {
+            if (a.kept()[i] && !TextHeader.isTitleRepeat(a.lines(), a.firstTitle(), i) && !header.contains(a.lines().get(i).key())) {
                 body.add(a.lines().get(i));
             }
         }

@@ -224,4 +224,34 @@ class TextExtractorTest {
         assertThat(glued.firstPhysical).isEqualTo("Lantern festival returns to the old harbour after a five-year pause");
         assertThat(new TextExtractor().extract(dump).title()).isEqualTo("Lantern festival returns to the old harbour after a five-year pause");
     }
+    /**
+     * Headings stacked over the text with none of it between are a box of teasers, each another story's headline: the
+     * article starts at its first paragraph, not at the box's label (as goose-msn1 prints "More from Real Simple" and
+     * five headlines between its standfirst and its text).
+     */
+    @Test
+    void aStackOfTeaserHeadingsOverTheTextIsNotTakenIntoTheArticle() {
+        String dump = DUMP.replace("\n\nThe lantern festival that once filled",
+                "\n\nMore from News\n\nCouncil approves new cycle lanes\n\nBakery on Mill Street wins award\n\n"
+                        + "Ferry timetable changes for summer\n\nThe lantern festival that once filled");
+        String text = new TextExtractor().extract(dump).text();
+        assertThat(text).startsWith("The lantern festival that once filled");
+        assertThat(text).doesNotContain("More from News").doesNotContain("Council approves").doesNotContain("Ferry timetable");
+        assertThat(text).contains("A new committee\n\nA new committee of eleven volunteers");
+    }
+
+    /**
+     * A line the header shows between the headline and the text, shown again inside the text, is furniture there, as the
+     * headline shown again is: lynx prints a photo's caption and credit above the article and again beside the photo.
+     */
+    @Test
+    void aHeaderLineShownAgainInsideTheTextIsDropped() {
+        String caption = "Lanterns made by the town's schools for the festival hang along the old harbour wall, where the parade will end"
+                + " on its first night in April.";
+        String dump = DUMP.replace("Published 3 March 2025\n\n", "Published 3 March 2025\n\n" + caption + "\n\n")
+                .replace("\n\nA new committee\n\n", "\n\n" + caption + "\n\nA new committee\n\n");
+        String text = new TextExtractor().extract(dump).text();
+        assertThat(text).doesNotContain("Lanterns made by").startsWith("The lantern festival that once filled");
+        assertThat(text).contains("went their separate ways.\n\nA new committee");
+    }
 }
