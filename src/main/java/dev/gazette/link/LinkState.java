@@ -89,7 +89,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                     for (Map.Entry<String, EntityFinder.Entity> entity : e.entities().entrySet()) {
                         out.string(entity.getKey());
                         out.string(entity.getValue().name());
-                        out.strings(List.copyOf(entity.getValue().forms()));
+                        out.strings(entity.getValue().forms());
                         out.data.writeInt(entity.getValue().score());
                         out.data.writeInt(entity.getValue().mentions());
                     }

@@ -7,6 +7,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ final class StateStrings {
     /** Writes strings to {@code data}, numbering them as they are first written. */
     static final class Out {
         final DataOutput data;
-        private final Map<String, Integer> ids = new HashMap<>();
+        /** Sized for a 10,000-article state's distinct strings, so that writing one does not rehash them as it goes. */
+        private final Map<String, Integer> ids = new HashMap<>(1 << 17);
         /** Each entry's tags are a few of the site's few hundred: by equality, each written once. */
         private final Map<Tag, Integer> tagIds = new HashMap<>();
 
@@ -54,7 +56,7 @@ final class StateStrings {
             data.write(bytes);
         }
 
-        void strings(List<String> list) throws IOException {
+        void strings(Collection<String> list) throws IOException {
             data.writeInt(list.size());
             for (String s : list) {
                 string(s);

@@ -10,6 +10,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimilarityIndexTest {
     private final TermAnalyzer analyzer = new TermAnalyzer();
 
+    /** The table of frequencies' steps agrees with searching the steps, below it and past it. */
+    @Test
+    void stepsFromTheTableAreTheStepsSearched() {
+        for (int n = -3; n < 70_000; n++) {
+            assertThat(SimilarityIndex.step(n)).as("%d", n).isEqualTo(searched(n));
+        }
+        for (int n : new int[] {1 << 20, 123_456_789, Integer.MAX_VALUE}) {
+            assertThat(SimilarityIndex.step(n)).as("%d", n).isEqualTo(searched(n));
+        }
+        assertThat(SimilarityIndex.quantised(0)).isZero();
+        assertThat(SimilarityIndex.quantised(1)).isEqualTo(1);
+        assertThat(SimilarityIndex.quantised(10_000)).isEqualTo(9742);
+    }
+
+    /** The largest quarter power of two (rounded) not above n, found by counting up. */
+    private static int searched(int n) {
+        int step = -1;
+        int last = 0;
+        for (int k = 0; k < 130; k++) {
+            long v = Math.round(Math.rint(StrictMath.pow(2, k / 4.0)));
+            if (v > Integer.MAX_VALUE) {
+                break;
+            }
+            if (v > last) {
+                last = (int) v;
+                if (v > n) {
+                    break;
+                }
+                step++;
+            }
+        }
+        return step;
+    }
+
     @Test
     void ranksDocumentsByCosineOfStemmedTerms() {
         List<SimilarityIndex.Doc> docs = docs(
