@@ -128,6 +128,8 @@ final class HeaderCandidates {
             "copyright"),        // the line carries © or "copyright": a year of rights, not of publication
             POSITION);
 
+    private static final int SEPARATOR_AFTER = BYLINE_FEATURES.indexOf("separator_after");
+
     /** "Posted by Jane Doe", "| Par Jeanne Martin": a byline word of any known language further into a line. */
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
@@ -297,6 +299,8 @@ final class HeaderCandidates {
             // A credit whose names are listed by commas alone is also read as the list ("By Jane Doe, John Roe").
             String listed = kind < 3 && shape == Bylines.NONE && !name.contains(",") ? Bylines.commaList(credited, lines, i) : null;
             if (listed != null) {
+                // The comma after the first name opens a co-author's, not a role or an outlet: no separator_after for it.
+                out.get(out.size() - 1).features[SEPARATOR_AFTER] = 0;
                 out.add(new Candidate(listed, i, concat(bylineFeatures(a, i, kind, listed, credited.strip(), blockLines, before, shape, true), where)));
             }
         }

@@ -113,6 +113,20 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void theCommaBetweenCoAuthorsIsNoSeparatorBeforeARole() {
+        TextExtractor extractor = new TextExtractor();
+        int separator = HeaderCandidates.BYLINE_FEATURES.indexOf("separator_after");
+        for (String credit : List.of("By Jane Doe, John Roe", "By Jane Doe, Staff Reporter")) {
+            TextExtractor.Scored scored = read(String.join("\n", "Island ferry to stop its evening sailings this winter", "", credit, "",
+                    PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3));
+            List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(extractor.layout(scored));
+            HeaderCandidates.Candidate first = bylines.stream().filter(c -> c.value().equals("Jane Doe")).findFirst().orElseThrow();
+            // "John Roe" makes a list of two, whose first name is followed by a co-author; "Staff Reporter" is a role.
+            assertThat(first.features()[separator]).as(credit).isEqualTo(credit.contains("Roe") ? 0.0 : 1.0);
+        }
+    }
+
+    @Test
     void coAuthorsInParenthesesArePartOfTheCreditButOtherRemarksAreNot() {
         assertThat(HeaderCandidates.namesOf("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
                 .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
