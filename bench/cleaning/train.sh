@@ -5,10 +5,15 @@
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case;
 #      GAZETTE_L2_TITLE=X: the title model's penalty, 100 by default (the other choice models' 300);
 #      GAZETTE_TITLE_WINDOW=N: title candidates from N lines above the article run, 300 by default;
+#      GAZETTE_TITLE_TRUTHS=DIR: the title model fitted on, and titles scored against, DIR's title truths for the cases DIR
+#      holds (the opener and the other models keep the cases' own); the shipped title model: DIR /work/data/cases2;
 #      GAZETTE_TITLE_HEADER_ONLY=W: header-only sites weigh W each in the title model's fit, 1 by default (0: the title
 #      model is the opener, fitted on the sites with a body only);
 #      GAZETTE_BYLINES_HEADER_ONLY=W: header-only sites weigh W each in the byline model's fit, 0 by default: left out;
 #      GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY=W: and W each in its calibration, GAZETTE_BYLINES_HEADER_ONLY by default)
+#   bench/cleaning/train.sh cvtitles K [CASES_DIR...]  the title model alone, variants of its fit over the same folds
+#     (GAZETTE_TITLE_VARIANTS="name=L2[:-feature,...];...", GAZETTE_CV_TITLE_DIR=DIR: one file of rows per variant;
+#      see src/test/java/dev/gazette/clean/TitleCrossValidation.java)
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
 #   bench/cleaning/train.sh explain CASE [CASES_DIR...]  `gazette extract --explain` of one dump, every model fitted without its site
 # CASES_DIR default: ../shared/cleaning-dev, bench/out/cases (made by make_cases.sh) and bench/out/postlight
@@ -18,7 +23,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mode="$1"; shift
 arg=""
-if [ "$mode" = cv ] || [ "$mode" = score ] || [ "$mode" = explain ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
+if [ "$mode" = cv ] || [ "$mode" = cvtitles ] || [ "$mode" = score ] || [ "$mode" = explain ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
 dirs=("$@")
 if [ ${#dirs[@]} -eq 0 ]; then
   dirs=("$root/../shared/cleaning-dev")
@@ -26,5 +31,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_TITLE_TRUTHS:+-Dgazette.titleTruths=$GAZETTE_TITLE_TRUTHS} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -133,8 +134,16 @@ final class TitleCandidates {
             "shown_twice",        // the page shows it exactly twice: the headline and its document title or share label
             "label_over_headline", // three words or fewer over a longer headline-shaped line that a byline or dateline follows:
                                   // a kicker or section label over the headline
-            "body_weight");       // the mean of ln(1 + paragraphs of the run that use it) over its content words (stemmed): how
+            "body_weight",        // the mean of ln(1 + paragraphs of the run that use it) over its content words (stemmed): how
                                   // much the article talks of what it names, which a headline's words are and a label's seldom
+            "not_headline");      // a shape a headline has not, any of: over half its letters outside the article run's main
+                                  // script, Chinese, Japanese and Korean as one (a Latin menu entry or photo credit over an
+                                  // Arabic or Burmese headline); a full stop of a script whose stop is not the Latin one, which
+                                  // ends_period reads ("。", "．", "।", "။", "۔": a caption, a lead); a control verb that says
+                                  // "here" or addresses the reader ("Click here for an exclusive shoot with ..."); a credit in
+                                  // its first three words, whatever its length ("Analysis by Jane Doe, Senior Analyst"). Each
+                                  // rare, together one weight the training pages can tell: as four features of their own they
+                                  // gained as many titles of one truth set as they lost of the other (README)
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -181,6 +190,7 @@ final class TitleCandidates {
         Set<String> pieces = pieces(lines);
         // Each line's word shape, read once: a candidate reads its own and its neighbours'.
         Shape[] shapes = new Shape[lines.size()];
+        int script = mainScript(lines, runStart, runEnd);
         Map<String, Integer> shown = new HashMap<>();
         for (DumpLine l : lines) {
             shown.merge(l.key(), 1, Integer::sum);
@@ -240,6 +250,10 @@ final class TitleCandidates {
                     siteRead = true;
                 }
                 String value = site == null ? t : Headlines.withoutSiteName(t, site);
+                // The shapes of not_headline, cheapest first.
+                boolean notHeadline = endsOtherStop(t) || TextHeader.CONTROL_VERBS.contains(line.tokens.get(0))
+                        && (line.tokens.contains("here") || Words.readerAddressDensity(line.tokens, lang) > 0)
+                        || opensWithCredit(t) || otherScript(t, script) > 0.5;
                 double[] x = {
                         Math.log1p(line.words),
                         line.words < 3 ? 1 : 0,
@@ -311,7 +325,8 @@ final class TitleCandidates {
                         shown.getOrDefault(line.key(), 0) == 2 ? 1 : 0,
                         line.words <= 3 && TextHeader.isHeadlineShaped(lines, i + 1) && lines.get(i + 1).words > line.words
                                 && TextHeader.headerBelow(lines, i + 1, headEnd) >= 0 ? 1 : 0,
-                        words.isEmpty() ? 0 : weight / words.size()
+                        words.isEmpty() ? 0 : weight / words.size(),
+                        notHeadline ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
@@ -421,6 +436,105 @@ final class TitleCandidates {
             }
         }
         return out;
+    }
+
+    /** The most letters of the article run read to find its main script: enough to tell, cheap on a long run. */
+    private static final int SCRIPT_SAMPLE = 2000;
+
+    /**
+     * The script most of the letters of lines {@code from} to {@code to} are written in ({@link #scriptOf}), read from
+     * their first {@value #SCRIPT_SAMPLE} letters; -1 when they have none.
+     */
+    static int mainScript(List<DumpLine> lines, int from, int to) {
+        Map<Integer, Integer> letters = new HashMap<>();
+        int read = 0;
+        for (int i = Math.max(0, from); i <= Math.min(to, lines.size() - 1) && read < SCRIPT_SAMPLE; i++) {
+            String t = lines.get(i).text;
+            for (int k = 0; k < t.length() && read < SCRIPT_SAMPLE; ) {
+                int c = t.codePointAt(k);
+                k += Character.charCount(c);
+                int script = scriptOf(c);
+                if (script >= 0) {
+                    letters.merge(script, 1, Integer::sum);
+                    read++;
+                }
+            }
+        }
+        int best = -1;
+        int most = 0;
+        for (Map.Entry<Integer, Integer> e : letters.entrySet()) {
+            if (e.getValue() > most || e.getValue() == most && e.getKey() < best) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** The share of the text's letters outside {@code script} (0 when it has none, or the run has no script). */
+    static double otherScript(String t, int script) {
+        if (script < 0) {
+            return 0;
+        }
+        int letters = 0;
+        int other = 0;
+        for (int k = 0; k < t.length(); ) {
+            int c = t.codePointAt(k);
+            k += Character.charCount(c);
+            int s = scriptOf(c);
+            if (s >= 0) {
+                letters++;
+                other += s != script ? 1 : 0;
+            }
+        }
+        return letters == 0 ? 0 : (double) other / letters;
+    }
+
+    /**
+     * The script of a letter, Chinese, Japanese and Korean as one (Japanese writes kanji among its kana, Korean now and
+     * then hanja among hangul), or -1 for what is no letter.
+     */
+    static int scriptOf(int c) {
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? Character.UnicodeScript.LATIN.ordinal() : -1;
+        }
+        if (!Character.isLetter(c)) {
+            return -1;
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return switch (s) {
+            case HIRAGANA, KATAKANA, HANGUL -> Character.UnicodeScript.HAN.ordinal();
+            case COMMON, INHERITED, UNKNOWN -> -1;
+            default -> s.ordinal();
+        };
+    }
+
+    /** Full stops of the scripts that end a sentence with one other than the Latin: CJK, Devanagari, Burmese, Arabic (Urdu), Ethiopic. */
+    private static final String FULL_STOPS = "。．｡।॥။۔።";
+
+    /** Whether the text ends with a full stop other than the Latin ({@link #FULL_STOPS}), before any closing quote, and no ellipsis. */
+    static boolean endsOtherStop(String t) {
+        int k = t.length() - 1;
+        while (k > 0 && "\"'”’»)」』）".indexOf(t.charAt(k)) >= 0) {
+            k--;
+        }
+        return k >= 0 && FULL_STOPS.indexOf(t.charAt(k)) >= 0 && !(k > 0 && FULL_STOPS.indexOf(t.charAt(k - 1)) >= 0);
+    }
+
+    /** A credit ("by Jane Doe", with the byline words of {@code lang/*.json}) opening within a line's first three words. */
+    static boolean opensWithCredit(String t) {
+        if (t.length() < 6) {
+            return false;
+        }
+        Matcher m = TextHeader.CREDITED.matcher(t);
+        if (!m.find()) {
+            return false;
+        }
+        int words = 0;
+        for (int k = 0; k < m.start(); k++) {
+            words += Character.isWhitespace(t.charAt(k)) && k > 0 && !Character.isWhitespace(t.charAt(k - 1)) ? 1 : 0;
+        }
+        return words <= 2;
     }
 
     /** Whether the text ends a sentence: a full stop, question or exclamation mark, before any closing quote. */

@@ -210,6 +210,29 @@ public final class LineModelTrainer {
     static final double HEADER_ONLY_TITLE_WEIGHT = Double.parseDouble(System.getProperty("gazette.titleHeaderOnly", "1"));
 
     /**
+     * The folder ({@code gazette.titleTruths}, {@code GAZETTE_TITLE_TRUTHS} in train.sh) whose title truths the title model
+     * is fitted on and the titles are scored against, in place of those of the cases' own folders, for the cases it holds;
+     * none by default. The opener, which lays the article out, keeps the cases' own: so the title model can learn the headline
+     * a reader sees (/work/data/cases2, derived from each page as the sh- truths are) while the shipped line model and opener
+     * stay fitted on the fixtures' truths.
+     */
+    static final Map<String, String> TITLE_TRUTHS = titleTruths(System.getProperty("gazette.titleTruths"));
+
+    private static Map<String, String> titleTruths(String dir) {
+        if (dir == null || dir.isEmpty()) {
+            return null;
+        }
+        Map<String, String> out = new HashMap<>();
+        CleaningScore.truths(Path.of(dir)).forEach((name, truth) -> out.put(name, truth.title()));
+        return out;
+    }
+
+    /** The title truth of a case the title model is fitted on and scored against ({@link #TITLE_TRUTHS}). */
+    static String titleTruth(Case c) {
+        return TITLE_TRUTHS != null && TITLE_TRUTHS.containsKey(c.name) ? TITLE_TRUTHS.get(c.name) : c.truth.title();
+    }
+
+    /**
      * {@link #fitTitle}, header-only sites weighing {@code headerOnly} each; for the opener ({@code opener}), among the
      * candidates that are whole lines, as it chooses ({@link TitleCandidates#openers}).
      */
@@ -223,7 +246,7 @@ public final class LineModelTrainer {
             int[] run = runs.run(scored);
             List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
             t = opener ? TitleCandidates.openers(t) : t;
-            titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)
+            titles.add(new Field(opener ? c.truth.title() : titleTruth(c), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)
                     * (c.truth.body() == null ? headerOnly : 1),
                     CleaningScore::titleMatches));
         }
@@ -602,13 +625,20 @@ public final class LineModelTrainer {
         return x;
     }
 
-    /** Scores of every case, each extracted by a model fitted without its site's fold. */
-    static List<CleaningScore.CaseScore> crossValidate(List<Case> cases, int k) {
-        // Sites with a true body and header-only sites are dealt separately, so that adding header-only
-        // sites leaves every body site in its fold and the body figures comparable.
+    /**
+     * Each site's fold of {@code k}. Sites with a true body and header-only sites are dealt separately, so that adding
+     * header-only sites leaves every body site in its fold and the body figures comparable.
+     */
+    static Map<String, Integer> folds(List<Case> cases, int k) {
         Map<String, Integer> fold = new TreeMap<>();
         deal(cases.stream().filter(c -> c.truth.body() != null).map(Case::group).toList(), k, fold);
         deal(cases.stream().filter(c -> c.truth.body() == null).map(Case::group).toList(), k, fold);
+        return fold;
+    }
+
+    /** Scores of every case, each extracted by a model fitted without its site's fold ({@link #folds}). */
+    static List<CleaningScore.CaseScore> crossValidate(List<Case> cases, int k) {
+        Map<String, Integer> fold = folds(cases, k);
         List<CleaningScore.CaseScore> out = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             int held = f;
@@ -631,10 +661,10 @@ public final class LineModelTrainer {
                             : String.format(Locale.ROOT, "%s\tno byline\t%s\tchosen %s", e.byline() == null ? "NONE" : "GAVE", c.name,
                             e.byline() == null ? "none" : "'" + e.byline() + "'"));
                 }
-                if (TITLE_REPORT != null && c.truth.title() != null) {
+                if (TITLE_REPORT != null && titleTruth(c) != null) {
                     TITLE_REPORT.add(titleRow(c, e.title(), extractor.layout(scored), header.title()));
                 }
-                out.add(CleaningScore.score(c.name, "txt", c.truth,
+                out.add(CleaningScore.score(c.name, "txt", new CleaningScore.Fields(titleTruth(c), c.truth.byline(), c.truth.date(), c.truth.body()),
                         new CleaningScore.Fields(e.title(), e.byline(), e.date(), e.text())));
             }
         }
@@ -649,14 +679,15 @@ public final class LineModelTrainer {
      * titles: a miss where none is cannot be helped by choosing another line), the title chosen and the truth.
      */
     private static String titleRow(Case c, String chosen, HeaderCandidates.Layout a, LineModel model) {
-        String truth = CleaningScore.normaliseTitle(c.truth.title());
+        String title = titleTruth(c);
+        String truth = CleaningScore.normaliseTitle(title);
         boolean shown = c.read.lines().stream().anyMatch(l -> CleaningScore.normaliseTitle(l.text).equals(truth));
         List<HeaderCandidates.Candidate> ranked = new ArrayList<>(a == null ? List.of() : a.titles());
         ranked.sort((x, y) -> Double.compare(model.probability(y.features()), model.probability(x.features())));
         String right = "none matches";
         for (int r = 0; r < ranked.size(); r++) {
             HeaderCandidates.Candidate x = ranked.get(r);
-            if (CleaningScore.titleMatches(c.truth.title(), x.value())) {
+            if (CleaningScore.titleMatches(title, x.value())) {
                 right = String.format(Locale.ROOT, "rank %d p=%.2f line %d", r + 1, model.probability(x.features()), x.line() + 1);
                 break;
             }
@@ -675,8 +706,8 @@ public final class LineModelTrainer {
                     candidate ? "a candidate whose value differs" : "no candidate", first + 1, last + 1, a.runStart() + 1);
         }
         return String.format(Locale.ROOT, "%s\t%s\t%s\t%d candidates, right: %s\tchosen '%s'\ttruth '%s'",
-                CleaningScore.titleMatches(c.truth.title(), chosen) ? "OK" : "MISS", shown ? "shown" : "not shown", c.name, ranked.size(), right,
-                chosen, c.truth.title());
+                CleaningScore.titleMatches(title, chosen) ? "OK" : "MISS", shown ? "shown" : "not shown", c.name, ranked.size(), right,
+                chosen, title);
     }
 
     /**
@@ -844,6 +875,14 @@ public final class LineModelTrainer {
                     "conditional logit over standardised date-candidate features, calibrated; p(the article's date)", provenance));
             System.out.println("fitted on " + cases.size() + " cases, thresholds " + model.threshold() + " (lines) "
                     + header.byline().threshold() + " (byline) " + header.date().threshold() + " (date) -> " + dir);
+            return;
+        }
+        if (args[0].equals("cvtitles")) {
+            // The title model's fit alone, several variants over the same folds (TitleCrossValidation).
+            String rows = System.getenv("GAZETTE_CV_TITLE_DIR");
+            TitleCrossValidation.run(cases, Integer.parseInt(args[1]),
+                    TitleCrossValidation.Variant.parse(System.getenv().getOrDefault("GAZETTE_TITLE_VARIANTS", "main=" + TITLE_L2)),
+                    rows == null ? null : Path.of(rows));
             return;
         }
         if (args[0].equals("explain")) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,5 +93,52 @@ class TitleCandidatesTest {
         assertThat(section.features()[names.indexOf("label_over_headline")]).isEqualTo(1);
         assertThat(headline.features()[names.indexOf("label_over_headline")]).isZero();
         assertThat(extractor.extract(scored).title()).isEqualTo("Island Ferry Will Run All Winter For The First Time");
+    }
+
+    /**
+     * The shapes a headline has not, together the title-only feature not_headline: letters of another script than the
+     * article's (a Latin menu entry over a Chinese story), a caption's or lead's full stop in a script whose stop is not the
+     * Latin one, a control verb that says "here" or speaks to the reader, a credit opening a line of any length; the
+     * headline has none of them.
+     */
+    @Test
+    void shapesAHeadlineHasNot() {
+        String lead = "香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉，强调他没有隐瞒的意图和动机。";
+        List<String> dump = new ArrayList<>(List.of("BBC Chinese News", "", "港特首梁振英就住宅违建事件道歉", "",
+                "Click here for an exclusive shoot with the chief executive", "",
+                "Analysis by Jane Doe, Senior Political Analyst in Hong Kong", "",
+                "梁振英同时遭到泛民主派和亲北京阵营议员质问。", ""));
+        for (int i = 0; i < 5; i++) {
+            dump.add(lead);
+            dump.add("");
+        }
+        TextExtractor extractor = new TextExtractor();
+        TextExtractor.Scored scored = extractor.score(String.join("\n", dump));
+        HeaderCandidates.Layout a = extractor.layout(scored);
+        List<String> names = TitleCandidates.TITLE_FEATURES;
+        Function<String, double[]> of = text -> a.titles().stream().filter(c -> c.value().equals(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no candidate " + text)).features();
+        double[] headline = of.apply("港特首梁振英就住宅违建事件道歉");
+        double[] menu = of.apply("BBC Chinese News");
+        double[] click = of.apply("Click here for an exclusive shoot with the chief executive");
+        double[] analysis = of.apply("Analysis by Jane Doe, Senior Political Analyst in Hong Kong");
+        double[] caption = of.apply("梁振英同时遭到泛民主派和亲北京阵营议员质问。");
+        int notHeadline = names.indexOf("not_headline");
+        for (double[] x : List.of(menu, click, analysis, caption)) {
+            assertThat(x[notHeadline]).isEqualTo(1);
+        }
+        assertThat(headline[notHeadline]).isZero();
+    }
+
+    @Test
+    void sentenceEndsAndScripts() {
+        assertThat(TitleCandidates.endsOtherStop("这个约会软件就是这样配对。")).isTrue();
+        assertThat(TitleCandidates.endsOtherStop("先勝…")).isFalse();
+        assertThat(TitleCandidates.endsOtherStop("A sentence in Latin.")).isFalse();
+        assertThat(TitleCandidates.opensWithCredit("Analysis by Joan Biskupic, CNN Senior Supreme Court Analyst")).isTrue();
+        assertThat(TitleCandidates.opensWithCredit("Two arrested in a scheme run by Jane Doe and others")).isFalse();
+        int latin = TitleCandidates.mainScript(List.of(DumpLine.parse("An article in English").get(0)), 0, 0);
+        assertThat(TitleCandidates.otherScript("CNN en Español", latin)).isZero();
+        assertThat(TitleCandidates.otherScript("معارضون يسيطرون", latin)).isEqualTo(1);
     }
 }
