@@ -521,20 +521,31 @@ final class TitleCandidates {
         return k >= 0 && FULL_STOPS.indexOf(t.charAt(k)) >= 0 && !(k > 0 && FULL_STOPS.indexOf(t.charAt(k - 1)) >= 0);
     }
 
-    /** A credit ("by Jane Doe", with the byline words of {@code lang/*.json}) opening within a line's first three words. */
+    /**
+     * A credit ("by Jane Doe", with the byline words of {@code lang/*.json}: {@link TextHeader#CREDITED}) opening within a
+     * line's first three words: the pattern is tried where each letter of those words stands (it sees the characters
+     * before), not searched through the line, which most candidates would cost whole.
+     */
     static boolean opensWithCredit(String t) {
         if (t.length() < 6) {
             return false;
         }
-        Matcher m = TextHeader.CREDITED.matcher(t);
-        if (!m.find()) {
-            return false;
+        Matcher m = TextHeader.CREDITED.matcher(t).useTransparentBounds(true);
+        int words = 0; // words ended before k
+        for (int k = 0; k < t.length() && words <= 2; k++) {
+            char c = t.charAt(k);
+            if (Character.isWhitespace(c)) {
+                words += k > 0 && !Character.isWhitespace(t.charAt(k - 1)) ? 1 : 0;
+            } else if (Character.isLetter(c) && (k == 0 || !isWordChar(t.charAt(k - 1))) && m.region(k, t.length()).lookingAt()) {
+                return true; // tried where the pattern's opening \b can hold: not after a letter, digit or "_"
+            }
         }
-        int words = 0;
-        for (int k = 0; k < m.start(); k++) {
-            words += Character.isWhitespace(t.charAt(k)) && k > 0 && !Character.isWhitespace(t.charAt(k - 1)) ? 1 : 0;
-        }
-        return words <= 2;
+        return false;
+    }
+
+    /** A character after which a word boundary cannot fall before a letter. */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** Whether the text ends a sentence: a full stop, question or exclamation mark, before any closing quote. */
