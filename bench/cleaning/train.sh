@@ -7,8 +7,6 @@
 #      GAZETTE_EXPLAIN_FOLDS=K with explain: the models of `cv K`'s folds, fitted without the dump's whole fold;
 #      GAZETTE_L2_TITLE=X: the title model's penalty, 100 by default (the other choice models' 300);
 #      GAZETTE_TITLE_WINDOW=N: title candidates from N lines above the article run, 300 by default;
-#      GAZETTE_TITLE_TRUTHS=DIR: the title model fitted on, and titles scored against, DIR's title truths for the cases DIR
-#      holds (the opener and the other models keep the cases' own); the shipped title model: DIR /work/data/cases2;
 #      GAZETTE_TITLE_HEADER_ONLY=W: header-only sites weigh W each in the title model's fit, 1 by default (0: the title
 #      model is the opener, fitted on the sites with a body only);
 #      GAZETTE_BYLINES_HEADER_ONLY=W: header-only sites weigh W each in the byline model's fit, 0 by default: left out;
@@ -33,5 +31,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_TITLE_TRUTHS:+-Dgazette.titleTruths=$GAZETTE_TITLE_TRUTHS} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

@@ -161,8 +161,8 @@ final class TextExtractor {
 
     /**
      * The lines kept as the article's text, without the headline shown again among them, nor any other line of the header
-     * (between the headline and the text) shown again: lynx prints a photo's caption and credit over the article and
-     * again beside the photo (`n4k-burmese_article`), and the copy inside the text is no more the article's than the first.
+     * (between the headline and the text) shown again: a dumper may print a photo's caption and credit over the article and
+     * again beside the photo, and the copy inside the text is no more the article's than the first.
      */
     private static List<DumpLine> body(HeaderCandidates.Layout a) {
         List<DumpLine> body = new ArrayList<>();
@@ -221,8 +221,8 @@ final class TextExtractor {
                 : headerInRun ? region[0] : TextHeader.lastRepeat(lines, titleAt, region[0]) + 1;
         int start = region[0];
         // A heading right above the first paragraph belongs to the article, once past the title; two or more stacked with no
-        // text between are a list of teasers, each a headline of its own (goose-msn1: "More from Real Simple" and five
-        // headlines between the standfirst and the text), and none is taken.
+        // text between are a list of teasers, each a headline of its own (a "More from …" box of headlines between the
+        // standfirst and the text), and none is taken.
         while (start - 1 >= headerStart && lines.get(start - 1).heading && !TextHeader.isTitleRepeat(lines, titleAt, start - 1)
                 && !TextHeader.isCredit(lines, start - 1, found, region[0])) {
             start--;

@@ -210,29 +210,6 @@ public final class LineModelTrainer {
     static final double HEADER_ONLY_TITLE_WEIGHT = Double.parseDouble(System.getProperty("gazette.titleHeaderOnly", "1"));
 
     /**
-     * The folder ({@code gazette.titleTruths}, {@code GAZETTE_TITLE_TRUTHS} in train.sh) whose title truths the title model
-     * is fitted on and the titles are scored against, in place of those of the cases' own folders, for the cases it holds;
-     * none by default. The opener, which lays the article out, keeps the cases' own: so the title model can learn the headline
-     * a reader sees (/work/data/cases2, derived from each page as the sh- truths are) while the shipped line model and opener
-     * stay fitted on the fixtures' truths.
-     */
-    static final Map<String, String> TITLE_TRUTHS = titleTruths(System.getProperty("gazette.titleTruths"));
-
-    private static Map<String, String> titleTruths(String dir) {
-        if (dir == null || dir.isEmpty()) {
-            return null;
-        }
-        Map<String, String> out = new HashMap<>();
-        CleaningScore.truths(Path.of(dir)).forEach((name, truth) -> out.put(name, truth.title()));
-        return out;
-    }
-
-    /** The title truth of a case the title model is fitted on and scored against ({@link #TITLE_TRUTHS}). */
-    static String titleTruth(Case c) {
-        return TITLE_TRUTHS != null && TITLE_TRUTHS.containsKey(c.name) ? TITLE_TRUTHS.get(c.name) : c.truth.title();
-    }
-
-    /**
      * {@link #fitTitle}, header-only sites weighing {@code headerOnly} each; for the opener ({@code opener}), among the
      * candidates that are whole lines, as it chooses ({@link TitleCandidates#openers}).
      */
@@ -246,7 +223,7 @@ public final class LineModelTrainer {
             int[] run = runs.run(scored);
             List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
             t = opener ? TitleCandidates.openers(t) : t;
-            titles.add(new Field(opener ? c.truth.title() : titleTruth(c), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)
+            titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)
                     * (c.truth.body() == null ? headerOnly : 1),
                     CleaningScore::titleMatches));
         }
@@ -661,10 +638,10 @@ public final class LineModelTrainer {
                             : String.format(Locale.ROOT, "%s\tno byline\t%s\tchosen %s", e.byline() == null ? "NONE" : "GAVE", c.name,
                             e.byline() == null ? "none" : "'" + e.byline() + "'"));
                 }
-                if (TITLE_REPORT != null && titleTruth(c) != null) {
+                if (TITLE_REPORT != null && c.truth.title() != null) {
                     TITLE_REPORT.add(titleRow(c, e.title(), extractor.layout(scored), header.title()));
                 }
-                out.add(CleaningScore.score(c.name, "txt", new CleaningScore.Fields(titleTruth(c), c.truth.byline(), c.truth.date(), c.truth.body()),
+                out.add(CleaningScore.score(c.name, "txt", new CleaningScore.Fields(c.truth.title(), c.truth.byline(), c.truth.date(), c.truth.body()),
                         new CleaningScore.Fields(e.title(), e.byline(), e.date(), e.text())));
             }
         }
@@ -679,7 +656,7 @@ public final class LineModelTrainer {
      * titles: a miss where none is cannot be helped by choosing another line), the title chosen and the truth.
      */
     private static String titleRow(Case c, String chosen, HeaderCandidates.Layout a, LineModel model) {
-        String title = titleTruth(c);
+        String title = c.truth.title();
         String truth = CleaningScore.normaliseTitle(title);
         boolean shown = c.read.lines().stream().anyMatch(l -> CleaningScore.normaliseTitle(l.text).equals(truth));
         List<HeaderCandidates.Candidate> ranked = new ArrayList<>(a == null ? List.of() : a.titles());

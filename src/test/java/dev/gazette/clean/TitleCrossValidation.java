@@ -87,14 +87,14 @@ final class TitleCrossValidation {
             List<LineModelTrainer.Field> fields = new ArrayList<>();
             for (LineModelTrainer.Case c : train) {
                 HeaderCandidates.Layout a = extractor.layout(extractor.score(c.read()));
-                fields.add(new LineModelTrainer.Field(LineModelTrainer.titleTruth(c), a == null ? List.of() : a.titles(),
+                fields.add(new LineModelTrainer.Field(c.truth().title(), a == null ? List.of() : a.titles(),
                         1.0 / dumpsOfSite.get(c.group()) * (c.name().startsWith("seed-") ? LineModelTrainer.SEED_WEIGHT : 1)
                                 * (c.truth().body() == null ? LineModelTrainer.HEADER_ONLY_TITLE_WEIGHT : 1),
                         CleaningScore::titleMatches));
             }
             List<Held> tests = new ArrayList<>();
             for (LineModelTrainer.Case c : test) {
-                if (LineModelTrainer.titleTruth(c) == null) {
+                if (c.truth().title() == null) {
                     continue;
                 }
                 HeaderCandidates.Layout a = extractor.layout(extractor.score(c.read()));
@@ -127,7 +127,7 @@ final class TitleCrossValidation {
                     }
                     double rightP = -1;
                     for (int i = 0; i < ps.length; i++) {
-                        if (CleaningScore.titleMatches(LineModelTrainer.titleTruth(h.c()), h.candidates().get(i).value()) && ps[i] > rightP) {
+                        if (CleaningScore.titleMatches(h.c().truth().title(), h.candidates().get(i).value()) && ps[i] > rightP) {
                             rightP = ps[i];
                         }
                     }
@@ -137,10 +137,10 @@ final class TitleCrossValidation {
                         }
                     }
                     String chosen = best < 0 ? null : h.printed().get(best);
-                    boolean ok = CleaningScore.titleMatches(LineModelTrainer.titleTruth(h.c()), chosen);
+                    boolean ok = CleaningScore.titleMatches(h.c().truth().title(), chosen);
                     rows.get(v.name()).add(String.format(Locale.ROOT, "%s\t%s\t%s\tp=%.2f\t%s\t'%s'\t'%s'", h.c().name(), ok ? "OK" : "MISS",
                             rightP < 0 ? "none" : "rank " + (rightRank + 1) + " p=" + String.format(Locale.ROOT, "%.2f", rightP),
-                            bestP, best < 0 ? "-" : "line " + (h.candidates().get(best).line() + 1), chosen, LineModelTrainer.titleTruth(h.c())));
+                            bestP, best < 0 ? "-" : "line " + (h.candidates().get(best).line() + 1), chosen, h.c().truth().title()));
                 }
             }
             System.err.printf(Locale.ROOT, "fold %d done%n", f + 1);
