@@ -235,7 +235,8 @@ final class TitleCandidates {
                 boolean copyright = t.indexOf('©') >= 0;
                 boolean dateLabel = TextHeader.PUBLISHED.matcher(t).find();
                 boolean credited = line.words <= 8 && TextHeader.CREDITED.matcher(t).find();
-                boolean control = line.words <= 4 && TextHeader.CONTROL_VERBS.contains(line.tokens.get(0));
+                boolean controlVerb = TextHeader.CONTROL_VERBS.contains(line.tokens.get(0));
+                boolean control = line.words <= 4 && controlVerb;
                 boolean breadcrumb = (t.indexOf('>') >= 0 || t.indexOf('»') >= 0 || t.indexOf('›') >= 0) && TextHeader.BREADCRUMB.matcher(t).find();
                 boolean wideGap = t.contains("   ") && TextHeader.WIDE_GAP.matcher(t).find();
                 boolean fieldLabels = fieldLabels(t);
@@ -251,7 +252,7 @@ final class TitleCandidates {
                 }
                 String value = site == null ? t : Headlines.withoutSiteName(t, site);
                 // The shapes of not_headline, cheapest first.
-                boolean notHeadline = endsOtherStop(t) || TextHeader.CONTROL_VERBS.contains(line.tokens.get(0))
+                boolean notHeadline = endsOtherStop(t) || controlVerb
                         && (line.tokens.contains("here") || Words.readerAddressDensity(line.tokens, lang) > 0)
                         || opensWithCredit(t) || otherScript(t, script) > 0.5;
                 double[] x = {

@@ -59,10 +59,11 @@ final class Values {
     /** The JDK's immutable collections: read back as such, so a value read from a cache is what was written. */
     static final String IMMUTABLE = "java.util.ImmutableCollections$";
 
-    /** Each record class's type, made once: asked for every record encoded, compared or read. */
+    /** The longest string {@link Writer#ascii} hashes through this thread's scratch array. */
     private static final int ASCII_SCRATCH = 256;
     private static final ThreadLocal<byte[]> ASCII_BYTES = ThreadLocal.withInitial(() -> new byte[ASCII_SCRATCH]);
 
+    /** Each record class's type, made once: asked for every record encoded, compared or read. */
     private static final ClassValue<RecordType> RECORDS = new ClassValue<>() {
         @Override
         protected RecordType computeValue(Class<?> type) {
