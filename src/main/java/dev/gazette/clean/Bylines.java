@@ -82,6 +82,16 @@ final class Bylines {
         return new Shaped(head, UNCAPITALISED);
     }
 
+    /**
+     * Whether {@code text}, a line read as code, may be a credit in brackets with its fields ("[田中宏昌，ITmedia]" reads as an
+     * array), as {@link #alone} reads one. A bracket of one field ("(BUTTON)") is a dumper's label of a control.
+     */
+    static boolean bracketed(String text) {
+        String t = text.strip();
+        Matcher m = t.length() <= 60 ? BRACKETS.matcher(t) : null;
+        return m != null && m.matches() && FIELD.matcher(m.group(1)).find();
+    }
+
     /** "... by jdoe" closing a dateline (a line that writes a date): the word credited, or null. */
     static String looseInside(DumpLine line, String lang) {
         if (line.dates().isEmpty()) {
@@ -206,6 +216,57 @@ final class Bylines {
         return false;
     }
 
+    /** The fewest names an unlabelled line must list to be read as a credit's list ("A B, C D, E F"): two could be places. */
+    private static final int MIN_UNLABELLED_LIST = 3;
+    /** The most words of one name in a list: a given name, initials and a surname with particles ("Michelina C. de la Maza"). */
+    private static final int MAX_LISTED_NAME_WORDS = 5;
+
+    /**
+     * A line that is nothing but a list of names parted by commas ("Havell Markus, Jun Zhao, Tania Contente-Cuomo, ..."):
+     * a paper's or a team's authors, however many; null unless every field is a capitalised name of two to
+     * {@value #MAX_LISTED_NAME_WORDS} words, with no role, and there are {@value #MIN_UNLABELLED_LIST} or more. The last
+     * name is read up to what follows it, as a dumper may join the next block to the line.
+     */
+    static String nameList(String text) {
+        String t = text.strip();
+        int comma = t.indexOf(',');
+        if (comma < 0 || !isListedName(t.substring(0, comma))) {
+            return null; // most lines fail on their first field, before the split
+        }
+        String[] parts = COMMA.split(t);
+        if (parts.length < MIN_UNLABELLED_LIST) {
+            return null;
+        }
+        for (int k = 0; k < parts.length - 1; k++) {
+            if (!isListedName(parts[k])) {
+                return null;
+            }
+        }
+        // The last name may run on into what a dumper joined to the line ("..., Muhammed Murtaza doi: https://...").
+        String last = parts[parts.length - 1];
+        if (!isListedName(last)) {
+            String[] words = last.strip().split("\\s+");
+            last = null;
+            for (int n = Math.min(MAX_LISTED_NAME_WORDS, words.length - 1); n >= 2 && last == null; n--) {
+                String head = String.join(" ", Arrays.copyOf(words, n));
+                last = isListedName(head) ? head : null;
+            }
+            if (last == null) {
+                return null;
+            }
+            parts[parts.length - 1] = last;
+        }
+        return String.join(", ", parts);
+    }
+
+    /** One field of {@link #nameList}: a capitalised name of two to {@value #MAX_LISTED_NAME_WORDS} words, no role or "&" in it. */
+    private static boolean isListedName(String part) {
+        String p = part.strip();
+        int words = p.isEmpty() ? 0 : p.split("\\s+").length;
+        return words >= 2 && words <= MAX_LISTED_NAME_WORDS && !p.contains("&") && p.equals(TextHeader.nameOf(p))
+                && Words.tokens(p).stream().noneMatch(w -> Language.roleWords().contains(w));
+    }
+
     /** The last word of each credit word of any known language, lower case ("by", "von", "par"). */
     private static final Set<String> CREDIT_LAST_WORDS = new HashSet<>(Language.bylineWords().stream()
             .map(Words::tokens).filter(t -> !t.isEmpty()).map(t -> t.get(t.size() - 1)).toList());
@@ -240,7 +301,7 @@ final class Bylines {
             Language.authorLabelWords(), Language.datePublishedWords(), Language.dateUpdatedWords()).flatMap(List::stream).toList())));
 
     /** No function word, no word of the interface ("Share", "Menu"), no month or weekday, no word that labels a date. */
-    private static boolean plainWord(String word, String lang) {
+    static boolean plainWord(String word, String lang) {
         for (String token : Words.tokens(word)) {
             if (Language.isFunctionWord(token) || Language.interfaceWords(lang).contains(token) || DateParser.isCalendarWord(token)
                     || LABEL_WORDS.contains(token)) {

@@ -106,7 +106,12 @@ final class HeaderCandidates {
             "lone_word",         // one capitalised word alone on its line by a dateline ("Paul", "EvilSpark"; sections too)
             "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾")
             "bracketed",         // a credit in brackets, the whole line ("[田中宏昌，ITmedia]", "《KT》")
-            "comma_list",        // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList)
+            "comma_list",        // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList), or a
+                                 // line that lists three names or more and nothing else (a paper's authors; Bylines.nameList)
+            "function_first",    // the name opens with a capitalised function word, a given name that is also a word ("Will
+                                 // Leitch", "May Ng") or a label's article ("The Guardian")
+            "closing_field",     // the name closes a short line after a separator or a date, the field before it a section or an
+                                 // outlet ("Politik · Jochen Bittner, Tina Hildebrandt", "Medical Daily 9/21/2016 Lizette Borreli")
             "lower_elsewhere"),  // share of the name's words that other lines of the page write in lower case: words of the
                                  // language ("Report Save", "Last Update", "Music Features"), where a person's name keeps its capitals
             POSITION);
@@ -191,6 +196,12 @@ final class HeaderCandidates {
     private static final Pattern SPACELESS_NAME = Pattern.compile(
             "^[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー・]{0,6}"
                     + "(?:[ 　][\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}ー・]{1,6})?(?=$|[\\s\\p{P}\\p{S}])");
+    /** The most words {@code name_words} counts: a longer name is a list of many ("Havell Markus, Jun Zhao, ..."), and counts as long. */
+    private static final int MAX_NAME_WORDS = 12;
+    /** The longest line whose closing field is read as a name ({@link #closingField}): a dateline's or a credit's fields. */
+    private static final int MAX_CLOSING_FIELD_LINE_WORDS = 12;
+    /** What may stand between a closing field and the separator or figure before it. */
+    private static final Pattern FIELD_GLUE = Pattern.compile("^[\\s,:;.–—-]+");
     /** How far above the headline and below the article's start name-shaped lines are considered (anywhere after a dateline's figures). */
     private static final int NAME_WINDOW_ABOVE = 10;
     private static final int NAME_WINDOW_BELOW = 15;
@@ -223,10 +234,13 @@ final class HeaderCandidates {
         lines.forEach(l -> blockLines[l.block]++);
         for (int i = 0; i < lines.size(); i++) {
             DumpLine line = lines.get(i);
-            if (line.isCode() || line.words > 30) {
+            String t = line.text;
+            // A long line is read only when it lists names and nothing else; a line read as code only when it is a credit in
+            // brackets ("[田中宏昌，ITmedia]" reads as an array).
+            String nameList = line.words > 30 ? Bylines.nameList(t) : null;
+            if (line.words > 30 && nameList == null || line.isCode() && !Bylines.bracketed(t)) {
                 continue;
             }
-            String t = line.text;
             int kind;
             String name;
             String credited;
@@ -265,6 +279,7 @@ final class HeaderCandidates {
             if (pastWindow && !(i > a.end && i <= a.end + 3)) {
                 continue;
             }
+            boolean lineAlone = kind == 3 && credited.equals(t); // the line's own text, no label and no figures cut from it
             credited = credit(credited);
             if (kind == 3) {
                 // The line's own text is read once for a name (the header's rules ask too); a credit cut from it is read here.
@@ -278,7 +293,27 @@ final class HeaderCandidates {
                     name = alone.name();
                     shape = alone.shape();
                 }
-                if (name == null || pastWindow && shape != Bylines.BRACKETED) {
+                if (pastWindow && shape != Bylines.BRACKETED) {
+                    continue;
+                }
+                if (lineAlone) {
+                    // Further credits the line's text may hold: the list it is ("A B, C D, E F"), the name that closes it.
+                    List<String> more = new ArrayList<>(2);
+                    String list = nameList != null ? nameList : line.words <= 30 ? Bylines.nameList(t) : null;
+                    if (list != null && !list.equals(name)) {
+                        more.add(list);
+                    }
+                    String closing = closingField(line, lines, i, a.lang);
+                    if (closing != null && !closing.equals(name) && !more.contains(closing)) {
+                        more.add(closing);
+                    }
+                    double[] where = more.isEmpty() ? null : position(a, i);
+                    for (String other : more) {
+                        out.add(new Candidate(other, i, concat(bylineFeatures(a, i, kind, other, t.strip(), blockLines, before, Bylines.NONE,
+                                other.equals(list), other.equals(closing)), where)));
+                    }
+                }
+                if (name == null) {
                     continue;
                 }
             } else if (shape == Bylines.UNCAPITALISED) {
@@ -295,13 +330,13 @@ final class HeaderCandidates {
                 continue;
             }
             double[] where = position(a, i);
-            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before, shape, false), where)));
+            out.add(new Candidate(name, i, concat(bylineFeatures(a, i, kind, name, credited.strip(), blockLines, before, shape, false, false), where)));
             // A credit whose names are listed by commas alone is also read as the list ("By Jane Doe, John Roe").
             String listed = kind < 3 && shape == Bylines.NONE && !name.contains(",") ? Bylines.commaList(credited, lines, i) : null;
             if (listed != null) {
                 // The comma after the first name opens a co-author's, not a role or an outlet: no separator_after for it.
                 out.get(out.size() - 1).features[SEPARATOR_AFTER] = 0;
-                out.add(new Candidate(listed, i, concat(bylineFeatures(a, i, kind, listed, credited.strip(), blockLines, before, shape, true), where)));
+                out.add(new Candidate(listed, i, concat(bylineFeatures(a, i, kind, listed, credited.strip(), blockLines, before, shape, true, false), where)));
             }
         }
         markLowerElsewhere(lines, out);
@@ -501,7 +536,12 @@ final class HeaderCandidates {
         if (name == null || !name.equals(head) || name.split(" ").length > 4 || name.contains("&")) {
             return null;
         }
-        for (String token : Words.tokens(name)) {
+        // A given name that is a word of the language opens a dateline's credit as well ("Will Leitch/November 18, 2016"):
+        // there the line's shape, not its words, says it is a name, and the model weighs function_first.
+        boolean functionFirst = functionFirst(name) != null;
+        List<String> tokens = Words.tokens(name);
+        for (int k = functionFirst ? 1 : 0; k < tokens.size(); k++) {
+            String token = tokens.get(k);
             if (Language.isFunctionWord(token) || Language.interfaceWords(lang).contains(token) || DATE_WORDS.matcher(token).find()
                     || DateParser.isCalendarWord(token)) {
                 return null;
@@ -510,8 +550,71 @@ final class HeaderCandidates {
         return name;
     }
 
+    /**
+     * A name of two to four capitalised words that {@link TextHeader#bareNameOf} turns down only because its first word is
+     * a function word ("Will Leitch", "May Ng", "The Guardian"): a given name can be a word of the language, and the model
+     * weighs {@code function_first}. Null for any other text.
+     */
+    static String functionFirst(String name) {
+        if (name == null) {
+            return null;
+        }
+        String[] words = WHITE_SPACE.split(name);
+        if (words.length < 2 || words.length > 4 || !Character.isUpperCase(words[0].codePointAt(0))
+                || !Language.isFunctionWord(words[0].toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        for (int k = 1; k < words.length; k++) {
+            if (!Character.isUpperCase(words[k].codePointAt(0)) || Language.isFunctionWord(words[k].toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+        }
+        return name.equals(TextHeader.nameOf(name)) ? name : null;
+    }
+
+    /**
+     * The name that closes a short line after a separator or a figure, the field before it a section, an outlet or a date
+     * ("Politik · Jochen Bittner, Tina Hildebrandt", "Medical Daily 9/21/2016 Lizette Borreli"): a bare name of two to
+     * four words or a list of them (Bylines.commaList), with no role, function, interface or calendar word and no time
+     * zone ("5:30 PM EST"). Null when the line holds no such field, or nothing before it.
+     */
+    static String closingField(DumpLine line, List<DumpLine> lines, int at, String lang) {
+        if (line.words > MAX_CLOSING_FIELD_LINE_WORDS || line.words < 3) {
+            return null;
+        }
+        String t = line.text.strip();
+        int cut = t.length() - 1;
+        while (cut >= 0 && "|•·/".indexOf(t.charAt(cut)) < 0 && !Character.isDigit(t.charAt(cut))) {
+            cut--;
+        }
+        // After figures only when the line writes a date: "from our 2024 Global Survey" closes a headline on a year.
+        if (cut <= 0 || cut == t.length() - 1 || Character.isDigit(t.charAt(cut)) && line.dates().isEmpty()) {
+            return null;
+        }
+        String rest = FIELD_GLUE.matcher(t.substring(cut + 1)).replaceFirst("").strip();
+        if (rest.isEmpty() || !Character.isUpperCase(rest.codePointAt(0))) {
+            return null;
+        }
+        String list = rest.indexOf(',') > 0 ? Bylines.commaList(rest, lines, at) : null;
+        String name = list != null ? list : TextHeader.bareName(rest, Words.tokens(rest).size());
+        if (name == null || !name.equals(rest)) {
+            return null;
+        }
+        for (String word : WHITE_SPACE.split(rest.replace(",", " "))) {
+            if (word.length() <= 3 && word.equals(word.toUpperCase(Locale.ROOT)) && Character.isLetter(word.codePointAt(0)) && !word.endsWith(".")) {
+                return null; // a time zone or half of the day ("PM EST"), not a name
+            }
+        }
+        for (String token : Words.tokens(rest)) {
+            if (Language.roleWords().contains(token) || !Bylines.plainWord(token, lang)) {
+                return null;
+            }
+        }
+        return name;
+    }
+
     private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines, int before, int shape,
-            boolean listed) {
+            boolean listed, boolean closing) {
         List<DumpLine> lines = a.lines;
         DumpLine line = lines.get(i);
         List<String> nameTokens = Words.tokens(name);
@@ -550,7 +653,7 @@ final class HeaderCandidates {
                 kind == 2 ? 1 : 0,
                 kind == 3 ? 1 : 0,
                 credited.equals(name) ? 1 : 0,
-                nameTokens.size(),
+                Math.min(nameTokens.size(), MAX_NAME_WORDS),
                 Math.log1p(line.words),
                 !after.isEmpty() && "|,•·@".indexOf(after.charAt(0)) >= 0 ? 1 : 0,
                 dateNear ? 1 : 0,
@@ -569,6 +672,8 @@ final class HeaderCandidates {
                 shape == Bylines.SPACELESS_ALONE ? 1 : 0,
                 shape == Bylines.BRACKETED ? 1 : 0,
                 listed ? 1 : 0,
+                functionFirst(name) != null ? 1 : 0,
+                closing ? 1 : 0,
                 0 // lower_elsewhere: set by markLowerElsewhere once every candidate is read
         };
     }

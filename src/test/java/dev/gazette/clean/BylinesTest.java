@@ -85,4 +85,23 @@ class BylinesTest {
         assertThat(bylines).filteredOn(c -> c.value().equals("u/ferryfan")).isNotEmpty()
                 .allSatisfy(c -> assertThat(c.features()[handle]).isEqualTo(1.0));
     }
+
+    @Test
+    void aLineOfNamesAndNothingElseIsReadAsTheirList() {
+        assertThat(Bylines.nameList("Havell Markus, Jun Zhao, Tania Contente-Cuomo, Bradon R. McDonald, Michelina C. de la Maza"))
+                .isEqualTo("Havell Markus, Jun Zhao, Tania Contente-Cuomo, Bradon R. McDonald, Michelina C. de la Maza");
+        // The last name ends where a block the dumper joined to the line begins.
+        assertThat(Bylines.nameList("Jane Doe, John Roe, Ann Poe doi: https://doi.org/10.1101/696633")).isEqualTo("Jane Doe, John Roe, Ann Poe");
+        assertThat(Bylines.nameList("United States, North Carolina")).isNull(); // two fields: places as often as names
+        assertThat(Bylines.nameList("Home, News, Sport, Weather")).isNull();
+        assertThat(Bylines.nameList("Jane Doe, Staff Reporter, Harbour Times")).isNull();
+        assertThat(Bylines.nameList("The ferry stops in December, the operator said, and Jane Doe agreed")).isNull();
+    }
+
+    @Test
+    void aCreditInBracketsIsToldFromOtherBrackets() {
+        assertThat(Bylines.bracketed("[田中宏昌，ITmedia]")).isTrue();
+        assertThat(Bylines.bracketed("(BUTTON)")).isFalse();
+        assertThat(Bylines.bracketed("[1, 2, 3] + [4]")).isFalse();
+    }
 }

@@ -228,4 +228,41 @@ class HeaderCandidatesTest {
                 .satisfies(c -> assertThat(c.features()[slash]).isEqualTo(0.0));
         assertThat(extractor.extract(dump).byline()).isEqualTo("Miriam Okafor");
     }
+
+    @Test
+    void theNameThatClosesAShortLineAfterASectionOrADateIsACandidate() {
+        List<DumpLine> lines = DumpLine.parse(String.join("\n", "Politik · Jochen Bittner, Tina Hildebrandt", "",
+                "Medical Daily 9/21/2016 Lizette Borreli", "", "Oct 5, 2019 at 5:30 PM EST", "", "Jane Doe | Staff Writer", "",
+                "Will Leitch/November 18, 2016", "", "Lizette Borreli", "", "Home | News | Share This"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            names.add(HeaderCandidates.closingField(lines.get(i), lines, i, "en"));
+        }
+        assertThat(names).containsExactly("Jochen Bittner, Tina Hildebrandt", "Lizette Borreli", null, null, null, null, null);
+    }
+
+    @Test
+    void aNameMayOpenWithAWordOfTheLanguage() {
+        assertThat(HeaderCandidates.functionFirst("Will Leitch")).isEqualTo("Will Leitch");
+        assertThat(HeaderCandidates.functionFirst("The New Republic")).isEqualTo("The New Republic");
+        assertThat(HeaderCandidates.functionFirst("Jane Doe")).isNull();
+        assertThat(HeaderCandidates.functionFirst("Will The Ferry")).isNull();
+        assertThat(HeaderCandidates.functionFirst("Will")).isNull();
+    }
+
+    @Test
+    void theNewCandidateShapesCarryTheirFeatures() {
+        TextExtractor extractor = new TextExtractor();
+        String dump = String.join("\n", "Harbour Times", "", "Island ferry to stop its evening sailings this winter", "",
+                "Will Leitch/November 18, 2016", "", "Politik · Jochen Bittner, Tina Hildebrandt", "", "[田中宏昌，ITmedia]", "",
+                PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3);
+        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(extractor.layout(extractor.score(dump)));
+        int functionFirst = HeaderCandidates.BYLINE_FEATURES.indexOf("function_first");
+        int closing = HeaderCandidates.BYLINE_FEATURES.indexOf("closing_field");
+        assertThat(bylines).filteredOn(c -> c.value().equals("Will Leitch")).singleElement()
+                .satisfies(c -> assertThat(c.features()[functionFirst]).isEqualTo(1.0));
+        assertThat(bylines).filteredOn(c -> c.value().equals("Jochen Bittner, Tina Hildebrandt")).singleElement()
+                .satisfies(c -> assertThat(c.features()[closing]).isEqualTo(1.0));
+        assertThat(bylines).extracting(HeaderCandidates.Candidate::value).contains("田中宏昌");
+    }
 }

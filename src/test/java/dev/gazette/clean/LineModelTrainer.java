@@ -635,8 +635,8 @@ public final class LineModelTrainer {
                 Extraction e = extractor.extract(scored);
                 if (BYLINE_REPORT != null) {
                     BYLINE_REPORT.add(c.truth.byline() != null ? bylineRow(c, extractor.layout(scored), header.byline())
-                            : String.format(Locale.ROOT, "%s\tno byline\t%s\tchosen %s", e.byline() == null ? "NONE" : "GAVE", c.name,
-                            e.byline() == null ? "none" : "'" + e.byline() + "'"));
+                            : String.format(Locale.ROOT, "%s\tno byline\t%s\tchosen %s\tbest p=%.4f", e.byline() == null ? "NONE" : "GAVE", c.name,
+                            e.byline() == null ? "none" : "'" + e.byline() + "'", bestP(extractor.layout(scored), header.byline())));
                 }
                 if (TITLE_REPORT != null && c.truth.title() != null) {
                     TITLE_REPORT.add(titleRow(c, e.title(), extractor.layout(scored), header.title()));
@@ -689,9 +689,17 @@ public final class LineModelTrainer {
 
     /**
      * Rows of {@code GAZETTE_CV_BYLINES}: why each held-out byline was missed or found, and for the pages whose truth has
-     * none whether one was given all the same (NONE or GAVE); null when not asked for.
+     * none whether one was given all the same (NONE or GAVE); each row ends with the page's most probable candidate's
+     * probability (and, for a truth, whether that candidate is right), so that the right and false bylines of every
+     * threshold can be counted from one run. Null when not asked for.
      */
     private static final List<String> BYLINE_REPORT = System.getenv("GAZETTE_CV_BYLINES") == null ? null : new ArrayList<>();
+
+    /** The probability of a page's most probable byline candidate, chosen or not (0 when it has none). */
+    private static double bestP(HeaderCandidates.Layout a, LineModel model) {
+        List<HeaderCandidates.Candidate> candidates = a == null ? List.of() : HeaderCandidates.bylines(a);
+        return candidates.stream().mapToDouble(c -> model.probability(c.features())).max().orElse(0);
+    }
 
     /**
      * One held-out page's byline: its truth, how many candidates it had, the chosen one with its
@@ -712,6 +720,9 @@ public final class LineModelTrainer {
             }
         }
         boolean ok = chosen != null && CleaningScore.bylineMatches(c.truth.byline(), chosen.value());
+        HeaderCandidates.Candidate top = ranked.isEmpty() ? null : ranked.get(0);
+        right += top == null ? "\tbest none" : String.format(Locale.ROOT, "\tbest %s p=%.4f",
+                CleaningScore.bylineMatches(c.truth.byline(), top.value()) ? "right" : "wrong", model.probability(top.features()));
         boolean present = bylineInDump(c);
         return String.format(Locale.ROOT, "%s\t%s\t%s\ttruth '%s'\t%d candidates\tchosen %s\tright: %s", ok ? "OK" : "MISS", present ? "in dump" : "not in dump", c.name, c.truth.byline(),
                 candidates.size(), chosen == null ? "none" : String.format(Locale.ROOT, "'%s' p=%.2f line %d", chosen.value(),
