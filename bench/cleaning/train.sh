@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fits the cleaner's line model and measures it cross-validated by site.
 #   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
-#     (the shipped models: bench/cleaning/train.sh fit ../shared/cleaning-dev /work/data/cases2 /work/data/postlight)
+#     (the shipped models: bench/cleaning/train.sh fit ../shared/cleaning-dev /work/data/cases3 /work/data/postlight)
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case;
 #      GAZETTE_EXPLAIN_FOLDS=K with explain: the models of `cv K`'s folds, fitted without the dump's whole fold;

@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * holds):
  *
  * <ul>
- *   <li>title: the visible {@code <h1>} (its text is in the page's visible text) that agrees with a title the page
+ *   <li>title: the visible {@code <h1>} (its text is in the page's visible text) outside the site's navigation
+ *       ({@link #inNavigation}: not a breadcrumb's last crumb, not a menu's label) that agrees with a title the page
  *       declares (JSON-LD article {@code headline}, {@code og:title}, {@code twitter:title}, {@code <title>}): equal to
  *       it, or it with a shorter part joined by a separator ("Headline | Site", "Site - Headline"); when several agree,
- *       the longest. {@code null} when no {@code <h1>} agrees;</li>
+ *       the longest. {@code null} when no {@code <h1>} agrees (an {@code <h2>} headline under a logo's or a breadcrumb's
+ *       {@code <h1>} is not taken: cleaning-dev's {@code sh-} truths, which this rule reproduces, take none);</li>
  *   <li>byline: the author names the page declares (JSON-LD article {@code author}, people only; else
  *       {@code <meta name=author>} and its common aliases) that also appear in the visible text, joined by " and ";
  *       {@code null} when none does.</li>
@@ -38,7 +40,7 @@ import java.util.regex.Pattern;
  */
 final class PageTruths {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String TITLE_RULE = "visible <h1> agreeing with <title>/og:title/twitter:title/JSON-LD headline";
+    static final String TITLE_RULE = "visible <h1> outside the navigation agreeing with <title>/og:title/twitter:title/JSON-LD headline";
     static final String BYLINE_JSON_LD_RULE = "JSON-LD author (Person names visible in the page)";
     static final String BYLINE_META_RULE = "<meta %s> (names visible in the page)";
     /** Meta names that carry the author's name, in the order they are asked. */
@@ -88,8 +90,11 @@ final class PageTruths {
         List<String> titles = declared.stream().filter(t -> t != null && !t.isBlank())
                 .map(t -> comparable(Parser.unescapeEntities(t, false))).toList();
         String best = null;
-        for (Element h1 : doc.select("h1")) {
-            String heading = h1.text().replaceAll("\\s+", " ").strip();
+        for (Element h : doc.select("h1")) {
+            if (inNavigation(h)) {
+                continue;
+            }
+            String heading = h.text().replaceAll("\\s+", " ").strip();
             String c = comparable(heading);
             if (c.isEmpty() || !visible.contains(" " + c + " ") && !visible.contains(c)
                     || best != null && heading.length() <= best.length()) {
@@ -100,6 +105,30 @@ final class PageTruths {
             }
         }
         return best;
+    }
+
+    /** Class and id words, and roles, that mark a site's navigation: its menus and the breadcrumb trail. */
+    private static final Pattern NAVIGATION_WORD = Pattern.compile("(?i)(?<![a-z])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?)(?![a-z])");
+
+    /**
+     * Whether a heading stands inside the site's navigation (a {@code <nav>} or {@code <menu>}, a navigation or menu role,
+     * an element whose class or id names a nav, menu or breadcrumb, a schema.org BreadcrumbList): there an {@code <h1>}
+     * repeats the page's title as the last crumb of the trail or a menu's label, which the metadata declares too, while
+     * the headline a reader reads stands in the article. An element so named that holds half the page's text or more is a
+     * page wrapper that names a navigation it lays out ({@code <body class="site-navigation ...">}), not the navigation.
+     */
+    static boolean inNavigation(Element heading) {
+        Element body = heading.ownerDocument() == null ? null : heading.ownerDocument().body();
+        int page = body == null ? 0 : body.text().length();
+        for (Element e = heading; e != null && e != body; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("menu") || NAVIGATION_WORD.matcher(e.attr("role")).find()
+                    || NAVIGATION_WORD.matcher(e.className()).find() || NAVIGATION_WORD.matcher(e.id()).find()
+                    || e.attr("itemtype").endsWith("BreadcrumbList")) {
+                return 2 * e.text().length() < page;
+            }
+        }
+        return false;
     }
 
     /**

@@ -40,6 +40,30 @@ class PageTruthsTest {
     }
 
     @Test
+    void aBreadcrumbsOrMenusHeadingIsNoTitle() {
+        String head = "<title>Linde: Gasekonzern muss verkaufen</title>";
+        String crumbs = "<div class=\"c-nav__breadcrumbs-wrap\"><ul><li><a href=\"/\">Home</a></li></ul>"
+                + "<h1>Linde: Gasekonzern muss verkaufen</h1></div>";
+        String article = "<article><h2><span>Linde</span> Gasekonzern muss verkaufen</h2><p>" + "Der Konzern verkauft. ".repeat(20)
+                + "</p></article>";
+        assertThat(PageTruths.of(page(head, crumbs + article)).title()).isNull();
+        String text = "<p>" + "Der Konzern verkauft. ".repeat(20) + "</p>";
+        assertThat(PageTruths.of(page(head, "<nav><h1>Linde: Gasekonzern muss verkaufen</h1></nav>" + text)).title()).isNull();
+        assertThat(PageTruths.of(page(head, "<ul role=\"menu\"><li><h1>Linde: Gasekonzern muss verkaufen</h1></li></ul>" + text))
+                .title()).isNull();
+    }
+
+    @Test
+    void aPageWrapperNamedAfterItsNavigationStillHoldsTheHeadline() {
+        String html = "<html><head><title>Rain Returns | Valley Post</title></head><body class=\"site-navigation nav-left\">"
+                + "<h1>Rain Returns</h1><p>" + "It rained all day in the valley. ".repeat(10) + "</p></body></html>";
+        assertThat(PageTruths.of(html).title()).isEqualTo("Rain Returns");
+        String wrapped = page("<title>Rain Returns | Valley Post</title>", "<div id=\"menu-push\"><h1>Rain Returns</h1><p>"
+                + "It rained all day in the valley. ".repeat(10) + "</p></div>");
+        assertThat(PageTruths.of(wrapped).title()).isEqualTo("Rain Returns");
+    }
+
+    @Test
     void agreementAllowsSeparatedShorterPartsOnEitherSide() {
         assertThat(PageTruths.agrees("the headline here", "analysis: the headline here | site")).isTrue();
         assertThat(PageTruths.agrees("短缺药品保供稳价", "短缺药品保供稳价-新华网")).isTrue();
