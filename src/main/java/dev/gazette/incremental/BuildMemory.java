@@ -28,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -303,18 +304,34 @@ public final class BuildMemory {
         @Override
         public <I, O> O run(Step<I, O> step, I input) {
             if (!keepUnsaved && NOT_SAVED.contains(step.name())) {
-                // Neither kept nor saved; but what it makes may be part of a page's input.
-                ran.incrementAndGet();
-                O out = step.apply(input);
-                if (DERIVED.contains(step.name()) && out != input && out != null) {
-                    fingerprints.derive(out, () -> fingerprints.ofOnce(new Call(step.name(), input)));
-                }
-                return out;
+                return unsaved(step, input, () -> fingerprints.ofOnce(new Call(step.name(), input)));
             }
             if (!keepUnsaved) {
                 return call(step, fingerprints.ofOnce(new Call(step.name(), input)), input);
             }
             return recentCalls.run(step, input);
+        }
+
+        @Override
+        public <I, O> O runAt(Step<I, O> step, I input, int now, int before) {
+            PositionedCalls calls = positioned.get();
+            if (keepUnsaved || calls == null) {
+                return run(step, input);
+            }
+            Fingerprint known = before < 0 ? null : calls.last(step.name(), before);
+            Fingerprint key = known != null ? known : fingerprints.ofOnce(new Call(step.name(), input));
+            calls.record(step.name(), now, key);
+            return NOT_SAVED.contains(step.name()) ? unsaved(step, input, () -> key) : call(step, key, input);
+        }
+
+        /** Runs a step neither kept nor saved; but what it makes may be part of a page's input, known by its call's key. */
+        private <I, O> O unsaved(Step<I, O> step, I input, Supplier<Fingerprint> key) {
+            ran.incrementAndGet();
+            O out = step.apply(input);
+            if (DERIVED.contains(step.name()) && out != input && out != null) {
+                fingerprints.derive(out, key);
+            }
+            return out;
         }
 
         @Override
@@ -424,6 +441,17 @@ public final class BuildMemory {
     private final Map<String, CompletableFuture<?>> readingAhead = new ConcurrentHashMap<>();
 
     /**
+     * The positioned calls of the incremental step being updated ({@link Steps#runAt}); null
+     * between updates. One update at a time records them: another one meanwhile runs its steps
+     * as {@link Steps#run} does, and saves no positions.
+     */
+    private final AtomicReference<PositionedCalls> positioned = new AtomicReference<>();
+
+    /** A saved state read back, with the keys its update's calls had by position. */
+    private record Restored<S>(S state, Map<String, Fingerprint[]> calls) {
+    }
+
+    /**
      * The state of {@code step} for {@code input} in a memory for one build: the saved state
      * read back and brought up to date, told which elements are the same by their fingerprints,
      * or made fresh; saved again when its input changed.
@@ -433,26 +461,41 @@ public final class BuildMemory {
         SavedState saved = states.get(step.name());
         CompletableFuture<?> ahead = readingAhead.remove(step.name());
         @SuppressWarnings("unchecked")   // read ahead by the same step, whose name it is under
-        S state = saved == null ? null : ahead != null ? (S) ahead.join() : read(step, saved);
-        if (state != null) {
-            // Updated even when made from these very elements: a state read back may hold only
-            // its small parts, and completes itself from the input.
-            state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
-            if (state != null && Arrays.equals(saved.elements, now)) {
-                return state;   // nothing to save again
+        Restored<S> restored = saved == null ? null : ahead != null ? (Restored<S>) ahead.join() : read(step, saved);
+        S state = restored == null ? null : restored.state();
+        PositionedCalls calls = new PositionedCalls(restored == null ? Map.of() : restored.calls(), input.size());
+        boolean recording = positioned.compareAndSet(null, calls);
+        try {
+            if (state != null) {
+                // Updated even when made from these very elements: a state read back may hold only
+                // its small parts, and completes itself from the input.
+                state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
+                if (state != null && Arrays.equals(saved.elements, now)) {
+                    return state;   // nothing to save again (the positions saved are those of these elements)
+                }
+            }
+            if (state == null) {
+                calls.restart();
+                state = step.fresh().apply(input);
+                ran.incrementAndGet();
+            }
+        } finally {
+            if (recording) {
+                positioned.set(null);
             }
         }
-        if (state == null) {
-            state = step.fresh().apply(input);
-            ran.incrementAndGet();
-        }
         S made = state;
+        // The positions are saved in the state's bytes, so they always belong to its input.
+        PositionedCalls saving = recording ? calls : new PositionedCalls(Map.of(), 0);
         if (stateFiles != null) {
             // Written while the build goes on, holding the state no longer than that (a file that
             // cannot be written leaves the state unsaved: made afresh next time).
             BuildCache.Segments files = stateFiles;
             states.put(step.name(), new SavedState(now, CompletableFuture.supplyAsync(
-                    () -> files.storeState(out -> step.codec().write(made, out)), STATE_WORKER), null));
+                    () -> files.storeState(out -> {
+                        step.codec().write(made, out);
+                        saving.write(out);
+                    }), STATE_WORKER), null));
             changed = true;
             return state;
         }
@@ -461,6 +504,7 @@ public final class BuildMemory {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
             DataOutputStream data = new DataOutputStream(buffer);
             step.codec().write(state, data);
+            saving.write(data);
             data.flush();
             states.put(step.name(), new SavedState(now, (BuildCache.Stored) null, buffer.toByteArray()));
         } catch (IOException e) {
@@ -470,15 +514,16 @@ public final class BuildMemory {
         return state;
     }
 
-    /** A saved state read back; null when its bytes are damaged (counted) or unreadable. */
-    private <S> S read(UpdatableStep<?, S> step, SavedState saved) {
+    /** A saved state read back with its positioned calls; null when its bytes are damaged (counted) or unreadable. */
+    private <S> Restored<S> read(UpdatableStep<?, S> step, SavedState saved) {
         ByteBuffer bytes = saved.buffer();
         if (bytes != null) {
             try {
                 BufferInput in = new BufferInput(bytes);
                 S state = step.codec().read(in);
+                Map<String, Fingerprint[]> calls = PositionedCalls.read(in);
                 if (in.atEnd()) {
-                    return state;
+                    return new Restored<>(state, calls);
                 }
             } catch (IOException | RuntimeException e) {
                 // Damaged: made fresh, and counted below.

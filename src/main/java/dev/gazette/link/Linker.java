@@ -240,8 +240,14 @@ public final class Linker {
             keptTagged[k] = prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
                     : null;
         }
+        // An article the same as then (same fingerprint: same tags as written) with the same slugs is
+        // tagged from the same input as then: its call is the last build's by position.
+        int[] before = new int[n];
+        for (int k = 0; k < n; k++) {
+            before[k] = prior[k] != null && prior[k].slugs().equals(slugLists.get(k)) ? from[order[k]] : -1;
+        }
         List<Article> tagged = IntStream.range(0, n).parallel().mapToObj(k -> keptTagged[k] != null ? keptTagged[k]
-                : steps.run(TAGGED_STEP, new Tagged(sorted.get(k), slugLists.get(k)))).toList();
+                : steps.runAt(TAGGED_STEP, new Tagged(sorted.get(k), slugLists.get(k)), order[k], before[k])).toList();
 
         // Links in bodies: tag mentions, and sources that cite another article's original.
         List<String> sources = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null ? prior[k].source()
@@ -266,9 +272,12 @@ public final class Linker {
                 // A state read back keeps no linked article. The article is the same (its
                 // fingerprint), with the same tags, and every tag and original is as then: its own
                 // tags and citations are the entry's, so its body gets the same links from them.
-                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), steps.run(LINKED_STEP,
-                        new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), prior[k].own(), prior[k].cited())))),
-                        true);
+                // Those are the very inputs of its body's and its linked copy's calls then (the
+                // entry holds what its body was linked with): both are the last build's by position.
+                int at = order[k];
+                return new InBody(prior[k].hrefs(), prior[k].own(), prior[k].cited(), steps.runAt(LINKED_STEP,
+                        new Linked(a, steps.runAt(BODY_STEP, new Body(a.bodyHtml(), a.slug(), prior[k].own(), prior[k].cited()),
+                                at, before[k])), at, before[k]), true);
             }
             List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();
@@ -280,8 +289,11 @@ public final class Linker {
             }
             List<Tag> own = a.linkTags() ? a.tags().stream().map(tagsView::get).toList() : List.of();
             boolean same = sameTagged && prior[k].own().equals(own) && prior[k].cited().equals(cited);
-            return new InBody(hrefs, own, cited, same && prior[k].linked() != null ? prior[k].linked() : steps.run(LINKED_STEP,
-                    new Linked(a, steps.run(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited)))), same);
+            // The same inputs as then when its own tags and citations are the entry's, as above.
+            int was = same ? before[k] : -1;
+            return new InBody(hrefs, own, cited, same && prior[k].linked() != null ? prior[k].linked() : steps.runAt(LINKED_STEP,
+                    new Linked(a, steps.runAt(BODY_STEP, new Body(a.bodyHtml(), a.slug(), own, cited), order[k], was)),
+                    order[k], was), same);
         }).toList();
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 

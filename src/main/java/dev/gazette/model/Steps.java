@@ -21,6 +21,18 @@ public interface Steps {
     <I, O> O run(Step<I, O> step, I input);
 
     /**
+     * As {@link #run}, for a step run by an {@link UpdatableStep}'s {@code fresh} or {@code update}
+     * for the element at position {@code now} of its input. {@code before} is the position in the
+     * input the state was made from of an element whose call of {@code step} the caller argues had
+     * an input equal to {@code input} (-1 when it cannot argue it): a layer that keeps the state
+     * between builds may then take that call's output by position, without fingerprinting
+     * {@code input}. A wrong argument gives a stale output, which the oracle tests catch.
+     */
+    default <I, O> O runAt(Step<I, O> step, I input, int now, int before) {
+        return run(step, input);
+    }
+
+    /**
      * The state of {@code step} for {@code input}: made fresh, or brought up to date from the last
      * build's. Called once per step and build, from one thread.
      */

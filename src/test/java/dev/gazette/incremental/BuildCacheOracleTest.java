@@ -196,6 +196,35 @@ class BuildCacheOracleTest {
         edit(article, text);
     }
 
+    /**
+     * Edits of one article that change another, unchanged article's in-body links: the second
+     * cites the first's original, which is then given another address, taken back, and the
+     * first deleted and added again. The unchanged article keeps its tags (the link stage takes
+     * its calls by position only while its own tags and citations are the same as then), so a
+     * body kept by position when its citations changed would keep a stale link.
+     */
+    @ParameterizedTest(name = "saved states updated up to {0} articles")
+    @ValueSource(ints = {1, Integer.MAX_VALUE})
+    void anUnchangedArticlesLinksFollowTheArticlesItCites(int updates) throws Exception {
+        inPlaceUpTo = Integer.MAX_VALUE;
+        updateUpTo = updates;
+        Path cited = content.resolve("articles/tessera-3-0-release.md");
+        Path citing = content.resolve("articles/meridian-shoals-reef-survey.md");
+        String citedText = Files.readString(cited);
+        Files.writeString(citing, Files.readString(citing)
+                + "\nThe survey's software came from <a href=\"https://patchnotes.example/2025/02/26/tessera-3-0-released\">"
+                + "the Tessera release</a>.\n");
+        assertSameAsBuildFromNothing();
+        assertThat(Files.readString(site.resolve("articles/meridian-shoals-reef-survey/index.html")))
+                .as("the original cited is linked to its article").contains("/digest/articles/tessera-3-0-release/");
+
+        edit(cited, citedText.replaceFirst("(?m)^source_url: [^\\n]+", "source_url: https://elsewhere.example/tessera"));
+        edit(cited, citedText);
+        Files.delete(cited);
+        assertSameAsBuildFromNothing();
+        edit(cited, citedText);
+    }
+
     @ParameterizedTest(name = "updated in place up to {0} changed sources")
     @ValueSource(ints = {-1, Integer.MAX_VALUE})
     void configurationThemeAndOutputChangesGiveTheSameSite(int limit) throws Exception {
