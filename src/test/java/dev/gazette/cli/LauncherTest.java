@@ -18,25 +18,19 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The launcher {@code ./gazette} picks the Java that runs the jar and keeps one start-up archive per jar and
- * JDK: an AOT cache on Java 25 or later, a dynamic class-data archive on older ones. Run on a copy of the
- * launcher with stand-in JDKs whose {@code java} logs its arguments and writes the files the real one would.
+ * The launcher {@code ./gazette} picks the Java that runs the jar (the newest of release 25 or later, with compact
+ * object headers) and keeps one class-data archive per jar and JDK. Run on a copy of the launcher with stand-in
+ * JDKs whose {@code java} logs its arguments and writes the archive the real one would.
  */
 class LauncherTest {
     private static final String FAKE_JAVA = """
             #!/bin/sh
             echo "$*" >>"$FAKE_LOG"
-            mode=""
             for a in "$@"; do
               case "$a" in
-                -XX:AOTMode=*) mode="${a#*=}" ;;
-                -XX:AOTConfiguration=*) config="${a#*=}" ;;
-                -XX:AOTCache=*) cache="${a#*=}" ;;
                 -XX:ArchiveClassesAtExit=*) echo archive >"${a#*=}" ;;
               esac
             done
-            [ "$mode" = record ] && echo configuration >"$config"
-            [ "$mode" = create ] && echo cache >"$cache"
             exit "${FAKE_STATUS:-0}"
             """;
 
@@ -94,64 +88,63 @@ class LauncherTest {
     }
 
     @Test
-    void theNewestJdkOfRelease25RunsTheBuildAndItsFirstBuildMakesAnAotCacheTheNextOnesUse() throws Exception {
+    void theNewestJdkOfRelease25RunsTheBuildWithCompactHeadersAndItsFirstBuildMakesTheArchiveTheNextOnesUse() throws Exception {
         jdk("java-17", "17.0.15");
         Path jdk25 = jdk("temurin-25", "25.0.3");
         jdk("java-21", "21.0.2");
 
         List<String> first = build(Map.of());
-        assertThat(first).hasSize(2);
-        assertThat(first.get(0)).contains("-XX:AOTMode=record", "-XX:+UseCompactObjectHeaders", "-jar " + root.resolve("target/gazette.jar"))
+        assertThat(first).singleElement().asString()
+                .contains("-XX:+UseCompactObjectHeaders", "-XX:ArchiveClassesAtExit=" + root.resolve("target/gazette.jsa") + ".",
+                        "-jar " + root.resolve("target/gazette.jar"))
                 .endsWith("build --quiet");
-        assertThat(first.get(1)).contains("-XX:AOTMode=create", "-XX:AOTCache=" + root.resolve("target/gazette.aot") + ".");
-        assertThat(root.resolve("target/gazette.aot")).hasContent("cache");
-        assertThat(Files.readString(root.resolve("target/gazette.aot.java"))).startsWith(jdk25.resolve("bin/java").toRealPath().toString());
+        assertThat(root.resolve("target/gazette.jsa")).hasContent("archive");
+        assertThat(Files.readString(root.resolve("target/gazette.jsa.java"))).startsWith(jdk25.resolve("bin/java").toRealPath().toString());
         try (var files = Files.list(root.resolve("target"))) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left")
-                    .containsExactlyInAnyOrder("gazette.jar", "gazette.aot", "gazette.aot.java");
+                    .containsExactlyInAnyOrder("gazette.jar", "gazette.jsa", "gazette.jsa.java");
         }
 
-        List<String> second = build(Map.of());
-        assertThat(second).singleElement().asString()
-                .contains("-XX:AOTCache=" + root.resolve("target/gazette.aot") + " ", "-XX:+UseCompactObjectHeaders")
-                .doesNotContain("AOTMode");
+        assertThat(build(Map.of())).singleElement().asString()
+                .contains("-XX:SharedArchiveFile=" + root.resolve("target/gazette.jsa") + " ", "-XX:+UseCompactObjectHeaders")
+                .doesNotContain("ArchiveClassesAtExit");
 
-        assertThat(run(Map.of(), "serve")).singleElement().asString().as("other commands use the cache too")
-                .contains("-XX:AOTCache=").doesNotContain("UseParallelGC");
+        assertThat(run(Map.of(), "serve")).singleElement().asString().as("other commands use the archive too")
+                .contains("-XX:SharedArchiveFile=", "-XX:+UseCompactObjectHeaders").doesNotContain("UseParallelGC");
     }
 
     @Test
-    void aNewJarOrAnUpdatedJdkMakesTheCacheAgain() throws Exception {
+    void aNewJarOrAnUpdatedJdkMakesTheArchiveAgain() throws Exception {
         Path jdk25 = jdk("temurin-25", "25.0.3");
         build(Map.of());
 
-        Files.setLastModifiedTime(root.resolve("target/gazette.aot"), FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.setLastModifiedTime(root.resolve("target/gazette.jsa"), FileTime.from(Instant.now().minusSeconds(3600)));
         Files.setLastModifiedTime(root.resolve("target/gazette.jar"), FileTime.from(Instant.now().minusSeconds(1800)));
-        assertThat(build(Map.of())).as("jar changed").first().asString().contains("-XX:AOTMode=record");
-        assertThat(build(Map.of())).singleElement().asString().contains("-XX:AOTCache=");
+        assertThat(build(Map.of())).as("jar changed").singleElement().asString().contains("-XX:ArchiveClassesAtExit=");
+        assertThat(build(Map.of())).singleElement().asString().contains("-XX:SharedArchiveFile=");
 
         Files.setLastModifiedTime(jdk25.resolve("lib/modules"), FileTime.from(Instant.parse("2027-01-01T00:00:00Z")));
-        assertThat(build(Map.of())).as("JDK updated in place").first().asString().contains("-XX:AOTMode=record");
-        assertThat(build(Map.of())).singleElement().asString().contains("-XX:AOTCache=");
+        assertThat(build(Map.of())).as("JDK updated in place").singleElement().asString().contains("-XX:ArchiveClassesAtExit=");
+        assertThat(build(Map.of())).singleElement().asString().contains("-XX:SharedArchiveFile=");
 
         jdk("temurin-26", "26.0.1");
-        assertThat(build(Map.of())).as("a newer JDK installed").first().asString().contains("-XX:AOTMode=record")
-                .startsWith("-XX:+UseParallelGC");
-        assertThat(Files.readString(root.resolve("target/gazette.aot.java"))).contains("temurin-26");
+        assertThat(build(Map.of())).as("a newer JDK installed").singleElement().asString()
+                .contains("-XX:ArchiveClassesAtExit=").startsWith("-XX:+UseParallelGC");
+        assertThat(Files.readString(root.resolve("target/gazette.jsa.java"))).contains("temurin-26");
     }
 
     @Test
-    void aFailedBuildLeavesNoCacheAndItsStatus() throws Exception {
+    void aFailedBuildLeavesNoArchiveAndItsStatus() throws Exception {
         jdk("temurin-25", "25.0.3");
 
         List<String> failed = build(Map.of("FAKE_STATUS", "1"));
         assertThat(lastStatus).isEqualTo(1);
-        assertThat(failed).singleElement().asString().contains("-XX:AOTMode=record");
+        assertThat(failed).singleElement().asString().contains("-XX:ArchiveClassesAtExit=");
         try (var files = Files.list(root.resolve("target"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("gazette.jar");
         }
-        assertThat(run(Map.of(), "check", "site")).singleElement().asString().as("only a build makes the cache")
-                .doesNotContain("AOT");
+        assertThat(run(Map.of(), "check", "site")).singleElement().asString().as("only a build makes the archive")
+                .doesNotContain("Archive");
     }
 
     @Test
@@ -164,7 +157,7 @@ class LauncherTest {
         List<String> first = build(path);
         assertThat(first).singleElement().asString()
                 .contains("-XX:ArchiveClassesAtExit=" + root.resolve("target/gazette.jsa") + ".")
-                .doesNotContain("UseCompactObjectHeaders", "AOT");
+                .doesNotContain("UseCompactObjectHeaders");
         assertThat(root.resolve("target/gazette.jsa")).hasContent("archive");
         assertThat(build(path)).singleElement().asString()
                 .contains("-XX:SharedArchiveFile=" + root.resolve("target/gazette.jsa"), "-Xshare:auto");
@@ -180,6 +173,6 @@ class LauncherTest {
         assertThat(build(Map.of("GAZETTE_JAVA", jdk17.resolve("bin/java").toString()))).singleElement().asString()
                 .contains("SharedArchiveFile");
         assertThat(build(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"))).as("options of one's own: no compact headers added")
-                .first().asString().startsWith("-Xmx1g -XX:AOTMode=record");
+                .singleElement().asString().startsWith("-Xmx1g -XX:ArchiveClassesAtExit=");
     }
 }
