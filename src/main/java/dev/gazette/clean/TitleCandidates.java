@@ -136,6 +136,9 @@ final class TitleCandidates {
                                   // a kicker or section label over the headline
             "body_weight",        // the mean of ln(1 + paragraphs of the run that use it) over its content words (stemmed): how
                                   // much the article talks of what it names, which a headline's words are and a label's seldom
+            "ends_full_stop",     // ends with a full stop of any script ("." but no ellipsis, "。", "．", "।", "။", "۔", "።"): a
+                                  // sentence, which a caption, a standfirst or the lead is and a headline seldom; ends_period
+                                  // reads the Latin stop alone, so what the Latin pages teach of it reaches the other scripts
             "not_headline");      // a shape a headline has not, any of: over half its letters outside the article run's main
                                   // script, Chinese, Japanese and Korean as one (a Latin menu entry or photo credit over an
                                   // Arabic or Burmese headline); a full stop of a script whose stop is not the Latin one, which
@@ -327,6 +330,7 @@ final class TitleCandidates {
                         line.words <= 3 && TextHeader.isHeadlineShaped(lines, i + 1) && lines.get(i + 1).words > line.words
                                 && TextHeader.headerBelow(lines, i + 1, headEnd) >= 0 ? 1 : 0,
                         words.isEmpty() ? 0 : weight / words.size(),
+                        t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
                         notHeadline ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));

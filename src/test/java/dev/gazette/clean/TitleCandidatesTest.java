@@ -128,6 +128,12 @@ class TitleCandidatesTest {
             assertThat(x[notHeadline]).isEqualTo(1);
         }
         assertThat(headline[notHeadline]).isZero();
+        // ends_full_stop reads the caption's stop as ends_period reads a Latin one; the headline ends with none.
+        int fullStop = names.indexOf("ends_full_stop");
+        int period = names.indexOf("ends_period");
+        assertThat(caption[fullStop]).isEqualTo(1);
+        assertThat(caption[period]).isZero();
+        assertThat(headline[fullStop]).isZero();
     }
 
     @Test
