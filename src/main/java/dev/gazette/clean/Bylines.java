@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * ("@jdoe", "u/jdoe"), a name written in lower case after a credit word ("By Cindy mangomini",
  * "Posted on ... by jdoe"), one word alone on its line by a dateline (a blog's author by first name
  * or pen name: "Paul", "EvilSpark"), a name in a script without capitals alone on its line by a
- * dateline ("島津健吾"), and a credit set in brackets ("[田中宏昌，ITmedia]", "《KT》"). Each shape is
+ * dateline ("島津健吾"), and a credit set in brackets ("[山田太郎，Tech Desk]", "《KT》"). Each shape is
  * a named feature; none decides alone.
  */
 final class Bylines {
@@ -34,9 +34,9 @@ final class Bylines {
     private static final Pattern LOOSE_WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{M}\\p{N}_'’.-]{0,30}");
     /** "... by jdoe" closing a dateline: a credit word and one word in any case, the line's last. */
     private static final Pattern LOOSE_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+([\\p{L}][\\p{L}\\p{N}_.-]{1,30})\\s*$");
-    /** A credit in brackets, the whole line: "[田中宏昌，ITmedia]", "《KT》", "(Jane Doe)". */
+    /** A credit in brackets, the whole line: "[山田太郎，Tech Desk]", "《KT》", "(Jane Doe)". */
     private static final Pattern BRACKETS = Pattern.compile("^[\\[［【《(（〈]\\s*([^\\[\\]［］【】《》()（）〈〉]{1,40}?)\\s*[\\]］】》)）〉]$");
-    /** What parts a bracketed credit's fields: "田中宏昌，ITmedia". */
+    /** What parts a bracketed credit's fields: "山田太郎，Tech Desk". */
     private static final Pattern FIELD = Pattern.compile("\\s*[,，、/／|｜・]\\s*");
     /** A name in a script without capitals (Chinese, Japanese, Korean): two to twelve of its letters. */
     private static final Pattern SPACELESS = Pattern.compile(
@@ -83,7 +83,7 @@ final class Bylines {
     }
 
     /**
-     * Whether {@code text}, a line read as code, may be a credit in brackets with its fields ("[田中宏昌，ITmedia]" reads as an
+     * Whether {@code text}, a line read as code, may be a credit in brackets with its fields ("[山田太郎，Tech Desk]" reads as an
      * array), as {@link #alone} reads one. A bracket of one field ("(BUTTON)") is a dumper's label of a control.
      */
     static boolean bracketed(String text) {

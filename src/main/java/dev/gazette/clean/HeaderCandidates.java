@@ -105,13 +105,13 @@ final class HeaderCandidates {
             "uncapitalised",     // after a credit word, a name with a word in lower case ("By Cindy mangomini", "... by jdoe")
             "lone_word",         // one capitalised word alone on its line by a dateline ("Paul", "EvilSpark"; sections too)
             "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾")
-            "bracketed",         // a credit in brackets, the whole line ("[田中宏昌，ITmedia]", "《KT》")
+            "bracketed",         // a credit in brackets, the whole line ("[山田太郎，Tech Desk]", "《KT》")
             "comma_list",        // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList), or a
                                  // line that lists three names or more and nothing else (a paper's authors; Bylines.nameList)
             "function_first",    // the name opens with a capitalised function word, a given name that is also a word ("Will
-                                 // Leitch", "May Ng") or a label's article ("The Guardian")
+                                 // Carter", "May Ng") or a label's article ("The Guardian")
             "closing_field",     // the name closes a short line after a separator or a date, the field before it a section or an
-                                 // outlet ("Politik · Jochen Bittner, Tina Hildebrandt", "Medical Daily 9/21/2016 Lizette Borreli")
+                                 // outlet ("Politik · Anna Berg, Tom Lind", "Health Desk 9/21/2016 Maria Lopez")
             "lower_elsewhere"),  // share of the name's words that other lines of the page write in lower case: words of the
                                  // language ("Report Save", "Last Update", "Music Features"), where a person's name keeps its capitals
             POSITION);
@@ -236,7 +236,7 @@ final class HeaderCandidates {
             DumpLine line = lines.get(i);
             String t = line.text;
             // A long line is read only when it lists names and nothing else; a line read as code only when it is a credit in
-            // brackets ("[田中宏昌，ITmedia]" reads as an array).
+            // brackets ("[山田太郎，Tech Desk]" reads as an array).
             String nameList = line.words > 30 ? Bylines.nameList(t) : null;
             if (line.words > 30 && nameList == null || line.isCode() && !Bylines.bracketed(t)) {
                 continue;
@@ -536,7 +536,7 @@ final class HeaderCandidates {
         if (name == null || !name.equals(head) || name.split(" ").length > 4 || name.contains("&")) {
             return null;
         }
-        // A given name that is a word of the language opens a dateline's credit as well ("Will Leitch/November 18, 2016"):
+        // A given name that is a word of the language opens a dateline's credit as well ("Will Carter/November 18, 2016"):
         // there the line's shape, not its words, says it is a name, and the model weighs function_first.
         boolean functionFirst = functionFirst(name) != null;
         List<String> tokens = Words.tokens(name);
@@ -552,7 +552,7 @@ final class HeaderCandidates {
 
     /**
      * A name of two to four capitalised words that {@link TextHeader#bareNameOf} turns down only because its first word is
-     * a function word ("Will Leitch", "May Ng", "The Guardian"): a given name can be a word of the language, and the model
+     * a function word ("Will Carter", "May Ng", "The Guardian"): a given name can be a word of the language, and the model
      * weighs {@code function_first}. Null for any other text.
      */
     static String functionFirst(String name) {
@@ -574,7 +574,7 @@ final class HeaderCandidates {
 
     /**
      * The name that closes a short line after a separator or a figure, the field before it a section, an outlet or a date
-     * ("Politik · Jochen Bittner, Tina Hildebrandt", "Medical Daily 9/21/2016 Lizette Borreli"): a bare name of two to
+     * ("Politik · Anna Berg, Tom Lind", "Health Desk 9/21/2016 Maria Lopez"): a bare name of two to
      * four words or a list of them (Bylines.commaList), with no role, function, interface or calendar word and no time
      * zone ("5:30 PM EST"). Null when the line holds no such field, or nothing before it.
      */
