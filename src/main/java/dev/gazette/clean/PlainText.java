@@ -117,9 +117,17 @@ final class PlainText {
                         put(' ');
                     }
                     space = false;
+                    // A run of words with one plain space between each is told as it stands: copied at once.
                     int end = i + 1;
-                    while (end < to && !isSpace(text[end]) && text[end] != '\n') {
-                        end++;
+                    while (end < to) {
+                        char e = text[end];
+                        if (e == ' ' && end + 1 < to && !isSpace(text[end + 1]) && text[end + 1] != '\n') {
+                            end += 2;
+                        } else if (!isSpace(e) && e != '\n') {
+                            end++;
+                        } else {
+                            break;
+                        }
                     }
                     room(end - i);
                     System.arraycopy(text, i, out, length, end - i);
