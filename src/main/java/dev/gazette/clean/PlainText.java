@@ -121,10 +121,10 @@ final class PlainText {
                     int end = i + 1;
                     while (end < to) {
                         char e = text[end];
-                        if (e == ' ' && end + 1 < to && !isSpace(text[end + 1]) && text[end + 1] != '\n') {
-                            end += 2;
-                        } else if (!isSpace(e) && e != '\n') {
+                        if (isWordChar(e)) {
                             end++;
+                        } else if (e == ' ' && end + 1 < to && isWordChar(text[end + 1])) {
+                            end += 2;
                         } else {
                             break;
                         }
@@ -135,6 +135,11 @@ final class PlainText {
                     i = end;
                 }
             }
+        }
+
+        /** Neither a space nor a line break: for most characters, those above the space, one or two comparisons. */
+        private static boolean isWordChar(char c) {
+            return c > ' ' ? c != '\u00A0' : !isSpace(c) && c != '\n';
         }
 
         private static boolean isSpace(char c) {
