@@ -21,9 +21,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.QueryParser;
 
 /**
  * The title, byline and date candidates of a saved page, each with named features, among which a fitted choice model
@@ -44,7 +42,7 @@ final class HtmlHeaderCandidates {
             "names_site", "in_site_header", "link_text", "few_words", "extends_other", "extended_by_other");
     /** Byline candidate features (see {@link #bylines}). */
     static final List<String> BYLINE_FEATURES = List.of("jsonld_author", "meta_author", "credit_box", "box_rank", "after_by",
-            "sources", "shown", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
+            "sources", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
             "link_rank", "joined");
     /** Date candidate features (see {@link #dates}). */
     static final List<String> DATE_FEATURES = List.of("published_meta", "jsonld_published", "jsonld_created", "other_meta",
@@ -56,23 +54,14 @@ final class HtmlHeaderCandidates {
     /** How many headings, credit boxes and date elements of each kind are read: the header is near the top. */
     private static final int PER_KIND = 8;
 
-    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, [itemprop=headline], [class*=headline], [class*=title]");
-    private static final Evaluator CREDIT_ELEMENTS = QueryParser.parse("[rel=author], "
-            + "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author]");
     /**
      * Links to an author's page: {@code /author/jane-doe} (WordPress and most publishing systems), {@code /people/},
      * {@code /staff/}, {@code /contributors/}, {@code /writers/}: where a page's credit is a plain link with no
      * credit class.
      */
-    private static final Evaluator AUTHOR_LINKS = QueryParser.parse(
-            "a[href*=author], a[href*=/people/], a[href*=/staff/], a[href*=contributor], a[href*=/writers/]");
-    private static final Evaluator TIMES = QueryParser.parse("time, [itemprop=datePublished], [itemprop=dateModified]");
+    private static final String[] AUTHOR_PATHS = {"author", "/people/", "/staff/", "contributor", "/writers/"};
     /** "By Jane Doe", "Posted on May 5 by Jane Doe": the name after the credit word. */
     private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
-    /** A class or id that says an element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
-    private static final Pattern DATE_CLASS = Pattern.compile("(?i)date|time|publish|posted");
-    /** A title-like class: "headline", "entry-title", "post-title". */
-    private static final Pattern TITLE_CLASS = Pattern.compile("(?i)headline|title");
     /** What joins a headline to the site's name in a declared title: " | ", " - ", " — ", " :: ". */
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s[|\\p{Pd}:·•»]+\\s|｜");
     private static final Set<String> CHROME = Set.of("nav", "aside", "footer", "menu");
@@ -119,16 +108,90 @@ final class HtmlHeaderCandidates {
     private final JsonNode article;
     private final Map<String, String> metas;
     private final String siteName;
-    /** Each element's place in document order, and the first {@code <h1>}'s: read once, when a candidate first asks. */
-    private Map<Element, Integer> order;
-    private int h1At = -1;
-    private Set<String> shownWords;
+    private final Walk walk;
 
     HtmlHeaderCandidates(Document doc, JsonNode article, Map<String, String> metas, String siteName) {
         this.doc = doc;
         this.article = article;
         this.metas = metas;
         this.siteName = siteName;
+        this.walk = new Walk(doc);
+    }
+
+    /**
+     * One walk over the page, in document order: each element's place, the first {@code <h1>}'s, and the elements each
+     * kind of candidate reads: headings ({@code <h1>}, {@code <h2>}, {@code itemprop=headline}, a class holding
+     * "headline" or "title"), credit boxes ({@code rel=author}, {@code itemprop=author} and the {@code itemprop=name}
+     * inside it, a class holding "byline" or "author"), links to an author's page ({@link #AUTHOR_PATHS}),
+     * {@code <time>} and {@code itemprop=datePublished}/{@code dateModified} elements, and the body's elements whose
+     * class or id says date ({@link #DATE_CLASS}). One walk with plain string tests, not a selector query per kind.
+     */
+    private static final class Walk {
+        /** The place in document order of each element a list below holds (the others are never asked for). */
+        final Map<Element, Integer> order = new IdentityHashMap<>();
+        int h1At = -1;
+        int count;
+        final List<Element> headings = new ArrayList<>();
+        final List<Element> credits = new ArrayList<>();
+        final List<Element> authorLinks = new ArrayList<>();
+        final List<Element> times = new ArrayList<>();
+        final List<Element> dateClassed = new ArrayList<>();
+
+        Walk(Document doc) {
+            Element body = doc.body();
+            boolean inBody = false;
+            int at = 0;
+            for (Element e : doc.getAllElements()) {
+                String name = e.normalName();
+                inBody |= e == body;
+                if (h1At < 0 && name.equals("h1")) {
+                    h1At = at;
+                }
+                boolean kept;
+                if (e.attributesSize() == 0) {
+                    kept = (name.equals("h1") || name.equals("h2")) && headings.add(e) || name.equals("time") && times.add(e);
+                } else {
+                    String cls = e.className().toLowerCase(Locale.ROOT);
+                    String itemprop = e.attr("itemprop");
+                    kept = (name.equals("h1") || name.equals("h2") || itemprop.equalsIgnoreCase("headline") || cls.contains("headline")
+                            || cls.contains("title")) && headings.add(e);
+                    kept |= (e.attr("rel").equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("author") || cls.contains("byline")
+                            || cls.contains("author") || itemprop.equalsIgnoreCase("name") && insideAuthor(e)) && credits.add(e);
+                    kept |= name.equals("a") && isAuthorPath(e.attr("href").toLowerCase(Locale.ROOT)) && authorLinks.add(e);
+                    kept |= (name.equals("time") || itemprop.equalsIgnoreCase("datePublished") || itemprop.equalsIgnoreCase("dateModified"))
+                            && times.add(e);
+                    kept |= inBody && (saysDate(cls) || saysDate(e.id().toLowerCase(Locale.ROOT))) && dateClassed.add(e);
+                }
+                if (kept) {
+                    order.put(e, at);
+                }
+                at++;
+            }
+            count = at;
+        }
+
+        /** A lower-case class or id that says its element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
+        private static boolean saysDate(String lowerCase) {
+            return lowerCase.contains("date") || lowerCase.contains("time") || lowerCase.contains("publish") || lowerCase.contains("posted");
+        }
+
+        private static boolean insideAuthor(Element e) {
+            for (Element p = e.parent(); p != null; p = p.parent()) {
+                if (p.attr("itemprop").equalsIgnoreCase("author")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isAuthorPath(String href) {
+            for (String path : AUTHOR_PATHS) {
+                if (href.contains(path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The chosen candidate's value, the most probable when it clears {@code threshold}; null when none does. */
@@ -189,12 +252,9 @@ final class HtmlHeaderCandidates {
         }
         int[] counts = new int[4];
         boolean firstH1 = true;
-        for (Element h : doc.select(HEADINGS)) {
+        for (Element h : walk.headings) {
             String text = clean(h.text());
             int kind = h.normalName().equals("h1") ? 0 : h.normalName().equals("h2") ? 1 : h.attr("itemprop").equals("headline") ? 2 : 3;
-            if (kind == 3 && !TITLE_CLASS.matcher(h.className()).find()) {
-                continue;
-            }
             if (text.isEmpty() || text.length() > 400 || counts[kind]++ >= PER_KIND) {
                 continue;
             }
@@ -295,11 +355,12 @@ final class HtmlHeaderCandidates {
 
     /**
      * Every byline candidate: the JSON-LD article's authors (people's names, joined by " and "), the first
-     * author-naming {@code <meta>}, and the names opening the first {@value #PER_KIND} credit boxes (elements with a
-     * byline or author class, {@code itemprop=author}, {@code rel=author}; short text, after its "by"). Features: the
-     * sources, the box's rank, whether a "by" preceded the name, how many sources agree, whether the page prints every
-     * word of it, how many names and words, inside navigation/aside/footer, below the first {@code <h1>} and how far,
-     * whether it names the site (a publisher credited as the author).
+     * author-naming {@code <meta>}, the names opening the first {@value #PER_KIND} credit boxes (elements with a byline
+     * or author class, {@code itemprop=author}, {@code rel=author}; short text, after its "by") and links to an author's
+     * page, and co-authors credited side by side. Features: the sources, the box's and the link's rank, whether a "by"
+     * precedes the name, how many sources agree, how many names and words, inside navigation/aside/footer, above the
+     * first {@code <h1>} and how far from it, whether it names the site (a publisher credited as the author), how many
+     * names a side-by-side candidate joins.
      */
     List<HeaderCandidates.Candidate> bylines() {
         Map<String, Gathered> by = new LinkedHashMap<>();
@@ -327,7 +388,7 @@ final class HtmlHeaderCandidates {
         }
         List<Map.Entry<Element, String>> credited = new ArrayList<>();
         int rank = 0;
-        for (Element box : doc.select(CREDIT_ELEMENTS)) {
+        for (Element box : walk.credits) {
             if (rank >= PER_KIND) {
                 break;
             }
@@ -352,7 +413,7 @@ final class HtmlHeaderCandidates {
             rank++;
         }
         int links = 0;
-        for (Element a : doc.select(AUTHOR_LINKS)) {
+        for (Element a : walk.authorLinks) {
             if (links >= PER_KIND) {
                 break;
             }
@@ -363,9 +424,9 @@ final class HtmlHeaderCandidates {
             }
             credited.add(Map.entry(a, name));
             Gathered g = gather(by, name, BYLINE_FEATURES.size());
-            if (g.x[13] == 0) {
-                g.x[13] = 1;
-                g.x[14] = links;
+            if (g.x[12] == 0) {
+                g.x[12] = 1;
+                g.x[13] = links;
             }
             if (g.element == null) {
                 g.element = a;
@@ -380,16 +441,15 @@ final class HtmlHeaderCandidates {
             double[] x = g.x;
             List<String> w = Words.tokens(g.value);
             x[3] = g.x[2] == 0 ? PER_KIND : g.rank;
-            x[14] = g.x[13] == 0 ? PER_KIND : x[14];
+            x[13] = g.x[12] == 0 ? PER_KIND : x[13];
             x[4] = g.afterBy ? 1 : 0;
-            x[5] = x[0] + x[1] + x[2] + x[13] + (x[15] > 0 ? 1 : 0);
-            x[6] = shownWords().containsAll(w) ? 1 : 0;
-            x[7] = g.value.split(" and ").length;
-            x[8] = Math.log1p(w.size());
-            x[9] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
-            placeAgainstH1(g.element, x, 10, 11);
+            x[5] = x[0] + x[1] + x[2] + x[12] + (x[14] > 0 ? 1 : 0);
+            x[6] = g.value.split(" and ").length;
+            x[7] = Math.log1p(w.size());
+            x[8] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            placeAgainstH1(g.element, x, 9, 10);
             String comparable = Words.comparable(g.value);
-            x[12] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
+            x[11] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
         }
         return out;
@@ -445,7 +505,7 @@ final class HtmlHeaderCandidates {
             return;
         }
         Gathered g = gather(by, String.join(" and ", run), BYLINE_FEATURES.size());
-        g.x[15] = run.size();
+        g.x[14] = run.size();
         if (g.element == null) {
             g.element = first;
         }
@@ -497,7 +557,7 @@ final class HtmlHeaderCandidates {
             addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 8, null);
         }
         int times = 0;
-        for (Element t : doc.select(TIMES)) {
+        for (Element t : walk.times) {
             boolean itemprop = t.attr("itemprop").equals("datePublished");
             String value = HtmlMetadata.firstNonBlank(t.attr("datetime"), t.attr("content"), t.text().length() <= MAX_DATELINE_CHARS ? t.text() : null);
             if (itemprop) {
@@ -513,15 +573,10 @@ final class HtmlHeaderCandidates {
                 times++;
             }
         }
-        Element body = doc.body();
         int shown = 0;
-        for (Element el : body == null ? List.<Element>of() : body.getAllElements()) {
+        for (Element el : walk.dateClassed) {
             if (shown >= PER_KIND) {
                 break;
-            }
-            String cls = el.className();
-            if ((cls.isEmpty() || !DATE_CLASS.matcher(cls).find()) && (!el.hasAttr("id") || !DATE_CLASS.matcher(el.id()).find())) {
-                continue;
             }
             String text = el.text();
             if (text.length() > MAX_DATELINE_CHARS) {
@@ -635,34 +690,17 @@ final class HtmlHeaderCandidates {
             return;
         }
         int at = order(el);
-        x[above] = h1At >= 0 && at < h1At ? 1 : 0;
-        x[distance] = h1At < 0 ? 0 : Math.log1p(Math.abs(at - h1At));
+        x[above] = walk.h1At >= 0 && at < walk.h1At ? 1 : 0;
+        x[distance] = walk.h1At < 0 ? 0 : Math.log1p(Math.abs(at - walk.h1At));
     }
 
     /** The element's place in document order, over the page's element count (0 at the top, 1 at the bottom). */
     private double position(Element el) {
         int at = order(el);
-        return (double) at / Math.max(1, order.size());
+        return (double) at / Math.max(1, walk.count);
     }
 
     private int order(Element el) {
-        if (order == null) {
-            order = new IdentityHashMap<>();
-            for (Element e : doc.getAllElements()) {
-                if (h1At < 0 && e.normalName().equals("h1")) {
-                    h1At = order.size();
-                }
-                order.put(e, order.size());
-            }
-        }
-        return order.getOrDefault(el, -1);
-    }
-
-    /** The words the page's body prints, lower-cased. */
-    private Set<String> shownWords() {
-        if (shownWords == null) {
-            shownWords = new HashSet<>(doc.body() == null ? List.of() : Words.tokens(doc.body().text()));
-        }
-        return shownWords;
+        return walk.order.getOrDefault(el, -1);
     }
 }
