@@ -13,7 +13,7 @@ import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
 
 /**
  * flexmark's autolink extension, run only on text that could hold a link. Its post-processor
@@ -94,8 +94,8 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
             if (buffer.length < n) {
                 buffer = new char[Math.max(n, 2 * buffer.length)];
             }
-            if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
-                base.getChars(chars.getStartOffset(), chars.getEndOffset(), buffer, 0);
+            if (chars instanceof CharSubSequence slice) {
+                System.arraycopy(slice.getBase(), slice.getStartOffset(), buffer, 0, n);
             } else {
                 for (int i = 0; i < n; i++) {
                     buffer[i] = chars.charAt(i);

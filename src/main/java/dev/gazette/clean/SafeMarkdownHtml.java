@@ -22,8 +22,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -222,8 +222,8 @@ final class SafeMarkdownHtml {
         int n = text.length();
         char[] a = room(n);
         // A slice of the source is copied at once; flexmark's toString goes character by character.
-        if (text instanceof SubSequence slice && slice.getBase() instanceof String source) {
-            source.getChars(slice.getStartOffset(), slice.getEndOffset(), a, 0);
+        if (text instanceof CharSubSequence slice) {
+            System.arraycopy(slice.getBase(), slice.getStartOffset(), a, 0, n);
         } else {
             text.toString().getChars(0, n, a, 0);
         }

@@ -9,7 +9,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Parsing without the extensions a body cannot need, with the bounds-only inline parser, gives the tree flexmark gives with every extension. */
+/**
+ * Parsing without the extensions a body cannot need, with the bounds-only inline parser, from an array of the
+ * body's characters, gives the tree flexmark gives with every extension from the string.
+ */
 class MarkdownRendererTest {
     private final MarkdownRenderer bySyntax = new MarkdownRenderer();
     private final MarkdownRenderer everyExtension = new MarkdownRenderer(AutolinkExtension.create());
@@ -19,6 +22,8 @@ class MarkdownRendererTest {
             "\n# ", "\n    ", "|", " | ", "\n| a | b |\n", "\n---|---\n", "\n|---|:-:|\n", "\n:---\n", "\n---\n", "-", "---", "&",
             "&amp;", "&lt;", "&quot;", "R&D", "&bogus;", "[^1]", "\n[^1]: note\n", "~~", "~", "*", "**", "_", "`", "[", "]", "(", ")",
             "<", ">", "\\", "\\|", "<em>", "</em>", ".", "/", "//", "w", "ww", "http", "mailto",
+            // Two-byte text and line ends: the body is parsed from an array, the reference from the string.
+            "\u2014", "caf\u00e9", "\u201cq\u201d", "\r\n", "\r", "\t", "\u0000", "\uD83D\uDE00",
             // Links, references and inline tags, which the inline parser reads with regular expressions.
             "[t](/u \"title\")", "[t](</a b> 'x')", "[t]( /u (p) )", "](/v)", "[r]", "[r][]", "\n[r]: /url (T)\n", "\n[r]: <a b>\n",
             "![i](/p.png \"c\")", "<abbr title=\"x\">", "</abbr>", "<span class='c'>", "</span>", "<!-- c -->", "<br/>", "<?p?>"};
