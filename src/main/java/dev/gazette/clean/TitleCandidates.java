@@ -148,8 +148,6 @@ final class TitleCandidates {
                                   // its first three words, whatever its length ("Analysis by Jane Doe, Senior Analyst"). Each
                                   // rare, together one weight the training pages can tell: as four features of their own they
                                   // gained as many titles of one truth set as they lost of the other (README)
-            "over_header",        // the next line is a byline or dateline: the headline stands right over its credit, where a
-                                  // caption or a kicker stands a line or more higher
             "head_end");          // the line the run's head ends at, its first paragraph: a candidate of the title model alone
                                   // (openers), for a run that opens with the headline over the text (a reflow part of it too)
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
@@ -337,7 +335,6 @@ final class TitleCandidates {
                         words.isEmpty() ? 0 : weight / words.size(),
                         t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
                         notHeadline ? 1 : 0,
-                        i + 1 < lines.size() && next == null && !lines.get(i + 1).isCode() ? 1 : 0,
                         i == headEnd ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
