@@ -6,6 +6,7 @@ import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
 
 import java.util.BitSet;
 import java.util.List;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
  * copies the whole input - the paragraph, character by character through flexmark's sequence -
  * at every link's destination, title and spaces and every inline tag: a sixth of a parse of the
  * bench corpus. The sequences returned are the same.
+ *
+ * <p>And its scan over plain text reads the body's array ({@link MarkdownRenderer} parses from
+ * one), not a call to the sequence and one to the set of special characters per character.
  */
 final class BoundsOnlyInlineParser extends InlineParserImpl {
     BoundsOnlyInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
@@ -46,6 +50,37 @@ final class BoundsOnlyInlineParser extends InlineParserImpl {
             groups[i] = matcher.start(i) < 0 ? null : input.subSequence(matcher.start(i), matcher.end(i));
         }
         return groups;
+    }
+
+    /**
+     * flexmark's {@code parseString}: the text up to the next special character as one text run.
+     * The set is read as it stands at the call (extensions add to it while parsing a table's cells).
+     */
+    @Override
+    protected boolean parseString() {
+        if (!(input instanceof CharSubSequence slice)) {
+            return super.parseString();
+        }
+        char[] chars = slice.getBase();
+        int offset = slice.getStartOffset();
+        long[] special = specialCharacters.toLongArray();
+        int begin = index;
+        int end = begin;
+        for (int length = input.length(); end < length; end++) {
+            char c = chars[offset + end];
+            // The sequence reads a NUL as U+FFFD.
+            int bit = c == '\0' ? '\uFFFD' : c;
+            int word = bit >>> 6;
+            if (word < special.length && (special[word] & 1L << bit) != 0) {
+                break;
+            }
+        }
+        index = end;
+        if (begin == end) {
+            return false;
+        }
+        appendText(input, begin, end);
+        return true;
     }
 
     /** The matcher at the next match of {@code re} from the index on, which then moves past it; null when none. */

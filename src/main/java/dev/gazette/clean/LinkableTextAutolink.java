@@ -62,9 +62,10 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
     }
 
     /**
-     * The scan of one document's text nodes. A node's characters are copied into an array at
-     * once when they are a plain slice of the source (flexmark reads them one call per character
-     * otherwise; it reads a NUL as U+FFFD, which is no more a link's character than NUL is).
+     * The scan of one document's text nodes. A node's characters are read in place when they are a
+     * slice of the source array the body is parsed from, else copied into an array once (flexmark
+     * reads them one call per character; it reads a NUL as U+FFFD, which is no more a link's
+     * character than NUL is).
      */
     static final class Scan {
         private char[] buffer = new char[256];
@@ -90,33 +91,32 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
         }
 
         boolean couldHoldLink(BasedSequence chars) {
+            if (chars instanceof CharSubSequence slice) {
+                return LinkableTextAutolink.couldHoldLink(slice.getBase(), slice.getStartOffset(), slice.getEndOffset());
+            }
             int n = chars.length();
             if (buffer.length < n) {
                 buffer = new char[Math.max(n, 2 * buffer.length)];
             }
-            if (chars instanceof CharSubSequence slice) {
-                System.arraycopy(slice.getBase(), slice.getStartOffset(), buffer, 0, n);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    buffer[i] = chars.charAt(i);
-                }
+            for (int i = 0; i < n; i++) {
+                buffer[i] = chars.charAt(i);
             }
-            return LinkableTextAutolink.couldHoldLink(buffer, n);
+            return LinkableTextAutolink.couldHoldLink(buffer, 0, n);
         }
     }
 
     static boolean couldHoldLink(CharSequence text) {
-        return couldHoldLink(text.toString().toCharArray(), text.length());
+        return couldHoldLink(text.toString().toCharArray(), 0, text.length());
     }
 
-    /** Whether the first {@code n} characters of {@code text} have a character a link needs. */
-    private static boolean couldHoldLink(char[] text, int n) {
-        for (int i = 0; i < n; i++) {
+    /** Whether the characters {@code from} to {@code to} of {@code text} have a character a link needs. */
+    private static boolean couldHoldLink(char[] text, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = text[i];
-            if (c == ':' || c == '@' || c == '&' && couldBeLinkCharacter(text, n, i)) {
+            if (c == ':' || c == '@' || c == '&' && couldBeLinkCharacter(text, to, i)) {
                 return true;
             }
-            if ((c | 0x20) == 'w' && i + 2 < n && (text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'w') {
+            if ((c | 0x20) == 'w' && i + 2 < to && (text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'w') {
                 return true;
             }
         }
@@ -129,7 +129,7 @@ final class LinkableTextAutolink implements Parser.ParserExtension {
     /**
      * Whether the '&' at {@code at} may start a character reference for a character a link needs:
      * not when no reference can start there (a reference is '&' then '#' or a letter), nor for
-     * the references of characters that are never part of one.
+     * the references of characters that are never part of one. The text ends at {@code n}.
      */
     private static boolean couldBeLinkCharacter(char[] text, int n, int at) {
         char next = at + 1 < n ? text[at + 1] : ' ';

@@ -117,9 +117,17 @@ final class PlainText {
                         put(' ');
                     }
                     space = false;
+                    // A run of words with one plain space between each is told as it stands: copied at once.
                     int end = i + 1;
-                    while (end < to && !isSpace(text[end]) && text[end] != '\n') {
-                        end++;
+                    while (end < to) {
+                        char e = text[end];
+                        if (isWordChar(e)) {
+                            end++;
+                        } else if (e == ' ' && end + 1 < to && isWordChar(text[end + 1])) {
+                            end += 2;
+                        } else {
+                            break;
+                        }
                     }
                     room(end - i);
                     System.arraycopy(text, i, out, length, end - i);
@@ -127,6 +135,11 @@ final class PlainText {
                     i = end;
                 }
             }
+        }
+
+        /** Neither a space nor a line break: for most characters, those above the space, one or two comparisons. */
+        private static boolean isWordChar(char c) {
+            return c > ' ' ? c != '\u00A0' : !isSpace(c) && c != '\n';
         }
 
         private static boolean isSpace(char c) {

@@ -1067,13 +1067,17 @@ public final class BuildMemory {
             Map<String, Fingerprint> before = dataPrints;
             Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
             LongAdder kept = new LongAdder();
+            // The keys whose values may differ from the last build's data, when the data knows: the others'
+            // values are equal to those the last build fingerprinted (a key it did not have is fingerprinted).
+            Set<String> mayDiffer = data.changedSinceLastBuild();
             now.entrySet().parallelStream().forEach(e -> {
+                Fingerprint old = before.get(e.getKey());
                 // Site data is made afresh by every build and fingerprinted once: its values are not
                 // remembered (the memo finds the parts it knows, such as articles read from the cache).
-                Fingerprint f = fingerprints.reading().of(e.getValue());
+                Fingerprint f = old != null && mayDiffer != null && !mayDiffer.contains(e.getKey()) ? old
+                        : fingerprints.reading().of(e.getValue());
                 // The key as pages read it (loaded from the cache, or noted by a page): one instance each.
                 made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
-                Fingerprint old = before.get(e.getKey());
                 if (old != null) {
                     kept.increment();
                 }

@@ -4,6 +4,7 @@ import dev.gazette.config.SiteConfig;
 import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.DigestChange;
 import dev.gazette.model.LongText;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Problem;
@@ -125,9 +126,22 @@ public final class Linker {
     }
 
     public Digest link(List<Article> input, ProblemSink problems) {
+        return linked(input, problems).digest();
+    }
+
+    /**
+     * The linked digest, and what of it may differ from the digest of the state it was brought up
+     * to date from (null when it was made from nothing): the last build's, for the render to reuse
+     * what it made from the rest.
+     */
+    public record Result(Digest digest, DigestChange change) {
+    }
+
+    /** As {@link #link}, with what of the digest changed since the last build's. */
+    public Result linked(List<Article> input, ProblemSink problems) {
         LinkState made = steps.update(state, PageNames.unique(input, problems));
         made.problems().forEach(problems::report);
-        return made.digest();
+        return new Result(made.digest(), made.lists().change());
     }
 
     /**

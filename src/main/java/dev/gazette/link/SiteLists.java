@@ -3,6 +3,7 @@ package dev.gazette.link;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.DigestChange;
 import dev.gazette.model.Edition;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
@@ -42,7 +43,8 @@ import java.util.stream.IntStream;
 final class SiteLists {
     /** An empty site: everything of a site made from nothing is "added". */
     private static final SiteLists NONE = new SiteLists(new Digest(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()),
-            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
+            new Near[0], new Digest.ArticleLinks[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(),
+            new TreeMap<>(), new TreeMap<>(), 0, null);
 
     /**
      * What an article's similar candidates gave it.
@@ -59,6 +61,12 @@ final class SiteLists {
     /** By position in the digest's articles. */
     private final Near[] near;
     private final Digest.ArticleLinks[] links;
+    /**
+     * The last digest's neighbours of each article, by position: {@code links} itself, or for lists
+     * read back (which keep none) those that can be told from what they keep; null where they cannot.
+     * Only compared with, to say which articles' neighbours changed ({@link #change}).
+     */
+    private final Digest.ArticleLinks[] lastLinks;
     private final Map<String, Story> storyOf;
     /** Each edition's articles newest first, and the editions, by first day, newest first. */
     private final TreeMap<LocalDate, List<Article>> editionMembers;
@@ -69,13 +77,17 @@ final class SiteLists {
     private final Saved saved;
     /** How many articles' related lists this build made (the rest were kept): what tests see of the path taken. */
     private final int remade;
+    /** What of the digest may differ from the last build's; null when the lists were made from nothing. */
+    private final DigestChange change;
 
-    private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Map<String, Story> storyOf,
-                      TreeMap<LocalDate, List<Article>> editionMembers, TreeMap<LocalDate, Edition> editions,
-                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups, int remade) {
+    private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Digest.ArticleLinks[] lastLinks,
+                      Map<String, Story> storyOf, TreeMap<LocalDate, List<Article>> editionMembers,
+                      TreeMap<LocalDate, Edition> editions, TreeMap<YearMonth, Digest.Month> months,
+                      TreeMap<String, Digest.TagGroup> tagGroups, int remade, DigestChange change) {
         this.digest = digest;
         this.near = near;
         this.links = links;
+        this.lastLinks = lastLinks;
         this.storyOf = storyOf;
         this.editionMembers = editionMembers;
         this.editions = editions;
@@ -83,12 +95,14 @@ final class SiteLists {
         this.tagGroups = tagGroups;
         this.saved = null;
         this.remade = remade;
+        this.change = change;
     }
 
     private SiteLists(Saved saved) {
         this.digest = null;
         this.near = null;
         this.links = null;
+        this.lastLinks = null;
         this.storyOf = null;
         this.editionMembers = null;
         this.editions = null;
@@ -96,11 +110,17 @@ final class SiteLists {
         this.tagGroups = null;
         this.saved = saved;
         this.remade = 0;
+        this.change = null;
     }
 
     /** How many articles' related lists were made for these lists rather than kept from the last build's. */
     int remade() {
         return remade;
+    }
+
+    /** What of the digest may differ from the last build's; null when these lists were made from nothing. */
+    DigestChange change() {
+        return change;
     }
 
     /** The digest; null for lists read back from a build cache until they are updated. */
@@ -328,8 +348,79 @@ final class SiteLists {
         }
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
-        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow,
-                remade.size());
+        DigestChange change = this == NONE ? null
+                : change(made, oldAt, linksNow, List.copyOf(left.storiesBefore()), groupsNow, editionsNow, monthsNow);
+        return new SiteLists(made, nearNow, linksNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow,
+                remade.size(), change);
+    }
+
+    /**
+     * What of {@code made} may differ from the last build's digest, these lists being the last
+     * build's (or bound to this build's articles from a build cache). Each part is named unless it
+     * is known equal: an article kept ({@code oldAt}, the very article or, read back, one the link
+     * stage found the same as then); neighbours equal to the last ones at the article's last
+     * position; a tag group, story, edition or month that is still the very object of these lists,
+     * which {@link #updated} keeps only while none of its articles came, went or changed (a list
+     * read back keeps one only when each of its articles is still here, unchanged).
+     */
+    private DigestChange change(Digest made, int[] oldAt, Digest.ArticleLinks[] linksNow, List<Story> storiesBefore,
+                                TreeMap<String, Digest.TagGroup> groupsNow, TreeMap<LocalDate, Edition> editionsNow,
+                                TreeMap<YearMonth, Digest.Month> monthsNow) {
+        List<Article> articles = made.articles();
+        int n = articles.size();
+        int sizeBefore = near.length;
+        Set<String> changedArticles = new HashSet<>();
+        Set<String> changedLinks = new HashSet<>();
+        // Positions whose slug may not be the last one's: where an article is not the one kept from
+        // there, and those only one of the two digests has.
+        int movedFrom = n == sizeBefore ? n : Math.min(n, sizeBefore);
+        int movedTo = n == sizeBefore ? 0 : Math.max(n, sizeBefore);
+        for (int k = 0; k < n; k++) {
+            String slug = articles.get(k).slug();
+            if (oldAt[k] < 0) {
+                changedArticles.add(slug);
+            }
+            if (oldAt[k] < 0 || !linksNow[k].equals(lastLinks[oldAt[k]])) {
+                changedLinks.add(slug);
+            }
+            if (oldAt[k] != k) {
+                movedFrom = Math.min(movedFrom, k);
+                movedTo = Math.max(movedTo, k + 1);
+            }
+        }
+        if (movedFrom >= movedTo) {
+            movedFrom = movedTo = n;   // none
+        }
+        Set<String> changedTags = new HashSet<>();
+        groupsNow.forEach((slug, group) -> {
+            if (group != tagGroups.get(slug)) {
+                changedTags.add(slug);
+            }
+        });
+        Set<Story> keptStories = Collections.newSetFromMap(new IdentityHashMap<>());
+        keptStories.addAll(storiesBefore);
+        Set<String> changedStories = new HashSet<>();
+        for (Story story : made.stories()) {
+            if (!keptStories.contains(story)) {
+                changedStories.add(story.slug());
+            }
+        }
+        Set<String> changedEditions = new HashSet<>();
+        editionsNow.forEach((key, edition) -> {
+            if (edition != editions.get(key)) {
+                changedEditions.add(edition.slug());
+            }
+        });
+        Set<YearMonth> changedMonths = new HashSet<>();
+        monthsNow.forEach((key, month) -> {
+            if (month != months.get(key)) {
+                changedMonths.add(key);
+            }
+        });
+        // The editions' neighbours are the last ones when the same editions are there.
+        boolean editionsMoved = !editionsNow.keySet().equals(editionMembers.keySet());
+        return new DigestChange(changedArticles, changedLinks, changedTags, changedStories, changedEditions, editionsMoved,
+                changedMonths, movedFrom, movedTo);
     }
 
     /** Whether {@code near} was made from the very candidates {@code matches} names, scored the same. */
@@ -739,9 +830,37 @@ final class SiteLists {
                     tagKeys.add(tag.tag().slug());
                 }
             }
-            SiteLists lists = new SiteLists(null, near, new Digest.ArticleLinks[n], storyOf, editionMembers, editionsNow,
-                    monthsNow, groups, 0);
+            SiteLists lists = new SiteLists(null, near, new Digest.ArticleLinks[n], lastLinks(nowAt, kind), storyOf,
+                    editionMembers, editionsNow, monthsNow, groups, 0, null);
             return new Bound(lists, new Left(Set.of(), editionKeys, monthKeys, tagKeys, storiesTouched, before, restoried));
+        }
+
+        /**
+         * The last digest's neighbours of the articles still here, by position, as that build made
+         * them: its related list as saved, its story (the last saved story that holds it, as the
+         * build's map of stories by article kept the last), its edition (a function of the same
+         * article), and the slugs of the articles beside it then, known when those are still here
+         * (the same articles, so the same slugs); null for an article whose neighbour then left.
+         */
+        private Digest.ArticleLinks[] lastLinks(Article[] nowAt, SiteConfig.Edition kind) {
+            int n = size();
+            String[] storyAt = new String[n];
+            for (SavedStory story : stories) {
+                for (int p : story.members()) {
+                    storyAt[p] = story.slug();
+                }
+            }
+            Digest.ArticleLinks[] was = new Digest.ArticleLinks[n];
+            for (int p = 0; p < n; p++) {
+                Article a = nowAt[p];
+                boolean besideKnown = (p == 0 || nowAt[p - 1] != null) && (p + 1 == n || nowAt[p + 1] != null);
+                if (a != null && besideKnown) {
+                    was[p] = new Digest.ArticleLinks(related.get(p), storyAt[p],
+                            a.hasDate() ? Editions.editionStart(a, kind).toString() : null,
+                            p > 0 ? nowAt[p - 1].slug() : null, p + 1 < n ? nowAt[p + 1].slug() : null);
+                }
+            }
+            return was;
         }
 
         /** The articles at {@code positions} that are still here. */

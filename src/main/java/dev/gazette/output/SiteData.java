@@ -20,6 +20,8 @@ public final class SiteData {
     /** The identity of the data this was made from, and the keys whose values may differ from it; null when none. */
     private final Object base;
     private final Set<String> touched;
+    /** The keys whose values may differ from those the last build's pages read; null when unknown. */
+    private final Set<String> sinceLastBuild;
 
     /** @param values every value pages may read, by key; not copied, and not to be changed */
     public SiteData(Map<String, Object> values) {
@@ -39,10 +41,31 @@ public final class SiteData {
      * the very object (a key of {@code touched} may have any value, or none).
      */
     public SiteData(Map<String, Object> values, Object parts, SiteData base, Set<String> touched) {
+        this(values, parts, base, touched, null);
+    }
+
+    private SiteData(Map<String, Object> values, Object parts, SiteData base, Set<String> touched,
+                     Set<String> sinceLastBuild) {
         this.values = values;
         this.parts = parts;
         this.base = base == null ? null : base.identity;
         this.touched = touched;
+        this.sinceLastBuild = sinceLastBuild;
+    }
+
+    /**
+     * Data of which every key but those of {@code touched} has a value equal to the one it had in
+     * the data the last build's pages read (a key that is new, or gone, may be in {@code touched}
+     * or not: a sink sees that from the keys): a sink that keeps the last build's data by
+     * fingerprint takes those keys' fingerprints as they were instead of computing them.
+     */
+    public static SiteData sinceLastBuild(Map<String, Object> values, Object parts, Set<String> touched) {
+        return new SiteData(values, parts, null, null, touched);
+    }
+
+    /** The keys whose values may differ from those the last build's pages read; null when that is not known. */
+    public Set<String> changedSinceLastBuild() {
+        return sinceLastBuild;
     }
 
     /**

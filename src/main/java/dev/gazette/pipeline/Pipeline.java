@@ -160,13 +160,13 @@ public final class Pipeline {
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
         Linked linked = link(options, site, Steps.DIRECT, null, null, null, read, timer);
-        Digest digest = linked.digest();
+        Digest digest = linked.result().digest();
         Theme theme = Theme.load(options.templates());
         diagnostics.reportAll(theme.warnings());
         SiteRenderer renderer = new SiteRenderer(site, theme);
         Set<String> written = ConcurrentHashMap.newKeySet();
         progress.start("rendering", 0);
-        writeNewSite(options, renderer, digest, Steps.DIRECT, sink -> recording(sink, written), written, timer);
+        writeNewSite(options, renderer, linked.result(), Steps.DIRECT, sink -> recording(sink, written), written, timer);
         return new Result(digest.articles().size(), written.size(), read.get(), written.size(), List.of(),
                 linked.heldBack(), timer.laps());
     }
@@ -176,11 +176,13 @@ public final class Pipeline {
      * body) are found beside the render rather than after it: they read the digest alone, and the
      * render begins with work on one thread (its site data), so in a preview save they cost no wait.
      */
-    private static void renderWithImages(SiteRenderer renderer, Digest digest, Path content, OutputSink sink, Steps steps) {
+    private static void renderWithImages(SiteRenderer renderer, Linker.Result linked, Path content, OutputSink sink,
+                                         Steps steps) {
+        Digest digest = linked.digest();
         CompletableFuture<Void> images = CompletableFuture.runAsync(
                 () -> LocalImages.copy(content, digest.articles(), sink, steps));
         try {
-            renderer.render(digest, sink);
+            renderer.render(digest, linked.change(), sink);
         } catch (RuntimeException | Error e) {
             images.exceptionally(x -> null).join();   // done writing before the caller abandons the site
             throw e;
@@ -192,11 +194,11 @@ public final class Pipeline {
      * Renders the whole site into a new folder beside {@code out}, swapped in when it succeeded;
      * {@code wrap} puts the build's recording (and a memory's, when there is one) around the writer.
      */
-    private void writeNewSite(Options options, SiteRenderer renderer, Digest digest, Steps steps,
+    private void writeNewSite(Options options, SiteRenderer renderer, Linker.Result linked, Steps steps,
             UnaryOperator<OutputSink> wrap, Set<String> written, Timer timer) {
         try (SiteWriter writer = SiteWriter.open(options.out())) {
             OutputSink sink = wrap.apply(writer);
-            renderWithImages(renderer, digest, options.content(), sink, steps);
+            renderWithImages(renderer, linked, options.content(), sink, steps);
             timer.lap("render");
             progress.start("writing", written.size());
             writer.commit();
@@ -246,7 +248,7 @@ public final class Pipeline {
             timer.lap("config");
             AtomicInteger read = new AtomicInteger();
             Linked linked = link(options, site, memory.steps(), memory, changedFiles, listed, read, timer);
-            Digest digest = linked.digest();
+            Digest digest = linked.result().digest();
             SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
             // Tens of MB decoded beside the render's first pages, not on its way.
             renderer.readAhead();
@@ -263,12 +265,12 @@ public final class Pipeline {
             if (update) {
                 SiteUpdater updater = new SiteUpdater(out);
                 OutputSink sink = memory.files(recording(updater, written), true);
-                renderWithImages(renderer, digest, options.content(), sink, memory.steps());
+                renderWithImages(renderer, linked.result(), options.content(), sink, memory.steps());
                 timer.lap("render");
                 changed = updater.commit(memory.removedFiles());
                 timer.lap("write");
             } else {
-                writeNewSite(options, renderer, digest, memory.steps(),
+                writeNewSite(options, renderer, linked.result(), memory.steps(),
                         sink -> memory.files(recording(sink, written), false), written, timer);
                 changed = written.stream().sorted().toList();
             }
@@ -470,10 +472,11 @@ public final class Pipeline {
     }
 
     /**
-     * The linked digest, the sources of the articles held back (future-dated), the moment the
-     * build counted as "now", and the earliest date of the articles held back (null when none was).
+     * The linked digest (with what of it changed since the last build's), the sources of the
+     * articles held back (future-dated), the moment the build counted as "now", and the earliest
+     * date of the articles held back (null when none was).
      */
-    private record Linked(Digest digest, List<String> heldBack, Instant now, Instant nextHeldBack) {
+    private record Linked(Linker.Result result, List<String> heldBack, Instant now, Instant nextHeldBack) {
     }
 
     /**
@@ -490,12 +493,12 @@ public final class Pipeline {
         PublishedArticles published = steps.update(PublishedArticles.step(publishing), all);
         List<Article> articles = published.published();
         progress.start("linking", articles.size());
-        Digest digest = linker.link(articles, diagnostics);
+        Linker.Result linked = linker.linked(articles, diagnostics);
         timer.lap("link");
         diagnostics.failOnErrors();
         List<Article> heldBack = published.heldBack();
         Instant next = published.next();
-        return new Linked(digest, heldBack.stream().map(Article::sourceFile).toList(), publishing.now(), next);
+        return new Linked(linked, heldBack.stream().map(Article::sourceFile).toList(), publishing.now(), next);
     }
 
     /** The output folder may neither hold nor sit inside what the build reads. */

@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.DigestChange;
 import dev.gazette.model.Edition;
 import dev.gazette.model.Story;
 import dev.gazette.model.Tag;
@@ -136,6 +137,17 @@ final class PageData {
      * Values are functions of their part and the page size alone, so this equals data made from nothing.
      */
     static SiteData of(Digest digest, int pageSize, SiteData last) {
+        return of(digest, pageSize, last, null);
+    }
+
+    /**
+     * As {@link #of(Digest, int, SiteData)}; when there is no {@code last} to make the values from,
+     * and {@code change} says what of the digest may differ from the last build's (null: anything
+     * may), the data names the keys made from those parts ({@link SiteData#sinceLastBuild}): every
+     * other value is a function of the page size and parts equal to the last build's, so equal to
+     * the value the last build's pages read.
+     */
+    static SiteData of(Digest digest, int pageSize, SiteData last, DigestChange change) {
         Parts before = last != null && last.parts() instanceof Parts p && p.pageSize() == pageSize ? p : null;
         Parts now = new Parts(pageSize, digest);
         if (before == null) {
@@ -148,7 +160,7 @@ final class PageData {
             digest.months().forEach(m -> monthValues(m, values::put));
             values.put(PAGE_INDEX, pageIndex(digest));
             searchDocs(digest.articles(), values::put);
-            return new SiteData(values, now);
+            return change == null ? new SiteData(values, now) : SiteData.sinceLastBuild(values, now, touched(digest, pageSize, change));
         }
         return new Patch(last, digest, pageSize).made(now);
     }
@@ -308,6 +320,47 @@ final class PageData {
                 came.removeIf(both::contains);
             }
         }
+    }
+
+    /**
+     * The keys whose values are made from the parts {@code change} names (those of parts that are
+     * gone need not be among them). The page size is the last build's: it is part of the build's
+     * environment, in which the last build's data was made.
+     */
+    private static Set<String> touched(Digest digest, int pageSize, DigestChange change) {
+        Set<String> keys = new HashSet<>();
+        for (String slug : change.articles()) {
+            keys.add(article(slug));
+            keys.add(date(slug));
+        }
+        change.links().forEach(slug -> keys.add(links(slug)));
+        for (Digest.TagGroup g : digest.tags()) {
+            String slug = g.tag().slug();
+            if (change.tags().contains(slug)) {
+                keys.add(tag(slug));
+                for (int n = 1; n <= pages(g.articles().size(), pageSize); n++) {
+                    keys.add(tagPage(slug, n));
+                }
+            }
+        }
+        for (String slug : change.stories()) {
+            keys.add(story(slug));
+            keys.add(storyArticles(slug));
+        }
+        for (Edition e : digest.editions()) {
+            if (change.editionsMoved() || change.editions().contains(e.slug())) {
+                editionKeys(e, (key, value) -> keys.add(key));
+            }
+        }
+        change.months().forEach(m -> keys.add(month(m)));
+        // Which lists there are: one small value, told from the lists alone.
+        keys.add(PAGE_INDEX);
+        // A chunk of documents holds the slugs at its positions.
+        int chunk = SearchIndex.DOCS_PER_CHUNK;
+        for (int c = change.movedFrom() / chunk; change.movedFrom() < change.movedTo() && c * chunk < change.movedTo(); c++) {
+            keys.add(searchDocs(c));
+        }
+        return keys;
     }
 
     private static void articleValues(Article a, BiConsumer<String, Object> put) {

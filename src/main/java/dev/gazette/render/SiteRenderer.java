@@ -3,6 +3,7 @@ package dev.gazette.render;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.DigestChange;
 import dev.gazette.model.Edition;
 import dev.gazette.concurrent.Futures;
 import dev.gazette.model.GazetteException;
@@ -91,6 +92,15 @@ public final class SiteRenderer {
     }
 
     public void render(Digest digest, OutputSink out) {
+        render(digest, null, out);
+    }
+
+    /**
+     * Renders {@code digest}; {@code change} says what of it may differ from the digest the last
+     * build rendered (null: anything may), so that a sink that keeps the last build's site data by
+     * fingerprint needs to fingerprint only the values made from those parts.
+     */
+    public void render(Digest digest, DigestChange change, OutputSink out) {
         Map<String, String> tagNames = tagNames(digest);
         // The search index's terms read the digest alone: made while the site data is made and compared
         // on this thread, which every page waits for (in a preview save, most of what is left to do).
@@ -100,7 +110,7 @@ public final class SiteRenderer {
         try {
             // Pages of articles, tags, editions, stories and months read the digest through this, and
             // record what they read; the site-wide pages are few and made again in every build.
-            data = PageData.of(digest, site.pageSize(), out.lastData());
+            data = PageData.of(digest, site.pageSize(), out.lastData(), change);
             out.reading(data);
             ViewFactory views = new ViewFactory(site, urls, data, steps);
             FeedItems feedItems = new FeedItems(site, urls, tagNames, steps);
