@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fits the cleaner's line model and measures it cross-validated by site.
-#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, byline-v1.json and date-v1.json in src/main/resources/dev/gazette/clean
+#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, byline-v1.json, date-v1.json and
+#     html-header-v1.json (the saved page's title, byline and date models, fitted on every case's source.html) in src/main/resources/dev/gazette/clean
 #     (the shipped models: bench/cleaning/train.sh fit ../shared/cleaning-dev /work/data/cases3 /work/data/postlight)
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case;
@@ -11,6 +12,8 @@
 #      model is the opener, fitted on the sites with a body only);
 #      GAZETTE_BYLINES_HEADER_ONLY=W: header-only sites weigh W each in the byline model's fit, 0 by default: left out;
 #      GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY=W: and W each in its calibration, GAZETTE_BYLINES_HEADER_ONLY by default)
+#     (saved pages too, rows "html ..."; GAZETTE_CV_HTML=FILE: one row per held-out saved page)
+#   bench/cleaning/train.sh cvhtml K [CASES_DIR...]  the saved pages alone, their models held out by site in the same folds
 #   bench/cleaning/train.sh cvtitles K [CASES_DIR...]  the title model alone, variants of its fit over the same folds
 #     (GAZETTE_TITLE_VARIANTS="name=L2[:-feature,...];...", GAZETTE_CV_TITLE_DIR=DIR: one file of rows per variant;
 #      see src/test/java/dev/gazette/clean/TitleCrossValidation.java)
@@ -23,7 +26,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mode="$1"; shift
 arg=""
-if [ "$mode" = cv ] || [ "$mode" = cvtitles ] || [ "$mode" = score ] || [ "$mode" = explain ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
+if [ "$mode" = cv ] || [ "$mode" = cvhtml ] || [ "$mode" = cvtitles ] || [ "$mode" = score ] || [ "$mode" = explain ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
 dirs=("$@")
 if [ ${#dirs[@]} -eq 0 ]; then
   dirs=("$root/../shared/cleaning-dev")
@@ -31,5 +34,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_HTML:+-Dgazette.l2html=$GAZETTE_L2_HTML} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

@@ -32,16 +32,30 @@ final class HtmlExtractor {
     private final ContentFinder finder = new ContentFinder();
     private final ContentTidier tidier = new ContentTidier();
     private final Sanitizer sanitizer = Sanitizer.untrusted();
+    private final HtmlHeaderCandidates.Models models;
+
+    /** With the shipped title, byline and date models. */
+    HtmlExtractor() {
+        this(HtmlHeaderCandidates.Models.shipped());
+    }
+
+    /** With these title, byline and date models (cross-validation fits its own). */
+    HtmlExtractor(HtmlHeaderCandidates.Models models) {
+        this.models = models;
+    }
 
     Extraction extract(String html, String sourceUrl) {
         Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
-        HtmlMetadata meta = new HtmlMetadata(doc);
+        HtmlMetadata meta = new HtmlMetadata(doc, models);
         String url = meta.url(sourceUrl);
         String baseUrl = sourceUrl != null ? sourceUrl : url;
         if (baseUrl != null) {
             doc.setBaseUri(baseUrl);
         }
+        // Chosen on the page as saved: finding the body removes navigation and asides, which the candidates' features read.
         String title = meta.title();
+        String byline = meta.byline();
+        String date = meta.date();
         String articleBody = meta.articleBody();
 
         Element content = content(doc, title);
@@ -56,7 +70,7 @@ final class HtmlExtractor {
         if (lang == null) {
             lang = Words.guessLanguage(Words.tokens(text));
         }
-        return new Extraction(title, meta.byline(), meta.date(), meta.siteName(), lang, meta.image(), url, clean, text);
+        return new Extraction(title, byline, date, meta.siteName(), lang, meta.image(), url, clean, text);
     }
 
     private Element content(Document doc, String title) {

@@ -730,7 +730,7 @@ public final class LineModelTrainer {
     }
 
     /** Deals these sites into k folds in a fixed shuffled order, so neighbours in name do not share a fold. */
-    private static void deal(List<String> sites, int k, Map<String, Integer> fold) {
+    static void deal(List<String> sites, int k, Map<String, Integer> fold) {
         List<String> groups = new ArrayList<>(new TreeSet<>(sites));
         groups.sort((a, b) -> Integer.compare(mix(a), mix(b)) != 0 ? Integer.compare(mix(a), mix(b)) : a.compareTo(b));
         for (int i = 0; i < groups.size(); i++) {
@@ -861,6 +861,9 @@ public final class LineModelTrainer {
                     "conditional logit over standardised byline-candidate features, calibrated; p(the article's byline)", provenance));
             write(dir.resolve(HeaderCandidates.DATE_RESOURCE), header.date().toJson(
                     "conditional logit over standardised date-candidate features, calibrated; p(the article's date)", provenance));
+            List<SavedPageTrainer.Page> pages = SavedPageTrainer.load(dirs);
+            write(dir.resolve(HtmlHeaderCandidates.RESOURCE), SavedPageTrainer.toJson(SavedPageTrainer.fit(pages),
+                    "LineModelTrainer fit on " + pages.size() + " saved pages (bench/cleaning/train.sh)"));
             System.out.println("fitted on " + cases.size() + " cases, thresholds " + model.threshold() + " (lines) "
                     + header.byline().threshold() + " (byline) " + header.date().threshold() + " (date) -> " + dir);
             return;
@@ -891,7 +894,12 @@ public final class LineModelTrainer {
             return;
         }
         List<CleaningScore.CaseScore> scores = new ArrayList<>();
-        if (args[0].equals("score")) {
+        // Saved pages' title, byline and date models, held out by site in the dumps' folds (GAZETTE_CV_HTML=FILE: a row per page).
+        List<String> htmlRows = System.getenv("GAZETTE_CV_HTML") == null ? null : new ArrayList<>();
+        if (args[0].equals("cvhtml")) {
+            // The saved pages alone: their models are fitted on saved pages only, so the dumps' models are not needed.
+            scores = SavedPageTrainer.crossValidate(SavedPageTrainer.load(dirs), folds(cases, Integer.parseInt(args[1])), Integer.parseInt(args[1]), htmlRows);
+        } else if (args[0].equals("score")) {
             // Predictions made elsewhere (gazette extract --json of another version): the same table.
             Map<String, CleaningScore.Fields> predicted = CleaningScore.predictions(Files.readAllLines(Path.of(args[1])));
             for (Path dir : dirs) {
@@ -899,6 +907,10 @@ public final class LineModelTrainer {
             }
         } else {
             scores = crossValidate(cases, Integer.parseInt(args[1]));
+            scores.addAll(SavedPageTrainer.crossValidate(SavedPageTrainer.load(dirs), folds(cases, Integer.parseInt(args[1])), Integer.parseInt(args[1]), htmlRows));
+        }
+        if (htmlRows != null) {
+            Files.write(Path.of(System.getenv("GAZETTE_CV_HTML")), htmlRows);
         }
         System.out.printf(Locale.ROOT, "%-26s %5s %6s %6s %6s %7s %6s %6s %6s %5s%n", "group (cross-validated)", "cases", "P", "R", "F1",
                 "meanF1", "title", "byline", "date", "<0.3");

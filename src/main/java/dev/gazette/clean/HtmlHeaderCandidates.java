@@ -1,0 +1,668 @@
+package dev.gazette.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
+
+/**
+ * The title, byline and date candidates of a saved page, each with named features, among which a fitted choice model
+ * ({@link Models}, the resource {@value #RESOURCE}, fitted by the test-scope {@code LineModelTrainer}, see
+ * {@code bench/cleaning/train.sh}) picks the page's: what the page declares (JSON-LD, {@code <meta>}, {@code <title>}
+ * and it without the site's name) and what it prints (headings, credit boxes, {@code <time>} and date-classed
+ * elements). Candidates with the same value are one candidate whose features say every source that gave it, so
+ * sources agreeing is a feature, not a rule; where an element stands (below the first {@code <h1>}, inside the
+ * site's navigation, asides or footer, inside the article) is another.
+ */
+final class HtmlHeaderCandidates {
+    static final String RESOURCE = "html-header-v1.json";
+
+    /** Title candidate features (see {@link #titles}). */
+    static final List<String> TITLE_FEATURES = List.of("jsonld_headline", "og_title", "title_tag", "declared_without_site", "h1",
+            "first_h1", "itemprop_headline", "h2", "title_class", "sources", "in_chrome", "in_article", "share_in_declared",
+            "covers_declared", "inside_declared", "log_words", "position", "visible", "similarity_to_others", "has_separator",
+            "names_site", "in_site_header", "link_text", "few_words", "extends_other", "extended_by_other");
+    /** Byline candidate features (see {@link #bylines}). */
+    static final List<String> BYLINE_FEATURES = List.of("jsonld_author", "meta_author", "credit_box", "box_rank", "after_by",
+            "sources", "shown", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
+            "link_rank", "joined");
+    /** Date candidate features (see {@link #dates}). */
+    static final List<String> DATE_FEATURES = List.of("published_meta", "jsonld_published", "jsonld_created", "other_meta",
+            "itemprop_published", "time_element", "first_time_element", "date_class", "modified", "sources", "has_time",
+            "above_h1", "in_chrome", "earliest", "log_distance_h1");
+
+    /** The longest text read as a credit or a dateline: an element longer than this is a container, not a credit's. */
+    static final int MAX_DATELINE_CHARS = 120;
+    /** How many headings, credit boxes and date elements of each kind are read: the header is near the top. */
+    private static final int PER_KIND = 8;
+
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, [itemprop=headline], [class*=headline], [class*=title]");
+    private static final Evaluator CREDIT_ELEMENTS = QueryParser.parse("[rel=author], "
+            + "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author, [class*=byline], [class*=author]");
+    /**
+     * Links to an author's page: {@code /author/jane-doe} (WordPress and most publishing systems), {@code /people/},
+     * {@code /staff/}, {@code /contributors/}, {@code /writers/}: where a page's credit is a plain link with no
+     * credit class.
+     */
+    private static final Evaluator AUTHOR_LINKS = QueryParser.parse(
+            "a[href*=author], a[href*=/people/], a[href*=/staff/], a[href*=contributor], a[href*=/writers/]");
+    private static final Evaluator TIMES = QueryParser.parse("time, [itemprop=datePublished], [itemprop=dateModified]");
+    /** "By Jane Doe", "Posted on May 5 by Jane Doe": the name after the credit word. */
+    private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
+    /** A class or id that says an element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
+    private static final Pattern DATE_CLASS = Pattern.compile("(?i)date|time|publish|posted");
+    /** A title-like class: "headline", "entry-title", "post-title". */
+    private static final Pattern TITLE_CLASS = Pattern.compile("(?i)headline|title");
+    /** What joins a headline to the site's name in a declared title: " | ", " - ", " — ", " :: ". */
+    private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s[|\\p{Pd}:·•»]+\\s|｜");
+    private static final Set<String> CHROME = Set.of("nav", "aside", "footer", "menu");
+    private static final Set<String> ARTICLE = Set.of("article", "main");
+
+    private static final String[] DATE_METAS = {"datePublished", "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
+            "dc.date", "sailthru.date", "parsely-pub-date"};
+    private static final String[] PUBLISHED_METAS = {"article:published_time", "og:published_time"};
+    private static final String[] MODIFIED_METAS = {"article:modified_time", "og:updated_time", "dateModified"};
+    private static final String[] AUTHOR_METAS = {"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"};
+
+    /**
+     * The fitted models of the three choices. A title is always given when a page has a candidate (its most probable);
+     * a byline or date only when its probability clears its model's threshold, one half: a wrong one published costs as
+     * much as a right one gains.
+     */
+    record Models(LineModel title, LineModel byline, LineModel date) {
+        static Models shipped() {
+            return Shipped.MODELS;
+        }
+
+        static Models fromJson(JsonNode node) {
+            return new Models(LineModel.fromJson(node.path("title"), TITLE_FEATURES), LineModel.fromJson(node.path("byline"), BYLINE_FEATURES),
+                    LineModel.fromJson(node.path("date"), DATE_FEATURES));
+        }
+    }
+
+    private static final class Shipped {
+        static final Models MODELS = load();
+
+        private static Models load() {
+            try (InputStream in = HtmlHeaderCandidates.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the cleaner's model resource " + RESOURCE + " is missing from the build");
+                }
+                return Models.fromJson(new ObjectMapper().readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final Document doc;
+    private final JsonNode article;
+    private final Map<String, String> metas;
+    private final String siteName;
+    /** Each element's place in document order, and the first {@code <h1>}'s: read once, when a candidate first asks. */
+    private Map<Element, Integer> order;
+    private int h1At = -1;
+    private Set<String> shownWords;
+
+    HtmlHeaderCandidates(Document doc, JsonNode article, Map<String, String> metas, String siteName) {
+        this.doc = doc;
+        this.article = article;
+        this.metas = metas;
+        this.siteName = siteName;
+    }
+
+    /** The chosen candidate's value, the most probable when it clears {@code threshold}; null when none does. */
+    static String choose(List<HeaderCandidates.Candidate> candidates, LineModel model) {
+        HeaderCandidates.Candidate best = HeaderCandidates.choose(candidates, model);
+        return best == null ? null : best.value();
+    }
+
+    // ---- titles ----
+
+    private static final int T_JSONLD = 0;
+    private static final int T_OG = 1;
+    private static final int T_TITLE_TAG = 2;
+    private static final int T_WITHOUT_SITE = 3;
+    private static final int T_H1 = 4;
+    private static final int T_FIRST_H1 = 5;
+    private static final int T_ITEMPROP = 6;
+    private static final int T_H2 = 7;
+    private static final int T_CLASS = 8;
+
+    /** A candidate value as it is gathered: the sources that gave it (feature indices set to one) and its first element. */
+    private static final class Gathered {
+        final String value;
+        final double[] x;
+        Element element;
+        int rank = Integer.MAX_VALUE;
+        boolean afterBy;
+
+        Gathered(String value, int features) {
+            this.value = value;
+            this.x = new double[features];
+        }
+    }
+
+    /**
+     * Every title candidate: the declared titles (JSON-LD headline; {@code og:title}, {@code twitter:title},
+     * {@code dc.title}; {@code <title>}; each without the site's name), and the first {@value #PER_KIND} of each kind of
+     * printed heading ({@code <h1>}, {@code <h2>}, {@code itemprop=headline}, headline- or title-classed elements).
+     * Features: the sources (one each), how many gave the same text, inside navigation/aside/footer or inside
+     * {@code <article>}/{@code <main>}, the share of its words in the declared titles and of the longest declared title's
+     * words in it, whether a declared title contains it, its length, where it stands in the page, whether the page
+     * prints it, its mean word overlap with the other candidates, whether it holds a site-name separator and the site's name.
+     */
+    List<HeaderCandidates.Candidate> titles() {
+        Map<String, Gathered> by = new LinkedHashMap<>();
+        List<String> declared = new ArrayList<>();
+        String jsonLd = article == null ? null : HtmlMetadata.text(article.path("headline"));
+        addDeclaredTitle(by, declared, jsonLd, T_JSONLD);
+        for (String name : new String[] {"og:title", "twitter:title", "dc.title"}) {
+            addDeclaredTitle(by, declared, metas.get(name), T_OG);
+        }
+        addDeclaredTitle(by, declared, doc.title(), T_TITLE_TAG);
+        for (String d : List.copyOf(declared)) {
+            String without = Headlines.withoutSiteName(d, siteName);
+            if (!without.equals(d)) {
+                gather(by, without, TITLE_FEATURES.size()).x[T_WITHOUT_SITE] = 1;
+            }
+        }
+        int[] counts = new int[4];
+        boolean firstH1 = true;
+        for (Element h : doc.select(HEADINGS)) {
+            String text = clean(h.text());
+            int kind = h.normalName().equals("h1") ? 0 : h.normalName().equals("h2") ? 1 : h.attr("itemprop").equals("headline") ? 2 : 3;
+            if (kind == 3 && !TITLE_CLASS.matcher(h.className()).find()) {
+                continue;
+            }
+            if (text.isEmpty() || text.length() > 400 || counts[kind]++ >= PER_KIND) {
+                continue;
+            }
+            Gathered g = gather(by, text, TITLE_FEATURES.size());
+            g.x[kind == 0 ? T_H1 : kind == 1 ? T_H2 : kind == 2 ? T_ITEMPROP : T_CLASS] = 1;
+            if (kind == 0 && firstH1) {
+                g.x[T_FIRST_H1] = 1;
+                firstH1 = false;
+            }
+            if (g.element == null) {
+                g.element = h;
+            }
+        }
+        Set<String> declaredWords = new HashSet<>();
+        declared.forEach(t -> declaredWords.addAll(Words.tokens(t)));
+        List<String> longest = declared.stream().map(Words::tokens).max((a, b) -> Integer.compare(a.size(), b.size())).orElse(List.of());
+        List<String> comparableDeclared = declared.stream().map(Words::comparable).toList();
+        String site = siteName == null ? null : Words.comparable(siteName);
+        List<List<String>> words = by.values().stream().map(g -> Words.tokens(g.value)).toList();
+        List<String> comparables = by.values().stream().map(g -> Words.comparable(g.value)).toList();
+        List<HeaderCandidates.Candidate> out = new ArrayList<>();
+        int i = 0;
+        for (Gathered g : by.values()) {
+            List<String> w = words.get(i);
+            double[] x = g.x;
+            x[9] = x[T_JSONLD] + x[T_OG] + x[T_TITLE_TAG] + x[T_WITHOUT_SITE] + x[T_H1] + x[T_ITEMPROP] + x[T_H2] + x[T_CLASS];
+            x[10] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            x[11] = g.element != null && inside(g.element, ARTICLE) ? 1 : 0;
+            x[12] = w.isEmpty() ? 0 : (double) w.stream().filter(declaredWords::contains).count() / w.size();
+            x[13] = longest.isEmpty() ? 0 : (double) longest.stream().filter(new HashSet<>(w)::contains).count() / longest.size();
+            String comparable = Words.comparable(g.value);
+            x[14] = comparable.isEmpty() ? 0 : comparableDeclared.stream().anyMatch(d -> d.contains(comparable)) ? 1 : 0;
+            x[15] = Math.log1p(w.size());
+            x[16] = g.element == null ? 1 : position(g.element);
+            x[17] = g.element != null ? 1 : 0;
+            x[18] = similarityToOthers(words, i);
+            x[19] = SITE_SEPARATOR.matcher(g.value).find() ? 1 : 0;
+            x[20] = site != null && !site.isEmpty() && comparable.contains(site) ? 1 : 0;
+            x[21] = g.element != null && inSiteHeader(g.element) ? 1 : 0;
+            x[22] = g.element != null && isLinkText(g.element) ? 1 : 0;
+            x[23] = w.size() <= 3 ? 1 : 0;
+            x[24] = extendsAnother(comparables, i, false) ? 1 : 0;
+            x[25] = extendsAnother(comparables, i, true) ? 1 : 0;
+            out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
+            i++;
+        }
+        return out;
+    }
+
+    private static void addDeclaredTitle(Map<String, Gathered> by, List<String> declared, String title, int source) {
+        if (title == null || title.isBlank()) {
+            return;
+        }
+        String t = clean(Parser.unescapeEntities(title, false));
+        if (t.isEmpty()) {
+            return;
+        }
+        declared.add(t);
+        gather(by, t, TITLE_FEATURES.size()).x[source] = 1;
+    }
+
+    /**
+     * Whether another candidate opens or ends candidate {@code i} with more words beside it ("Headline | Site" over
+     * "Headline"), or, with {@code reversed}, candidate {@code i} opens or ends another.
+     */
+    private static boolean extendsAnother(List<String> comparables, int i, boolean reversed) {
+        for (int j = 0; j < comparables.size(); j++) {
+            String longer = reversed ? comparables.get(j) : comparables.get(i);
+            String shorter = reversed ? comparables.get(i) : comparables.get(j);
+            if (j != i && !shorter.isEmpty() && shorter.length() < longer.length()
+                    && (longer.startsWith(shorter + " ") || longer.endsWith(" " + shorter))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The mean share of words candidate {@code i} has in common with each other candidate (Jaccard). */
+    private static double similarityToOthers(List<List<String>> words, int i) {
+        if (words.size() < 2) {
+            return 0;
+        }
+        Set<String> mine = new HashSet<>(words.get(i));
+        double sum = 0;
+        for (int j = 0; j < words.size(); j++) {
+            if (j == i) {
+                continue;
+            }
+            Set<String> theirs = new HashSet<>(words.get(j));
+            long common = theirs.stream().filter(mine::contains).count();
+            int union = mine.size() + theirs.size() - (int) common;
+            sum += union == 0 ? 0 : (double) common / union;
+        }
+        return sum / (words.size() - 1);
+    }
+
+    // ---- bylines ----
+
+    /**
+     * Every byline candidate: the JSON-LD article's authors (people's names, joined by " and "), the first
+     * author-naming {@code <meta>}, and the names opening the first {@value #PER_KIND} credit boxes (elements with a
+     * byline or author class, {@code itemprop=author}, {@code rel=author}; short text, after its "by"). Features: the
+     * sources, the box's rank, whether a "by" preceded the name, how many sources agree, whether the page prints every
+     * word of it, how many names and words, inside navigation/aside/footer, below the first {@code <h1>} and how far,
+     * whether it names the site (a publisher credited as the author).
+     */
+    List<HeaderCandidates.Candidate> bylines() {
+        Map<String, Gathered> by = new LinkedHashMap<>();
+        if (article != null) {
+            List<String> names = new ArrayList<>();
+            JsonNode author = article.path("author");
+            for (JsonNode a : author.isArray() ? HtmlMetadata.iterable(author) : List.of(author)) {
+                String name = a.isTextual() ? a.asText() : HtmlMetadata.text(a.path("name"));
+                String n = name == null ? null : TextHeader.nameOf(name);
+                if (n != null && !names.contains(n)) {
+                    names.add(n);
+                }
+            }
+            if (!names.isEmpty()) {
+                gather(by, String.join(" and ", names), BYLINE_FEATURES.size()).x[0] = 1;
+            }
+        }
+        for (String name : AUTHOR_METAS) {
+            String meta = metas.get(name);
+            String n = meta == null || meta.startsWith("http") ? null : TextHeader.nameOf(meta);
+            if (n != null) {
+                gather(by, n, BYLINE_FEATURES.size()).x[1] = 1;
+                break;
+            }
+        }
+        List<Map.Entry<Element, String>> credited = new ArrayList<>();
+        int rank = 0;
+        for (Element box : doc.select(CREDIT_ELEMENTS)) {
+            if (rank >= PER_KIND) {
+                break;
+            }
+            String text = spacedText(box);
+            if (text.isEmpty() || text.length() > MAX_DATELINE_CHARS) {
+                continue;
+            }
+            Matcher m = BY.matcher(text);
+            boolean afterBy = m.find();
+            String name = HeaderCandidates.namesOf(afterBy ? text.substring(m.end()) : text);
+            if (name == null || isCalendar(name)) {
+                continue;
+            }
+            credited.add(Map.entry(box, name));
+            Gathered g = gather(by, name, BYLINE_FEATURES.size());
+            g.x[2] = 1;
+            if (g.element == null) {
+                g.element = box;
+                g.rank = rank;
+                g.afterBy = afterBy;
+            }
+            rank++;
+        }
+        int links = 0;
+        for (Element a : doc.select(AUTHOR_LINKS)) {
+            if (links >= PER_KIND) {
+                break;
+            }
+            String text = spacedText(a);
+            String name = text.isEmpty() || text.length() > MAX_DATELINE_CHARS ? null : HeaderCandidates.namesOf(text);
+            if (name == null || isCalendar(name)) {
+                continue;
+            }
+            credited.add(Map.entry(a, name));
+            Gathered g = gather(by, name, BYLINE_FEATURES.size());
+            if (g.x[13] == 0) {
+                g.x[13] = 1;
+                g.x[14] = links;
+            }
+            if (g.element == null) {
+                g.element = a;
+                g.afterBy = afterBy(a);
+            }
+            links++;
+        }
+        addJoined(by, credited);
+        String site = siteName == null ? null : Words.comparable(siteName);
+        List<HeaderCandidates.Candidate> out = new ArrayList<>();
+        for (Gathered g : by.values()) {
+            double[] x = g.x;
+            List<String> w = Words.tokens(g.value);
+            x[3] = g.x[2] == 0 ? PER_KIND : g.rank;
+            x[14] = g.x[13] == 0 ? PER_KIND : x[14];
+            x[4] = g.afterBy ? 1 : 0;
+            x[5] = x[0] + x[1] + x[2] + x[13] + (x[15] > 0 ? 1 : 0);
+            x[6] = shownWords().containsAll(w) ? 1 : 0;
+            x[7] = g.value.split(" and ").length;
+            x[8] = Math.log1p(w.size());
+            x[9] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            placeAgainstH1(g.element, x, 10, 11);
+            String comparable = Words.comparable(g.value);
+            x[12] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
+            out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
+        }
+        return out;
+    }
+
+    /**
+     * The element's text with a space between any two of its text nodes: a credit box's parts are often separate
+     * elements with no space between them in the markup ({@code <span>By</span><a>Jane Doe</a><span>Staff Writer</span>}),
+     * which {@link Element#text()} runs together ("ByJane DoeStaff Writer").
+     */
+    static String spacedText(Element el) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && !t.isBlank()) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(t.text().strip());
+            }
+        }, el);
+        return clean(sb.toString());
+    }
+
+    /**
+     * Co-authors credited side by side: the names of credit elements that follow one another in one container (the same
+     * parent or grandparent: "By <a>Jane Doe</a> and <a>John Roe</a>"), joined by " and ", one candidate per run of two
+     * or more; its feature {@code joined} is how many names it joins.
+     */
+    private void addJoined(Map<String, Gathered> by, List<Map.Entry<Element, String>> credited) {
+        credited.sort((a, b) -> Integer.compare(order(a.getKey()), order(b.getKey())));
+        List<String> run = new ArrayList<>();
+        Element container = null;
+        Element first = null;
+        for (Map.Entry<Element, String> c : credited) {
+            Element el = c.getKey();
+            Element near = el.parent() == null || el.parent().parent() == null ? el.parent() : el.parent().parent();
+            boolean same = container != null && (near == container || el.parent() == container || near != null && near.parent() == container);
+            if (!same) {
+                addRun(by, run, first);
+                run.clear();
+                container = near;
+                first = el;
+            }
+            if (!run.contains(c.getValue()) && run.stream().noneMatch(r -> r.contains(c.getValue()) || c.getValue().contains(r))) {
+                run.add(c.getValue());
+            }
+        }
+        addRun(by, run, first);
+    }
+
+    private static void addRun(Map<String, Gathered> by, List<String> run, Element first) {
+        if (run.size() < 2 || run.size() > 4) {
+            return;
+        }
+        Gathered g = gather(by, String.join(" and ", run), BYLINE_FEATURES.size());
+        g.x[15] = run.size();
+        if (g.element == null) {
+            g.element = first;
+        }
+    }
+
+    /** Whether "by" comes just before the element in its container's text ("By <a>Jane Doe</a>"). */
+    private static boolean afterBy(Element el) {
+        Element container = el.parent() == null || el.parent().parent() == null ? el.parent() : el.parent().parent();
+        if (container == null) {
+            return false;
+        }
+        String text = spacedText(container);
+        int at = text.indexOf(spacedText(el));
+        return at > 0 && BY_BEFORE.matcher(text.substring(Math.max(0, at - 12), at)).find();
+    }
+
+    private static final Pattern BY_BEFORE = Pattern.compile("(?i)(?:^|\\W)by\\s*$");
+
+    /** A "name" made of calendar words only ("April", "Wednesday"): a byline box's date, not its credit. */
+    private static boolean isCalendar(String name) {
+        return Words.tokens(name.toLowerCase(Locale.ROOT)).stream().allMatch(DateParser::isCalendarWord);
+    }
+
+    // ---- dates ----
+
+    /**
+     * Every date candidate, one per value: the published-time {@code <meta>}s, JSON-LD {@code datePublished} and
+     * {@code dateCreated}, other date {@code <meta>}s, {@code itemprop=datePublished}, the first {@value #PER_KIND}
+     * {@code <time>} elements, the first {@value #PER_KIND} elements whose class or id says date and whose short text
+     * writes one, and the modified times (JSON-LD {@code dateModified}, {@code article:modified_time}: the wrong date to
+     * give, which the model learns to pass over). Features: the sources, how many candidates name the same day, whether
+     * it has a time of day, below the first {@code <h1>} and how far, inside navigation/aside/footer, whether it is the
+     * earliest day among the candidates.
+     */
+    List<HeaderCandidates.Candidate> dates() {
+        Map<String, Gathered> by = new LinkedHashMap<>();
+        for (String name : PUBLISHED_METAS) {
+            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 0, null);
+        }
+        if (article != null) {
+            addDate(by, HtmlMetadata.text(article.path("datePublished")), 1, null);
+            addDate(by, HtmlMetadata.text(article.path("dateCreated")), 2, null);
+            addDate(by, HtmlMetadata.text(article.path("dateModified")), 8, null);
+        }
+        for (String name : DATE_METAS) {
+            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 3, null);
+        }
+        for (String name : MODIFIED_METAS) {
+            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 8, null);
+        }
+        int times = 0;
+        for (Element t : doc.select(TIMES)) {
+            boolean itemprop = t.attr("itemprop").equals("datePublished");
+            String value = HtmlMetadata.firstNonBlank(t.attr("datetime"), t.attr("content"), t.text().length() <= MAX_DATELINE_CHARS ? t.text() : null);
+            if (itemprop) {
+                addDate(by, value, 4, t);
+            } else if (t.attr("itemprop").equals("dateModified")) {
+                addDate(by, value, 8, t);
+            }
+            if (t.normalName().equals("time") && times < PER_KIND) {
+                Gathered g = addDate(by, value, 5, t);
+                if (g != null && times == 0) {
+                    g.x[6] = 1;
+                }
+                times++;
+            }
+        }
+        Element body = doc.body();
+        int shown = 0;
+        for (Element el : body == null ? List.<Element>of() : body.getAllElements()) {
+            if (shown >= PER_KIND) {
+                break;
+            }
+            String cls = el.className();
+            if ((cls.isEmpty() || !DATE_CLASS.matcher(cls).find()) && (!el.hasAttr("id") || !DATE_CLASS.matcher(el.id()).find())) {
+                continue;
+            }
+            String text = el.text();
+            if (text.length() > MAX_DATELINE_CHARS) {
+                continue;
+            }
+            List<DateParser.Found> found = DateParser.findAll(text);
+            if (!found.isEmpty()) {
+                addIso(by, found.get(0).value(), 7, el);
+                shown++;
+            }
+        }
+        String earliest = by.keySet().stream().map(HtmlHeaderCandidates::day).min(String::compareTo).orElse(null);
+        List<HeaderCandidates.Candidate> out = new ArrayList<>();
+        for (Gathered g : by.values()) {
+            double[] x = g.x;
+            x[9] = x[0] + x[1] + x[2] + x[3] + x[4] + x[5] + x[7] + x[8];
+            x[10] = g.value.contains("T") ? 1 : 0;
+            placeAgainstH1(g.element, x, 11, 14);
+            x[12] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            x[13] = day(g.value).equals(earliest) ? 1 : 0;
+            out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
+        }
+        return out;
+    }
+
+    private static String day(String iso) {
+        return iso.length() >= 10 ? iso.substring(0, 10) : iso;
+    }
+
+    /**
+     * Adds the date {@code text} writes, merged with a candidate before it that names the same day (sources naming the
+     * same day agree, whatever time of day each writes); null when it writes none.
+     */
+    private Gathered addDate(Map<String, Gathered> by, String text, int source, Element element) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Optional<String> iso = DateParser.parse(text);
+        return iso.isEmpty() ? null : addIso(by, iso.get(), source, element);
+    }
+
+    /** Adds the date {@code iso}, merged with a candidate before it that names the same day. */
+    private static Gathered addIso(Map<String, Gathered> by, String iso, int source, Element element) {
+        Gathered g = null;
+        for (Gathered other : by.values()) {
+            if (day(other.value).equals(day(iso))) {
+                g = other;
+                break;
+            }
+        }
+        if (g == null) {
+            g = gather(by, iso, DATE_FEATURES.size());
+        }
+        g.x[source] = 1;
+        if (g.element == null) {
+            g.element = element;
+        }
+        return g;
+    }
+
+    // ---- shared ----
+
+    private static Gathered gather(Map<String, Gathered> by, String value, int features) {
+        return by.computeIfAbsent(value, v -> new Gathered(v, features));
+    }
+
+    private static String clean(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Inside a {@code <header>} that is not inside the article ({@code <article>}, {@code <main>}): the site's banner. */
+    private static boolean inSiteHeader(Element el) {
+        boolean header = false;
+        for (Element e = el; e != null; e = e.parent()) {
+            if (ARTICLE.contains(e.normalName())) {
+                return false;
+            }
+            header |= e.normalName().equals("header");
+        }
+        return header;
+    }
+
+    /** All of the element's text is one link's (a logo's, a teaser's): inside an {@code <a>}, or holding one with its text. */
+    private static boolean isLinkText(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (e.normalName().equals("a")) {
+                return true;
+            }
+        }
+        Element a = el.selectFirst("a");
+        return a != null && a.text().strip().equals(el.text().strip());
+    }
+
+    /** Whether the element is inside (or is) one of these tags. */
+    private static boolean inside(Element el, Set<String> tags) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (tags.contains(e.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For a printed candidate, whether it stands above the first {@code <h1>} (feature {@code above}: a teaser's or the
+     * site's, not the article's) and the log of how many elements away from it (feature {@code distance}); both zero
+     * for a declared one and on a page with no {@code <h1>}.
+     */
+    private void placeAgainstH1(Element el, double[] x, int above, int distance) {
+        if (el == null) {
+            return;
+        }
+        int at = order(el);
+        x[above] = h1At >= 0 && at < h1At ? 1 : 0;
+        x[distance] = h1At < 0 ? 0 : Math.log1p(Math.abs(at - h1At));
+    }
+
+    /** The element's place in document order, over the page's element count (0 at the top, 1 at the bottom). */
+    private double position(Element el) {
+        int at = order(el);
+        return (double) at / Math.max(1, order.size());
+    }
+
+    private int order(Element el) {
+        if (order == null) {
+            order = new IdentityHashMap<>();
+            for (Element e : doc.getAllElements()) {
+                if (h1At < 0 && e.normalName().equals("h1")) {
+                    h1At = order.size();
+                }
+                order.put(e, order.size());
+            }
+        }
+        return order.getOrDefault(el, -1);
+    }
+
+    /** The words the page's body prints, lower-cased. */
+    private Set<String> shownWords() {
+        if (shownWords == null) {
+            shownWords = new HashSet<>(doc.body() == null ? List.of() : Words.tokens(doc.body().text()));
+        }
+        return shownWords;
+    }
+}

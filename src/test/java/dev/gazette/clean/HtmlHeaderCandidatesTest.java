@@ -1,0 +1,82 @@
+package dev.gazette.clean;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The saved page's title, byline and date candidates, their features, and the shipped models' resource. */
+class HtmlHeaderCandidatesTest {
+    private static final String PAGE = """
+            <html><head><title>Footbridge to be rebuilt in timber | Riverside Gazette</title>
+            <meta property="og:title" content="Footbridge to be rebuilt in timber">
+            <meta property="og:site_name" content="Riverside Gazette">
+            <meta property="article:published_time" content="2025-04-02T09:15:00+01:00">
+            <meta property="article:modified_time" content="2025-04-05T10:00:00+01:00">
+            </head><body>
+            <header><h1><a href="/">Riverside Gazette</a></h1><nav><a href="/news">News</a></nav></header>
+            <article><h1>Footbridge to be rebuilt in timber</h1>
+            <div class="meta">By <a href="/author/owen-pritchard">Owen Pritchard</a> and <a href="/author/ann-poe">Ann Poe</a></div>
+            <time datetime="2025-04-02">2 April 2025</time>
+            <p>The committee met on Tuesday evening.</p></article></body></html>""";
+
+    private static HtmlHeaderCandidates candidates() {
+        return new HtmlMetadata(Jsoup.parse(PAGE), null).candidates();
+    }
+
+    private static double feature(HeaderCandidates.Candidate c, List<String> names, String name) {
+        return c.features()[names.indexOf(name)];
+    }
+
+    private static HeaderCandidates.Candidate valued(List<HeaderCandidates.Candidate> candidates, String value) {
+        return candidates.stream().filter(c -> c.value().equals(value)).findFirst().orElseThrow(() -> new AssertionError(value + " in " + candidates));
+    }
+
+    @Test
+    void titlesSayWhichSourcesAgreeAndWhereEachStands() {
+        List<HeaderCandidates.Candidate> titles = candidates().titles();
+        assertThat(titles).allMatch(c -> c.features().length == HtmlHeaderCandidates.TITLE_FEATURES.size());
+        HeaderCandidates.Candidate headline = valued(titles, "Footbridge to be rebuilt in timber");
+        // og:title, <title> without the site's name and the article's <h1> give the same text: one candidate.
+        assertThat(feature(headline, HtmlHeaderCandidates.TITLE_FEATURES, "og_title")).isEqualTo(1);
+        assertThat(feature(headline, HtmlHeaderCandidates.TITLE_FEATURES, "declared_without_site")).isEqualTo(1);
+        assertThat(feature(headline, HtmlHeaderCandidates.TITLE_FEATURES, "h1")).isEqualTo(1);
+        assertThat(feature(headline, HtmlHeaderCandidates.TITLE_FEATURES, "sources")).isEqualTo(3);
+        HeaderCandidates.Candidate logo = valued(titles, "Riverside Gazette");
+        assertThat(feature(logo, HtmlHeaderCandidates.TITLE_FEATURES, "in_site_header")).isEqualTo(1);
+        assertThat(feature(logo, HtmlHeaderCandidates.TITLE_FEATURES, "link_text")).isEqualTo(1);
+        HeaderCandidates.Candidate declared = valued(titles, "Footbridge to be rebuilt in timber | Riverside Gazette");
+        assertThat(feature(declared, HtmlHeaderCandidates.TITLE_FEATURES, "extends_other")).isEqualTo(1);
+        assertThat(feature(declared, HtmlHeaderCandidates.TITLE_FEATURES, "visible")).isEqualTo(0);
+    }
+
+    @Test
+    void bylinesIncludeAuthorLinksAndCoAuthorsSideBySide() {
+        List<HeaderCandidates.Candidate> bylines = candidates().bylines();
+        HeaderCandidates.Candidate first = valued(bylines, "Owen Pritchard");
+        assertThat(feature(first, HtmlHeaderCandidates.BYLINE_FEATURES, "author_link")).isEqualTo(1);
+        assertThat(feature(first, HtmlHeaderCandidates.BYLINE_FEATURES, "after_by")).isEqualTo(1);
+        assertThat(feature(valued(bylines, "Owen Pritchard and Ann Poe"), HtmlHeaderCandidates.BYLINE_FEATURES, "joined")).isEqualTo(2);
+    }
+
+    @Test
+    void datesAreOnePerDayAndModifiedTimesAreCandidatesToPassOver() {
+        List<HeaderCandidates.Candidate> dates = candidates().dates();
+        assertThat(dates).extracting(HeaderCandidates.Candidate::value).containsExactly("2025-04-02T09:15+01:00", "2025-04-05T10:00+01:00");
+        HeaderCandidates.Candidate published = dates.get(0);
+        assertThat(feature(published, HtmlHeaderCandidates.DATE_FEATURES, "time_element")).isEqualTo(1);
+        assertThat(feature(published, HtmlHeaderCandidates.DATE_FEATURES, "sources")).isEqualTo(2);
+        assertThat(feature(dates.get(1), HtmlHeaderCandidates.DATE_FEATURES, "modified")).isEqualTo(1);
+    }
+
+    @Test
+    void theShippedModelsChooseThePagesHeadlineCreditAndPublicationDay() {
+        Extraction found = new HtmlExtractor().extract(PAGE, null);
+        assertThat(found.title()).isEqualTo("Footbridge to be rebuilt in timber");
+        assertThat(found.byline()).isEqualTo("Owen Pritchard and Ann Poe");
+        assertThat(found.date()).startsWith("2025-04-02");
+        // The resource's features are the code's, in order (a mismatch fails loading).
+        assertThat(HtmlHeaderCandidates.Models.shipped().title().names()).isEqualTo(HtmlHeaderCandidates.TITLE_FEATURES);
+    }
+}
