@@ -28,7 +28,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -313,33 +312,11 @@ public final class BuildMemory {
         }
 
         @Override
-        public <I, O> O runAt(Step<I, O> step, I input, int now, int before) {
-            PositionedCalls calls = positioned.get();
-            if (keepUnsaved || calls == null) {
-                return run(step, input);
-            }
-            Fingerprint known = before < 0 ? null : calls.last(step.name(), before);
-            Fingerprint key = known != null ? known : fingerprints.ofOnce(new Call(step.name(), input));
-            calls.record(step.name(), now, key);
-            return NOT_SAVED.contains(step.name()) ? unsaved(step, input, () -> key) : call(step, key, input);
-        }
-
-        /** Runs a step neither kept nor saved; but what it makes may be part of a page's input, known by its call's key. */
-        private <I, O> O unsaved(Step<I, O> step, I input, Supplier<Fingerprint> key) {
-            ran.incrementAndGet();
-            O out = step.apply(input);
-            if (DERIVED.contains(step.name()) && out != input && out != null) {
-                fingerprints.derive(out, key);
-            }
-            return out;
-        }
-
-        @Override
         public <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
             if (keepUnsaved) {
-                return recentCalls.update(step, input);
+                return recentCalls.update(step, input, this);
             }
-            return step.codec() == null ? step.fresh().apply(input) : savedState(step, input);
+            return step.codec() == null ? step.fresh().apply(input, this) : savedState(step, input);
         }
 
         @Override
@@ -440,12 +417,52 @@ public final class BuildMemory {
     /** States being read back ahead of their step, by step name (a memory for one build only). */
     private final Map<String, CompletableFuture<?>> readingAhead = new ConcurrentHashMap<>();
 
+    /** Runs a step neither kept nor saved; but what it makes may be part of a page's input, known by its call's key. */
+    private <I, O> O unsaved(Step<I, O> step, I input, Supplier<Fingerprint> key) {
+        ran.incrementAndGet();
+        O out = step.apply(input);
+        if (DERIVED.contains(step.name()) && out != input && out != null) {
+            fingerprints.derive(out, key);
+        }
+        return out;
+    }
+
     /**
-     * The positioned calls of the incremental step being updated ({@link Steps#runAt}); null
-     * between updates. One update at a time records them: another one meanwhile runs its steps
-     * as {@link Steps#run} does, and saves no positions.
+     * The steps an incremental step's update runs its per-element steps through, in a memory for
+     * one build: as {@link #steps()}, but a step run at a position ({@link Steps#runAt}) records
+     * its key in {@code calls}, this update's own, saved with its state, and takes the key recorded
+     * for the position it is told had an equal input instead of fingerprinting the input.
      */
-    private final AtomicReference<PositionedCalls> positioned = new AtomicReference<>();
+    private final class Positioned implements Steps {
+        private final PositionedCalls calls;
+
+        Positioned(PositionedCalls calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public <I, O> O run(Step<I, O> step, I input) {
+            return steps.run(step, input);
+        }
+
+        @Override
+        public <I, O> O runAt(Step<I, O> step, I input, int now, int before) {
+            Fingerprint known = before < 0 ? null : calls.last(step.name(), before);
+            Fingerprint key = known != null ? known : fingerprints.ofOnce(new Call(step.name(), input));
+            calls.record(step.name(), now, key);
+            return NOT_SAVED.contains(step.name()) ? unsaved(step, input, () -> key) : call(step, key, input);
+        }
+
+        @Override
+        public <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
+            return steps.update(step, input);   // another update: positions of its own
+        }
+
+        @Override
+        public void readAhead(UpdatableStep<?, ?> step) {
+            steps.readAhead(step);
+        }
+    }
 
     /** A saved state read back, with the keys its update's calls had by position. */
     private record Restored<S>(S state, Map<String, Fingerprint[]> calls) {
@@ -464,29 +481,23 @@ public final class BuildMemory {
         Restored<S> restored = saved == null ? null : ahead != null ? (Restored<S>) ahead.join() : read(step, saved);
         S state = restored == null ? null : restored.state();
         PositionedCalls calls = new PositionedCalls(restored == null ? Map.of() : restored.calls(), input.size());
-        boolean recording = positioned.compareAndSet(null, calls);
-        try {
-            if (state != null) {
-                // Updated even when made from these very elements: a state read back may hold only
-                // its small parts, and completes itself from the input.
-                state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo);
-                if (state != null && Arrays.equals(saved.elements, now)) {
-                    return state;   // nothing to save again (the positions saved are those of these elements)
-                }
+        Steps positioned = new Positioned(calls);
+        if (state != null) {
+            // Updated even when made from these very elements: a state read back may hold only
+            // its small parts, and completes itself from the input.
+            state = step.update().apply(state, input, new SinceSaved<>(saved.elements, now, fingerprints), updateUpTo,
+                    positioned);
+            if (state != null && Arrays.equals(saved.elements, now)) {
+                return state;   // nothing to save again (the positions saved are those of these elements)
             }
-            if (state == null) {
-                calls.restart();
-                state = step.fresh().apply(input);
-                ran.incrementAndGet();
-            }
-        } finally {
-            if (recording) {
-                positioned.set(null);
-            }
+        }
+        if (state == null) {
+            calls.restart();
+            state = step.fresh().apply(input, positioned);
+            ran.incrementAndGet();
         }
         S made = state;
         // The positions are saved in the state's bytes, so they always belong to its input.
-        PositionedCalls saving = recording ? calls : new PositionedCalls(Map.of(), 0);
         if (stateFiles != null) {
             // Written while the build goes on, holding the state no longer than that (a file that
             // cannot be written leaves the state unsaved: made afresh next time).
@@ -494,7 +505,7 @@ public final class BuildMemory {
             states.put(step.name(), new SavedState(now, CompletableFuture.supplyAsync(
                     () -> files.storeState(out -> {
                         step.codec().write(made, out);
-                        saving.write(out);
+                        calls.write(out);
                     }), STATE_WORKER), null));
             changed = true;
             return state;
@@ -504,7 +515,7 @@ public final class BuildMemory {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
             DataOutputStream data = new DataOutputStream(buffer);
             step.codec().write(state, data);
-            saving.write(data);
+            calls.write(data);
             data.flush();
             states.put(step.name(), new SavedState(now, (BuildCache.Stored) null, buffer.toByteArray()));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.gazette.incremental;
 
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 
 import java.util.HashMap;
 import java.util.List;
@@ -72,17 +73,21 @@ final class RecentCalls {
         this.updateUpTo = updateUpTo;
     }
 
-    /** The state of {@code step} for {@code input}, brought up to date from the last one when there is one. */
+    /**
+     * The state of {@code step} for {@code input}, brought up to date from the last one when there
+     * is one; its per-element steps run through {@code steps}, which keep no positions (this memory
+     * compares inputs part by part, not by fingerprint).
+     */
     @SuppressWarnings("unchecked")
-    <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
+    <E, S> S update(UpdatableStep<E, S> step, List<E> input, Steps steps) {
         Kept kept = states.remove(step.name());
         S state = null;
         if (kept != null) {
             state = step.update().apply((S) kept.state(), input, new Since<>((List<E>) kept.input(), input, proven),
-                    updateUpTo);
+                    updateUpTo, steps);
         }
         if (state == null) {
-            state = step.fresh().apply(input);
+            state = step.fresh().apply(input, steps);
             ran.incrementAndGet();
         }
         // Kept only once it is whole: a step that failed half-way leaves nothing to update.

@@ -116,8 +116,8 @@ public final class Linker {
         this.site = site;
         this.vocabulary = new TagVocabulary(site.vocabulary());
         this.steps = steps;
-        this.state = new UpdatableStep<>("link.digest", articles -> make(articles, null, null, 0),
-                (last, now, change, limit) -> update(last, now, change, limit), LinkState.CODEC);
+        this.state = new UpdatableStep<>("link.digest", (articles, calls) -> make(articles, null, null, 0, calls),
+                (last, now, change, limit, calls) -> update(last, now, change, limit, calls), LinkState.CODEC);
     }
 
     /** Lets the layer read the last build's state back while the articles are still being read. */
@@ -149,7 +149,8 @@ public final class Linker {
      * their entries where what they were made from is unchanged; null (made afresh) when more
      * than {@code limit} articles were added, changed or removed.
      */
-    private LinkState update(LinkState last, List<Article> now, UpdatableStep.Change<Article> change, int limit) {
+    private LinkState update(LinkState last, List<Article> now, UpdatableStep.Change<Article> change, int limit,
+                             Steps steps) {
         int[] from = new int[now.size()];
         int kept = 0;
         for (int i = 0; i < from.length; i++) {
@@ -163,7 +164,7 @@ public final class Linker {
         if (now.size() - kept + change.sizeBefore() - kept > limit) {
             return null;
         }
-        return make(now, last, from, limit);
+        return make(now, last, from, limit, steps);
     }
 
     /**
@@ -172,9 +173,10 @@ public final class Linker {
      * and keeps each value of its entry whose inputs are the same as then (its own tags, the
      * vocabulary, the tags and originals its body links to); every other value is made as a build
      * from nothing makes it, so both give the same digest. The similarity index is {@code last}'s
-     * updated; null when that takes more than {@code limit} documents weighed again.
+     * updated; null when that takes more than {@code limit} documents weighed again. Its steps run
+     * through {@code steps}, the update's own (see {@link UpdatableStep}).
      */
-    private LinkState make(List<Article> now, LinkState last, int[] from, int limit) {
+    private LinkState make(List<Article> now, LinkState last, int[] from, int limit, Steps steps) {
         int n = now.size();
         int[] order = last == null ? order(now) : reordered(now, from, last.order());
         List<Article> sorted = new ArrayList<>(n);

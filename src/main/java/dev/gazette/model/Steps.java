@@ -22,7 +22,7 @@ public interface Steps {
 
     /**
      * As {@link #run}, for a step run by an {@link UpdatableStep}'s {@code fresh} or {@code update}
-     * for the element at position {@code now} of its input. {@code before} is the position in the
+     * for the element at position {@code now} of its input, through the steps the update was given. {@code before} is the position in the
      * input the state was made from of an element whose call of {@code step} the caller argues had
      * an input equal to {@code input} (-1 when it cannot argue it): a layer that keeps the state
      * between builds may then take that call's output by position, without fingerprinting
@@ -37,7 +37,7 @@ public interface Steps {
      * build's. Called once per step and build, from one thread.
      */
     default <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
-        return step.fresh().apply(input);
+        return step.fresh().apply(input, this);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A site-wide step over a list of elements (articles) whose result can be brought up to date
@@ -14,7 +13,10 @@ import java.util.function.Function;
  * last input to the new one, told by the layer which elements are the same as last time. Whatever
  * path is taken, the state must be the one {@code fresh} makes from the new input; tests drive
  * both. The state belongs to the step: the stage reads its result from it during the build and
- * keeps no reference to it.
+ * keeps no reference to it. Both {@code fresh} and {@code update} run their per-element steps
+ * through the {@link Steps} they are given, which belong to this one update: a layer that keeps
+ * the state may record there, with the state, what each element's calls were
+ * ({@link Steps#runAt}), and no other update's calls.
  *
  * @param name   unique among steps
  * @param fresh  makes the state from an input
@@ -23,7 +25,14 @@ import java.util.function.Function;
  *               A state read back is always passed through {@code update} (with nothing changed, if so),
  *               so a codec may leave out what the update takes from the input again
  */
-public record UpdatableStep<E, S>(String name, Function<List<E>, S> fresh, Update<E, S> update, Codec<S> codec) {
+public record UpdatableStep<E, S>(String name, Fresh<E, S> fresh, Update<E, S> update, Codec<S> codec) {
+
+    /** Makes a state from an input. */
+    @FunctionalInterface
+    public interface Fresh<E, S> {
+        /** @param steps runs the per-element steps of this update (see {@link UpdatableStep}) */
+        S apply(List<E> input, Steps steps);
+    }
 
     /** Brings a state made from the last input up to date with {@code now}. */
     @FunctionalInterface
@@ -32,9 +41,10 @@ public record UpdatableStep<E, S>(String name, Function<List<E>, S> fresh, Updat
          * @param change which elements of {@code now} are the same as in the input the state was made from
          * @param limit  the most changed elements worth updating one by one; with more, or with a
          *               change the state cannot follow, return null and the state is made fresh
+         * @param steps  runs the per-element steps of this update (see {@link UpdatableStep})
          * @return the updated state (possibly {@code state} itself, changed), or null
          */
-        S apply(S state, List<E> now, Change<E> change, int limit);
+        S apply(S state, List<E> now, Change<E> change, int limit, Steps steps);
     }
 
     /**

@@ -28,8 +28,8 @@ record PublishedArticles(Publishing publishing, boolean[] publishes, List<Articl
 
     /** The step for a build that publishes as {@code publishing} says. */
     static UpdatableStep<Article, PublishedArticles> step(Publishing publishing) {
-        return new UpdatableStep<>("pipeline.published", articles -> of(articles, publishing),
-                (state, now, change, limit) -> update(state, now, change, limit, publishing), null);
+        return new UpdatableStep<>("pipeline.published", (articles, steps) -> of(articles, publishing),
+                (state, now, change, limit, steps) -> update(state, now, change, limit, publishing), null);
     }
 
     /** The decisions for every article of {@code articles}. */

@@ -293,8 +293,8 @@ final class SearchIndex {
     static UpdatableStep<Article, ArticleEntries> articleEntries(Map<String, String> tagNames,
                                                                  Function<Article, Terms> terms) {
         return new UpdatableStep<>("render.search-entries",
-                articles -> new ArticleEntries(Entries.of(articles, terms), tagNames),
-                (state, now, change, limit) -> {
+                (articles, steps) -> new ArticleEntries(Entries.of(articles, terms), tagNames),
+                (state, now, change, limit, steps) -> {
                     Set<String> renamed = renamed(state.tagNames(), tagNames);
                     Entries entries = Entries.update(state.entries(), now, renamed.isEmpty() ? change
                             : new Renamed(change, now, renamed), limit, terms);

@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.Step;
+import dev.gazette.model.Steps;
 import dev.gazette.model.UpdatableStep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +37,11 @@ class SavedStatesTest {
 
     /** The state: each item's value doubled, by position. */
     private final UpdatableStep<Item, int[]> doubled = new UpdatableStep<>("test.doubled",
-            items -> {
+            (items, steps) -> {
                 calls.add("fresh");
                 return items.stream().mapToInt(i -> 2 * i.value()).toArray();
             },
-            (state, now, change, limit) -> {
+            (state, now, change, limit, steps) -> {
                 if (change.sizeBefore() != now.size()) {
                     return null;
                 }
@@ -120,6 +122,78 @@ class SavedStatesTest {
             assertThat(loaded.memory().damagedOutputs()).isEqualTo(1);
             assertThat(calls).containsExactly("fresh", "fresh");
         }
+    }
+
+    private static final Step<String, String> OUTER_LABEL = new Step<>("test.outer-label", s -> "outer " + s);
+    private static final Step<String, String> INNER_LABEL = new Step<>("test.inner-label", s -> "inner " + s);
+
+    /**
+     * A state of labels, one per item, each made by {@code label} run at the item's position: made
+     * fresh from the names, or updated from {@code claimed}'s names told each is the same as then
+     * (a wrong claim on purpose, to see whose recorded call the position finds).
+     */
+    private static UpdatableStep<Item, List<String>> labels(String name, Step<String, String> label, List<String> claimed,
+                                                          UpdatableStep<Item, List<String>> nested) {
+        return new UpdatableStep<>(name, (items, steps) -> {
+            if (nested != null) {
+                steps.update(nested, items);
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(steps.runAt(label, items.get(i).name(), i, -1));
+            }
+            return out;
+        }, (state, items, change, limit, steps) -> {
+            if (nested != null) {
+                steps.update(nested, items);
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(steps.runAt(label, claimed.get(i), i, i));
+            }
+            return out;
+        }, new UpdatableStep.Codec<>() {
+            @Override
+            public void write(List<String> state, DataOutput out) throws IOException {
+                out.writeInt(state.size());
+                for (String s : state) {
+                    out.writeUTF(s);
+                }
+            }
+
+            @Override
+            public List<String> read(DataInput in) throws IOException {
+                List<String> state = new ArrayList<>();
+                for (int n = in.readInt(); n > 0; n--) {
+                    state.add(in.readUTF());
+                }
+                return state;
+            }
+        });
+    }
+
+    @Test
+    void eachUpdateSavesThePositionsOfItsOwnCallsEvenWhenUpdatedInsideAnother() throws Exception {
+        List<Item> items = List.of(new Item("a", 1), new Item("b", 2));
+        List<String> other = List.of("x", "y");
+        UpdatableStep<Item, List<String>> inner = labels("test.inner", INNER_LABEL, other, null);
+        UpdatableStep<Item, List<String>> outer = labels("test.outer", OUTER_LABEL, other, inner);
+        assertThat(build(outer, items)).containsExactly("outer a", "outer b");
+        // Told "x" and "y" had the inputs of the calls at their positions then, each update takes
+        // the key its own calls had there, saved with its own state: the labels of a and b.
+        assertThat(build(outer, items)).as("the outer update, the inner one inside it").containsExactly("outer a", "outer b");
+        assertThat(build(inner, items)).as("the inner update alone").containsExactly("inner a", "inner b");
+    }
+
+    /** One build through the cache folder: loads it, updates {@code step}, saves it. */
+    private <S> S build(UpdatableStep<Item, S> step, List<Item> items) throws IOException {
+        BuildCache.Loaded loaded = BuildCache.load(cache, 10);
+        BuildMemory memory = loaded.memory();
+        memory.start(ENVIRONMENT);
+        S state = memory.steps().update(step, items);
+        memory.finish();
+        BuildCache.save(loaded, cache);
+        return state;
     }
 
     /** One build through the cache folder: loads it, runs the step, saves it. */

@@ -77,15 +77,15 @@ class LinkStateTest {
         @SuppressWarnings("unchecked")
         public <E, S> S update(UpdatableStep<E, S> step, List<E> input) {
             if (!step.name().equals("link.digest")) {
-                return step.fresh().apply(input);
+                return step.fresh().apply(input, this);
             }
             if (throughCodec && lastState != null) {
                 lastState = writtenAndRead(step.codec(), (S) lastState);
             }
             S state = lastState == null ? null
-                    : step.update().apply((S) lastState, input, new IdentityChange<>((List<E>) lastInput, input), limit);
+                    : step.update().apply((S) lastState, input, new IdentityChange<>((List<E>) lastInput, input), limit, this);
             if (state == null) {
-                state = step.fresh().apply(input);
+                state = step.fresh().apply(input, this);
             } else {
                 updated++;
             }

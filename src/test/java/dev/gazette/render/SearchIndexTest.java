@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.model.Article;
 import dev.gazette.model.Origin;
+import dev.gazette.model.Steps;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.junit.jupiter.api.Test;
 
@@ -222,7 +223,7 @@ class SearchIndexTest {
         for (int i = 0; i < 80; i++) {
             articles.add(tagged("Ferry " + i, words(random), slugs, random));
         }
-        SearchIndex.ArticleEntries state = articleEntries(index, names).fresh().apply(articles);
+        SearchIndex.ArticleEntries state = articleEntries(index, names).fresh().apply(articles, Steps.DIRECT);
         int renames = 0;
         for (int edit = 0; edit < 40; edit++) {
             List<Article> now = new ArrayList<>(articles);
@@ -235,8 +236,8 @@ class SearchIndexTest {
                 renames++;
             }
             var step = articleEntries(index, renamed);
-            SearchIndex.ArticleEntries updated = step.update().apply(state, now, new IdentityChange<>(articles, now), 80);
-            SearchIndex.ArticleEntries fresh = step.fresh().apply(now);
+            SearchIndex.ArticleEntries updated = step.update().apply(state, now, new IdentityChange<>(articles, now), 80, Steps.DIRECT);
+            SearchIndex.ArticleEntries fresh = step.fresh().apply(now, Steps.DIRECT);
             assertThat(updated).as("edit %d: updated, not made afresh", edit).isNotNull();
             Map<String, byte[]> written = new TreeMap<>();
             index.writeTerms(now.size(), updated.entries(), written::put);
