@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The headline of a text dump, chosen among scored candidates as {@link HeaderCandidates} chooses
- * byline and date: every line from {@value #WINDOW} lines above the article run to the end of its head
+ * byline and date: every line from {@value #WINDOW} lines above the article run to the end of its head,
+ * and the run's first paragraph under the head (a run that opens with its headline has an empty head),
  * that could be a headline (words, not code, a date or a credit; at most 35 words) is a candidate, and
  * so is the first of the dump's own lines a reflowed line was joined from, each described by the named features
  * below: its shape, how much of the article's vocabulary it uses, where it stands relative to the
@@ -139,7 +140,7 @@ final class TitleCandidates {
             "ends_full_stop",     // ends with a full stop of any script ("." but no ellipsis, "。", "．", "।", "။", "۔", "።"): a
                                   // sentence, which a caption, a standfirst or the lead is and a headline seldom; ends_period
                                   // reads the Latin stop alone, so what the Latin pages teach of it reaches the other scripts
-            "not_headline");      // a shape a headline has not, any of: over half its letters outside the article run's main
+            "not_headline",       // a shape a headline has not, any of: over half its letters outside the article run's main
                                   // script, Chinese, Japanese and Korean as one (a Latin menu entry or photo credit over an
                                   // Arabic or Burmese headline); a full stop of a script whose stop is not the Latin one, which
                                   // ends_period reads ("。", "．", "।", "။", "۔": a caption, a lead); a control verb that says
@@ -147,6 +148,8 @@ final class TitleCandidates {
                                   // its first three words, whatever its length ("Analysis by Jane Doe, Senior Analyst"). Each
                                   // rare, together one weight the training pages can tell: as four features of their own they
                                   // gained as many titles of one truth set as they lost of the other (README)
+            "head_end");          // the line the run's head ends at, its first paragraph: a candidate of the title model alone
+                                  // (openers), for a run that opens with the headline over the text (a reflow part of it too)
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -199,7 +202,7 @@ final class TitleCandidates {
             shown.merge(l.key(), 1, Integer::sum);
         }
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
-        for (int i = from; i < headEnd; i++) {
+        for (int i = from; i <= headEnd && i < lines.size(); i++) {
             DumpLine whole = lines.get(i);
             DumpLine part = whole.firstPart();
             String site = null;
@@ -331,7 +334,8 @@ final class TitleCandidates {
                                 && TextHeader.headerBelow(lines, i + 1, headEnd) >= 0 ? 1 : 0,
                         words.isEmpty() ? 0 : weight / words.size(),
                         t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
-                        notHeadline ? 1 : 0
+                        notHeadline ? 1 : 0,
+                        i == headEnd ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
@@ -341,11 +345,11 @@ final class TitleCandidates {
 
     /**
      * The opener's candidates, by which the article is laid out: whole lines of the dump, not parts of one
-     * ({@code reflow_part}), within TextHeader's window ({@code far_above}). The title model's wider choice moves nothing
-     * else.
+     * ({@code reflow_part}), within TextHeader's window ({@code far_above}), above the run's first paragraph
+     * ({@code head_end}). The title model's wider choice moves nothing else.
      */
     static List<HeaderCandidates.Candidate> openers(List<HeaderCandidates.Candidate> candidates) {
-        return candidates.stream().filter(c -> c.features()[PART] == 0 && c.features()[FAR] == 0).toList();
+        return candidates.stream().filter(c -> c.features()[PART] == 0 && c.features()[FAR] == 0 && c.features()[HEAD_END] == 0).toList();
     }
 
     /** Whether the candidate is a part of its line, whose value is the headline as it stands, not its line's text. */
@@ -355,6 +359,7 @@ final class TitleCandidates {
 
     private static final int PART = FEATURES.indexOf("reflow_part");
     private static final int FAR = FEATURES.indexOf("far_above");
+    private static final int HEAD_END = TITLE_FEATURES.indexOf("head_end");
 
     /**
      * Whether a line could be a headline at all: words (most of its tokens have letters), at most

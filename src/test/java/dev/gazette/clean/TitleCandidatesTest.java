@@ -51,6 +51,29 @@ class TitleCandidatesTest {
     }
 
     /**
+     * A run that opens with its headline right over the text, no byline between (a text browser's dump of an interview:
+     * the headline, then the standfirst): the run's head is empty, so the headline is the run's first line, and it is a
+     * candidate of the title model, marked head_end, but not an opener, which would move where the article starts.
+     */
+    @Test
+    void headlineOpeningTheRunIsATitleCandidateButNotAnOpener() {
+        List<String> dump = new ArrayList<>(List.of("Politics", "", "Ferry to run all winter between the two islands"));
+        for (String day : List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")) {
+            dump.add("On " + day + " the harbour master spoke. " + PARAGRAPH); // told apart: a paragraph shown again is a blurb
+        }
+        TextExtractor extractor = new TextExtractor();
+        TextExtractor.Scored scored = extractor.score(String.join("\n", dump));
+        List<DumpLine> lines = scored.lines();
+        List<HeaderCandidates.Candidate> all = TitleCandidates.of(lines, 1, lines.size() - 1, scored.lang());
+        int headEnd = TitleCandidates.TITLE_FEATURES.indexOf("head_end");
+        assertThat(all).anySatisfy(c -> {
+            assertThat(c.value()).isEqualTo("Ferry to run all winter between the two islands");
+            assertThat(c.features()[headEnd]).isEqualTo(1);
+        });
+        assertThat(TitleCandidates.openers(all)).noneSatisfy(c -> assertThat(c.line()).isEqualTo(1));
+    }
+
+    /**
      * The title model's own features follow the opener's in every candidate, and the shipped opener has weights for the
      * opener's alone: what the title-only features teach cannot move where the article starts.
      */
