@@ -165,9 +165,10 @@ public final class SiteRenderer {
     }
 
     /**
-     * A task run beside the caller's work: started on the common pool, or by the caller when it
-     * needs the task done before the pool got to it. On two cores the pool has one thread, often
-     * busy with another such task, while the caller, its own work done, would only wait.
+     * A task run beside the caller's work: started by {@code CompletableFuture.runAsync}, or by the
+     * caller when it needs the task done before it started. That executor is the common pool, whose
+     * threads may all be busy with other such tasks while the caller, its own work done, would only
+     * wait; with a pool of one thread (two cores) it is a new thread per task instead.
      */
     private static final class Beside {
         private final Runnable task;
