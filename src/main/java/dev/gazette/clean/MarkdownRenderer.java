@@ -81,6 +81,7 @@ final class MarkdownRenderer {
     static final int MAX_DEPTH = 64;
 
     /** @throws TooDeepException for Markdown nested deeper than {@link #MAX_DEPTH} */
+    @SuppressWarnings("deprecation") // flexmark's array-backed sequence: deprecated, but it has no replacement that reads an array
     Document parse(String markdown) {
         // Parsed from an array, not the string: flexmark reads its input a character at a time through
         // CharSequence.charAt, which on a two-byte string (most bodies hold a dash or a curly quote) is
