@@ -202,15 +202,16 @@ final class HtmlHeaderCandidates {
 
     // ---- titles ----
 
-    private static final int T_JSONLD = 0;
-    private static final int T_OG = 1;
-    private static final int T_TITLE_TAG = 2;
-    private static final int T_WITHOUT_SITE = 3;
-    private static final int T_H1 = 4;
-    private static final int T_FIRST_H1 = 5;
-    private static final int T_ITEMPROP = 6;
-    private static final int T_H2 = 7;
-    private static final int T_CLASS = 8;
+    // Indices of the source features, looked up by name so they cannot drift from TITLE_FEATURES.
+    private static final int T_JSONLD = TITLE_FEATURES.indexOf("jsonld_headline");
+    private static final int T_OG = TITLE_FEATURES.indexOf("og_title");
+    private static final int T_TITLE_TAG = TITLE_FEATURES.indexOf("title_tag");
+    private static final int T_WITHOUT_SITE = TITLE_FEATURES.indexOf("declared_without_site");
+    private static final int T_H1 = TITLE_FEATURES.indexOf("h1");
+    private static final int T_FIRST_H1 = TITLE_FEATURES.indexOf("first_h1");
+    private static final int T_ITEMPROP = TITLE_FEATURES.indexOf("itemprop_headline");
+    private static final int T_H2 = TITLE_FEATURES.indexOf("h2");
+    private static final int T_CLASS = TITLE_FEATURES.indexOf("title_class");
 
     /** A candidate value as it is gathered: the sources that gave it (feature indices set to one) and its first element. */
     private static final class Gathered {
