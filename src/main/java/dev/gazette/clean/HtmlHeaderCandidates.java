@@ -202,7 +202,7 @@ final class HtmlHeaderCandidates {
 
     // ---- titles ----
 
-    // Indices of the source features, looked up by name so they cannot drift from TITLE_FEATURES.
+    // Indices of the title features, looked up by name so they cannot drift from TITLE_FEATURES.
     private static final int T_JSONLD = TITLE_FEATURES.indexOf("jsonld_headline");
     private static final int T_OG = TITLE_FEATURES.indexOf("og_title");
     private static final int T_TITLE_TAG = TITLE_FEATURES.indexOf("title_tag");
@@ -212,6 +212,23 @@ final class HtmlHeaderCandidates {
     private static final int T_ITEMPROP = TITLE_FEATURES.indexOf("itemprop_headline");
     private static final int T_H2 = TITLE_FEATURES.indexOf("h2");
     private static final int T_CLASS = TITLE_FEATURES.indexOf("title_class");
+    private static final int T_SOURCES = TITLE_FEATURES.indexOf("sources");
+    private static final int T_IN_CHROME = TITLE_FEATURES.indexOf("in_chrome");
+    private static final int T_IN_ARTICLE = TITLE_FEATURES.indexOf("in_article");
+    private static final int T_SHARE_IN_DECLARED = TITLE_FEATURES.indexOf("share_in_declared");
+    private static final int T_COVERS_DECLARED = TITLE_FEATURES.indexOf("covers_declared");
+    private static final int T_INSIDE_DECLARED = TITLE_FEATURES.indexOf("inside_declared");
+    private static final int T_LOG_WORDS = TITLE_FEATURES.indexOf("log_words");
+    private static final int T_POSITION = TITLE_FEATURES.indexOf("position");
+    private static final int T_VISIBLE = TITLE_FEATURES.indexOf("visible");
+    private static final int T_SIMILARITY = TITLE_FEATURES.indexOf("similarity_to_others");
+    private static final int T_SEPARATOR = TITLE_FEATURES.indexOf("has_separator");
+    private static final int T_NAMES_SITE = TITLE_FEATURES.indexOf("names_site");
+    private static final int T_IN_SITE_HEADER = TITLE_FEATURES.indexOf("in_site_header");
+    private static final int T_LINK_TEXT = TITLE_FEATURES.indexOf("link_text");
+    private static final int T_FEW_WORDS = TITLE_FEATURES.indexOf("few_words");
+    private static final int T_EXTENDS_OTHER = TITLE_FEATURES.indexOf("extends_other");
+    private static final int T_EXTENDED_BY_OTHER = TITLE_FEATURES.indexOf("extended_by_other");
 
     /** A candidate value as it is gathered: the sources that gave it (feature indices set to one) and its first element. */
     private static final class Gathered {
@@ -281,24 +298,24 @@ final class HtmlHeaderCandidates {
         for (Gathered g : by.values()) {
             List<String> w = words.get(i);
             double[] x = g.x;
-            x[9] = x[T_JSONLD] + x[T_OG] + x[T_TITLE_TAG] + x[T_WITHOUT_SITE] + x[T_H1] + x[T_ITEMPROP] + x[T_H2] + x[T_CLASS];
-            x[10] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
-            x[11] = g.element != null && inside(g.element, ARTICLE) ? 1 : 0;
-            x[12] = w.isEmpty() ? 0 : (double) w.stream().filter(declaredWords::contains).count() / w.size();
-            x[13] = longest.isEmpty() ? 0 : (double) longest.stream().filter(new HashSet<>(w)::contains).count() / longest.size();
+            x[T_SOURCES] = x[T_JSONLD] + x[T_OG] + x[T_TITLE_TAG] + x[T_WITHOUT_SITE] + x[T_H1] + x[T_ITEMPROP] + x[T_H2] + x[T_CLASS];
+            x[T_IN_CHROME] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            x[T_IN_ARTICLE] = g.element != null && inside(g.element, ARTICLE) ? 1 : 0;
+            x[T_SHARE_IN_DECLARED] = w.isEmpty() ? 0 : (double) w.stream().filter(declaredWords::contains).count() / w.size();
+            x[T_COVERS_DECLARED] = longest.isEmpty() ? 0 : (double) longest.stream().filter(new HashSet<>(w)::contains).count() / longest.size();
             String comparable = Words.comparable(g.value);
-            x[14] = comparable.isEmpty() ? 0 : comparableDeclared.stream().anyMatch(d -> d.contains(comparable)) ? 1 : 0;
-            x[15] = Math.log1p(w.size());
-            x[16] = g.element == null ? 1 : position(g.element);
-            x[17] = g.element != null ? 1 : 0;
-            x[18] = similarityToOthers(words, i);
-            x[19] = SITE_SEPARATOR.matcher(g.value).find() ? 1 : 0;
-            x[20] = site != null && !site.isEmpty() && comparable.contains(site) ? 1 : 0;
-            x[21] = g.element != null && inSiteHeader(g.element) ? 1 : 0;
-            x[22] = g.element != null && isLinkText(g.element) ? 1 : 0;
-            x[23] = w.size() <= 3 ? 1 : 0;
-            x[24] = extendsAnother(comparables, i, false) ? 1 : 0;
-            x[25] = extendsAnother(comparables, i, true) ? 1 : 0;
+            x[T_INSIDE_DECLARED] = comparable.isEmpty() ? 0 : comparableDeclared.stream().anyMatch(d -> d.contains(comparable)) ? 1 : 0;
+            x[T_LOG_WORDS] = Math.log1p(w.size());
+            x[T_POSITION] = g.element == null ? 1 : position(g.element);
+            x[T_VISIBLE] = g.element != null ? 1 : 0;
+            x[T_SIMILARITY] = similarityToOthers(words, i);
+            x[T_SEPARATOR] = SITE_SEPARATOR.matcher(g.value).find() ? 1 : 0;
+            x[T_NAMES_SITE] = site != null && !site.isEmpty() && comparable.contains(site) ? 1 : 0;
+            x[T_IN_SITE_HEADER] = g.element != null && inSiteHeader(g.element) ? 1 : 0;
+            x[T_LINK_TEXT] = g.element != null && isLinkText(g.element) ? 1 : 0;
+            x[T_FEW_WORDS] = w.size() <= 3 ? 1 : 0;
+            x[T_EXTENDS_OTHER] = extendsAnother(comparables, i, false) ? 1 : 0;
+            x[T_EXTENDED_BY_OTHER] = extendsAnother(comparables, i, true) ? 1 : 0;
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
             i++;
         }
@@ -354,6 +371,23 @@ final class HtmlHeaderCandidates {
 
     // ---- bylines ----
 
+    // Indices of the byline features, looked up by name.
+    private static final int B_JSONLD = BYLINE_FEATURES.indexOf("jsonld_author");
+    private static final int B_META = BYLINE_FEATURES.indexOf("meta_author");
+    private static final int B_CREDIT_BOX = BYLINE_FEATURES.indexOf("credit_box");
+    private static final int B_BOX_RANK = BYLINE_FEATURES.indexOf("box_rank");
+    private static final int B_AFTER_BY = BYLINE_FEATURES.indexOf("after_by");
+    private static final int B_SOURCES = BYLINE_FEATURES.indexOf("sources");
+    private static final int B_NAMES = BYLINE_FEATURES.indexOf("names");
+    private static final int B_LOG_WORDS = BYLINE_FEATURES.indexOf("log_words");
+    private static final int B_IN_CHROME = BYLINE_FEATURES.indexOf("in_chrome");
+    private static final int B_ABOVE_H1 = BYLINE_FEATURES.indexOf("above_h1");
+    private static final int B_DISTANCE_H1 = BYLINE_FEATURES.indexOf("log_distance_h1");
+    private static final int B_NAMES_SITE = BYLINE_FEATURES.indexOf("names_site");
+    private static final int B_AUTHOR_LINK = BYLINE_FEATURES.indexOf("author_link");
+    private static final int B_LINK_RANK = BYLINE_FEATURES.indexOf("link_rank");
+    private static final int B_JOINED = BYLINE_FEATURES.indexOf("joined");
+
     /**
      * Every byline candidate: the JSON-LD article's authors (people's names, joined by " and "), the first
      * author-naming {@code <meta>}, the names opening the first {@value #PER_KIND} credit boxes (elements with a byline
@@ -376,14 +410,14 @@ final class HtmlHeaderCandidates {
                 }
             }
             if (!names.isEmpty()) {
-                gather(by, String.join(" and ", names), BYLINE_FEATURES.size()).x[0] = 1;
+                gather(by, String.join(" and ", names), BYLINE_FEATURES.size()).x[B_JSONLD] = 1;
             }
         }
         for (String name : AUTHOR_METAS) {
             String meta = metas.get(name);
             String n = meta == null || meta.startsWith("http") ? null : TextHeader.nameOf(meta);
             if (n != null) {
-                gather(by, n, BYLINE_FEATURES.size()).x[1] = 1;
+                gather(by, n, BYLINE_FEATURES.size()).x[B_META] = 1;
                 break;
             }
         }
@@ -405,7 +439,7 @@ final class HtmlHeaderCandidates {
             }
             credited.add(Map.entry(box, name));
             Gathered g = gather(by, name, BYLINE_FEATURES.size());
-            g.x[2] = 1;
+            g.x[B_CREDIT_BOX] = 1;
             if (g.element == null) {
                 g.element = box;
                 g.rank = rank;
@@ -425,9 +459,9 @@ final class HtmlHeaderCandidates {
             }
             credited.add(Map.entry(a, name));
             Gathered g = gather(by, name, BYLINE_FEATURES.size());
-            if (g.x[12] == 0) {
-                g.x[12] = 1;
-                g.x[13] = links;
+            if (g.x[B_AUTHOR_LINK] == 0) {
+                g.x[B_AUTHOR_LINK] = 1;
+                g.x[B_LINK_RANK] = links;
             }
             if (g.element == null) {
                 g.element = a;
@@ -441,16 +475,16 @@ final class HtmlHeaderCandidates {
         for (Gathered g : by.values()) {
             double[] x = g.x;
             List<String> w = Words.tokens(g.value);
-            x[3] = g.x[2] == 0 ? PER_KIND : g.rank;
-            x[13] = g.x[12] == 0 ? PER_KIND : x[13];
-            x[4] = g.afterBy ? 1 : 0;
-            x[5] = x[0] + x[1] + x[2] + x[12] + (x[14] > 0 ? 1 : 0);
-            x[6] = g.value.split(" and ").length;
-            x[7] = Math.log1p(w.size());
-            x[8] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
-            placeAgainstH1(g.element, x, 9, 10);
+            x[B_BOX_RANK] = g.x[B_CREDIT_BOX] == 0 ? PER_KIND : g.rank;
+            x[B_LINK_RANK] = g.x[B_AUTHOR_LINK] == 0 ? PER_KIND : x[B_LINK_RANK];
+            x[B_AFTER_BY] = g.afterBy ? 1 : 0;
+            x[B_SOURCES] = x[B_JSONLD] + x[B_META] + x[B_CREDIT_BOX] + x[B_AUTHOR_LINK] + (x[B_JOINED] > 0 ? 1 : 0);
+            x[B_NAMES] = g.value.split(" and ").length;
+            x[B_LOG_WORDS] = Math.log1p(w.size());
+            x[B_IN_CHROME] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            placeAgainstH1(g.element, x, B_ABOVE_H1, B_DISTANCE_H1);
             String comparable = Words.comparable(g.value);
-            x[11] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
+            x[B_NAMES_SITE] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
         }
         return out;
@@ -506,7 +540,7 @@ final class HtmlHeaderCandidates {
             return;
         }
         Gathered g = gather(by, String.join(" and ", run), BYLINE_FEATURES.size());
-        g.x[14] = run.size();
+        g.x[B_JOINED] = run.size();
         if (g.element == null) {
             g.element = first;
         }
@@ -532,6 +566,23 @@ final class HtmlHeaderCandidates {
 
     // ---- dates ----
 
+    // Indices of the date features, looked up by name.
+    private static final int D_PUBLISHED_META = DATE_FEATURES.indexOf("published_meta");
+    private static final int D_JSONLD_PUBLISHED = DATE_FEATURES.indexOf("jsonld_published");
+    private static final int D_JSONLD_CREATED = DATE_FEATURES.indexOf("jsonld_created");
+    private static final int D_OTHER_META = DATE_FEATURES.indexOf("other_meta");
+    private static final int D_ITEMPROP = DATE_FEATURES.indexOf("itemprop_published");
+    private static final int D_TIME = DATE_FEATURES.indexOf("time_element");
+    private static final int D_FIRST_TIME = DATE_FEATURES.indexOf("first_time_element");
+    private static final int D_CLASS = DATE_FEATURES.indexOf("date_class");
+    private static final int D_MODIFIED = DATE_FEATURES.indexOf("modified");
+    private static final int D_SOURCES = DATE_FEATURES.indexOf("sources");
+    private static final int D_HAS_TIME = DATE_FEATURES.indexOf("has_time");
+    private static final int D_ABOVE_H1 = DATE_FEATURES.indexOf("above_h1");
+    private static final int D_IN_CHROME = DATE_FEATURES.indexOf("in_chrome");
+    private static final int D_EARLIEST = DATE_FEATURES.indexOf("earliest");
+    private static final int D_DISTANCE_H1 = DATE_FEATURES.indexOf("log_distance_h1");
+
     /**
      * Every date candidate, one per value: the published-time {@code <meta>}s, JSON-LD {@code datePublished} and
      * {@code dateCreated}, other date {@code <meta>}s, {@code itemprop=datePublished}, the first {@value #PER_KIND}
@@ -544,32 +595,32 @@ final class HtmlHeaderCandidates {
     List<HeaderCandidates.Candidate> dates() {
         Map<String, Gathered> by = new LinkedHashMap<>();
         for (String name : PUBLISHED_METAS) {
-            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 0, null);
+            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), D_PUBLISHED_META, null);
         }
         if (article != null) {
-            addDate(by, HtmlMetadata.text(article.path("datePublished")), 1, null);
-            addDate(by, HtmlMetadata.text(article.path("dateCreated")), 2, null);
-            addDate(by, HtmlMetadata.text(article.path("dateModified")), 8, null);
+            addDate(by, HtmlMetadata.text(article.path("datePublished")), D_JSONLD_PUBLISHED, null);
+            addDate(by, HtmlMetadata.text(article.path("dateCreated")), D_JSONLD_CREATED, null);
+            addDate(by, HtmlMetadata.text(article.path("dateModified")), D_MODIFIED, null);
         }
         for (String name : DATE_METAS) {
-            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 3, null);
+            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), D_OTHER_META, null);
         }
         for (String name : MODIFIED_METAS) {
-            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), 8, null);
+            addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), D_MODIFIED, null);
         }
         int times = 0;
         for (Element t : walk.times) {
             boolean itemprop = t.attr("itemprop").equals("datePublished");
-            String value = HtmlMetadata.firstNonBlank(t.attr("datetime"), t.attr("content"), t.text().length() <= MAX_DATELINE_CHARS ? t.text() : null);
+            String value = HtmlMetadata.firstNonBlank(t.attr("datetime"), t.attr("content"), t.attr("value"), t.text().length() <= MAX_DATELINE_CHARS ? t.text() : null);
             if (itemprop) {
-                addDate(by, value, 4, t);
+                addDate(by, value, D_ITEMPROP, t);
             } else if (t.attr("itemprop").equals("dateModified")) {
-                addDate(by, value, 8, t);
+                addDate(by, value, D_MODIFIED, t);
             }
             if (t.normalName().equals("time") && times < PER_KIND) {
-                Gathered g = addDate(by, value, 5, t);
+                Gathered g = addDate(by, value, D_TIME, t);
                 if (g != null && times == 0) {
-                    g.x[6] = 1;
+                    g.x[D_FIRST_TIME] = 1;
                 }
                 times++;
             }
@@ -585,7 +636,7 @@ final class HtmlHeaderCandidates {
             }
             List<DateParser.Found> found = DateParser.findAll(text);
             if (!found.isEmpty()) {
-                addIso(by, found.get(0).value(), 7, el);
+                addIso(by, found.get(0).value(), D_CLASS, el);
                 shown++;
             }
         }
@@ -593,11 +644,12 @@ final class HtmlHeaderCandidates {
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
         for (Gathered g : by.values()) {
             double[] x = g.x;
-            x[9] = x[0] + x[1] + x[2] + x[3] + x[4] + x[5] + x[7] + x[8];
-            x[10] = g.value.contains("T") ? 1 : 0;
-            placeAgainstH1(g.element, x, 11, 14);
-            x[12] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
-            x[13] = day(g.value).equals(earliest) ? 1 : 0;
+            x[D_SOURCES] = x[D_PUBLISHED_META] + x[D_JSONLD_PUBLISHED] + x[D_JSONLD_CREATED] + x[D_OTHER_META] + x[D_ITEMPROP] + x[D_TIME]
+                    + x[D_CLASS] + x[D_MODIFIED];
+            x[D_HAS_TIME] = g.value.contains("T") ? 1 : 0;
+            placeAgainstH1(g.element, x, D_ABOVE_H1, D_DISTANCE_H1);
+            x[D_IN_CHROME] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            x[D_EARLIEST] = day(g.value).equals(earliest) ? 1 : 0;
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
         }
         return out;

@@ -156,7 +156,8 @@ final class HtmlMetadata {
         Map<String, String> out = new HashMap<>();
         for (Element m : doc.select("meta[property], meta[name], meta[itemprop], meta[http-equiv]")) {
             String key = firstNonBlank(m.attr("property"), m.attr("name"), m.attr("itemprop"), m.attr("http-equiv"));
-            String content = m.attr("content").strip();
+            // A page saved by a tool that rewrote each content attribute as value (Postlight's parser does) keeps it there.
+            String content = (m.hasAttr("content") ? m.attr("content") : m.attr("value")).strip();
             if (key != null && !content.isEmpty()) {
                 out.putIfAbsent(key.toLowerCase(Locale.ROOT), content);
             }
