@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ final class HtmlHeaderCandidates {
     static final List<String> TITLE_FEATURES = List.of("jsonld_headline", "og_title", "title_tag", "declared_without_site", "h1",
             "first_h1", "itemprop_headline", "h2", "title_class", "sources", "in_chrome", "in_article", "share_in_declared",
             "covers_declared", "inside_declared", "log_words", "position", "visible", "similarity_to_others", "has_separator",
-            "names_site", "in_site_header", "link_text", "few_words", "extends_other", "extended_by_other");
+            "names_site", "in_site_header", "link_text", "few_words", "extends_other", "extended_by_other",
+            "printed_and_declared");
     /** Byline candidate features (see {@link #bylines}). */
     static final List<String> BYLINE_FEATURES = List.of("jsonld_author", "meta_author", "credit_box", "box_rank", "after_by",
             "sources", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
@@ -47,12 +49,23 @@ final class HtmlHeaderCandidates {
     /** Date candidate features (see {@link #dates}). */
     static final List<String> DATE_FEATURES = List.of("published_meta", "jsonld_published", "jsonld_created", "other_meta",
             "itemprop_published", "time_element", "first_time_element", "date_class", "modified", "sources", "has_time",
-            "above_h1", "in_chrome", "earliest", "log_distance_h1");
+            "above_h1", "in_chrome", "earliest", "log_distance_h1", "printed_near_h1", "url_date", "dateline_alone",
+            "near_h1");
 
     /** The longest text read as a credit or a dateline: an element longer than this is a container, not a credit's. */
     static final int MAX_DATELINE_CHARS = 120;
     /** How many headings, credit boxes and date elements of each kind are read: the header is near the top. */
     private static final int PER_KIND = 8;
+    /**
+     * How many elements above and below the first {@code <h1>} are read for a printed date with no date class or
+     * {@code <time>} element: a dateline sits beside the headline, often in a plain {@code <span>} or {@code <p>}.
+     */
+    private static final int NEAR_H1_BEFORE = 30;
+    private static final int NEAR_H1_AFTER = 80;
+    /** The most words a printed date's element holds to count as a dateline alone: the date's own and a word or two beside. */
+    private static final int DATELINE_WORDS = 8;
+    /** A date in the page's address, as publishing systems write it ({@code /2016/12/15/slug}, {@code /2016-12-15-slug}). */
+    private static final Pattern URL_DATE = Pattern.compile("/((?:19|20)\\d\\d)([/-])(\\d{1,2})\\2(\\d{1,2})(?:[/-]|$)");
 
     /**
      * Links to an author's page: {@code /author/jane-doe} (WordPress and most publishing systems), {@code /people/},
@@ -136,12 +149,19 @@ final class HtmlHeaderCandidates {
         final List<Element> authorLinks = new ArrayList<>();
         final List<Element> times = new ArrayList<>();
         final List<Element> dateClassed = new ArrayList<>();
+        /** Every element in document order. */
+        final List<Element> all;
+        /** The elements {@link #times} and {@link #dateClassed} hold. */
+        final Set<Element> dated = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The first {@code <link rel=canonical>}'s address, or null. */
+        String canonical;
 
         Walk(Document doc) {
             Element body = doc.body();
             boolean inBody = false;
             int at = 0;
-            for (Element e : doc.getAllElements()) {
+            all = doc.getAllElements();
+            for (Element e : all) {
                 String name = e.normalName();
                 inBody |= e == body;
                 if (h1At < 0 && name.equals("h1")) {
@@ -149,18 +169,20 @@ final class HtmlHeaderCandidates {
                 }
                 boolean kept;
                 if (e.attributesSize() == 0) {
-                    kept = (name.equals("h1") || name.equals("h2")) && headings.add(e) || name.equals("time") && times.add(e);
+                    kept = (name.equals("h1") || name.equals("h2")) && headings.add(e) || name.equals("time") && times.add(e) && dated.add(e);
                 } else {
                     String cls = e.className().toLowerCase(Locale.ROOT);
                     String itemprop = e.attr("itemprop");
-                    kept = (name.equals("h1") || name.equals("h2") || itemprop.equalsIgnoreCase("headline") || cls.contains("headline")
-                            || cls.contains("title")) && headings.add(e);
+                    kept = (name.equals("h1") || name.equals("h2") || itemprop.equalsIgnoreCase("headline") || saysTitle(cls)) && headings.add(e);
                     kept |= (e.attr("rel").equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("author") || cls.contains("byline")
                             || cls.contains("author") || itemprop.equalsIgnoreCase("name") && insideAuthor(e)) && credits.add(e);
                     kept |= name.equals("a") && isAuthorPath(e.attr("href").toLowerCase(Locale.ROOT)) && authorLinks.add(e);
                     kept |= (name.equals("time") || itemprop.equalsIgnoreCase("datePublished") || itemprop.equalsIgnoreCase("dateModified"))
-                            && times.add(e);
-                    kept |= inBody && (saysDate(cls) || saysDate(e.id().toLowerCase(Locale.ROOT))) && dateClassed.add(e);
+                            && times.add(e) && dated.add(e);
+                    if (canonical == null && name.equals("link") && e.attr("rel").equalsIgnoreCase("canonical")) {
+                        canonical = e.attr("href");
+                    }
+                    kept |= inBody && (saysDate(cls) || saysDate(e.id().toLowerCase(Locale.ROOT))) && dateClassed.add(e) && dated.add(e);
                 }
                 if (kept) {
                     order.put(e, at);
@@ -168,6 +190,11 @@ final class HtmlHeaderCandidates {
                 at++;
             }
             count = at;
+        }
+
+        /** A lower-case class that says its element holds a headline. */
+        private static boolean saysTitle(String lowerCase) {
+            return lowerCase.contains("headline") || lowerCase.contains("title");
         }
 
         /** A lower-case class or id that says its element holds a date: "date", "post-date", "timestamp", "published", "posted-on". */
@@ -229,6 +256,7 @@ final class HtmlHeaderCandidates {
     private static final int T_FEW_WORDS = TITLE_FEATURES.indexOf("few_words");
     private static final int T_EXTENDS_OTHER = TITLE_FEATURES.indexOf("extends_other");
     private static final int T_EXTENDED_BY_OTHER = TITLE_FEATURES.indexOf("extended_by_other");
+    private static final int T_PRINTED_AND_DECLARED = TITLE_FEATURES.indexOf("printed_and_declared");
 
     /** A candidate value as it is gathered: the sources that gave it (feature indices set to one) and its first element. */
     private static final class Gathered {
@@ -278,11 +306,19 @@ final class HtmlHeaderCandidates {
             }
             Gathered g = gather(by, text, TITLE_FEATURES.size());
             g.x[kind == 0 ? T_H1 : kind == 1 ? T_H2 : kind == 2 ? T_ITEMPROP : T_CLASS] = 1;
+            // A heading marked up several ways (<h1 itemprop="headline" class="article-title">) counts as each source.
+            if (h.attr("itemprop").equalsIgnoreCase("headline")) {
+                g.x[T_ITEMPROP] = 1;
+            }
+            if (kind < 3 && h.attributesSize() > 0 && Walk.saysTitle(h.className().toLowerCase(Locale.ROOT))) {
+                g.x[T_CLASS] = 1;
+            }
             if (kind == 0 && firstH1) {
                 g.x[T_FIRST_H1] = 1;
                 firstH1 = false;
             }
-            if (g.element == null) {
+            // A headline printed twice (a sticky site banner repeats it) is placed where the article prints it.
+            if (g.element == null || !inside(g.element, ARTICLE) && inside(h, ARTICLE)) {
                 g.element = h;
             }
         }
@@ -316,6 +352,8 @@ final class HtmlHeaderCandidates {
             x[T_FEW_WORDS] = w.size() <= 3 ? 1 : 0;
             x[T_EXTENDS_OTHER] = extendsAnother(comparables, i, false) ? 1 : 0;
             x[T_EXTENDED_BY_OTHER] = extendsAnother(comparables, i, true) ? 1 : 0;
+            // The page both prints and declares it (with or without the site's name): the two kinds of source agreeing.
+            x[T_PRINTED_AND_DECLARED] = g.element != null && x[T_JSONLD] + x[T_OG] + x[T_TITLE_TAG] + x[T_WITHOUT_SITE] > 0 ? 1 : 0;
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
             i++;
         }
@@ -582,6 +620,10 @@ final class HtmlHeaderCandidates {
     private static final int D_IN_CHROME = DATE_FEATURES.indexOf("in_chrome");
     private static final int D_EARLIEST = DATE_FEATURES.indexOf("earliest");
     private static final int D_DISTANCE_H1 = DATE_FEATURES.indexOf("log_distance_h1");
+    private static final int D_PRINTED_NEAR_H1 = DATE_FEATURES.indexOf("printed_near_h1");
+    private static final int D_NEAR_H1 = DATE_FEATURES.indexOf("near_h1");
+    private static final int D_URL = DATE_FEATURES.indexOf("url_date");
+    private static final int D_ALONE = DATE_FEATURES.indexOf("dateline_alone");
 
     /**
      * Every date candidate, one per value: the published-time {@code <meta>}s, JSON-LD {@code datePublished} and
@@ -640,19 +682,68 @@ final class HtmlHeaderCandidates {
                 shown++;
             }
         }
+        addNearH1(by);
+        addUrlDate(by);
         String earliest = by.keySet().stream().map(HtmlHeaderCandidates::day).min(String::compareTo).orElse(null);
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
         for (Gathered g : by.values()) {
             double[] x = g.x;
             x[D_SOURCES] = x[D_PUBLISHED_META] + x[D_JSONLD_PUBLISHED] + x[D_JSONLD_CREATED] + x[D_OTHER_META] + x[D_ITEMPROP] + x[D_TIME]
-                    + x[D_CLASS] + x[D_MODIFIED];
+                    + x[D_CLASS] + x[D_MODIFIED] + x[D_PRINTED_NEAR_H1] + x[D_URL];
             x[D_HAS_TIME] = g.value.contains("T") ? 1 : 0;
             placeAgainstH1(g.element, x, D_ABOVE_H1, D_DISTANCE_H1);
             x[D_IN_CHROME] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
             x[D_EARLIEST] = day(g.value).equals(earliest) ? 1 : 0;
+            // A printed date with few words beside it ("Published Dec 19, 2016") is a dateline, not a date a sentence mentions.
+            x[D_ALONE] = g.element != null && Words.tokens(g.element.text()).size() <= DATELINE_WORDS ? 1 : 0;
+            x[D_NEAR_H1] = g.element != null && nearH1(order(g.element)) ? 1 : 0;
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
         }
         return out;
+    }
+
+    /**
+     * The dates printed in the own text (short, {@value #MAX_DATELINE_CHARS} characters at most) of the elements from
+     * {@value #NEAR_H1_BEFORE} above the first {@code <h1>} to {@value #NEAR_H1_AFTER} below it, the first
+     * {@value #PER_KIND}: "Published Dec 19, 2016", "By Jane Doe on 1 June 2019 at 08:34 PM" with no date markup.
+     */
+    private void addNearH1(Map<String, Gathered> by) {
+        if (walk.h1At < 0) {
+            return;
+        }
+        int found = 0;
+        for (int at = Math.max(0, walk.h1At - NEAR_H1_BEFORE); nearH1(at) && at < walk.count && found < PER_KIND; at++) {
+            Element el = walk.all.get(at);
+            String own = el.ownText();
+            // A <time> or date-classed element is read as that source already: one element, one source.
+            if (own.length() > MAX_DATELINE_CHARS || walk.dated.contains(el)) {
+                continue;
+            }
+            List<DateParser.Found> dates = DateParser.findAll(own);
+            if (!dates.isEmpty()) {
+                walk.order.putIfAbsent(el, at);
+                addIso(by, dates.get(0).value(), D_PRINTED_NEAR_H1, el);
+                found++;
+            }
+        }
+    }
+
+    /** Whether the element at this place stands in the window around the first {@code <h1>} where a dateline is read. */
+    private boolean nearH1(int at) {
+        return walk.h1At >= 0 && at >= walk.h1At - NEAR_H1_BEFORE && at < walk.h1At + NEAR_H1_AFTER;
+    }
+
+    /** The date the page's canonical address (or {@code og:url}) holds, a declared candidate. */
+    private void addUrlDate(Map<String, Gathered> by) {
+        String url = HtmlMetadata.firstNonBlank(walk.canonical, metas.get("og:url"));
+        Matcher m = url == null ? null : URL_DATE.matcher(url);
+        if (m != null && m.find()) {
+            addDate(by, m.group(1) + "-" + pad(m.group(3)) + "-" + pad(m.group(4)), D_URL, null);
+        }
+    }
+
+    private static String pad(String number) {
+        return number.length() == 1 ? "0" + number : number;
     }
 
     private static String day(String iso) {

@@ -127,9 +127,10 @@ class HtmlExtractorTest {
         // The printed headline the declared title agrees with wins over the declared title's "| Site" form.
         Extraction printed = new HtmlExtractor().extract(page(article.formatted("Footbridge to be rebuilt in timber")), null);
         assertThat(printed.title()).isEqualTo("Footbridge to be rebuilt in timber");
-        // A logo's or a section's heading is not the headline: the declared title without the site's name is.
-        Extraction logo = new HtmlExtractor().extract(page(article.formatted("Riverside news and local sport")), null);
-        assertThat(logo.title()).isEqualTo("Footbridge to be rebuilt in timber");
+        // A section's heading is not the headline where the page prints the title it declares beneath it.
+        String sectioned = article.replace("</h1>", "</h1><h2>Footbridge to be rebuilt in timber</h2>");
+        Extraction section = new HtmlExtractor().extract(page(sectioned.formatted("Riverside news and local sport")), null);
+        assertThat(section.title()).isEqualTo("Footbridge to be rebuilt in timber");
     }
 
     @Test
@@ -140,8 +141,11 @@ class HtmlExtractorTest {
                 <div class="meta"><span class="post-date">April 2, 2025</span></div>
                 <p>%1$s</p><p>%1$s</p></article></body></html>""".formatted(PARAGRAPH.repeat(3));
         assertThat(new HtmlExtractor().extract(html, null).date()).isEqualTo("2025-04-02");
-        // No element says it holds a date: no date is read from the article's text.
-        assertThat(new HtmlExtractor().extract(html.replace("post-date", "meta-info"), null).date()).isNull();
+        // A dateline beside the headline is read without date markup too; a date a sentence of the article mentions is not.
+        assertThat(new HtmlExtractor().extract(html.replace("post-date", "meta-info"), null).date()).isEqualTo("2025-04-02");
+        String mentioned = html.replace("<div class=\"meta\"><span class=\"post-date\">April 2, 2025</span></div>\n<p>", "<p>It closed on April 2, 2025. ");
+        assertThat(mentioned).contains("It closed on");
+        assertThat(new HtmlExtractor().extract(mentioned, null).date()).isNull();
     }
 
     @Test

@@ -79,4 +79,30 @@ class HtmlHeaderCandidatesTest {
         // The resource's features are the code's, in order (a mismatch fails loading).
         assertThat(HtmlHeaderCandidates.Models.shipped().title().names()).isEqualTo(HtmlHeaderCandidates.TITLE_FEATURES);
     }
+
+    @Test
+    void undeclaredDatesAreReadFromTheAddressAndADatelineBesideTheHeadline() {
+        String page = """
+                <html><head><title>Footbridge to be rebuilt in timber</title>
+                <meta name="og:title" value="Footbridge to be rebuilt in timber">
+                <link rel="canonical" href="https://example.org/news/2025/04/02/footbridge-timber/">
+                </head><body><article><h1 itemprop="headline" class="entry-title">Footbridge to be rebuilt in timber</h1>
+                <p>By Owen Pritchard <span>April 2, 2025</span></p>
+                <p>The committee met on Tuesday evening and agreed, as its members had first proposed on March 3, 2025, that the old bridge would close for good.</p>
+                </article></body></html>""";
+        HtmlHeaderCandidates c = new HtmlMetadata(Jsoup.parse(page), null).candidates();
+        // One day, from the address and the dateline; the date the article's sentence mentions is no candidate.
+        HeaderCandidates.Candidate day = valued(c.dates(), "2025-04-02");
+        assertThat(c.dates()).hasSize(1);
+        assertThat(feature(day, HtmlHeaderCandidates.DATE_FEATURES, "url_date")).isEqualTo(1);
+        assertThat(feature(day, HtmlHeaderCandidates.DATE_FEATURES, "printed_near_h1")).isEqualTo(1);
+        assertThat(feature(day, HtmlHeaderCandidates.DATE_FEATURES, "dateline_alone")).isEqualTo(1);
+        assertThat(feature(day, HtmlHeaderCandidates.DATE_FEATURES, "sources")).isEqualTo(2);
+        // A <meta> whose content is kept as value still declares; an <h1> marked as the headline counts as each source.
+        HeaderCandidates.Candidate title = valued(c.titles(), "Footbridge to be rebuilt in timber");
+        assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "og_title")).isEqualTo(1);
+        assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "itemprop_headline")).isEqualTo(1);
+        assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "title_class")).isEqualTo(1);
+        assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "printed_and_declared")).isEqualTo(1);
+    }
 }

@@ -35,9 +35,20 @@ final class SavedPageTrainer {
     private SavedPageTrainer() {
     }
 
-    /** One saved page: its case name, site, truth, file and the candidates of each field. */
+    /**
+     * One saved page: its case name, site, truth, file, the candidates of each field, and the fixture's expected title
+     * ({@code provenance.fixture.title} of its {@code truth.json}, null where it has none).
+     */
     record Page(String name, String group, CleaningScore.Fields truth, Path html, List<HeaderCandidates.Candidate> titles,
-                List<HeaderCandidates.Candidate> bylines, List<HeaderCandidates.Candidate> dates) {
+                List<HeaderCandidates.Candidate> bylines, List<HeaderCandidates.Candidate> dates, String fixtureTitle) {
+        /**
+         * The title the model is fitted to: the truth's, else the fixture's. A derived title truth exists only where the
+         * page's {@code <h1>} agrees with a title it declares, so without the fixtures' titles the fit would never see
+         * a page where they disagree, the very choice it has to make there.
+         */
+        String fitTitle() {
+            return truth.title() != null ? truth.title() : fixtureTitle;
+        }
     }
 
     /** Every case with a {@code source.html} under each {@code dir/cases}, its candidates read from the page as saved. */
@@ -52,7 +63,8 @@ final class SavedPageTrainer {
                 try {
                     Document doc = Jsoup.parse(Files.readString(html), "", Parser.htmlParser().setMaxDepth(HtmlExtractor.MAX_DEPTH));
                     HtmlHeaderCandidates c = new HtmlMetadata(doc, null).candidates();
-                    out.add(new Page(e.getKey(), e.getKey().replaceAll("--.*$", ""), e.getValue(), html, c.titles(), c.bylines(), c.dates()));
+                    String fixture = HtmlMetadata.text(JSON.readTree(html.resolveSibling("truth.json").toFile()).path("provenance").path("fixture").path("title"));
+                    out.add(new Page(e.getKey(), e.getKey().replaceAll("--.*$", ""), e.getValue(), html, c.titles(), c.bylines(), c.dates(), fixture));
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
@@ -67,17 +79,17 @@ final class SavedPageTrainer {
         pages.forEach(p -> pagesOfSite.merge(p.group, 1, Integer::sum));
         // A title is always given (threshold 0): a page without one has nothing to list it under.
         return new HtmlHeaderCandidates.Models(
-                choice(HtmlHeaderCandidates.TITLE_FEATURES, pages, pagesOfSite, Page::titles, CleaningScore.Fields::title, CleaningScore::titleMatches, 0),
-                choice(HtmlHeaderCandidates.BYLINE_FEATURES, pages, pagesOfSite, Page::bylines, CleaningScore.Fields::byline, CleaningScore::bylineMatches, 0.5),
-                choice(HtmlHeaderCandidates.DATE_FEATURES, pages, pagesOfSite, Page::dates, CleaningScore.Fields::date, CleaningScore::dateMatches, 0.5));
+                choice(HtmlHeaderCandidates.TITLE_FEATURES, pages, pagesOfSite, Page::titles, Page::fitTitle, CleaningScore::titleMatches, 0),
+                choice(HtmlHeaderCandidates.BYLINE_FEATURES, pages, pagesOfSite, Page::bylines, p -> p.truth.byline(), CleaningScore::bylineMatches, 0.5),
+                choice(HtmlHeaderCandidates.DATE_FEATURES, pages, pagesOfSite, Page::dates, p -> p.truth.date(), CleaningScore::dateMatches, 0.5));
     }
 
     private static LineModel choice(List<String> names, List<Page> pages, Map<String, Integer> pagesOfSite,
-                                    Function<Page, List<HeaderCandidates.Candidate>> candidates, Function<CleaningScore.Fields, String> truth,
+                                    Function<Page, List<HeaderCandidates.Candidate>> candidates, Function<Page, String> truth,
                                     BiPredicate<String, String> matches, double threshold) {
         List<LineModelTrainer.Field> fields = new ArrayList<>();
         for (Page p : pages) {
-            fields.add(new LineModelTrainer.Field(truth.apply(p.truth), candidates.apply(p), 1.0 / pagesOfSite.get(p.group), matches));
+            fields.add(new LineModelTrainer.Field(truth.apply(p), candidates.apply(p), 1.0 / pagesOfSite.get(p.group), matches));
         }
         return LineModelTrainer.fitChoice(names, fields, threshold, L2);
     }
@@ -107,6 +119,8 @@ final class SavedPageTrainer {
         LineModelTrainer.deal(pages.stream().filter(p -> p.truth.body() != null).map(Page::group).filter(g -> !dumpFolds.containsKey(g)).toList(), k, fold);
         LineModelTrainer.deal(pages.stream().filter(p -> p.truth.body() == null).map(Page::group).filter(g -> !dumpFolds.containsKey(g)).toList(), k, fold);
         List<CleaningScore.CaseScore> out = new ArrayList<>();
+        // Per source, how many held-out titles match the fixture's expected title, of the pages that have one.
+        Map<String, int[]> fixtureTitles = new TreeMap<>();
         for (int f = 0; f < k; f++) {
             int held = f;
             List<Page> test = pages.stream().filter(p -> fold.get(p.group) == held).toList();
@@ -124,6 +138,11 @@ final class SavedPageTrainer {
                 }
                 CleaningScore.CaseScore s = CleaningScore.score(p.name, "html", p.truth, new CleaningScore.Fields(e.title(), e.byline(), e.date(), e.text()));
                 out.add(s);
+                if (p.fixtureTitle != null) {
+                    int[] n = fixtureTitles.computeIfAbsent(p.name.replaceAll("-.*$", ""), x -> new int[2]);
+                    n[0] += CleaningScore.titleMatches(p.fixtureTitle, e.title()) ? 1 : 0;
+                    n[1]++;
+                }
                 if (rows != null) {
                     rows.add(String.format(Locale.ROOT, "%s\ttitle %s '%s' truth '%s'\tbyline %s '%s' truth '%s'\tdate %s '%s' truth '%s'", p.name,
                             mark(s.title()), e.title(), p.truth.title(), mark(s.byline()), e.byline(), p.truth.byline(), mark(s.date()), e.date(), p.truth.date())
@@ -132,6 +151,9 @@ final class SavedPageTrainer {
                 }
             }
         }
+        List<String> agree = new ArrayList<>();
+        fixtureTitles.forEach((source, n) -> agree.add(String.format(Locale.ROOT, "%s %d/%d (%.0f%%)", source, n[0], n[1], 100.0 * n[0] / n[1])));
+        System.out.println("html titles against the fixtures' expected titles: " + String.join(", ", agree));
         return out;
     }
 
