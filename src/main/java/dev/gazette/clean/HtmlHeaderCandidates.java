@@ -535,12 +535,18 @@ final class HtmlHeaderCandidates {
      */
     static String spacedText(Element el) {
         StringBuilder sb = new StringBuilder();
+        boolean[] spaceBefore = {false};
         NodeTraversor.traverse((node, depth) -> {
             if (node instanceof TextNode t && !t.isBlank()) {
-                if (!sb.isEmpty()) {
+                String text = t.text();
+                // A word split across elements (a styled last letter, "Matsaki<span>s</span>"; a drop cap) goes on in lower case.
+                boolean goesOn = !spaceBefore[0] && !sb.isEmpty() && Character.isLetter(sb.charAt(sb.length() - 1))
+                        && Character.isLowerCase(text.charAt(0));
+                if (!sb.isEmpty() && !goesOn) {
                     sb.append(' ');
                 }
-                sb.append(t.text().strip());
+                sb.append(text.strip());
+                spaceBefore[0] = Character.isWhitespace(text.charAt(text.length() - 1));
             }
         }, el);
         return clean(sb.toString());

@@ -105,4 +105,13 @@ class HtmlHeaderCandidatesTest {
         assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "title_class")).isEqualTo(1);
         assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "printed_and_declared")).isEqualTo(1);
     }
+
+    @Test
+    void aCreditsPartsAreSpacedButAWordSplitAcrossElementsIsNot() {
+        assertThat(HtmlHeaderCandidates.spacedText(Jsoup.parse("<p><span>By</span><a>Jane Doe</a><span>Staff Writer</span></p>").selectFirst("p")))
+                .isEqualTo("By Jane Doe Staff Writer");
+        assertThat(HtmlHeaderCandidates.spacedText(Jsoup.parse("<p><a>Louise Matsaki<span>s</span></a></p>").selectFirst("p")))
+                .isEqualTo("Louise Matsakis");
+        assertThat(HtmlHeaderCandidates.spacedText(Jsoup.parse("<p>Posted by <a>admin</a></p>").selectFirst("p"))).isEqualTo("Posted by admin");
+    }
 }
