@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.model.UpdatableStep;
+import org.apache.lucene.analysis.CharArrayMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -155,7 +156,8 @@ final class SimilarityIndex {
 
     private final int limit;
     private final double minScore;
-    private final Map<String, Integer> termIds = new HashMap<>();
+    /** Each term's id, looked up by its characters in a document's terms (not a string cut out for each). */
+    private final CharArrayMap<Integer> termIds = new CharArrayMap<>(1 << 12, false);
     /** Each term id's term. */
     private final List<String> names = new ArrayList<>();
     private final List<Postings> postings = new ArrayList<>();
@@ -764,14 +766,20 @@ final class SimilarityIndex {
     }
 
     private Slot add(Doc doc) {
-        String[] words = doc.terms().list();
-        int[] ids = new int[words.length];
-        for (int i = 0; i < words.length; i++) {
-            Integer id = termIds.get(words[i]);
+        // The terms, one a line, read in place.
+        char[] words = doc.terms().words().toCharArray();
+        int[] ids = new int[doc.terms().counts().length];
+        for (int i = 0, start = 0, end; i < ids.length; i++, start = end + 1) {
+            end = start;
+            while (words[end] != '\n') {
+                end++;
+            }
+            Integer id = termIds.get(words, start, end - start);
             if (id == null) {
                 id = postings.size();
-                termIds.put(words[i], id);
-                names.add(words[i]);
+                String name = new String(words, start, end - start);
+                termIds.put(name, id);
+                names.add(name);
                 postings.add(new Postings());
             }
             ids[i] = id;
