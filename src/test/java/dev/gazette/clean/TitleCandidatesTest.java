@@ -121,8 +121,8 @@ class TitleCandidatesTest {
     /**
      * The shapes a headline has not, together the title-only feature not_headline: letters of another script than the
      * article's (a Latin menu entry over a Chinese story), a caption's or lead's full stop in a script whose stop is not the
-     * Latin one, a control verb that says "here" or speaks to the reader, a credit opening a line of any length; the
-     * headline has none of them.
+     * Latin one, a control verb that says "here" or speaks to the reader, a credit opening a line of any length, a web
+     * address; the headline has none of them.
      */
     @Test
     void shapesAHeadlineHasNot() {
@@ -130,7 +130,7 @@ class TitleCandidatesTest {
         List<String> dump = new ArrayList<>(List.of("BBC Chinese News", "", "港特首梁振英就住宅违建事件道歉", "",
                 "Click here for an exclusive shoot with the chief executive", "",
                 "Analysis by Jane Doe, Senior Political Analyst in Hong Kong", "",
-                "梁振英同时遭到泛民主派和亲北京阵营议员质问。", ""));
+                "梁振英同时遭到泛民主派和亲北京阵营议员质问。", "", "IFRAME: https://www.example.com/parts/frame/ad_list.htm", ""));
         for (int i = 0; i < 5; i++) {
             dump.add(lead);
             dump.add("");
@@ -146,8 +146,9 @@ class TitleCandidatesTest {
         double[] click = of.apply("Click here for an exclusive shoot with the chief executive");
         double[] analysis = of.apply("Analysis by Jane Doe, Senior Political Analyst in Hong Kong");
         double[] caption = of.apply("梁振英同时遭到泛民主派和亲北京阵营议员质问。");
+        double[] frame = of.apply("IFRAME: https://www.example.com/parts/frame/ad_list.htm");
         int notHeadline = names.indexOf("not_headline");
-        for (double[] x : List.of(menu, click, analysis, caption)) {
+        for (double[] x : List.of(menu, click, analysis, caption, frame)) {
             assertThat(x[notHeadline]).isEqualTo(1);
         }
         assertThat(headline[notHeadline]).isZero();
@@ -157,6 +158,14 @@ class TitleCandidatesTest {
         assertThat(caption[fullStop]).isEqualTo(1);
         assertThat(caption[period]).isZero();
         assertThat(headline[fullStop]).isZero();
+    }
+
+    @Test
+    void aTextFieldDrawnAfterTheHeadlineIsNoPartOfIt() {
+        assertThat(Headlines.withoutField("cron.weekly issue #130: keycloak, redis6 & more ______________________"))
+                .isEqualTo("cron.weekly issue #130: keycloak, redis6 & more");
+        assertThat(Headlines.withoutField("snake_case___")).isEqualTo("snake_case___");
+        assertThat(Headlines.withoutField("A headline")).isEqualTo("A headline");
     }
 
     @Test
