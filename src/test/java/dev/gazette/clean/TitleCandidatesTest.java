@@ -130,7 +130,7 @@ class TitleCandidatesTest {
         List<String> dump = new ArrayList<>(List.of("BBC Chinese News", "", "港特首梁振英就住宅违建事件道歉", "",
                 "Click here for an exclusive shoot with the chief executive", "",
                 "Analysis by Jane Doe, Senior Political Analyst in Hong Kong", "",
-                "梁振英同时遭到泛民主派和亲北京阵营议员质问。", "", "IFRAME: https://www.example.com/parts/frame/ad_list.htm", ""));
+                "梁振英同时遭到泛民主派和亲北京阵营议员质问。", ""));
         for (int i = 0; i < 5; i++) {
             dump.add(lead);
             dump.add("");
@@ -146,9 +146,8 @@ class TitleCandidatesTest {
         double[] click = of.apply("Click here for an exclusive shoot with the chief executive");
         double[] analysis = of.apply("Analysis by Jane Doe, Senior Political Analyst in Hong Kong");
         double[] caption = of.apply("梁振英同时遭到泛民主派和亲北京阵营议员质问。");
-        double[] frame = of.apply("IFRAME: https://www.example.com/parts/frame/ad_list.htm");
         int notHeadline = names.indexOf("not_headline");
-        for (double[] x : List.of(menu, click, analysis, caption, frame)) {
+        for (double[] x : List.of(menu, click, analysis, caption)) {
             assertThat(x[notHeadline]).isEqualTo(1);
         }
         assertThat(headline[notHeadline]).isZero();
@@ -158,6 +157,24 @@ class TitleCandidatesTest {
         assertThat(caption[fullStop]).isEqualTo(1);
         assertThat(caption[period]).isZero();
         assertThat(headline[fullStop]).isZero();
+    }
+
+    /** A web address, such as the frame a text browser prints ("IFRAME: https://..."), is a shape of not_headline too. */
+    @Test
+    void aWebAddressIsNoHeadline() {
+        List<String> dump = new ArrayList<>(List.of("IFRAME: https://www.example.com/parts/frame/ad_list.htm", "", "Home", "",
+                "Island Ferry Will Run All Winter For The First Time", "", "By Jane Doe", ""));
+        for (int i = 0; i < 5; i++) {
+            dump.add(PARAGRAPH);
+            dump.add("");
+        }
+        TextExtractor extractor = new TextExtractor();
+        HeaderCandidates.Layout a = extractor.layout(extractor.score(String.join("\n", dump)));
+        int notHeadline = TitleCandidates.TITLE_FEATURES.indexOf("not_headline");
+        Function<String, double[]> of = text -> a.titles().stream().filter(c -> c.value().startsWith(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no candidate " + text)).features();
+        assertThat(of.apply("IFRAME: https://")[notHeadline]).isEqualTo(1);
+        assertThat(of.apply("Island Ferry")[notHeadline]).isZero();
     }
 
     @Test
