@@ -45,6 +45,11 @@ final class EntityFinder {
 
     /** Entities of one article, strongest first, keyed by their folded name. */
     Map<String, Entity> find(String title, String text) {
+        return find(title, text, Integer.MIN_VALUE);
+    }
+
+    /** {@link #find(String, String)}'s entities scoring at least {@code minScore}: the others are not named. */
+    Map<String, Entity> find(String title, String text, int minScore) {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
         List<Found> found = new ArrayList<>();
         // Each source read into an array once; its paragraphs are read there in place, not copied out.
@@ -63,10 +68,12 @@ final class EntityFinder {
         Map<String, Integer> runs = new HashMap<>();
         for (Found f : found) {
             if (!f.titleCase) {
-                runs.merge(fold(f.name), 1, Integer::sum);
+                runs.merge(f.key, 1, Integer::sum);
                 if (!f.sentenceStart) {
-                    for (String word : f.name.split(" ")) {
-                        midSentence.add(fold(word));
+                    for (int from = 0, to; from <= f.name.length(); from = to + 1) {
+                        to = f.name.indexOf(' ', from);
+                        to = to < 0 ? f.name.length() : to;
+                        midSentence.add(fold(f.name.substring(from, to)));
                     }
                 }
             }
@@ -78,18 +85,18 @@ final class EntityFinder {
             int space = name.indexOf(' ');
             // "Unlike Chinese firms": the first word is capitalised only because it starts the sentence.
             if (start && space > 0 && !midSentence.contains(fold(name.substring(0, space)))
-                    && runs.getOrDefault(fold(name), 0) < 2) {
-                name = name.substring(space + 1);
-                start = false;
+                    && runs.getOrDefault(f.key, 0) < 2) {
+                names.add(new Found(name.substring(space + 1), false, f.where, f.titleCase));
+            } else {
+                names.add(f);
             }
-            names.add(new Found(name, start, f.where, f.titleCase));
         }
         Map<String, String> bySurname = new HashMap<>();
         Set<String> prose = new HashSet<>();
         for (Found f : names) {
-            String[] words = f.name.split(" ");
-            if (!f.titleCase && words.length >= 2) {
-                bySurname.putIfAbsent(fold(words[words.length - 1]), f.name);
+            int last = f.name.lastIndexOf(' ');
+            if (!f.titleCase && last >= 0) {
+                bySurname.putIfAbsent(fold(f.name.substring(last + 1)), f.name);
             }
         }
         Map<String, Integer> scores = new LinkedHashMap<>();
@@ -98,24 +105,23 @@ final class EntityFinder {
         List<Found> counted = new ArrayList<>();
         List<String> surfaces = new ArrayList<>();
         for (Found f : names) {
-            String name = f.name;
-            boolean single = name.indexOf(' ') < 0;
-            String folded = single ? fold(name) : null;
-            String full = single ? bySurname.get(folded) : null;
+            boolean single = f.name.indexOf(' ') < 0;
+            String full = single ? bySurname.get(f.key) : null;
+            Found as = f;
             if (full != null) {
-                name = full;
-            } else if (single && f.sentenceStart && !midSentence.contains(folded) && !isDistinctive(name)) {
+                as = new Found(full, f.sentenceStart, f.where, f.titleCase);
+            } else if (single && f.sentenceStart && !midSentence.contains(f.key) && !isDistinctive(f.name)) {
                 continue;
             }
             if (!f.titleCase) {
-                prose.add(fold(name));
+                prose.add(as.key);
             }
-            counted.add(new Found(name, f.sentenceStart, f.where, f.titleCase));
+            counted.add(as);
             surfaces.add(f.name);
         }
         for (int i = 0; i < counted.size(); i++) {
             Found f = counted.get(i);
-            String key = fold(f.name);
+            String key = f.key;
             if (f.titleCase && !prose.contains(key)) {
                 // "Harbour Trust Buys Mill": count the names the prose confirms inside the run.
                 String run = " " + key + " ";
@@ -132,20 +138,23 @@ final class EntityFinder {
             forms.computeIfAbsent(key, k -> new HashMap<>()).merge(surfaces.get(i), 1, Integer::sum);
         }
         Map<String, Entity> out = new LinkedHashMap<>();
-        scores.entrySet().stream()
-                .sorted((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue())
-                .forEach(e -> {
-                    Map<String, Integer> f = forms.get(e.getKey());
-                    // The full name ("Sam Altman"), in its most frequent spelling, names the entity.
-                    Comparator<Map.Entry<String, Integer>> frequent = Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
-                    String display = f.entrySet().stream()
-                            .filter(x -> fold(x.getKey()).equals(e.getKey()))
-                            .max(frequent)
-                            .or(() -> f.entrySet().stream().max(frequent))
-                            .orElseThrow().getKey();
-                    out.put(e.getKey(), new Entity(display, Set.copyOf(f.keySet()), e.getValue(), mentions.get(e.getKey())));
-                });
+        List<Map.Entry<String, Integer>> strongestFirst = new ArrayList<>(scores.entrySet());
+        strongestFirst.sort((a, b) -> a.getValue().equals(b.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue());
+        // The full name ("Sam Altman"), in its most frequent spelling, names the entity.
+        Comparator<Map.Entry<String, Integer>> frequent = Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+        for (Map.Entry<String, Integer> e : strongestFirst) {
+            if (e.getValue() < minScore) {
+                break;
+            }
+            Map<String, Integer> f = forms.get(e.getKey());
+            String display = f.entrySet().stream()
+                    .filter(x -> fold(x.getKey()).equals(e.getKey()))
+                    .max(frequent)
+                    .or(() -> f.entrySet().stream().max(frequent))
+                    .orElseThrow().getKey();
+            out.put(e.getKey(), new Entity(display, Set.copyOf(f.keySet()), e.getValue(), mentions.get(e.getKey())));
+        }
         return out;
     }
 
@@ -223,7 +232,11 @@ final class EntityFinder {
         return TermAnalyzer.ENGLISH_STOP_WORDS.contains(buffer, 0, to - from);
     }
 
-    private record Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
+    /** A name found, with its folded form ({@code key}): each found name is folded once, not at each look-up. */
+    private record Found(String name, String key, boolean sentenceStart, Mentions where, boolean titleCase) {
+        Found(String name, boolean sentenceStart, Mentions where, boolean titleCase) {
+            this(name, fold(name), sentenceStart, where, titleCase);
+        }
     }
 
     /**

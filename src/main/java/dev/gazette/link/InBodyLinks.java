@@ -161,9 +161,12 @@ final class InBodyLinks {
             this(names(tags), AutoTagger.starts(tags));
         }
 
-        /** The text {@link #find} last read, and its characters. */
+        /** The text {@link #next} last read, its characters, and {@link #any}'s matcher over it (reset at each try). */
         private String read;
         private char[] chars;
+        private Matcher matcher;
+        /** Each tag's group in {@link #any}: its name, made once, not at each match. */
+        private final String[] groups;
 
         private FirstMentions(Map<String, String> tagNames, AutoTagger.Starts starts) {
             this.starts = starts;
@@ -174,6 +177,10 @@ final class InBodyLinks {
             }
             any = ANY.computeIfAbsent(names, FirstMentions::anyOf);
             each = new Pattern[names.size()];
+            groups = new String[names.size()];
+            for (int k = 0; k < groups.length; k++) {
+                groups[k] = "t" + k;
+            }
             linked = new boolean[names.size()];
             pending = names.size();
         }
@@ -188,14 +195,20 @@ final class InBodyLinks {
 
         /** The earliest mention of a pending tag at or after {@code from}: {tag, start, end}, or null. */
         int[] next(String text, int from) {
-            Matcher m = any.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            if (text != read) {
+                // Read from an array: the client compiler keeps String.charAt's checks on every call.
+                read = text;
+                chars = text.toCharArray();
+                matcher = any.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            }
+            Matcher m = matcher;
             int at = from;
             while (at <= text.length()) {
-                if (!find(m, text, at)) {
+                if (!find(m, at)) {
                     return null;
                 }
                 int k = 0;
-                while (m.start("t" + k) < 0) {
+                while (m.start(groups[k]) < 0) {
                     k++;
                 }
                 if (!linked[k]) {
@@ -220,14 +233,9 @@ final class InBodyLinks {
          * {@code m.find()} from {@code at}, without trying the pattern where no name begins or its
          * opening {@link AutoTagger#BEFORE} cannot hold (after a letter or digit), which is most places:
          * the same start positions in the same order as {@code find}, which steps over the second
-         * half of a surrogate pair after the first position.
+         * half of a surrogate pair after the first position. Reads the text {@link #next} read last.
          */
-        private boolean find(Matcher m, String text, int at) {
-            if (text != read) {
-                // Read from an array: the client compiler keeps String.charAt's checks on every call.
-                read = text;
-                chars = text.toCharArray();
-            }
+        private boolean find(Matcher m, int at) {
             char[] c = chars;
             int n = c.length;
             for (int p = at; p <= n; p++) {

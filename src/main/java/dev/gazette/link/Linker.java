@@ -72,7 +72,7 @@ public final class Linker {
     /** The per-article steps of this stage; each a function of its input alone. */
     /** Only the entities strong enough to be suggested as tags are kept: most are named once in passing. */
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
-            new Step<>("link.entities", t -> TagSuggestions.salient(ENTITIES.find(t.title(), t.text().value())));
+            new Step<>("link.entities", t -> ENTITIES.find(t.title(), t.text().value(), AutoTagger.MIN_SCORE));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
             w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text().value(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",

@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.model.UpdatableStep;
+import org.apache.lucene.analysis.CharArrayMap;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -92,6 +93,8 @@ final class SimilarityIndex {
     /** The documents holding a term, with the term's weight in each; unordered. */
     private static final class Postings {
         Slot[] slots = new Slot[2];
+        /** Each slot's id, beside it: a query reads ids, not the slots (a load from each of thousands of objects). */
+        int[] ids = new int[2];
         float[] weights = new float[2];
         int size;
         /** Documents added to the index but not weighed and posted yet. */
@@ -111,6 +114,7 @@ final class SimilarityIndex {
         void reserve() {
             if (slots.length < size + pending) {
                 slots = Arrays.copyOf(slots, size + pending);
+                ids = Arrays.copyOf(ids, size + pending);
                 weights = Arrays.copyOf(weights, size + pending);
             }
         }
@@ -118,9 +122,11 @@ final class SimilarityIndex {
         void add(Slot slot, float weight) {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
+                ids = Arrays.copyOf(ids, size * 2);
                 weights = Arrays.copyOf(weights, size * 2);
             }
             slots[size] = slot;
+            ids[size] = slot.id;
             weights[size++] = weight;
         }
 
@@ -129,6 +135,7 @@ final class SimilarityIndex {
             for (int i = 0; i < size; i++) {
                 if (slots[i] == slot) {
                     slots[i] = slots[--size];
+                    ids[i] = ids[size];
                     weights[i] = weights[size];
                     slots[size] = null;
                     return;
@@ -149,7 +156,8 @@ final class SimilarityIndex {
 
     private final int limit;
     private final double minScore;
-    private final Map<String, Integer> termIds = new HashMap<>();
+    /** Each term's id, looked up by its characters in a document's terms (not a string cut out for each). */
+    private final CharArrayMap<Integer> termIds = new CharArrayMap<>(1 << 12, false);
     /** Each term id's term. */
     private final List<String> names = new ArrayList<>();
     private final List<Postings> postings = new ArrayList<>();
@@ -758,14 +766,20 @@ final class SimilarityIndex {
     }
 
     private Slot add(Doc doc) {
-        String[] words = doc.terms().list();
-        int[] ids = new int[words.length];
-        for (int i = 0; i < words.length; i++) {
-            Integer id = termIds.get(words[i]);
+        // The terms, one a line, read in place.
+        char[] words = doc.terms().words().toCharArray();
+        int[] ids = new int[doc.terms().counts().length];
+        for (int i = 0, start = 0, end; i < ids.length; i++, start = end + 1) {
+            end = start;
+            while (words[end] != '\n') {
+                end++;
+            }
+            Integer id = termIds.get(words, start, end - start);
             if (id == null) {
                 id = postings.size();
-                termIds.put(words[i], id);
-                names.add(words[i]);
+                String name = new String(words, start, end - start);
+                termIds.put(name, id);
+                names.add(name);
                 postings.add(new Postings());
             }
             ids[i] = id;
@@ -997,6 +1011,7 @@ final class SimilarityIndex {
         }
         int[] touched = new int[64];
         int touchedCount = 0;
+        int self = slot.id;
         int queryTerms = Math.min(QUERY_TERMS, slot.termIds.length);
         for (int k = 0; k < queryTerms; k++) {
             Postings p = postings.get(slot.termIds[k]);
@@ -1004,18 +1019,20 @@ final class SimilarityIndex {
                 continue;
             }
             float wq = slot.weights[k];
-            for (int i = 0; i < p.size; i++) {
-                Slot other = p.slots[i];
-                if (other == slot) {
+            int[] ids = p.ids;
+            float[] weights = p.weights;
+            for (int i = 0, n = p.size; i < n; i++) {
+                int other = ids[i];
+                if (other == self) {
                     continue;
                 }
-                if (scores[other.id] == 0) {
+                if (scores[other] == 0) {
                     if (touchedCount == touched.length) {
                         touched = Arrays.copyOf(touched, touchedCount * 2);
                     }
-                    touched[touchedCount++] = other.id;
+                    touched[touchedCount++] = other;
                 }
-                scores[other.id] += wq * p.weights[i];
+                scores[other] += wq * weights[i];
             }
         }
         Best best = new Best(limit);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,17 +153,6 @@ public final class TagSuggestions {
                     .orElseThrow().getKey();
             return new Suggestion(name, List.copyOf(forms), seen.size(), score);
         }
-    }
-
-    /** The entities of one article strong enough to count towards a suggestion; the same order. */
-    static Map<String, EntityFinder.Entity> salient(Map<String, EntityFinder.Entity> entities) {
-        Map<String, EntityFinder.Entity> out = new LinkedHashMap<>();
-        entities.forEach((key, entity) -> {
-            if (entity.score() >= AutoTagger.MIN_SCORE) {
-                out.put(key, entity);
-            }
-        });
-        return out;
     }
 
     /** Suggestions as tags, for a site without a vocabulary of its own. */

@@ -7,7 +7,6 @@ import dev.gazette.model.Article;
 import dev.gazette.concurrent.Futures;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.output.OutputSink;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -92,8 +91,8 @@ final class SearchIndex {
     private final TreeSet<String> stopWords;
     /** The same words, looked up for every word of every article. */
     private final Set<String> isStopWord;
-    /** The same again, looked up by the characters of an ASCII word. */
-    private final CharArraySet stopChars;
+    /** The same again, looked up by the characters of an ASCII word and their hash. */
+    private final Words stopChars;
 
     SearchIndex(String language) {
         String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
@@ -102,20 +101,26 @@ final class SearchIndex {
             stopWords.add(term(new String((char[]) word)));
         }
         isStopWord = Set.copyOf(stopWords);
-        stopChars = new CharArraySet(isStopWord, false);
+        stopChars = new Words(stopWords.size());
+        for (String word : stopWords) {
+            stopChars.add(word.toCharArray(), word.length(), word.hashCode(), word);
+        }
     }
 
     /** The index terms of a text, in order, as the page's MiniSearch makes them. */
     List<String> terms(String text) {
         List<String> out = new ArrayList<>();
-        eachTerm(text, (chars, length, term) -> out.add(term != null ? term : new String(chars, 0, length)));
+        eachTerm(text, (chars, length, hash, term) -> out.add(term != null ? term : new String(chars, 0, length)));
         return out;
     }
 
-    /** Receives a text's terms one by one: a term is a string, or the first {@code length} chars of {@code chars}, valid only during the call. */
+    /**
+     * Receives a text's terms one by one: a term is a string, or the first {@code length} chars of
+     * {@code chars}, valid only during the call, with their {@code hash} (the string's hash code).
+     */
     @FunctionalInterface
     private interface TermSink {
-        void accept(char[] chars, int length, String term);
+        void accept(char[] chars, int length, int hash, String term);
     }
 
     /**
@@ -138,18 +143,22 @@ final class SearchIndex {
                     int length = i - start;
                     if (ascii) {
                         if (length <= MAX_TERM_LENGTH) {
+                            // Hashed as it is lower-cased, once for both the stop words and the sink.
+                            int hash = 0;
                             for (int k = 0; k < length; k++) {
                                 char w = chars[start + k];
-                                lower[k] = w >= 'A' && w <= 'Z' ? (char) (w + ('a' - 'A')) : w;
+                                w = w >= 'A' && w <= 'Z' ? (char) (w + ('a' - 'A')) : w;
+                                lower[k] = w;
+                                hash = 31 * hash + w;
                             }
-                            if (!stopChars.contains(lower, 0, length)) {
-                                sink.accept(lower, length, null);
+                            if (stopChars.find(lower, length, hash) < 0) {
+                                sink.accept(lower, length, hash, null);
                             }
                         }
                     } else {
                         String term = term(new String(chars, start, length));
                         if (!term.isEmpty() && term.length() <= MAX_TERM_LENGTH && !isStopWord.contains(term)) {
-                            sink.accept(null, 0, term);
+                            sink.accept(null, 0, term.hashCode(), term);
                         }
                     }
                     start = -1;
@@ -213,25 +222,111 @@ final class SearchIndex {
      */
     private Map<String, Integer> counts(String text) {
         // Sized for a body's distinct terms (about one per 25 characters), so it seldom grows.
-        CharArrayMap<int[]> seen = new CharArrayMap<>(text == null ? 0 : Math.min(4_096, text.length() / 16), false);
-        List<String> order = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        eachTerm(text, (chars, length, term) -> {
-            int[] count = term != null ? seen.get(term) : seen.get(chars, 0, length);
-            if (count == null) {
-                String key = term != null ? term : new String(chars, 0, length);
-                count = new int[1];
-                seen.put(term != null ? term.toCharArray() : Arrays.copyOf(chars, length), count);
-                order.add(key);
-                counts.add(count);
+        Words seen = new Words(text == null ? 0 : Math.min(4_096, text.length() / 25));
+        eachTerm(text, (chars, length, hash, term) -> {
+            if (term != null) {
+                seen.count(term.toCharArray(), term.length(), hash, term);
+            } else {
+                seen.count(chars, length, hash, null);
             }
-            count[0]++;
         });
         Map<String, Integer> out = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            out.merge(order.get(i), counts.get(i)[0], Integer::sum);
+        for (int i = 0; i < seen.size; i++) {
+            out.merge(seen.words[i], seen.counts[i], Integer::sum);
         }
         return out;
+    }
+
+    /**
+     * Distinct words by their characters, with a count each, in the order first added: looked up
+     * by a hash the caller has already made (the string's hash code of the characters), so a word
+     * is hashed once for the stop words and the counts, and made a string only when it is new.
+     */
+    private static final class Words {
+        /** Open addressing: each slot's word index + 1, 0 when empty. */
+        private int[] slots;
+        private char[][] chars;
+        private int[] hashes;
+        String[] words;
+        int[] counts;
+        int size;
+
+        Words(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(8, expected) * 2 - 1) * 2;
+            slots = new int[capacity];
+            chars = new char[capacity / 2][];
+            hashes = new int[capacity / 2];
+            words = new String[capacity / 2];
+            counts = new int[capacity / 2];
+        }
+
+        /** The index of the first {@code length} chars of {@code key}, or -1. */
+        int find(char[] key, int length, int hash) {
+            int mask = slots.length - 1;
+            for (int at = spread(hash) & mask; slots[at] != 0; at = (at + 1) & mask) {
+                int i = slots[at] - 1;
+                if (hashes[i] == hash && Arrays.equals(chars[i], 0, chars[i].length, key, 0, length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Counts one more of a word: {@code word} is its string if there is one (else made here), {@code key} valid only during the call. */
+        void count(char[] key, int length, int hash, String word) {
+            int mask = slots.length - 1;
+            int at = spread(hash) & mask;
+            for (; slots[at] != 0; at = (at + 1) & mask) {
+                int i = slots[at] - 1;
+                if (hashes[i] == hash && Arrays.equals(chars[i], 0, chars[i].length, key, 0, length)) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            add(at, Arrays.copyOf(key, length), hash, word != null ? word : new String(key, 0, length));
+            counts[size - 1] = 1;
+        }
+
+        /** Adds a word not held yet. */
+        void add(char[] key, int length, int hash, String word) {
+            int mask = slots.length - 1;
+            int at = spread(hash) & mask;
+            while (slots[at] != 0) {
+                at = (at + 1) & mask;
+            }
+            add(at, Arrays.copyOf(key, length), hash, word);
+        }
+
+        private void add(int at, char[] key, int hash, String word) {
+            chars[size] = key;
+            hashes[size] = hash;
+            words[size] = word;
+            slots[at] = ++size;
+            if (size * 2 >= slots.length) {
+                grow();
+            }
+        }
+
+        private void grow() {
+            int capacity = slots.length * 2;
+            slots = new int[capacity];
+            chars = Arrays.copyOf(chars, capacity / 2);
+            hashes = Arrays.copyOf(hashes, capacity / 2);
+            words = Arrays.copyOf(words, capacity / 2);
+            counts = Arrays.copyOf(counts, capacity / 2);
+            int mask = capacity - 1;
+            for (int i = 0; i < size; i++) {
+                int at = spread(hashes[i]) & mask;
+                while (slots[at] != 0) {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = i + 1;
+            }
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
+        }
     }
 
     static Doc doc(Views.ArticleCard card, String summary) {
