@@ -25,6 +25,14 @@ final class Headlines {
         return false;
     }
 
+    /** A text field as a text browser draws it after the line's text: a run of underscores. */
+    private static final Pattern FIELD = Pattern.compile("\\s+_{3,}$");
+
+    /** The headline without a text field drawn after it ("Headline ______", a search or sign-up box beside it). */
+    static String withoutField(String title) {
+        return title.endsWith("___") ? FIELD.matcher(title).replaceFirst("") : title;
+    }
+
     /**
      * "Headline | Outlet" → "Headline": drops parts that name the site, or, when the site's name
      * is unknown, a short last part after a long enough headline.

@@ -96,9 +96,11 @@ final class TextExtractor {
         List<DumpLine> lines = scored.lines;
         HeaderCandidates.Layout a = lines.isEmpty() ? null : layout(scored);
         List<String> out = new ArrayList<>();
+        boolean body = a != null && run(scored) != null;
         out.add("lang: " + (scored.lang == null ? "-" : scored.lang) + "; threshold " + model.threshold() + "; article run: "
-                + (a == null ? "none" : "lines " + (a.runStart() + 1) + "-" + (a.end() + 1) + ", header's headline (opener) line "
-                + (a.titleAt() < 0 ? "none" : a.titleAt() + 1)) + "; * = kept as body");
+                + (a == null ? "none" : (body ? "lines " + (a.runStart() + 1) + "-" + (a.end() + 1) : "none, header read about line "
+                + (a.runStart() + 1)) + ", header's headline (opener) line " + (a.titleAt() < 0 ? "none" : a.titleAt() + 1))
+                + "; * = kept as body");
         boolean[] kept = a == null ? new boolean[lines.size()] : a.kept();
         for (int i = 0; i < lines.size(); i++) {
             DumpLine l = lines.get(i);
@@ -187,7 +189,10 @@ final class TextExtractor {
         return header().title() != null ? header().title() : header().opener();
     }
 
-    /** Where the article lies in a scored dump: headline, run, first line and kept lines; null when there is no article. */
+    /**
+     * Where the article lies in a scored dump: headline, run, first line and kept lines; on a page with no article run, its
+     * header read about {@link #region}'s line and no line kept; null when the dump has no line.
+     */
     HeaderCandidates.Layout layout(Scored scored) {
         return layout(scored, CopyrightHolder.in(scored.lines));
     }
@@ -196,10 +201,11 @@ final class TextExtractor {
     private HeaderCandidates.Layout layout(Scored scored, String holder) {
         List<DumpLine> lines = scored.lines;
         String lang = scored.lang;
-        int[] region = run(scored);
-        if (region == null) {
+        if (lines.isEmpty()) {
             return null;
         }
+        int[] run = run(scored);
+        int[] region = run != null ? run : anchor(lines);
         List<HeaderCandidates.Candidate> titles = TitleCandidates.of(lines, region[0], region[1], lang, holder);
         HeaderCandidates.Candidate opener = HeaderCandidates.choose(TitleCandidates.openers(titles), header().opener());
         int found = opener == null ? -1 : opener.line();
@@ -230,7 +236,8 @@ final class TextExtractor {
         if (region[0] - start > 1) {
             start = region[0];
         }
-        return new HeaderCandidates.Layout(lines, lang, found, titleAt, region[0], start, region[1], kept(lines, start, region[1]), titles);
+        return new HeaderCandidates.Layout(lines, lang, found, titleAt, region[0], start, region[1],
+                run != null ? kept(lines, start, region[1]) : new boolean[lines.size()], titles);
     }
 
     /**
@@ -248,6 +255,26 @@ final class TextExtractor {
     /** The run of lines the article is taken from, first and last line, before its header is read; null when there is none. */
     int[] run(Scored scored) {
         return scored.lines.isEmpty() ? null : bestRun(scored.lines);
+    }
+
+    /**
+     * Where the header is read about: the article run, or on a page with none (a picture, a video, a gallery: no line
+     * the model takes for article text), the line it rates likeliest, whose header is read as a run's would be.
+     */
+    int[] region(Scored scored) {
+        int[] run = run(scored);
+        return run != null || scored.lines.isEmpty() ? run : anchor(scored.lines);
+    }
+
+    /** The line the model rates likeliest article text, headings aside, as a run of one line. */
+    private static int[] anchor(List<DumpLine> lines) {
+        int best = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).heading && (lines.get(best).heading || lines.get(i).probability > lines.get(best).probability)) {
+                best = i;
+            }
+        }
+        return new int[] {best, best};
     }
 
     /** The contiguous run of lines with the highest total score (maximum subarray), or null. */

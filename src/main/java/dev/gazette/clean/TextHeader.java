@@ -622,7 +622,7 @@ final class TextHeader {
     static String withoutSiteName(List<DumpLine> lines, int titleAt, int bodyStart, int bodyEnd, String lang) {
         String title = lines.get(titleAt).text;
         String site = siteName(lines, titleAt, bodyStart, bodyEnd, lang);
-        return site == null ? title : Headlines.withoutSiteName(title, site);
+        return Headlines.withoutField(site == null ? title : Headlines.withoutSiteName(title, site));
     }
 
     /**

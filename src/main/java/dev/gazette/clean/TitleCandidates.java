@@ -145,7 +145,8 @@ final class TitleCandidates {
                                   // Arabic or Burmese headline); a full stop of a script whose stop is not the Latin one, which
                                   // ends_period reads ("。", "．", "।", "။", "۔": a caption, a lead); a control verb that says
                                   // "here" or addresses the reader ("Click here for an exclusive shoot with ..."); a credit in
-                                  // its first three words, whatever its length ("Analysis by Jane Doe, Senior Analyst"). Each
+                                  // its first three words, whatever its length ("Analysis by Jane Doe, Senior Analyst"); a web
+                                  // address ("IFRAME: https://...", a frame or link a text browser prints). Each
                                   // rare, together one weight the training pages can tell: as four features of their own they
                                   // gained as many titles of one truth set as they lost of the other (README)
             "head_end");          // the line the run's head ends at, its first paragraph: a candidate of the title model alone
@@ -256,11 +257,11 @@ final class TitleCandidates {
                     site = Headlines.mayHoldSeparator(whole.text) ? TextHeader.siteName(lines, i, runStart, runEnd, lang) : null;
                     siteRead = true;
                 }
-                String value = site == null ? t : Headlines.withoutSiteName(t, site);
+                String value = Headlines.withoutField(site == null ? t : Headlines.withoutSiteName(t, site));
                 // The shapes of not_headline, cheapest first.
                 boolean notHeadline = endsOtherStop(t) || controlVerb
                         && (line.tokens.contains("here") || Words.readerAddressDensity(line.tokens, lang) > 0)
-                        || opensWithCredit(t) || otherScript(t, script) > 0.5;
+                        || opensWithCredit(t) || t.contains("://") || otherScript(t, script) > 0.5;
                 double[] x = {
                         Math.log1p(line.words),
                         line.words < 3 ? 1 : 0,

@@ -220,7 +220,7 @@ public final class LineModelTrainer {
         List<Field> titles = new ArrayList<>();
         for (Case c : cases) {
             TextExtractor.Scored scored = runs.score(c.read);
-            int[] run = runs.run(scored);
+            int[] run = runs.region(scored);
             List<HeaderCandidates.Candidate> t = run == null ? List.of() : TitleCandidates.of(scored.lines(), run[0], run[1], scored.lang());
             t = opener ? TitleCandidates.openers(t) : t;
             titles.add(new Field(c.truth.title(), t, 1.0 / dumpsOfSite.get(c.group) * (c.name.startsWith("seed-") ? SEED_WEIGHT : 1)

@@ -154,6 +154,36 @@ class TextExtractorTest {
     }
 
     @Test
+    void aPageWithNoArticleRunHasItsHeaderReadAndNoBody() {
+        String dump = """
+                Home
+                Fashion
+                Beauty
+                Sign in
+
+                Fashion
+
+                Your cosy holiday outfit, illustrated
+
+                By Miriam Okafor
+                Published 3 March 2025
+
+                1. Wrap blouse, $167
+                2. Festive socks, $8
+                3. Leather mittens, $30
+
+                Shop the look
+
+                Sponsored Content
+                """;
+        TextExtractor extractor = new TextExtractor();
+        assertThat(extractor.run(extractor.score(dump))).isNull();
+        Extraction found = extractor.extract(dump);
+        assertThat(found.title()).isEqualTo("Your cosy holiday outfit, illustrated");
+        assertThat(found.text()).isEmpty();
+    }
+
+    @Test
     void scriptStatementsThatCallOrSetAnObjectsMemberAreCode() {
         assertThat(LineClassifier.isCode("_nk.putUrl(\"#JSID_R1FT\",{JSID_urlTargettype:'href'});")).isTrue();
         assertThat(LineClassifier.isCode("_nkconf.DATA_GUIDE_URL=\"/async/async.do/?ae=P_LK\";_nkconf.IS_TOPPAGE=false;")).isTrue();

@@ -121,8 +121,8 @@ class TitleCandidatesTest {
     /**
      * The shapes a headline has not, together the title-only feature not_headline: letters of another script than the
      * article's (a Latin menu entry over a Chinese story), a caption's or lead's full stop in a script whose stop is not the
-     * Latin one, a control verb that says "here" or speaks to the reader, a credit opening a line of any length; the
-     * headline has none of them.
+     * Latin one, a control verb that says "here" or speaks to the reader, a credit opening a line of any length, a web
+     * address; the headline has none of them.
      */
     @Test
     void shapesAHeadlineHasNot() {
@@ -157,6 +157,32 @@ class TitleCandidatesTest {
         assertThat(caption[fullStop]).isEqualTo(1);
         assertThat(caption[period]).isZero();
         assertThat(headline[fullStop]).isZero();
+    }
+
+    /** A web address, such as the frame a text browser prints ("IFRAME: https://..."), is a shape of not_headline too. */
+    @Test
+    void aWebAddressIsNoHeadline() {
+        List<String> dump = new ArrayList<>(List.of("IFRAME: https://www.example.com/parts/frame/ad_list.htm", "", "Home", "",
+                "Island Ferry Will Run All Winter For The First Time", "", "By Jane Doe", ""));
+        for (int i = 0; i < 5; i++) {
+            dump.add(PARAGRAPH);
+            dump.add("");
+        }
+        TextExtractor extractor = new TextExtractor();
+        HeaderCandidates.Layout a = extractor.layout(extractor.score(String.join("\n", dump)));
+        int notHeadline = TitleCandidates.TITLE_FEATURES.indexOf("not_headline");
+        Function<String, double[]> of = text -> a.titles().stream().filter(c -> c.value().startsWith(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no candidate " + text)).features();
+        assertThat(of.apply("IFRAME: https://")[notHeadline]).isEqualTo(1);
+        assertThat(of.apply("Island Ferry")[notHeadline]).isZero();
+    }
+
+    @Test
+    void aTextFieldDrawnAfterTheHeadlineIsNoPartOfIt() {
+        assertThat(Headlines.withoutField("cron.weekly issue #130: keycloak, redis6 & more ______________________"))
+                .isEqualTo("cron.weekly issue #130: keycloak, redis6 & more");
+        assertThat(Headlines.withoutField("snake_case___")).isEqualTo("snake_case___");
+        assertThat(Headlines.withoutField("A headline")).isEqualTo("A headline");
     }
 
     @Test
