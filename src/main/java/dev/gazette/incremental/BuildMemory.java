@@ -893,7 +893,7 @@ public final class BuildMemory {
 
             @Override
             public Set<String> pagesToMake(SiteData data) {
-                if (!keepUnsaved || !inPlace) {
+                if (!inPlace) {
                     return null;
                 }
                 // A page's key is the first it read: the keys of the pages to make again, and the changed
@@ -1186,18 +1186,22 @@ public final class BuildMemory {
         }
         replaced.clear();
         keptSources = false;
-        // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
-        if (dropped || !keepUnsaved && !written.equals(files)) {
-            changed = true;
-        }
         if (skipping) {
             // Only the pages to make were visited: the others' records stay, the gone files' go.
             List<String> gone = removedFiles();
+            // Only a memory for one build is saved; the other's records hold page inputs, not worth comparing.
+            if (dropped || !keepUnsaved && (!gone.isEmpty() || !written.entrySet().stream()
+                    .allMatch(e -> e.getValue().equals(files.get(e.getKey()))))) {
+                changed = true;
+            }
             if (readers != null) {
                 updateReaders(gone);
             }
-            gone.forEach(files::remove);
-            files.putAll(written);
+            // A memory for one build leaves the map it loaded as it was: its journal's record is what differs from it.
+            Map<String, FileRecord> next = keepUnsaved ? files : new ConcurrentHashMap<>(files);
+            gone.forEach(next::remove);
+            next.putAll(written);
+            files = next;
             // Every file that is no page of the site data was written again, or is gone.
             Set<String> plain = new HashSet<>();
             written.forEach((path, f) -> {
@@ -1207,6 +1211,9 @@ public final class BuildMemory {
             });
             plainFiles = plain;
         } else {
+            if (dropped || !keepUnsaved && !written.equals(files)) {
+                changed = true;
+            }
             plainFiles = null;
             if (readers != null) {
                 updateReaders(written.size() - added.get() == files.size() ? List.of()

@@ -80,8 +80,13 @@ final class FeedItems {
 
     /** The entries of the first {@code feed_items} of {@code articles}. */
     List<Entry> entries(List<Article> articles) {
+        return entries(articles, t -> tagNames.getOrDefault(t, t));
+    }
+
+    /** The entries of the first {@code feed_items} of {@code articles}, their tags named by {@code tagName} (by slug). */
+    List<Entry> entries(List<Article> articles, Function<String, String> tagName) {
         return articles.stream().limit(site.feedItems()).map(a -> new Entry(a, a.tags().stream()
-                .map(t -> new FeedItem.Category(t, tagNames.getOrDefault(t, t))).toList())).toList();
+                .map(t -> new FeedItem.Category(t, tagName.apply(t))).toList())).toList();
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.gazette.render;
 
 import dev.gazette.config.SiteConfig;
 import dev.gazette.output.OutputSink;
+import dev.gazette.output.SiteData;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every feed of the site: RSS 2.0, Atom and JSON Feed for the whole digest, RSS per tag and
@@ -47,13 +49,21 @@ public final class Feeds {
         out.write(JSON, new SiteFeed(JSON, items), f -> new JsonFeed(site, urls).write(f.items(), site.title(), site.description(), "", JSON));
     }
 
+    /** What a tag's RSS feed shows of the site data: the tag's name and description, and its newest entries. */
+    record TagEntries(String name, String description, List<FeedItems.Entry> entries) {
+    }
+
     /**
-     * Writes the RSS feed of one tag's articles beside the tag's page. The file is made from
-     * {@code entries}, whose {@code items} are made only when the file is.
+     * Writes the RSS feed of one tag's articles beside the tag's page, made from what {@code read}
+     * reads of {@code data} ({@code page}, the tag's key, first): a sink that records the keys each
+     * file read skips a feed none of whose keys changed. Its items are made only when the file is.
      */
-    void writeTag(String slug, String tagName, String description, List<FeedItems.Entry> entries,
+    void writeTag(String slug, SiteData data, String page, Function<SiteData.Reader, TagEntries> read,
                   FeedItems items, OutputSink out) {
-        out.write(tag(slug), new TagFeed<>(entries, tagTitle(tagName), description, Urls.tag(slug), tag(slug)),
+        out.write(tag(slug), data, page, r -> {
+                    TagEntries t = read.apply(r);
+                    return new TagFeed<>(t.entries(), tagTitle(t.name()), t.description(), Urls.tag(slug), tag(slug));
+                },
                 f -> new RssFeed(site, urls, items.rss()).write(items.items(f.entries()), f.title(), f.description(),
                         f.listPath(), f.feedPath()));
     }

@@ -130,7 +130,7 @@ public final class SiteRenderer {
                 siteFeeds(digest, views, feedItems, out);
             });
             // A sink that knows which pages changed names them by their keys: only those are made, the
-            // others not even visited (in a preview save, a few of 16,000); else every page is.
+            // others not even visited (after one edit, a few of 16,000); else every page is.
             Set<String> toMake = out.pagesToMake(data);
             if (toMake == null) {
                 digest.articles().parallelStream().forEach(a -> article(a.slug(), views, data, out));
@@ -148,7 +148,7 @@ public final class SiteRenderer {
             } else {
                 toMake.parallelStream().forEach(key -> page(data.values().get(key), views, data, out));
             }
-            tagFeeds(digest, feedItems, out);
+            tagFeeds(digest, feedItems, data, out);
         } catch (RuntimeException | Error e) {
             // Done writing before the caller abandons the site.
             if (siteWide != null) {
@@ -333,11 +333,31 @@ public final class SiteRenderer {
     }
 
     /** Each tag's feed: tags are independent of each other, so their feeds are made in parallel. */
-    private void tagFeeds(Digest digest, FeedItems feedItems, OutputSink out) {
-        digest.tags().parallelStream().forEach(group -> {
-            Tag tag = group.tag();
-            feeds.writeTag(tag.slug(), tag.name(), description(tag), feedItems.entries(group.articles()), feedItems, out);
-        });
+    private void tagFeeds(Digest digest, FeedItems feedItems, SiteData data, OutputSink out) {
+        digest.tags().parallelStream().forEach(group -> tagFeed(group.tag().slug(), feedItems, data, out));
+    }
+
+    /**
+     * A tag's feed, read from the site data as its pages are: the tag, the newest articles of its
+     * list's pages, and the names of their tags (a tag without a link of its own is named by its slug).
+     */
+    private void tagFeed(String slug, FeedItems feedItems, SiteData data, OutputSink out) {
+        String key = PageData.tag(slug);
+        feeds.writeTag(slug, data, key, r -> {
+            Tag tag = r.<PageData.TagLinkInput>get(key).tag();
+            List<Article> newest = new ArrayList<>();
+            int pages = 1;
+            for (int n = 1; n <= pages && newest.size() < site.feedItems(); n++) {
+                PageData.TagPage list = r.get(PageData.tagPage(slug, n));
+                pages = list.pages();
+                list.slugs().stream().limit(site.feedItems() - newest.size())
+                        .forEach(s -> newest.add(r.get(PageData.article(s))));
+            }
+            return new Feeds.TagEntries(tag.name(), description(tag), feedItems.entries(newest, t -> {
+                PageData.TagLinkInput named = r.get(PageData.tag(t));
+                return named == null ? t : named.tag().name();
+            }));
+        }, feedItems, out);
     }
 
     private String description(Tag tag) {
