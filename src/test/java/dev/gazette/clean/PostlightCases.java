@@ -57,7 +57,9 @@ public final class PostlightCases {
                 System.err.println("skipped " + dir + ": no fixture or no expected title, author or date");
             }
         }
-        TrainingCases.writeAll(pages, out, args.length > 2 ? args[2] : ".*");
+        // The tests' expected values are the truths: a header-only case has nothing else to be scored on,
+        // and the title and byline derived from the page (as the newspaper4k cases' are) leave most bylines without one.
+        TrainingCases.writeAll(pages, out, args.length > 2 ? args[2] : ".*", TrainingCases::fixtureTruth);
     }
 
     /** The site's first fixture page with the fields its test expects of it; null when there is none. */

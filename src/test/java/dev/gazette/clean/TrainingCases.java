@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
@@ -84,14 +85,15 @@ public final class TrainingCases {
         List<Page> pages = new ArrayList<>();
         pages.addAll(newspaper4k(Path.of(args[0])));
         pages.addAll(goose3(Path.of(args[1])));
-        writeAll(pages, Path.of(args[2]), ".*");
+        writeAll(pages, Path.of(args[2]), ".*", TrainingCases::truth);
     }
 
     /**
      * Each page as one saved-HTML case and six text dumps under {@code out/cases}, and {@code out/index.json}; only the
-     * pages whose name matches {@code only} are written (the others' busy copies stay as they were made).
+     * pages whose name matches {@code only} are written (the others' busy copies stay as they were made), each with the
+     * truth {@code truths} gives it.
      */
-    static void writeAll(List<Page> pages, Path out, String only) throws Exception {
+    static void writeAll(List<Page> pages, Path out, String only, Function<Page, ObjectNode> truths) throws Exception {
         Files.createDirectories(out.resolve("cases"));
         List<String> titles = pages.stream().map(Page::title).filter(t -> t != null && !t.isBlank()).toList();
         ObjectNode index = JSON.createObjectNode();
@@ -103,7 +105,7 @@ public final class TrainingCases {
                 n += 2;
                 continue;
             }
-            ObjectNode truth = truth(page);
+            ObjectNode truth = truths.apply(page);
             write(out.resolve("cases").resolve(base + "--html"), truth, page.html, null);
             for (String variant : new String[] {"plain", "busy"}) {
                 String html = variant.equals("plain") ? page.html : busy(page.html, titles, page.title, n++);
@@ -138,6 +140,14 @@ public final class TrainingCases {
         provenance.put("body", fixture).put("date", page.date == null ? null : fixture).put("title", derived.titleSource())
                 .put("byline", derived.bylineSource());
         provenance.putObject("fixture").put("title", page.title).put("byline", page.byline);
+        return truth;
+    }
+
+    /** A page's truth as its fixture gives it: title, byline, date and body, each as the fixture's test expects. */
+    static ObjectNode fixtureTruth(Page page) {
+        ObjectNode truth = JSON.createObjectNode();
+        truth.put("title", page.title).put("byline", page.byline).put("date", page.date).put("body", page.body);
+        truth.put("provenance", page.source + " test fixture " + page.name);
         return truth;
     }
 
