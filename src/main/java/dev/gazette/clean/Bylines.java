@@ -267,6 +267,28 @@ final class Bylines {
                 && Words.tokens(p).stream().noneMatch(w -> Language.roleWords().contains(w));
     }
 
+    /**
+     * A sentence's end inside the text: a word of six letters or more, lower case after its first, closed by a full stop,
+     * a question or an exclamation mark, and more after it ("... von Produktionsmitteln. Unterschreiben Sie"). A name's
+     * abbreviations are shorter ("Jr.", "Prof.", "Assoc."), so a credit word in a capitalised language's prose ("von",
+     * "by") read a sentence as a name.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?:^|\\s)\\p{L}\\p{Ll}{5,}[.!?]\\s+\\S");
+
+    /** Whether {@code name} runs over a sentence's end ({@link #SENTENCE_END}): no name does. */
+    static boolean spansSentences(String name) {
+        return (name.indexOf(". ") > 0 || name.indexOf("? ") > 0 || name.indexOf("! ") > 0) && SENTENCE_END.matcher(name).find();
+    }
+
+    /** The credit words of every known language, lower case ("by", "von", "posted by"). */
+    private static final Set<String> CREDIT_WORDS = Language.bylineWords().stream().map(w -> w.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+
+    /** Whether {@code name} is a credit word and nothing else: a box's label printed apart from the name ("By" in a span of its own). */
+    static boolean isCreditWord(String name) {
+        return name.length() <= 20 && CREDIT_WORDS.contains(name.strip().toLowerCase(Locale.ROOT));
+    }
+
     /** The last word of each credit word of any known language, lower case ("by", "von", "par"). */
     private static final Set<String> CREDIT_LAST_WORDS = new HashSet<>(Language.bylineWords().stream()
             .map(Words::tokens).filter(t -> !t.isEmpty()).map(t -> t.get(t.size() - 1)).toList());
