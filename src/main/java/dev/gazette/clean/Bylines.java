@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * ("@jdoe", "u/jdoe"), a name written in lower case after a credit word ("By Cindy mangomini",
  * "Posted on ... by jdoe"), one word alone on its line by a dateline (a blog's author by first name
  * or pen name: "Paul", "EvilSpark"), a name in a script without capitals alone on its line by a
- * dateline ("島津健吾"), and a credit set in brackets ("[山田太郎，Tech Desk]", "《KT》"). Each shape is
+ * dateline ("島津健吾") or opening one ("松村太郎2019年04月13日"), and a credit set in brackets ("[山田太郎，Tech Desk]", "《KT》"). Each shape is
  * a named feature; none decides alone.
  */
 final class Bylines {
@@ -124,7 +124,10 @@ final class Bylines {
             return name != null && name.equals(first) || spaceless ? new Shaped(first, BRACKETED) : null;
         }
         if (!dateNear(lines, i)) {
-            return null;
+            // A name in a script without capitals may open the dateline itself ("松村太郎2019年04月13日 09時00分").
+            Matcher spaceless = TextHeader.isDateline(line) && line.dates().get(0).at() > 0 ? SPACELESS.matcher(t) : null;
+            return spaceless != null && spaceless.lookingAt() && line.dates().get(0).at() == spaceless.end()
+                    ? new Shaped(spaceless.group(), SPACELESS_ALONE) : null;
         }
         Matcher spaceless = SPACELESS.matcher(t);
         if (spaceless.lookingAt() && (spaceless.end() == t.length() || AFTER_SPACELESS.matcher(t).region(spaceless.end(), t.length()).lookingAt())) {

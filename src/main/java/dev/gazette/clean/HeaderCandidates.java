@@ -104,7 +104,8 @@ final class HeaderCandidates {
             "handle",            // a handle, alone or after a credit word ("@jdoe", "Posted by u/jdoe")
             "uncapitalised",     // after a credit word, a name with a word in lower case ("By Cindy mangomini", "... by jdoe")
             "lone_word",         // one capitalised word alone on its line by a dateline ("Paul", "EvilSpark"; sections too)
-            "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾")
+            "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾"), or opening one
+                                 // ("松村太郎2019年04月13日 09時00分")
             "bracketed",         // a credit in brackets, the whole line ("[山田太郎，Tech Desk]", "《KT》")
             "comma_list",        // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList), or a
                                  // line that lists three names or more and nothing else (a paper's authors; Bylines.nameList)
