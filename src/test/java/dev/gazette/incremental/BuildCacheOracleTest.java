@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * from disk and saved again, as {@code gazette build} does) writes a site byte-identical to a
  * build from nothing. Run twice: with every build updating the site in place, and with every
  * build writing a new site (the threshold between the two set to its extremes), so both paths
- * are held to the same bytes.
+ * are held to the same bytes. The edit sequences run once more with every save appending its
+ * record to the index's journal: the sample's saves otherwise pass the journal's share and write
+ * the index whole, so the records' path would go unchecked.
  */
 @Tag("slow")
 class BuildCacheOracleTest {
     static final URI BASE = URI.create("https://example.org/digest/");
+    /** The journal's share as shipped. */
+    private static final int SHARE = IndexJournal.upToPercent;
 
     @TempDir
     Path tmp;
@@ -57,17 +62,31 @@ class BuildCacheOracleTest {
 
     @BeforeEach
     void copySample() throws IOException {
+        IndexJournal.upToPercent = SHARE;
         content = Trees.copy(Path.of("content"), tmp.resolve("content"));
         templates = Trees.copy(Path.of("templates"), tmp.resolve("templates"));
         site = tmp.resolve("site");
         cache = Pipeline.cacheFolder(content);
     }
 
-    @ParameterizedTest(name = "updated in place up to {0} changed sources, saved states updated up to {1} articles")
-    @CsvSource({"-1, 2147483647", "2147483647, 0", "2147483647, 2147483647"})
-    void contentEditsGiveTheSameSiteAsABuildFromNothing(int limit, int updates) throws Exception {
+    @AfterEach
+    void shippedShare() {
+        IndexJournal.upToPercent = SHARE;
+    }
+
+    /** Every save appends a record to the journal (the index is written whole by the first save alone), or as shipped. */
+    private static void journaled(boolean always) {
+        IndexJournal.upToPercent = always ? Integer.MAX_VALUE : SHARE;
+    }
+
+    @ParameterizedTest(name = "updated in place up to {0} changed sources, saved states updated up to {1} articles, "
+            + "every save journaled: {2}")
+    @CsvSource({"-1, 2147483647, false", "2147483647, 0, false", "2147483647, 2147483647, false",
+            "2147483647, 2147483647, true"})
+    void contentEditsGiveTheSameSiteAsABuildFromNothing(int limit, int updates, boolean journaled) throws Exception {
         inPlaceUpTo = limit;
         updateUpTo = updates;
+        journaled(journaled);
         Pipeline.Result first = cachedBuild();
         assertThat(first.sourcesRead()).isEqualTo(13);
 
@@ -84,7 +103,11 @@ class BuildCacheOracleTest {
         assertThat(cachedBuild().sourcesRead()).as("touched, same bytes: read, not cleaned").isZero();
 
         Files.writeString(article, text + "\nA closing line about the beavers.\n");
+        long journal = Files.size(cache.resolve(IndexJournal.FILE));
         Pipeline.Result oneEdit = cachedBuild();
+        if (journaled) {
+            assertThat(Files.size(cache.resolve(IndexJournal.FILE))).as("a record appended").isGreaterThan(journal);
+        }
         assertSameAsBuildFromNothing();
         assertThat(oneEdit.sourcesRead()).isEqualTo(1);
         if (limit > 0) {
@@ -120,11 +143,12 @@ class BuildCacheOracleTest {
      * adding), each followed by a cached build compared with a build from nothing: the saved
      * link and search states are read back and updated one edit after another.
      */
-    @ParameterizedTest(name = "saved states updated up to {0} articles, seed {1}")
-    @CsvSource({"1, 3", "2147483647, 4"})
-    void randomEditSequencesGiveTheSameSiteAsABuildFromNothing(int updates, long seed) throws Exception {
+    @ParameterizedTest(name = "saved states updated up to {0} articles, seed {1}, every save journaled: {2}")
+    @CsvSource({"1, 3, false", "2147483647, 4, false", "2147483647, 5, true"})
+    void randomEditSequencesGiveTheSameSiteAsABuildFromNothing(int updates, long seed, boolean journaled) throws Exception {
         inPlaceUpTo = Integer.MAX_VALUE;
         updateUpTo = updates;
+        journaled(journaled);
         cachedBuild();
         Random random = new Random(seed);
         Path articles = content.resolve("articles");

@@ -51,6 +51,30 @@ class StateStringsTest {
         assertThat(again.get(1)).isSameAs(tags.get(0));
     }
 
+    /** More distinct strings than the writer's table is made for: each still written once, by its number after. */
+    @Test
+    void manyDistinctStringsKeepTheirNumbersWhileTheTableGrows() throws IOException {
+        int n = 300_000;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StateStrings.Out out = new StateStrings.Out(new DataOutputStream(bytes));
+        for (int i = 0; i < n; i++) {
+            out.string("s" + i);
+        }
+        int first = bytes.size();
+        for (int i = n - 1; i >= 0; i -= 7) {
+            out.string("s" + i);
+        }
+        assertThat(bytes.size() - first).as("every string again by its number").isEqualTo(4 * ((n + 6) / 7));
+
+        StateStrings.In in = new StateStrings.In(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        for (int i = 0; i < n; i++) {
+            assertThat(in.string()).isEqualTo("s" + i);
+        }
+        for (int i = n - 1; i >= 0; i -= 7) {
+            assertThat(in.string()).isEqualTo("s" + i);
+        }
+    }
+
     @Test
     void aTagNumberNotWrittenYetIsDamage() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
