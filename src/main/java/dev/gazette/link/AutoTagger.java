@@ -346,8 +346,8 @@ final class AutoTagger {
                 if (alias.isEmpty()) {
                     continue;
                 }
-                String word = alias.split("\\s+")[0];
-                char first = word.charAt(0);
+                // Stripped: its first word begins with its first character.
+                char first = alias.charAt(0);
                 if (isAcronym(alias) || Character.isUpperCase(first)) {
                     if (first < 128) {
                         ascii[first] = true;
@@ -356,7 +356,7 @@ final class AutoTagger {
                     }
                     continue;
                 }
-                int folded = Character.toLowerCase(Character.toUpperCase(word.codePointAt(0)));
+                int folded = Character.toLowerCase(Character.toUpperCase(alias.codePointAt(0)));
                 for (char c = 0; c < 128; c++) {
                     ascii[c] |= Character.toLowerCase(Character.toUpperCase((int) c)) == folded;
                 }

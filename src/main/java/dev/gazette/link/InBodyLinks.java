@@ -132,19 +132,18 @@ final class InBodyLinks {
     /**
      * Finds the earliest mention of a tag not linked yet, as if each tag's pattern were searched
      * on its own and the earliest match kept (ties to the tag listed first), but with one scan
-     * of the text for all the tags: one pattern holds every tag's names as named alternatives,
-     * in the tags' order, between the word bounds they share.
+     * of the text for all the tags: at each place a mention may begin, each pending tag's own
+     * pattern is tried in the tags' order. (One pattern of every tag's names as alternatives
+     * would find the same, but it was compiled for each article: its tags differ.)
      */
     static final class FirstMentions {
-        private static final Map<List<String>, Pattern> ANY = new ConcurrentHashMap<>();
         /** Each tag's own pattern, by its names: the same few hundred tags recur in every article. */
         private static final Map<String, Pattern> ONE = new ConcurrentHashMap<>();
         private static final int MAX_CACHED = 10_000;
 
         private final List<String> slugs;
         private final List<String> names;
-        private final Pattern any;
-        private final Pattern[] each;
+        private final Matcher[] each;
         private final boolean[] linked;
         int pending;
 
@@ -161,36 +160,19 @@ final class InBodyLinks {
             this(names(tags), AutoTagger.starts(tags));
         }
 
-        /** The text {@link #next} last read, its characters, and {@link #any}'s matcher over it (reset at each try). */
+        /** The text {@link #next} last read and its characters; each tag's matcher is reset to it when first tried there. */
         private String read;
         private char[] chars;
-        private Matcher matcher;
-        /** Each tag's group in {@link #any}: its name, made once, not at each match. */
-        private final String[] groups;
+        private final String[] matching;
 
         private FirstMentions(Map<String, String> tagNames, AutoTagger.Starts starts) {
             this.starts = starts;
             slugs = List.copyOf(tagNames.keySet());
             names = List.copyOf(tagNames.values());
-            if (ANY.size() > MAX_CACHED) {
-                ANY.clear();
-            }
-            any = ANY.computeIfAbsent(names, FirstMentions::anyOf);
-            each = new Pattern[names.size()];
-            groups = new String[names.size()];
-            for (int k = 0; k < groups.length; k++) {
-                groups[k] = "t" + k;
-            }
+            each = new Matcher[names.size()];
+            matching = new String[names.size()];
             linked = new boolean[names.size()];
             pending = names.size();
-        }
-
-        private static Pattern anyOf(List<String> names) {
-            StringBuilder alternatives = new StringBuilder();
-            for (int k = 0; k < names.size(); k++) {
-                alternatives.append(k == 0 ? "" : "|").append("(?<t").append(k).append(">").append(names.get(k)).append(')');
-            }
-            return Pattern.compile(AutoTagger.BEFORE + "(?:" + alternatives + ")" + AutoTagger.AFTER);
         }
 
         /** The earliest mention of a pending tag at or after {@code from}: {tag, start, end}, or null. */
@@ -199,43 +181,17 @@ final class InBodyLinks {
                 // Read from an array: the client compiler keeps String.charAt's checks on every call.
                 read = text;
                 chars = text.toCharArray();
-                matcher = any.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             }
-            Matcher m = matcher;
-            int at = from;
-            while (at <= text.length()) {
-                if (!find(m, at)) {
-                    return null;
-                }
-                int k = 0;
-                while (m.start(groups[k]) < 0) {
-                    k++;
-                }
-                if (!linked[k]) {
-                    return new int[] {k, m.start(), m.end()};
-                }
-                // The first name here is a linked tag's: a pending tag may still start here too.
-                for (int j = 0; j < each.length; j++) {
-                    if (!linked[j]) {
-                        Matcher one = single(j).matcher(text).region(m.start(), text.length())
-                                .useTransparentBounds(true).useAnchoringBounds(false);
-                        if (one.lookingAt()) {
-                            return new int[] {j, m.start(), one.end()};
-                        }
-                    }
-                }
-                at = m.start() + 1;
-            }
-            return null;
+            return find(from);
         }
 
         /**
-         * {@code m.find()} from {@code at}, without trying the pattern where no name begins or its
-         * opening {@link AutoTagger#BEFORE} cannot hold (after a letter or digit), which is most places:
-         * the same start positions in the same order as {@code find}, which steps over the second
-         * half of a surrogate pair after the first position. Reads the text {@link #next} read last.
+         * The first pending tag matching at the first place from {@code at} where one does, without
+         * trying the patterns where no name begins or their opening {@link AutoTagger#BEFORE} cannot
+         * hold (after a letter or digit), which is most places: the start positions {@code find}
+         * tries, in its order, stepping over the second half of a surrogate pair after the first.
          */
-        private boolean find(Matcher m, int at) {
+        private int[] find(int at) {
             char[] c = chars;
             int n = c.length;
             for (int p = at; p <= n; p++) {
@@ -248,12 +204,16 @@ final class InBodyLinks {
                 if (p > 0 && letterOrNumber(c[p - 1])) {
                     continue;
                 }
-                m.region(p, n);
-                if (m.lookingAt()) {
-                    return true;
+                for (int k = 0; k < each.length; k++) {
+                    if (!linked[k]) {
+                        Matcher m = matcher(k).region(p, n);
+                        if (m.lookingAt()) {
+                            return new int[] {k, p, m.end()};
+                        }
+                    }
                 }
             }
-            return false;
+            return null;
         }
 
         /** Whether {@code c} is surely in {@code [\p{L}\p{N}]}; surrogates are left to the pattern. */
@@ -272,13 +232,19 @@ final class InBodyLinks {
             };
         }
 
-        private Pattern single(int k) {
+        /** Tag {@code k}'s matcher over the text read last. */
+        private Matcher matcher(int k) {
             if (each[k] == null) {
                 if (ONE.size() > MAX_CACHED) {
                     ONE.clear();
                 }
                 each[k] = ONE.computeIfAbsent(names.get(k),
-                        name -> Pattern.compile(AutoTagger.BEFORE + "(?:" + name + ")" + AutoTagger.AFTER));
+                        name -> Pattern.compile(AutoTagger.BEFORE + "(?:" + name + ")" + AutoTagger.AFTER))
+                        .matcher(read).useTransparentBounds(true).useAnchoringBounds(false);
+                matching[k] = read;
+            } else if (matching[k] != read) {
+                each[k].reset(read);
+                matching[k] = read;
             }
             return each[k];
         }

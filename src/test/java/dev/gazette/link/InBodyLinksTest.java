@@ -83,6 +83,22 @@ class InBodyLinksTest {
                 + "<a href=\"gazette:tag/china-daily\" class=\"tag-link\">China Daily</a>, and China Daily again.</p>");
     }
 
+    /** Two tags' names starting at one place: the tag listed first gets it, the other the next mention. */
+    @Test
+    void aMentionOfTwoTagsGoesToTheOneListedFirst() {
+        Map<String, String> patterns = new LinkedHashMap<>();
+        patterns.put("apple-inc", AutoTagger.aliasPattern("Apple"));
+        patterns.put("apple", AutoTagger.aliasPattern("Apple"));
+        patterns.put("apple-watch", AutoTagger.aliasPattern("Apple Watch"));
+        String html = "<p>Apple Watch sales, Apple said. Apple Watch again, and Apple.</p>";
+
+        String linked = InBodyLinks.linkFirstMentions(html, patterns);
+
+        assertThat(linked).isEqualTo("<p><a href=\"gazette:tag/apple-inc\" class=\"tag-link\">Apple</a> Watch sales, "
+                + "<a href=\"gazette:tag/apple\" class=\"tag-link\">Apple</a> said. "
+                + "<a href=\"gazette:tag/apple-watch\" class=\"tag-link\">Apple Watch</a> again, and Apple.</p>");
+    }
+
     /** The scan's addresses are the parse's, over generated URLs of every shape of host and path. */
     @Test
     void plainUrlsAreNormalisedAsTheParseNormalisesThem() {
