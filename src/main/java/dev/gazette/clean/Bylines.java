@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * ("@jdoe", "u/jdoe"), a name written in lower case after a credit word ("By Cindy mangomini",
  * "Posted on ... by jdoe"), one word alone on its line by a dateline (a blog's author by first name
  * or pen name: "Paul", "EvilSpark"), a name in a script without capitals alone on its line by a
- * dateline ("島津健吾"), and a credit set in brackets ("[山田太郎，Tech Desk]", "《KT》"). Each shape is
+ * dateline ("島津健吾") or opening one ("松村太郎2019年04月13日"), and a credit set in brackets ("[山田太郎，Tech Desk]", "《KT》"). Each shape is
  * a named feature; none decides alone.
  */
 final class Bylines {
@@ -124,7 +124,10 @@ final class Bylines {
             return name != null && name.equals(first) || spaceless ? new Shaped(first, BRACKETED) : null;
         }
         if (!dateNear(lines, i)) {
-            return null;
+            // A name in a script without capitals may open the dateline itself ("松村太郎2019年04月13日 09時00分").
+            Matcher spaceless = TextHeader.isDateline(line) && line.dates().get(0).at() > 0 ? SPACELESS.matcher(t) : null;
+            return spaceless != null && spaceless.lookingAt() && line.dates().get(0).at() == spaceless.end()
+                    ? new Shaped(spaceless.group(), SPACELESS_ALONE) : null;
         }
         Matcher spaceless = SPACELESS.matcher(t);
         if (spaceless.lookingAt() && (spaceless.end() == t.length() || AFTER_SPACELESS.matcher(t).region(spaceless.end(), t.length()).lookingAt())) {
@@ -265,6 +268,28 @@ final class Bylines {
         int words = p.isEmpty() ? 0 : p.split("\\s+").length;
         return words >= 2 && words <= MAX_LISTED_NAME_WORDS && !p.contains("&") && p.equals(TextHeader.nameOf(p))
                 && Words.tokens(p).stream().noneMatch(w -> Language.roleWords().contains(w));
+    }
+
+    /**
+     * A sentence's end inside the text: a word of six letters or more, lower case after its first, closed by a full stop,
+     * a question or an exclamation mark, and more after it ("... von Produktionsmitteln. Unterschreiben Sie"). A name's
+     * abbreviations are shorter ("Jr.", "Prof.", "Assoc."), so a credit word in a capitalised language's prose ("von",
+     * "by") read a sentence as a name.
+     */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?:^|\\s)\\p{L}\\p{Ll}{5,}[.!?]\\s+\\S");
+
+    /** Whether {@code name} runs over a sentence's end ({@link #SENTENCE_END}): no name does. */
+    static boolean spansSentences(String name) {
+        return (name.indexOf(". ") > 0 || name.indexOf("? ") > 0 || name.indexOf("! ") > 0) && SENTENCE_END.matcher(name).find();
+    }
+
+    /** The credit words of every known language, lower case ("by", "von", "posted by"). */
+    private static final Set<String> CREDIT_WORDS = Language.bylineWords().stream().map(w -> w.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+
+    /** Whether {@code name} is a credit word and nothing else: a box's label printed apart from the name ("By" in a span of its own). */
+    static boolean isCreditWord(String name) {
+        return name.length() <= 20 && CREDIT_WORDS.contains(name.strip().toLowerCase(Locale.ROOT));
     }
 
     /** The last word of each credit word of any known language, lower case ("by", "von", "par"). */

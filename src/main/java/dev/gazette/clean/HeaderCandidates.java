@@ -104,7 +104,8 @@ final class HeaderCandidates {
             "handle",            // a handle, alone or after a credit word ("@jdoe", "Posted by u/jdoe")
             "uncapitalised",     // after a credit word, a name with a word in lower case ("By Cindy mangomini", "... by jdoe")
             "lone_word",         // one capitalised word alone on its line by a dateline ("Paul", "EvilSpark"; sections too)
-            "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾")
+            "spaceless_alone",   // a name in a script without capitals alone on its line by a dateline ("島津健吾"), or opening one
+                                 // ("松村太郎2019年04月13日 09時00分")
             "bracketed",         // a credit in brackets, the whole line ("[山田太郎，Tech Desk]", "《KT》")
             "comma_list",        // the names of a credit listed by commas alone ("By Jane Doe, John Roe"; Bylines.commaList), or a
                                  // line that lists three names or more and nothing else (a paper's authors; Bylines.nameList)
@@ -235,10 +236,11 @@ final class HeaderCandidates {
         for (int i = 0; i < lines.size(); i++) {
             DumpLine line = lines.get(i);
             String t = line.text;
-            // A long line is read only when it lists names and nothing else; a line read as code only when it is a credit in
-            // brackets ("[山田太郎，Tech Desk]" reads as an array).
+            // A long line is read only when it lists names and nothing else, or opens with a credit word (a text browser joins
+            // a credit to the caption or paragraph under it: "By Jane Doe Published in ... COLLISION COURSE: ..."); a line
+            // read as code only when it is a credit in brackets ("[山田太郎，Tech Desk]" reads as an array).
             String nameList = line.words > 30 ? Bylines.nameList(t) : null;
-            if (line.words > 30 && nameList == null || line.isCode() && !Bylines.bracketed(t)) {
+            if (line.words > 30 && nameList == null && !TextHeader.isBylineShaped(line) || line.isCode() && !Bylines.bracketed(t)) {
                 continue;
             }
             int kind;
@@ -285,7 +287,10 @@ final class HeaderCandidates {
                 // The line's own text is read once for a name (the header's rules ask too); a credit cut from it is read here.
                 boolean whole = credited.equals(t);
                 String run = whole ? TextHeader.nameOf(line) : TextHeader.nameOf(credited);
-                name = TextHeader.bareNameOf((whole ? line.words : Words.tokens(credited).size()) <= 8 ? run : null);
+                // A longer line is read for a name only when a role follows it ("Jane Doe Senior Politics Editor, Outlet ..."):
+                // a text browser joins a credit to what follows it.
+                boolean fewWords = (whole ? line.words : Words.tokens(credited).size()) <= 8;
+                name = TextHeader.bareNameOf(fewWords || lineAlone && roleFollows(t, run) ? run : null);
                 name = name != null ? name : twoNames(run);
                 name = name != null ? name : nameBeforeDate(line, a.lang);
                 Bylines.Shaped alone = name == null && whole ? Bylines.alone(lines, i, a.lang) : null;
@@ -326,7 +331,9 @@ final class HeaderCandidates {
                     shape = other.shape();
                 }
             }
-            if (name == null) {
+            // A long line's opening credit is a person's name of two to four words or a list of them, not "By Sunday, ...".
+            boolean longOpening = line.words > 30 && nameList == null;
+            if (name == null || Bylines.spansSentences(name) || longOpening && TextHeader.bareNameOf(name) == null && !name.contains(",")) {
                 continue;
             }
             double[] where = position(a, i);
@@ -441,6 +448,15 @@ final class HeaderCandidates {
             i += Character.charCount(c);
         }
         return false;
+    }
+
+    /** Whether a role word follows the name {@code run} that opens {@code text} ("Jane Doe Senior Politics Editor, ..."). */
+    private static boolean roleFollows(String text, String run) {
+        if (run == null || !text.startsWith(run) || run.length() == text.length() || !mayHaveRole(text.substring(run.length() - 1))) {
+            return false;
+        }
+        Matcher role = ROLE.matcher(text).region(run.length(), text.length()).useTransparentBounds(true);
+        return role.lookingAt();
     }
 
     /**

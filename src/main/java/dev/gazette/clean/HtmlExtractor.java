@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the article in a saved web page with jsoup: metadata from {@link HtmlMetadata}, the body
+ * Finds the article in a saved web page with jsoup: metadata from {@link PageDeclarations}, the body
  * from {@link ContentFinder} and {@link ContentTidier}, and a cascade to the page's JSON-LD
  * {@code articleBody} when the DOM yields implausibly little beside it.
  */
@@ -46,7 +46,7 @@ final class HtmlExtractor {
 
     Extraction extract(String html, String sourceUrl) {
         Document doc = Jsoup.parse(html, sourceUrl == null ? "" : sourceUrl, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
-        HtmlMetadata meta = new HtmlMetadata(doc, models);
+        PageDeclarations meta = new PageDeclarations(doc, models);
         String url = meta.url(sourceUrl);
         String baseUrl = sourceUrl != null ? sourceUrl : url;
         if (baseUrl != null) {

@@ -284,7 +284,7 @@ final class HtmlHeaderCandidates {
     List<HeaderCandidates.Candidate> titles() {
         Map<String, Gathered> by = new LinkedHashMap<>();
         List<String> declared = new ArrayList<>();
-        String jsonLd = article == null ? null : HtmlMetadata.text(article.path("headline"));
+        String jsonLd = article == null ? null : PageDeclarations.text(article.path("headline"));
         addDeclaredTitle(by, declared, jsonLd, T_JSONLD);
         for (String name : new String[] {"og:title", "twitter:title", "dc.title"}) {
             addDeclaredTitle(by, declared, metas.get(name), T_OG);
@@ -440,8 +440,8 @@ final class HtmlHeaderCandidates {
         if (article != null) {
             List<String> names = new ArrayList<>();
             JsonNode author = article.path("author");
-            for (JsonNode a : author.isArray() ? HtmlMetadata.iterable(author) : List.of(author)) {
-                String name = a.isTextual() ? a.asText() : HtmlMetadata.text(a.path("name"));
+            for (JsonNode a : author.isArray() ? PageDeclarations.iterable(author) : List.of(author)) {
+                String name = a.isTextual() ? a.asText() : PageDeclarations.text(a.path("name"));
                 String n = name == null ? null : TextHeader.nameOf(name);
                 if (n != null && !names.contains(n)) {
                     names.add(n);
@@ -453,7 +453,10 @@ final class HtmlHeaderCandidates {
         }
         for (String name : AUTHOR_METAS) {
             String meta = metas.get(name);
-            String n = meta == null || meta.startsWith("http") ? null : TextHeader.nameOf(meta);
+            // A credit declared as printed keeps its label ("By Jane Doe, John Roe and Ann Poe"): the names are after it.
+            Matcher label = meta == null ? null : TextHeader.BYLINE.matcher(meta.strip());
+            String n = meta == null || meta.startsWith("http") ? null
+                    : label.matches() && !label.group(1).isBlank() ? HeaderCandidates.namesOf(label.group(1)) : TextHeader.nameOf(meta);
             if (n != null) {
                 gather(by, n, BYLINE_FEATURES.size()).x[B_META] = 1;
                 break;
@@ -465,14 +468,15 @@ final class HtmlHeaderCandidates {
             if (rank >= PER_KIND) {
                 break;
             }
-            String text = spacedText(box);
+            // A label hidden for screen readers joined to the one shown ("Byby JANE DOE") reads as one "by".
+            String text = Bylines.undoubled(spacedText(box));
             if (text.isEmpty() || text.length() > MAX_DATELINE_CHARS) {
                 continue;
             }
             Matcher m = BY.matcher(text);
             boolean afterBy = m.find();
             String name = HeaderCandidates.namesOf(afterBy ? text.substring(m.end()) : text);
-            if (name == null || isCalendar(name)) {
+            if (name == null || isCalendar(name) || Bylines.isCreditWord(name)) {
                 continue;
             }
             credited.add(Map.entry(box, name));
@@ -492,7 +496,7 @@ final class HtmlHeaderCandidates {
             }
             String text = spacedText(a);
             String name = text.isEmpty() || text.length() > MAX_DATELINE_CHARS ? null : HeaderCandidates.namesOf(text);
-            if (name == null || isCalendar(name)) {
+            if (name == null || isCalendar(name) || Bylines.isCreditWord(name)) {
                 continue;
             }
             credited.add(Map.entry(a, name));
@@ -646,9 +650,9 @@ final class HtmlHeaderCandidates {
             addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), D_PUBLISHED_META, null);
         }
         if (article != null) {
-            addDate(by, HtmlMetadata.text(article.path("datePublished")), D_JSONLD_PUBLISHED, null);
-            addDate(by, HtmlMetadata.text(article.path("dateCreated")), D_JSONLD_CREATED, null);
-            addDate(by, HtmlMetadata.text(article.path("dateModified")), D_MODIFIED, null);
+            addDate(by, PageDeclarations.text(article.path("datePublished")), D_JSONLD_PUBLISHED, null);
+            addDate(by, PageDeclarations.text(article.path("dateCreated")), D_JSONLD_CREATED, null);
+            addDate(by, PageDeclarations.text(article.path("dateModified")), D_MODIFIED, null);
         }
         for (String name : DATE_METAS) {
             addDate(by, metas.get(name.toLowerCase(Locale.ROOT)), D_OTHER_META, null);
@@ -659,7 +663,7 @@ final class HtmlHeaderCandidates {
         int times = 0;
         for (Element t : walk.times) {
             boolean itemprop = t.attr("itemprop").equals("datePublished");
-            String value = HtmlMetadata.firstNonBlank(t.attr("datetime"), t.attr("content"), t.attr("value"), t.text().length() <= MAX_DATELINE_CHARS ? t.text() : null);
+            String value = PageDeclarations.firstNonBlank(t.attr("datetime"), t.attr("content"), t.attr("value"), t.text().length() <= MAX_DATELINE_CHARS ? t.text() : null);
             if (itemprop) {
                 addDate(by, value, D_ITEMPROP, t);
             } else if (t.attr("itemprop").equals("dateModified")) {
@@ -741,7 +745,7 @@ final class HtmlHeaderCandidates {
 
     /** The date the page's canonical address (or {@code og:url}) holds, a declared candidate. */
     private void addUrlDate(Map<String, Gathered> by) {
-        String url = HtmlMetadata.firstNonBlank(walk.canonical, metas.get("og:url"));
+        String url = PageDeclarations.firstNonBlank(walk.canonical, metas.get("og:url"));
         Matcher m = url == null ? null : URL_DATE.matcher(url);
         if (m != null && m.find()) {
             addDate(by, m.group(1) + "-" + pad(m.group(3)) + "-" + pad(m.group(4)), D_URL, null);

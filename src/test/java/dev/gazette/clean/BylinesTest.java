@@ -51,6 +51,12 @@ class BylinesTest {
         assertThat(Bylines.alone(lines, 6, "en")).isEqualTo(new Bylines.Shaped("田中宏昌", Bylines.BRACKETED));
         assertThat(Bylines.alone(lines, 7, "en")).isEqualTo(new Bylines.Shaped("KT", Bylines.BRACKETED));
         assertThat(Bylines.alone(lines, 8, "en")).isNull(); // a word that labels a date
+        // A name in a script without capitals opening a dateline, with no other dateline near.
+        List<DumpLine> dateline = DumpLine.parse(String.join("\n", "Ferries", "", "島津健吾2019年04月13日 09時00分", "", "Harbour"));
+        assertThat(Bylines.alone(dateline, 1, "ja")).isEqualTo(new Bylines.Shaped("島津健吾", Bylines.SPACELESS_ALONE));
+        // Words before a date, the date not right after them, are no credit.
+        List<DumpLine> sentence = DumpLine.parse(String.join("\n", "Ferries", "", "島津健吾の記事を読む 2019年04月13日", "", "Harbour"));
+        assertThat(Bylines.alone(sentence, 1, "ja")).isNull();
     }
 
     @Test

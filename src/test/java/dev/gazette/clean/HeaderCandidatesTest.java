@@ -215,6 +215,25 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aCreditJoinedToWhatFollowsItIsReadButNoSentenceIsAName() {
+        TextExtractor extractor = new TextExtractor();
+        // A text browser joins a credit to the caption under it, and a name to its role and a picture's file name.
+        String caption = " HARBOUR VIEW: the old pier, photographed from the ferry at dawn on a winter morning when the fog had"
+                + " not yet lifted over the bay and the lights were still on";
+        String dump = String.join("\n", "Island ferry to stop its evening sailings this winter", "",
+                "By Miriam Okafor Published in Harbour News 12 November 2024" + caption, "",
+                "Peter Lindqvist Senior Transport Editor, Harbour Times [ferry-pier.jpeg] Getty Images", "",
+                "By Sunday, the operator had said it would review" + caption + ".", "",
+                "Kasse: Das ist erst mal eine Frage von Produktionsmitteln. Unterschreiben Sie das?", "",
+                PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3);
+        List<String> names = HeaderCandidates.bylines(extractor.layout(read(dump))).stream().map(HeaderCandidates.Candidate::value).toList();
+        assertThat(names).contains("Miriam Okafor", "Peter Lindqvist").doesNotContain("Sunday", "Produktionsmitteln. Unterschreiben Sie");
+        assertThat(Bylines.spansSentences("Produktionsmitteln. Unterschreiben Sie")).isTrue();
+        assertThat(Bylines.spansSentences("Jane Doe Jr. Smith")).isFalse();
+        assertThat(Bylines.spansSentences("Assoc. Prof. Jane Doe")).isFalse();
+    }
+
+    @Test
     void aPhotoCreditJoinedBySlashesIsMarkedAsOne() {
         TextExtractor extractor = new TextExtractor();
         String dump = String.join("\n", "Island ferry to stop its evening sailings this winter", "", "By Miriam Okafor, Transport Reporter", "",

@@ -22,7 +22,7 @@ class HtmlHeaderCandidatesTest {
             <p>The committee met on Tuesday evening.</p></article></body></html>""";
 
     private static HtmlHeaderCandidates candidates() {
-        return new HtmlMetadata(Jsoup.parse(PAGE), null).candidates();
+        return new PageDeclarations(Jsoup.parse(PAGE), null).candidates();
     }
 
     private static double feature(HeaderCandidates.Candidate c, List<String> names, String name) {
@@ -90,7 +90,7 @@ class HtmlHeaderCandidatesTest {
                 <p>By Owen Pritchard <span>April 2, 2025</span></p>
                 <p>The committee met on Tuesday evening and agreed, as its members had first proposed on March 3, 2025, that the old bridge would close for good.</p>
                 </article></body></html>""";
-        HtmlHeaderCandidates c = new HtmlMetadata(Jsoup.parse(page), null).candidates();
+        HtmlHeaderCandidates c = new PageDeclarations(Jsoup.parse(page), null).candidates();
         // One day, from the address and the dateline; the date the article's sentence mentions is no candidate.
         HeaderCandidates.Candidate day = valued(c.dates(), "2025-04-02");
         assertThat(c.dates()).hasSize(1);
@@ -104,6 +104,22 @@ class HtmlHeaderCandidatesTest {
         assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "itemprop_headline")).isEqualTo(1);
         assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "title_class")).isEqualTo(1);
         assertThat(feature(title, HtmlHeaderCandidates.TITLE_FEATURES, "printed_and_declared")).isEqualTo(1);
+    }
+
+    @Test
+    void aCreditsLabelIsNoNameWhereverThePagePrintsOrDeclaresIt() {
+        String page = """
+                <html><head><title>Footbridge to be rebuilt in timber</title>
+                <meta name="byl" content="By Owen Pritchard, Ana Lima and Rhys Morgan">
+                </head><body><article><h1>Footbridge to be rebuilt in timber</h1>
+                <p class="byline"><span class="byline-prefix">By </span><a href="/by/owen-pritchard">Owen Pritchard</a></p>
+                <p class="author">Byby RHYS MORGAN</p>
+                <p>The committee met on Tuesday evening and agreed that the old bridge would close for good.</p>
+                </article></body></html>""";
+        List<String> names = new PageDeclarations(Jsoup.parse(page), null).candidates().bylines().stream()
+                .map(HeaderCandidates.Candidate::value).toList();
+        assertThat(names).contains("Owen Pritchard, Ana Lima and Rhys Morgan", "Owen Pritchard", "RHYS MORGAN")
+                .noneMatch(n -> n.startsWith("By"));
     }
 
     @Test

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * The visible text is {@link TrainingCases#dump} of the page without scripts. No rule names a site. Test code only:
- * it measures the cleaner. It reads JSON-LD with {@link HtmlMetadata}'s parsing, but none of its choices (which heading
+ * it measures the cleaner. It reads JSON-LD with {@link PageDeclarations}'s parsing, but none of its choices (which heading
  * or credit it takes), so that the truth does not follow the code it scores.
  */
 final class PageTruths {
@@ -60,8 +60,8 @@ final class PageTruths {
     static Truth of(String html) {
         Document doc = Jsoup.parse(html);
         String visible = " " + comparable(TrainingCases.dump(html, false)) + " ";
-        List<JsonNode> ld = HtmlMetadata.jsonLd(doc);
-        List<JsonNode> articles = ld.stream().filter(HtmlMetadata::isArticle).toList();
+        List<JsonNode> ld = PageDeclarations.jsonLd(doc);
+        List<JsonNode> articles = ld.stream().filter(PageDeclarations::isArticle).toList();
         String title = title(doc, articles, visible);
         String byline = null;
         String bylineSource = null;
@@ -82,7 +82,7 @@ final class PageTruths {
 
     private static String title(Document doc, List<JsonNode> articles, String visible) {
         List<String> declared = new ArrayList<>();
-        articles.forEach(a -> declared.add(HtmlMetadata.text(a.path("headline"))));
+        articles.forEach(a -> declared.add(PageDeclarations.text(a.path("headline"))));
         declared.add(meta(doc, "og:title"));
         declared.add(meta(doc, "twitter:title"));
         Element title = doc.selectFirst("head title, title");
@@ -235,11 +235,11 @@ final class PageTruths {
 
     private static List<String> personNames(JsonNode author) {
         List<String> out = new ArrayList<>();
-        for (JsonNode a : author.isArray() ? HtmlMetadata.iterable(author) : List.of(author)) {
+        for (JsonNode a : author.isArray() ? PageDeclarations.iterable(author) : List.of(author)) {
             if (a.isTextual()) {
                 out.add(a.asText());
             } else if (a.isObject() && !a.path("@type").asText("Person").contains("Organization")) {
-                String name = HtmlMetadata.text(a.path("name"));
+                String name = PageDeclarations.text(a.path("name"));
                 if (name != null) {
                     out.add(name);
                 }

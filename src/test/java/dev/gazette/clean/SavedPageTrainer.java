@@ -62,8 +62,8 @@ final class SavedPageTrainer {
                 }
                 try {
                     Document doc = Jsoup.parse(Files.readString(html), "", Parser.htmlParser().setMaxDepth(HtmlExtractor.MAX_DEPTH));
-                    HtmlHeaderCandidates c = new HtmlMetadata(doc, null).candidates();
-                    String fixture = HtmlMetadata.text(JSON.readTree(html.resolveSibling("truth.json").toFile()).path("provenance").path("fixture").path("title"));
+                    HtmlHeaderCandidates c = new PageDeclarations(doc, null).candidates();
+                    String fixture = PageDeclarations.text(JSON.readTree(html.resolveSibling("truth.json").toFile()).path("provenance").path("fixture").path("title"));
                     out.add(new Page(e.getKey(), e.getKey().replaceAll("--.*$", ""), e.getValue(), html, c.titles(), c.bylines(), c.dates(), fixture));
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);

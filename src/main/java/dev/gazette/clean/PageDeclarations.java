@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a saved page says about itself: title, byline, date, site name, language, lead image and
- * canonical URL, from {@code <meta>} tags, JSON-LD and the visible header, and the JSON-LD
- * {@code articleBody} when the page carries one.
+ * What a saved page declares about itself: its {@code <meta>} tags, its JSON-LD article (and {@code articleBody} when it
+ * carries one), the site's name, language, lead image and canonical URL; and the title, byline and date chosen among the
+ * header candidates these declarations and the visible header give ({@link HtmlHeaderCandidates}).
  */
-final class HtmlMetadata {
+final class PageDeclarations {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Document doc;
@@ -28,10 +28,10 @@ final class HtmlMetadata {
     private final HtmlHeaderCandidates.Models models;
     private final HtmlHeaderCandidates candidates;
 
-    HtmlMetadata(Document doc, HtmlHeaderCandidates.Models models) {
+    PageDeclarations(Document doc, HtmlHeaderCandidates.Models models) {
         this.doc = doc;
         this.metas = metas(doc);
-        this.article = jsonLd(doc).stream().filter(HtmlMetadata::isArticle).findFirst().orElse(null);
+        this.article = jsonLd(doc).stream().filter(PageDeclarations::isArticle).findFirst().orElse(null);
         this.models = models;
         this.candidates = new HtmlHeaderCandidates(doc, article, metas, siteName());
     }
