@@ -234,6 +234,19 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aSpacelessNameTheHeadlineWritesIsInTheTitleThoughNoWordStandsApart() {
+        TextExtractor extractor = new TextExtractor();
+        String dump = String.join("\n", "小さいのに高性能！モバイルプロジェクターで我が家がホームシアターに", "", "2019年4月19日（金） 09時39分", "",
+                "プロジェクター", "", "島津健吾", "", PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3);
+        int inTitle = HeaderCandidates.BYLINE_FEATURES.indexOf("name_in_title");
+        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(extractor.layout(read(dump)));
+        assertThat(bylines).filteredOn(c -> c.value().equals("プロジェクター")).singleElement()
+                .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(1.0));
+        assertThat(bylines).filteredOn(c -> c.value().equals("島津健吾")).singleElement()
+                .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(0.0));
+    }
+
+    @Test
     void aPhotoCreditJoinedBySlashesIsMarkedAsOne() {
         TextExtractor extractor = new TextExtractor();
         String dump = String.join("\n", "Island ferry to stop its evening sailings this winter", "", "By Miriam Okafor, Transport Reporter", "",

@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * comparing variants costs one cross-validation, and every variant sees the same folds: what differs between two rows is
  * the title model's fit alone. {@code bench/cleaning/train.sh cvtitles K [CASES_DIR...]}, variants in
  * {@code GAZETTE_TITLE_VARIANTS} ("name=L2[:-feature,-feature...]" separated by ";"), per-case rows of each variant in
- * {@code GAZETTE_CV_TITLE_DIR}/NAME.tsv when set. The shared features ({@link TitleCandidates#FEATURES}) move the opener
+ * {@code GAZETTE_CV_TITLE_DIR}/NAME.tsv when set; under the table, the titles each variant gains and loses against the first,
+ * counted by site. The shared features ({@link TitleCandidates#FEATURES}) move the opener
  * too, so they are left out only to measure, never to ship.
  */
 final class TitleCrossValidation {
@@ -160,6 +161,21 @@ final class TitleCrossValidation {
                 Files.createDirectories(rowsDir);
                 Files.write(rowsDir.resolve(v.name() + ".tsv"), r);
             }
+        }
+        // What each variant turns against the first, by site: a gain of near ties one refit moves shows as churn here.
+        List<String> first = rows.get(variants.get(0).name());
+        for (Variant v : variants.subList(1, variants.size())) {
+            Map<String, Integer> gained = new TreeMap<>();
+            Map<String, Integer> lost = new TreeMap<>();
+            List<String> r = rows.get(v.name());
+            for (int i = 0; i < r.size(); i++) {
+                String[] a = first.get(i).split("\t", 3);
+                String[] b = r.get(i).split("\t", 3);
+                if (!a[1].equals(b[1])) {
+                    (b[1].equals("OK") ? gained : lost).merge(a[0].replaceFirst("--.*", ""), 1, Integer::sum);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s against %s: gained %s; lost %s%n", v.name(), variants.get(0).name(), gained, lost);
         }
     }
 
