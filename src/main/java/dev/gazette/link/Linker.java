@@ -74,7 +74,7 @@ public final class Linker {
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
             new Step<>("link.entities", t -> ENTITIES.find(t.title(), t.text().value(), AutoTagger.MIN_SCORE));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
-            w -> ANALYZER.counted(w.title() + "\n" + w.title() + "\n" + w.text().value(), w.lang()));
+            w -> ANALYZER.counted(w.title(), w.text().value(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
             t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text().value()));
     static final Step<LongText, List<String>> HREFS_STEP = new Step<>("link.hrefs",

@@ -52,9 +52,36 @@ final class TermAnalyzer {
      * the analyzer whole.
      */
     Terms counted(String text, String lang) {
-        Terms plain = countedPlain(text, lang);
+        Terms plain = countedPlain(text.toCharArray(), text.length(), lang);
         return plain != null ? plain : countedByAnalyzer(text, lang);
     }
+
+    /**
+     * {@link #counted(String, String)} of the title twice and the body, a line each: copied into a
+     * buffer of this thread's, not joined into one more string of the body's size and copied out of it.
+     */
+    Terms counted(String title, String body, String lang) {
+        int t = title.length();
+        int n = 2 * t + 2 + body.length();
+        char[] chars = buffers.get();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+            if (chars.length <= MAX_BUFFER) {
+                buffers.set(chars);
+            }
+        }
+        title.getChars(0, t, chars, 0);
+        chars[t] = '\n';
+        title.getChars(0, t, chars, t + 1);
+        chars[2 * t + 1] = '\n';
+        body.getChars(0, body.length(), chars, 2 * t + 2);
+        Terms plain = countedPlain(chars, n, lang);
+        return plain != null ? plain : countedByAnalyzer(title + "\n" + title + "\n" + body, lang);
+    }
+
+    /** Per thread: the text {@link #counted(String, String, String)} reads; one longer than {@link #MAX_BUFFER} is not kept. */
+    private final ThreadLocal<char[]> buffers = ThreadLocal.withInitial(() -> new char[8192]);
+    private static final int MAX_BUFFER = 1 << 20;
 
     /** The terms counted as the analyzer hands them over, a string per distinct term. */
     Terms countedByAnalyzer(String text, String lang) {
@@ -83,15 +110,14 @@ final class TermAnalyzer {
         return new Terms(words.toString(), counts);
     }
 
-    /** The terms of a text cut by {@link PlainWords}; null when it holds a character that cannot cut. */
-    private Terms countedPlain(String text, String lang) {
-        char[] chars = text.toCharArray();
+    /** The terms of the first {@code n} of {@code chars} cut by {@link PlainWords}; null when they hold a character that cannot cut. */
+    private Terms countedPlain(char[] chars, int n, String lang) {
         CharArrayMap<String> memo = memos.get().computeIfAbsent(lang == null ? "" : lang, k -> new CharArrayMap<>(1024, false));
         Map<String, int[]> seen = new HashMap<>(256);
         List<String> order = new ArrayList<>();
         int[] word = new int[2];
         int at = 0;
-        while ((at = PlainWords.next(chars, at, word)) >= 0) {
+        while ((at = PlainWords.next(chars, n, at, word)) >= 0) {
             int length = word[1] - word[0];
             if (length > MAX_WORD) {
                 return null;
@@ -199,8 +225,7 @@ final class TermAnalyzer {
          * Finds the next word at or after {@code from}: its start and end in {@code word}, and the
          * index to go on from; -1 at the end, {@link #UNKNOWN} at a character it does not know.
          */
-        static int next(char[] text, int from, int[] word) {
-            int n = text.length;
+        static int next(char[] text, int n, int from, int[] word) {
             int i = from;
             while (i < n) {
                 byte k = kind(text[i]);

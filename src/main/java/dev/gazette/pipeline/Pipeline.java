@@ -159,7 +159,7 @@ public final class Pipeline {
         SiteConfig site = config(options);
         timer.lap("config");
         AtomicInteger read = new AtomicInteger();
-        Linked linked = link(options, site, Steps.DIRECT, null, null, null, read, timer);
+        Linked linked = link(options, site, new Linker(site), Steps.DIRECT, null, null, null, read, timer);
         Digest digest = linked.result().digest();
         Theme theme = Theme.load(options.templates());
         diagnostics.reportAll(theme.warnings());
@@ -239,6 +239,10 @@ public final class Pipeline {
         SiteConfig site = config(options);
         memory.start(environment(options, site));
         try {
+            // The last build's link state is decoded on a thread of its own from here on, beside the
+            // theme's load and the sources: the link stage waited for it when it began with the sources.
+            Linker linker = new Linker(site, memory.steps());
+            linker.readAhead();
             // The theme is made from the environment alone: a memory that outlives builds keeps it,
             // with the templates it compiled, until the environment changes.
             Theme theme = memory.ofEnvironment("theme", () -> Theme.load(options.templates()));
@@ -247,7 +251,7 @@ public final class Pipeline {
             diagnostics.reportAll(theme.warnings());
             timer.lap("config");
             AtomicInteger read = new AtomicInteger();
-            Linked linked = link(options, site, memory.steps(), memory, changedFiles, listed, read, timer);
+            Linked linked = link(options, site, linker, memory.steps(), memory, changedFiles, listed, read, timer);
             Digest digest = linked.result().digest();
             SiteRenderer renderer = new SiteRenderer(site, theme, memory.steps());
             // Tens of MB decoded beside the render's first pages, not on its way.
@@ -483,10 +487,8 @@ public final class Pipeline {
      * Reads, cleans and links. The articles as read are garbage once this returns: only the
      * digest's linked ones (with their in-body links) are kept while the site is rendered.
      */
-    private Linked link(Options options, SiteConfig site, Steps steps, BuildMemory memory,
+    private Linked link(Options options, SiteConfig site, Linker linker, Steps steps, BuildMemory memory,
                         Collection<Path> changed, CompletableFuture<Walked> listed, AtomicInteger read, Timer timer) {
-        Linker linker = new Linker(site, steps);
-        linker.readAhead();
         List<Article> all = articles(options, site, steps, memory, changed, listed, read, timer);
         Publishing publishing = new Publishing(options.drafts(), options.future(), clock.get());
         // Kept between builds by a memory: a save decides only for the articles it changed.

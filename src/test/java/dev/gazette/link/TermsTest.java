@@ -58,7 +58,7 @@ class TermsTest {
             List<String> words = new ArrayList<>();
             int[] word = new int[2];
             int at = 0;
-            while ((at = TermAnalyzer.PlainWords.next(chars, at, word)) >= 0) {
+            while ((at = TermAnalyzer.PlainWords.next(chars, chars.length, at, word)) >= 0) {
                 words.add(new String(chars, word[0], word[1] - word[0]));
             }
             if (at == TermAnalyzer.PlainWords.UNKNOWN) {
@@ -91,6 +91,33 @@ class TermsTest {
             Terms counted = analyzer.counted(text.toString(), lang);
             assertThat(counted.words()).as(escaped(text.toString())).isEqualTo(byAnalyzer.words());
             assertThat(counted.counts()).as(escaped(text.toString())).isEqualTo(byAnalyzer.counts());
+        }
+    }
+
+    /**
+     * A title and a body, copied into the thread's buffer, count as the three joined: also after
+     * longer texts of words, which leave their words in the buffer past the end of the next one.
+     */
+    @Test
+    void countedFromTitleAndBodyIsCountedAsTheyAreJoined() {
+        TermAnalyzer analyzer = new TermAnalyzer();
+        Random random = new Random(1122026);
+        List<String> words = List.of("The", "central", "bank", "banks", "rates", "2026", "a", "x", "regulators",
+                "regulation", "and", ",", ".", "\n\n");
+        for (int n = 0; n < 1_000; n++) {
+            StringBuilder title = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                title.append(words.get(random.nextInt(words.size()))).append(' ');
+            }
+            StringBuilder body = new StringBuilder();
+            for (int k = random.nextInt(n % 100 == 0 ? 20_000 : 300); k > 0; k--) {
+                body.append(words.get(random.nextInt(words.size()))).append(random.nextInt(5) == 0 ? "" : " ");
+            }
+            String lang = LANGUAGES.get(random.nextInt(LANGUAGES.size()));
+            Terms parts = analyzer.counted(title.toString(), body.toString(), lang);
+            Terms joined = analyzer.counted(title + "\n" + title + "\n" + body, lang);
+            assertThat(parts.words()).as(escaped(body.toString())).isEqualTo(joined.words());
+            assertThat(parts.counts()).as(escaped(body.toString())).isEqualTo(joined.counts());
         }
     }
 
