@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * ("@jdoe", "u/jdoe"), a name written in lower case after a credit word ("By Cindy mangomini",
  * "Posted on ... by jdoe"), one word alone on its line by a dateline (a blog's author by first name
  * or pen name: "Paul", "EvilSpark"), a name in a script without capitals alone on its line by a
- * dateline ("島津健吾") or opening one ("松村太郎2019年04月13日"), and a credit set in brackets ("[山田太郎，Tech Desk]", "《KT》"). Each shape is
- * a named feature; none decides alone.
+ * dateline ("島津健吾") or opening one ("松村太郎2019年04月13日"), and a credit set in brackets
+ * ("[山田太郎，Tech Desk]", "《KT》"). Each shape is a named feature; none decides alone.
  */
 final class Bylines {
     /** The shapes, as {@link HeaderCandidates#BYLINE_FEATURES} names them; {@link #NONE} for a capitalised name. */

@@ -658,7 +658,8 @@ final class HeaderCandidates {
             }
         }
         if (shape == Bylines.SPACELESS_ALONE) {
-            // A script without spaces writes no word apart: the headline holds the name or not ("プロジェクター" in "...モバイルプロジェクターで...").
+            // A script without spaces writes no word apart: the headline holds the name or not
+            // ("プロジェクター" in "...モバイルプロジェクターで...").
             inTitle = a.titleAt >= 0 && lines.get(a.titleAt).text.contains(name) ? nameTokens.size() : 0;
         } else {
             for (String w : nameTokens) {
