@@ -45,7 +45,7 @@ final class HtmlHeaderCandidates {
     /** Byline candidate features (see {@link #bylines}). */
     static final List<String> BYLINE_FEATURES = List.of("jsonld_author", "meta_author", "credit_box", "box_rank", "after_by",
             "sources", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
-            "link_rank", "joined");
+            "link_rank", "joined", "holds_other");
     /** Date candidate features (see {@link #dates}). */
     static final List<String> DATE_FEATURES = List.of("published_meta", "jsonld_published", "jsonld_created", "other_meta",
             "itemprop_published", "time_element", "first_time_element", "date_class", "modified", "sources", "has_time",
@@ -135,7 +135,7 @@ final class HtmlHeaderCandidates {
      * One walk over the page, in document order: each element's place, the first {@code <h1>}'s, and the elements each
      * kind of candidate reads: headings ({@code <h1>}, {@code <h2>}, {@code itemprop=headline}, a class holding
      * "headline" or "title"), credit boxes ({@code rel=author}, {@code itemprop=author} and the {@code itemprop=name}
-     * inside it, a class holding "byline" or "author"), links to an author's page ({@link #AUTHOR_PATHS}),
+     * inside it, a class holding "byline", "author" or "writer"), links to an author's page ({@link #AUTHOR_PATHS}),
      * {@code <time>} and {@code itemprop=datePublished}/{@code dateModified} elements, and the body's elements whose
      * class or id says date ({@link #DATE_CLASS}). One walk with plain string tests, not a selector query per kind.
      */
@@ -175,7 +175,7 @@ final class HtmlHeaderCandidates {
                     String itemprop = e.attr("itemprop");
                     kept = (name.equals("h1") || name.equals("h2") || itemprop.equalsIgnoreCase("headline") || saysTitle(cls)) && headings.add(e);
                     kept |= (e.attr("rel").equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("author") || cls.contains("byline")
-                            || cls.contains("author") || itemprop.equalsIgnoreCase("name") && insideAuthor(e)) && credits.add(e);
+                            || cls.contains("author") || cls.contains("writer") || itemprop.equalsIgnoreCase("name") && insideAuthor(e)) && credits.add(e);
                     kept |= name.equals("a") && isAuthorPath(e.attr("href").toLowerCase(Locale.ROOT)) && authorLinks.add(e);
                     kept |= (name.equals("time") || itemprop.equalsIgnoreCase("datePublished") || itemprop.equalsIgnoreCase("dateModified"))
                             && times.add(e) && dated.add(e);
@@ -425,15 +425,18 @@ final class HtmlHeaderCandidates {
     private static final int B_AUTHOR_LINK = BYLINE_FEATURES.indexOf("author_link");
     private static final int B_LINK_RANK = BYLINE_FEATURES.indexOf("link_rank");
     private static final int B_JOINED = BYLINE_FEATURES.indexOf("joined");
+    private static final int B_HOLDS_OTHER = BYLINE_FEATURES.indexOf("holds_other");
+    /** What separates the names of a credit's list: "Jane Doe, John Roe and Ann Poe". */
+    private static final Pattern NAME_LIST = Pattern.compile(",\\s*|\\s+and\\s+");
 
     /**
      * Every byline candidate: the JSON-LD article's authors (people's names, joined by " and "), the first
-     * author-naming {@code <meta>}, the names opening the first {@value #PER_KIND} credit boxes (elements with a byline
-     * or author class, {@code itemprop=author}, {@code rel=author}; short text, after its "by") and links to an author's
+     * author-naming {@code <meta>}, the names opening the first {@value #PER_KIND} credit boxes (elements with a byline,
+     * author or writer class, {@code itemprop=author}, {@code rel=author}; short text, after its "by") and links to an author's
      * page, and co-authors credited side by side. Features: the sources, the box's and the link's rank, whether a "by"
-     * precedes the name, how many sources agree, how many names and words, inside navigation/aside/footer, above the
+     * precedes the name, how many sources agree, how many names and words, inside the site's navigation/aside/footer, above the
      * first {@code <h1>} and how far from it, whether it names the site (a publisher credited as the author), how many
-     * names a side-by-side candidate joins.
+     * names a side-by-side candidate joins, whether it lists every name of another candidate and more.
      */
     List<HeaderCandidates.Candidate> bylines() {
         Map<String, Gathered> by = new LinkedHashMap<>();
@@ -442,7 +445,7 @@ final class HtmlHeaderCandidates {
             JsonNode author = article.path("author");
             for (JsonNode a : author.isArray() ? PageDeclarations.iterable(author) : List.of(author)) {
                 String name = a.isTextual() ? a.asText() : PageDeclarations.text(a.path("name"));
-                String n = name == null ? null : TextHeader.nameOf(name);
+                String n = name == null ? null : HeaderCandidates.namesOf(name);
                 if (n != null && !names.contains(n)) {
                     names.add(n);
                 }
@@ -456,7 +459,7 @@ final class HtmlHeaderCandidates {
             // A credit declared as printed keeps its label ("By Jane Doe, John Roe and Ann Poe"): the names are after it.
             Matcher label = meta == null ? null : TextHeader.BYLINE.matcher(meta.strip());
             String n = meta == null || meta.startsWith("http") ? null
-                    : label.matches() && !label.group(1).isBlank() ? HeaderCandidates.namesOf(label.group(1)) : TextHeader.nameOf(meta);
+                    : label.matches() && !label.group(1).isBlank() ? HeaderCandidates.namesOf(label.group(1)) : HeaderCandidates.namesOf(meta);
             if (n != null) {
                 gather(by, n, BYLINE_FEATURES.size()).x[B_META] = 1;
                 break;
@@ -513,17 +516,22 @@ final class HtmlHeaderCandidates {
         }
         addJoined(by, credited);
         String site = siteName == null ? null : Words.comparable(siteName);
+        List<List<String>> names = by.values().stream().map(g -> List.of(NAME_LIST.split(g.value))).toList();
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
+        int i = 0;
         for (Gathered g : by.values()) {
             double[] x = g.x;
             List<String> w = Words.tokens(g.value);
+            List<String> mine = names.get(i++);
             x[B_BOX_RANK] = g.x[B_CREDIT_BOX] == 0 ? PER_KIND : g.rank;
             x[B_LINK_RANK] = g.x[B_AUTHOR_LINK] == 0 ? PER_KIND : x[B_LINK_RANK];
             x[B_AFTER_BY] = g.afterBy ? 1 : 0;
             x[B_SOURCES] = x[B_JSONLD] + x[B_META] + x[B_CREDIT_BOX] + x[B_AUTHOR_LINK] + (x[B_JOINED] > 0 ? 1 : 0);
-            x[B_NAMES] = g.value.split(" and ").length;
+            x[B_NAMES] = mine.size();
+            // A list naming every name another candidate gives, and more: a printed credit confirms a declared list.
+            x[B_HOLDS_OTHER] = names.stream().anyMatch(n -> n.size() < mine.size() && mine.containsAll(n)) ? 1 : 0;
             x[B_LOG_WORDS] = Math.log1p(w.size());
-            x[B_IN_CHROME] = g.element != null && inside(g.element, CHROME) ? 1 : 0;
+            x[B_IN_CHROME] = g.element != null && inSiteChrome(g.element) ? 1 : 0;
             placeAgainstH1(g.element, x, B_ABOVE_H1, B_DISTANCE_H1);
             String comparable = Words.comparable(g.value);
             x[B_NAMES_SITE] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
@@ -591,6 +599,17 @@ final class HtmlHeaderCandidates {
         g.x[B_JOINED] = run.size();
         if (g.element == null) {
             g.element = first;
+        }
+        // The names' credit boxes and author links credit the run too: the first name's, at their best rank.
+        Gathered opening = by.get(run.get(0));
+        if (opening != null && opening != g) {
+            g.x[B_CREDIT_BOX] = Math.max(g.x[B_CREDIT_BOX], opening.x[B_CREDIT_BOX]);
+            g.rank = Math.min(g.rank, opening.rank);
+            g.afterBy |= opening.afterBy;
+            if (opening.x[B_AUTHOR_LINK] > 0 && (g.x[B_AUTHOR_LINK] == 0 || opening.x[B_LINK_RANK] < g.x[B_LINK_RANK])) {
+                g.x[B_LINK_RANK] = opening.x[B_LINK_RANK];
+            }
+            g.x[B_AUTHOR_LINK] = Math.max(g.x[B_AUTHOR_LINK], opening.x[B_AUTHOR_LINK]);
         }
     }
 
@@ -822,6 +841,14 @@ final class HtmlHeaderCandidates {
         }
         Element a = el.selectFirst("a");
         return a != null && a.text().strip().equals(el.text().strip());
+    }
+
+    /**
+     * Inside the site's navigation, asides or footer: a {@code <footer>} or {@code <aside>} inside the article
+     * ({@code <article>}, {@code <main>}) is the article's own, where it credits its author.
+     */
+    private static boolean inSiteChrome(Element el) {
+        return inside(el, CHROME) && !inside(el, ARTICLE);
     }
 
     /** Whether the element is inside (or is) one of these tags. */

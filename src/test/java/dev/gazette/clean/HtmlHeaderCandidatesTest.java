@@ -61,6 +61,42 @@ class HtmlHeaderCandidatesTest {
     }
 
     @Test
+    void anArticlesOwnFooterAndWriterClassCreditAndAListHoldingAPrintedNameSaysSo() {
+        String page = """
+                <html><head><meta name="author" content="Owen Pritchard, Ana Lima and Rhys Morgan"></head>
+                <body><article><h1>Footbridge to be rebuilt in timber</h1><p>The committee met on Tuesday evening.</p>
+                <footer><span class="writer">Rhys Morgan</span></footer></article>
+                <footer><p class="author">Ana Lima</p></footer></body></html>""";
+        List<HeaderCandidates.Candidate> bylines = new PageDeclarations(Jsoup.parse(page), null).candidates().bylines();
+        List<String> names = HtmlHeaderCandidates.BYLINE_FEATURES;
+        // A writer-classed element is a credit box; the article's own footer is not the site's chrome, the page's footer is.
+        HeaderCandidates.Candidate printed = valued(bylines, "Rhys Morgan");
+        assertThat(feature(printed, names, "credit_box")).isEqualTo(1);
+        assertThat(feature(printed, names, "in_chrome")).isEqualTo(0);
+        assertThat(feature(valued(bylines, "Ana Lima"), names, "in_chrome")).isEqualTo(1);
+        // The declared list names the printed credit and more: three names, holding another candidate's.
+        HeaderCandidates.Candidate declared = valued(bylines, "Owen Pritchard, Ana Lima and Rhys Morgan");
+        assertThat(feature(declared, names, "names")).isEqualTo(3);
+        assertThat(feature(declared, names, "holds_other")).isEqualTo(1);
+        assertThat(feature(printed, names, "holds_other")).isEqualTo(0);
+    }
+
+    @Test
+    void aDeclaredNameInAScriptWithoutCapitalsAndCoAuthorsSideBySideKeepTheirCreditsSources() {
+        String page = """
+                <html><head><title>Footbridge</title><meta name="author" content="島津健吾"></head><body><article><h1>Footbridge</h1>
+                <div class="meta"><span class="byline"><a href="/a/jane-doe">Jane Doe</a></span> and <span class="byline"><a href="/a/john-roe">John Roe</a></span></div>
+                </article></body></html>""";
+        List<HeaderCandidates.Candidate> bylines = new PageDeclarations(Jsoup.parse(page), null).candidates().bylines();
+        assertThat(feature(valued(bylines, "島津健吾"), HtmlHeaderCandidates.BYLINE_FEATURES, "meta_author")).isEqualTo(1);
+        // The run of credit boxes is credited as its first name's box is.
+        HeaderCandidates.Candidate joined = valued(bylines, "Jane Doe and John Roe");
+        assertThat(feature(joined, HtmlHeaderCandidates.BYLINE_FEATURES, "joined")).isEqualTo(2);
+        assertThat(feature(joined, HtmlHeaderCandidates.BYLINE_FEATURES, "credit_box")).isEqualTo(1);
+        assertThat(feature(joined, HtmlHeaderCandidates.BYLINE_FEATURES, "box_rank")).isEqualTo(0);
+    }
+
+    @Test
     void datesAreOnePerDayAndModifiedTimesAreCandidatesToPassOver() {
         List<HeaderCandidates.Candidate> dates = candidates().dates();
         assertThat(dates).extracting(HeaderCandidates.Candidate::value).containsExactly("2025-04-02T09:15+01:00", "2025-04-05T10:00+01:00");
