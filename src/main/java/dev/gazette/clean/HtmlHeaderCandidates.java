@@ -45,7 +45,7 @@ final class HtmlHeaderCandidates {
     /** Byline candidate features (see {@link #bylines}). */
     static final List<String> BYLINE_FEATURES = List.of("jsonld_author", "meta_author", "credit_box", "box_rank", "after_by",
             "sources", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
-            "link_rank", "joined", "holds_other");
+            "link_rank", "joined", "holds_other", "printed_by");
     /** Date candidate features (see {@link #dates}). */
     static final List<String> DATE_FEATURES = List.of("published_meta", "jsonld_published", "jsonld_created", "other_meta",
             "itemprop_published", "time_element", "first_time_element", "date_class", "modified", "sources", "has_time",
@@ -426,6 +426,7 @@ final class HtmlHeaderCandidates {
     private static final int B_LINK_RANK = BYLINE_FEATURES.indexOf("link_rank");
     private static final int B_JOINED = BYLINE_FEATURES.indexOf("joined");
     private static final int B_HOLDS_OTHER = BYLINE_FEATURES.indexOf("holds_other");
+    private static final int B_PRINTED_BY = BYLINE_FEATURES.indexOf("printed_by");
     /** What separates the names of a credit's list: "Jane Doe, John Roe and Ann Poe". */
     private static final Pattern NAME_LIST = Pattern.compile(",\\s*|\\s+and\\s+");
 
@@ -436,7 +437,8 @@ final class HtmlHeaderCandidates {
      * page, and co-authors credited side by side. Features: the sources, the box's and the link's rank, whether a "by"
      * precedes the name, how many sources agree, how many names and words, inside the site's navigation/aside/footer, above the
      * first {@code <h1>} and how far from it, whether it names the site (a publisher credited as the author), how many
-     * names a side-by-side candidate joins, whether it lists every name of another candidate and more.
+     * names a side-by-side candidate joins, whether it lists every name of another candidate and more; and credits printed
+     * beside the headline after a credit word with no credit markup ({@link #addPrintedBy}).
      */
     List<HeaderCandidates.Candidate> bylines() {
         Map<String, Gathered> by = new LinkedHashMap<>();
@@ -515,6 +517,7 @@ final class HtmlHeaderCandidates {
             links++;
         }
         addJoined(by, credited);
+        addPrintedBy(by);
         String site = siteName == null ? null : Words.comparable(siteName);
         List<List<String>> names = by.values().stream().map(g -> List.of(NAME_LIST.split(g.value))).toList();
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
@@ -526,7 +529,7 @@ final class HtmlHeaderCandidates {
             x[B_BOX_RANK] = g.x[B_CREDIT_BOX] == 0 ? PER_KIND : g.rank;
             x[B_LINK_RANK] = g.x[B_AUTHOR_LINK] == 0 ? PER_KIND : x[B_LINK_RANK];
             x[B_AFTER_BY] = g.afterBy ? 1 : 0;
-            x[B_SOURCES] = x[B_JSONLD] + x[B_META] + x[B_CREDIT_BOX] + x[B_AUTHOR_LINK] + (x[B_JOINED] > 0 ? 1 : 0);
+            x[B_SOURCES] = x[B_JSONLD] + x[B_META] + x[B_CREDIT_BOX] + x[B_AUTHOR_LINK] + (x[B_JOINED] > 0 ? 1 : 0) + x[B_PRINTED_BY];
             x[B_NAMES] = mine.size();
             // A list naming every name another candidate gives, and more: a printed credit confirms a declared list.
             x[B_HOLDS_OTHER] = names.stream().anyMatch(n -> n.size() < mine.size() && mine.containsAll(n)) ? 1 : 0;
@@ -611,6 +614,49 @@ final class HtmlHeaderCandidates {
             }
             g.x[B_AUTHOR_LINK] = Math.max(g.x[B_AUTHOR_LINK], opening.x[B_AUTHOR_LINK]);
         }
+    }
+
+    /**
+     * Credits printed with no credit markup beside the headline: an element from {@value #NEAR_H1_BEFORE} above the first
+     * {@code <h1>} to {@value #NEAR_H1_AFTER} below it whose own text opens with a credit word of some language ("By",
+     * "Von", "Par": {@link TextHeader#BYLINE}), read with its parent when the word stands alone in its element
+     * ({@code <span>By </span><a>Jane Doe</a>}); the first {@value #PER_KIND}, none inside a credit box (read as that already).
+     */
+    private void addPrintedBy(Map<String, Gathered> by) {
+        Set<Element> boxes = Collections.newSetFromMap(new IdentityHashMap<>());
+        boxes.addAll(walk.credits);
+        int found = 0;
+        for (int at = Math.max(0, walk.h1At - NEAR_H1_BEFORE); nearH1(at) && at < walk.count && found < PER_KIND; at++) {
+            Element el = walk.all.get(at);
+            String own = el.ownText().strip();
+            Matcher label = own.length() > MAX_DATELINE_CHARS ? null : TextHeader.BYLINE.matcher(own);
+            if (label == null || !label.matches() || insideAny(el, boxes)) {
+                continue;
+            }
+            String text = label.group(1).isBlank() && el.parent() != null ? spacedText(el.parent()) : spacedText(el);
+            Matcher credit = text.length() > MAX_DATELINE_CHARS ? null : TextHeader.BYLINE.matcher(Bylines.undoubled(text));
+            String name = credit != null && credit.matches() ? HeaderCandidates.namesOf(credit.group(1)) : null;
+            if (name == null || isCalendar(name) || Bylines.isCreditWord(name)) {
+                continue;
+            }
+            walk.order.putIfAbsent(el, at);
+            Gathered g = gather(by, name, BYLINE_FEATURES.size());
+            g.x[B_PRINTED_BY] = 1;
+            if (g.element == null) {
+                g.element = el;
+                g.afterBy = true;
+            }
+            found++;
+        }
+    }
+
+    private static boolean insideAny(Element el, Set<Element> elements) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (elements.contains(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether "by" comes just before the element in its container's text ("By <a>Jane Doe</a>"). */

@@ -97,6 +97,20 @@ class HtmlHeaderCandidatesTest {
     }
 
     @Test
+    void aCreditPrintedBesideTheHeadlineWithNoCreditMarkupIsReadAfterItsCreditWord() {
+        String page = """
+                <html><body><main><h1>Footbridge to be rebuilt in timber</h1><p><span>By </span><a href="/p/1">Teresa Newsome</a></p>
+                <div class="byline">By Ana Lima</div><p>The committee met on Tuesday evening.</p></main></body></html>""";
+        List<HeaderCandidates.Candidate> bylines = new PageDeclarations(Jsoup.parse(page), null).candidates().bylines();
+        List<String> names = HtmlHeaderCandidates.BYLINE_FEATURES;
+        HeaderCandidates.Candidate printed = valued(bylines, "Teresa Newsome");
+        assertThat(new double[] {feature(printed, names, "printed_by"), feature(printed, names, "after_by")}).containsExactly(1, 1);
+        // A credit box's text is read as the box, one element one source.
+        HeaderCandidates.Candidate boxed = valued(bylines, "Ana Lima");
+        assertThat(new double[] {feature(boxed, names, "printed_by"), feature(boxed, names, "sources")}).containsExactly(0, 1);
+    }
+
+    @Test
     void datesAreOnePerDayAndModifiedTimesAreCandidatesToPassOver() {
         List<HeaderCandidates.Candidate> dates = candidates().dates();
         assertThat(dates).extracting(HeaderCandidates.Candidate::value).containsExactly("2025-04-02T09:15+01:00", "2025-04-05T10:00+01:00");
