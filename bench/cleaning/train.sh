@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fits the cleaner's line model and measures it cross-validated by site.
-#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, byline-v1.json, date-v1.json and
+#   bench/cleaning/train.sh fit   [CASES_DIR...]  writes model-v1.json, opener-v1.json, title-v1.json, title-pair-v1.json, byline-v1.json, date-v1.json and
 #     html-header-v1.json (the saved page's title, byline and date models, fitted on every case's source.html) in src/main/resources/dev/gazette/clean
 #     (the shipped models: bench/cleaning/train.sh fit ../shared/cleaning-dev /work/data/cases3 /work/data/postlight)
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
@@ -15,7 +15,9 @@
 #     (saved pages too, rows "html ..."; GAZETTE_CV_HTML=FILE: one row per held-out saved page)
 #   bench/cleaning/train.sh cvhtml K [CASES_DIR...]  the saved pages alone, their models held out by site in the same folds
 #   bench/cleaning/train.sh cvtitles K [CASES_DIR...]  the title model alone, variants of its fit over the same folds
-#     (GAZETTE_TITLE_VARIANTS="name=L2[:-feature,...];...", GAZETTE_CV_TITLE_DIR=DIR: one file of rows per variant;
+#     (GAZETTE_TITLE_VARIANTS="name=L2[/PAIR_L2[/TAKE]][@PAIR_FEATURES_REGEX][:-feature,...];...": with PAIR_L2, the pair model
+#      (TitlePairs) fitted too, reading the pair features the regex matches, the runner-up taken from TAKE;
+#      GAZETTE_CV_TITLE_DIR=DIR: one file of rows per variant;
 #      see src/test/java/dev/gazette/clean/TitleCrossValidation.java)
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
 #   bench/cleaning/train.sh explain CASE [CASES_DIR...]  `gazette extract --explain` of one dump, every model fitted without its site

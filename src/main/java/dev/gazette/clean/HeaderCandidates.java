@@ -51,9 +51,14 @@ final class HeaderCandidates {
      * The models that choose among their candidates: {@code opener}, the headline over which the
      * article starts (fitted on pages with a true body, whose start it decides); {@code title}, the
      * headline printed (fitted on every page with a true title, header-only ones too: choosing it
-     * moves nothing else); the byline and the date.
+     * moves nothing else); the byline and the date; {@code titlePairs}, which of the title model's two most probable
+     * candidates is the headline ({@link TitlePairs}; none: the most probable).
      */
-    record Models(LineModel opener, LineModel title, LineModel byline, LineModel date) {
+    record Models(LineModel opener, LineModel title, LineModel byline, LineModel date, LineModel titlePairs) {
+        Models(LineModel opener, LineModel title, LineModel byline, LineModel date) {
+            this(opener, title, byline, date, null);
+        }
+
         /** The shipped ones. */
         static Models shipped() {
             return Shipped.MODELS;
@@ -63,7 +68,8 @@ final class HeaderCandidates {
     private static final class Shipped {
         static final Models MODELS = new Models(LineModel.load(TitleCandidates.OPENER_RESOURCE, TitleCandidates.FEATURES),
                 LineModel.load(TitleCandidates.RESOURCE, TitleCandidates.TITLE_FEATURES),
-                LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES));
+                LineModel.load(BYLINE_RESOURCE, BYLINE_FEATURES), LineModel.load(DATE_RESOURCE, DATE_FEATURES),
+                LineModel.load(TitlePairs.RESOURCE, TitlePairs.FEATURES));
     }
 
     /** Where a candidate stands, shared by both kinds (see {@link #position}). */

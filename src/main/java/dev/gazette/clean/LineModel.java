@@ -49,6 +49,22 @@ final class LineModel {
         this.threshold = threshold;
     }
 
+    double mean(int j) {
+        return mean[j];
+    }
+
+    double scale(int j) {
+        return scale[j];
+    }
+
+    double weight(int j) {
+        return weights[j];
+    }
+
+    double bias() {
+        return bias;
+    }
+
     double threshold() {
         return threshold;
     }

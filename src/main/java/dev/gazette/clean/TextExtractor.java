@@ -110,7 +110,13 @@ final class TextExtractor {
                     kind, text, model.explain(scored.features[i], 4)));
         }
         if (a != null) {
-            out.addAll(HeaderCandidates.explain("title", a.titles(), titleModel(), HeaderCandidates.choose(a.titles(), titleModel())));
+            out.addAll(HeaderCandidates.explain("title", a.titles(), titleModel(), headline(a)));
+            TitlePairs.Pair pair = TitlePairs.pair(a.titles(), titleModel(), titlePairs());
+            if (pair != null) {
+                out.add(String.format(Locale.ROOT, "title pair (the title model's two most probable): line %d over line %d, p(upper is the headline)=%.2f,"
+                        + " runner-up taken from %.2f: line %d%n       %s", pair.upper().line() + 1, pair.lower().line() + 1, pair.pUpper(),
+                        TitlePairs.TAKE_RUNNER_UP, pair.chosen(TitlePairs.TAKE_RUNNER_UP).line() + 1, titlePairs().explain(pair.features(), 6)));
+            }
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
             out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
@@ -135,7 +141,7 @@ final class TextExtractor {
             return new Extraction(null, null, null, null, scored.lang, null, null, "", "");
         }
         List<DumpLine> lines = a.lines();
-        HeaderCandidates.Candidate headline = HeaderCandidates.choose(a.titles(), titleModel());
+        HeaderCandidates.Candidate headline = headline(a);
         int titleAt = headline == null ? -1 : TextHeader.firstRepeat(lines, headline.line());
         // A part of a line is the headline as it stands; a whole line is read at its first showing, without the site's name.
         String title = titleAt < 0 ? null : TitleCandidates.isPart(headline) ? headline.value()
@@ -182,6 +188,16 @@ final class TextExtractor {
 
     private HeaderCandidates.Models header() {
         return header != null ? header : HeaderCandidates.Models.shipped();
+    }
+
+    /** The headline printed: the title model's choice, or its runner-up when the pair model prefers it. */
+    private HeaderCandidates.Candidate headline(HeaderCandidates.Layout a) {
+        return TitlePairs.choose(a.titles(), titleModel(), titlePairs());
+    }
+
+    /** The pair model, read only over the title model it was fitted with. */
+    private LineModel titlePairs() {
+        return header().title() != null ? header().titlePairs() : null;
     }
 
     /** The model that chooses the headline printed; while the trainer fits the line model, which has none yet, the opener. */

@@ -14,10 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 
 /**
@@ -163,7 +166,9 @@ public final class LineModelTrainer {
         // header-only cases too (when one model did both), the cross-validated body F1 fell 0.940 to 0.939 and the
         // human-labelled titles 100% to 94%. The headline printed moves nothing else, so its model learns from every case.
         LineModel opener = fitTitle(cases.stream().filter(c -> c.truth.body() != null).toList(), lines, 1, true);
-        LineModel title = HEADER_ONLY_TITLE_WEIGHT == 0 ? opener : fitTitle(cases, lines, HEADER_ONLY_TITLE_WEIGHT, false);
+        List<Field> titles = titleFields(cases, lines, HEADER_ONLY_TITLE_WEIGHT, false);
+        LineModel title = HEADER_ONLY_TITLE_WEIGHT == 0 ? opener : fitChoice(TitleCandidates.TITLE_FEATURES, titles, TitleCandidates.THRESHOLD, TITLE_L2);
+        LineModel pairs = HEADER_ONLY_TITLE_WEIGHT == 0 ? null : fitPairs(titles, cases.stream().map(Case::group).toList(), TITLE_L2, PAIR_L2);
         TextExtractor extractor = new TextExtractor(lines, new HeaderCandidates.Models(opener, null, null, null));
         List<Field> bylines = new ArrayList<>();
         List<Field> dates = new ArrayList<>();
@@ -182,7 +187,7 @@ public final class LineModelTrainer {
             dates.add(new Field(c.truth.date(), d, weight, CleaningScore::dateMatches));
         }
         return new HeaderCandidates.Models(opener, title, fitChoice(HeaderCandidates.BYLINE_FEATURES, bylines, 0.5, CHOICE_L2, BYLINE_CHOSEN_CALIBRATION),
-                fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5));
+                fitChoice(HeaderCandidates.DATE_FEATURES, dates, 0.5), pairs);
     }
 
     /**
@@ -214,6 +219,13 @@ public final class LineModelTrainer {
      * candidates that are whole lines, as it chooses ({@link TitleCandidates#openers}).
      */
     static LineModel fitTitle(List<Case> cases, LineModel lines, double headerOnly, boolean opener) {
+        List<Field> titles = titleFields(cases, lines, headerOnly, opener);
+        return opener ? fitChoice(TitleCandidates.FEATURES, titles, TitleCandidates.THRESHOLD)
+                : fitChoice(TitleCandidates.TITLE_FEATURES, titles, TitleCandidates.THRESHOLD, TITLE_L2);
+    }
+
+    /** The title fields {@link #fitTitle} fits on, one per case in order. */
+    static List<Field> titleFields(List<Case> cases, LineModel lines, double headerOnly, boolean opener) {
         Map<String, Integer> dumpsOfSite = new TreeMap<>();
         cases.forEach(c -> dumpsOfSite.merge(c.group, 1, Integer::sum));
         TextExtractor runs = new TextExtractor(lines);
@@ -227,8 +239,90 @@ public final class LineModelTrainer {
                     * (c.truth.body() == null ? headerOnly : 1),
                     CleaningScore::titleMatches));
         }
-        return opener ? fitChoice(TitleCandidates.FEATURES, titles, TitleCandidates.THRESHOLD)
-                : fitChoice(TitleCandidates.TITLE_FEATURES, titles, TitleCandidates.THRESHOLD, TITLE_L2);
+        return titles;
+    }
+
+    /** The pair model's penalty: 100 and 300 tried by {@code cvtitles}, alike (PROFILE.md, twenty-fifth pass, dump). */
+    static final double PAIR_L2 = 100;
+
+    /** The folds by site in which the title model scores the pairs the pair model is fitted on. */
+    static final int PAIR_FOLDS = 5;
+
+    /**
+     * The pair model ({@link TitlePairs}) fitted on these title fields, {@code groups} their sites: each page's candidates
+     * are scored by a title model (penalty {@code titleL2}) fitted without its site's fold ({@value #PAIR_FOLDS} folds by
+     * site), as a held-out page's are, and its two most probable make a pair when exactly one of them is its title.
+     */
+    static LineModel fitPairs(List<Field> titles, List<String> groups, double titleL2, double pairL2) {
+        return fitPairs(titles, groups, titleL2, pairL2, f -> true);
+    }
+
+    /**
+     * {@link #fitPairs(List, List, double, double)} reading only the pair features {@code keep} passes (the others weigh
+     * nothing: cvtitles' variants); null when no page leaves a pair.
+     */
+    static LineModel fitPairs(List<Field> titles, List<String> groups, double titleL2, double pairL2, Predicate<String> keep) {
+        Map<String, Integer> fold = new TreeMap<>();
+        deal(groups, PAIR_FOLDS, fold);
+        List<double[]> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        List<Double> ws = new ArrayList<>();
+        for (int f = 0; f < PAIR_FOLDS; f++) {
+            int held = f;
+            List<Field> train = new ArrayList<>();
+            for (int i = 0; i < titles.size(); i++) {
+                if (fold.get(groups.get(i)) != held) {
+                    train.add(titles.get(i));
+                }
+            }
+            LineModel model = fitChoice(TitleCandidates.TITLE_FEATURES, train, TitleCandidates.THRESHOLD, titleL2);
+            for (int i = 0; i < titles.size(); i++) {
+                Field t = titles.get(i);
+                if (fold.get(groups.get(i)) != held || t.truth() == null) {
+                    continue;
+                }
+                TitlePairs.Pair p = TitlePairs.pair(t.candidates(), model, PAIRS_UNFITTED);
+                if (p == null) {
+                    continue;
+                }
+                boolean upper = t.matches().test(t.truth(), p.upper().value());
+                boolean lower = t.matches().test(t.truth(), p.lower().value());
+                if (upper != lower) {
+                    xs.add(p.features());
+                    ys.add(upper ? 1.0 : 0.0);
+                    ws.add(t.weight());
+                }
+            }
+        }
+        if (xs.isEmpty()) {
+            return null; // no page to learn from: the title model chooses alone
+        }
+        int[] kept = IntStream.range(0, TitlePairs.FEATURES.size()).filter(j -> keep.test(TitlePairs.FEATURES.get(j))).toArray();
+        if (kept.length == TitlePairs.FEATURES.size()) {
+            return logistic(TitlePairs.FEATURES, xs, ys, ws, pairL2);
+        }
+        List<double[]> projected = xs.stream().map(x -> Arrays.stream(kept).mapToDouble(j -> x[j]).toArray()).toList();
+        LineModel m = logistic(Arrays.stream(kept).mapToObj(TitlePairs.FEATURES::get).toList(), projected, ys, ws, pairL2);
+        int n = TitlePairs.FEATURES.size();
+        double[] mean = new double[n];
+        double[] scale = filled(n, 1);
+        double[] weights = new double[n];
+        for (int k = 0; k < kept.length; k++) {
+            mean[kept[k]] = m.mean(k);
+            scale[kept[k]] = m.scale(k);
+            weights[kept[k]] = m.weight(k);
+        }
+        return new LineModel(TitlePairs.FEATURES, mean, scale, weights, m.bias(), 0.5);
+    }
+
+    /** A pair model of no weight, to read pairs before one is fitted. */
+    private static final LineModel PAIRS_UNFITTED = new LineModel(TitlePairs.FEATURES, new double[TitlePairs.FEATURES.size()],
+            filled(TitlePairs.FEATURES.size(), 1), new double[TitlePairs.FEATURES.size()], 0, 0.5);
+
+    private static double[] filled(int n, double v) {
+        double[] out = new double[n];
+        Arrays.fill(out, v);
+        return out;
     }
 
     /** One page's truth for a header field, its candidates, its weight and how a candidate is matched. */
@@ -486,6 +580,11 @@ public final class LineModelTrainer {
 
     /** L2-regularised logistic regression by iteratively reweighted least squares. */
     static LineModel logistic(List<String> names, List<double[]> xs, List<Double> ys, List<Double> ws) {
+        return logistic(names, xs, ys, ws, L2);
+    }
+
+    /** {@link #logistic(List, List, List, List)} with the penalty {@code l2}. */
+    static LineModel logistic(List<String> names, List<double[]> xs, List<Double> ys, List<Double> ws, double l2) {
         int d = names.size();
         int n = xs.size();
         double[] mean = new double[d];
@@ -543,8 +642,8 @@ public final class LineModelTrainer {
                     h[k][j] = h[j][k];
                 }
                 if (j < d) {
-                    g[j] -= L2 * beta[j];
-                    h[j][j] += L2;
+                    g[j] -= l2 * beta[j];
+                    h[j][j] += l2;
                 }
                 h[j][j] += 1e-9;
             }
@@ -857,6 +956,9 @@ public final class LineModelTrainer {
             write(dir.resolve(TitleCandidates.RESOURCE), header.title().toJson(
                     "conditional logit over standardised headline-candidate features, calibrated, fitted on every case with a title;"
                             + " p(the article's headline)", provenance));
+            write(dir.resolve(TitlePairs.RESOURCE), Objects.requireNonNull(header.titlePairs(), "no pair model: no page left a pair").toJson(
+                    "logistic regression over standardised features of the title model's two most probable candidates, each page's scored"
+                            + " by a title model fitted without its site; p(the upper one is the article's headline)", provenance));
             write(dir.resolve(HeaderCandidates.BYLINE_RESOURCE), header.byline().toJson(
                     "conditional logit over standardised byline-candidate features, calibrated; p(the article's byline)", provenance));
             write(dir.resolve(HeaderCandidates.DATE_RESOURCE), header.date().toJson(

@@ -19,7 +19,9 @@ import java.util.stream.IntStream;
  * a set of {@link TitleCandidates#TITLE_ONLY} features left out. The candidates of every page are read once per fold, so
  * comparing variants costs one cross-validation, and every variant sees the same folds: what differs between two rows is
  * the title model's fit alone. {@code bench/cleaning/train.sh cvtitles K [CASES_DIR...]}, variants in
- * {@code GAZETTE_TITLE_VARIANTS} ("name=L2[:-feature,-feature...]" separated by ";"), per-case rows of each variant in
+ * {@code GAZETTE_TITLE_VARIANTS} ("name=L2[/PAIR_L2[/TAKE]][@PAIR_FEATURES][:-feature,-feature...]" separated by ";": with
+ * PAIR_L2 a pair model, {@link TitlePairs}, is fitted on the fold's training pages too, reading the pair features whose names
+ * the regular expression PAIR_FEATURES matches, and takes the runner-up from TAKE), per-case rows of each variant in
  * {@code GAZETTE_CV_TITLE_DIR}/NAME.tsv when set; under the table, the titles each variant gains and loses against the first,
  * counted by site. The shared features ({@link TitleCandidates#FEATURES}) move the opener
  * too, so they are left out only to measure, never to ship.
@@ -29,7 +31,7 @@ final class TitleCrossValidation {
     }
 
     /** One variant of the title model's fit: its penalty and the features it does not read. */
-    record Variant(String name, double l2, List<String> without) {
+    record Variant(String name, double l2, List<String> without, double pairL2, double tau, String pairKeep) {
         static List<Variant> parse(String spec) {
             List<Variant> out = new ArrayList<>();
             for (String v : spec.split(";")) {
@@ -45,7 +47,12 @@ final class TitleCrossValidation {
                         without.add(name);
                     }
                 }
-                out.add(new Variant(nameRest[0].strip(), Double.parseDouble(l2Features[0]), without));
+                // "L2/PAIR_L2/TAU@KEEP": a pair model of penalty PAIR_L2 reading the pair features KEEP matches, the runner-up
+                // taken when the pair model gives it TAU or more.
+                String[] keep = l2Features[0].split("@", 2);
+                String[] l2s = keep[0].split("/", 3);
+                out.add(new Variant(nameRest[0].strip(), Double.parseDouble(l2s[0]), without, l2s.length > 1 ? Double.parseDouble(l2s[1]) : Double.NaN,
+                        l2s.length > 2 ? Double.parseDouble(l2s[2]) : TitlePairs.TAKE_RUNNER_UP, keep.length > 1 ? keep[1] : ".*"));
             }
             return out;
         }
@@ -86,7 +93,9 @@ final class TitleCrossValidation {
             Map<String, Integer> dumpsOfSite = new TreeMap<>();
             train.forEach(c -> dumpsOfSite.merge(c.group(), 1, Integer::sum));
             List<LineModelTrainer.Field> fields = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
             for (LineModelTrainer.Case c : train) {
+                groups.add(c.group());
                 HeaderCandidates.Layout a = extractor.layout(extractor.score(c.read()));
                 fields.add(new LineModelTrainer.Field(c.truth().title(), a == null ? List.of() : a.titles(),
                         1.0 / dumpsOfSite.get(c.group()) * (c.name().startsWith("seed-") ? LineModelTrainer.SEED_WEIGHT : 1)
@@ -114,6 +123,8 @@ final class TitleCrossValidation {
                 List<LineModelTrainer.Field> projected = fields.stream().map(x -> new LineModelTrainer.Field(x.truth(),
                         x.candidates().stream().map(c -> project(c, kept)).toList(), x.weight(), x.matches(), x.calibration())).toList();
                 LineModel model = LineModelTrainer.fitChoice(names, projected, TitleCandidates.THRESHOLD, v.l2());
+                LineModel pairs = Double.isNaN(v.pairL2()) ? null : LineModelTrainer.fitPairs(fields, groups, v.l2(), v.pairL2(),
+                        n -> n.matches(v.pairKeep()));
                 for (Held h : tests) {
                     int best = -1;
                     double bestP = -1;
@@ -136,6 +147,11 @@ final class TitleCrossValidation {
                         for (double p : ps) {
                             rightRank += p > rightP ? 1 : 0;
                         }
+                    }
+                    if (pairs != null) {
+                        HeaderCandidates.Candidate pick = TitlePairs.choose(h.candidates(), model, pairs, v.tau());
+                        best = pick == null ? -1 : h.candidates().indexOf(pick);
+                        bestP = best < 0 ? -1 : ps[best];
                     }
                     String chosen = best < 0 ? null : h.printed().get(best);
                     boolean ok = CleaningScore.titleMatches(h.c().truth().title(), chosen);
