@@ -18,8 +18,8 @@ final class TitlePairs {
 
     /**
      * The pair model's probability from which the runner-up is taken: over one half, as the title model's choice is the
-     * more often right. Cross-validated by site (`train.sh cvtitles`), 0.65 and 0.7 gained alike on the Postlight dumps,
-     * 0.65 losing three dumps with a body that 0.7 kept (README, "Measuring the cleaner").
+     * more often right. Cross-validated by site ({@code train.sh cvtitles}), 0.65 and 0.7 gained alike on the Postlight
+     * dumps, 0.65 losing three dumps with a body that 0.7 kept (bench/PROFILE.md, twenty-fifth pass, dump).
      */
     static final double TAKE_RUNNER_UP = 0.7;
 
