@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.clean.Language;
+import dev.gazette.text.ThreadChars;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -63,13 +64,7 @@ final class TermAnalyzer {
     Terms counted(String title, String body, String lang) {
         int t = title.length();
         int n = 2 * t + 2 + body.length();
-        char[] chars = buffers.get();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
-            if (chars.length <= MAX_BUFFER) {
-                buffers.set(chars);
-            }
-        }
+        char[] chars = buffers.atLeast(n);
         title.getChars(0, t, chars, 0);
         chars[t] = '\n';
         title.getChars(0, t, chars, t + 1);
@@ -79,9 +74,8 @@ final class TermAnalyzer {
         return plain != null ? plain : countedByAnalyzer(title + "\n" + title + "\n" + body, lang);
     }
 
-    /** Per thread: the text {@link #counted(String, String, String)} reads; one longer than {@link #MAX_BUFFER} is not kept. */
-    private final ThreadLocal<char[]> buffers = ThreadLocal.withInitial(() -> new char[8192]);
-    private static final int MAX_BUFFER = 1 << 20;
+    /** Per thread: the text {@link #counted(String, String, String)} reads. */
+    private final ThreadChars buffers = new ThreadChars(8192);
 
     /** The terms counted as the analyzer hands them over, a string per distinct term. */
     Terms countedByAnalyzer(String text, String lang) {

@@ -2,6 +2,7 @@ package dev.gazette.link;
 
 import dev.gazette.clean.JsoupText;
 import dev.gazette.text.Slices;
+import dev.gazette.text.ThreadChars;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Attribute;
 
@@ -40,6 +41,9 @@ final class WrittenHtml {
     /** Deeper than this, jsoup's scope searches (bounded) may read the tree otherwise. */
     private static final int MAX_DEPTH = 64;
 
+    /** Each thread's copy of the body read. */
+    private static final ThreadChars CHARS = new ThreadChars(1 << 14);
+
     private WrittenHtml() {
     }
 
@@ -50,8 +54,10 @@ final class WrittenHtml {
      */
     static String link(String html, Map<String, String> slugBySourceUrl, String ownSlug, InBodyLinks.FirstMentions mentions) {
         int n = html.length();
-        // Read from an array: String.charAt checks its index on every call, which the client compiler keeps.
-        char[] h = html.toCharArray();
+        // Read from an array (String.charAt checks its index on every call, which the client compiler
+        // keeps): the thread's, of which only the first n characters are this body's.
+        char[] h = CHARS.atLeast(n);
+        html.getChars(0, n, h, 0);
         String[] open = new String[MAX_DEPTH];
         int depth = 0;
         int paragraphs = 0;
@@ -64,7 +70,7 @@ final class WrittenHtml {
         int i = 0;
         while (i < n) {
             if (h[i] != '<') {
-                int end = textEnd(h, i);
+                int end = textEnd(h, i, n);
                 if (end < 0) {
                     return null;
                 }
@@ -177,7 +183,7 @@ final class WrittenHtml {
      * @return the index of the tag's closing {@code >}, or -1 when it is not written so
      */
     private static int attributes(String html, char[] h, int from, int[] href) {
-        int n = h.length;
+        int n = html.length();
         int[] names = new int[2 * MAX_ATTRIBUTES];
         int count = 0;
         href[0] = -1;
@@ -242,7 +248,7 @@ final class WrittenHtml {
                     return false;
                 }
                 i += length - 1;
-            } else if (!plain(h, i, c) || c == '<' || c == '>') {
+            } else if (!plain(h, i, html.length(), c) || c == '<' || c == '>') {
                 return false;
             }
         }
@@ -254,8 +260,8 @@ final class WrittenHtml {
      * the run is not written as jsoup writes text: references other than jsoup's, or characters
      * it would write otherwise.
      */
-    private static int textEnd(char[] h, int from) {
-        for (int i = from; i < h.length; i++) {
+    private static int textEnd(char[] h, int from, int n) {
+        for (int i = from; i < n; i++) {
             char c = h[i];
             if (c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>') {
                 continue;   // most characters: printable ASCII
@@ -264,16 +270,16 @@ final class WrittenHtml {
                 return i;
             }
             if (c == '&') {
-                int length = reference(h, i, h.length, false);
+                int length = reference(h, i, n, false);
                 if (length == 0) {
                     return -1;
                 }
                 i += length - 1;
-            } else if (!plain(h, i, c) || c == '>') {
+            } else if (!plain(h, i, n, c) || c == '>') {
                 return -1;
             }
         }
-        return h.length;
+        return n;
     }
 
     /** The characters of a run of text (see {@link #textEnd}) as its text node holds them. */
@@ -287,7 +293,7 @@ final class WrittenHtml {
     }
 
     /** A character jsoup neither escapes nor changes when it reads it: no control but tab and newline, no lone surrogate, no no-break space. */
-    private static boolean plain(char[] h, int i, char c) {
+    private static boolean plain(char[] h, int i, int n, char c) {
         if (c < 0x20) {
             return c == '\t' || c == '\n';
         }
@@ -295,7 +301,7 @@ final class WrittenHtml {
             return false;
         }
         if (Character.isHighSurrogate(c)) {
-            return i + 1 < h.length && Character.isLowSurrogate(h[i + 1]);
+            return i + 1 < n && Character.isLowSurrogate(h[i + 1]);
         }
         if (Character.isLowSurrogate(c)) {
             return i > 0 && Character.isHighSurrogate(h[i - 1]);

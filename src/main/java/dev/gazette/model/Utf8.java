@@ -1,5 +1,7 @@
 package dev.gazette.model;
 
+import java.util.Arrays;
+
 /**
  * Encodes a string to UTF-8 into an array the caller holds, as {@code getBytes(UTF_8)} would (a
  * surrogate that is not half of a pair becomes {@code ?}): a long text written into a page or a
@@ -10,20 +12,45 @@ public final class Utf8 {
     /** Characters copied out of the string at a time, into the caller's array of at least this length. */
     public static final int CHUNK = 2048;
 
+    /** Each thread's buffers for {@link #bytes}; one grown past this is not kept. */
+    private static final int KEPT_UP_TO = 1 << 20;
+    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[3 * CHUNK]);
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[CHUNK]);
+
     private Utf8() {
     }
 
     /**
-     * Writes {@code s} encoded into {@code to} from {@code at}, which has room for
+     * {@code s.toString().getBytes(UTF_8)}, encoded through the thread's buffer: the one array
+     * made is the encoding's own, where the string and {@code getBytes} make four or five
+     * times the length between them for text of two-byte characters.
+     */
+    public static byte[] bytes(CharSequence s) {
+        byte[] b = BYTES.get();
+        if (b.length < 3 * s.length()) {
+            b = new byte[Math.max(3 * s.length(), 2 * b.length)];
+            if (b.length <= KEPT_UP_TO) {
+                BYTES.set(b);
+            }
+        }
+        return Arrays.copyOf(b, encode(s, b, 0, CHARS.get()));
+    }
+
+    /**
+     * Writes {@code s} (a string or a string builder) encoded into {@code to} from {@code at}, which has room for
      * {@code 3 * s.length()} bytes, going through {@code chars} (at least {@link #CHUNK} long):
      * where the encoding ends.
      */
-    public static int encode(String s, byte[] to, int at, char[] chars) {
+    public static int encode(CharSequence s, byte[] to, int at, char[] chars) {
         int n = s.length();
         byte[] b = to;
         for (int from = 0; from < n; from += CHUNK) {
             int end = Math.min(n, from + CHUNK);
-            s.getChars(from, end, chars, 0);
+            if (s instanceof String string) {
+                string.getChars(from, end, chars, 0);
+            } else {
+                ((StringBuilder) s).getChars(from, end, chars, 0);
+            }
             for (int i = 0, count = end - from; i < count; i++) {
                 char c = chars[i];
                 if (c < 0x80) {

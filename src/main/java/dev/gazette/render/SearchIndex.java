@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.gazette.model.Article;
 import dev.gazette.concurrent.Futures;
 import dev.gazette.model.UpdatableStep;
+import dev.gazette.model.Utf8;
 import dev.gazette.output.OutputSink;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -22,7 +23,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -873,7 +873,7 @@ final class SearchIndex {
             }
             json.append('}');
         }
-        return json.append("}]").toString().getBytes(StandardCharsets.UTF_8);
+        return Utf8.bytes(json.append("}]"));
     }
 
     static byte[] docs(List<Doc> chunk) {

@@ -9,8 +9,33 @@ import java.io.Writer;
 final class TextWriter extends Writer {
     final StringBuilder text;
 
+    /** Each thread's writer while it is not lent ({@link #borrowed}); one grown past {@link #KEPT_UP_TO} is not kept. */
+    private static final ThreadLocal<TextWriter> SPARE = new ThreadLocal<>();
+    private static final int KEPT_UP_TO = 1 << 19;
+
     TextWriter(int capacity) {
         text = new StringBuilder(capacity);
+    }
+
+    /**
+     * The thread's writer, emptied (a new one while it is lent): its array, and its two-byte
+     * characters once it met some, serve one feed item after another. Give it back once read.
+     */
+    static TextWriter borrowed(int capacity) {
+        TextWriter spare = SPARE.get();
+        if (spare == null) {
+            return new TextWriter(capacity);
+        }
+        SPARE.set(null);
+        spare.text.setLength(0);
+        return spare;
+    }
+
+    /** Gives a {@link #borrowed} writer back to its thread; not to be used after. */
+    void giveBack() {
+        if (text.capacity() <= KEPT_UP_TO) {
+            SPARE.set(this);
+        }
     }
 
     @Override

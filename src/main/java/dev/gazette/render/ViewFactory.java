@@ -31,7 +31,7 @@ final class ViewFactory {
     private final Urls urls;
     private final DateTimeFormatter displayDate;
     private final DateTimeFormatter monthTitle;
-    private final Map<String, Views.ArticleCard> cards = new ConcurrentHashMap<>();
+    private final Map<String, KnownCard> cards = new ConcurrentHashMap<>();
     private final Map<String, Views.TagLink> tagLinks = new ConcurrentHashMap<>();
     /** Reads the site's data for what is made again in every build: records nothing. */
     private final SiteData.Reader unrecorded;
@@ -69,6 +69,10 @@ final class ViewFactory {
     record CardInput(Article article, List<Views.TagLink> tags) {
     }
 
+    /** A card made, and the keys of the site's data it was made from, in the order they were read. */
+    private record KnownCard(Views.ArticleCard card, String[] keys) {
+    }
+
     ViewFactory(SiteConfig site, Urls urls, SiteData data, Steps steps) {
         this.steps = steps;
         this.pageHtml = new Step<>("render.page-html", html -> InternalRefs.resolve(html.value(), urls::link));
@@ -100,9 +104,22 @@ final class ViewFactory {
      * links). The same card appears on its page, the home page, editions and tag pages: made once.
      */
     Views.ArticleCard card(SiteData.Reader r, String slug) {
+        KnownCard known = cards.get(slug);
+        if (known != null) {
+            // Read again as a page that shows it reads it (the article, then its tags' links): recorded, not made.
+            for (String key : known.keys()) {
+                r.get(key);
+            }
+            return known.card();
+        }
         Article a = r.get(PageData.article(slug));
         List<Views.TagLink> links = a.tags().stream().map(t -> tagLink(r, t)).toList();
-        return cards.computeIfAbsent(slug, k -> steps.run(card, new CardInput(a, links)));
+        String[] keys = new String[1 + a.tags().size()];
+        keys[0] = PageData.article(slug);
+        for (int i = 0; i < a.tags().size(); i++) {
+            keys[1 + i] = PageData.tag(a.tags().get(i));
+        }
+        return cards.computeIfAbsent(slug, k -> new KnownCard(steps.run(card, new CardInput(a, links)), keys)).card();
     }
 
     Views.ArticleCard card(Article a) {

@@ -1,7 +1,9 @@
 package dev.gazette.render;
 
+import dev.gazette.model.Utf8;
+import dev.gazette.text.ThreadChars;
+
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -31,7 +33,7 @@ final class XmlOut {
 
     /** Moves the characters written so far to the bytes, encoded. */
     private void encodeWritten() {
-        bytes.writeBytes(chars.text.toString().getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(Utf8.bytes(chars.text));
         chars.text.setLength(0);
     }
 
@@ -63,15 +65,17 @@ final class XmlOut {
      * declaration. Prefixed names are written as they are; the document declares their namespaces.
      */
     static byte[] fragment(Body body) {
-        TextWriter chars = new TextWriter(8 * 1024);
+        TextWriter chars = TextWriter.borrowed(8 * 1024);
         try {
             XMLStreamWriter w = FACTORY.createXMLStreamWriter(chars);
             body.write(new XmlOut(w, chars, null));
             w.flush();
+            return Utf8.bytes(chars.text);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write XML: " + e.getMessage(), e);
+        } finally {
+            chars.giveBack();
         }
-        return chars.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Copies a {@link #fragment} (UTF-8) into the document here. */
@@ -124,6 +128,10 @@ final class XmlOut {
         return this;
     }
 
+    /** Characters {@link #escape} reads at a time, into the thread's array. */
+    private static final int CHUNK = 4096;
+    private static final ThreadChars CHUNKS = new ThreadChars(CHUNK);
+
     /** From this length on, text is escaped here rather than by StAX: a feed item's whole body, read once. */
     static final int LONG_TEXT = 256;
 
@@ -134,9 +142,9 @@ final class XmlOut {
      */
     static void escape(String text, StringBuilder out) {
         int n = text.length();
-        char[] chunk = new char[Math.min(n, 4096)];
-        for (int from = 0; from < n; from += chunk.length) {
-            int length = Math.min(chunk.length, n - from);
+        char[] chunk = CHUNKS.atLeast(CHUNK);
+        for (int from = 0; from < n; from += CHUNK) {
+            int length = Math.min(CHUNK, n - from);
             text.getChars(from, from + length, chunk, 0);
             int run = 0;
             for (int i = 0; i < length; i++) {

@@ -32,4 +32,20 @@ class Utf8Test {
             assertThat(Arrays.copyOfRange(to, 7, end)).as("round %d", round).isEqualTo(s.getBytes(StandardCharsets.UTF_8));
         }
     }
+
+    /** The encoding of a string or a builder, one after another through the thread's buffer (grown as they come): getBytes's. */
+    @Test
+    void bytesAreGetBytesOfAStringOrABuilder() {
+        Random r = new Random(7);
+        for (int round = 0; round < 2000; round++) {
+            int n = r.nextInt(round < 1000 ? 50 : 4 * Utf8.CHUNK);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                text.append(UNITS[r.nextInt(UNITS.length)]);
+            }
+            byte[] expected = text.toString().getBytes(StandardCharsets.UTF_8);
+            assertThat(Utf8.bytes(text)).as("round %d", round).isEqualTo(expected);
+            assertThat(Utf8.bytes(text.toString())).as("round %d", round).isEqualTo(expected);
+        }
+    }
 }
