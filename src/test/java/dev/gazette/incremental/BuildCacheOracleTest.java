@@ -118,6 +118,9 @@ class BuildCacheOracleTest {
         edit(article, text.replaceFirst("tags: \\[", "tags: [oceans, "));
         edit(article, text.replaceFirst("tags: \\[[^\\]]*\\]", "tags: []"));    // every tag removed
         edit(article, text.replaceFirst("date: [^\\n]+", "date: 2020-01-01"));
+        // Undated: out of its month and edition, last among the articles, in the archive's undated list; then dated again.
+        edit(article, text.replaceFirst("date: [^\\n]+\\n", ""));
+        edit(article, text);
         edit(article, text.replaceFirst("---\\n", "---\ndraft: true\n"));
         edit(article, text);
 
