@@ -37,7 +37,7 @@ public final class Utf8 {
     }
 
     /**
-     * Writes {@code s} (a string or a string builder) encoded into {@code to} from {@code at}, which has room for
+     * Writes {@code s} (any character sequence; a string's or a builder's characters copied in bulk) encoded into {@code to} from {@code at}, which has room for
      * {@code 3 * s.length()} bytes, going through {@code chars} (at least {@link #CHUNK} long):
      * where the encoding ends.
      */
@@ -48,8 +48,12 @@ public final class Utf8 {
             int end = Math.min(n, from + CHUNK);
             if (s instanceof String string) {
                 string.getChars(from, end, chars, 0);
+            } else if (s instanceof StringBuilder builder) {
+                builder.getChars(from, end, chars, 0);
             } else {
-                ((StringBuilder) s).getChars(from, end, chars, 0);
+                for (int i = from; i < end; i++) {
+                    chars[i - from] = s.charAt(i);
+                }
             }
             for (int i = 0, count = end - from; i < count; i++) {
                 char c = chars[i];

@@ -2,6 +2,7 @@ package dev.gazette.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -33,7 +34,7 @@ class Utf8Test {
         }
     }
 
-    /** The encoding of a string or a builder, one after another through the thread's buffer (grown as they come): getBytes's. */
+    /** The encoding of a string, a builder or any other character sequence, one after another through the thread's buffer (grown as they come): getBytes's. */
     @Test
     void bytesAreGetBytesOfAStringOrABuilder() {
         Random r = new Random(7);
@@ -46,6 +47,7 @@ class Utf8Test {
             byte[] expected = text.toString().getBytes(StandardCharsets.UTF_8);
             assertThat(Utf8.bytes(text)).as("round %d", round).isEqualTo(expected);
             assertThat(Utf8.bytes(text.toString())).as("round %d", round).isEqualTo(expected);
+            assertThat(Utf8.bytes(CharBuffer.wrap(text))).as("any other sequence, round %d", round).isEqualTo(expected);
         }
     }
 }
