@@ -8,6 +8,7 @@
 #      GAZETTE_EXPLAIN_FOLDS=K with explain: the models of `cv K`'s folds, fitted without the dump's whole fold;
 #      GAZETTE_L2_TITLE=X: the title model's penalty, 100 by default (the other choice models' 300);
 #      GAZETTE_TITLE_WINDOW=N: title candidates from N lines above the article run, 300 by default;
+#      GAZETTE_TITLE_CONTENDERS=N: the title model's N most probable candidates meet in the pair model's rounds, 2 by default;
 #      GAZETTE_TITLE_HEADER_ONLY=W: header-only sites weigh W each in the title model's fit, 1 by default (0: the title
 #      model is the opener, fitted on the sites with a body only);
 #      GAZETTE_BYLINES_HEADER_ONLY=W: header-only sites weigh W each in the byline model's fit, 0 by default: left out;
@@ -15,8 +16,9 @@
 #     (saved pages too, rows "html ..."; GAZETTE_CV_HTML=FILE: one row per held-out saved page)
 #   bench/cleaning/train.sh cvhtml K [CASES_DIR...]  the saved pages alone, their models held out by site in the same folds
 #   bench/cleaning/train.sh cvtitles K [CASES_DIR...]  the title model alone, variants of its fit over the same folds
-#     (GAZETTE_TITLE_VARIANTS="name=L2[/PAIR_L2[/TAKE]][@PAIR_FEATURES_REGEX][:-feature,...];...": with PAIR_L2, the pair model
-#      (TitlePairs) fitted too, reading the pair features the regex matches, the runner-up taken from TAKE;
+#     (GAZETTE_TITLE_VARIANTS="name=L2[/PAIR_L2[/TAKE[/CONTENDERS[/FIT]]]][@PAIR_FEATURES_REGEX][:-feature,...];...": with PAIR_L2,
+#      the pair model (TitlePairs) fitted too, reading the pair features the regex matches, a challenger taken from TAKE in
+#      rounds among the title model's CONTENDERS most probable, fitted on the pairs among the FIT most probable;
 #      GAZETTE_CV_TITLE_DIR=DIR: one file of rows per variant;
 #      see src/test/java/dev/gazette/clean/TitleCrossValidation.java)
 #   bench/cleaning/train.sh score PRED.jsonl [CASES_DIR...]  the same table (text dumps and saved pages) for `gazette extract --json` output
@@ -36,5 +38,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_HTML:+-Dgazette.l2html=$GAZETTE_L2_HTML} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_HTML:+-Dgazette.l2html=$GAZETTE_L2_HTML} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_CONTENDERS:+-Dgazette.titleContenders=$GAZETTE_TITLE_CONTENDERS} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

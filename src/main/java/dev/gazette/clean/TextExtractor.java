@@ -111,11 +111,11 @@ final class TextExtractor {
         }
         if (a != null) {
             out.addAll(HeaderCandidates.explain("title", a.titles(), titleModel(), headline(a)));
-            TitlePairs.Pair pair = TitlePairs.pair(a.titles(), titleModel(), titlePairs());
-            if (pair != null) {
-                out.add(String.format(Locale.ROOT, "title pair (the title model's two most probable): line %d over line %d, p(upper is the headline)=%.2f,"
-                        + " runner-up taken from %.2f: line %d%n       %s", pair.upper().line() + 1, pair.lower().line() + 1, pair.pUpper(),
-                        TitlePairs.TAKE_RUNNER_UP, pair.chosen(TitlePairs.TAKE_RUNNER_UP).line() + 1, titlePairs().explain(pair.features(), 6)));
+            for (TitlePairs.Pair pair : TitlePairs.rounds(a.titles(), titleModel(), titlePairs(), TitlePairs.TAKE_RUNNER_UP, TitlePairs.CONTENDERS)) {
+                out.add(String.format(Locale.ROOT, "title pair (the choice so far against the title model's next): line %d over line %d,"
+                        + " p(upper is the headline)=%.2f, challenger taken from %.2f: line %d%n       %s", pair.upper().line() + 1,
+                        pair.lower().line() + 1, pair.pUpper(), TitlePairs.TAKE_RUNNER_UP, pair.chosen(TitlePairs.TAKE_RUNNER_UP).line() + 1,
+                        titlePairs().explain(pair.features(), 6)));
             }
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);

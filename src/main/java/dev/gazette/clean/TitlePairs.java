@@ -71,64 +71,98 @@ final class TitlePairs {
     }
 
     /**
-     * The headline among {@code candidates}: the title model's most probable, unless the pair model gives the runner-up
-     * {@value #TAKE_RUNNER_UP} or more; null when there is none or the title model's choice does not clear its threshold.
+     * How many of the title model's most probable candidates meet in the pair model's rounds: the title model's choice
+     * meets the runner-up, the winner the third, and so on ({@code gazette.titleContenders}, {@code train.sh cvtitles}).
+     */
+    static final int CONTENDERS = Integer.getInteger("gazette.titleContenders", 2);
+
+    /**
+     * The headline among {@code candidates}: the title model's most probable, unless the pair model takes another of
+     * its {@value #CONTENDERS} most probable in its rounds ({@link #rounds}); null when there is none or the title model's
+     * choice does not clear its threshold.
      */
     static HeaderCandidates.Candidate choose(List<HeaderCandidates.Candidate> candidates, LineModel title, LineModel pairs) {
-        return choose(candidates, title, pairs, TAKE_RUNNER_UP);
+        return choose(candidates, title, pairs, TAKE_RUNNER_UP, CONTENDERS);
     }
 
-    /** {@link #choose(List, LineModel, LineModel)}, the runner-up taken at {@code takeRunnerUp}. */
-    static HeaderCandidates.Candidate choose(List<HeaderCandidates.Candidate> candidates, LineModel title, LineModel pairs, double takeRunnerUp) {
-        Pair p = pair(candidates, title, pairs);
-        return p == null ? HeaderCandidates.choose(candidates, title) : p.chosen(takeRunnerUp);
-    }
-
-    /** The title model's two most probable candidates and the pair model's verdict on them; null when there are fewer or no pair model. */
-    static Pair pair(List<HeaderCandidates.Candidate> candidates, LineModel title, LineModel pairs) {
-        if (pairs == null || candidates.size() < 2) {
-            return null;
-        }
-        int first = -1;
-        int second = -1;
-        double p1 = -1;
-        double p2 = -1;
-        for (int i = 0; i < candidates.size(); i++) {
-            double p = title.probability(candidates.get(i).features());
-            if (p > p1) {
-                second = first;
-                p2 = p1;
-                first = i;
-                p1 = p;
-            } else if (p > p2) {
-                second = i;
-                p2 = p;
-            }
-        }
-        if (p1 < title.threshold()) {
-            return null;
-        }
-        int l1 = candidates.get(first).line();
-        int l2 = candidates.get(second).line();
-        boolean firstUpper = l1 < l2 || l1 == l2 && first < second;
-        HeaderCandidates.Candidate upper = candidates.get(firstUpper ? first : second);
-        HeaderCandidates.Candidate lower = candidates.get(firstUpper ? second : first);
-        double[] x = features(upper, firstUpper ? p1 : p2, lower, firstUpper ? p2 : p1);
-        return new Pair(upper, lower, firstUpper, x, pairs.probability(x));
+    /** {@link #choose(List, LineModel, LineModel)}, a challenger taken at {@code take}, among the {@code contenders} most probable. */
+    static HeaderCandidates.Candidate choose(List<HeaderCandidates.Candidate> candidates, LineModel title, LineModel pairs, double take,
+            int contenders) {
+        List<Pair> rounds = rounds(candidates, title, pairs, take, contenders);
+        return rounds.isEmpty() ? HeaderCandidates.choose(candidates, title) : rounds.get(rounds.size() - 1).chosen(take);
     }
 
     /**
-     * Two candidates in line order, whether the upper one is the title model's choice, the pair's features and the pair
-     * model's probability that the upper one is the headline.
+     * The pair model's rounds among the title model's {@code contenders} most probable candidates, in the title model's
+     * order: its choice meets the second, the winner (the challenger when the pair model gives it {@code take} or more)
+     * meets the third, and so on. Empty when there is no pair model, fewer than two candidates, or the title model's choice
+     * does not clear its threshold.
+     */
+    static List<Pair> rounds(List<HeaderCandidates.Candidate> candidates, LineModel title, LineModel pairs, double take, int contenders) {
+        if (pairs == null || candidates.size() < 2) {
+            return List.of();
+        }
+        double[] p = new double[candidates.size()];
+        int[] ranked = ranked(candidates, title, contenders, p);
+        if (p[ranked[0]] < title.threshold()) {
+            return List.of();
+        }
+        List<Pair> out = new ArrayList<>();
+        int champion = ranked[0];
+        for (int r = 1; r < ranked.length; r++) {
+            Pair round = pair(candidates, champion, ranked[r], p, pairs);
+            out.add(round);
+            champion = round.chosen(take) == candidates.get(champion) ? champion : ranked[r];
+        }
+        return out;
+    }
+
+    /**
+     * The indices of the title model's {@code k} most probable candidates, most probable first (the earlier on a tie), each
+     * candidate's probability written to {@code p}.
+     */
+    static int[] ranked(List<HeaderCandidates.Candidate> candidates, LineModel title, int k, double[] p) {
+        int[] top = new int[Math.min(k, candidates.size())];
+        int n = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            p[i] = title.probability(candidates.get(i).features());
+            int at = Math.min(n, top.length - 1);
+            if (n == top.length && p[i] <= p[top[at]]) {
+                continue;
+            }
+            while (at > 0 && p[i] > p[top[at - 1]]) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = i;
+            n = Math.min(top.length, n + 1);
+        }
+        return top;
+    }
+
+    /** The pair of candidates {@code first} (the current choice) and {@code other}, read in line order, and the pair model's verdict. */
+    static Pair pair(List<HeaderCandidates.Candidate> candidates, int first, int other, double[] p, LineModel pairs) {
+        int l1 = candidates.get(first).line();
+        int l2 = candidates.get(other).line();
+        boolean firstUpper = l1 < l2 || l1 == l2 && first < other;
+        int upper = firstUpper ? first : other;
+        int lower = firstUpper ? other : first;
+        double[] x = features(candidates.get(upper), p[upper], candidates.get(lower), p[lower]);
+        return new Pair(candidates.get(upper), candidates.get(lower), firstUpper, x, pairs.probability(x));
+    }
+
+    /**
+     * Two candidates in line order, whether the upper one is the current choice (the title model's, or the winner of the
+     * rounds before), the pair's features and the pair model's probability that the upper one is the headline.
      */
     record Pair(HeaderCandidates.Candidate upper, HeaderCandidates.Candidate lower, boolean upperFirst, double[] features, double pUpper) {
-        /** The title model's choice, or the runner-up when the pair model gives it {@code takeRunnerUp} or more. */
-        HeaderCandidates.Candidate chosen(double takeRunnerUp) {
-            boolean swap = (upperFirst ? 1 - pUpper : pUpper) >= takeRunnerUp;
+        /** The current choice, or the challenger when the pair model gives it {@code take} or more. */
+        HeaderCandidates.Candidate chosen(double take) {
+            boolean swap = pRunnerUp() >= take;
             return upperFirst != swap ? upper : lower;
         }
 
-        /** The pair model's probability that the runner-up is the headline. */
+        /** The pair model's probability that the challenger is the headline. */
         double pRunnerUp() {
             return upperFirst ? 1 - pUpper : pUpper;
         }

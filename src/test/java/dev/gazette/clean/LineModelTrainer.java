@@ -251,17 +251,19 @@ public final class LineModelTrainer {
     /**
      * The pair model ({@link TitlePairs}) fitted on these title fields, {@code groups} their sites: each page's candidates
      * are scored by a title model (penalty {@code titleL2}) fitted without its site's fold ({@value #PAIR_FOLDS} folds by
-     * site), as a held-out page's are, and its two most probable make a pair when exactly one of them is its title.
+     * site), as a held-out page's are, and any two of its {@link TitlePairs#CONTENDERS} most probable make a pair when
+     * exactly one of them is its title.
      */
     static LineModel fitPairs(List<Field> titles, List<String> groups, double titleL2, double pairL2) {
-        return fitPairs(titles, groups, titleL2, pairL2, f -> true);
+        return fitPairs(titles, groups, titleL2, pairL2, f -> true, TitlePairs.CONTENDERS);
     }
 
     /**
      * {@link #fitPairs(List, List, double, double)} reading only the pair features {@code keep} passes (the others weigh
-     * nothing: cvtitles' variants); null when no page leaves a pair.
+     * nothing: cvtitles' variants), its pairs drawn from each page's {@code contenders} most probable; null when no page
+     * leaves a pair.
      */
-    static LineModel fitPairs(List<Field> titles, List<String> groups, double titleL2, double pairL2, Predicate<String> keep) {
+    static LineModel fitPairs(List<Field> titles, List<String> groups, double titleL2, double pairL2, Predicate<String> keep, int contenders) {
         Map<String, Integer> fold = new TreeMap<>();
         deal(groups, PAIR_FOLDS, fold);
         List<double[]> xs = new ArrayList<>();
@@ -281,16 +283,24 @@ public final class LineModelTrainer {
                 if (fold.get(groups.get(i)) != held || t.truth() == null) {
                     continue;
                 }
-                TitlePairs.Pair p = TitlePairs.pair(t.candidates(), model, PAIRS_UNFITTED);
-                if (p == null) {
+                List<HeaderCandidates.Candidate> c = t.candidates();
+                if (c.size() < 2) {
                     continue;
                 }
-                boolean upper = t.matches().test(t.truth(), p.upper().value());
-                boolean lower = t.matches().test(t.truth(), p.lower().value());
-                if (upper != lower) {
-                    xs.add(p.features());
-                    ys.add(upper ? 1.0 : 0.0);
-                    ws.add(t.weight());
+                double[] p = new double[c.size()];
+                int[] ranked = TitlePairs.ranked(c, model, contenders, p);
+                // Every pair the rounds can make among the contenders: the choice so far is the more probable of the two.
+                for (int a = 0; a < ranked.length; a++) {
+                    for (int b = a + 1; b < ranked.length; b++) {
+                        TitlePairs.Pair pair = TitlePairs.pair(c, ranked[a], ranked[b], p, PAIRS_UNFITTED);
+                        boolean upper = t.matches().test(t.truth(), pair.upper().value());
+                        boolean lower = t.matches().test(t.truth(), pair.lower().value());
+                        if (upper != lower) {
+                            xs.add(pair.features());
+                            ys.add(upper ? 1.0 : 0.0);
+                            ws.add(t.weight());
+                        }
+                    }
                 }
             }
         }

@@ -19,9 +19,10 @@ import java.util.stream.IntStream;
  * a set of {@link TitleCandidates#TITLE_ONLY} features left out. The candidates of every page are read once per fold, so
  * comparing variants costs one cross-validation, and every variant sees the same folds: what differs between two rows is
  * the title model's fit alone. {@code bench/cleaning/train.sh cvtitles K [CASES_DIR...]}, variants in
- * {@code GAZETTE_TITLE_VARIANTS} ("name=L2[/PAIR_L2[/TAKE]][@PAIR_FEATURES][:-feature,-feature...]" separated by ";": with
- * PAIR_L2 a pair model, {@link TitlePairs}, is fitted on the fold's training pages too, reading the pair features whose names
- * the regular expression PAIR_FEATURES matches, and takes the runner-up from TAKE), per-case rows of each variant in
+ * {@code GAZETTE_TITLE_VARIANTS} ("name=L2[/PAIR_L2[/TAKE[/CONTENDERS[/FIT]]]][@PAIR_FEATURES][:-feature,-feature...]" separated by
+ * ";": with PAIR_L2 a pair model, {@link TitlePairs}, is fitted on the fold's training pages too, reading the pair features
+ * whose names the regular expression PAIR_FEATURES matches, and takes a challenger from TAKE among the title model's
+ * CONTENDERS most probable, fitted on the pairs among the FIT most probable), per-case rows of each variant in
  * {@code GAZETTE_CV_TITLE_DIR}/NAME.tsv when set; under the table, the titles each variant gains and loses against the first,
  * counted by site. The shared features ({@link TitleCandidates#FEATURES}) move the opener
  * too, so they are left out only to measure, never to ship.
@@ -31,7 +32,7 @@ final class TitleCrossValidation {
     }
 
     /** One variant of the title model's fit: its penalty and the features it does not read. */
-    record Variant(String name, double l2, List<String> without, double pairL2, double tau, String pairKeep) {
+    record Variant(String name, double l2, List<String> without, double pairL2, double tau, int contenders, int fitContenders, String pairKeep) {
         static List<Variant> parse(String spec) {
             List<Variant> out = new ArrayList<>();
             for (String v : spec.split(";")) {
@@ -47,12 +48,16 @@ final class TitleCrossValidation {
                         without.add(name);
                     }
                 }
-                // "L2/PAIR_L2/TAU@KEEP": a pair model of penalty PAIR_L2 reading the pair features KEEP matches, the runner-up
-                // taken when the pair model gives it TAU or more.
+                // "L2/PAIR_L2/TAU/CONTENDERS/FIT@KEEP": a pair model of penalty PAIR_L2 reading the pair features KEEP matches,
+                // fitted on the pairs among the FIT (CONTENDERS by default) most probable of each training page, a challenger
+                // taken when the pair model gives it TAU or more, among the title model's CONTENDERS most probable.
                 String[] keep = l2Features[0].split("@", 2);
-                String[] l2s = keep[0].split("/", 3);
+                String[] l2s = keep[0].split("/", 5);
                 out.add(new Variant(nameRest[0].strip(), Double.parseDouble(l2s[0]), without, l2s.length > 1 ? Double.parseDouble(l2s[1]) : Double.NaN,
-                        l2s.length > 2 ? Double.parseDouble(l2s[2]) : TitlePairs.TAKE_RUNNER_UP, keep.length > 1 ? keep[1] : ".*"));
+                        l2s.length > 2 ? Double.parseDouble(l2s[2]) : TitlePairs.TAKE_RUNNER_UP,
+                        l2s.length > 3 ? Integer.parseInt(l2s[3]) : TitlePairs.CONTENDERS,
+                        l2s.length > 4 ? Integer.parseInt(l2s[4]) : l2s.length > 3 ? Integer.parseInt(l2s[3]) : TitlePairs.CONTENDERS,
+                        keep.length > 1 ? keep[1] : ".*"));
             }
             return out;
         }
@@ -124,7 +129,7 @@ final class TitleCrossValidation {
                         x.candidates().stream().map(c -> project(c, kept)).toList(), x.weight(), x.matches(), x.calibration())).toList();
                 LineModel model = LineModelTrainer.fitChoice(names, projected, TitleCandidates.THRESHOLD, v.l2());
                 LineModel pairs = Double.isNaN(v.pairL2()) ? null : LineModelTrainer.fitPairs(fields, groups, v.l2(), v.pairL2(),
-                        n -> n.matches(v.pairKeep()));
+                        n -> n.matches(v.pairKeep()), v.fitContenders());
                 for (Held h : tests) {
                     int best = -1;
                     double bestP = -1;
@@ -149,7 +154,7 @@ final class TitleCrossValidation {
                         }
                     }
                     if (pairs != null) {
-                        HeaderCandidates.Candidate pick = TitlePairs.choose(h.candidates(), model, pairs, v.tau());
+                        HeaderCandidates.Candidate pick = TitlePairs.choose(h.candidates(), model, pairs, v.tau(), v.contenders());
                         best = pick == null ? -1 : h.candidates().indexOf(pick);
                         bestP = best < 0 ? -1 : ps[best];
                     }
