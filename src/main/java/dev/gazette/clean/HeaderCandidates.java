@@ -147,18 +147,17 @@ final class HeaderCandidates {
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** The closing words of a list of names in the languages known here (lang/*.json list_and), quoted for a pattern. */
+    private static final String LIST_AND = String.join("|", Language.listClosingWords().stream().map(Pattern::quote).toList());
     /** The word that joins a list's last name to it, opening the name ("and Ann Poe"). */
-    private static final Pattern LIST_WORD = Pattern.compile("^(?:and|und|et|y|e|en|&)\\s+");
+    private static final Pattern LIST_WORD = Pattern.compile("^(?:" + LIST_AND + "|&)\\s+");
     /** The word that closes a list of names ("A, B and C"), in the languages known here (lang/*.json list_and), or "&". */
-    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + String.join("|",
-            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s");
+    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + LIST_AND + "|&)\\s");
     /** "(with John Roe and Ann Poe)" after a credited name, with the words of lang/*.json list_with. */
     private static final Pattern COAUTHORS = Pattern.compile("\\s*\\((?i:(" + String.join("|",
             Language.listWithWords().stream().map(Pattern::quote).toList()) + "))\\s+([^()]{3,160})\\)");
     /** What separates the names of a list: a comma or its closing word. */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*(?:(?:" + String.join("|",
-            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s+)?|\\s+(?:" + String.join("|",
-            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s+");
+    static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*(?:(?:" + LIST_AND + "|&)\\s+)?|\\s+(?:" + LIST_AND + "|&)\\s+");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
     private static final Pattern PUBLISHED = wordsPattern(Language.datePublishedWords());
     private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());
