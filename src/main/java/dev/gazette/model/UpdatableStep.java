@@ -79,4 +79,17 @@ public record UpdatableStep<E, S>(String name, Fresh<E, S> fresh, Update<E, S> u
 
         S read(DataInput in) throws IOException;
     }
+
+    /**
+     * A codec's input when its bytes are in memory (a build cache's): a state read back may keep
+     * the bytes of its parts, and write a part still holding the very values read as those bytes
+     * instead of encoding it again.
+     */
+    public interface ByteInput extends DataInput {
+        /** How many bytes were read so far. */
+        int position();
+
+        /** A copy of the bytes from position {@code from} (read already) to the current one. */
+        byte[] bytesSince(int from);
+    }
 }
