@@ -61,10 +61,8 @@ final class BufferInput implements UpdatableStep.ByteInput {
     }
 
     @Override
-    public byte[] bytesSince(int from) {
-        byte[] bytes = new byte[buffer.position() - from];
-        buffer.get(from, bytes);
-        return bytes;
+    public ByteBuffer bytesSince(int from) {
+        return buffer.slice(from, buffer.position() - from).asReadOnlyBuffer();
     }
 
     /** How many bytes are left to read. */

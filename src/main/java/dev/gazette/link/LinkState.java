@@ -9,6 +9,7 @@ import dev.gazette.model.UpdatableStep;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
      * hold the very values read (an unchanged article's) as the bytes read, and the map when it
      * is the very map read: one edit encodes one part of the entries, not all of them.
      */
-    record Read(Entry[] entries, byte[][] parts, Map<String, String> slugBySource, byte[] slugBytes) {
+    record Read(Entry[] entries, ByteBuffer[] parts, Map<String, String> slugBySource, ByteBuffer slugBytes) {
         /** Whether entries {@code from} to {@code to}, a part of {@code now}, hold the values of the part read there. */
         boolean holds(Entry[] now, int from, int to) {
             int part = partSize(entries.length);
@@ -117,7 +118,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             out.tags(List.copyOf(state.tags().values()));
             Read read = state.read();
             if (read != null && read.slugBySource() == state.slugBySource()) {
-                data.write(read.slugBytes());
+                copy(read.slugBytes(), data);
             } else {
                 writeSources(state.slugBySource(), new StateStrings.Out(data,
                         Integer.highestOneBit(4 * state.slugBySource().size() + 3) << 1));
@@ -128,7 +129,7 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             for (int from = 0; from < entries.length; from += size) {
                 int to = Math.min(entries.length, from + size);
                 if (read != null && read.holds(entries, from, to)) {
-                    data.write(read.parts()[from / size]);
+                    copy(read.parts()[from / size], data);
                     continue;
                 }
                 StateStrings.Out part = new StateStrings.Out(data, 1 << 10);
@@ -174,11 +175,11 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             UpdatableStep.ByteInput bytes = data instanceof UpdatableStep.ByteInput b ? b : null;
             int at = bytes == null ? 0 : bytes.position();
             Map<String, String> slugBySource = readSources(new StateStrings.In(data));
-            byte[] slugBytes = bytes == null ? null : bytes.bytesSince(at);
+            ByteBuffer slugBytes = bytes == null ? null : bytes.bytesSince(at);
             int n = count(in.data);
             Entry[] entries = new Entry[n];
             int size = partSize(n);
-            byte[][] parts = new byte[(n + size - 1) / size][];
+            ByteBuffer[] parts = new ByteBuffer[(n + size - 1) / size];
             for (int from = 0; from < n; from += size) {
                 at = bytes == null ? 0 : bytes.position();
                 StateStrings.In part = new StateStrings.In(data, tags);
@@ -228,6 +229,17 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                     slugBytes));
         }
     };
+
+    /** Writes the bytes {@code bytes} holds (as read back: mapped from the cache's file, most often). */
+    private static void copy(ByteBuffer bytes, DataOutput out) throws IOException {
+        ByteBuffer from = bytes.duplicate();
+        byte[] block = new byte[Math.min(from.remaining(), 1 << 14)];
+        while (from.hasRemaining()) {
+            int n = Math.min(block.length, from.remaining());
+            from.get(block, 0, n);
+            out.write(block, 0, n);
+        }
+    }
 
     /** The originals' map, sorted, with strings of its own. */
     private static void writeSources(Map<String, String> slugBySource, StateStrings.Out out) throws IOException {

@@ -3,6 +3,7 @@ package dev.gazette.model;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -89,7 +90,7 @@ public record UpdatableStep<E, S>(String name, Fresh<E, S> fresh, Update<E, S> u
         /** How many bytes were read so far. */
         int position();
 
-        /** A copy of the bytes from position {@code from} (read already) to the current one. */
-        byte[] bytesSince(int from);
+        /** The bytes from position {@code from} (read already) to the current one: a view, not a copy. */
+        ByteBuffer bytesSince(int from);
     }
 }

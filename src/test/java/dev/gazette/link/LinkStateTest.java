@@ -22,10 +22,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -145,8 +145,8 @@ class LinkStateTest {
         }
 
         @Override
-        public byte[] bytesSince(int from) {
-            return Arrays.copyOfRange(all, from, position());
+        public ByteBuffer bytesSince(int from) {
+            return ByteBuffer.wrap(all, from, position() - from).slice();
         }
     }
 
