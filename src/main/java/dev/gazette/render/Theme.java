@@ -59,7 +59,7 @@ public final class Theme {
 
     private static PebbleEngine engine(Loader<?> loader) {
         return new PebbleEngine.Builder()
-                .loader(loader)
+                .loader(new ResolvedPaths<>(loader))
                 .strictVariables(true)
                 .autoEscaping(true)
                 .newLineTrimming(true)

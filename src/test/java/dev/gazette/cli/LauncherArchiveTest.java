@@ -109,4 +109,11 @@ class LauncherArchiveTest {
         assertThat(build(Map.of())).contains("-XX:ArchiveClassesAtExit=").doesNotContain("SharedArchiveFile");
         assertThat(build(Map.of())).contains("-XX:SharedArchiveFile=");
     }
+
+    @Test
+    void aBuildKeepsReflectiveCallsOnTheNativeAccessor() throws Exception {
+        // Without it, Java 17 writes and compiles a class per method called reflectively 15 times (PROFILE.md, twenty-sixth pass).
+        assertThat(build(Map.of())).contains("-Dsun.reflect.inflationThreshold=2147483647");
+        assertThat(build(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"))).doesNotContain("inflationThreshold");
+    }
 }
