@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.model.Tag;
+import dev.gazette.text.ThreadChars;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,9 +35,8 @@ final class AutoTagger {
         /** Acronyms match only in capitals; other names keep their leading capital. */
         boolean caseMatches(Words text, int at) {
             for (int k = 0; k < words.length; k++) {
-                String surface = text.surface(at + k);
-                if (acronym ? !surface.equals(written[k])
-                        : k == 0 && Character.isUpperCase(written[0].charAt(0)) && surface.charAt(0) != written[0].charAt(0)) {
+                if (acronym ? !text.reads(at + k, written[k])
+                        : k == 0 && Character.isUpperCase(written[0].charAt(0)) && text.firstChar(at) != written[0].charAt(0)) {
                     return false;
                 }
             }
@@ -51,31 +51,46 @@ final class AutoTagger {
     private static final class Words {
         private final String text;
         /** Start and end of each word. */
-        private int[] bounds = new int[64];
+        private int[] bounds;
         /** Each word's {@link #foldedAsciiHash}, made as it is cut out. */
-        private int[] hashes = new int[32];
+        private int[] hashes;
         private int size;
-        private String[] folded;
+        private final String[] folded;
 
         Words(String text) {
-            this(text, new int[] {0, text.length()});
+            this(text, new int[] {0, text.length()}, new Scratch());
         }
 
-        /** The words of the parts of {@code text} between each pair of {@code ranges}, in order. */
-        Words(String text, int[] ranges) {
+        /**
+         * The words of the parts of {@code text} between each pair of {@code ranges}, in order, held
+         * in {@code scratch}'s arrays (grown there when they are too short): they are this one's
+         * until the next words made with it.
+         */
+        Words(String text, int[] ranges, Scratch scratch) {
             this.text = text;
-            // Read from an array: the client compiler keeps String.charAt's checks on every call.
-            char[] chars = null;
+            bounds = scratch.bounds;
+            hashes = scratch.hashes;
             for (int r = 0; r < ranges.length; r += 2) {
                 int from = ranges[r];
                 int length = ranges[r + 1] - from;
-                if (chars == null || chars.length < length) {
-                    chars = new char[length];
-                }
+                // Read from an array: the client compiler keeps String.charAt's checks on every call.
+                char[] chars = CHARS.atLeast(length);
                 text.getChars(from, from + length, chars, 0);
                 cut(chars, length, from);
             }
-            folded = new String[size];
+            if (size <= Scratch.KEPT_WORDS) {
+                scratch.bounds = bounds;
+                scratch.hashes = hashes;
+            }
+            if (scratch.folded.length < size) {
+                folded = new String[Math.max(size, 2 * scratch.folded.length)];
+                if (folded.length <= Scratch.KEPT_WORDS) {
+                    scratch.folded = folded;
+                }
+            } else {
+                folded = scratch.folded;
+                Arrays.fill(folded, 0, size, null);
+            }
         }
 
         /** Adds the words of the first {@code n} of {@code chars}, which stand at {@code offset} in the text. */
@@ -114,6 +129,16 @@ final class AutoTagger {
 
         String surface(int i) {
             return text.substring(bounds[2 * i], bounds[2 * i + 1]);
+        }
+
+        /** Whether word {@code i} is {@code word}, as written: compared in place, not cut out. */
+        boolean reads(int i, String word) {
+            int start = bounds[2 * i];
+            return bounds[2 * i + 1] - start == word.length() && text.startsWith(word, start);
+        }
+
+        char firstChar(int i) {
+            return text.charAt(bounds[2 * i]);
         }
 
         /**
@@ -162,6 +187,22 @@ final class AutoTagger {
 
         static final int NOT_ASCII = Integer.MIN_VALUE;
     }
+
+    /**
+     * Arrays for the words of a text, kept by each thread from article to article instead of
+     * made and grown for each part of each article: one {@link Words} uses them at a time
+     * (an article's parts are tagged one after the other, and tagging calls nothing that tags).
+     */
+    private static final class Scratch {
+        /** Arrays grown past this many words are not kept for the next text. */
+        static final int KEPT_WORDS = 1 << 16;
+        int[] bounds = new int[64];
+        int[] hashes = new int[32];
+        String[] folded = new String[32];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final ThreadChars CHARS = new ThreadChars(4096);
 
     /** The tagger last asked for: building one per article would cost more than tagging it. */
     private static final AtomicReference<AutoTagger> LAST = new AtomicReference<>();
@@ -236,8 +277,9 @@ final class AutoTagger {
     List<Scored> score(String title, String text) {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
         Map<Tag, Integer> scores = new HashMap<>();
+        Scratch scratch = SCRATCH.get();
         for (Mentions where : Mentions.values()) {
-            for (Tag tag : mentions(new Words(parts.source(where), parts.ranges(where)))) {
+            for (Tag tag : mentions(new Words(parts.source(where), parts.ranges(where), scratch))) {
                 scores.merge(tag, where.weight, Integer::sum);
             }
         }

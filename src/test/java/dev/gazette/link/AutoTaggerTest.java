@@ -103,6 +103,32 @@ class AutoTaggerTest {
         assertThat(found).as("rounds with mentions").isGreaterThan(80);
     }
 
+    /**
+     * A thread keeps its arrays of words from article to article: tagged after others, longer and
+     * shorter, an article gets the tags it gets as the first article of a new thread.
+     */
+    @Test
+    void anArticleIsTaggedAsTheFirstOfAThreadIs() throws Exception {
+        String[] pieces = {"Apple", "apple", "Orange", "Kiwi", "kiwi", "Über", "über", "UN", "and", "the", "a"};
+        List<Tag> vocabulary = List.of(new Tag("apple", "Apple", null, List.of()), new Tag("orange", "Orange", null, List.of()),
+                new Tag("kiwi", "Kiwi Fruit", null, List.of("Kiwi")), new Tag("uber", "Über", null, List.of()),
+                new Tag("un", "UN", null, List.of()));
+        Random random = new Random(5);
+        for (boolean filter : new boolean[] {true, false}) {
+            AutoTagger tagger = new AutoTagger(vocabulary, filter);
+            for (int round = 0; round < 60; round++) {
+                String title = randomWords(random, pieces, random.nextInt(4));
+                String text = randomWords(random, pieces, random.nextInt(round % 3 == 0 ? 400 : 20)) + ".\n\n"
+                        + randomWords(random, pieces, random.nextInt(30));
+                List<List<AutoTagger.Scored>> first = new ArrayList<>();
+                Thread fresh = new Thread(() -> first.add(tagger.score(title, text)));
+                fresh.start();
+                fresh.join();
+                assertThat(tagger.score(title, text)).as(title + " / " + text).isEqualTo(first.get(0));
+            }
+        }
+    }
+
     private static String randomWords(Random random, String[] pieces, int count) {
         StringBuilder out = new StringBuilder();
         for (int w = 0; w < count; w++) {
