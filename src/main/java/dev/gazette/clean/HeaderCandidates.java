@@ -120,8 +120,10 @@ final class HeaderCandidates {
                                  // Carter", "May Ng") or a label's article ("The Guardian")
             "closing_field",     // the name closes a short line after a separator or a date, the field before it a section or an
                                  // outlet ("Politik · Anna Berg, Tom Lind", "Health Desk 9/21/2016 Maria Lopez")
-            "lower_elsewhere"),  // share of the name's words that other lines of the page write in lower case: words of the
+            "lower_elsewhere",   // share of the name's words that other lines of the page write in lower case: words of the
                                  // language ("Report Save", "Last Update", "Music Features"), where a person's name keeps its capitals
+            "log_credits_near"), // ln(1 + labelled credits of other names within a few lines): a list of teasers credits each
+                                 // story ("By A" under one headline, "By B" under the next), the article's credit stands alone
             POSITION);
 
     static final List<String> DATE_FEATURES = concat(List.of(
@@ -147,18 +149,17 @@ final class HeaderCandidates {
     private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** The closing words of a list of names in the languages known here (lang/*.json list_and), quoted for a pattern. */
+    private static final String LIST_AND = String.join("|", Language.listClosingWords().stream().map(Pattern::quote).toList());
     /** The word that joins a list's last name to it, opening the name ("and Ann Poe"). */
-    private static final Pattern LIST_WORD = Pattern.compile("^(?:and|und|et|y|e|en|&)\\s+");
+    private static final Pattern LIST_WORD = Pattern.compile("^(?:" + LIST_AND + "|&)\\s+");
     /** The word that closes a list of names ("A, B and C"), in the languages known here (lang/*.json list_and), or "&". */
-    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + String.join("|",
-            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s");
+    private static final Pattern CLOSING = Pattern.compile("(?:^|\\s)(?:" + LIST_AND + "|&)\\s");
     /** "(with John Roe and Ann Poe)" after a credited name, with the words of lang/*.json list_with. */
     private static final Pattern COAUTHORS = Pattern.compile("\\s*\\((?i:(" + String.join("|",
             Language.listWithWords().stream().map(Pattern::quote).toList()) + "))\\s+([^()]{3,160})\\)");
     /** What separates the names of a list: a comma or its closing word. */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*(?:(?:" + String.join("|",
-            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s+)?|\\s+(?:" + String.join("|",
-            Language.listClosingWords().stream().map(Pattern::quote).toList()) + "|&)\\s+");
+    static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*,\\s*(?:(?:" + LIST_AND + "|&)\\s+)?|\\s+(?:" + LIST_AND + "|&)\\s+");
     private static final Pattern TIME = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
     private static final Pattern PUBLISHED = wordsPattern(Language.datePublishedWords());
     private static final Pattern UPDATED = wordsPattern(Language.dateUpdatedWords());
@@ -354,6 +355,7 @@ final class HeaderCandidates {
             }
         }
         markLowerElsewhere(lines, out);
+        markCreditsNear(out);
         return out;
     }
 
@@ -703,7 +705,8 @@ final class HeaderCandidates {
                 listed ? 1 : 0,
                 functionFirst(name) != null ? 1 : 0,
                 closing ? 1 : 0,
-                0 // lower_elsewhere: set by markLowerElsewhere once every candidate is read
+                0, // lower_elsewhere: set by markLowerElsewhere once every candidate is read
+                0 // log_credits_near: set by markCreditsNear once every candidate is read
         };
     }
 
@@ -747,6 +750,29 @@ final class HeaderCandidates {
                 }
             }
             c.features[feature] = words == 0 ? 0 : (double) small / words;
+        }
+    }
+
+    /** How many lines away another labelled credit makes a candidate one of a list of them ({@code log_credits_near}). */
+    private static final int CREDITS_NEAR = 6;
+    private static final int LABEL = BYLINE_FEATURES.indexOf("label");
+    private static final int CREDITS_NEAR_FEATURE = BYLINE_FEATURES.indexOf("log_credits_near");
+
+    /**
+     * Sets {@code log_credits_near} on every candidate: ln(1 + the labelled credits ("By ...", "Author: ...") of another name
+     * within {@value #CREDITS_NEAR} lines). Candidates are in line order, so each looks only at its neighbours in the list.
+     */
+    static void markCreditsNear(List<Candidate> candidates) {
+        for (int k = 0; k < candidates.size(); k++) {
+            Candidate c = candidates.get(k);
+            int near = 0;
+            for (int step = -1; step <= 1; step += 2) {
+                for (int j = k + step; j >= 0 && j < candidates.size() && Math.abs(candidates.get(j).line - c.line) <= CREDITS_NEAR; j += step) {
+                    Candidate o = candidates.get(j);
+                    near += o.features[LABEL] == 1 && o.line != c.line && !o.value.equals(c.value) ? 1 : 0;
+                }
+            }
+            c.features[CREDITS_NEAR_FEATURE] = Math.log1p(near);
         }
     }
 

@@ -427,8 +427,6 @@ final class HtmlHeaderCandidates {
     private static final int B_JOINED = BYLINE_FEATURES.indexOf("joined");
     private static final int B_HOLDS_OTHER = BYLINE_FEATURES.indexOf("holds_other");
     private static final int B_PRINTED_BY = BYLINE_FEATURES.indexOf("printed_by");
-    /** What separates the names of a credit's list: "Jane Doe, John Roe and Ann Poe". */
-    private static final Pattern NAME_LIST = Pattern.compile(",\\s*|\\s+and\\s+");
 
     /**
      * Every byline candidate: the JSON-LD article's authors (people's names, joined by " and "), the first
@@ -519,7 +517,7 @@ final class HtmlHeaderCandidates {
         addJoined(by, credited);
         addPrintedBy(by);
         String site = siteName == null ? null : Words.comparable(siteName);
-        List<List<String>> names = by.values().stream().map(g -> List.of(NAME_LIST.split(g.value))).toList();
+        List<List<String>> names = by.values().stream().map(g -> List.of(HeaderCandidates.LIST_SEPARATOR.split(g.value))).toList();
         List<HeaderCandidates.Candidate> out = new ArrayList<>();
         int i = 0;
         for (Gathered g : by.values()) {

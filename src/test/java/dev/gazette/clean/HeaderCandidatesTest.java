@@ -79,6 +79,24 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aCreditInAListOfTeasersHasOtherNamesCreditedNearItTheArticlesStandsAlone() {
+        // "Jane Doe" over the article (line 1); "By John Roe", "By Ann Poe", "By John Roe" under three teasers (lines 12-16).
+        double[] zero = new double[HeaderCandidates.BYLINE_FEATURES.size()];
+        int label = HeaderCandidates.BYLINE_FEATURES.indexOf("label");
+        List<HeaderCandidates.Candidate> candidates = new ArrayList<>();
+        candidates.add(new HeaderCandidates.Candidate("Jane Doe", 1, zero.clone()));
+        for (int[] at : new int[][] {{12, 0}, {14, 1}, {16, 0}}) {
+            double[] x = zero.clone();
+            x[label] = 1;
+            candidates.add(new HeaderCandidates.Candidate(at[1] == 0 ? "John Roe" : "Ann Poe", at[0], x));
+        }
+        HeaderCandidates.markCreditsNear(candidates);
+        int near = HeaderCandidates.BYLINE_FEATURES.indexOf("log_credits_near");
+        // Another name's credit counts, the same name's (a list repeats its authors) does not.
+        assertThat(candidates).extracting(c -> c.features()[near]).containsExactly(0.0, Math.log1p(1), Math.log1p(2), Math.log1p(1));
+    }
+
+    @Test
     void aLabelledCreditIsTheNameThatOpensIt() {
         assertThat(HeaderCandidates.namesOf("Jane Doe in Harbour News on 1 June 2019 at 08:34 PM")).isEqualTo("Jane Doe");
         assertThat(HeaderCandidates.namesOf("Jane Doe for the Harbour Times")).isEqualTo("Jane Doe");

@@ -82,6 +82,18 @@ class HtmlHeaderCandidatesTest {
     }
 
     @Test
+    void aListOfNamesIsReadInTheLanguagesKnownHere() {
+        String page = """
+                <html><head><meta name="author" content="Anna Berg, Tom Lind und Eva Roth"></head>
+                <body><article><h1>Die Brücke wird aus Holz gebaut</h1><p>Der Ausschuss tagte am Dienstag.</p>
+                <footer><span class="writer">Eva Roth</span></footer></article></body></html>""";
+        List<HeaderCandidates.Candidate> bylines = new PageDeclarations(Jsoup.parse(page), null).candidates().bylines();
+        HeaderCandidates.Candidate declared = valued(bylines, "Anna Berg, Tom Lind und Eva Roth");
+        assertThat(feature(declared, HtmlHeaderCandidates.BYLINE_FEATURES, "names")).isEqualTo(3);
+        assertThat(feature(declared, HtmlHeaderCandidates.BYLINE_FEATURES, "holds_other")).isEqualTo(1);
+    }
+
+    @Test
     void aDeclaredNameInAScriptWithoutCapitalsAndCoAuthorsSideBySideKeepTheirCreditsSources() {
         String page = """
                 <html><head><title>Footbridge</title><meta name="author" content="島津健吾"></head><body><article><h1>Footbridge</h1>
