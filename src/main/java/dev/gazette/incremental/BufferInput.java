@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.UpdatableStep;
+
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -14,7 +16,7 @@ import java.util.zip.CRC32C;
  * the build cache value by value without a stream's per-byte calls. Reading past the end is an
  * {@link EOFException}.
  */
-final class BufferInput implements DataInput {
+final class BufferInput implements UpdatableStep.ByteInput {
     private final ByteBuffer buffer;
 
     BufferInput(ByteBuffer buffer) {
@@ -53,8 +55,14 @@ final class BufferInput implements DataInput {
     }
 
     /** Where the next byte is read from. */
-    int position() {
+    @Override
+    public int position() {
         return buffer.position();
+    }
+
+    @Override
+    public ByteBuffer bytesSince(int from) {
+        return buffer.slice(from, buffer.position() - from).asReadOnlyBuffer();
     }
 
     /** How many bytes are left to read. */

@@ -9,6 +9,7 @@ import dev.gazette.model.UpdatableStep;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,10 +38,44 @@ import java.util.TreeMap;
  *                      for a site with one
  * @param tags          every tag, by slug, as bodies link them
  * @param slugBySource  the article each normalised original belongs to
+ * @param read          what the state it was made from was read back from, for its write; null when none was
  */
 record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Problem> problems,
                  SimilarityIndex similarity, SiteLists lists, TagSuggestions.Index suggestions,
-                 Map<String, Tag> tags, Map<String, String> slugBySource) {
+                 Map<String, Tag> tags, Map<String, String> slugBySource, Read read) {
+
+    /**
+     * How many entries of {@code entries} are written in one part, each part with its strings and
+     * tags numbered apart from the rest's, so that it can be written as the bytes it was read
+     * from: a power of two near a thirty-second of them (256 of 10,000), so that an edit encodes
+     * few entries again while a part's table still shares each string among many (parts of 64
+     * read back about a tenth slower: each part decodes its strings again).
+     */
+    static int partSize(int entries) {
+        return Math.max(1, Integer.highestOneBit(entries / 32));
+    }
+
+    /**
+     * A state as a build cache read it back: its entries and the bytes of each part of them, its
+     * originals' map and that map's bytes. A state made from it writes a part whose entries still
+     * hold the very values read (an unchanged article's) as the bytes read, and the map when it
+     * is the very map read: one edit encodes one part of the entries, not all of them.
+     */
+    record Read(Entry[] entries, ByteBuffer[] parts, Map<String, String> slugBySource, ByteBuffer slugBytes) {
+        /** Whether entries {@code from} to {@code to}, a part of {@code now}, hold the values of the part read there. */
+        boolean holds(Entry[] now, int from, int to) {
+            int part = partSize(entries.length);
+            if (part != partSize(now.length) || Math.min(entries.length, from + part) != to) {
+                return false;
+            }
+            for (int i = from; i < to; i++) {
+                if (!entries[i].sameAsWritten(now[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /** The stage's output. */
     Digest digest() {
@@ -66,6 +101,12 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
     record Entry(String file, Map<String, EntityFinder.Entity> entities, List<String> autoTags, List<String> slugs,
                  Article tagged, String source, List<String> hrefs, List<Tag> own, Map<String, String> cited,
                  Article linked, List<Tag> written) {
+        /** Whether {@code other} holds the very values the codec writes of this one (so it writes the same bytes). */
+        boolean sameAsWritten(Entry other) {
+            return file == other.file && entities == other.entities && autoTags == other.autoTags
+                    && slugs == other.slugs && source == other.source && hrefs == other.hrefs && own == other.own
+                    && written == other.written && cited == other.cited;
+        }
     }
 
     /** Writes the small parts of a state, and reads them back without articles and digest. */
@@ -75,35 +116,25 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             StateStrings.Out out = new StateStrings.Out(data);
             // The tags first: the entries' tags equal to them are read back as these very objects.
             out.tags(List.copyOf(state.tags().values()));
-            out.data.writeInt(state.slugBySource().size());
-            for (Map.Entry<String, String> e : new TreeMap<>(state.slugBySource()).entrySet()) {
-                out.string(e.getKey());
-                out.string(e.getValue());
+            Read read = state.read();
+            if (read != null && read.slugBySource() == state.slugBySource()) {
+                copy(read.slugBytes(), data);
+            } else {
+                writeSources(state.slugBySource(), new StateStrings.Out(data,
+                        Integer.highestOneBit(4 * state.slugBySource().size() + 3) << 1));
             }
-            out.data.writeInt(state.entries().length);
-            for (Entry e : state.entries()) {
-                out.string(e.file());
-                out.data.writeBoolean(e.entities() != null);
-                if (e.entities() != null) {
-                    out.data.writeInt(e.entities().size());
-                    for (Map.Entry<String, EntityFinder.Entity> entity : e.entities().entrySet()) {
-                        out.string(entity.getKey());
-                        out.string(entity.getValue().name());
-                        out.strings(entity.getValue().forms());
-                        out.data.writeInt(entity.getValue().score());
-                        out.data.writeInt(entity.getValue().mentions());
-                    }
+            Entry[] entries = state.entries();
+            data.writeInt(entries.length);
+            int size = partSize(entries.length);
+            for (int from = 0; from < entries.length; from += size) {
+                int to = Math.min(entries.length, from + size);
+                if (read != null && read.holds(entries, from, to)) {
+                    copy(read.parts()[from / size], data);
+                    continue;
                 }
-                out.strings(e.autoTags());
-                out.strings(e.slugs());
-                out.string(e.source());
-                out.strings(e.hrefs());
-                out.tags(e.own());
-                out.tags(e.written());
-                out.data.writeInt(e.cited().size());
-                for (Map.Entry<String, String> c : e.cited().entrySet()) {
-                    out.string(c.getKey());
-                    out.string(c.getValue());
+                StateStrings.Out part = new StateStrings.Out(data, 1 << 10);
+                for (int i = from; i < to; i++) {
+                    writeEntry(entries[i], part);
                 }
             }
             for (int p : state.order()) {
@@ -140,35 +171,22 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
             for (Tag tag : in.tags()) {
                 tags.put(tag.slug(), tag);
             }
-            Map<String, String> slugBySource = new HashMap<>();
-            for (int k = count(in.data); k > 0; k--) {
-                slugBySource.put(in.string(), in.string());
-            }
+            // Parts' bytes kept when the input is in memory (a build cache's), for the next write.
+            UpdatableStep.ByteInput bytes = data instanceof UpdatableStep.ByteInput b ? b : null;
+            int at = bytes == null ? 0 : bytes.position();
+            Map<String, String> slugBySource = readSources(new StateStrings.In(data));
+            ByteBuffer slugBytes = bytes == null ? null : bytes.bytesSince(at);
             int n = count(in.data);
             Entry[] entries = new Entry[n];
-            for (int i = 0; i < n; i++) {
-                String file = in.string();
-                Map<String, EntityFinder.Entity> entities = null;
-                if (in.data.readBoolean()) {
-                    entities = new LinkedHashMap<>();
-                    for (int k = count(in.data); k > 0; k--) {
-                        String key = in.string();
-                        String name = in.string();
-                        Set<String> forms = new LinkedHashSet<>(in.strings());
-                        entities.put(key, new EntityFinder.Entity(name, forms, in.data.readInt(), in.data.readInt()));
-                    }
+            int size = partSize(n);
+            ByteBuffer[] parts = new ByteBuffer[(n + size - 1) / size];
+            for (int from = 0; from < n; from += size) {
+                at = bytes == null ? 0 : bytes.position();
+                StateStrings.In part = new StateStrings.In(data, tags);
+                for (int i = from; i < Math.min(n, from + size); i++) {
+                    entries[i] = readEntry(part);
                 }
-                List<String> autoTags = in.strings();
-                List<String> slugs = in.strings();
-                String source = in.string();
-                List<String> hrefs = in.strings();
-                List<Tag> own = in.tags();
-                List<Tag> written = in.tags();
-                Map<String, String> cited = new TreeMap<>();
-                for (int k = count(in.data); k > 0; k--) {
-                    cited.put(in.string(), in.string());
-                }
-                entries[i] = new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null, written);
+                parts[from / size] = bytes == null ? null : bytes.bytesSince(at);
             }
             int[] order = new int[n];
             boolean[] placed = new boolean[n];
@@ -207,9 +225,89 @@ record LinkState(Entry[] entries, int[] order, List<Tag> automaticTags, List<Pro
                 suggestions = new TagSuggestions.Index(new TagVocabulary(List.of()), entities, made);
             }
             return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions,
-                    Map.copyOf(tags), slugBySource);
+                    Map.copyOf(tags), slugBySource, bytes == null ? null : new Read(entries.clone(), parts, slugBySource,
+                    slugBytes));
         }
     };
+
+    /** Writes the bytes {@code bytes} holds (as read back: mapped from the cache's file, most often). */
+    private static void copy(ByteBuffer bytes, DataOutput out) throws IOException {
+        ByteBuffer from = bytes.duplicate();
+        byte[] block = new byte[Math.min(from.remaining(), 1 << 14)];
+        while (from.hasRemaining()) {
+            int n = Math.min(block.length, from.remaining());
+            from.get(block, 0, n);
+            out.write(block, 0, n);
+        }
+    }
+
+    /** The originals' map, sorted, with strings of its own. */
+    private static void writeSources(Map<String, String> slugBySource, StateStrings.Out out) throws IOException {
+        out.data.writeInt(slugBySource.size());
+        for (Map.Entry<String, String> e : new TreeMap<>(slugBySource).entrySet()) {
+            out.string(e.getKey());
+            out.string(e.getValue());
+        }
+    }
+
+    private static Map<String, String> readSources(StateStrings.In in) throws IOException {
+        Map<String, String> slugBySource = new HashMap<>();
+        for (int k = count(in.data); k > 0; k--) {
+            slugBySource.put(in.string(), in.string());
+        }
+        return slugBySource;
+    }
+
+    private static void writeEntry(Entry e, StateStrings.Out out) throws IOException {
+        out.string(e.file());
+        out.data.writeBoolean(e.entities() != null);
+        if (e.entities() != null) {
+            out.data.writeInt(e.entities().size());
+            for (Map.Entry<String, EntityFinder.Entity> entity : e.entities().entrySet()) {
+                out.string(entity.getKey());
+                out.string(entity.getValue().name());
+                out.strings(entity.getValue().forms());
+                out.data.writeInt(entity.getValue().score());
+                out.data.writeInt(entity.getValue().mentions());
+            }
+        }
+        out.strings(e.autoTags());
+        out.strings(e.slugs());
+        out.string(e.source());
+        out.strings(e.hrefs());
+        out.tags(e.own());
+        out.tags(e.written());
+        out.data.writeInt(e.cited().size());
+        for (Map.Entry<String, String> c : e.cited().entrySet()) {
+            out.string(c.getKey());
+            out.string(c.getValue());
+        }
+    }
+
+    private static Entry readEntry(StateStrings.In in) throws IOException {
+        String file = in.string();
+        Map<String, EntityFinder.Entity> entities = null;
+        if (in.data.readBoolean()) {
+            entities = new LinkedHashMap<>();
+            for (int k = count(in.data); k > 0; k--) {
+                String key = in.string();
+                String name = in.string();
+                Set<String> forms = new LinkedHashSet<>(in.strings());
+                entities.put(key, new EntityFinder.Entity(name, forms, in.data.readInt(), in.data.readInt()));
+            }
+        }
+        List<String> autoTags = in.strings();
+        List<String> slugs = in.strings();
+        String source = in.string();
+        List<String> hrefs = in.strings();
+        List<Tag> own = in.tags();
+        List<Tag> written = in.tags();
+        Map<String, String> cited = new TreeMap<>();
+        for (int k = count(in.data); k > 0; k--) {
+            cited.put(in.string(), in.string());
+        }
+        return new Entry(file, entities, autoTags, slugs, null, source, hrefs, own, cited, null, written);
+    }
 
     static int count(DataInput in) throws IOException {
         int n = in.readInt();

@@ -351,7 +351,7 @@ public final class Linker {
                     body.cited(), body.linked(), writtenTags.get(k));
         }
         return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions, tagsView,
-                slugBySource);
+                slugBySource, last == null ? null : last.read());
     }
 
     /**

@@ -30,16 +30,24 @@ final class StateStrings {
         final DataOutput data;
         /**
          * The strings written, each beside its number: a table probed in place (a {@code HashMap}'s node per
-         * string was a fifth of a 10,000-article state's write), sized for such a state's distinct strings.
+         * string was a fifth of a 10,000-article state's write), grown at half full.
          */
-        private String[] written = new String[1 << 18];
-        private int[] numbers = new int[1 << 18];
+        private String[] written;
+        private int[] numbers;
         private int count;
         /** Each entry's tags are a few of the site's few hundred: by equality, each written once. */
         private final Map<Tag, Integer> tagIds = new HashMap<>();
 
+        /** Sized for a 10,000-article state's distinct strings. */
         Out(DataOutput data) {
+            this(data, 1 << 18);
+        }
+
+        /** @param capacity a power of two, twice the distinct strings expected */
+        Out(DataOutput data, int capacity) {
             this.data = data;
+            this.written = new String[capacity];
+            this.numbers = new int[capacity];
         }
 
         /**
@@ -132,9 +140,16 @@ final class StateStrings {
         final DataInput data;
         private final List<String> table = new ArrayList<>();
         private final List<Tag> tagTable = new ArrayList<>();
+        /** Tags read already, by slug: a tag read again equal to one of them is that very object. */
+        private final Map<String, Tag> known;
 
         In(DataInput data) {
+            this(data, Map.of());
+        }
+
+        In(DataInput data, Map<String, Tag> known) {
             this.data = data;
+            this.known = known;
         }
 
         String string() throws IOException {
@@ -182,7 +197,9 @@ final class StateStrings {
                 if (id >= 0) {
                     tags[k] = tagTable.get(id);
                 } else {
-                    tags[k] = new Tag(string(), string(), string(), strings());
+                    Tag tag = new Tag(string(), string(), string(), strings());
+                    Tag same = known.get(tag.slug());
+                    tags[k] = tag.equals(same) ? same : tag;
                     tagTable.add(tags[k]);
                 }
             }

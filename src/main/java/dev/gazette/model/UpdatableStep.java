@@ -3,6 +3,7 @@ package dev.gazette.model;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -78,5 +79,18 @@ public record UpdatableStep<E, S>(String name, Fresh<E, S> fresh, Update<E, S> u
         void write(S state, DataOutput out) throws IOException;
 
         S read(DataInput in) throws IOException;
+    }
+
+    /**
+     * A codec's input when its bytes are in memory (a build cache's): a state read back may keep
+     * the bytes of its parts, and write a part still holding the very values read as those bytes
+     * instead of encoding it again.
+     */
+    public interface ByteInput extends DataInput {
+        /** How many bytes were read so far. */
+        int position();
+
+        /** The bytes from position {@code from} (read already) to the current one: a view, not a copy. */
+        ByteBuffer bytesSince(int from);
     }
 }

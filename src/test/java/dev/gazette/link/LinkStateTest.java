@@ -22,6 +22,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -96,11 +97,7 @@ class LinkStateTest {
 
         private static <S> S writtenAndRead(UpdatableStep.Codec<S> codec, S state) {
             try {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                DataOutputStream out = new DataOutputStream(bytes);
-                codec.write(state, out);
-                out.flush();
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+                InMemory in = new InMemory(written(codec, state));
                 S read = codec.read(in);
                 assertThat(in.read()).as("read to the end").isEqualTo(-1);
                 return read;
@@ -118,6 +115,74 @@ class LinkStateTest {
             AtomicInteger n = runs.get(step);
             return n == null ? 0 : n.get();
         }
+    }
+
+    /** The bytes {@code codec} writes of {@code state}. */
+    private static <S> byte[] written(UpdatableStep.Codec<S> codec, S state) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        codec.write(state, out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** A codec's input in memory, as a build cache's is: a state read from it keeps its parts' bytes. */
+    private static final class InMemory extends DataInputStream implements UpdatableStep.ByteInput {
+        private final byte[] all;
+
+        InMemory(byte[] all) {
+            super(new ByteArrayInputStream(all));
+            this.all = all;
+        }
+
+        @Override
+        public int position() {
+            try {
+                return all.length - available();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public ByteBuffer bytesSince(int from) {
+            return ByteBuffer.wrap(all, from, position() - from).slice();
+        }
+    }
+
+    /**
+     * A state read back and brought up to date after one article's edit writes the parts of its
+     * entries that article is not in as the bytes read, and those are the bytes encoding the
+     * state whole gives.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void entriesKeptAsTheirBytesAreTheBytesEncodingThemGives(boolean withVocabulary) throws IOException {
+        SiteConfig site = withVocabulary ? vocabularySite() : SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
+        Random random = new Random(17);
+        List<Article> articles = new ArrayList<>();
+        int n = 200;
+        int part = LinkState.partSize(n);
+        assertThat(part).as("entries a part").isEqualTo(4);
+        for (int i = 0; i < n; i++) {
+            articles.add(article(random, i));
+        }
+        KeptState steps = new KeptState(Integer.MAX_VALUE, true);
+        Linker linker = new Linker(site, steps);
+        linker.link(articles, p -> { });
+        int edited = part + 1;
+        articles = new ArrayList<>(articles);
+        articles.set(edited, withBody(articles.get(edited), articles.get(edited).text() + " The bridge reopened."));
+        linker.link(articles, p -> { });
+        LinkState state = steps.state();
+        assertThat(state.read()).as("made from a state read back").isNotNull();
+        LinkState.Entry[] entries = state.entries();
+        assertThat(state.read().holds(entries, 0, part)).isTrue();
+        assertThat(state.read().holds(entries, part, 2 * part)).as("the edited article's").isFalse();
+        assertThat(state.read().holds(entries, n - part, n)).isTrue();
+        LinkState encoded = new LinkState(entries, state.order(), state.automaticTags(), state.problems(),
+                state.similarity(), state.lists(), state.suggestions(), state.tags(), state.slugBySource(), null);
+        assertThat(written(LinkState.CODEC, state)).isEqualTo(written(LinkState.CODEC, encoded));
     }
 
     @ParameterizedTest
