@@ -24,6 +24,8 @@ class MarkdownRendererTest {
             "<", ">", "\\", "\\|", "<em>", "</em>", ".", "/", "//", "w", "ww", "http", "mailto",
             // Two-byte text and line ends: the body is parsed from an array, the reference from the string.
             "\u2014", "caf\u00e9", "\u201cq\u201d", "\r\n", "\r", "\t", "\u0000", "\uD83D\uDE00",
+            // Beside emphasis runs, which open or close by the classes of their neighbours.
+            "\u00a0", "\u3000", "\u00bf", "\u2018", "\u00ab", "\u00a7", "$", "+", "=", "{", "}", "\f", "\u005f\u005f", "***",
             // Links, references and inline tags, which the inline parser reads with regular expressions.
             "[t](/u \"title\")", "[t](</a b> 'x')", "[t]( /u (p) )", "](/v)", "[r]", "[r][]", "\n[r]: /url (T)\n", "\n[r]: <a b>\n",
             "![i](/p.png \"c\")", "<abbr title=\"x\">", "</abbr>", "<span class='c'>", "</span>", "<!-- c -->", "<br/>", "<?p?>"};
