@@ -45,7 +45,14 @@ final class HtmlHeaderCandidates {
     /** Byline candidate features (see {@link #bylines}). */
     static final List<String> BYLINE_FEATURES = List.of("jsonld_author", "meta_author", "credit_box", "box_rank", "after_by",
             "sources", "names", "log_words", "in_chrome", "above_h1", "log_distance_h1", "names_site", "author_link",
-            "link_rank", "joined", "holds_other", "printed_by");
+            "link_rank", "joined", "holds_other", "printed_by", "log_candidates");
+    /**
+     * The byline features with one value for all of a page's candidates, which the choice among them cannot weigh and
+     * the calibration reads beside the score: {@code log_candidates}, ln(1 + the page's byline candidates). A page that
+     * declares one author and prints no other credit is likelier to be crediting that author than a candidate's score,
+     * fitted on pages where several compete, says.
+     */
+    static final List<String> BYLINE_PAGE_FEATURES = List.of("log_candidates");
     /** Date candidate features (see {@link #dates}). */
     static final List<String> DATE_FEATURES = List.of("published_meta", "jsonld_published", "jsonld_created", "other_meta",
             "itemprop_published", "time_element", "first_time_element", "date_class", "modified", "sources", "has_time",
@@ -427,6 +434,7 @@ final class HtmlHeaderCandidates {
     private static final int B_JOINED = BYLINE_FEATURES.indexOf("joined");
     private static final int B_HOLDS_OTHER = BYLINE_FEATURES.indexOf("holds_other");
     private static final int B_PRINTED_BY = BYLINE_FEATURES.indexOf("printed_by");
+    private static final int B_LOG_CANDIDATES = BYLINE_FEATURES.indexOf("log_candidates");
 
     /**
      * Every byline candidate: the JSON-LD article's authors (people's names, joined by " and "), the first
@@ -536,6 +544,7 @@ final class HtmlHeaderCandidates {
             placeAgainstH1(g.element, x, B_ABOVE_H1, B_DISTANCE_H1);
             String comparable = Words.comparable(g.value);
             x[B_NAMES_SITE] = site != null && !site.isEmpty() && (site.contains(comparable) || comparable.contains(site)) ? 1 : 0;
+            x[B_LOG_CANDIDATES] = Math.log1p(by.size());
             out.add(new HeaderCandidates.Candidate(g.value, g.element == null ? -1 : order(g.element), x));
         }
         return out;

@@ -616,7 +616,8 @@ final class TextHeader {
     /**
      * The headline without a site's name the page wrote into it ("Headline | Outlet"): a first or
      * last part of at most four words that the page also shows as furniture (a line of its own, or
-     * in two other lines outside the body) and that the body's lead does not use. A headline is
+     * in two other lines outside the body that do not hold the whole headline: a breadcrumb or a
+     * share label ending with it shows the headline, not a name) and that the body's lead does not use. A headline is
      * not split on its dashes otherwise ("Minecraft 1.8 - The Bountiful Update").
      */
     static String withoutSiteName(List<DumpLine> lines, int titleAt, int bodyStart, int bodyEnd, String lang) {
@@ -650,6 +651,7 @@ final class TextHeader {
             int seen = 0;
             boolean own = false;
             String firstWord = HeaderCandidates.firstWord(site);
+            String whole = lines.get(titleAt).comparable();
             for (int i = 0; i < lines.size(); i++) {
                 DumpLine l = lines.get(i);
                 if (i >= bodyStart && i <= bodyEnd || l.key().equals(lines.get(titleAt).key()) || !HeaderCandidates.mayHold(l, firstWord)) {
@@ -657,7 +659,7 @@ final class TextHeader {
                 }
                 String other = l.comparable();
                 own |= other.equals(site);
-                seen += HeaderCandidates.containsWords(other, site) ? 1 : 0;
+                seen += HeaderCandidates.containsWords(other, site) && !HeaderCandidates.containsWords(other, whole) ? 1 : 0;
             }
             if (own || seen >= 2) {
                 return part.strip();

@@ -378,7 +378,17 @@ public final class LineModelTrainer {
      * wrong by definition), so that the threshold asks whether the choice is more likely right than wrong, "none" included.
      */
     static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, double l2, boolean chosenOnly) {
+        return fitChoice(names, fields, threshold, l2, chosenOnly, List.of());
+    }
+
+    /**
+     * {@link #fitChoice(List, List, double, double, boolean)}; the features named in {@code pageFeatures} have one value
+     * for every candidate of a page (how many candidates it has), so the choice cannot weigh them: they are left out of
+     * it and read by the calibration beside the score, each weight the calibration's.
+     */
+    static LineModel fitChoice(List<String> names, List<Field> fields, double threshold, double l2, boolean chosenOnly, List<String> pageFeatures) {
         int d = names.size();
+        int[] page = pageFeatures.stream().mapToInt(names::indexOf).toArray();
         List<Field> labelled = fields.stream().filter(f -> f.truth != null && !f.candidates.isEmpty()).toList();
         double[] mean = new double[d];
         double[] scale = new double[d];
@@ -419,6 +429,9 @@ public final class LineModelTrainer {
                 HeaderCandidates.Candidate c = f.candidates.get(i);
                 for (int j = 0; j < d; j++) {
                     z[i][j] = (c.features()[j] - mean[j]) / scale[j];
+                }
+                for (int j : page) {
+                    z[i][j] = 0;
                 }
                 r[i] = f.matches.test(f.truth, c.value());
                 any |= r[i];
@@ -508,27 +521,47 @@ public final class LineModelTrainer {
                 }
             }
             if (chosen != null) {
-                scores.add(new double[] {best});
+                scores.add(calibrationRow(best, chosen.features(), page, mean, scale));
                 ys.add(f.truth != null && f.matches.test(f.truth, chosen.value()) ? 1.0 : 0.0);
                 cw.add(f.weight);
             }
         }
         for (int p = 0; p < (chosenOnly ? 0 : zs.size()); p++) {
             double[][] z = zs.get(p);
+            HeaderCandidates.Candidate[] candidates = labelled.get(p).candidates.toArray(HeaderCandidates.Candidate[]::new);
             for (int i = 0; i < z.length; i++) {
-                scores.add(new double[] {dot(beta, z[i])});
+                scores.add(calibrationRow(dot(beta, z[i]), candidates[i].features(), page, mean, scale));
                 ys.add(right.get(p) != null && right.get(p)[i] ? 1.0 : 0.0);
                 cw.add(cws.get(p) / z.length);
             }
         }
-        LineModel calibration = logistic(List.of("score"), scores, ys, cw);
-        double intercept = logit(calibration.probability(new double[] {0}));
-        double slope = logit(calibration.probability(new double[] {1})) - intercept;
+        List<String> calibrationNames = new ArrayList<>(List.of("score"));
+        calibrationNames.addAll(pageFeatures);
+        LineModel calibration = logistic(calibrationNames, scores, ys, cw);
+        double intercept = logit(calibration.probability(new double[1 + page.length]));
+        double[] unit = new double[1 + page.length];
+        unit[0] = 1;
+        double slope = logit(calibration.probability(unit)) - intercept;
         double[] weights = new double[d];
         for (int j = 0; j < d; j++) {
             weights[j] = slope * beta[j];
         }
+        for (int k = 0; k < page.length; k++) {
+            double[] one = new double[1 + page.length];
+            one[1 + k] = 1;
+            weights[page[k]] = logit(calibration.probability(one)) - intercept;
+        }
         return new LineModel(names, mean, scale, weights, intercept, threshold);
+    }
+
+    /** What the calibration reads of a candidate: its score, then each page feature standardised. */
+    private static double[] calibrationRow(double score, double[] features, int[] page, double[] mean, double[] scale) {
+        double[] row = new double[1 + page.length];
+        row[0] = score;
+        for (int k = 0; k < page.length; k++) {
+            row[1 + k] = (features[page[k]] - mean[page[k]]) / scale[page[k]];
+        }
+        return row;
     }
 
     private static double logit(double p) {

@@ -45,6 +45,47 @@ class LineModelTrainerTest {
         assertThat(pRight / pages).as("mean probability of right candidates").isGreaterThan(2 * pWrong / wrongs);
     }
 
+    /**
+     * A page feature (one value for all of a page's candidates: here how many it has) is read by the calibration, not the
+     * choice: pages with one candidate, right nine times in ten whatever its features, get a probability near that, where
+     * the score alone, calibrated on pages where several compete, gives them far less; the choice within a page is the same.
+     */
+    @Test
+    void pageFeatureIsReadByTheCalibration() {
+        List<String> names = List.of("a", "b", "c", "log_candidates");
+        List<LineModelTrainer.Field> train = withSoleCandidates(new Random(9), 300);
+        LineModel with = LineModelTrainer.fitChoice(names, train, 0.5, LineModelTrainer.CHOICE_L2, false, List.of("log_candidates"));
+        LineModel without = LineModelTrainer.fitChoice(names, train, 0.5, LineModelTrainer.CHOICE_L2, false, List.of());
+        double pWith = 0;
+        double pWithout = 0;
+        int sole = 0;
+        for (LineModelTrainer.Field page : withSoleCandidates(new Random(10), 200)) {
+            if (page.candidates().size() == 1) {
+                pWith += with.probability(page.candidates().get(0).features());
+                pWithout += without.probability(page.candidates().get(0).features());
+                sole++;
+            } else {
+                assertThat(HeaderCandidates.choose(page.candidates(), with.withThreshold(0)))
+                        .isSameAs(HeaderCandidates.choose(page.candidates(), without.withThreshold(0)));
+            }
+        }
+        assertThat(pWith / sole).as("mean probability of a sole candidate, page feature read").isBetween(0.75, 1.0);
+        assertThat(pWithout / sole).as("the same, the score alone").isLessThan(pWith / sole - 0.2);
+    }
+
+    /** {@link #pages}, half of them one candidate only, and each candidate's fourth feature ln(1 + its page's candidates). */
+    private static List<LineModelTrainer.Field> withSoleCandidates(Random random, int n) {
+        List<LineModelTrainer.Field> out = new ArrayList<>();
+        for (LineModelTrainer.Field page : pages(random, n)) {
+            List<HeaderCandidates.Candidate> candidates = random.nextBoolean() ? page.candidates().subList(0, 1) : page.candidates();
+            String truth = candidates.size() > 1 ? page.truth() : random.nextDouble() < 0.9 ? candidates.get(0).value() : "elsewhere";
+            List<HeaderCandidates.Candidate> counted = candidates.stream().map(c -> new HeaderCandidates.Candidate(c.value(), c.line(),
+                    new double[] {c.features()[0], c.features()[1], c.features()[2], Math.log1p(candidates.size())})).toList();
+            out.add(new LineModelTrainer.Field(truth, counted, 1.0, String::equals));
+        }
+        return out;
+    }
+
     private static List<LineModelTrainer.Field> pages(Random random, int n) {
         List<LineModelTrainer.Field> out = new ArrayList<>();
         for (int p = 0; p < n; p++) {

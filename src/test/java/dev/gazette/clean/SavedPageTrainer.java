@@ -80,18 +80,25 @@ final class SavedPageTrainer {
         // A title is always given (threshold 0): a page without one has nothing to list it under.
         return new HtmlHeaderCandidates.Models(
                 choice(HtmlHeaderCandidates.TITLE_FEATURES, pages, pagesOfSite, Page::titles, Page::fitTitle, CleaningScore::titleMatches, 0),
-                choice(HtmlHeaderCandidates.BYLINE_FEATURES, pages, pagesOfSite, Page::bylines, p -> p.truth.byline(), CleaningScore::bylineMatches, 0.5),
+                choice(HtmlHeaderCandidates.BYLINE_FEATURES, pages, pagesOfSite, Page::bylines, p -> p.truth.byline(), CleaningScore::bylineMatches, 0.5,
+                        HtmlHeaderCandidates.BYLINE_PAGE_FEATURES),
                 choice(HtmlHeaderCandidates.DATE_FEATURES, pages, pagesOfSite, Page::dates, p -> p.truth.date(), CleaningScore::dateMatches, 0.5));
     }
 
     private static LineModel choice(List<String> names, List<Page> pages, Map<String, Integer> pagesOfSite,
                                     Function<Page, List<HeaderCandidates.Candidate>> candidates, Function<Page, String> truth,
                                     BiPredicate<String, String> matches, double threshold) {
+        return choice(names, pages, pagesOfSite, candidates, truth, matches, threshold, List.of());
+    }
+
+    private static LineModel choice(List<String> names, List<Page> pages, Map<String, Integer> pagesOfSite,
+                                    Function<Page, List<HeaderCandidates.Candidate>> candidates, Function<Page, String> truth,
+                                    BiPredicate<String, String> matches, double threshold, List<String> pageFeatures) {
         List<LineModelTrainer.Field> fields = new ArrayList<>();
         for (Page p : pages) {
             fields.add(new LineModelTrainer.Field(truth.apply(p), candidates.apply(p), 1.0 / pagesOfSite.get(p.group), matches));
         }
-        return LineModelTrainer.fitChoice(names, fields, threshold, L2);
+        return LineModelTrainer.fitChoice(names, fields, threshold, L2, false, pageFeatures);
     }
 
     /** The resource {@value HtmlHeaderCandidates#RESOURCE}: the three models and how they were made. */

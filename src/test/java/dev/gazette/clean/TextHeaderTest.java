@@ -224,6 +224,25 @@ class TextHeaderTest {
     }
 
     @Test
+    void keepsAKickerThatOnlyLinesHoldingTheWholeHeadlineRepeat() {
+        // The breadcrumb and the share label show the whole headline, not "Coastal Diary" as a site's name.
+        Extraction found = extract("""
+                Home › Coastal Diary – The boats nobody sails any more
+
+                Coastal Diary – The boats nobody sails any more
+
+                By Miriam Okafor
+
+                Along the estuary dozens of small boats sit on their moorings year after year, their covers green with moss and their owners long since moved away.
+
+                The harbour master says the moorings could go to the families on the waiting list if only the owners could be found and asked.
+
+                Share: Coastal Diary – The boats nobody sails any more
+                """);
+        assertThat(found.title()).isEqualTo("Coastal Diary – The boats nobody sails any more");
+    }
+
+    @Test
     void passesOverACaptionWithItsCreditAndAHeadlineRepeatedInATeaserList() {
         Extraction found = extract("""
                 World
