@@ -263,7 +263,7 @@ public final class Linker {
             keptTagged[k] = prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
                     : null;
         }
-        if (inPlace && !sameTags(last, registered, slugLists, tags, problems)) {
+        if (inPlace && !sameTags(last, registered, writtenTags, slugLists, automatic, problems)) {
             // Some tag's first article, or its name, may differ from the last map's: all registered again.
             tags.clear();
             firstUse.clear();
@@ -611,27 +611,42 @@ public final class Linker {
 
     /**
      * In place ({@link #inPlace}), whether the tags registered by the articles at ranks
-     * {@code registered} ({@code tags}, {@code problems}: theirs alone) leave the last map as it
-     * is: they report nothing, each tag they register is the last map's for its slug, and each
-     * still carries every slug the article at its rank carried then. Then each slug's first
-     * article is the last one or one registering an equal tag, and every other article of the
-     * slug has the same name as then (no report then), so a full registration makes the last map.
+     * {@code registered} ({@code problems}: theirs alone) leave the last map as it is: they report
+     * nothing, each still carries every slug the article at its rank carried then, and each tag it
+     * registers is the last map's for its slug, or one of the same name that the article at its
+     * rank registered then (which was not the slug's first, so an earlier one still is). Then each
+     * slug's first article registers a tag equal to the last map's, and every article of the slug
+     * has its name (no report then), so a full registration makes the last map.
      */
-    private static boolean sameTags(LinkState last, List<Integer> registered, List<List<String>> slugLists,
-                                    Map<String, Tag> tags, List<Problem> problems) {
+    private static boolean sameTags(LinkState last, List<Integer> registered, List<List<Tag>> writtenTags,
+                                    List<List<String>> slugLists, TagVocabulary automatic, List<Problem> problems) {
         if (!problems.isEmpty()) {
             return false;
         }
-        for (Map.Entry<String, Tag> e : tags.entrySet()) {
-            if (!e.getValue().equals(last.tags().get(e.getKey()))) {
+        for (int k : registered) {
+            LinkState.Entry was = last.entries()[last.order()[k]];
+            if (!slugLists.get(k).containsAll(was.slugs())) {
                 return false;
             }
-        }
-        for (int k : registered) {
-            if (!slugLists.get(k).containsAll(last.entries()[last.order()[k]].slugs())) {
-                return false;
+            for (String slug : slugLists.get(k)) {
+                Tag now = registeredAs(slug, writtenTags.get(k), automatic);
+                Tag first = last.tags().get(slug);
+                if (!now.equals(first) && (first == null || !now.name().equals(first.name())
+                        || !was.slugs().contains(slug) || !now.equals(registeredAs(slug, was.written(), automatic)))) {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    /** The tag an article registers first for one of its slugs: its first written one of that slug, else the automatic one. */
+    private static Tag registeredAs(String slug, List<Tag> written, TagVocabulary automatic) {
+        for (Tag tag : written) {
+            if (tag.slug().equals(slug)) {
+                return tag;
+            }
+        }
+        return automatic.resolve(slug);
     }
 }
