@@ -75,6 +75,12 @@ final class SimilarityIndex {
          */
         int[] termIds;
         float[] weights;
+        /**
+         * What its terms' weights are scaled by to unit length (set whenever it is weighed, and
+         * read back with it): a document read back gets its weight in one posting from that
+         * term's alone, not weighing all its terms.
+         */
+        float scale;
         boolean ordered;
         /** The term ids of the query, sorted by id for lookups. */
         int[] queryIds;
@@ -412,6 +418,7 @@ final class SimilarityIndex {
             for (float score : slot.scores) {
                 out.writeFloat(score);
             }
+            out.writeFloat(slot.scale);
         }
         // The documents in the order of the last matches asked for, so that the index read back
         // finds the next build's documents where they stood instead of by key.
@@ -467,6 +474,7 @@ final class SimilarityIndex {
             for (int i = 0; i < slot.scores.length; i++) {
                 slot.scores[i] = in.readFloat();
             }
+            slot.scale = in.readFloat();
             added.add(slot);
         }
         index.scale(added.size());
@@ -528,14 +536,14 @@ final class SimilarityIndex {
             }
             unposted.set(held++, slot);
             int[] ids = slot.termIds;
-            float[] weights = null;
             for (int k = 0; k < ids.length; k++) {
                 if (wanted[ids[k]]) {
-                    // Weighed before any frequency is counted again: a term's is off by one between its two steps.
-                    weights = weights != null ? weights : weighed(slot);
+                    // Weighed before the term's frequency is counted again (it is off by one between the two
+                    // lines below); unweighed, its terms are in the document's order, its scale as weighed then.
+                    float weight = slot.weights != null ? slot.weights[k] : (float) (tf(slot.counts[k]) * idf(ids[k])) * slot.scale;
                     Postings p = postings.get(ids[k]);
                     p.pending--;
-                    p.add(slot, weights[k]);
+                    p.add(slot, weight);
                 }
             }
         }
@@ -887,6 +895,7 @@ final class SimilarityIndex {
         for (int i = 0; i < n; i++) {
             weights[i] *= scale;
         }
+        slot.scale = scale;
         return weights;
     }
 
