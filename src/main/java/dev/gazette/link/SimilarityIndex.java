@@ -190,7 +190,7 @@ final class SimilarityIndex {
      * reaches, not all of them: a one-article edit posts a few thousand (document, term) pairs
      * of the 2.5 million a 10,000-article index holds.
      */
-    private List<Slot> unposted;
+    private ReadBack unposted;
     /**
      * The documents whose matches the last {@link #update} set (changed ones, and those whose
      * query reaches one): every other document kept its matches and their scores. Null for an
@@ -499,55 +499,94 @@ final class SimilarityIndex {
             index.lastMatched[k] = index.slots.get(order[k]);
             index.lastPosition[order[k]] = k;
         }
-        index.unposted = added;
+        index.unposted = ReadBack.of(added, index.names.size(), size);
         index.postings.forEach(p -> p.complete = false);
         return index;
     }
 
     /**
+     * The documents read back, and each term's holders among them: the ids of those holding term
+     * t are {@code ids[start[t]..start[t + 1])}, ascending, each with where t is among its terms.
+     * Made once when the index is read (beside the build's main path), so that posting a term
+     * visits its holders alone rather than every term of every document read back.
+     */
+    private record ReadBack(Slot[] byId, int[] start, int[] ids, int[] at) {
+        static ReadBack of(List<Slot> slots, int terms, int size) {
+            int[] start = new int[terms + 1];
+            for (Slot slot : slots) {
+                for (int t : slot.docIds) {
+                    start[t + 1]++;
+                }
+            }
+            for (int t = 0; t < terms; t++) {
+                start[t + 1] += start[t];
+            }
+            int[] next = Arrays.copyOf(start, terms);
+            int[] ids = new int[start[terms]];
+            int[] at = new int[start[terms]];
+            Slot[] byId = new Slot[size];
+            for (Slot slot : slots) {
+                byId[slot.id] = slot;
+                for (int k = 0; k < slot.docIds.length; k++) {
+                    int i = next[slot.docIds[k]]++;
+                    ids[i] = slot.id;
+                    at[i] = k;
+                }
+            }
+            return new ReadBack(byId, start, ids, at);
+        }
+    }
+
+    /**
      * Posts the documents read back that hold one of {@code terms} and are not posted there yet,
-     * in one walk over the documents read back, each weighed first if nothing weighed it yet.
-     * Sound whatever the terms: a document's weights are those of the frequencies when it is
-     * weighed, and an update changes them only for the documents it weighs again (a term whose
-     * step changed), which it does after posting them here, through {@link Postings#reweigh}.
+     * each term's holders in the order read, each with its weight for that term alone (from its
+     * scale) if nothing weighed it yet. Sound whatever the terms: a document's weights are those
+     * of the frequencies when it is weighed, and an update changes them only for the documents it
+     * weighs again (a term whose step changed), which it does after posting them here, through
+     * {@link Postings#reweigh}.
      */
     private void complete(Collection<Integer> terms) {
         if (unposted == null) {
             return;
         }
-        boolean[] wanted = new boolean[postings.size()];
-        boolean any = false;
+        List<Integer> wanted = new ArrayList<>();
         for (int t : terms) {
             Postings p = postings.get(t);
             if (!p.complete) {
                 p.complete = true;
                 p.reserve();
-                wanted[t] = true;
-                any = true;
+                wanted.add(t);
             }
         }
-        if (!any) {
-            return;
-        }
-        int held = 0;
-        for (Slot slot : unposted) {
-            if (!holds(slot)) {
-                continue;   // removed by an update: counted out of its terms' postings then
+        for (int t : wanted) {
+            // Terms added since the read have no holder among the documents read back.
+            if (t + 1 >= unposted.start.length) {
+                continue;
             }
-            unposted.set(held++, slot);
-            int[] ids = slot.termIds;
-            for (int k = 0; k < ids.length; k++) {
-                if (wanted[ids[k]]) {
-                    // Weighed before the term's frequency is counted again (it is off by one between the two
-                    // lines below); unweighed, its terms are in the document's order, its scale as weighed then.
-                    float weight = slot.weights != null ? slot.weights[k] : (float) (tf(slot.counts[k]) * idf(ids[k])) * slot.scale;
-                    Postings p = postings.get(ids[k]);
-                    p.pending--;
-                    p.add(slot, weight);
+            Postings p = postings.get(t);
+            // Its frequency, counting a holder posted as pending, is the same for each holder (it
+            // is off by one only between the two lines that move one into the postings below).
+            double idf = idf(t);
+            for (int i = unposted.start[t]; i < unposted.start[t + 1]; i++) {
+                Slot slot = unposted.byId[unposted.ids[i]];
+                if (!holds(slot)) {
+                    continue;   // removed by an update: counted out of its terms' postings then
                 }
+                // Unweighed, its terms are in the document's order and its scale is as weighed then.
+                float weight = slot.weights == null ? (float) (tf(slot.counts[unposted.at[i]]) * idf) * slot.scale
+                        : slot.weights[indexOf(slot.termIds, t)];
+                p.pending--;
+                p.add(slot, weight);
             }
         }
-        unposted.subList(held, unposted.size()).clear();
+    }
+
+    private static int indexOf(int[] values, int value) {
+        int k = 0;
+        while (values[k] != value) {
+            k++;
+        }
+        return k;
     }
 
     /** The document's weights, weighed now (in the order of its terms) if nothing weighed it yet. */
