@@ -63,13 +63,12 @@ final class Values {
     private static final int ASCII_SCRATCH = 256;
     private static final ThreadLocal<byte[]> ASCII_BYTES = ThreadLocal.withInitial(() -> new byte[ASCII_SCRATCH]);
 
-    /** Each record class's type, made once: asked for every record encoded, compared or read. */
-    private static final ClassValue<RecordType> RECORDS = new ClassValue<>() {
-        @Override
-        protected RecordType computeValue(Class<?> type) {
-            return RecordType.make(type);
-        }
-    };
+    /**
+     * Each record class's type, made once: asked for every record encoded, compared or read. Maps
+     * by class rather than {@code ClassValue}s, whose look-ups took their slow path
+     * ({@code getFromBackup}) in the profiles of builds on Java 17, at several times a map's cost.
+     */
+    private static final Map<Class<?>, RecordType> RECORDS = new ConcurrentHashMap<>();
 
     private Values() {
     }
@@ -77,7 +76,8 @@ final class Values {
     /** How records of one class are taken apart and put together, and their class's name as {@code writeUTF} writes it. */
     record RecordType(Method[] accessors, Constructor<?> constructor, byte[] name) {
         static RecordType of(Class<?> type) {
-            return RECORDS.get(type);
+            RecordType known = RECORDS.get(type);
+            return known != null ? known : RECORDS.computeIfAbsent(type, RecordType::make);
         }
 
         private static RecordType make(Class<?> t) {
@@ -425,7 +425,9 @@ final class Values {
     }
 
     static boolean immutable(Object collection) {
-        return IMMUTABLE_TYPES.get(collection.getClass());
+        Boolean known = IMMUTABLE_TYPES.get(collection.getClass());
+        return known != null ? known : IMMUTABLE_TYPES.computeIfAbsent(collection.getClass(),
+                type -> type.getName().startsWith(IMMUTABLE));
     }
 
     private static void longText(byte[] bytes, DataOutput out) throws IOException {
@@ -507,13 +509,8 @@ final class Values {
 
     private static final ThreadLocal<ArrayDeque<Digest>> DIGESTS = ThreadLocal.withInitial(ArrayDeque::new);
 
-    /** Asked for every part of every value fingerprinted: the class name's test is made once per class. */
-    private static final ClassValue<Boolean> IMMUTABLE_TYPES = new ClassValue<>() {
-        @Override
-        protected Boolean computeValue(Class<?> type) {
-            return type.getName().startsWith(IMMUTABLE);
-        }
-    };
+    /** Asked for every part of every value fingerprinted: the class name's test is made once per class (see {@link #RECORDS}). */
+    private static final Map<Class<?>, Boolean> IMMUTABLE_TYPES = new ConcurrentHashMap<>();
 
     /** Where the long texts a {@link Reader} meets are left, to be fetched when first read. */
     interface StoredTexts {

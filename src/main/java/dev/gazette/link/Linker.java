@@ -216,18 +216,25 @@ public final class Linker {
         Article[] keptTagged = new Article[n];
         // What each tag as written resolves to: thousands of articles write the same few hundred.
         Map<String, Tag> resolved = new HashMap<>();
+        boolean inPlace = inPlace(last, sameVocabulary, from, order, prior);
+        // The articles registered below in place of the last build's at their rank (when in place).
+        List<Integer> registered = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             if (prior[k] != null && prior[k].written() != null && autoTags.get(k) == prior[k].autoTags()) {
                 // The same article with the same automatic tags has the same tags as then: they are
-                // registered again, in the same order. Its tagged copy is kept when the entry holds
-                // one (the preview's memory), else made below from these slugs.
-                keptTags(prior[k], sorted.get(k), automatic, tags, firstUse, problems);
+                // registered again, in the same order (or, in place, found below to be the last
+                // map's). Its tagged copy is kept when the entry holds one (the preview's memory),
+                // else made below from these slugs.
+                if (!inPlace) {
+                    keptTags(prior[k].written(), prior[k].slugs(), sorted.get(k), automatic, tags, firstUse, problems);
+                }
                 writtenTags.add(prior[k].written());
                 slugLists.add(prior[k].slugs());
                 keptTagged[k] = prior[k].tagged();
                 continue;
             }
             Article article = sorted.get(k);
+            registered.add(k);
             // A few tags an article: a list told apart by equality costs less than a set.
             List<String> slugs = new ArrayList<>(article.tags().size() + autoTags.get(k).size());
             // The same article wrote the same tags, which the same vocabulary resolves as before.
@@ -255,6 +262,17 @@ public final class Linker {
             slugLists.add(list);
             keptTagged[k] = prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
                     : null;
+        }
+        if (inPlace && !sameTags(last, registered, writtenTags, slugLists, automatic, problems)) {
+            // Some tag's first article, or its name, may differ from the last map's: all registered again.
+            tags.clear();
+            firstUse.clear();
+            problems.clear();
+            for (int k = 0; k < n; k++) {
+                keptTags(writtenTags.get(k), slugLists.get(k), sorted.get(k), automatic, tags, firstUse, problems);
+            }
+        } else if (inPlace) {
+            tags.putAll(last.tags());
         }
         // An article the same as then (same fingerprint: same tags as written) with the same slugs is
         // tagged from the same input as then: its call is the last build's by position.
@@ -547,28 +565,88 @@ public final class Linker {
     }
 
     /**
-     * Registers the tags of an article kept with its entry as the loop of {@link #make} does:
-     * its written tags in order (a nameless one reported), then the automatic ones its slugs add.
+     * Registers the tags of an article as the loop of {@link #make} does, from what it made of
+     * them: its written tags in order (a nameless one reported), then the automatic ones its slugs add.
      */
-    private void keptTags(LinkState.Entry entry, Article article, TagVocabulary automatic, Map<String, Tag> tags,
-                          Map<String, String> firstUse, List<Problem> problems) {
-        List<Tag> written = entry.written();
+    private void keptTags(List<Tag> written, List<String> slugs, Article article, TagVocabulary automatic,
+                          Map<String, Tag> tags, Map<String, String> firstUse, List<Problem> problems) {
+        String file = article.sourceFile();
         for (int w = 0; w < written.size(); w++) {
             if (written.get(w).slug().isEmpty()) {
-                problems.add(nameless(entry.file(), article.tags().get(w)));
+                problems.add(nameless(file, article.tags().get(w)));
             } else {
-                register(written.get(w), entry.file(), tags, firstUse, problems);
+                register(written.get(w), file, tags, firstUse, problems);
             }
         }
         // Its slugs are its written tags' (distinct), then the automatic ones not among them.
-        for (String slug : entry.slugs()) {
+        for (String slug : slugs) {
             boolean isWritten = false;
             for (Tag tag : written) {
                 isWritten |= tag.slug().equals(slug);
             }
             if (!isWritten) {
-                register(automatic.resolve(slug), entry.file(), tags, firstUse, problems);
+                register(automatic.resolve(slug), file, tags, firstUse, problems);
             }
         }
+    }
+
+    /**
+     * Whether the tags can be the last map's without registering the kept articles' again: the
+     * last build reported no tag, the automatic vocabulary is the same, and every kept article
+     * holds its rank among as many articles as then. Each tag's articles are then the last ones
+     * with only those at the other ranks changed (see {@link #sameTags}).
+     */
+    private static boolean inPlace(LinkState last, boolean sameVocabulary, int[] from, int[] order,
+                                   LinkState.Entry[] prior) {
+        if (last == null || !sameVocabulary || !last.problems().isEmpty() || order.length != last.order().length) {
+            return false;
+        }
+        for (int k = 0; k < order.length; k++) {
+            if (prior[k] != null && from[order[k]] != last.order()[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * In place ({@link #inPlace}), whether the tags registered by the articles at ranks
+     * {@code registered} ({@code problems}: theirs alone) leave the last map as it is: they report
+     * nothing, each still carries every slug the article at its rank carried then, and each tag it
+     * registers is the last map's for its slug, or one of the same name that the article at its
+     * rank registered then (which was not the slug's first, so an earlier one still is). Then each
+     * slug's first article registers a tag equal to the last map's, and every article of the slug
+     * has its name (no report then), so a full registration makes the last map.
+     */
+    private static boolean sameTags(LinkState last, List<Integer> registered, List<List<Tag>> writtenTags,
+                                    List<List<String>> slugLists, TagVocabulary automatic, List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            return false;
+        }
+        for (int k : registered) {
+            LinkState.Entry was = last.entries()[last.order()[k]];
+            if (!slugLists.get(k).containsAll(was.slugs())) {
+                return false;
+            }
+            for (String slug : slugLists.get(k)) {
+                Tag now = registeredAs(slug, writtenTags.get(k), automatic);
+                Tag first = last.tags().get(slug);
+                if (!now.equals(first) && (first == null || !now.name().equals(first.name())
+                        || !was.slugs().contains(slug) || !now.equals(registeredAs(slug, was.written(), automatic)))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The tag an article registers first for one of its slugs: its first written one of that slug, else the automatic one. */
+    private static Tag registeredAs(String slug, List<Tag> written, TagVocabulary automatic) {
+        for (Tag tag : written) {
+            if (tag.slug().equals(slug)) {
+                return tag;
+            }
+        }
+        return automatic.resolve(slug);
     }
 }

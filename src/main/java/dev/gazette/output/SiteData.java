@@ -107,5 +107,14 @@ public final class SiteData {
             read.accept(key);
             return (T) values.get(key);
         }
+
+        /**
+         * Notes that {@code key} is read, as {@link #get} does, without looking its value up: for a
+         * reader that holds what it made from that value already (a key of tens of thousands looked
+         * up for nothing costs a build about a percent of its time).
+         */
+        public void note(String key) {
+            read.accept(key);
+        }
     }
 }

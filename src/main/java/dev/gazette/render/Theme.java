@@ -65,6 +65,7 @@ public final class Theme {
                 .newLineTrimming(true)
                 .defaultLocale(Locale.ROOT)
                 .addEscapingStrategy("html", Theme::escapeHtml)
+                .extension(new RecordAttributes.Extension())
                 .build();
     }
 

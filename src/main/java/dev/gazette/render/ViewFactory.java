@@ -108,7 +108,7 @@ final class ViewFactory {
         if (known != null) {
             // Read again as a page that shows it reads it (the article, then its tags' links): recorded, not made.
             for (String key : known.keys()) {
-                r.get(key);
+                r.note(key);
             }
             return known.card();
         }

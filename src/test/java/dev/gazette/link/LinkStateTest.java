@@ -247,6 +247,37 @@ class LinkStateTest {
      * build cache keeps it: each link gives the digest of a link from nothing, and a one-article
      * edit brings the lists up to date rather than making them again.
      */
+    /**
+     * The newest article, edited to write a tag the others are given automatically, is the tag's
+     * first article: the tag as written (no aliases) is the tag of the site, not the suggested one
+     * the last build's map held under the same name.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aTagWrittenByTheNewestArticleReplacesTheSuggestedOneOfTheSameName(boolean throughCodec) {
+        SiteConfig site = SiteConfigLoader.fromYaml(YamlMap.empty("site.yml"));
+        Random random = new Random(3);
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Article a = article(random, i);
+            // The first article the newest.
+            ZonedDateTime date = ZonedDateTime.of(2026, 3, 20, 9, 0, 0, 0, ZoneOffset.UTC).minusDays(i);
+            articles.add(withBody(with(a.withTags(List.of()), "Report " + i, date, null), i == 0 ? ownWords(i)
+                    : "Valdoria said on Thursday that Valdoria will cut the rate. The council of Valdoria met. " + ownWords(i)));
+        }
+        KeptState steps = new KeptState(Integer.MAX_VALUE, throughCodec);
+        Linker linker = new Linker(site, steps);
+        Digest before = linker.link(List.copyOf(articles), p -> { });
+        assertThat(before.tags()).extracting(g -> g.tag().slug()).contains("valdoria");
+        articles.set(0, articles.get(0).withTags(List.of("Valdoria")));
+        List<Problem> problems = new ArrayList<>();
+        Digest incremental = linker.link(List.copyOf(articles), problems::add);
+        List<Problem> freshProblems = new ArrayList<>();
+        assertThat(incremental).isEqualTo(new Linker(site).link(List.copyOf(articles), freshProblems::add));
+        assertThat(problems).isEqualTo(freshProblems);
+        assertThat(steps.updated).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void storiesSplitAndJoinedAndTagListsChangedKeepTheListsUpToDate(boolean throughCodec) {

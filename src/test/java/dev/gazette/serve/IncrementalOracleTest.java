@@ -31,12 +31,16 @@ class IncrementalOracleTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "in place up to {0} sources, updates up to {1} articles, told the files {2}, seed {3}, {4} a page")
-    @CsvSource({"2147483647, 2147483647, true, 11, 10", "2147483647, 0, true, 12, 10", "-1, 2147483647, false, 13, 10",
-            "2147483647, 1, true, 14, 2"})
-    void everyEditGivesTheSiteOfAFullBuild(int inPlaceUpTo, int updateUpTo, boolean toldFiles, long seed, int pageSize)
-            throws Exception {
+    @ParameterizedTest(name = "in place up to {0} sources, updates up to {1} articles, told the files {2}, seed {3}, {4} a page, "
+            + "the site's own tags: {5}")
+    @CsvSource({"2147483647, 2147483647, true, 11, 10, true", "2147483647, 0, true, 12, 10, true",
+            "-1, 2147483647, false, 13, 10, true", "2147483647, 1, true, 14, 2, true", "2147483647, 2147483647, true, 15, 3, false"})
+    void everyEditGivesTheSiteOfAFullBuild(int inPlaceUpTo, int updateUpTo, boolean toldFiles, long seed, int pageSize,
+                                           boolean vocabulary) throws Exception {
         Path content = Trees.copy(Path.of("content"), tmp.resolve("content"));
+        if (!vocabulary) {
+            Trees.withoutVocabulary(content);
+        }
         // Short lists give every tag several pages, so an edit moves articles between pages of a list.
         Path siteYml = content.resolve("site.yml");
         Files.writeString(siteYml, Files.readString(siteYml).replace("page_size: 10", "page_size: " + pageSize));
@@ -77,7 +81,7 @@ class IncrementalOracleTest {
         Path article = articles.get(random.nextInt(articles.size()));
         String text = Files.readString(article);
         String name = article.getFileName().toString();
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(13)) {
             case 0 -> {
                 Files.writeString(article, text + "\nA closing line about the harbour, edit " + step + ".\n");
                 return new Edit("body of " + name, article);
@@ -124,6 +128,11 @@ class IncrementalOracleTest {
                 }
                 Files.writeString(article, text.replaceFirst("date: \\d{4}-", "date: 2099-"));
                 return new Edit("date of " + name + " in the future", article);
+            }
+            case 12 -> {
+                // A tag new to the site: it has a first article, and no other tag changes (no warning either).
+                Files.writeString(article, text.replaceFirst("tags: \\[", "tags: [Harbour Works, "));
+                return new Edit("a new tag on " + name, article);
             }
             case 10 -> {
                 // Seen only on cards: the pages that show this article's card, not its own body.

@@ -60,4 +60,17 @@ public final class Trees {
         }
         return hashes;
     }
+
+    /**
+     * Takes the site's own tags out of its configuration: every automatic tag is then suggested from
+     * the articles' names, as on a site that lists none (and on the benchmark's).
+     */
+    public static void withoutVocabulary(Path content) throws IOException {
+        Path siteYml = content.resolve("site.yml");
+        String text = Files.readString(siteYml);
+        if (!text.contains("\ntags:\n")) {
+            throw new IllegalStateException("no tags in " + siteYml);
+        }
+        Files.writeString(siteYml, text.replaceFirst("(?s)\ntags:\n.*", "\n"));
+    }
 }
