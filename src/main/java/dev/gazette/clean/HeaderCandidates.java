@@ -101,7 +101,7 @@ final class HeaderCandidates {
             "name_in_body",      // the name appears in a kept line of the article (a subject quoted, not an author)
             "log_name_elsewhere", // ln(1 + other lines that show the name): author boxes repeat it, menus and teasers too
             "bare_capitals",     // a name with no credit label written in capitals throughout: section labels are,
-                                 // while "By JANE DOE" is a credit however it is set
+                                 // while "By JANE DOE" is a credit however it is set (a script without case has none)
             "log_block_lines",   // ln(1 + lines of its block, between blank lines): menus and tag lists are long blocks of names
             "slash_credit",      // a slash joins the name to another ("Jane Doe/Getty Images"): a photo credit
             "common_words",      // share of the name's capitalised words that are function or interface words ("Share This", "More News")
@@ -638,6 +638,14 @@ final class HeaderCandidates {
         return name;
     }
 
+    /**
+     * Whether a name is written in capitals throughout: it has a letter with a case and none in lower case. A name in a
+     * script without case ("高木浩光") has no capitals to be written in, and was read as all capitals before.
+     */
+    static boolean writtenInCapitals(String name) {
+        return name.equals(name.toUpperCase(Locale.ROOT)) && !name.equals(name.toLowerCase(Locale.ROOT));
+    }
+
     private static double[] bylineFeatures(Layout a, int i, int kind, String name, String credited, int[] blockLines, int before, int shape,
             boolean listed, boolean closing) {
         List<DumpLine> lines = a.lines;
@@ -691,7 +699,7 @@ final class HeaderCandidates {
                 nameTokens.isEmpty() ? 0 : (double) inTitle / nameTokens.size(),
                 inBody ? 1 : 0,
                 Math.log1p(elsewhere),
-                kind == 3 && name.equals(name.toUpperCase(Locale.ROOT)) ? 1 : 0,
+                kind == 3 && writtenInCapitals(name) ? 1 : 0,
                 Math.log1p(blockLines[line.block]),
                 line.text.contains(name + "/") || line.text.contains("/" + name) ? 1 : 0,
                 capitalised == 0 ? 0 : (double) common / capitalised,

@@ -260,8 +260,18 @@ class HeaderCandidatesTest {
         List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(extractor.layout(read(dump)));
         assertThat(bylines).filteredOn(c -> c.value().equals("プロジェクター")).singleElement()
                 .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(1.0));
+        int capitals = HeaderCandidates.BYLINE_FEATURES.indexOf("bare_capitals");
         assertThat(bylines).filteredOn(c -> c.value().equals("島津健吾")).singleElement()
-                .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(0.0));
+                .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(0.0))
+                .satisfies(c -> assertThat(c.features()[capitals]).isEqualTo(0.0));
+    }
+
+    @Test
+    void aNameInAScriptWithoutCaseIsNotWrittenInCapitals() {
+        assertThat(HeaderCandidates.writtenInCapitals("WORLD NEWS")).isTrue();
+        assertThat(HeaderCandidates.writtenInCapitals("ΑΘΗΝΑ")).isTrue();
+        assertThat(HeaderCandidates.writtenInCapitals("Jane DOE")).isFalse();
+        assertThat(HeaderCandidates.writtenInCapitals("高木浩光")).isFalse();
     }
 
     @Test

@@ -180,7 +180,8 @@ public final class LineModelTrainer {
             if (c.truth.body() != null || HEADER_ONLY_BYLINES > 0 || HEADER_ONLY_BYLINES_CALIBRATION > 0) {
                 // Bylines from the cases with a body only: fitted on the header-only (Postlight) cases too, the byline
                 // model matched no more of their bylines held out (56%) and fewer of the others' (58% to 55%); again at fe19319
-                // (gazette.bylinesHeaderOnly): Postlight 59% to 60%, the others' 65% to 60%.
+                // (gazette.bylinesHeaderOnly): Postlight 59% to 60%, the others' 65% to 60%. In the calibration alone
+                // (gazette.bylinesCalibrationHeaderOnly=1), at 9c42f41: Postlight 548 to 531 right of 744, the others' 85 to 83.
                 bylines.add(new Field(c.truth.byline(), b, weight * (c.truth.body() == null ? HEADER_ONLY_BYLINES : 1), CleaningScore::bylineMatches,
                         weight * (c.truth.body() == null ? HEADER_ONLY_BYLINES_CALIBRATION : 1)));
             }
@@ -866,9 +867,26 @@ public final class LineModelTrainer {
         right += top == null ? "\tbest none" : String.format(Locale.ROOT, "\tbest %s p=%.4f",
                 CleaningScore.bylineMatches(c.truth.byline(), top.value()) ? "right" : "wrong", model.probability(top.features()));
         boolean present = bylineInDump(c);
-        return String.format(Locale.ROOT, "%s\t%s\t%s\ttruth '%s'\t%d candidates\tchosen %s\tright: %s", ok ? "OK" : "MISS", present ? "in dump" : "not in dump", c.name, c.truth.byline(),
+        // Then what decided: the top candidate's and the best right one's leading features, and a dump line that holds the
+        // truth's words (where no candidate reads it).
+        HeaderCandidates.Candidate best = ranked.stream().filter(x -> CleaningScore.bylineMatches(c.truth.byline(), x.value())).findFirst().orElse(null);
+        return String.format(Locale.ROOT, "%s\t%s\t%s\ttruth '%s'\t%d candidates\tchosen %s\tright: %s\ttop: %s\tright's: %s\ttruth's line: %s",
+                ok ? "OK" : "MISS", present ? "in dump" : "not in dump", c.name, c.truth.byline(),
                 candidates.size(), chosen == null ? "none" : String.format(Locale.ROOT, "'%s' p=%.2f line %d", chosen.value(),
-                        model.probability(chosen.features()), chosen.line() + 1), right);
+                        model.probability(chosen.features()), chosen.line() + 1), right,
+                top == null ? "-" : model.explain(top.features(), 6), best == null ? "-" : model.explain(best.features(), 6), truthLine(c));
+    }
+
+    /** The first dump line holding every word of the truth's byline, its number and text cut to 120 characters; "-" when none. */
+    private static String truthLine(Case c) {
+        List<String> want = CleaningScore.bylineWords(c.truth.byline());
+        for (int i = 0; i < c.read.lines().size(); i++) {
+            String t = c.read.lines().get(i).text;
+            if (new HashSet<>(CleaningScore.tokens(t)).containsAll(want)) {
+                return (i + 1) + " " + (t.length() > 120 ? t.substring(0, 117) + "..." : t);
+            }
+        }
+        return "-";
     }
 
     /** Deals these sites into k folds in a fixed shuffled order, so neighbours in name do not share a fold. */
@@ -1147,8 +1165,7 @@ public final class LineModelTrainer {
 
     /** Whether one line of the case's dump holds every word of its true byline, as the score compares them. */
     private static boolean bylineInDump(Case c) {
-        List<String> want = CleaningScore.bylineWords(c.truth.byline());
-        return c.read.lines().stream().anyMatch(l -> new HashSet<>(CleaningScore.tokens(l.text)).containsAll(want));
+        return !truthLine(c).equals("-");
     }
 
     /** The most names a byline credits; beyond, a truth is a list of every author the page links to. */
