@@ -879,14 +879,23 @@ public final class LineModelTrainer {
 
     /** The first dump line holding every word of the truth's byline, its number and text cut to 120 characters; "-" when none. */
     private static String truthLine(Case c) {
+        int i = truthLineIndex(c);
+        if (i < 0) {
+            return "-";
+        }
+        String t = c.read.lines().get(i).text;
+        return (i + 1) + " " + (t.length() > 120 ? t.substring(0, 117) + "..." : t);
+    }
+
+    /** The index of the first dump line holding every word of the truth's byline, as the score compares them; -1 when none. */
+    private static int truthLineIndex(Case c) {
         List<String> want = CleaningScore.bylineWords(c.truth.byline());
         for (int i = 0; i < c.read.lines().size(); i++) {
-            String t = c.read.lines().get(i).text;
-            if (new HashSet<>(CleaningScore.tokens(t)).containsAll(want)) {
-                return (i + 1) + " " + (t.length() > 120 ? t.substring(0, 117) + "..." : t);
+            if (new HashSet<>(CleaningScore.tokens(c.read.lines().get(i).text)).containsAll(want)) {
+                return i;
             }
         }
-        return "-";
+        return -1;
     }
 
     /** Deals these sites into k folds in a fixed shuffled order, so neighbours in name do not share a fold. */
@@ -1165,7 +1174,7 @@ public final class LineModelTrainer {
 
     /** Whether one line of the case's dump holds every word of its true byline, as the score compares them. */
     private static boolean bylineInDump(Case c) {
-        return !truthLine(c).equals("-");
+        return truthLineIndex(c) >= 0;
     }
 
     /** The most names a byline credits; beyond, a truth is a list of every author the page links to. */
