@@ -71,6 +71,7 @@ public final class Trees {
         if (!text.contains("\ntags:\n")) {
             throw new IllegalStateException("no tags in " + siteYml);
         }
-        Files.writeString(siteYml, text.replaceFirst("(?s)\ntags:\n.*", "\n"));
+        // The block alone: "tags:" and its indented lines, whatever keys follow it.
+        Files.writeString(siteYml, text.replaceFirst("\ntags:\n(?:[ \t][^\n]*\n?)*", "\n"));
     }
 }
