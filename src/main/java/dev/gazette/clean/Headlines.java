@@ -28,9 +28,16 @@ final class Headlines {
     /** A text field as a text browser draws it after the line's text: a run of underscores. */
     private static final Pattern FIELD = Pattern.compile("\\s+_{3,}$");
 
-    /** The headline without a text field drawn after it ("Headline ______", a search or sign-up box beside it). */
-    static String withoutField(String title) {
-        return title.endsWith("___") ? FIELD.matcher(title).replaceFirst("") : title;
+    /** A picture without alt text as a text browser draws it before the line's text: its file's name in brackets. */
+    private static final Pattern PICTURE = Pattern.compile("^\\[[^\\]\\s]+\\.(?i:jpe?g|png|gif|webp|svg)[^\\]\\s]*]\\s+(?=\\S)");
+
+    /**
+     * The headline without what a text browser draws beside it: a text field after it ("Headline ______", a search or
+     * sign-up box beside it), a picture's file name before it ("[photo_1280x960.jpg] Headline").
+     */
+    static String withoutDrawn(String title) {
+        String t = title.startsWith("[") ? PICTURE.matcher(title).replaceFirst("") : title;
+        return t.endsWith("___") ? FIELD.matcher(t).replaceFirst("") : t;
     }
 
     /**

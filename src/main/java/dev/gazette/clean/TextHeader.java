@@ -623,7 +623,7 @@ final class TextHeader {
     static String withoutSiteName(List<DumpLine> lines, int titleAt, int bodyStart, int bodyEnd, String lang) {
         String title = lines.get(titleAt).text;
         String site = siteName(lines, titleAt, bodyStart, bodyEnd, lang);
-        return Headlines.withoutField(site == null ? title : Headlines.withoutSiteName(title, site));
+        return Headlines.withoutDrawn(site == null ? title : Headlines.withoutSiteName(title, site));
     }
 
     /**

@@ -146,7 +146,9 @@ final class TitleCandidates {
                                   // ends_period reads ("。", "．", "।", "။", "۔": a caption, a lead); a control verb that says
                                   // "here" or addresses the reader ("Click here for an exclusive shoot with ..."); a credit in
                                   // its first three words, whatever its length ("Analysis by Jane Doe, Senior Analyst"); a web
-                                  // address ("IFRAME: https://...", a frame or link a text browser prints). Each
+                                  // address ("IFRAME: https://...", a frame or link a text browser prints); the dump's first
+                                  // line opening with "#" and a word, the list of the page's feeds and link relations a text
+                                  // browser prints at the top ("#alternate Site » Feed"). Each
                                   // rare, together one weight the training pages can tell: as four features of their own they
                                   // gained as many titles of one truth set as they lost of the other (README)
             "head_end");          // the line the run's head ends at, its first paragraph: a candidate of the title model alone
@@ -257,11 +259,11 @@ final class TitleCandidates {
                     site = Headlines.mayHoldSeparator(whole.text) ? TextHeader.siteName(lines, i, runStart, runEnd, lang) : null;
                     siteRead = true;
                 }
-                String value = Headlines.withoutField(site == null ? t : Headlines.withoutSiteName(t, site));
+                String value = Headlines.withoutDrawn(site == null ? t : Headlines.withoutSiteName(t, site));
                 // The shapes of not_headline, cheapest first.
                 boolean notHeadline = endsOtherStop(t) || controlVerb
                         && (line.tokens.contains("here") || Words.readerAddressDensity(line.tokens, lang) > 0)
-                        || opensWithCredit(t) || t.contains("://") || otherScript(t, script) > 0.5;
+                        || opensWithCredit(t) || t.contains("://") || otherScript(t, script) > 0.5 || i == 0 && linkList(t);
                 double[] x = {
                         Math.log1p(line.words),
                         line.words < 3 ? 1 : 0,
@@ -522,6 +524,14 @@ final class TitleCandidates {
 
     /** Full stops of the scripts that end a sentence with one other than the Latin: CJK, Devanagari, Burmese, Arabic (Urdu), Ethiopic. */
     private static final String FULL_STOPS = "。．｡।॥။۔።";
+
+    /**
+     * Whether the text opens with "#" and a word, as a text browser prints the page's {@code <link>} elements (their
+     * titles or relations: "#alternate Site » Feed") on a dump's first line; not "# Heading" nor "##".
+     */
+    private static boolean linkList(String t) {
+        return t.length() > 1 && t.charAt(0) == '#' && t.charAt(1) != '#' && !Character.isWhitespace(t.charAt(1));
+    }
 
     /** Whether the text ends with a full stop other than the Latin ({@link #FULL_STOPS}), before any closing quote, and no ellipsis. */
     static boolean endsOtherStop(String t) {

@@ -162,8 +162,15 @@ class TitleCandidatesTest {
     /** A web address, such as the frame a text browser prints ("IFRAME: https://..."), is a shape of not_headline too. */
     @Test
     void aWebAddressIsNoHeadline() {
-        List<String> dump = new ArrayList<>(List.of("IFRAME: https://www.example.com/parts/frame/ad_list.htm", "", "Home", "",
-                "Island Ferry Will Run All Winter For The First Time", "", "By Jane Doe", ""));
+        Function<String, Double> notHeadline = notHeadlineOf("IFRAME: https://www.example.com/parts/frame/ad_list.htm", "", "Home", "",
+                "Island Ferry Will Run All Winter For The First Time", "", "By Jane Doe", "");
+        assertThat(notHeadline.apply("IFRAME: https://")).isEqualTo(1);
+        assertThat(notHeadline.apply("Island Ferry")).isZero();
+    }
+
+    /** The not_headline feature of the title candidate whose value starts with a text, in a dump of {@code head} over five paragraphs. */
+    private static Function<String, Double> notHeadlineOf(String... head) {
+        List<String> dump = new ArrayList<>(List.of(head));
         for (int i = 0; i < 5; i++) {
             dump.add(PARAGRAPH);
             dump.add("");
@@ -171,18 +178,37 @@ class TitleCandidatesTest {
         TextExtractor extractor = new TextExtractor();
         HeaderCandidates.Layout a = extractor.layout(extractor.score(String.join("\n", dump)));
         int notHeadline = TitleCandidates.TITLE_FEATURES.indexOf("not_headline");
-        Function<String, double[]> of = text -> a.titles().stream().filter(c -> c.value().startsWith(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no candidate " + text)).features();
-        assertThat(of.apply("IFRAME: https://")[notHeadline]).isEqualTo(1);
-        assertThat(of.apply("Island Ferry")[notHeadline]).isZero();
+        return text -> a.titles().stream().filter(c -> c.value().startsWith(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no candidate " + text)).features()[notHeadline];
+    }
+
+    /**
+     * The list of the page's feeds and link relations a text browser prints on a dump's first line ("#alternate ...") is
+     * a shape of not_headline; a hashtag further down is not.
+     */
+    @Test
+    void aTextBrowsersListOfLinksIsNoHeadline() {
+        Function<String, Double> notHeadline = notHeadlineOf("#alternate Island Ferry News » Feed", "", "Home", "", "#ferries", "",
+                "Island Ferry Will Run All Winter For The First Time", "", "By Jane Doe", "");
+        assertThat(notHeadline.apply("#alternate")).isEqualTo(1);
+        assertThat(notHeadline.apply("#ferries")).isZero();
+        assertThat(notHeadline.apply("Island Ferry Will")).isZero();
     }
 
     @Test
     void aTextFieldDrawnAfterTheHeadlineIsNoPartOfIt() {
-        assertThat(Headlines.withoutField("cron.weekly issue #130: keycloak, redis6 & more ______________________"))
+        assertThat(Headlines.withoutDrawn("cron.weekly issue #130: keycloak, redis6 & more ______________________"))
                 .isEqualTo("cron.weekly issue #130: keycloak, redis6 & more");
-        assertThat(Headlines.withoutField("snake_case___")).isEqualTo("snake_case___");
-        assertThat(Headlines.withoutField("A headline")).isEqualTo("A headline");
+        assertThat(Headlines.withoutDrawn("snake_case___")).isEqualTo("snake_case___");
+        assertThat(Headlines.withoutDrawn("A headline")).isEqualTo("A headline");
+    }
+
+    @Test
+    void aPictureDrawnBeforeTheHeadlineAsItsFileNameIsNoPartOfIt() {
+        assertThat(Headlines.withoutDrawn("[0426_original_1280x960.jpg] Ferries run late again")).isEqualTo("Ferries run late again");
+        assertThat(Headlines.withoutDrawn("[harbour.PNG?w=300] Ferries run late again")).isEqualTo("Ferries run late again");
+        assertThat(Headlines.withoutDrawn("[Update] Ferries run late again")).isEqualTo("[Update] Ferries run late again");
+        assertThat(Headlines.withoutDrawn("[logo.svg]")).isEqualTo("[logo.svg]");
     }
 
     @Test
