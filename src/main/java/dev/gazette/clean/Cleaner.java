@@ -49,7 +49,8 @@ public final class Cleaner {
 
     private Extraction markdown(String body) {
         Document document = markdown.parse(body);
-        // Most articles are only text, lists, quotes, web links and inline tags: written safe from the tree.
+        // Most articles are only text, lists, quotes, web links and inline tags: written safe from the tree
+        // (with no lone surrogate: a text holding one takes the sanitizer's path).
         Optional<SafeMarkdownHtml.Body> direct = SafeMarkdownHtml.of(document, curated);
         if (direct.isPresent()) {
             return new Extraction(null, null, null, null, null, null, null, direct.get().html(), direct.get().text());
@@ -58,6 +59,6 @@ public final class Cleaner {
         Element clean = curated.cleanBody(markdown.render(document), null);
         String safe = clean.html().strip();
         String plain = PlainText.of(clean);
-        return new Extraction(null, null, null, null, null, null, null, safe, plain);
+        return Extraction.of(null, null, null, null, null, null, null, safe, plain);
     }
 }

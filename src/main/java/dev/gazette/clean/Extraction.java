@@ -27,7 +27,9 @@ public record Extraction(
 
     /**
      * Half a character (a lone surrogate, from {@code &#xD800;} in a page) is no text any file
-     * can hold: it becomes U+FFFD, the replacement character, rather than failing a write.
+     * can hold: it becomes U+FFFD, the replacement character, rather than failing a write. The
+     * long {@code html} and {@code text} are scanned by {@link #of}; {@code SafeMarkdownHtml}'s
+     * body, which never holds one (it declines a text that does), is spared the scan.
      */
     public Extraction {
         title = wellFormed(title);
@@ -35,8 +37,12 @@ public record Extraction(
         siteName = wellFormed(siteName);
         image = wellFormed(image);
         url = wellFormed(url);
-        html = wellFormed(html);
-        text = wellFormed(text);
+    }
+
+    /** An extraction whose {@code html} and {@code text} may hold lone surrogates: each becomes U+FFFD. */
+    static Extraction of(String title, String byline, String date, String siteName, String lang, String image, String url,
+            String html, String text) {
+        return new Extraction(title, byline, date, siteName, lang, image, url, wellFormed(html), wellFormed(text));
     }
 
     static String wellFormed(String s) {
@@ -72,7 +78,7 @@ public record Extraction(
     }
 
     public Extraction withHtml(String newHtml) {
-        return new Extraction(title, byline, date, siteName, lang, image, url, newHtml, text);
+        return of(title, byline, date, siteName, lang, image, url, newHtml, text);
     }
 
     public Extraction withImage(String newImage) {

@@ -70,7 +70,7 @@ final class HtmlExtractor {
         if (lang == null) {
             lang = Words.guessLanguage(Words.tokens(text));
         }
-        return new Extraction(title, byline, date, meta.siteName(), lang, meta.image(), url, clean, text);
+        return Extraction.of(title, byline, date, meta.siteName(), lang, meta.image(), url, clean, text);
     }
 
     private Element content(Document doc, String title) {

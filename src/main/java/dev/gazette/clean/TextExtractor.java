@@ -156,7 +156,7 @@ final class TextExtractor {
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         render(body(a), html, text);
-        return new Extraction(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, a.lang(), null, null,
+        return Extraction.of(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, a.lang(), null, null,
                 html.toString(), text.toString().strip());
     }
 
