@@ -104,7 +104,8 @@ final class Bylines {
     /**
      * A credit standing alone on line {@code i}: a handle; one word, capitalised or in camel case, or a name in a
      * script without capitals (up to an at sign or separator), within {@value #DATE_DISTANCE} lines of a dateline;
-     * a credit in brackets. Null when the line is none of these.
+     * a credit in brackets. Null when the line is none of these. Like a lone word, a spaceless name holds no interface word
+     * ("このニュースをシェア", "分享").
      */
     static Shaped alone(List<DumpLine> lines, int i, String lang) {
         DumpLine line = lines.get(i);
@@ -120,17 +121,18 @@ final class Bylines {
         if (bracket.matches()) {
             String first = FIELD.split(bracket.group(1).strip(), 2)[0];
             String name = TextHeader.nameOf(first);
-            boolean spaceless = SPACELESS.matcher(first).matches();
+            boolean spaceless = SPACELESS.matcher(first).matches() && !Language.holdsSpacelessInterfaceWord(first);
             return name != null && name.equals(first) || spaceless ? new Shaped(first, BRACKETED) : null;
         }
         if (!dateNear(lines, i)) {
             // A name in a script without capitals may open the dateline itself ("松村太郎2019年04月13日 09時00分").
             Matcher spaceless = TextHeader.isDateline(line) && line.dates().get(0).at() > 0 ? SPACELESS.matcher(t) : null;
             return spaceless != null && spaceless.lookingAt() && line.dates().get(0).at() == spaceless.end()
-                    ? new Shaped(spaceless.group(), SPACELESS_ALONE) : null;
+                    && !Language.holdsSpacelessInterfaceWord(spaceless.group()) ? new Shaped(spaceless.group(), SPACELESS_ALONE) : null;
         }
         Matcher spaceless = SPACELESS.matcher(t);
-        if (spaceless.lookingAt() && (spaceless.end() == t.length() || AFTER_SPACELESS.matcher(t).region(spaceless.end(), t.length()).lookingAt())) {
+        if (spaceless.lookingAt() && (spaceless.end() == t.length() || AFTER_SPACELESS.matcher(t).region(spaceless.end(), t.length()).lookingAt())
+                && !Language.holdsSpacelessInterfaceWord(spaceless.group())) {
             return new Shaped(spaceless.group(), SPACELESS_ALONE);
         }
         if (line.words == 1 && t.length() >= 3 && LOOSE_WORD.matcher(t).matches() && Character.isUpperCase(t.codePointAt(0))

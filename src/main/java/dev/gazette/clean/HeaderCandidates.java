@@ -97,7 +97,7 @@ final class HeaderCandidates {
             "separator_after",   // the name is followed by , | • · @ (a role, an outlet, a handle)
             "date_near",         // this line or one within two lines writes a date (datelines sit by bylines)
             "name_in_title",     // share of the name's words the headline uses (a subject, not an author); a name in a script
-                                 // without spaces: whether the headline holds it
+                                 // without spaces: whether the headline holds it; 0 when the headline's line is the credit alone
             "name_in_body",      // the name appears in a kept line of the article (a subject quoted, not an author)
             "log_name_elsewhere", // ln(1 + other lines that show the name): author boxes repeat it, menus and teasers too
             "bare_capitals",     // a name with no credit label written in capitals throughout: section labels are,
@@ -673,7 +673,11 @@ final class HeaderCandidates {
                 common += Language.isFunctionWord(w) || Language.interfaceWords(a.lang).contains(w) ? 1 : 0;
             }
         }
-        if (shape == Bylines.SPACELESS_ALONE) {
+        if (i == a.titleAt && (credited.equals(name) || closing)) {
+            // The line taken for the headline holds the credit and nothing more: a credit misread as the headline, no
+            // subject the headline names.
+            inTitle = 0;
+        } else if (shape == Bylines.SPACELESS_ALONE) {
             // A script without spaces writes no word apart: the headline holds the name or not
             // ("プロジェクター" in "...モバイルプロジェクターで...").
             inTitle = a.titleAt >= 0 && lines.get(a.titleAt).text.contains(name) ? nameTokens.size() : 0;

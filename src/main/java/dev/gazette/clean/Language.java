@@ -236,6 +236,22 @@ public final class Language {
     }
 
     /**
+     * Whether a text holds an interface word of a language read by characters ("シェア" in "このニュースをシェア", "分享",
+     * "더보기"): such a script writes no word apart, so its words are looked for inside the text, not among its tokens.
+     */
+    static boolean holdsSpacelessInterfaceWord(String text) {
+        for (String word : SPACELESS_INTERFACE) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> SPACELESS_INTERFACE = DATA_ONLY.stream()
+            .flatMap(code -> INTERFACE.get(code).stream().filter(w -> !INTERFACE.get("en").contains(w))).sorted().toList();
+
+    /**
      * Words of a relative time stamp ("2 hours ago", "Hace una hora", "vor 3 Tagen") in this
      * language, and in English.
      */

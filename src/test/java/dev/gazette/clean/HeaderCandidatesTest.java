@@ -253,17 +253,29 @@ class HeaderCandidatesTest {
 
     @Test
     void aSpacelessNameTheHeadlineWritesIsInTheTitleThoughNoWordStandsApart() {
-        TextExtractor extractor = new TextExtractor();
-        String dump = String.join("\n", "小さいのに高性能！モバイルプロジェクターで我が家がホームシアターに", "", "2019年4月19日（金） 09時39分", "",
-                "プロジェクター", "", "島津健吾", "", PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3);
         int inTitle = HeaderCandidates.BYLINE_FEATURES.indexOf("name_in_title");
-        List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(extractor.layout(read(dump)));
+        List<HeaderCandidates.Candidate> bylines = spacelessBylines("プロジェクター");
         assertThat(bylines).filteredOn(c -> c.value().equals("プロジェクター")).singleElement()
                 .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(1.0));
         int capitals = HeaderCandidates.BYLINE_FEATURES.indexOf("bare_capitals");
         assertThat(bylines).filteredOn(c -> c.value().equals("島津健吾")).singleElement()
                 .satisfies(c -> assertThat(c.features()[inTitle]).isEqualTo(0.0))
                 .satisfies(c -> assertThat(c.features()[capitals]).isEqualTo(0.0));
+    }
+
+    @Test
+    void aSpacelessRunHoldingAnInterfaceWordOfItsScriptIsNoName() {
+        List<String> names = spacelessBylines("このニュースをシェア").stream().map(HeaderCandidates.Candidate::value).toList();
+        assertThat(names).contains("島津健吾").doesNotContain("このニュースをシェア");
+        assertThat(Language.holdsSpacelessInterfaceWord("分享到微博")).isTrue();
+        assertThat(Language.holdsSpacelessInterfaceWord("홍길동 기자")).isFalse();
+    }
+
+    /** The byline candidates of a Japanese dump: a headline, a dateline, the given line, a name alone, the article. */
+    private static List<HeaderCandidates.Candidate> spacelessBylines(String line) {
+        String dump = String.join("\n", "小さいのに高性能！モバイルプロジェクターで我が家がホームシアターに", "", "2019年4月19日（金） 09時39分", "",
+                line, "", "島津健吾", "", PARAGRAPH_1, "", PARAGRAPH_2, "", PARAGRAPH_3);
+        return HeaderCandidates.bylines(new TextExtractor().layout(read(dump)));
     }
 
     @Test
