@@ -43,7 +43,7 @@ import java.util.stream.IntStream;
 final class SiteLists {
     /** An empty site: everything of a site made from nothing is "added". */
     private static final SiteLists NONE = new SiteLists(new Digest(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of()),
-            new Near[0], new Digest.ArticleLinks[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(),
+            new Near[0], new Digest.ArticleLinks[0], Map.of(), new TreeMap<>(), new TreeMap<>(),
             new TreeMap<>(), new TreeMap<>(), 0, null);
 
     /**
@@ -60,13 +60,11 @@ final class SiteLists {
     private final Digest digest;
     /** By position in the digest's articles. */
     private final Near[] near;
-    private final Digest.ArticleLinks[] links;
     /**
-     * The last digest's neighbours of each article, by position: {@code links} itself, or for lists
-     * read back (which keep none) those that can be told from what they keep; null where they cannot.
-     * Only compared with, to say which articles' neighbours changed ({@link #change}).
+     * Each article's neighbours, by position. For lists read back (which keep none), those that can
+     * be told from what they keep; null where they cannot.
      */
-    private final Digest.ArticleLinks[] lastLinks;
+    private final Digest.ArticleLinks[] links;
     private final Map<String, Story> storyOf;
     /** Each edition's articles newest first, and the editions, by first day, newest first. */
     private final TreeMap<LocalDate, List<Article>> editionMembers;
@@ -80,14 +78,13 @@ final class SiteLists {
     /** What of the digest may differ from the last build's; null when the lists were made from nothing. */
     private final DigestChange change;
 
-    private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Digest.ArticleLinks[] lastLinks,
-                      Map<String, Story> storyOf, TreeMap<LocalDate, List<Article>> editionMembers,
-                      TreeMap<LocalDate, Edition> editions, TreeMap<YearMonth, Digest.Month> months,
-                      TreeMap<String, Digest.TagGroup> tagGroups, int remade, DigestChange change) {
+    private SiteLists(Digest digest, Near[] near, Digest.ArticleLinks[] links, Map<String, Story> storyOf,
+                      TreeMap<LocalDate, List<Article>> editionMembers, TreeMap<LocalDate, Edition> editions,
+                      TreeMap<YearMonth, Digest.Month> months, TreeMap<String, Digest.TagGroup> tagGroups, int remade,
+                      DigestChange change) {
         this.digest = digest;
         this.near = near;
         this.links = links;
-        this.lastLinks = lastLinks;
         this.storyOf = storyOf;
         this.editionMembers = editionMembers;
         this.editions = editions;
@@ -102,7 +99,6 @@ final class SiteLists {
         this.digest = null;
         this.near = null;
         this.links = null;
-        this.lastLinks = null;
         this.storyOf = null;
         this.editionMembers = null;
         this.editions = null;
@@ -350,7 +346,7 @@ final class SiteLists {
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
         DigestChange change = this == NONE ? null
                 : change(made, oldAt, linksNow, List.copyOf(left.storiesBefore()), groupsNow, editionsNow, monthsNow);
-        return new SiteLists(made, nearNow, linksNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow,
+        return new SiteLists(made, nearNow, linksNow, storyOfNow, membersNow, editionsNow, monthsNow, groupsNow,
                 remade.size(), change);
     }
 
@@ -380,7 +376,7 @@ final class SiteLists {
             if (oldAt[k] < 0) {
                 changedArticles.add(slug);
             }
-            if (oldAt[k] < 0 || !linksNow[k].equals(lastLinks[oldAt[k]])) {
+            if (oldAt[k] < 0 || linksNow[k] != links[oldAt[k]] && !linksNow[k].equals(links[oldAt[k]])) {
                 changedLinks.add(slug);
             }
             if (oldAt[k] != k) {
@@ -830,19 +826,19 @@ final class SiteLists {
                     tagKeys.add(tag.tag().slug());
                 }
             }
-            SiteLists lists = new SiteLists(null, near, new Digest.ArticleLinks[n], lastLinks(nowAt, kind), storyOf,
-                    editionMembers, editionsNow, monthsNow, groups, 0, null);
+            SiteLists lists = new SiteLists(null, near, lastLinks(nowAt), storyOf, editionMembers, editionsNow, monthsNow,
+                    groups, 0, null);
             return new Bound(lists, new Left(Set.of(), editionKeys, monthKeys, tagKeys, storiesTouched, before, restoried));
         }
 
         /**
          * The last digest's neighbours of the articles still here, by position, as that build made
          * them: its related list as saved, its story (the last saved story that holds it, as the
-         * build's map of stories by article kept the last), its edition (a function of the same
-         * article), and the slugs of the articles beside it then, known when those are still here
+         * build's map of stories by article kept the last), its edition (the saved one that holds
+         * it), and the slugs of the articles beside it then, known when those are still here
          * (the same articles, so the same slugs); null for an article whose neighbour then left.
          */
-        private Digest.ArticleLinks[] lastLinks(Article[] nowAt, SiteConfig.Edition kind) {
+        private Digest.ArticleLinks[] lastLinks(Article[] nowAt) {
             int n = size();
             String[] storyAt = new String[n];
             for (SavedStory story : stories) {
@@ -850,13 +846,20 @@ final class SiteLists {
                     storyAt[p] = story.slug();
                 }
             }
+            // A dated article is a member of the edition its date starts, undated ones of none: named once an edition.
+            String[] editionAt = new String[n];
+            editions.forEach((key, positions) -> {
+                String edition = key.toString();
+                for (int p : positions) {
+                    editionAt[p] = edition;
+                }
+            });
             Digest.ArticleLinks[] was = new Digest.ArticleLinks[n];
             for (int p = 0; p < n; p++) {
                 Article a = nowAt[p];
                 boolean besideKnown = (p == 0 || nowAt[p - 1] != null) && (p + 1 == n || nowAt[p + 1] != null);
                 if (a != null && besideKnown) {
-                    was[p] = new Digest.ArticleLinks(related.get(p), storyAt[p],
-                            a.hasDate() ? Editions.editionStart(a, kind).toString() : null,
+                    was[p] = new Digest.ArticleLinks(related.get(p), storyAt[p], editionAt[p],
                             p > 0 ? nowAt[p - 1].slug() : null, p + 1 < n ? nowAt[p + 1].slug() : null);
                 }
             }

@@ -34,8 +34,27 @@ final class Utf8Writer extends Writer {
         }
     }
 
+    /**
+     * Pebble writes a template's text as arrays: ASCII goes straight into the buffer, not first
+     * into a string to be encoded and copied; anything else as a string.
+     */
     @Override
     public void write(char[] chars, int offset, int length) {
+        if (pendingHigh == 0) {
+            room(length);
+            int at = size;
+            for (int i = offset, end = offset + length; i < end; i++) {
+                char c = chars[i];
+                if (c >= 0x80) {
+                    // The bytes written past size are not kept: the string is encoded over them.
+                    write(new String(chars, offset, length));
+                    return;
+                }
+                bytes[at++] = (byte) c;
+            }
+            size = at;
+            return;
+        }
         write(new String(chars, offset, length));
     }
 
