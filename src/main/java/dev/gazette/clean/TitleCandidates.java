@@ -150,7 +150,7 @@ final class TitleCandidates {
                                   // line opening with "#" and a word, the list of the page's feeds and link relations a text
                                   // browser prints at the top ("#alternate Site » Feed"). Each
                                   // rare, together one weight the training pages can tell: as four features of their own they
-                                  // gained as many titles of one truth set as they lost of the other (README)
+                                  // gained as many titles of one truth set as they lost of the other (bench/HISTORY.md)
             "head_end");          // the line the run's head ends at, its first paragraph: a candidate of the title model alone
                                   // (openers), for a run that opens with the headline over the text (a reflow part of it too)
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
