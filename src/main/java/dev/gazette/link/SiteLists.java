@@ -49,12 +49,21 @@ final class SiteLists {
     /**
      * What an article's similar candidates gave it.
      *
-     * @param candidates the candidates, best first (the articles as they were when this was made)
+     * @param articles   the articles the candidates are among (the articles as they were when this was made),
+     *                   one array shared by every article's
+     * @param at         the candidates' positions in {@code articles}, best first
      * @param scores     their text similarities
      * @param related    the related articles' slugs
      * @param sameEvent  bit k set when candidate k looks like a report of the same event
      */
-    private record Near(Article[] candidates, double[] scores, List<String> related, long sameEvent) {
+    private record Near(Article[] articles, int[] at, double[] scores, List<String> related, long sameEvent) {
+        int count() {
+            return at.length;
+        }
+
+        Article candidate(int j) {
+            return articles[at[j]];
+        }
     }
 
     private final Digest digest;
@@ -237,8 +246,9 @@ final class SiteLists {
         int[][] tagIds = new int[n][];
         Stories.Instants instants = new Stories.Instants(articles);
         read(articles, tags, remade, similar, tagIds, instants);
+        Article[] all = remade.isEmpty() ? null : articles.toArray(new Article[0]);
         (remade.size() > 64 ? remade.parallelStream() : remade.stream())
-                .forEach(k -> nearNow[k] = near(articles, k, similar, tagIds, instants));
+                .forEach(k -> nearNow[k] = near(all, k, similar, tagIds, instants));
 
         // Stories: made again only when a pair of the same event, or a curator's story key, may have come or gone.
         boolean storiesChanged = false;
@@ -421,11 +431,11 @@ final class SiteLists {
 
     /** Whether {@code near} was made from the very candidates {@code matches} names, scored the same. */
     private static boolean sameCandidates(Near near, List<Article> articles, SimilarityIndex.Matches matches, int k) {
-        if (near.candidates().length != matches.count(k)) {
+        if (near.count() != matches.count(k)) {
             return false;
         }
-        for (int j = 0; j < near.candidates().length; j++) {
-            if (near.candidates()[j] != articles.get(matches.doc(k, j)) || near.scores()[j] != matches.score(k, j)) {
+        for (int j = 0; j < near.count(); j++) {
+            if (near.candidate(j) != articles.get(matches.doc(k, j)) || near.scores()[j] != matches.score(k, j)) {
                 return false;
             }
         }
@@ -438,16 +448,16 @@ final class SiteLists {
             return (before == null || before.sameEvent() == 0) && now.sameEvent() == 0;
         }
         Set<Article> joined = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int j = 0; j < before.candidates().length; j++) {
+        for (int j = 0; j < before.count(); j++) {
             if ((before.sameEvent() & 1L << j) != 0) {
-                joined.add(before.candidates()[j]);
+                joined.add(before.candidate(j));
             }
         }
         int count = 0;
-        for (int j = 0; j < now.candidates().length; j++) {
+        for (int j = 0; j < now.count(); j++) {
             if ((now.sameEvent() & 1L << j) != 0) {
                 count++;
-                if (!joined.contains(now.candidates()[j])) {
+                if (!joined.contains(now.candidate(j))) {
                     return false;
                 }
             }
@@ -456,21 +466,21 @@ final class SiteLists {
     }
 
     /** What article {@code k}'s candidates give it: related articles, and reports of the same event. */
-    private static Near near(List<Article> articles, int k, SimilarityIndex.Matches matches, int[][] tagIds,
+    private static Near near(Article[] articles, int k, SimilarityIndex.Matches matches, int[][] tagIds,
                              Stories.Instants instants) {
-        Article[] candidates = new Article[matches.count(k)];
-        double[] scores = new double[candidates.length];
+        int[] at = new int[matches.count(k)];
+        double[] scores = new double[at.length];
         record Scored(Article article, double score) {
         }
         List<Scored> scored = new ArrayList<>();
         long sameEvent = 0;
-        for (int j = 0; j < candidates.length; j++) {
+        for (int j = 0; j < at.length; j++) {
             int other = matches.doc(k, j);
-            candidates[j] = articles.get(other);
+            at[j] = other;
             scores[j] = matches.score(k, j);
             double boosted = Linker.boosted(shared(tagIds[k], tagIds[other]), scores[j]);
             if (boosted >= Linker.MIN_RELATED) {
-                scored.add(new Scored(candidates[j], boosted));
+                scored.add(new Scored(articles[other], boosted));
             }
             if (instants.sameEvent(k, other, scores[j], boosted)) {
                 sameEvent |= 1L << j;
@@ -479,7 +489,7 @@ final class SiteLists {
         // The best related articles: content similarity boosted by shared tags, ties by date then slug.
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::article, Linker.NEWEST_FIRST));
         List<String> related = scored.stream().limit(Linker.RELATED).map(s -> s.article().slug()).toList();
-        return new Near(candidates, scores, List.copyOf(related), sameEvent);
+        return new Near(articles, at, scores, List.copyOf(related), sameEvent);
     }
 
     /**
@@ -719,7 +729,10 @@ final class SiteLists {
         List<List<String>> related = new ArrayList<>(n);
         long[] sameEvent = new long[n];
         for (int k = 0; k < n; k++) {
-            candidates[k] = positions(at, List.of(near[k].candidates()));
+            candidates[k] = new int[near[k].count()];
+            for (int j = 0; j < candidates[k].length; j++) {
+                candidates[k][j] = position(at, near[k].candidate(j));
+            }
             scores[k] = near[k].scores();
             related.add(near[k].related());
             sameEvent[k] = near[k].sameEvent();
@@ -737,13 +750,17 @@ final class SiteLists {
     private static int[] positions(Map<Article, Integer> at, List<Article> articles) {
         int[] out = new int[articles.size()];
         for (int i = 0; i < out.length; i++) {
-            Integer p = at.get(articles.get(i));
-            if (p == null) {
-                throw new IllegalStateException("a list holds an article the digest does not: " + articles.get(i).slug());
-            }
-            out[i] = p;
+            out[i] = position(at, articles.get(i));
         }
         return out;
+    }
+
+    private static int position(Map<Article, Integer> at, Article article) {
+        Integer p = at.get(article);
+        if (p == null) {
+            throw new IllegalStateException("a list holds an article the digest does not: " + article.slug());
+        }
+        return p;
     }
 
     /**
@@ -771,11 +788,7 @@ final class SiteLists {
             Near[] near = new Near[n];
             for (int p = 0; p < n; p++) {
                 if (nowAt[p] != null) {
-                    Article[] c = new Article[candidates[p].length];
-                    for (int j = 0; j < c.length; j++) {
-                        c[j] = nowAt[candidates[p][j]];
-                    }
-                    near[p] = new Near(c, scores[p], related.get(p), sameEvent[p]);
+                    near[p] = new Near(nowAt, candidates[p], scores[p], related.get(p), sameEvent[p]);
                 }
             }
             boolean storiesTouched = false;
