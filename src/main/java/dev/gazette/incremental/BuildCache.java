@@ -481,6 +481,7 @@ public final class BuildCache {
                 throw new IOException("data after the end");
             }
             IndexJournal.read(folder, memory, base);
+            checkReads(memory.loadedKeys, base.keyRefs);
             open(folder, base, memory, segments);
             base.snapshot(memory);
             memory.indexBase = base;
@@ -549,8 +550,6 @@ public final class BuildCache {
         base.keyRefs = new int[keys.length];
         int files = count(in);
         memory.files = new ConcurrentHashMap<>(files);
-        memory.loadedReadIds = new IdentityHashMap<>(files);
-        memory.loadedFileBytes = new IdentityHashMap<>(files);
         for (int n = files; n > 0; n--) {
             readFile(in, memory, keys, base.keyRefs, in.position());
         }
@@ -626,29 +625,30 @@ public final class BuildCache {
         Fingerprint input = in.readBoolean() ? fingerprint(in) : null;
         Fingerprint bytes = fingerprint(in);
         long size = in.readLong();
-        String[] reads = null;
+        int[] ids = null;
         int count = in.readInt();
         if (count >= 0) {
             if (count > in.remaining()) {
                 throw new IOException("a count of " + count);
             }
-            reads = new String[count];
-            int[] ids = new int[count];
+            ids = new int[count];
             in.readInts(ids);
-            for (int i = 0; i < count; i++) {
-                if (ids[i] < 0 || ids[i] >= keys.length || keys[ids[i]] == null) {
-                    throw new IOException("a key id " + ids[i] + " not in the table");
-                }
-                reads[i] = keys[ids[i]];
-                refs[ids[i]]++;
+            // An id outside the table fails here (the index is then ignored); one of a dropped key, in checkReads.
+            for (int id : ids) {
+                refs[id]++;
             }
-            memory.loadedReadIds.put(reads, ids);
         }
-        BuildMemory.FileRecord record = new BuildMemory.FileRecord(input, bytes, size, reads);
-        if (start >= 0) {
-            memory.loadedFileBytes.put(record, (long) start << 32 | in.position() - start);
+        long at = start >= 0 ? (long) start << 32 | in.position() - start : -1;
+        return memory.files.put(path, BuildMemory.FileRecord.loaded(input, bytes, size, ids, keys, at));
+    }
+
+    /** Checks that every key the loaded records read (counted in {@code refs}) is in {@code keys}. */
+    static void checkReads(String[] keys, int[] refs) throws IOException {
+        for (int id = 0; id < refs.length; id++) {
+            if (refs[id] > 0 && keys[id] == null) {
+                throw new IOException("a key id " + id + " not in the table");
+            }
         }
-        return memory.files.put(path, record);
     }
 
     /** What {@link #readFile} reads: a page's record, its reads as {@code ids} (null for none). */
@@ -738,13 +738,11 @@ public final class BuildCache {
                     kept.add(segment);
                 }
             });
-            Map<Fingerprint, Stored> locations = new ConcurrentHashMap<>();
+            Locations locations = new Locations(kept, new ConcurrentHashMap<>());
             List<Map.Entry<Fingerprint, BuildMemory.Output>> toWrite = new ArrayList<>();
             for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
                 Stored s = e.getValue().stored();
-                if (s != null && kept.contains(s.segment())) {
-                    locations.put(e.getKey(), s);
-                } else {
+                if (s == null || !kept.contains(s.segment())) {
                     toWrite.add(e);
                 }
             }
@@ -753,7 +751,7 @@ public final class BuildCache {
                 byte[] bytes = e.getValue().stored() != null ? e.getValue().stored().bytes() : encode(memory, e.getValue().value(memory));
                 Stored s = bytes == null ? null : fresh.append(bytes);
                 if (s != null) {
-                    locations.put(e.getKey(), s);
+                    locations.moved().put(e.getKey(), s);
                 }
             });
             // Each state in its file: the one it was read from or saved to in this build, or a new one.
@@ -805,6 +803,19 @@ public final class BuildCache {
         }
     }
 
+    /**
+     * Where each saved output is once saved: where it was when its segment is kept, else where it
+     * was appended ({@code moved}: outputs made in this build, or copied out of a segment dropped).
+     * Only those are put in a map; the 80,000 others are not.
+     */
+    record Locations(Set<Segment> kept, Map<Fingerprint, Stored> moved) {
+        /** Where {@code output} (under {@code key}) is saved; null when it is not (its bytes damaged). */
+        Stored of(Fingerprint key, BuildMemory.Output output) {
+            Stored s = output.stored();
+            return s != null && kept.contains(s.segment()) ? s : moved.get(key);
+        }
+    }
+
     /** An output's value encoded with its parts' fingerprints: what a segment stores. */
     static byte[] encode(BuildMemory memory, Object value) {
         BufferOutput out = new BufferOutput(1 << 12);
@@ -830,7 +841,7 @@ public final class BuildCache {
     /** Writes the index whole into {@code file}: its length and checksum, which its journal names. */
     private static IndexJournal.Base writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                    Map<String, BuildMemory.SavedState> states, List<Segment> segments,
-                                   Map<Fingerprint, Stored> locations, Path file) throws IOException {
+                                   Locations locations, Path file) throws IOException {
         // Into one array, checked and written at once: a stream takes each number byte by byte.
         // Sized from the index loaded, which this one mostly repeats: grown from 1 MB by doubling,
         // a 10 MB index allocated 31 MB and copied 15.
@@ -868,12 +879,13 @@ public final class BuildCache {
         List<Map.Entry<String, BuildMemory.FileRecord>> files = new ArrayList<>(memory.files.entrySet());
         int[][] readIds = new int[files.size()][];
         for (int f = 0; f < readIds.length; f++) {
-            String[] reads = files.get(f).getValue().reads();
-            if (reads == null) {
+            BuildMemory.FileRecord record = files.get(f).getValue();
+            if (!record.readsData()) {
                 continue;
             }
-            int[] ids = memory.loadedReadIds.get(reads);
+            int[] ids = record.loadedIds();
             if (ids == null) {
+                String[] reads = record.reads();
                 ids = new int[reads.length];
                 for (int i = 0; i < reads.length; i++) {
                     ids[i] = keyId(reads[i], keyIds, keys);
@@ -902,9 +914,9 @@ public final class BuildCache {
         out.writeInt(files.size());
         for (int f = 0; f < readIds.length; f++) {
             Map.Entry<String, BuildMemory.FileRecord> e = files.get(f);
-            Long loaded = idsKept ? memory.loadedFileBytes.get(e.getValue()) : null;
-            if (loaded != null) {
-                out.write(memory.loadedIndex, (int) (loaded >>> 32), (int) (long) loaded);
+            long loaded = idsKept ? e.getValue().loadedAt() : -1;
+            if (loaded >= 0) {
+                out.write(memory.loadedIndex, (int) (loaded >>> 32), (int) loaded);
                 continue;
             }
             int[] ids = readIds[f];
@@ -925,10 +937,10 @@ public final class BuildCache {
             out.writeUTF(step);
         }
         List<Map.Entry<Fingerprint, BuildMemory.Output>> placed = saved.stream()
-                .filter(e -> locations.containsKey(e.getKey())).toList();
+                .filter(e -> locations.of(e.getKey(), e.getValue()) != null).toList();
         out.writeInt(placed.size());
         for (Map.Entry<Fingerprint, BuildMemory.Output> e : placed) {
-            Stored s = locations.get(e.getKey());
+            Stored s = locations.of(e.getKey(), e.getValue());
             write(out, e.getKey());
             out.writeInt(stepIds.get(e.getValue().step()));
             write(out, s, segmentIds);

@@ -15,12 +15,13 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -76,9 +77,48 @@ public final class BuildMemory {
      * was not made from them), and in a memory that outlives builds the input itself (else null),
      * which the next build compares part by part.
      */
-    record FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads, Object made) {
+    static final class FileRecord {
+        private final Fingerprint input;
+        private final Fingerprint bytes;
+        private final long size;
+        private final Object made;
+        /**
+         * A record loaded from the build cache keeps its reads as ids in the index's key table
+         * ({@code table}) and makes the keys only when asked: a one-edit build asks for a few
+         * dozen of 18,000 pages' reads, and saves the others again by their ids.
+         */
+        private final int[] ids;
+        private final String[] table;
+        /** Where it is in the loaded index (its start, and its length in the low half); -1 when it was not read from there. */
+        private final long at;
+        private volatile String[] reads;
+
+        FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads, Object made) {
+            this(input, bytes, size, reads, made, null, null, -1);
+        }
+
         FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads) {
             this(input, bytes, size, reads, null);
+        }
+
+        private FileRecord(Fingerprint input, Fingerprint bytes, long size, String[] reads, Object made,
+                           int[] ids, String[] table, long at) {
+            this.input = input;
+            this.bytes = bytes;
+            this.size = size;
+            this.reads = reads;
+            this.made = made;
+            this.ids = ids;
+            this.table = table;
+            this.at = at;
+        }
+
+        /**
+         * A loaded record whose reads are {@code ids} in {@code table} (null: it read none), at
+         * {@code at} in the loaded index (-1: read from the journal).
+         */
+        static FileRecord loaded(Fingerprint input, Fingerprint bytes, long size, int[] ids, String[] table, long at) {
+            return new FileRecord(input, bytes, size, null, null, ids, ids == null ? null : table, at);
         }
 
         static FileRecord of(Fingerprint input, byte[] content, String[] reads, Object made) {
@@ -87,6 +127,63 @@ public final class BuildMemory {
 
         FileRecord with(String[] reads, Object made) {
             return reads == this.reads && made == this.made ? this : new FileRecord(input, bytes, size, reads, made);
+        }
+
+        Fingerprint input() {
+            return input;
+        }
+
+        Fingerprint bytes() {
+            return bytes;
+        }
+
+        long size() {
+            return size;
+        }
+
+        Object made() {
+            return made;
+        }
+
+        /** The keys of the site data it read, in order; null when it is no page of the site data. */
+        String[] reads() {
+            String[] r = reads;
+            if (r == null && ids != null) {
+                r = new String[ids.length];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = table[ids[i]];
+                }
+                reads = r;
+            }
+            return r;
+        }
+
+        /** Whether it is a page of the site data (it read keys), without making them. */
+        boolean readsData() {
+            return ids != null || reads != null;
+        }
+
+        /** Its reads as ids in the loaded key table, or null when it was not loaded (or read none). */
+        int[] loadedIds() {
+            return ids;
+        }
+
+        /** Where it is in the loaded index, as {@link #loaded} was told; -1 when it was not read from there. */
+        long loadedAt() {
+            return at;
+        }
+
+        // Equal records are one file made the same way: their reads the very same (as for a record).
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof FileRecord r && size == r.size && ids == r.ids
+                    && (ids != null || reads == r.reads) && Objects.equals(input, r.input)
+                    && bytes.equals(r.bytes) && Objects.equals(made, r.made);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(input, bytes, size);
         }
     }
 
@@ -211,21 +308,17 @@ public final class BuildMemory {
     /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
     Map<String, String> keys = new ConcurrentHashMap<>();
     /**
-     * The key table of the build cache's index this memory was loaded from, and each loaded page's
-     * reads as ids in it, by the very array: a page whose reads are unchanged is saved again
-     * without looking its keys up.
+     * The key table of the build cache's index this memory was loaded from: a loaded page's
+     * record holds its reads as ids in it, and is saved again by them.
      */
     String[] loadedKeys = new String[0];
-    Map<String[], int[]> loadedReadIds = new IdentityHashMap<>();
     /**
-     * The loaded index's bytes, and where each loaded file record is in them (its start, and its
-     * length in the low half), by the very record: a record a build kept is saved again as a
-     * copy of those bytes while its key ids keep their numbers.
+     * The loaded index's bytes: a record a build kept is saved again as a copy of its bytes there
+     * ({@link FileRecord#loadedAt}) while its key ids keep their numbers.
      */
     byte[] loadedIndex;
     /** The index as loaded (with its journal): a save appends what changed since; null when none was loaded. */
     IndexJournal.Base indexBase;
-    Map<FileRecord, Long> loadedFileBytes = new IdentityHashMap<>();
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
@@ -250,7 +343,7 @@ public final class BuildMemory {
         if (plainFiles == null) {
             Set<String> plain = new HashSet<>();
             files.forEach((path, f) -> {
-                if (f.reads() == null) {
+                if (!f.readsData()) {
                     plain.add(path);
                 }
             });
@@ -913,7 +1006,7 @@ public final class BuildMemory {
                 FileRecord old = before.get(path);
                 // Worked out (and the data noted for the next build) in every build, in place or not.
                 DataChange change = change(data);
-                if (inPlace && old != null && old.reads() != null && !change.toMake().contains(path)) {
+                if (inPlace && old != null && old.readsData() && !change.toMake().contains(path)) {
                     // Nothing it read changed: neither its input nor its bytes are made, or compared.
                     written.put(path, old);
                     return;
@@ -985,8 +1078,16 @@ public final class BuildMemory {
         }
         Set<String> pages = new HashSet<>();
         if (!keepUnsaved) {
+            // Loaded records are looked at by their ids (a bit each), without making their keys.
+            BitSet ids = new BitSet(loadedKeys.length);
+            for (int id = 0; id < loadedKeys.length; id++) {
+                if (loadedKeys[id] != null && keys.contains(loadedKeys[id])) {
+                    ids.set(id);
+                }
+            }
             files.forEach((path, f) -> {
-                if (f.reads() != null && readsAny(f.reads(), keys)) {
+                int[] loaded = f.loadedIds();
+                if (loaded != null ? readsAny(loaded, ids) : f.readsData() && readsAny(f.reads(), keys)) {
                     pages.add(path);
                 }
             });
@@ -1000,6 +1101,15 @@ public final class BuildMemory {
             pages.addAll(readers.getOrDefault(key, Set.of()));
         }
         return pages;
+    }
+
+    private static boolean readsAny(int[] ids, BitSet keys) {
+        for (int id : ids) {
+            if (keys.get(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean readsAny(String[] reads, Set<String> keys) {
@@ -1205,7 +1315,7 @@ public final class BuildMemory {
             // Every file that is no page of the site data was written again, or is gone.
             Set<String> plain = new HashSet<>();
             written.forEach((path, f) -> {
-                if (f.reads() == null) {
+                if (!f.readsData()) {
                     plain.add(path);
                 }
             });

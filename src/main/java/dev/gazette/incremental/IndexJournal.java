@@ -234,7 +234,7 @@ final class IndexJournal {
      */
     static BufferOutput record(BuildMemory memory, Base base, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
                                Map<String, BuildMemory.SavedState> states, List<BuildCache.Segment> segments,
-                               Map<Fingerprint, BuildCache.Stored> locations, BuildCache.Segment fresh) throws IOException {
+                               BuildCache.Locations locations, BuildCache.Segment fresh) throws IOException {
         if (!memory.environment().equals(base.environment)) {
             return null;
         }
@@ -276,20 +276,21 @@ final class IndexJournal {
         for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
             BuildMemory.FileRecord was = base.files.get(e.getKey());
             filesKept += was != null ? 1 : 0;
-            if (was == e.getValue()) {
+            // A file written again as it was (a feed, a site page) is no change.
+            if (e.getValue().equals(was)) {
                 continue;
             }
             if (was != null) {
-                keys.release(was.reads());
+                keys.release(was);
             }
             filesPut.add(e);
-            putIds.add(keys.hold(e.getValue().reads()));
+            putIds.add(keys.hold(e.getValue(), was));
         }
         if (filesKept < base.files.size()) {
             base.files.forEach((path, was) -> {
                 if (!memory.files.containsKey(path)) {
                     filesGone.add(path);
-                    keys.release(was.reads());
+                    keys.release(was);
                 }
             });
         }
@@ -354,17 +355,20 @@ final class IndexJournal {
         Map<BuildCache.Segment, Integer> segmentIds = BuildCache.writeSegments(out, segments);
         Map<String, Integer> stepIds = new LinkedHashMap<>();
         List<Map.Entry<Fingerprint, BuildMemory.Output>> outputsPut = new ArrayList<>();
+        List<BuildCache.Stored> putAt = new ArrayList<>();
         for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
-            BuildCache.Stored at = locations.get(e.getKey());
+            BuildCache.Stored at = locations.of(e.getKey(), e.getValue());
             // New in this build (appended to its segment as made), or copied there from a segment compacted away.
             if (at != null && (at != e.getValue().stored() || at.segment() == fresh)) {
                 outputsPut.add(e);
+                putAt.add(at);
                 stepIds.putIfAbsent(e.getValue().step(), stepIds.size());
             }
         }
         List<Fingerprint> outputsGone = new ArrayList<>();
         for (Fingerprint key : base.outputKeys) {
-            if (!locations.containsKey(key)) {
+            BuildMemory.Output now = memory.outputs.get(key);
+            if (now == null || locations.of(key, now) == null) {
                 outputsGone.add(key);
             }
         }
@@ -377,10 +381,10 @@ final class IndexJournal {
             BuildCache.write(out, key);
         }
         out.writeInt(outputsPut.size());
-        for (Map.Entry<Fingerprint, BuildMemory.Output> e : outputsPut) {
-            BuildCache.write(out, e.getKey());
-            out.writeInt(stepIds.get(e.getValue().step()));
-            BuildCache.write(out, locations.get(e.getKey()), segmentIds);
+        for (int i = 0; i < outputsPut.size(); i++) {
+            BuildCache.write(out, outputsPut.get(i).getKey());
+            out.writeInt(stepIds.get(outputsPut.get(i).getValue().step()));
+            BuildCache.write(out, putAt.get(i), segmentIds);
         }
 
         // Each state: where it is, and its elements as changed by position when it kept their number.
@@ -450,12 +454,12 @@ final class IndexJournal {
             if (was == null) {
                 throw new IOException("a page's record removed that is not there");
             }
-            release(memory, base, was);
+            release(base, was);
         }
         for (int n = BuildCache.count(in); n > 0; n--) {
             BuildMemory.FileRecord was = BuildCache.readFile(in, memory, table, refs, -1);
             if (was != null) {
-                release(memory, base, was);
+                release(base, was);
             }
         }
         for (int n = BuildCache.count(in); n > 0; n--) {
@@ -521,8 +525,8 @@ final class IndexJournal {
     }
 
     /** Counts out the keys a record that is replaced or gone read. */
-    static void release(BuildMemory memory, Base base, BuildMemory.FileRecord was) {
-        int[] ids = was.reads() == null ? null : memory.loadedReadIds.get(was.reads());
+    static void release(Base base, BuildMemory.FileRecord was) {
+        int[] ids = was.loadedIds();
         if (ids != null) {
             for (int id : ids) {
                 base.keyRefs[id]--;
@@ -536,7 +540,6 @@ final class IndexJournal {
      * (and no fingerprint names) is dropped without looking at every page's reads.
      */
     private static final class Keys {
-        private final BuildMemory memory;
         private final String[] table;
         private final int[] refs;
         private final List<String> added = new ArrayList<>();
@@ -545,7 +548,6 @@ final class IndexJournal {
         private Map<String, Integer> ids;
 
         Keys(BuildMemory memory, Base base) {
-            this.memory = memory;
             this.table = memory.loadedKeys;
             this.refs = base.keyRefs.clone();
         }
@@ -568,16 +570,24 @@ final class IndexJournal {
             return id;
         }
 
-        /** The ids of {@code reads}, counted in. */
-        int[] hold(String[] reads) {
-            if (reads == null) {
+        /**
+         * The ids of the keys {@code record} read, counted in (null when it read none). A page made
+         * again mostly reads what it read before ({@code was}): those keys take its ids, without
+         * a map of the whole table.
+         */
+        int[] hold(BuildMemory.FileRecord record, BuildMemory.FileRecord was) {
+            if (!record.readsData()) {
                 return null;
             }
-            int[] loaded = memory.loadedReadIds.get(reads);
+            int[] loaded = record.loadedIds();
+            String[] reads = loaded == null ? record.reads() : null;
+            int[] wasIds = was == null ? null : was.loadedIds();
+            String[] wasReads = wasIds == null ? null : was.reads();
             int[] out = loaded != null ? loaded : new int[reads.length];
-            for (int i = 0; i < reads.length; i++) {
+            for (int i = 0; i < out.length; i++) {
                 if (loaded == null) {
-                    out[i] = id(reads[i]);
+                    // Keys are one instance each (the memory's), so the same key is the same object.
+                    out[i] = wasReads != null && i < wasReads.length && wasReads[i] == reads[i] ? wasIds[i] : id(reads[i]);
                 }
                 if (out[i] < refs.length) {
                     refs[out[i]]++;
@@ -586,8 +596,8 @@ final class IndexJournal {
             return out;
         }
 
-        void release(String[] reads) {
-            int[] loaded = reads == null ? null : memory.loadedReadIds.get(reads);
+        void release(BuildMemory.FileRecord record) {
+            int[] loaded = record.loadedIds();
             if (loaded != null) {
                 for (int id : loaded) {
                     if (--refs[id] == 0) {

@@ -1,5 +1,6 @@
 package dev.gazette.link;
 
+import dev.gazette.clean.Language;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.enrich.PageNames;
 import dev.gazette.model.Article;
@@ -118,6 +119,15 @@ public final class Linker {
         this.steps = steps;
         this.state = new UpdatableStep<>("link.digest", (articles, calls) -> make(articles, null, null, 0, calls),
                 (last, now, change, limit, calls) -> update(last, now, change, limit, calls), LinkState.CODEC);
+    }
+
+    /**
+     * Sets up what a changed article's word statistics read, once a run: the language data (its word
+     * lists parsed) and {@code lang}'s analyzer. A build that sees few changes calls it ahead, on a
+     * core its main thread leaves idle, rather than paying for it inside the link stage.
+     */
+    public static void prepare(String lang) {
+        Language.terms("", lang);
     }
 
     /** Lets the layer read the last build's state back while the articles are still being read. */

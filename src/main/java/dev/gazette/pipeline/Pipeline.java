@@ -224,20 +224,24 @@ public final class Pipeline {
      * added or deleted. {@code changed} null means unknown: every source is looked at.
      */
     public Result build(Options options, BuildMemory memory, Collection<Path> changedFiles) {
-        return made(options, memory, changedFiles, null).result();
+        return made(options, memory, changedFiles, null, null).result();
     }
 
     /** A build's result, and the moment it counted as "now" with the earliest date of the articles it held back (null when none). */
     private record Built(Result result, Instant now, Instant nextHeldBack) {
     }
 
-    /** @param listed the content folder as this build is listing it already; null: listed by the build */
+    /**
+     * @param listed  the content folder as this build is listing it already; null: listed by the build
+     * @param setting the configuration and environment as this build is reading them already; null: read by the build
+     */
     private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles,
-                       CompletableFuture<Walked> listed) {
+                       CompletableFuture<Walked> listed, CompletableFuture<Setting> setting) {
         Timer timer = new Timer();
         checkApart(options);
-        SiteConfig site = config(options);
-        memory.start(environment(options, site));
+        Setting given = setting == null ? setting(options) : Futures.joined(setting);
+        SiteConfig site = given.site();
+        memory.start(given.environment());
         try {
             // The last build's link state is decoded on a thread of its own from here on, beside the
             // theme's load and the sources: the link stage waited for it when it began with the sources.
@@ -298,7 +302,14 @@ public final class Pipeline {
     public Result build(Options options, Path cacheFolder) {
         long start = System.nanoTime();
         // Listed while the index is read (the two use a core each): the check for "nothing changed" and the build need it.
-        CompletableFuture<Walked> walking = walkAhead(new SourceReader(options.content()));
+        CompletableFuture<Walked> walking = ahead("gazette-walk", () -> walk(new SourceReader(options.content())));
+        // Read and hashed beside the index too: the theme's bytes go through MD5 before its code is compiled.
+        CompletableFuture<Setting> setting = ahead("gazette-setting", () -> setting(options));
+        // And what a changed article's link steps set up (seconds of class set-up, tens of ms), ahead of a build's need.
+        ahead("gazette-prepare", () -> {
+            Linker.prepare(Futures.joined(setting).site().language());
+            return null;
+        });
         try (BuildCache.Loaded loaded = BuildCache.load(cacheFolder, updateUpTo)) {
             if (loaded.damaged()) {
                 diagnostics.report(Problem.warning(cacheFolder.toString(), 0, loaded.ignored() + ": building without it"));
@@ -306,13 +317,13 @@ public final class Pipeline {
             long loading = (System.nanoTime() - start) / 1_000_000;
             // What this build reports is recorded for the next one (the cache's own warnings are not).
             Set<Problem> before = new HashSet<>(diagnostics.sorted());
-            Result same = sinceLastBuild(options, loaded.memory(), walking);
+            Result same = sinceLastBuild(options, loaded.memory(), walking, setting);
             if (same != null) {
                 Map<String, Long> millis = new LinkedHashMap<>(same.millis());
                 millis.put("cache", loading);
                 return new Result(same.articles(), same.files(), 0, 0, List.of(), same.heldBack(), millis);
             }
-            Built built = made(options, loaded.memory(), null, walking);
+            Built built = made(options, loaded.memory(), null, walking, setting);
             Result result = built.result();
             loaded.memory().reported(new LastBuild(inputs(options), millisUp(built.now()),
                     built.nextHeldBack() == null ? Long.MAX_VALUE : built.nextHeldBack().toEpochMilli(), result.articles(),
@@ -352,19 +363,28 @@ public final class Pipeline {
         return new Walked(listed, assets(listed.others()), at, problems.sorted());
     }
 
-    /** Walks the content folder on a thread of its own. */
-    private static CompletableFuture<Walked> walkAhead(SourceReader reader) {
-        CompletableFuture<Walked> walking = new CompletableFuture<>();
-        Thread walker = new Thread(() -> {
+    /** The site's configuration, and the fingerprint of the environment it makes with the options. */
+    private record Setting(SiteConfig site, Fingerprint environment) {
+    }
+
+    private static Setting setting(Options options) {
+        SiteConfig site = config(options);
+        return new Setting(site, environment(options, site));
+    }
+
+    /** Runs {@code work} on a thread of its own; what it throws is thrown where the result is joined. */
+    private static <T> CompletableFuture<T> ahead(String name, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             try {
-                walking.complete(walk(reader));
+                result.complete(work.get());
             } catch (RuntimeException | Error e) {
-                walking.completeExceptionally(e);
+                result.completeExceptionally(e);
             }
-        }, "gazette-walk");
-        walker.setDaemon(true);
-        walker.start();
-        return walking;
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     /**
@@ -377,7 +397,8 @@ public final class Pipeline {
      * build writes a new site: then the build runs, reusing what it can. Nothing is decoded,
      * linked or rendered, so it costs the listing, a look at each file and the cache's index.
      */
-    private Result sinceLastBuild(Options options, BuildMemory memory, CompletableFuture<Walked> walking) {
+    private Result sinceLastBuild(Options options, BuildMemory memory, CompletableFuture<Walked> walking,
+                                  CompletableFuture<Setting> setting) {
         LastBuild last = memory.lastBuild();
         if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))
                 || !last.publishesTheSameAt(clock.get().toEpochMilli())) {
@@ -385,9 +406,8 @@ public final class Pipeline {
         }
         Timer timer = new Timer();
         checkApart(options);
-        SiteConfig site = config(options);
         Path out = options.out().toAbsolutePath().normalize();
-        if (!memory.isIn(environment(options, site)) || !memory.filesAt(place(out))) {
+        if (!memory.isIn(Futures.joined(setting).environment()) || !memory.filesAt(place(out))) {
             return null;
         }
         // Its problems are the last build's when nothing changed, else the build's, which uses this walk.
