@@ -151,8 +151,10 @@ final class TitleCandidates {
                                   // browser prints at the top ("#alternate Site » Feed"). Each
                                   // rare, together one weight the training pages can tell: as four features of their own they
                                   // gained as many titles of one truth set as they lost of the other (bench/HISTORY.md)
-            "head_end");          // the line the run's head ends at, its first paragraph: a candidate of the title model alone
+            "head_end",           // the line the run's head ends at, its first paragraph: a candidate of the title model alone
                                   // (openers), for a run that opens with the headline over the text (a reflow part of it too)
+            "time_stamp");        // a short line that stamps a post with its time (LineFeatures.isStamp: "14K views 6 years
+                                  // ago", another story's headline with its "2019.3.4 8:15"): a video's or a teaser's card
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -338,7 +340,8 @@ final class TitleCandidates {
                         words.isEmpty() ? 0 : weight / words.size(),
                         t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
                         notHeadline ? 1 : 0,
-                        i == headEnd ? 1 : 0
+                        i == headEnd ? 1 : 0,
+                        LineFeatures.isStamp(line, lang) ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }

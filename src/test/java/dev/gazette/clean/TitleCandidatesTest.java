@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,6 +171,11 @@ class TitleCandidatesTest {
 
     /** The not_headline feature of the title candidate whose value starts with a text, in a dump of {@code head} over five paragraphs. */
     private static Function<String, Double> notHeadlineOf(String... head) {
+        return featureOf("not_headline", head);
+    }
+
+    /** A title feature of the title candidate whose value starts with a text, in a dump of {@code head} over five paragraphs. */
+    private static Function<String, Double> featureOf(String feature, String... head) {
         List<String> dump = new ArrayList<>(List.of(head));
         for (int i = 0; i < 5; i++) {
             dump.add(PARAGRAPH);
@@ -177,9 +183,9 @@ class TitleCandidatesTest {
         }
         TextExtractor extractor = new TextExtractor();
         HeaderCandidates.Layout a = extractor.layout(extractor.score(String.join("\n", dump)));
-        int notHeadline = TitleCandidates.TITLE_FEATURES.indexOf("not_headline");
+        int at = TitleCandidates.TITLE_FEATURES.indexOf(feature);
         return text -> a.titles().stream().filter(c -> c.value().startsWith(text)).findFirst()
-                .orElseThrow(() -> new AssertionError("no candidate " + text)).features()[notHeadline];
+                .orElseThrow(() -> new AssertionError("no candidate " + text)).features()[at];
     }
 
     /**
@@ -193,6 +199,14 @@ class TitleCandidatesTest {
         assertThat(notHeadline.apply("#alternate")).isEqualTo(1);
         assertThat(notHeadline.apply("#ferries")).isZero();
         assertThat(notHeadline.apply("Island Ferry Will")).isZero();
+    }
+
+    /** A line that stamps a post with its time, a video's card ("14K views 6 years ago"), is a feature of its own. */
+    @Test
+    void aTimeStampIsAFeatureOfItsOwn() {
+        Function<String, Double> stamp = featureOf("time_stamp", "Ferry Timetables Explained", "14K views 6 years ago", "",
+                "Island Ferry Will Run All Winter For The First Time", "", "By Jane Doe", "");
+        assertThat(Stream.of("14K views", "Ferry Timetables", "Island Ferry Will").map(stamp).toList()).containsExactly(1.0, 0.0, 0.0);
     }
 
     @Test
