@@ -319,6 +319,22 @@ public final class BuildMemory {
     byte[] loadedIndex;
     /** The index as loaded (with its journal): a save appends what changed since; null when none was loaded. */
     IndexJournal.Base indexBase;
+    /*
+     * What the builds since the index was loaded changed (noted only in a loaded memory: null in
+     * others), so that a save's record of them looks only there: the outputs forgotten, the keys
+     * whose fingerprint changed, came or went, and the files written again or gone (null as well
+     * once a build replaced the record of files whole).
+     */
+    Set<Fingerprint> outputsGone;
+    Set<String> printsChanged;
+    Set<String> filesChanged;
+
+    /** Starts noting what changed since now, when the index was loaded (see {@link #outputsGone}). */
+    void loadedAsIs() {
+        outputsGone = new HashSet<>();
+        printsChanged = new HashSet<>();
+        filesChanged = new HashSet<>();
+    }
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
@@ -721,6 +737,8 @@ public final class BuildMemory {
             listing = null;
             ofEnvironment.clear();
             this.environment = environment;
+            // Nothing of the loaded index is kept, nor was the change noted: the next save writes it whole.
+            indexBase = null;
         }
         generation++;
         keptSources = false;
@@ -1284,12 +1302,21 @@ public final class BuildMemory {
             // sources read again may be out of use (not when read again to the same input).
             for (Fingerprint key : replaced) {
                 Output output = outputs.get(key);
-                if (output != null && output.usedIn != build) {
-                    dropped |= outputs.remove(key, output);
+                if (output != null && output.usedIn != build && outputs.remove(key, output)) {
+                    if (outputsGone != null) {
+                        outputsGone.add(key);
+                    }
+                    dropped = true;
                 }
             }
         } else {
-            dropped = outputs.values().removeIf(o -> o.usedIn != build);
+            dropped = outputs.entrySet().removeIf(e -> {
+                boolean unused = e.getValue().usedIn != build;
+                if (unused && outputsGone != null) {
+                    outputsGone.add(e.getKey());
+                }
+                return unused;
+            });
             if (seenSources.size() != stamps.size()) {
                 dropped |= stamps.keySet().retainAll(seenSources);
             }
@@ -1312,6 +1339,10 @@ public final class BuildMemory {
             gone.forEach(next::remove);
             next.putAll(written);
             files = next;
+            if (filesChanged != null) {
+                filesChanged.addAll(gone);
+                filesChanged.addAll(written.keySet());
+            }
             // Every file that is no page of the site data was written again, or is gone.
             Set<String> plain = new HashSet<>();
             written.forEach((path, f) -> {
@@ -1330,6 +1361,7 @@ public final class BuildMemory {
                         : files.keySet().stream().filter(path -> !written.containsKey(path)).toList());
             }
             files = written;
+            filesChanged = null;
         }
         readsChanged.clear();
         skipping = false;
@@ -1341,6 +1373,9 @@ public final class BuildMemory {
                 lastData = dataChange.data();
             } else {
                 dataPrints = dataChange.prints();
+                if (printsChanged != null) {
+                    printsChanged.addAll(dataChange.changed());
+                }
             }
             changed |= !dataChange.changed().isEmpty();
             dataChange = null;

@@ -63,7 +63,6 @@ final class IndexJournal {
         Map<String, BuildMemory.Stamp> stamps;
         Map<String, Fingerprint> dataPrints;
         Map<String, BuildMemory.FileRecord> files;
-        Fingerprint[] outputKeys;
         Map<String, BuildMemory.SavedState> states;
         /** How many loaded page records read each key, by id. */
         int[] keyRefs;
@@ -82,8 +81,8 @@ final class IndexJournal {
             stamps = new HashMap<>(memory.stamps);
             dataPrints = memory.dataPrints;
             files = memory.files;
-            outputKeys = memory.outputs.keySet().toArray(Fingerprint[]::new);
             states = new HashMap<>(memory.states);
+            memory.loadedAsIs();
         }
 
         /** The segment named {@code name} of {@code size} bytes, one object per name (opened later). */
@@ -273,20 +272,31 @@ final class IndexJournal {
         List<Map.Entry<String, BuildMemory.FileRecord>> filesPut = new ArrayList<>();
         List<int[]> putIds = new ArrayList<>();
         int filesKept = 0;
-        for (Map.Entry<String, BuildMemory.FileRecord> e : memory.files.entrySet()) {
-            BuildMemory.FileRecord was = base.files.get(e.getKey());
-            filesKept += was != null ? 1 : 0;
+        // Only the files the builds wrote or dropped, when they noted them; else every file.
+        Iterable<String> paths = memory.filesChanged != null ? memory.filesChanged : memory.files.keySet();
+        for (String path : paths) {
+            BuildMemory.FileRecord now = memory.files.get(path);
+            BuildMemory.FileRecord was = base.files.get(path);
+            filesKept += was != null && now != null ? 1 : 0;
             // A file written again as it was (a feed, a site page) is no change.
-            if (e.getValue().equals(was)) {
+            if (now == null || now.equals(was)) {
                 continue;
             }
             if (was != null) {
                 keys.release(was);
             }
-            filesPut.add(e);
-            putIds.add(keys.hold(e.getValue(), was));
+            filesPut.add(Map.entry(path, now));
+            putIds.add(keys.hold(now, was));
         }
-        if (filesKept < base.files.size()) {
+        if (memory.filesChanged != null) {
+            for (String path : memory.filesChanged) {
+                BuildMemory.FileRecord was = base.files.get(path);
+                if (was != null && !memory.files.containsKey(path)) {
+                    filesGone.add(path);
+                    keys.release(was);
+                }
+            }
+        } else if (filesKept < base.files.size()) {
             base.files.forEach((path, was) -> {
                 if (!memory.files.containsKey(path)) {
                     filesGone.add(path);
@@ -297,21 +307,14 @@ final class IndexJournal {
         // Fingerprints of the site data's values: set or cleared.
         List<Map.Entry<String, Fingerprint>> printsSet = new ArrayList<>();
         List<String> printsCleared = new ArrayList<>();
-        if (memory.dataPrints != base.dataPrints) {
-            int printsKept = 0;
-            for (Map.Entry<String, Fingerprint> e : memory.dataPrints.entrySet()) {
-                Fingerprint was = base.dataPrints.get(e.getKey());
-                printsKept += was != null ? 1 : 0;
-                if (!e.getValue().equals(was)) {
-                    printsSet.add(e);
-                }
-            }
-            if (printsKept < base.dataPrints.size()) {
-                base.dataPrints.keySet().forEach(k -> {
-                    if (!memory.dataPrints.containsKey(k)) {
-                        printsCleared.add(k);
-                    }
-                });
+        // Only the keys the builds noted as changed, came or gone.
+        for (String key : memory.printsChanged) {
+            Fingerprint now = memory.dataPrints.get(key);
+            Fingerprint was = base.dataPrints.get(key);
+            if (now != null && !now.equals(was)) {
+                printsSet.add(Map.entry(key, now));
+            } else if (now == null && was != null) {
+                printsCleared.add(key);
             }
         }
         int[] printIds = new int[printsSet.size()];
@@ -356,20 +359,18 @@ final class IndexJournal {
         Map<String, Integer> stepIds = new LinkedHashMap<>();
         List<Map.Entry<Fingerprint, BuildMemory.Output>> outputsPut = new ArrayList<>();
         List<BuildCache.Stored> putAt = new ArrayList<>();
+        // Gone: those the builds forgot, and those not saved (their bytes damaged); naming one the index
+        // did not hold, or one put again below, changes nothing.
+        List<Fingerprint> outputsGone = new ArrayList<>(memory.outputsGone);
         for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
             BuildCache.Stored at = locations.of(e.getKey(), e.getValue());
-            // New in this build (appended to its segment as made), or copied there from a segment compacted away.
-            if (at != null && (at != e.getValue().stored() || at.segment() == fresh)) {
+            if (at == null) {
+                outputsGone.add(e.getKey());
+            } else if (at != e.getValue().stored() || at.segment() == fresh) {
+                // New in this build (appended to its segment as made), or copied there from a segment compacted away.
                 outputsPut.add(e);
                 putAt.add(at);
                 stepIds.putIfAbsent(e.getValue().step(), stepIds.size());
-            }
-        }
-        List<Fingerprint> outputsGone = new ArrayList<>();
-        for (Fingerprint key : base.outputKeys) {
-            BuildMemory.Output now = memory.outputs.get(key);
-            if (now == null || locations.of(key, now) == null) {
-                outputsGone.add(key);
             }
         }
         out.writeInt(stepIds.size());

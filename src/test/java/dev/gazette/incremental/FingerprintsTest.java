@@ -35,6 +35,23 @@ class FingerprintsTest {
         assertThat(new Fingerprints().ofOnce(whole(2))).isEqualTo(memo.of(whole(2)));
     }
 
+    /** The components of a fingerprint as a plain record: its equals and hashCode are the ones Fingerprint writes out. */
+    record Pair(long high, long low) {
+    }
+
+    @Test
+    void aFingerprintHashesAndComparesAsARecordOfItsTwoHalves() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            long high = i < 4 ? (i & 1) * -1L : random.nextLong();
+            long low = i < 4 ? (i >> 1) * Long.MIN_VALUE : random.nextLong();
+            Fingerprint f = new Fingerprint(high, low);
+            assertThat(f.hashCode()).isEqualTo(new Pair(high, low).hashCode());
+            assertThat(f).isEqualTo(new Fingerprint(high, low)).isNotEqualTo(new Fingerprint(high, low + 1))
+                    .isNotEqualTo(new Fingerprint(high + 1, low)).isNotEqualTo(new Pair(high, low));
+        }
+    }
+
     @Test
     void aPagesMemoFindsWhatTheLongerLivedMemoKnows() {
         Fingerprints memo = new Fingerprints();
