@@ -123,8 +123,8 @@ final class SavedPageTrainer {
      */
     static List<CleaningScore.CaseScore> crossValidate(List<Page> pages, Map<String, Integer> dumpFolds, int k, List<String> rows) {
         Map<String, Integer> fold = new TreeMap<>(dumpFolds);
-        LineModelTrainer.deal(pages.stream().filter(p -> p.truth.body() != null).map(Page::group).filter(g -> !dumpFolds.containsKey(g)).toList(), k, fold);
-        LineModelTrainer.deal(pages.stream().filter(p -> p.truth.body() == null).map(Page::group).filter(g -> !dumpFolds.containsKey(g)).toList(), k, fold);
+        LineModelTrainer.deal(pages.stream().filter(p -> p.truth.body() != null).map(Page::group).filter(g -> !dumpFolds.containsKey(g)).toList(), k, fold, LineModelTrainer.FOLD_SEED);
+        LineModelTrainer.deal(pages.stream().filter(p -> p.truth.body() == null).map(Page::group).filter(g -> !dumpFolds.containsKey(g)).toList(), k, fold, LineModelTrainer.FOLD_SEED);
         List<CleaningScore.CaseScore> out = new ArrayList<>();
         // Per source, how many held-out titles match the fixture's expected title, of the pages that have one.
         Map<String, int[]> fixtureTitles = new TreeMap<>();
