@@ -36,6 +36,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
@@ -168,6 +169,13 @@ public final class BuildCache {
         FileChannel channel;
         /** Its length: fixed for a segment named by an index, growing for the one a build appends to. */
         volatile long size;
+        /**
+         * How many outputs in it the memory holds, and their bytes, kept as they are put and
+         * dropped ({@link BuildMemory#counted}): a save finds the segments to compact, and a load
+         * an output in a segment not named, without looking at every output.
+         */
+        final AtomicInteger held = new AtomicInteger();
+        final AtomicLong live = new AtomicLong();
 
         Segment(String name, long size, FileChannel channel) {
             this.name = name;
@@ -507,13 +515,10 @@ public final class BuildCache {
             }
             named.add(segment);
         }
-        // An output is in a segment the index or a journal record named: when the last list still names
-        // every one of those, none of the 80,000 outputs can be in another.
-        if (named.size() < base.segments.size()) {
-            for (BuildMemory.Output output : memory.outputs.values()) {
-                if (!named.contains(output.stored().segment())) {
-                    throw new IOException("an output in " + output.stored().segment().name + ", which the index does not name");
-                }
+        // An output is in a segment the index or a journal record named: one the last list dropped holds none.
+        for (Segment segment : base.segments.values()) {
+            if (!named.contains(segment) && segment.held.get() > 0) {
+                throw new IOException("an output in " + segment.name + ", which the index does not name");
             }
         }
         for (BuildMemory.SavedState state : memory.states.values()) {
@@ -569,7 +574,7 @@ public final class BuildCache {
         for (int n = outputs; n > 0; n--) {
             Fingerprint key = fingerprint(in);
             String step = steps.get(in.readInt());
-            memory.outputs.put(key, new BuildMemory.Output(step, stored(in, base.segmentList)));
+            memory.putOutput(key, new BuildMemory.Output(step, stored(in, base.segmentList)));
         }
         for (int n = in.readInt(); n > 0; n--) {
             String step = in.readUTF();
@@ -724,30 +729,31 @@ public final class BuildCache {
             BuildMemory memory = loaded.memory();
             NewSegment fresh = loaded.segments().fresh;
             Files.createDirectories(folder);
-            List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = memory.outputs.entrySet().stream()
-                    .filter(e -> !BuildMemory.NOT_SAVED.contains(e.getValue().step())).toList();
             // A segment less than half of which is still used is copied out and dropped (never the
-            // one this build appends to: every output in it was made for this build).
-            Map<Segment, Long> live = new IdentityHashMap<>();
-            for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
-                Stored s = e.getValue().stored();
-                if (s != null) {
-                    live.merge(s.segment(), (long) s.length(), Long::sum);
+            // one this build appends to: every output in it was made for this build). What each
+            // holds is counted as outputs are put and dropped.
+            Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Segment> holding = new ArrayList<>(loaded.segments().open);
+            holding.add(fresh.current());
+            boolean dropping = false;
+            for (Segment segment : holding) {
+                if (segment != null && segment.held.get() > 0) {
+                    if (2 * segment.live.get() >= segment.size || segment == fresh.current()) {
+                        kept.add(segment);
+                    } else {
+                        dropping = true;
+                    }
                 }
             }
-
-            Set<Segment> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-            live.forEach((segment, bytes) -> {
-                if (2 * bytes >= segment.size || segment == fresh.current()) {
-                    kept.add(segment);
-                }
-            });
             Locations locations = new Locations(kept, new ConcurrentHashMap<>());
+            // Outputs to append: those held in memory, and those of a segment dropped (then every output is looked at).
             List<Map.Entry<Fingerprint, BuildMemory.Output>> toWrite = new ArrayList<>();
-            for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
-                Stored s = e.getValue().stored();
-                if (s == null || !kept.contains(s.segment())) {
-                    toWrite.add(e);
+            if (dropping || memory.unstored.get() > 0) {
+                for (Map.Entry<Fingerprint, BuildMemory.Output> e : memory.outputs.entrySet()) {
+                    Stored s = e.getValue().stored();
+                    if (s == null || !kept.contains(s.segment())) {
+                        toWrite.add(e);
+                    }
                 }
             }
             toWrite.parallelStream().forEach(e -> {
@@ -781,12 +787,18 @@ public final class BuildCache {
             // What changed since the load appended to the journal; the index written whole when
             // there is none to append to, or the journal would grow past its share.
             IndexJournal.Base base = memory.indexBase;
-            BufferOutput record = base == null ? null : IndexJournal.record(memory, base, saved, states, segments, locations, appended);
+            BufferOutput record = null;
+            if (base != null) {
+                // The outputs that may be placed otherwise than loaded: those put by the builds, and those appended now.
+                Set<Fingerprint> moved = new HashSet<>(memory.outputsPut);
+                toWrite.forEach(e -> moved.add(e.getKey()));
+                record = IndexJournal.record(memory, base, moved, states, segments, locations, appended);
+            }
             boolean journaled = record != null && IndexJournal.append(folder, base, record.array(), record.size());
             if (!journaled) {
                 Path tempIndex = Files.createTempFile(folder, INDEX, ".tmp");
                 try {
-                    IndexJournal.Base written = writeIndex(memory, saved, states, segments, locations, tempIndex);
+                    IndexJournal.Base written = writeIndex(memory, states, segments, locations, tempIndex);
                     try {
                         Files.move(tempIndex, folder.resolve(INDEX), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     } catch (AtomicMoveNotSupportedException e) {
@@ -843,8 +855,7 @@ public final class BuildCache {
     private static final ThreadLocal<BufferOutput> ENCODED = ThreadLocal.withInitial(() -> new BufferOutput(1 << 16));
 
     /** Writes the index whole into {@code file}: its length and checksum, which its journal names. */
-    private static IndexJournal.Base writeIndex(BuildMemory memory, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
-                                   Map<String, BuildMemory.SavedState> states, List<Segment> segments,
+    private static IndexJournal.Base writeIndex(BuildMemory memory, Map<String, BuildMemory.SavedState> states, List<Segment> segments,
                                    Locations locations, Path file) throws IOException {
         // Into one array, checked and written at once: a stream takes each number byte by byte.
         // Sized from the index loaded, which this one mostly repeats: grown from 1 MB by doubling,
@@ -934,6 +945,7 @@ public final class BuildCache {
             write(out, e.getKey(), e.getValue(), renumbered);
         }
         Map<Segment, Integer> segmentIds = writeSegments(out, segments);
+        List<Map.Entry<Fingerprint, BuildMemory.Output>> saved = List.copyOf(memory.outputs.entrySet());
         Map<String, Integer> stepIds = new LinkedHashMap<>();
         saved.forEach(e -> stepIds.putIfAbsent(e.getValue().step(), stepIds.size()));
         out.writeInt(stepIds.size());

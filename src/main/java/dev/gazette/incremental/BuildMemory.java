@@ -328,12 +328,44 @@ public final class BuildMemory {
     Set<Fingerprint> outputsGone;
     Set<String> printsChanged;
     Set<String> filesChanged;
+    /** The outputs put and the sources whose stamp was put or dropped: noted from any thread. */
+    Set<Fingerprint> outputsPut;
+    Set<String> stampsChanged;
+    /** How many outputs are held in memory, not stored in a segment: a save appends them. */
+    final AtomicInteger unstored = new AtomicInteger();
 
     /** Starts noting what changed since now, when the index was loaded (see {@link #outputsGone}). */
     void loadedAsIs() {
         outputsGone = new HashSet<>();
         printsChanged = new HashSet<>();
         filesChanged = new HashSet<>();
+        outputsPut = ConcurrentHashMap.newKeySet();
+        stampsChanged = ConcurrentHashMap.newKeySet();
+    }
+
+    /**
+     * Records {@code output} under {@code key}, counting its bytes in its segment's (see
+     * {@link BuildCache.Segment#live}) and those of the output it replaces out.
+     */
+    void putOutput(Fingerprint key, Output output) {
+        counted(output, 1);
+        counted(outputs.put(key, output), -1);
+        if (outputsPut != null) {
+            outputsPut.add(key);
+        }
+    }
+
+    /** Counts {@code output} in ({@code sign} 1) or out (-1) of what is kept of its segment, or of those held in memory. */
+    void counted(Output output, int sign) {
+        if (output == null) {
+            return;
+        }
+        if (output.stored != null) {
+            output.stored.segment().held.addAndGet(sign);
+            output.stored.segment().live.addAndGet(sign * (long) output.stored.length());
+        } else {
+            unstored.addAndGet(sign);
+        }
     }
 
     /**
@@ -721,6 +753,7 @@ public final class BuildMemory {
         boolean same = environment.equals(this.environment);
         if (!same) {
             changed = true;
+            outputs.values().forEach(o -> counted(o, -1));
             outputs.clear();
             stamps.clear();
             states.clear();
@@ -859,7 +892,7 @@ public final class BuildMemory {
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
             BuildCache.Stored stored = newSegment == null ? null : newSegment.append(this, out);
-            outputs.put(key, (stored == null ? new Output(step.name(), out) : new Output(step.name(), stored)).usedIn(generation));
+            putOutput(key, (stored == null ? new Output(step.name(), out) : new Output(step.name(), stored)).usedIn(generation));
         }
         return out;
     }
@@ -889,6 +922,9 @@ public final class BuildMemory {
         // The input holds the file's bytes: a memory for one build does not keep them past the key.
         Fingerprint key = (keepUnsaved ? fingerprints : new Fingerprints()).of(new Call(step.name(), input));
         Stamp before = stamps.put(name, new Stamp(size, modified, observed, context, key));
+        if (stampsChanged != null) {
+            stampsChanged.add(name);
+        }
         if (before != null && !before.key().equals(key)) {
             replaced.add(before.key());
         }
@@ -1303,6 +1339,7 @@ public final class BuildMemory {
             for (Fingerprint key : replaced) {
                 Output output = outputs.get(key);
                 if (output != null && output.usedIn != build && outputs.remove(key, output)) {
+                    counted(output, -1);
                     if (outputsGone != null) {
                         outputsGone.add(key);
                     }
@@ -1312,13 +1349,22 @@ public final class BuildMemory {
         } else {
             dropped = outputs.entrySet().removeIf(e -> {
                 boolean unused = e.getValue().usedIn != build;
-                if (unused && outputsGone != null) {
-                    outputsGone.add(e.getKey());
+                if (unused) {
+                    counted(e.getValue(), -1);
+                    if (outputsGone != null) {
+                        outputsGone.add(e.getKey());
+                    }
                 }
                 return unused;
             });
             if (seenSources.size() != stamps.size()) {
-                dropped |= stamps.keySet().retainAll(seenSources);
+                dropped |= stamps.keySet().removeIf(name -> {
+                    boolean unseen = !seenSources.contains(name);
+                    if (unseen && stampsChanged != null) {
+                        stampsChanged.add(name);
+                    }
+                    return unseen;
+                });
             }
         }
         replaced.clear();

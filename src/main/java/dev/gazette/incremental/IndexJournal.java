@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
@@ -60,7 +61,6 @@ final class IndexJournal {
         /** The journal's length when loaded: 0 when there is none (or a stale one). */
         long journalLength;
         Fingerprint environment;
-        Map<String, BuildMemory.Stamp> stamps;
         Map<String, Fingerprint> dataPrints;
         Map<String, BuildMemory.FileRecord> files;
         Map<String, BuildMemory.SavedState> states;
@@ -78,7 +78,6 @@ final class IndexJournal {
         /** Notes the memory as loaded: a record written later holds what differs from it. */
         void snapshot(BuildMemory memory) {
             environment = memory.environment();
-            stamps = new HashMap<>(memory.stamps);
             dataPrints = memory.dataPrints;
             files = memory.files;
             states = new HashMap<>(memory.states);
@@ -231,7 +230,7 @@ final class IndexJournal {
      * changed or gone, and the few small parts whole (segments, states' elements as changed, the
      * last build). Null when the memory is in another environment than loaded (then everything changed).
      */
-    static BufferOutput record(BuildMemory memory, Base base, List<Map.Entry<Fingerprint, BuildMemory.Output>> saved,
+    static BufferOutput record(BuildMemory memory, Base base, Set<Fingerprint> moved,
                                Map<String, BuildMemory.SavedState> states, List<BuildCache.Segment> segments,
                                BuildCache.Locations locations, BuildCache.Segment fresh) throws IOException {
         if (!memory.environment().equals(base.environment)) {
@@ -244,18 +243,18 @@ final class IndexJournal {
             out.writeUTF(memory.filesAt());
         }
 
-        // Stamps: those put since the load (a source read again), then those gone.
+        // Stamps: of the sources the builds read again or dropped, those gone, then those put (one
+        // the index did not hold named gone changes nothing).
         List<Map.Entry<String, BuildMemory.Stamp>> stampsPut = new ArrayList<>();
-        int stampsKept = 0;
-        for (Map.Entry<String, BuildMemory.Stamp> e : memory.stamps.entrySet()) {
-            BuildMemory.Stamp was = base.stamps.get(e.getKey());
-            if (was != e.getValue()) {
-                stampsPut.add(e);
+        List<String> stampsGone = new ArrayList<>();
+        for (String name : memory.stampsChanged) {
+            BuildMemory.Stamp now = memory.stamps.get(name);
+            if (now == null) {
+                stampsGone.add(name);
+            } else {
+                stampsPut.add(Map.entry(name, now));
             }
-            stampsKept += was != null ? 1 : 0;
         }
-        List<String> stampsGone = stampsKept == base.stamps.size() ? List.of()
-                : base.stamps.keySet().stream().filter(k -> !memory.stamps.containsKey(k)).toList();
         out.writeInt(stampsGone.size());
         for (String name : stampsGone) {
             out.writeUTF(name);
@@ -360,17 +359,21 @@ final class IndexJournal {
         List<Map.Entry<Fingerprint, BuildMemory.Output>> outputsPut = new ArrayList<>();
         List<BuildCache.Stored> putAt = new ArrayList<>();
         // Gone: those the builds forgot, and those not saved (their bytes damaged); naming one the index
-        // did not hold, or one put again below, changes nothing.
+        // did not hold, or one put again below, changes nothing. Every other output is where it was loaded.
         List<Fingerprint> outputsGone = new ArrayList<>(memory.outputsGone);
-        for (Map.Entry<Fingerprint, BuildMemory.Output> e : saved) {
-            BuildCache.Stored at = locations.of(e.getKey(), e.getValue());
+        for (Fingerprint key : moved) {
+            BuildMemory.Output output = memory.outputs.get(key);
+            if (output == null) {
+                continue;   // forgotten since it was put: among those gone
+            }
+            BuildCache.Stored at = locations.of(key, output);
             if (at == null) {
-                outputsGone.add(e.getKey());
-            } else if (at != e.getValue().stored() || at.segment() == fresh) {
+                outputsGone.add(key);
+            } else if (at != output.stored() || at.segment() == fresh) {
                 // New in this build (appended to its segment as made), or copied there from a segment compacted away.
-                outputsPut.add(e);
+                outputsPut.add(Map.entry(key, output));
                 putAt.add(at);
-                stepIds.putIfAbsent(e.getValue().step(), stepIds.size());
+                stepIds.putIfAbsent(output.step(), stepIds.size());
             }
         }
         out.writeInt(stepIds.size());
@@ -482,12 +485,12 @@ final class IndexJournal {
             steps.add(in.readUTF());
         }
         for (int n = BuildCache.count(in); n > 0; n--) {
-            memory.outputs.remove(BuildCache.fingerprint(in));
+            memory.counted(memory.outputs.remove(BuildCache.fingerprint(in)), -1);
         }
         for (int n = BuildCache.count(in); n > 0; n--) {
             Fingerprint key = BuildCache.fingerprint(in);
             String step = steps.get(in.readInt());
-            memory.outputs.put(key, new BuildMemory.Output(step, BuildCache.stored(in, base.segmentList)));
+            memory.putOutput(key, new BuildMemory.Output(step, BuildCache.stored(in, base.segmentList)));
         }
         Map<String, BuildMemory.SavedState> states = new LinkedHashMap<>();
         for (int n = BuildCache.count(in); n > 0; n--) {

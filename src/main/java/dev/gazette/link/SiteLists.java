@@ -348,10 +348,7 @@ final class SiteLists {
                 linksNow[k] = sameLinks ? was : linksNow[k];
             }
         }
-        Map<String, Digest.ArticleLinks> bySlug = sameLinks ? lastLinks : new HashMap<>(n * 4 / 3 + 1);
-        for (int k = 0; k < n && !sameLinks; k++) {
-            bySlug.put(articles.get(k).slug(), linksNow[k]);
-        }
+        Map<String, Digest.ArticleLinks> bySlug = sameLinks ? lastLinks : new Digest.LinksBySlug(articles, linksNow);
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
         DigestChange change = this == NONE ? null
@@ -728,10 +725,18 @@ final class SiteLists {
         double[][] scores = new double[n][];
         List<List<String>> related = new ArrayList<>(n);
         long[] sameEvent = new long[n];
+        // A Near's candidates are positions in the array of articles it was made with (this build's, or
+        // the saved lists' bound to this build): each such position is looked up once, not once a candidate.
+        Map<Article[], int[]> renumbered = new IdentityHashMap<>();
         for (int k = 0; k < n; k++) {
             candidates[k] = new int[near[k].count()];
+            int[] now = renumbered.computeIfAbsent(near[k].articles(), a -> new int[a.length]);   // position + 1; 0: not looked up
             for (int j = 0; j < candidates[k].length; j++) {
-                candidates[k][j] = position(at, near[k].candidate(j));
+                int i = near[k].at()[j];
+                if (now[i] == 0) {
+                    now[i] = position(at, near[k].candidate(j)) + 1;
+                }
+                candidates[k][j] = now[i] - 1;
             }
             scores[k] = near[k].scores();
             related.add(near[k].related());
