@@ -5,7 +5,7 @@
 #     (the shipped models: bench/cleaning/train.sh fit ../shared/cleaning-dev /work/data/cases3 /work/data/postlight)
 #   bench/cleaning/train.sh cv K  [CASES_DIR...]  prints the cross-validated table per source and dumper
 #     (GAZETTE_CV_BYLINES=FILE, GAZETTE_CV_TITLES=FILE, GAZETTE_CV_CASES=FILE: one row per held-out byline, title, case;
-#      GAZETTE_FOLD_SEED=N: deal the sites into the folds in the shuffle of seed N, 0 by default;
+#      GAZETTE_CV_SEED=N: another shuffle of the sites into the folds, 0 (the reported folds) by default;
 #      GAZETTE_EXPLAIN_FOLDS=K with explain: the models of `cv K`'s folds, fitted without the dump's whole fold;
 #      GAZETTE_L2_TITLE=X: the title model's penalty, 100 by default (the other choice models' 300);
 #      GAZETTE_TITLE_WINDOW=N: title candidates from N lines above the article run, 300 by default;
@@ -39,5 +39,5 @@ if [ ${#dirs[@]} -eq 0 ]; then
   [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
 fi
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
-java ${GAZETTE_FOLD_SEED:+-Dgazette.foldSeed=$GAZETTE_FOLD_SEED} ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_HTML:+-Dgazette.l2html=$GAZETTE_L2_HTML} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_CONTENDERS:+-Dgazette.titleContenders=$GAZETTE_TITLE_CONTENDERS} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
+java ${GAZETTE_CV_SEED:+-Dgazette.foldSeed=$GAZETTE_CV_SEED} ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_HTML:+-Dgazette.l2html=$GAZETTE_L2_HTML} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_CONTENDERS:+-Dgazette.titleContenders=$GAZETTE_TITLE_CONTENDERS} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

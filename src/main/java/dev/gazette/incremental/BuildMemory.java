@@ -322,12 +322,12 @@ public final class BuildMemory {
     /*
      * What the builds since the index was loaded changed (noted only in a loaded memory: null in
      * others), so that a save's record of them looks only there: the outputs forgotten, the keys
-     * whose fingerprint changed, came or went, and the files written again or gone (null as well
-     * once a build replaced the record of files whole).
+     * whose fingerprint changed, came or went, and the files written again or gone, each with its
+     * loaded record (null when it had none), noted before a build changes the map of records.
      */
     Set<Fingerprint> outputsGone;
     Set<String> printsChanged;
-    Set<String> filesChanged;
+    Map<String, FileRecord> filesChanged;
     /** The outputs put and the sources whose stamp was put or dropped: noted from any thread. */
     Set<Fingerprint> outputsPut;
     Set<String> stampsChanged;
@@ -338,7 +338,7 @@ public final class BuildMemory {
     void loadedAsIs() {
         outputsGone = new HashSet<>();
         printsChanged = new HashSet<>();
-        filesChanged = new HashSet<>();
+        filesChanged = new HashMap<>();
         outputsPut = ConcurrentHashMap.newKeySet();
         stampsChanged = ConcurrentHashMap.newKeySet();
     }
@@ -1380,15 +1380,13 @@ public final class BuildMemory {
             if (readers != null) {
                 updateReaders(gone);
             }
-            // A memory for one build leaves the map it loaded as it was: its journal's record is what differs from it.
-            Map<String, FileRecord> next = keepUnsaved ? files : new ConcurrentHashMap<>(files);
-            gone.forEach(next::remove);
-            next.putAll(written);
-            files = next;
             if (filesChanged != null) {
-                filesChanged.addAll(gone);
-                filesChanged.addAll(written.keySet());
+                // The loaded record of each file changed, noted before the map changes: the journal's record is what differs.
+                gone.forEach(this::noteLoaded);
+                written.keySet().forEach(this::noteLoaded);
             }
+            gone.forEach(files::remove);
+            files.putAll(written);
             // Every file that is no page of the site data was written again, or is gone.
             Set<String> plain = new HashSet<>();
             written.forEach((path, f) -> {
@@ -1406,8 +1404,11 @@ public final class BuildMemory {
                 updateReaders(written.size() - added.get() == files.size() ? List.of()
                         : files.keySet().stream().filter(path -> !written.containsKey(path)).toList());
             }
+            if (filesChanged != null) {
+                files.keySet().forEach(this::noteLoaded);
+                written.keySet().forEach(this::noteLoaded);
+            }
             files = written;
-            filesChanged = null;
         }
         readsChanged.clear();
         skipping = false;
@@ -1428,6 +1429,13 @@ public final class BuildMemory {
         }
         recentCalls.finish();
         nextBuild();
+    }
+
+    /** Notes the record {@code path} had when loaded (null: none), before a build first changes it. */
+    private void noteLoaded(String path) {
+        if (!filesChanged.containsKey(path)) {
+            filesChanged.put(path, files.get(path));
+        }
     }
 
     /** Brings the pages that read each key from the last build's files to this one's, without the {@code gone} files. */

@@ -62,7 +62,6 @@ final class IndexJournal {
         long journalLength;
         Fingerprint environment;
         Map<String, Fingerprint> dataPrints;
-        Map<String, BuildMemory.FileRecord> files;
         Map<String, BuildMemory.SavedState> states;
         /** How many loaded page records read each key, by id. */
         int[] keyRefs;
@@ -79,7 +78,6 @@ final class IndexJournal {
         void snapshot(BuildMemory memory) {
             environment = memory.environment();
             dataPrints = memory.dataPrints;
-            files = memory.files;
             states = new HashMap<>(memory.states);
             memory.loadedAsIs();
         }
@@ -270,39 +268,26 @@ final class IndexJournal {
         List<String> filesGone = new ArrayList<>();
         List<Map.Entry<String, BuildMemory.FileRecord>> filesPut = new ArrayList<>();
         List<int[]> putIds = new ArrayList<>();
-        int filesKept = 0;
-        // Only the files the builds wrote or dropped, when they noted them; else every file.
-        Iterable<String> paths = memory.filesChanged != null ? memory.filesChanged : memory.files.keySet();
-        for (String path : paths) {
+        // Only the files the builds wrote or dropped, each against its loaded record (null: none).
+        memory.filesChanged.forEach((path, was) -> {
             BuildMemory.FileRecord now = memory.files.get(path);
-            BuildMemory.FileRecord was = base.files.get(path);
-            filesKept += was != null && now != null ? 1 : 0;
+            if (now == null) {
+                if (was != null) {
+                    filesGone.add(path);
+                    keys.release(was);
+                }
+                return;
+            }
             // A file written again as it was (a feed, a site page) is no change.
-            if (now == null || now.equals(was)) {
-                continue;
+            if (now.equals(was)) {
+                return;
             }
             if (was != null) {
                 keys.release(was);
             }
             filesPut.add(Map.entry(path, now));
             putIds.add(keys.hold(now, was));
-        }
-        if (memory.filesChanged != null) {
-            for (String path : memory.filesChanged) {
-                BuildMemory.FileRecord was = base.files.get(path);
-                if (was != null && !memory.files.containsKey(path)) {
-                    filesGone.add(path);
-                    keys.release(was);
-                }
-            }
-        } else if (filesKept < base.files.size()) {
-            base.files.forEach((path, was) -> {
-                if (!memory.files.containsKey(path)) {
-                    filesGone.add(path);
-                    keys.release(was);
-                }
-            });
-        }
+        });
         // Fingerprints of the site data's values: set or cleared.
         List<Map.Entry<String, Fingerprint>> printsSet = new ArrayList<>();
         List<String> printsCleared = new ArrayList<>();

@@ -82,12 +82,7 @@ class IndexJournalTest {
                     default -> Files.writeString(file, text.replaceFirst("title: [^\\n]+", "title: \"A new headline " + step + "\""));
                 }
             }
-            // Every file dated as in the other run: sources' stamps and the assets' fingerprint hold times.
-            try (var files = Files.walk(root.resolve("content"))) {
-                for (Path f : files.filter(Files::isRegularFile).toList()) {
-                    Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(step)));
-                }
-            }
+            dated(root, step);
             build(root, journalShare);
             long size = Files.size(cache.resolve(IndexJournal.FILE));
             if (step == 0) {
@@ -110,6 +105,53 @@ class IndexJournalTest {
         assertThat(Files.size(cache.resolve(IndexJournal.FILE))).as("its head alone again").isEqualTo(head);
         assertSameAsFromNothing(root);
         return loaded;
+    }
+
+    /** Every file dated as in the other run: sources' stamps and the assets' fingerprint hold times. */
+    private static void dated(Path root, int step) throws IOException {
+        try (var files = Files.walk(root.resolve("content"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(f, FileTime.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(step)));
+            }
+        }
+    }
+
+    /**
+     * Two builds on one loaded memory, one updating the site in place and one writing a new site
+     * elsewhere, saved once: the journal's record holds what both changed against the records as
+     * loaded, and loads as the index written whole.
+     */
+    @Test
+    void buildsOnOneLoadedMemorySaveAsTheIndexWrittenWhole() throws Exception {
+        assertSameParts(twoBuildsOnOneLoad(Integer.MAX_VALUE), twoBuildsOnOneLoad(0), "after two builds on one load");
+    }
+
+    private Map<String, String> twoBuildsOnOneLoad(int journalShare) throws IOException {
+        Path root = tmp.resolve("twice");
+        if (Files.exists(root)) {
+            Trees.delete(root);
+        }
+        copy("twice");
+        dated(root, 0);
+        build(root, journalShare);
+        Path cache = Pipeline.cacheFolder(root.resolve("content"));
+        long head = Files.size(cache.resolve(IndexJournal.FILE));
+        Path article = root.resolve("content/articles/beavers-breeding-river-wend.md");
+        String text = Files.readString(article);
+        try (BuildCache.Loaded loaded = BuildCache.load(cache)) {
+            Pipeline pipeline = new Pipeline(new Diagnostics(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+            Files.writeString(article, text + "\nA line more.\n");
+            dated(root, 1);
+            pipeline.build(options(root, root.resolve("site")), loaded.memory());
+            // Another article's headline: pages the first build did not write.
+            Path other = root.resolve("content/articles/kestrel-line-tram-extension-opens.md");
+            Files.writeString(other, Files.readString(other).replaceFirst("title: [^\\n]+", "title: \"Another headline\""));
+            dated(root, 2);
+            pipeline.build(options(root, root.resolve("elsewhere")), loaded.memory());
+            BuildCache.save(loaded, cache);
+        }
+        assertThat(Files.size(cache.resolve(IndexJournal.FILE)) > head).as("journaled").isEqualTo(journalShare > 0);
+        return summary(root);
     }
 
     @Test
