@@ -232,6 +232,25 @@ final class HeaderCandidates {
         return best != null && bestP >= model.threshold() ? best : null;
     }
 
+    /**
+     * The byline: the candidate {@link #choose} takes, or the list of names it opens when the list, read from the same line,
+     * clears the threshold too ("By Jane Doe, John Roe" is read as both): two readings of one printed credit, of which the
+     * list is what the line prints. The weight that parts them ({@code comma_list}) is learned from the few pages with a list.
+     */
+    static Candidate chooseByline(List<Candidate> candidates, LineModel model) {
+        Candidate best = choose(candidates, model);
+        if (best == null) {
+            return null;
+        }
+        for (Candidate c : candidates) {
+            if (c.line() == best.line() && c.value().length() > best.value().length() && c.value().startsWith(best.value())
+                    && c.value().charAt(best.value().length()) == ',' && model.probability(c.features()) >= model.threshold()) {
+                return c;
+            }
+        }
+        return best;
+    }
+
     /** Every byline candidate of the dump, in line order. */
     static List<Candidate> bylines(Layout a) {
         List<DumpLine> lines = a.lines;

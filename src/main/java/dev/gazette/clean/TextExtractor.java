@@ -119,7 +119,7 @@ final class TextExtractor {
             }
             List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
             List<HeaderCandidates.Candidate> dates = HeaderCandidates.dates(a, bylines);
-            out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.choose(bylines, header().byline())));
+            out.addAll(HeaderCandidates.explain("byline", bylines, header().byline(), HeaderCandidates.chooseByline(bylines, header().byline())));
             out.addAll(HeaderCandidates.explain("date", dates, header().date(), HeaderCandidates.choose(dates, header().date())));
         }
         return out;
@@ -151,7 +151,7 @@ final class TextExtractor {
             site = holder;
         }
         List<HeaderCandidates.Candidate> bylines = HeaderCandidates.bylines(a);
-        HeaderCandidates.Candidate byline = HeaderCandidates.choose(bylines, header().byline());
+        HeaderCandidates.Candidate byline = HeaderCandidates.chooseByline(bylines, header().byline());
         HeaderCandidates.Candidate date = HeaderCandidates.choose(HeaderCandidates.dates(a, bylines), header().date());
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();

@@ -326,7 +326,8 @@ public final class BuildMemory {
      * loaded record (null when it had none), noted before a build changes the map of records.
      */
     Set<Fingerprint> outputsGone;
-    Set<String> printsChanged;
+    /** The site data's keys whose fingerprint changed, came or went, each with the one loaded (null: none). */
+    Map<String, Fingerprint> printsChanged;
     Map<String, FileRecord> filesChanged;
     /** The outputs put and the sources whose stamp was put or dropped: noted from any thread. */
     Set<Fingerprint> outputsPut;
@@ -337,7 +338,7 @@ public final class BuildMemory {
     /** Starts noting what changed since now, when the index was loaded (see {@link #outputsGone}). */
     void loadedAsIs() {
         outputsGone = new HashSet<>();
-        printsChanged = new HashSet<>();
+        printsChanged = new HashMap<>();
         filesChanged = new HashMap<>();
         outputsPut = ConcurrentHashMap.newKeySet();
         stampsChanged = ConcurrentHashMap.newKeySet();
@@ -1240,31 +1241,74 @@ public final class BuildMemory {
             gone(before.keySet(), kept.sum(), now, changed);
         } else {
             Map<String, Fingerprint> before = dataPrints;
-            Map<String, Fingerprint> made = new ConcurrentHashMap<>(Math.max(16, now.size() * 4 / 3));
-            LongAdder kept = new LongAdder();
+            Map<String, Fingerprint> made = new ConcurrentHashMap<>();
             // The keys whose values may differ from the last build's data, when the data knows: the others'
-            // values are equal to those the last build fingerprinted (a key it did not have is fingerprinted).
+            // values are equal to those the last build fingerprinted, and a key it did not have is among them.
             Set<String> mayDiffer = data.changedSinceLastBuild();
-            now.entrySet().parallelStream().forEach(e -> {
-                Fingerprint old = before.get(e.getKey());
-                // Site data is made afresh by every build and fingerprinted once: its values are not
-                // remembered (the memo finds the parts it knows, such as articles read from the cache).
-                Fingerprint f = old != null && mayDiffer != null && !mayDiffer.contains(e.getKey()) ? old
-                        : fingerprints.reading().of(e.getValue());
-                // The key as pages read it (loaded from the cache, or noted by a page): one instance each.
-                made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
-                if (old != null) {
-                    kept.increment();
-                }
-                if (!f.equals(old)) {
-                    changed.add(e.getKey());
-                }
-            });
-            gone(before.keySet(), kept.sum(), now, changed);
+            if (mayDiffer == null || !onlyMayDiffer(before, now, mayDiffer, made, changed)) {
+                LongAdder kept = new LongAdder();
+                now.entrySet().parallelStream().forEach(e -> {
+                    Fingerprint old = before.get(e.getKey());
+                    // Site data is made afresh by every build and fingerprinted once: its values are not
+                    // remembered (the memo finds the parts it knows, such as articles read from the cache).
+                    Fingerprint f = old != null && mayDiffer != null && !mayDiffer.contains(e.getKey()) ? old
+                            : fingerprints.reading().of(e.getValue());
+                    if (old != null) {
+                        kept.increment();
+                    }
+                    if (!f.equals(old)) {
+                        made.put(keys.computeIfAbsent(e.getKey(), k -> k), f);
+                        changed.add(e.getKey());
+                    }
+                });
+                gone(before.keySet(), kept.sum(), now, changed);
+            }
             prints = made;
         }
         dataChange = new DataChange(data, changed, readersOf(changed), prints);
         return dataChange;
+    }
+
+    /**
+     * Fingerprints the values of the keys of {@code mayDiffer} alone (data made on demand makes no
+     * other), putting those that differ from {@code before}'s in {@code made} and their keys, with
+     * those named that are gone, in {@code changed}. Every other key must be in both {@code before}
+     * and {@code now}, which the sizes tell: else this returns false having told nothing, and the
+     * caller walks the whole data.
+     */
+    private boolean onlyMayDiffer(Map<String, Fingerprint> before, Map<String, Object> now, Set<String> mayDiffer,
+                                  Map<String, Fingerprint> made, Set<String> changed) {
+        Set<String> differ = ConcurrentHashMap.newKeySet();
+        Map<String, Fingerprint> prints = new ConcurrentHashMap<>();
+        LongAdder came = new LongAdder();
+        LongAdder went = new LongAdder();
+        mayDiffer.parallelStream().forEach(key -> {
+            Object value = now.get(key);
+            Fingerprint old = before.get(key);
+            if (value == null) {
+                if (old != null) {
+                    went.increment();
+                    differ.add(key);
+                }
+                return;
+            }
+            Fingerprint f = fingerprints.reading().of(value);
+            if (old == null) {
+                came.increment();
+            }
+            if (!f.equals(old)) {
+                prints.put(keys.computeIfAbsent(key, k -> k), f);
+                differ.add(key);
+            }
+        });
+        // Keys named are new, gone or kept; the others are kept unless before has keys the data lacks
+        // without naming them (a part gone, such as a deleted article): then only a walk tells which.
+        if (before.size() - went.sum() + came.sum() != now.size()) {
+            return false;
+        }
+        made.putAll(prints);
+        changed.addAll(differ);
+        return true;
     }
 
     /** Adds to {@code changed} the keys of {@code before} that {@code now} lacks, when fewer than all of them were {@code kept}. */
@@ -1419,9 +1463,17 @@ public final class BuildMemory {
             if (keepUnsaved) {
                 lastData = dataChange.data();
             } else {
-                dataPrints = dataChange.prints();
-                if (printsChanged != null) {
-                    printsChanged.addAll(dataChange.changed());
+                // Changed in place: only the keys that changed, came or went (each noted with its loaded print).
+                for (String key : dataChange.changed()) {
+                    if (printsChanged != null && !printsChanged.containsKey(key)) {
+                        printsChanged.put(key, dataPrints.get(key));
+                    }
+                    Fingerprint f = dataChange.prints().get(key);
+                    if (f == null) {
+                        dataPrints.remove(key);
+                    } else {
+                        dataPrints.put(keys.computeIfAbsent(key, k -> k), f);
+                    }
                 }
             }
             changed |= !dataChange.changed().isEmpty();

@@ -61,7 +61,6 @@ final class IndexJournal {
         /** The journal's length when loaded: 0 when there is none (or a stale one). */
         long journalLength;
         Fingerprint environment;
-        Map<String, Fingerprint> dataPrints;
         Map<String, BuildMemory.SavedState> states;
         /** How many loaded page records read each key, by id. */
         int[] keyRefs;
@@ -77,7 +76,6 @@ final class IndexJournal {
         /** Notes the memory as loaded: a record written later holds what differs from it. */
         void snapshot(BuildMemory memory) {
             environment = memory.environment();
-            dataPrints = memory.dataPrints;
             states = new HashMap<>(memory.states);
             memory.loadedAsIs();
         }
@@ -292,9 +290,10 @@ final class IndexJournal {
         List<Map.Entry<String, Fingerprint>> printsSet = new ArrayList<>();
         List<String> printsCleared = new ArrayList<>();
         // Only the keys the builds noted as changed, came or gone.
-        for (String key : memory.printsChanged) {
+        for (Map.Entry<String, Fingerprint> e : memory.printsChanged.entrySet()) {
+            String key = e.getKey();
             Fingerprint now = memory.dataPrints.get(key);
-            Fingerprint was = base.dataPrints.get(key);
+            Fingerprint was = e.getValue();
             if (now != null && !now.equals(was)) {
                 printsSet.add(Map.entry(key, now));
             } else if (now == null && was != null) {

@@ -9,7 +9,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,18 +37,46 @@ final class Editions {
      * @param storyOf each article's story, by slug, for grouping within the edition
      */
     static Edition edition(LocalDate start, List<Article> members, SiteConfig.Edition kind, Map<String, Story> storyOf) {
-        Map<String, List<Article>> groups = new LinkedHashMap<>();
-        Map<String, Story> stories = new LinkedHashMap<>();
-        for (Article a : members) {
-            Story story = storyOf.get(a.slug());
-            String key = story == null ? "article:" + a.slug() : "story:" + story.slug();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-            if (story != null) {
-                stories.put(key, story);
+        Story[] stories = new Story[members.size()];
+        for (int i = 0; i < stories.length; i++) {
+            stories[i] = storyOf.get(members.get(i).slug());
+        }
+        return edition(start, members, stories, kind);
+    }
+
+    /**
+     * The edition starting on {@code start}.
+     *
+     * @param members its articles, newest first
+     * @param stories each member's story (null for none), for grouping within the edition
+     */
+    static Edition edition(LocalDate start, List<Article> members, Story[] stories, SiteConfig.Edition kind) {
+        // Groups in the order of their first article; an article of no story is a group alone.
+        List<Story> groupStories = new ArrayList<>();
+        List<List<Article>> groupArticles = new ArrayList<>();
+        Map<String, Integer> groupOfStory = null;
+        for (int i = 0; i < stories.length; i++) {
+            Article a = members.get(i);
+            Story story = stories[i];
+            if (story == null) {
+                groupStories.add(null);
+                groupArticles.add(List.of(a));
+                continue;
+            }
+            groupOfStory = groupOfStory == null ? new HashMap<>() : groupOfStory;
+            Integer at = groupOfStory.putIfAbsent(story.slug(), groupArticles.size());
+            if (at == null) {
+                groupStories.add(story);
+                groupArticles.add(new ArrayList<>(List.of(a)));
+            } else {
+                groupStories.set(at, story);
+                groupArticles.get(at).add(a);
             }
         }
-        List<Edition.Group> list = new ArrayList<>();
-        groups.forEach((key, group) -> list.add(new Edition.Group(stories.get(key), group)));
+        List<Edition.Group> list = new ArrayList<>(groupArticles.size());
+        for (int g = 0; g < groupArticles.size(); g++) {
+            list.add(new Edition.Group(groupStories.get(g), groupArticles.get(g)));
+        }
         LocalDate end = kind == SiteConfig.Edition.DAILY ? start : start.plusDays(6);
         return new Edition(start.toString(), start, end, list);
     }

@@ -17,7 +17,6 @@ import dev.gazette.model.Tag;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -495,27 +494,36 @@ public final class Linker {
             }
         }
         int[] arrivingOrder = order(arriving);
-        List<Article> kept = new ArrayList<>(now.size());
+        // The kept ones in order, by position now (no list of them made: the usual edit keeps all but one).
         int[] keptAt = new int[now.size()];
+        int kept = 0;
         for (int p : lastOrder) {
             if (to[p] >= 0) {
-                keptAt[kept.size()] = to[p];
-                kept.add(now.get(to[p]));
+                keptAt[kept++] = to[p];
             }
         }
         int[] out = new int[now.size()];
         int k = 0;
         int next = 0;
         for (int a : arrivingOrder) {
-            // Where it goes among the kept ones, found by halving rather than compared with each.
-            int at = Collections.binarySearch(kept.subList(next, kept.size()), arriving.get(a), NEWEST_FIRST);
-            int until = next + (at >= 0 ? at : -at - 1);
+            // Where it goes among the kept ones (before the first that sorts after it), found by
+            // halving rather than compared with each.
+            Article article = arriving.get(a);
+            int until = kept;
+            for (int low = next; low < until; ) {
+                int mid = (low + until) >>> 1;
+                if (NEWEST_FIRST.compare(now.get(keptAt[mid]), article) < 0) {
+                    low = mid + 1;
+                } else {
+                    until = mid;
+                }
+            }
             while (next < until) {
                 out[k++] = keptAt[next++];
             }
             out[k++] = arrivingAt.get(a);
         }
-        while (next < kept.size()) {
+        while (next < kept) {
             out[k++] = keptAt[next++];
         }
         return out;

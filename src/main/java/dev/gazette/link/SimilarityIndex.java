@@ -200,6 +200,9 @@ final class SimilarityIndex {
     /** The documents of the last {@link #matches}, in order, and each one's position by slot id. */
     private Slot[] lastMatched = new Slot[0];
     private int[] lastPosition = new int[0];
+    /** The documents of the last {@link #update} and their slots, for {@link #matches} of the same list. */
+    private List<Doc> updatedDocs;
+    private Slot[] updatedSlots;
 
     private SimilarityIndex(int limit, double minScore) {
         this.limit = limit;
@@ -230,6 +233,7 @@ final class SimilarityIndex {
         // A document the same as one of the last input's is in the index as it is now.
         boolean[] kept = new boolean[slots.size()];
         List<Doc> arriving = new ArrayList<>();
+        List<Integer> arrivingAt = new ArrayList<>();
         Slot[] held = slotsOf(now);
         for (int i = 0; i < now.size(); i++) {
             Doc doc = now.get(i);
@@ -239,6 +243,7 @@ final class SimilarityIndex {
                 kept[slot.id] = true;
             } else {
                 arriving.add(doc);
+                arrivingAt.add(i);
             }
         }
         List<Slot> gone = new ArrayList<>();
@@ -252,6 +257,8 @@ final class SimilarityIndex {
         }
         if (gone.isEmpty() && arriving.isEmpty()) {
             touched = Set.of();
+            updatedDocs = now;
+            updatedSlots = held;
             return this;
         }
         // Frequencies after the change, and the terms whose step changed: every document holding
@@ -299,10 +306,14 @@ final class SimilarityIndex {
             freeIds.push(slot.id);
         }
         List<Slot> changed = new ArrayList<>(reweighed);
-        for (Doc doc : arriving) {
-            Slot slot = add(doc);
+        for (int j = 0; j < arriving.size(); j++) {
+            Slot slot = add(arriving.get(j));
             changed.add(slot);
+            held[arrivingAt.get(j)] = slot;
         }
+        // Each document's slot now: the matches of the same list need not look for them again.
+        updatedDocs = now;
+        updatedSlots = held;
         for (Slot slot : changed) {
             weigh(slot);
         }
@@ -643,7 +654,9 @@ final class SimilarityIndex {
     /** Each document's matches, by position in {@code docs} (the documents this index holds). */
     Matches matches(List<Doc> docs) {
         // Positions by slot id: an array, not a map, as every match of every document is looked up.
-        Slot[] inOrder = slotsOf(docs);
+        Slot[] inOrder = docs == updatedDocs ? updatedSlots : slotsOf(docs);
+        updatedDocs = null;
+        updatedSlots = null;
         int[] position = new int[slots.size()];
         for (int i = 0; i < inOrder.length; i++) {
             position[inOrder[i].id] = i;
@@ -1166,13 +1179,15 @@ final class SimilarityIndex {
             }
             return new Query(Arrays.copyOf(ids, q), Arrays.copyOf(weights, q));
         }
-        float[] all = weighed(slot);
+        // Unweighed, a query term's weight is that term's alone from the document's scale, as
+        // when it is posted ({@link #complete}): not every term of the document weighed for a few.
+        float[] all = slot.weights;
         int[] sortedIds = slot.queryIds;
         float[] byId = new float[sortedIds.length];
         for (int i = 0; i < slot.docIds.length; i++) {
             int at = Arrays.binarySearch(sortedIds, slot.docIds[i]);
             if (at >= 0) {
-                byId[at] = all[i];
+                byId[at] = all != null ? all[i] : (float) (tf(slot.counts[i]) * idf(slot.docIds[i])) * slot.scale;
             }
         }
         Integer[] order = new Integer[sortedIds.length];

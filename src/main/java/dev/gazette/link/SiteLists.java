@@ -803,12 +803,17 @@ final class SiteLists {
             List<Story> before = new ArrayList<>();
             List<Article> restoried = new ArrayList<>();
             Map<String, Story> storyOf = new HashMap<>();
+            // The same by position, for the editions kept whole: no look-up by slug per article.
+            Story[] storyAt = new Story[n];
             for (SavedStory saved : stories) {
                 List<Article> members = live(saved.members(), nowAt);
                 if (members.size() == saved.members().length) {
                     Story story = new Story(saved.slug(), saved.title(), members);
                     before.add(story);
                     members.forEach(a -> storyOf.put(a.slug(), story));
+                    for (int p : saved.members()) {
+                        storyAt[p] = story;
+                    }
                 } else {
                     storiesTouched = true;
                     restoried.addAll(members);
@@ -823,7 +828,11 @@ final class SiteLists {
                 if (members.size() < positions.length) {
                     editionKeys.add(key);
                 } else {
-                    editionsNow.put(key, Editions.edition(key, members, kind, storyOf));
+                    Story[] memberStories = new Story[positions.length];
+                    for (int i = 0; i < positions.length; i++) {
+                        memberStories[i] = storyAt[positions[i]];
+                    }
+                    editionsNow.put(key, Editions.edition(key, members, memberStories, kind));
                 }
             });
             TreeMap<YearMonth, Digest.Month> monthsNow = new TreeMap<>();

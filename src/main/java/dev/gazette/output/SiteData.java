@@ -81,7 +81,11 @@ public final class SiteData {
         return parts;
     }
 
-    /** Every value by key. */
+    /**
+     * Every value by key. The map may make a value when it is looked up, and every value when it is
+     * walked: a sink told which keys may differ ({@link #changedSinceLastBuild}) looks those up, and
+     * its size, instead of walking it.
+     */
     public Map<String, Object> values() {
         return values;
     }

@@ -10,6 +10,7 @@ import dev.gazette.output.SiteData;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -150,19 +152,212 @@ final class PageData {
     static SiteData of(Digest digest, int pageSize, SiteData last, DigestChange change) {
         Parts before = last != null && last.parts() instanceof Parts p && p.pageSize() == pageSize ? p : null;
         Parts now = new Parts(pageSize, digest);
-        if (before == null) {
-            Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
-            digest.articles().forEach(a -> articleValues(a, values::put));
-            digest.links().forEach((slug, links) -> values.put(links(slug), links));
-            digest.tags().forEach(g -> tagValues(g, pageSize, values::put));
-            digest.stories().forEach(s -> storyValues(s, values::put));
-            editionValues(digest.editions(), 0, digest.editions().size(), values::put);
-            digest.months().forEach(m -> monthValues(m, values::put));
-            values.put(PAGE_INDEX, pageIndex(digest));
-            searchDocs(digest.articles(), values::put);
-            return change == null ? new SiteData(values, now) : SiteData.sinceLastBuild(values, now, touched(digest, pageSize, change));
+        if (before != null) {
+            return new Patch(last, digest, pageSize).made(now);
         }
-        return new Patch(last, digest, pageSize).made(now);
+        if (change != null && last == null) {
+            // Read through a sink that fingerprints (it keeps no last data): after one edit, pages and the
+            // sink ask for a few hundred of the ~45,000 values, so each is made when first asked for.
+            return SiteData.sinceLastBuild(new OnDemand(digest, pageSize), now, touched(digest, pageSize, change));
+        }
+        Map<String, Object> values = every(digest, pageSize);
+        return change == null ? new SiteData(values, now) : SiteData.sinceLastBuild(values, now, touched(digest, pageSize, change));
+    }
+
+    /** Every value of {@code digest}, by key. */
+    private static Map<String, Object> every(Digest digest, int pageSize) {
+        Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
+        digest.articles().forEach(a -> articleValues(a, values::put));
+        digest.links().forEach((slug, links) -> values.put(links(slug), links));
+        digest.tags().forEach(g -> tagValues(g, pageSize, values::put));
+        digest.stories().forEach(s -> storyValues(s, values::put));
+        editionValues(digest.editions(), 0, digest.editions().size(), values::put);
+        digest.months().forEach(m -> monthValues(m, values::put));
+        values.put(PAGE_INDEX, pageIndex(digest));
+        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
+            searchDocs(digest.articles(), chunk, values::put);
+        }
+        return values;
+    }
+
+    /**
+     * The values of a digest as a map that makes each part's values when one of its keys is first
+     * looked up (by the same functions as {@link #every}, so they are equal to those), and every
+     * value only when walked. Its size is counted from the parts without making their values.
+     */
+    private static final class OnDemand extends AbstractMap<String, Object> {
+        private final Digest digest;
+        private final int pageSize;
+        private final Map<String, Object> made = new ConcurrentHashMap<>();
+        private final BySlug<Article> articles;
+        private final BySlug<Digest.TagGroup> tags;
+        private final BySlug<Story> stories;
+        private final BySlug<Edition> editions;
+        private final BySlug<Digest.Month> months;
+        private volatile Map<String, Object> whole;
+        private int size = -1;
+
+        OnDemand(Digest digest, int pageSize) {
+            this.digest = digest;
+            this.pageSize = pageSize;
+            articles = new BySlug<>(digest.articles(), Article::slug);
+            tags = new BySlug<>(digest.tags(), g -> g.tag().slug());
+            stories = new BySlug<>(digest.stories(), Story::slug);
+            editions = new BySlug<>(digest.editions(), Edition::slug);
+            months = new BySlug<>(digest.months(), m -> m.month().toString());
+        }
+
+        @Override
+        public Object get(Object key) {
+            Map<String, Object> all = whole;
+            if (all != null) {
+                return all.get(key);
+            }
+            if (!(key instanceof String k)) {
+                return null;
+            }
+            Object value = made.get(k);
+            if (value == null && make(k)) {
+                value = made.get(k);
+            }
+            return value;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public synchronized int size() {
+            if (size < 0) {
+                int dated = 0;
+                for (Article a : digest.articles()) {
+                    dated += a.date() != null ? 1 : 0;
+                }
+                int tagKeys = 0;
+                for (Digest.TagGroup g : digest.tags()) {
+                    tagKeys += 1 + pages(g.articles().size(), pageSize);
+                }
+                int chunks = (digest.articles().size() + SearchIndex.DOCS_PER_CHUNK - 1) / SearchIndex.DOCS_PER_CHUNK;
+                size = digest.articles().size() + dated + digest.links().size() + tagKeys + 2 * digest.stories().size()
+                        + 3 * digest.editions().size() + digest.months().size() + 1 + chunks;
+            }
+            return size;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = whole;
+            if (all == null) {
+                synchronized (this) {
+                    if (whole == null) {
+                        whole = every(digest, pageSize);
+                    }
+                    all = whole;
+                }
+            }
+            return all.entrySet();
+        }
+
+        /** Puts the values of the part {@code key} belongs to among those made; false when no part has that key. */
+        private boolean make(String key) {
+            if (key.equals(PAGE_INDEX)) {
+                made.putIfAbsent(key, pageIndex(digest));
+                return true;
+            }
+            int colon = key.indexOf(':');
+            if (colon < 0) {
+                return false;
+            }
+            String slug = key.substring(colon + 1);
+            BiConsumer<String, Object> put = made::putIfAbsent;
+            switch (key.substring(0, colon)) {
+                case "a", "d" -> {
+                    int i = articles.position(slug);
+                    if (i < 0) {
+                        return false;
+                    }
+                    articleValues(digest.articles().get(i), put);
+                }
+                case "l" -> {
+                    Digest.ArticleLinks links = digest.links().get(slug);
+                    if (links == null) {
+                        return false;
+                    }
+                    put.accept(key, links);
+                }
+                case "t", "tp" -> {
+                    int i = tags.position(key.startsWith("tp:") ? slug.substring(slug.indexOf(':') + 1) : slug);
+                    if (i < 0) {
+                        return false;
+                    }
+                    tagValues(digest.tags().get(i), pageSize, put);
+                }
+                case "s", "sa" -> {
+                    int i = stories.position(slug);
+                    if (i < 0) {
+                        return false;
+                    }
+                    storyValues(digest.stories().get(i), put);
+                }
+                case "e", "el", "ed" -> {
+                    int i = editions.position(slug);
+                    if (i < 0) {
+                        return false;
+                    }
+                    editionValues(digest.editions(), i, i + 1, put);
+                }
+                case "m" -> {
+                    int i = months.position(slug);
+                    if (i < 0) {
+                        return false;
+                    }
+                    monthValues(digest.months().get(i), put);
+                }
+                case "sd" -> {
+                    int chunk;
+                    try {
+                        chunk = Integer.parseInt(slug);
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                    if (chunk < 0 || (long) chunk * SearchIndex.DOCS_PER_CHUNK >= digest.articles().size()) {
+                        return false;
+                    }
+                    searchDocs(digest.articles(), chunk, put);
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return made.containsKey(key);
+        }
+    }
+
+    /** Positions in a list of parts by their slugs, indexed when first asked. */
+    private static final class BySlug<T> {
+        private final List<T> parts;
+        private final Function<T, String> slug;
+        private volatile Map<String, Integer> index;
+
+        BySlug(List<T> parts, Function<T, String> slug) {
+            this.parts = parts;
+            this.slug = slug;
+        }
+
+        /** The position of the part {@code slug} names, or -1. */
+        int position(String slug) {
+            Map<String, Integer> made = index;
+            if (made == null) {
+                made = new HashMap<>(parts.size() * 4 / 3 + 1);
+                for (int i = 0; i < parts.size(); i++) {
+                    made.putIfAbsent(this.slug.apply(parts.get(i)), i);
+                }
+                index = made;
+            }
+            return made.getOrDefault(slug, -1);
+        }
     }
 
     /**
@@ -212,7 +407,9 @@ final class PageData {
                 for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < was.articles().size(); chunk++) {
                     remove(searchDocs(chunk), null);
                 }
-                searchDocs(digest.articles(), this::put);
+                for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
+                    searchDocs(digest.articles(), chunk, this::put);
+                }
             }
             return new SiteData(values, now, last, touched);
         }
@@ -402,13 +599,10 @@ final class PageData {
                 digest.months().stream().map(Digest.Month::month).toList());
     }
 
-    /** The search index's documents, by chunks of the articles' slugs. */
-    private static void searchDocs(List<Article> articles, BiConsumer<String, Object> put) {
-        List<String> all = slugs(articles);
-        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < all.size(); chunk++) {
-            put.accept(searchDocs(chunk), new SearchDocs(chunk, List.copyOf(all.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
-                    Math.min(all.size(), (chunk + 1) * SearchIndex.DOCS_PER_CHUNK)))));
-        }
+    /** Chunk {@code chunk} of the search index's documents: the slugs of its slice of the articles. */
+    private static void searchDocs(List<Article> articles, int chunk, BiConsumer<String, Object> put) {
+        put.accept(searchDocs(chunk), new SearchDocs(chunk, slugs(articles.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
+                Math.min(articles.size(), (chunk + 1) * SearchIndex.DOCS_PER_CHUNK)))));
     }
 
     /** A tag's link and each page of its list. */

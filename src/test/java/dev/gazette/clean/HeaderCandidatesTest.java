@@ -145,6 +145,22 @@ class HeaderCandidatesTest {
     }
 
     @Test
+    void aCreditsListWinsOverItsFirstNameWhenBothClearTheThreshold() {
+        LineModel model = new LineModel(List.of("f"), new double[] {0}, new double[] {1}, new double[] {1}, 0, 0.5);
+        HeaderCandidates.Candidate first = new HeaderCandidates.Candidate("Jane Doe", 2, new double[] {2});
+        HeaderCandidates.Candidate list = new HeaderCandidates.Candidate("Jane Doe, John Roe", 2, new double[] {1});
+        assertThat(HeaderCandidates.chooseByline(List.of(first, list), model)).isSameAs(list);
+        // Under the threshold, on another line, or a longer name rather than a list: the most probable stands.
+        HeaderCandidates.Candidate weak = new HeaderCandidates.Candidate("Jane Doe, John Roe", 2, new double[] {-1});
+        HeaderCandidates.Candidate elsewhere = new HeaderCandidates.Candidate("Jane Doe, John Roe", 9, new double[] {1});
+        HeaderCandidates.Candidate longer = new HeaderCandidates.Candidate("Jane Doe Roe", 2, new double[] {1});
+        for (HeaderCandidates.Candidate other : List.of(weak, elsewhere, longer)) {
+            assertThat(HeaderCandidates.chooseByline(List.of(first, other), model)).as(other.value()).isSameAs(first);
+        }
+        assertThat(HeaderCandidates.chooseByline(List.of(weak), model)).isNull();
+    }
+
+    @Test
     void coAuthorsInParenthesesArePartOfTheCreditButOtherRemarksAreNot() {
         assertThat(HeaderCandidates.namesOf("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
                 .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");

@@ -857,7 +857,7 @@ public final class LineModelTrainer {
      */
     private static String bylineRow(Case c, HeaderCandidates.Layout a, LineModel model) {
         List<HeaderCandidates.Candidate> candidates = a == null ? List.of() : HeaderCandidates.bylines(a);
-        HeaderCandidates.Candidate chosen = HeaderCandidates.choose(candidates, model);
+        HeaderCandidates.Candidate chosen = HeaderCandidates.chooseByline(candidates, model);
         List<HeaderCandidates.Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort((x, y) -> Double.compare(model.probability(y.features()), model.probability(x.features())));
         String right = "none matches";

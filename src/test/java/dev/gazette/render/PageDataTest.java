@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.model.Article;
 import dev.gazette.model.Digest;
+import dev.gazette.model.DigestChange;
 import dev.gazette.output.SiteData;
 import java.util.HashSet;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.Random;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +130,33 @@ class PageDataTest {
             articles = now;
             digest = after;
             last = patched;
+        }
+    }
+
+    /**
+     * Data made on demand (a sink without last data, the digest's change known) holds the values of
+     * data made whole: looked up key by key before it is walked, counted without making them, walked
+     * whole; keys no part has (a page past a tag's last, an undated article's date) have none.
+     */
+    @Test
+    void dataMadeOnDemandEqualsDataMadeWhole() {
+        List<Article> articles = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            articles.add(article("a" + i, "Headline " + i, i % 9 == 0 ? null : DAY.minusHours(7L * i),
+                    List.of("t" + i % 5, "u:" + (i * 3) % 7), i % 6 == 0 ? "story" + i % 4 : null));
+        }
+        Digest digest = MiniLinker.link(articles, null);
+        DigestChange none = new DigestChange(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, Set.of(), 0, 0);
+        for (int pageSize : new int[]{3, 10}) {
+            Map<String, Object> whole = PageData.of(digest, pageSize).values();
+            Map<String, Object> onDemand = PageData.of(digest, pageSize, null, none).values();
+            whole.forEach((key, value) -> assertThat(onDemand.get(key)).as(key).isEqualTo(value));
+            assertThat(onDemand.size()).isEqualTo(whole.size());
+            for (String key : List.of(PageData.tagPage("t1", 99), PageData.date("a0"), PageData.article("none"),
+                    PageData.month(YearMonth.of(1999, 1)), PageData.searchDocs(99), "tp:x:t1", "sd:x", "nokey")) {
+                assertThat(onDemand.get(key)).as(key).isNull();
+            }
+            assertThat(onDemand).isEqualTo(whole);
         }
     }
 

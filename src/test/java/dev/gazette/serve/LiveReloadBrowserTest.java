@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,9 @@ class LiveReloadBrowserTest {
     StringWriter err = new StringWriter();
     Preview preview;
     Chromium browser;
+    /** Where a case's time went, printed after it: a slow run on CI says which step waited. */
+    StringBuilder laps = new StringBuilder();
+    long lapStart = System.nanoTime();
 
     @BeforeEach
     void start() throws Exception {
@@ -49,11 +54,14 @@ class LiveReloadBrowserTest {
         preview = Preview.start(new Preview.Options(content, tmp.resolve("no-theme"), null, false,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMillis(100)),
                 new PrintWriter(out, true), new PrintWriter(err, true));
+        lap("preview and first build");
         browser = Chromium.start(binary.get(), tmp.resolve("chromium"));
+        lap("chromium start");
     }
 
     @AfterEach
-    void stop() {
+    void stop(TestInfo test) {
+        System.out.println("live reload, " + test.getDisplayName() + ":" + laps);
         if (browser != null) {
             browser.close();
         }
@@ -71,6 +79,7 @@ class LiveReloadBrowserTest {
 
         assertThat(text(browser.await("document.body.innerText", v -> v.asText().contains("Crowds cheered"), PATIENCE)))
                 .as(diagnostics()).contains("Crowds cheered the first tram.").doesNotContain("arrived at noon");
+        lap("save to new text");
         // A real reload, not a refresh we did: the page's JavaScript state is gone.
         assertThat(browser.evaluate("typeof window.gazetteMarker").asText()).isEqualTo("undefined");
         assertThat(browser.evaluate("location.pathname").asText()).isEqualTo("/digest/articles/trams/");
@@ -85,6 +94,7 @@ class LiveReloadBrowserTest {
         String overlay = "(document.getElementById('gazette-build-error') || {}).innerText || ''";
         assertThat(text(browser.await(overlay, v -> v.asText().contains("invalid YAML"), PATIENCE)))
                 .as(diagnostics()).contains("could not build your last change", "<img src=x onerror=window.pwned=1>.md:4: invalid YAML");
+        lap("broken save to overlay");
         assertThat(browser.evaluate("document.querySelectorAll('#gazette-build-error img').length").asInt()).isZero();
         assertThat(browser.evaluate("typeof window.pwned").asText()).isEqualTo("undefined");
         assertThat(browser.evaluate("document.body.innerText").asText()).contains("The first tram arrived at noon.");
@@ -97,6 +107,7 @@ class LiveReloadBrowserTest {
         Files.delete(broken);
         assertThat(text(browser.await("document.getElementById('gazette-build-error') === null", JsonNode::asBoolean, PATIENCE)))
                 .as(diagnostics()).isEqualTo("true");
+        lap("fix to overlay gone");
         assertThat(browser.evaluate("document.body.innerText").asText()).contains("The first tram arrived at noon.");
     }
 
@@ -104,11 +115,19 @@ class LiveReloadBrowserTest {
         browser.navigate(url);
         assertThat(text(browser.await("document.body.innerText", v -> v.asText().contains(expected), PATIENCE)))
                 .as(diagnostics()).contains(expected);
+        lap("page shown");
         long end = System.nanoTime() + PATIENCE.toNanos();
         while (preview.liveClients() == 0 && System.nanoTime() < end) {
             Thread.sleep(50);
         }
         assertThat(preview.liveClients()).as("the page subscribed to live reload; " + diagnostics()).isGreaterThan(0);
+        lap("subscribed");
+    }
+
+    private void lap(String step) {
+        long now = System.nanoTime();
+        laps.append(String.format(Locale.ROOT, " %s %d ms;", step, (now - lapStart) / 1_000_000));
+        lapStart = now;
     }
 
     private static String text(JsonNode value) {
@@ -116,6 +135,6 @@ class LiveReloadBrowserTest {
     }
 
     private String diagnostics() {
-        return "\n--- serve stdout\n" + out + "--- serve stderr\n" + err + "--- chromium\n" + browser.log();
+        return "\n--- steps so far:" + laps + "\n--- serve stdout\n" + out + "--- serve stderr\n" + err + "--- chromium\n" + browser.log();
     }
 }
