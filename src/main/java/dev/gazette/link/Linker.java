@@ -192,25 +192,30 @@ public final class Linker {
         LinkState.Entry[] prior = new LinkState.Entry[n];
         // The last input's articles that are the same now, by their position then.
         boolean[] keptBefore = new boolean[last == null ? 0 : last.entries().length];
-        for (int k = 0; k < n; k++) {
+        // The loops over every article run as lambdas: make runs once a build, so a loop written in it
+        // stays in the interpreter (the client compiler takes a loop after 60,000 turns), where a
+        // lambda is compiled after a few hundred calls.
+        IntStream.range(0, n).forEach(k -> {
             sorted.add(now.get(order[k]));
             if (last != null && from[order[k]] >= 0) {
                 prior[k] = last.entries()[from[order[k]]];
                 keptBefore[from[order[k]]] = true;
             }
-        }
+        });
 
         // Tags: the curator's, then the strongest the vocabulary finds in the text.
-        List<Map<String, EntityFinder.Entity>> entities = null;
+        List<Map<String, EntityFinder.Entity>> found = null;
         TagSuggestions.Index suggestions = null;
-        TagVocabulary automatic = vocabulary;
+        TagVocabulary suggested = vocabulary;
         if (vocabulary.isEmpty()) {
-            entities = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
+            found = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
                     ? prior[k].entities()
                     : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
-            suggestions = suggestions(last, keptBefore, prior, entities);
-            automatic = new TagVocabulary(TagSuggestions.asVocabulary(suggestions.suggestions()));
+            suggestions = suggestions(last, keptBefore, prior, found);
+            suggested = new TagVocabulary(TagSuggestions.asVocabulary(suggestions.suggestions()));
         }
+        List<Map<String, EntityFinder.Entity>> entities = found;
+        TagVocabulary automatic = suggested;
         boolean sameVocabulary = last != null && automatic.tags().equals(last.automaticTags());
         List<Tag> automaticTags = sameVocabulary ? last.automaticTags() : automatic.tags();
         List<List<String>> autoTags = IntStream.range(0, n).parallel().mapToObj(k -> sameVocabulary && prior[k] != null
@@ -228,7 +233,7 @@ public final class Linker {
         boolean inPlace = inPlace(last, sameVocabulary, from, order, prior);
         // The articles registered below in place of the last build's at their rank (when in place).
         List<Integer> registered = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
+        IntStream.range(0, n).forEach(k -> {
             if (prior[k] != null && prior[k].written() != null && autoTags.get(k) == prior[k].autoTags()) {
                 // The same article with the same automatic tags has the same tags as then: they are
                 // registered again, in the same order (or, in place, found below to be the last
@@ -240,7 +245,7 @@ public final class Linker {
                 writtenTags.add(prior[k].written());
                 slugLists.add(prior[k].slugs());
                 keptTagged[k] = prior[k].tagged();
-                continue;
+                return;
             }
             Article article = sorted.get(k);
             registered.add(k);
@@ -271,7 +276,7 @@ public final class Linker {
             slugLists.add(list);
             keptTagged[k] = prior[k] != null && prior[k].tagged() != null && prior[k].slugs().equals(list) ? prior[k].tagged()
                     : null;
-        }
+        });
         if (inPlace && !sameTags(last, registered, writtenTags, slugLists, automatic, problems)) {
             // Some tag's first article, or its name, may differ from the last map's: all registered again.
             tags.clear();
@@ -285,10 +290,8 @@ public final class Linker {
         }
         // An article the same as then (same fingerprint: same tags as written) with the same slugs is
         // tagged from the same input as then: its call is the last build's by position.
-        int[] before = new int[n];
-        for (int k = 0; k < n; k++) {
-            before[k] = prior[k] != null && prior[k].slugs().equals(slugLists.get(k)) ? from[order[k]] : -1;
-        }
+        int[] before = IntStream.range(0, n)
+                .map(k -> prior[k] != null && prior[k].slugs().equals(slugLists.get(k)) ? from[order[k]] : -1).toArray();
         List<Article> tagged = IntStream.range(0, n).parallel().mapToObj(k -> keptTagged[k] != null ? keptTagged[k]
                 : steps.runAt(TAGGED_STEP, new Tagged(sorted.get(k), slugLists.get(k)), order[k], before[k])).toList();
 
@@ -352,31 +355,28 @@ public final class Linker {
         }
         int[] lastPosition = new int[n];
         if (last != null && last.lists() != null) {
-            int[] lastRank = new int[last.order().length];
-            for (int k = 0; k < lastRank.length; k++) {
-                lastRank[last.order()[k]] = k;
-            }
-            for (int k = 0; k < n; k++) {
-                lastPosition[k] = bodies.get(k).same() ? lastRank[from[order[k]]] : -1;
-            }
+            int[] lastOrder = last.order();
+            int[] lastRank = new int[lastOrder.length];
+            IntStream.range(0, lastRank.length).forEach(k -> lastRank[lastOrder[k]] = k);
+            IntStream.range(0, n).forEach(k -> lastPosition[k] = bodies.get(k).same() ? lastRank[from[order[k]]] : -1);
         }
         SiteLists lists = SiteLists.of(site.edition(), articles, similarity.matches(docs), tags,
                 last == null ? null : last.lists(), lastPosition, limit);
 
         LinkState.Entry[] entries = new LinkState.Entry[n];
-        for (int k = 0; k < n; k++) {
+        IntStream.range(0, n).forEach(k -> {
             InBody body = bodies.get(k);
             LinkState.Entry was = prior[k];
-            Map<String, EntityFinder.Entity> found = entities == null ? null : entities.get(k);
+            Map<String, EntityFinder.Entity> its = entities == null ? null : entities.get(k);
             // An entry whose every value is the very one it held is kept as it is (the preview's usual case).
-            boolean same = was != null && was.entities() == found && was.autoTags() == autoTags.get(k)
+            boolean same = was != null && was.entities() == its && was.autoTags() == autoTags.get(k)
                     && was.slugs() == slugLists.get(k) && was.tagged() == tagged.get(k) && was.source() == sources.get(k)
                     && was.hrefs() == body.hrefs() && was.own() == body.own() && was.cited() == body.cited()
                     && was.linked() == body.linked() && was.written() == writtenTags.get(k);
             entries[order[k]] = same ? was : new LinkState.Entry(was != null ? was.file() : sorted.get(k).sourceFile(),
-                    found, autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
+                    its, autoTags.get(k), slugLists.get(k), tagged.get(k), sources.get(k), body.hrefs(), body.own(),
                     body.cited(), body.linked(), writtenTags.get(k));
-        }
+        });
         return new LinkState(entries, order, automaticTags, List.copyOf(problems), similarity, lists, suggestions, tagsView,
                 slugBySource, last == null ? null : last.read());
     }
@@ -401,12 +401,12 @@ public final class Linker {
             }
         }
         Map<String, String> out = new HashMap<>();
-        for (int k = 0; k < sources.size(); k++) {
+        IntStream.range(0, sources.size()).forEach(k -> {
             String source = sources.get(k);
             if (source != null && (made == null || touched.contains(source))) {
                 out.putIfAbsent(source, sorted.get(k).slug());
             }
-        }
+        });
         if (made == null) {
             return out;
         }
@@ -619,12 +619,8 @@ public final class Linker {
         if (last == null || !sameVocabulary || !last.problems().isEmpty() || order.length != last.order().length) {
             return false;
         }
-        for (int k = 0; k < order.length; k++) {
-            if (prior[k] != null && from[order[k]] != last.order()[k]) {
-                return false;
-            }
-        }
-        return true;
+        int[] lastOrder = last.order();
+        return IntStream.range(0, order.length).allMatch(k -> prior[k] == null || from[order[k]] == lastOrder[k]);
     }
 
     /**

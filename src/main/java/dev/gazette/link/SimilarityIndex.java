@@ -235,7 +235,8 @@ final class SimilarityIndex {
         List<Doc> arriving = new ArrayList<>();
         List<Integer> arrivingAt = new ArrayList<>();
         Slot[] held = slotsOf(now);
-        for (int i = 0; i < now.size(); i++) {
+        // A lambda, not a loop: compiled after a few hundred documents (see Linker.make).
+        IntStream.range(0, now.size()).forEach(i -> {
             Doc doc = now.get(i);
             Slot slot = held[i];
             // Where it was last time, if anywhere: asking in place first spares looking for it among all.
@@ -245,13 +246,13 @@ final class SimilarityIndex {
                 arriving.add(doc);
                 arrivingAt.add(i);
             }
-        }
+        });
         List<Slot> gone = new ArrayList<>();
-        for (Slot slot : slots) {
+        slots.forEach(slot -> {
             if (slot != null && !kept[slot.id]) {
                 gone.add(slot);
             }
-        }
+        });
         if (gone.size() + arriving.size() > changes || quantised(now.size()) != collection) {
             return null;
         }

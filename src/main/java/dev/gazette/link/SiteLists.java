@@ -152,7 +152,9 @@ final class SiteLists {
         int[] oldAt = new int[n];
         boolean[] kept = new boolean[sizeBefore];
         List<Integer> arriving = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
+        // The loops over every article run as lambdas, compiled after a few hundred calls: a loop in a
+        // method run once a build stays in the interpreter (see Linker.make).
+        IntStream.range(0, n).forEach(k -> {
             int p = sizeBefore == 0 ? -1 : lastPosition[k];
             // Lists read back hold no articles to compare: the position alone says the article is the same.
             oldAt[k] = p >= 0 && (last.saved != null || last.digest.articles().get(p) == articles.get(k)) ? p : -1;
@@ -161,7 +163,7 @@ final class SiteLists {
             } else {
                 arriving.add(k);
             }
-        }
+        });
         List<Integer> leaving = new ArrayList<>();
         for (int p = 0; p < kept.length; p++) {
             if (!kept[p]) {
@@ -236,13 +238,14 @@ final class SiteLists {
         for (int k : arriving) {
             keptIsSame &= !similar.kept(k);
         }
-        for (int k = 0; k < n; k++) {
-            if (oldAt[k] >= 0 && (keptIsSame && similar.kept(k) || sameCandidates(near[oldAt[k]], articles, similar, k))) {
+        boolean candidatesKept = keptIsSame;
+        IntStream.range(0, n).forEach(k -> {
+            if (oldAt[k] >= 0 && (candidatesKept && similar.kept(k) || sameCandidates(near[oldAt[k]], articles, similar, k))) {
                 nearNow[k] = near[oldAt[k]];
             } else {
                 remade.add(k);
             }
-        }
+        });
         int[][] tagIds = new int[n][];
         Stories.Instants instants = new Stories.Instants(articles);
         read(articles, tags, remade, similar, tagIds, instants);
@@ -330,24 +333,29 @@ final class SiteLists {
         // The last digest's map of them, when every article has the same place as then: made again
         // only when one changed (a map of every article costs as much as the rest of a save's lists).
         Map<String, Digest.ArticleLinks> lastLinks = digest == null ? null : digest.links();
-        boolean sameLinks = lastLinks != null && lastLinks.size() == n;
-        for (int k = 0; k < n; k++) {
+        boolean storiesRemade = storiesChanged;
+        Map<String, Story> storyOfAll = storyOfNow;
+        IntStream.range(0, n).forEach(k -> {
             Article a = articles.get(k);
             Digest.ArticleLinks before = oldAt[k] >= 0 ? links[oldAt[k]] : null;
-            Story story = storiesChanged || before == null ? storyOfNow.get(a.slug()) : null;
-            String storySlug = storiesChanged || before == null ? (story == null ? null : story.slug()) : before.story();
+            Story story = storiesRemade || before == null ? storyOfAll.get(a.slug()) : null;
+            String storySlug = storiesRemade || before == null ? (story == null ? null : story.slug()) : before.story();
             String edition = before != null ? before.edition() : a.hasDate() ? start.apply(a).toString() : null;
             String newer = k > 0 ? articles.get(k - 1).slug() : null;
             String older = k + 1 < n ? articles.get(k + 1).slug() : null;
             linksNow[k] = before != null && before.related().equals(nearNow[k].related()) && Objects.equals(before.story(), storySlug)
                     && Objects.equals(before.newer(), newer) && Objects.equals(before.older(), older) ? before
                     : new Digest.ArticleLinks(nearNow[k].related(), storySlug, edition, newer, older);
-            if (sameLinks && linksNow[k] != before) {
-                Digest.ArticleLinks was = lastLinks.get(a.slug());
-                sameLinks = linksNow[k].equals(was);
-                linksNow[k] = sameLinks ? was : linksNow[k];
+        });
+        // Up to the first article whose links are not equal to the last map's, each equal one is the last map's.
+        boolean sameLinks = lastLinks != null && lastLinks.size() == n && IntStream.range(0, n).allMatch(k -> {
+            if (oldAt[k] >= 0 && linksNow[k] == links[oldAt[k]]) {
+                return true;
             }
-        }
+            Digest.ArticleLinks was = lastLinks.get(articles.get(k).slug());
+            linksNow[k] = linksNow[k].equals(was) ? was : linksNow[k];
+            return linksNow[k] == was;
+        });
         Map<String, Digest.ArticleLinks> bySlug = sameLinks ? lastLinks : new Digest.LinksBySlug(articles, linksNow);
         Digest made = new Digest(articles, List.copyOf(groupsNow.values()), storyList,
                 List.copyOf(editionsNow.descendingMap().values()), List.copyOf(monthsNow.descendingMap().values()), bySlug);
@@ -791,11 +799,11 @@ final class SiteLists {
         Bound bound(Article[] nowAt, SiteConfig.Edition kind, List<Integer> leaving) {
             int n = size();
             Near[] near = new Near[n];
-            for (int p = 0; p < n; p++) {
+            IntStream.range(0, n).forEach(p -> {
                 if (nowAt[p] != null) {
                     near[p] = new Near(nowAt, candidates[p], scores[p], related.get(p), sameEvent[p]);
                 }
-            }
+            });
             boolean storiesTouched = false;
             for (int p : leaving) {
                 storiesTouched |= sameEvent[p] != 0;
@@ -882,14 +890,14 @@ final class SiteLists {
                 }
             });
             Digest.ArticleLinks[] was = new Digest.ArticleLinks[n];
-            for (int p = 0; p < n; p++) {
+            IntStream.range(0, n).forEach(p -> {
                 Article a = nowAt[p];
                 boolean besideKnown = (p == 0 || nowAt[p - 1] != null) && (p + 1 == n || nowAt[p + 1] != null);
                 if (a != null && besideKnown) {
                     was[p] = new Digest.ArticleLinks(related.get(p), storyAt[p], editionAt[p],
                             p > 0 ? nowAt[p - 1].slug() : null, p + 1 < n ? nowAt[p + 1].slug() : null);
                 }
-            }
+            });
             return was;
         }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The digest as pages read it ({@link SiteData}): each article, its neighbours, each tag's link
@@ -164,26 +165,44 @@ final class PageData {
         return change == null ? new SiteData(values, now) : SiteData.sinceLastBuild(values, now, touched(digest, pageSize, change));
     }
 
+    /**
+     * Where a part's values go, each under its key. Key and value come as the functions that make
+     * them, so that the keys can be counted without making either ({@link OnDemand#size}).
+     */
+    private interface Sink {
+        void put(Supplier<String> key, Supplier<?> value);
+    }
+
+    /** A sink that puts each value, made, under its key into {@code values}. */
+    private static Sink into(BiConsumer<String, Object> values) {
+        return (key, value) -> values.accept(key.get(), value.get());
+    }
+
     /** Every value of {@code digest}, by key. */
     private static Map<String, Object> every(Digest digest, int pageSize) {
         Map<String, Object> values = new HashMap<>(4 * digest.articles().size() + 64);
-        digest.articles().forEach(a -> articleValues(a, values::put));
-        digest.links().forEach((slug, links) -> values.put(links(slug), links));
-        digest.tags().forEach(g -> tagValues(g, pageSize, values::put));
-        digest.stories().forEach(s -> storyValues(s, values::put));
-        editionValues(digest.editions(), 0, digest.editions().size(), values::put);
-        digest.months().forEach(m -> monthValues(m, values::put));
-        values.put(PAGE_INDEX, pageIndex(digest));
-        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
-            searchDocs(digest.articles(), chunk, values::put);
-        }
+        everyPart(digest, pageSize, into(values::put));
         return values;
+    }
+
+    /** The values of every part of {@code digest}, into {@code sink}. */
+    private static void everyPart(Digest digest, int pageSize, Sink sink) {
+        digest.articles().forEach(a -> articleValues(a, sink));
+        digest.links().forEach((slug, links) -> sink.put(() -> links(slug), () -> links));
+        digest.tags().forEach(g -> tagValues(g, pageSize, sink));
+        digest.stories().forEach(s -> storyValues(s, sink));
+        editionValues(digest.editions(), 0, digest.editions().size(), sink);
+        digest.months().forEach(m -> monthValues(m, sink));
+        sink.put(() -> PAGE_INDEX, () -> pageIndex(digest));
+        for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
+            searchDocs(digest.articles(), chunk, sink);
+        }
     }
 
     /**
      * The values of a digest as a map that makes each part's values when one of its keys is first
      * looked up (by the same functions as {@link #every}, so they are equal to those), and every
-     * value only when walked. Its size is counted from the parts without making their values.
+     * value only when walked. Its size is the count of the keys {@link #everyPart} puts, made without their values.
      */
     private static final class OnDemand extends AbstractMap<String, Object> {
         private final Digest digest;
@@ -231,17 +250,9 @@ final class PageData {
         @Override
         public synchronized int size() {
             if (size < 0) {
-                int dated = 0;
-                for (Article a : digest.articles()) {
-                    dated += a.date() != null ? 1 : 0;
-                }
-                int tagKeys = 0;
-                for (Digest.TagGroup g : digest.tags()) {
-                    tagKeys += 1 + pages(g.articles().size(), pageSize);
-                }
-                int chunks = (digest.articles().size() + SearchIndex.DOCS_PER_CHUNK - 1) / SearchIndex.DOCS_PER_CHUNK;
-                size = digest.articles().size() + dated + digest.links().size() + tagKeys + 2 * digest.stories().size()
-                        + 3 * digest.editions().size() + digest.months().size() + 1 + chunks;
+                int[] keys = {0};
+                everyPart(digest, pageSize, (key, value) -> keys[0]++);
+                size = keys[0];
             }
             return size;
         }
@@ -271,7 +282,7 @@ final class PageData {
                 return false;
             }
             String slug = key.substring(colon + 1);
-            BiConsumer<String, Object> put = made::putIfAbsent;
+            Sink put = into(made::putIfAbsent);
             switch (key.substring(0, colon)) {
                 case "a", "d" -> {
                     int i = articles.position(slug);
@@ -285,7 +296,7 @@ final class PageData {
                     if (links == null) {
                         return false;
                     }
-                    put.accept(key, links);
+                    put.put(() -> key, () -> links);
                 }
                 case "t", "tp" -> {
                     int i = tags.position(key.startsWith("tp:") ? slug.substring(slug.indexOf(':') + 1) : slug);
@@ -392,12 +403,12 @@ final class PageData {
                 editions.gone().forEach(e -> editionKeys(e, this::remove));
                 List<Edition> list = digest.editions();
                 for (int i : editions.positions()) {
-                    editionValues(list, i, i + 1, this::put);
+                    editionValues(list, i, i + 1, into(this::put));
                 }
             } else if (!editions.gone().isEmpty() || !editions.came().isEmpty()) {
                 // Neighbours may have moved: every edition's values again (the unchanged ones equal and cheap).
                 was.editions().forEach(e -> editionKeys(e, this::remove));
-                editionValues(digest.editions(), 0, digest.editions().size(), this::put);
+                editionValues(digest.editions(), 0, digest.editions().size(), into(this::put));
             }
             Diff<Digest.Month> months = patch(was.months(), digest.months(), m -> m.month(), PageData::monthValues);
             if (!tags.inPlace() || !stories.inPlace() || !editions.inPlace() || !months.inPlace()) {
@@ -408,18 +419,18 @@ final class PageData {
                     remove(searchDocs(chunk), null);
                 }
                 for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
-                    searchDocs(digest.articles(), chunk, this::put);
+                    searchDocs(digest.articles(), chunk, into(this::put));
                 }
             }
             return new SiteData(values, now, last, touched);
         }
 
         /** Takes away the values of the parts of {@code before} that {@code now} lacks, and puts those of the new ones. */
-        private <T> Diff<T> patch(List<T> before, List<T> now, Function<T, Object> id,
-                                  BiConsumer<T, BiConsumer<String, Object>> valuesOf) {
+        private <T> Diff<T> patch(List<T> before, List<T> now, Function<T, Object> id, BiConsumer<T, Sink> valuesOf) {
             Diff<T> diff = Diff.of(before, now, id);
-            diff.gone().forEach(t -> valuesOf.accept(t, this::remove));
-            diff.came().forEach(t -> valuesOf.accept(t, this::put));
+            Sink removed = (key, value) -> remove(key.get(), null);
+            diff.gone().forEach(t -> valuesOf.accept(t, removed));
+            diff.came().forEach(t -> valuesOf.accept(t, into(this::put)));
             return diff;
         }
 
@@ -560,30 +571,31 @@ final class PageData {
         return keys;
     }
 
-    private static void articleValues(Article a, BiConsumer<String, Object> put) {
-        put.accept(article(a.slug()), a);
+    private static void articleValues(Article a, Sink put) {
+        put.put(() -> article(a.slug()), () -> a);
         if (a.date() != null) {
-            put.accept(date(a.slug()), a.date());
+            put.put(() -> date(a.slug()), a::date);
         }
     }
 
-    private static void storyValues(Story s, BiConsumer<String, Object> put) {
-        put.accept(story(s.slug()), s);
-        put.accept(storyArticles(s.slug()), slugs(s.articles()));
+    private static void storyValues(Story s, Sink put) {
+        put.put(() -> story(s.slug()), () -> s);
+        put.put(() -> storyArticles(s.slug()), () -> slugs(s.articles()));
     }
 
-    private static void monthValues(Digest.Month m, BiConsumer<String, Object> put) {
-        put.accept(month(m.month()), new MonthPage(m.month(), slugs(m.articles())));
+    private static void monthValues(Digest.Month m, Sink put) {
+        put.put(() -> month(m.month()), () -> new MonthPage(m.month(), slugs(m.articles())));
     }
 
     /** The values of the editions {@code from} (inclusive) to {@code to} of {@code editions}, with their neighbours. */
-    private static void editionValues(List<Edition> editions, int from, int to, BiConsumer<String, Object> put) {
+    private static void editionValues(List<Edition> editions, int from, int to, Sink put) {
         for (int i = from; i < to; i++) {
             Edition e = editions.get(i);
-            put.accept(edition(e.slug()), new EditionPage(e, i > 0 ? editions.get(i - 1).slug() : null,
-                    i + 1 < editions.size() ? editions.get(i + 1).slug() : null));
-            put.accept(editionLink(e.slug()), new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
-            put.accept(editionLeads(e.slug()), e.groups().stream().map(g -> g.lead().slug()).toList());
+            String newer = i > 0 ? editions.get(i - 1).slug() : null;
+            String older = i + 1 < editions.size() ? editions.get(i + 1).slug() : null;
+            put.put(() -> edition(e.slug()), () -> new EditionPage(e, newer, older));
+            put.put(() -> editionLink(e.slug()), () -> new EditionLinkInput(e.slug(), e.start(), e.end(), e.size()));
+            put.put(() -> editionLeads(e.slug()), () -> e.groups().stream().map(g -> g.lead().slug()).toList());
         }
     }
 
@@ -600,20 +612,21 @@ final class PageData {
     }
 
     /** Chunk {@code chunk} of the search index's documents: the slugs of its slice of the articles. */
-    private static void searchDocs(List<Article> articles, int chunk, BiConsumer<String, Object> put) {
-        put.accept(searchDocs(chunk), new SearchDocs(chunk, slugs(articles.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
+    private static void searchDocs(List<Article> articles, int chunk, Sink put) {
+        put.put(() -> searchDocs(chunk), () -> new SearchDocs(chunk, slugs(articles.subList(chunk * SearchIndex.DOCS_PER_CHUNK,
                 Math.min(articles.size(), (chunk + 1) * SearchIndex.DOCS_PER_CHUNK)))));
     }
 
     /** A tag's link and each page of its list. */
-    private static void tagValues(Digest.TagGroup group, int pageSize, BiConsumer<String, Object> put) {
+    private static void tagValues(Digest.TagGroup group, int pageSize, Sink put) {
         String slug = group.tag().slug();
-        List<String> slugs = slugs(group.articles());
-        int pages = pages(slugs.size(), pageSize);
-        put.accept(tag(slug), new TagLinkInput(group.tag(), group.articles().size()));
+        List<Article> articles = group.articles();
+        int pages = pages(articles.size(), pageSize);
+        put.put(() -> tag(slug), () -> new TagLinkInput(group.tag(), articles.size()));
         for (int n = 1; n <= pages; n++) {
-            put.accept(tagPage(slug, n), new TagPage(slug, n, List.copyOf(
-                    slugs.subList((n - 1) * pageSize, Math.min(slugs.size(), n * pageSize))), pages));
+            int page = n;
+            put.put(() -> tagPage(slug, page), () -> new TagPage(slug, page,
+                    slugs(articles.subList((page - 1) * pageSize, Math.min(articles.size(), page * pageSize))), pages));
         }
     }
 

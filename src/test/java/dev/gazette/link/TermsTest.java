@@ -95,6 +95,38 @@ class TermsTest {
     }
 
     /**
+     * Counted over more distinct words than a thread remembers (its words forgotten between two
+     * texts, their terms numbered afresh), with words that stem alike among them: each text as
+     * the analyzer counts it.
+     */
+    @Test
+    void countedPastTheWordsAThreadRemembersIsCountedByTheAnalyzer() {
+        TermAnalyzer analyzer = new TermAnalyzer();
+        Random random = new Random(2122026);
+        List<String> alike = List.of("regulators", "regulation", "regulate", "Regulating", "banks", "bank's", "banking");
+        int distinct = 0;
+        for (int n = 0; n < 70; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 1_500; k++) {
+                if (random.nextInt(4) == 0) {
+                    text.append(alike.get(random.nextInt(alike.size())));
+                } else {
+                    for (int c = 3 + random.nextInt(7); c > 0; c--) {
+                        text.append((char) ('a' + random.nextInt(26)));
+                    }
+                    distinct++;
+                }
+                text.append(random.nextInt(10) == 0 ? ". " : " ");
+            }
+            Terms byAnalyzer = analyzer.countedByAnalyzer(text.toString(), "en");
+            Terms counted = analyzer.counted(text.toString(), "en");
+            assertThat(counted.words()).isEqualTo(byAnalyzer.words());
+            assertThat(counted.counts()).isEqualTo(byAnalyzer.counts());
+        }
+        assertThat(distinct).isGreaterThan(75_000);
+    }
+
+    /**
      * A title and a body, copied into the thread's buffer, count as the three joined: also after
      * longer texts of words, which leave their words in the buffer past the end of the next one.
      */
