@@ -35,7 +35,7 @@ final class TermAnalyzer {
      * (possessives, case, stop words, elisions, stemming), so a word's term is the same wherever
      * it stands and the filters run once per distinct word instead of once per occurrence.
      */
-    private final ThreadLocal<Map<String, WordTerms>> memos = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, CharArrayMap<String>>> memos = ThreadLocal.withInitial(HashMap::new);
 
     List<String> terms(String text, String lang) {
         List<String> out = new ArrayList<>();
@@ -106,8 +106,9 @@ final class TermAnalyzer {
 
     /** The terms of the first {@code n} of {@code chars} cut by {@link PlainWords}; null when they hold a character that cannot cut. */
     private Terms countedPlain(char[] chars, int n, String lang) {
-        WordTerms memo = memos.get().computeIfAbsent(lang == null ? "" : lang, k -> new WordTerms());
-        memo.startText();
+        CharArrayMap<String> memo = memos.get().computeIfAbsent(lang == null ? "" : lang, k -> new CharArrayMap<>(1024, false));
+        Map<String, int[]> seen = new HashMap<>(256);
+        List<String> order = new ArrayList<>();
         int[] word = new int[2];
         int at = 0;
         while ((at = PlainWords.next(chars, n, at, word)) >= 0) {
@@ -115,166 +116,38 @@ final class TermAnalyzer {
             if (length > MAX_WORD) {
                 return null;
             }
-            int term = memo.find(chars, word[0], length);
-            if (term == WordTerms.UNSEEN) {
-                String analysed = analysed(new String(chars, word[0], length), lang);
-                if (analysed == null) {
+            String term = memo.get(chars, word[0], length);
+            if (term == null) {
+                term = analysed(new String(chars, word[0], length), lang);
+                if (term == null) {
                     return null;
                 }
-                term = memo.add(chars, word[0], length, analysed == DROPPED ? null : analysed);
-            }
-            if (term != WordTerms.DROPPED) {
-                memo.count(term);
-            }
-        }
-        return at == PlainWords.UNKNOWN ? null : memo.counted();
-    }
-
-    /**
-     * One thread's words of one language, each to the number of its term (terms numbered once,
-     * however many words stem to them), and the terms of the text being counted: one look-up
-     * per word, where a map of words to terms and a map of terms to counts took two.
-     */
-    static final class WordTerms {
-        /** {@link #find} of a word not seen yet. */
-        static final int UNSEEN = -2;
-        /** The number of a word the analyzer drops. */
-        static final int DROPPED = -1;
-
-        private char[][] words = new char[2048][];
-        private int[] hashes = new int[2048];
-        private int[] termOf = new int[2048];
-        private int size;
-        private final List<String> terms = new ArrayList<>();
-        private final Map<String, Integer> numbers = new HashMap<>();
-        /** Per term: the number of the text it was last counted in. */
-        private int[] lastText = new int[256];
-        /** Per term: its count in that text. */
-        private int[] counts = new int[256];
-        /** The current text's terms in order of first occurrence. */
-        private int[] order = new int[256];
-        private int ordered;
-        private int text;
-
-        /** Starts counting a new text, forgetting every word first when there are too many. */
-        void startText() {
-            if (size >= MAX_MEMO) {
-                words = new char[2048][];
-                hashes = new int[2048];
-                termOf = new int[2048];
-                size = 0;
-                terms.clear();
-                numbers.clear();
-                Arrays.fill(lastText, 0);
-                text = 0;
-            }
-            text++;
-            ordered = 0;
-        }
-
-        private static int hash(char[] chars, int from, int length) {
-            int h = 0;
-            for (int i = from, end = from + length; i < end; i++) {
-                h = 31 * h + chars[i];
-            }
-            return h ^ h >>> 16;
-        }
-
-        /** The number of the word's term, {@link #DROPPED}, or {@link #UNSEEN}. */
-        int find(char[] chars, int from, int length) {
-            int h = hash(chars, from, length);
-            int mask = words.length - 1;
-            for (int slot = h & mask; words[slot] != null; slot = slot + 1 & mask) {
-                if (hashes[slot] == h && same(words[slot], chars, from, length)) {
-                    return termOf[slot];
+                if (memo.size() >= MAX_MEMO) {
+                    memo.clear();
                 }
+                memo.put(Arrays.copyOfRange(chars, word[0], word[1]), term);
             }
-            return UNSEEN;
+            if (term == DROPPED) {
+                continue;
+            }
+            int[] count = seen.get(term);
+            if (count == null) {
+                count = new int[1];
+                seen.put(term, count);
+                order.add(term);
+            }
+            count[0]++;
         }
-
-        private static boolean same(char[] word, char[] chars, int from, int length) {
-            if (word.length != length) {
-                return false;
-            }
-            for (int i = 0; i < length; i++) {
-                if (word[i] != chars[from + i]) {
-                    return false;
-                }
-            }
-            return true;
+        if (at == PlainWords.UNKNOWN) {
+            return null;
         }
-
-        /** Remembers a word not seen yet with its term (null when dropped): the term's number. */
-        int add(char[] chars, int from, int length, String term) {
-            int number = term == null ? DROPPED : numbers.computeIfAbsent(term, t -> {
-                terms.add(t);
-                return terms.size() - 1;
-            });
-            if (2 * (size + 1) > words.length) {
-                grow();
-            }
-            int h = hash(chars, from, length);
-            int mask = words.length - 1;
-            int slot = h & mask;
-            while (words[slot] != null) {
-                slot = slot + 1 & mask;
-            }
-            words[slot] = Arrays.copyOfRange(chars, from, from + length);
-            hashes[slot] = h;
-            termOf[slot] = number;
-            size++;
-            return number;
+        StringBuilder words = new StringBuilder();
+        int[] counts = new int[order.size()];
+        for (int i = 0; i < counts.length; i++) {
+            words.append(order.get(i)).append('\n');
+            counts[i] = seen.get(order.get(i))[0];
         }
-
-        private void grow() {
-            char[][] oldWords = words;
-            int[] oldHashes = hashes;
-            int[] oldTerms = termOf;
-            words = new char[2 * oldWords.length][];
-            hashes = new int[words.length];
-            termOf = new int[words.length];
-            int mask = words.length - 1;
-            for (int i = 0; i < oldWords.length; i++) {
-                if (oldWords[i] != null) {
-                    int slot = oldHashes[i] & mask;
-                    while (words[slot] != null) {
-                        slot = slot + 1 & mask;
-                    }
-                    words[slot] = oldWords[i];
-                    hashes[slot] = oldHashes[i];
-                    termOf[slot] = oldTerms[i];
-                }
-            }
-        }
-
-        /** Counts one occurrence of term {@code number} in the current text. */
-        void count(int number) {
-            if (number >= lastText.length) {
-                int length = Math.max(2 * lastText.length, number + 1);
-                lastText = Arrays.copyOf(lastText, length);
-                counts = Arrays.copyOf(counts, length);
-            }
-            if (lastText[number] != text) {
-                lastText[number] = text;
-                counts[number] = 0;
-                if (ordered == order.length) {
-                    order = Arrays.copyOf(order, 2 * ordered);
-                }
-                order[ordered++] = number;
-            }
-            counts[number]++;
-        }
-
-        /** The current text's terms, in order of first occurrence, with their counts. */
-        Terms counted() {
-            StringBuilder out = new StringBuilder();
-            int[] n = new int[ordered];
-            for (int i = 0; i < ordered; i++) {
-                out.append(terms.get(order[i])).append('\n');
-                n[i] = counts[order[i]];
-            }
-            return new Terms(out.toString(), n);
-        }
+        return new Terms(words.toString(), counts);
     }
 
     /** One word's term, {@link #DROPPED}, or null when the analyzer does not keep it one token. */
