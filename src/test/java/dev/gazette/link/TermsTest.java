@@ -95,9 +95,8 @@ class TermsTest {
     }
 
     /**
-     * Counted over more distinct words than a thread remembers (its words forgotten between two
-     * texts, their terms numbered afresh), with words that stem alike among them: each text as
-     * the analyzer counts it.
+     * Counted over more distinct words than a thread remembers (its memo of words cleared when
+     * full), with words that stem alike among them: each text as the analyzer counts it.
      */
     @Test
     void countedPastTheWordsAThreadRemembersIsCountedByTheAnalyzer() {
