@@ -371,10 +371,12 @@ public final class BuildMemory {
 
     /**
      * The site data of the build in progress, the keys whose values changed since the last build,
-     * the recorded pages that read one of them (to make again), and the data's fingerprints.
+     * the recorded pages that read one of them (to make again), and the new fingerprints of the
+     * changed keys (a changed key without one is gone; null when the data is kept unsaved).
      */
     private record DataChange(SiteData data, Set<String> changed, Set<String> toMake, Map<String, Fingerprint> prints) {
     }
+
     /**
      * The recorded pages that read each key of the site data, by key: the reads of {@link #files}
      * turned round, so that a build finds the pages to make again from the keys that changed,
