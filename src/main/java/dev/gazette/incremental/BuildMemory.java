@@ -1145,12 +1145,19 @@ public final class BuildMemory {
                     ids.set(id);
                 }
             }
+            // The files that are no pages of the site data are noted on the way, when not known yet.
+            Set<String> plain = plainFiles == null ? new HashSet<>() : null;
             files.forEach((path, f) -> {
                 int[] loaded = f.loadedIds();
                 if (loaded != null ? readsAny(loaded, ids) : f.readsData() && readsAny(f.reads(), keys)) {
                     pages.add(path);
+                } else if (plain != null && !f.readsData()) {
+                    plain.add(path);
                 }
             });
+            if (plain != null) {
+                plainFiles = plain;
+            }
             return pages;
         }
         if (readers == null) {
