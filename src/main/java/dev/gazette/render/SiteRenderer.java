@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
@@ -142,9 +143,8 @@ public final class SiteRenderer {
                     }
                 });
                 digest.months().parallelStream().forEach(m -> month(m.month(), views, data, out));
-                for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
-                    searchDocs(chunk, views, data, out);
-                }
+                IntStream.range(0, (digest.articles().size() + SearchIndex.DOCS_PER_CHUNK - 1) / SearchIndex.DOCS_PER_CHUNK)
+                        .parallel().forEach(chunk -> searchDocs(chunk, views, data, out));
             } else {
                 toMake.parallelStream().forEach(key -> page(data.values().get(key), views, data, out));
             }
