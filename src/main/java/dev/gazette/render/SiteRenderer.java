@@ -129,6 +129,8 @@ public final class SiteRenderer {
                         site.language(), "404", null), Map.of("recent",
                         digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
                 siteFeeds(digest, views, feedItems, out);
+                // Read from the site data alone, complete before any page is made.
+                new Sitemap(urls).write(data, homeArticles(), out);
             });
             // A sink that knows which pages changed names them by their keys: only those are made, the
             // others not even visited (after one edit, a few of 16,000); else every page is.
@@ -159,7 +161,6 @@ public final class SiteRenderer {
         }
         siteWide.join();
         terms.join();
-        new Sitemap(urls).write(data, homeArticles(), out);
         GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
     }
