@@ -68,12 +68,9 @@ public final class PageNames {
      */
     public static List<Article> unique(List<Article> articles, ProblemSink problems) {
         // Names almost always differ: told by a hash set, with no list per name (the preview asks on every save).
+        // The check a lambda, compiled after a few hundred articles (a loop run once stays interpreted).
         Set<String> seen = new HashSet<>(articles.size() * 4 / 3 + 1);
-        boolean clash = false;
-        for (int i = 0; i < articles.size() && !clash; i++) {
-            clash = !seen.add(articles.get(i).slug());
-        }
-        if (!clash) {
+        if (articles.stream().allMatch(a -> seen.add(a.slug()))) {
             return articles;
         }
         Map<String, List<Article>> byName = new TreeMap<>();

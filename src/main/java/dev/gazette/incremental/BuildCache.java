@@ -545,12 +545,11 @@ public final class BuildCache {
             memory.stamps.put(in.readUTF(), stamp(in));
         }
         // The keys of the site data pages read, each with the fingerprint of its value when it had one.
+        // The table is not put in the memory's keys: a loaded record's reads are its ids in the table.
         String[] keys = new String[count(in)];
-        memory.keys = new ConcurrentHashMap<>(keys.length);
         memory.dataPrints = new ConcurrentHashMap<>(keys.length);
         for (int i = 0; i < keys.length; i++) {
             keys[i] = in.readUTF();
-            memory.keys.put(keys[i], keys[i]);
             if (in.readBoolean()) {
                 memory.dataPrints.put(keys[i], fingerprint(in));
             }

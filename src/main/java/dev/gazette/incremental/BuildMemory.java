@@ -305,8 +305,11 @@ public final class BuildMemory {
     Map<String, Fingerprint> dataPrints = new ConcurrentHashMap<>();
     /** This build's site data, and the keys whose values differ from the last finished build's. */
     private volatile DataChange dataChange;
-    /** One instance of each key pages read, so that the keys of 16,000 pages are not 16,000 copies. */
-    Map<String, String> keys = new ConcurrentHashMap<>();
+    /**
+     * One instance of each key the pages this memory made read, so that the keys of 16,000 pages
+     * are not 16,000 copies. A loaded memory's key table is not in it: a loaded record holds ids.
+     */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
     /**
      * The key table of the build cache's index this memory was loaded from: a loaded page's
      * record holds its reads as ids in it, and is saved again by them.
@@ -1142,12 +1145,19 @@ public final class BuildMemory {
                     ids.set(id);
                 }
             }
+            // The files that are no pages of the site data are noted on the way, when not known yet.
+            Set<String> plain = plainFiles == null ? new HashSet<>() : null;
             files.forEach((path, f) -> {
                 int[] loaded = f.loadedIds();
                 if (loaded != null ? readsAny(loaded, ids) : f.readsData() && readsAny(f.reads(), keys)) {
                     pages.add(path);
+                } else if (plain != null && !f.readsData()) {
+                    plain.add(path);
                 }
             });
+            if (plain != null) {
+                plainFiles = plain;
+            }
             return pages;
         }
         if (readers == null) {

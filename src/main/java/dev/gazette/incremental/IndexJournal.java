@@ -424,10 +424,6 @@ final class IndexJournal {
         int[] refs = Arrays.copyOf(base.keyRefs, table.length);
         for (int id = memory.loadedKeys.length; id < table.length; id++) {
             table[id] = in.readUTF();
-            String key = memory.keys.putIfAbsent(table[id], table[id]);
-            if (key != null) {
-                throw new IOException("a key added twice to the table");
-            }
         }
         memory.loadedKeys = table;
         base.keyRefs = refs;
@@ -457,7 +453,6 @@ final class IndexJournal {
                 throw new IOException("a key dropped while in use");
             }
             table[id] = null;
-            memory.keys.remove(key);
         }
 
         base.segmentList = new ArrayList<>();
@@ -574,8 +569,7 @@ final class IndexJournal {
             int[] out = loaded != null ? loaded : new int[reads.length];
             for (int i = 0; i < out.length; i++) {
                 if (loaded == null) {
-                    // Keys are one instance each (the memory's), so the same key is the same object.
-                    out[i] = wasReads != null && i < wasReads.length && wasReads[i] == reads[i] ? wasIds[i] : id(reads[i]);
+                    out[i] = wasReads != null && i < wasReads.length && wasReads[i].equals(reads[i]) ? wasIds[i] : id(reads[i]);
                 }
                 if (out[i] < refs.length) {
                     refs[out[i]]++;

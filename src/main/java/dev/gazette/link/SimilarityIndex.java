@@ -676,20 +676,27 @@ final class SimilarityIndex {
         Slot[] out = new Slot[docs.size()];
         int next = 0;
         for (int i = 0; i < out.length; i++) {
-            String key = docs.get(i).key();
-            Slot slot = next < lastMatched.length ? lastMatched[next] : null;
-            if (slot == null || !slot.key.equals(key) || !holds(slot)) {
-                slot = byKey.get(key);
-                // Goes on from where that one stood, if it stood anywhere.
-                int at = slot == null || slot.id >= lastPosition.length ? -1 : lastPosition[slot.id];
-                next = at >= 0 && at < lastMatched.length && lastMatched[at] == slot ? at : next;
-            }
-            out[i] = slot;
-            if (next < lastMatched.length && lastMatched[next] == slot) {
-                next++;
-            }
+            next = slotOf(docs.get(i).key(), next, out, i);
         }
         return out;
+    }
+
+    /**
+     * Puts the slot of the document {@code key} in {@code out[i]}, looked for first at {@code next}
+     * of the last matched; returns where the next document's is looked for. A method of its own,
+     * so that the client compiler takes it after a few hundred documents: the loop over them runs
+     * once a build, and would stay in the interpreter to its end.
+     */
+    private int slotOf(String key, int next, Slot[] out, int i) {
+        Slot slot = next < lastMatched.length ? lastMatched[next] : null;
+        if (slot == null || !slot.key.equals(key) || !holds(slot)) {
+            slot = byKey.get(key);
+            // Goes on from where that one stood, if it stood anywhere.
+            int at = slot == null || slot.id >= lastPosition.length ? -1 : lastPosition[slot.id];
+            next = at >= 0 && at < lastMatched.length && lastMatched[at] == slot ? at : next;
+        }
+        out[i] = slot;
+        return next < lastMatched.length && lastMatched[next] == slot ? next + 1 : next;
     }
 
     /** Whether {@code slot} is one of the index's documents now (not removed since). */

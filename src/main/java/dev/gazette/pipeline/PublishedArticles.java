@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Which articles a build publishes and which it holds back ({@link Publishing}), in the order
@@ -34,10 +35,10 @@ record PublishedArticles(Publishing publishing, boolean[] publishes, List<Articl
 
     /** The decisions for every article of {@code articles}. */
     static PublishedArticles of(List<Article> articles, Publishing publishing) {
+        // Loops over every article as lambdas (here and in made): run once a build, a loop's body stays
+        // in the interpreter to its end, a lambda's is compiled after a few hundred calls.
         boolean[] publishes = new boolean[articles.size()];
-        for (int i = 0; i < publishes.length; i++) {
-            publishes[i] = publishing.publishes(articles.get(i));
-        }
+        IntStream.range(0, publishes.length).forEach(i -> publishes[i] = publishing.publishes(articles.get(i)));
         return made(articles, publishes, publishing);
     }
 
@@ -73,9 +74,7 @@ record PublishedArticles(Publishing publishing, boolean[] publishes, List<Articl
     private static PublishedArticles made(List<Article> articles, boolean[] publishes, Publishing publishing) {
         List<Article> published = new ArrayList<>(articles.size());
         List<Article> heldBack = new ArrayList<>();
-        for (int i = 0; i < publishes.length; i++) {
-            (publishes[i] ? published : heldBack).add(articles.get(i));
-        }
+        IntStream.range(0, publishes.length).forEach(i -> (publishes[i] ? published : heldBack).add(articles.get(i)));
         Instant next = heldBack.stream().filter(publishing::isFuture).map(a -> a.date().toInstant())
                 .min(Instant::compareTo).orElse(null);
         return new PublishedArticles(publishing, publishes, Collections.unmodifiableList(published),
