@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 
 /**
@@ -382,14 +383,11 @@ final class IndexJournal {
             BuildCache.write(out, e.getValue().stored(), segmentIds);
             Fingerprint[] now = e.getValue().elements;
             BuildMemory.SavedState was = base.states.get(e.getKey());
-            List<Integer> changed = new ArrayList<>();
-            if (was != null && was.elements.length == now.length) {
-                for (int i = 0; i < now.length && changed.size() < now.length / 4; i++) {
-                    if (!now[i].equals(was.elements[i])) {
-                        changed.add(i);
-                    }
-                }
-            }
+            // The positions changed, up to a quarter of them: a lambda, compiled after a few hundred
+            // elements (a loop run once a save stays in the interpreter to its end).
+            List<Integer> changed = was == null || was.elements.length != now.length ? List.of()
+                    : IntStream.range(0, now.length).filter(i -> !now[i].equals(was.elements[i]))
+                    .limit(now.length / 4).boxed().toList();
             boolean byPosition = was != null && was.elements.length == now.length && changed.size() < now.length / 4;
             out.writeBoolean(byPosition);
             out.writeInt(byPosition ? changed.size() : now.length);
