@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /** The render stage: turns a linked {@link Digest} into every page, feed and asset of the site. */
 public final class SiteRenderer {
@@ -128,6 +129,8 @@ public final class SiteRenderer {
                         site.language(), "404", null), Map.of("recent",
                         digest.articles().stream().limit(HOME_STORIES / 2).map(views::card).toList()));
                 siteFeeds(digest, views, feedItems, out);
+                // Read from the site data alone, complete before any page is made.
+                new Sitemap(urls).write(data, homeArticles(), out);
             });
             // A sink that knows which pages changed names them by their keys: only those are made, the
             // others not even visited (after one edit, a few of 16,000); else every page is.
@@ -142,9 +145,8 @@ public final class SiteRenderer {
                     }
                 });
                 digest.months().parallelStream().forEach(m -> month(m.month(), views, data, out));
-                for (int chunk = 0; chunk * SearchIndex.DOCS_PER_CHUNK < digest.articles().size(); chunk++) {
-                    searchDocs(chunk, views, data, out);
-                }
+                IntStream.range(0, (digest.articles().size() + SearchIndex.DOCS_PER_CHUNK - 1) / SearchIndex.DOCS_PER_CHUNK)
+                        .parallel().forEach(chunk -> searchDocs(chunk, views, data, out));
             } else {
                 toMake.parallelStream().forEach(key -> page(data.values().get(key), views, data, out));
             }
@@ -159,7 +161,6 @@ public final class SiteRenderer {
         }
         siteWide.join();
         terms.join();
-        new Sitemap(urls).write(data, homeArticles(), out);
         GitHubPagesFiles.write(site, out);
         theme.staticFiles().forEach(out::write);
     }

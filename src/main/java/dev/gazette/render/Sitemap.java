@@ -4,6 +4,7 @@ import dev.gazette.output.OutputSink;
 import dev.gazette.output.SiteData;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import javax.xml.stream.XMLStreamException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -62,12 +63,16 @@ public final class Sitemap {
             }
             articles.addAll(docs.slugs());
         }
+        // Each article's date, read once: the lists below name every article again, some several times.
+        Map<String, ZonedDateTime> dates = new HashMap<>(2 * articles.size());
         for (String slug : articles) {
-            pages.put(Urls.article(slug), r.get(PageData.date(slug)));
+            ZonedDateTime date = r.get(PageData.date(slug));
+            dates.put(slug, date);
+            pages.put(Urls.article(slug), date);
         }
         PageData.PageIndex index = r.get(PageData.PAGE_INDEX);
         // The home page shows the newest edition's leads, or the newest articles when nothing is dated.
-        pages.put("", newest(r, index.editions().isEmpty()
+        pages.put("", newest(r, dates, index.editions().isEmpty()
                 ? articles.subList(0, Math.min(articles.size(), homeArticles))
                 : r.get(PageData.editionLeads(index.editions().get(0)))));
         for (String site : List.of(Urls.EDITIONS, Urls.TAGS, Urls.ARCHIVE, Urls.SEARCH)) {
@@ -78,26 +83,29 @@ public final class Sitemap {
             PageData.TagPage page = r.get(PageData.tagPage(tag, 1));
             for (int n = 1; n <= page.pages(); n++) {
                 PageData.TagPage list = n == 1 ? page : r.get(PageData.tagPage(tag, n));
-                pages.put(Urls.page(first, n), newest(r, list.slugs()));
+                pages.put(Urls.page(first, n), newest(r, dates, list.slugs()));
             }
         }
         for (String edition : index.editions()) {
-            pages.put(Urls.edition(edition), newest(r, r.get(PageData.editionLeads(edition))));
+            pages.put(Urls.edition(edition), newest(r, dates, r.get(PageData.editionLeads(edition))));
         }
         for (String story : index.stories()) {
-            pages.put(Urls.story(story), newest(r, r.get(PageData.storyArticles(story))));
+            pages.put(Urls.story(story), newest(r, dates, r.get(PageData.storyArticles(story))));
         }
         for (YearMonth month : index.months()) {
-            pages.put(Urls.month(month), newest(r, r.<PageData.MonthPage>get(PageData.month(month)).slugs()));
+            pages.put(Urls.month(month), newest(r, dates, r.<PageData.MonthPage>get(PageData.month(month)).slugs()));
         }
         return pages;
     }
 
-    /** The newest date of the articles {@code slugs}, compared by instant: the first of equal ones; null when none is dated. */
-    private static ZonedDateTime newest(SiteData.Reader r, List<String> slugs) {
+    /**
+     * The newest date of the articles {@code slugs}, compared by instant: the first of equal ones; null when none is
+     * dated. A date is taken from {@code dates} (read already) when it is there.
+     */
+    private static ZonedDateTime newest(SiteData.Reader r, Map<String, ZonedDateTime> dates, List<String> slugs) {
         ZonedDateTime newest = null;
         for (String slug : slugs) {
-            ZonedDateTime date = r.get(PageData.date(slug));
+            ZonedDateTime date = dates.containsKey(slug) ? dates.get(slug) : r.get(PageData.date(slug));
             if (date != null && (newest == null || date.isAfter(newest))) {
                 newest = date;
             }
