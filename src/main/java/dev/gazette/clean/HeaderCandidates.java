@@ -236,37 +236,15 @@ final class HeaderCandidates {
      * The byline: the candidate {@link #choose} takes, or the list of names it opens when the list, read from the same line,
      * clears the threshold too ("By Jane Doe, John Roe" is read as both): two readings of one printed credit, of which the
      * list is what the line prints. The weight that parts them ({@code comma_list}) is learned from the few pages with a list.
-     * Before that, the line's closing field when it clears the threshold too ({@link #closingReading}).
      */
     static Candidate chooseByline(List<Candidate> candidates, LineModel model) {
         Candidate best = choose(candidates, model);
         if (best == null) {
             return null;
         }
-        best = closingReading(best, candidates, model);
         for (Candidate c : candidates) {
             if (c.line() == best.line() && c.value().length() > best.value().length() && c.value().startsWith(best.value())
                     && c.value().charAt(best.value().length()) == ',' && model.probability(c.features()) >= model.threshold()) {
-                return c;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * Of two names read from one line, both over the threshold, the one that closes the line after a date or a separator
-     * ({@code closing_field}, {@link #closingField}): a dateline that prints a name before its date and another after it
-     * prints its section or outlet first and its credit last ("Health Desk 9/21/2016 Maria Lopez"). The weight that would
-     * part them is not learned: no dump with a body, where the choice is fitted, shows a closing field. {@code best}
-     * otherwise, and where the model reads no such feature.
-     */
-    static Candidate closingReading(Candidate best, List<Candidate> candidates, LineModel model) {
-        int closing = model.names().indexOf("closing_field");
-        if (closing < 0 || best.features()[closing] > 0) {
-            return best;
-        }
-        for (Candidate c : candidates) {
-            if (c != best && c.line() == best.line() && c.features()[closing] > 0 && model.probability(c.features()) >= model.threshold()) {
                 return c;
             }
         }

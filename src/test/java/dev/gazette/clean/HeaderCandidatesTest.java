@@ -161,24 +161,6 @@ class HeaderCandidatesTest {
     }
 
     @Test
-    void aDatelinesClosingNameWinsOverTheFieldBeforeItsDateWhenBothClearTheThreshold() {
-        LineModel model = new LineModel(List.of("f", "closing_field"), new double[] {0, 0}, new double[] {1, 1}, new double[] {1, 0}, 0, 0.5);
-        HeaderCandidates.Candidate outlet = new HeaderCandidates.Candidate("Health Desk", 4, new double[] {2, 0});
-        HeaderCandidates.Candidate credit = new HeaderCandidates.Candidate("Maria Lopez", 4, new double[] {1, 1});
-        assertThat(HeaderCandidates.chooseByline(List.of(outlet, credit), model)).isSameAs(credit);
-        // Under the threshold or on another line: the most probable stands.
-        HeaderCandidates.Candidate weak = new HeaderCandidates.Candidate("Maria Lopez", 4, new double[] {-1, 1});
-        HeaderCandidates.Candidate elsewhere = new HeaderCandidates.Candidate("Maria Lopez", 9, new double[] {1, 1});
-        for (HeaderCandidates.Candidate other : List.of(weak, elsewhere)) {
-            assertThat(HeaderCandidates.chooseByline(List.of(outlet, other), model)).as(other.value() + " " + other.line()).isSameAs(outlet);
-        }
-        // The dump extractor's own choice: a dateline's outlet before its date and the author after it.
-        TextExtractor.Scored scored = read(String.join("\n", "Island ferry to stop its evening sailings this winter", "",
-                "Health Desk 9/21/2016 Maria Lopez", "", PARAGRAPH_1, "", PARAGRAPH_2));
-        assertThat(new TextExtractor().extract(scored).byline()).isEqualTo("Maria Lopez");
-    }
-
-    @Test
     void coAuthorsInParenthesesArePartOfTheCreditButOtherRemarksAreNot() {
         assertThat(HeaderCandidates.namesOf("Martin Untersinger (avec Damien Leloup et Morgane Tual)"))
                 .isEqualTo("Martin Untersinger (avec Damien Leloup et Morgane Tual)");
