@@ -67,18 +67,14 @@ public final class PageNames {
      * @return the articles in the same order; unchanged ones are the same objects
      */
     public static List<Article> unique(List<Article> articles, ProblemSink problems) {
-        // Names almost always differ: told by a hash set, with no list per name (the preview asks on every save).
-        // The check a lambda, compiled after a few hundred articles (a loop run once stays interpreted).
-        Set<String> seen = new HashSet<>(articles.size() * 4 / 3 + 1);
-        if (articles.stream().allMatch(a -> seen.add(a.slug()))) {
+        // Names almost always differ: counted distinct, with no list per name (the preview asks on every
+        // save); as a stream, whose per-article steps are compiled, where a loop run once stays interpreted.
+        if (articles.stream().map(Article::slug).distinct().count() == articles.size()) {
             return articles;
         }
         Map<String, List<Article>> byName = new TreeMap<>();
         for (Article a : articles) {
             byName.computeIfAbsent(a.slug(), k -> new ArrayList<>()).add(a);
-        }
-        if (byName.size() == articles.size()) {
-            return articles;
         }
         Set<String> taken = new HashSet<>(byName.keySet());
         Map<Article, String> renamed = new IdentityHashMap<>();
