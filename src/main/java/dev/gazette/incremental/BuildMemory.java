@@ -271,11 +271,14 @@ public final class BuildMemory {
     /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
      * holding until it is saved): bodies with their links resolved, and search terms; steps
-     * that only copy values, run as steps so that the preview gets the same objects back.
+     * that only copy values, run as steps so that the preview gets the same objects back; and an
+     * article's entities, automatic tags, hrefs and similarity terms, which the link state keeps
+     * (a fresh state, after more than {@link #UPDATE_UP_TO} changed articles, makes them again).
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
-            "render.site-view", "render.edition-item");
+            "render.site-view", "render.edition-item",
+            "link.entities", "link.tags", "link.hrefs", "link.terms");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
