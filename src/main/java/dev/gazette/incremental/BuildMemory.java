@@ -273,7 +273,8 @@ public final class BuildMemory {
      * holding until it is saved): bodies with their links resolved, and search terms; steps
      * that only copy values, run as steps so that the preview gets the same objects back; and an
      * article's entities, automatic tags, hrefs and similarity terms, which the link state keeps
-     * (a fresh state, after more than {@link #UPDATE_UP_TO} changed articles, makes them again).
+     * already: an article with no entry in it (new, edited back to an earlier text, changed only in
+     * its front matter, or every article of a fresh state) makes its four again, about 0.4 ms each.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
