@@ -398,28 +398,6 @@ public final class BuildCache {
         }
 
         /**
-         * The fingerprint stored with a long text, read from its first bytes alone; null when the
-         * output is no long text or cannot be read. Not checked against the checksum: a damaged
-         * one only makes pages again, and making them reads the whole text, which is checked.
-         */
-        Fingerprint textFingerprint() {
-            if (length < Values.TEXT_HEAD) {
-                return null;
-            }
-            ByteBuffer head = ByteBuffer.allocate(Values.TEXT_HEAD);
-            try {
-                while (head.hasRemaining()) {
-                    if (segment.channel.read(head, offset + head.position()) < 0) {
-                        return null;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-            return Values.textFingerprint(head);
-        }
-
-        /**
          * The value stored, each part with its fingerprint noted in {@code fingerprints}; null when
          * damaged. Its bytes go through {@code scratch} (the reading thread's, reused: what is
          * decoded copies what it keeps), so ten thousand articles read back do not each leave an

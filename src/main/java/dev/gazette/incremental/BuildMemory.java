@@ -234,24 +234,6 @@ public final class BuildMemory {
          * keep what it read: saving needs only where it is stored, and whoever asked holds it as
          * long as it is needed (most are garbage once the stage that asked is done).
          */
-        /**
-         * The stored value as a text that reads its bytes from the cache when first read, with the
-         * fingerprint stored with it noted; null when it is no stored long text (or was read
-         * already). When its bytes turn out damaged on that read, {@code again} makes it afresh.
-         */
-        LongText storedText(BuildMemory memory, Supplier<LongText> again) {
-            if (stored == null) {
-                return null;
-            }
-            Fingerprint f = stored.textFingerprint();
-            if (f == null) {
-                return null;
-            }
-            LongText text = LongText.ofStored(() -> (value(memory) instanceof LongText read ? read : again.get()).utf8());
-            memory.fingerprints.seed(text, f);
-            return text;
-        }
-
         synchronized Object value(BuildMemory memory) {
             if (value != null || stored == null || damaged) {
                 return value;
@@ -270,16 +252,17 @@ public final class BuildMemory {
 
     /**
      * Steps cheap enough to redo, with outputs too big to be worth storing in a cache file (or
-     * holding until it is saved): bodies with their links resolved, and search terms; steps
-     * that only copy values, run as steps so that the preview gets the same objects back; and an
-     * article's entities, automatic tags, hrefs and similarity terms, which the link state keeps
-     * already: an article with no entry in it (new, edited back to an earlier text, changed only in
-     * its front matter, or every article of a fresh state) makes its four again, about 0.4 ms each.
+     * holding until it is saved): bodies with their links resolved (made when first read, see
+     * {@link #LATER}), pages' and feeds' HTML, and search terms; steps that only copy values, run
+     * as steps so that the preview gets the same objects back; and an article's entities,
+     * automatic tags, hrefs and similarity terms, which the link state keeps already: an article
+     * with no entry in it (new, edited back to an earlier text, changed only in its front matter,
+     * or every article of a fresh state) makes its four again, about 0.4 ms each.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
             "render.site-view", "render.edition-item",
-            "link.entities", "link.tags", "link.hrefs", "link.terms");
+            "link.entities", "link.tags", "link.hrefs", "link.terms", "link.body");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an
@@ -288,7 +271,14 @@ public final class BuildMemory {
      * page input holds them, and remembering them would keep them all until the build ends.
      */
     private static final Set<String> DERIVED = Set.of("render.page-html", "render.feed-html", "render.edition-item",
-            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link");
+            "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link", "link.body");
+
+    /**
+     * Steps not saved (and {@link #DERIVED}) whose output, a {@link LongText}, a memory for one
+     * build makes when it is first read, not when the step is called: every article's body is
+     * linked by every build's link stage, and a build that makes a few pages reads a few bodies.
+     */
+    private static final Set<String> LATER = Set.of("link.body");
 
     private final Fingerprints fingerprints = new Fingerprints();
     /** Whether outputs that are never saved are kept: worth it only in a memory that outlives a build. */
@@ -569,7 +559,16 @@ public final class BuildMemory {
     private final Map<String, CompletableFuture<?>> readingAhead = new ConcurrentHashMap<>();
 
     /** Runs a step neither kept nor saved; but what it makes may be part of a page's input, known by its call's key. */
+    @SuppressWarnings("unchecked")   // a step of LATER makes a long text
     private <I, O> O unsaved(Step<I, O> step, I input, Supplier<Fingerprint> key) {
+        if (LATER.contains(step.name())) {
+            LongText later = LongText.later(() -> {
+                ran.incrementAndGet();
+                return ((LongText) step.apply(input)).value();
+            });
+            fingerprints.derive(later, key);
+            return (O) later;
+        }
         ran.incrementAndGet();
         O out = step.apply(input);
         if (DERIVED.contains(step.name()) && out != input && out != null) {
@@ -880,13 +879,6 @@ public final class BuildMemory {
         Output before = outputs.get(key);
         if (before != null) {
             before.usedIn(generation);
-        }
-        if (before != null && !keepUnsaved) {
-            // A stored text (a linked body) is read when a page reads it, which most builds' pages do not.
-            LongText later = before.storedText(this, () -> (LongText) make(step, key, input));
-            if (later != null) {
-                return (O) later;
-            }
         }
         Object value = before == null ? null : before.value(this);
         if (value != null) {

@@ -13,7 +13,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -410,18 +409,6 @@ final class Values {
             list.sort(Comparator.comparing(String::valueOf));
             return list;
         }
-    }
-
-    /** How many bytes a stored long text begins with: its fingerprint ({@code KNOWN}), then its tag. */
-    static final int TEXT_HEAD = 18;
-
-    /**
-     * The fingerprint a stored value written by {@link Writer#store} begins with, when that
-     * value is a long text ({@code head} holds its first {@link #TEXT_HEAD} bytes); else null.
-     */
-    static Fingerprint textFingerprint(ByteBuffer head) {
-        return head.get(0) == KNOWN && head.get(TEXT_HEAD - 1) == LONG_TEXT
-                ? new Fingerprint(head.getLong(1), head.getLong(9)) : null;
     }
 
     static boolean immutable(Object collection) {

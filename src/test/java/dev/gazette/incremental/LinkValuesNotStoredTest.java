@@ -1,5 +1,7 @@
 package dev.gazette.incremental;
 
+import dev.gazette.model.LongText;
+import dev.gazette.model.Step;
 import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.Pipeline;
 import dev.gazette.serve.Trees;
@@ -7,15 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An article's entities, automatic tags, hrefs and similarity terms are kept in the link state;
- * the build cache does not store them a second time as step outputs.
+ * the build cache does not store them a second time as step outputs. Nor its linked body: a
+ * memory for one build links a body when it is first read, which most pages of a build are not.
  */
 class LinkValuesNotStoredTest {
     @TempDir
@@ -33,8 +38,31 @@ class LinkValuesNotStoredTest {
             Set<String> stored = loaded.memory().outputs.values().stream().map(BuildMemory.Output::step)
                     .collect(Collectors.toSet());
             assertThat(stored).contains("pipeline.source")
-                    .doesNotContain("link.entities", "link.tags", "link.hrefs", "link.terms");
+                    .doesNotContain("link.entities", "link.tags", "link.hrefs", "link.terms", "link.body");
             assertThat(loaded.memory().states).containsKey("link.digest");
         }
+    }
+
+    @Test
+    void aLinkedBodyIsMadeWhenFirstReadAndKnownByItsCallBefore() {
+        AtomicInteger linked = new AtomicInteger();
+        Step<String, LongText> body = new Step<>("link.body", html -> {
+            linked.incrementAndGet();
+            return LongText.of(html.replace("Beavers", "<a href=\"/tags/beavers/\">Beavers</a>"));
+        });
+        BuildMemory memory = new BuildMemory(new Fingerprint(1, 2), BuildMemory.UPDATE_UP_TO);
+        memory.start(new Fingerprint(1, 2));
+
+        LongText text = memory.steps().run(body, "<p>Beavers build dams.</p>");
+        LongText again = memory.steps().run(body, "<p>Beavers build dams.</p>");
+
+        assertThat(linked).as("not linked until read").hasValue(0);
+        assertThat(memory.fingerprints().known(text)).as("its call's fingerprint")
+                .isNotNull().isEqualTo(memory.fingerprints().known(again));
+        assertThat(text.value()).isEqualTo("<p><a href=\"/tags/beavers/\">Beavers</a> build dams.</p>");
+        assertThat(text.utf8()).isEqualTo(text.value().getBytes(StandardCharsets.UTF_8));
+        assertThat(linked).as("linked once, when read").hasValue(1);
+        assertThat(memory.fingerprints().known(text)).as("read: still its call's").isEqualTo(memory.fingerprints().known(again));
+        assertThat(memory.outputs).as("not stored").isEmpty();
     }
 }

@@ -235,8 +235,8 @@ class LinkStateTest {
         assertThat(steps.runsOf("link.hrefs")).isEqualTo(41);
         assertThat(steps.runsOf("link.tags")).isEqualTo(41);
         assertThat(steps.runsOf("link.entities")).isEqualTo(withVocabulary ? 0 : 41);
-        // A state read back keeps no articles: their linked bodies are made again through the
-        // step, which a build cache answers from what it stored.
+        // A state read back keeps no articles: their linked bodies are asked of the step again,
+        // which a build cache (storing none) answers with texts linked when a page first reads them.
         assertThat(steps.runsOf("link.body")).isEqualTo(throughCodec ? 80 : 41);
         assertThat(d).isEqualTo(new Linker(site).link(articles, p -> { }));
     }
