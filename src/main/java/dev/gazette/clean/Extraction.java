@@ -13,6 +13,7 @@ package dev.gazette.clean;
  * @param url      canonical URL of the page, when it names one
  * @param html     the sanitized article body
  * @param text     the body as plain text, paragraphs separated by blank lines
+ * @param words    the words of {@code text}, as {@link WordCount#of} counts them for reading time
  */
 public record Extraction(
         String title,
@@ -23,7 +24,8 @@ public record Extraction(
         String image,
         String url,
         String html,
-        String text) {
+        String text,
+        int words) {
 
     /**
      * Half a character (a lone surrogate, from {@code &#xD800;} in a page) is no text any file
@@ -39,10 +41,19 @@ public record Extraction(
         url = wellFormed(url);
     }
 
-    /** An extraction whose {@code html} and {@code text} may hold lone surrogates: each becomes U+FFFD. */
-    static Extraction of(String title, String byline, String date, String siteName, String lang, String image, String url,
+    /** An extraction whose words are counted here: for a text that was not counted as it was written. */
+    public Extraction(String title, String byline, String date, String siteName, String lang, String image, String url,
             String html, String text) {
-        return new Extraction(title, byline, date, siteName, lang, image, url, wellFormed(html), wellFormed(text));
+        this(title, byline, date, siteName, lang, image, url, html, text, WordCount.of(text));
+    }
+
+    /**
+     * An extraction whose {@code html} and {@code text} may hold lone surrogates: each becomes U+FFFD
+     * (one character for one, so the words counted are the same).
+     */
+    static Extraction of(String title, String byline, String date, String siteName, String lang, String image, String url,
+            String html, String text, int words) {
+        return new Extraction(title, byline, date, siteName, lang, image, url, wellFormed(html), wellFormed(text), words);
     }
 
     static String wellFormed(String s) {
@@ -78,11 +89,11 @@ public record Extraction(
     }
 
     public Extraction withHtml(String newHtml) {
-        return of(title, byline, date, siteName, lang, image, url, newHtml, text);
+        return of(title, byline, date, siteName, lang, image, url, newHtml, text, words);
     }
 
     public Extraction withImage(String newImage) {
-        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text);
+        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text, words);
     }
 
     public boolean isEmpty() {

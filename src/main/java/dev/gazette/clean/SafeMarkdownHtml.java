@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
  */
 final class SafeMarkdownHtml {
     /** What a body is on a page, and as plain text. */
-    record Body(String html, String text) {
+    record Body(String html, PlainText.Counted text) {
     }
 
     /** Addresses the sanitizer keeps unchanged: its protocols, and only characters a URL may hold. */

@@ -63,7 +63,7 @@ class SafeMarkdownHtmlTest {
                 .contains("<h2 id=\"content-gz-main\">GZ main</h2>")
                 .contains("<li>\n<p>loose</p>\n</li>")
                 .endsWith("<hr>");
-        assertThat(body.get().text()).startsWith("Rates & \"markets\" up\n\nThe bank raised rates by a quarter point; more to come.\n\nNext line.");
+        assertThat(body.get().text().text()).startsWith("Rates & \"markets\" up\n\nThe bank raised rates by a quarter point; more to come.\n\nNext line.");
     }
 
     @Test
@@ -75,7 +75,7 @@ class SafeMarkdownHtmlTest {
         assertThat(body.get()).isEqualTo(sanitized(md));
         assertThat(body.get().html()).isEqualTo("<p>Rates <abbr title=\"Bank of “England” — x&nbsp;y\">BoE</abbr> rose<sup>1</sup>, "
                 + "<em><mark>very</mark></em> much (<kbd>Ctrl</kbd>) <small><a href=\"https://example.org/\">so</a></small>.</p>");
-        assertThat(body.get().text()).isEqualTo("Rates BoE rose1, very much (Ctrl) so.");
+        assertThat(body.get().text().text()).isEqualTo("Rates BoE rose1, very much (Ctrl) so.");
     }
 
     @Test
