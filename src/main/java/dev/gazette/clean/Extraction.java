@@ -1,5 +1,7 @@
 package dev.gazette.clean;
 
+import java.util.List;
+
 /**
  * What the cleaner found in one source. Every field but {@code html} and {@code text} may be
  * {@code null} when the source does not say.
@@ -13,6 +15,10 @@ package dev.gazette.clean;
  * @param url      canonical URL of the page, when it names one
  * @param html     the sanitized article body
  * @param text     the body as plain text, paragraphs separated by blank lines
+ * @param links    the targets of the body's links as its writer noted them, just what
+ *                 {@link BodyRefs#links} finds in {@code html}; null when not noted (scan the body)
+ * @param images   the body's local images as its writer noted them, just what
+ *                 {@link BodyRefs#images} finds in {@code html}; null when not noted
  */
 public record Extraction(
         String title,
@@ -23,7 +29,9 @@ public record Extraction(
         String image,
         String url,
         String html,
-        String text) {
+        String text,
+        List<String> links,
+        List<String> images) {
 
     /**
      * Half a character (a lone surrogate, from {@code &#xD800;} in a page) is no text any file
@@ -37,6 +45,14 @@ public record Extraction(
         siteName = wellFormed(siteName);
         image = wellFormed(image);
         url = wellFormed(url);
+        links = links == null ? null : List.copyOf(links);
+        images = images == null ? null : List.copyOf(images);
+    }
+
+    /** An extraction whose body's links and images were not noted. */
+    public Extraction(String title, String byline, String date, String siteName, String lang, String image, String url,
+            String html, String text) {
+        this(title, byline, date, siteName, lang, image, url, html, text, null, null);
     }
 
     /** An extraction whose {@code html} and {@code text} may hold lone surrogates: each becomes U+FFFD. */
@@ -77,12 +93,13 @@ public record Extraction(
         return false;
     }
 
+    /** The extraction with another body, whose links and images are not noted. */
     public Extraction withHtml(String newHtml) {
         return of(title, byline, date, siteName, lang, image, url, newHtml, text);
     }
 
     public Extraction withImage(String newImage) {
-        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text);
+        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text, links, images);
     }
 
     public boolean isEmpty() {
