@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class BodyRefs {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
-    private static final Pattern LOCAL_IMAGE = Pattern.compile("src=\"" + Pattern.quote(Sanitizer.LOCAL_FILE) + "([^\"]+)\"");
+    /**
+     * The {@code src} of an {@code <img>} tag: sanitized HTML writes {@code <} and {@code >} as
+     * references in text and attribute values, so {@code <img} opens a tag and {@code >} ends it.
+     * Not any {@code src="} (a text may name {@code src="gazette:file/../x"}: no file it names may be copied).
+     */
+    private static final Pattern LOCAL_IMAGE = Pattern.compile("<img\\b[^>]*?\\ssrc=\"" + Pattern.quote(Sanitizer.LOCAL_FILE) + "([^\"]+)\"");
 
     private BodyRefs() {
     }
@@ -30,7 +35,10 @@ public final class BodyRefs {
         return out;
     }
 
-    /** The content paths of the local images ({@link Sanitizer#LOCAL_FILE}) sanitized HTML shows, in their order. */
+    /**
+     * The content paths of the local images ({@link Sanitizer#LOCAL_FILE}) sanitized HTML shows, in
+     * their order: those of its {@code <img>} elements, which the read checked are files inside the content folder.
+     */
     public static List<String> images(String html) {
         if (!html.contains(Sanitizer.LOCAL_FILE)) {
             return List.of();

@@ -57,7 +57,7 @@ final class SafeMarkdownHtml {
     /**
      * What a body is on a page, and as plain text, with the targets of its links as they were
      * written: just what {@link BodyRefs#links} finds in the HTML, or null when it might find
-     * more (an {@code href="} or {@code src="} in the text or in another attribute).
+     * more (an {@code href="} in the text or in another attribute).
      */
     record Body(String html, String text, List<String> links) {
     }
@@ -90,8 +90,8 @@ final class SafeMarkdownHtml {
     /** The targets of the links written, in their order. */
     private final List<String> links = new ArrayList<>();
     /**
-     * Set when a quote was written after {@code href=} or {@code src=} other than a link's own
-     * {@code href}: a scan of the HTML would find an address there, so the links are not noted.
+     * Set when a quote was written after {@code href=} other than a link's own {@code href}: a
+     * scan of the HTML would find an address there, so the links are not noted.
      */
     private boolean strayAddress;
     /** A text's characters, copied out of the source to be escaped and told in runs. */
@@ -379,21 +379,17 @@ final class SafeMarkdownHtml {
         if (quote) {
             // An address begun before the text or in it, closed by one of its quotes.
             int from = Math.max(0, start - "href=".length());
-            strayAddress |= html.indexOf("href=\"", from) >= 0 || html.indexOf("src=\"", from) >= 0;
+            strayAddress |= html.indexOf("href=\"", from) >= 0;
         }
         text.append(value, 0, n);
         return true;
     }
 
-    /** Closes or opens an attribute's value; a quote after {@code href=} or {@code src=} there is an address a scan finds. */
+    /** Closes or opens an attribute's value; a quote after {@code href=} there is an address a scan finds. */
     private StringBuilder quote(StringBuilder attributes) {
-        strayAddress |= endsWith(attributes, "href=") || endsWith(attributes, "src=");
+        int at = attributes.length() - "href=".length();
+        strayAddress |= at >= 0 && attributes.indexOf("href=", at) == at;
         return attributes.append('"');
-    }
-
-    private static boolean endsWith(StringBuilder s, String end) {
-        int at = s.length() - end.length();
-        return at >= 0 && s.indexOf(end, at) == at;
     }
 
     /** {@code html} as a string stripped as {@link String#strip} would (no space is a supplementary character), in one copy. */
