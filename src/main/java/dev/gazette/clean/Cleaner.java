@@ -53,8 +53,10 @@ public final class Cleaner {
         // (with no lone surrogate: a text holding one takes the sanitizer's path).
         Optional<SafeMarkdownHtml.Body> direct = SafeMarkdownHtml.of(document, curated);
         if (direct.isPresent()) {
+            // Its words and links as written; it writes no image.
             SafeMarkdownHtml.Body written = direct.get();
-            return new Extraction(null, null, null, null, null, null, null, written.html(), written.text().text(), written.text().words());
+            return new Extraction(null, null, null, null, null, null, null, written.html(), written.text().text(),
+                    written.text().words(), written.links(), List.of());
         }
         // The rest through the sanitizer; its tree gives both the HTML and the plain text.
         Element clean = curated.cleanBody(markdown.render(document), null);

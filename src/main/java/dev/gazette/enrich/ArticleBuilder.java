@@ -5,6 +5,7 @@ import dev.gazette.clean.Extraction;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.LongText;
 import dev.gazette.model.Origin;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
@@ -118,11 +119,12 @@ public final class ArticleBuilder {
                             + "or 'source: self' for a piece written for this digest"));
         }
         return Optional.of(new Article(
-                source.displayPath(), slug, title, summary, found.html(), found.text(),
+                source.displayPath(), slug, title, summary, LongText.of(found.html()), LongText.of(found.text()),
                 matter.author() != null ? matter.author() : found.byline(), publication,
                 sourceUrl, date, lang, image, matter.tags(), matter.story(), matter.linkTags(), matter.draft(),
                 found.words(), guid(sourceUrl, title, found.text()), source.relativePath(), origin,
-                curatedAddress ? matter.imageWidth() : 0, curatedAddress ? matter.imageHeight() : 0));
+                curatedAddress ? matter.imageWidth() : 0, curatedAddress ? matter.imageHeight() : 0,
+                found.links(), found.images()));
     }
 
     /** Only the curator can say a piece was written for the digest; the page can only name its outlet. */
