@@ -154,7 +154,8 @@ final class TitleCandidates {
             "head_end",           // the line the run's head ends at, its first paragraph: a candidate of the title model alone
                                   // (openers), for a run that opens with the headline over the text (a reflow part of it too)
             "time_stamp");        // a short line that stamps a post with its time (LineFeatures.isStamp: "14K views 6 years
-                                  // ago", another story's headline with its "2019.3.4 8:15"): a video's or a teaser's card
+                                  // ago", another story's headline with its "2019.3.4 8:15") or tallies its counts
+                                  // (LineFeatures.isTally: "14,358 views14K views"): a video's or a teaser's card
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -341,7 +342,7 @@ final class TitleCandidates {
                         t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
                         notHeadline ? 1 : 0,
                         i == headEnd ? 1 : 0,
-                        LineFeatures.isStamp(line, lang) ? 1 : 0
+                        LineFeatures.isStamp(line, lang) || LineFeatures.isTally(line) ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
