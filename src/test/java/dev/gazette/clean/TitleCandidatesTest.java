@@ -226,6 +226,20 @@ class TitleCandidatesTest {
                 .containsExactly(true, true, true, true, false, false, false);
     }
 
+    /**
+     * nearest_over_header marks the headline of a credit's cluster: over the byline with no rival between, not the slogan
+     * over it; over its standfirst and a label, not the standfirst, which is nearer the byline but stands under it.
+     */
+    @Test
+    void theHeadlineOfACreditsClusterStandsNearestOverIt() {
+        Function<String, Double> slogan = featureOf("nearest_over_header", "Home", "", "Ferry news for the islands since the year 1887",
+                "Island Ferry Will Run All Winter", "By Jane Doe", "");
+        assertThat(Stream.of("Ferry news", "Island Ferry").map(slogan).toList()).containsExactly(0.0, 1.0);
+        Function<String, Double> standfirst = featureOf("nearest_over_header", "Home", "", "Ferry to run all winter",
+                "The council leased a second boat from an operator on the mainland", "Politics", "By Jane Doe", "");
+        assertThat(Stream.of("Ferry to run", "The council").map(standfirst).toList()).containsExactly(1.0, 0.0);
+    }
+
     @Test
     void aTextFieldDrawnAfterTheHeadlineIsNoPartOfIt() {
         assertThat(Headlines.withoutDrawn("cron.weekly issue #130: keycloak, redis6 & more ______________________"))
