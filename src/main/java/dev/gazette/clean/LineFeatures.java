@@ -87,19 +87,6 @@ final class LineFeatures {
         return l.text.indexOf(':') >= 0 && TIME_OF_DAY.matcher(l.text).find() || l.date().isPresent();
     }
 
-    /**
-     * A tally: counts, each with its unit's word, and nothing else ("14,358 views", "1.2K likes 34 comments"), the
-     * counts written in full or short (a suffix of thousands or millions), glued or not ("14,358 views14K views": a
-     * page that prints the full count for screen readers beside the short one it shows).
-     */
-    private static final Pattern TALLY = Pattern.compile(
-            "(?:\\s*(?:\\d{1,3}(?:[,.\\u00a0\\u202f ]\\d{3})+|\\d+(?:[.,]\\d+)?)\\s?[KkMmBb\\u4e07\\u5343\\u5104\\u4ebf]?\\+?\\s?\\p{L}+){1,4}\\s*");
-
-    /** A short line that tallies a post's or a video's counts ({@link #TALLY}): a card's line, as a time stamp is. */
-    static boolean isTally(DumpLine l) {
-        return !l.isCode() && l.words <= 8 && !l.text.isEmpty() && Character.isDigit(l.text.charAt(0)) && TALLY.matcher(l.text).matches();
-    }
-
     /** A label and a colon opening a line: "Read more: ", "Photo: ", "Updated: ". */
     private static final Pattern LABEL = Pattern.compile("\\p{L}+(?: \\p{L}+){0,2}:\\s");
 

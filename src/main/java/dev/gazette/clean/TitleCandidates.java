@@ -153,13 +153,8 @@ final class TitleCandidates {
                                   // gained as many titles of one truth set as they lost of the other (bench/HISTORY.md)
             "head_end",           // the line the run's head ends at, its first paragraph: a candidate of the title model alone
                                   // (openers), for a run that opens with the headline over the text (a reflow part of it too)
-            "time_stamp",         // a short line that stamps a post with its time (LineFeatures.isStamp: "14K views 6 years
-                                  // ago", another story's headline with its "2019.3.4 8:15") or tallies its counts
-                                  // (LineFeatures.isTally: "14,358 views14K views"): a video's or a teaser's card
-            "nearest_over_header"); // heads a byline or dateline (header_below) with none but its standfirsts between, and is no
-                                  // standfirst of a headline-shaped line above that heads the same credit: the headline of the
-                                  // credit's cluster, not the slogan, caption or kicker over it nor the standfirst under it.
-                                  // The pair model is fitted as if it were not there (TitlePairs.RANKED_WITHOUT)
+            "time_stamp");        // a short line that stamps a post with its time (LineFeatures.isStamp: "14K views 6 years
+                                  // ago", another story's headline with its "2019.3.4 8:15"): a video's or a teaser's card
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -234,8 +229,7 @@ final class TitleCandidates {
                     subject &= bodyLines.getOrDefault(w, 0) >= often && bodyLines.get(w) > elsewhere.getOrDefault(w, 0);
                 }
                 Shape shape = line == whole ? shape(shapes, lines, i) : Shape.of(t);
-                int credit = TextHeader.headerBelow(lines, i, headEnd);
-                boolean header = credit >= 0;
+                boolean header = TextHeader.headerBelow(lines, i, headEnd) >= 0;
                 boolean repeated = counts.getOrDefault(line.key(), 0) > 1 && TextHeader.shownApart(lines, i, headEnd);
                 int neighbours = (TextHeader.isHeadlineShaped(lines, i - 1) && !lines.get(i - 1).key().equals(line.key()) ? 1 : 0)
                         + (TextHeader.isHeadlineShaped(lines, i + 1) && !header ? 1 : 0);
@@ -347,8 +341,7 @@ final class TitleCandidates {
                         t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
                         notHeadline ? 1 : 0,
                         i == headEnd ? 1 : 0,
-                        LineFeatures.isStamp(line, lang) || LineFeatures.isTally(line) ? 1 : 0,
-                        header && nearestOverHeader(lines, shapes, i, line, shape, credit, headEnd) ? 1 : 0
+                        LineFeatures.isStamp(line, lang) ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
@@ -401,35 +394,6 @@ final class TitleCandidates {
             }
         }
         return false;
-    }
-
-    /**
-     * Whether line {@code i} ({@code line}, the whole line or its part, of shape {@code shape}), over the byline or dateline
-     * on line {@code credit}, has none but its standfirsts between ({@link #standfirstOf}: other headline-shaped lines
-     * would be its rivals) and is itself no standfirst of a headline-shaped line up to three lines above that heads the
-     * same credit.
-     */
-    private static boolean nearestOverHeader(List<DumpLine> lines, Shape[] shapes, int i, DumpLine line, Shape shape, int credit, int end) {
-        for (int j = i + 1; j < credit; j++) {
-            if (TextHeader.isHeadlineShaped(lines, j) && !standfirstOf(lines.get(j), shape(shapes, lines, j), line.words)) {
-                return false;
-            }
-        }
-        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
-            if (TextHeader.isHeadlineShaped(lines, k) && standfirstOf(line, shape, lines.get(k).words)
-                    && TextHeader.headerBelow(lines, k, end) == credit) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether a line of shape {@code shape} reads as the standfirst of a headline of {@code headlineWords} words: six words
-     * or more, in sentence case (at most half its long words capitalised), and longer than the headline.
-     */
-    private static boolean standfirstOf(DumpLine l, Shape shape, int headlineWords) {
-        return l.words >= 6 && l.words > headlineWords && shape.longWordsCapitalised() <= 0.5;
     }
 
     /** A headline-shaped line up to three lines above that heads a byline or dateline cluster reaching below line {@code i}, or -1. */

@@ -39,14 +39,6 @@ final class TitlePairs {
             "body_weight", "in_document_title", "shown_twice", "piece_of_longer_line", "lines_to_body", "not_headline", "furniture_shape",
             "under_headline", "over_standfirst", "label_over_headline", "rules_score", "p_body", "shouting", "capitalised");
 
-    /**
-     * Title features the pair model is fitted without: its pairs are drawn and their margins read by title models fitted
-     * with these set to nought ({@code LineModelTrainer.fitPairs}), so it weighs the pairs base's title model leaves. A
-     * title-only feature refitted with the pair model moved its near ties both ways on every change (bench/PROFILE.md,
-     * thirty-third and thirty-fourth passes, title).
-     */
-    static final List<String> RANKED_WITHOUT = List.of("nearest_over_header");
-
     /** Where each of {@link #COMPARED} stands among the title features. */
     private static final int[] COMPARED_AT = COMPARED.stream().mapToInt(TitleCandidates.TITLE_FEATURES::indexOf).toArray();
 

@@ -264,8 +264,7 @@ public final class LineModelTrainer {
      * nothing: cvtitles' variants), its pairs drawn from each page's {@code contenders} most probable; null when no page
      * leaves a pair.
      */
-    static LineModel fitPairs(List<Field> given, List<String> groups, double titleL2, double pairL2, Predicate<String> keep, int contenders) {
-        List<Field> titles = given.stream().map(LineModelTrainer::withoutRankedOut).toList();
+    static LineModel fitPairs(List<Field> titles, List<String> groups, double titleL2, double pairL2, Predicate<String> keep, int contenders) {
         Map<String, Integer> fold = new TreeMap<>();
         deal(groups, PAIR_FOLDS, fold);
         List<double[]> xs = new ArrayList<>();
@@ -325,22 +324,6 @@ public final class LineModelTrainer {
             weights[kept[k]] = m.weight(k);
         }
         return new LineModel(TitlePairs.FEATURES, mean, scale, weights, m.bias(), 0.5);
-    }
-
-    /** Where each of {@link TitlePairs#RANKED_WITHOUT} stands among the title features. */
-    private static final int[] RANKED_OUT = TitlePairs.RANKED_WITHOUT.stream().mapToInt(TitleCandidates.TITLE_FEATURES::indexOf).toArray();
-
-    /** The title field with {@link TitlePairs#RANKED_WITHOUT} set to nought in copies of its candidates' features. */
-    private static Field withoutRankedOut(Field f) {
-        List<HeaderCandidates.Candidate> out = new ArrayList<>(f.candidates().size());
-        for (HeaderCandidates.Candidate c : f.candidates()) {
-            double[] x = c.features().clone();
-            for (int j : RANKED_OUT) {
-                x[j] = 0;
-            }
-            out.add(new HeaderCandidates.Candidate(c.value(), c.line(), x));
-        }
-        return new Field(f.truth(), out, f.weight(), f.matches(), f.calibration());
     }
 
     /** A pair model of no weight, to read pairs before one is fitted. */

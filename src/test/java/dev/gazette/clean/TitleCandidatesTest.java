@@ -209,37 +209,6 @@ class TitleCandidatesTest {
         assertThat(Stream.of("14K views", "Ferry Timetables", "Island Ferry Will").map(stamp).toList()).containsExactly(1.0, 0.0, 0.0);
     }
 
-    /**
-     * A line of counts, each with its unit's word, full or short and glued or not ("14,358 views14K views", a page that
-     * prints the full count for screen readers beside the short one), marks a card as a time stamp does; a headline that
-     * opens with a figure does not.
-     */
-    @Test
-    void aTallyOfCountsIsATimeStampsShape() {
-        Function<String, Double> stamp = featureOf("time_stamp", "Ferry Timetables Explained", "14,358 views14K views", "",
-                "Ferry Tickets Sold Out", "1.2K likes 34 comments", "", "10 Ferries To Run All Winter Between The Islands", "",
-                "By Jane Doe", "");
-        assertThat(Stream.of("14,358 views", "1.2K likes", "Ferry Timetables", "Ferry Tickets", "10 Ferries").map(stamp).toList())
-                .containsExactly(1.0, 1.0, 0.0, 0.0, 0.0);
-        assertThat(Stream.of("14 358 views", "3 comments", "1,2 M abonnés", "2019年3月4日", "10 Ferries To Run All Winter", "Page 1 of 3", "2019")
-                .map(t -> LineFeatures.isTally(DumpLine.parse(t).get(0))).toList())
-                .containsExactly(true, true, true, true, false, false, false);
-    }
-
-    /**
-     * nearest_over_header marks the headline of a credit's cluster: over the byline with no rival between, not the slogan
-     * over it; over its standfirst and a label, not the standfirst, which is nearer the byline but stands under it.
-     */
-    @Test
-    void theHeadlineOfACreditsClusterStandsNearestOverIt() {
-        Function<String, Double> slogan = featureOf("nearest_over_header", "Home", "", "Ferry news for the islands since the year 1887",
-                "Island Ferry Will Run All Winter", "By Jane Doe", "");
-        assertThat(Stream.of("Ferry news", "Island Ferry").map(slogan).toList()).containsExactly(0.0, 1.0);
-        Function<String, Double> standfirst = featureOf("nearest_over_header", "Home", "", "Ferry to run all winter",
-                "The council leased a second boat from an operator on the mainland", "Politics", "By Jane Doe", "");
-        assertThat(Stream.of("Ferry to run", "The council").map(standfirst).toList()).containsExactly(1.0, 0.0);
-    }
-
     @Test
     void aTextFieldDrawnAfterTheHeadlineIsNoPartOfIt() {
         assertThat(Headlines.withoutDrawn("cron.weekly issue #130: keycloak, redis6 & more ______________________"))

@@ -2,7 +2,6 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -98,35 +97,6 @@ class TitlePairsTest {
         assertThat(TitlePairs.choose(all, LONGER, upperWhenAdjacent, TitlePairs.TAKE_RUNNER_UP, 3)).isSameAs(kicker);
         assertThat(TitlePairs.choose(all, LONGER, upperWhenAdjacent, TitlePairs.TAKE_RUNNER_UP, 9)).as("more contenders than candidates")
                 .isSameAs(kicker);
-    }
-
-    /**
-     * The pair model is fitted on the pairs a title model fitted without {@link TitlePairs#RANKED_WITHOUT} leaves: a feature
-     * of that list that marks the truth on every page leaves the fitted pair model as it is.
-     */
-    @Test
-    void thePairModelIsFittedWithoutTheFeaturesItIsKeptApartFrom() {
-        int marked = TitleCandidates.TITLE_FEATURES.indexOf(TitlePairs.RANKED_WITHOUT.get(0));
-        List<String> groups = new ArrayList<>();
-        List<LineModelTrainer.Field> plain = new ArrayList<>();
-        List<LineModelTrainer.Field> marking = new ArrayList<>();
-        for (int k = 0; k < 10; k++) {
-            groups.add("site-" + k);
-            HeaderCandidates.Candidate label = candidate("Label " + k, 2, 0.3 + 0.05 * k);
-            HeaderCandidates.Candidate headline = candidate("Headline " + k, 4, 1.0 + 0.1 * k);
-            HeaderCandidates.Candidate standfirst = candidate("Standfirst " + k, k % 3 == 0 ? 8 : 5, 2.5 - 0.1 * k);
-            // A few pages' truth is the standfirst, so that no pair feature alone tells every page.
-            HeaderCandidates.Candidate truth = k % 4 == 1 ? standfirst : headline;
-            plain.add(new LineModelTrainer.Field(truth.value(), List.of(label, headline, standfirst), 1, String::equals));
-            double[] x = truth.features().clone();
-            x[marked] = 1;
-            HeaderCandidates.Candidate truthMarked = new HeaderCandidates.Candidate(truth.value(), truth.line(), x);
-            marking.add(new LineModelTrainer.Field(truth.value(), List.of(label, truth == headline ? truthMarked : headline,
-                    truth == standfirst ? truthMarked : standfirst), 1, String::equals));
-        }
-        LineModel without = LineModelTrainer.fitPairs(plain, groups, 100, 100);
-        LineModel with = LineModelTrainer.fitPairs(marking, groups, 100, 100);
-        assertThat(with.toJson("pairs", "test").toString()).isEqualTo(without.toJson("pairs", "test").toString());
     }
 
     @Test
