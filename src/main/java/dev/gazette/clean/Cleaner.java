@@ -53,12 +53,15 @@ public final class Cleaner {
         // (with no lone surrogate: a text holding one takes the sanitizer's path).
         Optional<SafeMarkdownHtml.Body> direct = SafeMarkdownHtml.of(document, curated);
         if (direct.isPresent()) {
-            return new Extraction(null, null, null, null, null, null, null, direct.get().html(), direct.get().text());
+            // Its words and links as written; it writes no image.
+            SafeMarkdownHtml.Body written = direct.get();
+            return new Extraction(null, null, null, null, null, null, null, written.html(), written.text().text(),
+                    written.text().words(), written.links(), List.of());
         }
         // The rest through the sanitizer; its tree gives both the HTML and the plain text.
         Element clean = curated.cleanBody(markdown.render(document), null);
         String safe = clean.html().strip();
-        String plain = PlainText.of(clean);
-        return Extraction.of(null, null, null, null, null, null, null, safe, plain);
+        PlainText.Counted plain = PlainText.of(clean);
+        return Extraction.of(null, null, null, null, null, null, null, safe, plain.text(), plain.words());
     }
 }

@@ -1,5 +1,7 @@
 package dev.gazette.clean;
 
+import java.util.List;
+
 /**
  * What the cleaner found in one source. Every field but {@code html} and {@code text} may be
  * {@code null} when the source does not say.
@@ -13,6 +15,11 @@ package dev.gazette.clean;
  * @param url      canonical URL of the page, when it names one
  * @param html     the sanitized article body
  * @param text     the body as plain text, paragraphs separated by blank lines
+ * @param words    the words of {@code text}, as {@link WordCount#of} counts them for reading time
+ * @param links    the targets of the body's links as its writer noted them, just what
+ *                 {@link BodyRefs#links} finds in {@code html}; null when not noted (scan the body)
+ * @param images   the body's local images as its writer noted them, just what
+ *                 {@link BodyRefs#images} finds in {@code html}; null when not noted
  */
 public record Extraction(
         String title,
@@ -23,7 +30,10 @@ public record Extraction(
         String image,
         String url,
         String html,
-        String text) {
+        String text,
+        int words,
+        List<String> links,
+        List<String> images) {
 
     /**
      * Half a character (a lone surrogate, from {@code &#xD800;} in a page) is no text any file
@@ -37,12 +47,26 @@ public record Extraction(
         siteName = wellFormed(siteName);
         image = wellFormed(image);
         url = wellFormed(url);
+        links = links == null ? null : List.copyOf(links);
+        images = images == null ? null : List.copyOf(images);
     }
 
-    /** An extraction whose {@code html} and {@code text} may hold lone surrogates: each becomes U+FFFD. */
-    static Extraction of(String title, String byline, String date, String siteName, String lang, String image, String url,
+    /**
+     * An extraction of a body that was not written by a maker that notes what it writes: its words
+     * are counted here, its links and images are not noted.
+     */
+    public Extraction(String title, String byline, String date, String siteName, String lang, String image, String url,
             String html, String text) {
-        return new Extraction(title, byline, date, siteName, lang, image, url, wellFormed(html), wellFormed(text));
+        this(title, byline, date, siteName, lang, image, url, html, text, WordCount.of(text), null, null);
+    }
+
+    /**
+     * An extraction whose {@code html} and {@code text} may hold lone surrogates: each becomes U+FFFD
+     * (one character for one, so the words counted are the same); its links and images not noted.
+     */
+    static Extraction of(String title, String byline, String date, String siteName, String lang, String image, String url,
+            String html, String text, int words) {
+        return new Extraction(title, byline, date, siteName, lang, image, url, wellFormed(html), wellFormed(text), words, null, null);
     }
 
     static String wellFormed(String s) {
@@ -77,12 +101,13 @@ public record Extraction(
         return false;
     }
 
+    /** The extraction with another body, whose links and images are not noted. */
     public Extraction withHtml(String newHtml) {
-        return of(title, byline, date, siteName, lang, image, url, newHtml, text);
+        return of(title, byline, date, siteName, lang, image, url, newHtml, text, words);
     }
 
     public Extraction withImage(String newImage) {
-        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text);
+        return new Extraction(title, byline, date, siteName, lang, newImage, url, html, text, words, links, images);
     }
 
     public boolean isEmpty() {

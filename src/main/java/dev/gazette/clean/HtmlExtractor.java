@@ -65,12 +65,12 @@ final class HtmlExtractor {
         }
         Element cleanBody = sanitizer.cleanBody(bodyHtml, baseUrl);
         String clean = cleanBody.html().strip();
-        String text = PlainText.of(cleanBody);
+        PlainText.Counted text = PlainText.of(cleanBody);
         String lang = meta.lang();
         if (lang == null) {
-            lang = Words.guessLanguage(Words.tokens(text));
+            lang = Words.guessLanguage(Words.tokens(text.text()));
         }
-        return Extraction.of(title, byline, date, meta.siteName(), lang, meta.image(), url, clean, text);
+        return Extraction.of(title, byline, date, meta.siteName(), lang, meta.image(), url, clean, text.text(), text.words());
     }
 
     private Element content(Document doc, String title) {

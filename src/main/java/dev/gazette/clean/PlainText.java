@@ -18,10 +18,14 @@ final class PlainText {
             "blockquote", "pre", "figure", "figcaption", "table", "tr", "ul", "ol", "dl", "hr", "caption", "header",
             "footer", "aside", "address");
 
+    /** A body's plain text and its words, counted as it was written ({@link WordCount#of} of the text). */
+    record Counted(String text, int words) {
+    }
+
     private PlainText() {
     }
 
-    static String of(Element root) {
+    static Counted of(Element root) {
         Builder text = new Builder();
         walk(root, text);
         return text.build();
@@ -65,7 +69,8 @@ final class PlainText {
      * <p>Each paragraph is collapsed as it is told (no-break spaces made spaces, each run of
      * spaces and tabs made one space, the spaces next to a line break dropped) straight into the
      * text, and stripped there when the block ends: every paragraph of every article passes
-     * here, so nothing is copied twice.
+     * here, so nothing is copied twice. Its words are counted as they are written, so the text is
+     * not read again to count them.
      */
     static final class Builder {
         /** The text so far, {@code length} characters of it: appended to in runs, not a character at a time. */
@@ -75,6 +80,9 @@ final class PlainText {
         private int paragraph;
         /** Spaces were told since the paragraph's last character: one is written before the next. */
         private boolean space;
+        /** Words of the paragraphs done, and of the one being told as it stands (before it is stripped). */
+        private int words;
+        private int paragraphWords;
         private char[] copied = new char[256];
 
         Builder() {
@@ -117,6 +125,10 @@ final class PlainText {
                         put(' ');
                     }
                     space = false;
+                    // A word starts here unless the text so far ends in one (two text nodes of one word).
+                    if (length == 0 || out[length - 1] == ' ' || out[length - 1] == '\n') {
+                        paragraphWords++;
+                    }
                     // A run of words with one plain space between each is told as it stands: copied at once.
                     int end = i + 1;
                     while (end < to) {
@@ -125,6 +137,7 @@ final class PlainText {
                             end++;
                         } else if (e == ' ' && end + 1 < to && isWordChar(text[end + 1])) {
                             end += 2;
+                            paragraphWords++;
                         } else {
                             break;
                         }
@@ -174,6 +187,11 @@ final class PlainText {
             while (start < end && Character.isWhitespace(out[start])) {
                 start++;
             }
+            // Only ' ' and '\n' count as spaces in the text: stripping other white space (U+3000, U+2028, ...)
+            // from the ends may take whole words with it, and the paragraph is counted again.
+            words += onlySpaces(paragraph, start) && onlySpaces(end, length) ? paragraphWords
+                    : start == end ? 0 : WordCount.upTo(out, start, end, Integer.MAX_VALUE);
+            paragraphWords = 0;
             if (start > paragraph) {
                 System.arraycopy(out, start, out, paragraph, end - start);
             }
@@ -185,8 +203,17 @@ final class PlainText {
             paragraph = length;
         }
 
-        /** The text, stripped as {@link String#strip} would (no space is a supplementary character). */
-        String build() {
+        private boolean onlySpaces(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (out[i] != ' ' && out[i] != '\n') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The text, stripped as {@link String#strip} would (no space is a supplementary character), and its words. */
+        Counted build() {
             blockEdge();
             int start = 0;
             int end = length;
@@ -196,7 +223,7 @@ final class PlainText {
             while (end > start && Character.isWhitespace(out[end - 1])) {
                 end--;
             }
-            return new String(out, start, end - start);
+            return new Counted(new String(out, start, end - start), words);
         }
     }
 }

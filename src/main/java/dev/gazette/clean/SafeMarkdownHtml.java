@@ -26,8 +26,10 @@ import com.vladsch.flexmark.util.sequence.CharSubSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,8 +54,12 @@ import java.util.regex.Pattern;
  * HTML and URLs included, that what this writes is what the sanitizer makes.
  */
 final class SafeMarkdownHtml {
-    /** What a body is on a page, and as plain text. */
-    record Body(String html, String text) {
+    /**
+     * What a body is on a page, and as plain text, with the targets of its links as they were
+     * written: just what {@link BodyRefs#links} finds in the HTML, or null when it might find
+     * more (an {@code href="} in the text or in another attribute).
+     */
+    record Body(String html, PlainText.Counted text, List<String> links) {
     }
 
     /** Addresses the sanitizer keeps unchanged: its protocols, and only characters a URL may hold. */
@@ -81,6 +87,13 @@ final class SafeMarkdownHtml {
     private final Document document;
     /** Set when a line ended in a space, which flexmark would have trimmed: the sanitizer's path then. */
     private boolean trimmedSpace;
+    /** The targets of the links written, in their order. */
+    private final List<String> links = new ArrayList<>();
+    /**
+     * Set when a quote was written after {@code href=} other than a link's own {@code href}: a
+     * scan of the HTML would find an address there, so the links are not noted.
+     */
+    private boolean strayAddress;
     /** A text's characters, copied out of the source to be escaped and told in runs. */
     private char[] chars = new char[512];
 
@@ -104,7 +117,8 @@ final class SafeMarkdownHtml {
         if (!writer.children(document) || writer.trimmedSpace) {
             return Optional.empty();
         }
-        return Optional.of(new Body(stripped(writer.html), writer.text.build()));
+        return Optional.of(new Body(stripped(writer.html), writer.text.build(),
+                writer.strayAddress ? null : List.copyOf(writer.links)));
     }
 
     /** The children of a node; a raw tag opened among them must be closed among them, in order. */
@@ -158,11 +172,11 @@ final class SafeMarkdownHtml {
                 return false;
             }
             if (kept && fate == Sanitizer.Fate.KEPT) {
-                attributes.append(' ').append(key).append("=\"");
+                quote(attributes.append(' ').append(key).append('='));
                 if (!attribute(attributes, value)) {
                     return false;
                 }
-                attributes.append('"');
+                quote(attributes);
             }
         }
         if (kept) {
@@ -227,13 +241,15 @@ final class SafeMarkdownHtml {
         } else {
             text.toString().getChars(0, n, a, 0);
         }
+        boolean quote = false;
         for (int i = 0; i < n; i++) {
             char c = a[i];
             if (c == '\\' || c == '&' || c == '\r') {
                 return text(Escaping.normalizeEOL(text.unescape()));
             }
+            quote |= c == '"';
         }
-        return text(a, n);
+        return text(a, n, quote);
     }
 
     private char[] room(int n) {
@@ -264,7 +280,7 @@ final class SafeMarkdownHtml {
             id = "content-" + id;
         }
         StringBuilder attributes = new StringBuilder(" id=\"");
-        return attribute(attributes, id) && lineBlock("h" + Math.max(2, heading.getLevel()), attributes.append('"').toString(), heading);
+        return attribute(attributes, id) && lineBlock("h" + Math.max(2, heading.getLevel()), quote(attributes).toString(), heading);
     }
 
     private boolean link(Link link) {
@@ -276,13 +292,14 @@ final class SafeMarkdownHtml {
         if (!attribute(attributes, url)) {
             return false;
         }
-        attributes.append('"');
+        quote(attributes);
+        links.add(url);
         if (link.getTitle().isNotNull()) {
             attributes.append(" title=\"");
             if (!attribute(attributes, link.getTitle().unescape())) {
                 return false;
             }
-            attributes.append('"');
+            quote(attributes);
         }
         html.append("<a").append(attributes).append('>');
         if (!children(link)) {
@@ -345,18 +362,34 @@ final class SafeMarkdownHtml {
         int n = value.length();
         char[] a = room(n);
         value.getChars(0, n, a, 0);
-        return text(a, n);
+        return text(a, n, value.indexOf('"') >= 0);
     }
 
-    /** The first {@code n} characters of {@code value} as text, as the sanitizer's serialiser escapes it. */
-    private boolean text(char[] value, int n) {
+    /**
+     * The first {@code n} characters of {@code value} as text, as the sanitizer's serialiser escapes
+     * it; {@code quote}: whether they hold a {@code "}, which text keeps as it is.
+     */
+    private boolean text(char[] value, int n, boolean quote) {
         // flexmark's writer trims spaces at the start of a line (after a hard break): not written here.
         boolean lineStart = !html.isEmpty() && html.charAt(html.length() - 1) == '\n';
+        int start = html.length();
         if (lineStart && n > 0 && isSpace(value[0]) || !JsoupText.appendEscaped(html, value, 0, n, false, JsoupText.Unusual.DECLINE)) {
             return false;
         }
+        if (quote) {
+            // An address begun before the text or in it, closed by one of its quotes.
+            int from = Math.max(0, start - "href=".length());
+            strayAddress |= html.indexOf("href=\"", from) >= 0;
+        }
         text.append(value, 0, n);
         return true;
+    }
+
+    /** Closes or opens an attribute's value; a quote after {@code href=} there is an address a scan finds. */
+    private StringBuilder quote(StringBuilder attributes) {
+        int at = attributes.length() - "href=".length();
+        strayAddress |= at >= 0 && attributes.indexOf("href=", at) == at;
+        return attributes.append('"');
     }
 
     /** {@code html} as a string stripped as {@link String#strip} would (no space is a supplementary character), in one copy. */

@@ -156,8 +156,9 @@ final class TextExtractor {
         StringBuilder html = new StringBuilder();
         StringBuilder text = new StringBuilder();
         render(body(a), html, text);
+        String plain = text.toString().strip();
         return Extraction.of(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, a.lang(), null, null,
-                html.toString(), text.toString().strip());
+                html.toString(), plain, WordCount.of(plain));
     }
 
     /** The article's text as {@link #extract} gives it, without reading its header. */

@@ -6,7 +6,6 @@ import dev.gazette.pipeline.Diagnostics;
 import dev.gazette.pipeline.SourceCleaner;
 import dev.gazette.clean.Cleaner;
 import dev.gazette.clean.Extraction;
-import dev.gazette.enrich.ArticleBuilder;
 import dev.gazette.enrich.Summaries;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
@@ -110,7 +109,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> fields(Path file, Extraction found) {
-        int words = ArticleBuilder.wordCount(found.text());
+        int words = found.words();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("file", file.toString());
         fields.put("title", found.title());

@@ -5,6 +5,7 @@ import dev.gazette.clean.Extraction;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.model.Article;
 import dev.gazette.model.GazetteException;
+import dev.gazette.model.LongText;
 import dev.gazette.model.Origin;
 import dev.gazette.model.Problem;
 import dev.gazette.model.ProblemSink;
@@ -118,11 +119,12 @@ public final class ArticleBuilder {
                             + "or 'source: self' for a piece written for this digest"));
         }
         return Optional.of(new Article(
-                source.displayPath(), slug, title, summary, found.html(), found.text(),
+                source.displayPath(), slug, title, summary, LongText.of(found.html()), LongText.of(found.text()),
                 matter.author() != null ? matter.author() : found.byline(), publication,
                 sourceUrl, date, lang, image, matter.tags(), matter.story(), matter.linkTags(), matter.draft(),
-                wordCount(found.text()), guid(sourceUrl, title, found.text()), source.relativePath(), origin,
-                curatedAddress ? matter.imageWidth() : 0, curatedAddress ? matter.imageHeight() : 0));
+                found.words(), guid(sourceUrl, title, found.text()), source.relativePath(), origin,
+                curatedAddress ? matter.imageWidth() : 0, curatedAddress ? matter.imageHeight() : 0,
+                found.links(), found.images()));
     }
 
     /** Only the curator can say a piece was written for the digest; the page can only name its outlet. */
@@ -222,74 +224,6 @@ public final class ArticleBuilder {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    /** Words in a plain-text body, as counted for reading time. */
-    public static int wordCount(String text) {
-        if (text == null) {
-            return 0;
-        }
-        // The bounds strip() would keep, without its copy of the text.
-        int start = 0;
-        int end = text.length();
-        while (start < end && Character.isWhitespace(text.codePointAt(start))) {
-            start += Character.charCount(text.codePointAt(start));
-        }
-        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
-            end -= Character.charCount(text.codePointBefore(end));
-        }
-        return start == end ? 0 : words(text, start, end, Integer.MAX_VALUE);
-    }
-
-    /**
-     * As many words as {@code split("\\s+")} would give for a stripped text, counted up to
-     * {@code most} without a regex or strings: every article passes here.
-     */
-    public static int words(String stripped, int most) {
-        return words(stripped, 0, stripped.length(), most);
-    }
-
-    /** {@link #words(String, int)} of the text from {@code start} to {@code end} of {@code chars}, already stripped. */
-    public static int words(char[] chars, int start, int end, int most) {
-        return counted(chars, start, end, most, 1 << 1) >> 1;
-    }
-
-    /** Characters of a text copied out at a time to be counted (a text's charAt checks its bounds at every call). */
-    private static final int CHUNK = 2048;
-    private static final int SHORT_CHUNK = 256;
-
-    /** {@link #words(String, int)} of the stripped text from {@code start} to {@code end} of {@code text}. */
-    private static int words(String text, int start, int end, int most) {
-        // The words so far, shifted left once, with the low bit set after a space.
-        int state = 1 << 1;
-        // A count that stops after a few words (is this line a headline?) reads little of a long text.
-        char[] chars = new char[Math.min(most <= 64 ? SHORT_CHUNK : CHUNK, end - start)];
-        for (int from = start; from < end && state >> 1 < most; from += chars.length) {
-            int count = Math.min(chars.length, end - from);
-            text.getChars(from, from + count, chars, 0);
-            state = counted(chars, 0, count, most, state);
-        }
-        return state >> 1;
-    }
-
-    /**
-     * Goes on counting words from {@code state} (the words so far shifted left once, the low
-     * bit set when the last character was a space) over {@code chars} from {@code start} to
-     * {@code end}, until {@code most}: the state after.
-     */
-    private static int counted(char[] chars, int start, int end, int most, int state) {
-        int words = state >> 1;
-        boolean space = (state & 1) != 0;
-        for (int i = start; i < end && words < most; i++) {
-            char c = chars[i];
-            // Most characters are above the space: one comparison for them.
-            boolean s = c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
-            if (s && !space) {
-                words++;
-            }
-            space = s;
-        }
-        return words << 1 | (space ? 1 : 0);
     }
 
     /** The source URL when there is one; otherwise a hash of the content, stable across slug or base URL changes. */

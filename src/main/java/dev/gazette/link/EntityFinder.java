@@ -1,6 +1,6 @@
 package dev.gazette.link;
 
-import dev.gazette.enrich.ArticleBuilder;
+import dev.gazette.clean.WordCount;
 
 import java.time.DayOfWeek;
 import java.time.Month;
@@ -175,7 +175,7 @@ final class EntityFinder {
             end--;
         }
         // Most paragraphs are longer than a headline: counted, not split into words.
-        int count = ArticleBuilder.words(chars, start, end, 21);
+        int count = WordCount.upTo(chars, start, end, 21);
         if (count < 3 || count > 20) {
             return false;
         }

@@ -309,18 +309,6 @@ final class InBodyLinks {
         return changed;
     }
 
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
-
-    /** The targets of the links in sanitized HTML (whose attributes are always double-quoted). */
-    static List<String> hrefs(String html) {
-        List<String> out = new ArrayList<>();
-        Matcher m = HREF.matcher(html);
-        while (m.find()) {
-            out.add(org.jsoup.parser.Parser.unescapeEntities(m.group(1), true));
-        }
-        return out;
-    }
-
     /** One key for the many spellings of a URL: no scheme, no "www.", no fragment, no trailing slash. */
     static String normalise(String url) {
         String plain = normalisedPlain(url);

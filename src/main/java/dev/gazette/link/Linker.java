@@ -1,5 +1,6 @@
 package dev.gazette.link;
 
+import dev.gazette.clean.BodyRefs;
 import dev.gazette.clean.Language;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.enrich.PageNames;
@@ -77,8 +78,9 @@ public final class Linker {
             w -> ANALYZER.counted(w.title(), w.text().value(), w.lang()));
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
             t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text().value()));
+    /** The normalised targets of a body's links, scanned: for a body whose links were not noted when it was written. */
     static final Step<LongText, List<String>> HREFS_STEP = new Step<>("link.hrefs",
-            html -> InBodyLinks.hrefs(html.value()).stream().map(InBodyLinks::normalise).toList());
+            html -> normalised(BodyRefs.links(html.value())));
     static final Step<Body, LongText> BODY_STEP = new Step<>("link.body", Linker::linkBody);
     /** An article with the tags it ended up with. */
     record Tagged(Article article, List<String> tags) {
@@ -97,7 +99,7 @@ public final class Linker {
     static final Step<Tagged, Article> TAGGED_STEP = new Step<>("link.tagged",
             t -> t.tags().equals(t.article().tags()) ? t.article() : t.article().withTags(t.tags()));
     static final Step<Linked, Article> LINKED_STEP = new Step<>("link.linked",
-            l -> l.html() == l.article().bodyHtml() ? l.article() : l.article().withHtml(l.html()));
+            l -> l.html() == l.article().bodyHtml() ? l.article() : l.article().withLinkedHtml(l.html()));
     private final SiteConfig site;
     private final TagVocabulary vocabulary;
     private final Steps steps;
@@ -325,7 +327,8 @@ public final class Linker {
                         new Linked(a, steps.runAt(BODY_STEP, new Body(a.bodyHtml(), a.slug(), prior[k].own(), prior[k].cited()),
                                 at, before[k])), at, before[k]), true);
             }
-            List<String> hrefs = prior[k] != null ? prior[k].hrefs() : steps.run(HREFS_STEP, a.bodyHtml());
+            List<String> hrefs = prior[k] != null ? prior[k].hrefs()
+                    : a.links() != null ? normalised(a.links()) : steps.run(HREFS_STEP, a.bodyHtml());
             Map<String, String> cited = new TreeMap<>();
             for (String href : hrefs) {
                 String slug = slugBySource.get(href);
@@ -562,6 +565,11 @@ public final class Linker {
     }
 
     /** The body with its links; the very text given when it has none to add. */
+    /** Each link target in the one key of its many spellings ({@link InBodyLinks#normalise}). */
+    private static List<String> normalised(List<String> links) {
+        return links.stream().map(InBodyLinks::normalise).toList();
+    }
+
     private static LongText linkBody(Body body) {
         String html = body.html().value();
         String linked = InBodyLinks.link(html, body.cited(), body.slug(), body.tags());

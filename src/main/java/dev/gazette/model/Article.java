@@ -31,6 +31,9 @@ import java.util.List;
  * @param origin      where the piece was first published, as the curator or the page says
  * @param imageWidth  the lead image's width in pixels, 0 when unknown
  * @param imageHeight the lead image's height in pixels, 0 when unknown
+ * @param links       the targets of the body's links as the cleaner's writer noted them (what a
+ *                    scan of {@code bodyHtml} for them finds), or {@code null} when not noted
+ * @param images      the content paths of the body's local images as noted, or {@code null}
  */
 public record Article(
         String sourceFile,
@@ -54,13 +57,17 @@ public record Article(
         String sourcePath,
         Origin origin,
         int imageWidth,
-        int imageHeight) {
+        int imageHeight,
+        List<String> links,
+        List<String> images) {
 
     /** Words per minute of an attentive reader of news prose. */
     private static final int WORDS_PER_MINUTE = 230;
 
     public Article {
         tags = List.copyOf(tags);
+        links = links == null ? null : List.copyOf(links);
+        images = images == null ? null : List.copyOf(images);
     }
 
     /** An article made from its body and text as strings. */
@@ -69,7 +76,7 @@ public record Article(
                    String story, boolean linkTags, boolean draft, int wordCount, String guid, String sourcePath, Origin origin,
                    int imageWidth, int imageHeight) {
         this(sourceFile, slug, title, summary, LongText.of(html), LongText.of(text), author, publication, sourceUrl, date,
-                lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
+                lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight, null, null);
     }
 
     /** The sanitized body, decoded when first read. */
@@ -87,7 +94,7 @@ public record Article(
                    String publication, String sourceUrl, ZonedDateTime date, String lang, String image, List<String> tags,
                    String story, boolean linkTags, boolean draft, int wordCount, String guid, String sourcePath, Origin origin) {
         this(sourceFile, slug, title, summary, LongText.of(html), LongText.of(text), author, publication, sourceUrl, date,
-                lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, 0, 0);
+                lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, 0, 0, null, null);
     }
 
     /** Whether the lead image's width and height are known. */
@@ -97,7 +104,7 @@ public record Article(
 
     public Article withImageSize(int width, int height) {
         return new Article(sourceFile, slug, title, summary, bodyHtml, bodyText, author, publication, sourceUrl,
-                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, width, height);
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, width, height, links, images);
     }
 
     public boolean hasDate() {
@@ -116,20 +123,36 @@ public record Article(
 
     public Article withTags(List<String> newTags) {
         return new Article(sourceFile, slug, title, summary, bodyHtml, bodyText, author, publication, sourceUrl,
-                date, lang, image, newTags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
+                date, lang, image, newTags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight,
+                links, images);
     }
 
     public Article withSlug(String newSlug) {
         return new Article(sourceFile, newSlug, title, summary, bodyHtml, bodyText, author, publication, sourceUrl,
-                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight,
+                links, images);
     }
 
     public Article withHtml(String newHtml) {
         return withHtml(LongText.of(newHtml));
     }
 
+    /** The article with another body, whose links and images are not noted. */
     public Article withHtml(LongText newHtml) {
+        return withHtml(newHtml, null);
+    }
+
+    /**
+     * The article with its body's in-body links made ({@code linkedHtml}): a link added, or one's
+     * target rewritten, changes its links but not its images, which stay as noted.
+     */
+    public Article withLinkedHtml(LongText linkedHtml) {
+        return withHtml(linkedHtml, images);
+    }
+
+    private Article withHtml(LongText newHtml, List<String> newImages) {
         return new Article(sourceFile, slug, title, summary, newHtml, bodyText, author, publication, sourceUrl,
-                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight);
+                date, lang, image, tags, story, linkTags, draft, wordCount, guid, sourcePath, origin, imageWidth, imageHeight,
+                null, newImages);
     }
 }

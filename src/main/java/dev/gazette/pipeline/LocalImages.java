@@ -1,5 +1,6 @@
 package dev.gazette.pipeline;
 
+import dev.gazette.clean.BodyRefs;
 import dev.gazette.clean.Extraction;
 import dev.gazette.clean.Sanitizer;
 import dev.gazette.enrich.ArticleBuilder;
@@ -16,7 +17,6 @@ import dev.gazette.source.Source;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +46,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class LocalImages {
     private static final Set<String> TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg");
-    private static final Pattern REF = Pattern.compile("src=\"" + Pattern.quote(Sanitizer.LOCAL_FILE) + "([^\"]+)\"");
 
     private LocalImages() {
     }
@@ -100,18 +98,7 @@ public final class LocalImages {
     }
 
     /** The content paths of the local images an article body shows. */
-    private static final Step<LongText, List<String>> REFS = new Step<>("pipeline.image-refs", body -> {
-        String html = body.value();
-        if (!html.contains(Sanitizer.LOCAL_FILE)) {
-            return List.of();
-        }
-        List<String> paths = new ArrayList<>();
-        Matcher m = REF.matcher(html);
-        while (m.find()) {
-            paths.add(Parser.unescapeEntities(m.group(1), true));
-        }
-        return List.copyOf(paths);
-    });
+    private static final Step<LongText, List<String>> REFS = new Step<>("pipeline.image-refs", body -> BodyRefs.images(body.value()));
 
     /** A lead image and the width of a smaller copy of it: what the copy is made from. */
     private record Scaled(String path, byte[] original, int width) {
@@ -124,8 +111,9 @@ public final class LocalImages {
     public static void copy(Path contentDir, List<Article> articles, OutputSink out, Steps steps) {
         Set<String> paths = new TreeSet<>();
         Map<String, Integer> leads = new TreeMap<>();
-        // Every body scanned, in parallel; the paths are sorted as they are added.
-        List<List<String>> refs = articles.parallelStream().map(a -> steps.run(REFS, a.bodyHtml())).toList();
+        // Every body's images as noted when it was written, or scanned, in parallel; the paths are sorted as they are added.
+        List<List<String>> refs = articles.parallelStream()
+                .map(a -> a.images() != null ? a.images() : steps.run(REFS, a.bodyHtml())).toList();
         refs.forEach(paths::addAll);
         for (Article a : articles) {
             if (a.image() != null && a.image().startsWith(Sanitizer.LOCAL_FILE)) {

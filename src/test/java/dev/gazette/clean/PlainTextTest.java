@@ -22,10 +22,17 @@ class PlainTextTest {
         text.append("\n \u2003 ");
         text.blockEdge();
         text.append("Next\u2003");
-        assertThat(text.build()).isEqualTo("Rates rose, again\nthen fell.\n\nNext");
+        PlainText.Counted built = text.build();
+        assertThat(built.text()).isEqualTo("Rates rose, again\nthen fell.\n\nNext");
+        assertThat(built.words()).isEqualTo(6);
     }
 
-    /** Told in any pieces, the text is what collapsing and stripping each whole paragraph gives. */
+    /**
+     * Told in any pieces, the text is what collapsing and stripping each whole paragraph gives, and
+     * the words counted as it was told are the words of the text (white space other than spaces and
+     * line breaks, such as U+3000 or U+001C, is a word's character to the count but stripped at a
+     * paragraph's ends).
+     */
     @Test
     void equalsCollapsingEachWholeParagraph() {
         Random random = new Random(20261129);
@@ -59,7 +66,9 @@ class PlainTextTest {
                     expected.append(p).append("\n\n");
                 }
             }
-            assertThat(text.build()).as("case %d", i).isEqualTo(expected.toString().strip());
+            PlainText.Counted built = text.build();
+            assertThat(built.text()).as("case %d", i).isEqualTo(expected.toString().strip());
+            assertThat(built.words()).as("case %d: '%s'", i, built.text()).isEqualTo(WordCount.of(built.text()));
         }
     }
 

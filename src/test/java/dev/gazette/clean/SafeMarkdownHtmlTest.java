@@ -28,9 +28,25 @@ class SafeMarkdownHtmlTest {
         return SafeMarkdownHtml.of(markdown.parse(md), sanitizer);
     }
 
+    /** The sanitizer's HTML and text, with the links a scan of the HTML finds. */
     private SafeMarkdownHtml.Body sanitized(String md) {
         Element clean = sanitizer.cleanBody(markdown.render(markdown.parse(md)), null);
-        return new SafeMarkdownHtml.Body(clean.html().strip(), PlainText.of(clean));
+        String html = clean.html().strip();
+        return new SafeMarkdownHtml.Body(html, PlainText.of(clean), BodyRefs.links(html));
+    }
+
+    /**
+     * The written body is the sanitizer's, and its links, when noted, are just what a scan finds;
+     * it has no local image, which it never writes.
+     */
+    private void assertAsSanitized(SafeMarkdownHtml.Body written, String md) {
+        SafeMarkdownHtml.Body sanitized = sanitized(md);
+        assertThat(written.html()).as(md).isEqualTo(sanitized.html());
+        assertThat(written.text()).as(md).isEqualTo(sanitized.text());
+        if (written.links() != null) {
+            assertThat(written.links()).as(md).isEqualTo(sanitized.links());
+        }
+        assertThat(BodyRefs.images(written.html())).as(md).isEmpty();
     }
 
     @Test
@@ -57,13 +73,13 @@ class SafeMarkdownHtmlTest {
                 """;
         Optional<SafeMarkdownHtml.Body> body = direct(md);
         assertThat(body).isPresent();
-        assertThat(body.get()).isEqualTo(sanitized(md));
+        assertAsSanitized(body.get(), md);
         assertThat(body.get().html()).startsWith("<h2 id=\"rates--markets-up\">Rates &amp; \"markets\" up</h2>\n<p>The <em>bank</em>")
                 .contains("<a href=\"https://example.org/a?b=1&amp;c=2\" title=\"A &quot;quote&quot;\">a quarter</a> point;&nbsp;more to come.<br>\nNext line.")
                 .contains("<h2 id=\"content-gz-main\">GZ main</h2>")
                 .contains("<li>\n<p>loose</p>\n</li>")
                 .endsWith("<hr>");
-        assertThat(body.get().text()).startsWith("Rates & \"markets\" up\n\nThe bank raised rates by a quarter point; more to come.\n\nNext line.");
+        assertThat(body.get().text().text()).startsWith("Rates & \"markets\" up\n\nThe bank raised rates by a quarter point; more to come.\n\nNext line.");
     }
 
     @Test
@@ -72,10 +88,33 @@ class SafeMarkdownHtmlTest {
                 + "<span class=\"hl\">*<mark>very</mark>* much</span> (<kbd>Ctrl</kbd>) <small dir=\"rtl\">[so](https://example.org/)</small>.";
         Optional<SafeMarkdownHtml.Body> body = direct(md);
         assertThat(body).isPresent();
-        assertThat(body.get()).isEqualTo(sanitized(md));
+        assertAsSanitized(body.get(), md);
         assertThat(body.get().html()).isEqualTo("<p>Rates <abbr title=\"Bank of “England” — x&nbsp;y\">BoE</abbr> rose<sup>1</sup>, "
                 + "<em><mark>very</mark></em> much (<kbd>Ctrl</kbd>) <small><a href=\"https://example.org/\">so</a></small>.</p>");
-        assertThat(body.get().text()).isEqualTo("Rates BoE rose1, very much (Ctrl) so.");
+        assertThat(body.get().text().text()).isEqualTo("Rates BoE rose1, very much (Ctrl) so.");
+    }
+
+    @Test
+    void notesTheLinksItWritesUnlessAScanWouldFindOtherAddresses() {
+        String md = "The [rates](https://example.org/a?b=1&c=2 \"t\"), \"quoted\" [desk](mailto:desk@example.org) "
+                + "<abbr title=\"x\">y</abbr>.\n\n## A [heading](https://example.org/h)";
+        assertThat(direct(md).orElseThrow().links())
+                .containsExactly("https://example.org/a?b=1&c=2", "mailto:desk@example.org", "https://example.org/h")
+                .isEqualTo(BodyRefs.links(direct(md).orElseThrow().html()));
+        for (String stray : List.of(
+                "a href=\"page.html\" in the text",
+                "a href=&quot;page.html&quot; by references",
+                "a href=\\\"page.html\\\" escaped",
+                "a <abbr title=\"see href=\">b</abbr> [c](https://example.org/)",
+                "a [b](https://example.org/x?href= \"t\")")) {
+            SafeMarkdownHtml.Body body = direct(stray).orElseThrow();
+            assertAsSanitized(body, stray);
+            assertThat(body.links()).as(stray).isNull();
+        }
+        // Quotes elsewhere in the text, and an address broken by a tag, leave the links noted.
+        assertThat(direct("split href=<em>\"</em>x\"").orElseThrow().links()).isEmpty();
+        assertThat(direct("an image src=\"gazette:file/a.png\" named in the text").orElseThrow().links()).isEmpty();
+        assertThat(direct("\"a\" [b](https://example.org/) \"c\"").orElseThrow().links()).containsExactly("https://example.org/");
     }
 
     @Test
@@ -128,6 +167,8 @@ class SafeMarkdownHtmlTest {
         int written = 0;
         int writtenWithRawTags = 0;
         int declined = 0;
+        int noted = 0;
+        int notedLinks = 0;
         for (int i = 0; i < 1200; i++) {
             String md = new Generator(random).document();
             Optional<SafeMarkdownHtml.Body> body = direct(md);
@@ -136,7 +177,11 @@ class SafeMarkdownHtmlTest {
                 if (md.contains("<") && body.get().html().matches("(?s).*<(abbr|sup|sub|kbd|mark|small|b|i|q|time|code|del|ins|s|u|var|cite)[ >].*")) {
                     writtenWithRawTags++;
                 }
-                assertThat(body.get()).as(md).isEqualTo(sanitized(md));
+                assertAsSanitized(body.get(), md);
+                if (body.get().links() != null) {
+                    noted++;
+                    notedLinks += body.get().links().size();
+                }
                 assertThat(body.get().html()).as(md).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("javascript:")
                         .doesNotContainIgnoringCase("onerror").doesNotContainIgnoringCase("<iframe");
             } else {
@@ -147,6 +192,9 @@ class SafeMarkdownHtmlTest {
         assertThat(written).isGreaterThan(450);
         assertThat(writtenWithRawTags).isGreaterThan(120);
         assertThat(declined).isGreaterThan(450);
+        // Most written bodies have their links noted, and between them many links.
+        assertThat(noted).isGreaterThan(written / 2).isLessThan(written);
+        assertThat(notedLinks).isGreaterThan(300);
     }
 
     /**
@@ -163,14 +211,15 @@ class SafeMarkdownHtmlTest {
         } catch (TooDeepException e) {
             return; // the cleaner reports it as a problem of the source
         }
-        body.ifPresent(written -> assertThat(written).as(md).isEqualTo(sanitized(md)));
+        body.ifPresent(written -> assertAsSanitized(written, md));
     }
 
     /** Random Markdown: mostly what the direct writer handles, with a share of everything else. */
     private static final class Generator {
         private static final String[] WORDS = {"rates", "Bank", "market", "GZ-main", "gz", "café", "naïve", "“quoted”", "—",
                 "a&b", "x<y", "p>q", "\"q\"", "'s", "\u00A0", "\t", "😀", "\\*", "\\_", "\\[", "2025", "&amp;", "&nbsp;",
-                "&copy;", "&lt;", "&#169;", "&#x1F600;", "&bogus;", "*", "_", "**", "[", "]", "<", ">", "#"};
+                "&copy;", "&lt;", "&#169;", "&#x1F600;", "&bogus;", "*", "_", "**", "[", "]", "<", ">", "#", "href=\"x\"", "href=",
+                "src=\"gazette:file/a.png\"", "&quot;"};
         private static final String[] URLS = {"https://example.org/", "http://example.org/a?b=1&c=2", "https://example.org/a_(b)",
                 "mailto:desk@example.org", "https://example.org/%20x", "https://example.org/a#frag", "https://example.org/[x]",
                 "javascript:alert(1)", "JavaScript:alert(1)", "vbscript:x", "data:text/html,x", "#", "#top", "#rates",

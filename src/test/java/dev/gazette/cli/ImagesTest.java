@@ -23,6 +23,36 @@ class ImagesTest {
     Path tmp;
 
     @Test
+    void aTextNamingALocalFileCopiesNothing() throws Exception {
+        Files.writeString(tmp.resolve("secret.txt"), "not for the site");
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("site.yml"), "title: Pictures\nbase_url: https://example.org/\n");
+        Path articles = Files.createDirectories(content.resolve("articles"));
+        Files.writeString(articles.resolve("named.md"), """
+                ---
+                title: A file named in the text
+                date: 2025-03-01
+                source: self
+                ---
+                The text names src="gazette:file/../secret.txt" and href="gazette:file/../secret.txt", both only words.
+                """);
+        Files.writeString(content.resolve("saved.html"), """
+                <html><head><title>Words on a page</title></head>
+                <body><article><h1>Words on a page</h1>
+                <p>A long enough paragraph of the saved article, naming src="gazette:file/../../secret.txt" in its words.</p>
+                <p>Another paragraph of the saved article, long enough to be kept as part of the article text.</p>
+                </article></body></html>
+                """);
+        Path out = tmp.resolve("site");
+        Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
+        assertThat(cli.code()).as(cli.err()).isZero();
+        try (var files = Files.walk(tmp)) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("secret.txt"))).containsExactly(tmp.resolve("secret.txt"));
+        }
+        assertThat(out.resolve("articles/named/index.html")).content().contains("both only words.");
+    }
+
+    @Test
     void localImagesAreCopiedAndMissingOnesAndEmbedsReported() throws Exception {
         Path content = Files.createDirectories(tmp.resolve("content"));
         Files.writeString(content.resolve("site.yml"), "title: Pictures\nbase_url: https://example.org/sub/\n");

@@ -3,6 +3,7 @@ package dev.gazette.link;
 import dev.gazette.config.SiteConfig;
 import dev.gazette.config.SiteConfigLoader;
 import dev.gazette.model.Article;
+import dev.gazette.model.LongText;
 import dev.gazette.model.Origin;
 import dev.gazette.model.Digest;
 import dev.gazette.model.Problem;
@@ -102,6 +103,32 @@ class LinkerTest {
         assertThat(d.articles()).filteredOn(a -> a.slug().equals("beavers")).singleElement()
                 .satisfies(a -> assertThat(a.tags()).containsExactly("beavers"));
         assertThat(d.tags()).extracting(g -> g.tag().slug()).containsExactly("beavers", "monetary-policy", "valdoria");
+    }
+
+    /** An article with the given body and sources, its body's links noted as {@code links} (null: not noted). */
+    private static Article citing(Article a, String sourceUrl, String html, List<String> links) {
+        return new Article(a.sourceFile(), a.slug(), a.title(), a.summary(), LongText.of(html), a.bodyText(), a.author(),
+                a.publication(), sourceUrl, a.date(), a.lang(), a.image(), a.tags(), a.story(), a.linkTags(), a.draft(),
+                a.wordCount(), a.guid(), a.sourcePath(), a.origin(), 0, 0, links, links == null ? null : List.of());
+    }
+
+    @Test
+    void aBodysLinksAreTakenAsNotedWhenItsWriterNotedThem() {
+        Article first = citing(article("first", "Valdoria cuts rates", RATE_CUT, "2025-03-06"),
+                "https://paper.example/story/1", "<p>" + RATE_CUT + "</p>", List.of());
+        String html = "<p>As <a href=\"http://www.paper.example/story/1/\">reported</a>, mortgages fall.</p>";
+        Article later = article("later", "Mortgages fall", RATE_CUT_2, "2025-03-07");
+        for (List<String> links : java.util.Arrays.<List<String>>asList(null, List.of("http://www.paper.example/story/1/"), List.of())) {
+            Digest d = link(site(), first, citing(later, null, html, links));
+            Article linked = d.articles().stream().filter(a -> a.slug().equals("later")).findFirst().orElseThrow();
+            // Scanned or noted, the link to the first article's original is made a link to its page; a body
+            // noted as linking nowhere is not scanned again.
+            boolean rewritten = !List.of().equals(links);
+            assertThat(linked.html().contains("href=\"gazette:article/first\"")).as("%s", links).isEqualTo(rewritten);
+            // A body linked anew has its links no longer as noted, its images still.
+            assertThat(linked.links()).isEqualTo(rewritten ? null : links);
+            assertThat(linked.images()).isEqualTo(links == null ? null : List.of());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.gazette.enrich;
+package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +19,9 @@ class WordCountTest {
             }
             String stripped = line.toString().strip();
             int split = stripped.split("\\s+").length;
-            assertThat(ArticleBuilder.words(stripped, Integer.MAX_VALUE)).as("'%s'", stripped).isEqualTo(split);
-            assertThat(ArticleBuilder.words(stripped, 21)).isEqualTo(Math.min(split, 21));
-            assertThat(ArticleBuilder.wordCount(line.toString())).isEqualTo(stripped.isEmpty() ? 0 : split);
+            assertThat(WordCount.upTo(stripped, Integer.MAX_VALUE)).as("'%s'", stripped).isEqualTo(split);
+            assertThat(WordCount.upTo(stripped, 21)).isEqualTo(Math.min(split, 21));
+            assertThat(WordCount.of(line.toString())).isEqualTo(stripped.isEmpty() ? 0 : split);
         }
     }
 }
