@@ -167,8 +167,7 @@ final class DumpLine {
         return ordered || bullet;
     }
 
-    /** The text compared when looking for repeats. */
-    /** {@link Words#comparable} of the text, read once: headlines and site names are compared with every line. */
+    /** The text compared when looking for repeats: {@link Words#comparable} of the text, read once: headlines and site names are compared with every line. */
     String comparable() {
         if (comparable == null) {
             comparable = Words.comparableOfKey(key()); // the key is lower-cased already

@@ -70,7 +70,7 @@ public final class Linker {
     record Body(LongText html, String slug, List<Tag> tags, Map<String, String> cited) {
     }
 
-    /** The per-article steps of this stage; each a function of its input alone. */
+    // The per-article steps of this stage; each a function of its input alone.
     /** Only the entities strong enough to be suggested as tags are kept: most are named once in passing. */
     static final Step<Text, Map<String, EntityFinder.Entity>> ENTITIES_STEP =
             new Step<>("link.entities", t -> ENTITIES.find(t.title(), t.text().value(), AutoTagger.MIN_SCORE));
@@ -564,12 +564,12 @@ public final class Linker {
         return similarity + SHARED_TAG_BOOST * Math.min(3, shared);
     }
 
-    /** The body with its links; the very text given when it has none to add. */
     /** Each link target in the one key of its many spellings ({@link InBodyLinks#normalise}). */
     private static List<String> normalised(List<String> links) {
         return links.stream().map(InBodyLinks::normalise).toList();
     }
 
+    /** The body with its links; the very text given when it has none to add. */
     private static LongText linkBody(Body body) {
         String html = body.html().value();
         String linked = InBodyLinks.link(html, body.cited(), body.slug(), body.tags());

@@ -30,13 +30,12 @@ public final class Preview implements AutoCloseable {
      * rename and touch of one save as one change. */
     public static final Duration DEBOUNCE = Duration.ofMillis(50);
 
-
     /**
      * @param baseUrl  overrides {@code site.yml}'s base URL (only its path is used), or null
      * @param address  where to listen; port 0 picks a free one
      * @param debounce how long the sources must stay quiet before a rebuild
+     * @param future   also show articles dated in the future, which a build holds back by default
      */
-    /** @param future also show articles dated in the future, which a build holds back by default */
     public record Options(Path content, Path templates, URI baseUrl, boolean drafts, boolean future,
                           InetSocketAddress address, Duration debounce) {
         public Options(Path content, Path templates, URI baseUrl, boolean drafts, InetSocketAddress address,
