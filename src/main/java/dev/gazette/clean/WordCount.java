@@ -24,36 +24,26 @@ public final class WordCount {
         while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
             end -= Character.charCount(text.codePointBefore(end));
         }
-        return start == end ? 0 : upTo(text, start, end, Integer.MAX_VALUE);
+        return start == end ? 0 : words(text, start, end);
     }
 
-    /**
-     * As many words as {@code split("\\s+")} would give for a stripped text, counted up to
-     * {@code most} without a regex or strings: every article passes here.
-     */
-    public static int upTo(String stripped, int most) {
-        return upTo(stripped, 0, stripped.length(), most);
-    }
-
-    /** {@link #upTo(String, int)} of the text from {@code start} to {@code end} of {@code chars}, already stripped. */
+    /** The words of the text from {@code start} to {@code end} of {@code chars}, already stripped, counted up to {@code most}. */
     public static int upTo(char[] chars, int start, int end, int most) {
         return counted(chars, start, end, most, 1 << 1) >> 1;
     }
 
     /** Characters of a text copied out at a time to be counted (a text's charAt checks its bounds at every call). */
     private static final int CHUNK = 2048;
-    private static final int SHORT_CHUNK = 256;
 
-    /** {@link #upTo(String, int)} of the stripped text from {@code start} to {@code end} of {@code text}. */
-    private static int upTo(String text, int start, int end, int most) {
+    /** The words of the stripped text from {@code start} to {@code end} of {@code text}. */
+    private static int words(String text, int start, int end) {
         // The words so far, shifted left once, with the low bit set after a space.
         int state = 1 << 1;
-        // A count that stops after a few words (is this line a headline?) reads little of a long text.
-        char[] chars = new char[Math.min(most <= 64 ? SHORT_CHUNK : CHUNK, end - start)];
-        for (int from = start; from < end && state >> 1 < most; from += chars.length) {
+        char[] chars = new char[Math.min(CHUNK, end - start)];
+        for (int from = start; from < end; from += chars.length) {
             int count = Math.min(chars.length, end - from);
             text.getChars(from, from + count, chars, 0);
-            state = counted(chars, 0, count, most, state);
+            state = counted(chars, 0, count, Integer.MAX_VALUE, state);
         }
         return state >> 1;
     }

@@ -19,8 +19,9 @@ class WordCountTest {
             }
             String stripped = line.toString().strip();
             int split = stripped.split("\\s+").length;
-            assertThat(WordCount.upTo(stripped, Integer.MAX_VALUE)).as("'%s'", stripped).isEqualTo(split);
-            assertThat(WordCount.upTo(stripped, 21)).isEqualTo(Math.min(split, 21));
+            char[] chars = stripped.toCharArray();
+            assertThat(WordCount.upTo(chars, 0, chars.length, Integer.MAX_VALUE)).as("'%s'", stripped).isEqualTo(split);
+            assertThat(WordCount.upTo(chars, 0, chars.length, 21)).isEqualTo(Math.min(split, 21));
             assertThat(WordCount.of(line.toString())).isEqualTo(stripped.isEmpty() ? 0 : split);
         }
     }
