@@ -347,11 +347,16 @@ public final class Linker {
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts: an
-        // unchanged article's terms are in the last index already.
-        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> new SimilarityIndex.Doc(
-                sorted.get(k).slug(), prior[k] != null ? null : steps.run(TERMS_STEP,
-                        new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang())))).toList();
-        SimilarityIndex similarity = last == null ? SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY)
+        // unchanged article's terms are in the last index already. A fresh index gets each
+        // document's terms as ids given here, on every core, not looked up one by one as it adds them.
+        SimilarityIndex.Numbering numbering = last == null ? new SimilarityIndex.Numbering() : null;
+        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> {
+            Terms terms = prior[k] != null ? null : steps.run(TERMS_STEP,
+                    new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang()));
+            return new SimilarityIndex.Doc(sorted.get(k).slug(), terms,
+                    numbering == null || terms == null ? null : numbering.ids(terms));
+        }).toList();
+        SimilarityIndex similarity = last == null ? SimilarityIndex.of(docs, numbering, CANDIDATES, MIN_SIMILARITY)
                 : last.similarity().update(docs, new Unchanged(prior, last.entries().length), limit);
         if (similarity == null) {
             return null;
