@@ -255,14 +255,15 @@ public final class BuildMemory {
      * holding until it is saved): bodies with their links resolved (made when first read, see
      * {@link #LATER}), pages' and feeds' HTML, and search terms; steps that only copy values, run
      * as steps so that the preview gets the same objects back; and an article's entities,
-     * automatic tags, hrefs and similarity terms, which the link state keeps already: an article
-     * with no entry in it (new, edited back to an earlier text, changed only in its front matter,
-     * or every article of a fresh state) makes its four again, about 0.4 ms each.
+     * automatic tags, hrefs and similarity terms (entities and terms read together by
+     * {@code link.text}), which the link state keeps already: an article with no entry in it (new,
+     * edited back to an earlier text, changed only in its front matter, or every article of a
+     * fresh state) makes its four again, about 0.4 ms each.
      */
     static final Set<String> NOT_SAVED = Set.of("render.page-html", "render.feed-html", "render.search-terms",
             "link.tagged", "link.linked", "render.card", "render.tag-link", "render.edition-link",
             "render.site-view", "render.edition-item",
-            "link.entities", "link.tags", "link.hrefs", "link.terms", "link.body");
+            "link.entities", "link.tags", "link.hrefs", "link.terms", "link.text", "link.body");
 
     /**
      * Steps not saved whose outputs are parts of pages' inputs: in a memory for one build, such an

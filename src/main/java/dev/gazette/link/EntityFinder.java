@@ -50,18 +50,34 @@ final class EntityFinder {
 
     /** {@link #find(String, String)}'s entities scoring at least {@code minScore}: the others are not named. */
     Map<String, Entity> find(String title, String text, int minScore) {
+        String t = title == null ? "" : title;
+        String x = text == null ? "" : text;
+        char[] chars = new char[t.length() + x.length()];
+        t.getChars(0, t.length(), chars, 0);
+        x.getChars(0, x.length(), chars, t.length());
+        return find(t, x, minScore, chars, 0, t.length());
+    }
+
+    /**
+     * {@link #find(String, String, int)} of {@code title} and {@code text}, whose characters
+     * {@code chars} holds from {@code titleAt} and from {@code textAt}: read there in place, so
+     * that a step reading the same text for other ends needs one copy of it.
+     */
+    Map<String, Entity> find(String title, String text, int minScore, char[] chars, int titleAt, int textAt) {
         Mentions.Parts parts = Mentions.Parts.of(title, text);
+        // The body the parts cut is the text stripped (as String.strip strips; no white space is a surrogate).
+        int bodyAt = textAt;
+        while (text != null && bodyAt - textAt < text.length() && Character.isWhitespace(chars[bodyAt])) {
+            bodyAt++;
+        }
         List<Found> found = new ArrayList<>();
-        // Each source read into an array once; its paragraphs are read there in place, not copied out.
-        char[] titleChars = parts.source(Mentions.TITLE).toCharArray();
-        char[] bodyChars = parts.source(Mentions.BODY).toCharArray();
         for (Mentions where : Mentions.values()) {
-            char[] chars = where == Mentions.TITLE ? titleChars : bodyChars;
+            int at = where == Mentions.TITLE ? titleAt : bodyAt;
             int[] ranges = parts.paragraphRanges(where);
             for (int r = 0; r < ranges.length; r += 2) {
                 // In a headline written in title case every word is capitalised: it names nothing by itself.
-                boolean titleCase = isTitleCase(chars, ranges[r], ranges[r + 1]);
-                phrases(chars, ranges[r], ranges[r + 1], where, titleCase, found);
+                boolean titleCase = isTitleCase(chars, at + ranges[r], at + ranges[r + 1]);
+                phrases(chars, at + ranges[r], at + ranges[r + 1], where, titleCase, found);
             }
         }
         Set<String> midSentence = new HashSet<>();

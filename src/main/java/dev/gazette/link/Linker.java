@@ -76,6 +76,22 @@ public final class Linker {
             new Step<>("link.entities", t -> ENTITIES.find(t.title(), t.text().value(), AutoTagger.MIN_SCORE));
     static final Step<Words, Terms> TERMS_STEP = new Step<>("link.terms",
             w -> ANALYZER.counted(w.title(), w.text().value(), w.lang()));
+
+    /** An article's entities ({@link #ENTITIES_STEP}'s) and similarity terms ({@link #TERMS_STEP}'s). */
+    record Scanned(Map<String, EntityFinder.Entity> entities, Terms terms) {
+    }
+
+    /**
+     * Both of an article's text at once, where it needs both (a site without a vocabulary): the
+     * two scanners read one copy of the text, in one pass over the articles.
+     */
+    static final Step<Words, Scanned> TEXT_STEP = new Step<>("link.text", w -> {
+        String body = w.text().value();
+        char[] chars = TermAnalyzer.laidOut(w.title(), body);
+        Terms terms = ANALYZER.counted(chars, w.title(), body, w.lang());
+        return new Scanned(ENTITIES.find(w.title(), body, AutoTagger.MIN_SCORE, chars, 0, 2 * w.title().length() + 2),
+                terms);
+    });
     static final Step<Tagging, List<String>> TAGS_STEP = new Step<>("link.tags",
             t -> AutoTagger.of(t.vocabulary()).tags(t.title(), t.text().value()));
     /** The normalised targets of a body's links, scanned: for a body whose links were not noted when it was written. */
@@ -209,10 +225,22 @@ public final class Linker {
         List<Map<String, EntityFinder.Entity>> found = null;
         TagSuggestions.Index suggestions = null;
         TagVocabulary suggested = vocabulary;
+        // The similarity terms of the articles whose entities and terms were read together, kept for the index.
+        Terms[] scannedTerms = new Terms[n];
         if (vocabulary.isEmpty()) {
-            found = IntStream.range(0, n).parallel().mapToObj(k -> prior[k] != null && prior[k].entities() != null
-                    ? prior[k].entities()
-                    : steps.run(ENTITIES_STEP, new Text(sorted.get(k).title(), sorted.get(k).bodyText()))).toList();
+            found = IntStream.range(0, n).parallel().mapToObj(k -> {
+                if (prior[k] != null && prior[k].entities() != null) {
+                    return prior[k].entities();
+                }
+                Article a = sorted.get(k);
+                if (prior[k] != null) {
+                    // Its terms are in the last index: only its entities are asked for.
+                    return steps.run(ENTITIES_STEP, new Text(a.title(), a.bodyText()));
+                }
+                Scanned scanned = steps.run(TEXT_STEP, new Words(a.title(), a.bodyText(), a.lang()));
+                scannedTerms[k] = scanned.terms();
+                return scanned.entities();
+            }).toList();
             suggestions = suggestions(last, keptBefore, prior, found);
             suggested = new TagVocabulary(TagSuggestions.asVocabulary(suggestions.suggestions()));
         }
@@ -347,11 +375,16 @@ public final class Linker {
         List<Article> articles = bodies.stream().map(InBody::linked).toList();
 
         // Related articles and stories, from one similarity index over the cleaned texts: an
-        // unchanged article's terms are in the last index already.
-        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> new SimilarityIndex.Doc(
-                sorted.get(k).slug(), prior[k] != null ? null : steps.run(TERMS_STEP,
-                        new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang())))).toList();
-        SimilarityIndex similarity = last == null ? SimilarityIndex.of(docs, CANDIDATES, MIN_SIMILARITY)
+        // unchanged article's terms are in the last index already. A fresh index gets each
+        // document's terms as ids given here, on every core, not looked up one by one as it adds them.
+        SimilarityIndex.Numbering numbering = last == null ? new SimilarityIndex.Numbering() : null;
+        List<SimilarityIndex.Doc> docs = IntStream.range(0, n).parallel().mapToObj(k -> {
+            Terms terms = prior[k] != null ? null : scannedTerms[k] != null ? scannedTerms[k] : steps.run(TERMS_STEP,
+                    new Words(sorted.get(k).title(), sorted.get(k).bodyText(), sorted.get(k).lang()));
+            return new SimilarityIndex.Doc(sorted.get(k).slug(), terms,
+                    numbering == null || terms == null ? null : numbering.ids(terms));
+        }).toList();
+        SimilarityIndex similarity = last == null ? SimilarityIndex.of(docs, numbering, CANDIDATES, MIN_SIMILARITY)
                 : last.similarity().update(docs, new Unchanged(prior, last.entries().length), limit);
         if (similarity == null) {
             return null;

@@ -1,6 +1,7 @@
 package dev.gazette.link;
 
 import dev.gazette.model.UpdatableStep;
+import dev.gazette.text.ThreadChars;
 import org.apache.lucene.analysis.CharArrayMap;
 
 import java.io.DataInput;
@@ -19,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
@@ -52,8 +55,57 @@ final class SimilarityIndex {
     /**
      * A document: a key unique among the documents (the article's slug), and its terms; null
      * terms for a document an {@link #update} is told is the same as before (the index holds them).
+     * {@code termIds}: its terms' ids given by a {@link Numbering}, or null.
      */
-    record Doc(String key, Terms terms) {
+    record Doc(String key, Terms terms, int[] termIds) {
+        /** A document whose terms the index numbers as it adds it. */
+        Doc(String key, Terms terms) {
+            this(key, terms, null);
+        }
+    }
+
+    /**
+     * Term ids given on many threads at once ({@link #ids}), in whatever order the threads first
+     * meet the terms; {@link #of(List, Numbering, int, double)} numbers them again in the order its
+     * documents first use them, so the index is the one a single thread adding them in order makes,
+     * without looking each term of each document up again on that thread.
+     */
+    static final class Numbering {
+        private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+        private final AtomicInteger next = new AtomicInteger();
+        /** Per thread, the ids it has asked for, by the term's characters: no string cut out for the shared map. */
+        private final Map<Thread, CharArrayMap<Integer>> known = new ConcurrentHashMap<>();
+        private static final ThreadChars BUFFERS = new ThreadChars(4096);
+
+        /** The ids of {@code terms}, in their order (each document's term ids, as {@link Doc#termIds}). */
+        int[] ids(Terms terms) {
+            CharArrayMap<Integer> mine = known.computeIfAbsent(Thread.currentThread(), t -> new CharArrayMap<>(1 << 12, false));
+            String words = terms.words();
+            char[] chars = BUFFERS.atLeast(words.length());
+            words.getChars(0, words.length(), chars, 0);
+            int[] out = new int[terms.counts().length];
+            for (int i = 0, start = 0, end; i < out.length; i++, start = end + 1) {
+                end = start;
+                while (chars[end] != '\n') {
+                    end++;
+                }
+                Integer id = mine.get(chars, start, end - start);
+                if (id == null) {
+                    String name = new String(chars, start, end - start);
+                    id = ids.computeIfAbsent(name, k -> next.getAndIncrement());
+                    mine.put(name, id);
+                }
+                out[i] = id;
+            }
+            return out;
+        }
+
+        /** Each id's term. */
+        private String[] names() {
+            String[] out = new String[next.get()];
+            ids.forEach((name, id) -> out[id] = name);
+            return out;
+        }
     }
 
     /** A similar document, by position in the list given, and its cosine similarity (over the query's strongest terms). */
@@ -211,11 +263,28 @@ final class SimilarityIndex {
 
     /** The index of {@code docs}, each with its best {@code limit} matches scoring at least {@code minScore}. */
     static SimilarityIndex of(List<Doc> docs, int limit, double minScore) {
+        return of(docs, null, limit, minScore);
+    }
+
+    /**
+     * As {@link #of(List, int, double)}, the documents' terms given as ids of {@code numbering}
+     * ({@link Doc#termIds}; null: as strings), numbered again here in the order they are first used.
+     */
+    static SimilarityIndex of(List<Doc> docs, Numbering numbering, int limit, double minScore) {
         SimilarityIndex index = new SimilarityIndex(limit, minScore);
         index.scale(docs.size());
         List<Slot> added = new ArrayList<>(docs.size());
-        for (Doc doc : docs) {
-            added.add(index.add(doc));
+        if (numbering == null) {
+            for (Doc doc : docs) {
+                added.add(index.add(doc));
+            }
+        } else {
+            String[] given = numbering.names();
+            int[] renumbered = new int[given.length];
+            Arrays.fill(renumbered, -1);
+            for (Doc doc : docs) {
+                added.add(index.add(doc, given, renumbered));
+            }
         }
         index.weighAll(added);
         index.postAll(added);
@@ -843,15 +912,39 @@ final class SimilarityIndex {
                 end++;
             }
             Integer id = termIds.get(words, start, end - start);
-            if (id == null) {
-                id = postings.size();
-                String name = new String(words, start, end - start);
-                termIds.put(name, id);
-                names.add(name);
-                postings.add(new Postings());
-            }
-            ids[i] = id;
+            ids[i] = id != null ? id : term(new String(words, start, end - start));
         }
+        return added(doc, ids);
+    }
+
+    /**
+     * Adds a document whose terms are ids of a {@link Numbering} whose terms are {@code given}:
+     * each numbered here when first used ({@code renumbered}: the id here of each given id, or -1).
+     */
+    private Slot add(Doc doc, String[] given, int[] renumbered) {
+        int[] ids = doc.termIds().clone();
+        for (int i = 0; i < ids.length; i++) {
+            int t = renumbered[ids[i]];
+            if (t < 0) {
+                t = term(given[ids[i]]);
+                renumbered[ids[i]] = t;
+            }
+            ids[i] = t;
+        }
+        return added(doc, ids);
+    }
+
+    /** A term new to the index: its id, the next. */
+    private int term(String name) {
+        int id = postings.size();
+        termIds.put(name, id);
+        names.add(name);
+        postings.add(new Postings());
+        return id;
+    }
+
+    /** Puts in a document whose terms have the index's {@code ids}. */
+    private Slot added(Doc doc, int[] ids) {
         int id = freeIds.isEmpty() ? slots.size() : freeIds.pop();
         Slot slot = new Slot(id, doc.key(), ids, doc.terms().counts());
         place(slot);

@@ -62,20 +62,35 @@ final class TermAnalyzer {
      * buffer of this thread's, not joined into one more string of the body's size and copied out of it.
      */
     Terms counted(String title, String body, String lang) {
+        return counted(laidOut(title, body), title, body, lang);
+    }
+
+    /**
+     * {@link #counted(String, String, String)}, its text read from {@code chars} as
+     * {@link #laidOut} laid it out there.
+     */
+    Terms counted(char[] chars, String title, String body, String lang) {
+        Terms plain = countedPlain(chars, 2 * title.length() + 2 + body.length(), lang);
+        return plain != null ? plain : countedByAnalyzer(title + "\n" + title + "\n" + body, lang);
+    }
+
+    /**
+     * The title twice and the body, a line each, copied into a buffer of this thread's (the body
+     * from {@code 2 * title.length() + 2}): valid until this thread lays out another text.
+     */
+    static char[] laidOut(String title, String body) {
         int t = title.length();
-        int n = 2 * t + 2 + body.length();
-        char[] chars = buffers.atLeast(n);
+        char[] chars = BUFFERS.atLeast(2 * t + 2 + body.length());
         title.getChars(0, t, chars, 0);
         chars[t] = '\n';
         title.getChars(0, t, chars, t + 1);
         chars[2 * t + 1] = '\n';
         body.getChars(0, body.length(), chars, 2 * t + 2);
-        Terms plain = countedPlain(chars, n, lang);
-        return plain != null ? plain : countedByAnalyzer(title + "\n" + title + "\n" + body, lang);
+        return chars;
     }
 
-    /** Per thread: the text {@link #counted(String, String, String)} reads. */
-    private final ThreadChars buffers = new ThreadChars(8192);
+    /** Per thread: the text {@link #laidOut} lays out. */
+    private static final ThreadChars BUFFERS = new ThreadChars(8192);
 
     /** The terms counted as the analyzer hands them over, a string per distinct term. */
     Terms countedByAnalyzer(String text, String lang) {

@@ -7,9 +7,12 @@ import dev.gazette.pipeline.Pipeline;
 import dev.gazette.serve.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,9 +29,16 @@ class LinkValuesNotStoredTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void theLinkStateAloneKeepsAnArticlesLinkValues() throws Exception {
+    /** Without a vocabulary (its {@code tags:} taken out of the sample's site.yml) the entities are read too. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theLinkStateAloneKeepsAnArticlesLinkValues(boolean withVocabulary) throws Exception {
         Path content = Trees.copy(Path.of("content"), tmp.resolve("content"));
+        if (!withVocabulary) {
+            Path site = content.resolve("site.yml");
+            Files.writeString(site, Files.readString(site).replaceAll("(?m)^tags:\\n(  .*\\n)*", ""));
+            assertThat(Files.readString(site)).doesNotContain("tags:", "aliases");
+        }
         Path templates = Trees.copy(Path.of("templates"), tmp.resolve("templates"));
         Path cache = Pipeline.cacheFolder(content);
         new Pipeline(new Diagnostics()).build(new Pipeline.Options(content, templates, tmp.resolve("site"),
@@ -38,7 +48,7 @@ class LinkValuesNotStoredTest {
             Set<String> stored = loaded.memory().outputs.values().stream().map(BuildMemory.Output::step)
                     .collect(Collectors.toSet());
             assertThat(stored).contains("pipeline.source")
-                    .doesNotContain("link.entities", "link.tags", "link.hrefs", "link.terms", "link.body");
+                    .doesNotContain("link.entities", "link.tags", "link.hrefs", "link.terms", "link.text", "link.body");
             assertThat(loaded.memory().states).containsKey("link.digest");
         }
     }

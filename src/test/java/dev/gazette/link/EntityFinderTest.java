@@ -92,6 +92,14 @@ class EntityFinderTest {
             }
             String body = random.nextInt(20) == 0 ? null : text.toString();
             Map<String, EntityFinder.Entity> found = finder.find(title.toString(), body);
+            if (body != null) {
+                // Read in place from the text as the text step lays it out (the title twice, then the
+                // body: here after white space that the parts strip), the same entities.
+                String padded = " \n\t".substring(n % 4) + body;
+                char[] laidOut = TermAnalyzer.laidOut(title.toString(), padded);
+                assertThat(finder.find(title.toString(), padded, Integer.MIN_VALUE, laidOut, 0, 2 * title.length() + 2))
+                        .isEqualTo(found);
+            }
             found.forEach((key, entity) -> update(digest, key + "\u0000" + entity.name() + "\u0000"
                     + new TreeSet<>(entity.forms()) + "\u0000" + entity.score() + "\u0000" + entity.mentions() + "\n"));
             update(digest, "\u0001");

@@ -7,9 +7,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -78,6 +81,59 @@ class SimilarityIndexUpdateTest {
         assertThat(fresh).as("the collection's size crossed a step").isPositive();
     }
 
+    /**
+     * Terms numbered on many threads, in another order than the documents first use them, give the
+     * index the documents added one by one give: the same term ids (written with it, and breaking
+     * ties wherever ids are compared), the same matches, and the same after an update.
+     */
+    @Test
+    void termsNumberedOnManyThreadsAreNumberedAgainInTheOrderOfFirstUse() {
+        Random random = new Random(20261203);
+        List<SimilarityIndex.Doc> docs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            docs.add(doc("doc-" + i, random));
+        }
+        SimilarityIndex.Numbering numbering = new SimilarityIndex.Numbering();
+        // The last documents numbered first, so that the ids given are not those of first use.
+        Map<Integer, int[]> ids = new ConcurrentHashMap<>();
+        IntStream.range(0, docs.size()).map(i -> docs.size() - 1 - i).limit(20)
+                .forEach(i -> ids.put(i, numbering.ids(docs.get(i).terms())));
+        IntStream.range(0, docs.size()).parallel()
+                .forEach(i -> ids.computeIfAbsent(i, k -> numbering.ids(docs.get(k).terms())));
+        List<SimilarityIndex.Doc> numbered = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            numbered.add(new SimilarityIndex.Doc(docs.get(i).key(), docs.get(i).terms(), ids.get(i)));
+        }
+        assertThat(ids.get(docs.size() - 1)[0]).as("an id given out of order").isZero();
+
+        SimilarityIndex plain = SimilarityIndex.of(docs, LIMIT, MIN_SCORE);
+        SimilarityIndex made = SimilarityIndex.of(numbered, numbering, LIMIT, MIN_SCORE);
+        assertThat(made.matches(numbered).all()).isEqualTo(plain.matches(docs).all());
+        assertThat(Arrays.equals(written(made), written(plain))).as("the same index written").isTrue();
+
+        List<SimilarityIndex.Doc> now = edited(docs, random, 1);
+        now.set(7, doc(now.get(7).key(), random));
+        List<SimilarityIndex.Doc> numberedNow = new ArrayList<>(now);
+        for (int i = 0; i < now.size(); i++) {
+            int at = docs.indexOf(now.get(i));
+            numberedNow.set(i, at >= 0 ? numbered.get(at) : now.get(i));
+        }
+        plain = plain.update(now, new IdentityChange<>(docs, now), Integer.MAX_VALUE);
+        made = made.update(numberedNow, new IdentityChange<>(numbered, numberedNow), Integer.MAX_VALUE);
+        assertThat(made.matches(numberedNow).all()).isEqualTo(plain.matches(now).all());
+        assertThat(Arrays.equals(written(made), written(plain))).as("the same index written after an update").isTrue();
+    }
+
+    private static byte[] written(SimilarityIndex index) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            SimilarityIndex.CODEC.write(index, new DataOutputStream(bytes));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Matches as the other documents' keys with their scores. */
     private static List<String> byKey(List<SimilarityIndex.Doc> docs, List<SimilarityIndex.Match> matches) {
         return matches.stream().map(m -> docs.get(m.doc()).key() + "=" + m.score()).toList();
@@ -85,9 +141,7 @@ class SimilarityIndexUpdateTest {
 
     private static SimilarityIndex readBack(SimilarityIndex index) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            SimilarityIndex.CODEC.write(index, new DataOutputStream(bytes));
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(written(index)));
             SimilarityIndex read = SimilarityIndex.CODEC.read(in);
             assertThat(in.read()).as("everything written is read").isEqualTo(-1);
             return read;
