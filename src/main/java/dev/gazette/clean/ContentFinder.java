@@ -226,8 +226,9 @@ final class ContentFinder {
         if (!el.normalName().equals("div") && !el.normalName().equals("section")) {
             return false;
         }
-        for (Element child : el.children()) {
-            if (LooseText.BLOCKS.contains(child.normalName())) {
+        // By index over the child nodes: children() makes a list, and this is asked of every container on the page.
+        for (int i = 0; i < el.childNodeSize(); i++) {
+            if (el.childNode(i) instanceof Element child && LooseText.BLOCKS.contains(child.normalName())) {
                 return false;
             }
         }
