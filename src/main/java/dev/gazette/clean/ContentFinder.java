@@ -213,20 +213,26 @@ final class ContentFinder {
         return out;
     }
 
-    /** A paragraph, or a container used as one: no block inside it. */
+    /** A paragraph, or a container used as one. */
     private static boolean isParagraph(Element el) {
         return switch (el.normalName()) {
             case "p", "pre", "td", "h2", "h3", "h4", "h5", "h6" -> true;
-            case "div", "section" -> {
-                for (Element child : el.children()) {
-                    if (LooseText.BLOCKS.contains(child.normalName())) {
-                        yield false;
-                    }
-                }
-                yield true;
-            }
-            default -> false;
+            default -> isContainerUsedAsParagraph(el);
         };
+    }
+
+    /** A {@code <div>} or {@code <section>} with no block inside it: a paragraph as the page shows it. */
+    static boolean isContainerUsedAsParagraph(Element el) {
+        if (!el.normalName().equals("div") && !el.normalName().equals("section")) {
+            return false;
+        }
+        // By index over the child nodes: children() makes a list, and this is asked of every container on the page.
+        for (int i = 0; i < el.childNodeSize(); i++) {
+            if (el.childNode(i) instanceof Element child && LooseText.BLOCKS.contains(child.normalName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double initialScore(Element el, Pass pass) {

@@ -89,6 +89,12 @@ final class TextStats {
                     }
                 } else if (node instanceof Element el && node != root && el.parent() != null) {
                     Counts own = stats.counts.get(el);
+                    // A container of text with no block or image inside is a paragraph as the page shows it (the finder
+                    // scores it as one): counted so, a post whose paragraphs are <div>s is not taken for a gallery of its
+                    // photos, while a photo with its caption stays a photo.
+                    if (own.chars > 0 && own.images == 0 && ContentFinder.isContainerUsedAsParagraph(el)) {
+                        own.paragraphs = 1;
+                    }
                     if (el.normalName().equals("a")) {
                         own.linkChars = own.chars;
                     }

@@ -79,6 +79,27 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void paragraphsWrittenAsDivsAmongPhotosAreKeptAndAGalleryIsNot() {
+        // A blog editor's post: each paragraph a <div> of inline text, the photos in <div>s of their own, more photos than
+        // paragraphs. Read as the page shows it, the text <div>s are paragraphs, so the block is an article with photos.
+        String photo = "<div style=\"text-align:center\"><img src=\"/p%d.jpg\"></div><div>&nbsp;</div>";
+        StringBuilder post = new StringBuilder("<div class=\"post-body\"><div><span>" + PARAGRAPH + "</span></div>");
+        for (int i = 0; i < 3; i++) {
+            post.append("<div><span>").append(PARAGRAPH.replace("committee", "committee " + i)).append("</span></div>");
+            post.append(photo.formatted(2 * i)).append(photo.formatted(2 * i + 1));
+        }
+        // Under it, a gallery: each photo in a <div> with its caption, no paragraph among them.
+        post.append("<div class=\"pictures\">");
+        for (int i = 0; i < 6; i++) {
+            post.append("<div><img src=\"/g").append(i).append(".jpg\"> The riverbank in spring, view ").append(i).append("</div>");
+        }
+        post.append("</div></div>");
+        Extraction found = new HtmlExtractor().extract(page(post.toString()), "https://riverside.example/news/bridge.html");
+        assertThat(found.text()).contains("The committee 0 met", "The committee 1 met", "The committee 2 met");
+        assertThat(found.html()).contains("/p5.jpg").doesNotContain("/g0.jpg", "riverbank");
+    }
+
+    @Test
     void takesTheDublinCoreTitleBeforeTheDocumentTitle() {
         Extraction found = new HtmlExtractor().extract("""
                 <html><head><title>draft-riverside-footbridge-02 - Footbridge</title>
