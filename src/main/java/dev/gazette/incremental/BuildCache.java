@@ -177,10 +177,43 @@ public final class BuildCache {
         final AtomicInteger held = new AtomicInteger();
         final AtomicLong live = new AtomicLong();
 
+        /** The whole file mapped, once first read, for a segment named by an index; null until then and for others. */
+        private ByteBuffer mapped;
+        /** Whether its size is fixed (named by an index), so that it can be mapped whole. */
+        private boolean fixed;
+
         Segment(String name, long size, FileChannel channel) {
             this.name = name;
             this.size = size;
             this.channel = channel;
+        }
+
+        /**
+         * Reads the bytes at {@code offset} into {@code buffer} (as many as it has room for):
+         * whether all were there. A segment named by an index is mapped whole when first read,
+         * so that a build reading back ten thousand outputs copies each from memory instead of
+         * making a system call for it (a segment is written once and then only deleted, never
+         * changed in place, so a mapping stays valid); the one a build appends to is read by position.
+         */
+        boolean read(ByteBuffer buffer, long offset) throws IOException {
+            ByteBuffer whole = fixed ? whole() : null;
+            if (whole == null || offset + buffer.remaining() > whole.capacity()) {
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, offset + buffer.position()) < 0) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            buffer.put(whole.slice((int) offset, buffer.remaining()));
+            return true;
+        }
+
+        private synchronized ByteBuffer whole() throws IOException {
+            if (mapped == null && size <= Integer.MAX_VALUE) {
+                mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            }
+            return mapped;
         }
     }
 
@@ -352,10 +385,8 @@ public final class BuildCache {
         /** Reads the stored bytes into {@code buffer} (from its start, as many as it has room for): whether they pass their checksum. */
         private boolean into(ByteBuffer buffer) {
             try {
-                while (buffer.hasRemaining()) {
-                    if (segment.channel.read(buffer, offset + buffer.position()) < 0) {
-                        return false;
-                    }
+                if (!segment.read(buffer, offset)) {
+                    return false;
                 }
                 CRC32C check = new CRC32C();
                 check.update(buffer.array(), buffer.arrayOffset(), length);
@@ -379,10 +410,8 @@ public final class BuildCache {
             return LongText.ofStored(() -> {
                 ByteBuffer bytes = ByteBuffer.allocate(length);
                 try {
-                    while (bytes.hasRemaining()) {
-                        if (segment.channel.read(bytes, at + bytes.position()) < 0) {
-                            throw new EOFException();
-                        }
+                    if (!segment.read(bytes, at)) {
+                        throw new EOFException();
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read a text back from the build cache's " + segment.name, e);
@@ -487,6 +516,7 @@ public final class BuildCache {
         for (Segment segment : base.segmentList) {
             FileChannel channel = FileChannel.open(folder.resolve(segment.name), StandardOpenOption.READ);
             segment.channel = channel;
+            segment.fixed = true;
             segments.open.add(segment);
             if (channel.size() != segment.size) {
                 throw new IOException(segment.name + " has " + channel.size() + " bytes, not " + segment.size);
