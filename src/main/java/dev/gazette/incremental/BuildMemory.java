@@ -429,7 +429,6 @@ public final class BuildMemory {
     private final AtomicInteger made = new AtomicInteger();
     /** Files written in this build that the last one did not write. */
     private final AtomicInteger added = new AtomicInteger();
-    private final AtomicInteger ran = new AtomicInteger();
     /** Where a memory for one build appends the outputs it makes; null: they are kept in memory. */
     private BuildCache.NewSegment newSegment;
     /** Where a memory for one build stores the states of its incremental steps; null: they are kept in memory. */
@@ -563,14 +562,10 @@ public final class BuildMemory {
     @SuppressWarnings("unchecked")   // a step of LATER makes a long text
     private <I, O> O unsaved(Step<I, O> step, I input, Supplier<Fingerprint> key) {
         if (LATER.contains(step.name())) {
-            LongText later = LongText.later(() -> {
-                ran.incrementAndGet();
-                return ((LongText) step.apply(input)).value();
-            });
+            LongText later = LongText.later(() -> ((LongText) step.apply(input)).value());
             fingerprints.derive(later, key);
             return (O) later;
         }
-        ran.incrementAndGet();
         O out = step.apply(input);
         if (DERIVED.contains(step.name()) && out != input && out != null) {
             fingerprints.derive(out, key);
@@ -645,7 +640,6 @@ public final class BuildMemory {
         if (state == null) {
             calls.restart();
             state = step.fresh().apply(input, positioned);
-            ran.incrementAndGet();
         }
         S made = state;
         // The positions are saved in the state's bytes, so they always belong to its input.
@@ -792,8 +786,6 @@ public final class BuildMemory {
         dataChange = null;
         made.set(0);
         added.set(0);
-        ran.set(0);
-        recentCalls.start();
         return same;
     }
 
@@ -891,7 +883,6 @@ public final class BuildMemory {
     /** Runs {@code step} on {@code input}, recording its output under {@code key}. */
     private <I, O> O make(Step<I, O> step, Fingerprint key, I input) {
         O out = step.apply(input);
-        ran.incrementAndGet();
         changed = true;
         if (out != null && (keepUnsaved || !NOT_SAVED.contains(step.name()))) {
             BuildCache.Stored stored = newSegment == null ? null : newSegment.append(this, out);
@@ -1371,11 +1362,6 @@ public final class BuildMemory {
     /** How many pages (HTML files) were made through {@link #files} in this build. */
     public int filesMade() {
         return made.get();
-    }
-
-    /** How many steps ran (rather than being reused) in this build. */
-    public int stepsRun() {
-        return ran.get() + recentCalls.ran();
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The step calls of the last build and of the one in progress, for a memory that outlives
@@ -61,7 +60,6 @@ final class RecentCalls {
     private final Map<String, Kept> states = new ConcurrentHashMap<>();
     /** The most changed elements an incremental step updates one by one (see {@link UpdatableStep.Update}). */
     private final int updateUpTo;
-    private final AtomicInteger ran = new AtomicInteger();
     private volatile int build;
 
     /** An incremental step's last input and the state made from it. */
@@ -88,7 +86,6 @@ final class RecentCalls {
         }
         if (state == null) {
             state = step.fresh().apply(input, steps);
-            ran.incrementAndGet();
         }
         // Kept only once it is whole: a step that failed half-way leaves nothing to update.
         states.put(step.name(), new Kept(input, state));
@@ -141,21 +138,10 @@ final class RecentCalls {
             return (O) made.value;
         }
         O out = step.apply(input);
-        ran.incrementAndGet();
         if (out != null) {
             byInput.put(call, new Made(out, build));
         }
         return out;
-    }
-
-    /** How many steps ran (rather than being reused) since the build started. */
-    int ran() {
-        return ran.get();
-    }
-
-    /** Starts a build: counts from zero. */
-    void start() {
-        ran.set(0);
     }
 
     /** Ends a successful build: forgets the calls it did not meet. */

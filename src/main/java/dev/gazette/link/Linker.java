@@ -478,15 +478,6 @@ public final class Linker {
         }
     }
 
-    /** The articles in {@link #NEWEST_FIRST} order. */
-    static List<Article> newestFirst(List<Article> articles) {
-        List<Article> sorted = new ArrayList<>(articles.size());
-        for (int p : order(articles)) {
-            sorted.add(articles.get(p));
-        }
-        return sorted;
-    }
-
     /**
      * The positions of the articles in {@link #NEWEST_FIRST} order, each date's instant taken
      * once: comparing two zoned dates computes both instants, and a sort compares each article many times.
