@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -110,12 +111,22 @@ public final class CleaningScore {
     }
 
     static String normaliseTitle(String title) {
-        String s = Normalizer.normalize(title, Normalizer.Form.NFKC)
-                .replaceAll("[‘’‚‛‹›]", "'")
-                .replaceAll("[“”„‟«»]", "\"")
-                .replaceAll("\\p{Pd}", "-")
-                .replaceAll("\\s+", " ")
-                .strip();
+        // Remembered: fitting the title models compares every candidate of every case with its truth, fold after fold.
+        return NORMALISED_TITLES.computeIfAbsent(title, CleaningScore::normalisedTitle);
+    }
+
+    private static final Map<String, String> NORMALISED_TITLES = new ConcurrentHashMap<>();
+    private static final Pattern SINGLE_QUOTES = Pattern.compile("[‘’‚‛‹›]");
+    private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟«»]");
+    private static final Pattern DASHES = Pattern.compile("\\p{Pd}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private static String normalisedTitle(String title) {
+        String s = Normalizer.normalize(title, Normalizer.Form.NFKC);
+        s = SINGLE_QUOTES.matcher(s).replaceAll("'");
+        s = DOUBLE_QUOTES.matcher(s).replaceAll("\"");
+        s = DASHES.matcher(s).replaceAll("-");
+        s = SPACES.matcher(s).replaceAll(" ").strip();
         // Upper then lower case approximates Unicode case folding (ß → ss).
         return s.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
