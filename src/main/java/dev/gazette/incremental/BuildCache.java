@@ -469,6 +469,31 @@ public final class BuildCache {
         return load(folder, BuildMemory.UPDATE_UP_TO);
     }
 
+    /** What {@link #readWhole} reads at a time: a read's temporary direct buffer of this size is kept and reused by the JDK. */
+    private static final int READ_CHUNK = 1 << 18;
+
+    /**
+     * The bytes of a file, read a chunk at a time. {@code Files.readAllBytes} reads a file in one
+     * call, through a temporary direct buffer of the file's size that the JDK allocates and zeroes
+     * afresh: for the 10 MB index of a 10,000-article site, 28 ms of page faults a build.
+     */
+    static byte[] readWhole(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException(size + " bytes");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.position() < buffer.capacity()) {
+                buffer.limit(Math.min(buffer.capacity(), buffer.position() + READ_CHUNK));
+                if (channel.read(buffer) < 0) {
+                    throw new EOFException("shorter than its " + size + " bytes");
+                }
+            }
+            return buffer.array();
+        }
+    }
+
     /**
      * As {@link #load(Path)}, with incremental steps updating their saved state one by one up to
      * {@code updateUpTo} changed elements (tests set it to 0 and to the maximum to reach each path).
@@ -481,7 +506,7 @@ public final class BuildCache {
                     ? "the build cache is of another format" : "no build cache yet", segments);
         }
         try {
-            byte[] all = Files.readAllBytes(index);
+            byte[] all = readWhole(index);
             if (all.length < 4) {
                 throw new IOException("truncated");
             }

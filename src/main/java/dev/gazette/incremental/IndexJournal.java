@@ -99,7 +99,7 @@ final class IndexJournal {
     static void read(Path folder, BuildMemory memory, Base base) throws IOException {
         byte[] all;
         try {
-            all = Files.readAllBytes(folder.resolve(FILE));
+            all = BuildCache.readWhole(folder.resolve(FILE));
         } catch (NoSuchFileException e) {
             // Every index is saved with one: without it the index may be older than the site.
             throw new IOException("its journal is missing");
