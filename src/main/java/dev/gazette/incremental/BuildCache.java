@@ -469,7 +469,7 @@ public final class BuildCache {
         return load(folder, BuildMemory.UPDATE_UP_TO);
     }
 
-    /** What {@link #readWhole} reads at a time: a read's temporary direct buffer of this size is kept and reused by the JDK. */
+    /** What {@link #readWhole} reads and {@link #writeWhole} writes at a time: the JDK keeps a call's temporary direct buffer of this size and reuses it. */
     private static final int READ_CHUNK = 1 << 18;
 
     /**
@@ -491,6 +491,15 @@ public final class BuildCache {
                 }
             }
             return buffer.array();
+        }
+    }
+
+    /** Writes {@code bytes} (a heap buffer) whole, a chunk at a time, for the reason {@link #readWhole} reads so. */
+    static void writeWhole(FileChannel channel, ByteBuffer bytes) throws IOException {
+        int end = bytes.limit();
+        while (bytes.position() < end) {
+            bytes.limit(Math.min(end, bytes.position() + READ_CHUNK));
+            channel.write(bytes);
         }
     }
 
@@ -1014,10 +1023,7 @@ public final class BuildCache {
         crc.update(out.array(), 0, out.size());
         out.writeInt((int) crc.getValue());
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer all = ByteBuffer.wrap(out.array(), 0, out.size());
-            while (all.hasRemaining()) {
-                channel.write(all);
-            }
+            writeWhole(channel, ByteBuffer.wrap(out.array(), 0, out.size()));
         }
         return new IndexJournal.Base(out.size(), (int) crc.getValue());
     }

@@ -171,7 +171,7 @@ final class IndexJournal {
             }
             try {
                 channel.position(base.journalLength);
-                writeFully(channel, framed);
+                BuildCache.writeWhole(channel, framed);
             } catch (IOException e) {
                 // The record half-written: cut it off, so the journal is the one before this save.
                 channel.truncate(base.journalLength);
@@ -202,8 +202,8 @@ final class IndexJournal {
         Path temp = Files.createTempFile(folder, FILE, ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                writeFully(channel, ByteBuffer.wrap(head.array(), 0, head.size()));
-                writeFully(channel, records);
+                BuildCache.writeWhole(channel, ByteBuffer.wrap(head.array(), 0, head.size()));
+                BuildCache.writeWhole(channel, records);
             }
             try {
                 Files.move(temp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -212,12 +212,6 @@ final class IndexJournal {
             }
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
         }
     }
 
