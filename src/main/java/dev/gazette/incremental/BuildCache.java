@@ -470,7 +470,7 @@ public final class BuildCache {
     }
 
     /** What {@link #readWhole} reads and {@link #writeWhole} writes at a time: the JDK keeps a call's temporary direct buffer of this size and reuses it. */
-    private static final int READ_CHUNK = 1 << 18;
+    static final int CHUNK = 1 << 18;
 
     /**
      * The bytes of a file, read a chunk at a time. {@code Files.readAllBytes} reads a file in one
@@ -485,7 +485,7 @@ public final class BuildCache {
             }
             ByteBuffer buffer = ByteBuffer.allocate((int) size);
             while (buffer.position() < buffer.capacity()) {
-                buffer.limit(Math.min(buffer.capacity(), buffer.position() + READ_CHUNK));
+                buffer.limit(Math.min(buffer.capacity(), buffer.position() + CHUNK));
                 if (channel.read(buffer) < 0) {
                     throw new EOFException("shorter than its " + size + " bytes");
                 }
@@ -498,7 +498,7 @@ public final class BuildCache {
     static void writeWhole(FileChannel channel, ByteBuffer bytes) throws IOException {
         int end = bytes.limit();
         while (bytes.position() < end) {
-            bytes.limit(Math.min(end, bytes.position() + READ_CHUNK));
+            bytes.limit(Math.min(end, bytes.position() + CHUNK));
             channel.write(bytes);
         }
     }

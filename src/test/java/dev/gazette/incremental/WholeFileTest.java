@@ -21,7 +21,7 @@ class WholeFileTest {
     @Test
     void readsFilesOfEverySizeAroundTheChunkWhole() throws Exception {
         Random random = new Random(7);
-        int chunk = 1 << 18;
+        int chunk = BuildCache.CHUNK;
         for (int size : new int[] {0, 1, 4095, chunk - 1, chunk, chunk + 1, 3 * chunk + 17}) {
             byte[] bytes = new byte[size];
             random.nextBytes(bytes);
@@ -34,7 +34,7 @@ class WholeFileTest {
     @Test
     void writesBuffersOfEverySizeAroundTheChunkWhole() throws Exception {
         Random random = new Random(11);
-        int chunk = 1 << 18;
+        int chunk = BuildCache.CHUNK;
         for (int size : new int[] {0, 1, chunk - 1, chunk, chunk + 1, 3 * chunk + 17}) {
             byte[] bytes = new byte[size + 5];
             random.nextBytes(bytes);
