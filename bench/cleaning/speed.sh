@@ -3,7 +3,10 @@
 # every source.txt of the case folders (default: ../shared/cleaning-dev and, when made by
 # make_cases.sh, bench/out/cases). Each figure is CleaningThroughput's: a warm-up pass, then
 # at least ten seconds of whole passes on one thread, pinned to one CPU where taskset exists;
-# then the five slowest files of each form (each alone, best of five runs).
+# then the five slowest files of each form (each alone, best of five runs). The JVM compiles
+# with the client compiler alone, as the launcher runs `build` and `extract`: with both
+# compilers on one pinned core, the server compiler's work on the same core halves the figure for
+# the first 20-40 s (bench/PROFILE.md, "Forty-first pass"); GAZETTE_SPEED_JIT="" leaves both.
 #   bench/cleaning/speed.sh [CASES_DIR...]
 # With GAZETTE_BASE_JAR=old.jar (a build of older code), each form is instead measured in
 # GAZETTE_ROUNDS (default 3) alternating pairs, the old jar first, each row with its time and
@@ -21,7 +24,7 @@ one_core=()
 command -v taskset >/dev/null 2>&1 && one_core=(taskset -c 0)
 throughput() { # JAR SLOWEST FILE...: one CleaningThroughput run, naming the SLOWEST files
   local with="$1" slowest="$2"; shift 2
-  "${one_core[@]}" java -XX:ActiveProcessorCount=1 -Dgazette.slowest="$slowest" -cp "$with:$root/target/test-classes" \
+  "${one_core[@]}" java -XX:ActiveProcessorCount=1 ${GAZETTE_SPEED_JIT--XX:TieredStopAtLevel=1} -Dgazette.slowest="$slowest" -cp "$with:$root/target/test-classes" \
     dev.gazette.clean.CleaningThroughput "$@"
 }
 for form in html txt; do
