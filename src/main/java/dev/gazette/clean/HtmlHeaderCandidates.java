@@ -80,8 +80,12 @@ final class HtmlHeaderCandidates {
      * credit class.
      */
     private static final String[] AUTHOR_PATHS = {"author", "/people/", "/staff/", "contributor", "/writers/"};
-    /** "By Jane Doe", "Posted on May 5 by Jane Doe": the name after the credit word. */
-    private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s)by\\s+(?=\\p{Lu})");
+    /**
+     * "By Jane Doe", "Posted on May 5 by Jane Doe", "Par Cécile Dupont": the name after a credit word of any known language
+     * (lang/*.json byline), as a text dump's credit is read.
+     */
+    private static final Pattern BY = Pattern.compile("(?:^|\\s)(?:" + Language.bylineAlternation() + ")\\s+(?=\\p{Lu})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** What joins a headline to the site's name in a declared title: " | ", " - ", " — ", " :: ". */
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s[|\\p{Pd}:·•»]+\\s|｜");
     private static final Set<String> CHROME = Set.of("nav", "aside", "footer", "menu");
@@ -677,7 +681,8 @@ final class HtmlHeaderCandidates {
         return at > 0 && BY_BEFORE.matcher(text.substring(Math.max(0, at - 12), at)).find();
     }
 
-    private static final Pattern BY_BEFORE = Pattern.compile("(?i)(?:^|\\W)by\\s*$");
+    private static final Pattern BY_BEFORE = Pattern.compile("(?:^|\\W)(?:" + Language.bylineAlternation() + ")\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A "name" made of calendar words only ("April", "Wednesday"): a byline box's date, not its credit. */
     private static boolean isCalendar(String name) {

@@ -61,6 +61,21 @@ class HtmlHeaderCandidatesTest {
     }
 
     @Test
+    void aCreditWordOfAnyKnownLanguageIsReadAsByIs() {
+        String page = """
+                <html><body><article><h1>La passerelle sera reconstruite en bois</h1>
+                <p class="byline">Par <a href="/signataires/camille-roux">Camille Roux</a></p>
+                <div class="author">Von Jonas Weber</div>
+                <p>Le comité s'est réuni mardi soir.</p></article></body></html>""";
+        List<HeaderCandidates.Candidate> bylines = new PageDeclarations(Jsoup.parse(page), null).candidates().bylines();
+        List<String> names = HtmlHeaderCandidates.BYLINE_FEATURES;
+        // The label is the credit's, not the name's: "Par Camille Roux" names Camille Roux, after a credit word.
+        assertThat(bylines).noneMatch(c -> c.value().startsWith("Par ") || c.value().startsWith("Von "));
+        assertThat(feature(valued(bylines, "Camille Roux"), names, "after_by")).isEqualTo(1);
+        assertThat(feature(valued(bylines, "Jonas Weber"), names, "after_by")).isEqualTo(1);
+    }
+
+    @Test
     void anArticlesOwnFooterAndWriterClassCreditAndAListHoldingAPrintedNameSaysSo() {
         String page = """
                 <html><head><meta name="author" content="Owen Pritchard, Ana Lima and Rhys Morgan"></head>
