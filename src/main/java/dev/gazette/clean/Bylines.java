@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -283,6 +284,83 @@ final class Bylines {
     /** Whether {@code name} runs over a sentence's end ({@link #SENTENCE_END}): no name does. */
     static boolean spansSentences(String name) {
         return (name.indexOf(". ") > 0 || name.indexOf("? ") > 0 || name.indexOf("! ") > 0) && SENTENCE_END.matcher(name).find();
+    }
+
+    /** "... by Jane Doe", "Publié par Jeanne Dupont le ...": a credit inside a line, after a credit word of any known language. */
+    private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
+
+    /** {@link #CREDIT_INSIDE} found in {@code text} (its group 1 the credited name and what follows it), or null. */
+    static Matcher creditInside(String text) {
+        if (!mayCreditInside(text)) {
+            return null;
+        }
+        Matcher m = CREDIT_INSIDE.matcher(text);
+        return m.find() ? m : null;
+    }
+
+    /** The first word of each byline word, lower case: what {@link #CREDIT_INSIDE} wants a word of the line to be. */
+    private static final Set<String> CREDIT_FIRST_WORDS = new HashSet<>(Language.bylineWords().stream()
+            .map(w -> w.split(" ")[0].toLowerCase(Locale.ROOT)).toList());
+    /** {@link #CREDIT_FIRST_WORDS} by their first character. */
+    private static final Map<Character, List<String>> CREDIT_WORDS_BY_FIRST = CREDIT_FIRST_WORDS.stream().sorted()
+            .collect(Collectors.groupingBy(w -> w.charAt(0)));
+    /** The longest of {@link #CREDIT_FIRST_WORDS}, in characters, as lower-casing never shortens a word below it. */
+    private static final int LONGEST_CREDIT_WORD = CREDIT_FIRST_WORDS.stream().mapToInt(String::length).max().orElse(0);
+
+    /**
+     * Whether {@link #CREDIT_INSIDE} may find a credit in {@code text}: it wants a byline word standing between white
+     * space (or the line's start) and white space, so a line with no such word is passed over without trying the
+     * pattern at each of its characters.
+     */
+    private static boolean mayCreditInside(String text) {
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || Words.isAsciiSpace(text.charAt(i))) {
+                if (i > start && i < text.length() && i - start <= LONGEST_CREDIT_WORD && isCreditFirstWord(text, start, i)) {
+                    return true;
+                }
+                start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} from {@code start} to {@code end}, lower-cased, is one of {@link #CREDIT_FIRST_WORDS}. The lower
+     * case of a word opens with its first character's (a surrogate, half a code point, is left to the full comparison),
+     * and a word in ASCII is lower-cased letter by letter, so most words are told without a copy.
+     */
+    private static boolean isCreditFirstWord(String text, int start, int end) {
+        char first = text.charAt(start);
+        if (Character.isSurrogate(first)) {
+            return CREDIT_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+        }
+        List<String> words = CREDIT_WORDS_BY_FIRST.get(Character.toLowerCase(first));
+        if (words == null) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (text.charAt(k) >= 128) {
+                return CREDIT_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (String w : words) {
+            if (w.length() == end - start && asciiLowerEquals(text, start, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII text at {@code start}, lower-cased, is {@code word}. */
+    private static boolean asciiLowerEquals(String text, int start, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(start + k);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The credit words of every known language, lower case ("by", "von", "posted by"). */

@@ -146,7 +146,6 @@ final class HeaderCandidates {
     private static final int SEPARATOR_AFTER = BYLINE_FEATURES.indexOf("separator_after");
 
     /** "Posted by Jane Doe", "| Par Jeanne Martin": a byline word of any known language further into a line. */
-    private static final Pattern CREDIT_INSIDE = Pattern.compile("(?:^|\\s)(?i:" + Language.bylineAlternation() + ")\\s+(\\p{Lu}.*)$");
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     /** The closing words of a list of names in the languages known here (lang/*.json list_and), quoted for a pattern. */
@@ -287,8 +286,8 @@ final class HeaderCandidates {
             } else if (label != null && label.matches()) {
                 kind = 1;
                 credited = label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1);
-            } else if (mayCreditInside(t) && (line.words <= 20 || line.words <= 30 && !line.dates().isEmpty())
-                    && ((inside = CREDIT_INSIDE.matcher(t)).find() || (loose = Bylines.looseInside(line, a.lang)) != null)) {
+            } else if ((line.words <= 20 || line.words <= 30 && !line.dates().isEmpty())
+                    && ((inside = Bylines.creditInside(t)) != null || (loose = Bylines.looseInside(line, a.lang)) != null)) {
                 // A credit inside a line of prose is in passing; a dateline carries its credit after its dates.
                 kind = 2;
                 credited = loose != null ? loose : inside.group(1);
@@ -376,71 +375,6 @@ final class HeaderCandidates {
         markLowerElsewhere(lines, out);
         markCreditsNear(out);
         return out;
-    }
-
-    /** The first word of each byline word, lower case: what {@link #CREDIT_INSIDE} wants a word of the line to be. */
-    private static final Set<String> CREDIT_FIRST_WORDS = new HashSet<>(Language.bylineWords().stream()
-            .map(w -> w.split(" ")[0].toLowerCase(Locale.ROOT)).toList());
-    /** {@link #CREDIT_FIRST_WORDS} by their first character. */
-    private static final Map<Character, List<String>> CREDIT_WORDS_BY_FIRST = CREDIT_FIRST_WORDS.stream().sorted()
-            .collect(Collectors.groupingBy(w -> w.charAt(0)));
-    /** The longest of {@link #CREDIT_FIRST_WORDS}, in characters, as lower-casing never shortens a word below it. */
-    private static final int LONGEST_CREDIT_WORD = CREDIT_FIRST_WORDS.stream().mapToInt(String::length).max().orElse(0);
-
-    /**
-     * Whether {@link #CREDIT_INSIDE} may find a credit in {@code text}: it wants a byline word standing between white
-     * space (or the line's start) and white space, so a line with no such word is passed over without trying the
-     * pattern at each of its characters.
-     */
-    private static boolean mayCreditInside(String text) {
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || Words.isAsciiSpace(text.charAt(i))) {
-                if (i > start && i < text.length() && i - start <= LONGEST_CREDIT_WORD && isCreditFirstWord(text, start, i)) {
-                    return true;
-                }
-                start = i + 1;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether {@code text} from {@code start} to {@code end}, lower-cased, is one of {@link #CREDIT_FIRST_WORDS}. The lower
-     * case of a word opens with its first character's (a surrogate, half a code point, is left to the full comparison),
-     * and a word in ASCII is lower-cased letter by letter, so most words are told without a copy.
-     */
-    private static boolean isCreditFirstWord(String text, int start, int end) {
-        char first = text.charAt(start);
-        if (Character.isSurrogate(first)) {
-            return CREDIT_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
-        }
-        List<String> words = CREDIT_WORDS_BY_FIRST.get(Character.toLowerCase(first));
-        if (words == null) {
-            return false;
-        }
-        for (int k = start; k < end; k++) {
-            if (text.charAt(k) >= 128) {
-                return CREDIT_FIRST_WORDS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
-            }
-        }
-        for (String w : words) {
-            if (w.length() == end - start && asciiLowerEquals(text, start, w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the ASCII text at {@code start}, lower-cased, is {@code word}. */
-    private static boolean asciiLowerEquals(String text, int start, String word) {
-        for (int k = 0; k < word.length(); k++) {
-            char c = text.charAt(start + k);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != word.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -80,12 +80,6 @@ final class HtmlHeaderCandidates {
      * credit class.
      */
     private static final String[] AUTHOR_PATHS = {"author", "/people/", "/staff/", "contributor", "/writers/"};
-    /**
-     * "By Jane Doe", "Posted on May 5 by Jane Doe", "Par Cécile Dupont": the name after a credit word of any known language
-     * (lang/*.json byline), as a text dump's credit is read.
-     */
-    private static final Pattern BY = Pattern.compile("(?:^|\\s)(?:" + Language.bylineAlternation() + ")\\s+(?=\\p{Lu})",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** What joins a headline to the site's name in a declared title: " | ", " - ", " — ", " :: ". */
     private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s[|\\p{Pd}:·•»]+\\s|｜");
     private static final Set<String> CHROME = Set.of("nav", "aside", "footer", "menu");
@@ -488,9 +482,10 @@ final class HtmlHeaderCandidates {
             if (text.isEmpty() || text.length() > MAX_DATELINE_CHARS) {
                 continue;
             }
-            Matcher m = BY.matcher(text);
-            boolean afterBy = m.find();
-            String name = HeaderCandidates.namesOf(afterBy ? text.substring(m.end()) : text);
+            // "By Jane Doe", "Posted on May 5 by Jane Doe", "Par Cécile Dupont": the name after a credit word, as a dump's.
+            Matcher m = Bylines.creditInside(text);
+            boolean afterBy = m != null;
+            String name = HeaderCandidates.namesOf(afterBy ? m.group(1) : text);
             if (name == null || isCalendar(name) || Bylines.isCreditWord(name)) {
                 continue;
             }

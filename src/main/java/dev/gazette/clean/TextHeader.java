@@ -39,8 +39,6 @@ final class TextHeader {
     /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
     private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
             + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
-    /** "... by Jane Doe" inside a line. */
-    static final Pattern BY_INSIDE = Pattern.compile("(?:^|\\s)(?i:by)\\s+(\\p{Lu}.*)$");
     private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
     /** What follows a bare name that a role or an outlet is labelled by: "Jane Doe, Outlet", "Jane Doe | 4 min read". */
@@ -401,8 +399,8 @@ final class TextHeader {
             return nameOf(label.group(1).isBlank() && i + 1 < lines.size() ? lines.get(i + 1).text : label.group(1));
         }
         // "Posted by Jane Doe on ...", "5:45 AM 11/19/2019 by Jane Doe": a dateline that credits.
-        Matcher inside = line.words <= 16 && containsBy(t) ? BY_INSIDE.matcher(t) : null;
-        if (inside != null && inside.find() && (POSTED.matcher(t).find() || line.date().isPresent() || TIME.matcher(t).find())) {
+        Matcher inside = line.words <= 16 ? Bylines.creditInside(t) : null;
+        if (inside != null && (POSTED.matcher(t).find() || line.date().isPresent() || TIME.matcher(t).find())) {
             return nameOf(inside.group(1));
         }
         // A bare name (of a line of eight words at most) counts when a separator labels it or a dateline follows it: the
@@ -433,18 +431,6 @@ final class TextHeader {
     private static boolean hasLabelSeparator(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (",|•·@".indexOf(text.charAt(i)) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether "by" stands in {@code text} in any ASCII case, as {@link #BY_INSIDE} wants it to. */
-    private static boolean containsBy(String text) {
-        for (int i = 0; i + 1 < text.length(); i++) {
-            char b = text.charAt(i);
-            char y = text.charAt(i + 1);
-            if ((b == 'b' || b == 'B') && (y == 'y' || y == 'Y')) {
                 return true;
             }
         }

@@ -30,6 +30,16 @@ class BylinesTest {
     }
 
     @Test
+    void aCreditInsideALineFollowsACreditWordOfAnyKnownLanguage() {
+        assertThat(Bylines.creditInside("Posted on 5 May 2019 by Jane Doe").group(1)).isEqualTo("Jane Doe");
+        assertThat(Bylines.creditInside("Publié le 5 mai 2019 par Jeanne Dupont").group(1)).isEqualTo("Jeanne Dupont");
+        assertThat(Bylines.creditInside("Veröffentlicht am 5. Mai 2019 von Max Weber").group(1)).isEqualTo("Max Weber");
+        // The word must stand alone and the name be capitalised.
+        assertThat(Bylines.creditInside("The ferry sailed nearby Cowes")).isNull();
+        assertThat(Bylines.creditInside("The ferry sailed by night")).isNull();
+    }
+
+    @Test
     void aDatelineMayCloseWithACreditInLowerCase() {
         List<DumpLine> lines = DumpLine.parse("Posted on 5 May 2019 by ferryfan\n\nThe ferry sailed by night\n\nPosted by\nu/ferryfan");
         assertThat(Bylines.looseInside(lines.get(0), "en")).isEqualTo("ferryfan");
