@@ -116,4 +116,11 @@ class LauncherArchiveTest {
         assertThat(build(Map.of())).contains("-Dsun.reflect.inflationThreshold=2147483647");
         assertThat(build(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"))).doesNotContain("inflationThreshold");
     }
+
+    @Test
+    void aBuildWritesNoPerformanceCounterFile() throws Exception {
+        // A file in /tmp/hsperfdata_* made and mapped at every start, for jstat and jps: a batch run of a second has no use for it.
+        assertThat(build(Map.of())).contains("-XX:-UsePerfData");
+        assertThat(build(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"))).doesNotContain("UsePerfData");
+    }
 }
