@@ -224,7 +224,7 @@ public final class Pipeline {
      * added or deleted. {@code changed} null means unknown: every source is looked at.
      */
     public Result build(Options options, BuildMemory memory, Collection<Path> changedFiles) {
-        return made(options, memory, changedFiles, null, null).result();
+        return made(options, memory, changedFiles, null, null, null).result();
     }
 
     /** A build's result, and the moment it counted as "now" with the earliest date of the articles it held back (null when none). */
@@ -234,9 +234,11 @@ public final class Pipeline {
     /**
      * @param listed  the content folder as this build is listing it already; null: listed by the build
      * @param setting the configuration and environment as this build is reading them already; null: read by the build
+     * @param intact  whether the site is as the memory's last build left it, as this build is looking already; null:
+     *                looked at by the build when it needs to know
      */
     private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles,
-                       CompletableFuture<Walked> listed, CompletableFuture<Setting> setting) {
+                       CompletableFuture<Walked> listed, CompletableFuture<Setting> setting, CompletableFuture<Boolean> intact) {
         Timer timer = new Timer();
         checkApart(options);
         Setting given = setting == null ? setting(options) : Futures.joined(setting);
@@ -266,7 +268,7 @@ public final class Pipeline {
             // A caller told what changed (the preview) watches the sources and owns its output folder:
             // its site's files are not looked at one by one in every rebuild.
             boolean update = memory.filesAt(place(out)) && read.get() <= inPlaceUpTo
-                    && (changedFiles != null || intact(out, memory));
+                    && (changedFiles != null || (intact != null ? Futures.joined(intact) : intact(out, memory.fileSizes())));
             Set<String> written = ConcurrentHashMap.newKeySet();
             List<String> changed;
             progress.start("rendering", 0);
@@ -317,13 +319,17 @@ public final class Pipeline {
             long loading = (System.nanoTime() - start) / 1_000_000;
             // What this build reports is recorded for the next one (the cache's own warnings are not).
             Set<Problem> before = new HashSet<>(diagnostics.sorted());
-            Result same = sinceLastBuild(options, loaded.memory(), walking, setting);
+            // Whether the site is as the last build left it: a stat of each of its files, looked at beside the rest.
+            Path out = options.out().toAbsolutePath().normalize();
+            CompletableFuture<Boolean> intact = loaded.memory().filesAt(place(out))
+                    ? intactAhead(out, loaded.memory().fileSizes()) : CompletableFuture.completedFuture(false);
+            Result same = sinceLastBuild(options, loaded.memory(), walking, setting, intact);
             if (same != null) {
                 Map<String, Long> millis = new LinkedHashMap<>(same.millis());
                 millis.put("cache", loading);
                 return new Result(same.articles(), same.files(), 0, 0, List.of(), same.heldBack(), millis);
             }
-            Built built = made(options, loaded.memory(), null, walking, setting);
+            Built built = made(options, loaded.memory(), null, walking, setting, intact);
             Result result = built.result();
             loaded.memory().reported(new LastBuild(inputs(options), millisUp(built.now()),
                     built.nextHeldBack() == null ? Long.MAX_VALUE : built.nextHeldBack().toEpochMilli(), result.articles(),
@@ -398,7 +404,7 @@ public final class Pipeline {
      * linked or rendered, so it costs the listing, a look at each file and the cache's index.
      */
     private Result sinceLastBuild(Options options, BuildMemory memory, CompletableFuture<Walked> walking,
-                                  CompletableFuture<Setting> setting) {
+                                  CompletableFuture<Setting> setting, CompletableFuture<Boolean> intact) {
         LastBuild last = memory.lastBuild();
         if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))
                 || !last.publishesTheSameAt(clock.get().toEpochMilli())) {
@@ -430,7 +436,7 @@ public final class Pipeline {
             }
             return memory.sourceAsRead(listed.names().get(i), size, modified, walked.assets());
         });
-        if (!same || !intact(out, memory)) {
+        if (!same || !Futures.joined(intact)) {
             return null;
         }
         diagnostics.reportAll(last.problems());
@@ -466,9 +472,14 @@ public final class Pipeline {
                 templates == null || !Files.isDirectory(templates) ? "embedded theme" : templates.toString());
     }
 
-    /** Whether every file the memory recorded is still in {@code out} with its size: nobody touched the site. */
-    private static boolean intact(Path out, BuildMemory memory) {
-        return memory.fileSizes().entrySet().parallelStream().allMatch(e -> {
+    /** {@link #intact} on a thread of its own. */
+    private static CompletableFuture<Boolean> intactAhead(Path out, Map<String, Long> sizes) {
+        return ahead("gazette-intact", () -> intact(out, sizes));
+    }
+
+    /** Whether every file the last build wrote is still in {@code out} with its size ({@code sizes}): nobody touched the site. */
+    private static boolean intact(Path out, Map<String, Long> sizes) {
+        return sizes.entrySet().parallelStream().allMatch(e -> {
             try {
                 return Files.size(out.resolve(e.getKey())) == e.getValue();
             } catch (IOException x) {
