@@ -234,11 +234,11 @@ public final class Pipeline {
     /**
      * @param listed  the content folder as this build is listing it already; null: listed by the build
      * @param setting the configuration and environment as this build is reading them already; null: read by the build
-     * @param intact  whether the site is as the memory's last build left it, as this build is looking already; null:
-     *                looked at by the build when it needs to know
+     * @param untouched whether the site is as the memory's last build left it, as this build is looking already; null:
+     *                  looked at by the build when it needs to know
      */
     private Built made(Options options, BuildMemory memory, Collection<Path> changedFiles,
-                       CompletableFuture<Walked> listed, CompletableFuture<Setting> setting, CompletableFuture<Boolean> intact) {
+                       CompletableFuture<Walked> listed, CompletableFuture<Setting> setting, CompletableFuture<Boolean> untouched) {
         Timer timer = new Timer();
         checkApart(options);
         Setting given = setting == null ? setting(options) : Futures.joined(setting);
@@ -268,7 +268,7 @@ public final class Pipeline {
             // A caller told what changed (the preview) watches the sources and owns its output folder:
             // its site's files are not looked at one by one in every rebuild.
             boolean update = memory.filesAt(place(out)) && read.get() <= inPlaceUpTo
-                    && (changedFiles != null || (intact != null ? Futures.joined(intact) : intact(out, memory.fileSizes())));
+                    && (changedFiles != null || (untouched != null ? Futures.joined(untouched) : intact(out, memory.fileSizes())));
             Set<String> written = ConcurrentHashMap.newKeySet();
             List<String> changed;
             progress.start("rendering", 0);
@@ -321,15 +321,15 @@ public final class Pipeline {
             Set<Problem> before = new HashSet<>(diagnostics.sorted());
             // Whether the site is as the last build left it: a stat of each of its files, looked at beside the rest.
             Path out = options.out().toAbsolutePath().normalize();
-            CompletableFuture<Boolean> intact = loaded.memory().filesAt(place(out))
+            CompletableFuture<Boolean> untouched = loaded.memory().filesAt(place(out))
                     ? intactAhead(out, loaded.memory().fileSizes()) : CompletableFuture.completedFuture(false);
-            Result same = sinceLastBuild(options, loaded.memory(), walking, setting, intact);
+            Result same = sinceLastBuild(options, loaded.memory(), walking, setting, untouched);
             if (same != null) {
                 Map<String, Long> millis = new LinkedHashMap<>(same.millis());
                 millis.put("cache", loading);
                 return new Result(same.articles(), same.files(), 0, 0, List.of(), same.heldBack(), millis);
             }
-            Built built = made(options, loaded.memory(), null, walking, setting, intact);
+            Built built = made(options, loaded.memory(), null, walking, setting, untouched);
             Result result = built.result();
             loaded.memory().reported(new LastBuild(inputs(options), millisUp(built.now()),
                     built.nextHeldBack() == null ? Long.MAX_VALUE : built.nextHeldBack().toEpochMilli(), result.articles(),
@@ -404,7 +404,7 @@ public final class Pipeline {
      * linked or rendered, so it costs the listing, a look at each file and the cache's index.
      */
     private Result sinceLastBuild(Options options, BuildMemory memory, CompletableFuture<Walked> walking,
-                                  CompletableFuture<Setting> setting, CompletableFuture<Boolean> intact) {
+                                  CompletableFuture<Setting> setting, CompletableFuture<Boolean> untouched) {
         LastBuild last = memory.lastBuild();
         if (last == null || inPlaceUpTo < 0 || !last.inputs().equals(inputs(options))
                 || !last.publishesTheSameAt(clock.get().toEpochMilli())) {
@@ -436,7 +436,7 @@ public final class Pipeline {
             }
             return memory.sourceAsRead(listed.names().get(i), size, modified, walked.assets());
         });
-        if (!same || !Futures.joined(intact)) {
+        if (!same || !Futures.joined(untouched)) {
             return null;
         }
         diagnostics.reportAll(last.problems());
