@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,20 +28,8 @@ import java.util.regex.Pattern;
  * {@code 2025-02-12T09:30:00+08:00}. Never looks at the clock or the machine's locale.
  */
 public final class DateParser {
-    /** Month names and abbreviations in English and the other languages the cleaner reads. */
-    private static final Map<String, Integer> MONTHS = months(
-            "january jan janvier janv januar jän enero gennaio janeiro januari",
-            "february feb février févr fevrier februar febrero febbraio fevereiro februari",
-            "march mar mars märz marz marzo março maart",
-            "april apr avril avr abril aprile",
-            "may mai mayo maggio maio mei",
-            "june jun juin juni junio giugno junho",
-            "july jul juillet juil juli julio luglio julho",
-            "august aug août aout agosto augustus",
-            "september sep sept septembre septiembre setiembre settembre setembro",
-            "october oct octobre okt oktober octubre ottobre outubro",
-            "november nov novembre noviembre novembro",
-            "december dec décembre déc decembre dezember dez diciembre dicembre dezembro");
+    /** Month names and abbreviations in the languages the cleaner reads (lang/*.json months). */
+    private static final Map<String, Integer> MONTHS = Language.monthNumbers();
     private static final int LONGEST_MONTH = MONTHS.keySet().stream().mapToInt(String::length).max().orElseThrow();
     private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
             .sorted((x, y) -> y.length() - x.length()).toList()) + ")(?![\\p{L}])\\.?";
@@ -291,15 +278,8 @@ public final class DateParser {
         }
     }
 
-    /** Names and abbreviations of the days of the week, in the languages of {@link #MONTHS}. */
-    private static final Set<String> WEEKDAYS = Set.of((
-            "monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun "
-            + "lundi mardi mercredi jeudi vendredi samedi dimanche "
-            + "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
-            + "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-            + "lunedì martedì mercoledì giovedì venerdì sabato domenica "
-            + "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
-            + "segunda terça terca quarta quinta sexta feira").split(" "));
+    /** Names and abbreviations of the days of the week, in the languages of {@link #MONTHS} (lang/*.json weekdays). */
+    private static final Set<String> WEEKDAYS = Language.weekdayNames();
 
     /** Whether {@code word} names a month or a day of the week in one of the languages read here ("Nov", "Oktober", "Monday"). */
     static boolean isCalendarWord(String word) {
@@ -309,16 +289,6 @@ public final class DateParser {
 
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
-    }
-
-    private static Map<String, Integer> months(String... names) {
-        Map<String, Integer> out = new HashMap<>();
-        for (int m = 0; m < names.length; m++) {
-            for (String name : names[m].split(" ")) {
-                out.put(name, m + 1);
-            }
-        }
-        return Map.copyOf(out);
     }
 
     private static Optional<String> date(String year, int month, String day) {

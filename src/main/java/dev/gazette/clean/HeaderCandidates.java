@@ -168,8 +168,9 @@ final class HeaderCandidates {
     private static final Pattern FIGURES_FIRST = Pattern.compile("^\\d[\\d:./-]*(?:\\s+\\d[\\d:./-]*)*(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s*[|•·])?\\s+(?=\\p{Lu})");
     /** What parts a dateline into fields: "Jane Doe · Outlet · Posted: ...", "Jane Doe / Agency / Updated: ...", "Jane Doe/May 5, 2019". */
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*[|•·/]\\s*");
-    /** What stands between a dateline's name and its date: separators, "on". */
-    private static final Pattern DATELINE_GLUE = Pattern.compile("(?:\\s*[,|•·/:–—-]|\\s+(?i:on))*\\s*$");
+    /** What stands between a dateline's name and its date: separators, the word that introduces a date ("on", "am", "le"). */
+    private static final Pattern DATELINE_GLUE = Pattern.compile("(?:\\s*[,|•·/:–—-]|\\s+(?iu:" + Language.alternation(Language.dateOnWords())
+            + "))*\\s*$");
     /** The longest dateline whose first field is read as its credit ("Jane Doe · Outlet · Posted: Oct 14, 2022 9:27 AM | Updated ..."). */
     private static final int MAX_FIELDED_DATELINE_WORDS = 30;
     /** Words of the page's languages that label a date ("Published", "Mis à jour"). */

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * The one home of language knowledge: Lucene's analyzers give index terms (stop words removed)
@@ -178,7 +180,18 @@ public final class Language {
 
     /** {@link #bylineWords()} as a regular-expression alternation. */
     static String bylineAlternation() {
-        return String.join("|", bylineWords().stream().map(w -> w.replace(" ", "\\s+")).toList());
+        return alternation(bylineWords());
+    }
+
+    /**
+     * {@code words} as a regular-expression alternation: longest first (a word wins over its prefix), each quoted, a
+     * space in one matching any run of white space.
+     */
+    static String alternation(Collection<String> words) {
+        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(words));
+        sorted.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
+        return String.join("|", sorted.stream().map(w -> String.join("\\s+", Arrays.stream(w.split(" ")).map(Pattern::quote).toList()))
+                .toList());
     }
 
     /**
@@ -214,6 +227,54 @@ public final class Language {
     /** Words that add co-authors in parentheses ("Jane Doe (with John Roe)": "with", "avec", "mit"), in any known language. */
     static List<String> listWithWords() {
         return allLanguages("list_with");
+    }
+
+    /**
+     * Words by which a credit line introduces its date ("on", "le", "am": "By Jane Doe on May 5", "Par Jean Dupont le
+     * 5 mai"), in any known language.
+     */
+    static List<String> dateOnWords() {
+        return allLanguages("date_on");
+    }
+
+    /** Words of the control that offers to follow an author beside a byline ("Follow", "Folgen"), in any known language. */
+    static List<String> followWords() {
+        return allLanguages("follow");
+    }
+
+    /** Each month's names and abbreviations in any known language, lower case, to its number (January is 1). */
+    static Map<String, Integer> monthNumbers() {
+        return MONTH_NUMBERS;
+    }
+
+    /** The names and abbreviations of the days of the week in any known language, lower case. */
+    static Set<String> weekdayNames() {
+        return WEEKDAY_NAMES;
+    }
+
+    private static final Map<String, Integer> MONTH_NUMBERS = monthNumbers(DATA);
+    private static final Set<String> WEEKDAY_NAMES = lookupSet(allLanguages("weekdays"));
+
+    /** The months of every language's data; a name two languages give different months is an error in the data. */
+    private static Map<String, Integer> monthNumbers(Map<String, JsonNode> data) {
+        Map<String, Integer> out = new HashMap<>();
+        data.forEach((code, d) -> {
+            JsonNode months = d.path("months");
+            if (!months.isMissingNode() && months.size() != 12) {
+                throw new IllegalStateException("lang/" + code + ".json: months lists " + months.size() + " months, not 12");
+            }
+            for (int m = 0; m < months.size(); m++) {
+                int number = m + 1;
+                months.get(m).forEach(name -> {
+                    Integer was = out.put(name.asText(), number);
+                    if (was != null && was != number) {
+                        throw new IllegalStateException("lang/" + code + ".json: " + name.asText() + " is month " + number
+                                + " here and " + was + " in another language");
+                    }
+                });
+            }
+        });
+        return Map.copyOf(out);
     }
 
     private static List<String> allLanguages(String field) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the head of an article in a text dump: the title is the headline-shaped line above the
@@ -31,14 +33,32 @@ final class TextHeader {
      * A word of a person's name: capitalised, a particle ("de", "van"), a list's "and", or a
      * nickname in quotes ('Amanda "Tania Mae" Tan'), which a name carries after its first word.
      */
-    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|[\"“]\\p{Lu}[\\p{L}\\p{M}'’. -]{0,30}[\"”]"
-            + "|de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&)";
+    private static final String PARTICLE = "de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&";
+    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|[\"“]\\p{Lu}[\\p{L}\\p{M}'’. -]{0,30}[\"”]|" + PARTICLE + ")";
     private static final Pattern NAME = Pattern.compile("^(?![\"“])" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
     static final Pattern CREDITED = Pattern.compile("\\b(?i:" + Language.bylineAlternation() + ")\\s+\\p{Lu}\\p{L}+\\s+\\p{Lu}");
-    /** Where a name in a byline ends: a separator, a handle, a date, or words about the date. */
-    private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|(?i:\\bon\\b|\\bupdated\\b|\\bpublished\\b|\\bposted\\b"
-            + "|\\bfollow\\b)|\\s(?=\\d)|\\s(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\p{L}*\\.?\\s+\\d))\\s*");
+    /**
+     * Words after which a credit's name has ended, in any known language (lang/*.json): a date's label ("Updated",
+     * "Mis à jour", "Aktualisiert"), the word that introduces the date ("on", "am") and the control to follow the author
+     * ("Follow", "Folgen"). Where such a word is also a name's particle, as French "le" is, it ends the name only before
+     * a figure or a word and a figure ("Jean Dupont le 5 mai", "le mardi 5 mai"; not "Jean le Rond d'Alembert").
+     */
+    private static final List<String> NAME_END_WORDS = Stream.of(Language.datePublishedWords(), Language.dateUpdatedWords(),
+            Language.dateOnWords(), Language.followWords()).flatMap(List::stream).distinct().sorted().toList();
+    /** Where a name in a byline ends: a separator, a handle, a date, a month's name before a figure, or {@link #NAME_END_WORDS}. */
+    private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|\\b(?iu:"
+            + Language.alternation(NAME_END_WORDS.stream().filter(w -> !w.matches(PARTICLE)).toList()) + ")\\b"
+            + "|\\b(?iu:" + Language.alternation(NAME_END_WORDS.stream().filter(w -> w.matches(PARTICLE)).toList())
+            + ")(?=\\s+(?:\\p{L}+\\s+)?\\d)"
+            + "|\\s(?=\\d)|\\s(?=(?iu:" + Language.alternation(Language.monthNumbers().keySet()) + ")(?![\\p{L}])\\.?\\s+\\d))\\s*");
+    /**
+     * The first words of {@link #NAME_END_WORDS} and the months' names, each code point folded as the pattern compares
+     * it: {@link #NAME_END} is tried before a word only when the word is one of them.
+     */
+    private static final Set<String> NAME_END_OPENERS = Stream.concat(NAME_END_WORDS.stream().map(w -> w.split(" ")[0]),
+            Language.monthNumbers().keySet().stream()).map(TextHeader::folded).collect(Collectors.toUnmodifiableSet());
+    private static final int LONGEST_OPENER = NAME_END_OPENERS.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
     /** What follows a bare name that a role or an outlet is labelled by: "Jane Doe, Outlet", "Jane Doe | 4 min read". */
@@ -54,7 +74,9 @@ final class TextHeader {
             "download", "print", "email", "tweet", "comment", "reply", "read", "watch", "listen", "click", "tap", "join", "see",
             "view", "skip", "jump", "back", "close", "search", "contact", "save", "buy", "shop", "donate", "advertise", "load",
             "show", "hide", "enter", "submit", "send", "like", "get", "visit", "go", "open", "more", "next", "previous");
-    static final Pattern PUBLISHED = Pattern.compile("^(?:published|posted|updated|first published|date)\\b", Pattern.CASE_INSENSITIVE);
+    /** A line that opens with a date's label ("Published", "Updated", "Veröffentlicht", "Mis à jour"), in any known language. */
+    static final Pattern PUBLISHED = Pattern.compile("^(?:" + Language.alternation(Stream.concat(
+            Language.datePublishedWords().stream(), Language.dateUpdatedWords().stream()).toList()) + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private TextHeader() {
     }
@@ -730,14 +752,14 @@ final class TextHeader {
     /**
      * Where {@link #NAME_END} first matches in {@code text} (what {@code find()} gives as its start), -1 when nowhere, or
      * {@link #NO_NAME} when a character {@link #NAME} never matches comes first: the name would hold it. A match can
-     * only start at white space, at a separator it lists, or at the first letter of its words ("on", "updated",
-     * "published", "posted", "follow", in ASCII case), so the pattern is tried at those positions only.
+     * only start at white space, at a separator it lists, or at the start of a word that opens as one of
+     * {@link #NAME_END_WORDS} does, so the pattern is tried at those positions only.
      */
     private static int nameEnd(String text) {
         Matcher end = null;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (mayOpenNameEnd(c)) {
+            if (mayOpenNameEnd(text, i, c)) {
                 if (end == null) {
                     end = NAME_END.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
                 }
@@ -752,9 +774,56 @@ final class TextHeader {
         return -1;
     }
 
-    /** The characters where {@link #NAME_END} may start: white space as {@code \s} reads it, its separators, and o, u, p, f in either case. */
-    private static boolean mayOpenNameEnd(int c) {
-        return Words.isAsciiSpace(c) || ",|•·@/(oOuUpPfF".indexOf(c) >= 0;
+    /**
+     * Whether {@link #NAME_END} may start at {@code c}, at {@code i} in {@code text}: at one of its separators; at white
+     * space before a separator, a dash, a figure or one of {@link #NAME_END_OPENERS}; at the start of such a word.
+     */
+    private static boolean mayOpenNameEnd(String text, int i, int c) {
+        if (",|•·@/(".indexOf(c) >= 0) {
+            return true;
+        }
+        int at = i;
+        if (Words.isAsciiSpace(c)) {
+            while (at < text.length() && Words.isAsciiSpace(text.charAt(at))) {
+                at++;
+            }
+            if (at == text.length()) {
+                return false;
+            }
+            char next = text.charAt(at);
+            if (next >= '0' && next <= '9' || ",|•·@/(-–—".indexOf(next) >= 0) {
+                return true;
+            }
+        } else if (i > 0 && Character.isLetterOrDigit(text.codePointBefore(i))) {
+            return false;
+        }
+        return opensNameEndWord(text, at);
+    }
+
+    /** Whether the run of letters at {@code at} is one of {@link #NAME_END_OPENERS}. */
+    private static boolean opensNameEndWord(String text, int at) {
+        StringBuilder word = null;
+        for (int k = at; k < text.length(); ) {
+            int c = text.codePointAt(k);
+            if (!Character.isLetter(c)) {
+                break;
+            }
+            if (word == null) {
+                word = new StringBuilder(LONGEST_OPENER);
+            } else if (word.length() >= LONGEST_OPENER) {
+                return false;
+            }
+            word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+            k += Character.charCount(c);
+        }
+        return word != null && NAME_END_OPENERS.contains(word.toString());
+    }
+
+    /** {@code word} with each code point folded as case-insensitive Unicode patterns compare it. */
+    private static String folded(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        word.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        return out.toString();
     }
 
     /** Whether {@link #NAME} may hold {@code c}, once stripped and its runs of white space folded: letters, marks, the marks of names and quotes, white space. */

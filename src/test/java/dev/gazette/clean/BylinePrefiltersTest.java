@@ -23,7 +23,8 @@ class BylinePrefiltersTest {
             "on", "On", "ON", "one", "updated", "Posted", "published", "follow", "Follow", "up", "fu", "Jan", "jan", "Sept.", "May",
             "5", "2019", "12:05", "By", "by", "BY", "Byby", "bY", "Par", "par", "Von", "Written", "written by", "Author", "Autor",
             "İ", "İlker", "ı", "K", "ſ", "Σ", "\uD835\uDC00", "\uD801\uDC00", "é", "\u0301", "著者", "기자", "BlumeStaff", "Howard",
-            "McDonald", "Senior", "Editor", "x", "©");
+            "McDonald", "Senior", "Editor", "x", "©", "le", "Le", "am", "op", "el", "Aktualisiert", "Mis à jour", "mis", "À", "mardi",
+            "mai", "Mai", "5.", "Folgen", "Veröffentlicht", "Éd", "éd", "Datum", "data");
 
     private static void forTexts(Consumer<String> check) {
         PieceTexts.forTexts(PIECES, check);

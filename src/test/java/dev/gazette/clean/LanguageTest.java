@@ -2,6 +2,8 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one home of language knowledge: word lists from lang/*.json, stems from Lucene. */
@@ -23,6 +25,17 @@ class LanguageTest {
         assertThat(Language.functionWords("de-AT")).contains("und");
         assertThat(Language.functionWords("xx")).isEmpty();
         assertThat(Language.readerAddress("xx")).isEqualTo(Language.readerAddress("en"));
+    }
+
+    @Test
+    void monthsAndWeekdaysOfEveryLanguageComeFromItsData() {
+        assertThat(Language.monthNumbers()).containsEntry("january", 1).containsEntry("mai", 5).containsEntry("dezembro", 12)
+                .containsEntry("sept", 9);
+        assertThat(Set.copyOf(Language.monthNumbers().values())).hasSize(12);
+        assertThat(Language.weekdayNames()).contains("monday", "mardi", "mittwoch", "sábado", "zondag");
+        assertThat(Language.dateOnWords()).contains("on", "am", "le", "el", "il", "em", "op");
+        assertThat(DateParser.isCalendarWord("Oktober")).isTrue();
+        assertThat(DateParser.isCalendarWord("harbour")).isFalse();
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Headline, byline and date of text dumps, on small pages written for these tests. */
@@ -21,6 +25,48 @@ class TextHeaderTest {
         assertThat(TextHeader.nameOf("\"Tania\" Tan")).isNull();
         assertThat(TextHeader.nameOf("伊藤 博文")).isNull();
         assertThat(TextHeader.nameOf("")).isNull();
+    }
+
+    @Test
+    void aCreditsNameEndsAtADateWordOfAnyKnownLanguage() {
+        assertThat(TextHeader.nameOf("Jean Dupont le 5 mai 2019 à 10h30")).isEqualTo("Jean Dupont");
+        assertThat(TextHeader.nameOf("Jean Dupont le mardi 5 mai 2019")).isEqualTo("Jean Dupont");
+        assertThat(TextHeader.nameOf("Jean Dupont Mis à jour le 5 mai 2019")).isEqualTo("Jean Dupont");
+        assertThat(TextHeader.nameOf("Anna Berg Aktualisiert am 5. Mai 2019")).isEqualTo("Anna Berg");
+        assertThat(TextHeader.nameOf("Juan Pérez Actualizado 5 de mayo de 2019")).isEqualTo("Juan Pérez");
+        assertThat(TextHeader.nameOf("Marco Rossi Aggiornato il 5 maggio 2019")).isEqualTo("Marco Rossi");
+        assertThat(TextHeader.nameOf("Anna Berg Folgen")).isEqualTo("Anna Berg");
+        assertThat(TextHeader.nameOf("Jane Doe Mayo 5")).isEqualTo("Jane Doe");
+        // A word that is also a name's particle ends it only before a date.
+        assertThat(TextHeader.nameOf("Jean le Rond")).isEqualTo("Jean le Rond");
+        // Every such word of the data, as pages write it.
+        List<String> words = Stream.of(Language.datePublishedWords(), Language.dateUpdatedWords(), Language.dateOnWords(),
+                Language.followWords()).flatMap(List::stream).toList();
+        assertThat(words).contains("on", "am", "le", "aktualisiert", "mis à jour", "follow", "folgen");
+        for (String word : words) {
+            for (String written : List.of(word, word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1),
+                    word.toUpperCase(Locale.ROOT))) {
+                assertThat(TextHeader.nameOf("Jane Doe " + written + " 5 May 2019")).as(written).isEqualTo("Jane Doe");
+            }
+        }
+    }
+
+    @Test
+    void aBylineOfAnyKnownLanguageGivesTheNameAloneFromADump() {
+        String[] credits = {"Par Jean Dupont le 5 mai 2019 à 10h30", "Von Anna Berg am 5. Mai 2019", "Por Juan Pérez el 5 de mayo de 2019",
+                "Door Jan de Vries op 5 mei 2019", "Anna Berg am 5. Mai 2019"};
+        String[] names = {"Jean Dupont", "Anna Berg", "Juan Pérez", "Jan de Vries", "Anna Berg"};
+        for (int k = 0; k < credits.length; k++) {
+            String dump = String.join("\n", "Home", "News", "", "Island ferry to stop its evening sailings this winter", "",
+                    credits[k], "",
+                    "The island ferry will stop its evening sailings from November, the operator said on Tuesday, citing falling "
+                            + "numbers of passengers after the summer and the cost of fuel for the older of its two boats.", "",
+                    "Residents said the change would leave them without a way home after late shifts on the mainland, and the "
+                            + "council asked the operator to keep at least one evening crossing on weekdays.");
+            Extraction found = extract(dump);
+            assertThat(found.byline()).as(credits[k]).isEqualTo(names[k]);
+            assertThat(found.date()).as(credits[k]).startsWith("2019-05-05");
+        }
     }
 
     @Test
