@@ -157,8 +157,7 @@ final class Bylines {
      * follows it. Not a name's particle ("DiCaprio", "VonDrehle"), which opens a surname so.
      */
     private static final Pattern GLUED_CREDIT = Pattern.compile("^(?i:" + Language.bylineAlternation() + ")(?=\\p{Lu}\\p{Ll})");
-    private static final Set<String> PARTICLES = Set.of("de", "da", "del", "della", "dos", "du", "van", "von", "der", "den", "ter", "ten",
-            "la", "le", "di", "bin", "ibn", "al");
+    private static final Set<String> PARTICLES = Set.copyOf(Language.nameParticles());
 
     /**
      * The line's text without the first of a credit word glued to itself ("Byby JANE DOE" reads "by JANE DOE"), and

@@ -237,6 +237,28 @@ public final class Language {
         return allLanguages("date_on");
     }
 
+    /** The lower-case words inside a person's name ("van", "de", "von", "bin"), in any known language. */
+    static List<String> nameParticles() {
+        return allLanguages("name_particles");
+    }
+
+    /** Verbs that open the label of a link or button ("Share this story", "Teilen", "Partager"), in any known language. */
+    static Set<String> controlVerbs() {
+        return CONTROL_VERBS;
+    }
+
+    private static final Set<String> CONTROL_VERBS = lookupSet(allLanguages("control_verbs"));
+
+    /** Words that open a line whose credit comes later in it ("Posted by", "Story by", "Geschrieben von"), in any known language. */
+    static List<String> creditLeadWords() {
+        return allLanguages("credit_lead");
+    }
+
+    /** Words that label a picture's caption or credit ("Photo:", "Credit:", "Foto:"), in any known language. */
+    static List<String> captionLabels() {
+        return allLanguages("caption_label");
+    }
+
     /** Words of the control that offers to follow an author beside a byline ("Follow", "Folgen"), in any known language. */
     static List<String> followWords() {
         return allLanguages("follow");

@@ -33,7 +33,9 @@ final class TextHeader {
      * A word of a person's name: capitalised, a particle ("de", "van"), a list's "and", or a
      * nickname in quotes ('Amanda "Tania Mae" Tan'), which a name carries after its first word.
      */
-    private static final String PARTICLE = "de|da|del|della|dos|du|van|von|der|den|ter|ten|la|le|di|bin|ibn|al|and|et|und|y|e|en|&";
+    /** A lower-case word a name may hold: a particle ("de", "van") or a list's closing word ("and", "und"), of any known language. */
+    private static final String PARTICLE = Language.alternation(Stream.concat(Language.nameParticles().stream(),
+            Language.listClosingWords().stream()).toList()) + "|&";
     private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|[\"“]\\p{Lu}[\\p{L}\\p{M}'’. -]{0,30}[\"”]|" + PARTICLE + ")";
     private static final Pattern NAME = Pattern.compile("^(?![\"“])" + NAME_WORD + "(?:\\s+" + NAME_WORD + ")*$");
     /** "Analysis by Jane Doe, Outlet": a byline with a label in front. */
@@ -59,7 +61,9 @@ final class TextHeader {
     private static final Set<String> NAME_END_OPENERS = Stream.concat(NAME_END_WORDS.stream().map(w -> w.split(" ")[0]),
             Language.monthNumbers().keySet().stream()).map(TextHeader::folded).collect(Collectors.toUnmodifiableSet());
     private static final int LONGEST_OPENER = NAME_END_OPENERS.stream().mapToInt(String::length).max().orElse(0);
-    private static final Pattern POSTED = Pattern.compile("^(?i:posted|written|story|reported|words|text)\\b");
+    /** A line that opens as a credit later in it ("Posted by", "Story by", "Geschrieben von", "Published by"), in any known language. */
+    private static final Pattern POSTED = Pattern.compile("^(?iu:" + Language.alternation(Stream.concat(Language.creditLeadWords().stream(),
+            Language.datePublishedWords().stream()).toList()) + ")(?![\\p{L}\\p{N}])");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}\\b");
     /** What follows a bare name that a role or an outlet is labelled by: "Jane Doe, Outlet", "Jane Doe | 4 min read". */
     private static final Pattern LABELLED = Pattern.compile("\\s*[,|•·@].*");
@@ -67,13 +71,10 @@ final class TextHeader {
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
     static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
     static final Pattern CAPTION = Pattern.compile(
-            "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|\\b(?i:credit|credits|photo|photograph|image|illustration|courtesy)\\s*(?::|\\.\\.\\.|…)");
+            "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|(?<![\\p{L}\\p{N}])(?iu:" + Language.alternation(Language.captionLabels()) + ")\\s*(?::|\\.\\.\\.|…)");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
     /** Verbs that label links and buttons rather than start headlines. */
-    static final Set<String> CONTROL_VERBS = Set.of("follow", "share", "subscribe", "sign", "log", "login", "register",
-            "download", "print", "email", "tweet", "comment", "reply", "read", "watch", "listen", "click", "tap", "join", "see",
-            "view", "skip", "jump", "back", "close", "search", "contact", "save", "buy", "shop", "donate", "advertise", "load",
-            "show", "hide", "enter", "submit", "send", "like", "get", "visit", "go", "open", "more", "next", "previous");
+    static final Set<String> CONTROL_VERBS = Language.controlVerbs();
     /** A line that opens with a date's label ("Published", "Updated", "Veröffentlicht", "Mis à jour"), in any known language. */
     static final Pattern PUBLISHED = Pattern.compile("^(?:" + Language.alternation(Stream.concat(
             Language.datePublishedWords().stream(), Language.dateUpdatedWords().stream()).toList()) + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -39,6 +39,17 @@ class LanguageTest {
     }
 
     @Test
+    void theDumpHeadersWordListsAreTheDataOfEveryLanguage() {
+        assertThat(Language.nameParticles()).contains("van", "de", "von", "bin");
+        assertThat(TextHeader.nameOf("Karl zu Guttenberg")).isEqualTo("Karl zu Guttenberg");
+        assertThat(Language.controlVerbs()).contains("share", "teilen", "partager", "compartir", "condividi", "delen");
+        assertThat(TextHeader.CONTROL_VERBS).isSameAs(Language.controlVerbs());
+        assertThat(TextHeader.CAPTION.matcher("Der Hafen im Winter. Foto: Anna Berg/dpa").find()).isTrue();
+        assertThat(TextHeader.CAPTION.matcher("Le port en hiver. Crédit : Jean Dupont").find()).isTrue();
+        assertThat(TextHeader.CAPTION.matcher("The ferry sails at noon").find()).isFalse();
+    }
+
+    @Test
     void stemsAreLuceneStemsOfTheLanguage() {
         assertThat(Language.stem("regulators", "en")).isEqualTo(Language.stem("regulator", "en"));
         assertThat(Language.stem("trading", "en")).isEqualTo(Language.stem("trade", "en"));
