@@ -23,13 +23,12 @@ final class ContentTidier {
                     + "|toolbar|print|caption|credit|copyright|disclaimer|read-?more|more-?stories|recirc|taboola"
                     + "|outbrain|comments?-|donate|paywall|inline-?cta",
             Pattern.CASE_INSENSITIVE);
-    /** A block that is only an ad label, in the languages the cleaner knows. */
-    private static final Pattern AD_LABEL = Pattern.compile(
-            "[\\s\\p{Pd}]*(advertisement|advertising|sponsored( content)?|anzeige|werbung|publicité|publicidad|pubblicità"
-                    + "|reklame|paid content|story continues below( advertisement)?)[\\s\\p{Pd}]*", Pattern.CASE_INSENSITIVE);
-    /** Photo credits and bylines written as a label. */
-    private static final Pattern CREDIT = Pattern.compile(
-            "^\\(?(photo|image|picture|credit|source|foto|bild|getty|video)s?( credit)?\\s*[:©]", Pattern.CASE_INSENSITIVE);
+    /** A block that is only an ad label, in the languages the cleaner knows (lang/*.json ad_label). */
+    private static final Pattern AD_LABEL = Pattern.compile("[\\s\\p{Pd}]*(?:" + Language.alternation(Language.adLabels()) + ")[\\s\\p{Pd}]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Photo credits written as a label ("Photo: ...", "Foto ©", "Image credit:"; lang/*.json caption_label). */
+    private static final Pattern CREDIT = Pattern.compile("^\\(?(?:" + Language.alternation(Language.captionLabels()) + ")s?( credit)?\\s*[:©]",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BYLINE = Pattern.compile("^(?:" + Language.bylineAlternation() + ")\\s+\\p{Lu}", Pattern.CASE_INSENSITIVE);
     private static final int SMALL = 300;
 

@@ -259,6 +259,11 @@ public final class Language {
         return allLanguages("caption_label");
     }
 
+    /** What a block that is only an advertisement's label says ("Advertisement", "Anzeige", "Publicité"), in any known language. */
+    static List<String> adLabels() {
+        return allLanguages("ad_label");
+    }
+
     /** Words of the control that offers to follow an author beside a byline ("Follow", "Folgen"), in any known language. */
     static List<String> followWords() {
         return allLanguages("follow");

@@ -56,6 +56,23 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void adLabelsAndPhotoCreditsOfAnyKnownLanguageAreNotArticleText() {
+        Extraction found = new HtmlExtractor().extract(page("""
+                <article>
+                <h1>Footbridge to be rebuilt in timber</h1>
+                <p>%1$s</p>
+                <p>Photograph: Jane Roe/Agency</p>
+                <div>Anzeige</div>
+                <p>%1$s</p>
+                <div>Publicité</div>
+                <p>Foto: Anna Berg/dpa</p>
+                <p>%1$s</p>
+                </article>
+                """.formatted(PARAGRAPH)), "https://riverside.example/news/2025/bridge.html");
+        assertThat(found.text()).startsWith("The committee met").doesNotContain("Jane Roe", "Anzeige", "Publicité", "Anna Berg");
+    }
+
+    @Test
     void readsMetadataTheArticleItselfCarriesInItsBody() {
         // Microdata <meta> inside the article: read from the page as parsed, before the article is cut out of it.
         String html = """
