@@ -19,9 +19,11 @@ final class CopyrightHolder {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Where the holder's name ends: a separator, the rights phrase, a sentence end, a year after a comma. */
     private static final Pattern END = Pattern.compile(
-            "\\s*(?:[|•·]|\\ball rights reserved\\b|\\s[-–—]\\s|\\.\\s|,\\s*(?:19|20)\\d\\d)", Pattern.CASE_INSENSITIVE);
+            "\\s*(?:[|•·]|(?<![\\p{L}\\p{N}])(?:" + Language.alternation(Language.rightsReservedPhrases()) + ")(?![\\p{L}\\p{N}])"
+                    + "|\\s[-–—]\\s|\\.\\s|,\\s*(?:19|20)\\d\\d)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A company's legal form closing the name ("Ltd", "GmbH", "S.A." written "SA"), in any known language (lang/*.json legal_form). */
     private static final Pattern LEGAL_FORM = Pattern.compile(
-            "[\\s,.]+(?:inc|ltd|llc|plc|gmbh|limited|corp|co)\\.?$", Pattern.CASE_INSENSITIVE);
+            "[\\s,.]+(?:" + Language.alternation(Language.legalForms()) + ")\\.?$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int MAX_WORDS = 5;
 
     private CopyrightHolder() {

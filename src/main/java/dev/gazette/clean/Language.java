@@ -264,6 +264,16 @@ public final class Language {
         return allLanguages("ad_label");
     }
 
+    /** The phrase that closes a copyright notice ("All rights reserved", "Alle Rechte vorbehalten"), in any known language. */
+    static List<String> rightsReservedPhrases() {
+        return allLanguages("rights_reserved");
+    }
+
+    /** The abbreviations of a company's legal form ("Ltd", "GmbH", "SpA"), lower case, in any known language. */
+    static List<String> legalForms() {
+        return allLanguages("legal_form");
+    }
+
     /** Words of the control that offers to follow an author beside a byline ("Follow", "Folgen"), in any known language. */
     static List<String> followWords() {
         return allLanguages("follow");

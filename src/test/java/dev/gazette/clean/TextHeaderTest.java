@@ -70,6 +70,16 @@ class TextHeaderTest {
     }
 
     @Test
+    void aCopyrightNoticeOfAnyKnownLanguageNamesItsHolderWithoutTheRightsOrTheLegalForm() {
+        String german = String.join("\n", "Hafenblatt", "Startseite", "", "Die Fähre fährt im Winter seltener", "",
+                "© 2024 Hafenblatt GmbH Alle Rechte vorbehalten");
+        assertThat(CopyrightHolder.in(DumpLine.parse(german))).isEqualTo("Hafenblatt");
+        String italian = String.join("\n", "Gazzetta del Porto", "Notizie", "", "Il traghetto si ferma d'inverno", "",
+                "© Gazzetta del Porto SpA Tutti i diritti riservati");
+        assertThat(CopyrightHolder.in(DumpLine.parse(italian))).isEqualTo("Gazzetta del Porto");
+    }
+
+    @Test
     void theCopyrightHolderIsTheOutletThePageAlsoShowsElsewhere() {
         String shown = String.join("\n", "Harbour Times", "Home", "News", "", "Island ferry to stop its evening sailings", "",
                 "The ferry will stop.", "", "© 2024 Harbour Times. All rights reserved.");
