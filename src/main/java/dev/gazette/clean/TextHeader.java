@@ -70,8 +70,11 @@ final class TextHeader {
     static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
     static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
+    /** A caption run into the sentence before it ("... last week.Credit: Jane Doe/Agency"), or a caption's label ("Foto: ..."). */
     static final Pattern CAPTION = Pattern.compile(
             "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|(?<![\\p{L}\\p{N}])(?iu:" + Language.alternation(Language.captionLabels()) + ")\\s*(?::|\\.\\.\\.|…)");
+    /** The first half of {@link #CAPTION} alone: a line without a colon or an ellipsis has no caption label. */
+    private static final Pattern RUN_IN_CAPTION = Pattern.compile("\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
     /** Verbs that label links and buttons rather than start headlines. */
     static final Set<String> CONTROL_VERBS = Language.controlVerbs();
@@ -579,10 +582,19 @@ final class TextHeader {
             s -= 1.0;
         }
         // A caption runs into its credit ("... last week.Credit: Jane Doe/Agency").
-        if (CAPTION.matcher(t).find()) {
+        if (isCaption(t)) {
             s -= 1.0;
         }
         return s;
+    }
+
+    /**
+     * Whether {@link #CAPTION} finds a caption in {@code text}: its many labels of every language are looked for only in a
+     * line with a colon or an ellipsis, which each label needs after it.
+     */
+    static boolean isCaption(String text) {
+        boolean labelled = text.indexOf(':') >= 0 || text.indexOf('…') >= 0 || text.contains("...");
+        return (labelled ? CAPTION : RUN_IN_CAPTION).matcher(text).find();
     }
 
     /** "Follow Us", "Share this story", "Sign in": a few words that start with what a control does. */

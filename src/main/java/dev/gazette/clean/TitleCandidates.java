@@ -376,7 +376,7 @@ final class TitleCandidates {
     private static boolean eligible(DumpLine line) {
         return line.kind != Kind.CODE && line.kind != Kind.LISTING && line.words >= 1 && line.words <= MAX_WORDS
                 && !line.tokens.isEmpty() && TextHeader.mostlyWords(line.text) && !TextHeader.isDateline(line)
-                && !TextHeader.isBylineShaped(line) && !TextHeader.CAPTION.matcher(line.text).find();
+                && !TextHeader.isBylineShaped(line) && !TextHeader.isCaption(line.text);
     }
 
     /**

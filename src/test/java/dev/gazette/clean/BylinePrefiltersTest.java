@@ -24,7 +24,8 @@ class BylinePrefiltersTest {
             "5", "2019", "12:05", "By", "by", "BY", "Byby", "bY", "Par", "par", "Von", "Written", "written by", "Author", "Autor",
             "İ", "İlker", "ı", "K", "ſ", "Σ", "\uD835\uDC00", "\uD801\uDC00", "é", "\u0301", "著者", "기자", "BlumeStaff", "Howard",
             "McDonald", "Senior", "Editor", "x", "©", "le", "Le", "am", "op", "el", "Aktualisiert", "Mis à jour", "mis", "À", "mardi",
-            "mai", "Mai", "5.", "Folgen", "Veröffentlicht", "Éd", "éd", "Datum", "data");
+            "mai", "Mai", "5.", "Folgen", "Veröffentlicht", "Éd", "éd", "Datum", "data", "Foto", "Crédit", "photo", "...", "…", "ab.",
+            "Cd");
 
     private static void forTexts(Consumer<String> check) {
         PieceTexts.forTexts(PIECES, check);
@@ -36,6 +37,13 @@ class BylinePrefiltersTest {
 
     private static Object call(Class<?> owner, String name, Class<?>[] types, Object... args) {
         return PieceTexts.callStatic(owner, name, types, args);
+    }
+
+    @Test
+    void aCaptionIsFoundWhereThePatternFindsOne() {
+        forTexts(text -> assertThat(TextHeader.isCaption(text)).as(text).isEqualTo(TextHeader.CAPTION.matcher(text).find()));
+        assertThat(TextHeader.isCaption("Der Hafen im Winter. Foto: Anna Berg/dpa")).isTrue();
+        assertThat(TextHeader.isCaption("The ferry sails at noon.Photo by Jane Doe")).isTrue();
     }
 
     @Test
