@@ -73,6 +73,9 @@ final class TextHeader {
     /** A caption run into the sentence before it ("... last week.Credit: Jane Doe/Agency"), or a caption's label ("Foto: ..."). */
     static final Pattern CAPTION = Pattern.compile(
             "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|(?<![\\p{L}\\p{N}])(?iu:" + Language.alternation(Language.captionLabels()) + ")\\s*(?::|\\.\\.\\.|…)");
+    /** A line that opens with a picture's label and a colon: a credit or caption ("Foto: REUTERS, NTB", "Photo: Jane Doe"). */
+    private static final Pattern CAPTION_LABEL_LINE = Pattern.compile("^\\(?(?iu:" + Language.alternation(Language.captionLabels())
+            + ")\\s*[:：]");
     /** The first half of {@link #CAPTION} alone: a line without a colon or an ellipsis has no caption label. */
     private static final Pattern RUN_IN_CAPTION = Pattern.compile("\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
@@ -595,6 +598,11 @@ final class TextHeader {
     static boolean isCaption(String text) {
         boolean labelled = text.indexOf(':') >= 0 || text.indexOf('…') >= 0 || text.contains("...");
         return (labelled ? CAPTION : RUN_IN_CAPTION).matcher(text).find();
+    }
+
+    /** Whether {@code text} opens with a picture's label and a colon ({@link #CAPTION_LABEL_LINE}). */
+    static boolean opensWithCaptionLabel(String text) {
+        return (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) && CAPTION_LABEL_LINE.matcher(text).lookingAt();
     }
 
     /** "Follow Us", "Share this story", "Sign in": a few words that start with what a control does. */

@@ -153,8 +153,10 @@ final class TitleCandidates {
                                   // gained as many titles of one truth set as they lost of the other (bench/HISTORY.md)
             "head_end",           // the line the run's head ends at, its first paragraph: a candidate of the title model alone
                                   // (openers), for a run that opens with the headline over the text (a reflow part of it too)
-            "time_stamp");        // a short line that stamps a post with its time (LineFeatures.isStamp: "14K views 6 years
+            "time_stamp",         // a short line that stamps a post with its time (LineFeatures.isStamp: "14K views 6 years
                                   // ago", another story's headline with its "2019.3.4 8:15"): a video's or a teaser's card
+            "over_picture_label"); // the next line opens with a picture's label and a colon ("Foto: REUTERS, NTB", lang/*.json
+                                  // caption_label): a caption over its credit, or a headline over a picture without one
     /** Every feature of a candidate: the opener reads the first {@code FEATURES.size()}, the title model all. */
     static final List<String> TITLE_FEATURES = Stream.concat(FEATURES.stream(), TITLE_ONLY.stream()).toList();
 
@@ -341,7 +343,8 @@ final class TitleCandidates {
                         t.endsWith(".") && !t.endsWith("..") || endsOtherStop(t) ? 1 : 0,
                         notHeadline ? 1 : 0,
                         i == headEnd ? 1 : 0,
-                        LineFeatures.isStamp(line, lang) ? 1 : 0
+                        LineFeatures.isStamp(line, lang) ? 1 : 0,
+                        next != null && TextHeader.opensWithCaptionLabel(next.text) ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }

@@ -47,6 +47,9 @@ class LanguageTest {
         assertThat(TextHeader.CAPTION.matcher("Der Hafen im Winter. Foto: Anna Berg/dpa").find()).isTrue();
         assertThat(TextHeader.CAPTION.matcher("Le port en hiver. Crédit : Jean Dupont").find()).isTrue();
         assertThat(TextHeader.CAPTION.matcher("The ferry sails at noon").find()).isFalse();
+        assertThat(TextHeader.opensWithCaptionLabel("Foto: REUTERS, NTB")).isTrue();
+        assertThat(TextHeader.opensWithCaptionLabel("(Photo: Jane Doe/Agency)")).isTrue();
+        assertThat(TextHeader.opensWithCaptionLabel("Photography tips: light in winter")).isFalse();
     }
 
     @Test
