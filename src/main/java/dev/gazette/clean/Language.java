@@ -38,9 +38,12 @@ import java.util.regex.Pattern;
 
 /**
  * The one home of language knowledge: Lucene's analyzers give index terms (stop words removed)
- * and stems per language, and {@code lang/<code>.json} beside this class gives the word lists the
- * cleaner reads prose by (function words, the words a byline opens with, the words a notice
- * addresses the reader by). Languages without an analyzer here fall back to plain tokenisation.
+ * and stems per language, and {@code lang/<code>.json} beside this class gives every word list the
+ * cleaner reads pages by (function words, the words a byline opens with, the words a notice
+ * addresses the reader by, a date's labels, months and weekdays, name particles, control verbs,
+ * caption and ad labels...; {@code en.json}'s {@code _comment} says what each key holds). The cleaner
+ * reads most lists for every language at once, as pages mix them. Languages without an analyzer
+ * here fall back to plain tokenisation.
  */
 public final class Language {
     /** How each language's analyzer is made: only when a text in it is analysed (their stop sets and stemmer tables take a tenth of a small build's start-up). */
