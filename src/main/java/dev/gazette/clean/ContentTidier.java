@@ -26,9 +26,6 @@ final class ContentTidier {
     /** A block that is only an ad label, in the languages the cleaner knows (lang/*.json ad_label). */
     private static final Pattern AD_LABEL = Pattern.compile("[\\s\\p{Pd}]*(?:" + Language.alternation(Language.adLabels()) + ")[\\s\\p{Pd}]*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** Photo credits written as a label ("Photo: ...", "Foto ©", "Image credit:"; lang/*.json caption_label). */
-    private static final Pattern CREDIT = Pattern.compile("^\\(?(?:" + Language.alternation(Language.captionLabels()) + ")s?( credit)?\\s*[:©]",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BYLINE = Pattern.compile("^(?:" + Language.bylineAlternation() + ")\\s+\\p{Lu}", Pattern.CASE_INSENSITIVE);
     private static final int SMALL = 300;
 
@@ -143,7 +140,7 @@ final class ContentTidier {
             String text = el.text().strip();
             if (AD_LABEL.matcher(text).matches()
                     || c.chars < 200 && c.linkDensity() > 0.75 && !tag.equals("li")
-                    || c.chars < 120 && (CREDIT.matcher(text).find() || isDateline(text) || isByline(text))) {
+                    || c.chars < 120 && (Captions.opensWithLabel(text) || isDateline(text) || isByline(text))) {
                 stats.forget(el);
                 doomed.add(el);
             }

@@ -189,7 +189,7 @@ final class HeaderCandidates {
             Language.roleWords().stream().sorted().map(Pattern::quote).toList()) + ")(?![\\p{L}\\p{M}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The role words as {@link #ROLE} compares them, code points folded (upper, then lower case), by their first. */
     private static final Map<Integer, List<int[]>> ROLE_BY_FIRST = Language.roleWords().stream()
-            .map(w -> w.codePoints().map(HeaderCandidates::folded).toArray())
+            .map(w -> w.codePoints().map(Words::folded).toArray())
             .collect(Collectors.groupingBy(w -> w[0]));
     /** The keys of {@link #ROLE_BY_FIRST}. */
     private static final BitSet ROLE_FIRSTS = new BitSet();
@@ -433,10 +433,10 @@ final class HeaderCandidates {
                 continue;
             }
             int c = text.codePointAt(i);
-            if (!ROLE_FIRSTS.get(c) && !ROLE_FIRSTS.get(folded(c))) {
+            if (!ROLE_FIRSTS.get(c) && !ROLE_FIRSTS.get(Words.folded(c))) {
                 continue; // no role word opens with it: the maps are not asked
             }
-            if (startsRole(text, i, ROLE_BY_FIRST.get(c)) || startsRole(text, i, ROLE_BY_FIRST.get(folded(c)))) {
+            if (startsRole(text, i, ROLE_BY_FIRST.get(c)) || startsRole(text, i, ROLE_BY_FIRST.get(Words.folded(c)))) {
                 return true;
             }
         }
@@ -449,7 +449,7 @@ final class HeaderCandidates {
             int j = 0;
             while (j < role.length && i < text.length()) {
                 int c = text.codePointAt(i);
-                if (role[j] != c && role[j] != folded(c)) {
+                if (role[j] != c && role[j] != Words.folded(c)) {
                     break;
                 }
                 i += Character.charCount(c);
@@ -460,11 +460,6 @@ final class HeaderCandidates {
             }
         }
         return false;
-    }
-
-    /** A code point as case-insensitive Unicode patterns compare it. */
-    private static int folded(int c) {
-        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**

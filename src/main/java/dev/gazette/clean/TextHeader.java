@@ -59,7 +59,7 @@ final class TextHeader {
      * it: {@link #NAME_END} is tried before a word only when the word is one of them.
      */
     private static final Set<String> NAME_END_OPENERS = Stream.concat(NAME_END_WORDS.stream().map(w -> w.split(" ")[0]),
-            Language.monthNumbers().keySet().stream()).map(TextHeader::folded).collect(Collectors.toUnmodifiableSet());
+            Language.monthNumbers().keySet().stream()).map(Words::folded).collect(Collectors.toUnmodifiableSet());
     private static final int LONGEST_OPENER = NAME_END_OPENERS.stream().mapToInt(String::length).max().orElse(0);
     /** A line that opens as a credit later in it ("Posted by", "Story by", "Geschrieben von", "Published by"), in any known language. */
     private static final Pattern POSTED = Pattern.compile("^(?iu:" + Language.alternation(Stream.concat(Language.creditLeadWords().stream(),
@@ -70,14 +70,6 @@ final class TextHeader {
     static final Pattern WIDE_GAP = Pattern.compile("\\S {3,}\\S");
     /** "Home > News > 2015 > Headline": a trail of two or more steps. */
     static final Pattern BREADCRUMB = Pattern.compile("\\s[>»›]\\s.*\\s[>»›]\\s");
-    /** A caption run into the sentence before it ("... last week.Credit: Jane Doe/Agency"), or a caption's label ("Foto: ..."). */
-    static final Pattern CAPTION = Pattern.compile(
-            "\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}|(?<![\\p{L}\\p{N}])(?iu:" + Language.alternation(Language.captionLabels()) + ")\\s*(?::|\\.\\.\\.|…)");
-    /** A line that opens with a picture's label and a colon: a credit or caption ("Foto: REUTERS, NTB", "Photo: Jane Doe"). */
-    private static final Pattern CAPTION_LABEL_LINE = Pattern.compile("^\\(?(?iu:" + Language.alternation(Language.captionLabels())
-            + ")\\s*[:：]");
-    /** The first half of {@link #CAPTION} alone: a line without a colon or an ellipsis has no caption label. */
-    private static final Pattern RUN_IN_CAPTION = Pattern.compile("\\p{Ll}{2}[.!?]\\p{Lu}\\p{Ll}");
     private static final Pattern FIELD_LABEL = Pattern.compile("\\p{L}:(?:\\s|$)");
     /** Verbs that label links and buttons rather than start headlines. */
     static final Set<String> CONTROL_VERBS = Language.controlVerbs();
@@ -585,24 +577,10 @@ final class TextHeader {
             s -= 1.0;
         }
         // A caption runs into its credit ("... last week.Credit: Jane Doe/Agency").
-        if (isCaption(t)) {
+        if (Captions.holdsCaption(t)) {
             s -= 1.0;
         }
         return s;
-    }
-
-    /**
-     * Whether {@link #CAPTION} finds a caption in {@code text}: its many labels of every language are looked for only in a
-     * line with a colon or an ellipsis, which each label needs after it.
-     */
-    static boolean isCaption(String text) {
-        boolean labelled = text.indexOf(':') >= 0 || text.indexOf('…') >= 0 || text.contains("...");
-        return (labelled ? CAPTION : RUN_IN_CAPTION).matcher(text).find();
-    }
-
-    /** Whether {@code text} opens with a picture's label and a colon ({@link #CAPTION_LABEL_LINE}). */
-    static boolean opensWithCaptionLabel(String text) {
-        return (text.indexOf(':') >= 0 || text.indexOf('：') >= 0) && CAPTION_LABEL_LINE.matcher(text).lookingAt();
     }
 
     /** "Follow Us", "Share this story", "Sign in": a few words that start with what a control does. */
@@ -834,17 +812,10 @@ final class TextHeader {
             } else if (word.length() >= LONGEST_OPENER) {
                 return false;
             }
-            word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+            word.appendCodePoint(Words.folded(c));
             k += Character.charCount(c);
         }
         return word != null && NAME_END_OPENERS.contains(word.toString());
-    }
-
-    /** {@code word} with each code point folded as case-insensitive Unicode patterns compare it. */
-    private static String folded(String word) {
-        StringBuilder out = new StringBuilder(word.length());
-        word.codePoints().forEach(c -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
-        return out.toString();
     }
 
     /** Whether {@link #NAME} may hold {@code c}, once stripped and its runs of white space folded: letters, marks, the marks of names and quotes, white space. */

@@ -344,7 +344,7 @@ final class TitleCandidates {
                         notHeadline ? 1 : 0,
                         i == headEnd ? 1 : 0,
                         LineFeatures.isStamp(line, lang) ? 1 : 0,
-                        next != null && TextHeader.opensWithCaptionLabel(next.text) ? 1 : 0
+                        next != null && Captions.opensWithLabel(next.text) ? 1 : 0
                 };
                 out.add(new HeaderCandidates.Candidate(value, i, x));
             }
@@ -379,7 +379,7 @@ final class TitleCandidates {
     private static boolean eligible(DumpLine line) {
         return line.kind != Kind.CODE && line.kind != Kind.LISTING && line.words >= 1 && line.words <= MAX_WORDS
                 && !line.tokens.isEmpty() && TextHeader.mostlyWords(line.text) && !TextHeader.isDateline(line)
-                && !TextHeader.isBylineShaped(line) && !TextHeader.isCaption(line.text);
+                && !TextHeader.isBylineShaped(line) && !Captions.holdsCaption(line.text);
     }
 
     /**

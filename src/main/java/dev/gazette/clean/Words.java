@@ -189,6 +189,18 @@ final class Words {
         return true;
     }
 
+    /** A code point as case-insensitive Unicode patterns compare it: upper-cased, then lower-cased. */
+    static int folded(int c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    /** {@code word} with each code point {@link #folded(int) folded}. */
+    static String folded(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        word.codePoints().forEach(c -> out.appendCodePoint(folded(c)));
+        return out.toString();
+    }
+
     /** Regex "\s": the ASCII space, tab, line feed, vertical tab, form feed and carriage return. */
     static boolean isAsciiSpace(int c) {
         return c == ' ' || c >= '\t' && c <= '\r';

@@ -41,9 +41,9 @@ class BylinePrefiltersTest {
 
     @Test
     void aCaptionIsFoundWhereThePatternFindsOne() {
-        forTexts(text -> assertThat(TextHeader.isCaption(text)).as(text).isEqualTo(TextHeader.CAPTION.matcher(text).find()));
-        assertThat(TextHeader.isCaption("Der Hafen im Winter. Foto: Anna Berg/dpa")).isTrue();
-        assertThat(TextHeader.isCaption("The ferry sails at noon.Photo by Jane Doe")).isTrue();
+        forTexts(text -> assertThat(Captions.holdsCaption(text)).as(text).isEqualTo(Captions.CAPTION.matcher(text).find()));
+        assertThat(Captions.holdsCaption("Der Hafen im Winter. Foto: Anna Berg/dpa")).isTrue();
+        assertThat(Captions.holdsCaption("The ferry sails at noon.Photo by Jane Doe")).isTrue();
     }
 
     @Test

@@ -44,12 +44,12 @@ class LanguageTest {
         assertThat(TextHeader.nameOf("Karl zu Guttenberg")).isEqualTo("Karl zu Guttenberg");
         assertThat(Language.controlVerbs()).contains("share", "teilen", "partager", "compartir", "condividi", "delen");
         assertThat(TextHeader.CONTROL_VERBS).isSameAs(Language.controlVerbs());
-        assertThat(TextHeader.CAPTION.matcher("Der Hafen im Winter. Foto: Anna Berg/dpa").find()).isTrue();
-        assertThat(TextHeader.CAPTION.matcher("Le port en hiver. Crédit : Jean Dupont").find()).isTrue();
-        assertThat(TextHeader.CAPTION.matcher("The ferry sails at noon").find()).isFalse();
-        assertThat(TextHeader.opensWithCaptionLabel("Foto: REUTERS, NTB")).isTrue();
-        assertThat(TextHeader.opensWithCaptionLabel("(Photo: Jane Doe/Agency)")).isTrue();
-        assertThat(TextHeader.opensWithCaptionLabel("Photography tips: light in winter")).isFalse();
+        assertThat(Captions.CAPTION.matcher("Der Hafen im Winter. Foto: Anna Berg/dpa").find()).isTrue();
+        assertThat(Captions.CAPTION.matcher("Le port en hiver. Crédit : Jean Dupont").find()).isTrue();
+        assertThat(Captions.CAPTION.matcher("The ferry sails at noon").find()).isFalse();
+        assertThat(Captions.opensWithLabel("Foto: REUTERS, NTB")).isTrue();
+        assertThat(Captions.opensWithLabel("(Photo: Jane Doe/Agency)")).isTrue();
+        assertThat(Captions.opensWithLabel("Photography tips: light in winter")).isFalse();
     }
 
     @Test
