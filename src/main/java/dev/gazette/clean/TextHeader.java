@@ -485,17 +485,30 @@ final class TextHeader {
     }
 
     /**
-     * A name standing as a block of its own between headline and body, as sites credit their
+     * A name standing apart ({@link #standsApart}) between headline and body, as sites credit their
      * authors, unless it is the subject the headline names ("Jane Doe" under "Jane Doe's boat").
      */
     private static String standaloneName(List<DumpLine> lines, int i, int titleAt, int bodyStart) {
         DumpLine line = lines.get(i);
-        String name = ownBlock(lines, i) && (i <= titleAt + 4 || i >= bodyStart - 3) ? bareName(line) : null;
+        String name = standsApart(lines, i) && (i <= titleAt + 4 || i >= bodyStart - 3) ? bareName(line) : null;
         if (name == null || !name.equals(line.text) || titleAt < 0 || name.equals(name.toUpperCase(Locale.ROOT))) {
             return null; // a label in capitals is a section's name
         }
         List<String> title = lines.get(titleAt).tokens;
         return Words.tokens(name).stream().anyMatch(title::contains) ? null : name;
+    }
+
+    /**
+     * A name-shaped line set apart from its neighbours: a block of its own, or, as dumpers that write no blank line
+     * between a page's blocks (a browser's select-all text) give it, a line with no name-shaped line beside it (a menu
+     * or a list of countries is a run of them).
+     */
+    private static boolean standsApart(List<DumpLine> lines, int i) {
+        return ownBlock(lines, i) || !nameShaped(lines, i - 1) && !nameShaped(lines, i + 1);
+    }
+
+    private static boolean nameShaped(List<DumpLine> lines, int i) {
+        return i >= 0 && i < lines.size() && bareName(lines.get(i)) != null;
     }
 
     /** A byline, a dateline, or an author's name standing alone under the headline at {@code titleAt}. */

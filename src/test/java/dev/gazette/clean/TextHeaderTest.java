@@ -382,6 +382,21 @@ class TextHeaderTest {
     }
 
     @Test
+    void aNameUnderTheHeadlineIsACreditWhereTheDumperWritesNoBlankLineBetweenBlocks() {
+        // A browser's select-all text sets a blank line around paragraphs only: headline, name and menu are stacked.
+        String body = """
+                The harbour's new crane lifted its first containers on Tuesday, three months late, after engineers found a fault in its gearbox during trials in the summer.
+
+                Dock workers said the crane would let the harbour take ships twice the size of those it handles now, and the harbour board expects traffic to grow next year.
+
+                The old cranes will be kept for smaller ships until the second new crane arrives in the spring.
+                """;
+        Extraction stacked = extract("Home\nNews\nPorts\nNew harbour crane lifts its first containers\nJane Doe\n\n" + body);
+        assertThat(stacked.byline()).isEqualTo("Jane Doe");
+        assertThat(stacked.text()).doesNotContain("Jane Doe").startsWith("The harbour's new crane");
+    }
+
+    @Test
     void findsTheBylineInTheFirstLinesOfTheBodyWhenThePageShowsItThere() {
         Extraction found = extract("""
                 Home
