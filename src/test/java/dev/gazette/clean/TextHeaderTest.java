@@ -384,6 +384,15 @@ class TextHeaderTest {
     @Test
     void aNameUnderTheHeadlineIsACreditWhereTheDumperWritesNoBlankLineBetweenBlocks() {
         // A browser's select-all text sets a blank line around paragraphs only: headline, name and menu are stacked.
+        // The header's rule: a stacked name stands apart unless a name-shaped line is beside it (a menu, a list of places).
+        String headline = "New harbour crane lifts its first containers";
+        String lead = "The harbour's new crane lifted its first containers on Tuesday, three months late.";
+        List<DumpLine> alone = DumpLine.parse(String.join("\n", "Home", headline, "Jane Doe", "", lead));
+        assertThat(TextHeader.isCredit(alone, 2, 1, 3)).isTrue();
+        List<DumpLine> listed = DumpLine.parse(String.join("\n", "Home", headline, "Jane Doe", "John Roe", "", lead));
+        assertThat(TextHeader.isCredit(listed, 2, 1, 4)).isFalse();
+        assertThat(TextHeader.isCredit(listed, 3, 1, 4)).isFalse();
+        // And what a page gets from it: the name as its byline, not as its article's first line.
         String body = """
                 The harbour's new crane lifted its first containers on Tuesday, three months late, after engineers found a fault in its gearbox during trials in the summer.
 
@@ -391,7 +400,7 @@ class TextHeaderTest {
 
                 The old cranes will be kept for smaller ships until the second new crane arrives in the spring.
                 """;
-        Extraction stacked = extract("Home\nNews\nPorts\nNew harbour crane lifts its first containers\nJane Doe\n\n" + body);
+        Extraction stacked = extract("Home\nNews\nPorts\n" + headline + "\nJane Doe\n\n" + body);
         assertThat(stacked.byline()).isEqualTo("Jane Doe");
         assertThat(stacked.text()).doesNotContain("Jane Doe").startsWith("The harbour's new crane");
     }
