@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The launcher {@code ./gazette} keeps one class-data archive per jar and Java: made by the first build that
- * succeeds, used by the later ones, and made again when the JDK is updated in place. Run on a copy of the
- * launcher with a stand-in JDK whose {@code java} logs its arguments and writes the archive the real one would.
+ * The launcher {@code ./gazette} runs the jar on the newest JDK of release 25 or later it finds, with an AOT cache
+ * made from the checkout's sample digest; else on the PATH's java, with one class-data archive per jar and Java made
+ * by the first build that succeeds, used by the later ones, and made again when the JDK is updated in place. Run on
+ * a copy of the launcher with stand-in JDKs whose {@code java} logs its arguments and writes the files the real one
+ * would.
  */
 class LauncherArchiveTest {
     private static final String FAKE_JAVA = """
@@ -26,6 +28,7 @@ class LauncherArchiveTest {
             for a in "$@"; do
               case "$a" in
                 -XX:ArchiveClassesAtExit=*) echo archive >"${a#*=}" ;;
+                -XX:AOTCacheOutput=*) [ -n "${FAKE_TRAINING_STATUS:-}" ] && exit "$FAKE_TRAINING_STATUS"; echo cache >"${a#*=}" ;;
               esac
             done
             exit "${FAKE_STATUS:-0}"
@@ -35,6 +38,8 @@ class LauncherArchiveTest {
     Path tmp;
     private Path root;
     private Path jdk;
+    /** Where the launcher looks for a JDK of release 25 or later (GAZETTE_JDKS): none there unless a test puts one. */
+    private Path jdks;
     private Path log;
     private int status;
 
@@ -44,24 +49,43 @@ class LauncherArchiveTest {
         Files.copy(Path.of("gazette"), root.resolve("gazette"));
         Files.createDirectories(root.resolve("target"));
         Files.writeString(root.resolve("target/gazette.jar"), "jar");
-        jdk = Files.createDirectories(tmp.resolve("jdk"));
-        Files.createDirectories(jdk.resolve("bin"));
-        Files.createDirectories(jdk.resolve("lib"));
-        Files.writeString(jdk.resolve("lib/modules"), "modules");
-        Path java = jdk.resolve("bin/java");
+        Files.createDirectories(root.resolve("content/articles"));
+        Files.writeString(root.resolve("content/articles/sample.md"), "---\ntitle: A sample\n---\nText.\n");
+        jdk = fakeJdk(tmp.resolve("jdk"), null);
+        jdks = Files.createDirectories(tmp.resolve("jvm"));
+        log = tmp.resolve("java.log");
+    }
+
+    /** A stand-in JDK at {@code home}: its {@code java} logs its arguments; {@code release} its release file's version, if any. */
+    private static Path fakeJdk(Path home, String release) throws IOException {
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.writeString(home.resolve("lib/modules"), "modules");
+        if (release != null) {
+            Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Stand-in\"\nJAVA_VERSION=\"" + release + "\"\n");
+        }
+        Path java = home.resolve("bin/java");
         Files.writeString(java, FAKE_JAVA);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        log = tmp.resolve("java.log");
+        return home;
     }
 
     /** Runs {@code gazette build}; returns the java command line it ran. */
     private String build(Map<String, String> env) throws Exception {
+        List<String> lines = run("build", env);
+        assertThat(lines).hasSize(1);
+        return lines.get(0);
+    }
+
+    /** Runs {@code gazette COMMAND --quiet}; returns the java command lines it ran, in order. */
+    private List<String> run(String command, Map<String, String> env) throws Exception {
         Files.deleteIfExists(log);
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("gazette").toString(), "build", "--quiet")
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("gazette").toString(), command, "--quiet")
                 .directory(tmp.toFile()).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("GAZETTE_"));
         environment.put("PATH", jdk.resolve("bin") + ":" + environment.getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("GAZETTE_JDKS", jdks.toString());
         environment.put("FAKE_LOG", log.toString());
         environment.putAll(env);
         Process process = builder.start();
@@ -69,9 +93,7 @@ class LauncherArchiveTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         status = process.exitValue();
         assertThat(out).as("the launcher's own output").isEmpty();
-        List<String> lines = Files.readAllLines(log);
-        assertThat(lines).hasSize(1);
-        return lines.get(0);
+        return Files.readAllLines(log);
     }
 
     private List<String> targetFiles() throws IOException {
@@ -122,5 +144,57 @@ class LauncherArchiveTest {
         // A file in /tmp/hsperfdata_* made and mapped at every start, for jstat and jps: a batch run of a second has no use for it.
         assertThat(build(Map.of())).contains("-XX:-UsePerfData");
         assertThat(build(Map.of("GAZETTE_JAVA_OPTS", "-Xmx1g"))).doesNotContain("UsePerfData");
+    }
+
+    @Test
+    void theNewestJdkOfRelease25OrLaterRunsTheJarWithAnAotCacheMadeFromTheSampleDigest() throws Exception {
+        fakeJdk(jdks.resolve("jdk-21"), "21.0.2");
+        Path java25 = fakeJdk(jdks.resolve("jdk-25"), "25.0.3").resolve("bin/java");
+        Path aot = root.resolve("target/gazette.aot");
+
+        List<String> first = run("build", Map.of());
+        assertThat(first).as("the sample built, built again after an edit and recorded, then the build").hasSize(3);
+        assertThat(first).allSatisfy(line -> assertThat(line).contains("-XX:+UseCompactObjectHeaders", "-XX:+UseParallelGC"));
+        assertThat(first.get(0)).contains("build --quiet --content content --out site").doesNotContain("AOTCache");
+        assertThat(first.get(1)).contains("-XX:AOTCacheOutput=" + aot + ".", "build --quiet --content content --out site");
+        assertThat(first.get(2)).contains("-XX:AOTCache=" + aot, "-jar " + root.resolve("target/gazette.jar") + " build --quiet");
+        assertThat(targetFiles()).containsExactly("gazette.aot", "gazette.aot.java", "gazette.aot.log", "gazette.jar");
+        assertThat(Files.readString(root.resolve("target/gazette.aot.java"))).startsWith(java25.toString());
+        assertThat(Files.readString(root.resolve("content/articles/sample.md"))).as("the sample edited in a copy").isEqualTo(
+                "---\ntitle: A sample\n---\nText.\n");
+
+        assertThat(build(Map.of())).as("no training once the cache is there").contains("-XX:AOTCache=" + aot);
+        assertThat(run("serve", Map.of())).singleElement().asString()
+                .contains("-XX:AOTCache=" + aot, "-XX:+UseCompactObjectHeaders").doesNotContain("UseParallelGC");
+
+        Files.writeString(root.resolve("target/gazette.jar"), "a new jar");
+        assertThat(run("build", Map.of())).as("a new jar, a new cache").hasSize(3);
+    }
+
+    @Test
+    void aWorkloadThatFailsLeavesNoCacheAndIsNotTriedAgainForTheSameJar() throws Exception {
+        fakeJdk(jdks.resolve("jdk-25"), "25.0.3");
+        List<String> first = run("build", Map.of("FAKE_TRAINING_STATUS", "1", "FAKE_STATUS", "0"));
+        assertThat(first).hasSize(3);
+        assertThat(first.get(2)).as("the build runs without a cache").doesNotContain("AOTCache");
+        assertThat(status).isZero();
+        assertThat(targetFiles()).containsExactly("gazette.aot.java", "gazette.aot.log", "gazette.jar");
+
+        assertThat(build(Map.of())).doesNotContain("AOTCache");
+        Files.writeString(root.resolve("target/gazette.jar"), "a new jar");
+        assertThat(run("build", Map.of())).as("a new jar is tried again").hasSize(3);
+        assertThat(targetFiles()).contains("gazette.aot");
+    }
+
+    @Test
+    void gazetteJavaChoosesTheJavaAndWithoutARelease25TheClassArchiveStays() throws Exception {
+        fakeJdk(jdks.resolve("jdk-21"), "21.0.2");
+        assertThat(build(Map.of())).startsWith("-XX:+UseParallelGC").contains("-XX:ArchiveClassesAtExit=")
+                .doesNotContain("CompactObjectHeaders");
+
+        Path chosen = fakeJdk(tmp.resolve("chosen"), "25.0.1");
+        fakeJdk(jdks.resolve("jdk-26"), "26");
+        run("build", Map.of("GAZETTE_JAVA", chosen.toString()));
+        assertThat(Files.readString(root.resolve("target/gazette.aot.java"))).startsWith(chosen.resolve("bin/java").toString());
     }
 }
