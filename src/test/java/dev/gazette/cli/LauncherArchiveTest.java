@@ -152,8 +152,12 @@ class LauncherArchiveTest {
         Path java25 = fakeJdk(jdks.resolve("jdk-25"), "25.0.3").resolve("bin/java");
         Path aot = root.resolve("target/gazette.aot");
 
-        List<String> first = run("build", Map.of());
+        Path temporary = Files.createDirectories(tmp.resolve("temporary"));
+        List<String> first = run("build", Map.of("TMPDIR", temporary.toString()));
         assertThat(first).as("the sample built, built again after an edit and recorded, then the build").hasSize(3);
+        try (var left = Files.list(temporary)) {
+            assertThat(left).as("the workload's folder removed").isEmpty();
+        }
         assertThat(first).allSatisfy(line -> assertThat(line).contains("-XX:+UseCompactObjectHeaders", "-XX:+UseParallelGC"));
         assertThat(first.get(0)).contains("build --quiet --content content --out site").doesNotContain("AOTCache");
         assertThat(first.get(1)).contains("-XX:AOTCacheOutput=" + aot + ".", "build --quiet --content content --out site");
