@@ -89,6 +89,14 @@ class CuratorCommandsTest {
         assertThat(workflow.get("env")).isEqualTo(Map.of("GAZETTE_REPOSITORY", "someone/gazette", "GAZETTE_REF", "v1"));
         assertThat(workflow.toString()).contains(".gazette/gazette build --content content", ".gazette/gazette check site",
                 "actions/deploy-pages@v5");
+        // Gazette's jar kept for the same Gazette, as in this repository's own workflow (PagesWorkflowTest).
+        Map<String, Object> job = PagesWorkflowTest.buildJob(digest.resolve(".github/workflows/pages.yml"));
+        Map<?, ?> jar = (Map<?, ?>) PagesWorkflowTest.jarCache(job).get("with");
+        assertThat(jar.get("path")).isEqualTo(".gazette/target/gazette.*");
+        assertThat(jar.get("key").toString()).contains("hashFiles('.gazette/pom.xml', '.gazette/src/main/**')");
+        assertThat(jar.containsKey("restore-keys")).isFalse();
+        assertThat(PagesWorkflowTest.dateRestoredJar(job).get("run"))
+                .isEqualTo("touch .gazette/target/gazette.jar && touch -c .gazette/target/gazette.a* .gazette/target/gazette.js*");
 
         Path site = digest.resolve("site");
         Cli build = Cli.run("build", "--content", digest.resolve("content").toString(), "--out", site.toString());

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,8 +80,18 @@ class LauncherArchiveTest {
         return lines.get(0);
     }
 
-    /** Runs {@code gazette COMMAND --quiet}; returns the java command lines it ran, in order. */
+    /** Runs {@code gazette COMMAND --quiet}, which prints nothing of its own; returns the java command lines it ran, in order. */
     private List<String> run(String command, Map<String, String> env) throws Exception {
+        List<String> lines = runPrinting(command, env);
+        assertThat(output).as("the launcher's own output").isEmpty();
+        return lines;
+    }
+
+    /** The launcher's output in the last run. */
+    private String output;
+
+    /** As {@link #run}, whatever the launcher prints (in {@link #output}). */
+    private List<String> runPrinting(String command, Map<String, String> env) throws Exception {
         Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(root.resolve("gazette").toString(), command, "--quiet")
                 .directory(tmp.toFile()).redirectErrorStream(true);
@@ -89,10 +102,9 @@ class LauncherArchiveTest {
         environment.put("FAKE_LOG", log.toString());
         environment.putAll(env);
         Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes());
+        output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         status = process.exitValue();
-        assertThat(out).as("the launcher's own output").isEmpty();
         return Files.readAllLines(log);
     }
 
@@ -173,6 +185,46 @@ class LauncherArchiveTest {
 
         Files.writeString(root.resolve("target/gazette.jar"), "a new jar");
         assertThat(run("build", Map.of())).as("a new jar, a new cache").hasSize(3);
+    }
+
+    @Test
+    void theWorkflowsDatingStepLetsTheLauncherTakeAJarAndArchiveRestoredFromAnEarlierRun() throws Exception {
+        fakeJdk(jdks.resolve("jdk-25"), "25.0.3");
+        Path pom = Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Path source = Files.createDirectories(root.resolve("src/main/java")).resolve("Gazette.java");
+        Files.writeString(source, "class Gazette {}");
+        List<Path> sources = List.of(pom, source, source.getParent(), root.resolve("src/main"));
+        Instant built = Instant.now().minus(Duration.ofHours(1));
+        for (Path p : sources) {
+            Files.setLastModifiedTime(p, FileTime.from(built.minus(Duration.ofMinutes(1))));
+        }
+        Files.setLastModifiedTime(root.resolve("target/gazette.jar"), FileTime.from(built));
+        run("build", Map.of());   // the earlier run: its jar's archive made
+        assertThat(targetFiles()).contains("gazette.aot", "gazette.aot.java");
+        // What a new run's checkout and cache restore leave: the sources dated now, the jar and archive as they were.
+        for (Path p : sources) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofSeconds(5))));
+        }
+        for (String f : List.of("gazette.jar", "gazette.aot", "gazette.aot.java", "gazette.aot.log")) {
+            Files.setLastModifiedTime(root.resolve("target").resolve(f), FileTime.from(built));
+        }
+        Path maven = Files.createDirectories(tmp.resolve("maven")).resolve("mvn");
+        Files.writeString(maven, "#!/bin/sh\necho maven >>\"$FAKE_LOG\"\nexit 1\n");
+        Files.setPosixFilePermissions(maven, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> withMaven = Map.of("PATH", maven.getParent() + ":" + jdk.resolve("bin") + ":" + System.getenv("PATH"));
+
+        String dating = PagesWorkflowTest.dateRestoredJar(PagesWorkflowTest.buildJob(PagesWorkflowTest.WORKFLOW)).get("run").toString();
+        Process step = new ProcessBuilder("bash", "-c", dating).directory(root.toFile()).inheritIO().start();
+        assertThat(step.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(step.exitValue()).isZero();
+        assertThat(run("build", withMaven)).as("no Maven build, no workload: the restored archive used").singleElement()
+                .asString().contains("-XX:AOTCache=" + root.resolve("target/gazette.aot"));
+
+        for (String f : List.of("gazette.jar", "gazette.aot", "gazette.aot.java", "gazette.aot.log")) {
+            Files.setLastModifiedTime(root.resolve("target").resolve(f), FileTime.from(built));
+        }
+        assertThat(runPrinting("build", withMaven)).as("without the step the jar is built again").containsExactly("maven");
+        assertThat(output).contains("building target/gazette.jar");
     }
 
     @Test

@@ -50,15 +50,27 @@ class PagesWorkflowTest {
                 .containsEntry("cache", "maven");
         assertThat(step(build, "actions/checkout").get("uses")).isEqualTo("actions/checkout@v5");
         assertThat(step(build, "actions/configure-pages").get("id")).isEqualTo("pages");
+        String buildSite = "./gazette build --base-url \"${{ steps.pages.outputs.base_url }}/\"";
         assertThat(runs(build)).containsExactly(
-                "./gazette build --base-url \"${{ steps.pages.outputs.base_url }}/\"",
+                "touch target/gazette.jar && touch -c target/gazette.a* target/gazette.js*",
+                buildSite,
                 "./gazette check site");
         // The build cache is kept between runs, restored before the build.
-        Map<String, Object> cache = step(build, "actions/cache");
+        Map<String, Object> cache = steps(build).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/cache@")
+                && BuildCache.FOLDER.equals(map(s.get("with")).get("path"))).findFirst().orElseThrow();
         assertThat(map(cache.get("with"))).containsEntry("path", BuildCache.FOLDER)
                 .containsKey("key").containsKey("restore-keys");
         List<Object> steps = steps(build).stream().map(s -> s.containsKey("uses") ? s.get("uses") : s.get("run")).toList();
-        assertThat(steps.indexOf(cache.get("uses"))).isLessThan(steps.indexOf(runs(build).get(0)));
+        assertThat(steps.indexOf(cache.get("uses"))).isLessThan(steps.indexOf(buildSite));
+        // Gazette's jar and start-up archive are kept for the very sources they were built from, and dated
+        // after the checkout when restored (LauncherArchiveTest runs that step against the launcher).
+        Map<String, Object> jar = jarCache(build);
+        assertThat(map(jar.get("with"))).containsEntry("path", "target/gazette.*").doesNotContainKey("restore-keys");
+        assertThat(map(jar.get("with")).get("key").toString()).contains("hashFiles('pom.xml', 'src/main/**')");
+        Map<String, Object> dating = dateRestoredJar(build);
+        assertThat(dating.get("if")).isEqualTo("steps." + jar.get("id") + ".outputs.cache-hit == 'true'");
+        assertThat(steps.indexOf(dating.get("run"))).isGreaterThan(steps.indexOf(jar.get("uses")))
+                .isLessThan(steps.indexOf(buildSite));
         Map<String, Object> upload = map(step(build, "actions/upload-pages-artifact").get("with"));
         assertThat(upload).containsEntry("path", "site").containsEntry("include-hidden-files", true);
         // Steps run in this order: configure, build, check, upload.
@@ -75,5 +87,23 @@ class PagesWorkflowTest {
         Map<String, Object> check = map(jobs.get("check"));
         assertThat(check.get("if")).isEqualTo("github.event_name == 'pull_request'");
         assertThat(runs(check)).containsExactly("./gazette build", "./gazette check site");
+    }
+
+    /** The step that restores Gazette's jar (a cache step whose path is the jar's). */
+    static Map<String, Object> jarCache(Map<String, Object> job) {
+        return steps(job).stream().filter(s -> String.valueOf(s.get("uses")).startsWith("actions/cache@")
+                        && String.valueOf(map(s.get("with")).get("path")).contains("target/gazette."))
+                .findFirst().orElseThrow(() -> new AssertionError("no step restores Gazette's jar"));
+    }
+
+    /** The step that dates a restored jar after the checkout. */
+    static Map<String, Object> dateRestoredJar(Map<String, Object> job) {
+        return steps(job).stream().filter(s -> String.valueOf(s.get("run")).startsWith("touch "))
+                .findFirst().orElseThrow(() -> new AssertionError("no step dates the restored jar"));
+    }
+
+    /** The build job of the workflow at {@code file}. */
+    static Map<String, Object> buildJob(Path file) throws java.io.IOException {
+        return map(map(map(new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file))).get("jobs")).get("build"));
     }
 }
