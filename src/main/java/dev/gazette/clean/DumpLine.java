@@ -135,8 +135,7 @@ final class DumpLine {
         }
         tokens = Words.tokens(text);
         spacelessShare = spacelessShare(text);
-        // Words, or for scripts written without spaces, characters over two.
-        words = spacelessShare > 0.5 ? Math.max(tokens.size(), (int) Math.round(spacelessShare * letters(text)) / 2) : tokens.size();
+        words = words(text, tokens.size(), spacelessShare);
         endsSentence = endsWithMark(text, SENTENCE_MARKS) || "\"”»".indexOf(lastChar(text)) >= 0;
     }
 
@@ -440,6 +439,15 @@ final class DumpLine {
      */
     private static boolean breaksAnywhere(char c) {
         return wide(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HANGUL;
+    }
+
+    /** The words of the text, or for scripts written without spaces between words, its characters over two. */
+    static int words(String text) {
+        return words(text, Words.tokens(text).size(), spacelessShare(text));
+    }
+
+    private static int words(String text, int tokens, double spacelessShare) {
+        return spacelessShare > 0.5 ? Math.max(tokens, (int) Math.round(spacelessShare * letters(text)) / 2) : tokens;
     }
 
     /** Whether the letter belongs to a script written without spaces between words. */

@@ -9,14 +9,22 @@ final class Headlines {
     private Headlines() {
     }
 
-    /** How titles separate a headline from the site's name or section. */
-    static final Pattern SEPARATOR = Pattern.compile("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+");
+    /** Letters and marks of Chinese and Japanese, which are written without spaces and with full-width punctuation. */
+    private static final String HAN_KANA = "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\u3000-\\u303f\\uff00-\\uffef]";
+
+    /**
+     * How titles separate a headline from the site's name or section. Chinese and Japanese titles set the mark without
+     * spaces ("見出し_科技_新聞", "「見出し」:ブログ名", "見出し｜サイト"); their own punctuation is full-width, so a
+     * half-width bar, underscore or colon beside one of their characters separates, and a full-width bar always does.
+     */
+    static final Pattern SEPARATOR = Pattern.compile("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+|\\s*｜\\s*"
+            + "|(?<=" + HAN_KANA + ")[|_:]|[|_:](?=" + HAN_KANA + ")");
 
     /** Whether the title may hold a {@link #SEPARATOR}: one of its marks at least, which most lines of a page lack. */
     static boolean mayHoldSeparator(String title) {
         for (int k = 0; k < title.length(); k++) {
             switch (title.charAt(k)) { // a switch, not indexOf in a string of them: this runs for most lines of a page
-                case '|', '•', '·', '»', '/', '-', '–', '—', ':' -> {
+                case '|', '•', '·', '»', '/', '-', '–', '—', ':', '_', '｜' -> {
                     return true;
                 }
                 default -> { }
@@ -70,6 +78,6 @@ final class Headlines {
         }
         String last = parts[parts.length - 1];
         String rest = title.substring(0, title.lastIndexOf(last)).replaceAll("[\\s|•·»/:\\p{Pd}]+$", "");
-        return Words.tokens(last).size() <= 3 && Words.tokens(rest).size() >= 4 ? rest : title;
+        return DumpLine.words(last) <= 3 && DumpLine.words(rest) >= 4 ? rest : title;
     }
 }

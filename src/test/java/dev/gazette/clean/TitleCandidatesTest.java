@@ -218,6 +218,19 @@ class TitleCandidatesTest {
     }
 
     @Test
+    void chineseAndJapaneseTitlesSetTheSiteNameOffWithoutSpaces() {
+        assertThat(Headlines.withoutSiteName("新しい路面電車が開業｜港町ニュース", "港町ニュース")).isEqualTo("新しい路面電車が開業");
+        assertThat(Headlines.withoutSiteName("港口新渡轮本周开航_交通_港城日报", "港城日报")).isEqualTo("港口新渡轮本周开航_交通");
+        // The site's name unknown: a short last part after a headline long enough, counted in characters over two.
+        assertThat(Headlines.withoutSiteName("「フェリー」が冬も運航へ:港町ブログ", null)).isEqualTo("「フェリー」が冬も運航へ");
+        assertThat(Headlines.withoutSiteName("フェリー運航:港町ブログ", null)).isEqualTo("フェリー運航:港町ブログ");
+        // Their own punctuation is full-width: a full-width colon belongs to the headline; Latin text keeps its marks.
+        assertThat(Headlines.withoutSiteName("首相：来年度の減税を検討", null)).isEqualTo("首相：来年度の減税を検討");
+        assertThat(Headlines.withoutSiteName("snake_case names at a 3:2 ratio", null)).isEqualTo("snake_case names at a 3:2 ratio");
+        assertThat(DumpLine.words("路面電車が冬も運航")).isEqualTo(4);
+    }
+
+    @Test
     void aPictureDrawnBeforeTheHeadlineAsItsFileNameIsNoPartOfIt() {
         assertThat(Headlines.withoutDrawn("[0426_original_1280x960.jpg] Ferries run late again")).isEqualTo("Ferries run late again");
         assertThat(Headlines.withoutDrawn("[harbour.PNG?w=300] Ferries run late again")).isEqualTo("Ferries run late again");
