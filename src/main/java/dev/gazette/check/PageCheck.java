@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.model.Problem;
+import dev.gazette.text.Srcset;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -42,8 +43,8 @@ final class PageCheck {
                 }
             }
             if (el.hasAttr("srcset")) {
-                for (String candidate : el.attr("srcset").split(",")) {
-                    link(file, line, "srcset", candidate.strip().split("\\s+")[0], pageUrl, problems);
+                for (Srcset.Candidate candidate : Srcset.parse(el.attr("srcset"))) {
+                    link(file, line, "srcset", candidate.url(), pageUrl, problems);
                 }
             }
             if (el.hasAttr("id")) {

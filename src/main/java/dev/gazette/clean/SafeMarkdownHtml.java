@@ -62,8 +62,11 @@ final class SafeMarkdownHtml {
     record Body(String html, PlainText.Counted text, List<String> links) {
     }
 
-    /** Addresses the sanitizer keeps unchanged: its protocols, and only characters a URL may hold. */
-    private static final Pattern WEB_URL = Pattern.compile("(?:https?://|mailto:)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+");
+    /**
+     * Addresses the sanitizer keeps unchanged: its protocols, and only characters a URL may hold
+     * anywhere (brackets, which only an IPv6 host may hold, it encodes elsewhere: not written here).
+     */
+    private static final Pattern WEB_URL = Pattern.compile("(?:https?://|mailto:)[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%]+");
 
     /**
      * Inline elements of phrasing content that an HTML parser nests just as they are written when
@@ -94,6 +97,7 @@ final class SafeMarkdownHtml {
      * scan of the HTML would find an address there, so the links are not noted.
      */
     private boolean strayAddress;
+    private final BodyStructure.Outline outline = new BodyStructure.Outline();
     /** A text's characters, copied out of the source to be escaped and told in runs. */
     private char[] chars = new char[512];
 
@@ -270,7 +274,7 @@ final class SafeMarkdownHtml {
         return lineBlock("p", "", paragraph);
     }
 
-    /** The page has its own {@code <h1>}: the sanitizer demotes a body's to {@code <h2>}. */
+    /** The page has its own {@code <h1>}: the body's headings are numbered under it as the sanitizer numbers them. */
     private boolean heading(Heading heading) {
         String id = heading.getAnchorRefId();
         if (id == null || id.isEmpty()) {
@@ -280,7 +284,7 @@ final class SafeMarkdownHtml {
             id = "content-" + id;
         }
         StringBuilder attributes = new StringBuilder(" id=\"");
-        return attribute(attributes, id) && lineBlock("h" + Math.max(2, heading.getLevel()), quote(attributes).toString(), heading);
+        return attribute(attributes, id) && lineBlock("h" + outline.level(heading.getLevel()), quote(attributes).toString(), heading);
     }
 
     private boolean link(Link link) {

@@ -1,19 +1,26 @@
 package dev.gazette.clean;
 
+import dev.gazette.source.TextDecoder;
+import dev.gazette.text.Srcset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one gate every article body passes before it reaches a page: a jsoup {@link Safelist}
@@ -33,11 +40,13 @@ public final class Sanitizer {
     private static final Evaluator IMG_WITH_SRC = QueryParser.parse("img[src]");
     private static final Evaluator IMG_WITH_SRCSET = QueryParser.parse("img[srcset]");
     private static final Evaluator SOURCE_WITH_SRCSET = QueryParser.parse("source[srcset]");
-    private static final Evaluator H1 = QueryParser.parse("h1");
     private static final Evaluator LINK = QueryParser.parse("a");
     private static final Evaluator LINK_WITH_HREF = QueryParser.parse("a[href]");
     private static final Evaluator SAME_PAGE_LINK = QueryParser.parse("a[href^=#]");
     private static final Evaluator WITH_ID = QueryParser.parse("[id]");
+    private static final Evaluator SPANNING_CELL = QueryParser.parse("td[colspan], td[rowspan], th[colspan], th[rowspan]");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern POSITIVE = Pattern.compile("0*[1-9]\\d{0,3}");
     private static final Evaluator ADDRESSES = QueryParser.parse("a[href], img[src], blockquote[cite], q[cite]");
 
     private final Safelist safelist;
@@ -127,7 +136,7 @@ public final class Sanitizer {
      */
     public Element cleanBody(String html, String baseUrl) {
         Document dirty = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-        demoteTitleHeadings(dirty.body());
+        BodyStructure.outline(dirty.body());
         promoteLazyImages(dirty.body());
         if (localFiles) {
             markLocalFiles(dirty.body());
@@ -138,6 +147,8 @@ public final class Sanitizer {
         Embeds.asLinks(dirty.body());
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
+        BodyStructure.repair(clean.body());
+        dropControls(clean.body());
         // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text,
         // and so does a same-page link to an id the body does not have: it would lead nowhere.
         Set<String> ids = new HashSet<>(clean.body().select(WITH_ID).eachAttr("id"));
@@ -151,7 +162,12 @@ public final class Sanitizer {
         for (Element el : clean.select(ADDRESSES)) {
             String attribute = el.hasAttr("href") ? "href" : el.hasAttr("src") ? "src" : "cite";
             String value = el.attr(attribute).strip();
-            if (!value.startsWith(LOCAL_FILE)) { // a file name, resolved later by the build
+            if (emptyHost(value)) {
+                el.removeAttr(attribute);
+                if (attribute.equals("href")) {
+                    el.unwrap();
+                }
+            } else if (!value.startsWith(LOCAL_FILE)) { // a file name, resolved later by the build
                 el.attr(attribute, escapeUnsafe(value));
             }
         }
@@ -174,28 +190,48 @@ public final class Sanitizer {
             if (!img.hasAttr("alt")) {
                 img.attr("alt", "");
             }
-            String srcset = webOnly(img.attr("srcset"));
+            List<Srcset.Candidate> srcset = Srcset.valid(img.attr("srcset"), url -> (url.startsWith("https://")
+                    || url.startsWith("http://")) && !emptyHost(url) ? escapeUnsafe(url) : null);
             if (srcset.isEmpty()) {
                 img.removeAttr("srcset").removeAttr("sizes");
             } else {
-                img.attr("srcset", srcset);
+                img.attr("srcset", Srcset.format(srcset));
+                if (!Srcset.givesWidths(srcset)) {
+                    img.removeAttr("sizes"); // sizes go with widths only
+                } else if (img.attr("sizes").isBlank()) {
+                    img.attr("sizes", "100vw"); // what a browser takes when a set of widths comes without sizes
+                }
+            }
+            for (String dimension : new String[] {"width", "height"}) {
+                if (img.hasAttr(dimension) && !DIGITS.matcher(img.attr(dimension)).matches()) {
+                    img.removeAttr(dimension); // "150px", "519.9": HTML's are whole pixels
+                }
             }
             // Below the headline, so never the first thing a reader sees: load when scrolled to.
             img.attr("loading", "lazy").attr("decoding", "async");
+        }
+        for (Element cell : clean.select(SPANNING_CELL)) {
+            for (String span : new String[] {"colspan", "rowspan"}) {
+                if (cell.hasAttr(span) && !POSITIVE.matcher(cell.attr(span)).matches()) {
+                    cell.removeAttr(span);
+                }
+            }
         }
         return clean.body();
     }
 
     /**
      * A URL as pages may carry it: spaces, quotes, angle brackets and other characters that RFC
-     * 3986 never allows ({@code a b.jpg}) are percent-encoded as UTF-8; browsers already fetch
-     * them so, and the link checker and feed readers refuse them raw.
+     * 3986 never allows ({@code a b.jpg}), and brackets outside the host (which only an IPv6
+     * address may hold), are percent-encoded as UTF-8; browsers already fetch them so, and the
+     * link checker, validators and feed readers refuse them raw.
      */
     static String escapeUnsafe(String url) {
         StringBuilder out = null;
+        int hostEnd = hostEnd(url);
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            boolean unsafe = c <= 0x20 || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0;
+            boolean unsafe = c <= 0x20 || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0 || (c == '[' || c == ']') && i >= hostEnd;
             if (unsafe && out == null) {
                 out = new StringBuilder(url.length() + 16).append(url, 0, i);
             }
@@ -209,6 +245,50 @@ public final class Sanitizer {
             }
         }
         return out == null ? url : out.toString();
+    }
+
+    /**
+     * Control characters out of the body's text and attributes: a page may write them as character
+     * references ({@code &#16;}), which the parser decodes, and HTML and XML forbid them on a page
+     * or in a feed (see also source.TextDecoder, which drops those written as they are).
+     */
+    private static void dropControls(Element body) {
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && TextDecoder.hasControl(t.getWholeText())) {
+                t.text(TextDecoder.withoutControls(t.getWholeText()));
+            } else if (node instanceof Element e) {
+                for (Attribute a : e.attributes()) {
+                    if (TextDecoder.hasControl(a.getValue())) {
+                        a.setValue(TextDecoder.withoutControls(a.getValue()));
+                    }
+                }
+            }
+        }, body);
+    }
+
+    /** Where the host of {@code scheme://host/...} ends (0 for a URL without one). */
+    private static int hostEnd(String url) {
+        int start = url.indexOf("://");
+        if (start <= 0) {
+            return 0;
+        }
+        for (int i = start + 3; i < url.length(); i++) {
+            if ("/?#".indexOf(url.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return url.length();
+    }
+
+    /** Whether the URL names a scheme and "//" but no host ({@code https://:0}, {@code http:///a}): no browser can fetch it. */
+    private static boolean emptyHost(String url) {
+        int start = url.indexOf("://");
+        if (start <= 0) {
+            return false;
+        }
+        int host = url.lastIndexOf('@', hostEnd(url) - 1);
+        int from = Math.max(start + 3, host + 1);
+        return from >= url.length() || ":/?#".indexOf(url.charAt(from)) >= 0;
     }
 
     /**
@@ -240,9 +320,9 @@ public final class Sanitizer {
                 if (source != null && img.attr("srcset").isBlank()) {
                     img.attr("srcset", source.attr("srcset"));
                 }
-                String first = img.attr("srcset").strip().split("[\\s,]+")[0];
-                if ((img.attr("src").isBlank() || img.attr("src").regionMatches(true, 0, "data:", 0, 5)) && !first.isEmpty()) {
-                    img.attr("src", first);
+                List<Srcset.Candidate> candidates = Srcset.parse(img.attr("srcset"));
+                if ((img.attr("src").isBlank() || img.attr("src").regionMatches(true, 0, "data:", 0, 5)) && !candidates.isEmpty()) {
+                    img.attr("src", candidates.get(0).url());
                 }
             }
         }
@@ -260,20 +340,6 @@ public final class Sanitizer {
         }
     }
 
-    /** A srcset with only http(s) candidates (made absolute before), or "" when any is not. */
-    private static String webOnly(String srcset) {
-        if (srcset.isBlank()) {
-            return "";
-        }
-        for (String candidate : srcset.split(",")) {
-            String url = candidate.strip().split("\\s+")[0];
-            if (!(url.startsWith("https://") || url.startsWith("http://"))) {
-                return "";
-            }
-        }
-        return srcset.strip().replaceAll("\\s+", " ");
-    }
-
     /** The id a {@code #fragment} link points to, percent-escapes decoded as a browser does. */
     private static String fragment(String href) {
         try {
@@ -281,13 +347,6 @@ public final class Sanitizer {
             return id == null ? "" : id;
         } catch (URISyntaxException e) {
             return href.substring(1);
-        }
-    }
-
-    /** The page has its own {@code <h1>}: body headings start one level lower. */
-    private static void demoteTitleHeadings(Element body) {
-        for (Element h1 : body.select(H1)) {
-            h1.tagName("h2");
         }
     }
 
@@ -306,17 +365,12 @@ public final class Sanitizer {
             }
         }
         for (Element el : body.select(IMG_WITH_SRCSET)) {
-            StringBuilder out = new StringBuilder();
-            for (String candidate : el.attr("srcset").split(",")) {
-                String[] parts = candidate.strip().split("\\s+", 2);
-                if (parts[0].isEmpty()) {
-                    continue;
-                }
-                String abs = org.jsoup.internal.StringUtil.resolve(el.baseUri(), parts[0]);
-                out.append(out.length() > 0 ? ", " : "").append(abs.isEmpty() ? parts[0] : abs)
-                        .append(parts.length > 1 ? " " + parts[1] : "");
+            List<Srcset.Candidate> absolute = new ArrayList<>();
+            for (Srcset.Candidate c : Srcset.parse(el.attr("srcset"))) {
+                String abs = org.jsoup.internal.StringUtil.resolve(el.baseUri(), c.url());
+                absolute.add(new Srcset.Candidate(abs.isEmpty() ? c.url() : abs, c.descriptor()));
             }
-            el.attr("srcset", out.toString());
+            el.attr("srcset", Srcset.format(absolute));
         }
     }
 }

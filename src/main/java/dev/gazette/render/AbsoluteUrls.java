@@ -2,6 +2,7 @@ package dev.gazette.render;
 
 import dev.gazette.text.PlainUrls;
 import dev.gazette.text.Slices;
+import dev.gazette.text.Srcset;
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
@@ -237,14 +238,13 @@ final class AbsoluteUrls {
 
     /** Each candidate of a {@code srcset} ("url 2x, url 640w") with its URL made absolute; unresolvable ones dropped. */
     static String srcset(String srcset, String pageUrl) {
-        List<String> out = new ArrayList<>();
-        for (String candidate : srcset.split(",")) {
-            String[] parts = candidate.strip().split("\\s+", 2);
-            String url = parts[0].isEmpty() ? "" : StringUtil.resolve(pageUrl, parts[0]);
+        List<Srcset.Candidate> out = new ArrayList<>();
+        for (Srcset.Candidate c : Srcset.parse(srcset)) {
+            String url = StringUtil.resolve(pageUrl, c.url());
             if (!url.isEmpty()) {
-                out.add(parts.length > 1 ? url + " " + parts[1] : url);
+                out.add(new Srcset.Candidate(url, c.descriptor()));
             }
         }
-        return String.join(", ", out);
+        return Srcset.format(out);
     }
 }

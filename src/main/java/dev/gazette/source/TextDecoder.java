@@ -49,14 +49,14 @@ public final class TextDecoder {
         if (bom.isPresent()) {
             Bom b = bom.get();
             String text = new String(bytes, b.length, bytes.length - b.length, b.charset);
-            return new Decoded(normalizeLineEnds(text), b.charset);
+            return new Decoded(normalized(text), b.charset);
         }
         Optional<String> utf8 = strictUtf8(bytes);
         if (utf8.isPresent()) {
-            return new Decoded(normalizeLineEnds(utf8.get()), StandardCharsets.UTF_8);
+            return new Decoded(normalized(utf8.get()), StandardCharsets.UTF_8);
         }
         Charset charset = html ? declaredCharset(bytes).orElse(WINDOWS_1252) : WINDOWS_1252;
-        return new Decoded(normalizeLineEnds(new String(bytes, charset)), charset);
+        return new Decoded(normalized(new String(bytes, charset)), charset);
     }
 
     private record Bom(Charset charset, int length) {
@@ -113,10 +113,39 @@ public final class TextDecoder {
         }
     }
 
-    static String normalizeLineEnds(String text) {
-        if (text.indexOf('\r') < 0) {
-            return text;
+    /**
+     * Line ends as '\n', and no control character but tab and line feed: HTML forbids the others
+     * in a page and XML in a feed. A form feed or vertical tab (a dump's page break) ends a line.
+     */
+    static String normalized(String text) {
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return hasControl(text) ? withoutControls(text) : text;
+    }
+
+    /** Whether the text holds a control character other than tab, line feed and carriage return. */
+    public static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text without {@link #hasControl}'s control characters, a form feed or vertical tab made a line feed. */
+    public static String withoutControls(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\f' || c == 0x0B) {
+                out.append('\n');
+            } else if (c < 0x20 ? c == '\t' || c == '\n' || c == '\r' : c < 0x7F || c > 0x9F) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

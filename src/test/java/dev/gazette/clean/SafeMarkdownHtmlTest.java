@@ -76,7 +76,7 @@ class SafeMarkdownHtmlTest {
         assertAsSanitized(body.get(), md);
         assertThat(body.get().html()).startsWith("<h2 id=\"rates--markets-up\">Rates &amp; \"markets\" up</h2>\n<p>The <em>bank</em>")
                 .contains("<a href=\"https://example.org/a?b=1&amp;c=2\" title=\"A &quot;quote&quot;\">a quarter</a> point;&nbsp;more to come.<br>\nNext line.")
-                .contains("<h2 id=\"content-gz-main\">GZ main</h2>")
+                .contains("<h3 id=\"content-gz-main\">GZ main</h3>")
                 .contains("<li>\n<p>loose</p>\n</li>")
                 .endsWith("<hr>");
         assertThat(body.get().text().text()).startsWith("Rates & \"markets\" up\n\nThe bank raised rates by a quarter point; more to come.\n\nNext line.");

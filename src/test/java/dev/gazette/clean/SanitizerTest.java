@@ -50,4 +50,52 @@ class SanitizerTest {
                 + "<a href=\"#fn-1\">1</a> <a href=\"#elsewhere\">gone</a></p><ol><li id=\"fn-1\">Note</li></ol>", null);
         assertThat(curated).contains("<a href=\"#fn-1\">1</a>", " gone</p>").doesNotContain("#elsewhere");
     }
+
+    /** Found by building ../shared/cleaning-dev's pages into a digest and running the Nu HTML Checker over it. */
+    @Test
+    void headingsAreNumberedUnderThePagesHeadlineWithoutSkippingALevel() {
+        assertThat(sanitizer.clean("<h3>A</h3><p>x</p><h4>B</h4><h6>C</h6><h3>D</h3>", null))
+                .isEqualTo("<h2>A</h2><p>x</p><h3>B</h3><h4>C</h4><h2>D</h2>");
+        assertThat(sanitizer.clean("<h1>T</h1><h2>S</h2><h2>U</h2><h1>V</h1>", null))
+                .isEqualTo("<h2>T</h2><h3>S</h3><h3>U</h3><h2>V</h2>");
+        assertThat(sanitizer.clean("<h2>A</h2><h4>B</h4><h3>C</h3>", null)).isEqualTo("<h2>A</h2><h3>B</h3><h3>C</h3>");
+    }
+
+    @Test
+    void aFiguresCaptionIsItsFirstOrLastChildAndOnlyAFigureHasOne() {
+        String img = "<img src=\"https://e.example/a.jpg\" alt=\"a\">";
+        String lazy = "<img src=\"https://e.example/a.jpg\" alt=\"a\" loading=\"lazy\" decoding=\"async\">";
+        assertThat(sanitizer.clean("<div><figure>" + img + "</figure> <figcaption>Cap</figcaption></div>", null))
+                .isEqualTo("<figure>" + lazy + "<figcaption>Cap</figcaption></figure>");
+        assertThat(sanitizer.clean("<figure>" + img + "<figcaption>Cap</figcaption><cite>Credit</cite></figure>", null))
+                .isEqualTo("<figure>" + lazy + "<figcaption>Cap<cite>Credit</cite></figcaption></figure>");
+        assertThat(sanitizer.clean("<figure><figcaption>Top</figcaption>" + img + "<figcaption>Again</figcaption></figure>", null))
+                .isEqualTo("<figure><figcaption>Top</figcaption>" + lazy + "Again</figure>");
+        assertThat(sanitizer.clean("<p>x</p><figcaption>Lonely <b>one</b></figcaption>", null)).isEqualTo("<p>x</p><p>Lonely <b>one</b></p>");
+    }
+
+    @Test
+    void aDescriptionListWithoutItsTermsBecomesParagraphsAndListItemsAreInAList() {
+        assertThat(sanitizer.clean("<dl><dd>Indented</dd><dd></dd></dl><dl><dt>T</dt><dd>D</dd></dl>", null))
+                .isEqualTo("<p>Indented</p><dl><dt>T</dt><dd>D</dd></dl>");
+        assertThat(sanitizer.clean("<dl><dt><h3>Head</h3></dt><dd><p>Body</p></dd></dl>", null)).isEqualTo("<h2>Head</h2><p>Body</p>");
+        assertThat(sanitizer.clean("<div><li>one</li> <li>two</li></div><p>x</p><li>three</li>", null))
+                .isEqualTo("<ul><li>one</li> <li>two</li></ul><p>x</p><ul><li>three</li></ul>");
+    }
+
+    @Test
+    void attributesAValidatorRefusesAreMendedOrLeftOut() {
+        String html = sanitizer.clean("<p><img src=\"https://e.example/a.jpg\" width=\"150px\" height=\"46\">"
+                + "<img src=\"https://e.example/b.jpg\" srcset=\"https://e.example/b.jpg 1x, https://e.example/b2.jpg 2x\" sizes=\"50vw\">"
+                + "<img src=\"https://e.example/c.jpg\" srcset=\"https://cdn.example/q,w_640/c.jpg 640w, https://cdn.example/q,w_1280/c.jpg 1280w\">"
+                + "<img src=\"https://:0\"><a href=\"https://:0/x\">nowhere</a> "
+                + "<a href=\"https://shop.example/p?tag=[type|link]\">shop</a> bell&#16;&#x7f;ed</p>"
+                + "<table><tr><td colspan=\"2\">a</td><td colspan=\"x\">b</td></tr></table>", null);
+        assertThat(html).contains("<img src=\"https://e.example/a.jpg\" height=\"46\" alt=\"\"",
+                "srcset=\"https://e.example/b.jpg 1x, https://e.example/b2.jpg 2x\" alt",
+                "srcset=\"https://cdn.example/q,w_640/c.jpg 640w, https://cdn.example/q,w_1280/c.jpg 1280w\" alt=\"\" sizes=\"100vw\"",
+                "nowhere <a href=\"https://shop.example/p?tag=%5Btype%7Clink%5D\">shop</a> belled</p>",
+                "<td colspan=\"2\">a</td><td>b</td>")
+                .doesNotContain("50vw", "https://:0", "150px");
+    }
 }

@@ -1,0 +1,227 @@
+package dev.gazette.clean;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Puts a sanitized body's structure where HTML's content models want it, so that the page it
+ * reaches passes a validator whatever the source did: pages are cut out of layouts, and their
+ * parts come without the elements around them that made them valid.
+ */
+final class BodyStructure {
+    private BodyStructure() {
+    }
+
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator FIGCAPTION = QueryParser.parse("figcaption");
+    private static final Evaluator DL = QueryParser.parse("dl");
+    private static final Evaluator TERM_OR_DESCRIPTION = QueryParser.parse("dt, dd");
+    private static final Evaluator FIGURE = QueryParser.parse("figure");
+    private static final Evaluator LI = QueryParser.parse("li");
+    private static final Evaluator LIST = QueryParser.parse("ul, ol");
+    private static final Set<String> LISTS = Set.of("ul", "ol", "menu");
+    private static final Evaluator IMG = QueryParser.parse("img");
+    /** Elements a paragraph cannot hold. */
+    private static final Set<String> BLOCKS = Set.of("p", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure",
+            "figcaption", "table", "pre", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section");
+
+    /**
+     * The page's headline is its {@code <h1>}: the body's headings are numbered from {@code <h2>}
+     * down without skipping a level (an {@code <h3>} right under the headline becomes an
+     * {@code <h2>}), keeping which are above, beside or under which.
+     * Runs before the safelist, which has no {@code <h1>}.
+     */
+    static void outline(Element body) {
+        Outline outline = new Outline();
+        for (Element h : body.select(HEADINGS)) {
+            int level = h.normalName().charAt(1) - '0';
+            int page = outline.level(level);
+            if (page != level) {
+                h.tagName("h" + page);
+            }
+        }
+    }
+
+    /** The levels of a body's headings on the page, told one heading at a time in the body's order. */
+    static final class Outline {
+        private final Deque<int[]> open = new ArrayDeque<>(); // {level in the source, level on the page}, innermost first
+
+        /** The page's level for the next heading, of {@code level} in the source. */
+        int level(int level) {
+            while (!open.isEmpty() && open.peek()[0] > level) {
+                open.pop();
+            }
+            int page;
+            if (!open.isEmpty() && open.peek()[0] == level) {
+                page = open.pop()[1];
+            } else {
+                page = open.isEmpty() ? 2 : Math.min(6, open.peek()[1] + 1);
+            }
+            open.push(new int[] {level, page});
+            return page;
+        }
+    }
+
+    /** After the safelist, which unwraps the layout around a body's parts: figures' captions and description lists. */
+    static void repair(Element body) {
+        captions(body);
+        descriptionLists(body);
+        listItems(body);
+    }
+
+    /**
+     * A list item is in a list, and a list holds only items: items whose list was layout (a
+     * {@code <div>} of them) are put in one, and what a list holds between its items (a paragraph,
+     * a picture, the text of an unwrapped {@code <div>}) becomes an item.
+     */
+    private static void listItems(Element body) {
+        for (Element li : body.select(LI)) {
+            Element parent = li.parent();
+            if (parent == null || LISTS.contains(parent.normalName())) {
+                continue;
+            }
+            Element list = new Element("ul");
+            li.before(list);
+            // The item and the items right after it, white space between them included.
+            for (Node n = li; n != null && (n instanceof Element e && e.normalName().equals("li")
+                    || n instanceof TextNode t && t.isBlank()); n = list.nextSibling()) {
+                list.appendChild(n);
+            }
+        }
+        for (Element list : body.select(LIST)) {
+            Element item = null;
+            for (Node n = list.firstChild(); n != null; ) {
+                Node next = n.nextSibling();
+                if (n instanceof Element e && e.normalName().equals("li")) {
+                    item = null;
+                } else if (item != null) {
+                    item.appendChild(n);
+                } else if (!(n instanceof TextNode t && t.isBlank())) {
+                    item = new Element("li");
+                    n.before(item);
+                    item.appendChild(n);
+                }
+                n = next;
+            }
+        }
+    }
+
+    /**
+     * A figure's caption is its first or last child, and only a figure has one: a caption left
+     * outside its figure joins the figure just before it (or else is a paragraph), and what
+     * follows a figure's caption, a credit most often, goes into it.
+     */
+    private static void captions(Element body) {
+        for (Element caption : body.select(FIGCAPTION)) {
+            Element parent = caption.parent();
+            if (parent != null && parent.normalName().equals("figure")) {
+                continue;
+            }
+            Element before = caption.previousElementSibling();
+            if (before != null && before.normalName().equals("figure") && onlySpaceBetween(before, caption)
+                    && before.selectFirst(FIGCAPTION) == null) {
+                before.appendChild(caption);
+            } else {
+                caption.tagName(phrasingOnly(caption) ? "p" : "div");
+            }
+        }
+        for (Element figure : body.select(FIGURE)) {
+            List<Element> captions = figure.children().stream().filter(e -> e.normalName().equals("figcaption")).toList();
+            if (captions.isEmpty()) {
+                continue;
+            }
+            Element first = captions.get(0);
+            if (!onlySpace(first, Node::previousSibling) && !onlySpace(first, Node::nextSibling)) {
+                // Everything after the caption, other captions' words included, is the caption's.
+                for (Node next = first.nextSibling(); next != null; next = first.nextSibling()) {
+                    if (next instanceof Element e && e.normalName().equals("figcaption")) {
+                        first.appendText(" ");
+                        e.unwrap();
+                    } else {
+                        first.appendChild(next);
+                    }
+                }
+            } else {
+                captions.stream().skip(1).forEach(Element::unwrap);
+            }
+        }
+    }
+
+    /**
+     * A description list is groups of terms, each followed by its descriptions. One that is not
+     * (descriptions without a term, as wikis indent with, or nothing left in it) becomes
+     * paragraphs, and so do terms and descriptions outside a list; an empty term or description goes.
+     */
+    private static void descriptionLists(Element body) {
+        for (Element item : body.select(TERM_OR_DESCRIPTION)) {
+            if (item.parent() != null && !item.parent().normalName().equals("dl")) {
+                item.tagName(phrasingOnly(item) ? "p" : "div"); // a term or description out of its list
+            }
+        }
+        for (Element dl : body.select(DL)) {
+            if (dl.parent() != null && !isGroups(dl)) { // (a list in a list's empty term is gone with it)
+                for (Element child : dl.children()) {
+                    if (!child.hasText() && child.selectFirst(IMG) == null) {
+                        child.remove();
+                    } else if (child.normalName().equals("dt") || child.normalName().equals("dd")) {
+                        if (phrasingOnly(child)) {
+                            child.tagName("p");
+                        } else {
+                            child.unwrap();
+                        }
+                    }
+                }
+                dl.unwrap();
+            }
+        }
+    }
+
+    /**
+     * Whether the list's element children are one or more terms followed by one or more
+     * descriptions, over and over, and no term holds a heading.
+     */
+    private static boolean isGroups(Element dl) {
+        String previous = null;
+        for (Element child : dl.children()) {
+            String name = child.normalName();
+            if (!name.equals("dt") && !name.equals("dd") || name.equals("dd") && previous == null
+                    || name.equals("dt") && child.selectFirst(HEADINGS) != null) { // a term holds no heading
+                return false;
+            }
+            previous = name;
+        }
+        return "dd".equals(previous);
+    }
+
+    private static boolean phrasingOnly(Element e) {
+        return e.select("*").stream().skip(1).noneMatch(d -> BLOCKS.contains(d.normalName()));
+    }
+
+    private static boolean onlySpaceBetween(Element before, Element after) {
+        for (Node n = before.nextSibling(); n != null && n != after; n = n.nextSibling()) {
+            if (!(n instanceof TextNode t) || !t.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether only white space lies beside {@code e} in the direction {@code step} goes. */
+    private static boolean onlySpace(Element e, UnaryOperator<Node> step) {
+        for (Node n = step.apply(e); n != null; n = step.apply(n)) {
+            if (!(n instanceof TextNode t) || !t.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
