@@ -8,9 +8,13 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Puts a sanitized body's structure where HTML's content models want it, so that the page it
@@ -28,6 +32,12 @@ final class BodyStructure {
     private static final Evaluator FIGURE = QueryParser.parse("figure");
     private static final Evaluator LI = QueryParser.parse("li");
     private static final Evaluator LIST = QueryParser.parse("ul, ol");
+    private static final Evaluator TABLE = QueryParser.parse("table");
+    private static final Evaluator ROW = QueryParser.parse("tr");
+    private static final Evaluator CELL = QueryParser.parse("td, th");
+    private static final Evaluator SPANNING = QueryParser.parse("td[colspan], td[rowspan], th[colspan], th[rowspan]");
+    private static final Set<String> ROW_GROUPS = Set.of("thead", "tbody", "tfoot");
+    private static final Pattern POSITIVE = Pattern.compile("0*[1-9]\\d{0,3}");
     private static final Set<String> LISTS = Set.of("ul", "ol", "menu");
     private static final Evaluator IMG = QueryParser.parse("img");
     /** Elements a paragraph cannot hold. */
@@ -76,6 +86,89 @@ final class BodyStructure {
         captions(body);
         descriptionLists(body);
         listItems(body);
+        tables(body);
+    }
+
+    /**
+     * A table's spans leave no column and no row without a cell that begins in it, and overlap no
+     * cell (a page's table, cut down, keeps a header cell spanning columns no other cell starts in):
+     * a row with no cell goes, and a table whose spans still do not fit loses its spans.
+     */
+    private static void tables(Element body) {
+        for (Element cell : body.select(SPANNING)) {
+            for (String span : new String[] {"colspan", "rowspan"}) {
+                if (cell.hasAttr(span) && !POSITIVE.matcher(cell.attr(span)).matches()) {
+                    cell.removeAttr(span); // a span is a whole number from 1
+                }
+            }
+        }
+        for (Element table : body.select(TABLE)) {
+            for (Element row : table.select(ROW)) {
+                if (row.closest(TABLE) == table && row.selectFirst(CELL) == null) {
+                    row.remove();
+                }
+            }
+            if (table.selectFirst(SPANNING) != null && !everyColumnAndRowBegun(table)) {
+                for (Element cell : table.select(SPANNING)) {
+                    if (cell.closest(TABLE) == table) {
+                        cell.removeAttr("colspan").removeAttr("rowspan");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * HTML's table model, in short: whether no cell overlaps another, no span runs past its row
+     * group, and every column and every row of each row group has a cell beginning in it.
+     */
+    private static boolean everyColumnAndRowBegun(Element table) {
+        Set<Integer> columnsBegun = new HashSet<>();
+        int width = 0;
+        for (Element group : table.children()) {
+            if (!ROW_GROUPS.contains(group.normalName())) {
+                continue;
+            }
+            List<Element> rows = group.children().stream().filter(e -> e.normalName().equals("tr")).toList();
+            Map<Integer, Integer> coveredUntil = new HashMap<>(); // column -> the last row a cell above covers
+            for (int y = 0; y < rows.size(); y++) {
+                int x = 0;
+                boolean begun = false;
+                for (Element cell : rows.get(y).children()) {
+                    if (!cell.normalName().equals("td") && !cell.normalName().equals("th")) {
+                        continue;
+                    }
+                    while (coveredUntil.getOrDefault(x, -1) >= y) {
+                        x++;
+                    }
+                    int across = span(cell.attr("colspan"));
+                    int down = span(cell.attr("rowspan"));
+                    if (y + down > rows.size()) {
+                        return false; // spans past its row group's last row
+                    }
+                    int lastRow = y + down - 1;
+                    columnsBegun.add(x);
+                    begun = true;
+                    for (int k = x; k < x + across; k++) {
+                        if (coveredUntil.getOrDefault(k, -1) >= y) {
+                            return false; // overlaps a cell from a row above
+                        }
+                        coveredUntil.put(k, lastRow);
+                    }
+                    x += across;
+                    width = Math.max(width, x);
+                }
+                if (!begun) {
+                    return false;
+                }
+            }
+        }
+        return columnsBegun.size() == width;
+    }
+
+    /** A span ({@link #POSITIVE} by now), 1 when there is none. */
+    private static int span(String value) {
+        return value.isEmpty() ? 1 : Math.min(1000, Integer.parseInt(value));
     }
 
     /**

@@ -44,9 +44,7 @@ public final class Sanitizer {
     private static final Evaluator LINK_WITH_HREF = QueryParser.parse("a[href]");
     private static final Evaluator SAME_PAGE_LINK = QueryParser.parse("a[href^=#]");
     private static final Evaluator WITH_ID = QueryParser.parse("[id]");
-    private static final Evaluator SPANNING_CELL = QueryParser.parse("td[colspan], td[rowspan], th[colspan], th[rowspan]");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final Pattern POSITIVE = Pattern.compile("0*[1-9]\\d{0,3}");
     private static final Evaluator ADDRESSES = QueryParser.parse("a[href], img[src], blockquote[cite], q[cite]");
 
     private final Safelist safelist;
@@ -209,13 +207,6 @@ public final class Sanitizer {
             }
             // Below the headline, so never the first thing a reader sees: load when scrolled to.
             img.attr("loading", "lazy").attr("decoding", "async");
-        }
-        for (Element cell : clean.select(SPANNING_CELL)) {
-            for (String span : new String[] {"colspan", "rowspan"}) {
-                if (cell.hasAttr(span) && !POSITIVE.matcher(cell.attr(span)).matches()) {
-                    cell.removeAttr(span);
-                }
-            }
         }
         return clean.body();
     }

@@ -95,7 +95,20 @@ class SanitizerTest {
                 "srcset=\"https://e.example/b.jpg 1x, https://e.example/b2.jpg 2x\" alt",
                 "srcset=\"https://cdn.example/q,w_640/c.jpg 640w, https://cdn.example/q,w_1280/c.jpg 1280w\" alt=\"\" sizes=\"100vw\"",
                 "nowhere <a href=\"https://shop.example/p?tag=%5Btype%7Clink%5D\">shop</a> belled</p>",
-                "<td colspan=\"2\">a</td><td>b</td>")
+                "<td>a</td><td>b</td>") // (a column of a span no other cell begins in: see the next test)
                 .doesNotContain("50vw", "https://:0", "150px");
+    }
+
+    @Test
+    void aTablesSpansFitItsCellsOrGo() {
+        // A header spanning a column no other cell begins in: the spans go.
+        assertThat(sanitizer.clean("<table><tr><th colspan=\"2\">Head</th></tr><tr><td>a</td></tr></table>", null))
+                .isEqualTo("<table><tbody><tr><th>Head</th></tr><tr><td>a</td></tr></tbody></table>");
+        // Spans that fit stay; an empty row goes; a span that is not a whole number from 1 goes.
+        assertThat(sanitizer.clean("<table><tr><th colspan=\"2\">Head</th></tr><tr></tr><tr><td>a</td><td rowspan=\"x\">b</td></tr></table>", null))
+                .isEqualTo("<table><tbody><tr><th colspan=\"2\">Head</th></tr><tr><td>a</td><td>b</td></tr></tbody></table>");
+        // A cell overlapping one from the row above.
+        assertThat(sanitizer.clean("<table><tr><td>a</td><td rowspan=\"2\">b</td></tr><tr><td colspan=\"2\">c</td></tr></table>", null))
+                .doesNotContain("span");
     }
 }
