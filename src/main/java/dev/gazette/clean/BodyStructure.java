@@ -210,8 +210,8 @@ final class BodyStructure {
 
     /**
      * A figure's caption is its first or last child, and only a figure has one: a caption left
-     * outside its figure joins the figure just before it (or else is a paragraph), and what
-     * follows a figure's caption, a credit most often, goes into it.
+     * outside its figure joins the figure just before it (or else gets a figure of its own), and
+     * what follows a figure's caption, a credit most often, goes into it.
      */
     private static void captions(Element body) {
         for (Element caption : body.select(FIGCAPTION)) {
@@ -224,7 +224,7 @@ final class BodyStructure {
                     && before.selectFirst(FIGCAPTION) == null) {
                 before.appendChild(caption);
             } else {
-                caption.tagName(phrasingOnly(caption) ? "p" : "div");
+                caption.wrap("<figure></figure>"); // a figure may be its caption alone
             }
         }
         for (Element figure : body.select(FIGURE)) {

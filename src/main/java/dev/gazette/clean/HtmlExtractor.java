@@ -66,10 +66,7 @@ final class HtmlExtractor {
         Element cleanBody = sanitizer.cleanBody(bodyHtml, baseUrl);
         String clean = cleanBody.html().strip();
         PlainText.Counted text = PlainText.of(cleanBody);
-        String lang = meta.lang();
-        if (lang == null) {
-            lang = Words.guessLanguage(Words.tokens(text.text()));
-        }
+        String lang = Language.declaredOrWritten(meta.lang(), Words.tokens(text.text()));
         return Extraction.of(title, byline, date, meta.siteName(), lang, meta.image(), url, clean, text.text(), text.words());
     }
 

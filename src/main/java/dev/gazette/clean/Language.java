@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +83,80 @@ public final class Language {
 
     private Language() {
     }
+
+    /**
+     * The language a text's letters tell by their script alone, for a text whose function words
+     * tell none: kana among Chinese characters is Japanese, Hangul Korean, Chinese characters alone
+     * Chinese; a script of one language (Greek, Hebrew, Thai, Georgian, Armenian) is that language;
+     * Cyrillic, Arabic and Devanagari letters are their most written language unless letters only
+     * another uses say otherwise (Ukrainian є, ї, ґ; Serbian ђ, ћ, џ; Persian پ, چ, ژ, گ; Urdu ٹ, ڈ, ڑ, ے).
+     * Null when no script has at least half the letters, or Latin has.
+     */
+    static String ofScript(List<String> tokens) {
+        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
+        int all = 0;
+        StringBuilder marks = new StringBuilder();
+        for (String token : tokens) {
+            for (int i = 0; i < token.length(); ) {
+                int c = token.codePointAt(i);
+                i += Character.charCount(c);
+                if (c < 0x80 || !Character.isLetter(c)) {
+                    all += c < 0x80 && Character.isLetter(c) ? 1 : 0;
+                    continue;
+                }
+                all++;
+                letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
+                if (TELLING_LETTERS.indexOf(c) >= 0 && marks.indexOf(Character.toString(c)) < 0) {
+                    marks.appendCodePoint(c);
+                }
+            }
+        }
+        int kana = letters.getOrDefault(Character.UnicodeScript.HIRAGANA, 0) + letters.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
+        int han = letters.getOrDefault(Character.UnicodeScript.HAN, 0);
+        int total = all;
+        if (total == 0) {
+            return null;
+        }
+        if (kana + han >= total / 2 && kana * 20 >= total) {
+            return "ja";
+        }
+        Character.UnicodeScript main = letters.entrySet().stream().filter(e -> e.getValue() * 2 >= total)
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (main == null) {
+            return null;
+        }
+        String told = marks.toString();
+        return switch (main) {
+            case HAN -> "zh";
+            case HANGUL -> "ko";
+            case GREEK -> "el";
+            case HEBREW -> "he";
+            case THAI -> "th";
+            case GEORGIAN -> "ka";
+            case ARMENIAN -> "hy";
+            case DEVANAGARI -> "hi";
+            case CYRILLIC -> told.matches(".*[єїґ].*") ? "uk" : told.matches(".*[ђћџ].*") ? "sr" : "ru";
+            case ARABIC -> told.matches(".*[ٹڈڑے].*") ? "ur" : told.matches(".*[پچژگ].*") ? "fa" : "ar";
+            default -> null;
+        };
+    }
+
+    /**
+     * The language a page declares ({@code <html lang>}), unless its text says another and the
+     * declaration is of a language whose function words are known here, so that the text could
+     * have told it (a theme's {@code lang="en"} over a page in Japanese, {@code lang="de"} over one
+     * in English); the text's when the page declares none.
+     */
+    static String declaredOrWritten(String declared, List<String> tokens) {
+        String written = Words.languageOf(tokens);
+        if (declared == null) {
+            return written;
+        }
+        return written != null && !functionWords(declared).isEmpty() && !key(declared).equals(written) ? written : declared;
+    }
+
+    /** Letters that only some of the languages written in a script use (see {@link #ofScript}). */
+    private static final String TELLING_LETTERS = "єїґђћџپچژگٹڈڑے";
 
     /** The languages the cleaner knows, in a fixed order. */
     static Set<String> codes() {

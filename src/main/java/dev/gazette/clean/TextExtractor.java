@@ -157,7 +157,8 @@ final class TextExtractor {
         StringBuilder text = new StringBuilder();
         render(body(a), html, text);
         String plain = text.toString().strip();
-        return Extraction.of(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, a.lang(), null, null,
+        String lang = a.lang() != null ? a.lang() : Words.languageOf(Words.tokens(plain));
+        return Extraction.of(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, lang, null, null,
                 html.toString(), plain, WordCount.of(plain));
     }
 

@@ -138,6 +138,17 @@ final class Words {
         return best;
     }
 
+    /**
+     * The language an article is written in, for its page, feed and metadata: {@link #guessLanguage}'s, or when
+     * function words tell none, the one its script tells ({@link Language#ofScript}). The cleaner's features read
+     * {@link #guessLanguage} alone: word lists of Chinese, Japanese and Korean applied to every dump in their script
+     * lost more than they gained (bench/HISTORY.md, "The language of a page in any script").
+     */
+    static String languageOf(List<String> tokens) {
+        String lang = guessLanguage(tokens);
+        return lang != null ? lang : Language.ofScript(tokens);
+    }
+
     /** Lower case with punctuation and symbols folded to single spaces, for comparing headlines. */
     static String comparable(String text) {
         return foldRuns(text.toLowerCase(Locale.ROOT), Words::isSpaceOrPunctuation).strip();

@@ -2,6 +2,7 @@ package dev.gazette.clean;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,5 +80,35 @@ class LanguageTest {
         assertThat(Words.guessLanguage(Words.tokens("Der Hafen wird im Winter geschlossen und die Fähre fährt nicht"))).isEqualTo("de");
         assertThat(Words.guessLanguage(Words.tokens("The harbour is closed in the winter and the ferry does not run"))).isEqualTo("en");
         assertThat(Words.guessLanguage(Words.tokens("42 17 2025"))).isNull();
+    }
+
+    /** Texts whose function words tell nothing are told by their letters' script. */
+    @Test
+    void aTextWithoutKnownFunctionWordsIsToldByItsScript() {
+        assertThat(Words.languageOf(Words.tokens("港の新しいフェリーは冬も運航する"))).isEqualTo("ja");
+        assertThat(Words.guessLanguage(Words.tokens("港の新しいフェリーは冬も運航する"))).isNull(); // the cleaner's features read no script
+        assertThat(Words.languageOf(Words.tokens("港口的新渡轮冬季也将运营"))).isEqualTo("zh");
+        assertThat(Words.languageOf(Words.tokens("항구의 새 여객선은 겨울에도 운항한다"))).isEqualTo("ko");
+        assertThat(Words.languageOf(Words.tokens("Новый паром будет ходить и зимой"))).isEqualTo("ru");
+        assertThat(Words.languageOf(Words.tokens("Новий пором ходитиме і взимку, є розклад"))).isEqualTo("uk");
+        assertThat(Words.languageOf(Words.tokens("Το νέο πλοίο θα ταξιδεύει και τον χειμώνα"))).isEqualTo("el");
+        assertThat(Words.languageOf(Words.tokens("العبارة الجديدة ستعمل في الشتاء"))).isEqualTo("ar");
+        assertThat(Words.languageOf(Words.tokens("کشتی جدید در زمستان هم کار می‌کند و گشت"))).isEqualTo("fa");
+        // Latin letters whose function words are unknown here, or no script with half the letters: no guess.
+        assertThat(Words.languageOf(Words.tokens("Uusi lautta liikennöi myös talvella"))).isNull();
+        assertThat(Words.languageOf(Words.tokens("Ferry 渡轮 Паром Fähre"))).isNull();
+    }
+
+    @Test
+    void aPagesDeclaredLanguageGivesWayToItsTextOnlyWhereTheTextCouldTellIt() {
+        List<String> english = Words.tokens("The harbour is closed in the winter and the ferry does not run");
+        List<String> japanese = Words.tokens("港の新しいフェリーは冬も運航する");
+        List<String> finnish = Words.tokens("Uusi lautta liikennöi myös talvella ja satama on auki");
+        assertThat(Language.declaredOrWritten("de", english)).isEqualTo("en");
+        assertThat(Language.declaredOrWritten("en", japanese)).isEqualTo("ja");
+        assertThat(Language.declaredOrWritten("en-GB", english)).isEqualTo("en-GB");
+        assertThat(Language.declaredOrWritten("fi", english)).isEqualTo("fi"); // no Finnish function words here to weigh
+        assertThat(Language.declaredOrWritten("en", finnish)).isEqualTo("en"); // the text tells nothing
+        assertThat(Language.declaredOrWritten(null, japanese)).isEqualTo("ja");
     }
 }

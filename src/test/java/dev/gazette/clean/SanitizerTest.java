@@ -71,7 +71,7 @@ class SanitizerTest {
                 .isEqualTo("<figure>" + lazy + "<figcaption>Cap<cite>Credit</cite></figcaption></figure>");
         assertThat(sanitizer.clean("<figure><figcaption>Top</figcaption>" + img + "<figcaption>Again</figcaption></figure>", null))
                 .isEqualTo("<figure><figcaption>Top</figcaption>" + lazy + "Again</figure>");
-        assertThat(sanitizer.clean("<p>x</p><figcaption>Lonely <b>one</b></figcaption>", null)).isEqualTo("<p>x</p><p>Lonely <b>one</b></p>");
+        assertThat(sanitizer.clean("<p>x</p><figcaption>Lonely <b>one</b></figcaption>", null)).isEqualTo("<p>x</p><figure><figcaption>Lonely <b>one</b></figcaption></figure>");
     }
 
     @Test
