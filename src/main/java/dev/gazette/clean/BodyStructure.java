@@ -83,10 +83,23 @@ final class BodyStructure {
 
     /** After the safelist, which unwraps the layout around a body's parts: figures' captions and description lists. */
     static void repair(Element body) {
-        captions(body);
-        descriptionLists(body);
-        listItems(body);
-        tables(body);
+        // Most bodies hold none of some of these kinds: a walk for each kind held, not for every kind.
+        Set<String> held = new HashSet<>();
+        for (Element e : body.getAllElements()) {
+            held.add(e.normalName());
+        }
+        if (held.contains("figcaption")) {
+            captions(body);
+        }
+        if (held.contains("dl") || held.contains("dt") || held.contains("dd")) {
+            descriptionLists(body);
+        }
+        if (held.contains("li") || held.contains("ul") || held.contains("ol")) {
+            listItems(body);
+        }
+        if (held.contains("table")) {
+            tables(body);
+        }
     }
 
     /**

@@ -146,7 +146,9 @@ public final class Sanitizer {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         BodyStructure.repair(clean.body());
-        dropControls(clean.body());
+        if (TextDecoder.hasControl(html) || refersToControl(html)) { // (raw ones from a JSON-LD articleBody, say)
+            dropControls(clean.body());
+        }
         // A link whose URL the safelist refused (javascript:, vbscript:, data:) keeps only its text,
         // and so does a same-page link to an id the body does not have: it would lead nowhere.
         Set<String> ids = new HashSet<>(clean.body().select(WITH_ID).eachAttr("id"));
@@ -255,6 +257,28 @@ public final class Sanitizer {
                 }
             }
         }, body);
+    }
+
+    /** Whether the HTML holds a numeric character reference to a control character ({@code &#16;}, {@code &#x85;}). */
+    private static boolean refersToControl(String html) {
+        for (int at = html.indexOf("&#"); at >= 0; at = html.indexOf("&#", at + 2)) {
+            int i = at + 2;
+            boolean hex = i < html.length() && (html.charAt(i) == 'x' || html.charAt(i) == 'X');
+            i += hex ? 1 : 0;
+            int value = 0;
+            int digits = 0;
+            for (; i < html.length() && digits < 8; i++, digits++) {
+                int d = Character.digit(html.charAt(i), hex ? 16 : 10);
+                if (d < 0) {
+                    break;
+                }
+                value = value * (hex ? 16 : 10) + d;
+            }
+            if (digits > 0 && TextDecoder.hasControl(Character.toString(value < 0x110000 ? value : ' '))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where the host of {@code scheme://host/...} ends (0 for a URL without one). */
