@@ -4,9 +4,12 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +36,6 @@ final class BodyStructure {
     private static final Evaluator LI = QueryParser.parse("li");
     private static final Evaluator LIST = QueryParser.parse("ul, ol");
     private static final Evaluator TABLE = QueryParser.parse("table");
-    private static final Evaluator ROW = QueryParser.parse("tr");
-    private static final Evaluator CELL = QueryParser.parse("td, th");
-    private static final Evaluator SPANNING = QueryParser.parse("td[colspan], td[rowspan], th[colspan], th[rowspan]");
     private static final Set<String> ROW_GROUPS = Set.of("thead", "tbody", "tfoot");
     private static final Pattern POSITIVE = Pattern.compile("0*[1-9]\\d{0,3}");
     private static final Set<String> LISTS = Set.of("ul", "ol", "menu");
@@ -108,25 +108,33 @@ final class BodyStructure {
      * a row with no cell goes, and a table whose spans still do not fit loses its spans.
      */
     private static void tables(Element body) {
-        for (Element cell : body.select(SPANNING)) {
-            for (String span : new String[] {"colspan", "rowspan"}) {
-                if (cell.hasAttr(span) && !POSITIVE.matcher(cell.attr(span)).matches()) {
-                    cell.removeAttr(span); // a span is a whole number from 1
-                }
-            }
-        }
         for (Element table : body.select(TABLE)) {
-            for (Element row : table.select(ROW)) {
-                if (row.closest(TABLE) == table && row.selectFirst(CELL) == null) {
-                    row.remove();
+            // The table's own rows and cells, by its row groups (a table inside a cell is walked as its own).
+            List<Element> cells = new ArrayList<>();
+            for (Element group : table.children()) {
+                if (!ROW_GROUPS.contains(group.normalName())) {
+                    continue;
                 }
-            }
-            if (table.selectFirst(SPANNING) != null && !everyColumnAndRowBegun(table)) {
-                for (Element cell : table.select(SPANNING)) {
-                    if (cell.closest(TABLE) == table) {
-                        cell.removeAttr("colspan").removeAttr("rowspan");
+                for (Element row : List.copyOf(group.children())) {
+                    int before = cells.size();
+                    for (Element cell : row.children()) {
+                        if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
+                            cells.add(cell);
+                            for (String span : new String[] {"colspan", "rowspan"}) {
+                                if (cell.hasAttr(span) && !POSITIVE.matcher(cell.attr(span)).matches()) {
+                                    cell.removeAttr(span); // a span is a whole number from 1
+                                }
+                            }
+                        }
+                    }
+                    if (row.normalName().equals("tr") && cells.size() == before) {
+                        row.remove();
                     }
                 }
+            }
+            boolean spans = cells.stream().anyMatch(c -> c.hasAttr("colspan") || c.hasAttr("rowspan"));
+            if (spans && !everyColumnAndRowBegun(table)) {
+                cells.forEach(c -> c.removeAttr("colspan").removeAttr("rowspan"));
             }
         }
     }
@@ -309,7 +317,15 @@ final class BodyStructure {
     }
 
     private static boolean phrasingOnly(Element e) {
-        return e.select("*").stream().skip(1).noneMatch(d -> BLOCKS.contains(d.normalName()));
+        boolean[] block = {false};
+        NodeTraversor.filter((node, depth) -> {
+            if (node != e && node instanceof Element d && BLOCKS.contains(d.normalName())) {
+                block[0] = true;
+                return NodeFilter.FilterResult.STOP; // the first block tells: the rest of the subtree need not be walked
+            }
+            return NodeFilter.FilterResult.CONTINUE;
+        }, e);
+        return !block[0];
     }
 
     private static boolean onlySpaceBetween(Element before, Element after) {
