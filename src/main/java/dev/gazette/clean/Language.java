@@ -87,7 +87,7 @@ public final class Language {
     /**
      * The language a text's letters tell by their script alone, for a text whose function words
      * tell none: kana among Chinese characters is Japanese, Hangul Korean, Chinese characters alone
-     * Chinese; a script of one language (Greek, Hebrew, Thai, Georgian, Armenian) is that language;
+     * Chinese; a script written for one language mostly (Greek, Hebrew, Thai, Burmese, Georgian, Tamil...) is that language;
      * Cyrillic, Arabic and Devanagari letters are their most written language unless letters only
      * another uses say otherwise (Ukrainian є, ї, ґ; Serbian ђ, ћ, џ; Persian پ, چ, ژ, گ; Urdu ٹ, ڈ, ڑ, ے).
      * Null when no script has at least half the letters, or Latin has.
@@ -132,8 +132,21 @@ public final class Language {
             case GREEK -> "el";
             case HEBREW -> "he";
             case THAI -> "th";
+            case LAO -> "lo";
+            case KHMER -> "km";
+            case MYANMAR -> "my";
             case GEORGIAN -> "ka";
             case ARMENIAN -> "hy";
+            case SINHALA -> "si";
+            case TAMIL -> "ta";
+            case TELUGU -> "te";
+            case KANNADA -> "kn";
+            case MALAYALAM -> "ml";
+            case GUJARATI -> "gu";
+            case GURMUKHI -> "pa";
+            case BENGALI -> "bn";
+            case ETHIOPIC -> "am";
+            case THAANA -> "dv";
             case DEVANAGARI -> "hi";
             case CYRILLIC -> told.matches(".*[єїґ].*") ? "uk" : told.matches(".*[ђћџ].*") ? "sr" : "ru";
             case ARABIC -> told.matches(".*[ٹڈڑے].*") ? "ur" : told.matches(".*[پچژگ].*") ? "fa" : "ar";

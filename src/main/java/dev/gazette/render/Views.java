@@ -40,6 +40,15 @@ public final class Views {
             String canonicalUrl,
             String lang,
             String kind) {
+        /** Languages written right to left, by primary subtag: Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Sorani, Syriac. */
+        private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi",
+                "dv", "ckb", "syr");
+
+        /** "rtl" for a page in a language written right to left (the theme sets {@code dir} on it), else null. */
+        public String dir() {
+            String primary = lang == null ? "" : lang.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+            return RIGHT_TO_LEFT.contains(primary) ? "rtl" : null;
+        }
     }
 
     public record TagLink(String name, String url, String description, int count) {

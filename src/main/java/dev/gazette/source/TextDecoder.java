@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -114,14 +115,17 @@ public final class TextDecoder {
     }
 
     /**
-     * Line ends as '\n', and no control character but tab and line feed: HTML forbids the others
-     * in a page and XML in a feed. A form feed or vertical tab (a dump's page break) ends a line.
+     * Line ends as '\n', no control character but tab and line feed (HTML forbids the others in a
+     * page and XML in a feed; a form feed or vertical tab, a dump's page break, ends a line), and
+     * characters composed (Unicode's NFC).
      */
     static String normalized(String text) {
         if (text.indexOf('\r') >= 0) {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
-        return hasControl(text) ? withoutControls(text) : text;
+        text = hasControl(text) ? withoutControls(text) : text;
+        // Composed characters (NFC), as the web writes text and the HTML checker asks: "é" as one character, not "e" and an accent.
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** Whether the text holds a control character other than tab, line feed and carriage return. */

@@ -93,6 +93,7 @@ class LanguageTest {
         assertThat(Words.languageOf(Words.tokens("Новий пором ходитиме і взимку, є розклад"))).isEqualTo("uk");
         assertThat(Words.languageOf(Words.tokens("Το νέο πλοίο θα ταξιδεύει και τον χειμώνα"))).isEqualTo("el");
         assertThat(Words.languageOf(Words.tokens("العبارة الجديدة ستعمل في الشتاء"))).isEqualTo("ar");
+        assertThat(Words.languageOf(Words.tokens("ဆိပ်ကမ်း၏ ကူးတို့သင်္ဘောသစ်သည် ဆောင်းရာသီတွင်လည်း ပြေးဆွဲမည်"))).isEqualTo("my");
         assertThat(Words.languageOf(Words.tokens("کشتی جدید در زمستان هم کار می‌کند و گشت"))).isEqualTo("fa");
         // Latin letters whose function words are unknown here, or no script with half the letters: no guess.
         assertThat(Words.languageOf(Words.tokens("Uusi lautta liikennöi myös talvella"))).isNull();

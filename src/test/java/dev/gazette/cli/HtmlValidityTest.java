@@ -2,18 +2,10 @@ package dev.gazette.cli;
 
 import dev.gazette.SharedFolder;
 import dev.gazette.clean.Sanitizer;
-import nu.validator.client.EmbeddedValidator;
-import nu.validator.validation.SimpleDocumentValidator;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,20 +30,17 @@ class HtmlValidityTest {
     @Test
     void everyPageOfTheSampleDigestPassesTheNuHtmlChecker() throws Exception {
         Path site = SampleSite.shared();
-        Messages messages = new Messages();
-        SimpleDocumentValidator validator = validator(messages);
+        NuChecker checker = new NuChecker();
         List<Path> pages = SiteChecks.htmlFiles(site);
-        validate(validator, messages, site, pages);
+        checker.check(site, pages);
+        checker.warnings.forEach(w -> System.out.println("  " + w));
         assertThat(pages).hasSizeGreaterThan(30);
-        assertThat(messages.errors).as("Nu HTML Checker errors").isEmpty();
+        assertThat(checker.errors).as("Nu HTML Checker errors").isEmpty();
 
-        // The same validator does report errors: a page with a duplicate id and an image without alt.
-        Path bad = tmp.resolve("bad.html");
-        Files.writeString(bad, "<!DOCTYPE html><html lang=en><head><title>x</title></head><body>"
+        // The same checker does report errors: a page with a duplicate id and an image without alt.
+        checker.check("bad.html", "<!DOCTYPE html><html lang=en><head><title>x</title></head><body>"
                 + "<p id=a>one</p><p id=a>two</p><img src=x.png></body></html>");
-        messages.file = "bad.html";
-        validator.checkHtmlFile(bad.toFile(), true);
-        assertThat(messages.errors).hasSize(2).allMatch(e -> e.startsWith("bad.html:1:"));
+        assertThat(checker.errors).hasSize(2).allMatch(e -> e.startsWith("bad.html:1:"));
     }
 
     /**
@@ -84,9 +73,10 @@ class HtmlValidityTest {
             assertThat(doc.select("script:not([type=application/ld+json])")).as(page.toString()).isEmpty();
             assertThat(doc.select("[onclick], [onload], [onerror], iframe, object, embed, form")).as(page.toString()).isEmpty();
         }
-        Messages messages = new Messages();
-        validate(validator(messages), messages, site, articles);
-        assertThat(messages.errors).as("Nu HTML Checker errors").isEmpty();
+        NuChecker checker = new NuChecker();
+        checker.check(site, articles);
+        checker.warnings.forEach(w -> System.out.println("  " + w));
+        assertThat(checker.errors).as("Nu HTML Checker errors").isEmpty();
     }
 
     /**
@@ -98,21 +88,19 @@ class HtmlValidityTest {
      */
     @Test
     void sanitizedBodiesOfGeneratedMarkupPassTheChecker() throws Exception {
-        Messages messages = new Messages();
-        SimpleDocumentValidator validator = validator(messages);
+        NuChecker checker = new NuChecker();
         Sanitizer sanitizer = Sanitizer.untrusted();
         qt().withExamples(400).forAll(longs().all()).checkAssert(seed -> {
             String body = new Markup(new Random(seed)).blocks(3);
             String page = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><main><h1>Headline</h1>"
                     + sanitizer.clean(body, "https://news.example/a/b.html") + "</main></body></html>";
-            messages.file = "seed " + seed;
-            messages.errors.clear();
+            checker.errors.clear();
             try {
-                validator.checkHtmlInputSource(new InputSource(new StringReader(page)));
-            } catch (IOException | SAXException e) {
+                checker.check("seed " + seed, page);
+            } catch (Exception e) {
                 throw new AssertionError(e);
             }
-            assertThat(messages.errors).as(body + "\n->\n" + page).isEmpty();
+            assertThat(checker.errors).as(body + "\n->\n" + page).isEmpty();
         });
     }
 
@@ -234,49 +222,5 @@ class HtmlValidityTest {
 
     private static Stream<Path> sourcesOf(Path caseFolder) {
         return Stream.of("source.txt", "source.html").map(caseFolder::resolve).filter(Files::isRegularFile);
-    }
-
-    /** One validator for every page: setting up the schema is the slow part. */
-    private static SimpleDocumentValidator validator(Messages messages) throws Exception {
-        SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, true);
-        validator.setUpMainSchema(EmbeddedValidator.SCHEMA_URL, messages);
-        validator.setUpValidatorAndParsers(messages, true, false);
-        return validator;
-    }
-
-    private static void validate(SimpleDocumentValidator validator, Messages messages, Path site, List<Path> pages) throws Exception {
-        for (Path page : pages) {
-            messages.file = site.relativize(page).toString();
-            validator.checkHtmlFile(page.toFile(), true);
-        }
-        System.out.printf("HtmlValidityTest: %d pages of %s validated, %d errors, %d warnings%n",
-                pages.size(), site.getFileName(), messages.errors.size(), messages.warnings.size());
-        messages.warnings.forEach(w -> System.out.println("  " + w));
-    }
-
-    /** Collects the checker's messages as {@code file:line:column: message}. */
-    private static final class Messages implements ErrorHandler {
-        final List<String> errors = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-        String file = "";
-
-        @Override
-        public void warning(SAXParseException e) {
-            warnings.add(format(e));
-        }
-
-        @Override
-        public void error(SAXParseException e) {
-            errors.add(format(e));
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) {
-            errors.add(format(e));
-        }
-
-        private String format(SAXParseException e) {
-            return file + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage();
-        }
     }
 }

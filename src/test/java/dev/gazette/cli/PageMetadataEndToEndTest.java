@@ -143,6 +143,26 @@ class PageMetadataEndToEndTest {
                 .isEqualTo(BASE);
     }
 
+    /** A page in a language written right to left says so to the browser; the site's pages in English do not. */
+    @Test
+    void anArticleInARightToLeftLanguageIsSetRightToLeft() throws Exception {
+        Path content = SampleSite.copy(tmp.resolve("content"), "");
+        Files.writeString(content.resolve("articles/harbour-ferry-arabic.md"), """
+                ---
+                title: "العبارة الجديدة تعمل في الشتاء"
+                date: 2025-03-12
+                lang: ar
+                source: self
+                ---
+                ستعمل العبارة الجديدة بين الميناء والجزيرة طوال فصل الشتاء لأول مرة، وقال مجلس الميناء إن الجدول الجديد يبدأ الأسبوع المقبل.
+                """);
+        Path out = SampleSite.build(content, tmp.resolve("rtl"));
+        Document arabic = SiteChecks.parse(out.resolve("articles/harbour-ferry-arabic/index.html"));
+        assertThat(arabic.selectFirst("html").attr("lang")).isEqualTo("ar");
+        assertThat(arabic.selectFirst("html").attr("dir")).isEqualTo("rtl");
+        assertThat(SiteChecks.parse(out.resolve("index.html")).selectFirst("html").hasAttr("dir")).isFalse();
+    }
+
     static String meta(Document doc, String attribute, String key) {
         Element el = doc.selectFirst("meta[" + attribute + "=" + key + "]");
         return el == null ? null : el.attr("content");

@@ -28,4 +28,13 @@ class TextDecoderTest {
             assertThat(decoded.text()).isEqualTo(new String(bytes, Charset.forName("windows-1252")));
         }
     }
+
+    /** Found by building real dumps and saved pages into a digest and running the Nu HTML Checker over it. */
+    @Test
+    void controlCharactersGoAndCharactersAreComposed() {
+        String decoded = TextDecoder.decode("Caf\u0065\u0301 bell\u0007ed\u0010,\ttab\fpage\r\nend\u0085".getBytes(StandardCharsets.UTF_8), false).text();
+        assertThat(decoded).isEqualTo("Caf\u00e9 belled,\ttab\npage\nend");
+        assertThat(TextDecoder.hasControl(decoded)).isFalse();
+        assertThat(TextDecoder.hasControl("a\u009fb")).isTrue();
+    }
 }
