@@ -132,7 +132,8 @@ final class ViewFactory {
                 a.publication(), a.sourceUrl(),
                 date == null ? null : date.toOffsetDateTime().toString(),
                 date == null ? null : displayDate.format(date),
-                a.readingMinutes(), links, a.lang(), a.origin().name().toLowerCase(Locale.ROOT), sourceName(a),
+                a.readingMinutes(), links, a.lang() == null || a.lang().equals(site.language()) ? null : a.lang(),
+                a.origin().name().toLowerCase(Locale.ROOT), sourceName(a),
                 picture(a));
     }
 

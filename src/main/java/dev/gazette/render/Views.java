@@ -40,15 +40,20 @@ public final class Views {
             String canonicalUrl,
             String lang,
             String kind) {
-        /** Languages written right to left, by primary subtag: Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Sorani, Syriac. */
-        private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi",
-                "dv", "ckb", "syr");
-
         /** "rtl" for a page in a language written right to left (the theme sets {@code dir} on it), else null. */
         public String dir() {
-            String primary = lang == null ? "" : lang.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
-            return RIGHT_TO_LEFT.contains(primary) ? "rtl" : null;
+            return direction(lang);
         }
+    }
+
+    /** Languages written right to left, by primary subtag: Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Sorani, Syriac. */
+    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi",
+            "dv", "ckb", "syr");
+
+    /** "rtl" for a language written right to left, else null. */
+    static String direction(String lang) {
+        String primary = lang == null ? "" : lang.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        return RIGHT_TO_LEFT.contains(primary) ? "rtl" : null;
     }
 
     public record TagLink(String name, String url, String description, int count) {
@@ -58,7 +63,8 @@ public final class Views {
      * An article as lists and its own page show it. {@code origin} says what the page may credit:
      * {@code digest} (written for this digest), {@code outlet} (named by the curator), {@code page}
      * (named by the page, or only its URL's host) or {@code unrecorded}; {@code sourceName} is the
-     * outlet's name, else the host of the original's URL, else null.
+     * outlet's name, else the host of the original's URL, else null; {@code lang} is the
+     * article's language where it is not the site's (the theme marks the card with it), else null.
      */
     public record ArticleCard(
             String url,
@@ -75,6 +81,10 @@ public final class Views {
             String origin,
             String sourceName,
             Picture image) {
+        /** "rtl" for an article in a language written right to left, else null. */
+        public String dir() {
+            return direction(lang);
+        }
     }
 
     /**

@@ -143,7 +143,7 @@ class PageMetadataEndToEndTest {
                 .isEqualTo(BASE);
     }
 
-    /** A page in a language written right to left says so to the browser; the site's pages in English do not. */
+    /** A page in a language written right to left says so to the browser, and so does its card on the site's lists. */
     @Test
     void anArticleInARightToLeftLanguageIsSetRightToLeft() throws Exception {
         Path content = SampleSite.copy(tmp.resolve("content"), "");
@@ -161,6 +161,10 @@ class PageMetadataEndToEndTest {
         assertThat(arabic.selectFirst("html").attr("lang")).isEqualTo("ar");
         assertThat(arabic.selectFirst("html").attr("dir")).isEqualTo("rtl");
         assertThat(SiteChecks.parse(out.resolve("index.html")).selectFirst("html").hasAttr("dir")).isFalse();
+        // On a list page in the site's language its card says its own.
+        Document month = SiteChecks.parse(out.resolve("archive/2025/03/index.html"));
+        assertThat(month.select("article.card[lang=ar][dir=rtl]")).hasSize(1);
+        assertThat(month.select("article.card[lang=en]")).isEmpty(); // the site's own language goes without saying
     }
 
     static String meta(Document doc, String attribute, String key) {
