@@ -10,11 +10,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 old="$1"; shift
 new="$root/target/gazette.jar"
 if [ $# -ge 1 ] && [ "${1%.jar}" != "$1" ]; then new="$1"; shift; fi
+source "$root/bench/cleaning/case-dirs.sh"
 dirs=("$@")
-if [ ${#dirs[@]} -eq 0 ]; then
-  dirs=("$root/../shared/cleaning-dev")
-  [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
-fi
+[ ${#dirs[@]} -gt 0 ] || default_case_dirs "$root"
 out="$root/bench/out/same"
 mkdir -p "$out"
 status=0

@@ -13,11 +13,9 @@
 # load: on a shared machine only such pairs compare two versions.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$root/bench/cleaning/case-dirs.sh"
 dirs=("$@")
-if [ ${#dirs[@]} -eq 0 ]; then
-  dirs=("$root/../shared/cleaning-dev")
-  [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
-fi
+[ ${#dirs[@]} -gt 0 ] || default_case_dirs "$root"
 (cd "$root" && mvn -B -q -o -Dstyle.color=never -DskipTests package test-compile) >&2
 jar="${GAZETTE_JAR:-$root/target/gazette.jar}"
 one_core=()

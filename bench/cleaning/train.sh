@@ -32,12 +32,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 mode="$1"; shift
 arg=""
 if [ "$mode" = cv ] || [ "$mode" = cvhtml ] || [ "$mode" = cvtitles ] || [ "$mode" = score ] || [ "$mode" = explain ]; then arg="$1"; shift; else arg="$root/src/main/resources/dev/gazette/clean"; fi
+source "$root/bench/cleaning/case-dirs.sh"
 dirs=("$@")
-if [ ${#dirs[@]} -eq 0 ]; then
-  dirs=("$root/../shared/cleaning-dev")
-  [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
-  [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
-fi
+[ ${#dirs[@]} -gt 0 ] || default_case_dirs "$root" postlight
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath) >&2
 java ${GAZETTE_CV_SEED:+-Dgazette.foldSeed=$GAZETTE_CV_SEED} ${GAZETTE_L2:+-Dgazette.l2=$GAZETTE_L2} ${GAZETTE_L2_HTML:+-Dgazette.l2html=$GAZETTE_L2_HTML} ${GAZETTE_L2_TITLE:+-Dgazette.l2title=$GAZETTE_L2_TITLE} ${GAZETTE_TITLE_WINDOW:+-Dgazette.titleWindow=$GAZETTE_TITLE_WINDOW} ${GAZETTE_TITLE_CONTENDERS:+-Dgazette.titleContenders=$GAZETTE_TITLE_CONTENDERS} ${GAZETTE_TITLE_HEADER_ONLY:+-Dgazette.titleHeaderOnly=$GAZETTE_TITLE_HEADER_ONLY} ${GAZETTE_BYLINES_HEADER_ONLY:+-Dgazette.bylinesHeaderOnly=$GAZETTE_BYLINES_HEADER_ONLY} ${GAZETTE_BYLINE_CHOSEN:+-Dgazette.bylineChosen=$GAZETTE_BYLINE_CHOSEN} ${GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY:+-Dgazette.bylinesCalibrationHeaderOnly=$GAZETTE_BYLINES_CALIBRATION_HEADER_ONLY} -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/test.classpath")" \
   dev.gazette.clean.LineModelTrainer "$mode" "$arg" "${dirs[@]}"

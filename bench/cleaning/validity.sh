@@ -8,12 +8,9 @@
 #   bench/cleaning/validity.sh [CASES_DIR...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$root/bench/cleaning/case-dirs.sh"
 dirs=("$@")
-if [ ${#dirs[@]} -eq 0 ]; then
-  dirs=("$root/../shared/cleaning-dev")
-  [ -d "$root/bench/out/cases/cases" ] && dirs+=("$root/bench/out/cases")
-  [ -d "$root/bench/out/postlight/cases" ] && dirs+=("$root/bench/out/postlight")
-fi
+[ ${#dirs[@]} -gt 0 ] || default_case_dirs "$root" postlight
 work="${BENCH_WORK:-/tmp/ssg-bench}/validity"
 rm -rf "$work" && mkdir -p "$work/content/raw"
 printf 'title: Real pages\nbase_url: https://example.github.io/real/\nlanguage: en\n' > "$work/content/site.yml"

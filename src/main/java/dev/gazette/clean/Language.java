@@ -148,8 +148,8 @@ public final class Language {
             case ETHIOPIC -> "am";
             case THAANA -> "dv";
             case DEVANAGARI -> "hi";
-            case CYRILLIC -> told.matches(".*[єїґ].*") ? "uk" : told.matches(".*[ђћџ].*") ? "sr" : "ru";
-            case ARABIC -> told.matches(".*[ٹڈڑے].*") ? "ur" : told.matches(".*[پچژگ].*") ? "fa" : "ar";
+            case CYRILLIC -> holdsAny(told, "єїґ") ? "uk" : holdsAny(told, "ђћџ") ? "sr" : "ru";
+            case ARABIC -> holdsAny(told, "ٹڈڑے") ? "ur" : holdsAny(told, "پچژگ") ? "fa" : "ar";
             default -> null;
         };
     }
@@ -166,6 +166,10 @@ public final class Language {
             return written;
         }
         return written != null && !functionWords(declared).isEmpty() && !key(declared).equals(written) ? written : declared;
+    }
+
+    private static boolean holdsAny(String text, String letters) {
+        return text.chars().anyMatch(c -> letters.indexOf(c) >= 0);
     }
 
     /** Letters that only some of the languages written in a script use (see {@link #ofScript}). */

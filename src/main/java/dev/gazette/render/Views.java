@@ -1,6 +1,8 @@
 package dev.gazette.render;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * What templates see: plain records with every value already formatted (dates in the site's
@@ -47,12 +49,12 @@ public final class Views {
     }
 
     /** Languages written right to left, by primary subtag: Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Uyghur, Yiddish, Dhivehi, Sorani, Syriac. */
-    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi",
+    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "iw", "fa", "ur", "ps", "sd", "ug", "yi",
             "dv", "ckb", "syr");
 
     /** "rtl" for a language written right to left, else null. */
     static String direction(String lang) {
-        String primary = lang == null ? "" : lang.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        String primary = lang == null ? "" : lang.toLowerCase(Locale.ROOT).split("[-_]")[0];
         return RIGHT_TO_LEFT.contains(primary) ? "rtl" : null;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * An image's {@code srcset} read as HTML reads it (WHATWG, "parse a srcset attribute"): a
@@ -16,6 +17,12 @@ import java.util.function.UnaryOperator;
 public final class Srcset {
     private Srcset() {
     }
+
+    /* Compiled once: a set is read for every image of every body, and again for its feed. */
+    private static final Pattern TRAILING_COMMAS = Pattern.compile(",+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** None (1x), a width, or a density. */
+    private static final Pattern DESCRIPTOR = Pattern.compile("|\\d+w|\\d*\\.?\\d+(?:e[+-]?\\d+)?x");
 
     /** One image candidate: its URL and its descriptor ("1500w", "2x"; "" for none, which means 1x). */
     public record Candidate(String url, String descriptor) {
@@ -38,7 +45,7 @@ public final class Srcset {
             }
             String url = srcset.substring(start, i);
             if (url.endsWith(",")) {
-                out.add(new Candidate(url.replaceAll(",+$", ""), ""));
+                out.add(new Candidate(TRAILING_COMMAS.matcher(url).replaceFirst(""), ""));
                 continue;
             }
             // Descriptors run to a comma outside parentheses.
@@ -48,7 +55,7 @@ public final class Srcset {
                 char c = srcset.charAt(i++);
                 depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
             }
-            out.add(new Candidate(url, srcset.substring(from, i).strip().replaceAll("\\s+", " ")));
+            out.add(new Candidate(url, SPACES.matcher(srcset.substring(from, i).strip()).replaceAll(" ")));
         }
         out.removeIf(c -> c.url().isEmpty());
         return out;
@@ -69,7 +76,7 @@ public final class Srcset {
                 return List.of();
             }
             String d = c.descriptor().toLowerCase(Locale.ROOT);
-            if (!d.matches("|\\d+w|\\d*\\.?\\d+(?:e[+-]?\\d+)?x")) {
+            if (!DESCRIPTOR.matcher(d).matches()) {
                 return List.of();
             }
             boolean width = d.endsWith("w");
