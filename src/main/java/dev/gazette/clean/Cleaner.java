@@ -55,13 +55,28 @@ public final class Cleaner {
         if (direct.isPresent()) {
             // Its words and links as written; it writes no image.
             SafeMarkdownHtml.Body written = direct.get();
-            return new Extraction(null, null, null, null, null, null, null, written.html(), written.text().text(),
-                    written.text().words(), written.links(), List.of());
+            return new Extraction(null, null, null, null, writtenIn(written.text().text()), null, null, written.html(),
+                    written.text().text(), written.text().words(), written.links(), List.of());
         }
         // The rest through the sanitizer; its tree gives both the HTML and the plain text.
         Element clean = curated.cleanBody(markdown.render(document), null);
         String safe = clean.html().strip();
         PlainText.Counted plain = PlainText.of(clean);
-        return Extraction.of(null, null, null, null, null, null, null, safe, plain.text(), plain.words());
+        return Extraction.of(null, null, null, null, writtenIn(plain.text()), null, null, safe, plain.text(), plain.words());
+    }
+
+    /** What a text's opening is enough to tell its language by. */
+    static final int LANGUAGE_SAMPLE = 2_000;
+
+    /**
+     * The language an article's text is written in ({@link Words#languageOf}), told by its opening: a curator's digest may
+     * mix languages, and a piece whose front matter names none is not always in the site's.
+     */
+    private static String writtenIn(String text) {
+        int end = Math.min(text.length(), LANGUAGE_SAMPLE);
+        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return Words.languageOf(Words.tokens(text.substring(0, end)));
     }
 }

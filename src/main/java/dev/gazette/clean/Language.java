@@ -5,13 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cz.CzechAnalyzer;
+import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.hu.HungarianAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
+import org.apache.lucene.analysis.lv.LatvianAnalyzer;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -31,11 +42,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The one home of language knowledge: Lucene's analyzers give index terms (stop words removed)
@@ -48,14 +61,27 @@ import java.util.regex.Pattern;
  */
 public final class Language {
     /** How each language's analyzer is made: only when a text in it is analysed (their stop sets and stemmer tables take a tenth of a small build's start-up). */
-    private static final Map<String, Supplier<Analyzer>> ANALYZERS = new TreeMap<>(Map.of(
-            "en", EnglishAnalyzer::new,
-            "de", GermanAnalyzer::new,
-            "fr", FrenchAnalyzer::new,
-            "es", SpanishAnalyzer::new,
-            "it", ItalianAnalyzer::new,
-            "nl", DutchAnalyzer::new,
-            "pt", PortugueseAnalyzer::new));
+    private static final Map<String, Supplier<Analyzer>> ANALYZERS = new TreeMap<>(Map.ofEntries(
+            Map.entry("en", EnglishAnalyzer::new),
+            Map.entry("de", GermanAnalyzer::new),
+            Map.entry("fr", FrenchAnalyzer::new),
+            Map.entry("es", SpanishAnalyzer::new),
+            Map.entry("it", ItalianAnalyzer::new),
+            Map.entry("nl", DutchAnalyzer::new),
+            Map.entry("pt", PortugueseAnalyzer::new),
+            Map.entry("sv", SwedishAnalyzer::new),
+            Map.entry("da", DanishAnalyzer::new),
+            Map.entry("no", NorwegianAnalyzer::new),
+            Map.entry("fi", FinnishAnalyzer::new),
+            Map.entry("cs", CzechAnalyzer::new),
+            Map.entry("hu", HungarianAnalyzer::new),
+            Map.entry("ro", RomanianAnalyzer::new),
+            Map.entry("tr", TurkishAnalyzer::new),
+            Map.entry("id", IndonesianAnalyzer::new),
+            Map.entry("lv", LatvianAnalyzer::new),
+            Map.entry("lt", LithuanianAnalyzer::new)));
+    /** Languages told by their function words whose stemmer Lucene's common analyzers lack: their words are indexed as written. */
+    private static final List<String> UNSTEMMED = List.of("pl", "sk");
     /** The analyzers made so far, one per language, shared (an analyzer keeps its streams per thread). */
     private static final Map<String, Analyzer> MADE = new ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
@@ -69,7 +95,11 @@ public final class Language {
     private static final Set<String> KNOWN = lookupSet(DATA.keySet());
     private static final Map<String, Set<String>> FUNCTION_WORDS = wordLists("function_words");
     private static final Map<String, Set<String>> READER_ADDRESS = wordLists("reader_address");
-    private static final Set<String> ANY_FUNCTION_WORD = lookupSet(FUNCTION_WORDS.values().stream().flatMap(Set::stream).toList());
+    /**
+     * Each language's function words but those it says are also names elsewhere ({@code names_too}: Indonesian "yang",
+     * Finnish "ole"), so a name holding one is not turned down for it.
+     */
+    private static final Set<String> ANY_FUNCTION_WORD = anyFunctionWord(wordLists("names_too"));
     private static final Map<String, List<String>> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
     /**
      * Stems already found, by language, then by word (a map per language, so a look-up hashes the
@@ -175,10 +205,13 @@ public final class Language {
     /** Letters that only some of the languages written in a script use (see {@link #ofScript}). */
     private static final String TELLING_LETTERS = "єїґђћџپچژگٹڈڑے";
 
-    /** The languages the cleaner knows, in a fixed order. */
+    /** The languages the cleaner knows by their function words, in a fixed order. */
     static Set<String> codes() {
-        return ANALYZERS.keySet();
+        return TOLD;
     }
+
+    private static final Set<String> TOLD = Collections.unmodifiableSet(new TreeSet<>(Stream.concat(ANALYZERS.keySet().stream(),
+            UNSTEMMED.stream()).toList()));
 
     /** Lucene's analyzer for a BCP 47 tag: tokenised, lower-cased, stop words removed, stemmed. */
     private static Analyzer analyzer(String lang) {
@@ -471,6 +504,11 @@ public final class Language {
         return Collections.unmodifiableSet(new HashSet<>(words));
     }
 
+    private static Set<String> anyFunctionWord(Map<String, Set<String>> namesToo) {
+        return lookupSet(DATA.keySet().stream()
+                .flatMap(code -> FUNCTION_WORDS.get(code).stream().filter(w -> !namesToo.get(code).contains(w))).toList());
+    }
+
     /** For each word, the languages whose list has it, in a fixed order. */
     private static Map<String, List<String>> byWord(Map<String, Set<String>> lists) {
         Map<String, List<String>> out = new HashMap<>();
@@ -495,13 +533,19 @@ public final class Language {
             return "";
         }
         // Most calls pass a code this class gave out ("en"): no need to lower-case and split it.
-        return KNOWN.contains(lang) ? lang : lang.toLowerCase(Locale.ROOT).split("-")[0];
+        if (KNOWN.contains(lang)) {
+            return lang;
+        }
+        String primary = lang.toLowerCase(Locale.ROOT).split("-")[0];
+        // Norwegian's two written standards share their function words.
+        return primary.equals("nb") || primary.equals("nn") ? "no" : primary;
     }
 
     private static Map<String, JsonNode> load() {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> out = new TreeMap<>();
         List<String> codes = new ArrayList<>(ANALYZERS.keySet());
+        codes.addAll(UNSTEMMED);
         codes.addAll(DATA_ONLY);
         for (String code : codes) {
             try (InputStream in = Language.class.getResourceAsStream("lang/" + code + ".json")) {

@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -100,7 +101,8 @@ public final class ArticleBuilder {
         }
         String lang = matter.lang();
         if (lang == null) {
-            lang = found.lang() != null ? found.lang() : site.language();
+            // A language the text tells, or a page declares, without a region agrees with the site's own tag for it ("en" on an "en-GB" site).
+            lang = found.lang() == null || site.language().toLowerCase(Locale.ROOT).startsWith(found.lang() + "-") ? site.language() : found.lang();
         }
         String image = matter.image();
         boolean curatedAddress = image != null && (image.contains(":") || image.startsWith("/"));

@@ -167,6 +167,48 @@ class PageMetadataEndToEndTest {
         assertThat(month.select("article.card[lang=en]")).isEmpty(); // the site's own language goes without saying
     }
 
+    /**
+     * A piece whose front matter names no language is marked in the one its text is written in, the site's own tag where
+     * they agree; what the front matter says stands.
+     */
+    @Test
+    void aMarkdownArticleIsMarkedInTheLanguageItsTextIsWrittenIn() throws Exception {
+        Path content = SampleSite.copy(tmp.resolve("content"), "");
+        Files.writeString(content.resolve("site.yml"), Files.readString(content.resolve("site.yml"))
+                .replaceAll("(?m)^language:.*$", "language: en-GB"));
+        Files.writeString(content.resolve("articles/harbour-ferry-swedish.md"), """
+                ---
+                title: "Den nya färjan går även på vintern"
+                date: 2025-03-12
+                source: self
+                ---
+                Den nya färjan mellan hamnen och ön kommer att gå hela vintern för första gången, och hamnstyrelsen säger att
+                den nya tidtabellen börjar nästa vecka. Det är inte alla som har väntat på det, men de flesta är nöjda.
+                """);
+        Files.writeString(content.resolve("articles/harbour-ferry-declared.md"), """
+                ---
+                title: "Den nya färjan, på engelska"
+                date: 2025-03-12
+                lang: en
+                source: self
+                ---
+                Den nya färjan mellan hamnen och ön kommer att gå hela vintern för första gången, och det är inte alla som har väntat.
+                """);
+        Path out = SampleSite.build(content, tmp.resolve("written"));
+        assertThat(SiteChecks.parse(out.resolve("articles/harbour-ferry-swedish/index.html")).selectFirst("html").attr("lang"))
+                .isEqualTo("sv");
+        assertThat(SiteChecks.parse(out.resolve("articles/harbour-ferry-declared/index.html")).selectFirst("html").attr("lang"))
+                .isEqualTo("en");
+        // The sample's English pieces keep the site's own tag.
+        try (var pages = Files.list(out.resolve("articles"))) {
+            List<String> langs = pages.filter(p -> !p.getFileName().toString().startsWith("harbour-ferry-"))
+                    .map(p -> SiteChecks.parse(p.resolve("index.html")).selectFirst("html").attr("lang")).distinct().toList();
+            assertThat(langs).containsExactly("en-GB");
+        }
+        Document month = SiteChecks.parse(out.resolve("archive/2025/03/index.html"));
+        assertThat(month.select("article.card[lang=sv]")).hasSize(1);
+    }
+
     static String meta(Document doc, String attribute, String key) {
         Element el = doc.selectFirst("meta[" + attribute + "=" + key + "]");
         return el == null ? null : el.attr("content");
