@@ -65,8 +65,8 @@ public final class Cleaner {
         return Extraction.of(null, null, null, null, writtenIn(plain.text()), null, null, safe, plain.text(), plain.words());
     }
 
-    /** What a text's opening is enough to tell its language by. */
-    static final int LANGUAGE_SAMPLE = 2_000;
+    /** What a text's opening is enough to tell its language by (some 150 words). */
+    static final int LANGUAGE_SAMPLE = 1_000;
 
     /**
      * The language an article's text is written in ({@link Words#languageOf}), told by its opening: a curator's digest may

@@ -100,7 +100,9 @@ public final class Language {
      * Finnish "ole"), so a name holding one is not turned down for it.
      */
     private static final Set<String> ANY_FUNCTION_WORD = anyFunctionWord(wordLists("names_too"));
-    private static final Map<String, List<String>> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
+    private static final List<String> TOLD = List.copyOf(new TreeSet<>(Stream.concat(ANALYZERS.keySet().stream(),
+            UNSTEMMED.stream()).toList()));
+    private static final Map<String, int[]> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
     /**
      * Stems already found, by language, then by word (a map per language, so a look-up hashes the
      * word, whose hash a string keeps, instead of building a key); each emptied when it grows past
@@ -206,12 +208,9 @@ public final class Language {
     private static final String TELLING_LETTERS = "єїґђћџپچژگٹڈڑے";
 
     /** The languages the cleaner knows by their function words, in a fixed order. */
-    static Set<String> codes() {
+    static List<String> codes() {
         return TOLD;
     }
-
-    private static final Set<String> TOLD = Collections.unmodifiableSet(new TreeSet<>(Stream.concat(ANALYZERS.keySet().stream(),
-            UNSTEMMED.stream()).toList()));
 
     /** Lucene's analyzer for a BCP 47 tag: tokenised, lower-cased, stop words removed, stemmed. */
     private static Analyzer analyzer(String lang) {
@@ -268,10 +267,12 @@ public final class Language {
         return stem;
     }
 
-    /** Which known languages have this as a function word. */
-    static List<String> functionWordOf(String word) {
-        return FUNCTION_WORD_LANGUAGES.getOrDefault(word, List.of());
+    /** Which languages have this as a function word, by their place in {@link #codes()}. */
+    static int[] functionWordOf(String word) {
+        return FUNCTION_WORD_LANGUAGES.getOrDefault(word, NONE);
     }
+
+    private static final int[] NONE = {};
 
     /** Index terms of a text: what {@link #analyzer} makes of it. */
     public static List<String> terms(String text, String lang) {
@@ -509,11 +510,17 @@ public final class Language {
                 .flatMap(code -> FUNCTION_WORDS.get(code).stream().filter(w -> !namesToo.get(code).contains(w))).toList());
     }
 
-    /** For each word, the languages whose list has it, in a fixed order. */
-    private static Map<String, List<String>> byWord(Map<String, Set<String>> lists) {
-        Map<String, List<String>> out = new HashMap<>();
-        new TreeMap<>(lists).forEach((code, words) -> words.forEach(w -> out.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
-        out.replaceAll((w, codes) -> List.copyOf(codes));
+    /** For each word, the languages whose list has it, by their place in {@link #codes()}. */
+    private static Map<String, int[]> byWord(Map<String, Set<String>> lists) {
+        Map<String, int[]> out = new HashMap<>();
+        for (int k = 0; k < TOLD.size(); k++) {
+            int code = k;
+            lists.get(TOLD.get(k)).forEach(w -> out.merge(w, new int[] {code}, (a, b) -> {
+                int[] both = Arrays.copyOf(a, a.length + 1);
+                both[a.length] = b[0];
+                return both;
+            }));
+        }
         return Collections.unmodifiableMap(out);
     }
 

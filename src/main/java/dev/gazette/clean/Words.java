@@ -1,11 +1,9 @@
 package dev.gazette.clean;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.Set;
 
@@ -119,23 +117,35 @@ final class Words {
      * covers enough to be sure (other languages and scripts).
      */
     static String guessLanguage(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return null;
+        }
         // One pass: each token counts for every language that has it as a function word.
-        Map<String, Integer> hits = new HashMap<>();
+        List<String> codes = Language.codes();
+        int[] hits = new int[codes.size()];
         for (String t : tokens) {
-            for (String code : Language.functionWordOf(t)) {
-                hits.merge(code, 1, Integer::sum);
+            for (int code : Language.functionWordOf(t)) {
+                hits[code]++;
             }
         }
-        String best = null;
-        double bestDensity = 0.12;
-        for (String code : Language.codes()) {
-            double d = tokens.isEmpty() ? 0 : (double) hits.getOrDefault(code, 0) / tokens.size();
-            if (d > bestDensity) {
-                best = code;
-                bestDensity = d;
+        // The language whose function words are densest, over a floor; a tie tells none ("to" and "by" are Czech words too).
+        int best = -1;
+        boolean tie = false;
+        for (int k = 0; k < hits.length; k++) {
+            if ((double) hits[k] / tokens.size() <= 0.12) {
+                continue;
+            }
+            if (best < 0 || hits[k] > hits[best]) {
+                best = k;
+                tie = false;
+            } else if (hits[k] == hits[best]) {
+                tie = true;
             }
         }
-        return best;
+        if (best < 0 || tie) {
+            return null;
+        }
+        return codes.get(best);
     }
 
     /**

@@ -124,8 +124,38 @@ public final class TextDecoder {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
         text = hasControl(text) ? withoutControls(text) : text;
+        text = marksJoinedToTheirLetters(text);
         // Composed characters (NFC), as the web writes text and the HTML checker asks: "é" as one character, not "e" and an accent.
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The text with each line that opens with combining marks given them back to the end of the line before: no text starts
+     * with an accent or a voiced-sound mark, so a dumper that wrapped its lines by length broke a character there ("カ" and
+     * "゙" of "ガ"). The line break stays where it is, so every line keeps its number.
+     */
+    static String marksJoinedToTheirLetters(String text) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int at = text.indexOf('\n'); at >= 0 && at + 1 < text.length(); at = text.indexOf('\n', at + 1)) {
+            int end = at + 1;
+            while (end < text.length() && isCombiningMark(text.codePointAt(end))) {
+                end += Character.charCount(text.codePointAt(end));
+            }
+            // Only onto a line with text: one whose marks were given back already, or an empty one, has none to take them.
+            if (end > at + 1 && at > copied && text.charAt(at - 1) != '\n') {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, copied, at).append(text, at + 1, end).append('\n');
+                copied = end;
+                at = end - 1;
+            }
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isCombiningMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
     }
 
     /** Whether the text holds a control character other than tab, line feed and carriage return. */

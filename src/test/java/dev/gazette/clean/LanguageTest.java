@@ -81,6 +81,9 @@ class LanguageTest {
         assertThat(Words.guessLanguage(Words.tokens("Der Hafen wird im Winter geschlossen und die Fähre fährt nicht"))).isEqualTo("de");
         assertThat(Words.guessLanguage(Words.tokens("The harbour is closed in the winter and the ferry does not run"))).isEqualTo("en");
         assertThat(Words.guessLanguage(Words.tokens("42 17 2025"))).isNull();
+        // As many Czech function words as English ones: the text tells neither, and a page's declaration stands.
+        assertThat(Words.guessLanguage(Words.tokens("Keynote by José Valim, sync to video"))).isNull();
+        assertThat(Language.declaredOrWritten("en", Words.tokens("Keynote by José Valim, sync to video"))).isEqualTo("en");
     }
 
     /** A sentence of each language told by its function words, with its neighbours' apart (Danish and Norwegian, Czech and Slovak). */
