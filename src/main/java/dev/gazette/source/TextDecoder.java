@@ -130,22 +130,40 @@ public final class TextDecoder {
     }
 
     /**
-     * The text with each line that opens with combining marks given them back to the end of the line before: no text starts
-     * with an accent or a voiced-sound mark, so a dumper that wrapped its lines by length broke a character there ("カ" and
-     * "゙" of "ガ"). The line break stays where it is, so every line keeps its number.
+     * The text with each line that opens with combining marks (after its indent) given them back to the end of the line
+     * before: no text starts with an accent or a voiced-sound mark, so a dumper that wrapped its lines by length broke a
+     * character there ("カ" and "゙" of "ガ"). The line break and the indent stay where they are, so every line keeps its number.
      */
     static String marksJoinedToTheirLetters(String text) {
         StringBuilder out = null;
         int copied = 0;
-        for (int at = text.indexOf('\n'); at >= 0 && at + 1 < text.length(); at = text.indexOf('\n', at + 1)) {
+        for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+            // The line's opening run of indent and marks: the marks go, the indent stays.
             int end = at + 1;
-            while (end < text.length() && isCombiningMark(text.codePointAt(end))) {
-                end += Character.charCount(text.codePointAt(end));
+            boolean marked = false;
+            while (end < text.length()) {
+                int c = text.codePointAt(end);
+                boolean mark = isCombiningMark(c);
+                if (!mark && c != ' ' && c != '\t') {
+                    break;
+                }
+                marked |= mark;
+                end += Character.charCount(c);
             }
-            // Only onto a line with text: one whose marks were given back already, or an empty one, has none to take them.
-            if (end > at + 1 && at > copied && text.charAt(at - 1) != '\n') {
+            if (!marked) {
+                continue;
+            }
+            StringBuilder marks = new StringBuilder();
+            StringBuilder indent = new StringBuilder();
+            text.substring(at + 1, end).codePoints().forEach(c -> (c == ' ' || c == '\t' ? indent : marks).appendCodePoint(c));
+            // Onto the last letter of a line with text: a blank one, or one whose marks were given back already, has none.
+            int last = at - 1;
+            while (last >= copied && (text.charAt(last) == ' ' || text.charAt(last) == '\t')) {
+                last--;
+            }
+            if (last >= copied && text.charAt(last) != '\n') {
                 out = out == null ? new StringBuilder(text.length()) : out;
-                out.append(text, copied, at).append(text, at + 1, end).append('\n');
+                out.append(text, copied, last + 1).append(marks).append(text, last + 1, at + 1).append(indent);
                 copied = end;
                 at = end - 1;
             }
