@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopwordAnalyzerBase;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
@@ -273,6 +274,14 @@ public final class Language {
     }
 
     private static final int[] NONE = {};
+
+    /**
+     * The stop words of a language's analyzer (Lucene's list for it), which its index terms leave out; empty for a
+     * language without an analyzer here.
+     */
+    public static CharArraySet stopWords(String lang) {
+        return analyzer(lang) instanceof StopwordAnalyzerBase stopping ? stopping.getStopwordSet() : CharArraySet.EMPTY_SET;
+    }
 
     /** Index terms of a text: what {@link #analyzer} makes of it. */
     public static List<String> terms(String text, String lang) {

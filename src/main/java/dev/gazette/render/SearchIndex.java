@@ -3,19 +3,12 @@ package dev.gazette.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.gazette.clean.Language;
 import dev.gazette.model.Article;
 import dev.gazette.concurrent.Futures;
 import dev.gazette.model.UpdatableStep;
 import dev.gazette.model.Utf8;
 import dev.gazette.output.OutputSink;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.nl.DutchAnalyzer;
-import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -70,14 +63,6 @@ final class SearchIndex {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final JsonFactory JSON = new JsonFactory();
     private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
-    private static final Map<String, CharArraySet> STOP_WORDS = Map.of(
-            "en", EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
-            "de", GermanAnalyzer.getDefaultStopSet(),
-            "fr", FrenchAnalyzer.getDefaultStopSet(),
-            "es", SpanishAnalyzer.getDefaultStopSet(),
-            "it", ItalianAnalyzer.getDefaultStopSet(),
-            "nl", DutchAnalyzer.getDefaultStopSet(),
-            "pt", PortugueseAnalyzer.getDefaultStopSet());
 
     /** One document's terms: for each field, term to frequency. Made once per article and kept. */
     record Terms(List<Map<String, Integer>> fields) {
@@ -95,9 +80,8 @@ final class SearchIndex {
     private final Words stopChars;
 
     SearchIndex(String language) {
-        String key = language == null ? "" : language.toLowerCase(Locale.ROOT).split("-")[0];
         stopWords = new TreeSet<>();
-        for (Object word : STOP_WORDS.getOrDefault(key, CharArraySet.EMPTY_SET)) {
+        for (Object word : Language.stopWords(language)) {
             stopWords.add(term(new String((char[]) word)));
         }
         isStopWord = Set.copyOf(stopWords);

@@ -52,6 +52,10 @@ class SearchIndexTest {
         assertThat(index.terms("The Zoë-class ferry's “first” run, in Malmö\u00a0today!"))
                 .containsExactly("zoe", "class", "ferry", "s", "first", "run", "malmo", "today");
         assertThat(new SearchIndex("xx").terms("the end")).containsExactly("the", "end");
+        // Each language's stop words are its analyzer's, as the cleaner and the linker read them.
+        assertThat(new SearchIndex("de-AT").terms("Die Fähre und der Hafen")).containsExactly("fahre", "hafen");
+        assertThat(new SearchIndex("sv").terms("Färjan och hamnen")).containsExactly("farjan", "hamnen");
+        assertThat(new SearchIndex("nb").terms("Ferja og havnen")).containsExactly("ferja", "havnen");
     }
 
     @Test
