@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -118,42 +119,52 @@ public final class Language {
     }
 
     /**
-     * The language a text's letters tell by their script alone, for a text whose function words
-     * tell none: kana among Chinese characters is Japanese, Hangul Korean, Chinese characters alone
+     * The language a text's letters tell by their script alone, where a script other than Latin holds half its words
+     * (the function words known here are all of languages written in Latin letters, so a page in Japanese that quotes
+     * English is told here, not by them): kana among Chinese characters is Japanese, Hangul Korean, Chinese characters alone
      * Chinese; a script written for one language mostly (Greek, Hebrew, Thai, Burmese, Georgian, Tamil...) is that language;
      * Cyrillic, Arabic and Devanagari letters are their most written language unless letters only
      * another uses say otherwise (Ukrainian є, ї, ґ; Serbian ђ, ћ, џ; Persian پ, چ, ژ, گ; Urdu ٹ, ڈ, ڑ, ے).
-     * Null when no script has at least half the letters, or Latin has.
+     * Null when no script has at least half the words, or Latin has.
      */
     static String ofScript(List<String> tokens) {
-        Map<Character.UnicodeScript, Integer> letters = new EnumMap<>(Character.UnicodeScript.class);
-        int all = 0;
+        // Words by script: a token of a script written with spaces is one word; a letter of one written without (Chinese
+        // characters, kana, Thai, Khmer, Lao, Burmese) half a word, as a dump's lines are measured (DumpLine.words).
+        Map<Character.UnicodeScript, Double> words = new EnumMap<>(Character.UnicodeScript.class);
+        double total = 0;
         StringBuilder marks = new StringBuilder();
         for (String token : tokens) {
+            boolean counted = false;
             for (int i = 0; i < token.length(); ) {
                 int c = token.codePointAt(i);
                 i += Character.charCount(c);
-                if (c < 0x80 || !Character.isLetter(c)) {
-                    all += c < 0x80 && Character.isLetter(c) ? 1 : 0;
+                if (!Character.isLetter(c)) {
                     continue;
                 }
-                all++;
-                letters.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
-                if (TELLING_LETTERS.indexOf(c) >= 0 && marks.indexOf(Character.toString(c)) < 0) {
+                Character.UnicodeScript script = c < 0x80 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
+                if (SPACELESS.contains(script)) {
+                    words.merge(script, 0.5, Double::sum);
+                    total += 0.5;
+                } else if (!counted) {
+                    words.merge(script, 1.0, Double::sum);
+                    total++;
+                    counted = true;
+                }
+                if (c >= 0x80 && TELLING_LETTERS.indexOf(c) >= 0 && marks.indexOf(Character.toString(c)) < 0) {
                     marks.appendCodePoint(c);
                 }
             }
         }
-        int kana = letters.getOrDefault(Character.UnicodeScript.HIRAGANA, 0) + letters.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
-        int han = letters.getOrDefault(Character.UnicodeScript.HAN, 0);
-        int total = all;
         if (total == 0) {
             return null;
         }
-        if (kana + han >= total / 2 && kana * 20 >= total) {
+        double kana = words.getOrDefault(Character.UnicodeScript.HIRAGANA, 0.0) + words.getOrDefault(Character.UnicodeScript.KATAKANA, 0.0);
+        double han = words.getOrDefault(Character.UnicodeScript.HAN, 0.0);
+        if ((kana + han) * 2 >= total && kana * 20 >= total) {
             return "ja";
         }
-        Character.UnicodeScript main = letters.entrySet().stream().filter(e -> e.getValue() * 2 >= total)
+        double all = total;
+        Character.UnicodeScript main = words.entrySet().stream().filter(e -> e.getValue() * 2 >= all)
                 .map(Map.Entry::getKey).findFirst().orElse(null);
         if (main == null) {
             return null;
@@ -204,6 +215,11 @@ public final class Language {
     private static boolean holdsAny(String text, String letters) {
         return text.chars().anyMatch(c -> letters.indexOf(c) >= 0);
     }
+
+    /** Scripts written without spaces between words. */
+    private static final Set<Character.UnicodeScript> SPACELESS = Collections.unmodifiableSet(EnumSet.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR));
 
     /** Letters that only some of the languages written in a script use (see {@link #ofScript}). */
     private static final String TELLING_LETTERS = "єїґђћџپچژگٹڈڑے";

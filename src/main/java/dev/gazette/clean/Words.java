@@ -149,14 +149,14 @@ final class Words {
     }
 
     /**
-     * The language an article is written in, for its page, feed and metadata: {@link #guessLanguage}'s, or when
-     * function words tell none, the one its script tells ({@link Language#ofScript}). The cleaner's features read
-     * {@link #guessLanguage} alone: word lists of Chinese, Japanese and Korean applied to every dump in their script
-     * lost more than they gained (bench/HISTORY.md, "The language of a page in any script").
+     * The language an article is written in, for its page, feed and metadata: the one its script tells where a script
+     * other than Latin holds half its words ({@link Language#ofScript}), else {@link #guessLanguage}'s. The cleaner's
+     * features read {@link #guessLanguage} alone: word lists of Chinese, Japanese and Korean applied to every dump in their
+     * script lost more than they gained (bench/HISTORY.md, "The language of a page in any script").
      */
     static String languageOf(List<String> tokens) {
-        String lang = guessLanguage(tokens);
-        return lang != null ? lang : Language.ofScript(tokens);
+        String script = Language.ofScript(tokens);
+        return script != null ? script : guessLanguage(tokens);
     }
 
     /** Lower case with punctuation and symbols folded to single spaces, for comparing headlines. */

@@ -130,7 +130,13 @@ class LanguageTest {
         assertThat(Words.languageOf(Words.tokens("العبارة الجديدة ستعمل في الشتاء"))).isEqualTo("ar");
         assertThat(Words.languageOf(Words.tokens("ဆိပ်ကမ်း၏ ကူးတို့သင်္ဘောသစ်သည် ဆောင်းရာသီတွင်လည်း ပြေးဆွဲမည်"))).isEqualTo("my");
         assertThat(Words.languageOf(Words.tokens("کشتی جدید در زمستان هم کار می‌کند و گشت"))).isEqualTo("fa");
-        // Latin letters whose function words are unknown here (Swahili), or no script with half the letters: no guess.
+        // Measured in words, a Chinese character or kana half a word: a page in Japanese quoting English is Japanese, and
+        // a page in English quoting a Japanese title English.
+        assertThat(Words.languageOf(Words.tokens("2019年のスマホ・DNSフィルタリング・スマホ政策について、IIJmio meeting の資料を公開しました。"
+                + "in the meeting of the year"))).isEqualTo("ja");
+        assertThat(Words.languageOf(Words.tokens("The ferry, which the harbour board calls 新しいフェリー, sails in the winter and the spring"
+                + " for the first time"))).isEqualTo("en");
+        // Latin letters whose function words are unknown here (Swahili), or no script with half the words: no guess.
         assertThat(Words.languageOf(Words.tokens("Kivuko kipya kitasafiri hata wakati wa baridi"))).isNull();
         assertThat(Words.languageOf(Words.tokens("Ferry 渡轮 Паром Fähre"))).isNull();
     }
