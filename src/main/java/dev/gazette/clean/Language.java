@@ -37,7 +37,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +129,7 @@ public final class Language {
     static String ofScript(List<String> tokens) {
         // Words by script: a token of a script written with spaces is one word; a letter of one written without (Chinese
         // characters, kana, Thai, Khmer, Lao, Burmese) half a word, as a dump's lines are measured (DumpLine.words).
-        Map<Character.UnicodeScript, Double> words = new EnumMap<>(Character.UnicodeScript.class);
+        double[] words = new double[SCRIPTS.length];
         double total = 0;
         StringBuilder marks = new StringBuilder();
         for (String token : tokens) {
@@ -138,19 +137,25 @@ public final class Language {
             for (int i = 0; i < token.length(); ) {
                 int c = token.codePointAt(i);
                 i += Character.charCount(c);
-                if (!Character.isLetter(c)) {
+                if (c < 0x80 || !Character.isLetter(c)) {
+                    // Most letters of most pages: ASCII, one Latin word a token.
+                    if (!counted && (c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                        words[Character.UnicodeScript.LATIN.ordinal()]++;
+                        total++;
+                        counted = true;
+                    }
                     continue;
                 }
-                Character.UnicodeScript script = c < 0x80 ? Character.UnicodeScript.LATIN : Character.UnicodeScript.of(c);
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
                 if (SPACELESS.contains(script)) {
-                    words.merge(script, 0.5, Double::sum);
+                    words[script.ordinal()] += 0.5;
                     total += 0.5;
                 } else if (!counted) {
-                    words.merge(script, 1.0, Double::sum);
+                    words[script.ordinal()]++;
                     total++;
                     counted = true;
                 }
-                if (c >= 0x80 && TELLING_LETTERS.indexOf(c) >= 0 && marks.indexOf(Character.toString(c)) < 0) {
+                if (TELLING_LETTERS.indexOf(c) >= 0 && marks.indexOf(Character.toString(c)) < 0) {
                     marks.appendCodePoint(c);
                 }
             }
@@ -158,14 +163,18 @@ public final class Language {
         if (total == 0) {
             return null;
         }
-        double kana = words.getOrDefault(Character.UnicodeScript.HIRAGANA, 0.0) + words.getOrDefault(Character.UnicodeScript.KATAKANA, 0.0);
-        double han = words.getOrDefault(Character.UnicodeScript.HAN, 0.0);
+        double kana = words[Character.UnicodeScript.HIRAGANA.ordinal()] + words[Character.UnicodeScript.KATAKANA.ordinal()];
+        double han = words[Character.UnicodeScript.HAN.ordinal()];
         if ((kana + han) * 2 >= total && kana * 20 >= total) {
             return "ja";
         }
-        double all = total;
-        Character.UnicodeScript main = words.entrySet().stream().filter(e -> e.getValue() * 2 >= all)
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        Character.UnicodeScript main = null;
+        for (Character.UnicodeScript script : SCRIPTS) {
+            if (words[script.ordinal()] * 2 >= total) {
+                main = script;
+                break;
+            }
+        }
         if (main == null) {
             return null;
         }
@@ -216,10 +225,11 @@ public final class Language {
         return text.chars().anyMatch(c -> letters.indexOf(c) >= 0);
     }
 
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
     /** Scripts written without spaces between words. */
-    private static final Set<Character.UnicodeScript> SPACELESS = Collections.unmodifiableSet(EnumSet.of(Character.UnicodeScript.HAN,
+    private static final EnumSet<Character.UnicodeScript> SPACELESS = EnumSet.of(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.THAI,
-            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR));
+            Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
 
     /** Letters that only some of the languages written in a script use (see {@link #ofScript}). */
     private static final String TELLING_LETTERS = "єїґђћџپچژگٹڈڑے";
