@@ -265,7 +265,7 @@ public final class Sanitizer {
             int i = at + 2;
             boolean hex = i < html.length() && (html.charAt(i) == 'x' || html.charAt(i) == 'X');
             i += hex ? 1 : 0;
-            int value = 0;
+            long value = 0;
             int digits = 0;
             for (; i < html.length() && digits < 8; i++, digits++) {
                 int d = Character.digit(html.charAt(i), hex ? 16 : 10);
@@ -274,7 +274,8 @@ public final class Sanitizer {
                 }
                 value = value * (hex ? 16 : 10) + d;
             }
-            if (digits > 0 && TextDecoder.hasControl(Character.toString(value < 0x110000 ? value : ' '))) {
+            // Eight hex digits overflow an int ("&#xFFFFFFFF;"): the value is read as a long, and only a control is one.
+            if (digits > 0 && value <= 0x9F && TextDecoder.isControl((int) value)) {
                 return true;
             }
         }

@@ -157,7 +157,9 @@ final class TextExtractor {
         StringBuilder text = new StringBuilder();
         render(body(a), html, text);
         String plain = text.toString().strip();
-        String lang = a.lang() != null ? a.lang() : Words.languageOf(Words.tokens(plain));
+        // The article's own text tells its language, as a saved page's and a Markdown piece's do; else the whole dump's guess.
+        String written = Words.languageOf(Words.tokens(plain));
+        String lang = written != null ? written : a.lang();
         return Extraction.of(title, byline == null ? null : byline.value(), date == null ? null : date.value(), site, lang, null, null,
                 html.toString(), plain, WordCount.of(plain));
     }

@@ -179,12 +179,16 @@ public final class TextDecoder {
     /** Whether the text holds a control character other than tab, line feed and carriage return. */
     public static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F) {
+            if (isControl(text.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a code point is a control character other than tab, line feed and carriage return. */
+    public static boolean isControl(int c) {
+        return c < 0x20 ? c >= 0 && c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F;
     }
 
     /** The text without {@link #hasControl}'s control characters, a form feed or vertical tab made a line feed. */
@@ -194,7 +198,7 @@ public final class TextDecoder {
             char c = text.charAt(i);
             if (c == '\f' || c == 0x0B) {
                 out.append('\n');
-            } else if (c < 0x20 ? c == '\t' || c == '\n' || c == '\r' : c < 0x7F || c > 0x9F) {
+            } else if (!isControl(c)) {
                 out.append(c);
             }
         }

@@ -99,6 +99,13 @@ class SanitizerTest {
                 .doesNotContain("50vw", "https://:0", "150px");
     }
 
+    /** Found in review: eight hex digits overflowed the check for a reference to a control character, an internal error. */
+    @Test
+    void aReferenceBeyondUnicodeIsNoControlAndNoError() {
+        assertThat(sanitizer.clean("<p>a &#xFFFFFFFF; b &#99999999; c &#x80000009; d&#x1;</p>", null))
+                .isEqualTo("<p>a \uFFFD b \uFFFD c \uFFFD d</p>");
+    }
+
     @Test
     void aTablesSpansFitItsCellsOrGo() {
         // A header spanning a column no other cell begins in: the spans go.
