@@ -31,8 +31,7 @@ public final class DateParser {
     /** Month names and abbreviations in the languages the cleaner reads (lang/*.json months). */
     private static final Map<String, Integer> MONTHS = Language.monthNumbers();
     private static final int LONGEST_MONTH = MONTHS.keySet().stream().mapToInt(String::length).max().orElseThrow();
-    private static final String MONTH = "(" + String.join("|", MONTHS.keySet().stream()
-            .sorted((x, y) -> y.length() - x.length()).toList()) + ")(?![\\p{L}])\\.?";
+    private static final String MONTH = "(" + Language.alternation(MONTHS.keySet()) + ")(?![\\p{L}])\\.?";
     private static final Pattern ISO = Pattern.compile(
             "\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern SLASHED = Pattern.compile("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b");
@@ -41,6 +40,14 @@ public final class DateParser {
     /** "18 November 2019", "18th of November, 2019", "18. November 2019", "18 de noviembre de 2019". */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+|de\\s+)?" + MONTH + ",?\\s+(?:de\\s+)?(\\d{4})\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * The year first, then the month's name and the day in either order, as Hungarian, Lithuanian and Latvian write
+     * dates: "2019. november 12.", "2019 m. lapkričio 12 d.", "2019. gada 12. novembrī" (lang/*.json year_word). The
+     * year is a word of its own: a handle's figures before a month ("@Star1032 Jun 21") are no year.
+     */
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(?<![\\p{L}\\d.@#])(\\d{4})(?:\\.\\s*|\\s+)(?:(?:"
+            + Language.alternation(Language.yearWords()) + ")\\s*)?(?:" + MONTH + "\\s+(\\d{1,2})|(\\d{1,2})\\.\\s*" + MONTH + ")(?!\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
@@ -59,7 +66,7 @@ public final class DateParser {
     public enum Form {
         /** 2019-11-18, with or without a time. */
         ISO,
-        /** Nov. 18, 2019 / 18 November 2019 / 18 de noviembre de 2019. */
+        /** Nov. 18, 2019 / 18 November 2019 / 18 de noviembre de 2019 / 2019. november 18. */
         MONTH_NAME,
         /** 2018年6月18日, 2019년 11월 18일, 2019.11.18, 2019/11/18. */
         YEAR_FIRST,
@@ -111,6 +118,10 @@ public final class DateParser {
         if (m.find()) {
             return date(m.group(3), month(m.group(2)), m.group(1));
         }
+        m = YEAR_MONTH_DAY.matcher(text);
+        if (m.find()) {
+            return yearMonthDay(m);
+        }
         m = SLASHED.matcher(text);
         if (m.find()) {
             return date(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
@@ -136,14 +147,16 @@ public final class DateParser {
             return out;
         }
         List<int[]> taken = new ArrayList<>();
-        collect(ISO.matcher(text), Form.ISO, DateParser::fromIso, out, taken);
+        int[] years = yearRuns(text);
+        collectAt(ISO.matcher(text), years, Form.ISO, DateParser::fromIso, out, taken);
         int[] months = monthRuns(text);
         if (months.length > 0) {
-            collectAt(MONTH_DAY_YEAR.matcher(text), months, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
+            collectAt(MONTH_DAY_YEAR.matcher(text), months, Form.MONTH_NAME, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
             collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(2)), m.group(1)), out, taken);
+            collectAt(YEAR_MONTH_DAY.matcher(text), years, Form.MONTH_NAME, DateParser::yearMonthDay, out, taken);
         }
-        collect(SLASHED.matcher(text), Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
-        collect(YEAR_FIRST.matcher(text), Form.YEAR_FIRST, DateParser::yearFirst, out, taken);
+        collectAt(SLASHED.matcher(text), years, Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
+        collectAt(YEAR_FIRST.matcher(text), years, Form.YEAR_FIRST, DateParser::yearFirst, out, taken);
         collect(NUMERIC.matcher(text), Form.NUMERIC, DateParser::numeric, out, taken);
         out.sort(Comparator.comparingInt(Found::at));
         return out;
@@ -159,6 +172,29 @@ public final class DateParser {
             }
         }
         return false;
+    }
+
+    /**
+     * Where the runs of exactly four figures in {@code text} start: the patterns that open with the year ({@link #ISO},
+     * {@link #YEAR_MONTH_DAY}, {@link #SLASHED}, {@link #YEAR_FIRST}) are tried there alone, not at each character.
+     */
+    private static int[] yearRuns(String text) {
+        int[] starts = new int[4];
+        int found = 0;
+        int run = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c >= '0' && c <= '9') {
+                run++;
+            } else {
+                if (run == 4) {
+                    starts = found == starts.length ? Arrays.copyOf(starts, found * 2) : starts;
+                    starts[found++] = i - 4;
+                }
+                run = 0;
+            }
+        }
+        return Arrays.copyOf(starts, found);
     }
 
     /**
@@ -194,7 +230,7 @@ public final class DateParser {
      * pattern is tried there alone, its look-behind seeing the text before, each next try after the last match's end,
      * as {@link Matcher#find} goes on.
      */
-    private static void collectAt(Matcher m, int[] starts, Function<Matcher, Optional<String>> read, List<Found> out, List<int[]> taken) {
+    private static void collectAt(Matcher m, int[] starts, Form form, Function<Matcher, Optional<String>> read, List<Found> out, List<int[]> taken) {
         m.useTransparentBounds(true);
         int length = m.regionEnd();
         int from = 0;
@@ -205,7 +241,7 @@ public final class DateParser {
             m.region(at, length);
             if (m.lookingAt()) {
                 from = m.end();
-                accept(m, Form.MONTH_NAME, read, out, taken);
+                accept(m, form, read, out, taken);
             }
         }
     }
@@ -235,6 +271,10 @@ public final class DateParser {
         int second = Integer.parseInt(m.group(3));
         boolean dayFirst = m.group(2).equals(".") ? first > 12 || second <= 12 : first > 12;
         return dayFirst ? date(m.group(4), second, m.group(1)) : date(m.group(4), first, m.group(3));
+    }
+
+    private static Optional<String> yearMonthDay(Matcher m) {
+        return m.group(2) != null ? date(m.group(1), month(m.group(2)), m.group(3)) : date(m.group(1), month(m.group(5)), m.group(4));
     }
 
     private static Optional<String> yearFirst(Matcher m) {
@@ -278,13 +318,12 @@ public final class DateParser {
         }
     }
 
-    /** Names and abbreviations of the days of the week, in the languages of {@link #MONTHS} (lang/*.json weekdays). */
-    private static final Set<String> WEEKDAYS = Language.weekdayNames();
+    /** Names and abbreviations of the months and the days of the week that are no one's name too (lang/*.json). */
+    private static final Set<String> CALENDAR_WORDS = Language.calendarWords();
 
     /** Whether {@code word} names a month or a day of the week in one of the languages read here ("Nov", "Oktober", "Monday"). */
     static boolean isCalendarWord(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
-        return MONTHS.containsKey(w) || WEEKDAYS.contains(w);
+        return CALENDAR_WORDS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private static int month(String name) {

@@ -100,7 +100,8 @@ public final class Language {
      * Each language's function words but those it says are also names elsewhere ({@code names_too}: Indonesian "yang",
      * Finnish "ole"), so a name holding one is not turned down for it.
      */
-    private static final Set<String> ANY_FUNCTION_WORD = anyFunctionWord(wordLists("names_too"));
+    private static final Map<String, Set<String>> NAMES_TOO = wordLists("names_too");
+    private static final Set<String> ANY_FUNCTION_WORD = notNamesToo(FUNCTION_WORDS);
     private static final List<String> TOLD = List.copyOf(new TreeSet<>(Stream.concat(ANALYZERS.keySet().stream(),
             UNSTEMMED.stream()).toList()));
     private static final Map<String, int[]> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
@@ -348,14 +349,43 @@ public final class Language {
     }
 
     /**
-     * {@code words} as a regular-expression alternation: longest first (a word wins over its prefix), each quoted, a
-     * space in one matching any run of white space.
+     * {@code words} as a regular-expression alternation, a space in one matching any run of white space. It is written as
+     * a tree of the words' shared beginnings ("ma(?:rch|y)"), each longer word tried before its prefix, so a word wins
+     * over its prefix: a flat list of hundreds of words (every language's months) has the matcher try each at every place
+     * it is asked, where the tree tries only the words that begin with the letter there.
      */
     static String alternation(Collection<String> words) {
-        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(words));
-        sorted.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
-        return String.join("|", sorted.stream().map(w -> String.join("\\s+", Arrays.stream(w.split(" ")).map(Pattern::quote).toList()))
-                .toList());
+        Prefixes root = new Prefixes();
+        for (String word : words) {
+            Prefixes at = root;
+            for (String unit : word.split("(?<= )|(?= )|(?<=.)(?=.)")) {
+                at = at.next.computeIfAbsent(unit, u -> new Prefixes());
+            }
+            at.word = true;
+        }
+        return root.regex();
+    }
+
+    /** A node of {@link #alternation}'s tree: what may follow a beginning, and whether the beginning is a word itself. */
+    private static final class Prefixes {
+        private final Map<String, Prefixes> next = new TreeMap<>();
+        private boolean word;
+
+        String regex() {
+            List<String> branches = new ArrayList<>();
+            next.forEach((unit, after) -> branches.add((unit.equals(" ") ? "\\s+" : Pattern.quote(unit)) + after.group()));
+            if (word && !branches.isEmpty()) {
+                branches.add("");
+            }
+            return String.join("|", branches);
+        }
+
+        private String group() {
+            if (next.isEmpty()) {
+                return "";
+            }
+            return next.size() == 1 && !word ? regex() : "(?:" + regex() + ")";
+        }
     }
 
     /**
@@ -448,13 +478,21 @@ public final class Language {
         return MONTH_NUMBERS;
     }
 
-    /** The names and abbreviations of the days of the week in any known language, lower case. */
-    static Set<String> weekdayNames() {
-        return WEEKDAY_NAMES;
+    /**
+     * The names and abbreviations of the months and the days of the week in any known language, lower case, but those
+     * a language says are also names (Turkish "nisan", Indonesian "mei"): a name holding one of these is no name.
+     */
+    static Set<String> calendarWords() {
+        return CALENDAR_WORDS;
+    }
+
+    /** Words written between a year and its month or day ("2019. gada 12. novembrī", "2019 m. lapkričio 12 d."), any language. */
+    static List<String> yearWords() {
+        return allLanguages("year_word");
     }
 
     private static final Map<String, Integer> MONTH_NUMBERS = monthNumbers(DATA);
-    private static final Set<String> WEEKDAY_NAMES = lookupSet(allLanguages("weekdays"));
+    private static final Set<String> CALENDAR_WORDS = notNamesToo(calendarLists());
 
     /** The months of every language's data; a name two languages give different months is an error in the data. */
     private static Map<String, Integer> monthNumbers(Map<String, JsonNode> data) {
@@ -476,6 +514,17 @@ public final class Language {
             }
         });
         return Map.copyOf(out);
+    }
+
+    private static Map<String, Set<String>> calendarLists() {
+        Map<String, Set<String>> out = new HashMap<>();
+        DATA.forEach((code, d) -> {
+            Set<String> words = new HashSet<>();
+            d.path("months").forEach(month -> month.forEach(name -> words.add(name.asText())));
+            d.path("weekdays").forEach(day -> words.add(day.asText()));
+            out.put(code, words);
+        });
+        return out;
     }
 
     private static List<String> allLanguages(String field) {
@@ -540,9 +589,10 @@ public final class Language {
         return Collections.unmodifiableSet(new HashSet<>(words));
     }
 
-    private static Set<String> anyFunctionWord(Map<String, Set<String>> namesToo) {
+    /** Every language's words in {@code lists} but those the language says are also names ({@code names_too}). */
+    private static Set<String> notNamesToo(Map<String, Set<String>> lists) {
         return lookupSet(DATA.keySet().stream()
-                .flatMap(code -> FUNCTION_WORDS.get(code).stream().filter(w -> !namesToo.get(code).contains(w))).toList());
+                .flatMap(code -> lists.get(code).stream().filter(w -> !NAMES_TOO.get(code).contains(w))).toList());
     }
 
     /** For each word, the languages whose list has it, by their place in {@link #codes()}. */

@@ -29,6 +29,49 @@ class DateParserTest {
     }
 
     @Test
+    void readsDatesAsTheLanguagesToldOnlyByTheirWordsWriteThem() {
+        assertThat(DateParser.find("Publicerad 12 november 2019 kl. 08.15")).contains("2019-11-12");
+        assertThat(DateParser.find("Julkaistu 3. maaliskuuta 2021 klo 9.41")).contains("2021-03-03");
+        assertThat(DateParser.find("Opublikowano: 5 września 2018 r.")).contains("2018-09-05");
+        assertThat(DateParser.find("Vydáno 12. listopadu 2019 v 10:02")).contains("2019-11-12");
+        assertThat(DateParser.find("Publicat joi, 7 martie 2019")).contains("2019-03-07");
+        assertThat(DateParser.find("Güncelleme: 12 Kasım 2019 Salı")).contains("2019-11-12");
+        assertThat(DateParser.find("Rabu, 15 Mei 2019 | 10:45 WIB")).contains("2019-05-15");
+        assertThat(DateParser.find("Frissítve: 2019. november 12. 14:30")).contains("2019-11-12");
+        assertThat(DateParser.find("Publikuota: 2019 m. lapkričio 12 d. 10:15")).contains("2019-11-12");
+        assertThat(DateParser.find("Publicēts: 2021. gada 5. janvārī, 12:04")).contains("2021-01-05");
+    }
+
+    /** Each name and abbreviation of each month in the language data reads as that month in every order pages write it. */
+    @Test
+    void everyMonthNameOfTheLanguageDataReadsInEveryOrder() {
+        List<String> names = Language.monthNumbers().keySet().stream().sorted().toList();
+        qt().withExamples(2_000).forAll(integers().between(0, 73_000), integers().between(0, names.size() - 1)).checkAssert((offset, k) -> {
+            String name = names.get(k);
+            LocalDate day = LocalDate.of(1900, Language.monthNumbers().get(name), 1).plusDays(offset % 28).plusYears(offset % 200);
+            int d = day.getDayOfMonth();
+            int y = day.getYear();
+            for (String form : List.of(d + " " + name + " " + y, d + ". " + name + " " + y, name + " " + d + ", " + y, y + ". " + name + " " + d + ".",
+                    y + ". " + d + ". " + name, y + " m. " + name + " " + d + " d.", y + ". gada " + d + ". " + name)) {
+                assertThat(DateParser.findAll("Posted " + form + " | 4 min read")).as(form)
+                        .extracting(DateParser.Found::value).containsExactly(day.toString());
+            }
+        });
+    }
+
+    @Test
+    void aMonthOrWeekdayThatIsAlsoANameTurnsNoNameDown() {
+        assertThat(DateParser.isCalendarWord("Kasım")).isTrue();
+        assertThat(DateParser.isCalendarWord("Onsdag")).isTrue();
+        assertThat(DateParser.isCalendarWord("Nisan")).isFalse();
+        assertThat(DateParser.isCalendarWord("Mart")).isFalse();
+        assertThat(DateParser.find("8 Nisan 2020")).contains("2020-04-08");
+        assertThat(DateParser.isCalendarWord("Mai")).as("German and French list it without the flag").isTrue();
+        assertThat(Bylines.plainWord("Nisan Kaya", "tr")).isTrue();
+        assertThat(Bylines.plainWord("Pazartesi Kaya", "tr")).isFalse();
+    }
+
+    @Test
     void readsNumericDatesDayFirstWithDotsAndWhicheverFitsWithSlashes() {
         assertThat(DateParser.find("13.11.2019, 23:06")).contains("2019-11-13");
         assertThat(DateParser.find("05.03.2020")).contains("2020-03-05");
@@ -90,5 +133,7 @@ class DateParserTest {
         assertThat(DateParser.find("Version 1.2.3")).isEmpty();
         assertThat(DateParser.find("Server at 10.1.12.2019 is down")).isEmpty();
         assertThat(DateParser.find("Opening Bell 11.18.19")).isEmpty();
+        assertThat(DateParser.find("Naomi ‏@LikeaStar1032 Jun 21")).isEmpty();
+        assertThat(DateParser.find("Room B1032 May 5")).isEmpty();
     }
 }
