@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.hi.HindiAnalyzer;
 import org.apache.lucene.analysis.hu.HungarianAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
@@ -22,6 +26,7 @@ import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -80,9 +85,14 @@ public final class Language {
             Map.entry("tr", TurkishAnalyzer::new),
             Map.entry("id", IndonesianAnalyzer::new),
             Map.entry("lv", LatvianAnalyzer::new),
-            Map.entry("lt", LithuanianAnalyzer::new)));
+            Map.entry("lt", LithuanianAnalyzer::new),
+            Map.entry("ru", RussianAnalyzer::new),
+            Map.entry("el", GreekAnalyzer::new),
+            Map.entry("ar", ArabicAnalyzer::new),
+            Map.entry("fa", PersianAnalyzer::new),
+            Map.entry("hi", HindiAnalyzer::new)));
     /** Languages told by their function words whose stemmer Lucene's common analyzers lack: their words are indexed as written. */
-    private static final List<String> UNSTEMMED = List.of("pl", "sk");
+    private static final List<String> UNSTEMMED = List.of("pl", "sk", "uk", "he");
     /** The analyzers made so far, one per language, shared (an analyzer keeps its streams per thread). */
     private static final Map<String, Analyzer> MADE = new ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
@@ -202,8 +212,9 @@ public final class Language {
             case ETHIOPIC -> "am";
             case THAANA -> "dv";
             case DEVANAGARI -> "hi";
-            case CYRILLIC -> holdsAny(told, "єїґ") ? "uk" : holdsAny(told, "ђћџ") ? "sr" : "ru";
-            case ARABIC -> holdsAny(told, "ٹڈڑے") ? "ur" : holdsAny(told, "پچژگ") ? "fa" : "ar";
+            case CYRILLIC -> holdsAny(told, "ў") ? "be" : holdsAny(told, "єїґі") ? "uk" : holdsAny(told, "ђћџ") ? "sr" : "ru";
+            // Persian's own keheh and yeh (ک, ی), where Arabic writes ك and ي.
+            case ARABIC -> holdsAny(told, "ٹڈڑے") ? "ur" : holdsAny(told, "پچژگکی") ? "fa" : "ar";
             default -> null;
         };
     }
@@ -233,7 +244,7 @@ public final class Language {
             Character.UnicodeScript.LAO, Character.UnicodeScript.KHMER, Character.UnicodeScript.MYANMAR);
 
     /** Letters that only some of the languages written in a script use (see {@link #ofScript}). */
-    private static final String TELLING_LETTERS = "єїґђћџپچژگٹڈڑے";
+    private static final String TELLING_LETTERS = "єїґіўђћџپچژگکیٹڈڑے";
 
     /** The languages the cleaner knows by their function words, in a fixed order. */
     static List<String> codes() {
@@ -629,8 +640,8 @@ public final class Language {
             return lang;
         }
         String primary = lang.toLowerCase(Locale.ROOT).split("-")[0];
-        // Norwegian's two written standards share their function words.
-        return primary.equals("nb") || primary.equals("nn") ? "no" : primary;
+        // Norwegian's two written standards share their function words; "iw" is Hebrew's withdrawn code, still sent.
+        return primary.equals("nb") || primary.equals("nn") ? "no" : primary.equals("iw") ? "he" : primary;
     }
 
     private static Map<String, JsonNode> load() {

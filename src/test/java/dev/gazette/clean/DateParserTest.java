@@ -40,6 +40,13 @@ class DateParserTest {
         assertThat(DateParser.find("Frissítve: 2019. november 12. 14:30")).contains("2019-11-12");
         assertThat(DateParser.find("Publikuota: 2019 m. lapkričio 12 d. 10:15")).contains("2019-11-12");
         assertThat(DateParser.find("Publicēts: 2021. gada 5. janvārī, 12:04")).contains("2021-01-05");
+        assertThat(DateParser.find("Опубликовано 12 ноября 2019 г., 10:15")).contains("2019-11-12");
+        assertThat(DateParser.find("Оновлено 3 березня 2021")).contains("2021-03-03");
+        assertThat(DateParser.find("Δημοσίευση: 5 Μαΐου 2021")).contains("2021-05-05");
+        assertThat(DateParser.find("نشر في 12 نوفمبر 2019")).contains("2019-11-12");
+        assertThat(DateParser.find("الأحد 12 كانون الثاني 2020")).contains("2020-01-12");
+        assertThat(DateParser.find("פורסם ב-12 בנובמבר 2019")).contains("2019-11-12");
+        assertThat(DateParser.find("प्रकाशित: 12 नवंबर 2019")).contains("2019-11-12");
     }
 
     /** Each name and abbreviation of each month in the language data reads as that month in every order pages write it. */

@@ -102,8 +102,18 @@ class LanguageTest {
                 Map.entry("ro", "Noul feribot va circula și în timpul iernii, iar portul spune că acest lucru este bun pentru insulă"),
                 Map.entry("hu", "Az új komp télen is közlekedik, és a kikötő szerint ez nagyon jó hír a sziget lakóinak"),
                 Map.entry("lv", "Jaunais prāmis kursēs arī ziemā, un osta saka, ka tas ir labs jaunums salas iedzīvotājiem"),
-                Map.entry("lt", "Naujasis keltas plauks ir žiemą, o uostas sako, kad tai yra gera žinia salos gyventojams"));
-        sentences.forEach((code, text) -> assertThat(Words.guessLanguage(Words.tokens(text))).as(code).isEqualTo(code));
+                Map.entry("lt", "Naujasis keltas plauks ir žiemą, o uostas sako, kad tai yra gera žinia salos gyventojams"),
+                Map.entry("ru", "Новый паром будет ходить и зимой, и в порту говорят, что это очень хорошая новость для жителей острова"),
+                Map.entry("uk", "Новий пором ходитиме і взимку, а в порту кажуть, що це дуже добра новина для жителів острова"),
+                Map.entry("el", "Το νέο πλοίο θα ταξιδεύει και τον χειμώνα, και το λιμάνι λέει ότι αυτό είναι καλό νέο για το νησί"),
+                Map.entry("ar", "ستعمل العبارة الجديدة في الشتاء أيضا، ويقول الميناء إن هذا خبر جيد لسكان الجزيرة"),
+                Map.entry("fa", "کشتی جدید در زمستان هم کار می‌کند و بندر می‌گوید که این خبر خوبی برای مردم جزیره است"),
+                Map.entry("he", "המעבורת החדשה תפעל גם בחורף, והנמל אומר כי זה חדשות טובות לכל תושבי האי"),
+                Map.entry("hi", "नई नौका सर्दियों में भी चलेगी और बंदरगाह का कहना है कि यह द्वीप के लोगों के लिए अच्छी खबर है"));
+        sentences.forEach((code, text) -> {
+            assertThat(Words.guessLanguage(Words.tokens(text))).as(code).isEqualTo(code);
+            assertThat(Words.languageOf(Words.tokens(text))).as("by script, then words: " + code).isEqualTo(code);
+        });
         assertThat(Language.functionWords("nb-NO")).isEqualTo(Language.functionWords("no")).contains("ikke");
     }
 

@@ -56,6 +56,7 @@ class SearchIndexTest {
         assertThat(new SearchIndex("de-AT").terms("Die Fähre und der Hafen")).containsExactly("fahre", "hafen");
         assertThat(new SearchIndex("sv").terms("Färjan och hamnen")).containsExactly("farjan", "hamnen");
         assertThat(new SearchIndex("nb").terms("Ferja og havnen")).containsExactly("ferja", "havnen");
+        assertThat(new SearchIndex("ru").terms("Паром и гавань")).containsExactly("паром", "гавань");
     }
 
     @Test
