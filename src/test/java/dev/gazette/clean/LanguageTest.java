@@ -115,6 +115,11 @@ class LanguageTest {
             assertThat(Words.languageOf(Words.tokens(text))).as("by script, then words: " + code).isEqualTo(code);
         });
         assertThat(Language.functionWords("nb-NO")).isEqualTo(Language.functionWords("no")).contains("ikke");
+        // A page's controls are told in its own language, and in English, which pages in every language borrow.
+        for (String code : Language.codes().stream().filter(c -> !c.equals("en")).toList()) {
+            assertThat(Language.interfaceWords(code)).as(code).containsAll(Language.interfaceWords("en")).hasSizeGreaterThan(Language.interfaceWords("en").size() + 20);
+        }
+        assertThat(Words.interfaceDensity(Words.tokens("Zaloguj się | Szukaj | Komentarze"), "pl")).isGreaterThan(0.5);
     }
 
     /** A function word that is also a name elsewhere tells its language but does not turn a name down. */
