@@ -50,7 +50,7 @@ final class TextHeader {
             Language.dateOnWords(), Language.followWords()).flatMap(List::stream).distinct().sorted().toList();
     /** Where a name in a byline ends: a separator, a handle, a date, a month's name before a figure, or {@link #NAME_END_WORDS}. */
     private static final Pattern NAME_END = Pattern.compile("\\s*(?:[,|•·@/(]|\\s[-–—]\\s|\\b(?iu:"
-            + Language.alternation(NAME_END_WORDS.stream().filter(w -> !w.matches(PARTICLE)).toList()) + ")\\b"
+            + Language.alternation(NAME_END_WORDS.stream().filter(w -> !w.matches(PARTICLE)).toList()) + ")(?![\\p{L}\\p{M}\\p{N}_\\u200C])"
             + "|\\b(?iu:" + Language.alternation(NAME_END_WORDS.stream().filter(w -> w.matches(PARTICLE)).toList())
             + ")(?=\\s+(?:\\p{L}+\\s+)?\\d)"
             + "|\\s(?=\\d)|\\s(?=(?iu:" + Language.alternation(Language.monthNumbers().keySet()) + ")(?![\\p{L}])\\.?\\s+\\d))\\s*");
@@ -817,8 +817,8 @@ final class TextHeader {
         StringBuilder word = null;
         for (int k = at; k < text.length(); ) {
             int c = text.codePointAt(k);
-            if (!Character.isLetter(c)) {
-                break;
+            if (!Character.isLetter(c) && !isMark(c) && c != ZERO_WIDTH_NON_JOINER) {
+                break; // a word's marks are of it (Devanagari's vowel signs, Arabic's short vowels), as is Persian's non-joiner
             }
             if (word == null) {
                 word = new StringBuilder(LONGEST_OPENER);
@@ -833,9 +833,14 @@ final class TextHeader {
 
     /** Whether {@link #NAME} may hold {@code c}, once stripped and its runs of white space folded: letters, marks, the marks of names and quotes, white space. */
     private static boolean mayBeInName(int c) {
+        return Character.isLetter(c) || isMark(c) || Character.isWhitespace(c) || "'’.-\"“”&".indexOf(c) >= 0;
+    }
+
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+
+    private static boolean isMark(int c) {
         int type = Character.getType(c);
-        return Character.isLetter(c) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || Character.isWhitespace(c) || "'’.-\"“”&".indexOf(c) >= 0;
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     /** The stems of a line's content words, read once per line. */

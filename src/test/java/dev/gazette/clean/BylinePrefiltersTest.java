@@ -25,7 +25,7 @@ class BylinePrefiltersTest {
             "İ", "İlker", "ı", "K", "ſ", "Σ", "\uD835\uDC00", "\uD801\uDC00", "é", "\u0301", "著者", "기자", "BlumeStaff", "Howard",
             "McDonald", "Senior", "Editor", "x", "©", "le", "Le", "am", "op", "el", "Aktualisiert", "Mis à jour", "mis", "À", "mardi",
             "mai", "Mai", "5.", "Folgen", "Veröffentlicht", "Éd", "éd", "Datum", "data", "Foto", "Crédit", "photo", "...", "…", "ab.",
-            "Cd");
+            "Cd", "\u200C", "\u093F", "प्रकाशित", "तिथि", "به", "Опубликовано");
 
     private static void forTexts(Consumer<String> check) {
         PieceTexts.forTexts(PIECES, check);
