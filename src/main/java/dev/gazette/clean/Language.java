@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
-import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -369,8 +369,10 @@ public final class Language {
         Prefixes root = new Prefixes();
         for (String word : words) {
             Prefixes at = root;
-            for (String unit : word.split("(?<= )|(?= )|(?<=.)(?=.)")) {
-                at = at.next.computeIfAbsent(unit, u -> new Prefixes());
+            for (int k = 0; k < word.length(); ) {
+                int c = word.codePointAt(k);
+                k += Character.charCount(c);
+                at = at.next.computeIfAbsent(Character.toString(c), u -> new Prefixes());
             }
             at.word = true;
         }
@@ -491,7 +493,7 @@ public final class Language {
 
     /**
      * The names and abbreviations of the months and the days of the week in any known language, lower case, but those
-     * a language says are also names (Turkish "nisan", Indonesian "mei"): a name holding one of these is no name.
+     * a language says are also names (Turkish "nisan", Polish "maja"): a name holding one of these is no name.
      */
     static Set<String> calendarWords() {
         return CALENDAR_WORDS;
