@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +31,25 @@ import java.util.regex.Pattern;
 public final class DateParser {
     /** Month names and abbreviations in the languages the cleaner reads (lang/*.json months). */
     private static final Map<String, Integer> MONTHS = Language.monthNumbers();
-    private static final int LONGEST_MONTH = MONTHS.keySet().stream().mapToInt(String::length).max().orElseThrow();
-    private static final String MONTH = "(" + Language.alternation(MONTHS.keySet()) + ")(?![\\p{L}])\\.?";
+    /** The first words of the month names, where a name is more than one ("tháng 3"): what {@link #monthRuns} looks for. */
+    private static final Set<String> MONTH_OPENERS = MONTHS.keySet().stream().map(name -> name.split(" ")[0])
+            .collect(Collectors.toUnmodifiableSet());
+    private static final int LONGEST_MONTH = MONTH_OPENERS.stream().mapToInt(String::length).max().orElseThrow();
+    private static final String MONTH = "(" + Language.alternation(MONTHS.keySet()) + ")(?![\\p{L}\\d])\\.?";
     private static final Pattern ISO = Pattern.compile(
             "\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Pattern SLASHED = Pattern.compile("\\b(\\d{4})/(\\d{1,2})/(\\d{1,2})\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "(?<![\\p{L}])" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    /** "18 November 2019", "18th of November, 2019", "18. November 2019", "18 de noviembre de 2019". */
+    /**
+     * A word joining a date's parts (lang/*.json date_link): "of", "de", "năm" before white space, Catalan's "d'" against
+     * the month.
+     */
+    private static final String LINK = "(?:(?:" + Language.alternation(Language.dateLinks().stream().filter(w -> !elided(w)).toList())
+            + ")\\s+|" + Language.alternation(Language.dateLinks().stream().filter(DateParser::elided).toList()) + ")";
+    /** "18 November 2019", "18th of November, 2019", "18. November 2019", "18 de noviembre de 2019", "3 tháng 3 năm 2025". */
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+|de\\s+)?" + MONTH + ",?\\s+(?:de\\s+)?(\\d{4})\\b",
+            "\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+" + LINK + "?" + MONTH + ",?\\s+" + LINK + "?(\\d{4})\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
      * The year first, then the month's name and the day in either order, as Hungarian, Lithuanian and Latvian write
@@ -56,8 +66,11 @@ public final class DateParser {
      */
     private static final Pattern YEAR_FIRST = Pattern.compile(
             "(?<![\\d.])(\\d{4})(?:\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]|\\.\\s?(\\d{1,2})\\.\\s?(\\d{1,2})(?![\\d]|\\.\\d))");
-    /** "13.11.2019" (day first, as where dots are used), "11/18/2019" or "18/11/2019" (whichever is a date). */
-    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})(?![\\d.:/]\\d)");
+    /**
+     * "13.11.2019" and "13. 11. 2019" (day first, as where dots are used: Czech, Slovak, Slovenian and Croatian set a space
+     * after each), "11/18/2019" or "18/11/2019" (whichever is a date).
+     */
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/])(\\d{1,2})([./]|\\. )(\\d{1,2})\\2(\\d{4})(?![\\d.:/]\\d)");
 
     private DateParser() {
     }
@@ -103,6 +116,7 @@ public final class DateParser {
         if (text == null) {
             return Optional.empty();
         }
+        text = asciiFigures(text);
         Matcher iso = ISO.matcher(text);
         if (iso.find()) {
             Optional<String> result = fromIso(iso);
@@ -146,6 +160,7 @@ public final class DateParser {
         if (text == null || !hasYear(text)) {
             return out;
         }
+        text = asciiFigures(text);
         List<int[]> taken = new ArrayList<>();
         int[] years = yearRuns(text);
         collectAt(ISO.matcher(text), years, Form.ISO, DateParser::fromIso, out, taken);
@@ -158,8 +173,37 @@ public final class DateParser {
         collectAt(SLASHED.matcher(text), years, Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
         collectAt(YEAR_FIRST.matcher(text), years, Form.YEAR_FIRST, DateParser::yearFirst, out, taken);
         collect(NUMERIC.matcher(text), Form.NUMERIC, DateParser::numeric, out, taken);
+        out.removeIf(found -> !isGregorianEra(found.value()));
         out.sort(Comparator.comparingInt(Found::at));
         return out;
+    }
+
+    /**
+     * Whether a date read from a page's text has a year a Gregorian date of a page can have: the calendars pages also
+     * date by write theirs outside it (Hijri and Solar Hijri 14xx, Buddhist 25xx), with the same patterns of figures.
+     */
+    private static boolean isGregorianEra(String iso) {
+        int year = Integer.parseInt(iso.substring(0, 4));
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
+    private static final int FIRST_YEAR = 1800;
+    private static final int LAST_YEAR = 2199;
+
+    /**
+     * The text with the decimal figures of every script as ASCII ones, one character for one so that positions hold:
+     * Arabic pages write "٣ مارس ٢٠٢٥", Persian ones "۱۴۰۳", Japanese ones "２０２５年３月３日" (the patterns' {@code \d} is ASCII's).
+     */
+    static String asciiFigures(String text) {
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7F && Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                out = out == null ? text.toCharArray() : out;
+                out[i] = (char) ('0' + Character.digit(c, 10));
+            }
+        }
+        return out == null ? text : new String(out);
     }
 
     /** Every year pattern above has four digits in a row: most lines are passed over by this alone. */
@@ -214,7 +258,7 @@ public final class DateParser {
                 start = start < 0 ? i : start;
                 wide |= c > 0xFF;
             } else if (start >= 0) {
-                if (wide || i - start >= 3 && i - start <= LONGEST_MONTH && MONTHS.containsKey(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                if (wide || i - start >= 3 && i - start <= LONGEST_MONTH && MONTH_OPENERS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
                     starts = found == starts.length ? Arrays.copyOf(starts, found * 2) : starts;
                     starts[found++] = start;
                 }
@@ -269,7 +313,7 @@ public final class DateParser {
     private static Optional<String> numeric(Matcher m) {
         int first = Integer.parseInt(m.group(1));
         int second = Integer.parseInt(m.group(3));
-        boolean dayFirst = m.group(2).equals(".") ? first > 12 || second <= 12 : first > 12;
+        boolean dayFirst = m.group(2).startsWith(".") ? first > 12 || second <= 12 : first > 12;
         return dayFirst ? date(m.group(4), second, m.group(1)) : date(m.group(4), first, m.group(3));
     }
 
@@ -328,6 +372,10 @@ public final class DateParser {
 
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean elided(String link) {
+        return link.endsWith("'") || link.endsWith("\u2019");
     }
 
     private static Optional<String> date(String year, int month, String day) {

@@ -504,6 +504,11 @@ public final class Language {
         return allLanguages("year_word");
     }
 
+    /** Words that join a date's day, month and year ("of", "de", "d'", "năm"), any language. */
+    static List<String> dateLinks() {
+        return allLanguages("date_link");
+    }
+
     private static final Map<String, Integer> MONTH_NUMBERS = monthNumbers(DATA);
     private static final Set<String> CALENDAR_WORDS = notNamesToo(calendarLists());
 

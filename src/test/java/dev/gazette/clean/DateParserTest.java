@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -82,6 +84,8 @@ class DateParserTest {
     void readsNumericDatesDayFirstWithDotsAndWhicheverFitsWithSlashes() {
         assertThat(DateParser.find("13.11.2019, 23:06")).contains("2019-11-13");
         assertThat(DateParser.find("05.03.2020")).contains("2020-03-05");
+        assertThat(DateParser.find("Objavljeno: 5. 3. 2020. u 10:15")).contains("2020-03-05");
+        assertThat(DateParser.find("Verze 1. 2. 3")).isEmpty();
         assertThat(DateParser.find("2/26/2015 7:11 AM PST")).contains("2015-02-26");
         assertThat(DateParser.find("13/06/2014 Tony Carter")).contains("2014-06-13");
     }
@@ -125,7 +129,7 @@ class DateParserTest {
             int m = day.getMonthValue();
             int y = day.getYear();
             List<String> forms = List.of(day.toString(), month + " " + d + ", " + y, d + " " + month + " " + y, d + ". " + month + " " + y,
-                    String.format(Locale.ROOT, "%02d.%02d.%d", d, m, y), y + "年" + m + "月" + d + "日", y + "년 " + m + "월 " + d + "일",
+                    String.format(Locale.ROOT, "%02d.%02d.%d", d, m, y), d + ". " + m + ". " + y + ".", y + "年" + m + "月" + d + "日", y + "년 " + m + "월 " + d + "일",
                     String.format(Locale.ROOT, "%d.%02d.%02d", y, m, d), y + "/" + m + "/" + d);
             for (String form : forms) {
                 assertThat(DateParser.find(form)).as(form).contains(day.toString());
@@ -133,6 +137,39 @@ class DateParserTest {
                         .extracting(DateParser.Found::value).containsExactly(day.toString());
             }
         });
+    }
+
+    @Test
+    void readsTheFiguresOfOtherScripts() {
+        assertThat(DateParser.find("نشر في ١٢ نوفمبر ٢٠١٩")).contains("2019-11-12");
+        assertThat(DateParser.find("２０１８年６月１８日 10:01")).contains("2018-06-18");
+        assertThat(DateParser.find("प्रकाशित: १२ नवंबर २०१९")).contains("2019-11-12");
+        assertThat(DateParser.findAll("Posted ١٢ نوفمبر ٢٠١٩ | 4 min")).containsExactly(
+                new DateParser.Found("2019-11-12", DateParser.Form.MONTH_NAME, 7));
+    }
+
+    /** The same day written in the figures of any script (each block of ten in the Basic Multilingual Plane) reads the same. */
+    @Test
+    void everyScriptsFiguresReadAsASCIIOnes() {
+        List<Character> zeros = IntStream.range(0x80, 0x10000).filter(c -> Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER
+                && Character.digit(c, 10) == 0).mapToObj(c -> (char) c).toList();
+        qt().withExamples(500).forAll(integers().between(0, 73_000), integers().between(0, zeros.size() - 1)).checkAssert((offset, z) -> {
+            LocalDate day = LocalDate.of(1900, 1, 1).plusDays(offset);
+            String ascii = String.format(Locale.ROOT, "%d-%02d-%02d and %d.%02d.%d", day.getYear(), day.getMonthValue(), day.getDayOfMonth(),
+                    day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+            String written = ascii.chars().mapToObj(c -> String.valueOf(c >= '0' && c <= '9' ? (char) (zeros.get(z) + c - '0') : (char) c))
+                    .collect(Collectors.joining());
+            assertThat(DateParser.findAll(written)).isEqualTo(DateParser.findAll(ascii)).hasSize(2);
+        });
+    }
+
+    /** Hijri and Solar Hijri years (14xx) and Buddhist ones (25xx) are written with the same figures, but are no page's Gregorian date. */
+    @Test
+    void aYearOfAnotherCalendarIsNoDateOfThePage() {
+        assertThat(DateParser.findAll("۱۴۰۳/۱۲/۱۴")).isEmpty();
+        assertThat(DateParser.findAll("5/9/1446 هـ")).isEmpty();
+        assertThat(DateParser.findAll("3 มีนาคม 2568, 3.3.2568")).isEmpty();
+        assertThat(DateParser.findAll("1403/12/14 = 2025/3/4")).extracting(DateParser.Found::value).containsExactly("2025-03-04");
     }
 
     @Test
