@@ -7,12 +7,15 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopwordAnalyzerBase;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.bg.BulgarianAnalyzer;
+import org.apache.lucene.analysis.ca.CatalanAnalyzer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.et.EstonianAnalyzer;
 import org.apache.lucene.analysis.fa.PersianAnalyzer;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
@@ -27,6 +30,7 @@ import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.sr.SerbianAnalyzer;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -54,6 +58,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -90,9 +95,13 @@ public final class Language {
             Map.entry("el", GreekAnalyzer::new),
             Map.entry("ar", ArabicAnalyzer::new),
             Map.entry("fa", PersianAnalyzer::new),
-            Map.entry("hi", HindiAnalyzer::new)));
+            Map.entry("hi", HindiAnalyzer::new),
+            Map.entry("bg", BulgarianAnalyzer::new),
+            Map.entry("sr", SerbianAnalyzer::new),
+            Map.entry("et", EstonianAnalyzer::new),
+            Map.entry("ca", CatalanAnalyzer::new)));
     /** Languages told by their function words whose stemmer Lucene's common analyzers lack: their words are indexed as written. */
-    private static final List<String> UNSTEMMED = List.of("pl", "sk", "uk", "he");
+    private static final List<String> UNSTEMMED = List.of("pl", "sk", "uk", "he", "hr", "sl", "vi");
     /** The analyzers made so far, one per language, shared (an analyzer keeps its streams per thread). */
     private static final Map<String, Analyzer> MADE = new ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
@@ -115,6 +124,10 @@ public final class Language {
     private static final List<String> TOLD = List.copyOf(new TreeSet<>(Stream.concat(ANALYZERS.keySet().stream(),
             UNSTEMMED.stream()).toList()));
     private static final Map<String, int[]> FUNCTION_WORD_LANGUAGES = byWord(FUNCTION_WORDS);
+    /** The scripts each language of {@link #TOLD} writes its function words in (Serbian two), in its order. */
+    private static final List<Set<Character.UnicodeScript>> WRITTEN_IN = TOLD.stream().<Set<Character.UnicodeScript>>map(code -> FUNCTION_WORDS.get(code).stream()
+            .map(word -> Character.UnicodeScript.of(word.codePointAt(0))).collect(Collectors.toCollection(() -> EnumSet.noneOf(Character.UnicodeScript.class))))
+            .toList();
     /**
      * Stems already found, by language, then by word (a map per language, so a look-up hashes the
      * word, whose hash a string keeps, instead of building a key); each emptied when it grows past
@@ -129,12 +142,12 @@ public final class Language {
     }
 
     /**
-     * The language a text's letters tell by their script alone, where a script other than Latin holds half its words
-     * (the function words known here are all of languages written in Latin letters, so a page in Japanese that quotes
-     * English is told here, not by them): kana among Chinese characters is Japanese, Hangul Korean, Chinese characters alone
-     * Chinese; a script written for one language mostly (Greek, Hebrew, Thai, Burmese, Georgian, Tamil...) is that language;
-     * Cyrillic, Arabic and Devanagari letters are their most written language unless letters only
-     * another uses say otherwise (Ukrainian є, ї, ґ; Serbian ђ, ћ, џ; Persian پ, چ, ژ, گ; Urdu ٹ, ڈ, ڑ, ے).
+     * The language a text's letters tell by their script, where a script other than Latin holds half its words (so a page
+     * in Japanese that quotes English is told here, not by English's function words): kana among Chinese characters is
+     * Japanese, Hangul Korean, Chinese characters alone Chinese; a script written for one language mostly (Greek, Hebrew,
+     * Thai, Burmese, Georgian, Tamil...) is that language; Cyrillic, Arabic and Devanagari letters are their most written
+     * language unless letters only another uses say otherwise (Ukrainian є, ї, ґ; Serbian ђ, ћ, џ; Persian پ, چ, ژ, گ;
+     * Urdu ٹ, ڈ, ڑ, ے), or, for Cyrillic, the function words of its languages do (Bulgarian, Serbian without those letters).
      * Null when no script has at least half the words, or Latin has.
      */
     static String ofScript(List<String> tokens) {
@@ -212,7 +225,8 @@ public final class Language {
             case ETHIOPIC -> "am";
             case THAANA -> "dv";
             case DEVANAGARI -> "hi";
-            case CYRILLIC -> holdsAny(told, "ў") ? "be" : holdsAny(told, "єїґі") ? "uk" : holdsAny(told, "ђћџ") ? "sr" : "ru";
+            case CYRILLIC -> holdsAny(told, "ў") ? "be" : holdsAny(told, "єїґі") ? "uk" : holdsAny(told, "ђћџ") ? "sr"
+                    : byFunctionWords(tokens, main, "ru");
             // Persian's own keheh and yeh (ک, ی), where Arabic writes ك and ي.
             case ARABIC -> holdsAny(told, "ٹڈڑے") ? "ur" : holdsAny(told, "پچژگکی") ? "fa" : "ar";
             default -> null;
@@ -231,6 +245,30 @@ public final class Language {
             return written;
         }
         return written != null && !functionWords(declared).isEmpty() && !key(declared).equals(written) ? written : declared;
+    }
+
+    /**
+     * Among the languages whose function words are written in {@code script}, the one whose words the text holds the most
+     * of (Bulgarian "че", "са", "ще" against Russian "что", "это", "как"); {@code otherwise} where it holds none or two
+     * as many.
+     */
+    private static String byFunctionWords(List<String> tokens, Character.UnicodeScript script, String otherwise) {
+        int[] hits = new int[TOLD.size()];
+        for (String token : tokens) {
+            for (int code : functionWordOf(token)) {
+                hits[code]++;
+            }
+        }
+        int best = -1;
+        boolean tie = false;
+        for (int k = 0; k < hits.length; k++) {
+            if (hits[k] == 0 || !WRITTEN_IN.get(k).contains(script)) {
+                continue;
+            }
+            tie = best >= 0 && hits[k] == hits[best];
+            best = best < 0 || hits[k] > hits[best] ? k : best;
+        }
+        return best < 0 || tie ? otherwise : TOLD.get(best);
     }
 
     private static boolean holdsAny(String text, String letters) {

@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -290,13 +292,17 @@ class TextExtractorTest {
     }
 
     /**
-     * The same kind of busy dump in Russian and in Polish: their menus, notices, date labels, months and credit labels are
-     * told in their own words (lang/*.json), as an English page's are.
+     * The same kind of busy dump in languages other than English (busy-dumps/<code>.txt, written here): their menus,
+     * notices, date labels, months and credit labels are told in their own words (lang/*.json), as an English page's are.
      */
     @ParameterizedTest
     @MethodSource("busyDumpsInOtherLanguages")
-    void aBusyDumpInAnotherLanguageGivesItsArticleCreditAndDate(String lang, String dump, String byline, String opens, String closes,
-            List<String> dropped) {
+    void aBusyDumpInAnotherLanguageGivesItsArticleCreditAndDate(String lang, String byline, String opens, String closes,
+            List<String> dropped) throws IOException {
+        String dump;
+        try (var in = TextExtractorTest.class.getResourceAsStream("busy-dumps/" + lang + ".txt")) {
+            dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         Extraction found = new TextExtractor().extract(dump);
         assertThat(found.lang()).isEqualTo(lang);
         assertThat(found.byline()).isEqualTo(byline);
@@ -306,75 +312,23 @@ class TextExtractorTest {
 
     static Stream<Arguments> busyDumpsInOtherLanguages() {
         return Stream.of(
-                Arguments.of("ru", RUSSIAN_DUMP, "Мария Соколова", "Фестиваль фонарей, который", "безопасностью в этот вечер.",
+                Arguments.of("ru", "Мария Соколова", "Фестиваль фонарей, который", "безопасностью в этот вечер.",
                         List.of("Опубликовано", "Автор", "Реклама", "Читать также", "велодорожки", "рассылку", "cookie", "Войти")),
-                Arguments.of("pl", POLISH_DUMP, "Maria Sokołowska", "Festiwal lampionów, który", "bezpieczeństwie tego wieczoru.",
-                        List.of("Opublikowano", "Autor", "Reklama", "Czytaj także", "rowerowe", "newslettera", "cookies", "Zaloguj")));
+                Arguments.of("pl", "Maria Sokołowska", "Festiwal lampionów, który", "bezpieczeństwie tego wieczoru.",
+                        List.of("Opublikowano", "Autor", "Reklama", "Czytaj także", "rowerowe", "newslettera", "cookies", "Zaloguj")),
+                Arguments.of("bg", "Мария Петрова", "Фестивалът на фенерите, който", "безопасността през тази вечер.",
+                        List.of("Публикувано", "Автор", "Реклама", "Прочетете още", "велоалеи", "бюлетин", "бисквитки", "Вход")),
+                Arguments.of("sr", "Marija Petrović", "Festival lampiona, koji", "bezbednosti te večeri.",
+                        List.of("Objavljeno", "Autor", "Reklama", "Pročitajte još", "biciklističke", "bilten", "kolačiće", "Prijava")),
+                Arguments.of("hr", "Marija Horvat", "Festival lampiona, koji", "sigurnošću te večeri.",
+                        List.of("Objavljeno", "Autor", "Oglas", "Pročitajte i", "biciklističke", "bilten", "kolačiće", "Prijava")),
+                Arguments.of("sl", "Marija Novak", "Festival lampijonov, ki", "varnosti tisti večer.",
+                        List.of("Objavljeno", "Avtor", "Oglas", "Preberite tudi", "kolesarske", "Naročite", "piškotke", "Prijava")),
+                Arguments.of("et", "Maria Tamm", "Laternafestival, mis", "korra ja turvalisusega.",
+                        List.of("Avaldatud", "Autor", "Reklaam", "Loe ka", "rattateed", "uudiskiri", "küpsiseid", "Logi sisse")),
+                Arguments.of("ca", "Maria Soler", "El festival de fanals, que", "la seguretat aquella nit.",
+                        List.of("Publicat", "Autor", "Publicitat", "Llegiu també", "carrils bici", "butlletí", "galetes", "Inicia la sessió")),
+                Arguments.of("vi", "Nguyễn Thị Mai", "Lễ hội đèn lồng, từng", "trong buổi tối hôm đó.",
+                        List.of("Đăng ngày", "Tác giả", "Quảng cáo", "Đọc thêm", "xe đạp", "bản tin", "cookie", "Đăng nhập")));
     }
-
-    private static final String RUSSIAN_DUMP = """
-            Главная
-            Новости
-            Политика
-            Экономика
-            Спорт
-            Войти
-            Поиск
-
-            Фестиваль фонарей возвращается в старую гавань после пятилетнего перерыва
-
-            Автор: Мария Соколова
-            Опубликовано 3 марта 2025
-
-            Фестиваль фонарей, который когда-то каждую весну заполнял старую гавань, возвращается. Организаторы сообщили в понедельник, что шествие, последний раз проходившее в 2020 году, вернётся в апреле, и в нём будет больше двухсот бумажных фонарей, сделанных местными школами.
-
-            Фестиваль появился в 1970-х годах как небольшое шествие рыбацких семей и вырос в одни из самых оживлённых выходных в городе. Он прекратился, когда стену гавани закрыли на ремонт, и волонтёры, которые его проводили, разошлись.
-
-            Новый комитет из одиннадцати волонтёров собрал большую часть нужных денег при помощи гранта городского совета и сбора средств, который закрылся на прошлой неделе. Председатель, бывший лоцман гавани, сказал, что отклик удивил всех в комитете.
-
-            Комитет надеется, что фестиваль будет проходить каждый год, и ищет ещё волонтёров, которые помогут с порядком и безопасностью в этот вечер.
-
-            Реклама
-
-            Читать также
-            Совет одобрил новые велодорожки на кольцевой дороге
-            Пекарня на Мельничной улице получила региональную премию
-            Объявлены изменения в расписании парома на лето
-
-            Подпишитесь на нашу рассылку и получайте лучшие материалы недели каждую пятницу.
-
-            Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая просмотр, вы соглашаетесь с нашей политикой конфиденциальности.
-            """;
-
-    private static final String POLISH_DUMP = """
-            Strona główna
-            Wiadomości
-            Sport
-            Zaloguj
-            Szukaj
-
-            Festiwal lampionów wraca do starego portu po pięciu latach przerwy
-
-            Autor: Maria Sokołowska
-            Opublikowano 3 marca 2025
-
-            Festiwal lampionów, który kiedyś co wiosnę wypełniał stary port, powraca. Organizatorzy poinformowali w poniedziałek, że parada, po raz ostatni zorganizowana w 2020 roku, wróci w kwietniu i będzie w niej ponad dwieście papierowych lampionów wykonanych przez miejscowe szkoły.
-
-            Festiwal zaczął się w latach siedemdziesiątych jako niewielka procesja rodzin rybackich i stał się jednym z najbardziej ruchliwych weekendów w mieście. Przerwano go, gdy mur portu zamknięto do remontu, a wolontariusze, którzy go prowadzili, rozeszli się.
-
-            Nowy komitet jedenastu wolontariuszy zebrał większość potrzebnych pieniędzy dzięki dotacji rady miasta i zbiórce, która zakończyła się w zeszłym tygodniu. Przewodniczący, emerytowany pilot portowy, powiedział, że odzew zaskoczył wszystkich w komitecie.
-
-            Komitet ma nadzieję, że festiwal będzie odbywał się co roku, i szuka kolejnych wolontariuszy do pomocy przy porządku i bezpieczeństwie tego wieczoru.
-
-            Reklama
-
-            Czytaj także
-            Rada zatwierdziła nowe ścieżki rowerowe na obwodnicy
-            Piekarnia przy ulicy Młyńskiej zdobyła regionalną nagrodę
-            Zmiany w rozkładzie promu na lato
-
-            Zapisz się do naszego newslettera i otrzymuj najlepsze teksty tygodnia w każdy piątek.
-
-            Używamy plików cookies, aby strona działała lepiej. Kontynuując przeglądanie, zgadzasz się na naszą politykę prywatności.
-            """;
 }
