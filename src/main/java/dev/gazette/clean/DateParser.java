@@ -179,10 +179,12 @@ public final class DateParser {
     }
 
     /**
-     * Whether a date read from a page's text has a year a Gregorian date of a page can have: the calendars pages also
-     * date by write theirs outside it (Hijri and Solar Hijri 14xx, Buddhist 25xx), with the same patterns of figures.
+     * Whether a date read from a page, in its text or its markup, has a year a Gregorian date of a page can have: the
+     * calendars pages also date by write theirs outside it (Hijri and Solar Hijri 14xx, Buddhist 25xx) with the same
+     * patterns of figures, and a site generator writes the zero time of its language ({@code 0001-01-01T00:00:00Z}) where
+     * a page has no date.
      */
-    private static boolean isGregorianEra(String iso) {
+    static boolean isGregorianEra(String iso) {
         int year = Integer.parseInt(iso.substring(0, 4));
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }

@@ -840,7 +840,7 @@ final class HtmlHeaderCandidates {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Optional<String> iso = DateParser.parse(text);
+        Optional<String> iso = DateParser.parse(text).filter(DateParser::isGregorianEra);
         return iso.isEmpty() ? null : addIso(by, iso.get(), source, element);
     }
 

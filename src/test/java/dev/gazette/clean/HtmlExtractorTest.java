@@ -186,6 +186,21 @@ class HtmlExtractorTest {
         assertThat(new HtmlExtractor().extract(mentioned, null).date()).isNull();
     }
 
+    /** A site generator's zero time where a page has no date (Go's, as Hugo themes write it) is no date of the page. */
+    @Test
+    void theZeroTimeDeclaredForAPageWithoutADateIsNoDate() {
+        String zero = "0001-01-01T00:00:00Z";
+        String html = """
+                <html><head><title>Footbridge to be rebuilt in timber</title>
+                <meta property="article:published_time" content="%1$s">
+                <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "%1$s", "dateModified": "%1$s"}</script>
+                </head><body><article><h1>Footbridge to be rebuilt in timber</h1>
+                <p>%2$s</p><p>%2$s</p></article></body></html>""".formatted(zero, PARAGRAPH.repeat(3));
+        assertThat(new HtmlExtractor().extract(html, null).date()).isNull();
+        String printed = html.replace("</h1>", "</h1><div class=\"meta\"><span class=\"post-date\">April 2, 2025</span></div>");
+        assertThat(new HtmlExtractor().extract(printed, null).date()).isEqualTo("2025-04-02");
+    }
+
     @Test
     void withoutADeclaredAuthorTheFirstCreditBoxThatNamesSomeoneIsTaken() {
         String html = """
