@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the many ways pages write a publication date and normalises them to ISO 8601, keeping
@@ -35,6 +35,7 @@ public final class DateParser {
     private static final Set<String> MONTH_OPENERS = MONTHS.keySet().stream().map(name -> name.split(" ")[0])
             .collect(Collectors.toUnmodifiableSet());
     private static final int LONGEST_MONTH = MONTH_OPENERS.stream().mapToInt(String::length).max().orElseThrow();
+    /** A month's name, whole: no letter or figure follows ("tháng 1" does not open "tháng 10", "Mar" not "March"). */
     private static final String MONTH = "(" + Language.alternation(MONTHS.keySet()) + ")(?![\\p{L}\\d])\\.?";
     private static final Pattern ISO = Pattern.compile(
             "\\b(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");

@@ -55,6 +55,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -253,22 +254,38 @@ public final class Language {
      * as many.
      */
     private static String byFunctionWords(List<String> tokens, Character.UnicodeScript script, String otherwise) {
+        int[] hits = functionWordHits(tokens);
+        int best = most(hits, k -> hits[k] > 0 && WRITTEN_IN.get(k).contains(script));
+        return best < 0 ? otherwise : TOLD.get(best);
+    }
+
+    /** How many of the tokens are function words of each language, by its place in {@link #codes()}: one pass over them. */
+    static int[] functionWordHits(List<String> tokens) {
         int[] hits = new int[TOLD.size()];
         for (String token : tokens) {
             for (int code : functionWordOf(token)) {
                 hits[code]++;
             }
         }
+        return hits;
+    }
+
+    /** The place of the most hits among the eligible, or -1 where none is eligible or two share the most. */
+    static int most(int[] hits, IntPredicate eligible) {
         int best = -1;
         boolean tie = false;
         for (int k = 0; k < hits.length; k++) {
-            if (hits[k] == 0 || !WRITTEN_IN.get(k).contains(script)) {
+            if (!eligible.test(k)) {
                 continue;
             }
-            tie = best >= 0 && hits[k] == hits[best];
-            best = best < 0 || hits[k] > hits[best] ? k : best;
+            if (best < 0 || hits[k] > hits[best]) {
+                best = k;
+                tie = false;
+            } else if (hits[k] == hits[best]) {
+                tie = true;
+            }
         }
-        return best < 0 || tie ? otherwise : TOLD.get(best);
+        return tie ? -1 : best;
     }
 
     private static boolean holdsAny(String text, String letters) {

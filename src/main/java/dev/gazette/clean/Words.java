@@ -120,32 +120,10 @@ final class Words {
         if (tokens.isEmpty()) {
             return null;
         }
-        // One pass: each token counts for every language that has it as a function word.
-        List<String> codes = Language.codes();
-        int[] hits = new int[codes.size()];
-        for (String t : tokens) {
-            for (int code : Language.functionWordOf(t)) {
-                hits[code]++;
-            }
-        }
         // The language whose function words are densest, over a floor; a tie tells none ("to" and "by" are Czech words too).
-        int best = -1;
-        boolean tie = false;
-        for (int k = 0; k < hits.length; k++) {
-            if ((double) hits[k] / tokens.size() <= 0.12) {
-                continue;
-            }
-            if (best < 0 || hits[k] > hits[best]) {
-                best = k;
-                tie = false;
-            } else if (hits[k] == hits[best]) {
-                tie = true;
-            }
-        }
-        if (best < 0 || tie) {
-            return null;
-        }
-        return codes.get(best);
+        int[] hits = Language.functionWordHits(tokens);
+        int best = Language.most(hits, k -> (double) hits[k] / tokens.size() > 0.12);
+        return best < 0 ? null : Language.codes().get(best);
     }
 
     /**

@@ -122,6 +122,9 @@ class LanguageTest {
             assertThat(Words.languageOf(Words.tokens(text))).as("by script, then words: " + code).isEqualTo(code);
         });
         assertThat(Language.functionWords("nb-NO")).isEqualTo(Language.functionWords("no")).contains("ikke");
+        // Two languages sharing the most hits tell none, whatever comes after them.
+        assertThat(Language.most(new int[] {5, 5, 3}, k -> true)).isEqualTo(-1);
+        assertThat(Language.most(new int[] {3, 5, 4}, k -> k != 1)).isEqualTo(2);
         // Serbian in Latin letters, told from Croatian by a word where their standards differ.
         assertThat(Words.languageOf(Words.tokens("Novi trajekt će ploviti i tokom zime, a u luci kažu da je to takođe dobra vest"))).isEqualTo("sr");
         // A page's controls are told in its own language, and in English, which pages in every language borrow. Vietnamese
