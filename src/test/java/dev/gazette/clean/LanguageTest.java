@@ -143,7 +143,7 @@ class LanguageTest {
     @Test
     void wordsThatAreNamesElsewhereTurnNoNameDown() {
         for (String name : List.of("Li", "Cho", "Ho", "Theo", "Els", "Quan", "Trong", "Ning", "Seda", "Aga", "Jaan", "Marta", "Maja",
-                "Samo", "Kao", "Ali", "Gen", "Bi", "Ki", "S", "V", "U")) {
+                "Samo", "Kao", "Ali", "Gen", "Bi", "Ki", "S", "V", "U", "Ян")) {
             assertThat(Bylines.plainWord(name, "en")).as(name).isTrue();
         }
         assertThat(Language.functionWords("ca")).contains("li", "els");
