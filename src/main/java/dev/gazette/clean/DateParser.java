@@ -8,8 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.chrono.JapaneseDate;
+import java.time.chrono.JapaneseEra;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -67,6 +70,12 @@ public final class DateParser {
      */
     private static final Pattern YEAR_FIRST = Pattern.compile(
             "(?<![\\d.])(\\d{4})(?:\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]|\\.\\s?(\\d{1,2})\\.\\s?(\\d{1,2})(?![\\d]|\\.\\d))");
+    /** The eras of Japan's calendar by name ("令和", "平成"), as the JDK's calendar names them. */
+    private static final Map<String, JapaneseEra> JAPANESE_ERAS = Arrays.stream(JapaneseEra.values())
+            .collect(Collectors.toMap(era -> era.getDisplayName(TextStyle.FULL, Locale.JAPANESE), era -> era));
+    /** A year of a Japanese era, as Japanese pages also date: "令和7年3月3日", "平成元年5月1日" (元, the era's first year). */
+    private static final Pattern JAPANESE_ERA = Pattern.compile("(" + Language.alternation(JAPANESE_ERAS.keySet())
+            + ")\\s*(\\d{1,2}|元)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     /**
      * "13.11.2019" and "13. 11. 2019" (day first, as where dots are used: Czech, Slovak, Slovenian and Croatian set a space
      * after each), "11/18/2019" or "18/11/2019" (whichever is a date).
@@ -149,6 +158,10 @@ public final class DateParser {
         if (m.find()) {
             return yearFirst(m);
         }
+        m = JAPANESE_ERA.matcher(text);
+        if (m.find()) {
+            return japaneseEra(m);
+        }
         return Optional.empty();
     }
 
@@ -158,7 +171,8 @@ public final class DateParser {
      */
     public static List<Found> findAll(String text) {
         List<Found> out = new ArrayList<>();
-        if (text == null || !hasYear(text)) {
+        boolean eraYear = text != null && text.indexOf('年') >= 0;
+        if (text == null || !hasYear(text) && !eraYear) {
             return out;
         }
         text = asciiFigures(text);
@@ -174,6 +188,9 @@ public final class DateParser {
         collectAt(SLASHED.matcher(text), years, Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
         collectAt(YEAR_FIRST.matcher(text), years, Form.YEAR_FIRST, DateParser::yearFirst, out, taken);
         collect(NUMERIC.matcher(text), Form.NUMERIC, DateParser::numeric, out, taken);
+        if (eraYear) {
+            collect(JAPANESE_ERA.matcher(text), Form.YEAR_FIRST, DateParser::japaneseEra, out, taken);
+        }
         out.removeIf(found -> !isGregorianEra(found.value()));
         out.sort(Comparator.comparingInt(Found::at));
         return out;
@@ -375,6 +392,16 @@ public final class DateParser {
 
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<String> japaneseEra(Matcher m) {
+        try {
+            int year = m.group(2).equals("元") ? 1 : Integer.parseInt(m.group(2));
+            return Optional.of(LocalDate.from(JapaneseDate.of(JAPANESE_ERAS.get(m.group(1)), year, Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(4)))).toString());
+        } catch (DateTimeException e) {
+            return Optional.empty(); // a day the era did not have
+        }
     }
 
     private static boolean elided(String link) {

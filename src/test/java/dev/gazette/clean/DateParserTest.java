@@ -139,6 +139,16 @@ class DateParserTest {
         });
     }
 
+    /** Japan's era years, named as the JDK's calendar names them; a day an era did not have is no date. */
+    @Test
+    void readsTheYearsOfJapaneseEras() {
+        assertThat(DateParser.find("公開日：令和7年3月3日")).contains("2025-03-03");
+        assertThat(DateParser.findAll("更新 平成元年５月１日 10:00")).containsExactly(new DateParser.Found("1989-05-01", DateParser.Form.YEAR_FIRST, 3));
+        assertThat(DateParser.findAll("平成31年4月30日、令和元年5月1日")).extracting(DateParser.Found::value).containsExactly("2019-04-30", "2019-05-01");
+        assertThat(DateParser.findAll("平成31年5月1日")).isEmpty();
+        assertThat(DateParser.findAll("令和7年度の予算")).isEmpty();
+    }
+
     @Test
     void readsTheFiguresOfOtherScripts() {
         assertThat(DateParser.find("نشر في ١٢ نوفمبر ٢٠١٩")).contains("2019-11-12");
