@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
 public final class DateParser {
     /** Month names and abbreviations in the languages the cleaner reads (lang/*.json months). */
     private static final Map<String, Integer> MONTHS = Language.monthNumbers();
+    /** Month names of calendars whose years run ahead of the Gregorian, to by how much (Thai: the Buddhist Era, 543). */
+    private static final Map<String, Integer> YEAR_OFFSETS = Language.yearOffsets();
     /** The first words of the month names, where a name is more than one ("tháng 3"): what {@link #monthRuns} looks for. */
     private static final Set<String> MONTH_OPENERS = MONTHS.keySet().stream().map(name -> name.split(" ")[0])
             .collect(Collectors.toUnmodifiableSet());
@@ -136,11 +138,11 @@ public final class DateParser {
         }
         Matcher m = MONTH_DAY_YEAR.matcher(text);
         if (m.find()) {
-            return date(m.group(3), month(m.group(1)), m.group(2));
+            return named(m.group(3), m.group(1), m.group(2));
         }
         m = DAY_MONTH_YEAR.matcher(text);
         if (m.find()) {
-            return date(m.group(3), month(m.group(2)), m.group(1));
+            return named(m.group(3), m.group(2), m.group(1));
         }
         m = YEAR_MONTH_DAY.matcher(text);
         if (m.find()) {
@@ -181,8 +183,8 @@ public final class DateParser {
         collectAt(ISO.matcher(text), years, Form.ISO, DateParser::fromIso, out, taken);
         int[] months = monthRuns(text);
         if (months.length > 0) {
-            collectAt(MONTH_DAY_YEAR.matcher(text), months, Form.MONTH_NAME, m -> date(m.group(3), month(m.group(1)), m.group(2)), out, taken);
-            collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> date(m.group(3), month(m.group(2)), m.group(1)), out, taken);
+            collectAt(MONTH_DAY_YEAR.matcher(text), months, Form.MONTH_NAME, m -> named(m.group(3), m.group(1), m.group(2)), out, taken);
+            collect(DAY_MONTH_YEAR.matcher(text), Form.MONTH_NAME, m -> named(m.group(3), m.group(2), m.group(1)), out, taken);
             collectAt(YEAR_MONTH_DAY.matcher(text), years, Form.MONTH_NAME, DateParser::yearMonthDay, out, taken);
         }
         collectAt(SLASHED.matcher(text), years, Form.YEAR_FIRST, m -> date(m.group(1), Integer.parseInt(m.group(2)), m.group(3)), out, taken);
@@ -338,7 +340,7 @@ public final class DateParser {
     }
 
     private static Optional<String> yearMonthDay(Matcher m) {
-        return m.group(2) != null ? date(m.group(1), month(m.group(2)), m.group(3)) : date(m.group(1), month(m.group(5)), m.group(4));
+        return m.group(2) != null ? named(m.group(1), m.group(2), m.group(3)) : named(m.group(1), m.group(5), m.group(4));
     }
 
     private static Optional<String> yearFirst(Matcher m) {
@@ -392,6 +394,16 @@ public final class DateParser {
 
     private static int month(String name) {
         return MONTHS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The date of a year, a month's name and a day; a year beyond the Gregorian era written with a month of a calendar
+     * that counts ahead of it ("3 มีนาคม 2568") is read back by that calendar's offset.
+     */
+    private static Optional<String> named(String year, String monthName, String day) {
+        int written = Integer.parseInt(year);
+        Integer ahead = YEAR_OFFSETS.get(monthName.toLowerCase(Locale.ROOT));
+        return date(String.valueOf(ahead != null && written > LAST_YEAR ? written - ahead : written), month(monthName), day);
     }
 
     private static Optional<String> japaneseEra(Matcher m) {

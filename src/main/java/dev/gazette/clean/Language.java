@@ -107,10 +107,11 @@ public final class Language {
     private static final Map<String, Analyzer> MADE = new ConcurrentHashMap<>();
     private static final Analyzer FALLBACK = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     /**
-     * Languages with word lists here but no analyzer: Chinese, Japanese and Korean pages are read
-     * by characters, not words, yet credit their authors with words of their own (著者, 作者, 기자).
+     * Languages with word lists here but no analyzer: Chinese, Japanese, Korean and Thai pages are read
+     * by characters, not words, yet credit their authors with words of their own (著者, 作者, 기자) and
+     * date by months of their own (มีนาคม).
      */
-    private static final List<String> DATA_ONLY = List.of("ja", "ko", "zh");
+    private static final List<String> DATA_ONLY = List.of("ja", "ko", "th", "zh");
     private static final Map<String, JsonNode> DATA = load();
     /** The codes of {@link #DATA}, hashed: {@link #key} asks for every word looked up. */
     private static final Set<String> KNOWN = lookupSet(DATA.keySet());
@@ -562,6 +563,20 @@ public final class Language {
     /** Words that join a date's day, month and year ("of", "de", "d'", "năm"), any language. */
     static List<String> dateLinks() {
         return allLanguages("date_link");
+    }
+
+    /**
+     * The month names of the languages whose own era counts ahead of the Gregorian with the same months, to how many
+     * years ahead (Thai "มีนาคม", 543: the Buddhist Era; lang/*.json year_offset).
+     */
+    static Map<String, Integer> yearOffsets() {
+        Map<String, Integer> out = new HashMap<>();
+        DATA.values().forEach(d -> d.path("months").forEach(month -> month.forEach(name -> {
+            if (d.has("year_offset")) {
+                out.put(name.asText(), d.get("year_offset").asInt());
+            }
+        })));
+        return Map.copyOf(out);
     }
 
     private static final Map<String, Integer> MONTH_NUMBERS = monthNumbers(DATA);

@@ -149,6 +149,16 @@ class DateParserTest {
         assertThat(DateParser.findAll("令和7年度の予算")).isEmpty();
     }
 
+    /** Thai pages date by the Buddhist Era, 543 years ahead with the same months; a Gregorian year with a Thai month stays. */
+    @Test
+    void readsBuddhistEraYearsWrittenWithThaiMonths() {
+        assertThat(DateParser.find("เผยแพร่: 3 มีนาคม 2568 10:30 น.")).contains("2025-03-03");
+        assertThat(DateParser.findAll("วันที่ 3 มี.ค. พ.ศ. 2568")).extracting(DateParser.Found::value).containsExactly("2025-03-03");
+        assertThat(DateParser.findAll("3 มีนาคม ค.ศ. 2025 และ 4 มีนาคม 2025")).extracting(DateParser.Found::value)
+                .containsExactly("2025-03-03", "2025-03-04");
+        assertThat(DateParser.findAll("3 March 2568")).as("no month of that calendar").isEmpty();
+    }
+
     @Test
     void readsTheFiguresOfOtherScripts() {
         assertThat(DateParser.find("نشر في ١٢ نوفمبر ٢٠١٩")).contains("2019-11-12");
@@ -178,7 +188,7 @@ class DateParserTest {
     void aYearOfAnotherCalendarIsNoDateOfThePage() {
         assertThat(DateParser.findAll("۱۴۰۳/۱۲/۱۴")).isEmpty();
         assertThat(DateParser.findAll("5/9/1446 هـ")).isEmpty();
-        assertThat(DateParser.findAll("3 มีนาคม 2568, 3.3.2568")).isEmpty();
+        assertThat(DateParser.findAll("3.3.2568")).isEmpty();
         assertThat(DateParser.findAll("1403/12/14 = 2025/3/4")).extracting(DateParser.Found::value).containsExactly("2025-03-04");
     }
 

@@ -329,6 +329,8 @@ class TextExtractorTest {
                 Arguments.of("ca", "Maria Soler", "El festival de fanals, que", "la seguretat aquella nit.",
                         List.of("Publicat", "Autor", "Publicitat", "Llegiu també", "carrils bici", "butlletí", "galetes", "Inicia la sessió")),
                 Arguments.of("vi", "Nguyễn Thị Mai", "Lễ hội đèn lồng, từng", "trong buổi tối hôm đó.",
-                        List.of("Đăng ngày", "Tác giả", "Quảng cáo", "Đọc thêm", "xe đạp", "bản tin", "cookie", "Đăng nhập")));
+                        List.of("Đăng ngày", "Tác giả", "Quảng cáo", "Đọc thêm", "xe đạp", "bản tin", "cookie", "Đăng nhập")),
+                Arguments.of("th", "มาลี ศรีสุข", "เทศกาลโคมไฟที่เคย", "ความปลอดภัยในคืนนั้น",
+                        List.of("เผยแพร่", "ผู้เขียน", "โฆษณา", "อ่านเพิ่มเติม", "เลนจักรยาน", "จดหมายข่าว", "คุกกี้", "เข้าสู่ระบบ")));
     }
 }
