@@ -128,7 +128,7 @@ public final class DateParser {
         if (text == null) {
             return Optional.empty();
         }
-        text = asciiFigures(text);
+        text = plainFiguresAndSpaces(text);
         Matcher iso = ISO.matcher(text);
         if (iso.find()) {
             Optional<String> result = fromIso(iso);
@@ -177,7 +177,7 @@ public final class DateParser {
         if (text == null || !hasYear(text) && !eraYear) {
             return out;
         }
-        text = asciiFigures(text);
+        text = plainFiguresAndSpaces(text);
         List<int[]> taken = new ArrayList<>();
         int[] years = yearRuns(text);
         collectAt(ISO.matcher(text), years, Form.ISO, DateParser::fromIso, out, taken);
@@ -213,16 +213,21 @@ public final class DateParser {
     private static final int LAST_YEAR = 2199;
 
     /**
-     * The text with the decimal figures of every script as ASCII ones, one character for one so that positions hold:
-     * Arabic pages write "٣ مارس ٢٠٢٥", Persian ones "۱۴۰۳", Japanese ones "２０２５年３月３日" (the patterns' {@code \d} is ASCII's).
+     * The text with the decimal figures of every script as ASCII ones and every space as an ASCII space, one character
+     * for one so that positions hold (the patterns' {@code \d} and {@code \s} are ASCII's): Arabic pages write
+     * "٣ مارس ٢٠٢٥", Persian ones "۱۴۰۳", Japanese ones "２０２５年３月３日", and pages set no-break spaces inside a date
+     * ("3&amp;nbsp;mars 2025", French typography's narrow one).
      */
-    static String asciiFigures(String text) {
+    static String plainFiguresAndSpaces(String text) {
         char[] out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c > 0x7F && Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
-                out = out == null ? text.toCharArray() : out;
-                out[i] = (char) ('0' + Character.digit(c, 10));
+            if (c > 0x7F) {
+                int type = Character.getType(c);
+                if (type == Character.DECIMAL_DIGIT_NUMBER || type == Character.SPACE_SEPARATOR) {
+                    out = out == null ? text.toCharArray() : out;
+                    out[i] = type == Character.SPACE_SEPARATOR ? ' ' : (char) ('0' + Character.digit(c, 10));
+                }
             }
         }
         return out == null ? text : new String(out);
@@ -393,8 +398,15 @@ public final class DateParser {
     }
 
     private static int month(String name) {
-        return MONTHS.get(name.toLowerCase(Locale.ROOT));
+        return MONTHS.get(monthKey(name));
     }
+
+    /** A month's name as matched, as the data writes it: lower case, one space where the page may set any white space ("tháng  3"). */
+    private static String monthKey(String name) {
+        return WHITE_SPACE.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    }
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     /**
      * The date of a year, a month's name and a day; a year beyond the Gregorian era written with a month of a calendar
@@ -402,7 +414,7 @@ public final class DateParser {
      */
     private static Optional<String> named(String year, String monthName, String day) {
         int written = Integer.parseInt(year);
-        Integer ahead = YEAR_OFFSETS.get(monthName.toLowerCase(Locale.ROOT));
+        Integer ahead = YEAR_OFFSETS.get(monthKey(monthName));
         return date(String.valueOf(ahead != null && written > LAST_YEAR ? written - ahead : written), month(monthName), day);
     }
 

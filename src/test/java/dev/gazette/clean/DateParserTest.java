@@ -68,6 +68,21 @@ class DateParserTest {
         });
     }
 
+    /** A month's name of more than one word reads with any white space between its words, as pages and dumps set it. */
+    @Test
+    void aMonthNameOfSeveralWordsReadsWithAnyWhiteSpace() {
+        List<String> names = Language.monthNumbers().keySet().stream().filter(name -> name.contains(" ")).sorted().toList();
+        assertThat(names).isNotEmpty();
+        for (String name : names) {
+            LocalDate day = LocalDate.of(2025, Language.monthNumbers().get(name), 3);
+            for (String space : List.of("  ", "\t", "\u00a0", "\n")) {
+                String written = "3 " + name.replace(" ", space) + " 2025";
+                assertThat(DateParser.findAll(written)).as(written).extracting(DateParser.Found::value).containsExactly(day.toString());
+                assertThat(DateParser.find(written)).as(written).contains(day.toString());
+            }
+        }
+    }
+
     @Test
     void aMonthOrWeekdayThatIsAlsoANameTurnsNoNameDown() {
         assertThat(DateParser.isCalendarWord("Kasım")).isTrue();
@@ -157,6 +172,12 @@ class DateParserTest {
         assertThat(DateParser.findAll("3 มีนาคม ค.ศ. 2025 และ 4 มีนาคม 2025")).extracting(DateParser.Found::value)
                 .containsExactly("2025-03-03", "2025-03-04");
         assertThat(DateParser.findAll("3 March 2568")).as("no month of that calendar").isEmpty();
+    }
+
+    @Test
+    void readsDatesSetWithNoBreakSpaces() {
+        assertThat(DateParser.findAll("Publié le 3\u00a0mars\u00a02025 à 10\u202fh")).extracting(DateParser.Found::value).containsExactly("2025-03-03");
+        assertThat(DateParser.find("3\u202fmars 2025")).contains("2025-03-03");
     }
 
     @Test
