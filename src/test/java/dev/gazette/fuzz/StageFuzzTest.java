@@ -97,7 +97,10 @@ class StageFuzzTest {
 
     @DictionaryEntries({"---", "By ", "Advertisement", "We use cookies", "Subscribe to our newsletter",
             "Read more", "Share", "Skip to main content", "{", "}", ";", "function(", "var ", "window.", "a{b:c;", "©", "|", "»",
-            "Monday 17 February 2025", "17.02.2025", "February 17, 2025", "2025-02-17", "Updated", "Photo:", "Related", "•"})
+            "Monday 17 February 2025", "17.02.2025", "February 17, 2025", "2025-02-17", "Updated", "Photo:", "Related", "•",
+            // Dates of other languages and calendars, whose month names hold spaces and whose figures are not ASCII.
+            "12 كانون الثاني 2020", "١٢ نوفمبر ٢٠١٩", "3 tháng 3 năm 2025", "3 d'abril de 2025", "令和7年3月3日", "3 มีนาคม 2568",
+            "2019. gada 12. novembrī", "5. 3. 2020.", "\u00a0", "  "})
     @Timeout(5)
     @FuzzTest(maxDuration = "4m")
     void textDump(byte[] bytes) {
