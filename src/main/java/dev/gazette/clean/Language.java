@@ -251,8 +251,8 @@ public final class Language {
 
     /**
      * Among the languages whose function words are written in {@code script}, the one whose words the text holds the most
-     * of (Bulgarian "че", "са", "ще" against Russian "что", "это", "как"); {@code otherwise} where it holds none or two
-     * as many.
+     * of (Bulgarian "че", "са", "ще" against Russian "что", "это", "как"); {@code otherwise} where it holds none, or as
+     * many of two languages' words.
      */
     private static String byFunctionWords(List<String> tokens, Character.UnicodeScript script, String otherwise) {
         int[] hits = functionWordHits(tokens);
@@ -571,11 +571,8 @@ public final class Language {
      */
     static Map<String, Integer> yearOffsets() {
         Map<String, Integer> out = new HashMap<>();
-        DATA.values().forEach(d -> d.path("months").forEach(month -> month.forEach(name -> {
-            if (d.has("year_offset")) {
-                out.put(name.asText(), d.get("year_offset").asInt());
-            }
-        })));
+        DATA.values().stream().filter(d -> d.has("year_offset"))
+                .forEach(d -> d.path("months").forEach(month -> month.forEach(name -> out.put(name.asText(), d.get("year_offset").asInt()))));
         return Map.copyOf(out);
     }
 
