@@ -45,6 +45,8 @@ public final class Sanitizer {
     private static final Evaluator SAME_PAGE_LINK = QueryParser.parse("a[href^=#]");
     private static final Evaluator WITH_ID = QueryParser.parse("[id]");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** A picture a browser saved beside its page: {@code ./name_files/photo.jpg} or {@code name_files/photo.jpg}. */
+    private static final Pattern SAVED_PAGE_FILE = Pattern.compile("(?:\\./)?[^/\\\\?#:]+_files/[^?#:\\\\]+");
     private static final Evaluator ADDRESSES = QueryParser.parse("a[href], img[src], blockquote[cite], q[cite]");
 
     private final Safelist safelist;
@@ -80,9 +82,9 @@ public final class Sanitizer {
                 safelist.addAttributes(tag, "id");
             }
             safelist.addTags("div", "section").addAttributes("div", "class").addAttributes("a", "class");
-            // Images next to the Markdown file: kept, and copied into the site by the build.
-            safelist.addProtocols("img", "src", "gazette");
         }
+        // Images next to the source (a Markdown file's, a saved page's own): kept, and copied into the site by the build.
+        safelist.addProtocols("img", "src", "gazette");
     }
 
     /** What cleaning does to an attribute that an element's tag is written with. */
@@ -138,6 +140,8 @@ public final class Sanitizer {
         promoteLazyImages(dirty.body());
         if (localFiles) {
             markLocalFiles(dirty.body());
+        } else {
+            markSavedPageFiles(dirty.body());
         }
         if (baseUrl != null && !baseUrl.isEmpty()) {
             absolutize(dirty.body());
@@ -351,6 +355,24 @@ public final class Sanitizer {
             if (!src.isEmpty() && !src.startsWith("/") && !src.startsWith("#") && !src.contains(":")
                     && !src.startsWith("\\")) {
                 img.attr("src", LOCAL_FILE + src);
+                img.removeAttr("srcset");
+            }
+        }
+    }
+
+    /**
+     * In a page saved with its files ("Save Page As…, Webpage, Complete"), the browser points each picture at the copy it
+     * wrote beside the page, {@code ./name_files/photo.jpg} (SourceReader.isSavedPageFiles): a file under content/, as a
+     * Markdown image's is, which the page's own address would turn into one its site never had. Any other relative address
+     * is the site's own and is resolved against the page's address. A page's own "gazette:" address is no file of ours.
+     */
+    private static void markSavedPageFiles(Element body) {
+        for (Element img : body.select(IMG_WITH_SRC)) {
+            String src = img.attr("src").strip();
+            if (src.regionMatches(true, 0, LOCAL_FILE, 0, LOCAL_FILE.indexOf(':') + 1)) {
+                img.removeAttr("src");
+            } else if (SAVED_PAGE_FILE.matcher(src).matches()) {
+                img.attr("src", LOCAL_FILE + (src.startsWith("./") ? src.substring(2) : src));
                 img.removeAttr("srcset");
             }
         }

@@ -28,12 +28,29 @@ final class InternalRefs {
         return image != null && image.startsWith(LOCAL_FILE) ? link.apply(Urls.MEDIA + image.substring(LOCAL_FILE.length())) : image;
     }
 
+    /** Each {@code src="gazette:file/<path>"} made the address of its copy under media/, the whole path encoded as a URL's. */
+    private static String localFiles(String html, UnaryOperator<String> link) {
+        String start = "src=\"" + LOCAL_FILE;
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        int copied = 0;
+        for (int at = html.indexOf(start); at >= 0; at = html.indexOf(start, copied)) {
+            int path = at + start.length();
+            int end = html.indexOf('"', path);
+            if (end < 0) {
+                break;
+            }
+            out.append(html, copied, at).append("src=\"").append(link.apply(Urls.MEDIA + html.substring(path, end))).append('"');
+            copied = end + 1;
+        }
+        return out.append(html, copied, html.length()).toString();
+    }
+
     private static String links(String html, UnaryOperator<String> link) {
         if (html.indexOf("gazette:") < 0) {
             return html;
         }
         if (html.contains(LOCAL_FILE)) {
-            html = html.replace("src=\"" + LOCAL_FILE, "src=\"" + link.apply(Urls.MEDIA));
+            html = localFiles(html, link);
         }
         // What the pattern href="gazette:(tag|article)/([a-z0-9-]+)" finds, found with indexOf: a
         // regular expression over every body of every build costs several times more.

@@ -45,16 +45,17 @@ public final class Urls {
     /**
      * A site path as it goes into a URL: slugs in other scripts ("tags/москва/") are written
      * percent-encoded as UTF-8, which feeds and sitemaps require and every server decodes back
-     * to the file name.
+     * to the file name; so are the spaces and the characters a URL gives a meaning ("%", "#", "?")
+     * of a content file's name under media/ ("media/raw/Ferry vote_files/quay.png").
      */
     static String encode(String sitePath) {
-        if (sitePath.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        if (sitePath.chars().allMatch(Urls::plain)) {
             return sitePath;
         }
         StringBuilder out = new StringBuilder(sitePath.length() * 3);
         for (byte b : sitePath.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if (c > 0x20 && c < 0x7F) {
+            if (plain(c)) {
                 out.append((char) c);
             } else {
                 out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
@@ -64,6 +65,11 @@ public final class Urls {
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** Whether a character stands in a URL's path as it is: printable ASCII that is no delimiter and no unsafe character. */
+    private static boolean plain(int c) {
+        return c > 0x20 && c < 0x7F && "%#?\"<>\\^`{|}".indexOf(c) < 0;
+    }
 
     /** The file a site path is written to: directories get an index.html. */
     public static String file(String sitePath) {

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 /** Finds article sources under a content folder and reads each into a {@link Source}. */
 public final class SourceReader {
     private static final String FENCE = "---";
+    /** The ending of the folder a browser saves a complete page's files in, beside the page ({@link #isSavedPageFiles}). */
+    private static final String SAVED_FILES = "_files";
     /** Front matter longer than this is more likely a dump whose first line happens to be "---". */
     private static final int MAX_FRONT_MATTER_LINES = 300;
 
@@ -99,12 +101,16 @@ public final class SourceReader {
         List<Other> others = new ArrayList<>();
         try {
             Files.walkFileTree(contentDir, new SimpleFileVisitor<>() {
-                /** Whether each folder being walked is hidden or inside a hidden one (the content folder itself is not). */
+                /**
+                 * Whether each folder being walked holds no sources: it is hidden or a saved page's files, or inside such a
+                 * folder (the content folder itself is neither).
+                 */
                 private final ArrayDeque<Boolean> hidden = new ArrayDeque<>();
 
                 @Override
                 public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
-                    hidden.push(!hidden.isEmpty() && (hidden.peek() || folder.getFileName().toString().startsWith(".")));
+                    hidden.push(!hidden.isEmpty() && (hidden.peek() || folder.getFileName().toString().startsWith(".")
+                            || isSavedPageFiles(folder)));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -180,7 +186,7 @@ public final class SourceReader {
                 return null;
             }
             Path inside = root.relativize(file);
-            if (isHidden(inside)) {
+            if (holdsNoSources(root, inside)) {
                 continue;
             }
             Path listed = contentDir.resolve(inside.toString());
@@ -379,13 +385,34 @@ public final class SourceReader {
         return contentDir.relativize(file).toString().replace('\\', '/');
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
+    /** Whether a file at {@code relative} in the content folder {@code root} is in a folder {@link #list} reads no sources from. */
+    private static boolean holdsNoSources(Path root, Path relative) {
+        Path folder = root;
+        for (int i = 0; i < relative.getNameCount(); i++) {
+            String part = relative.getName(i).toString();
+            folder = folder.resolve(part);
+            if (part.startsWith(".") || i < relative.getNameCount() - 1 && isSavedPageFiles(folder)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code folder} holds a saved page's own files. A browser's "Save Page As…, Webpage, Complete" (Chrome, Edge,
+     * Firefox) writes {@code name.html} and beside it {@code name_files/}, with the page's pictures, styles, scripts and
+     * frames; the frames are HTML pages of their own, ads most of them, and are parts of the page, not articles. The
+     * pictures stay there for the page to show ({@code Sanitizer}).
+     */
+    static boolean isSavedPageFiles(Path folder) {
+        Path name = folder.getFileName();
+        Path parent = folder.getParent();
+        String folderName = name == null ? "" : name.toString();
+        if (parent == null || !folderName.endsWith(SAVED_FILES) || folderName.length() == SAVED_FILES.length()) {
+            return false;
+        }
+        String page = folderName.substring(0, folderName.length() - SAVED_FILES.length());
+        return Files.isRegularFile(parent.resolve(page + ".html")) || Files.isRegularFile(parent.resolve(page + ".htm"));
     }
 
     private static String describe(IOException e) {

@@ -132,4 +132,56 @@ class ImagesTest {
         Document archive = Jsoup.parse(out.resolve("archive/index.html").toFile(), "UTF-8");
         assertThat(archive.select(".card-image").eachAttr("src")).containsExactly("https://outlet.example/lead.jpg");
     }
+
+    /**
+     * A page saved as a browser's "Save Page As…, Webpage, Complete" saves it: its pictures in {@code name_files/} beside it,
+     * pointed at as {@code ./name_files/…} (copied into the site, however the page names its own address), and the frames
+     * saved there as HTML pages of their own, which are no articles. A folder ending in {@code _files} beside no page of
+     * that name is read as any other.
+     */
+    @Test
+    void aPageSavedCompleteShowsItsOwnPicturesAndItsFramesAreNoArticles() throws Exception {
+        Path content = Files.createDirectories(tmp.resolve("content"));
+        Files.writeString(content.resolve("site.yml"), "title: Pictures\nbase_url: https://example.org/sub/\n");
+        Path raw = Files.createDirectories(content.resolve("raw"));
+        Path files = Files.createDirectories(raw.resolve("Ferry vote_files"));
+        ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", files.resolve("quay.png").toFile());
+        Files.writeString(files.resolve("saved_resource.html"), """
+                <html><head><title>Advertisement</title></head><body><div>Great deals on boats and ferries this week only,
+                click here to see every offer our partners have for you today and tomorrow.</div></body></html>
+                """);
+        String paragraph = "<p>The harbour board voted on Tuesday to extend the ferry service to the northern islands, a decision"
+                + " residents have sought for more than a decade.</p>";
+        Files.writeString(raw.resolve("Ferry vote.html"), """
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>Ferry service extended</title>
+                <link rel="canonical" href="https://news.example/2025/03/ferry-vote"></head>
+                <body><article><h1>Ferry service extended</h1>%s
+                <figure><img src="./Ferry%%20vote_files/quay.png" srcset="./Ferry%%20vote_files/quay.png 1x" alt="The quay">
+                <figcaption>The quay at dawn</figcaption></figure>
+                <figure><img src="/photos/bridge.jpg" alt="The bridge"></figure>
+                <img src="gazette:file/site.yml" alt="Not ours">%s%s</article>
+                <iframe src="./Ferry%%20vote_files/saved_resource.html"></iframe></body></html>
+                """.formatted(paragraph, paragraph, paragraph));
+        Path other = Files.createDirectories(content.resolve("notes_files"));
+        Files.writeString(other.resolve("kept.md"), "---\ntitle: A note in a folder of that name\ndate: 2025-03-02\nsource: self\n---\nText.\n");
+
+        Path out = tmp.resolve("site");
+        Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
+        assertThat(cli.code()).as(cli.err()).isZero();
+        assertThat(cli.err()).doesNotContain("saved_resource").doesNotContain("not found");
+        try (var pages = Files.list(out.resolve("articles"))) {
+            assertThat(pages.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ferry-vote", "kept");
+        }
+        assertThat(out.resolve("media/raw/Ferry vote_files/quay.png")).exists();
+        Document page = Jsoup.parse(out.resolve("articles/ferry-vote/index.html").toFile(), "UTF-8");
+        Element quay = page.selectFirst(".story-body img[alt=The quay]");
+        assertThat(quay.attr("src")).isEqualTo("/sub/media/raw/Ferry%20vote_files/quay.png");
+        assertThat(quay.attr("width")).isEqualTo("64");
+        assertThat(quay.hasAttr("srcset")).isFalse();
+        assertThat(page.selectFirst(".story-body img[alt=The bridge]").attr("src"))
+                .as("the site's own relative address, resolved against the page's").isEqualTo("https://news.example/photos/bridge.jpg");
+        assertThat(page.select(".story-body img[alt=Not ours]")).as("a page's own gazette: address").isEmpty();
+        assertThat(out.resolve("media/site.yml")).doesNotExist();
+    }
 }

@@ -32,6 +32,16 @@ class InternalRefsTest {
         }
     }
 
+    /** A content file's path under media/ is written as a URL's: spaces, "%", "#" and "?" of a file's name encoded. */
+    @Test
+    void localFilesAreAddressedUnderMediaWithTheirPathEncoded() {
+        Urls urls = new Urls(java.net.URI.create("https://example.org/digest/"));
+        assertThat(InternalRefs.resolve("<img src=\"gazette:file/raw/Ferry vote_files/50% off #2?.png\" alt=\"a\"> and "
+                + "<img src=\"gazette:file/images/кит.png\">", urls::link))
+                .isEqualTo("<img src=\"/digest/media/raw/Ferry%20vote_files/50%25%20off%20%232%3F.png\" alt=\"a\"> and "
+                        + "<img src=\"/digest/media/images/%D0%BA%D0%B8%D1%82.png\">");
+    }
+
     private static String byPattern(String html) {
         Matcher m = REF.matcher(html);
         StringBuilder out = new StringBuilder();

@@ -52,6 +52,32 @@ class SourceReaderTest {
         assertThat(reader.relisted(after, List.of(dir))).as("the folder itself: lost events").isNull();
     }
 
+    /**
+     * A browser saving a page "complete" writes {@code name.html} and its files in {@code name_files/}: the frames there are
+     * HTML files, not sources, when listed and when a watcher reports them; a folder so named beside no such page is read.
+     */
+    @Test
+    void aSavedPagesOwnFilesAreNoSources() throws Exception {
+        Files.createDirectories(dir.resolve("raw/Ferry vote_files/inner"));
+        Files.writeString(dir.resolve("raw/Ferry vote.html"), "<p>The page</p>");
+        Files.writeString(dir.resolve("raw/Ferry vote_files/saved_resource.html"), "<p>An advertisement</p>");
+        Files.writeString(dir.resolve("raw/Ferry vote_files/inner/frame.htm"), "<p>A frame's frame</p>");
+        Files.createDirectories(dir.resolve("notes_files"));
+        Files.writeString(dir.resolve("notes_files/kept.md"), "A note");
+        Files.createDirectories(dir.resolve("old_files"));
+        Files.writeString(dir.resolve("old.txt"), "A dump named like a page, which is no saved page");
+        Files.writeString(dir.resolve("old_files/also.md"), "Kept too");
+        SourceReader reader = new SourceReader(dir);
+        List<Path> listed = reader.discover();
+        assertThat(listed).extracting(reader::relative)
+                .containsExactly("notes_files/kept.md", "old.txt", "old_files/also.md", "raw/Ferry vote.html");
+        assertThat(reader.list(problem -> { }).others()).extracting(SourceReader.Other::name)
+                .as("still the page's files").contains("raw/Ferry vote_files/saved_resource.html");
+        Files.writeString(dir.resolve("raw/Ferry vote_files/saved_resource.html"), "<p>Another advertisement</p>");
+        assertThat(reader.relistedNotOnlyEdited(listed, List.of(dir.resolve("raw/Ferry vote_files/saved_resource.html"),
+                dir.resolve("raw/Ferry vote_files/inner/frame.htm")))).isEqualTo(listed);
+    }
+
     @Test
     void aSourcesNameIsItsPathInsideTheFolderHoweverTheFolderIsWritten() {
         for (String folder : new String[] {"content", "./content", "../site/content", ".", "/srv/site/content", "a/../content"}) {
