@@ -3,14 +3,18 @@ package dev.gazette.clean;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a saved page declares about itself: its {@code <meta>} tags, its JSON-LD article (and {@code articleBody} when it
@@ -19,6 +23,8 @@ import java.util.Map;
  */
 final class PageDeclarations {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The comment a browser writes above a page it saves ({@link #savedFrom}). */
+    private static final Pattern SAVED_FROM = Pattern.compile("\\s*saved from url=\\(\\d{4}\\)(https?://\\S+)\\s*");
 
     private final Document doc;
     private final JsonNode article;
@@ -71,8 +77,24 @@ final class PageDeclarations {
 
     /** The canonical URL when the page names an absolute one, else {@code fallback}. */
     String url(String fallback) {
-        String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(metas, "og:url"), fallback);
+        String url = firstNonBlank(attr(doc, "link[rel=canonical]", "href"), meta(metas, "og:url"), fallback, savedFrom(doc));
         return url != null && url.startsWith("http") ? url : fallback;
+    }
+
+    /**
+     * The address a browser saved the page from, in the comment Chrome and Internet Explorer write above its {@code <html>}
+     * ("the mark of the web"): {@code <!-- saved from url=(0049)https://… -->}, the figures the address's length.
+     */
+    private static String savedFrom(Document doc) {
+        for (Node node : doc.childNodes()) {
+            if (node instanceof Comment comment) {
+                Matcher saved = SAVED_FROM.matcher(comment.getData());
+                if (saved.matches()) {
+                    return saved.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     /** The article text the page declares in JSON-LD, or null. */

@@ -88,6 +88,33 @@ class HtmlExtractorTest {
         assertThat(found.text()).startsWith("The committee met");
     }
 
+    /**
+     * A page saved by Chrome names the address it was saved from in a comment above its {@code <html>}: without a canonical
+     * address it is the page's, and relative links resolve against it; a canonical address still wins. A page saved
+     * complete points its pictures at the folder saved beside it: they stay files for the build to find.
+     */
+    @Test
+    void aSavedPagesMarkOfTheWebIsItsAddressAndItsOwnFilesStayFiles() {
+        String body = """
+                <body><article><h1>Footbridge to be rebuilt in timber</h1><p>%1$s</p>
+                <figure><img src="./bridge_files/bridge.jpg" alt="The old bridge"></figure>
+                <figure><img src="/img/plan.png" alt="The plan"></figure>
+                <p>%1$s <a href="../plans.html">See the plans</a>.</p></article></body></html>
+                """.formatted(PARAGRAPH);
+        String saved = "<!DOCTYPE html>\n<!-- saved from url=(0050)https://riverside.example/news/2025/bridge.html -->\n"
+                + "<html><head><title>Footbridge to be rebuilt in timber</title>";
+        Extraction found = new HtmlExtractor().extract(saved + "</head>" + body, null);
+        assertThat(found.url()).isEqualTo("https://riverside.example/news/2025/bridge.html");
+        assertThat(found.html()).contains("href=\"https://riverside.example/news/plans.html\"",
+                "src=\"https://riverside.example/img/plan.png\"", "src=\"" + Sanitizer.LOCAL_FILE + "bridge_files/bridge.jpg\"");
+        Extraction canonical = new HtmlExtractor().extract(saved
+                + "<link rel=\"canonical\" href=\"https://riverside.example/bridge\"></head>" + body, null);
+        assertThat(canonical.url()).isEqualTo("https://riverside.example/bridge");
+        Extraction inText = new HtmlExtractor().extract("<html><head><title>Footbridge to be rebuilt in timber</title></head>"
+                + body.replace("<p>", "<p><!-- saved from url=(0026)https://elsewhere.example/ -->"), null);
+        assertThat(inText.url()).as("only above the page").isNull();
+    }
+
     @Test
     void givesParagraphsToLooseText() {
         Extraction found = new HtmlExtractor().extract(page("<div id=\"story\">" + PARAGRAPH + "<br><br>" + PARAGRAPH
