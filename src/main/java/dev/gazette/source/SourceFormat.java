@@ -10,7 +10,7 @@ public enum SourceFormat {
     MARKDOWN,
     /** A raw text dump of a web page, optionally headed by front matter. */
     TEXT,
-    /** A saved web page. */
+    /** A saved web page: its HTML, or a web archive holding it ({@code .mhtml}, {@code .mht}; {@link WebArchive}). */
     HTML;
 
     public static Optional<SourceFormat> of(Path file) {
@@ -21,7 +21,7 @@ public enum SourceFormat {
         if (name.endsWith(".txt")) {
             return Optional.of(TEXT);
         }
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
+        if (name.endsWith(".html") || name.endsWith(".htm") || WebArchive.isArchive(file)) {
             return Optional.of(HTML);
         }
         return Optional.empty();

@@ -276,7 +276,7 @@ public final class SourceReader {
     public Optional<Source> read(Path file, byte[] bytes, ProblemSink problems) {
         String display = display(file);
         SourceFormat format = SourceFormat.of(file).orElseThrow(() -> new GazetteException(display, 0,
-                "not an article source: Gazette reads .md, .markdown, .txt, .html and .htm files"));
+                "not an article source: Gazette reads .md, .markdown, .txt, .html, .htm, .mhtml and .mht files"));
         Optional<String> refused = refusal(file);
         if (refused.isPresent()) {
             problems.report(Problem.warning(display, 0, refused.get()));
@@ -290,7 +290,17 @@ public final class SourceReader {
             problems.report(Problem.warning(display, 0, "binary file, not text: skipped"));
             return Optional.empty();
         }
-        String text = TextDecoder.decode(bytes, format == SourceFormat.HTML).text();
+        String text;
+        if (WebArchive.isArchive(file)) {
+            try {
+                text = WebArchive.page(bytes).orElseThrow(() -> new GazetteException(display, 0,
+                        "a web archive with no HTML page in it"));
+            } catch (IOException e) {
+                throw new GazetteException(display, 0, "not a web archive that can be read: " + e.getMessage());
+            }
+        } else {
+            text = TextDecoder.decode(bytes, format == SourceFormat.HTML).text();
+        }
         return Optional.of(split(display, relative(file), format, text));
     }
 

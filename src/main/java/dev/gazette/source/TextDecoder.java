@@ -100,18 +100,34 @@ public final class TextDecoder {
         if (!m.find()) {
             return Optional.empty();
         }
-        String name = m.group(1).toLowerCase(Locale.ROOT);
-        // Browsers read pages labelled Latin-1 or ASCII as windows-1252 (WHATWG Encoding Standard).
+        // A page cannot honestly declare a 16-bit encoding in ASCII; ignore such declarations.
+        return charsetNamed(m.group(1)).filter(charset -> !charset.name().startsWith("UTF-16"));
+    }
+
+    /** The charset a label names, as browsers read labels: Latin-1 and ASCII as windows-1252 (WHATWG Encoding Standard). */
+    private static Optional<Charset> charsetNamed(String label) {
+        String name = label.toLowerCase(Locale.ROOT);
         if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("us-ascii") || name.equals("ascii")) {
             return Optional.of(WINDOWS_1252);
         }
         try {
-            Charset charset = Charset.forName(name);
-            // A page cannot honestly declare a 16-bit encoding in ASCII; ignore such declarations.
-            return charset.name().startsWith("UTF-16") ? Optional.empty() : Optional.of(charset);
+            return Optional.of(Charset.forName(name));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The text of a page whose charset was declared outside it ({@code label}, a MIME part's or an HTTP response's
+     * {@code Content-Type}), as a browser reads it: a byte order mark wins, then the label, then the page as {@link #decode}
+     * tells it when the label names no charset known here.
+     */
+    public static String decode(byte[] bytes, String label) {
+        Optional<Charset> declared = charsetNamed(label);
+        if (bom(bytes).isPresent() || declared.isEmpty()) {
+            return decode(bytes, true).text();
+        }
+        return normalized(new String(bytes, declared.get()));
     }
 
     /**

@@ -20,11 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The search page in a real browser on a generated 10,000-article site served under a sub-path:
@@ -45,20 +43,10 @@ class SearchBrowserTest {
     @TempDir
     Path dir;
 
-    static Optional<Path> browser() {
-        Optional<Path> binary = Chromium.find();
-        String missing = "no Chromium found (set CHROME_BIN or install chromium)";
-        if (System.getenv("GAZETTE_REQUIRE_BROWSER") != null) {
-            assertThat(binary).as(missing + ", and GAZETTE_REQUIRE_BROWSER is set").isPresent();
-        }
-        assumeTrue(binary.isPresent(), missing + ": browser test skipped");
-        return binary;
-    }
-
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void firstQueryOnTenThousandArticlesStaysInBudgetAndToleratesTypos() throws Exception {
-        Path binary = browser().orElseThrow();
+        Path binary = Chromium.forTest("browser search test");
         long generating = System.nanoTime();
         GeneratedDigest generator = new GeneratedDigest(30_000, 7);
         Digest digest = generator.digest(ARTICLES);

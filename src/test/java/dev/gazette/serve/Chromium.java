@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /**
  * Headless Chromium driven through the DevTools protocol over a WebSocket (java.net.http):
  * no WebDriver and no driver/browser version pairing to keep in step, only the browser. Flags
@@ -50,6 +53,20 @@ public final class Chromium implements AutoCloseable {
                 .map(Path::of)
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    /**
+     * The browser a test of {@code what} runs in: a failure when it is missing and GAZETTE_REQUIRE_BROWSER is set (as
+     * {@code .ci/run} sets it), else the test is skipped.
+     */
+    public static Path forTest(String what) {
+        Optional<Path> binary = find();
+        String missing = "Chromium is not installed (apt-get install chromium, or set CHROME_BIN)";
+        if (System.getenv("GAZETTE_REQUIRE_BROWSER") != null) {
+            assertThat(binary).as(missing + ", and GAZETTE_REQUIRE_BROWSER is set").isPresent();
+        }
+        assumeTrue(binary.isPresent(), missing + ": " + what + " skipped");
+        return binary.get();
     }
 
     private Chromium(Process process, Path log, WebSocket socket) {

@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real browser on a real preview: the page reloads by itself after its source is saved, and
@@ -42,12 +40,7 @@ class LiveReloadBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Optional<Path> binary = Chromium.find();
-        String missing = "Chromium is not installed (apt-get install chromium, or set CHROME_BIN)";
-        if (System.getenv("GAZETTE_REQUIRE_BROWSER") != null) {
-            assertThat(binary).as(missing + ", and GAZETTE_REQUIRE_BROWSER is set").isPresent();
-        }
-        assumeTrue(binary.isPresent(), missing + ": browser live-reload test skipped");
+        Path binary = Chromium.forTest("browser live-reload test");
         content = Files.createDirectories(tmp.resolve("content"));
         Files.writeString(content.resolve("site.yml"), "title: Test Wire\nbase_url: https://example.org/digest/\n");
         Files.writeString(content.resolve("trams.md"), PreviewTest.article("Trams reach the docks", "The first tram arrived at noon."));
@@ -55,7 +48,7 @@ class LiveReloadBrowserTest {
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Duration.ofMillis(100)),
                 new PrintWriter(out, true), new PrintWriter(err, true));
         lap("preview and first build");
-        browser = Chromium.start(binary.get(), tmp.resolve("chromium"));
+        browser = Chromium.start(binary, tmp.resolve("chromium"));
         lap("chromium start");
     }
 
