@@ -68,7 +68,15 @@ public final class Urls {
 
     /** Whether a character stands in a URL's path as it is: printable ASCII that is no delimiter and no unsafe character. */
     private static boolean plain(int c) {
-        return c > 0x20 && c < 0x7F && "%#?\"<>\\^`{|}".indexOf(c) < 0;
+        return c < PLAIN.length && PLAIN[c];
+    }
+
+    private static final boolean[] PLAIN = new boolean[0x7F];
+
+    static {
+        for (int c = 0x21; c < 0x7F; c++) {
+            PLAIN[c] = "%#?\"<>\\^`{|}".indexOf(c) < 0;
+        }
     }
 
     /** The file a site path is written to: directories get an index.html. */
