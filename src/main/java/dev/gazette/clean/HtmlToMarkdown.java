@@ -30,6 +30,10 @@ public final class HtmlToMarkdown {
     public String convert(String html) {
         Element body = Jsoup.parseBodyFragment(html).body();
         flatten(body);
+        // A picture the page keeps beside it (Sanitizer.LOCAL_FILE) is a Markdown image by its path, as an entry names its own.
+        for (Element img : body.select("img[src^=" + Sanitizer.LOCAL_FILE + "]")) {
+            img.attr("src", img.attr("src").substring(Sanitizer.LOCAL_FILE.length()).replace("%", "%25").replace(" ", "%20"));
+        }
         // The converter decodes &#xd800; back into half a character, which no file can hold.
         return Extraction.wellFormed(converter.convert(body)).strip() + "\n";
     }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Finds article sources under a content folder and reads each into a {@link Source}. */
 public final class SourceReader {
@@ -412,7 +413,8 @@ public final class SourceReader {
      * Whether {@code folder} holds a saved page's own files. A browser's "Save Page As…, Webpage, Complete" (Chrome, Edge,
      * Firefox) writes {@code name.html} and beside it {@code name_files/}, with the page's pictures, styles, scripts and
      * frames; the frames are HTML pages of their own, ads most of them, and are parts of the page, not articles. The
-     * pictures stay there for the page to show ({@code Sanitizer}).
+     * pictures stay there for the page to show ({@code Sanitizer}), and for the Markdown {@code gazette import} makes of
+     * it, {@code name.md}, which names them.
      */
     static boolean isSavedPageFiles(Path folder) {
         Path name = folder.getFileName();
@@ -422,7 +424,7 @@ public final class SourceReader {
             return false;
         }
         String page = folderName.substring(0, folderName.length() - SAVED_FILES.length());
-        return Files.isRegularFile(parent.resolve(page + ".html")) || Files.isRegularFile(parent.resolve(page + ".htm"));
+        return Stream.of(".html", ".htm", ".md").anyMatch(extension -> Files.isRegularFile(parent.resolve(page + extension)));
     }
 
     private static String describe(IOException e) {

@@ -183,5 +183,18 @@ class ImagesTest {
                 .as("the site's own relative address, resolved against the page's").isEqualTo("https://news.example/photos/bridge.jpg");
         assertThat(page.select(".story-body img[alt=Not ours]")).as("a page's own gazette: address").isEmpty();
         assertThat(out.resolve("media/site.yml")).doesNotExist();
+
+        // Imported to Markdown, the page names its pictures by their path, and its folder's frames are still no articles.
+        Cli imported = Cli.run("import", "--content", content.toString(), raw.resolve("Ferry vote.html").toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(raw.resolve("Ferry vote.md")).content().contains("](Ferry%20vote_files/quay.png)");
+        Cli again = Cli.run("build", "--content", content.toString(), "--out", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).doesNotContain("saved_resource").doesNotContain("not found");
+        try (var pages = Files.list(out.resolve("articles"))) {
+            assertThat(pages.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ferry-vote", "kept");
+        }
+        assertThat(Jsoup.parse(out.resolve("articles/ferry-vote/index.html").toFile(), "UTF-8")
+                .selectFirst(".story-body img[alt=The quay]").attr("src")).isEqualTo("/sub/media/raw/Ferry%20vote_files/quay.png");
     }
 }
