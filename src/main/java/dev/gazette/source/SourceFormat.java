@@ -10,7 +10,7 @@ public enum SourceFormat {
     MARKDOWN,
     /** A raw text dump of a web page, optionally headed by front matter. */
     TEXT,
-    /** A saved web page: its HTML, or a web archive holding it ({@code .mhtml}, {@code .mht}; {@link WebArchive}). */
+    /** A saved web page: its HTML, or a web archive holding it ({@code .mhtml}, {@code .mht}, {@code .webarchive}; {@link WebArchive}). */
     HTML;
 
     public static Optional<SourceFormat> of(Path file) {

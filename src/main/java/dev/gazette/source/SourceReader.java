@@ -277,7 +277,7 @@ public final class SourceReader {
     public Optional<Source> read(Path file, byte[] bytes, ProblemSink problems) {
         String display = display(file);
         SourceFormat format = SourceFormat.of(file).orElseThrow(() -> new GazetteException(display, 0,
-                "not an article source: Gazette reads .md, .markdown, .txt, .html, .htm, .mhtml and .mht files"));
+                "not an article source: Gazette reads .md, .markdown, .txt, .html, .htm, .mhtml, .mht and .webarchive files"));
         Optional<String> refused = refusal(file);
         if (refused.isPresent()) {
             problems.report(Problem.warning(display, 0, refused.get()));
@@ -287,7 +287,7 @@ public final class SourceReader {
             problems.report(Problem.warning(display, 0, "empty file, skipped"));
             return Optional.empty();
         }
-        if (TextDecoder.looksBinary(bytes)) {
+        if (TextDecoder.looksBinary(bytes) && !WebArchive.isArchive(file)) {
             problems.report(Problem.warning(display, 0, "binary file, not text: skipped"));
             return Optional.empty();
         }

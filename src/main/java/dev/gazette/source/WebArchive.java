@@ -1,5 +1,11 @@
 package dev.gazette.source;
 
+import com.dd.plist.BinaryPropertyListParser;
+import com.dd.plist.NSData;
+import com.dd.plist.NSDictionary;
+import com.dd.plist.NSObject;
+import com.dd.plist.NSString;
+import com.dd.plist.PropertyListFormatException;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
@@ -8,20 +14,29 @@ import org.apache.james.mime4j.stream.MimeTokenStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A web page saved as one file, {@code .mhtml} or {@code .mht} (a browser's "Webpage, Single File"): a MIME message
- * (RFC 2557) whose first HTML part is the page and whose other parts are its pictures, styles and frames, each under the
- * address it was fetched from, which the page still names. The page is read as any saved page is. The address the archive
- * was made from ({@code Snapshot-Content-Location}, else the page part's {@code Content-Location}) is written above it as
- * the comment a browser writes above a page it saves ("saved from url="), which serves where the page names no address.
+ * A web page saved as one file: {@code .mhtml} or {@code .mht} (Chrome's, Edge's and Internet Explorer's "Webpage, Single
+ * File"), a MIME message (RFC 2557) whose first HTML part is the page and whose other parts are its pictures, styles and
+ * frames, each under the address it was fetched from, which the page still names; or {@code .webarchive}, Safari's, a
+ * binary property list whose {@code WebMainResource} holds the page. The page is read as any saved page is. The address
+ * the archive was made from ({@code Snapshot-Content-Location}, else the page part's {@code Content-Location}; Safari's
+ * {@code WebResourceURL}) is written above it as the comment a browser writes above a page it saves ("saved from url="),
+ * which serves where the page names no address.
  */
 final class WebArchive {
+    /** How a binary property list begins. */
+    private static final byte[] BINARY_PLIST = "bplist".getBytes(StandardCharsets.US_ASCII);
+    /** The types of a page Safari archives. */
+    private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     /** An explicit charset parameter of a part's {@code Content-Type}. */
     private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)");
     /** An address that can stand in a comment as it is: http(s), no white space, nothing that would end the comment. */
@@ -33,7 +48,7 @@ final class WebArchive {
     /** Whether the file is named as a web archive is. */
     static boolean isArchive(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".mhtml") || name.endsWith(".mht");
+        return name.endsWith(".mhtml") || name.endsWith(".mht") || name.endsWith(".webarchive");
     }
 
     /**
@@ -41,6 +56,36 @@ final class WebArchive {
      * empty when the archive holds no HTML part. Throws for a file that is no MIME message a parser can follow.
      */
     static Optional<String> page(byte[] bytes) throws IOException {
+        return startsWith(bytes, BINARY_PLIST) ? safariPage(bytes) : mimePage(bytes);
+    }
+
+    /** Safari's archive: the main resource's data, in the encoding it names, under its address. */
+    private static Optional<String> safariPage(byte[] bytes) throws IOException {
+        NSObject root;
+        try {
+            root = BinaryPropertyListParser.parse(bytes);
+        } catch (PropertyListFormatException | IOException | RuntimeException | StackOverflowError e) {
+            // The parser follows the file's own offsets and references: a damaged one fails in any of these ways.
+            throw new IOException("not a property list Safari wrote, or one damaged or cut short", e);
+        }
+        if (!(root instanceof NSDictionary archive) || !(archive.get("WebMainResource") instanceof NSDictionary main)
+                || !(main.get("WebResourceData") instanceof NSData data) || !HTML.contains(text(main, "WebResourceMIMEType"))) {
+            return Optional.empty();
+        }
+        String encoding = text(main, "WebResourceTextEncodingName");
+        String html = encoding != null ? TextDecoder.decode(data.bytes(), encoding) : TextDecoder.decode(data.bytes(), true).text();
+        return Optional.of(savedFrom(text(main, "WebResourceURL")) + html);
+    }
+
+    private static String text(NSDictionary dictionary, String key) {
+        return dictionary.get(key) instanceof NSString value ? value.getContent() : null;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static Optional<String> mimePage(byte[] bytes) throws IOException {
         MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1).build();
         MimeTokenStream stream = new MimeTokenStream(config);
         stream.parse(new ByteArrayInputStream(bytes));

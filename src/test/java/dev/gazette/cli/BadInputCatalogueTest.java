@@ -68,6 +68,8 @@ class BadInputCatalogueTest {
                 arguments("web archive without a page", Map.of("saved.mhtml", "MIME-Version: 1.0\nContent-Type: multipart/related;"
                         + " boundary=\"b\"\n\n--b\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--b--\n"), 1,
                         "{dir}/saved.mhtml: a web archive with no HTML page in it"),
+                arguments("damaged Safari archive", Map.of("cut.webarchive", "bplist00\u00d4\u0001\u0002 cut short"), 1,
+                        "{dir}/cut.webarchive: not a web archive that can be read: not a property list Safari wrote"),
                 arguments("text named as a web archive", Map.of("notes.mht", "Some notes typed by hand, with no MIME header at all.\n"), 1,
                         "{dir}/notes.mht: a web archive with no HTML page in it"),
                 arguments("2,000-character link title (builds)", Map.of("a.md", "---\ntitle: T\nsource: self\n"
@@ -124,7 +126,7 @@ class BadInputCatalogueTest {
                 arguments("output inside the content", List.of("build", "--content", "{tmp}/content", "--out", "{tmp}/content/site"), 1,
                         "{tmp}/content/site: the output folder is inside the content folder {tmp}/content"),
                 arguments("extract a non-source file", List.of("extract", "{tmp}/passwd"), 1,
-                        "{tmp}/passwd: not an article source: Gazette reads .md, .markdown, .txt, .html, .htm, .mhtml and .mht files"),
+                        "{tmp}/passwd: not an article source: Gazette reads .md, .markdown, .txt, .html, .htm, .mhtml, .mht and .webarchive files"),
                 arguments("extract a folder", List.of("extract", "{tmp}/content"), 1,
                         "{tmp}/content: is a folder; name the source files in it"),
                 arguments("import a non-source file", List.of("import", "--content", "{tmp}/content", "{tmp}/passwd"), 1,

@@ -6,12 +6,13 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A page saved as one file (Chrome's "Webpage, Single File", .mhtml) builds as the same page saved as HTML does. */
+/** A page saved as one file (Chrome's "Webpage, Single File", .mhtml; Safari's .webarchive) builds as the same page saved as HTML does. */
 class WebArchiveBuildTest {
     @TempDir
     Path tmp;
@@ -26,6 +27,8 @@ class WebArchiveBuildTest {
         String html = WebArchiveTest.PAGE.replace("</article>", paragraph + paragraph.replace("une décision", "une <a href=\"/2025/plan\">décision</a>") + "</article>");
         Files.write(raw.resolve("bac.mhtml"), WebArchiveTest.chromeArchive(html, "https://news.example/2025/03/bac"));
         Files.writeString(raw.resolve("same.html"), html);
+        Files.write(raw.resolve("safari.webarchive"), WebArchiveTest.safariArchive(html.getBytes(StandardCharsets.UTF_8), "UTF-8",
+                "https://news.example/2025/03/bac"));
 
         Path out = tmp.resolve("site");
         Cli cli = Cli.run("build", "--content", content.toString(), "--out", out.toString());
@@ -39,5 +42,7 @@ class WebArchiveBuildTest {
                 .contains("https://news.example/2025/plan");
         assertThat(archived.select("a[href=https://news.example/2025/03/bac]")).as("the original, credited").isNotEmpty();
         assertThat(cli.err()).doesNotContain("bac.mhtml: warning: no source recorded");
+        Document safari = Jsoup.parse(out.resolve("articles/safari/index.html").toFile(), "UTF-8");
+        assertThat(safari.selectFirst(".story-body").outerHtml()).as("Safari's archive").isEqualTo(archived.selectFirst(".story-body").outerHtml());
     }
 }

@@ -1,11 +1,16 @@
 package dev.gazette.source;
 
+import com.dd.plist.BinaryPropertyListWriter;
+import com.dd.plist.NSArray;
+import com.dd.plist.NSData;
+import com.dd.plist.NSDictionary;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
 
@@ -107,10 +112,55 @@ public class WebArchiveTest {
         }
     }
 
+    /** A page saved as Safari saves one: a binary property list whose main resource is the page, in the encoding it names. */
+    public static byte[] safariArchive(byte[] html, String encoding, String address) throws Exception {
+        NSDictionary main = new NSDictionary();
+        main.put("WebResourceData", new NSData(html));
+        main.put("WebResourceMIMEType", "text/html");
+        if (encoding != null) {
+            main.put("WebResourceTextEncodingName", encoding);
+        }
+        main.put("WebResourceURL", address);
+        main.put("WebResourceFrameName", "");
+        NSDictionary picture = new NSDictionary();
+        picture.put("WebResourceData", new NSData(new byte[300]));
+        picture.put("WebResourceMIMEType", "image/png");
+        picture.put("WebResourceURL", "https://news.example/img/quai.png");
+        NSDictionary archive = new NSDictionary();
+        archive.put("WebMainResource", main);
+        archive.put("WebSubresources", new NSArray(picture));
+        return BinaryPropertyListWriter.writeToArray(archive);
+    }
+
+    @Test
+    void safarisWebArchiveIsItsMainResourceUnderItsAddress() throws Exception {
+        String address = "https://news.example/2025/03/bac";
+        assertThat(WebArchive.page(safariArchive(PAGE.getBytes(StandardCharsets.UTF_8), "UTF-8", address)).orElseThrow())
+                .isEqualTo("<!-- saved from url=(0032)" + address + " -->\n" + PAGE);
+        assertThat(WebArchive.page(safariArchive(PAGE.getBytes(Charset.forName("windows-1252")), "windows-1252", address))
+                .orElseThrow()).as("the encoding it names").endsWith(PAGE);
+        assertThat(WebArchive.page(safariArchive(PAGE.getBytes(StandardCharsets.UTF_8), null, address)).orElseThrow())
+                .as("none named: told from the bytes").endsWith(PAGE);
+        Random random = new Random(5);
+        byte[] archive = safariArchive(PAGE.getBytes(StandardCharsets.UTF_8), "UTF-8", address);
+        for (int n = 0; n < 3_000; n++) {
+            byte[] bytes = Arrays.copyOf(archive, 6 + random.nextInt(archive.length - 5));
+            for (int i = bytes.length > 6 ? random.nextInt(8) : 0; i > 0; i--) {
+                bytes[6 + random.nextInt(bytes.length - 6)] = (byte) random.nextInt(256);
+            }
+            try {
+                WebArchive.page(bytes);
+            } catch (java.io.IOException e) {
+                assertThat(e.getMessage()).startsWith("not a property list Safari wrote");
+            }
+        }
+    }
+
     @Test
     void archivesAreToldByTheirNames() {
         assertThat(WebArchive.isArchive(Path.of("raw/Ferry.MHTML"))).isTrue();
         assertThat(WebArchive.isArchive(Path.of("raw/ferry.mht"))).isTrue();
+        assertThat(WebArchive.isArchive(Path.of("raw/ferry.webarchive"))).isTrue();
         assertThat(WebArchive.isArchive(Path.of("raw/ferry.html"))).isFalse();
         assertThat(SourceFormat.of(Path.of("raw/ferry.mhtml"))).contains(SourceFormat.HTML);
     }
