@@ -122,7 +122,7 @@ public final class TextDecoder {
      * {@code Content-Type}), as a browser reads it: a byte order mark wins, then the label, then the page as {@link #decode}
      * tells it when the label names no charset known here.
      */
-    public static String decode(byte[] bytes, String label) {
+    static String decode(byte[] bytes, String label) {
         Optional<Charset> declared = charsetNamed(label);
         if (bom(bytes).isPresent() || declared.isEmpty()) {
             return decode(bytes, true).text();

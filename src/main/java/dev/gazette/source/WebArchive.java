@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 final class WebArchive {
     /** How a binary property list begins. */
     private static final byte[] BINARY_PLIST = "bplist".getBytes(StandardCharsets.US_ASCII);
-    /** The types of a page Safari archives. */
+    /** The types of a page an archive holds. */
     private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
     /** An explicit charset parameter of a part's {@code Content-Type}. */
     private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^\";\\s]+)");
@@ -53,7 +53,8 @@ final class WebArchive {
 
     /**
      * The archived page's HTML, headed by the comment naming the address it was saved from when the archive gives one;
-     * empty when the archive holds no HTML part. Throws for a file that is no MIME message a parser can follow.
+     * empty when the archive holds no HTML page. A binary property list is read as Safari's, anything else as a MIME
+     * message. Throws for a file neither parser can follow.
      */
     static Optional<String> page(byte[] bytes) throws IOException {
         return startsWith(bytes, BINARY_PLIST) ? safariPage(bytes) : mimePage(bytes);
@@ -114,7 +115,7 @@ final class WebArchive {
                         }
                     }
                     case T_BODY -> {
-                        if (stream.getBodyDescriptor().getMimeType().equals("text/html")) {
+                        if (HTML.contains(stream.getBodyDescriptor().getMimeType())) {
                             byte[] html = stream.getDecodedInputStream().readAllBytes();
                             String address = snapshot != null ? snapshot : location;
                             return Optional.of(savedFrom(address) + decode(html, contentType));
