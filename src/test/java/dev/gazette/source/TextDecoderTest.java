@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.BitSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -65,6 +67,48 @@ class TextDecoderTest {
                     assertThat(lines[k - 1].strip()).as(joined).isEmpty();
                 }
             }
+        });
+    }
+
+    /**
+     * The characters whose runs the decoder does not hand the normalizer: each composed as it stands, no mark (a mark's
+     * combining class may reorder it), and, in the JDK's own Unicode data, after the first in no character's decomposition
+     * (so no composition joins it to what comes before it), nor a Hangul vowel or final.
+     */
+    @Test
+    void inertCharactersAreOnesNfcNeitherChangesNorJoins() {
+        BitSet joinsBack = new BitSet();
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (!Character.isSurrogate((char) cp) || cp > 0xFFFF) {
+                Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD).codePoints().skip(1).forEach(joinsBack::set);
+            }
+        }
+        joinsBack.set(0x1160, 0x1200);
+        int inert = 0;
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (!TextDecoder.inert(c)) {
+                continue;
+            }
+            inert++;
+            String what = String.format("U+%04X", (int) c);
+            assertThat(Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFC)).as(what).isTrue();
+            assertThat(Character.getType(c)).as(what).isNotIn((int) Character.NON_SPACING_MARK,
+                    (int) Character.COMBINING_SPACING_MARK, (int) Character.ENCLOSING_MARK);
+            assertThat(joinsBack.get(c)).as(what).isFalse();
+        }
+        assertThat(inert).isGreaterThan(40_000);
+    }
+
+    /** Over generated texts of composed and decomposed letters, marks, Hangul jamo, singletons and exclusions: the JDK's NFC. */
+    @Test
+    void composedIsTheJdksNfc() {
+        String[] alphabet = {"a", "e", "\u00e9", "\u0301", "\u0308", "\u0323", "\u1100", "\u1161", "\u11a8", "\uac00", "\u30ab",
+                "\u3099", "\u2126", "\u0344", "\u0958", "\u0387", "\ud83d\ude00", "\u4e00", "\uf900", "\u0627", "\u0653",
+                "\u0928", "\u093c", "\u0e01", "\u0e31", "\u1ea1", "\u2019", " ", "\n"};
+        qt().withExamples(5000).forAll(lists().of(integers().between(0, alphabet.length - 1)).ofSizeBetween(0, 30)).checkAssert(picks -> {
+            StringBuilder text = new StringBuilder();
+            picks.forEach(i -> text.append(alphabet[i]));
+            assertThat(TextDecoder.composed(text.toString())).isEqualTo(Normalizer.normalize(text, Normalizer.Form.NFC));
         });
     }
 }
