@@ -144,10 +144,10 @@ public final class TextDecoder {
         if (first < 0) {
             return text;
         }
-        text = hasControl(text, first) ? withoutControls(text) : text;
-        text = marksJoinedToTheirLetters(text);
+        String mended = hasControl(text, first) ? withoutControls(text) : text;
+        mended = marksJoinedToTheirLetters(mended);
         // Composed characters (NFC), as the web writes text and the HTML checker asks: "é" as one character, not "e" and an accent.
-        return composed(text);
+        return composed(mended, mended == text ? first : 0);
     }
 
     /**
@@ -157,11 +157,16 @@ public final class TextDecoder {
      * fifth of a saved page; most pages' characters are inert.
      */
     static String composed(String text) {
+        return composed(text, 0);
+    }
+
+    /** {@link #composed} of a text none of whose characters before {@code from} is one NFC may change. */
+    private static String composed(String text, int from) {
         StringBuilder out = null;
         int copied = 0;
         int n = text.length();
         char[] chunk = new char[CHUNK];
-        for (int i = firstNotInert(text, 0, chunk); i >= 0; i = firstNotInert(text, i + 1, chunk)) {
+        for (int i = firstNotInert(text, from, chunk); i >= 0; i = firstNotInert(text, i + 1, chunk)) {
             int start = Math.max(i - 1, 0);
             int end = i + 1;
             while (end < n && !inert(text.charAt(end))) {
@@ -313,7 +318,9 @@ public final class TextDecoder {
             int length = Math.min(CHUNK, text.length() - at);
             text.getChars(at, at + length, chunk, 0);
             for (int i = 0; i < length; i++) {
-                if (isControl(chunk[i])) {
+                char c = chunk[i];
+                // isControl written out: the client compiler inlines no method that long.
+                if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F) {
                     return true;
                 }
             }
