@@ -153,8 +153,8 @@ public final class TextDecoder {
     /**
      * The text in Unicode's NFC, asking the JDK's normalizer only about the runs of characters that are not {@link #inert},
      * each with the character before it (the one a mark may compose with): an inert character is a boundary no
-     * composition crosses, so the text is the runs' NFC joined. The normalizer's own check costs as much as cleaning a
-     * fifth of a saved page; most pages' characters are inert.
+     * composition crosses, so the text is the runs' NFC joined. The normalizer's own check over a whole page cost a fifth
+     * of the page's cleaning; most pages' characters are all inert.
      */
     static String composed(String text) {
         return composed(text, 0);
