@@ -28,7 +28,21 @@ final class Captions {
      */
     static boolean holdsCaption(String text) {
         boolean labelled = text.indexOf(':') >= 0 || text.indexOf('…') >= 0 || text.contains("...");
-        return (labelled ? CAPTION : RUN_IN).matcher(text).find();
+        return labelled ? CAPTION.matcher(text).find() : mayRunIn(text) && RUN_IN.matcher(text).find();
+    }
+
+    /**
+     * Whether a sentence's closing mark is followed at once by a capital somewhere in the text, as {@link #RUN_IN} needs:
+     * most lines have none, and the pattern is tried at every place of a line.
+     */
+    private static boolean mayRunIn(String text) {
+        for (int i = 2; i + 2 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && Character.isUpperCase(text.codePointAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code text} opens with a picture's label and a colon or ©: a credit, or a caption under its label. */

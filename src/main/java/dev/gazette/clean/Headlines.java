@@ -16,9 +16,11 @@ final class Headlines {
      * How titles separate a headline from the site's name or section. Chinese and Japanese titles set the mark without
      * spaces ("見出し_科技_新聞", "「見出し」:ブログ名", "見出し｜サイト"); their own punctuation is full-width, so a
      * half-width bar, underscore or colon beside one of their characters separates, and a full-width bar always does.
+     * (The mark is matched before the character behind it is looked at: a look-behind tried at every place in a line
+     * cost more than the rest of the split.)
      */
     static final Pattern SEPARATOR = Pattern.compile("\\s+[|•·»/]\\s+|\\s+[-–—:]{1,2}\\s+|\\s*｜\\s*"
-            + "|(?<=" + HAN_KANA + ")[|_:]|[|_:](?=" + HAN_KANA + ")");
+            + "|[|_:](?<=" + HAN_KANA + "[|_:])|[|_:](?=" + HAN_KANA + ")");
 
     /** Whether the title may hold a {@link #SEPARATOR}: one of its marks at least, which most lines of a page lack. */
     static boolean mayHoldSeparator(String title) {
