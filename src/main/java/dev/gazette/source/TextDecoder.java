@@ -1,5 +1,7 @@
 package dev.gazette.source;
 
+import org.mozilla.universalchardet.UniversalDetector;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -15,14 +17,17 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of a saved page into text the way a browser would: a byte order mark wins,
- * then valid UTF-8, then the charset an HTML page declares, then windows-1252, the legacy
- * encoding most Western pages without a declaration were written in.
+ * then valid UTF-8, then the charset an HTML page declares, then the legacy encoding a charset
+ * detector tells from the bytes, then windows-1252, the one most Western pages without a
+ * declaration were written in.
  */
 public final class TextDecoder {
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final int SNIFF_BYTES = 8192;
+    /** Bytes handed to the charset detector at a time, until it is sure. */
+    private static final int DETECT_BYTES = 65536;
 
     private TextDecoder() {
     }
@@ -56,8 +61,39 @@ public final class TextDecoder {
         if (utf8.isPresent()) {
             return new Decoded(normalized(utf8.get()), StandardCharsets.UTF_8);
         }
-        Charset charset = html ? declaredCharset(bytes).orElse(WINDOWS_1252) : WINDOWS_1252;
+        Charset charset = (html ? declaredCharset(bytes) : Optional.<Charset>empty()).or(() -> detected(bytes)).orElse(WINDOWS_1252);
         return new Decoded(normalized(new String(bytes, charset)), charset);
+    }
+
+    /**
+     * The legacy encoding that bytes declaring none are most likely in, guessed as Firefox long did (Mozilla's universal
+     * charset detector): the multi-byte encodings of Chinese, Japanese and Korean, and the single-byte ones of Cyrillic,
+     * Greek, Hebrew and Thai text, which read as windows-1252 would be mojibake. Empty when the detector is unsure or names
+     * an encoding the bytes are not valid in.
+     */
+    private static Optional<Charset> detected(byte[] bytes) {
+        UniversalDetector detector = new UniversalDetector();
+        for (int at = 0; at < bytes.length && !detector.isDone(); at += DETECT_BYTES) {
+            detector.handleData(bytes, at, Math.min(DETECT_BYTES, bytes.length - at));
+        }
+        detector.dataEnd();
+        String name = detector.getDetectedCharset();
+        // The detector tells windows-1251 from Mac Cyrillic, which differ in a few letters, by too little on a short text;
+        // Windows' is what editors and pages write.
+        name = "MACCYRILLIC".equalsIgnoreCase(name) ? "windows-1251" : name;
+        return name == null ? Optional.empty() : charsetNamed(name)
+                .filter(charset -> !charset.name().startsWith("UTF-") && validIn(bytes, charset));
+    }
+
+    /** Whether every byte sequence is a character of the charset. */
+    private static boolean validIn(byte[] bytes, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private record Bom(Charset charset, int length) {

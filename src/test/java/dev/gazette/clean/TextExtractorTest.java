@@ -1,11 +1,14 @@
 package dev.gazette.clean;
 
+import dev.gazette.source.TextDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -308,6 +311,23 @@ class TextExtractorTest {
         assertThat(found.byline()).isEqualTo(byline);
         assertThat(found.date()).isEqualTo("2025-03-03");
         assertThat(found.text()).startsWith(opens).endsWith(closes).doesNotContain(dropped);
+    }
+
+    /**
+     * The busy dumps saved in their languages' legacy encodings, as an editor set to the system's code page writes them,
+     * with nothing declaring it: the decoder tells the encoding from the bytes and gives back the very text of the dump in
+     * UTF-8, which the test above cleans.
+     */
+    @ParameterizedTest
+    @CsvSource({"ru, windows-1251", "ru, KOI8-R", "bg, windows-1251", "th, TIS-620"})
+    void aBusyDumpInALegacyEncodingGivesWhatItsUtf8CopyGives(String lang, String encoding) throws IOException {
+        String dump;
+        try (var in = TextExtractorTest.class.getResourceAsStream("busy-dumps/" + lang + ".txt")) {
+            dump = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String decoded = TextDecoder.decode(dump.getBytes(Charset.forName(encoding)), false).text();
+        assertThat(decoded).isEqualTo(dump);
+        assertThat(new TextExtractor().extract(decoded).lang()).isEqualTo(lang);
     }
 
     static Stream<Arguments> busyDumpsInOtherLanguages() {

@@ -9,6 +9,7 @@ import java.util.BitSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -114,5 +115,75 @@ class TextDecoderTest {
                 assertThat(TextDecoder.normalized(text.toString())).isEqualTo(nfc);
             }
         });
+    }
+
+    /**
+     * A source in a legacy encoding that declares none (a dump saved by an editor in the system's code page, a page
+     * without its meta charset) is read in the encoding its bytes tell, not as windows-1252 mojibake: one paragraph each,
+     * written here, in the encodings of Chinese, Japanese, Korean, Cyrillic, Greek, Hebrew and Thai text.
+     */
+    @Test
+    void aLegacyEncodingThatIsNotDeclaredIsToldFromTheBytes() {
+        String[][] cases = {
+                {"GB18030", "市政府周二宣布，新的轻轨线路将于明年春季开通，连接港口区和大学城。交通局长表示，该项目耗时四年，总投资约为三十亿元。"
+                        + "沿线居民对此表示欢迎，但也有人担心施工期间的噪音问题。"},
+                {"Big5", "市政府週二宣布，新的輕軌線路將於明年春季開通，連接港口區和大學城。交通局長表示，該項目耗時四年，總投資約為三十億元。"
+                        + "沿線居民對此表示歡迎，但也有人擔心施工期間的噪音問題。"},
+                {"Shift_JIS", "市は火曜日、港と大学を結ぶ新しい路面電車の路線が来年の春に開業すると発表した。交通局長によると、工事には四年かかり、"
+                        + "総事業費は約三百億円になる見込みだという。沿線の住民は歓迎しているが、工事中の騒音を心配する声もある。"},
+                {"EUC-JP", "市は火曜日、港と大学を結ぶ新しい路面電車の路線が来年の春に開業すると発表した。交通局長によると、工事には四年かかり、"
+                        + "総事業費は約三百億円になる見込みだという。沿線の住民は歓迎しているが、工事中の騒音を心配する声もある。"},
+                {"EUC-KR", "시는 화요일 항구와 대학가를 잇는 새 경전철 노선이 내년 봄에 개통된다고 발표했다. 교통국장은 이 사업에 4년이 걸렸으며 "
+                        + "총사업비는 약 3천억 원이라고 밝혔다. 주민들은 환영했지만 공사 기간의 소음을 걱정하는 목소리도 있다."},
+                {"windows-1251", "Во вторник городские власти объявили, что новая линия трамвая, соединяющая порт и университетский квартал, "
+                        + "откроется следующей весной. По словам главы транспортного управления, строительство заняло четыре года. "
+                        + "Жители района в целом довольны, но некоторые опасаются шума во время работ."},
+                {"KOI8-R", "Во вторник городские власти объявили, что новая линия трамвая, соединяющая порт и университетский квартал, "
+                        + "откроется следующей весной. По словам главы транспортного управления, строительство заняло четыре года. "
+                        + "Жители района в целом довольны, но некоторые опасаются шума во время работ."},
+                {"windows-1253", "Την Τρίτη ο δήμος ανακοίνωσε ότι η νέα γραμμή του τραμ, που θα συνδέει το λιμάνι με την πανεπιστημιούπολη, "
+                        + "θα λειτουργήσει την επόμενη άνοιξη. Σύμφωνα με τον επικεφαλής της υπηρεσίας συγκοινωνιών, το έργο διήρκεσε "
+                        + "τέσσερα χρόνια. Οι κάτοικοι της περιοχής το χαιρετίζουν, αλλά κάποιοι ανησυχούν για τον θόρυβο των εργασιών."},
+                {"windows-1255", "ביום שלישי הודיעה העירייה כי קו הרכבת הקלה החדש, שיחבר את הנמל לקריית האוניברסיטה, ייפתח באביב הבא. "
+                        + "לדברי ראש אגף התחבורה, העבודות נמשכו ארבע שנים. תושבי האזור מברכים על הפרויקט, אך חלקם חוששים מהרעש בזמן העבודות."},
+                {"TIS-620", "เมื่อวันอังคาร เทศบาลประกาศว่ารถรางสายใหม่ที่เชื่อมท่าเรือกับย่านมหาวิทยาลัยจะเปิดให้บริการในฤดูใบไม้ผลิปีหน้า "
+                        + "หัวหน้าฝ่ายคมนาคมกล่าวว่าโครงการนี้ใช้เวลาก่อสร้างสี่ปี ชาวบ้านในพื้นที่ต่างยินดี แต่บางคนกังวลเรื่องเสียงดังระหว่างการก่อสร้าง"},
+        };
+        for (String[] c : cases) {
+            byte[] bytes = c[1].getBytes(Charset.forName(c[0]));
+            assertThat(TextDecoder.decode(bytes, false).text()).as(c[0]).isEqualTo(c[1]);
+            assertThat(TextDecoder.decode(bytes, true).text()).as(c[0] + " in a page").isEqualTo(c[1]);
+        }
+    }
+
+    /** Western text that is not UTF-8 and declares nothing stays windows-1252's, as browsers read it. */
+    @Test
+    void westernTextThatDeclaresNothingStaysWindows1252() {
+        for (String text : new String[] {
+                "Mardi, la municipalité a annoncé que la nouvelle ligne de tramway reliant le port au quartier universitaire "
+                        + "ouvrira au printemps prochain. Selon le directeur des transports, les travaux ont duré quatre ans. "
+                        + "Les riverains s’en réjouissent, même si certains redoutent le bruit du chantier… « C’est trop long », dit-on.",
+                "Am Dienstag kündigte die Stadt an, dass die neue Straßenbahnlinie zwischen Hafen und Universitätsviertel im "
+                        + "nächsten Frühjahr eröffnet wird. Laut dem Leiter des Verkehrsamts dauerten die Bauarbeiten vier Jahre. "
+                        + "Die Anwohner freuen sich, doch manche fürchten den Baulärm – „zu laut“, sagen sie.",
+                "El martes, el ayuntamiento anunció que la nueva línea de tranvía abrirá la próxima primavera. ¿Cuánto costó? "
+                        + "Según el director de transportes, las obras duraron cuatro años y costaron 30 millones de €."}) {
+            TextDecoder.Decoded decoded = TextDecoder.decode(text.getBytes(Charset.forName("windows-1252")), false);
+            assertThat(decoded.charset()).as(text).isEqualTo(Charset.forName("windows-1252"));
+            assertThat(decoded.text()).isEqualTo(text);
+        }
+    }
+
+    /** Any bytes at all, in a dump or a page: decoded without an exception, into text with no control character left. */
+    @Test
+    void anyBytesDecodeToTextWithoutControls() {
+        qt().withExamples(3000).forAll(lists().of(integers().between(0, 255)).ofSizeBetween(0, 600), booleans().all())
+                .checkAssert((values, html) -> {
+                    byte[] bytes = new byte[values.size()];
+                    for (int k = 0; k < bytes.length; k++) {
+                        bytes[k] = (byte) (int) values.get(k);
+                    }
+                    assertThat(TextDecoder.hasControl(TextDecoder.decode(bytes, html).text())).isFalse();
+                });
     }
 }
