@@ -125,8 +125,12 @@ final class PlainText {
                         put(' ');
                     }
                     space = false;
-                    // A word starts here unless the text so far ends in one (two text nodes of one word).
+                    // A word starts here unless the text so far ends in one (two text nodes of one word); a Chinese
+                    // character or kana is a word besides (WordCount).
                     if (length == 0 || out[length - 1] == ' ' || out[length - 1] == '\n') {
+                        paragraphWords++;
+                    }
+                    if (WordCount.isHanOrKana(c)) {
                         paragraphWords++;
                     }
                     // A run of words with one plain space between each is told as it stands: copied at once.
@@ -134,10 +138,11 @@ final class PlainText {
                     while (end < to) {
                         char e = text[end];
                         if (isWordChar(e)) {
+                            paragraphWords += WordCount.isHanOrKana(e) ? 1 : 0;
                             end++;
                         } else if (e == ' ' && end + 1 < to && isWordChar(text[end + 1])) {
+                            paragraphWords += WordCount.isHanOrKana(text[end + 1]) ? 2 : 1;
                             end += 2;
-                            paragraphWords++;
                         } else {
                             break;
                         }

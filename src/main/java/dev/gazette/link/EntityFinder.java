@@ -191,7 +191,7 @@ final class EntityFinder {
             end--;
         }
         // Most paragraphs are longer than a headline: counted, not split into words.
-        int count = WordCount.upTo(chars, start, end, 21);
+        int count = WordCount.piecesUpTo(chars, start, end, 21);
         if (count < 3 || count > 20) {
             return false;
         }

@@ -37,7 +37,7 @@ class PlainTextTest {
     void equalsCollapsingEachWholeParagraph() {
         Random random = new Random(20261129);
         String[] pieces = {" ", "  ", "\u00A0", "\t", "\u000B", "\f", "\r", "\n", "\u2003", "\u3000", "\u001C", "word", "é",
-                "\uD83D\uDE00", "a b", " x ", "\n\n", "“q”"};
+                "\uD83D\uDE00", "a b", " x ", "\n\n", "“q”", "中文", "カ", " 中 ", "a中"};
         for (int i = 0; i < 3000; i++) {
             PlainText.Builder text = new PlainText.Builder();
             List<StringBuilder> paragraphs = new ArrayList<>(List.of(new StringBuilder()));
