@@ -2,7 +2,8 @@
 # A curator whose editor saves in the system's legacy code page: every case dump in a language with one (told by
 # `gazette extract`'s lang of its UTF-8 copy) saved again in that language's legacy encodings, declaring nothing, and
 # extracted; each extraction is compared with that of the same bytes decoded perfectly (what an exact guess gives).
-# Prints, per encoding, how many extract alike (title and text). Not a test.
+# Then every case dump with text beyond ASCII damaged by one stray Latin-1 byte (0xE9) in its middle, against the
+# undamaged dump with a replacement character there. Prints how many extract alike (title and text). Not a test.
 #   bench/cleaning/encodings.sh [OTHER.jar] [CASES_DIR...]   (OTHER.jar: also the same for an older build; default
 #   case folders as train.sh's, without the header-only ones; files kept in bench/out/encodings)
 set -euo pipefail
@@ -37,7 +38,25 @@ for line in open(os.path.join(out, 'utf8.jsonl')):
         names.append(name)
 open(os.path.join(out, 'names.txt'), 'w').write('\n'.join(names) + '\n')
 PY
-mapfile -t names < "$out/names.txt"
+python3 - "$out" "${dumps[@]}" <<'PY'
+import os, sys
+out = sys.argv[1]
+names = []
+for path in sys.argv[2:]:
+    data = open(path, 'rb').read()
+    if all(b < 0x80 for b in data):
+        continue
+    at = len(data) // 2
+    while data[at] & 0xC0 == 0x80:  # a character's first byte
+        at += 1
+    name = path.split('/')[-2] + '--stray'
+    open(os.path.join(out, 'files', name + '.txt'), 'wb').write(data[:at] + b'\xe9' + data[at:])
+    open(os.path.join(out, 'files', name + '.ref.txt'), 'w', encoding='utf-8').write(
+        data[:at].decode('utf-8') + '\ufffd' + data[at:].decode('utf-8'))
+    names.append(name)
+open(os.path.join(out, 'names.txt'), 'a').write('\n'.join(names) + '\n')
+PY
+mapfile -t names < <(grep . "$out/names.txt")
 legacy=() reference=()
 for n in "${names[@]}"; do legacy+=("$out/files/$n.txt"); reference+=("$out/files/$n.ref.txt"); done
 java -jar "${jars[0]}" extract --json "${reference[@]}" > "$out/reference.jsonl" 2>/dev/null || true
@@ -53,7 +72,7 @@ for got, want in zip(read('legacy.jsonl'), read('reference.jsonl')):
     row = alike.setdefault(codec, [0, 0])
     row[0] += 1
     row[1] += got['title'] == want['title'] and got['text'] == want['text']
-print('%s: %d of %d dumps extract as their perfectly decoded copies do' % (
+print('%s: %d of %d dumps extract as their perfectly decoded (or undamaged) copies do' % (
     os.path.basename(jar), sum(r[1] for r in alike.values()), sum(r[0] for r in alike.values())))
 for codec, (n, same) in alike.items():
     print('  %-10s %3d of %3d' % (codec, same, n))

@@ -112,6 +112,7 @@ public final class TextDecoder {
         return Optional.empty();
     }
 
+    /** The bytes as UTF-8 when they are UTF-8, or UTF-8 with a few damaged bytes ({@link #mostlyUtf8}). */
     private static Optional<String> strictUtf8(byte[] bytes) {
         // The String constructor is the JDK's fast decoder, but it replaces malformed input with
         // U+FFFD: text without one is valid as it is; only text with one is checked strictly.
@@ -126,8 +127,29 @@ public final class TextDecoder {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString());
         } catch (CharacterCodingException e) {
-            return Optional.empty();
+            return mostlyUtf8(text) ? Optional.of(text) : Optional.empty();
         }
+    }
+
+    /**
+     * Whether text the JDK decoded from bytes that are not all UTF-8 ({@code lenient}, a replacement character for each
+     * damaged sequence) is UTF-8 with a few damaged bytes, as a copy-paste or a site that let one Latin-1 byte in leaves
+     * it, to be read as a browser shows such a page: its characters beyond ASCII outnumber its replacement characters ten
+     * to one. Text in a legacy encoding almost never forms a valid multi-byte sequence by chance (a lead byte, then one to
+     * three bytes of 0x80–0xBF), so its characters beyond ASCII are nearly all replacements.
+     */
+    private static boolean mostlyUtf8(String lenient) {
+        int replaced = 0;
+        int beyondAscii = 0;
+        for (int i = 0; i < lenient.length(); i++) {
+            char c = lenient.charAt(i);
+            if (c == '\uFFFD') {
+                replaced++;
+            } else if (c >= 0x80) {
+                beyondAscii++;
+            }
+        }
+        return beyondAscii >= 10 * replaced;
     }
 
     private static Optional<Charset> declaredCharset(byte[] bytes) {

@@ -186,4 +186,31 @@ class TextDecoderTest {
                     assertThat(TextDecoder.hasControl(TextDecoder.decode(bytes, html).text())).isFalse();
                 });
     }
+
+    /**
+     * UTF-8 with a stray byte (one Latin-1 "é" let into a page, a copy-paste cut mid-character) is read as UTF-8 with a
+     * replacement character there, as a browser shows it, not as windows-1252 mojibake of every other accent.
+     */
+    @Test
+    void utf8WithAStrayByteIsReadAsUtf8() {
+        for (String text : new String[] {
+                "Mardi, la municipalité a annoncé que la nouvelle ligne de tramway reliant le port au quartier universitaire "
+                        + "ouvrira au printemps prochain. Selon le directeur des transports, les travaux ont duré quatre ans. "
+                        + "Les riverains s’en réjouissent, même si certains redoutent le bruit du chantier… « C’est trop long ».",
+                "市政府周二宣布，新的轻轨线路将于明年春季开通，连接港口区和大学城。交通局长表示，该项目耗时四年，总投资约为三十亿元。"}) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            int at = utf8.length / 2;
+            while ((utf8[at] & 0xC0) == 0x80) {
+                at++; // a character's first byte
+            }
+            byte[] damaged = new byte[utf8.length + 1];
+            System.arraycopy(utf8, 0, damaged, 0, at);
+            damaged[at] = (byte) 0xE9;
+            System.arraycopy(utf8, at, damaged, at + 1, utf8.length - at);
+            String prefix = new String(utf8, 0, at, StandardCharsets.UTF_8);
+            TextDecoder.Decoded decoded = TextDecoder.decode(damaged, false);
+            assertThat(decoded.charset()).isEqualTo(StandardCharsets.UTF_8);
+            assertThat(decoded.text()).isEqualTo(prefix + "\uFFFD" + text.substring(prefix.length()));
+        }
+    }
 }
