@@ -57,11 +57,12 @@ public final class TextDecoder {
             String text = new String(bytes, b.length, bytes.length - b.length, b.charset);
             return new Decoded(normalized(text), b.charset);
         }
-        Optional<String> utf8 = strictUtf8(bytes);
+        Optional<String> utf8 = utf8(bytes);
         if (utf8.isPresent()) {
             return new Decoded(normalized(utf8.get()), StandardCharsets.UTF_8);
         }
-        Charset charset = (html ? declaredCharset(bytes) : Optional.<Charset>empty()).or(() -> detected(bytes)).orElse(WINDOWS_1252);
+        Optional<Charset> declared = html ? declaredCharset(bytes) : Optional.empty();
+        Charset charset = declared.or(() -> detected(bytes)).orElse(WINDOWS_1252);
         return new Decoded(normalized(new String(bytes, charset)), charset);
     }
 
@@ -113,7 +114,7 @@ public final class TextDecoder {
     }
 
     /** The bytes as UTF-8 when they are UTF-8, or UTF-8 with a few damaged bytes ({@link #mostlyUtf8}). */
-    private static Optional<String> strictUtf8(byte[] bytes) {
+    private static Optional<String> utf8(byte[] bytes) {
         // The String constructor is the JDK's fast decoder, but it replaces malformed input with
         // U+FFFD: text without one is valid as it is; only text with one is checked strictly.
         String text = new String(bytes, StandardCharsets.UTF_8);
