@@ -23,9 +23,12 @@ python3 - "$out" <<'PY'
 import json, os, sys
 out = sys.argv[1]
 # The legacy encodings pages and editors used for each language (Python's codec names).
+# Western European languages in windows-1252 too: what a wrong guess of another code page would cost them.
 legacy = {'zh': ['gb18030', 'big5'], 'ja': ['shift_jis', 'euc_jp'], 'ko': ['euc_kr'], 'ru': ['cp1251', 'koi8_r'],
           'uk': ['cp1251'], 'bg': ['cp1251'], 'el': ['cp1253'], 'he': ['cp1255'], 'th': ['tis_620'], 'ar': ['cp1256'],
-          'fa': ['cp1256']}
+          'fa': ['cp1256'], 'tr': ['cp1254'], 'et': ['cp1257'], 'lv': ['cp1257'], 'lt': ['cp1257'], 'vi': ['cp1258']}
+legacy.update({lang: ['cp1250', 'iso8859_2'] for lang in ('pl', 'cs', 'sk', 'hu', 'ro', 'hr', 'sl')})
+legacy.update({lang: ['cp1252'] for lang in ('en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ca', 'da', 'sv', 'no', 'fi', 'id')})
 names = []
 for line in open(os.path.join(out, 'utf8.jsonl')):
     found = json.loads(line)

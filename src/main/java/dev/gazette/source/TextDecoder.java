@@ -1,5 +1,7 @@
 package dev.gazette.source;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import org.mozilla.universalchardet.UniversalDetector;
 
 import java.nio.ByteBuffer;
@@ -10,15 +12,17 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns the bytes of a saved page into text the way a browser would: a byte order mark wins,
- * then valid UTF-8, then the charset an HTML page declares, then the legacy encoding a charset
- * detector tells from the bytes, then windows-1252, the one most Western pages without a
+ * then valid UTF-8, then the charset an HTML page declares, then the legacy encoding charset
+ * detectors tell from the bytes, then windows-1252, the one most Western pages without a
  * declaration were written in.
  */
 public final class TextDecoder {
@@ -69,8 +73,9 @@ public final class TextDecoder {
     /**
      * The legacy encoding that bytes declaring none are most likely in, guessed as Firefox long did (Mozilla's universal
      * charset detector): the multi-byte encodings of Chinese, Japanese and Korean, and the single-byte ones of Cyrillic,
-     * Greek, Hebrew and Thai text, which read as windows-1252 would be mojibake. Empty when the detector is unsure or names
-     * an encoding the bytes are not valid in.
+     * Greek, Hebrew and Thai text, which read as windows-1252 would be mojibake. Where it finds none of those, or
+     * windows-1252, ICU's detector is asked for the code pages Mozilla's has no model of ({@link #ICU_ONLY}). Empty
+     * when neither is sure or the one that answers names an encoding the bytes are not valid in.
      */
     private static Optional<Charset> detected(byte[] bytes) {
         UniversalDetector detector = new UniversalDetector();
@@ -82,8 +87,28 @@ public final class TextDecoder {
         // The detector tells windows-1251 from Mac Cyrillic, which differ in a few letters, by too little on a short text;
         // Windows' is what editors and pages write.
         name = "MACCYRILLIC".equalsIgnoreCase(name) ? "windows-1251" : name;
+        if (name == null || "WINDOWS-1252".equalsIgnoreCase(name)) {
+            String other = icuOnly(bytes);
+            name = other != null ? other : name;
+        }
         return name == null ? Optional.empty() : charsetNamed(name)
                 .filter(charset -> !charset.name().startsWith("UTF-") && validIn(bytes, charset));
+    }
+
+    /**
+     * The code pages ICU's detector tells from windows-1252 by its languages' letter statistics and Mozilla's does not
+     * model: Central European (Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Slovenian), Turkish and Arabic.
+     */
+    private static final Set<String> ICU_ONLY = Set.of("windows-1250", "ISO-8859-2", "windows-1254", "ISO-8859-9",
+            "windows-1256", "ISO-8859-6");
+
+    /** ICU's best guess for the first {@link #DETECT_BYTES} bytes when it is one of {@link #ICU_ONLY}, else null. */
+    private static String icuOnly(byte[] bytes) {
+        CharsetDetector icu = new CharsetDetector();
+        icu.enableInputFilter(true); // a page's markup is not its language
+        icu.setText(bytes.length <= DETECT_BYTES ? bytes : Arrays.copyOf(bytes, DETECT_BYTES));
+        CharsetMatch best = icu.detect();
+        return best != null && ICU_ONLY.contains(best.getName()) ? best.getName() : null;
     }
 
     /** Whether every byte sequence is a character of the charset. */

@@ -319,7 +319,8 @@ class TextExtractorTest {
      * UTF-8, which the test above cleans.
      */
     @ParameterizedTest
-    @CsvSource({"ru, windows-1251", "ru, KOI8-R", "bg, windows-1251", "th, TIS-620"})
+    @CsvSource({"ru, windows-1251", "ru, KOI8-R", "bg, windows-1251", "th, TIS-620", "pl, windows-1250", "pl, ISO-8859-2",
+            "hr, windows-1250", "sl, windows-1250", "sr, ISO-8859-2", "ca, windows-1252"})
     void aBusyDumpInALegacyEncodingGivesWhatItsUtf8CopyGives(String lang, String encoding) throws IOException {
         String dump;
         try (var in = TextExtractorTest.class.getResourceAsStream("busy-dumps/" + lang + ".txt")) {

@@ -120,7 +120,8 @@ class TextDecoderTest {
     /**
      * A source in a legacy encoding that declares none (a dump saved by an editor in the system's code page, a page
      * without its meta charset) is read in the encoding its bytes tell, not as windows-1252 mojibake: one paragraph each,
-     * written here, in the encodings of Chinese, Japanese, Korean, Cyrillic, Greek, Hebrew and Thai text.
+     * written here, in the encodings of Chinese, Japanese, Korean, Cyrillic, Greek, Hebrew and Thai text, and (told by
+     * ICU's detector) of Polish, Czech, Hungarian, Turkish and Arabic text.
      */
     @Test
     void aLegacyEncodingThatIsNotDeclaredIsToldFromTheBytes() {
@@ -148,6 +149,20 @@ class TextDecoderTest {
                         + "לדברי ראש אגף התחבורה, העבודות נמשכו ארבע שנים. תושבי האזור מברכים על הפרויקט, אך חלקם חוששים מהרעש בזמן העבודות."},
                 {"TIS-620", "เมื่อวันอังคาร เทศบาลประกาศว่ารถรางสายใหม่ที่เชื่อมท่าเรือกับย่านมหาวิทยาลัยจะเปิดให้บริการในฤดูใบไม้ผลิปีหน้า "
                         + "หัวหน้าฝ่ายคมนาคมกล่าวว่าโครงการนี้ใช้เวลาก่อสร้างสี่ปี ชาวบ้านในพื้นที่ต่างยินดี แต่บางคนกังวลเรื่องเสียงดังระหว่างการก่อสร้าง"},
+                {"windows-1250", "We wtorek władze miasta ogłosiły, że nowa linia tramwajowa łącząca port z dzielnicą uniwersytecką "
+                        + "zostanie otwarta przyszłej wiosny. Według szefa zarządu transportu budowa trwała cztery lata. Mieszkańcy "
+                        + "cieszą się z inwestycji, choć część z nich obawia się hałasu podczas prac."},
+                {"ISO-8859-2", "V úterý město oznámilo, že nová tramvajová trať spojující přístav s univerzitní čtvrtí bude zprovozněna "
+                        + "příští jaro. Podle ředitele dopravního úřadu trvala stavba čtyři roky. Obyvatelé čtvrti stavbu vítají, "
+                        + "ale někteří se obávají hluku během prací."},
+                {"windows-1250", "Kedden a város bejelentette, hogy a kikötőt az egyetemi negyeddel összekötő új villamosvonal jövő "
+                        + "tavasszal nyílik meg. A közlekedési hivatal vezetője szerint az építkezés négy évig tartott. A környék lakói "
+                        + "örülnek a beruházásnak, de néhányan tartanak a munkálatok zajától."},
+                {"windows-1254", "Belediye salı günü, limanı üniversite semtine bağlayacak yeni tramvay hattının önümüzdeki ilkbaharda "
+                        + "açılacağını duyurdu. Ulaşım müdürüne göre inşaat dört yıl sürdü. Bölge sakinleri projeden memnun, ancak "
+                        + "bazıları çalışmalar sırasında çıkacak gürültüden endişe ediyor."},
+                {"windows-1256", "أعلنت البلدية يوم الثلاثاء أن خط الترام الجديد الذي سيربط الميناء بالحي الجامعي سيفتتح في الربيع المقبل. "
+                        + "وقال مدير هيئة النقل إن الأشغال استغرقت أربع سنوات. ويرحب سكان المنطقة بالمشروع، لكن بعضهم يخشى الضجيج أثناء الأشغال."},
         };
         for (String[] c : cases) {
             byte[] bytes = c[1].getBytes(Charset.forName(c[0]));
