@@ -182,7 +182,14 @@ class TextDecoderTest {
                         + "nächsten Frühjahr eröffnet wird. Laut dem Leiter des Verkehrsamts dauerten die Bauarbeiten vier Jahre. "
                         + "Die Anwohner freuen sich, doch manche fürchten den Baulärm – „zu laut“, sagen sie.",
                 "El martes, el ayuntamiento anunció que la nueva línea de tranvía abrirá la próxima primavera. ¿Cuánto costó? "
-                        + "Según el director de transportes, las obras duraron cuatro años y costaron 30 millones de €."}) {
+                        + "Según el director de transportes, las obras duraron cuatro años y costaron 30 millones de €.",
+                // Languages whose letters ICU's detector also weighs for the Central European and Turkish code pages.
+                "Na terça-feira, a prefeitura anunciou que a nova linha de bonde que ligará o porto ao bairro universitário "
+                        + "será inaugurada na próxima primavera. Segundo o diretor de transportes, as obras duraram quatro anos.",
+                "Martedì il comune ha annunciato che la nuova linea del tram, che collegherà il porto al quartiere "
+                        + "universitario, sarà inaugurata la prossima primavera. Secondo il direttore i lavori sono durati quattro anni.",
+                "Tirsdag meddelte kommunen, at den nye sporvognslinje mellem havnen og universitetskvarteret åbner næste "
+                        + "forår. Ifølge transportdirektøren varede byggeriet fire år. Beboerne glæder sig."}) {
             TextDecoder.Decoded decoded = TextDecoder.decode(text.getBytes(Charset.forName("windows-1252")), false);
             assertThat(decoded.charset()).as(text).isEqualTo(Charset.forName("windows-1252"));
             assertThat(decoded.text()).isEqualTo(text);
